@@ -1,0 +1,52 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { checkDerivatives } from './checkDerivatives.js';
+import { deepScalar } from './deepScalar.js';
+import { decimalField } from '../numerics/decimalField.js';
+import { f64 } from '../numerics/f64Field.js';
+
+const dec = (lo: number, hi: number) =>
+  fc.integer({ min: Math.round(lo * 1e6), max: Math.round(hi * 1e6) }).map((k) => (k / 1e6).toString());
+
+describe('deep-scalar', () => {
+  it('closed forms agree with high-precision finite differences, f64 to 1e-10, dec:50 to 1e-30', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 6 }).chain((D) =>
+          fc.tuple(fc.array(dec(-2, 2), { minLength: D, maxLength: D }), fc.array(dec(-1, 1), { minLength: D, maxLength: D }),
+            fc.array(dec(-1, 1), { minLength: D, maxLength: D }), dec(-2, 2))),
+        ([w, u, v, y]) => {
+          const m = deepScalar.create({ dim: w.length, params: { target: y } });
+          const r = checkDerivatives(m, w, u, v);
+          expect(r.grad).toBeLessThan(1e-30);
+          expect(r.hessian).toBeLessThan(1e-30);
+          expect(r.third).toBeLessThan(1e-30);
+          expect(r.hvp).toBeLessThan(1e-30);
+          expect(r.f64).toBeLessThan(1e-10);
+          expect(r.dec50).toBeLessThan(1e-30);
+        },
+      ),
+      { numRuns: 60, seed: 11 },
+    );
+  });
+
+  it('matches the textbook Hessian at a minimizer: H = ggᵀ, S = Σ y²/wᵢ²', () => {
+    const m = deepScalar.create({ dim: 3, params: { target: '2' } });
+    const b = m.bind(f64);
+    const w = [1, 4, 0.5];
+    const H = b.hessian(w);
+    const g = [2, 0.5, 4];
+    for (let i = 0; i < 3; i++) for (let j = 0; j < 3; j++) expect(H[i][j]).toBeCloseTo(g[i] * g[j], 12);
+    expect(b.loss(w)).toBe(0);
+  });
+
+  it('keeps decimal meaning of parameters: target=0.1 is one tenth at dec:50', () => {
+    const m = deepScalar.create({ dim: 1, params: { target: '0.1' } });
+    const F = decimalField(50);
+    expect(F.toString(m.bind(F).loss([F.from('0.1')]))).toBe('0');
+  });
+
+  it('rejects unknown parameters, naming --param', () => {
+    expect(() => deepScalar.create({ dim: 2, params: { depth: '3' } })).toThrow(/--param: unknown parameter "depth"/);
+  });
+});
