@@ -90,7 +90,17 @@ export function scalarProductModel<T>(F: Field<T>, a: T, b: T, c: T) {
     const g = productGradient(F, w);
     const P = productHessian(F, w);
     const s = F.sub(F.mul(a, product(F, w)), b);
-    return P.map((row, i) => row.map((pij, j) => F.add(F.mul(a, F.mul(g[i], g[j])), F.mul(s, pij))));
+    // Fill the upper triangle and mirror it: eigensolvers rely on exact symmetry, and g_i·g_j vs
+    // g_j·g_i or Π₂'s two products differ in the last bit otherwise.
+    const D = w.length;
+    const H: T[][] = Array.from({ length: D }, () => new Array<T>(D));
+    for (let i = 0; i < D; i++) {
+      for (let j = i; j < D; j++) {
+        H[i][j] = F.add(F.mul(a, F.mul(g[i], g[j])), F.mul(s, P[i][j]));
+        H[j][i] = H[i][j];
+      }
+    }
+    return H;
   };
   const hvp = (w: Vec<T>, v: Vec<T>): Vec<T> => {
     const { g, d1 } = productJets(F, w, v);

@@ -1,0 +1,144 @@
+import { UsageError } from '../errors.js';
+import type { Field, Mat, Vec } from '../numerics/field.js';
+import { makeModel, type DecimalText, type ModelDef, type ModelInput } from './model.js';
+import { checkDim, dataMatrix, dataObject, dataVector, readParams } from './params.js';
+
+const SHAPE = '{ "X": [[...]] (n×d), "y": [...] (n) }';
+const KEYS = ['X', 'y'];
+
+function readData(input: ModelInput): { X: DecimalText[][]; y: DecimalText[] } {
+  const obj = dataObject('diagonal-linear', input, SHAPE);
+  for (const key of Object.keys(obj)) {
+    if (!KEYS.includes(key)) throw new UsageError(`unknown key "${key}" (expected ${SHAPE})`, '--data');
+  }
+  const X = dataMatrix(obj, 'X');
+  const y = dataVector(obj, 'y', X.length);
+  return { X, y };
+}
+
+/**
+ * M-DLN (claims.md §2.4): L = (1/2n)‖X(u⊙v) − y‖², θ = (u, v). With β = u⊙v, res = Xβ − y,
+ * g = Xᵀres/n and K = XᵀX/n:
+ *   ∇_u L = v⊙g,  ∇_v L = u⊙g,
+ *   ∇²L = [[D_v K D_v, D_v K D_u + D_g], [D_u K D_v + D_g, D_u K D_u]],
+ * and (claims.md §2.7 with fᵢ = xᵢ·(u⊙v), Jᵢ = (xᵢ⊙v, xᵢ⊙u), Qᵢ = [[0, diag xᵢ], [diag xᵢ, 0]], e = (a, b)):
+ *   ∇³L[e,e] = (1/n)Σᵢ [2(Jᵢ·e)(xᵢ⊙b, xᵢ⊙a) + (eᵀQᵢe)(xᵢ⊙v, xᵢ⊙u)],  eᵀQᵢe = 2Σₖ xᵢₖaₖbₖ.
+ * L* is left undefined: it is the least-squares residual of y on X (0 when y ∈ range X), which
+ * would need an exact rank computation.
+ */
+export const diagonalLinear: ModelDef = {
+  id: 'diagonal-linear',
+  title: 'Diagonal linear network',
+  objective: '(1/2n)‖X(u⊙v) − y‖²',
+  thetaLayout: 'u₁..u_d, v₁..v_d (d = columns of X)',
+  params: [],
+  data: SHAPE,
+  create(input: ModelInput) {
+    const params = readParams('diagonal-linear', input, this.params);
+    const data = readData(input);
+    const n = data.X.length;
+    const d = data.X[0].length;
+    const dim = checkDim('diagonal-linear', input, 2 * d);
+    return makeModel({
+      id: 'diagonal-linear',
+      dim,
+      thetaNames: [...Array.from({ length: d }, (_, i) => `u${i + 1}`), ...Array.from({ length: d }, (_, i) => `v${i + 1}`)],
+      params,
+      bind<T>(F: Field<T>) {
+        const X = data.X.map((row) => row.map((x) => F.from(x)));
+        const Y = data.y.map((x) => F.from(x));
+        const N = F.int(n);
+        const two = F.int(2);
+        // K = XᵀX/n, once.
+        const K: T[][] = Array.from({ length: d }, (_, k) =>
+          Array.from({ length: d }, (_, l) => {
+            let s = F.zero;
+            for (let i = 0; i < n; i++) s = F.add(s, F.mul(X[i][k], X[i][l]));
+            return F.div(s, N);
+          }));
+        /** Xw (n entries). */
+        const Xw = (w: Vec<T>): T[] =>
+          X.map((row) => {
+            let s = F.zero;
+            for (let k = 0; k < d; k++) s = F.add(s, F.mul(row[k], w[k]));
+            return s;
+          });
+        /** Xᵀz/n (d entries). */
+        const XTz = (z: Vec<T>): T[] =>
+          Array.from({ length: d }, (_, k) => {
+            let s = F.zero;
+            for (let i = 0; i < n; i++) s = F.add(s, F.mul(X[i][k], z[i]));
+            return F.div(s, N);
+          });
+        const uOf = (t: Vec<T>) => t.slice(0, d);
+        const vOf = (t: Vec<T>) => t.slice(d, dim);
+        const res = (t: Vec<T>): T[] => {
+          const u = uOf(t);
+          const v = vOf(t);
+          return Xw(u.map((uk, k) => F.mul(uk, v[k]))).map((x, i) => F.sub(x, Y[i]));
+        };
+        const loss = (t: Vec<T>): T => {
+          let s = F.zero;
+          for (const r of res(t)) s = F.add(s, F.mul(r, r));
+          return F.div(s, F.mul(two, N));
+        };
+        const grad = (t: Vec<T>): Vec<T> => {
+          const g = XTz(res(t));
+          const u = uOf(t);
+          const v = vOf(t);
+          return [...v.map((vk, k) => F.mul(vk, g[k])), ...u.map((uk, k) => F.mul(uk, g[k]))];
+        };
+        const hessian = (t: Vec<T>): Mat<T> => {
+          const g = XTz(res(t));
+          const u = uOf(t);
+          const v = vOf(t);
+          const H: T[][] = Array.from({ length: dim }, () => new Array<T>(dim));
+          for (let k = 0; k < d; k++) {
+            // Diagonal blocks computed once per pair and mirrored, so H is exactly symmetric.
+            for (let l = k; l < d; l++) {
+              H[k][l] = H[l][k] = F.mul(F.mul(v[k], K[k][l]), v[l]);
+              H[d + k][d + l] = H[d + l][d + k] = F.mul(F.mul(u[k], K[k][l]), u[l]);
+            }
+            for (let l = 0; l < d; l++) {
+              let uv = F.mul(F.mul(v[k], K[k][l]), u[l]);
+              if (k === l) uv = F.add(uv, g[k]);
+              H[k][d + l] = uv;
+              H[d + l][k] = uv;
+            }
+          }
+          return H;
+        };
+        const hvp = (t: Vec<T>, e: Vec<T>): Vec<T> => {
+          const u = uOf(t);
+          const v = vOf(t);
+          const a = uOf(e);
+          const b = vOf(e);
+          const g = XTz(res(t));
+          // K(v⊙a + u⊙b) = Xᵀ X (v⊙a + u⊙b) / n
+          const Kw = XTz(Xw(a.map((ak, k) => F.add(F.mul(v[k], ak), F.mul(u[k], b[k])))));
+          return [
+            ...v.map((vk, k) => F.add(F.mul(vk, Kw[k]), F.mul(g[k], b[k]))),
+            ...u.map((uk, k) => F.add(F.mul(uk, Kw[k]), F.mul(g[k], a[k]))),
+          ];
+        };
+        const third = (t: Vec<T>, e: Vec<T>): Vec<T> => {
+          const u = uOf(t);
+          const v = vOf(t);
+          const a = uOf(e);
+          const b = vOf(e);
+          // Per example: cᵢ = 2Jᵢ·e = 2xᵢ·(v⊙a + u⊙b) and qᵢ = eᵀQᵢe = 2xᵢ·(a⊙b).
+          const c = Xw(a.map((ak, k) => F.mul(two, F.add(F.mul(v[k], ak), F.mul(u[k], b[k])))));
+          const q = Xw(a.map((ak, k) => F.mul(two, F.mul(ak, b[k]))));
+          // Σᵢ cᵢ xᵢ / n and Σᵢ qᵢ xᵢ / n.
+          const cx = XTz(c);
+          const qx = XTz(q);
+          return [
+            ...b.map((bk, k) => F.add(F.mul(cx[k], bk), F.mul(qx[k], v[k]))),
+            ...a.map((ak, k) => F.add(F.mul(cx[k], ak), F.mul(qx[k], u[k]))),
+          ];
+        };
+        return { loss, grad, hessian, hvp, third };
+      },
+    });
+  },
+};

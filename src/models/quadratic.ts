@@ -1,0 +1,77 @@
+import { Decimal } from 'decimal.js';
+import { UsageError } from '../errors.js';
+import type { Field, Mat, Vec } from '../numerics/field.js';
+import { makeModel, type DecimalText, type ModelDef, type ModelInput } from './model.js';
+import { checkDim, dataMatrix, dataObject, dataVector, readParams } from './params.js';
+
+const SHAPE = '{ "A": [[...]] (p×p, symmetric), "b": [...] (p, optional) }';
+const KEYS = ['A', 'b'];
+
+/** Validated data: A square and exactly symmetric (compared as decimals, so 0.5 = 0.50), b of length p or absent. */
+function readData(input: ModelInput): { A: DecimalText[][]; b: DecimalText[] | undefined } {
+  const obj = dataObject('quadratic', input, SHAPE);
+  for (const key of Object.keys(obj)) {
+    if (!KEYS.includes(key)) throw new UsageError(`unknown key "${key}" (expected ${SHAPE})`, '--data');
+  }
+  const A = dataMatrix(obj, 'A');
+  const p = A.length;
+  if (A[0].length !== p) throw new UsageError(`"A" must be square, got ${p}×${A[0].length}`, '--data');
+  for (let i = 0; i < p; i++) {
+    for (let j = i + 1; j < p; j++) {
+      if (!new Decimal(A[i][j]).eq(new Decimal(A[j][i]))) {
+        throw new UsageError(`"A" must be symmetric: [${i}][${j}] = ${A[i][j]} but [${j}][${i}] = ${A[j][i]}`, '--data');
+      }
+    }
+  }
+  const b = obj.b === undefined ? undefined : dataVector(obj, 'b', p);
+  return { A, b };
+}
+
+/**
+ * M-QUAD (claims.md §2.1): L = ½θᵀAθ − bᵀθ with A symmetric; ∇L = Aθ − b, ∇²L = A, ∇³L = 0.
+ *
+ * L* is left undefined: it is finite only when A is PSD and b ∈ range(A) (then −½bᵀA⁺b), which
+ * needs an exact PSD/range test that decimal text cannot give cheaply.
+ */
+export const quadratic: ModelDef = {
+  id: 'quadratic',
+  title: 'Quadratic',
+  objective: '½θᵀAθ − bᵀθ',
+  thetaLayout: 'θ₁..θ_p (p = size of A)',
+  params: [],
+  data: SHAPE,
+  create(input: ModelInput) {
+    const params = readParams('quadratic', input, this.params);
+    const data = readData(input);
+    const p = checkDim('quadratic', input, data.A.length);
+    return makeModel({
+      id: 'quadratic',
+      dim: p,
+      thetaNames: Array.from({ length: p }, (_, i) => `theta${i + 1}`),
+      params,
+      bind<T>(F: Field<T>) {
+        const A = data.A.map((row) => row.map((x) => F.from(x)));
+        const b = data.b === undefined ? A.map(() => F.zero) : data.b.map((x) => F.from(x));
+        const half = F.div(F.one, F.int(2));
+        const matVec = (v: Vec<T>): Vec<T> =>
+          A.map((row) => {
+            let s = F.zero;
+            for (let j = 0; j < p; j++) s = F.add(s, F.mul(row[j], v[j]));
+            return s;
+          });
+        const loss = (t: Vec<T>): T => {
+          // θ·(½Aθ − b): one pass, no separate large terms to subtract.
+          const At = matVec(t);
+          let s = F.zero;
+          for (let i = 0; i < p; i++) s = F.add(s, F.mul(t[i], F.sub(F.mul(half, At[i]), b[i])));
+          return s;
+        };
+        const grad = (t: Vec<T>): Vec<T> => matVec(t).map((x, i) => F.sub(x, b[i]));
+        const hessian = (_t: Vec<T>): Mat<T> => A.map((row) => row.slice());
+        const hvp = (_t: Vec<T>, v: Vec<T>): Vec<T> => matVec(v);
+        const third = (_t: Vec<T>, _u: Vec<T>): Vec<T> => A.map(() => F.zero);
+        return { loss, grad, hessian, hvp, third };
+      },
+    });
+  },
+};

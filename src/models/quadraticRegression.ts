@@ -1,0 +1,136 @@
+import { Decimal } from 'decimal.js';
+import { UsageError } from '../errors.js';
+import type { Field, Mat, Vec } from '../numerics/field.js';
+import { makeModel, type DecimalText, type ModelDef, type ModelInput } from './model.js';
+import { checkDim, dataMatrix, dataObject, dataVector, readParams } from './params.js';
+
+const SHAPE = '{ "J": [[...]] (n×p), "Q": [[[...]]] (n×p×p, symmetric), "y": [...] (n) }';
+const KEYS = ['J', 'Q', 'y'];
+
+/** Validated data: J is n×p, Q is n×p×p with every Qᵢ symmetric, y has n entries. */
+function readData(input: ModelInput): { J: DecimalText[][]; Q: DecimalText[][][]; y: DecimalText[] } {
+  const obj = dataObject('quadratic-regression', input, SHAPE);
+  for (const key of Object.keys(obj)) {
+    if (!KEYS.includes(key)) throw new UsageError(`unknown key "${key}" (expected ${SHAPE})`, '--data');
+  }
+  const J = dataMatrix(obj, 'J');
+  const n = J.length;
+  const p = J[0].length;
+  const y = dataVector(obj, 'y', n);
+  const rawQ = obj.Q;
+  if (!Array.isArray(rawQ) || rawQ.length !== n) {
+    const got = Array.isArray(rawQ) ? `${rawQ.length} matrices` : rawQ === undefined ? 'nothing' : 'not an array';
+    throw new UsageError(`"Q" must be an array of n = ${n} symmetric ${p}×${p} matrices (one per row of J), got ${got}`, '--data');
+  }
+  const Q = rawQ.map((q, i) => {
+    const key = `Q[${i}]`;
+    const m = dataMatrix({ [key]: q }, key, p, p);
+    for (let j = 0; j < p; j++) {
+      for (let k = j + 1; k < p; k++) {
+        if (!new Decimal(m[j][k]).eq(new Decimal(m[k][j]))) {
+          throw new UsageError(`"Q"[${i}] must be symmetric: [${j}][${k}] = ${m[j][k]} but [${k}][${j}] = ${m[k][j]}`, '--data');
+        }
+      }
+    }
+    return m;
+  });
+  return { J, Q, y };
+}
+
+/**
+ * M-QR (claims.md §2.9): fᵢ(θ) = Jᵢ·θ + ½θᵀQᵢθ, L = ½Σᵢ(fᵢ − yᵢ)², with rᵢ = fᵢ − yᵢ and the
+ * Jacobian row J(θ)ᵢ = Jᵢ + Qᵢθ:
+ *   ∇L = Σᵢ rᵢ J(θ)ᵢ,  ∇²L = J(θ)ᵀJ(θ) + Σᵢ rᵢQᵢ,
+ *   ∇³L[u,u] = 2Σᵢ(J(θ)ᵢ·u)(Qᵢu) + Σᵢ(uᵀQᵢu)J(θ)ᵢ   (claims.md §2.7; no third term: fᵢ is quadratic).
+ */
+export const quadraticRegression: ModelDef = {
+  id: 'quadratic-regression',
+  title: 'Quadratic (second-order) regression',
+  objective: '½Σᵢ(Jᵢ·θ + ½θᵀQᵢθ − yᵢ)²',
+  thetaLayout: 'θ₁..θ_p (p = columns of J)',
+  params: [],
+  data: SHAPE,
+  create(input: ModelInput) {
+    const params = readParams('quadratic-regression', input, this.params);
+    const data = readData(input);
+    const n = data.J.length;
+    const p = checkDim('quadratic-regression', input, data.J[0].length);
+    return makeModel({
+      id: 'quadratic-regression',
+      dim: p,
+      thetaNames: Array.from({ length: p }, (_, i) => `theta${i + 1}`),
+      params,
+      bind<T>(F: Field<T>) {
+        const J = data.J.map((row) => row.map((x) => F.from(x)));
+        const Q = data.Q.map((m) => m.map((row) => row.map((x) => F.from(x))));
+        const Y = data.y.map((x) => F.from(x));
+        const two = F.int(2);
+        const dot = (a: Vec<T>, b: Vec<T>): T => {
+          let s = F.zero;
+          for (let k = 0; k < a.length; k++) s = F.add(s, F.mul(a[k], b[k]));
+          return s;
+        };
+        const matVec = (M: Mat<T>, v: Vec<T>): Vec<T> => M.map((row) => dot(row, v));
+        /** Per example: the residual rᵢ and the Jacobian row Jᵢ + Qᵢθ. */
+        const examples = (t: Vec<T>) => {
+          const r: T[] = new Array(n);
+          const Jt: T[][] = new Array(n);
+          for (let i = 0; i < n; i++) {
+            const Qt = matVec(Q[i], t);
+            // fᵢ = θ·(Jᵢ + ½Qᵢθ)
+            const f = dot(t, J[i].map((jk, k) => F.add(jk, F.div(Qt[k], two))));
+            r[i] = F.sub(f, Y[i]);
+            Jt[i] = J[i].map((jk, k) => F.add(jk, Qt[k]));
+          }
+          return { r, Jt };
+        };
+        return {
+          loss: (t: Vec<T>) => {
+            const { r } = examples(t);
+            return F.div(dot(r, r), two);
+          },
+          grad: (t: Vec<T>) => {
+            const { r, Jt } = examples(t);
+            const g: T[] = new Array(p).fill(F.zero);
+            for (let i = 0; i < n; i++) for (let k = 0; k < p; k++) g[k] = F.add(g[k], F.mul(r[i], Jt[i][k]));
+            return g;
+          },
+          hessian: (t: Vec<T>) => {
+            const { r, Jt } = examples(t);
+            const H: T[][] = Array.from({ length: p }, () => new Array(p).fill(F.zero));
+            for (let j = 0; j < p; j++) {
+              for (let k = j; k < p; k++) {
+                let s = F.zero;
+                for (let i = 0; i < n; i++) s = F.add(s, F.add(F.mul(Jt[i][j], Jt[i][k]), F.mul(r[i], Q[i][j][k])));
+                H[j][k] = s;
+                H[k][j] = s;
+              }
+            }
+            return H;
+          },
+          hvp: (t: Vec<T>, v: Vec<T>) => {
+            const { r, Jt } = examples(t);
+            const out: T[] = new Array(p).fill(F.zero);
+            for (let i = 0; i < n; i++) {
+              const jv = dot(Jt[i], v);
+              const Qv = matVec(Q[i], v);
+              for (let k = 0; k < p; k++) out[k] = F.add(out[k], F.add(F.mul(jv, Jt[i][k]), F.mul(r[i], Qv[k])));
+            }
+            return out;
+          },
+          third: (t: Vec<T>, u: Vec<T>) => {
+            const { Jt } = examples(t);
+            const out: T[] = new Array(p).fill(F.zero);
+            for (let i = 0; i < n; i++) {
+              const Qu = matVec(Q[i], u);
+              const ju2 = F.mul(two, dot(Jt[i], u));
+              const uQu = dot(u, Qu);
+              for (let k = 0; k < p; k++) out[k] = F.add(out[k], F.add(F.mul(ju2, Qu[k]), F.mul(uQu, Jt[i][k])));
+            }
+            return out;
+          },
+        };
+      },
+    });
+  },
+};

@@ -1,0 +1,50 @@
+import { Decimal } from 'decimal.js';
+import type { Field, Vec } from '../numerics/field.js';
+import { makeModel, type ModelDef, type ModelInput } from './model.js';
+import { checkDim, readParams, requireParam } from './params.js';
+
+/**
+ * M-QUARTIC (claims.md §2.5): L(θ) = ¼(θ² − μ)² on R, μ > 0.
+ *   L' = (θ² − μ)θ,  L'' = 3θ² − μ,  L''' = 6θ,
+ * so the sharpness at the minimizer θ = √μ is 2μ, and GD is the cubic map z⁺ = (1+a)z − az³
+ * in z = θ/√μ, a = ημ.
+ */
+export const quartic: ModelDef = {
+  id: 'quartic',
+  title: 'One-dimensional quartic',
+  objective: '¼(θ² − μ)²',
+  thetaLayout: 'θ (one coordinate)',
+  params: [{ name: 'mu', description: 'the square μ > 0 of the minimizers ±√μ', default: '1' }],
+  create(input: ModelInput) {
+    const params = readParams('quartic', input, this.params);
+    const mu = params.mu;
+    requireParam(new Decimal(mu).gt(0), 'mu', 'positive', mu);
+    const dim = checkDim('quartic', input, 1);
+    return makeModel({
+      id: 'quartic',
+      dim,
+      thetaNames: ['theta'],
+      lossStar: '0',
+      params,
+      manifold: {
+        description: `θ² = ${mu} (the two points ±√μ)`,
+        residual: <T>(F: Field<T>, t: Vec<T>) => F.sub(F.mul(t[0], t[0]), F.from(mu)),
+      },
+      bind<T>(F: Field<T>) {
+        const MU = F.from(mu);
+        const three = F.int(3);
+        const six = F.int(6);
+        const r = (t: Vec<T>) => F.sub(F.mul(t[0], t[0]), MU);
+        return {
+          loss: (t: Vec<T>) => {
+            const s = r(t);
+            return F.div(F.mul(s, s), F.int(4));
+          },
+          grad: (t: Vec<T>) => [F.mul(r(t), t[0])],
+          hessian: (t: Vec<T>) => [[F.sub(F.mul(three, F.mul(t[0], t[0])), MU)]],
+          third: (t: Vec<T>, u: Vec<T>) => [F.mul(F.mul(six, t[0]), F.mul(u[0], u[0]))],
+        };
+      },
+    });
+  },
+};

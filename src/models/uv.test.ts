@@ -1,0 +1,123 @@
+import fc from 'fast-check';
+import { derivative, evaluate, parse } from 'mathjs';
+import { describe, expect, it } from 'vitest';
+import { checkDerivatives } from './checkDerivatives.js';
+import { uv } from './uv.js';
+import { decimalField } from '../numerics/decimalField.js';
+import { f64 } from '../numerics/f64Field.js';
+
+const dec = (lo: number, hi: number) =>
+  fc.integer({ min: Math.round(lo * 1e6), max: Math.round(hi * 1e6) }).map((k) => (k / 1e6).toString());
+const vec = (n: number, lo: number, hi: number) => fc.array(dec(lo, hi), { minLength: n, maxLength: n });
+
+/** The objective written out for mathjs, independently of the model code. */
+function objective(m: number, y: string): { expr: string; vars: string[] } {
+  const vars = [...Array.from({ length: m }, (_, i) => `u${i + 1}`), ...Array.from({ length: m }, (_, i) => `v${i + 1}`)];
+  const dot = Array.from({ length: m }, (_, i) => `u${i + 1}*v${i + 1}`).join(' + ');
+  return { expr: `((${dot}) / sqrt(${m}) - (${y}))^2 / 2`, vars };
+}
+
+const maxAbs = (xs: number[]) => Math.max(...xs.map(Math.abs));
+
+describe('uv', () => {
+  it('closed forms agree with finite differences (1e-30), f64 to 1e-10, dec:50 to 1e-30; loss matches mathjs', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 4 }).chain((m) =>
+          fc.record({ theta: vec(2 * m, -2, 2), u: vec(2 * m, -1, 1), v: vec(2 * m, -1, 1), y: dec(-2, 2) })),
+        ({ theta, u, v, y }) => {
+          const model = uv.create({ dim: theta.length, params: { target: y } });
+          const r = checkDerivatives(model, theta, u, v);
+          expect(r.grad).toBeLessThan(1e-30);
+          expect(r.hessian).toBeLessThan(1e-30);
+          expect(r.third).toBeLessThan(1e-30);
+          expect(r.hvp).toBeLessThan(1e-30);
+          expect(r.f64).toBeLessThan(1e-10);
+          expect(r.dec50).toBeLessThan(1e-30);
+          // The Hessian is exactly symmetric in f64 (eigensolvers may rely on it).
+          const Hf = model.bind(f64).hessian(theta.map(Number));
+          Hf.forEach((row, i) => row.forEach((h, j) => expect(h).toBe(Hf[j][i])));
+          const { expr, vars } = objective(theta.length / 2, y);
+          const scope = Object.fromEntries(vars.map((name, i) => [name, Number(theta[i])]));
+          const want = evaluate(expr, scope) as number;
+          const got = model.bind(f64).loss(theta.map(Number));
+          expect(Math.abs(got - want)).toBeLessThanOrEqual(1e-13 * Math.max(1, Math.abs(want)));
+        },
+      ),
+      { numRuns: 60, seed: 23 },
+    );
+  });
+
+  it('Hessian and ∇³L[e,e] match mathjs symbolic derivatives (m = 2)', () => {
+    const { expr, vars } = objective(2, '0.7');
+    const node = parse(expr);
+    const d1 = vars.map((a) => derivative(node, a, { simplify: false }));
+    const d2 = d1.map((n) => vars.map((b) => derivative(n, b, { simplify: false })));
+    const d3 = d2.map((row) => row.map((n) => vars.map((c) => derivative(n, c, { simplify: false }))));
+    const model = uv.create({ dim: 4, params: { target: '0.7' } }).bind(f64);
+    fc.assert(
+      fc.property(vec(4, -2, 2), vec(4, -1, 1), (ts, es) => {
+        const t = ts.map(Number);
+        const e = es.map(Number);
+        const scope = Object.fromEntries(vars.map((name, i) => [name, t[i]]));
+        const H = d2.map((row) => row.map((n) => n.evaluate(scope) as number));
+        const T = d3.map((mat) => mat.reduce((s, row, j) => s + row.reduce((s2, n, k) => s2 + (n.evaluate(scope) as number) * e[j] * e[k], 0), 0));
+        const Hm = model.hessian(t);
+        const Tm = model.third(t, e);
+        expect(maxAbs(Hm.flat().map((h, i) => h - H.flat()[i]))).toBeLessThanOrEqual(1e-12 * Math.max(1, maxAbs(H.flat())));
+        expect(maxAbs(Tm.map((x, i) => x - T[i]))).toBeLessThanOrEqual(1e-12 * Math.max(1, maxAbs(T)));
+      }),
+      { numRuns: 8, seed: 3 },
+    );
+  });
+
+  it('m = 1 matches claims.md §2.2: H = [[v², 2uv − y], [2uv − y, u²]], ∇³L[e,e] = (4v eᵤe_v + 2u e_v², 2v eᵤ² + 4u eᵤe_v)', () => {
+    const b = uv.create({ dim: 2, params: { target: '1.5' } }).bind(f64);
+    const [u, v, y] = [0.8, -1.7, 1.5];
+    const H = b.hessian([u, v]);
+    expect(H[0][0]).toBeCloseTo(v * v, 14);
+    expect(H[1][1]).toBeCloseTo(u * u, 14);
+    expect(H[0][1]).toBeCloseTo(2 * u * v - y, 14);
+    expect(H[1][0]).toBeCloseTo(2 * u * v - y, 14);
+    const [eu, ev] = [0.6, 0.8];
+    const T = b.third([u, v], [eu, ev]);
+    expect(T[0]).toBeCloseTo(4 * v * eu * ev + 2 * u * ev * ev, 14);
+    expect(T[1]).toBeCloseTo(2 * v * eu * eu + 4 * u * eu * ev, 14);
+  });
+
+  it('at a minimizer H = ggᵀ, so S = (‖u‖² + ‖v‖²)/m with top eigenvector (v, u)', () => {
+    // m = 3, y = 2: a minimizer has vᵀu = 2√3.
+    const F = decimalField(60);
+    const m = uv.create({ dim: 6, params: { target: '2' } });
+    const b = m.bind(F);
+    const root3 = F.sqrt(F.int(3));
+    const u = [F.from('1'), F.from('2'), F.from('0.5')];
+    // vᵀu = 2√3 with v = c·(1, 1, 2), uᵀ(1, 1, 2) = 4: c = √3/2.
+    const c = F.div(root3, F.int(2));
+    const v = [c, c, F.mul(c, F.int(2))];
+    const theta = [...u, ...v];
+    expect(Math.abs(F.toNumber(b.loss(theta)))).toBeLessThan(1e-100);
+    expect(Math.abs(F.toNumber(m.manifold!.residual(F, theta)))).toBeLessThan(1e-55);
+    const H = b.hessian(theta);
+    const g = [...v, ...u].map((x) => F.div(x, root3));
+    let S = F.zero;
+    for (const x of theta) S = F.add(S, F.mul(x, x));
+    S = F.div(S, F.int(3));
+    for (let i = 0; i < 6; i++) {
+      for (let j = 0; j < 6; j++) expect(Math.abs(F.toNumber(F.sub(H[i][j], F.mul(g[i], g[j]))))).toBeLessThan(1e-55);
+    }
+    const Hg = b.hvp(theta, g);
+    for (let i = 0; i < 6; i++) expect(Math.abs(F.toNumber(F.sub(Hg[i], F.mul(S, g[i]))))).toBeLessThan(1e-55);
+    expect(F.toNumber(S)).toBeCloseTo((1 + 4 + 0.25 + 0.75 + 0.75 + 3) / 3, 14);
+    expect(m.lossStar).toBe('0');
+    expect(m.thetaNames).toEqual(['u1', 'u2', 'u3', 'v1', 'v2', 'v3']);
+  });
+
+  it('rejects bad input, naming the option', () => {
+    expect(() => uv.create({ dim: 3 })).toThrow(/--theta: model uv needs a multiple of 2, at least 2 coordinates, got 3/);
+    expect(() => uv.create({ dim: 0 })).toThrow(/--theta/);
+    expect(() => uv.create({})).toThrow(/--theta: model uv takes its size from --theta/);
+    expect(() => uv.create({ dim: 2, params: { target: 'one' } })).toThrow(/--param: target must be a decimal number/);
+    expect(() => uv.create({ dim: 2, params: { width: '2' } })).toThrow(/--param: unknown parameter "width"/);
+  });
+});

@@ -1,0 +1,93 @@
+import type { Field, Mat, Vec } from '../numerics/field.js';
+import { makeModel, type ModelDef, type ModelInput } from './model.js';
+import { readParams, thetaDim } from './params.js';
+
+/**
+ * M-UV (claims.md §2.2), width m: L = ½(vᵀu/√m − y)², θ = (u, v). With r = vᵀu/√m − y,
+ * g = ∇f = (v, u)/√m and the constant Q = ∇²f = J/√m, J = [[0, I], [I, 0]]:
+ *   ∇L = r g,  ∇²L = ggᵀ + r Q,  ∇³L[e,e] = 2(g·e) Qe + (eᵀQe) g   (f is quadratic: ∇³f = 0).
+ */
+export const uv: ModelDef = {
+  id: 'uv',
+  title: 'Two-layer scalar (uv) model',
+  objective: '½(vᵀu/√m − y)²',
+  thetaLayout: 'u₁..u_m, v₁..v_m (m ≥ 1, half the length of θ)',
+  params: [{ name: 'target', description: 'the target y', default: '1' }],
+  create(input: ModelInput) {
+    const params = readParams('uv', input, this.params);
+    const dim = thetaDim('uv', input, 2, 2);
+    const m = dim / 2;
+    const y = params.target;
+    /** vᵀu/√m. */
+    const f = <T>(F: Field<T>, t: Vec<T>, rootM: T): T => {
+      let s = F.zero;
+      for (let i = 0; i < m; i++) s = F.add(s, F.mul(t[i], t[m + i]));
+      return F.div(s, rootM);
+    };
+    return makeModel({
+      id: 'uv',
+      dim,
+      thetaNames: [...Array.from({ length: m }, (_, i) => `u${i + 1}`), ...Array.from({ length: m }, (_, i) => `v${i + 1}`)],
+      lossStar: '0',
+      params,
+      manifold: {
+        description: `vᵀu/√${m} = ${y} (codimension 1)`,
+        residual: <T>(F: Field<T>, t: Vec<T>) => F.sub(f(F, t, F.sqrt(F.int(m))), F.from(y)),
+      },
+      bind<T>(F: Field<T>) {
+        const Y = F.from(y);
+        const rootM = F.sqrt(F.int(m));
+        const two = F.int(2);
+        const residual = (t: Vec<T>): T => F.sub(f(F, t, rootM), Y);
+        /** g = (v, u)/√m. */
+        const gradF = (t: Vec<T>): Vec<T> => {
+          const g: T[] = new Array(dim);
+          for (let i = 0; i < m; i++) {
+            g[i] = F.div(t[m + i], rootM);
+            g[m + i] = F.div(t[i], rootM);
+          }
+          return g;
+        };
+        /** Qe = (e_v, e_u)/√m. */
+        const Q = (e: Vec<T>): Vec<T> => gradF(e);
+        const dot = (a: Vec<T>, b: Vec<T>): T => {
+          let s = F.zero;
+          for (let i = 0; i < dim; i++) s = F.add(s, F.mul(a[i], b[i]));
+          return s;
+        };
+        const loss = (t: Vec<T>): T => {
+          const r = residual(t);
+          return F.div(F.mul(r, r), two);
+        };
+        const grad = (t: Vec<T>): Vec<T> => {
+          const r = residual(t);
+          return gradF(t).map((gi) => F.mul(r, gi));
+        };
+        const hessian = (t: Vec<T>): Mat<T> => {
+          const g = gradF(t);
+          const rq = F.div(residual(t), rootM);
+          return g.map((gi, i) =>
+            g.map((gj, j) => {
+              const gg = F.mul(gi, gj);
+              return j === i + m || i === j + m ? F.add(gg, rq) : gg;
+            }));
+        };
+        const hvp = (t: Vec<T>, v: Vec<T>): Vec<T> => {
+          const g = gradF(t);
+          const gv = dot(g, v);
+          const r = residual(t);
+          const Qv = Q(v);
+          return g.map((gi, i) => F.add(F.mul(gv, gi), F.mul(r, Qv[i])));
+        };
+        const third = (t: Vec<T>, e: Vec<T>): Vec<T> => {
+          const g = gradF(t);
+          const Qe = Q(e);
+          const ge2 = F.mul(two, dot(g, e));
+          const eQe = dot(e, Qe);
+          return g.map((gi, i) => F.add(F.mul(ge2, Qe[i]), F.mul(eQe, gi)));
+        };
+        return { loss, grad, hessian, hvp, third };
+      },
+    });
+  },
+};
