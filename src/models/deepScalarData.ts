@@ -12,10 +12,7 @@ const KEYS = ['x', 'y'];
 const Exact = Decimal.clone({ precision: 1e6 });
 
 function readData(input: ModelInput): { x: DecimalText[]; y: DecimalText[] } {
-  const obj = dataObject('deep-scalar-data', input, SHAPE);
-  for (const key of Object.keys(obj)) {
-    if (!KEYS.includes(key)) throw new UsageError(`unknown key "${key}" (expected ${SHAPE})`, '--data');
-  }
+  const obj = dataObject('deep-scalar-data', input, SHAPE, KEYS);
   const x = dataVector(obj, 'x');
   const y = dataVector(obj, 'y', x.length);
   if (x.every((t) => new Exact(t).isZero())) {

@@ -1,4 +1,3 @@
-import { UsageError } from '../errors.js';
 import type { Field, Mat, Vec } from '../numerics/field.js';
 import { makeModel, type DecimalText, type ModelDef, type ModelInput } from './model.js';
 import { checkDim, dataMatrix, dataObject, dataVector, readParams } from './params.js';
@@ -7,10 +6,7 @@ const SHAPE = '{ "X": [[...]] (n×d), "y": [...] (n) }';
 const KEYS = ['X', 'y'];
 
 function readData(input: ModelInput): { X: DecimalText[][]; y: DecimalText[] } {
-  const obj = dataObject('diagonal-linear', input, SHAPE);
-  for (const key of Object.keys(obj)) {
-    if (!KEYS.includes(key)) throw new UsageError(`unknown key "${key}" (expected ${SHAPE})`, '--data');
-  }
+  const obj = dataObject('diagonal-linear', input, SHAPE, KEYS);
   const X = dataMatrix(obj, 'X');
   const y = dataVector(obj, 'y', X.length);
   return { X, y };

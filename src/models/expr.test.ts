@@ -61,10 +61,14 @@ describe('expr: derivatives', () => {
         fc.tuple(tie('e'), tie('e')).map(([a, b]) => `(${a}) / (1 + (${b})^2)`),
         fc.tuple(tie('e'), fc.integer({ min: -3, max: 4 })).map(([a, n]) => (n < 0 ? `(1 + (${a})^2)^(${n})` : `(${a})^${n}`)),
         fc.tuple(tie('e'), tie('e')).map(([a, b]) => `sqrt(1 + (${a})^2)^(${b})`),
+        tie('e').map((a) => `log(1 + (${a})^2)`),
       ),
     }));
+    // θ avoids the special points 0, ±1 (unbiased): where an odd-order derivative is exactly 0, the
+    // central difference is O(h²) ≠ 0 and the oracle's relative error reads 1.
+    const point = fc.array(fc.noBias(dec(-1, 1)), { minLength: 3, maxLength: 3 });
     fc.assert(
-      fc.property(e, vec(3, -1, 1), vec(3, -1, 1), vec(3, -1, 1), (formula, t, u, v) => {
+      fc.property(e, point, vec(3, -1, 1), vec(3, -1, 1), (formula, t, u, v) => {
         expectOracle(expr.create({ expr: formula, vars }), t, u, v, 1e-7);
       }),
       { numRuns: 40, seed: 72 },

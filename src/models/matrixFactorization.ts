@@ -8,10 +8,7 @@ const SHAPE = '{ "A": [[...]] (n×p), "rank": r (a positive integer) }';
 const KEYS = ['A', 'rank'];
 
 function readData(input: ModelInput): { A: DecimalText[][]; rank: number } {
-  const obj = dataObject('matrix-factorization', input, SHAPE);
-  for (const key of Object.keys(obj)) {
-    if (!KEYS.includes(key)) throw new UsageError(`unknown key "${key}" (expected ${SHAPE})`, '--data');
-  }
+  const obj = dataObject('matrix-factorization', input, SHAPE, KEYS);
   const A = dataMatrix(obj, 'A');
   const text = dataNumber(obj, 'rank');
   const r = new Decimal(text);

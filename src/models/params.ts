@@ -43,12 +43,15 @@ function describe(x: ExactJson | undefined): string {
   return typeof x === 'object' ? 'an object' : typeof x === 'string' ? `"${x}"` : String(x);
 }
 
-/** The `--data` object of a model that needs one. */
-export function dataObject(modelId: string, input: ModelInput, shape: string): Record<string, ExactJson> {
+/** The `--data` object of a model that needs one; keys outside `keys` are rejected (a typo is not ignored). */
+export function dataObject(modelId: string, input: ModelInput, shape: string, keys: readonly string[]): Record<string, ExactJson> {
   const d = input.data;
   if (d === undefined) throw new UsageError(`model ${modelId} needs --data FILE.json of the form ${shape}`, '--data');
   if (d === null || typeof d !== 'object' || Array.isArray(d)) {
     throw new UsageError(`must be a JSON object of the form ${shape}, got ${describe(d)}`, '--data');
+  }
+  for (const key of Object.keys(d)) {
+    if (!keys.includes(key)) throw new UsageError(`unknown key "${key}" (expected ${shape})`, '--data');
   }
   return d;
 }

@@ -9,10 +9,7 @@ const KEYS = ['A', 'b'];
 
 /** Validated data: A square and exactly symmetric (compared as decimals, so 0.5 = 0.50), b of length p or absent. */
 function readData(input: ModelInput): { A: DecimalText[][]; b: DecimalText[] | undefined } {
-  const obj = dataObject('quadratic', input, SHAPE);
-  for (const key of Object.keys(obj)) {
-    if (!KEYS.includes(key)) throw new UsageError(`unknown key "${key}" (expected ${SHAPE})`, '--data');
-  }
+  const obj = dataObject('quadratic', input, SHAPE, KEYS);
   const A = dataMatrix(obj, 'A');
   const p = A.length;
   if (A[0].length !== p) throw new UsageError(`"A" must be square, got ${p}×${A[0].length}`, '--data');

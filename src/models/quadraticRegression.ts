@@ -9,10 +9,7 @@ const KEYS = ['J', 'Q', 'y'];
 
 /** Validated data: J is n×p, Q is n×p×p with every Qᵢ symmetric, y has n entries. */
 function readData(input: ModelInput): { J: DecimalText[][]; Q: DecimalText[][][]; y: DecimalText[] } {
-  const obj = dataObject('quadratic-regression', input, SHAPE);
-  for (const key of Object.keys(obj)) {
-    if (!KEYS.includes(key)) throw new UsageError(`unknown key "${key}" (expected ${SHAPE})`, '--data');
-  }
+  const obj = dataObject('quadratic-regression', input, SHAPE, KEYS);
   const J = dataMatrix(obj, 'J');
   const n = J.length;
   const p = J[0].length;
