@@ -1,0 +1,218 @@
+/** Eigenvalues in descending order; row i of `vectors` is the unit eigenvector of `values[i]`. */
+export interface EigSym<T> {
+  readonly values: T[];
+  readonly vectors: T[][];
+}
+
+const EPS = 2 ** -52;
+
+/** √(a² + b²) without overflow or destructive underflow (Math.hypot is several times slower). */
+function hypot(a: number, b: number): number {
+  const x = Math.abs(a);
+  const y = Math.abs(b);
+  const big = x > y ? x : y;
+  const small = x > y ? y : x;
+  if (big === 0) return 0;
+  const r = small / big;
+  return big * Math.sqrt(1 + r * r);
+}
+
+/**
+ * All eigenpairs of a dense symmetric float64 matrix: Householder reduction to tridiagonal form,
+ * then the implicit QL algorithm with Wilkinson-type shifts, accumulating the transformations
+ * (the EISPACK routines tred2 and tql2, in the form JAMA popularised). O(n³): a 100×100 matrix
+ * takes a few milliseconds, against hundreds for mathjs `eigs`.
+ *
+ * Guarantees (backward stability): the result is the exact decomposition of A + E with
+ * ‖E‖ ≈ n·ε·‖A‖, so |λ̂ᵢ − λᵢ| ≲ n·ε·‖A‖₂ and the vectors are orthonormal to about n·ε. Vectors of
+ * clustered eigenvalues are accurate only as a basis of the cluster's invariant subspace.
+ *
+ * The input must be square, finite and symmetric to within √ε relative (beyond that the asymmetry
+ * is not roundoff and a RangeError says so); the symmetric part (A + Aᵀ)/2 is what is decomposed.
+ */
+export function eigSymF64(A: readonly (readonly number[])[]): EigSym<number> {
+  const n = A.length;
+  let maxAbs = 0;
+  let asym = 0;
+  for (let i = 0; i < n; i++) {
+    if (A[i].length !== n) throw new RangeError(`eigSymF64: matrix must be square: row ${i} has ${A[i].length} entries, expected ${n}`);
+    for (let j = 0; j < n; j++) {
+      const x = A[i][j];
+      if (!Number.isFinite(x)) throw new RangeError(`eigSymF64: entry (${i}, ${j}) is ${x}`);
+      if (Math.abs(x) > maxAbs) maxAbs = Math.abs(x);
+      if (j > i) asym = Math.max(asym, Math.abs(x - A[j][i]));
+    }
+  }
+  if (asym > Math.sqrt(EPS) * maxAbs) {
+    throw new RangeError(`eigSymF64: matrix is not symmetric: max|Aij − Aji| = ${asym} with max|Aij| = ${maxAbs}`);
+  }
+  if (n === 0) return { values: [], vectors: [] };
+
+  // V holds the symmetric part; tred2 overwrites it with the accumulated Householder transform.
+  const V: Float64Array[] = [];
+  for (let i = 0; i < n; i++) {
+    const row = new Float64Array(n);
+    for (let j = 0; j < n; j++) row[j] = i === j ? A[i][i] : 0.5 * (A[i][j] + A[j][i]);
+    V.push(row);
+  }
+  const d = new Float64Array(n);
+  const e = new Float64Array(n);
+  tred2(V, d, e, n);
+  // tql2 rotates columns of V; working on Vᵀ makes each rotation touch two contiguous rows.
+  const W: Float64Array[] = [];
+  for (let i = 0; i < n; i++) {
+    const row = new Float64Array(n);
+    for (let k = 0; k < n; k++) row[k] = V[k][i];
+    W.push(row);
+  }
+  tql2(W, d, e, n);
+
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => d[b] - d[a]);
+  return {
+    values: order.map((i) => d[i]),
+    vectors: order.map((i) => Array.from(W[i])),
+  };
+}
+
+/** Householder tridiagonalisation (EISPACK tred2): on exit d is the diagonal, e the subdiagonal in e[1..], V the transform. */
+function tred2(V: Float64Array[], d: Float64Array, e: Float64Array, n: number): void {
+  for (let j = 0; j < n; j++) d[j] = V[n - 1][j];
+  for (let i = n - 1; i > 0; i--) {
+    // Scale the row to avoid under/overflow in the Householder vector.
+    let scale = 0;
+    let h = 0;
+    for (let k = 0; k < i; k++) scale += Math.abs(d[k]);
+    if (scale === 0) {
+      e[i] = d[i - 1];
+      for (let j = 0; j < i; j++) {
+        d[j] = V[i - 1][j];
+        V[i][j] = 0;
+        V[j][i] = 0;
+      }
+    } else {
+      for (let k = 0; k < i; k++) {
+        d[k] /= scale;
+        h += d[k] * d[k];
+      }
+      let f = d[i - 1];
+      let g = Math.sqrt(h);
+      if (f > 0) g = -g;
+      e[i] = scale * g;
+      h -= f * g;
+      d[i - 1] = f - g;
+      for (let j = 0; j < i; j++) e[j] = 0;
+      // Apply the similarity transformation to the remaining columns.
+      for (let j = 0; j < i; j++) {
+        f = d[j];
+        V[j][i] = f;
+        g = e[j] + V[j][j] * f;
+        for (let k = j + 1; k <= i - 1; k++) {
+          g += V[k][j] * d[k];
+          e[k] += V[k][j] * f;
+        }
+        e[j] = g;
+      }
+      f = 0;
+      for (let j = 0; j < i; j++) {
+        e[j] /= h;
+        f += e[j] * d[j];
+      }
+      const hh = f / (h + h);
+      for (let j = 0; j < i; j++) e[j] -= hh * d[j];
+      for (let j = 0; j < i; j++) {
+        f = d[j];
+        g = e[j];
+        for (let k = j; k <= i - 1; k++) V[k][j] -= f * e[k] + g * d[k];
+        d[j] = V[i - 1][j];
+        V[i][j] = 0;
+      }
+    }
+    d[i] = h;
+  }
+  // Accumulate the transformations.
+  for (let i = 0; i < n - 1; i++) {
+    V[n - 1][i] = V[i][i];
+    V[i][i] = 1;
+    const h = d[i + 1];
+    if (h !== 0) {
+      for (let k = 0; k <= i; k++) d[k] = V[k][i + 1] / h;
+      for (let j = 0; j <= i; j++) {
+        let g = 0;
+        for (let k = 0; k <= i; k++) g += V[k][i + 1] * V[k][j];
+        for (let k = 0; k <= i; k++) V[k][j] -= g * d[k];
+      }
+    }
+    for (let k = 0; k <= i; k++) V[k][i + 1] = 0;
+  }
+  for (let j = 0; j < n; j++) {
+    d[j] = V[n - 1][j];
+    V[n - 1][j] = 0;
+  }
+  V[n - 1][n - 1] = 1;
+  e[0] = 0;
+}
+
+/** Implicit QL on the tridiagonal (d, e) (EISPACK tql2); W holds eigenvectors as ROWS. */
+function tql2(W: Float64Array[], d: Float64Array, e: Float64Array, n: number): void {
+  for (let i = 1; i < n; i++) e[i - 1] = e[i];
+  e[n - 1] = 0;
+  let f = 0;
+  let tst1 = 0;
+  const maxIter = 30 * n + 30;
+  for (let l = 0; l < n; l++) {
+    // Find a small subdiagonal element: the matrix splits there.
+    tst1 = Math.max(tst1, Math.abs(d[l]) + Math.abs(e[l]));
+    let m = l;
+    while (m < n - 1 && Math.abs(e[m]) > EPS * tst1) m++;
+    if (m > l) {
+      let iter = 0;
+      do {
+        if (++iter > maxIter) throw new Error(`eigSymF64: QL iteration did not converge for eigenvalue ${l} of ${n}`);
+        // Shift from the leading 2×2 block.
+        let g = d[l];
+        let p = (d[l + 1] - g) / (2 * e[l]);
+        let r = hypot(p, 1);
+        if (p < 0) r = -r;
+        d[l] = e[l] / (p + r);
+        d[l + 1] = e[l] * (p + r);
+        const dl1 = d[l + 1];
+        let h = g - d[l];
+        for (let i = l + 2; i < n; i++) d[i] -= h;
+        f += h;
+        // Implicit QL sweep from m up to l.
+        p = d[m];
+        let c = 1;
+        let c2 = c;
+        let c3 = c;
+        const el1 = e[l + 1];
+        let s = 0;
+        let s2 = 0;
+        for (let i = m - 1; i >= l; i--) {
+          c3 = c2;
+          c2 = c;
+          s2 = s;
+          g = c * e[i];
+          h = c * p;
+          r = hypot(p, e[i]);
+          e[i + 1] = s * r;
+          s = e[i] / r;
+          c = p / r;
+          p = c * d[i] - s * g;
+          d[i + 1] = h + s * (c * g + s * d[i]);
+          const wi = W[i];
+          const wi1 = W[i + 1];
+          for (let k = 0; k < n; k++) {
+            const t = wi1[k];
+            wi1[k] = s * wi[k] + c * t;
+            wi[k] = c * wi[k] - s * t;
+          }
+        }
+        p = (-s * s2 * c3 * el1 * e[l]) / dl1;
+        e[l] = s * p;
+        d[l] = c * p;
+      } while (Math.abs(e[l]) > EPS * tst1);
+    }
+    d[l] += f;
+    e[l] = 0;
+  }
+}
