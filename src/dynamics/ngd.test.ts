@@ -1,0 +1,51 @@
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import { MODEL_INSTANCES } from '../arbitraries/modelInstance.js';
+import { getModelDef } from '../models/registry.js';
+import { f64 } from '../numerics/f64Field.js';
+import { decimalVsOracle } from './_internals/oracleCompare.js';
+import { ngd } from './ngd.js';
+import { runTrajectory } from './runTrajectory.js';
+
+const worst: Record<string, { err: number; minHorizon: number; chaotic: number; runs: number }> = {};
+afterAll(() => console.log('ngd: max relative error per model', worst));
+
+describe('ngd', () => {
+  it('steps by exactly η along −∇L/‖∇L‖', () => {
+    const model = getModelDef('quadratic').create({ dim: 2, data: { A: [['3', '0'], ['0', '1']] } }).bind(f64);
+    const s = ngd(model, { lr: 0.5 }).step({ t: 0, theta: [1, 1] });
+    const g = [3, 1];
+    const n = Math.hypot(3, 1);
+    expect(s.theta[0]).toBeCloseTo(1 - (0.5 * g[0]) / n, 15);
+    expect(s.theta[1]).toBeCloseTo(1 - (0.5 * g[1]) / n, 15);
+    expect(Math.hypot(s.theta[0] - 1, s.theta[1] - 1)).toBeCloseTo(0.5, 15);
+  });
+
+  it('∇L = 0 is a reported fixed point, never a division by zero', () => {
+    const model = getModelDef('quadratic').create({ dim: 2, data: { A: [['3', '0'], ['0', '1']], b: ['3', '1'] } });
+    const r = runTrajectory(model, f64, ['1', '1'], { optimizer: { id: 'ngd', lr: 0.1 }, steps: 3 });
+    expect(r.diverged).toBe(false);
+    expect(r.rows.map((row) => row.theta)).toEqual([[1, 1], [1, 1], [1, 1], [1, 1]]);
+    expect(r.rows[1].state.fixedPoint).toBe('∇L = 0');
+    expect(r.events).toEqual([{ t: 1, kind: 'fixed-point', reason: '∇L = 0' }]);
+  });
+
+  for (const id of Object.keys(MODEL_INSTANCES)) {
+    it(`dec:50 over 200 steps agrees with the 100-digit finite-difference oracle to 1e-25 (over its predictable horizon) (${id})`, () => {
+      fc.assert(
+        fc.property(MODEL_INSTANCES[id], (inst) => {
+          const r = decimalVsOracle(inst, 'ngd');
+          if (r.divergedTooInOracle !== undefined) expect(r.divergedTooInOracle).toBe(true);
+          const w = (worst[id] ??= { err: 0, minHorizon: Infinity, chaotic: 0, runs: 0 });
+          w.err = Math.max(w.err, r.err);
+          w.minHorizon = Math.min(w.minHorizon, r.horizon);
+          w.runs++;
+          if (r.horizon < 200) w.chaotic++;
+          expect(r.err).toBeLessThan(1e-25);
+          expect(r.horizon).toBeGreaterThanOrEqual(20);
+        }),
+        { numRuns: id === 'inner-product' ? 3 : 4, seed: 202 },
+      );
+    });
+  }
+});

@@ -1,0 +1,122 @@
+import type { BoundModel } from '../models/model.js';
+import { eigSym } from '../numerics/eigSym.js';
+import type { Field, Mat, Vec } from '../numerics/field.js';
+import { dot, norm2 } from '../numerics/linalg.js';
+import { allFinite } from './_internals/vec.js';
+import { NonFiniteError } from './nonFiniteError.js';
+
+/**
+ * Everything the update rules and observers ask about one point θ, computed lazily and at most
+ * once: the loss, the gradient, the dense Hessian and its eigendecomposition (the models here are
+ * small), the sharpness S = λ_max, its eigenvector u and ∇S = ∇³L[u,u].
+ *
+ * Every accessor checks that what it returns is finite and throws NonFiniteError otherwise (so an
+ * eigensolver is never handed NaN).
+ */
+export interface PointInfo<T> {
+  readonly F: Field<T>;
+  readonly model: BoundModel<T>;
+  readonly theta: Vec<T>;
+  loss(): T;
+  grad(): Vec<T>;
+  /** ‖∇L‖₂. */
+  gradNorm(): T;
+  hessian(): Mat<T>;
+  /** Eigenvalues descending; row i of `vectors` is the unit eigenvector of values[i]. */
+  eig(): { readonly values: readonly T[]; readonly vectors: readonly (readonly T[])[] };
+  /** S = λ_max(∇²L). */
+  sharpness(): T;
+  /**
+   * The top unit eigenvector u. Its sign is normalised so that its entry of largest magnitude
+   * (the first one on ties) is positive; observers that need continuity align it to the previous
+   * step themselves (claims.md §7).
+   */
+  top(): Vec<T>;
+  /** λ₁ − λ₂, or null when dim = 1. */
+  eigengap(): T | null;
+  /** ∇S = ∇³L[u,u] (the gradient of S when λ_max is simple; sign-independent). */
+  sharpnessGradient(): Vec<T>;
+  /** ∇S⊥ = ∇S − u(u·∇S) (DNL's `dS_perp`). */
+  sharpnessGradientPerp(): Vec<T>;
+}
+
+function once<R>(f: () => R): () => R {
+  let done = false;
+  let value: R;
+  return () => {
+    if (!done) {
+      value = f();
+      done = true;
+    }
+    return value;
+  };
+}
+
+function checked<T>(F: Field<T>, what: string, xs: readonly T[]): void {
+  if (!allFinite(F, xs)) throw new NonFiniteError(what);
+}
+
+/** The lazy PointInfo of θ under `model`. θ must not be mutated afterwards. */
+export function pointInfo<T>(model: BoundModel<T>, theta: Vec<T>): PointInfo<T> {
+  const F = model.F;
+  const loss = once(() => {
+    const l = model.loss(theta);
+    checked(F, 'loss', [l]);
+    return l;
+  });
+  const grad = once(() => {
+    const g = model.grad(theta);
+    checked(F, 'gradient', g);
+    return g;
+  });
+  const gradNorm = once(() => {
+    const n = norm2(F, grad());
+    checked(F, '‖∇L‖', [n]);
+    return n;
+  });
+  const hessian = once(() => {
+    const H = model.hessian(theta);
+    for (const row of H) checked(F, 'Hessian', row);
+    return H;
+  });
+  const eig = once(() => {
+    const r = eigSym(F, hessian());
+    checked(F, 'Hessian eigenvalues', r.values);
+    return r;
+  });
+  const top = once(() => {
+    const u = eig().vectors[0].slice();
+    let k = 0;
+    for (let i = 1; i < u.length; i++) if (F.lt(F.abs(u[k]), F.abs(u[i]))) k = i;
+    return F.sign(u[k]) < 0 ? u.map((x) => F.neg(x)) : u;
+  });
+  const dS = once(() => {
+    const d = model.third(theta, top());
+    checked(F, '∇S', d);
+    return d;
+  });
+  const dSperp = once(() => {
+    const u = top();
+    const d = dS();
+    const c = dot(F, u, d);
+    return d.map((x, i) => F.sub(x, F.mul(c, u[i])));
+  });
+  return {
+    F,
+    model,
+    theta,
+    loss,
+    grad,
+    gradNorm,
+    hessian,
+    eig,
+    sharpness: () => eig().values[0],
+    top,
+    eigengap: () => {
+      const v = eig().values;
+      return v.length > 1 ? F.sub(v[0], v[1]) : null;
+    },
+    sharpnessGradient: dS,
+    sharpnessGradientPerp: dSperp,
+  };
+}

@@ -1,0 +1,40 @@
+import { UsageError } from '../errors.js';
+import type { ObserverFactory } from '../dynamics/observer.js';
+import { balancednessObserver } from './balancednessObserver.js';
+import { catapultObserver } from './catapultObserver.js';
+import { edgeCrossingObserver } from './edgeCrossingObserver.js';
+import { edgeMarginObserver } from './edgeMarginObserver.js';
+import { gradNormObserver } from './gradNormObserver.js';
+import { lossObserver } from './lossObserver.js';
+import { referenceDistanceObserver } from './referenceDistanceObserver.js';
+import { rotationObserver } from './rotationObserver.js';
+import { selfStabilizationObserver } from './selfStabilizationObserver.js';
+import { sharpnessObserver } from './sharpnessObserver.js';
+
+/** Every built-in observer by id (the ids a CLI option can name). */
+export const OBSERVERS: Readonly<Record<string, () => ObserverFactory>> = Object.freeze({
+  loss: lossObserver,
+  sharpness: sharpnessObserver,
+  gradNorm: gradNormObserver,
+  edgeMargin: edgeMarginObserver,
+  rotation: rotationObserver,
+  referenceDistance: referenceDistanceObserver,
+  selfStabilization: selfStabilizationObserver,
+  balancedness: () => balancednessObserver(),
+  edgeCrossing: () => edgeCrossingObserver(),
+  catapult: catapultObserver,
+});
+
+/** The observers behind the `trace --json` row contract: loss, sharpness, gradNorm. */
+export function defaultObservers(): ObserverFactory[] {
+  return [lossObserver(), sharpnessObserver(), gradNormObserver()];
+}
+
+/** Observers by id, in the order given; an unknown id is a UsageError listing the known ones. */
+export function observersByName(ids: readonly string[]): ObserverFactory[] {
+  return ids.map((id) => {
+    const make = OBSERVERS[id];
+    if (make === undefined) throw new UsageError(`unknown observer "${id}" (known: ${Object.keys(OBSERVERS).join(', ')})`, '--observe');
+    return make();
+  });
+}

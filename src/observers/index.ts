@@ -1,0 +1,11 @@
+export { balancednessObserver, BALANCEDNESS, type BalancednessFn } from './balancednessObserver.js';
+export { catapultObserver } from './catapultObserver.js';
+export { defaultObservers, observersByName, OBSERVERS } from './defaultObservers.js';
+export { edgeCrossingObserver } from './edgeCrossingObserver.js';
+export { edgeMarginObserver } from './edgeMarginObserver.js';
+export { gradNormObserver } from './gradNormObserver.js';
+export { lossObserver } from './lossObserver.js';
+export { referenceDistanceObserver } from './referenceDistanceObserver.js';
+export { rotationObserver } from './rotationObserver.js';
+export { selfStabilizationObserver } from './selfStabilizationObserver.js';
+export { sharpnessObserver } from './sharpnessObserver.js';

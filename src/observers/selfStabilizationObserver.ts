@@ -1,0 +1,44 @@
+import type { Observer, ObserverEnv, ObserverFactory } from '../dynamics/observer.js';
+import type { Vec } from '../numerics/field.js';
+
+/**
+ * DNL's self-stabilization coordinates (claims.md §3.B) of θ_t relative to the reference point θ†_t
+ * (the pgd constrained trajectory, or a flow), with everything evaluated at θ†_t as in the authors'
+ * code: u = top eigenvector, ∇S⊥ = ∇S − u(u·∇S) with ∇S = ∇³L[u,u], v = θ_t − θ†_t, and
+ * - `x` = u·v (u sign-aligned to the previous recorded step's, claims.md §7; at the first step its
+ *   largest entry is positive),
+ * - `y` = ∇S⊥·v,
+ * - `alpha` = −∇L(θ†)·∇S⊥ (progressive-sharpening speed, the code's sign),
+ * - `beta` = ‖∇S⊥‖²,
+ * - `delta` = √(2α/β), null when α ≤ 0 or β = 0 (undefined, never NaN).
+ */
+export function selfStabilizationObserver(): ObserverFactory {
+  return {
+    id: 'selfStabilization',
+    needsReference: true,
+    create<T>(env: ObserverEnv<T>): Observer<T> {
+      const F = env.F;
+      const two = F.int(2);
+      let prevU: Vec<T> | undefined;
+      const dot = (a: readonly T[], b: readonly T[]): T => {
+        let s = F.zero;
+        for (let i = 0; i < a.length; i++) s = F.add(s, F.mul(a[i], b[i]));
+        return s;
+      };
+      return {
+        observe: (ctx) => {
+          const ref = ctx.reference!;
+          let u = ref.top();
+          if (prevU !== undefined && F.sign(dot(u, prevU)) < 0) u = u.map((x) => F.neg(x));
+          prevU = u;
+          const dSp = ref.sharpnessGradientPerp();
+          const v = ctx.state.theta.map((x, i) => F.sub(x, ref.theta[i]));
+          const alpha = F.neg(dot(ref.grad(), dSp));
+          const beta = dot(dSp, dSp);
+          const delta = F.sign(alpha) > 0 && F.sign(beta) > 0 ? F.sqrt(F.div(F.mul(two, alpha), beta)) : null;
+          return { fields: { x: dot(u, v), y: dot(dSp, v), alpha, beta, delta } };
+        },
+      };
+    },
+  };
+}
