@@ -1,28 +1,70 @@
 import { UsageError } from '../errors.js';
 
-/** JSON whose numbers are kept as their literal text (mirrors ExactJson in models/model.ts). */
+/**
+ * The parsed value: JSON whose numbers are kept as their literal text. It is the same type as
+ * `ExactJson` in models/model.ts, spelled out here because numerics sits below models in the
+ * layering and must not import from it.
+ */
 export type ExactJsonValue = string | boolean | null | ExactJsonValue[] | { [key: string]: ExactJsonValue };
 
+/** Nesting limit: deeper input is certainly not model data, and recursion must not overflow the stack. */
+const MAX_DEPTH = 256;
+
+// Sticky patterns, matched at the current position without copying the rest of the text.
+const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+const STRING = /"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y;
+
 /**
- * Parses JSON keeping every number as the exact text written, so `0.1` in a `--data` file is one
- * tenth at `dec:50` rather than the nearest double (JSON.parse cannot give the source text on
- * Node 20). Model data holds only numbers, so JSON string values are rejected: a quoted "0.1"
- * would otherwise be indistinguishable from a number. Errors are UsageErrors naming `option` with
- * the line and column.
+ * Parses JSON (RFC 8259) keeping every number as the exact text written, so `0.1` in a `--data`
+ * file is one tenth at `dec:50` rather than the nearest double (JSON.parse cannot give the
+ * source text on Node 20).
+ *
+ * Model data holds only numbers, so JSON string VALUES are rejected: a quoted "0.1" would
+ * otherwise be indistinguishable from the number 0.1 in the result. Keys are ordinary strings;
+ * a duplicate key is rejected (JSON leaves its meaning open), and `__proto__` is stored as an
+ * ordinary own property. A leading byte-order mark is ignored.
+ *
+ * Every error is a UsageError naming `option` with the line, column and offset, e.g.
+ * `--data: invalid JSON at line 3, column 7 (offset 41): expected "," or "]"`.
  */
 export function parseExactJson(text: string, option = '--data'): ExactJsonValue {
-  let i = 0;
-  const fail = (what: string): never => {
-    const before = text.slice(0, i);
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+
+  const fail = (what: string, at = i): never => {
+    const before = text.slice(0, at);
     const line = before.split('\n').length;
-    const col = i - before.lastIndexOf('\n');
-    throw new UsageError(`invalid JSON at line ${line}, column ${col}: ${what}`, option);
+    const col = at - before.lastIndexOf('\n');
+    throw new UsageError(`invalid JSON at line ${line}, column ${col} (offset ${at}): ${what}`, option);
   };
+  const describe = (): string => (i >= text.length ? 'end of input' : `"${text[i]}"`);
   const ws = () => {
-    while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r')) i++;
+    for (;;) {
+      const c = text[i];
+      if (c === ' ' || c === '\t' || c === '\n' || c === '\r') i++;
+      else return;
+    }
   };
+  const expect = (c: string, what: string) => {
+    if (text[i] !== c) fail(`expected ${what}, found ${describe()}`);
+    i++;
+  };
+  const string = (): string => {
+    STRING.lastIndex = i;
+    const m = STRING.exec(text);
+    if (m === null) {
+      // Find out what is wrong, for the message: unterminated, control character or bad escape.
+      let j = i + 1;
+      while (j < text.length && text[j] !== '"' && text.charCodeAt(j) >= 0x20) j += text[j] === '\\' ? 2 : 1;
+      if (j >= text.length) return fail('unterminated string');
+      return fail(text[j] === '"' ? 'bad escape in string' : 'control character in string', j);
+    }
+    i += m[0].length;
+    // The pattern admits only valid JSON strings, so JSON.parse decodes the escapes exactly.
+    return JSON.parse(m[0]) as string;
+  };
+
   const value = (depth: number): ExactJsonValue => {
-    if (depth > 64) fail('nested too deeply');
+    if (depth > MAX_DEPTH) fail(`nested deeper than ${MAX_DEPTH} levels`);
     ws();
     const c = text[i];
     if (c === '{') {
@@ -35,23 +77,21 @@ export function parseExactJson(text: string, option = '--data'): ExactJsonValue 
       }
       for (;;) {
         ws();
-        if (text[i] !== '"') fail('expected a key in double quotes');
-        const key = str();
-        if (Object.prototype.hasOwnProperty.call(obj, key)) fail(`duplicate key "${key}"`);
+        if (text[i] !== '"') fail(`expected a key in double quotes, found ${describe()}`);
+        const at = i;
+        const key = string();
+        if (Object.prototype.hasOwnProperty.call(obj, key)) fail(`duplicate key "${key}"`, at);
         ws();
-        if (text[i] !== ':') fail('expected ":"');
-        i++;
-        obj[key] = value(depth + 1);
+        expect(':', '":"');
+        // defineProperty, not assignment: a key "__proto__" must not replace the prototype.
+        Object.defineProperty(obj, key, { value: value(depth + 1), enumerable: true, writable: true, configurable: true });
         ws();
         if (text[i] === ',') {
           i++;
           continue;
         }
-        if (text[i] === '}') {
-          i++;
-          return obj;
-        }
-        fail('expected "," or "}"');
+        expect('}', '"," or "}"');
+        return obj;
       }
     }
     if (c === '[') {
@@ -69,18 +109,14 @@ export function parseExactJson(text: string, option = '--data'): ExactJsonValue 
           i++;
           continue;
         }
-        if (text[i] === ']') {
-          i++;
-          return arr;
-        }
-        fail('expected "," or "]"');
+        expect(']', '"," or "]"');
+        return arr;
       }
     }
     if (c === '"') {
       const at = i;
-      const s = str();
-      i = at;
-      return fail(`strings are not model data ("${s.slice(0, 20)}"); write numbers without quotes`);
+      const s = string();
+      return fail(`strings are not model data (${JSON.stringify(s.length > 20 ? `${s.slice(0, 20)}…` : s)}); write numbers without quotes`, at);
     }
     for (const [word, v] of [['true', true], ['false', false], ['null', null]] as const) {
       if (text.startsWith(word, i)) {
@@ -88,30 +124,17 @@ export function parseExactJson(text: string, option = '--data'): ExactJsonValue 
         return v;
       }
     }
-    const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
-    if (m === null) return fail(c === undefined ? 'unexpected end of input' : `unexpected "${c}"`);
+    NUMBER.lastIndex = i;
+    const m = NUMBER.exec(text);
+    if (m === null) return fail(c === undefined ? 'unexpected end of input' : `unexpected ${describe()}`);
     i += m[0].length;
+    // "01", "1.", "1e" and "-" are not JSON numbers; the pattern stops early, so say why here.
+    if (/[0-9.eE+-]/.test(text[i] ?? '')) fail(`malformed number "${m[0]}${text[i]}"`, i - m[0].length);
     return m[0];
   };
-  const str = (): string => {
-    // Only keys reach here; JSON.parse handles escapes exactly.
-    const start = i;
-    i++;
-    while (i < text.length && text[i] !== '"') {
-      if (text[i] === '\\') i++;
-      i++;
-    }
-    if (i >= text.length) fail('unterminated string');
-    i++;
-    try {
-      return JSON.parse(text.slice(start, i)) as string;
-    } catch {
-      i = start;
-      return fail('bad string escape');
-    }
-  };
+
   const v = value(0);
   ws();
-  if (i < text.length) fail('unexpected text after the JSON value');
+  if (i < text.length) fail(`unexpected ${describe()} after the JSON value`);
   return v;
 }
