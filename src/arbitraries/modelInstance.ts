@@ -24,7 +24,8 @@ export const MODEL_INSTANCES: Readonly<Record<string, fc.Arbitrary<ModelInstance
   'deep-scalar': size(1, 6).chain((D) => fc.tuple(decimalVector(D, -1.8, 1.8), decimalText(-2, 2)))
     .map(([w, y]) => inst('deep-scalar', w, { params: { target: y } })),
   'deep-scalar-data': fc.tuple(size(1, 5), size(1, 6)).chain(([D, n]) =>
-    fc.tuple(decimalVector(D, -1.5, 1.5), decimalVector(n, -2, 2), decimalVector(n, -2, 2)))
+    // x = 0 everywhere makes the loss constant in θ; the model rejects it.
+    fc.tuple(decimalVector(D, -1.5, 1.5), decimalVector(n, -2, 2).filter((x) => x.some((v) => Number(v) !== 0)), decimalVector(n, -2, 2)))
     .map(([w, x, y]) => inst('deep-scalar-data', w, { data: { x, y } })),
   uv: size(1, 4).chain((m) => fc.tuple(decimalVector(2 * m, -2, 2), decimalText(-2, 2)))
     .map(([theta, y]) => inst('uv', theta, { params: { target: y } })),

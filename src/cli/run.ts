@@ -1,22 +1,58 @@
 import { EoscheckError } from '../errors.js';
+import { OPTIONS } from './options.js';
+import { parseArgs } from './parseArgs.js';
 
 export interface Out {
   write(s: string): unknown;
 }
 
-/** Runs one CLI invocation; returns the exit code. Never throws for user errors. */
+type Command = (args: ReturnType<typeof parseArgs>, out: Out) => number | Promise<number>;
+
+// Commands are imported when run, so one command's dependencies (tfjs, mathjs, the claims catalog)
+// neither slow down nor break another's start-up.
+const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
+  list: { summary: 'the claims: id, title, citation, status', load: async () => (await import('./commands/list.js')).listCommand },
+  check: { summary: 'run claims (exit 0 all hold, 1 a claim violated, 2 bad usage)', load: async () => (await import('./commands/check.js')).checkCommand },
+  hunt: { summary: 'targeted search for counterexamples of one claim', load: async () => (await import('./commands/hunt.js')).huntCommand },
+  replay: { summary: 're-run a counterexample fixture', load: async () => (await import('./commands/replay.js')).replayCommand },
+  merge: { summary: 'merge the JSON reports of sharded check runs', load: async () => (await import('./commands/merge.js')).mergeCommand },
+  inspect: { summary: 'loss, gradient, Hessian, eigenpairs and ∇S at one point', load: async () => (await import('./commands/inspect.js')).inspectCommand },
+  trace: { summary: 'a trajectory (gd, ngd, sqrt-gd, pgd, flow, momentum) with loss, sharpness and events', load: async () => (await import('./commands/trace.js')).traceCommand },
+  models: { summary: 'the model families, their θ layout, parameters and data', load: async () => (await import('./commands/models.js')).modelsCommand },
+};
+
+function help(cmd?: string): string {
+  const lines = ['usage: eoscheck <command> [options]', '', 'commands:'];
+  for (const [name, c] of Object.entries(COMMANDS)) lines.push(`  ${name.padEnd(10)} ${c.summary}`);
+  const opts = OPTIONS.filter((o) => cmd === undefined || o.commands.includes(cmd) || o.commands.includes('*'));
+  lines.push('', cmd === undefined ? 'options:' : `options of ${cmd}:`);
+  for (const o of opts) lines.push(`  --${o.name}${o.arg ? ` ${o.arg}` : ''}`.padEnd(36) + o.description);
+  return lines.join('\n') + '\n';
+}
+
+/** Runs one CLI invocation; returns the exit code. User errors print one line and give 2. */
 export async function run(argv: readonly string[], out: Out, err: Out): Promise<number> {
+  const [cmd, ...rest] = argv;
+  if (cmd === undefined || cmd === '--help' || cmd === 'help') {
+    out.write(help());
+    return 0;
+  }
+  const c = COMMANDS[cmd];
+  if (c === undefined) {
+    err.write(`eoscheck: unknown command "${cmd}" (known: ${Object.keys(COMMANDS).join(', ')})\n`);
+    return 2;
+  }
   try {
-    const [cmd] = argv;
-    if (cmd === undefined || cmd === '--help' || cmd === 'help') {
-      out.write('usage: eoscheck <command> [options]\n');
+    const args = parseArgs(cmd, rest);
+    if (args.values.has('help')) {
+      out.write(help(cmd));
       return 0;
     }
-    err.write(`eoscheck: unknown command "${cmd}"\n`);
-    return 2;
+    // Awaited inside the try, so a UsageError thrown by an async command still exits 2.
+    return await (await c.load())(args, out);
   } catch (e) {
     if (e instanceof EoscheckError) {
-      err.write(`eoscheck: ${e.message}\n`);
+      err.write(`eoscheck ${cmd}: ${e.message}\n`);
       return 2;
     }
     throw e;

@@ -1,0 +1,17 @@
+/**
+ * Public surface of the claims layer: how to declare a claim, the built-in catalog, and the
+ * helpers the built-in claims are made of (for user claims in `eoscheck check --claims FILE`).
+ */
+export type {
+  ArtifactVerdict, CheckContext, Citation, Claim, ClaimDef, ClaimKind, ClaimTolerance, DivergedVerdict, Evidence,
+  EvidenceInput, HoldsVerdict, InconclusiveReason, InconclusiveVerdict, Instance, InstanceJson, NegativeControl, Outcome,
+  ResolvedTolerance, Verdict, VerdictKind, ViolatedVerdict,
+} from './claim.js';
+export { defineClaim, isClaim, DEFAULT_BUDGET, DEFAULT_LADDER } from './defineClaim.js';
+export { BUILTIN_CLAIMS, selectClaims, withUserClaims } from './registry.js';
+export { loadClaimsFile } from './loadClaimsFile.js';
+export { instanceModel } from './instanceModel.js';
+export { quadraticGdInstance, increaseHorizon, type QuadraticGdInstance, type QuadraticGdOptions } from './quadraticGdInstance.js';
+export { quadraticSetup, gdSteps, lossScale, type QuadraticSetup, type GdStep } from './quadraticGd.js';
+export { CLASSICAL_CLAIMS, checkMonotoneLoss, descentLemmaQuadratic, quadraticIncreasesAboveEdge, quadraticMonotoneBelowEdge } from './classical.js';
+export { ORACLE_CLAIMS, ORACLE_BOUNDS, type OracleInstance } from './oracle.js';

@@ -1,0 +1,42 @@
+import { UsageError } from '../errors.js';
+import type { Claim } from './claim.js';
+import { CLASSICAL_CLAIMS } from './classical.js';
+import { ORACLE_CLAIMS } from './oracle.js';
+
+/** The built-in catalog, in the order `list` and `check` show it. */
+export const BUILTIN_CLAIMS: readonly Claim[] = [...CLASSICAL_CLAIMS, ...ORACLE_CLAIMS] as readonly Claim[];
+
+/** Built-in claims followed by user claims; a user claim reusing an id is a UsageError naming `--claims`. */
+export function withUserClaims(user: readonly { claim: Claim; file: string }[]): Claim[] {
+  const out = [...BUILTIN_CLAIMS];
+  const where = new Map<string, string>(out.map((c) => [c.id, 'the built-in catalog']));
+  for (const { claim, file } of user) {
+    const prev = where.get(claim.id);
+    if (prev !== undefined) throw new UsageError(`${file}: claim "${claim.id}" is already defined in ${prev}`, '--claims');
+    where.set(claim.id, file);
+    out.push(claim);
+  }
+  return out;
+}
+
+/**
+ * The claims that ids or prefixes name (`classical.quadratic.monotone-below-edge`, `oracle.*`,
+ * `*`), in catalog order, each once; none given means all. A pattern matching nothing is a
+ * UsageError listing what exists.
+ */
+export function selectClaims(claims: readonly Claim[], patterns: readonly string[]): Claim[] {
+  if (patterns.length === 0) return [...claims];
+  const chosen = new Set<string>();
+  for (const pat of patterns) {
+    const match = pat.endsWith('*')
+      ? claims.filter((c) => c.id.startsWith(pat.slice(0, -1)))
+      : claims.filter((c) => c.id === pat);
+    if (match.length === 0) {
+      const known = claims.map((c) => c.id);
+      const near = known.filter((id) => id.startsWith(pat.split('.')[0] + '.'));
+      throw new UsageError(`unknown claim "${pat}" (${near.length > 0 ? `did you mean ${near.slice(0, 3).join(', ')}?` : `known: ${known.slice(0, 6).join(', ')}${known.length > 6 ? ', …; see `eoscheck list`' : ''}`})`);
+    }
+    for (const c of match) chosen.add(c.id);
+  }
+  return claims.filter((c) => chosen.has(c.id));
+}

@@ -1,0 +1,129 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { run } from '../run.js';
+
+async function cli(...argv: string[]) {
+  let out = '';
+  let err = '';
+  const code = await run(argv, { write: (s: string) => (out += s) }, { write: (s: string) => (err += s) });
+  return { code, out, err };
+}
+
+const tmp = () => mkdtempSync(join(tmpdir(), 'eoscheck-check-'));
+const withoutMs = (text: string) => text.replace(/"ms": \d+/g, '"ms": 0');
+
+describe('eoscheck check', () => {
+  it('writes the architecture §3 JSON, byte-identical across runs but for ms; shards merged equal the unsharded run', async () => {
+    const dir = tmp();
+    const fx = join(dir, 'fx');
+    const args = ['--seed', '7', '--runs', '6', '--fixtures', fx];
+    const a = await cli('check', ...args, '--json', join(dir, 'a.json'), '--junit', join(dir, 'a.xml'), '--summary', join(dir, 'a.md'));
+    const b = await cli('check', ...args, '--json', join(dir, 'b.json'));
+    expect(a.code).toBe(0);
+    expect(b.code).toBe(0);
+    const A = readFileSync(join(dir, 'a.json'), 'utf8');
+    expect(withoutMs(readFileSync(join(dir, 'b.json'), 'utf8'))).toBe(withoutMs(A));
+    const report = JSON.parse(A);
+    expect(Object.keys(report)).toEqual(['seed', 'runs', 'shard', 'version', 'interrupted', 'claims']);
+    expect(report).toMatchObject({ seed: 7, runs: 6, shard: '1/1', version: '0.1.0', interrupted: false });
+    expect(report.claims.length).toBe(16);
+    for (const c of report.claims) {
+      expect(c).toMatchObject({ verdict: 'holds', instances: { holds: 6, violated: 0, artifact: 0, inconclusive: 0, diverged: 0 }, counterexamples: [] });
+      expect(typeof c.ms).toBe('number');
+    }
+    for (let i = 1; i <= 3; i++) expect((await cli('check', ...args, '--shard', `${i}/3`, '--json', join(dir, `s${i}.json`))).code).toBe(0);
+    const m = await cli('merge', join(dir, 's3.json'), join(dir, 's1.json'), join(dir, 's2.json'), '--out', join(dir, 'm.json'));
+    expect(m.code).toBe(0);
+    expect(withoutMs(readFileSync(join(dir, 'm.json'), 'utf8'))).toBe(withoutMs(A));
+    // The same table went to stdout and --summary; JUnit has one passing testcase per claim.
+    expect(readFileSync(join(dir, 'a.md'), 'utf8')).toBe(a.out);
+    expect(a.out).toContain('**16 claim(s): 16 hold, 0 violated');
+    expect(readFileSync(join(dir, 'a.xml'), 'utf8').match(/<testcase /g)).toHaveLength(16);
+  });
+
+  it('runs selected claims by id and prefix', async () => {
+    const dir = tmp();
+    const r = await cli('check', 'classical.*', 'oracle.quartic.closed-forms', '--runs', '3', '--fixtures', dir, '--json', join(dir, 'r.json'));
+    expect(r.code).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8')).claims.map((c: { id: string }) => c.id)).toEqual([
+      'classical.quadratic.monotone-below-edge', 'classical.quadratic.increases-above-edge', 'classical.descent-lemma', 'oracle.quartic.closed-forms']);
+  });
+
+  it('gives one clear line and exit 2 for unknown claims, bad options and malformed fixtures', async () => {
+    const dir = tmp();
+    const bad = join(dir, 'fx', 'classical.descent-lemma');
+    (await import('node:fs')).mkdirSync(bad, { recursive: true });
+    (await import('node:fs')).writeFileSync(join(bad, '0123456789ab.json'), '{"claim": "classical.descent-lemma"');
+    const cases: [string[], RegExp][] = [
+      [['check', 'no.such.claim'], /^eoscheck check: unknown claim "no.such.claim"/],
+      [['check', '--shard', '0/3'], /^eoscheck check: --shard: "0\/3" needs 1 ≤ i ≤ n/],
+      [['check', '--shard', 'two'], /--shard: "two" is not a shard/],
+      [['check', '--runs', '0'], /--runs: must be between 1 and/],
+      [['check', '--seed', 'x'], /--seed: must be a whole number/],
+      [['check', '--json'], /--json: needs a value \(FILE\)/],
+      [['check', '--frobnicate'], /--frobnicate: unknown option for "check"/],
+      [['check', '--claims', join(dir, 'none.ts')], /--claims: cannot read/],
+      [['check', '--json', join(dir, 'no/such/dir/r.json')], /--json: cannot write .* does not exist/],
+      [['check', 'classical.descent-lemma', '--fixtures', join(dir, 'fx')], /--fixtures: .*0123456789ab\.json: not a counterexample fixture: invalid JSON/],
+      [['replay'], /needs exactly one fixture file/],
+      [['replay', join(dir, 'nope.json')], /cannot read/],
+      [['merge', join(dir, 'x.json')], /--out: is required/],
+      [['hunt', 'classical.*'], /names 3 claims; hunt takes exactly one/],
+      [['hunt', 'classical.descent-lemma', '--time', '10 minutes'], /--time: "10 minutes" is not a duration/],
+      [['list', 'zzz'], /unknown claim "zzz"/],
+    ];
+    for (const [argv, re] of cases) {
+      const r = await cli(...argv);
+      expect(r.code, argv.join(' ')).toBe(2);
+      expect(r.err, argv.join(' ')).toMatch(re);
+      expect(r.err.trim().split('\n'), argv.join(' ')).toHaveLength(1);
+    }
+  });
+});
+
+describe('eoscheck check, interrupted', () => {
+  it('Ctrl-C stops at the next instance boundary: fixtures found so far are on disk, the partial report is written, exit 130', async () => {
+    const dir = tmp();
+    const json = join(dir, 'partial.json');
+    const root = join(import.meta.dirname, '../../..');
+    const id = 'example.quadratic.monotone-below-3-over-lambda';
+    const child = spawn(process.execPath, [join(root, 'bin/eoscheck.js'), 'check', id, '--claims', join(root, 'properties/examples/falseClaim.ts'),
+      '--runs', '10000000', '--fixtures', dir, '--json', json], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    // The first counterexample on disk shows the run is under way (and its SIGINT handler installed).
+    const found = () => (existsSync(join(dir, id)) ? readdirSync(join(dir, id)).filter((f) => f.endsWith('.json')) : []);
+    const t0 = Date.now();
+    while (found().length === 0 && Date.now() - t0 < 60_000 && child.exitCode === null) await new Promise((r) => setTimeout(r, 50));
+    child.kill('SIGINT');
+    expect(await exited).toBe(130);
+    expect(stderr).toBe('');
+    const report = JSON.parse(readFileSync(json, 'utf8'));
+    expect(report.interrupted).toBe(true);
+    const c = report.claims[0].instances;
+    expect(c.violated).toBeGreaterThan(0);
+    expect(c.holds + c.violated + c.artifact + c.inconclusive + c.diverged).toBeLessThan(10_000_000);
+    expect(report.claims[0].counterexamples.length).toBeGreaterThan(0);
+    for (const f of report.claims[0].counterexamples) expect(JSON.parse(readFileSync(f, 'utf8')).verdict).toBe('violated');
+    expect(stdout).toContain('Interrupted: the report above is partial');
+  }, 90_000);
+});
+
+describe('eoscheck list', () => {
+  it('lists id, title, citation and status; --json gives the full records', async () => {
+    const r = await cli('list', 'classical.*');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^classical\.quadratic\.monotone-below-edge {2}\[forall, recalled \[R\]\]\n {4}GD on a quadratic/);
+    expect(r.out).toMatch(/3 claim\(s\)\n$/);
+    const j = JSON.parse((await cli('list', '--json')).out);
+    expect(j).toHaveLength(16);
+    expect(j[0]).toMatchObject({ id: 'classical.quadratic.monotone-below-edge', kind: 'forall', source: 'built-in', ladder: ['f64', 'dec:40', 'dec:80'] });
+    expect(Object.keys(j[0])).toEqual(['id', 'title', 'citation', 'status', 'kind', 'source', 'statement', 'hypotheses', 'tolerance', 'rationale', 'negativeControl', 'ladder', 'budget']);
+  });
+});

@@ -1,0 +1,84 @@
+import { selectClaims } from '../../claims/registry.js';
+import { UsageError } from '../../errors.js';
+import { formatEvidence } from '../../harness/formatFailure.js';
+import { hunt } from '../../harness/hunt.js';
+import { loadClaims } from '../../harness/loadClaims.js';
+import { progressLine, type MaybeTty } from '../../harness/progressLine.js';
+import { formatShard, parseShard } from '../../harness/shard.js';
+import { EXIT_INTERRUPTED, stopOnSigint } from '../../harness/stopOnSigint.js';
+import { optFlag, optInt, optValue, type ParsedArgs } from '../parseArgs.js';
+import type { Out } from '../run.js';
+import { CHECK_DEFAULTS } from './check.js';
+
+/** "10m", "90s", "1.5h", "500ms" → milliseconds; anything else is a UsageError naming --time. */
+export function parseDuration(text: string): number {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h)\s*$/.exec(text);
+  if (m === null) throw new UsageError(`"${text}" is not a duration; use e.g. 500ms, 30s, 10m, 1h`, '--time');
+  const ms = Number(m[1]) * { ms: 1, s: 1e3, m: 6e4, h: 3.6e6 }[m[2] as 'ms' | 's' | 'm' | 'h'];
+  if (!(ms > 0)) throw new UsageError(`must be positive, got "${text}"`, '--time');
+  return ms;
+}
+
+/**
+ * `eoscheck hunt ID`: targeted search for counterexamples (hill-climbing on the violation margin).
+ * `--runs N` climbs, or climbs until `--time` runs out; counterexamples are shrunk and written to
+ * `--out DIR` the moment they are found. Exit 0 if none found, 1 if some, 130 after Ctrl-C (the
+ * summary of the climbs so far is printed; the fixtures are already on disk).
+ */
+export async function huntCommand(args: ParsedArgs, out: Out): Promise<number> {
+  if (args.positionals.length !== 1) throw new UsageError(`needs exactly one claim id, got ${args.positionals.length === 0 ? 'none' : args.positionals.join(' ')}`, 'ID');
+  const claims = selectClaims(await loadClaims(args.values.get('claims') ?? []), args.positionals);
+  if (claims.length !== 1) throw new UsageError(`"${args.positionals[0]}" names ${claims.length} claims; hunt takes exactly one`, 'ID');
+  const claim = claims[0];
+  const seed = optInt(args, 'seed', CHECK_DEFAULTS.seed, -(2 ** 31), 2 ** 31 - 1);
+  const timeText = optValue(args, 'time');
+  const runsText = optValue(args, 'runs');
+  if (timeText !== undefined && runsText !== undefined) throw new UsageError('give --runs N or --time T, not both', '--time');
+  const runs = timeText === undefined ? optInt(args, 'runs', 20, 1, 10_000_000) : undefined;
+  const durationMs = timeText === undefined ? undefined : parseDuration(timeText);
+  const shardText = optValue(args, 'shard');
+  const shard = parseShard(shardText ?? '1/1');
+  const dir = optValue(args, 'out') ?? CHECK_DEFAULTS.fixtures;
+  const budgetText = optValue(args, 'budget');
+  const budget = budgetText === undefined ? undefined : optInt(args, 'budget', 0, 1, 1e12);
+  const asJson = optFlag(args, 'json');
+
+  const progress = progressLine(out as MaybeTty);
+  const { stop, release } = stopOnSigint(() => progress.done());
+  const say = (s: string) => {
+    if (!asJson) {
+      progress.done();
+      out.write(s);
+    }
+  };
+  say(`eoscheck hunt ${claim.id}: ${runs !== undefined ? `${runs} climb(s)` : `for ${timeText}`}, seed ${seed}, shard ${formatShard(shard)}, counterexamples to ${dir}\n`);
+  let r;
+  try {
+    r = await hunt(claim, {
+      seed, shard, storeDir: dir, stop,
+      ...(runs !== undefined ? { runs } : {}),
+      ...(durationMs !== undefined ? { deadline: performance.now() + durationMs } : {}),
+      ...(budget !== undefined ? { budget } : {}),
+      command: `eoscheck hunt ${claim.id} --seed ${seed}`,
+      onCounterexample: (cx, created) => say(`found ${cx.file ?? '(not stored)'}${created ? '' : ' (already known)'}: ${formatEvidence(cx.verdict.evidence)}\n`),
+      onClimb: (c, margin) => progress.update(`climb ${c}: best margin ${margin.toPrecision(4)}`),
+    });
+  } finally {
+    progress.done();
+    release();
+  }
+  const files = [...new Set(r.counterexamples.map((c) => c.file).filter((f): f is string => f !== undefined))].sort();
+  if (asJson) {
+    out.write(JSON.stringify({
+      claim: r.claim, seed, shard: formatShard(shard), climbs: r.climbs, candidates: r.candidates, evaluations: r.evaluations,
+      artifacts: r.artifacts, bestMargin: r.best === undefined || !Number.isFinite(r.best.margin) ? null : r.best.margin,
+      best: r.best?.instance ?? null, counterexamples: files, interrupted: r.interrupted,
+    }) + '\n');
+  } else {
+    out.write(`${r.interrupted ? 'interrupted after' : 'done:'} ${r.climbs} climb(s), ${r.candidates} candidates, ${r.evaluations} model evaluations, ${r.artifacts} f64 artifact(s)\n`);
+    if (r.best !== undefined) out.write(`closest to a violation: margin ${r.best.margin} (climb ${r.best.climb}): ${formatEvidence(r.best.evidence)}\n`);
+    out.write(files.length > 0 ? `${files.length} counterexample(s):\n${files.map((f) => `  ${f}\n`).join('')}` : 'no counterexample found\n');
+  }
+  if (r.interrupted) return EXIT_INTERRUPTED;
+  return files.length > 0 || r.counterexamples.length > 0 ? 1 : 0;
+}

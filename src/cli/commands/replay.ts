@@ -1,0 +1,55 @@
+import { selectClaims } from '../../claims/registry.js';
+import type { Verdict } from '../../claims/claim.js';
+import { EoscheckError, UsageError } from '../../errors.js';
+import { parsePrecision } from '../../numerics/precision.js';
+import { checkAt, evaluate } from '../../harness/evaluate.js';
+import { formatEvidence, formatLadder } from '../../harness/formatFailure.js';
+import { readFixture } from '../../harness/fixtureStore.js';
+import { loadClaims } from '../../harness/loadClaims.js';
+import { optFlag, optValue, type ParsedArgs } from '../parseArgs.js';
+import type { Out } from '../run.js';
+
+/**
+ * `eoscheck replay FILE.json`: re-runs a counterexample fixture. Without `--precision` it climbs
+ * the claim's precision ladder, as the run that found it did, so the verdict is reproduced; with
+ * `--precision f64|dec:N|interval:N` it evaluates the check at that precision alone. Exit 1 when
+ * the replay is violated, 0 otherwise.
+ */
+export async function replayCommand(args: ParsedArgs, out: Out): Promise<number> {
+  if (args.positionals.length !== 1) throw new UsageError(`needs exactly one fixture file, got ${args.positionals.length}`, 'FILE');
+  const file = args.positionals[0];
+  const fx = readFixture(file);
+  const claims = await loadClaims(args.values.get('claims') ?? []);
+  let claim;
+  try {
+    [claim] = selectClaims(claims, [fx.claim]);
+  } catch {
+    throw new UsageError(`${file}: unknown claim "${fx.claim}" (not built in; load user claims with --claims FILE)`);
+  }
+  const p = optValue(args, 'precision');
+  const precision = p === undefined ? undefined : parsePrecision(p);
+  let verdict: Verdict;
+  try {
+    verdict = precision === undefined
+      ? evaluate(claim, fx.instance, { mode: 'claim' }).verdict
+      : checkAt(claim, fx.instance, precision, { mode: 'claim' }).outcome;
+  } catch (e) {
+    if (e instanceof EoscheckError) throw new UsageError(`${file}: the instance is not valid: ${e.message}`);
+    throw e;
+  }
+  const reproduced = verdict.verdict === (fx.expected ?? fx.verdict);
+  if (optFlag(args, 'json')) {
+    out.write(JSON.stringify({ file, claim: fx.claim, precision: p ?? 'ladder', verdict: verdict.verdict, evidence: verdict.evidence, recorded: fx.verdict, expected: fx.expected ?? fx.verdict, reproduced }) + '\n');
+  } else {
+    const ladder = 'ladder' in verdict ? formatLadder(verdict.ladder, verdict.evidence) : verdict.evidence.precision;
+    out.write([
+      `replay ${file}`,
+      `claim     ${fx.claim}`,
+      `verdict   ${verdict.verdict} (recorded ${fx.verdict} at ${fx.precision}${fx.expected !== undefined ? `, expected ${fx.expected}` : ''}): ${reproduced ? 'reproduced' : 'NOT reproduced'}`,
+      `evidence  ${formatEvidence(verdict.evidence)}`,
+      `precision ${ladder}`,
+      ...(fx.why !== undefined ? [`why       ${fx.why}`] : []),
+    ].join('\n') + '\n');
+  }
+  return verdict.verdict === 'violated' ? 1 : 0;
+}

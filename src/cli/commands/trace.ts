@@ -1,0 +1,147 @@
+import { UsageError } from '../../errors.js';
+import { createOptimizer } from '../../dynamics/createOptimizer.js';
+import { OPTIMIZER_IDS, type OptimizerId, type OptimizerSpec } from '../../dynamics/optimizer.js';
+import { runTrajectory, type RunResult } from '../../dynamics/runTrajectory.js';
+import { traceJson, type TraceJson } from '../../dynamics/traceJson.js';
+import { writeOutput, checkWritable } from '../../harness/writeOutput.js';
+import { decimalField } from '../../numerics/decimalField.js';
+import { DECIMAL_LITERAL } from '../../numerics/decimalField.js';
+import { f64 } from '../../numerics/f64Field.js';
+import type { Field } from '../../numerics/field.js';
+import { F64, formatPrecision, parsePrecision } from '../../numerics/precision.js';
+import { catapultObserver } from '../../observers/catapultObserver.js';
+import { defaultObservers, observersByName } from '../../observers/defaultObservers.js';
+import { edgeCrossingObserver } from '../../observers/edgeCrossingObserver.js';
+import { edgeMarginObserver } from '../../observers/edgeMarginObserver.js';
+import { modelFromOptions } from '../modelFromOptions.js';
+import { optFlag, optInt, optValue, type ParsedArgs } from '../parseArgs.js';
+import type { Out } from '../run.js';
+import { traceSvg } from '../traceSvg.js';
+
+/** `--param` keys that belong to the update rule rather than the model (architecture §3: `--param lstar=`). */
+const OPTIMIZER_PARAMS = ['lstar', 'beta'] as const;
+
+function splitParams(args: ParsedArgs): { modelArgs: ParsedArgs; extra: Record<string, string> } {
+  const extra: Record<string, string> = {};
+  const kept: string[] = [];
+  for (const item of args.values.get('param') ?? []) {
+    const key = item.slice(0, Math.max(0, item.indexOf('='))).trim();
+    if ((OPTIMIZER_PARAMS as readonly string[]).includes(key)) extra[key] = item.slice(item.indexOf('=') + 1).trim();
+    else kept.push(item);
+  }
+  const values = new Map(args.values);
+  values.set('param', kept);
+  return { modelArgs: { positionals: args.positionals, values }, extra };
+}
+
+function decimalOption(args: ParsedArgs, name: string, rule: (x: number) => boolean, ruleText: string): string | undefined {
+  const raw = optValue(args, name);
+  if (raw === undefined) return undefined;
+  const v = raw.trim();
+  if (!DECIMAL_LITERAL.test(v) || !rule(Number(v))) throw new UsageError(`must be ${ruleText}, got "${raw}"`, `--${name}`);
+  return v;
+}
+
+/** CSV of the scalar columns of a trace: t, loss, sharpness, gradNorm, other scalar fields, then θ. */
+export function traceCsv(j: TraceJson): string {
+  const keys: string[] = [];
+  for (const row of j.steps) {
+    for (const [k, v] of Object.entries(row)) {
+      if (k !== 't' && k !== 'theta' && (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean' || v === null) && !keys.includes(k)) keys.push(k);
+    }
+  }
+  const dim = j.steps[0]?.theta.length ?? 0;
+  const header = ['t', ...keys, ...Array.from({ length: dim }, (_, i) => `theta${i + 1}`)];
+  const cell = (v: unknown) => (v === null || v === undefined ? '' : String(v));
+  const lines = [header.join(',')];
+  for (const row of j.steps) lines.push([row.t, ...keys.map((k) => cell(row[k])), ...row.theta].map(cell).join(','));
+  return lines.join('\n') + '\n';
+}
+
+function num(v: unknown): number | null {
+  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
+  if (typeof v === 'string') {
+    const n = Number(v);
+    return Number.isFinite(n) ? n : null;
+  }
+  return null;
+}
+
+function human<T>(r: RunResult<T>, j: TraceJson): string {
+  const F = r.F;
+  const lr = F.toNumber(r.lr);
+  const lines = [
+    `${j.model} · ${j.optimizer} · η = ${F.toString(r.lr)} · ${j.precision} · steps ${r.startT}..${r.lastT}${r.diverged ? ' · DIVERGED' : ''}`,
+  ];
+  const shown = j.steps.length <= 24 ? j.steps : j.steps.filter((_, i) => i % Math.ceil(j.steps.length / 20) === 0 || i === j.steps.length - 1);
+  lines.push(`${'t'.padStart(8)}  ${'loss'.padStart(14)}  ${'sharpness'.padStart(14)}  ${'ηS/2'.padStart(9)}  ${'‖∇L‖'.padStart(12)}`);
+  for (const s of shown) {
+    const S = num(s.sharpness);
+    const f = (v: unknown, w: number) => {
+      const n = num(v);
+      return (n === null ? '—' : n.toPrecision(7)).padStart(w);
+    };
+    lines.push(`${String(s.t).padStart(8)}  ${f(s.loss, 14)}  ${f(s.sharpness, 14)}  ${(S === null ? '—' : ((lr * S) / 2).toFixed(4)).padStart(9)}  ${f(s.gradNorm, 12)}`);
+  }
+  if (j.events.length > 0) {
+    lines.push('events:');
+    for (const e of j.events.slice(0, 40)) {
+      const { t, kind, ...rest } = e;
+      const detail = Object.entries(rest).map(([k, v]) => `${k}=${typeof v === 'object' ? JSON.stringify(v) : String(v)}`).join(' ');
+      lines.push(`  step ${t}: ${kind}${detail ? ` (${detail})` : ''}`);
+    }
+    if (j.events.length > 40) lines.push(`  … ${j.events.length - 40} more`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+/** `eoscheck trace`: a trajectory with per-step measurements (architecture §3). Divergence is an event, exit 0. */
+export function traceCommand(args: ParsedArgs, out: Out): number {
+  const { modelArgs, extra } = splitParams(args);
+  const { model, theta } = modelFromOptions(modelArgs);
+  const id = (optValue(args, 'optimizer') ?? 'gd') as OptimizerId;
+  if (!OPTIMIZER_IDS.includes(id)) throw new UsageError(`unknown optimizer "${id}" (known: ${OPTIMIZER_IDS.join(', ')})`, '--optimizer');
+  const lr = decimalOption(args, 'lr', (x) => x > 0, 'a positive decimal number');
+  if (lr === undefined) throw new UsageError('is required: the learning rate η', '--lr');
+  const steps = optInt(args, 'steps', 100, 0, 100_000_000);
+  const every = optInt(args, 'every', 1, 1, 100_000_000);
+  const pText = optValue(args, 'precision');
+  const precision = pText === undefined ? F64 : parsePrecision(pText);
+  if (precision.kind === 'interval') throw new UsageError('trace runs in f64 or dec:N (intervals widen without bound along a trajectory)', '--precision');
+  const ref = optValue(args, 'reference');
+  if (ref !== undefined && ref !== 'pgd' && ref !== 'flow') throw new UsageError(`must be pgd or flow, got "${ref}"`, '--reference');
+  const csv = optValue(args, 'csv');
+  const plot = optValue(args, 'plot');
+  if (csv !== undefined) checkWritable(csv, '--csv');
+  if (plot !== undefined) {
+    if (!plot.endsWith('.svg')) throw new UsageError(`"${plot}" must end in .svg`, '--plot');
+    checkWritable(plot, '--plot');
+  }
+  const spec: OptimizerSpec = { id, lr, ...(extra.lstar !== undefined ? { lstar: extra.lstar } : {}), ...(extra.beta !== undefined ? { beta: extra.beta } : {}) };
+  const observeText = optValue(args, 'observe');
+  const observers = [
+    ...defaultObservers(), edgeMarginObserver(), edgeCrossingObserver(), catapultObserver(),
+    ...(observeText === undefined ? [] : observersByName(observeText.split(',').map((s) => s.trim()).filter((s) => s !== ''))),
+  ];
+  const go = <T>(F: Field<T>) => {
+    createOptimizer(model.bind(F), spec); // validates the rule's options before any work
+    const r = runTrajectory(model, F, theta, { optimizer: spec, steps, every, observers, ...(ref !== undefined ? { reference: ref as OptimizerId } : {}) });
+    const j = traceJson(r);
+    if (csv !== undefined) writeOutput(csv, traceCsv(j), '--csv');
+    if (plot !== undefined) {
+      const edge = id === 'gd' || id === 'pgd' ? 2 / F.toNumber(r.lr) : id === 'momentum' ? (2 + 2 * Number(j.optimizerParams.beta ?? '0.9')) / F.toNumber(r.lr) : undefined;
+      writeOutput(plot, traceSvg({
+        title: `${model.id} · ${id} · η = ${lr} · ${formatPrecision(precision)}${r.diverged ? ' · diverged' : ''}`,
+        t: j.steps.map((s) => s.t),
+        loss: j.steps.map((s) => num(s.loss) ?? NaN),
+        sharpness: j.steps.map((s) => num(s.sharpness)),
+        ...(edge !== undefined ? { threshold: edge, thresholdLabel: id === 'momentum' ? `(2+2β)/η = ${edge.toPrecision(4)}` : `2/η = ${edge.toPrecision(4)}` } : {}),
+        events: j.events.map((e) => ({ t: e.t, kind: e.kind })),
+      }), '--plot');
+    }
+    out.write(optFlag(args, 'json') ? JSON.stringify(j) + '\n' : human(r, j));
+  };
+  if (precision.kind === 'f64') go(f64);
+  else go(decimalField(precision.digits));
+  return 0;
+}

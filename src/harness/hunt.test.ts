@@ -1,0 +1,46 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { monotoneBelowThree } from '../../properties/examples/falseClaim.js';
+import { descentLemmaQuadratic } from '../claims/classical.js';
+import type { Claim } from '../claims/claim.js';
+import { hunt } from './hunt.js';
+
+describe('hunt', () => {
+  it('climbs to counterexamples of a false claim, shrinks them to κ just above 2 and writes them as found', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'eoscheck-hunt-'));
+    const seen: string[] = [];
+    const r = await hunt(monotoneBelowThree as unknown as Claim, { seed: 1, runs: 4, storeDir: dir, onCounterexample: (cx) => seen.push(cx.file as string) });
+    expect(r.counterexamples.length).toBeGreaterThan(0);
+    expect(seen).toEqual(r.counterexamples.map((c) => c.file));
+    for (const f of seen) {
+      const fx = JSON.parse(readFileSync(f, 'utf8'));
+      expect(fx.verdict).toBe('violated');
+      expect(Number(fx.instance.lr) * Number(fx.instance.eigen.values[0])).toBeGreaterThan(2);
+    }
+    expect(r.best?.margin).toBeLessThan(0);
+  });
+
+  it('is reproducible per climb: shards of the climbs find what one run finds', async () => {
+    const opts = { seed: 2, runs: 4, steps: 30 };
+    const whole = await hunt(descentLemmaQuadratic as unknown as Claim, opts);
+    const a = await hunt(descentLemmaQuadratic as unknown as Claim, { ...opts, shard: { index: 1, count: 2 } });
+    const b = await hunt(descentLemmaQuadratic as unknown as Claim, { ...opts, shard: { index: 2, count: 2 } });
+    expect(a.candidates + b.candidates).toBe(whole.candidates);
+    expect(a.evaluations + b.evaluations).toBe(whole.evaluations);
+    expect(Math.min(a.best?.margin ?? Infinity, b.best?.margin ?? Infinity)).toBe(whole.best?.margin);
+    // A true claim: climbing finds the tight case (L = λ_max along q_max), never a violation.
+    expect(whole.counterexamples).toEqual([]);
+    expect(whole.best?.margin).toBeLessThan(1e-3);
+  });
+
+  it('stops between candidates when asked, and at the deadline', async () => {
+    const stop = { requested: false };
+    const r = await hunt(descentLemmaQuadratic as unknown as Claim, { seed: 1, runs: 100, stop, onClimb: () => { stop.requested = true; } });
+    expect(r).toMatchObject({ interrupted: true, climbs: 1 });
+    const t = await hunt(descentLemmaQuadratic as unknown as Claim, { seed: 1, deadline: performance.now() + 300 });
+    expect(t.interrupted).toBe(false);
+    expect(t.climbs).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,36 @@
+import type { CheckReport } from './report.js';
+import type { ClaimResult } from './runClaim.js';
+import { formatFailure } from './formatFailure.js';
+
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/**
+ * JUnit XML for CI dashboards: one testcase per claim; violated → <failure> with the fast-check
+ * style report; not exercised by any instance → <skipped>.
+ */
+export function junitXml(report: CheckReport, results: readonly ClaimResult[]): string {
+  const failures = report.claims.filter((r) => r.verdict === 'violated').length;
+  const skipped = report.claims.filter((r) => r.exercised === 0).length;
+  const time = (ms: number) => (ms / 1000).toFixed(3);
+  const total = report.claims.reduce((s, r) => s + r.ms, 0);
+  const name = `eoscheck check (seed ${report.seed}, ${report.runs} runs, shard ${report.shard})`;
+  const lines = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="eoscheck" tests="${report.claims.length}" failures="${failures}" skipped="${skipped}" time="${time(total)}">`,
+    `  <testsuite name="${esc(name)}" tests="${report.claims.length}" failures="${failures}" skipped="${skipped}" time="${time(total)}">`,
+  ];
+  for (const r of results) {
+    const row = r.row;
+    const c = row.instances;
+    const head = `    <testcase classname="eoscheck.${esc(row.id.split('.')[0])}" name="${esc(row.id)}" time="${time(row.ms)}">`;
+    if (row.verdict === 'violated') {
+      lines.push(head, `      <failure type="violated" message="${esc(`${c.violated} of ${row.exercised} exercised instances violated`)}">${esc(formatFailure(r, report))}</failure>`, '    </testcase>');
+    } else if (row.exercised === 0) {
+      lines.push(head, `      <skipped message="${esc(`no instance exercised the claim (${c.inconclusive} inconclusive, ${c.diverged} diverged)`)}"/>`, '    </testcase>');
+    } else {
+      lines.push(head.replace(/>$/, '/>'));
+    }
+  }
+  lines.push('  </testsuite>', '</testsuites>');
+  return lines.join('\n') + '\n';
+}

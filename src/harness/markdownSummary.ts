@@ -1,0 +1,38 @@
+import type { CheckReport } from './report.js';
+import type { ClaimResult } from './runClaim.js';
+import { formatEvidence, formatFailure, formatLadder } from './formatFailure.js';
+
+const ICON: Record<string, string> = { holds: '✅', violated: '❌', artifact: '⚠️', inconclusive: '❔', diverged: '💥' };
+
+/**
+ * The run as Markdown: one table row per claim (verdict, instances per verdict, how many exercised
+ * the claim), a total line, then each violated claim's failure report and any fixture whose replay
+ * disagreed with its `expected` verdict. Printed by `check` and written by `--summary FILE.md`.
+ */
+export function markdownSummary(report: CheckReport, results: readonly ClaimResult[]): string {
+  const out: string[] = [];
+  out.push(`## eoscheck check: seed ${report.seed}, ${report.runs} runs per claim, shard ${report.shard}${report.interrupted ? ' (interrupted: partial)' : ''}`, '');
+  out.push('| claim | verdict | holds | violated | artifact | inconclusive | diverged | exercised | fixtures | ms |');
+  out.push('|---|---|--:|--:|--:|--:|--:|--:|--:|--:|');
+  for (const r of report.claims) {
+    const c = r.instances;
+    out.push(`| \`${r.id}\` | ${ICON[r.verdict]} ${r.verdict} | ${c.holds} | ${c.violated} | ${c.artifact} | ${c.inconclusive} | ${c.diverged} | ${r.exercised} | ${r.fixtures} | ${r.ms} |`);
+  }
+  const by = (v: string) => report.claims.filter((r) => r.verdict === v).length;
+  out.push('', `**${report.claims.length} claim(s): ${by('holds')} hold, ${by('violated')} violated, ${by('artifact')} artifact (f64 rounding only), ${by('inconclusive')} inconclusive.**`);
+  const unexercised = report.claims.filter((r) => r.exercised === 0);
+  if (unexercised.length > 0) out.push('', `Not exercised by any instance: ${unexercised.map((r) => `\`${r.id}\``).join(', ')}.`);
+  for (const r of results) {
+    if (r.row.verdict === 'violated') out.push('', `### ❌ ${r.row.id}`, '', '```text', formatFailure(r, report), '```');
+    if (r.row.verdict === 'artifact' && r.firstArtifact !== undefined) {
+      const a = r.firstArtifact.verdict;
+      out.push('', `### ⚠️ ${r.row.id}: ${r.row.instances.artifact} instance(s) failed only in low precision`, '', '```text',
+        `First: ${JSON.stringify(r.firstArtifact.instance)}`,
+        `Failed: ${formatEvidence(a.failure)}`,
+        `Held:   ${formatEvidence(a.evidence)}`,
+        `Precision ladder: ${formatLadder(a.ladder, a.evidence)}`, '```');
+    }
+    for (const m of r.mismatches) out.push('', `⚠️ fixture \`${m.file}\` expected ${m.expected}, replay gave ${m.got}.`);
+  }
+  return out.join('\n') + '\n';
+}

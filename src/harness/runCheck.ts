@@ -1,0 +1,51 @@
+import type { Claim } from '../claims/claim.js';
+import type { CheckReport } from './report.js';
+import { runClaim, type ClaimResult, type RunClaimOptions } from './runClaim.js';
+import { formatShard, NO_SHARD } from './shard.js';
+import { VERSION } from './version.js';
+
+export interface RunCheckOptions extends Omit<RunClaimOptions, 'onProgress' | 'mode'> {
+  /** Called after each instance with the claim and its progress. */
+  readonly onProgress?: (claim: Claim, claimIndex: number, done: number, total: number) => void;
+}
+
+export interface CheckRun {
+  readonly report: CheckReport;
+  readonly results: readonly ClaimResult[];
+}
+
+/**
+ * Runs claims in order, one after the other (this machine has one core of throughput), and builds
+ * the `check --json` report. After Ctrl-C the report holds the claims run so far, `interrupted: true`.
+ */
+export async function runCheck(claims: readonly Claim[], o: RunCheckOptions): Promise<CheckRun> {
+  const results: ClaimResult[] = [];
+  let interrupted = false;
+  for (let i = 0; i < claims.length; i++) {
+    const claim = claims[i];
+    if (o.stop?.requested === true) {
+      interrupted = true;
+      break;
+    }
+    const { onProgress, ...rest } = o;
+    const r = await runClaim(claim, {
+      ...rest,
+      mode: 'claim',
+      ...(onProgress !== undefined ? { onProgress: (d: number, t: number) => onProgress(claim, i, d, t) } : {}),
+    });
+    results.push(r);
+    if (r.interrupted) {
+      interrupted = true;
+      break;
+    }
+  }
+  const report: CheckReport = {
+    seed: o.seed,
+    runs: o.runs,
+    shard: formatShard(o.shard ?? NO_SHARD),
+    version: VERSION,
+    interrupted,
+    claims: results.map((r) => r.row),
+  };
+  return { report, results };
+}
