@@ -83,7 +83,7 @@ function oracleClaim(modelId: string, title: string): Claim<OracleInstance> {
   return defineClaim<OracleInstance>({
     id: `oracle.${modelId}.closed-forms`,
     title: `Closed-form derivatives of ${modelId} (${title}) match 90-digit finite differences`,
-    citation: { paper: 'eoscheck research notes, claims.md', where: '§2 closed forms (tag [D], sympy-checked) and §0.3 exact-identity tolerances' },
+    citation: { paper: 'eoscheck model closed forms (README, Models; derived and checked symbolically)', where: 'gradient, Hessian and ∇³L[u,u] of the model; exact-identity tolerances' },
     statement:
       `For ${modelId}: ∇L, ∇²L, ∇²L·v and ∇³L[u,u] equal central finite differences of L, ∇L and uᵀ∇²L u at 90 digits ` +
       `to 1e-30 (normwise relative), and evaluations of L, ∇L, ∇²L, ∇³L[u,u] match the 90-digit ones to 1e-10 in f64 and 1e-30 at dec:50 ` +
@@ -126,7 +126,7 @@ function oracleClaim(modelId: string, title: string): Claim<OracleInstance> {
     },
     tolerance: { rel: 1e-30 },
     rationale:
-      'claims.md §0.3 exact identities. Finite differences at 90 digits (step 1e-25) are good to ~1e-45, so 1e-30 only ' +
+      'Exact identities are held to 1e-10 relative in f64. Finite differences at 90 digits (step 1e-25) are good to ~1e-45, so 1e-30 only ' +
       'fails for a wrong formula; f64 is held to 1e-10 and dec:50 to 1e-30 (numerics/tolerance.ts). Near a zero of a ' +
       'difference an f64 evaluation can lose more digits than that: the ladder reports those as artifacts.',
     // Rung f64 judges the identities and the f64 evaluation; rung dec:50 the identities and the

@@ -22,11 +22,17 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
 };
 
 function help(cmd?: string): string {
-  const lines = ['usage: eoscheck <command> [options]', '', 'commands:'];
-  for (const [name, c] of Object.entries(COMMANDS)) lines.push(`  ${name.padEnd(10)} ${c.summary}`);
-  const opts = OPTIONS.filter((o) => cmd === undefined || o.commands.includes(cmd) || o.commands.includes('*'));
-  lines.push('', cmd === undefined ? 'options:' : `options of ${cmd}:`);
-  for (const o of opts) lines.push(`  --${o.name}${o.arg ? ` ${o.arg}` : ''}`.padEnd(36) + o.description);
+  if (cmd === undefined) {
+    const lines = ['usage: eoscheck <command> [options]', '', 'commands:'];
+    for (const [name, c] of Object.entries(COMMANDS)) lines.push(`  ${name.padEnd(10)} ${c.summary}`);
+    lines.push('', 'eoscheck <command> --help lists the options of a command.');
+    return lines.join('\n') + '\n';
+  }
+  const lines = [`usage: eoscheck ${cmd} [options]`, '', COMMANDS[cmd]?.summary ?? '', '', 'options:'];
+  for (const o of OPTIONS.filter((o) => o.commands.includes(cmd) || o.commands.includes('*'))) {
+    const head = `  --${o.name}${o.arg ? ` ${o.arg}` : ''}`;
+    lines.push(`${head.padEnd(36)}${head.length >= 36 ? '\n' + ''.padEnd(36) : ''}${o.description}`);
+  }
   return lines.join('\n') + '\n';
 }
 
