@@ -46,6 +46,8 @@ interface Panel {
   log: boolean;
   extra?: number;
   color: string;
+  /** Name the event lines (on the top panel only, to keep the plot quiet). */
+  labels?: boolean;
 }
 
 function panel(p: Panel, t: readonly number[], tx: (t: number) => number, events: TracePlotInput['events'], threshold?: { v: number; label: string }): string {
@@ -84,6 +86,7 @@ function panel(p: Panel, t: readonly number[], tx: (t: number) => number, events
   for (const e of events) {
     const x = tx(e.t).toFixed(1);
     parts.push(`<line x1="${x}" x2="${x}" y1="${y0}" y2="${y1}" stroke="#c77" stroke-dasharray="2,3"><title>${esc(`${e.kind} at step ${e.t}`)}</title></line>`);
+    if (p.labels) parts.push(`<text x="${Number(x) + 3}" y="${y0 + 12}" font-size="10" fill="#a55">${esc(e.kind)}</text>`);
   }
   if (threshold !== undefined) {
     const y = ty(threshold.v).toFixed(1);
@@ -112,6 +115,7 @@ export function traceSvg(input: TracePlotInput): string {
   const tmax = t.length > 1 ? t[t.length - 1] : tmin + 1;
   const tx = (s: number) => M.left + (s - tmin) / (tmax - tmin || 1) * (W - M.left - M.right);
   const H = M.top + 2 * PANEL_H + M.gap + M.bottom;
+  const logLoss = input.loss.every((v) => !Number.isFinite(v) || v > 0);
   const top = M.top;
   const bottom = M.top + PANEL_H + M.gap;
   const xticks = niceTicks(tmin, tmax);
@@ -126,7 +130,8 @@ export function traceSvg(input: TracePlotInput): string {
     `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="sans-serif">`,
     `<rect width="${W}" height="${H}" fill="#fafafa"/>`,
     `<text x="${W / 2}" y="24" text-anchor="middle" font-size="15" font-weight="bold">${esc(input.title)}</text>`,
-    panel({ y0: top, ylabel: 'loss (log scale)', ys: [...input.loss], log: true, color: '#1f77b4' }, t, tx, input.events),
+    // A log axis only when every finite loss is positive (models unbounded below, like cubic-toy, are not).
+    panel({ y0: top, ylabel: logLoss ? 'loss (log scale)' : 'loss', ys: [...input.loss], log: logLoss, color: '#1f77b4', labels: true }, t, tx, input.events),
     panel({ y0: bottom, ylabel: 'sharpness S(θ)', ys: [...input.sharpness], log: false, color: '#2ca02c' }, t, tx, input.events, thr),
     ...axis,
     `<text x="${(M.left + W - M.right) / 2}" y="${H - 10}" text-anchor="middle" font-size="13">step</text>`,
