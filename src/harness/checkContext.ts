@@ -4,7 +4,7 @@ import { instanceModel } from '../claims/instanceModel.js';
 import type { Vec } from '../numerics/field.js';
 import { formatPrecision, type Precision } from '../numerics/precision.js';
 import { unitRoundoff } from '../numerics/tolerance.js';
-import { fieldFor } from './fieldFor.js';
+import { fieldFor } from '../numerics/fieldFor.js';
 
 /** Thrown by `ctx.assume` when a hypothesis fails: the runner turns it into `inconclusive` (reason `hypotheses`). */
 export class HypothesisUnmet extends Error {

@@ -9,6 +9,7 @@ export { eigSym } from './eigSym.js';
 export { eigSymF64, type EigSym } from './eigSymF64.js';
 export { eigSymJacobi, type JacobiOptions } from './eigSymJacobi.js';
 export { f64 } from './f64Field.js';
+export { fieldFor } from './fieldFor.js';
 export type { Field, Mat, Vec } from './field.js';
 export { Interval, upperDouble } from './interval.js';
 export { intervalField } from './intervalField.js';

@@ -1,8 +1,8 @@
-import { decimalField } from '../numerics/decimalField.js';
-import { f64 } from '../numerics/f64Field.js';
-import type { Field } from '../numerics/field.js';
-import { intervalField } from '../numerics/intervalField.js';
-import type { Precision } from '../numerics/precision.js';
+import { decimalField } from './decimalField.js';
+import { f64 } from './f64Field.js';
+import type { Field } from './field.js';
+import { intervalField } from './intervalField.js';
+import type { Precision } from './precision.js';
 
 /** The arithmetic of a precision (fields are cached by their modules, so this is cheap). */
 export function fieldFor(p: Precision): Field<unknown> {
