@@ -40,6 +40,12 @@ describe('failure reports', () => {
     `);
   });
 
+  it('a user claim\'s hints load its file again', () => {
+    const md = markdownSummary(report, [result], ['./mine.ts']);
+    expect(md).toContain('`eoscheck replay fx/example.false/58f529c0e54c.json --claims ./mine.ts`');
+    expect(md).toContain('`eoscheck check example.false --seed 7 --runs 10 --claims ./mine.ts`');
+  });
+
   it('Markdown and JUnit carry the verdict table and the failure', () => {
     const md = markdownSummary(report, [result]);
     expect(md).toContain('| `example.false` | ❌ violated | 7 | 3 | 0 | 0 | 0 | 10 | 0 | 12 |');

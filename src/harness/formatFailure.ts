@@ -20,7 +20,11 @@ export function formatLadder(ladder: readonly Evidence[] | undefined, final: Evi
  * parameters, the shrunk counterexample, the evidence, the precision ladder it was confirmed on,
  * the fixture file and numbered hints (replay command, re-run command).
  */
-export function formatFailure(r: ClaimResult, run: { readonly seed: number; readonly runs: number }): string {
+export function formatFailure(
+  r: ClaimResult, run: { readonly seed: number; readonly runs: number }, claimsFiles: readonly string[] = [],
+): string {
+  // A user claim is known only to a command that loads its file again.
+  const load = claimsFiles.map((f) => ` --claims ${f}`).join('');
   const cx: Counterexample | undefined = r.counterexamples[0];
   const c = r.row.instances;
   const total = c.holds + c.violated + c.artifact + c.inconclusive + c.diverged;
@@ -39,8 +43,8 @@ export function formatFailure(r: ClaimResult, run: { readonly seed: number; read
   lines.push(`Precision ladder: ${formatLadder(cx.verdict.ladder, cx.verdict.evidence)} (violated at ${cx.verdict.evidence.precision})`);
   if (cx.file !== undefined) lines.push(`Fixture: ${cx.file}`);
   const hints: string[] = [];
-  if (cx.file !== undefined) hints.push(`replay it with \`eoscheck replay ${cx.file}\` (add --precision f64 to see the float64 evaluation alone)`);
-  hints.push(`re-run this claim alone with \`eoscheck check ${r.row.id} --seed ${run.seed} --runs ${run.runs}\``);
+  if (cx.file !== undefined) hints.push(`replay it with \`eoscheck replay ${cx.file}${load}\` (add --precision f64 to see the float64 evaluation alone)`);
+  hints.push(`re-run this claim alone with \`eoscheck check ${r.row.id} --seed ${run.seed} --runs ${run.runs}${load}\``);
   if (cx.source === 'generated') hints.push(`the path's first number is the run index; each run draws from seedFor(seed, "${r.row.id}", run)`);
   lines.push(...hints.map((h, i) => `Hint (${i + 1}): ${h}`));
   return lines.join('\n');

@@ -9,7 +9,7 @@ const ICON: Record<string, string> = { holds: '✅', violated: '❌', artifact: 
  * the claim), a total line, then each violated claim's failure report and any fixture whose replay
  * disagreed with its `expected` verdict. Printed by `check` and written by `--summary FILE.md`.
  */
-export function markdownSummary(report: CheckReport, results: readonly ClaimResult[]): string {
+export function markdownSummary(report: CheckReport, results: readonly ClaimResult[], claimsFiles: readonly string[] = []): string {
   const out: string[] = [];
   out.push(`## eoscheck check: seed ${report.seed}, ${report.runs} runs per claim, shard ${report.shard}${report.interrupted ? ' (interrupted: partial)' : ''}`, '');
   out.push('| claim | verdict | holds | violated | artifact | inconclusive | diverged | exercised | fixtures | ms |');
@@ -23,7 +23,7 @@ export function markdownSummary(report: CheckReport, results: readonly ClaimResu
   const unexercised = report.claims.filter((r) => r.exercised === 0);
   if (unexercised.length > 0) out.push('', `Not exercised by any instance: ${unexercised.map((r) => `\`${r.id}\``).join(', ')}.`);
   for (const r of results) {
-    if (r.row.verdict === 'violated') out.push('', `### ❌ ${r.row.id}`, '', '```text', formatFailure(r, report), '```');
+    if (r.row.verdict === 'violated') out.push('', `### ❌ ${r.row.id}`, '', '```text', formatFailure(r, report, claimsFiles), '```');
     if (r.row.verdict === 'artifact' && r.firstArtifact !== undefined) {
       const a = r.firstArtifact.verdict;
       out.push('', `### ⚠️ ${r.row.id}: ${r.row.instances.artifact} instance(s) failed only in low precision`, '', '```text',

@@ -39,7 +39,8 @@ export async function checkCommand(args: ParsedArgs, out: Out): Promise<number> 
 
   const progress = progressLine(out as MaybeTty);
   const { stop, release } = stopOnSigint(() => progress.done());
-  const command = ['eoscheck check', ...args.positionals, `--seed ${seed}`, `--runs ${runs}`, ...(shardText !== undefined ? [`--shard ${formatShard(shard)}`] : [])].join(' ');
+  const command = ['eoscheck check', ...args.positionals, `--seed ${seed}`, `--runs ${runs}`, ...(shardText !== undefined ? [`--shard ${formatShard(shard)}`] : []),
+    ...(args.values.get('claims') ?? []).map((f) => `--claims ${f}`)].join(' ');
   let run;
   try {
     run = await runCheck(claims, {
@@ -52,7 +53,7 @@ export async function checkCommand(args: ParsedArgs, out: Out): Promise<number> 
     release();
   }
   const { report, results } = run;
-  const md = markdownSummary(report, results);
+  const md = markdownSummary(report, results, args.values.get('claims') ?? []);
   if (json !== undefined) writeOutput(json, reportJson(report), '--json');
   if (junit !== undefined) writeOutput(junit, junitXml(report, results), '--junit');
   if (summary !== undefined) writeOutput(summary, md, '--summary');
