@@ -42,7 +42,7 @@ describe('a deliberately false claim from a user file', () => {
     expect(kappa).toBeGreaterThan(2);
     expect(kappa).toBeLessThanOrEqual(2.01);
     expect(fx).toMatchObject({ verdict: 'violated', precision: 'dec:80', expected: 'violated', seed: 7 });
-    expect(fx.why).toMatch(/^found by `eoscheck check example\.\* --seed 7 --runs 30`/);
+    expect(fx.why).toMatch(/^found by `eoscheck check example\.\* --seed 7 --runs 30 --claims \S+falseClaim\.ts`/);
 
     const replay = await cli('replay', fixtureFile, '--claims', falseClaim);
     expect(replay.code).toBe(1);
