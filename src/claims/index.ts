@@ -8,10 +8,20 @@ export type {
   ResolvedTolerance, Verdict, VerdictKind, ViolatedVerdict,
 } from './claim.js';
 export { defineClaim, isClaim, DEFAULT_BUDGET, DEFAULT_LADDER } from './defineClaim.js';
-export { BUILTIN_CLAIMS, selectClaims, withUserClaims } from './registry.js';
+export { BUILTIN_CLAIMS, CATALOG_GROUPS, selectClaims, withUserClaims } from './registry.js';
 export { loadClaimsFile } from './loadClaimsFile.js';
 export { instanceModel } from './instanceModel.js';
 export { quadraticGdInstance, increaseHorizon, type QuadraticGdInstance, type QuadraticGdOptions } from './quadraticGdInstance.js';
 export { quadraticSetup, gdSteps, lossScale, type QuadraticSetup, type GdStep } from './quadraticGd.js';
 export { CLASSICAL_CLAIMS, checkMonotoneLoss, descentLemmaQuadratic, quadraticIncreasesAboveEdge, quadraticMonotoneBelowEdge } from './classical.js';
 export { ORACLE_CLAIMS, ORACLE_BOUNDS, type OracleInstance } from './oracle.js';
+export { DAMIAN_CLAIMS } from './damian.js';
+export { ARORA_CLAIMS } from './arora.js';
+export { WANG_ROBERTS_CLAIMS } from './wangRoberts.js';
+export { WXZT_CLAIMS } from './wangXuZhaoTao.js';
+export { COHEN_CLAIMS } from './cohen.js';
+export { KREISLER_CLAIMS } from './kreisler.js';
+export { EVEN_CLAIMS } from './even.js';
+export { LEWKOWYCZ_CLAIMS } from './lewkowycz.js';
+export { CHEN_CLAIMS } from './chen.js';
+export { ZHU_CLAIMS } from './zhu.js';

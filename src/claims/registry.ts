@@ -2,9 +2,38 @@ import { UsageError } from '../errors.js';
 import type { Claim } from './claim.js';
 import { CLASSICAL_CLAIMS } from './classical.js';
 import { ORACLE_CLAIMS } from './oracle.js';
+import { DAMIAN_CLAIMS } from './damian.js';
+import { ARORA_CLAIMS } from './arora.js';
+import { WANG_ROBERTS_CLAIMS } from './wangRoberts.js';
+import { WXZT_CLAIMS } from './wangXuZhaoTao.js';
+import { COHEN_CLAIMS } from './cohen.js';
+import { KREISLER_CLAIMS } from './kreisler.js';
+import { EVEN_CLAIMS } from './even.js';
+import { LEWKOWYCZ_CLAIMS } from './lewkowycz.js';
+import { CHEN_CLAIMS } from './chen.js';
+import { ZHU_CLAIMS } from './zhu.js';
+
+/**
+ * The catalog grouped by source, in the order `list` and `check` show it: the classical facts,
+ * the four seed papers, the supporting papers, then the closed-form oracles of every model.
+ */
+export const CATALOG_GROUPS: readonly { readonly title: string; readonly claims: readonly Claim[] }[] = [
+  { title: 'Classical (quadratic GD, descent lemma)', claims: CLASSICAL_CLAIMS as readonly Claim[] },
+  { title: 'Damian, Nichani, Lee: self-stabilization', claims: DAMIAN_CLAIMS },
+  { title: 'Arora, Li, Panigrahi: normalized GD and GD on √L', claims: ARORA_CLAIMS },
+  { title: 'Wang, Roberts: rotation of the top eigenvector', claims: WANG_ROBERTS_CLAIMS },
+  { title: 'Wang, Xu, Zhao, Tao: balancing and EoS for ℓ(xᵀy)', claims: WXZT_CLAIMS },
+  { title: 'Cohen et al.: thresholds and EoS hover', claims: COHEN_CLAIMS },
+  { title: 'Kreisler et al.: GFS sharpness', claims: KREISLER_CLAIMS },
+  { title: 'Even et al.: diagonal linear networks', claims: EVEN_CLAIMS },
+  { title: 'Lewkowycz et al.: catapult', claims: LEWKOWYCZ_CLAIMS },
+  { title: 'Chen, Bruna: cubic map', claims: CHEN_CLAIMS },
+  { title: 'Zhu et al.: minimalist example', claims: ZHU_CLAIMS },
+  { title: 'Closed-form oracles of the models', claims: ORACLE_CLAIMS as readonly Claim[] },
+];
 
 /** The built-in catalog, in the order `list` and `check` show it. */
-export const BUILTIN_CLAIMS: readonly Claim[] = [...CLASSICAL_CLAIMS, ...ORACLE_CLAIMS] as readonly Claim[];
+export const BUILTIN_CLAIMS: readonly Claim[] = CATALOG_GROUPS.flatMap((g) => g.claims);
 
 /** Built-in claims followed by user claims; a user claim reusing an id is a UsageError naming `--claims`. */
 export function withUserClaims(user: readonly { claim: Claim; file: string }[]): Claim[] {
