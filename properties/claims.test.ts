@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { BUILTIN_CLAIMS } from '../src/claims/registry.js';
 import { formatFailure } from '../src/harness/formatFailure.js';
 import { runClaim } from '../src/harness/runClaim.js';
+import { runsFor } from '../src/harness/runCheck.js';
 import { suiteSeed } from './suiteSeed.js';
 
 /**
@@ -16,24 +17,26 @@ const RUNS = 100;
 const CONTROL_RUNS = 10;
 const root = join(import.meta.dirname, '..');
 
-describe(`built-in claims (seed ${seed}, ${RUNS} runs each)`, () => {
+describe(`built-in claims (seed ${seed}, ${RUNS} runs each unless a claim sets fewer)`, () => {
   for (const claim of BUILTIN_CLAIMS) {
-    test(`${claim.id} holds (seed ${seed})`, async () => {
+    // A costly claim declares fewer default runs; `eoscheck check` uses the same number.
+    const runs = runsFor(claim, RUNS, false);
+    test(`${claim.id} holds (seed ${seed}, ${runs} runs)`, async () => {
       const r = await runClaim(claim, {
-        seed, runs: RUNS,
+        seed, runs,
         fixturesDir: join(root, 'fixtures/counterexamples'),
         // Counterexamples found by the suite go to the git-ignored .eoscheck/; copy one into
         // fixtures/counterexamples/<id>/ (with a `why`) to keep it as a regression fixture.
         storeDir: join(root, '.eoscheck/counterexamples'),
         command: `EOSCHECK_SEED=${seed} vitest run properties/claims.test.ts`,
       });
-      if (r.row.verdict === 'violated') throw new Error(formatFailure(r, { seed, runs: RUNS }));
-      expect(r.row.exercised, `only ${r.row.exercised} of ${RUNS} instances met the hypotheses`).toBeGreaterThanOrEqual(RUNS / 2);
+      if (r.row.verdict === 'violated') throw new Error(formatFailure(r, { seed, runs }));
+      expect(r.row.exercised, `only ${r.row.exercised} of ${runs} instances met the hypotheses`).toBeGreaterThanOrEqual(runs / 2);
       expect(r.mismatches).toEqual([]);
     });
 
     test(`${claim.id}: negative control is flagged (seed ${seed})`, async () => {
-      const r = await runClaim(claim, { seed, runs: CONTROL_RUNS, mode: 'control' });
+      const r = await runClaim(claim, { seed, runs: Math.min(CONTROL_RUNS, runs), mode: 'control' });
       expect(r.row.instances.violated, `negative control "${claim.negativeControl.description}" was never flagged: ${JSON.stringify(r.row.instances)}`).toBeGreaterThan(0);
     });
   }

@@ -164,6 +164,12 @@ export interface ClaimDef<I extends Instance> {
   readonly ladder?: readonly string[];
   /** Model evaluations allowed per check call (default 100 000). */
   readonly budget?: number;
+  /**
+   * Instances per run when the user does not fix them with `--runs` (default: the run's, 100 for
+   * `check`). For claims whose single instance is costly (a network trained for thousands of
+   * steps), so the default catalog stays within its time budget; `--runs N` still applies to all.
+   */
+  readonly runs?: number;
   /** One-word status for `eoscheck list` (default from kind and citation). */
   readonly status?: string;
 }

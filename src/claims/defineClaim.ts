@@ -75,6 +75,7 @@ export function defineClaim<I extends Instance>(def: ClaimDef<I>): Claim<I> {
       fail(id, 'ladder', `has "${p}", not a precision (f64, dec:N or interval:N)`);
     }
   }
+  if (def.runs !== undefined && !(Number.isInteger(def.runs) && def.runs > 0)) fail(id, 'runs', 'must be a positive whole number of instances');
   const budget = def.budget ?? DEFAULT_BUDGET;
   if (!(Number.isInteger(budget) && budget > 0)) fail(id, 'budget', 'must be a positive whole number of model evaluations');
   const status = def.status ?? `${def.kind}${def.citation.recalled === true ? ', recalled [R]' : ''}`;

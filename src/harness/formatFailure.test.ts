@@ -12,7 +12,7 @@ const verdict: ViolatedVerdict = {
 };
 const result: ClaimResult = {
   row: {
-    id: 'example.false', verdict: 'violated', kind: 'forall', instances: { holds: 7, violated: 3, artifact: 0, inconclusive: 0, diverged: 0 },
+    id: 'example.false', verdict: 'violated', kind: 'forall', runs: 10, instances: { holds: 7, violated: 3, artifact: 0, inconclusive: 0, diverged: 0 },
     exercised: 10, fixtures: 0, evaluations: 99, counterexamples: ['fx/example.false/58f529c0e54c.json'], ms: 12,
   },
   counterexamples: [{
@@ -48,7 +48,7 @@ describe('failure reports', () => {
 
   it('Markdown and JUnit carry the verdict table and the failure', () => {
     const md = markdownSummary(report, [result]);
-    expect(md).toContain('| `example.false` | ❌ violated | 7 | 3 | 0 | 0 | 0 | 10 | 0 | 12 |');
+    expect(md).toContain('| `example.false` | ❌ violated | 10 | 7 | 3 | 0 | 0 | 0 | 10 | 0 | 12 |');
     expect(md).toContain('**1 claim(s): 0 hold, 1 violated');
     expect(md).toContain('### ❌ example.false');
     const xml = junitXml(report, [result]);

@@ -28,7 +28,9 @@ export function formatFailure(
   const cx: Counterexample | undefined = r.counterexamples[0];
   const c = r.row.instances;
   const total = c.holds + c.violated + c.artifact + c.inconclusive + c.diverged;
-  const lines = [`Claim ${r.row.id} violated on ${c.violated} of ${total} instance(s) (seed ${run.seed}, ${run.runs} runs)`];
+  // The claim's own run count (a costly claim may run fewer than the run's default).
+  const runs = r.row.runs;
+  const lines = [`Claim ${r.row.id} violated on ${c.violated} of ${total} instance(s) (seed ${run.seed}, ${runs} runs)`];
   if (cx === undefined) {
     lines.push(r.row.kind === 'statistical'
       ? `Held on ${c.holds + c.artifact} of ${r.row.exercised} exercised instances, below the required fraction ${r.row.minHoldFraction ?? 0.8}`
@@ -44,7 +46,7 @@ export function formatFailure(
   if (cx.file !== undefined) lines.push(`Fixture: ${cx.file}`);
   const hints: string[] = [];
   if (cx.file !== undefined) hints.push(`replay it with \`eoscheck replay ${cx.file}${load}\` (add --precision f64 to see the float64 evaluation alone)`);
-  hints.push(`re-run this claim alone with \`eoscheck check ${r.row.id} --seed ${run.seed} --runs ${run.runs}${load}\``);
+  hints.push(`re-run this claim alone with \`eoscheck check ${r.row.id} --seed ${run.seed} --runs ${runs}${load}\``);
   if (cx.source === 'generated') hints.push(`the path's first number is the run index; each run draws from seedFor(seed, "${r.row.id}", run)`);
   lines.push(...hints.map((h, i) => `Hint (${i + 1}): ${h}`));
   return lines.join('\n');

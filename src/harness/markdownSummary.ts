@@ -11,12 +11,14 @@ const ICON: Record<string, string> = { holds: '✅', violated: '❌', artifact: 
  */
 export function markdownSummary(report: CheckReport, results: readonly ClaimResult[], claimsFiles: readonly string[] = []): string {
   const out: string[] = [];
-  out.push(`## eoscheck check: seed ${report.seed}, ${report.runs} runs per claim, shard ${report.shard}${report.interrupted ? ' (interrupted: partial)' : ''}`, '');
-  out.push('| claim | verdict | holds | violated | artifact | inconclusive | diverged | exercised | fixtures | ms |');
-  out.push('|---|---|--:|--:|--:|--:|--:|--:|--:|--:|');
+  const own = report.claims.filter((r) => r.runs !== report.runs).length;
+  const perClaim = `${report.runs} runs per claim${own > 0 ? ` (${own} costly claim(s) use their own default)` : ''}`;
+  out.push(`## eoscheck check: seed ${report.seed}, ${perClaim}, shard ${report.shard}${report.interrupted ? ' (interrupted: partial)' : ''}`, '');
+  out.push('| claim | verdict | runs | holds | violated | artifact | inconclusive | diverged | exercised | fixtures | ms |');
+  out.push('|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|');
   for (const r of report.claims) {
     const c = r.instances;
-    out.push(`| \`${r.id}\` | ${ICON[r.verdict]} ${r.verdict} | ${c.holds} | ${c.violated} | ${c.artifact} | ${c.inconclusive} | ${c.diverged} | ${r.exercised} | ${r.fixtures} | ${r.ms} |`);
+    out.push(`| \`${r.id}\` | ${ICON[r.verdict]} ${r.verdict} | ${r.runs} | ${c.holds} | ${c.violated} | ${c.artifact} | ${c.inconclusive} | ${c.diverged} | ${r.exercised} | ${r.fixtures} | ${r.ms} |`);
   }
   const by = (v: string) => report.claims.filter((r) => r.verdict === v).length;
   out.push('', `**${report.claims.length} claim(s): ${by('holds')} hold, ${by('violated')} violated, ${by('artifact')} artifact (f64 rounding only), ${by('inconclusive')} inconclusive.**`);

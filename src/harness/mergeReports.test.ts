@@ -4,7 +4,7 @@ import { mergeReports } from './mergeReports.js';
 import type { CheckReport, ClaimRow } from './report.js';
 
 const row = (id: string, holds: number, violated: number, files: string[], ms: number): ClaimRow => ({
-  id, verdict: violated > 0 ? 'violated' : 'holds', kind: 'forall', instances: { holds, violated, artifact: 0, inconclusive: 1, diverged: 0 },
+  id, verdict: violated > 0 ? 'violated' : 'holds', kind: 'forall', runs: 10, instances: { holds, violated, artifact: 0, inconclusive: 1, diverged: 0 },
   exercised: holds + violated, fixtures: 0, evaluations: 10 * (holds + violated + 1), counterexamples: files, ms,
 });
 const rep = (shard: string, rows: ClaimRow[], over: Partial<CheckReport> = {}): CheckReport =>

@@ -49,11 +49,14 @@ export function mergeReports(reports: readonly { file: string; report: CheckRepo
     const counts = zeroCounts();
     for (const p of parts) for (const k of KEYS) counts[k] += p.instances[k];
     const base = parts[0];
+    const other = parts.find((p) => p.runs !== base.runs);
+    if (other !== undefined) throw new UsageError(`claim ${id} was run with ${base.runs} instances in one shard and ${other.runs} in another: these are shards of different runs`);
     return {
       id,
       verdict: claimVerdict(base.kind, counts, base.minHoldFraction),
       kind: base.kind,
       ...(base.minHoldFraction !== undefined ? { minHoldFraction: base.minHoldFraction } : {}),
+      runs: base.runs,
       instances: counts,
       exercised: exercisedOf(counts),
       fixtures: parts.reduce((s, p) => s + p.fixtures, 0),

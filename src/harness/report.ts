@@ -21,6 +21,8 @@ export interface ClaimRow {
   readonly verdict: VerdictKind;
   readonly kind: ClaimKind;
   readonly minHoldFraction?: number;
+  /** Generated instances this claim was run with (all shards together): `--runs`, or the claim's own default. */
+  readonly runs: number;
   readonly instances: Counts;
   /** Instances that exercised the claim: holds + violated + artifact (not inconclusive, not diverged). */
   readonly exercised: number;

@@ -5,6 +5,11 @@ import { formatShard, NO_SHARD } from './shard.js';
 import { VERSION } from './version.js';
 
 export interface RunCheckOptions extends Omit<RunClaimOptions, 'onProgress' | 'mode'> {
+  /**
+   * True when the user fixed `runs` (`--runs N`): every claim gets exactly that many. Otherwise
+   * `runs` is the default and a claim that declares its own `runs` gets that instead.
+   */
+  readonly runsFixed?: boolean;
   /** Called after each instance with the claim and its progress. */
   readonly onProgress?: (claim: Claim, claimIndex: number, done: number, total: number) => void;
 }
@@ -12,6 +17,11 @@ export interface RunCheckOptions extends Omit<RunClaimOptions, 'onProgress' | 'm
 export interface CheckRun {
   readonly report: CheckReport;
   readonly results: readonly ClaimResult[];
+}
+
+/** The instances a claim runs with: a fixed `--runs`, else the claim's own default, else the run's. */
+export function runsFor(claim: Claim, runs: number, runsFixed: boolean): number {
+  return runsFixed ? runs : (claim.runs ?? runs);
 }
 
 /**
@@ -27,9 +37,10 @@ export async function runCheck(claims: readonly Claim[], o: RunCheckOptions): Pr
       interrupted = true;
       break;
     }
-    const { onProgress, ...rest } = o;
+    const { onProgress, runsFixed, ...rest } = o;
     const r = await runClaim(claim, {
       ...rest,
+      runs: runsFor(claim, o.runs, runsFixed === true),
       mode: 'claim',
       ...(onProgress !== undefined ? { onProgress: (d: number, t: number) => onProgress(claim, i, d, t) } : {}),
     });

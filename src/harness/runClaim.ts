@@ -207,6 +207,7 @@ export async function runClaim<I extends Instance>(claim: Claim<I>, o: RunClaimO
     verdict: claimVerdict(claim.kind, counts, claim.minHoldFraction),
     kind: claim.kind,
     ...(statistical ? { minHoldFraction: claim.minHoldFraction ?? 0.8 } : {}),
+    runs: o.runs,
     instances: counts,
     exercised: exercisedOf(counts),
     fixtures: replayed,

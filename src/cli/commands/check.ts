@@ -44,7 +44,7 @@ export async function checkCommand(args: ParsedArgs, out: Out): Promise<number> 
   let run;
   try {
     run = await runCheck(claims, {
-      seed, runs, shard, fixturesDir: fixtures, storeDir: fixtures, stop, command,
+      seed, runs, runsFixed: optValue(args, 'runs') !== undefined, shard, fixturesDir: fixtures, storeDir: fixtures, stop, command,
       ...(budget !== undefined ? { budget } : {}),
       onProgress: (claim, i, done, total) => progress.update(`[${i + 1}/${claims.length}] ${claim.id} ${done}/${total}`),
     });
