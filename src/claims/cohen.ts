@@ -72,7 +72,8 @@ export const quadraticDivergenceRate: Claim<QuadraticGdInstance> = defineClaim<Q
     }
     const predicted = F.toNumber(F.log(F.abs(F.sub(F.one, s.kappa))));
     const rate = logs.length === instance.steps + 1 ? fittedRate(logs) : Number.NEGATIVE_INFINITY;
-    const tol = ctx.tol.abs;
+    // Relative to the rate itself (|ln|1 − κ|| ≥ ln 1.04 here): the fit is exact but for rounding.
+    const tol = ctx.tol.rel * Math.abs(predicted) + ctx.tol.abs;
     const err = Math.abs(rate - predicted);
     const details = { kappa: k, predicted: String(predicted), fitted: String(rate) };
     if (!(rate > 0)) {
@@ -90,10 +91,11 @@ export const quadraticDivergenceRate: Claim<QuadraticGdInstance> = defineClaim<Q
     description: 'κ in the stable range (0.1, 1.9) claimed to diverge: the q_max component decays (rate ln|1 − κ| < 0)',
     arbitrary: quadraticGdInstance({ kappa: [0.1, 1.9], start: 'top', steps: [2, 60] }),
   },
-  tolerance: { abs: 1e-6 },
+  tolerance: { rel: 1e-10 },
   rationale:
-    'claims.md §3.A test recipe: the fitted rate equals ln|1 − ηλ_max| within 1e-6. The identity c_t = (1 − κ)ᵗc₀ is exact, so the fit ' +
-    'is off only by rounding (observed below 1e-12 in f64, the rate being fitted from log|c_t| with c_t in the eigenbasis certified by the instance).',
+    'claims.md §3.A asks for the fitted rate to equal ln|1 − ηλ_max| within 1e-6; the identity c_t = (1 − κ)ᵗc₀ is exact, so the fit is off only ' +
+    'by rounding (below 1e-12 in f64, the rate being fitted from log|c_t| with c_t in the eigenbasis certified by the instance), and we hold it to ' +
+    '1e-10 relative, the bar of every exact identity.',
 });
 
 // ─── cohen.momentum.thresholds ─────────────────────────────────────────────────────────────────
