@@ -46,5 +46,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   { name: 'out', kind: 'value', arg: 'FILE', description: 'the merged report (required)', commands: ['merge'] },
   { name: 'precision', kind: 'value', arg: 'f64|dec:N|interval:N', description: 'evaluate at this precision only (default: the claim\'s ladder)', commands: ['replay'] },
   { name: 'json', kind: 'flag', description: 'machine output on stdout', commands: ['list', 'hunt', 'replay'] },
+  { name: 'markdown', kind: 'flag', description: 'the catalog as Markdown tables grouped by paper', commands: ['list'] },
+  { name: 'results', kind: 'value', arg: 'FILE.json', description: 'with --markdown: add each claim\'s verdict from a `check --json` report', commands: ['list'] },
   { name: 'help', kind: 'flag', description: 'this help', commands: ['*'] },
 ];

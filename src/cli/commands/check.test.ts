@@ -126,6 +126,25 @@ describe('eoscheck list', () => {
     const j = JSON.parse((await cli('list', '--json')).out);
     expect(j).toHaveLength(BUILTIN_CLAIMS.length);
     expect(j[0]).toMatchObject({ id: 'classical.quadratic.monotone-below-edge', kind: 'forall', source: 'built-in', ladder: ['f64', 'dec:40', 'dec:80'] });
-    expect(Object.keys(j[0])).toEqual(['id', 'title', 'citation', 'status', 'kind', 'source', 'statement', 'hypotheses', 'tolerance', 'rationale', 'negativeControl', 'ladder', 'budget']);
+    expect(Object.keys(j[0])).toEqual(['id', 'title', 'citation', 'status', 'kind', 'source', 'statement', 'hypotheses', 'tolerance', 'rationale', 'negativeControl', 'ladder', 'budget', 'testedOn']);
+    expect(j[0].testedOn).toEqual(['quadratic']);
+    expect(r.out).toContain('    tested on: quadratic\n');
+  });
+
+  it('--markdown: one table per paper, with the verdicts of a check --json report', async () => {
+    const dir = tmp();
+    expect((await cli('check', 'classical.*', '--runs', '4', '--fixtures', join(dir, 'fx'), '--json', join(dir, 'r.json'))).code).toBe(0);
+    const r = await cli('list', 'classical.*', 'oracle.quartic.closed-forms', '--markdown', '--results', join(dir, 'r.json'));
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^Verdicts from `eoscheck check --seed 1` \(4 instances per claim.*3 claims in \d+ s\): 3 hold, 0 violated/);
+    expect(r.out).toContain('### Classical (quadratic GD, descent lemma)');
+    expect(r.out).toContain('| `classical.descent-lemma` | Descent lemma: L(θ⁺) ≤ L(θ) − η(1 − ηL/2)‖∇L(θ)‖² for an L-smooth objective | ∀ under hypotheses | `quadratic` | [R] recalled | holds, 4 of 4 exercised (4 runs) |');
+    // Selected but not in the report: said, not invented.
+    expect(r.out).toMatch(/\| `oracle.quartic.closed-forms` \|.*\| exact identity \| `quartic` \| checked \| not run \|/);
+    expect(r.out).not.toContain('### Damian');
+    expect((await cli('list', '--results', join(dir, 'r.json'))).err).toMatch(/--results: goes with --markdown/);
+    const bad = await cli('list', '--markdown', '--results', join(dir, 'nope.json'));
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/--results: cannot read .*nope\.json.*ENOENT/);
   });
 });

@@ -1,25 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { UsageError } from '../../errors.js';
 import { mergeReports } from '../../harness/mergeReports.js';
-import { reportJson, type CheckReport } from '../../harness/report.js';
+import { readReport } from '../../harness/readReport.js';
+import { reportJson } from '../../harness/report.js';
 import { checkWritable, writeOutput } from '../../harness/writeOutput.js';
 import { optValue, type ParsedArgs } from '../parseArgs.js';
 import type { Out } from '../run.js';
-
-function readReport(file: string): CheckReport {
-  let j: unknown;
-  try {
-    j = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new UsageError(code !== undefined ? `cannot read "${file}": ${code}` : `${file}: invalid JSON (${(e as Error).message})`);
-  }
-  const r = j as Partial<CheckReport> | null;
-  if (r === null || typeof r !== 'object' || typeof r.seed !== 'number' || typeof r.runs !== 'number' || typeof r.shard !== 'string' || !Array.isArray(r.claims)) {
-    throw new UsageError(`${file}: not a \`check --json\` report (needs seed, runs, shard, claims)`);
-  }
-  return { ...r, interrupted: r.interrupted === true } as CheckReport;
-}
 
 /**
  * `eoscheck merge FILE... --out FILE`: the reports of `check --shard 1/n … n/n` merged into the
