@@ -169,8 +169,9 @@ export const agarwala2dClosure: Claim<Qr2dInstance> = defineClaim<Qr2dInstance>(
   statement:
     'On the quadratic-regression model with J = 0, Q = [[0, 1], [1, 0]], y = 1 (f = θ₁θ₂, i.e. the uv model, whose GD closes on (f, λ), ' +
     'λ = θ₁² + θ₂² the NTK eigenvalue), from a start with λ₀ < λ_GFS = √(Δ₀² + 4y²) (⇔ |θ₁θ₂| < y) and η ∈ (2/λ_GFS, 2/λ₀), whenever GD converges: ' +
-    'η·λ_t exceeds 2 at some step (progressive sharpening past the edge), and the limit has η·λ_∞ < 2. Statistical: [E] 2% of converged runs ' +
-    'balance down before λ reaches 2/η. "Slightly off the edge" is NOT a 5% band here (median η·λ_∞ = 1.64): that reading is the negative control.',
+    'η·λ_t exceeds 2 at some step (progressive sharpening past the edge), and the limit has η·λ_∞ < 2. Statistical: [E] 3.4% of converged runs ' +
+    'balance down to a flatter minimizer before λ reaches 2/η. "Slightly off the edge" is NOT a 5% band here (median η·λ_∞ = 1.52 on this ' +
+    'generator, 1.754 in claims.md §3.I; 37 of 38 converged control runs fall outside the band): that reading is the negative control.',
   kind: 'statistical',
   minHoldFraction: 0.9,
   hypotheses: [
@@ -186,10 +187,11 @@ export const agarwala2dClosure: Claim<Qr2dInstance> = defineClaim<Qr2dInstance>(
   },
   tolerance: { rel: 0 },
   rationale:
-    'Both predicates are strict comparisons of η·λ with 2 along a converged run, no slack: [E] over this generator the overshoot max η·λ_t has ' +
-    'median 2.27 and the limit η·λ_∞ is at most 1.99, so rounding (1e-16) cannot flip them except on measure-zero ties. Statistical with ' +
-    'minHoldFraction 0.9 because [E] 12 of 633 converged runs (1.9%) never cross 2/η (they balance to a flatter minimizer first); the ' +
-    'paper\'s statement is asymptotic/generic, not for every start.',
+    'Both predicates are strict comparisons of η·λ with 2 along a converged run, no slack: [E] over 600 instances of this generator (440 ' +
+    'converged, 64 diverged, 96 still oscillating after 3000 steps) the overshoot max η·λ_t has median 2.22 (5th percentile 2.06) and the ' +
+    'limit η·λ_∞ lies in [0.97, 1.991], so rounding (1e-16 relative) cannot flip them. Statistical with minHoldFraction 0.9 because 15 of the ' +
+    '440 converged runs (3.4%, max η·λ_t 1.78–1.9994) never cross 2/η; with ~85 exercised instances per 100 a 10% failure rate is ' +
+    'far in the tail. The paper\'s statement is generic, not for every start.',
   ladder: ['f64', 'dec:30'],
 });
 
@@ -361,7 +363,14 @@ export const agarwalaGenericHighDim: Claim<QrInstance> = defineClaim<QrInstance>
     arbitrary: qrInstances(0.5, 1.7),
   },
   tolerance: { rel: 0 },
-  rationale: 'PLACEHOLDER',
+  rationale:
+    '[E] over 600 instances of this generator: 245 met the hypotheses (the rest started with η·λ₀ or η·S(θ₀) above 1.6) and 240 of them ' +
+    '(98.0%) reached η·λ_t ≥ 1.9, most within 30 steps; the 5 that did not peaked at η·λ_t ∈ [1.72, 1.87] and settled. minHoldFraction 0.9 ' +
+    'leaves a margin of 8 points (about 35 exercised instances per 100: P(more than 10% fail) is ~1e-2 at a 2% failure rate). The level ' +
+    '1.9 is claims.md §3.I\'s "within 5% of 2/η"; the comparison has no slack because GD here is not chaotic (it settles) and its ' +
+    'rounding (1e-13 relative over ≤ 2000 steps) is far below the distance of η·λ_t from 1.9 at the steps that decide. f64 only: the ' +
+    'statement is a measured statistic (claims.md §0.2 fixes float64), and a decimal re-run of a 2000-step run with an NTK eigenvalue per ' +
+    'step costs ~1 s. Control: 91 of 100 instances with κ = η·λ_GF ∈ [0.5, 1.7] stay below 1.9.',
   budget: 400_000,
   ladder: ['f64'],
 });

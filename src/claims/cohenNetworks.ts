@@ -299,15 +299,19 @@ export const progressiveSharpening: Claim<MlpEosInstance> = defineClaim<MlpEosIn
   },
   tolerance: { rel: TRACK_TOL },
   minHoldFraction: 0.75,
-  runs: 10,
+  runs: 20,
   ladder: ['f64'],
   rationale:
-    'claims.md §3.A: max ηS/2 ≥ 0.95 with a rising sharpness, statistical over seeds (CKLKT say "typically"). The M-MLP benchmark (§2.10 [E], 8-32-1 ' +
-    'tanh, n = 200) costs ~1.2 ms a step here, so the claim runs the smallest configuration that still sharpens robustly: 8-16-1 tanh (161 parameters), ' +
-    'n = 100 random labels, ≤ 1500 steps, S measured every 10 steps (the run stops at the crossing). MEASURED over 60 seeds: see the report ' +
-    'figures below. The tolerance is the Lanczos residual (η·S/2 is a Ritz value, a lower bound of λ_max within 1e-3 relative), far inside the ' +
-    '0.05 gap between the edge and 0.95. Larger configuration for users: net 8-32-1 (PAPER_MLP), n = 200, steps 5000 (claims.md §2.10: ' +
-    'ηS/2 → 0.996–1.018 by step 2k), via mlpEosInstances({ net: PAPER_MLP, n: 200, ... }).',
+    'claims.md §3.A: max ηS/2 ≥ 0.95 with a rising sharpness, statistical over seeds (CKLKT say "typically"). The M-MLP benchmark (§2.10 [E], ' +
+    '8-32-1 tanh, n = 200) costs ~1.2 ms a GD step on the reference machine, so the claim runs the smallest configuration found that still ' +
+    'sharpens robustly: 8-16-1 tanh (161 parameters), n = 100 random labels, ≤ 1500 steps, S measured every 10 steps, the run stopping at the ' +
+    'crossing. MEASURED (harness seeds 1 and 7, 80 instances): 76 hold (0.95), crossing at steps 30–380; the 4 failures all start at κ₀ ≤ 0.35 ' +
+    'and converge (loss ~1e-3) with the sharpness plateauing at 0.73–0.91 of the edge — "typically", not always. ~0.1–0.3 s per instance. ' +
+    'minHoldFraction 0.75 at 20 runs: a false alarm needs ≤ 14 of 20 at p = 0.95 (probability 3e-4). With 8-16-1 and n = 50 GD often ' +
+    'interpolates before reaching the edge (measured). Control: the teacher task keeps ηS/2 ≈ κ₀ (0.33–0.69 measured), never 0.95. The ' +
+    'tolerance is the Lanczos residual (ηS/2 is a Ritz value, within 1e-3 relative below λ_max), far inside the 0.05 margin of the 0.95 test. ' +
+    'Larger configuration for users (claims.md §2.10: ηS/2 → 0.996–1.018 by step 2k): mlpEosInstances({ net: PAPER_MLP, n: 200, steps: 5000, ' +
+    'every: 20, ... }) in a claims file, ~2 s per instance.',
 });
 
 // ─── cohen.eos.hover ───────────────────────────────────────────────────────────────────────────
@@ -388,16 +392,20 @@ export const eosHover: Claim<MlpEosInstance> = defineClaim<MlpEosInstance>({
     arbitrary: mlpEosInstances({ task: 'random-labels', kappa: [0.03, 0.07], steps: HOVER_STEPS, every: HOVER_EVERY }),
   },
   tolerance: { rel: TRACK_TOL },
-  minHoldFraction: 0.75,
-  runs: 10,
+  minHoldFraction: 0.6,
+  runs: 12,
   ladder: ['f64'],
   rationale:
     'Bands of claims.md §3.A (cohen.eos.hover; [E] median 1.000, max 1.018 on M-MLP at η ∈ {0.2, 0.4, 0.6}): median ηS/2 ∈ [0.97, 1.05], ' +
     'max ≤ 1.25, loss increases after the crossing, L_end ≤ 0.1·L_cross. The first 20% of the post-crossing run is discarded (claims.md §0.3): ' +
-    'right after the crossing the sharpness overshoots to 1.1–1.6 before settling (measured). Smallest configuration that holds robustly: ' +
-    '8-16-1 tanh, n = 100, 1500 steps, S every 20 steps (1000 steps fail the loss-drop test on ~25% of seeds; 8-4 inputs with n = 64 on most). ' +
-    'The tolerance is the Lanczos residual (1e-3 relative), well inside the bands. Larger configuration for users: PAPER_MLP (8-32-1), n = 200, ' +
-    '30 000 steps with S every 200 (claims.md §2.10, §7).',
+    'right after the crossing the sharpness overshoots to 1.1–1.6 before settling (measured). Smallest configuration found to hold robustly: ' +
+    '8-16-1 tanh, n = 100 random labels, 1500 steps, S every 20 steps (with 1000 steps a quarter of the seeds fail the loss-drop test; with ' +
+    '8-16-1 on 4 inputs and n = 64 almost all do). MEASURED (harness seeds 1 and 7, 84 instances): 12 inconclusive (9 never reached the edge, ' +
+    '3 reached it after step 750), 65 of the 72 exercised hold (0.90): medians 0.991–1.031, window maxima ≤ 1.240, hundreds of loss increases, ' +
+    'L falling 11–300×; the 7 failures are late crossings (steps 380–660) with L_end/L_cross = 0.13–0.25 (5) or no loss increase (2). ' +
+    '~0.4 s per instance (1.1 s on a loaded machine). minHoldFraction 0.6 at 12 runs (≈ 10 exercised): a false alarm (fraction < 0.6 at p = 0.9) has ' +
+    'probability 2e-3 with 10 exercised, ≤ 1e-2 with 8–11. The tolerance is the Lanczos residual (1e-3 relative), well inside the bands. Larger configuration for users: ' +
+    'mlpEosInstances({ net: PAPER_MLP, n: 200, steps: 30000, every: 200, ... }) as in claims.md §2.10 and §7 (minutes per instance).',
 });
 
 /** Cohen et al.'s network claims (float64 MLP), in catalog order. */

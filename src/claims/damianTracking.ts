@@ -318,6 +318,7 @@ export const predictedDynamicsExact: Claim<TrackInstance> = defineClaim<TrackIns
   // ω ∈ [0.03, 0.06], x₀/δ ∈ [0, 1.5] (shrinks to x₀ = 0: the sharpening stage), ηỹ₀ ∈ [−0.005, 0.05] (θ† on the edge within ~11 steps).
   arbitrary: trackInstance({ omegaMilli: [30, 60], xMilli: [0, 1500], yMilli: [-5, 50], steps: [1, 150] }),
   runs: 60,
+  ladder: ['f64', 'dec:40'],
   check<T>(instance: TrackInstance, ctx: CheckContext<T>): Outcome {
     readTrack(instance, ctx, { exact: true });
     const noCubic = instance.variant === 'no-beta';
@@ -401,10 +402,13 @@ export const predictedDynamicsTracking: Claim<TrackInstance> = defineClaim<Track
     omegaMilli: [30, 60], xMilli: [0, 450], xBase: 50, yMilli: [10, 60], perturb: ['C', 'q-', 'q+'], epsTenK: [5, 100], steps: [400, 400],
   }),
   runs: 40,
+  ladder: ['f64', 'dec:30'],
   check<T>(instance: TrackInstance, ctx: CheckContext<T>): Outcome {
     const k = readTrack(instance, ctx, { exact: false });
     const manyCycles = instance.variant === 'many-cycles';
+    const noCubic = instance.variant === 'no-beta';
     ctx.assume(!manyCycles, 'many_cycles_variant', 'pointwise tracking over many cycles is the negative control (phase drift), not the claim');
+    ctx.assume(!noCubic, 'no_beta_variant', 'the prediction without its cubic terms (β = 0) is the negative control, not the claim');
     ctx.assume(Number.isFinite(k.orbit), 'x0_zero', 'x₀ must be non-zero (at x₀ = 0 there is no cycle)');
     const K = ctx.tol.rel;
     const per = EXACT_PER_STEP_ULPS * unitRoundoff(ctx.precision);
@@ -414,7 +418,7 @@ export const predictedDynamicsTracking: Claim<TrackInstance> = defineClaim<Track
     let phase: 'rise' | 'fall' | 'done' = 'rise';
     let end = -1;
     const r = runBeside(instance, ctx, {
-      predict: true, edgeTol: 1e-9,
+      predict: true, noCubic, edgeTol: 1e-9,
       visit: (s) => {
         if (t0 < 0) t0 = s.t;
         if (!manyCycles) {
@@ -429,7 +433,7 @@ export const predictedDynamicsTracking: Claim<TrackInstance> = defineClaim<Track
         const m = marginOf(s.error, bound);
         if (!(s.error <= bound)) {
           return ctx.violated({
-            code: manyCycles ? 'phase_drift' : 'tracking_lost', step: s.t, observed: s.error, bound, margin: m,
+            code: manyCycles ? 'phase_drift' : noCubic ? 'no_beta_lost' : 'tracking_lost', step: s.t, observed: s.error, bound, margin: m,
             message: `step ${s.t} (t₀ = ${t0}${manyCycles ? ', past the first cycle' : ''}): ‖θ − (θ† + v⋆)‖ = ${(s.error / k.delta).toFixed(4)}·δ > ` +
               `K·ε·(1 + E₀/α)·δ = ${(bound / k.delta).toFixed(4)}·δ (ε = ${k.eps.toExponential(3)}, E₀/α = ${k.orbit.toFixed(2)})`,
             details: { t0, eps: k.eps, orbit: k.orbit, errorOverDelta: s.error / k.delta, phase },
@@ -450,11 +454,15 @@ export const predictedDynamicsTracking: Claim<TrackInstance> = defineClaim<Track
   },
   negativeControl: {
     description:
-      'the same bound asserted pointwise over many cycles (1000–1400 steps, claims.md §6 caveat 2 / §3.B.7 caveat 1): ' +
-      'the bursts of x drift in phase and the pointwise error grows to several δ while the first cycle tracked to a few hundredths of δ',
-    arbitrary: trackInstance({
-      omegaMilli: [30, 60], xMilli: [0, 150], xBase: 50, yMilli: [10, 60], perturb: ['C', 'q-'], epsTenK: [30, 100], steps: [1000, 1400], variant: 'many-cycles',
-    }),
+      'the same bound asserted pointwise over many cycles (up to 1000 steps, claims.md §6 caveat 2 / §3.B.7 caveat 1): the bursts of x drift in ' +
+      'phase and the pointwise error grows to several δ while the first cycle tracked to a few hundredths of δ; or the prediction without its ' +
+      'cubic terms (β = 0: v⁺ = v − η∇²L·v), which loses GD within a few steps',
+    arbitrary: fc.oneof(
+      trackInstance({
+        omegaMilli: [50, 80], xMilli: [0, 150], xBase: 50, yMilli: [10, 60], perturb: ['C', 'q-'], epsTenK: [50, 100], steps: [800, 1000], variant: 'many-cycles',
+      }),
+      trackInstance({ omegaMilli: [30, 60], xMilli: [0, 450], xBase: 50, yMilli: [10, 60], perturb: ['C', 'q-', 'q+'], epsTenK: [5, 100], steps: [400, 400], variant: 'no-beta' }),
+    ),
   },
   tolerance: { rel: TRACKING_K },
   rationale:
@@ -489,6 +497,7 @@ export const timeAveragedLoss: Claim<TrackInstance> = defineClaim<TrackInstance>
     omegaMilli: [40, 70], xMilli: [0, 1450], xBase: 50, yMilli: [0, 50], perturb: ['none', 'none', 'C', 'q-', 'q+'], epsTenK: [5, 100], periodsCenti: [105, 160],
   }),
   runs: 40,
+  ladder: ['f64', 'dec:30'],
   check<T>(instance: TrackInstance, ctx: CheckContext<T>): Outcome {
     const { F } = ctx;
     const k = readTrack(instance, ctx, { exact: false });
@@ -567,8 +576,8 @@ export const timeAveragedLoss: Claim<TrackInstance> = defineClaim<TrackInstance>
       'the naive readings: the relation pointwise (|L(θ_t) − L(θ†_t) − x_t²/η| ≤ 0.03·x_t²/η at every step) on large orbits, where x spends stretches ' +
       'near 0; or the average without the x²/η term (⟨L(θ)⟩ ≈ ⟨L(θ†)⟩): both must fail',
     arbitrary: fc.oneof(
-      trackInstance({ omegaMilli: [40, 70], xMilli: [0, 150], xBase: 20, yMilli: [0, 50], periodsCenti: [105, 160], variant: 'pointwise' }),
-      trackInstance({ omegaMilli: [40, 70], xMilli: [0, 1450], xBase: 50, yMilli: [0, 50], perturb: ['none', 'C', 'q-'], epsTenK: [5, 100], periodsCenti: [105, 160], variant: 'no-x2' }),
+      trackInstance({ omegaMilli: [60, 100], xMilli: [0, 150], xBase: 20, yMilli: [0, 50], periodsCenti: [105, 130], variant: 'pointwise' }),
+      trackInstance({ omegaMilli: [60, 100], xMilli: [0, 1450], xBase: 50, yMilli: [0, 50], perturb: ['none', 'C', 'q-'], epsTenK: [5, 100], periodsCenti: [105, 130], variant: 'no-x2' }),
     ),
   },
   tolerance: { rel: 0.03 },
@@ -604,6 +613,7 @@ export const odeConservedQuantity: Claim<TrackInstance> = defineClaim<TrackInsta
   ],
   // ω ∈ [0.003, 0.03], x₀/δ ∈ [0.01, 3] (shrinks to 0.5), ỹ₀/√(2α) ∈ [−1, 1], 0.2–3 periods.
   arbitrary: trackInstance({ omegaMilli: [3, 30], xMilli: [-490, 2500], xBase: 500, yMilli: [-1000, 1000], yUnit: 'omega', periodsCenti: [20, 300] }),
+  ladder: ['f64', 'dec:30'],
   check<T>(instance: TrackInstance, ctx: CheckContext<T>): Outcome {
     const { F } = ctx;
     const k = readTrack(instance, ctx, { exact: true });
@@ -665,9 +675,13 @@ export const odeConservedQuantity: Claim<TrackInstance> = defineClaim<TrackInsta
   },
   negativeControl: {
     description:
-      'the discrete map is not conservative (claims.md §3.B.5 caveat, §6 caveat 2): the same bound over 30–50 periods with ω ∈ [0.015, 0.06] ' +
-      '(E grows like e^{2πω} a period and, for ω ≳ 0.04, the orbit blows up: the check reports the bound crossed before any overflow)',
-    arbitrary: trackInstance({ omegaMilli: [15, 60], xMilli: [-400, 500], xBase: 500, yMilli: [-500, 500], yUnit: 'omega', periodsCenti: [3000, 5000] }),
+      'the discrete map is not conservative (claims.md §3.B.5 caveat, §6 caveat 2): the same bound over 30–50 periods, with ω ∈ [0.02, 0.03] ' +
+      '(long horizon only) or ω ∈ [0.04, 0.1] (larger η too): E grows like e^{2πω} a period and, for ω ≳ 0.04, the orbit blows up ' +
+      '(the check reports the bound crossed before any overflow)',
+    arbitrary: fc.oneof(
+      trackInstance({ omegaMilli: [20, 30], xMilli: [-400, 500], xBase: 500, yMilli: [-500, 500], yUnit: 'omega', periodsCenti: [3000, 5000] }),
+      trackInstance({ omegaMilli: [40, 100], xMilli: [-400, 500], xBase: 500, yMilli: [-500, 500], yUnit: 'omega', periodsCenti: [3000, 5000] }),
+    ),
   },
   tolerance: { rel: DRIFT_K },
   rationale:

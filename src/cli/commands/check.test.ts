@@ -40,6 +40,20 @@ describe('eoscheck check', () => {
     const m = await cli('merge', join(dir, 's3.json'), join(dir, 's1.json'), join(dir, 's2.json'), '--out', join(dir, 'm.json'));
     expect(m.code).toBe(0);
     expect(withoutMs(readFileSync(join(dir, 'm.json'), 'utf8'))).toBe(withoutMs(A));
+    // The same shards from a Slurm job array (sbatch --array=0-2): no --shard, the task's variables instead.
+    const saved = { ...process.env };
+    try {
+      for (let id = 0; id <= 2; id++) {
+        Object.assign(process.env, { SLURM_ARRAY_TASK_ID: `${id}`, SLURM_ARRAY_TASK_COUNT: '3', SLURM_ARRAY_TASK_MIN: '0' });
+        expect((await cli('check', ...args, '--json', join(dir, `slurm${id}.json`))).code).toBe(0);
+        expect(withoutMs(readFileSync(join(dir, `slurm${id}.json`), 'utf8'))).toBe(withoutMs(readFileSync(join(dir, `s${id + 1}.json`), 'utf8')));
+      }
+    } finally {
+      for (const k of ['SLURM_ARRAY_TASK_ID', 'SLURM_ARRAY_TASK_COUNT', 'SLURM_ARRAY_TASK_MIN']) if (saved[k] === undefined) delete process.env[k];
+    }
+    const ms = await cli('merge', join(dir, 'slurm0.json'), join(dir, 'slurm1.json'), join(dir, 'slurm2.json'), '--out', join(dir, 'ms.json'));
+    expect(ms.code).toBe(0);
+    expect(withoutMs(readFileSync(join(dir, 'ms.json'), 'utf8'))).toBe(withoutMs(A));
     // The same table went to stdout and --summary; JUnit has one passing testcase per claim.
     expect(readFileSync(join(dir, 'a.md'), 'utf8')).toBe(a.out);
     expect(a.out).toContain('**16 claim(s): 16 hold, 0 violated');

@@ -6,7 +6,7 @@ import { markdownSummary } from '../../harness/markdownSummary.js';
 import { progressLine, type MaybeTty } from '../../harness/progressLine.js';
 import { reportJson } from '../../harness/report.js';
 import { runCheck } from '../../harness/runCheck.js';
-import { formatShard, parseShard } from '../../harness/shard.js';
+import { formatShard, resolveShard } from '../../harness/shard.js';
 import { EXIT_INTERRUPTED, stopOnSigint } from '../../harness/stopOnSigint.js';
 import { checkWritable, writeOutput } from '../../harness/writeOutput.js';
 import { optInt, optValue, type ParsedArgs } from '../parseArgs.js';
@@ -24,8 +24,8 @@ export const CHECK_DEFAULTS = { seed: 1, runs: 100, fixtures: 'fixtures/countere
 export async function checkCommand(args: ParsedArgs, out: Out): Promise<number> {
   const seed = optInt(args, 'seed', CHECK_DEFAULTS.seed, -(2 ** 31), 2 ** 31 - 1);
   const runs = optInt(args, 'runs', CHECK_DEFAULTS.runs, 1, 10_000_000);
-  const shardText = optValue(args, 'shard');
-  const shard = parseShard(shardText ?? '1/1');
+  // --shard, else a Slurm job array task (SLURM_ARRAY_TASK_ID/COUNT), else the whole run.
+  const { shard, from } = resolveShard(optValue(args, 'shard'));
   const fixtures = optValue(args, 'fixtures') ?? CHECK_DEFAULTS.fixtures;
   const budgetText = optValue(args, 'budget');
   const budget = budgetText === undefined ? undefined : optInt(args, 'budget', 0, 1, 1e12);
@@ -39,7 +39,7 @@ export async function checkCommand(args: ParsedArgs, out: Out): Promise<number> 
 
   const progress = progressLine(out as MaybeTty);
   const { stop, release } = stopOnSigint(() => progress.done());
-  const command = ['eoscheck check', ...args.positionals, `--seed ${seed}`, `--runs ${runs}`, ...(shardText !== undefined ? [`--shard ${formatShard(shard)}`] : []),
+  const command = ['eoscheck check', ...args.positionals, `--seed ${seed}`, `--runs ${runs}`, ...(from !== 'none' ? [`--shard ${formatShard(shard)}`] : []),
     ...(args.values.get('claims') ?? []).map((f) => `--claims ${f}`)].join(' ');
   let run;
   try {

@@ -4,7 +4,7 @@ import { formatEvidence } from '../../harness/formatFailure.js';
 import { hunt } from '../../harness/hunt.js';
 import { loadClaims } from '../../harness/loadClaims.js';
 import { progressLine, type MaybeTty } from '../../harness/progressLine.js';
-import { formatShard, parseShard } from '../../harness/shard.js';
+import { formatShard, resolveShard } from '../../harness/shard.js';
 import { EXIT_INTERRUPTED, stopOnSigint } from '../../harness/stopOnSigint.js';
 import { optFlag, optInt, optValue, type ParsedArgs } from '../parseArgs.js';
 import type { Out } from '../run.js';
@@ -36,8 +36,8 @@ export async function huntCommand(args: ParsedArgs, out: Out): Promise<number> {
   if (timeText !== undefined && runsText !== undefined) throw new UsageError('give --runs N or --time T, not both', '--time');
   const runs = timeText === undefined ? optInt(args, 'runs', 20, 1, 10_000_000) : undefined;
   const durationMs = timeText === undefined ? undefined : parseDuration(timeText);
-  const shardText = optValue(args, 'shard');
-  const shard = parseShard(shardText ?? '1/1');
+  // --shard, else a Slurm job array task (SLURM_ARRAY_TASK_ID/COUNT), else everything.
+  const { shard } = resolveShard(optValue(args, 'shard'));
   const dir = optValue(args, 'out') ?? CHECK_DEFAULTS.fixtures;
   const budgetText = optValue(args, 'budget');
   const budget = budgetText === undefined ? undefined : optInt(args, 'budget', 0, 1, 1e12);

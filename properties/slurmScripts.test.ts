@@ -1,0 +1,33 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * The example Slurm scripts under the environment a job array gives each task (the variables Slurm
+ * sets; the scheduler itself is not run here): three tasks of `--array=0-2` and the merge job give
+ * the report of one unsharded run, byte for byte but for the timings.
+ */
+const root = join(import.meta.dirname, '..');
+const tsx = join(root, 'node_modules/.bin/tsx');
+const withoutMs = (s: string) => s.replace(/"ms": \d+/g, '"ms": 0');
+
+describe('examples/slurm', () => {
+  it('check-array.sbatch as tasks 0, 1, 2 of a job array, then merge.sbatch, equals the unsharded check', () => {
+    const out = mkdtempSync(join(tmpdir(), 'eoscheck-slurm-'));
+    const base = { ...process.env, EOSCHECK: `${tsx} ${join(root, 'src/cli/main.ts')}`, EOSCHECK_OUT: out, EOSCHECK_CLAIMS: 'classical.* lewkowycz.*', EOSCHECK_RUNS: '9', EOSCHECK_SEED: '3' };
+    for (let id = 0; id <= 2; id++) {
+      execFileSync('bash', [join(root, 'examples/slurm/check-array.sbatch')], {
+        cwd: root, stdio: 'pipe',
+        env: { ...base, SLURM_ARRAY_JOB_ID: '77', SLURM_ARRAY_TASK_ID: `${id}`, SLURM_ARRAY_TASK_COUNT: '3', SLURM_ARRAY_TASK_MIN: '0', SLURM_ARRAY_TASK_MAX: '2', SLURM_ARRAY_TASK_STEP: '1' },
+      });
+    }
+    execFileSync('bash', [join(root, 'examples/slurm/merge.sbatch')], { cwd: root, env: base, stdio: 'pipe' });
+    execFileSync(tsx, [join(root, 'src/cli/main.ts'), 'check', 'classical.*', 'lewkowycz.*', '--seed', '3', '--runs', '9',
+      '--fixtures', join(out, 'counterexamples'), '--json', join(out, 'whole.json')], { cwd: root, stdio: 'pipe' });
+    const shard1 = JSON.parse(readFileSync(join(out, 'shard-0.json'), 'utf8'));
+    expect(shard1.shard).toBe('1/3');
+    expect(withoutMs(readFileSync(join(out, 'merged.json'), 'utf8'))).toBe(withoutMs(readFileSync(join(out, 'whole.json'), 'utf8')));
+  }, 120_000);
+});

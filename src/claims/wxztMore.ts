@@ -1,0 +1,327 @@
+import fc from 'fast-check';
+import { decimalText } from '../arbitraries/decimalText.js';
+import { decimalCtor } from '../numerics/decimalField.js';
+import type { Field, Vec } from '../numerics/field.js';
+import { sharpness } from '../spectral/sharpness.js';
+import type { CheckContext, Claim, Instance, Outcome } from './claim.js';
+import { defineClaim } from './defineClaim.js';
+import { gdStep, uvInstances, WXZT, type UvGdInstance } from './wangXuZhaoTao.js';
+import { ZWWZG } from './zhu.js';
+
+/**
+ * More of Wang, Xu, Zhao, Tao (claims.md §3.D, §6 caveat 1): what can be asserted of the paper's
+ * convergence-rate theorem without its constants (the local linear rate at the limit, derived), and
+ * the gap between the final sharpness and 2/η on matrix factorization that makes the naive
+ * "S_∞ ≈ 2/η" false there (ZWWZG's abstract names the larger gap).
+ */
+
+const D = decimalCtor(60);
+
+const fin = <T>(F: Field<T>, v: readonly T[]): boolean => v.every((x) => F.isFinite(x) && Math.abs(F.toNumber(x)) < 1e50);
+
+// ---------------------------------------------------------------------------------------------
+// wxzt.convergence-rate
+// ---------------------------------------------------------------------------------------------
+
+/** A uv run (wangXuZhaoTao's generator) whose tail contraction is compared with a predicted rate. */
+export interface UvRateInstance extends Omit<UvGdInstance, 'variant'> {
+  /** Negative control: predict the rate from the INITIAL sharpness, |1 − η·S(θ₀)|. */
+  readonly variant?: 'initial-sharpness';
+}
+
+const rateInstances = (lo: number, hi: number, variant?: 'initial-sharpness'): fc.Arbitrary<UvRateInstance> =>
+  uvInstances(lo, hi).map((i): UvRateInstance => (variant === undefined ? i : { ...i, variant }));
+
+/** The window of the final phase: consecutive residuals with |r_t| ≤ 1e-6 and |r_{t+1}| ≥ 1e-11 (above f64 rounding of uv − y). */
+const WINDOW_HI = '1e-6';
+const WINDOW_LO = '1e-11';
+/** |r| at which the run is called converged (3 steps in a row), and the ε whose step count is reported. */
+const EPS = '1e-12';
+
+function checkRate<T>(inst: UvRateInstance, ctx: CheckContext<T>): Outcome {
+  const { F } = ctx;
+  const { model, theta } = ctx.model(inst);
+  const eta = F.from(inst.lr);
+  const y = F.from(inst.params.target);
+  const res = (t: Vec<T>) => F.sub(F.mul(t[0], t[1]), y);
+  ctx.assume(!F.lt(F.abs(res(theta)), F.from('0.005')), 'start_on_minimizers', '|u₀v₀ − y| < 0.005: the start is (nearly) a minimizer');
+  const eps = F.from(EPS);
+  const rs: T[] = [res(theta)];
+  let th: Vec<T> = theta;
+  let inside = 0;
+  let t = 0;
+  let diverged = false;
+  let hitEps = -1;
+  for (; t < inst.steps; t++) {
+    th = gdStep(model, th, eta);
+    if (!fin(F, th)) {
+      diverged = true;
+      break;
+    }
+    const r = res(th);
+    rs.push(r);
+    if (F.lt(F.abs(r), eps)) {
+      if (hitEps < 0) hitEps = t + 1;
+      inside++;
+    } else inside = 0;
+    if (inside >= 3) break;
+  }
+  ctx.assume(inside >= 3, diverged ? 'diverged' : 'not_converged', `GD ${diverged ? `diverged at step ${t + 1}` : `did not reach |uv − y| < ${EPS} in ${inst.steps} steps`}`);
+  if (inside < 3) {
+    return ctx.diverged({ code: diverged ? 'diverged' : 'not_converged', observed: Number.NaN, bound: 0, margin: Number.NaN, step: t, message: `GD did not converge (η = ${inst.lr})` });
+  }
+  const S = sharpness(F, model, th);
+  const etaS = F.mul(eta, S);
+  // The Jacobian of the GD map at a minimizer of uv is I − ηggᵀ (g = (v, u), ‖g‖² = S): eigenvalue 1 along the
+  // manifold, 1 − ηS across it. Exactly, r⁺ = r(1 − ηλ + η²r·f) with λ = u² + v², f = uv, so |r_{t+1}/r_t| → |1 − ηS_∞|.
+  const initial = inst.variant === 'initial-sharpness';
+  const S0 = initial ? sharpness(F, model, theta) : S;
+  const rho = F.abs(F.sub(F.one, F.mul(eta, S0)));
+  const hi = F.from(WINDOW_HI);
+  const lo = F.from(WINDOW_LO);
+  let worst = F.zero;
+  let worstStep = -1;
+  let first = -1;
+  let last = -1;
+  for (let k = 0; k + 1 < rs.length; k++) {
+    const a = F.abs(rs[k]);
+    const b = F.abs(rs[k + 1]);
+    if (F.lt(hi, a) || F.lt(b, lo)) continue;
+    if (first < 0) first = k;
+    last = k + 1;
+    const dev = F.abs(F.sub(F.div(b, a), rho));
+    if (worstStep < 0 || F.lt(worst, dev)) {
+      worst = dev;
+      worstStep = k;
+    }
+  }
+  ctx.assume(first >= 0, 'no_linear_phase', `no two consecutive residuals in [${WINDOW_LO}, ${WINDOW_HI}] (superlinear tail: η·S_∞ = ${F.toString(etaS)} ≈ 1)`);
+  if (first < 0) {
+    return ctx.diverged({ code: 'no_linear_phase', observed: Number.NaN, bound: 0, margin: Number.NaN, step: t, message: 'no final-phase window to fit' });
+  }
+  // Fitted rate: the geometric mean of the contractions over the window.
+  const n = last - first;
+  const fitted = F.exp(F.div(F.log(F.div(F.abs(rs[last]), F.abs(rs[first]))), F.int(n)));
+  const fitDev = F.abs(F.sub(fitted, rho));
+  const dev = F.lt(worst, fitDev) ? fitDev : worst;
+  const tol = F.add(F.from(ctx.tol.abs), F.mul(F.from(ctx.tol.rel), rho));
+  const rhoN = F.toNumber(rho);
+  const fitN = F.toNumber(fitted);
+  // Steps from the window's start to |r| < ε predicted by the derived rate, and measured.
+  const predicted = rhoN > 0 && rhoN < 1 ? Math.ceil(Math.log(F.toNumber(F.abs(rs[first])) / Number(EPS)) / -Math.log(rhoN)) : Number.NaN;
+  const details = {
+    etaS: F.toString(etaS), rho: F.toString(rho), fitted: F.toString(fitted), windowSteps: n, windowStart: first,
+    stepsToEps: hitEps, stepsToEpsFromWindow: hitEps - first, predictedStepsFromWindow: Number.isFinite(predicted) ? predicted : 'n/a',
+    ...(initial ? { etaS0: F.toString(F.mul(eta, S0)) } : {}),
+  };
+  const what = initial ? '|1 − η·S(θ₀)| (initial sharpness)' : '|1 − η·S_∞|';
+  const o = F.toNumber(dev);
+  const bound = F.toNumber(tol);
+  if (F.lt(tol, dev)) {
+    return ctx.violated({ code: 'rate_mismatch', observed: o, bound, margin: bound - o, step: worstStep, details,
+      message: `final-phase contraction |r_{t+1}/r_t| (fitted ${fitN.toFixed(6)} over ${n} steps) is not ${what} = ${rhoN.toFixed(6)} (deviation ${o.toExponential(2)} > ${bound.toExponential(2)})` });
+  }
+  return ctx.holds({ code: 'rate_matches', observed: o, bound, margin: bound - o, step: worstStep, details,
+    message: `|r_{t+1}/r_t| = ${fitN.toFixed(6)} over ${n} final-phase steps matches ${what} = ${rhoN.toFixed(6)} (max deviation ${o.toExponential(2)}); |r| < ${EPS} after ${hitEps} steps (η·S_∞ = ${F.toNumber(etaS).toFixed(4)})` });
+}
+
+export const wxztConvergenceRate: Claim<UvRateInstance> = defineClaim<UvRateInstance>({
+  id: 'wxzt.convergence-rate',
+  title: 'Large-LR GD on uv converges in finitely many steps, at the local linear rate |1 − η·S_∞| in its final phase (the paper\'s constants are open)',
+  citation: {
+    paper: WXZT,
+    where: 'abstract ("the first non-asymptotic convergence rate bound for large-learning-rate GD on nonconvex functions"); the theorem, its constants and LR range are [R: not recovered] (claims.md §3.D, §8.3)',
+    recalled: true,
+  },
+  statement:
+    'OPEN CONSTANTS: the paper\'s non-asymptotic rate bound (its constants and LR range) could not be recovered, so it is not asserted. What is ' +
+    'asserted is what can be derived: on the uv model ½(uv − y)² (y = 1, square ℓ, u₀ ∈ [1.8, 3], v₀ ∈ [0.05, 1]) with κ = η·λ_GFS ∈ [0.5, 3], ' +
+    'GD reaches |uv − y| < 1e-12 in finitely many steps (reported), and in its final phase (1e-11 ≤ |r_t| ≤ 1e-6) the residual contracts by ' +
+    '|r_{t+1}/r_t| = |1 − η·S_∞| ± 1e-3 per step, the Jacobian of the GD map across the minimizer manifold at the limit (S_∞ < 2/η). ' +
+    'The same rate taken at the initial sharpness, |1 − η·S(θ₀)|, is wrong (the negative control).',
+  kind: 'forall',
+  status: 'open constants',
+  hypotheses: [
+    'y = 1, u₀ ∈ [1.8, 3], v₀ ∈ [0.05, 1], |u₀v₀ − y| ≥ 0.005',
+    'κ = η·λ_GFS ∈ [0.5, 3] (λ_GFS = √(Δ₀² + 4y²))',
+    'GD converges (|uv − y| < 1e-12 for 3 steps within 3000 steps) — [E] 1990 of 1990 runs of this family did, within 731 steps',
+    'the final phase is observed: two consecutive residuals in [1e-11, 1e-6] (fails only when η·S_∞ ≈ 1, where convergence is superlinear)',
+  ],
+  arbitrary: rateInstances(0.5, 3),
+  check: checkRate,
+  negativeControl: {
+    description: 'the quadratic-model rate |1 − η·λ| taken at the INITIAL sharpness S(θ₀) (κ ∈ [2.1, 3], where S(θ₀) > 2/η and the predicted "rate" exceeds 1)',
+    arbitrary: rateInstances(2.1, 3, 'initial-sharpness'),
+  },
+  tolerance: { abs: 1e-3 },
+  rationale:
+    '[D] r⁺ = r(1 − ηλ_t + η²r_t f_t) exactly (claims.md §2.2 map), so |r_{t+1}/r_t| − |1 − ηS_∞| is at most η|λ_t − λ_∞| + η²|r_t f_t|, and ' +
+    'λ_t − λ_∞ = Σ_{s≥t}(4ηr_s f_s − η²r_s²λ_s) = O(|r_t|/(1 − ρ)): with |r_t| ≤ 1e-6, η ≤ 1.5, f ≈ 1 and ρ ≤ 0.97 that is ≤ 3e-4. ' +
+    'Rounding of r = uv − y near |r| = 1e-11 is ~2e-16 absolute, 4e-5 relative on a ratio. So 1e-3 absolute covers both with margin; ' +
+    '[E] the largest per-step deviation over 1990 runs was 1e-5 in the wider window |r| ≤ 1e-5.',
+  ladder: ['f64', 'dec:40'],
+});
+
+// ---------------------------------------------------------------------------------------------
+// wxzt.eos.gap-below-edge (matrix factorization)
+// ---------------------------------------------------------------------------------------------
+
+/** One run of a batch: a rank-1 target A = abᵀ, a start (u, v) ∈ ℝ²×ℝ² and η = κ/λ_GFS. */
+export interface MfRun {
+  readonly a: readonly [string, string];
+  readonly b: readonly [string, string];
+  /** (u₁, u₂, v₁, v₂): U = u (2×1), V = v (2×1). */
+  readonly theta: readonly [string, string, string, string];
+  readonly lr: string;
+  readonly kappa: string;
+  readonly [key: string]: string | readonly string[];
+}
+
+export interface MfBatchInstance extends Instance {
+  readonly model: 'matrix-factorization';
+  readonly runs: readonly MfRun[];
+  readonly steps: number;
+  /** Negative control: the naive "η·S_∞/2 within 5% of 1" on every converged run. */
+  readonly variant?: 'naive-band';
+}
+
+const BATCH = 8;
+/** A batch must have this many converged runs to say anything. */
+const MIN_CONVERGED = 4;
+/** The gap: η·S_∞ below this counts as "not at the edge". */
+const GAP_LEVEL = '1.9';
+/** The claim: at least this fraction of a batch's converged runs end below GAP_LEVEL. */
+const MIN_FRACTION = 0.25;
+
+/**
+ * Rank-1 2×2 targets A = abᵀ (a, b ∈ [−1.5, 1.5]², 2 decimals, σ = ‖a‖‖b‖ ≥ 0.5), starts u, v ∈ [−1.5, 1.5]²
+ * (2 decimals), κ = η·λ_GFS ∈ [2.01, 2.2] with λ_GFS = √(c² + 4σ²), c = ‖u‖² − ‖v‖²; only starts below the edge,
+ * η·λ₀ < 2 with λ₀ = ‖u‖² + ‖v‖² the top NTK eigenvalue (progressive sharpening, not a catapult). η to 15 digits.
+ */
+export function mfRuns(): fc.Arbitrary<MfRun> {
+  const d2 = decimalText(-1.5, 1.5, 2);
+  return fc.record({ a: fc.tuple(d2, d2), b: fc.tuple(d2, d2), theta: fc.tuple(d2, d2, d2, d2), kappa: decimalText(2.01, 2.2, 3) })
+    .map((g) => {
+      const sq = (x: string, z: string) => new D(x).times(x).plus(new D(z).times(z));
+      const sigma2 = sq(...g.a).times(sq(...g.b));
+      const nu = sq(g.theta[0], g.theta[1]);
+      const nv = sq(g.theta[2], g.theta[3]);
+      const c = nu.minus(nv);
+      const lgfs = c.times(c).plus(sigma2.times(4)).sqrt();
+      const eta = new D(g.kappa).div(lgfs);
+      return { g, ok: sigma2.gte('0.25') && eta.times(nu.plus(nv)).lt(2), lr: eta.toSignificantDigits(15).toFixed() };
+    })
+    .filter((x) => x.ok)
+    .map(({ g, lr }): MfRun => ({ a: g.a, b: g.b, theta: g.theta, lr, kappa: g.kappa }));
+}
+
+export function mfBatches(variant?: 'naive-band'): fc.Arbitrary<MfBatchInstance> {
+  return fc.array(mfRuns(), { minLength: BATCH, maxLength: BATCH }).map((runs): MfBatchInstance => ({
+    model: 'matrix-factorization', runs, steps: 3000, ...(variant !== undefined ? { variant } : {}),
+  }));
+}
+
+/** The data of a run's model: A = abᵀ exactly (products of 2-decimal numbers), rank 1. */
+function mfData(run: MfRun): { A: string[][]; rank: string } {
+  return { A: run.a.map((ai) => run.b.map((bj) => new D(ai).times(bj).toFixed())), rank: '1' };
+}
+
+interface MfOutcome {
+  readonly converged: boolean;
+  readonly etaS: number;
+  readonly steps: number;
+}
+
+function runMf<T>(run: MfRun, steps: number, ctx: CheckContext<T>): { out: MfOutcome; etaST?: T } {
+  const { F } = ctx;
+  const { model, theta } = ctx.model({ model: 'matrix-factorization', data: mfData(run), theta: run.theta });
+  const eta = F.from(run.lr);
+  // ½‖E‖² < 5e-25 ⇔ ‖UVᵀ − A‖_F < 1e-12.
+  const tol = F.from('5e-25');
+  let th: Vec<T> = theta;
+  let inside = 0;
+  let t = 0;
+  for (; t < steps && inside < 3; t++) {
+    th = gdStep(model, th, eta);
+    if (!fin(F, th)) break;
+    inside = F.lt(model.loss(th), tol) ? inside + 1 : 0;
+  }
+  if (inside < 3) return { out: { converged: false, etaS: Number.NaN, steps: t } };
+  const etaST = F.mul(eta, sharpness(F, model, th));
+  return { out: { converged: true, etaS: F.toNumber(etaST), steps: t }, etaST };
+}
+
+function checkGap<T>(inst: MfBatchInstance, ctx: CheckContext<T>): Outcome {
+  const { F } = ctx;
+  const level = F.from(GAP_LEVEL);
+  const naive = inst.variant === 'naive-band';
+  const finals: number[] = [];
+  let below = 0;
+  let outsideBand = -1;
+  for (const run of inst.runs) {
+    const { out, etaST } = runMf(run, inst.steps, ctx);
+    if (!out.converged || etaST === undefined) continue;
+    finals.push(out.etaS);
+    if (F.lt(etaST, level)) below++;
+    if (naive && outsideBand < 0 && !F.lt(F.abs(F.sub(F.div(etaST, F.int(2)), F.one)), F.from('0.05'))) outsideBand = finals.length - 1;
+  }
+  const conv = finals.length;
+  const sorted = [...finals].sort((x, y) => x - y);
+  const details = {
+    runs: inst.runs.length, converged: conv, below, etaSFinal: sorted.map((x) => x.toFixed(4)).join(' '),
+    median: conv > 0 ? sorted[Math.floor((conv - 1) / 2)].toFixed(4) : 'n/a',
+  };
+  ctx.assume(conv >= MIN_CONVERGED, 'too_few_converged', `only ${conv} of ${inst.runs.length} runs converged in ${inst.steps} steps (need ${MIN_CONVERGED})`);
+  if (conv === 0) {
+    return ctx.diverged({ code: 'none_converged', observed: Number.NaN, bound: 0, margin: Number.NaN, details, message: `no run of the batch converged in ${inst.steps} steps` });
+  }
+  if (naive) {
+    if (outsideBand >= 0) {
+      const x = finals[outsideBand];
+      const d = Math.abs(x / 2 - 1);
+      return ctx.violated({ code: 'not_at_edge', observed: d, bound: 0.05, margin: 0.05 - d, details,
+        message: `matrix factorization: a converged run ends with η·S_∞/2 = ${(x / 2).toFixed(4)}, not within 5% of 1 (η·S_∞ of the ${conv} converged runs: ${details.etaSFinal})` });
+    }
+    return ctx.holds({ code: 'at_edge', observed: 0, bound: 0.05, margin: 0.05, details, message: `all ${conv} converged runs within 5% of the edge` });
+  }
+  const frac = below / conv;
+  const margin = frac - MIN_FRACTION;
+  if (frac < MIN_FRACTION) {
+    return ctx.violated({ code: 'no_gap', observed: frac, bound: MIN_FRACTION, margin, details,
+      message: `only ${below} of ${conv} converged runs end with η·S_∞ < ${GAP_LEVEL} (${(frac * 100).toFixed(0)}% < ${MIN_FRACTION * 100}%; η·S_∞: ${details.etaSFinal})` });
+  }
+  return ctx.holds({ code: 'gap_below_edge', observed: frac, bound: MIN_FRACTION, margin, details,
+    message: `${below} of ${conv} converged progressive-sharpening runs end with η·S_∞ < ${GAP_LEVEL} (median ${details.median}; η·S_∞: ${details.etaSFinal})` });
+}
+
+export const wxztGapBelowEdge: Claim<MfBatchInstance> = defineClaim<MfBatchInstance>({
+  id: 'wxzt.eos.gap-below-edge',
+  title: 'Matrix factorization converges after progressive sharpening with a sizeable gap below 2/η — "S_∞ ≈ 2/η" is false there',
+  citation: {
+    paper: `${ZWWZG}; and ${WXZT}`,
+    where: 'ZWWZG abstract ("a larger gap between sharpness of the endpoint and 2/η" for matrix factorization, vs their minimalist example); WXZT abstract (EoS under large LR); claims.md §3.D quantitative caveat, §6 caveat 1',
+    recalled: true,
+  },
+  statement:
+    'On rank-1 matrix factorization ½‖uvᵀ − A‖²_F (A = abᵀ 2×2, u, v ∈ ℝ²) started below the edge (η·λ₀ < 2, λ₀ = ‖u‖² + ‖v‖² the top NTK eigenvalue) ' +
+    'with the gradient-flow solution beyond it (κ = η·λ_GFS ∈ [2.01, 2.2], λ_GFS = √((‖u‖² − ‖v‖²)² + 4‖A‖²)), in every batch of 8 such runs ' +
+    'at least a quarter of the converged runs end with η·S_∞ < 1.9 (statistical over batches). So the naive reading of EoS, ' +
+    '|η·S_∞/2 − 1| < 0.05, is FALSE on matrix factorization (the negative control); contrast zhu.final-sharpness-just-below-edge, where it holds.',
+  kind: 'statistical',
+  minHoldFraction: 0.9,
+  hypotheses: [
+    'A = abᵀ, a, b ∈ [−1.5, 1.5]² (2 decimals), ‖a‖‖b‖ ≥ 0.5; u, v ∈ [−1.5, 1.5]² (2 decimals)',
+    'η·λ₀ < 2 < η·λ_GFS, κ = η·λ_GFS ∈ [2.01, 2.2]',
+    `at least ${MIN_CONVERGED} of the ${BATCH} runs converge (‖uvᵀ − A‖_F < 1e-12 for 3 steps within 3000 steps)`,
+  ],
+  arbitrary: mfBatches(),
+  check: checkGap,
+  negativeControl: {
+    description: 'the naive EoS reading "every converged run ends with |η·S_∞/2 − 1| < 0.05" on the same batches (claims.md §6 caveat 1)',
+    arbitrary: mfBatches('naive-band'),
+  },
+  tolerance: { rel: 0 },
+  rationale: 'PLACEHOLDER',
+});
+
+export const WXZT_MORE_CLAIMS: readonly Claim[] = [wxztConvergenceRate, wxztGapBelowEdge] as unknown as readonly Claim[];
