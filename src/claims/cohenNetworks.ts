@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { decimalText } from '../arbitraries/decimalText.js';
 import { UsageError } from '../errors.js';
+import { DECIMAL_LITERAL } from '../numerics/decimalField.js';
 import { lanczos } from '../spectral/lanczos.js';
 import { ACTIVATIONS, createMlpF64, initMlpF64, randomLabelData, teacherData, type Activation, type MlpF64, type MlpSpec } from '../tfjs/mlpF64.js';
 import type { CheckContext, Claim, EvidenceInput, Instance, Outcome } from './claim.js';
@@ -67,7 +68,7 @@ function setup(inst: MlpEosInstance): { net: MlpF64; theta: Float64Array; spec: 
     throw new UsageError(`${what} (instance of an mlp-f64 claim)`, 'instance');
   };
   const nj = inst.net as MlpNetJson | undefined;
-  if (nj === undefined || typeof nj !== 'object') bad('"net" must be { inputDim, widths, activation }');
+  if (nj === undefined || nj === null || typeof nj !== 'object' || Array.isArray(nj)) bad('"net" must be { inputDim, widths, activation }');
   if (!isInt(nj!.inputDim, 1, LIMITS.inputDim)) bad(`"net.inputDim" must be an integer in [1, ${LIMITS.inputDim}]`);
   if (!Array.isArray(nj!.widths) || nj!.widths.length < 1 || nj!.widths.length > LIMITS.depth || !nj!.widths.every((w) => isInt(w, 1, LIMITS.width))) {
     bad(`"net.widths" must list 1 to ${LIMITS.depth} integer widths in [1, ${LIMITS.width}]`);
@@ -77,8 +78,7 @@ function setup(inst: MlpEosInstance): { net: MlpF64; theta: Float64Array; spec: 
   if (!isInt(inst.n, 1, LIMITS.n)) bad(`"n" must be an integer in [1, ${LIMITS.n}]`);
   if (!isInt(inst.seed, 0, 2 ** 32 - 1) || !isInt(inst.dataSeed, 0, 2 ** 32 - 2)) bad('"seed" and "dataSeed" must be integers in [0, 2³² − 2]');
   if (!isInt(inst.steps, 1, LIMITS.steps) || !isInt(inst.every, 1, inst.steps)) bad(`"steps" must be an integer in [1, ${LIMITS.steps}] and "every" in [1, steps]`);
-  const eta = Number(inst.lr);
-  if (typeof inst.lr !== 'string' || !(eta > 0 && Number.isFinite(eta))) bad('"lr" must be a positive decimal');
+  if (typeof inst.lr !== 'string' || !DECIMAL_LITERAL.test(inst.lr) || !(Number(inst.lr) > 0 && Number.isFinite(Number(inst.lr)))) bad('"lr" must be a positive decimal');
   const spec: MlpSpec = { inputDim: nj!.inputDim, widths: [...nj!.widths], activation: nj!.activation };
   const data = inst.task === 'teacher' ? teacherData(spec, inst.n, inst.dataSeed, inst.dataSeed + 1) : randomLabelData(spec.inputDim, inst.n, inst.dataSeed);
   return { net: createMlpF64(spec, data), theta: initMlpF64(spec, inst.seed), spec };
@@ -213,9 +213,12 @@ function requireF64<T>(ctx: CheckContext<T>, id: string): void {
   }
 }
 
-/** The hypothesis shared by both claims: a memorisation task started below the edge, at κ₀ = ηS₀/2 ∈ [0.3, 0.7]. */
-function assumeSetting<T>(ctx: CheckContext<T>, inst: MlpEosInstance, run: Run): void {
+/** The hypotheses shared by both claims: a memorisation task (checked before training), started below the edge at κ₀ = ηS₀/2 ∈ [0.3, 0.7]. */
+function assumeTask<T>(ctx: CheckContext<T>, inst: MlpEosInstance): void {
   ctx.assume(inst.task === 'random-labels', 'easy_task', `the task is "${inst.task}": the claim is about a task hard enough to sharpen (random labels)`);
+}
+
+function assumeStart<T>(ctx: CheckContext<T>, run: Run): void {
   // η carries 4 digits, so κ₀ may miss the band by 5e-4 relative.
   ctx.assume(run.kappa0 >= 0.3 * (1 - 1e-3) && run.kappa0 <= 0.7 * (1 + 1e-3), 'kappa0_out_of_range', `η·S₀/2 = ${run.kappa0.toFixed(4)} is not in [0.3, 0.7]`);
 }
@@ -269,8 +272,9 @@ export const progressiveSharpening: Claim<MlpEosInstance> = defineClaim<MlpEosIn
   arbitrary: mlpEosInstances({ task: 'random-labels', kappa: [0.3, 0.7], steps: PS_STEPS, every: PS_EVERY }),
   check<T>(inst: MlpEosInstance, ctx: CheckContext<T>): Outcome {
     requireF64(ctx, 'cohen.progressive-sharpening');
+    assumeTask(ctx, inst);
     const run = train(inst, ctx, true);
-    assumeSetting(ctx, inst, run);
+    assumeStart(ctx, run);
     if (run.divergedAt !== undefined) return divergedOutcome(ctx, run);
     const ks = run.points.map((q) => q.kappa);
     const max = Math.max(...ks);
@@ -342,8 +346,9 @@ export const eosHover: Claim<MlpEosInstance> = defineClaim<MlpEosInstance>({
   arbitrary: mlpEosInstances({ task: 'random-labels', kappa: [0.3, 0.7], steps: HOVER_STEPS, every: HOVER_EVERY }),
   check<T>(inst: MlpEosInstance, ctx: CheckContext<T>): Outcome {
     requireF64(ctx, 'cohen.eos.hover');
+    assumeTask(ctx, inst);
     const run = train(inst, ctx, false);
-    assumeSetting(ctx, inst, run);
+    assumeStart(ctx, run);
     if (run.divergedAt !== undefined) return divergedOutcome(ctx, run);
     const T = run.losses.length - 1;
     const ks = run.points.map((q) => q.kappa);

@@ -401,7 +401,7 @@ export const predictedDynamicsTracking: Claim<TrackInstance> = defineClaim<Track
   arbitrary: trackInstance({
     omegaMilli: [30, 60], xMilli: [0, 450], xBase: 50, yMilli: [10, 60], perturb: ['C', 'q-', 'q+'], epsTenK: [5, 100], steps: [400, 400],
   }),
-  runs: 40,
+  runs: 50,
   ladder: ['f64', 'dec:30'],
   check<T>(instance: TrackInstance, ctx: CheckContext<T>): Outcome {
     const k = readTrack(instance, ctx, { exact: false });
@@ -496,7 +496,7 @@ export const timeAveragedLoss: Claim<TrackInstance> = defineClaim<TrackInstance>
   arbitrary: trackInstance({
     omegaMilli: [40, 70], xMilli: [0, 1450], xBase: 50, yMilli: [0, 50], perturb: ['none', 'none', 'C', 'q-', 'q+'], epsTenK: [5, 100], periodsCenti: [105, 160],
   }),
-  runs: 40,
+  runs: 50,
   ladder: ['f64', 'dec:30'],
   check<T>(instance: TrackInstance, ctx: CheckContext<T>): Outcome {
     const { F } = ctx;

@@ -166,41 +166,34 @@ export const wxztConvergenceRate: Claim<UvRateInstance> = defineClaim<UvRateInst
 // wxzt.eos.gap-below-edge (matrix factorization)
 // ---------------------------------------------------------------------------------------------
 
-/** One run of a batch: a rank-1 target A = abᵀ, a start (u, v) ∈ ℝ²×ℝ² and η = κ/λ_GFS. */
-export interface MfRun {
-  readonly a: readonly [string, string];
-  readonly b: readonly [string, string];
+/**
+ * GD on rank-1 matrix factorization ½‖uvᵀ − A‖²_F with a 2×2 target A = abᵀ (so σ = ‖A‖_F = ‖a‖‖b‖ and the
+ * gradient-flow solution's sharpness is λ_GFS = √(c² + 4σ²), c = ‖u‖² − ‖v‖² conserved by gradient flow).
+ */
+export interface MfGdInstance extends Instance {
+  readonly model: 'matrix-factorization';
+  readonly data: { readonly A: readonly (readonly string[])[]; readonly rank: string };
   /** (u₁, u₂, v₁, v₂): U = u (2×1), V = v (2×1). */
   readonly theta: readonly [string, string, string, string];
   readonly lr: string;
-  readonly kappa: string;
-  readonly [key: string]: string | readonly string[];
-}
-
-export interface MfBatchInstance extends Instance {
-  readonly model: 'matrix-factorization';
-  readonly runs: readonly MfRun[];
   readonly steps: number;
-  /** Negative control: the naive "η·S_∞/2 within 5% of 1" on every converged run. */
+  /** κ = η·λ_GFS the instance was drawn with. */
+  readonly kappa: string;
+  /** Negative control: the naive "η·S_∞/2 within 5% of 1". */
   readonly variant?: 'naive-band';
 }
 
-const BATCH = 8;
-/** A batch must have this many converged runs to say anything. */
-const MIN_CONVERGED = 4;
 /** The gap: η·S_∞ below this counts as "not at the edge". */
 const GAP_LEVEL = '1.9';
-/** The claim: at least this fraction of a batch's converged runs end below GAP_LEVEL. */
-const MIN_FRACTION = 0.25;
 
 /**
- * Rank-1 2×2 targets A = abᵀ (a, b ∈ [−1.5, 1.5]², 2 decimals, σ = ‖a‖‖b‖ ≥ 0.5), starts u, v ∈ [−1.5, 1.5]²
- * (2 decimals), κ = η·λ_GFS ∈ [2.01, 2.2] with λ_GFS = √(c² + 4σ²), c = ‖u‖² − ‖v‖²; only starts below the edge,
- * η·λ₀ < 2 with λ₀ = ‖u‖² + ‖v‖² the top NTK eigenvalue (progressive sharpening, not a catapult). η to 15 digits.
+ * Rank-1 2×2 targets A = abᵀ (a, b ∈ [−1.5, 1.5]², 2 decimals, σ = ‖a‖‖b‖ ≥ 0.5, A exact), starts u, v ∈ [−1.5, 1.5]²
+ * (2 decimals), κ = η·λ_GFS ∈ [lo, hi]; only starts below the edge, η·λ₀ < 2 with λ₀ = ‖u‖² + ‖v‖² the top NTK
+ * eigenvalue (progressive sharpening, not a catapult). η to 15 digits.
  */
-export function mfRuns(): fc.Arbitrary<MfRun> {
+export function mfInstances(lo: number, hi: number, variant?: 'naive-band'): fc.Arbitrary<MfGdInstance> {
   const d2 = decimalText(-1.5, 1.5, 2);
-  return fc.record({ a: fc.tuple(d2, d2), b: fc.tuple(d2, d2), theta: fc.tuple(d2, d2, d2, d2), kappa: decimalText(2.01, 2.2, 3) })
+  return fc.record({ a: fc.tuple(d2, d2), b: fc.tuple(d2, d2), theta: fc.tuple(d2, d2, d2, d2), kappa: decimalText(lo, hi, 3) })
     .map((g) => {
       const sq = (x: string, z: string) => new D(x).times(x).plus(new D(z).times(z));
       const sigma2 = sq(...g.a).times(sq(...g.b));
@@ -212,89 +205,70 @@ export function mfRuns(): fc.Arbitrary<MfRun> {
       return { g, ok: sigma2.gte('0.25') && eta.times(nu.plus(nv)).lt(2), lr: eta.toSignificantDigits(15).toFixed() };
     })
     .filter((x) => x.ok)
-    .map(({ g, lr }): MfRun => ({ a: g.a, b: g.b, theta: g.theta, lr, kappa: g.kappa }));
+    .map(({ g, lr }): MfGdInstance => ({
+      model: 'matrix-factorization',
+      data: { A: g.a.map((ai) => g.b.map((bj) => new D(ai).times(bj).toFixed())), rank: '1' },
+      theta: g.theta, lr, steps: 1500, kappa: g.kappa, ...(variant !== undefined ? { variant } : {}),
+    }));
 }
 
-export function mfBatches(variant?: 'naive-band'): fc.Arbitrary<MfBatchInstance> {
-  return fc.array(mfRuns(), { minLength: BATCH, maxLength: BATCH }).map((runs): MfBatchInstance => ({
-    model: 'matrix-factorization', runs, steps: 3000, ...(variant !== undefined ? { variant } : {}),
-  }));
-}
-
-/** The data of a run's model: A = abᵀ exactly (products of 2-decimal numbers), rank 1. */
-function mfData(run: MfRun): { A: string[][]; rank: string } {
-  return { A: run.a.map((ai) => run.b.map((bj) => new D(ai).times(bj).toFixed())), rank: '1' };
-}
-
-interface MfOutcome {
-  readonly converged: boolean;
-  readonly etaS: number;
-  readonly steps: number;
-}
-
-function runMf<T>(run: MfRun, steps: number, ctx: CheckContext<T>): { out: MfOutcome; etaST?: T } {
+function checkGap<T>(inst: MfGdInstance, ctx: CheckContext<T>): Outcome {
   const { F } = ctx;
-  const { model, theta } = ctx.model({ model: 'matrix-factorization', data: mfData(run), theta: run.theta });
-  const eta = F.from(run.lr);
-  // ½‖E‖² < 5e-25 ⇔ ‖UVᵀ − A‖_F < 1e-12.
+  const { model, theta } = ctx.model(inst);
+  ctx.assume(inst.data.rank === '1' && inst.data.A.length === 2 && inst.data.A[0].length === 2, 'not_rank1_2x2', 'the claim is stated for rank-1 factorization of a 2×2 target');
+  const eta = F.from(inst.lr);
+  const two = F.int(2);
+  const A = inst.data.A.map((row) => row.map((x) => F.from(x)));
+  let sigma2 = F.zero;
+  for (const row of A) for (const x of row) sigma2 = F.add(sigma2, F.mul(x, x));
+  const nu = F.add(F.mul(theta[0], theta[0]), F.mul(theta[1], theta[1]));
+  const nv = F.add(F.mul(theta[2], theta[2]), F.mul(theta[3], theta[3]));
+  const c = F.sub(nu, nv);
+  const k0 = F.mul(eta, F.add(nu, nv));
+  const kg = F.mul(eta, F.sqrt(F.add(F.mul(c, c), F.mul(F.int(4), sigma2))));
+  ctx.assume(F.lt(k0, two), 'starts_above_edge', `η·λ₀ = ${F.toString(k0)} ≥ 2 (a catapult, not progressive sharpening)`);
+  ctx.assume(F.lt(two, kg), 'gfs_below_edge', `η·λ_GFS = ${F.toString(kg)} ≤ 2: the gradient-flow solution is already stable`);
+  // ½‖E‖² < 5e-25 ⇔ ‖uvᵀ − A‖_F < 1e-12.
   const tol = F.from('5e-25');
   let th: Vec<T> = theta;
   let inside = 0;
   let t = 0;
-  for (; t < steps && inside < 3; t++) {
+  let diverged = false;
+  for (; t < inst.steps && inside < 3; t++) {
     th = gdStep(model, th, eta);
-    if (!fin(F, th)) break;
+    if (!fin(F, th)) {
+      diverged = true;
+      break;
+    }
     inside = F.lt(model.loss(th), tol) ? inside + 1 : 0;
   }
-  if (inside < 3) return { out: { converged: false, etaS: Number.NaN, steps: t } };
-  const etaST = F.mul(eta, sharpness(F, model, th));
-  return { out: { converged: true, etaS: F.toNumber(etaST), steps: t }, etaST };
-}
-
-function checkGap<T>(inst: MfBatchInstance, ctx: CheckContext<T>): Outcome {
-  const { F } = ctx;
-  const level = F.from(GAP_LEVEL);
-  const naive = inst.variant === 'naive-band';
-  const finals: number[] = [];
-  let below = 0;
-  let outsideBand = -1;
-  for (const run of inst.runs) {
-    const { out, etaST } = runMf(run, inst.steps, ctx);
-    if (!out.converged || etaST === undefined) continue;
-    finals.push(out.etaS);
-    if (F.lt(etaST, level)) below++;
-    if (naive && outsideBand < 0 && !F.lt(F.abs(F.sub(F.div(etaST, F.int(2)), F.one)), F.from('0.05'))) outsideBand = finals.length - 1;
+  ctx.assume(inside >= 3, diverged ? 'diverged' : 'not_converged', `GD ${diverged ? `diverged at step ${t + 1}` : `did not converge (‖uvᵀ − A‖_F < 1e-12 for 3 steps) in ${inst.steps} steps`}`);
+  if (inside < 3) {
+    return ctx.diverged({ code: diverged ? 'diverged' : 'not_converged', observed: Number.NaN, bound: 0, margin: Number.NaN, step: t, message: `GD did not converge (η·λ_GFS = ${F.toNumber(kg).toFixed(4)})` });
   }
-  const conv = finals.length;
-  const sorted = [...finals].sort((x, y) => x - y);
-  const details = {
-    runs: inst.runs.length, converged: conv, below, etaSFinal: sorted.map((x) => x.toFixed(4)).join(' '),
-    median: conv > 0 ? sorted[Math.floor((conv - 1) / 2)].toFixed(4) : 'n/a',
-  };
-  ctx.assume(conv >= MIN_CONVERGED, 'too_few_converged', `only ${conv} of ${inst.runs.length} runs converged in ${inst.steps} steps (need ${MIN_CONVERGED})`);
-  if (conv === 0) {
-    return ctx.diverged({ code: 'none_converged', observed: Number.NaN, bound: 0, margin: Number.NaN, details, message: `no run of the batch converged in ${inst.steps} steps` });
-  }
-  if (naive) {
-    if (outsideBand >= 0) {
-      const x = finals[outsideBand];
-      const d = Math.abs(x / 2 - 1);
-      return ctx.violated({ code: 'not_at_edge', observed: d, bound: 0.05, margin: 0.05 - d, details,
-        message: `matrix factorization: a converged run ends with η·S_∞/2 = ${(x / 2).toFixed(4)}, not within 5% of 1 (η·S_∞ of the ${conv} converged runs: ${details.etaSFinal})` });
+  const etaS = F.mul(eta, sharpness(F, model, th));
+  const o = F.toNumber(etaS);
+  const details = { etaLambda0: F.toString(k0), etaLambdaGfs: F.toString(kg), etaS: F.toString(etaS), steps: t };
+  const head = `η·λ₀ = ${F.toNumber(k0).toFixed(4)} < 2 < η·λ_GFS = ${F.toNumber(kg).toFixed(4)}`;
+  if (inst.variant === 'naive-band') {
+    const dev = F.abs(F.sub(F.div(etaS, two), F.one));
+    const d = F.toNumber(dev);
+    if (!F.lt(dev, F.from('0.05'))) {
+      return ctx.violated({ code: 'not_at_edge', observed: d, bound: 0.05, margin: 0.05 - d, step: t, details,
+        message: `matrix factorization (${head}) converged in ${t} steps with η·S_∞/2 = ${(o / 2).toFixed(4)}, not within 5% of 1` });
     }
-    return ctx.holds({ code: 'at_edge', observed: 0, bound: 0.05, margin: 0.05, details, message: `all ${conv} converged runs within 5% of the edge` });
+    return ctx.holds({ code: 'at_edge', observed: d, bound: 0.05, margin: 0.05 - d, step: t, details, message: `η·S_∞/2 = ${(o / 2).toFixed(4)}, within 5% of 1` });
   }
-  const frac = below / conv;
-  const margin = frac - MIN_FRACTION;
-  if (frac < MIN_FRACTION) {
-    return ctx.violated({ code: 'no_gap', observed: frac, bound: MIN_FRACTION, margin, details,
-      message: `only ${below} of ${conv} converged runs end with η·S_∞ < ${GAP_LEVEL} (${(frac * 100).toFixed(0)}% < ${MIN_FRACTION * 100}%; η·S_∞: ${details.etaSFinal})` });
+  const level = 1.9;
+  if (!F.lt(etaS, F.from(GAP_LEVEL))) {
+    return ctx.violated({ code: 'at_edge', observed: o, bound: level, margin: level - o, step: t, details,
+      message: `${head}: converged in ${t} steps with η·S_∞ = ${o.toFixed(4)} ≥ ${GAP_LEVEL} (this run ends near the edge)` });
   }
-  return ctx.holds({ code: 'gap_below_edge', observed: frac, bound: MIN_FRACTION, margin, details,
-    message: `${below} of ${conv} converged progressive-sharpening runs end with η·S_∞ < ${GAP_LEVEL} (median ${details.median}; η·S_∞: ${details.etaSFinal})` });
+  return ctx.holds({ code: 'gap_below_edge', observed: o, bound: level, margin: level - o, step: t, details,
+    message: `${head}: converged in ${t} steps with η·S_∞ = ${o.toFixed(4)} < ${GAP_LEVEL}, ${((1 - o / 2) * 100).toFixed(1)}% below the edge` });
 }
 
-export const wxztGapBelowEdge: Claim<MfBatchInstance> = defineClaim<MfBatchInstance>({
+export const wxztGapBelowEdge: Claim<MfGdInstance> = defineClaim<MfGdInstance>({
   id: 'wxzt.eos.gap-below-edge',
   title: 'Matrix factorization converges after progressive sharpening with a sizeable gap below 2/η — "S_∞ ≈ 2/η" is false there',
   citation: {
@@ -303,25 +277,27 @@ export const wxztGapBelowEdge: Claim<MfBatchInstance> = defineClaim<MfBatchInsta
     recalled: true,
   },
   statement:
-    'On rank-1 matrix factorization ½‖uvᵀ − A‖²_F (A = abᵀ 2×2, u, v ∈ ℝ²) started below the edge (η·λ₀ < 2, λ₀ = ‖u‖² + ‖v‖² the top NTK eigenvalue) ' +
-    'with the gradient-flow solution beyond it (κ = η·λ_GFS ∈ [2.01, 2.2], λ_GFS = √((‖u‖² − ‖v‖²)² + 4‖A‖²)), in every batch of 8 such runs ' +
-    'at least a quarter of the converged runs end with η·S_∞ < 1.9 (statistical over batches). So the naive reading of EoS, ' +
-    '|η·S_∞/2 − 1| < 0.05, is FALSE on matrix factorization (the negative control); contrast zhu.final-sharpness-just-below-edge, where it holds.',
+    'On rank-1 matrix factorization ½‖uvᵀ − A‖²_F (A = abᵀ 2×2, u, v ∈ ℝ²) started below the edge (η·λ₀ < 2, λ₀ = ‖u‖² + ‖v‖² the top NTK ' +
+    'eigenvalue) with the gradient-flow solution beyond it (κ = η·λ_GFS ∈ [2.01, 2.4], λ_GFS = √((‖u‖² − ‖v‖²)² + 4‖A‖²_F)), a sizeable ' +
+    'fraction — at least 30% — of the runs that converge end with η·S_∞ < 1.9, i.e. more than 5% below the edge (statistical: each instance ' +
+    'is one run; a run ending near the edge is not a counterexample). So the naive reading of EoS, |η·S_∞/2 − 1| < 0.05 for every run, is ' +
+    'FALSE on matrix factorization (the negative control); contrast zhu.final-sharpness-just-below-edge, where it holds.',
   kind: 'statistical',
-  minHoldFraction: 0.9,
+  minHoldFraction: 0.3,
   hypotheses: [
     'A = abᵀ, a, b ∈ [−1.5, 1.5]² (2 decimals), ‖a‖‖b‖ ≥ 0.5; u, v ∈ [−1.5, 1.5]² (2 decimals)',
-    'η·λ₀ < 2 < η·λ_GFS, κ = η·λ_GFS ∈ [2.01, 2.2]',
-    `at least ${MIN_CONVERGED} of the ${BATCH} runs converge (‖uvᵀ − A‖_F < 1e-12 for 3 steps within 3000 steps)`,
+    'η·λ₀ < 2 < η·λ_GFS, κ = η·λ_GFS ∈ [2.01, 2.4]',
+    'GD converges (‖uvᵀ − A‖_F < 1e-12 for 3 steps within 1500 steps); runs that keep oscillating or diverge are inconclusive',
   ],
-  arbitrary: mfBatches(),
+  arbitrary: mfInstances(2.01, 2.4),
   check: checkGap,
   negativeControl: {
-    description: 'the naive EoS reading "every converged run ends with |η·S_∞/2 − 1| < 0.05" on the same batches (claims.md §6 caveat 1)',
-    arbitrary: mfBatches('naive-band'),
+    description: 'the naive EoS reading "a converged run ends with |η·S_∞/2 − 1| < 0.05" on the same instances (claims.md §6 caveat 1)',
+    arbitrary: mfInstances(2.01, 2.4, 'naive-band'),
   },
   tolerance: { rel: 0 },
   rationale: 'PLACEHOLDER',
+  ladder: ['f64'],
 });
 
 export const WXZT_MORE_CLAIMS: readonly Claim[] = [wxztConvergenceRate, wxztGapBelowEdge] as unknown as readonly Claim[];

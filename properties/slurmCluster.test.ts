@@ -1,0 +1,36 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * The example job array on a real Slurm cluster: `.ci/run` installs Debian's slurm-wlm and starts a
+ * one-node cluster (`.ci/slurm-up`), then sets EOSCHECK_SLURM=1 so this suite must run. Elsewhere it
+ * runs when `sinfo` answers, and is skipped (saying so) when no cluster is up.
+ */
+const root = join(import.meta.dirname, '..');
+const tsx = join(root, 'node_modules/.bin/tsx');
+const withoutMs = (s: string) => s.replace(/"ms": \d+/g, '"ms": 0');
+const required = process.env.EOSCHECK_SLURM === '1';
+const up = spawnSync('sinfo', ['-h', '-o', '%T'], { encoding: 'utf8' });
+const available = up.status === 0 && /idle|mixed|allocated/.test(up.stdout);
+if (required && !available) throw new Error(`EOSCHECK_SLURM=1 but no Slurm cluster answers: ${up.error?.message ?? up.stderr}`);
+
+describe.skipIf(!available)('examples/slurm on a real Slurm cluster', () => {
+  it('sbatch --array=0-2 check-array.sbatch, then merge.sbatch after it, equals the unsharded check', () => {
+    // Under the repository (not /tmp): Slurm runs the tasks with the submitter's cwd and files.
+    mkdirSync(join(root, '.eoscheck'), { recursive: true });
+    const out = mkdtempSync(join(root, '.eoscheck', 'slurm-'));
+    const env = { ...process.env, EOSCHECK: `${tsx} ${join(root, 'src/cli/main.ts')}`, EOSCHECK_OUT: out, EOSCHECK_CLAIMS: 'classical.*', EOSCHECK_RUNS: '9', EOSCHECK_SEED: '4' };
+    const sbatch = (...args: string[]) => execFileSync('sbatch', args, { cwd: out, env, encoding: 'utf8' }).trim();
+    const jid = sbatch('--parsable', '--export=ALL', '--array=0-2', `--output=${out}/task-%a.out`, join(root, 'examples/slurm/check-array.sbatch'));
+    expect(jid).toMatch(/^\d+/);
+    // --wait: returns when the merge job has ended, after every task of the array (afterany).
+    sbatch('--wait', '--export=ALL', `--dependency=afterany:${jid.split(';')[0]}`, `--output=${out}/merge.out`, join(root, 'examples/slurm/merge.sbatch'));
+    execFileSync(tsx, [join(root, 'src/cli/main.ts'), 'check', 'classical.*', '--seed', '4', '--runs', '9',
+      '--fixtures', join(out, 'counterexamples'), '--json', join(out, 'whole.json')], { cwd: root, stdio: 'pipe' });
+    const shards = [0, 1, 2].map((k) => JSON.parse(readFileSync(join(out, `shard-${k}.json`), 'utf8')).shard);
+    expect(shards).toEqual(['1/3', '2/3', '3/3']);
+    expect(withoutMs(readFileSync(join(out, 'merged.json'), 'utf8'))).toBe(withoutMs(readFileSync(join(out, 'whole.json'), 'utf8')));
+  }, 300_000);
+});
