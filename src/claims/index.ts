@@ -20,6 +20,7 @@ export { ARORA_CLAIMS } from './arora.js';
 export { WANG_ROBERTS_CLAIMS } from './wangRoberts.js';
 export { WXZT_CLAIMS } from './wangXuZhaoTao.js';
 export { COHEN_CLAIMS } from './cohen.js';
+export { COHEN_NETWORK_CLAIMS, SMALL_MLP, PAPER_MLP, mlpEosInstances } from './cohenNetworks.js';
 export { KREISLER_CLAIMS } from './kreisler.js';
 export { EVEN_CLAIMS } from './even.js';
 export { LEWKOWYCZ_CLAIMS } from './lewkowycz.js';

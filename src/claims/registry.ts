@@ -7,6 +7,7 @@ import { ARORA_CLAIMS } from './arora.js';
 import { WANG_ROBERTS_CLAIMS } from './wangRoberts.js';
 import { WXZT_CLAIMS } from './wangXuZhaoTao.js';
 import { COHEN_CLAIMS } from './cohen.js';
+import { COHEN_NETWORK_CLAIMS } from './cohenNetworks.js';
 import { KREISLER_CLAIMS } from './kreisler.js';
 import { EVEN_CLAIMS } from './even.js';
 import { LEWKOWYCZ_CLAIMS } from './lewkowycz.js';
@@ -23,7 +24,7 @@ export const CATALOG_GROUPS: readonly { readonly title: string; readonly claims:
   { title: 'Arora, Li, Panigrahi: normalized GD and GD on √L', claims: ARORA_CLAIMS },
   { title: 'Wang, Roberts: rotation of the top eigenvector', claims: WANG_ROBERTS_CLAIMS },
   { title: 'Wang, Xu, Zhao, Tao: balancing and EoS for ℓ(xᵀy)', claims: WXZT_CLAIMS },
-  { title: 'Cohen et al.: thresholds and EoS hover', claims: COHEN_CLAIMS },
+  { title: 'Cohen et al.: thresholds, progressive sharpening and EoS hover', claims: [...COHEN_CLAIMS, ...COHEN_NETWORK_CLAIMS] },
   { title: 'Kreisler et al.: GFS sharpness', claims: KREISLER_CLAIMS },
   { title: 'Even et al.: diagonal linear networks', claims: EVEN_CLAIMS },
   { title: 'Lewkowycz et al.: catapult', claims: LEWKOWYCZ_CLAIMS },
