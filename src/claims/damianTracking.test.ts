@@ -82,6 +82,13 @@ describe('hand-made instances', () => {
     expect(v.evidence.step).toBeGreaterThan(200);
   });
 
+  it('caveat 2, the sign of the quartic term: q = +2 leaves the prediction within the first cycle, q = −2 does not', () => {
+    const plus = E_CASE({ q: '2' });
+    expect(evaluate(predictedDynamicsTracking, plus, { mode: 'claim' }).verdict).toMatchObject({ verdict: 'inconclusive', evidence: { code: 'perturbation_small' } });
+    expect(evaluate(predictedDynamicsTracking, plus, { mode: 'control' }).verdict).toMatchObject({ verdict: 'violated', evidence: { code: 'tracking_lost' } });
+    expect(evaluate(predictedDynamicsTracking, E_CASE({ q: '-2' }), { mode: 'control' }).verdict).toMatchObject({ verdict: 'holds', evidence: { code: 'tracks' } });
+  });
+
   it('time-averaged loss: ⟨L − L†⟩ ≈ ⟨x²⟩/η; pointwise or without x²/η it fails', () => {
     // ω = η√(2α) = 0.05·√0.2 ≈ 0.0224: a period is 281 steps.
     const x = toy('40.4', '1', '0.1', '0.05', '0.01', 300);

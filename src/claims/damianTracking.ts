@@ -1,6 +1,6 @@
 import type { Decimal } from 'decimal.js';
 import fc from 'fast-check';
-import { pgd } from '../dynamics/pgd.js';
+import { pgd, projectionTolerance } from '../dynamics/pgd.js';
 import { pointInfo } from '../dynamics/pointInfo.js';
 import { decimalCtor } from '../numerics/decimalField.js';
 import type { Field, Vec } from '../numerics/field.js';
@@ -295,7 +295,13 @@ const isOutcome = (r: Outcome | { t0: number }): r is Outcome => 'verdict' in r;
 
 // ─── damian.predicted-dynamics.exact ───────────────────────────────────────────────────────────
 
+/** Rounding slack per step of the exact prediction (and of the tracking claim's rounding term). */
 const EXACT_PER_STEP_ULPS = 1024;
+/**
+ * θ† is on the edge when |S(θ†) − 2/η| ≤ max(EDGE_ULPS ulps, 2·pgd's feasibility tolerance) of 2/η (exact claim):
+ * "the constraint is active" to the precision pgd projects to (1e-12 in f64, 10^−(N−10) at N digits).
+ */
+const EDGE_ULPS = 4096;
 
 export const predictedDynamicsExact: Claim<TrackInstance> = defineClaim<TrackInstance>({
   id: 'damian.predicted-dynamics.exact',
@@ -317,21 +323,20 @@ export const predictedDynamicsExact: Claim<TrackInstance> = defineClaim<TrackIns
   ],
   // ω ∈ [0.03, 0.06], x₀/δ ∈ [0, 1.5] (shrinks to x₀ = 0: the sharpening stage), ηỹ₀ ∈ [−0.005, 0.05] (θ† on the edge within ~11 steps).
   arbitrary: trackInstance({ omegaMilli: [30, 60], xMilli: [0, 1500], yMilli: [-5, 50], steps: [1, 150] }),
-  runs: 60,
   ladder: ['f64', 'dec:40'],
   check<T>(instance: TrackInstance, ctx: CheckContext<T>): Outcome {
     readTrack(instance, ctx, { exact: true });
     const noCubic = instance.variant === 'no-beta';
     ctx.assume(!noCubic, 'no_beta_variant', 'the prediction without its cubic terms (β = 0) is the negative control, not the claim');
-    const per = EXACT_PER_STEP_ULPS * unitRoundoff(ctx.precision);
+    const per = ctx.tol.rel;
     let worst = { ratio: -1, err: 0, bound: 0, step: 0, delta: 1 };
     let t0 = -1;
     const r = runBeside(instance, ctx, {
-      predict: true, noCubic, edgeTol: ctx.tol.rel,
+      predict: true, noCubic, edgeTol: Math.max(EDGE_ULPS * unitRoundoff(ctx.precision), 2 * projectionTolerance(ctx.precision)),
       visit: (s) => {
         if (t0 < 0) t0 = s.t;
         if (s.error === undefined) return undefined;
-        // Rounding only: EXACT_PER_STEP_ULPS ulps per step of the size of θ, θ† and δ, accumulated linearly.
+        // Rounding only: the tolerance (1024 ulps) per step of the size of θ, θ† and δ, accumulated linearly.
         const bound = per * (s.t - t0 + 1) * s.scale;
         const ratio = bound > 0 ? s.error / bound : s.error > 0 ? Infinity : 0;
         if (!(ratio <= 1)) {
@@ -347,7 +352,8 @@ export const predictedDynamicsExact: Claim<TrackInstance> = defineClaim<TrackIns
     });
     if (isOutcome(r)) return r;
     ctx.assume(t0 >= 0, 'never_on_edge', `θ† did not reach the edge S = 2/η within ${instance.steps} steps`);
-    if (t0 < 0) return ctx.violated({ code: 'never_on_edge', message: 'θ† never reached the edge: nothing was predicted', observed: 0, bound: 0, margin: -1 });
+    // (A control instance whose θ† never reaches the edge predicted nothing, so contradicts nothing.)
+    if (t0 < 0) return ctx.holds({ code: 'never_on_edge', message: 'θ† never reached the edge: nothing was predicted', observed: 0, bound: 0, margin: 0 });
     return ctx.holds({
       code: 'prediction_exact', step: worst.step, observed: worst.err, bound: worst.bound, margin: marginOf(worst.err, worst.bound),
       message: `GD = θ† + v⋆ from t₀ = ${t0} to step ${instance.steps}; worst ‖θ − (θ† + v)‖ = ${worst.err.toExponential(3)} (${(worst.err / worst.delta).toExponential(2)}·δ) at step ${worst.step}`,
@@ -363,19 +369,21 @@ export const predictedDynamicsExact: Claim<TrackInstance> = defineClaim<TrackIns
       trackInstance({ omegaMilli: [30, 60], xMilli: [300, 1000], yMilli: [0, 50], steps: [20, 80], perturb: ['C', 'q+', 'q-'], epsTenK: [20, 100] }),
     ),
   },
-  tolerance: { ulps: 4096 },
+  tolerance: { ulps: EXACT_PER_STEP_ULPS },
   rationale:
     'An exact identity (claims.md §0.3, §3.B.7 test (i)): at θ† = (0, z†) on the clamp a₀ + b·z† = 2/η, u = e_x, ∇S⊥ = (0, b), α = bc, β = b², ' +
     'and the predicted step is GD\'s step term by term. The slack is rounding only: 1024 ulps per step (2.3e-13 in f64) of ‖θ‖₁ + ‖θ†‖₁ + δ, ' +
     'accumulated linearly; measured f64 errors are 3e-14·δ to 8e-14·δ over 130–300 steps (claims.md [E]: 3e-14), against a bound of order 1e-11, ' +
-    'and the β = 0 prediction or a perturbed loss misses by 1e-4·δ or more. The edge S(θ†) = 2/η is detected to 4096 ulps of 2/η. ' +
-    'The claimed tolerance (4096 ulps) is the edge test\'s; the per-step slack is fixed at 1024 ulps.',
+    'and the β = 0 prediction or a perturbed loss misses by 1e-4·δ or more. The edge S(θ†) = 2/η is detected to max(4096 ulps, twice pgd\'s ' +
+    'feasibility tolerance) of 2/η (on the toy the projection lands on the clamp to a few ulps). Being a multiple of the unit roundoff, the slack tightens as the ladder climbs.',
 });
 
 // ─── damian.predicted-dynamics.tracking ────────────────────────────────────────────────────────
 
 /** Fitted K of |θ − (θ† + v)| ≤ K·ε·(1 + E₀/α)·δ over the first cycle (measured max 1.18; see the rationale). */
 const TRACKING_K = 2.5;
+/** The perturbations the tracking bound is claimed for (its fit's range). */
+const EPS_MAX = 0.1;
 
 export const predictedDynamicsTracking: Claim<TrackInstance> = defineClaim<TrackInstance>({
   id: 'damian.predicted-dynamics.tracking',
@@ -387,7 +395,7 @@ export const predictedDynamicsTracking: Claim<TrackInstance> = defineClaim<Track
   },
   statement:
     'For L = ½(a₀ + b·z + ½C·z²)x² − c·z + q·x⁴/24 with b, c, η > 0, α = bc, β = b², δ² = 2α/β, ω = η√(2α) and ε = (|C| + |q|)·√(2α)/β, ' +
-    'GD from (x₀, 0) and the predicted dynamics θ† + v⋆ (started at the first step t₀ ≥ 1 at which θ† is on the edge) stay within ' +
+    'ε ≤ 0.1, GD from (x₀, 0) and the predicted dynamics θ† + v⋆ (started at the first step t₀ ≥ 1 at which θ† is on the edge) stay within ' +
     'K·ε·(1 + E₀/α)·δ of each other over the first oscillation cycle (until |x| has exceeded δ and come back below δ/2), ' +
     'with K = 2.5 and E₀/α = ỹ₀²/α + r₀ − 1 − ln r₀ (r₀ = x₀²/δ²) the size of the orbit (claims.md §3.B.7 caveat 3: small x₀ gives large orbits).',
   kind: 'forall',
@@ -395,13 +403,13 @@ export const predictedDynamicsTracking: Claim<TrackInstance> = defineClaim<Track
     'the loss is ½(a₀ + b·z + ½C·z²)x² − c·z + q·x⁴/24 with the stated coefficients',
     'b, c, η > 0 (α = bc > 0: progressive sharpening) and β = ‖∇S⊥‖² > 0 along θ†',
     'eigengap: λ₁ − λ₂ ≥ 0.1/η at θ†',
+    'a small perturbation: ε ≤ 0.1 (for large q > 0 the cycle is an unstable spiral and GD leaves the prediction within the first cycle: claims.md §3.B.7 caveat 2)',
     'only the first oscillation cycle is compared (pointwise tracking over many cycles fails by phase drift: the negative control)',
   ],
-  // ω ∈ [0.03, 0.06], x₀/δ ∈ [0.05, 0.5], ηỹ₀ ∈ [0.01, 0.06], ε ∈ [0.0005, 0.01], all three perturbations.
+  // ω ∈ [0.03, 0.06], x₀/δ ∈ [0.05, 0.5], ηỹ₀ ∈ [0.01, 0.06], ε ∈ [0.0005, 0.1] (shrinks to 0.0005), all three perturbations.
   arbitrary: trackInstance({
-    omegaMilli: [30, 60], xMilli: [0, 450], xBase: 50, yMilli: [10, 60], perturb: ['C', 'q-', 'q+'], epsTenK: [5, 100], steps: [400, 400],
+    omegaMilli: [30, 60], xMilli: [0, 450], xBase: 50, yMilli: [10, 60], perturb: ['C', 'q-', 'q+'], epsTenK: [5, 1000], steps: [400, 400],
   }),
-  runs: 50,
   ladder: ['f64', 'dec:30'],
   check<T>(instance: TrackInstance, ctx: CheckContext<T>): Outcome {
     const k = readTrack(instance, ctx, { exact: false });
@@ -410,6 +418,7 @@ export const predictedDynamicsTracking: Claim<TrackInstance> = defineClaim<Track
     ctx.assume(!manyCycles, 'many_cycles_variant', 'pointwise tracking over many cycles is the negative control (phase drift), not the claim');
     ctx.assume(!noCubic, 'no_beta_variant', 'the prediction without its cubic terms (β = 0) is the negative control, not the claim');
     ctx.assume(Number.isFinite(k.orbit), 'x0_zero', 'x₀ must be non-zero (at x₀ = 0 there is no cycle)');
+    ctx.assume(k.eps <= EPS_MAX * (1 + 1e-6), 'perturbation_small', `ε = ${k.eps.toExponential(3)} must be at most ${EPS_MAX} (the linear regime where K was fitted)`);
     const K = ctx.tol.rel;
     const per = EXACT_PER_STEP_ULPS * unitRoundoff(ctx.precision);
     const allowed = K * k.eps * (1 + k.orbit) * k.delta;
@@ -455,20 +464,24 @@ export const predictedDynamicsTracking: Claim<TrackInstance> = defineClaim<Track
   negativeControl: {
     description:
       'the same bound asserted pointwise over many cycles (up to 1000 steps, claims.md §6 caveat 2 / §3.B.7 caveat 1): the bursts of x drift in ' +
-      'phase and the pointwise error grows to several δ while the first cycle tracked to a few hundredths of δ; or the prediction without its ' +
-      'cubic terms (β = 0: v⁺ = v − η∇²L·v), which loses GD within a few steps',
+      'phase and the pointwise error grows to several δ while the first cycle tracked to a few hundredths of δ; the prediction without its ' +
+      'cubic terms (β = 0: v⁺ = v − η∇²L·v), which loses GD within a few steps; or a large positive quartic term (q > 0, ε ∈ [1, 2], ' +
+      'claims.md §3.B.7 caveat 2): the cycle becomes an unstable spiral and GD leaves the prediction within the first cycle',
     arbitrary: fc.oneof(
       trackInstance({
         omegaMilli: [50, 80], xMilli: [0, 150], xBase: 50, yMilli: [10, 60], perturb: ['C', 'q-'], epsTenK: [50, 100], steps: [800, 1000], variant: 'many-cycles',
       }),
       trackInstance({ omegaMilli: [30, 60], xMilli: [0, 450], xBase: 50, yMilli: [10, 60], perturb: ['C', 'q-', 'q+'], epsTenK: [5, 100], steps: [400, 400], variant: 'no-beta' }),
+      trackInstance({ omegaMilli: [30, 60], xMilli: [0, 450], xBase: 50, yMilli: [10, 60], perturb: ['q+'], epsTenK: [10000, 20000], steps: [400, 400] }),
     ),
   },
   tolerance: { rel: TRACKING_K },
   rationale:
-    'K is fitted (claims.md §0.3 "generous band" for a single-η test). Measured in f64 on 200 random instances of this generator ' +
+    'K is fitted (claims.md §0.3 "generous band" for a single-η test). Measured in f64 on 200 random instances ' +
     '(ω ∈ [0.03, 0.06], x₀/δ ∈ [0.05, 0.5], ηỹ₀ ∈ [0.01, 0.06], ε ≤ 0.01): the first-cycle error is linear in ε and in the orbit size, ' +
-    'err/(ε·(1 + E₀/α)·δ) ≤ 1.18 (C perturbation; 0.40–0.53 for ±q), so K = 2.5 is about twice the worst case. It reproduces claims.md [E] ' +
+    'err/(ε·(1 + E₀/α)·δ) ≤ 1.18 (C perturbation; 0.40–0.53 for ±q); on 300 instances with ε ≤ 0.01 ≤ 1.21 (smallest margin 0.52), ' +
+    'and on 180 with ε ∈ [0.01, 0.1] ≤ 1.29 (C; 0.56 for q > 0, 0.52 for q < 0). So K = 2.5 is about twice the worst case; past ε ≈ 0.5 a ' +
+    'positive q breaks it (the negative control). It reproduces claims.md [E] ' +
     '(η = 0.05, α = 0.1, β = 1, x₀ = 0.01): C = 0.005 → 0.026δ, C = 0.05 → 0.26δ, q = ±0.2 → 0.30–0.36δ. Without the orbit factor the ratio ' +
     'err/(εδ) ranges 1–14 (large relaxation orbits from small x₀). Plus rounding: 1024 ulps per step of ‖θ‖₁ + ‖θ†‖₁ + δ.',
 });
@@ -496,7 +509,6 @@ export const timeAveragedLoss: Claim<TrackInstance> = defineClaim<TrackInstance>
   arbitrary: trackInstance({
     omegaMilli: [40, 70], xMilli: [0, 1450], xBase: 50, yMilli: [0, 50], perturb: ['none', 'none', 'C', 'q-', 'q+'], epsTenK: [5, 100], periodsCenti: [105, 160],
   }),
-  runs: 50,
   ladder: ['f64', 'dec:30'],
   check<T>(instance: TrackInstance, ctx: CheckContext<T>): Outcome {
     const { F } = ctx;
@@ -545,7 +557,8 @@ export const timeAveragedLoss: Claim<TrackInstance> = defineClaim<TrackInstance>
     if (isOutcome(r)) return r;
     ctx.assume(t0 >= 0, 'never_on_edge', `θ† did not reach the edge S = 2/η within ${instance.steps} steps`);
     ctx.assume(n >= k.period, 'window_short', `the window (${n} steps from t₀ = ${t0}) must span a period 2π/ω = ${Math.ceil(k.period)} steps`);
-    if (n === 0) return ctx.violated({ code: 'empty_window', message: 'no step to average over', observed: 0, bound: 0, margin: -1 });
+    // (A control instance with nothing to average contradicts nothing.)
+    if (n === 0) return ctx.holds({ code: 'empty_window', message: 'no step to average over', observed: 0, bound: 0, margin: 0 });
     sumL = F.toNumber(accL);
     const meanL = sumL / n;
     const meanX = sumX / n;
@@ -584,7 +597,8 @@ export const timeAveragedLoss: Claim<TrackInstance> = defineClaim<TrackInstance>
   rationale:
     'Derived on the toy (C = q = 0): with θ† on the clamp, L(θ) − L(θ†) − x²/η = ½ỹ(x² − δ²) exactly, and summing the ỹ-update gives ' +
     '⟨½ỹ(x² − δ²)⟩ = −(ỹ_T² − ỹ₀²)/(2ηβT) + (ηβ/8)⟨(x² − δ²)²⟩: a boundary term O(1/T) and a second-order term O(η²α) relative to δ²/η. ' +
-    'Measured in f64 on 120 instances (ω ∈ [0.03, 0.06], windows of 1–3 periods, ε ≤ 0.01): relative error ≤ 0.0076, so 0.03 is four times the worst case. ' +
+    'Measured in f64: relative error ≤ 0.0076 on 120 instances (ω ∈ [0.03, 0.06], windows of 1–3 periods, ε ≤ 0.01) and ≤ 0.0056 on 300 instances ' +
+    'of this generator (ω ∈ [0.04, 0.07], windows of 1.05–1.6 periods, 40% unperturbed), so 0.03 is four to five times the worst case. ' +
     'The naive pointwise relation fails by factors 10–5000 on large orbits; dropping x²/η gives relative error ≈ 1. Plus 64 ulps of Σ|L| for rounding.',
 });
 
@@ -598,7 +612,10 @@ const PERIODS_MAX = 3;
 export const odeConservedQuantity: Claim<TrackInstance> = defineClaim<TrackInstance>({
   id: 'damian.reduced-map.ode-conserved-quantity',
   title: 'H = ỹ² + (β/2)x² − α·ln x² (conserved by the ODE limit of the reduced map) drifts by at most K·η√(2α)·H per period over a few periods',
-  citation: { paper: DNL, where: '§4.1, equation (3) and its continuous-time limit (a Lotka–Volterra-type system in (x², ỹ)); claims.md §3.B.5, derived' },
+  citation: {
+    paper: DNL,
+    where: '§4.1, equation (3) (the reduced map); its continuous-time limit, a Lotka–Volterra-type system in (x², ỹ), and the conserved H are derived in claims.md §3.B.5, not quoted from the paper',
+  },
   statement:
     'On the reduced map x⁺ = −(1 + ηỹ)x, ỹ⁺ = ỹ + η(α − βx²/2) (GD on ½(a₀ + b·z)x² − c·z, α = bc, β = b², δ² = 2α/β), with ω = η√(2α) ≤ 0.03, ' +
     'P = 2π/ω and E = H − H(δ, 0) = ỹ² + α(x²/δ² − 1 − ln(x²/δ²)) ≥ 0: |E_t − E₀| ≤ 10·ω·(1 + t/P)·E₀ for t ≤ 3P. ' +
@@ -687,7 +704,8 @@ export const odeConservedQuantity: Claim<TrackInstance> = defineClaim<TrackInsta
   rationale:
     'Derived: linearising the map at the fixed point (δ, 0) in (ln|x|, ηỹ) gives det = 1 + ω², so E grows by (1 + ω²)^{2π/ω} ≈ e^{2πω} a period: ' +
     'a drift of ≈ 2π·ω per period, plus an O(ω) oscillation within a period. Measured in f64 on 3000 random orbits (ω ∈ [0.003, 0.03], ' +
-    'x₀/δ ∈ [0.01, 3], ỹ₀/√(2α) ∈ [−1, 1], α ∈ [0.01, 1], up to 3 periods): max_t |E_t/E₀ − 1|/(ω(1 + t/P)) ≤ 6.7 (median 3.9), so K = 10. ' +
+    'x₀/δ ∈ [0.01, 3], ỹ₀/√(2α) ∈ [−1, 1], α ∈ [0.01, 1], up to 3 periods): max_t |E_t/E₀ − 1|/(ω(1 + t/P)) ≤ 6.7 (median 3.9), so K = 10 ' +
+    '(smallest margin 0.37 on 300 instances of this generator). ' +
     'claims.md [E] agrees (α = β = 1, 45 periods: E grew 0.96 → 1.23 at η = 10⁻³, 1.08 → 18.1 at η = 10⁻², i.e. ≈ 6ω a period). ' +
     'Over 45 periods the same statistic is 49–131, or the orbit diverges (η = 0.03). Plus rounding: 4096 ulps a step of the size of E\'s terms.',
 });

@@ -16,6 +16,7 @@ export { quadraticSetup, gdSteps, lossScale, type QuadraticSetup, type GdStep } 
 export { CLASSICAL_CLAIMS, checkMonotoneLoss, descentLemmaQuadratic, quadraticIncreasesAboveEdge, quadraticMonotoneBelowEdge } from './classical.js';
 export { ORACLE_CLAIMS, ORACLE_BOUNDS, type OracleInstance } from './oracle.js';
 export { DAMIAN_CLAIMS } from './damian.js';
+export { DAMIAN_TRACKING_CLAIMS } from './damianTracking.js';
 export { ARORA_CLAIMS } from './arora.js';
 export { WANG_ROBERTS_CLAIMS } from './wangRoberts.js';
 export { WXZT_CLAIMS } from './wangXuZhaoTao.js';

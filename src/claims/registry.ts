@@ -3,6 +3,7 @@ import type { Claim } from './claim.js';
 import { CLASSICAL_CLAIMS } from './classical.js';
 import { ORACLE_CLAIMS } from './oracle.js';
 import { DAMIAN_CLAIMS } from './damian.js';
+import { DAMIAN_TRACKING_CLAIMS } from './damianTracking.js';
 import { ARORA_CLAIMS } from './arora.js';
 import { WANG_ROBERTS_CLAIMS } from './wangRoberts.js';
 import { WXZT_CLAIMS } from './wangXuZhaoTao.js';
@@ -20,7 +21,7 @@ import { ZHU_CLAIMS } from './zhu.js';
  */
 export const CATALOG_GROUPS: readonly { readonly title: string; readonly claims: readonly Claim[] }[] = [
   { title: 'Classical (quadratic GD, descent lemma)', claims: CLASSICAL_CLAIMS as readonly Claim[] },
-  { title: 'Damian, Nichani, Lee: self-stabilization', claims: DAMIAN_CLAIMS },
+  { title: 'Damian, Nichani, Lee: self-stabilization', claims: [...DAMIAN_CLAIMS, ...DAMIAN_TRACKING_CLAIMS] },
   { title: 'Arora, Li, Panigrahi: normalized GD and GD on √L', claims: ARORA_CLAIMS },
   { title: 'Wang, Roberts: rotation of the top eigenvector', claims: WANG_ROBERTS_CLAIMS },
   { title: 'Wang, Xu, Zhao, Tao: balancing and EoS for ℓ(xᵀy)', claims: WXZT_CLAIMS },
