@@ -24,6 +24,7 @@ export { COHEN_CLAIMS } from './cohen.js';
 export { COHEN_NETWORK_CLAIMS, SMALL_MLP, PAPER_MLP, mlpEosInstances } from './cohenNetworks.js';
 export { KREISLER_CLAIMS } from './kreisler.js';
 export { EVEN_CLAIMS } from './even.js';
+export { EVEN_BIAS_CLAIMS } from './evenBias.js';
 export { LEWKOWYCZ_CLAIMS } from './lewkowycz.js';
 export { CHEN_CLAIMS } from './chen.js';
 export { ZHU_CLAIMS } from './zhu.js';

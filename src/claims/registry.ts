@@ -11,6 +11,7 @@ import { COHEN_CLAIMS } from './cohen.js';
 import { COHEN_NETWORK_CLAIMS } from './cohenNetworks.js';
 import { KREISLER_CLAIMS } from './kreisler.js';
 import { EVEN_CLAIMS } from './even.js';
+import { EVEN_BIAS_CLAIMS } from './evenBias.js';
 import { LEWKOWYCZ_CLAIMS } from './lewkowycz.js';
 import { CHEN_CLAIMS } from './chen.js';
 import { ZHU_CLAIMS } from './zhu.js';
@@ -27,7 +28,7 @@ export const CATALOG_GROUPS: readonly { readonly title: string; readonly claims:
   { title: 'Wang, Xu, Zhao, Tao: balancing and EoS for ℓ(xᵀy)', claims: WXZT_CLAIMS },
   { title: 'Cohen et al.: thresholds, progressive sharpening and EoS hover', claims: [...COHEN_CLAIMS, ...COHEN_NETWORK_CLAIMS] },
   { title: 'Kreisler et al.: GFS sharpness', claims: KREISLER_CLAIMS },
-  { title: 'Even et al.: diagonal linear networks', claims: EVEN_CLAIMS },
+  { title: 'Even et al.: diagonal linear networks', claims: [...EVEN_CLAIMS, ...EVEN_BIAS_CLAIMS] },
   { title: 'Lewkowycz et al.: catapult', claims: LEWKOWYCZ_CLAIMS },
   { title: 'Chen, Bruna: cubic map', claims: CHEN_CLAIMS },
   { title: 'Zhu et al.: minimalist example', claims: ZHU_CLAIMS },
