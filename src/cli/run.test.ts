@@ -133,7 +133,7 @@ describe('eoscheck trace', () => {
     const base = ['trace', '--model', 'uv', '--theta', '2,0.3'];
     for (const [extra, re] of [
       [[], /--lr: is required/], [['--lr', '-1'], /--lr: must be a positive/], [['--lr', '0.1', '--optimizer', 'adam'], /--optimizer: unknown optimizer "adam"/],
-      [['--lr', '0.1', '--steps', 'many'], /--steps: must be a whole number/], [['--lr', '0.1', '--plot', 'x.png'], /--plot: "x.png" must end in .svg/],
+      [['--lr', '0.1', '--steps', 'many'], /--steps: must be a whole number/], [['--lr', '0.1', '--plot', 'x.pdf'], /--plot: "x.pdf" must end in .svg or .png/],
       [['--lr', '0.1', '--precision', 'interval:20'], /--precision: trace runs in f64 or dec:N/],
     ] as [string[], RegExp][]) {
       const r = await cli(...base, ...extra);

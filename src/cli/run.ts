@@ -15,6 +15,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
   check: { summary: 'run claims (exit 0 all hold, 1 a claim violated, 2 bad usage)', load: async () => (await import('./commands/check.js')).checkCommand },
   hunt: { summary: 'targeted search for counterexamples of one claim', load: async () => (await import('./commands/hunt.js')).huntCommand },
   replay: { summary: 're-run a counterexample fixture', load: async () => (await import('./commands/replay.js')).replayCommand },
+  report: { summary: 'HTML report of a check --json results file, with plots of every counterexample', load: async () => (await import('./commands/report.js')).reportCommand },
   merge: { summary: 'merge the JSON reports of sharded check runs', load: async () => (await import('./commands/merge.js')).mergeCommand },
   inspect: { summary: 'loss, gradient, Hessian, eigenpairs and ∇S at one point', load: async () => (await import('./commands/inspect.js')).inspectCommand },
   trace: { summary: 'a trajectory (gd, ngd, sqrt-gd, pgd, flow, momentum) with loss, sharpness and events', load: async () => (await import('./commands/trace.js')).traceCommand },

@@ -8,8 +8,8 @@ export function checkWritable(file: string, option: string): void {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`cannot write "${file}": directory ${dir} does not exist`, option);
 }
 
-/** Writes a report atomically (temporary file + rename), so a reader never sees half of it. */
-export function writeOutput(file: string, text: string, option: string): void {
+/** Writes a report (text, or the bytes of an image) atomically (temporary file + rename), so a reader never sees half of it. */
+export function writeOutput(file: string, text: string | Uint8Array, option: string): void {
   const tmp = `${resolve(file)}.${process.pid}.tmp`;
   try {
     writeFileSync(tmp, text);

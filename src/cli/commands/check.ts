@@ -9,6 +9,9 @@ import { runCheck } from '../../harness/runCheck.js';
 import { formatShard, resolveShard } from '../../harness/shard.js';
 import { EXIT_INTERRUPTED, stopOnSigint } from '../../harness/stopOnSigint.js';
 import { checkWritable, writeOutput } from '../../harness/writeOutput.js';
+import { htmlReport } from '../../harness/htmlReport.js';
+import { readCounterexamples } from '../../harness/readCounterexamples.js';
+import { prepareReportDir, writeHtmlReport } from '../../harness/writeHtmlReport.js';
 import { optInt, optValue, type ParsedArgs } from '../parseArgs.js';
 import type { Out } from '../run.js';
 
@@ -19,7 +22,7 @@ export const CHECK_DEFAULTS = { seed: 1, runs: 100, fixtures: 'fixtures/countere
  * `eoscheck check [ID|PREFIX* ...]`: runs claims (default: the whole catalog) through the harness —
  * fixtures first, then `--runs` seeded instances each, shrinking and storing counterexamples —
  * prints a Markdown summary, writes `--json FILE` (architecture §3), `--junit FILE`,
- * `--summary FILE.md`. Exit 0 when no claim is violated, 1 when one is, 2 for bad usage, 130 after Ctrl-C.
+ * `--summary FILE.md`, `--report DIR` (the HTML report, DIR/index.html). Exit 0 when no claim is violated, 1 when one is, 2 for bad usage, 130 after Ctrl-C.
  */
 export async function checkCommand(args: ParsedArgs, out: Out): Promise<number> {
   const seed = optInt(args, 'seed', CHECK_DEFAULTS.seed, -(2 ** 31), 2 ** 31 - 1);
@@ -35,6 +38,8 @@ export async function checkCommand(args: ParsedArgs, out: Out): Promise<number> 
   if (json !== undefined) checkWritable(json, '--json');
   if (junit !== undefined) checkWritable(junit, '--junit');
   if (summary !== undefined) checkWritable(summary, '--summary');
+  const reportDir = optValue(args, 'report');
+  if (reportDir !== undefined) prepareReportDir(reportDir, '--report');
   const claims: Claim[] = selectClaims(await loadClaims(args.values.get('claims') ?? []), args.positionals);
 
   const progress = progressLine(out as MaybeTty);
@@ -57,6 +62,11 @@ export async function checkCommand(args: ParsedArgs, out: Out): Promise<number> 
   if (json !== undefined) writeOutput(json, reportJson(report), '--json');
   if (junit !== undefined) writeOutput(junit, junitXml(report, results), '--junit');
   if (summary !== undefined) writeOutput(summary, md, '--summary');
+  if (reportDir !== undefined) {
+    const claimsFiles = args.values.get('claims') ?? [];
+    const html = await htmlReport({ report, source: command, claims, counterexamples: readCounterexamples(report), claimsFiles });
+    writeHtmlReport(reportDir, html, '--report');
+  }
   out.write(md);
   if (report.interrupted) {
     out.write(`\nInterrupted: the report above is partial; counterexamples found so far are in ${fixtures}.\n`);

@@ -6,6 +6,10 @@ import { checkAt, evaluate } from '../../harness/evaluate.js';
 import { formatEvidence, formatLadder } from '../../harness/formatFailure.js';
 import { readFixture } from '../../harness/fixtureStore.js';
 import { loadClaims } from '../../harness/loadClaims.js';
+import { instanceTrajectory, trajectoryPlan } from '../../harness/plots/instanceTrajectory.js';
+import { plotInputFromTrace } from '../../harness/plots/plotInputFromTrace.js';
+import { plotFormat, writePlot } from '../../harness/plots/writePlot.js';
+import { checkWritable } from '../../harness/writeOutput.js';
 import { optFlag, optValue, type ParsedArgs } from '../parseArgs.js';
 import type { Out } from '../run.js';
 
@@ -13,7 +17,8 @@ import type { Out } from '../run.js';
  * `eoscheck replay FILE.json`: re-runs a counterexample fixture. Without `--precision` it climbs
  * the claim's precision ladder, as the run that found it did, so the verdict is reproduced; with
  * `--precision f64|dec:N|interval:N` it evaluates the check at that precision alone. Exit 1 when
- * the replay is violated, 0 otherwise.
+ * the replay is violated, 0 otherwise. `--plot FILE.svg|FILE.png` also draws the instance's
+ * trajectory, re-run in float64 through src/dynamics (an instance without θ and η has none: exit 2).
  */
 export async function replayCommand(args: ParsedArgs, out: Out): Promise<number> {
   if (args.positionals.length !== 1) throw new UsageError(`needs exactly one fixture file, got ${args.positionals.length}`, 'FILE');
@@ -25,6 +30,13 @@ export async function replayCommand(args: ParsedArgs, out: Out): Promise<number>
     [claim] = selectClaims(claims, [fx.claim]);
   } catch {
     throw new UsageError(`${file}: unknown claim "${fx.claim}" (not built in; load user claims with --claims FILE)`);
+  }
+  const plot = optValue(args, 'plot');
+  if (plot !== undefined) {
+    plotFormat(plot, '--plot');
+    checkWritable(plot, '--plot');
+    const plan = trajectoryPlan(fx.claim, fx.instance);
+    if ('reason' in plan) throw new UsageError(`${file}: no plot: ${plan.reason}`, '--plot');
   }
   const p = optValue(args, 'precision');
   const precision = p === undefined ? undefined : parsePrecision(p);
@@ -38,6 +50,12 @@ export async function replayCommand(args: ParsedArgs, out: Out): Promise<number>
     throw e;
   }
   const reproduced = verdict.verdict === (fx.expected ?? fx.verdict);
+  if (plot !== undefined) {
+    const run = instanceTrajectory(fx.claim, fx.instance);
+    if (run.kind === 'none') throw new UsageError(`${file}: no plot: ${run.reason}`, '--plot');
+    const t = run.trace;
+    await writePlot(plot, plotInputFromTrace(t, `${fx.claim} · ${t.model} · ${t.optimizer} · η = ${String(t.lr)} · f64${t.diverged ? ' · diverged' : ''}`, fx), '--plot');
+  }
   if (optFlag(args, 'json')) {
     out.write(JSON.stringify({ file, claim: fx.claim, precision: p ?? 'ladder', verdict: verdict.verdict, evidence: verdict.evidence, recorded: fx.verdict, expected: fx.expected ?? fx.verdict, reproduced }) + '\n');
   } else {
@@ -49,6 +67,7 @@ export async function replayCommand(args: ParsedArgs, out: Out): Promise<number>
       `evidence  ${formatEvidence(verdict.evidence)}`,
       `precision ${ladder}`,
       ...(fx.why !== undefined ? [`why       ${fx.why}`] : []),
+      ...(plot !== undefined ? [`plot      ${plot}`] : []),
     ].join('\n') + '\n');
   }
   return verdict.verdict === 'violated' ? 1 : 0;

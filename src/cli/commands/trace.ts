@@ -4,6 +4,8 @@ import { OPTIMIZER_IDS, type OptimizerId, type OptimizerSpec } from '../../dynam
 import { runTrajectory, type RunResult } from '../../dynamics/runTrajectory.js';
 import { traceJson, type TraceJson } from '../../dynamics/traceJson.js';
 import { writeOutput, checkWritable } from '../../harness/writeOutput.js';
+import { plotInputFromTrace } from '../../harness/plots/plotInputFromTrace.js';
+import { plotFormat, writePlot } from '../../harness/plots/writePlot.js';
 import { decimalField } from '../../numerics/decimalField.js';
 import { DECIMAL_LITERAL } from '../../numerics/decimalField.js';
 import { f64 } from '../../numerics/f64Field.js';
@@ -16,7 +18,6 @@ import { edgeMarginObserver } from '../../observers/edgeMarginObserver.js';
 import { modelFromOptions } from '../modelFromOptions.js';
 import { optFlag, optInt, optValue, type ParsedArgs } from '../parseArgs.js';
 import type { Out } from '../run.js';
-import { traceSvg } from '../traceSvg.js';
 
 /** `--param` keys that belong to the update rule rather than the model (architecture §3: `--param lstar=`). */
 const OPTIMIZER_PARAMS = ['lstar', 'beta'] as const;
@@ -96,7 +97,7 @@ function human<T>(r: RunResult<T>, j: TraceJson): string {
 }
 
 /** `eoscheck trace`: a trajectory with per-step measurements (architecture §3). Divergence is an event, exit 0. */
-export function traceCommand(args: ParsedArgs, out: Out): number {
+export async function traceCommand(args: ParsedArgs, out: Out): Promise<number> {
   const { modelArgs, extra } = splitParams(args);
   const { model, theta } = modelFromOptions(modelArgs);
   const id = (optValue(args, 'optimizer') ?? 'gd') as OptimizerId;
@@ -114,7 +115,7 @@ export function traceCommand(args: ParsedArgs, out: Out): number {
   const plot = optValue(args, 'plot');
   if (csv !== undefined) checkWritable(csv, '--csv');
   if (plot !== undefined) {
-    if (!plot.endsWith('.svg')) throw new UsageError(`"${plot}" must end in .svg`, '--plot');
+    plotFormat(plot, '--plot');
     checkWritable(plot, '--plot');
   }
   const spec: OptimizerSpec = { id, lr, ...(extra.lstar !== undefined ? { lstar: extra.lstar } : {}), ...(extra.beta !== undefined ? { beta: extra.beta } : {}) };
@@ -123,25 +124,18 @@ export function traceCommand(args: ParsedArgs, out: Out): number {
     ...defaultObservers(), edgeMarginObserver(), edgeCrossingObserver(), catapultObserver(),
     ...(observeText === undefined ? [] : observersByName(observeText.split(',').map((s) => s.trim()).filter((s) => s !== ''))),
   ];
-  const go = <T>(F: Field<T>) => {
+  const go = async <T>(F: Field<T>) => {
     createOptimizer(model.bind(F), spec); // validates the rule's options before any work
     const r = runTrajectory(model, F, theta, { optimizer: spec, steps, every, observers, ...(ref !== undefined ? { reference: ref as OptimizerId } : {}) });
     const j = traceJson(r);
     if (csv !== undefined) writeOutput(csv, traceCsv(j), '--csv');
     if (plot !== undefined) {
-      const edge = id === 'gd' || id === 'pgd' ? 2 / F.toNumber(r.lr) : id === 'momentum' ? (2 + 2 * Number(j.optimizerParams.beta ?? '0.9')) / F.toNumber(r.lr) : undefined;
-      writeOutput(plot, traceSvg({
-        title: `${model.id} · ${id} · η = ${lr} · ${formatPrecision(precision)}${r.diverged ? ' · diverged' : ''}`,
-        t: j.steps.map((s) => s.t),
-        loss: j.steps.map((s) => num(s.loss) ?? NaN),
-        sharpness: j.steps.map((s) => num(s.sharpness)),
-        ...(edge !== undefined ? { threshold: edge, thresholdLabel: id === 'momentum' ? `(2+2β)/η = ${edge.toPrecision(4)}` : `2/η = ${edge.toPrecision(4)}` } : {}),
-        events: j.events.map((e) => ({ t: e.t, kind: e.kind })),
-      }), '--plot');
+      const title = `${model.id} · ${id} · η = ${lr} · ${formatPrecision(precision)}${r.diverged ? ' · diverged' : ''}`;
+      await writePlot(plot, plotInputFromTrace(j, title), '--plot');
     }
     out.write(optFlag(args, 'json') ? JSON.stringify(j) + '\n' : human(r, j));
   };
-  if (precision.kind === 'f64') go(f64);
-  else go(decimalField(precision.digits));
+  if (precision.kind === 'f64') await go(f64);
+  else await go(decimalField(precision.digits));
   return 0;
 }

@@ -1,0 +1,70 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { monotoneBelowThree } from '../../properties/examples/falseClaim.js';
+import type { Claim } from '../claims/claim.js';
+import type { Fixture } from './fixture.js';
+import { writeFixture } from './fixtureStore.js';
+import { htmlReport, type HtmlReportInput } from './htmlReport.js';
+import { readCounterexamples } from './readCounterexamples.js';
+import { zeroCounts, type CheckReport, type ClaimRow } from './report.js';
+
+const fixture = (claim: string, instance: Fixture['instance'], over: Partial<Fixture> = {}): Fixture => ({
+  claim, version: '0.1.0', instance, verdict: 'violated', precision: 'dec:80', observed: 0.002, bound: 0, margin: -0.002,
+  seed: 1, path: '2:0:1', shrinks: 2, createdAt: '2026-01-01T00:00:00.000Z', code: 'loss_increased', message: 'L rose', step: 0, ...over,
+});
+
+const row = (id: string, counterexamples: string[]): ClaimRow => ({
+  id, verdict: counterexamples.length > 0 ? 'violated' : 'holds', kind: 'forall', runs: 10,
+  instances: { ...zeroCounts(), holds: 10 - counterexamples.length, violated: counterexamples.length }, exercised: 10, fixtures: 0, evaluations: 100,
+  counterexamples, ms: 12,
+});
+
+/** A results file's worth of input: a trajectory on each kind of panel, one without θ/η, one missing file. */
+function input(): HtmlReportInput {
+  const dir = mkdtempSync(join(tmpdir(), 'eoscheck-html-'));
+  const quad = writeFixture(dir, fixture(monotoneBelowThree.id, {
+    model: 'quadratic', params: {}, data: { A: [['1']], b: ['0'] }, theta: ['0.01'], lr: '2.001', steps: 1,
+  })).file;
+  const rot = writeFixture(dir, fixture('wr.depth2.rotation-under-instability', { model: 'uv', params: { target: '1' }, theta: ['2', '0.3'], lr: '0.7', steps: 40 }, { step: 12 })).file;
+  const ref = writeFixture(dir, fixture('damian.four-stages', { model: 'cubic-toy', params: { a0: '19.5' }, theta: ['0.01', '0'], lr: '0.1', steps: 60 }, { step: undefined })).file;
+  const point = writeFixture(dir, fixture('oracle.uv.closed-forms', { model: 'uv', theta: ['1', '2'], u: ['1', '0'] })).file;
+  const report: CheckReport = {
+    seed: 1, runs: 10, shard: '1/1', version: '0.1.0', interrupted: false,
+    claims: [row(monotoneBelowThree.id, [quad]), row('wr.depth2.rotation-under-instability', [rot]), row('damian.four-stages', [ref]),
+      row('oracle.uv.closed-forms', [point, join(dir, 'gone.json')]), row('classical.descent-lemma', [])],
+  };
+  return { report, source: 'r.json', claims: [monotoneBelowThree as unknown as Claim], counterexamples: readCounterexamples(report), claimsFiles: ['properties/examples/falseClaim.ts'] };
+}
+
+describe('htmlReport', () => {
+  it('is one self-contained, deterministic page: summary table, a panel per counterexample, plots where there is a trajectory', async () => {
+    const inp = input();
+    const html = await htmlReport(inp);
+    expect(await htmlReport(inp) === html).toBe(true); // same bytes
+    expect(html).toMatch(/^<!DOCTYPE html>/);
+    expect(html).not.toMatch(/<script|<link|<img|<iframe|@import|url\((?!#)|\b(src|href)="(?!#)/);
+    expect(html).not.toMatch(/https?:\/\/(?!www\.w3\.org\/)/);
+    expect(html).not.toMatch(/NaN|undefined|\d{4}-\d\d-\d\dT\d\d:/); // no clock in the page
+    // Summary: every claim, counts, citations (a claim that was not loaded says so).
+    expect(html.match(/<tr id="claim-/g)).toHaveLength(5);
+    expect(html).toContain('none: a deliberately wrong variant');
+    expect(html).toContain('claim not loaded (pass its --claims file)');
+    expect(html).toContain('5 claim(s): 1 hold, 4 violated');
+    // Panels: three plots (rotation and pgd-reference panels where the claim uses them), two without.
+    expect(html.match(/<section class="cx"/g)).toHaveLength(5);
+    expect(html.match(/<figure class="plot"><svg/g)).toHaveLength(3);
+    expect(html).toContain('>2/η = 0.9995</text>');
+    expect(html).toContain('>loss_increased (step 12)</text>');
+    expect(html).toContain('rotation angle (rad)');
+    expect(html).toContain('distance to pgd');
+    expect(html).toContain('No plot: the instance has no starting point θ and learning rate η (lr)');
+    expect(html).toContain('The fixture could not be read: no such file.');
+    expect(html).toContain(`npx eoscheck replay ${inp.report.claims[0].counterexamples[0]} --claims properties/examples/falseClaim.ts`);
+    // Inline SVGs must not share ids.
+    const ids = [...html.matchAll(/\bid="([^"]+)"/g)].map((m) => m[1]);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const m of html.matchAll(/url\(#([^)]+)\)/g)) expect(ids).toContain(m[1]);
+  });
+});

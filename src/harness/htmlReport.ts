@@ -1,0 +1,184 @@
+import type { Claim } from '../claims/claim.js';
+import type { Fixture } from './fixture.js';
+import { instanceTrajectory } from './plots/instanceTrajectory.js';
+import { plotInputFromTrace } from './plots/plotInputFromTrace.js';
+import { trajectoryPlot } from './plots/trajectoryPlot.js';
+import type { CheckReport, Counts } from './report.js';
+
+/** A counterexample file named by a report, read back (or why it could not be). */
+export interface ReportCounterexample {
+  /** The path as the report lists it. */
+  readonly file: string;
+  readonly fixture?: Fixture;
+  readonly error?: string;
+}
+
+export interface HtmlReportInput {
+  readonly report: CheckReport;
+  /** What the report was made from, shown in the header (e.g. the results file's name). */
+  readonly source: string;
+  /** Claims known to this run (built-in and `--claims`): their titles, citations and statements. */
+  readonly claims: readonly Claim[];
+  /** The counterexamples of each claim, keyed by claim id, in the report's order. */
+  readonly counterexamples: ReadonlyMap<string, readonly ReportCounterexample[]>;
+  /** `--claims` files, repeated in the replay commands. */
+  readonly claimsFiles: readonly string[];
+}
+
+/** Counterexample panels with plots, at most (the others are listed with their replay command). */
+export const MAX_PANELS = 60;
+
+const VERDICTS: readonly (keyof Counts)[] = ['holds', 'violated', 'artifact', 'inconclusive', 'diverged'];
+
+function esc(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/** A shell word, quoted only when it needs to be. */
+function shellWord(s: string): string {
+  return /^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+const STYLE = `
+body { font: 14px/1.45 system-ui, sans-serif; margin: 0 auto; max-width: 1100px; padding: 16px 24px 48px; color: #222; }
+h1 { font-size: 22px; margin: 8px 0; } h2 { font-size: 18px; margin-top: 32px; border-bottom: 1px solid #ccc; } h3 { font-size: 15px; margin: 0 0 8px; }
+table { border-collapse: collapse; width: 100%; font-size: 13px; } th, td { border: 1px solid #ddd; padding: 4px 6px; text-align: left; vertical-align: top; }
+th { background: #f4f4f4; } td.n { text-align: right; font-variant-numeric: tabular-nums; }
+code, pre { font: 12px/1.4 ui-monospace, monospace; } pre { background: #f7f7f7; border: 1px solid #e4e4e4; padding: 8px; overflow-x: auto; white-space: pre-wrap; word-break: break-all; }
+.v-holds { color: #17692c; } .v-violated { color: #b3001b; font-weight: bold; } .v-artifact { color: #8a5a00; } .v-inconclusive, .v-diverged { color: #555; }
+section.cx { border: 1px solid #ddd; border-radius: 6px; padding: 12px 16px; margin: 16px 0; }
+dl { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; margin: 0 0 8px; } dt { color: #555; } dd { margin: 0; }
+figure.plot { margin: 8px 0; overflow-x: auto; } figure.plot svg { max-width: 100%; height: auto; } figcaption { color: #555; font-size: 12px; }
+p.no-plot { color: #555; font-style: italic; } .muted { color: #666; }
+`;
+
+function countsCells(c: Counts): string {
+  return VERDICTS.map((k) => `<td class="n">${c[k]}</td>`).join('');
+}
+
+function citation(claim: Claim | undefined): string {
+  if (claim === undefined) return '<span class="muted">claim not loaded (pass its --claims file)</span>';
+  const c = claim.citation;
+  return `${esc(c.paper)}, ${esc(c.where)}${c.recalled === true ? ' <span class="muted">[R] recalled</span>' : ''}`;
+}
+
+/** An object with one top-level key per line, each value on one line (instances are small but deep). */
+function compactJson(o: object): string {
+  const lines = Object.entries(o).map(([k, v]) => `  ${JSON.stringify(k)}: ${JSON.stringify(v)}`);
+  return lines.length === 0 ? '{}' : `{\n${lines.join(',\n')}\n}`;
+}
+
+function replayCommand(file: string, claimsFiles: readonly string[]): string {
+  return ['npx eoscheck replay', shellWord(file), ...claimsFiles.map((f) => `--claims ${shellWord(f)}`)].join(' ');
+}
+
+function evidenceList(fx: Fixture): string {
+  const rows: [string, string][] = [
+    ['verdict', `<span class="v-${esc(fx.verdict)}">${esc(fx.verdict)}</span> at ${esc(fx.precision)}`],
+    ...(fx.code !== undefined ? [['code', `<code>${esc(fx.code)}</code>`] as [string, string]] : []),
+    ...(fx.message !== undefined ? [['evidence', esc(fx.message)] as [string, string]] : []),
+    ['observed', esc(String(fx.observed))],
+    ['bound', esc(String(fx.bound))],
+    ['margin', esc(String(fx.margin))],
+    ...(fx.step !== undefined ? [['step', String(fx.step)] as [string, string]] : []),
+    ['seed · path', fx.seed === null ? '<span class="muted">written by hand</span>' : `${fx.seed} · <code>${esc(fx.path ?? '')}</code>`],
+    ['shrinks', String(fx.shrinks)],
+    ...(fx.why !== undefined ? [['why', esc(fx.why)] as [string, string]] : []),
+  ];
+  return `<dl>${rows.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('')}</dl>`;
+}
+
+async function plotOf(fx: Fixture, idPrefix: string): Promise<string> {
+  const run = instanceTrajectory(fx.claim, fx.instance);
+  if (run.kind === 'none') return `<p class="no-plot">No plot: ${esc(run.reason)}. The evidence above is all there is.</p>`;
+  const { plan, trace } = run;
+  const title = `${trace.model} · ${trace.optimizer} · η = ${String(trace.lr)} · f64${trace.diverged ? ' · diverged' : ''}`;
+  const svg = await trajectoryPlot(plotInputFromTrace(trace, title, fx), idPrefix);
+  const caption = [
+    `Re-run in float64 through src/dynamics: ${plan.optimizer.id}${plan.optimizer.beta !== undefined ? ` (β = ${plan.optimizer.beta})` : ''}, ${plan.steps} steps`,
+    plan.instanceSteps !== undefined && plan.instanceSteps !== plan.steps ? ` (the instance runs ${plan.instanceSteps})` : plan.instanceSteps === undefined ? ' (the instance does not say how many)' : '',
+    plan.every > 1 ? `, every ${plan.every}th step drawn` : '',
+    plan.reference !== undefined ? `, reference trajectory ${plan.reference}` : '',
+    trace.diverged ? '; the run diverged' : '',
+    '. Loss above (log scale when positive), sharpness below with the stability threshold; dashed rules mark events.',
+  ].join('');
+  return `<figure class="plot">${svg}<figcaption>${esc(caption)}</figcaption></figure>`;
+}
+
+/**
+ * The HTML report of a `check --json` results file: one static, self-contained page (inline CSS
+ * and SVG; no script, font, image or stylesheet to fetch, so it opens from file:// offline).
+ * A summary table of every claim (verdict, counts per verdict, instances that exercised it out of
+ * the runs, citation, counterexample links); then, for every counterexample, a panel with its
+ * instance, evidence, replay command and the plot of its trajectory re-run through src/dynamics
+ * (or the reason there is none). Deterministic: the same input gives the same bytes (no clock,
+ * ids numbered in order).
+ */
+export async function htmlReport(input: HtmlReportInput): Promise<string> {
+  const { report } = input;
+  const byId = new Map(input.claims.map((c) => [c.id, c]));
+  const tally = { holds: 0, violated: 0, artifact: 0, inconclusive: 0, diverged: 0 } as Record<string, number>;
+  for (const r of report.claims) tally[r.verdict] = (tally[r.verdict] ?? 0) + 1;
+
+  // Panel ids in report order, so links and the SVGs' ids are stable.
+  const panels: { claimId: string; cx: ReportCounterexample; anchor: string }[] = [];
+  for (const r of report.claims) {
+    for (const cx of input.counterexamples.get(r.id) ?? []) panels.push({ claimId: r.id, cx, anchor: `cx-${panels.length + 1}` });
+  }
+  const anchorOf = new Map(panels.map((p) => [p.cx.file, p.anchor]));
+
+  const rows = report.claims.map((r) => {
+    const claim = byId.get(r.id);
+    const links = r.counterexamples.length === 0 ? '—'
+      : r.counterexamples.map((f, i) => `<a href="#${anchorOf.get(f) ?? ''}">#${i + 1}</a>`).join(' ');
+    return `<tr id="claim-${esc(r.id)}"><td><code>${esc(r.id)}</code>${claim !== undefined ? `<br><span class="muted">${esc(claim.title)}</span>` : ''}</td>` +
+      `<td class="v-${esc(r.verdict)}">${esc(r.verdict)}</td>${countsCells(r.instances)}` +
+      `<td class="n">${r.exercised} of ${r.runs}${r.fixtures > 0 ? ` <span class="muted">(+${r.fixtures} fixture${r.fixtures === 1 ? '' : 's'})</span>` : ''}</td>` +
+      `<td>${citation(claim)}</td><td>${links}</td></tr>`;
+  });
+
+  const sections: string[] = [];
+  for (const [k, p] of panels.entries()) {
+    const claim = byId.get(p.claimId);
+    const head = `<h3><a href="#claim-${esc(p.claimId)}"><code>${esc(p.claimId)}</code></a> · counterexample ${k + 1}</h3>` +
+      `<p class="muted">file <code>${esc(p.cx.file)}</code></p>` +
+      (claim !== undefined ? `<p>${esc(claim.statement)}</p>` : '');
+    const fx = p.cx.fixture;
+    if (fx === undefined) {
+      sections.push(`<section class="cx" id="${p.anchor}">${head}<p class="no-plot">The fixture could not be read: ${esc(p.cx.error ?? 'unknown error')}.</p></section>`);
+      continue;
+    }
+    const plot = k < MAX_PANELS ? await plotOf(fx, `${p.anchor}-`) : `<p class="no-plot">No plot: only the first ${MAX_PANELS} counterexamples are drawn.</p>`;
+    sections.push(`<section class="cx" id="${p.anchor}">${head}${evidenceList(fx)}` +
+      `<h4>Instance</h4><pre>${esc(compactJson(fx.instance))}</pre>` +
+      `<h4>Replay</h4><pre>${esc(replayCommand(p.cx.file, input.claimsFiles))}</pre>${plot}</section>`);
+  }
+
+  const summary = `${report.claims.length} claim(s): ${tally.holds} hold, ${tally.violated} violated, ${tally.artifact} artifact, ${tally.inconclusive} inconclusive` +
+    `${tally.diverged > 0 ? `, ${tally.diverged} diverged` : ''} · ${panels.length} counterexample(s)`;
+  return [
+    '<!DOCTYPE html>',
+    '<html lang="en">',
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>eoscheck report: ${esc(input.source)}</title>`,
+    `<style>${STYLE}</style>`,
+    '</head>',
+    '<body>',
+    `<h1>eoscheck report</h1>`,
+    `<p>From <code>${esc(input.source)}</code>: seed ${report.seed}, ${report.runs} runs per claim, shard ${esc(report.shard)}, eoscheck ${esc(report.version)}` +
+      `${report.interrupted ? ' · <strong>interrupted: the counts are partial</strong>' : ''}.</p>`,
+    `<p><strong>${esc(summary)}</strong></p>`,
+    '<h2>Claims</h2>',
+    '<table>',
+    `<thead><tr><th>claim</th><th>verdict</th>${VERDICTS.map((v) => `<th>${v}</th>`).join('')}<th>exercised</th><th>citation</th><th>counterexamples</th></tr></thead>`,
+    `<tbody>${rows.join('\n')}</tbody>`,
+    '</table>',
+    '<h2>Counterexamples</h2>',
+    panels.length === 0 ? '<p>None: the results list no counterexample file.</p>' : sections.join('\n'),
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}
