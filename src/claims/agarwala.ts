@@ -93,6 +93,9 @@ function ntk1<T>(F: Field<T>, J: readonly T[], Q: readonly (readonly T[])[], t: 
 function check2d<T>(inst: Qr2dInstance, ctx: CheckContext<T>): Outcome {
   const { F } = ctx;
   const { model, theta } = ctx.model(inst);
+  const uvForm = inst.data.J.length === 1 && inst.data.J[0].every((x) => Number(x) === 0)
+    && JSON.stringify(inst.data.Q[0].map((row) => row.map(Number))) === '[[0,1],[1,0]]';
+  ctx.assume(uvForm, 'not_uv_form', 'the claim is stated for J = 0, Q = [[0, 1], [1, 0]] (one output): λ_GFS = √(Δ₀² + 4y²) holds only there');
   const J = inst.data.J[0].map((x) => F.from(x));
   const Q = inst.data.Q[0].map((row) => row.map((x) => F.from(x)));
   const y = F.from(inst.data.y[0]);
@@ -169,7 +172,8 @@ export const agarwala2dClosure: Claim<Qr2dInstance> = defineClaim<Qr2dInstance>(
   statement:
     'On the quadratic-regression model with J = 0, Q = [[0, 1], [1, 0]], y = 1 (f = θ₁θ₂, i.e. the uv model, whose GD closes on (f, λ), ' +
     'λ = θ₁² + θ₂² the NTK eigenvalue), from a start with λ₀ < λ_GFS = √(Δ₀² + 4y²) (⇔ |θ₁θ₂| < y) and η ∈ (2/λ_GFS, 2/λ₀), whenever GD converges: ' +
-    'η·λ_t exceeds 2 at some step (progressive sharpening past the edge), and the limit has η·λ_∞ < 2. Statistical: [E] 3.4% of converged runs ' +
+    'η·λ_t exceeds 2 at some step (progressive sharpening past the edge; on this model it is fast, [E] usually at step 1 or 2), and the limit ' +
+    'has η·λ_∞ < 2. Statistical: [E] 3.4% of converged runs ' +
     'balance down to a flatter minimizer before λ reaches 2/η. "Slightly off the edge" is NOT a 5% band here (median η·λ_∞ = 1.52 on this ' +
     'generator, 1.754 in claims.md §3.I; 37 of 38 converged control runs fall outside the band): that reading is the negative control.',
   kind: 'statistical',
@@ -177,7 +181,7 @@ export const agarwala2dClosure: Claim<Qr2dInstance> = defineClaim<Qr2dInstance>(
   hypotheses: [
     'J = 0, Q = [[0, 1], [1, 0]], y = 1; θ₀ ∈ [−2.5, 2.5]², |θ₁θ₂| ≤ 0.9, λ₀ ≥ 0.5',
     'η·λ₀ < 2 < η·λ_GFS (η = 2/λ_GFS + s(2/λ₀ − 2/λ_GFS), s ∈ [0.02, 0.98])',
-    'GD converges (|θ₁θ₂ − y| < 1e-12 for 3 steps within 3000 steps); about half the runs diverge or keep oscillating and are inconclusive',
+    'GD converges (|θ₁θ₂ − y| < 1e-12 for 3 steps within 3000 steps); [E] about a quarter of the runs diverge or keep oscillating and are inconclusive',
   ],
   arbitrary: qr2dInstances(),
   check: check2d,
@@ -190,8 +194,8 @@ export const agarwala2dClosure: Claim<Qr2dInstance> = defineClaim<Qr2dInstance>(
     'Both predicates are strict comparisons of η·λ with 2 along a converged run, no slack: [E] over 600 instances of this generator (440 ' +
     'converged, 64 diverged, 96 still oscillating after 3000 steps) the overshoot max η·λ_t has median 2.22 (5th percentile 2.06) and the ' +
     'limit η·λ_∞ lies in [0.97, 1.991], so rounding (1e-16 relative) cannot flip them. Statistical with minHoldFraction 0.9 because 15 of the ' +
-    '440 converged runs (3.4%, max η·λ_t 1.78–1.9994) never cross 2/η; with ~85 exercised instances per 100 a 10% failure rate is ' +
-    'far in the tail. The paper\'s statement is generic, not for every start.',
+    '440 converged runs (3.4%, max η·λ_t 1.78–1.9994) never cross 2/η; with 65–86 exercised instances per 100 (measured over seeds) a 10% ' +
+    'failure rate is 3–4 standard deviations out. The paper\'s statement is generic, not for every start.',
   ladder: ['f64', 'dec:30'],
 });
 
@@ -209,8 +213,13 @@ export interface QrInstance extends Instance {
   readonly kappa: string;
 }
 
-/** Steps GD at η/4 (the gradient-flow proxy) may take to settle. */
-const GF_STEPS = 20_000;
+/** Steps the gradient-flow proxy (GD at step h = 1/(4·max(S₀, λ₀))) may take to settle. */
+const GF_STEPS = 10_000;
+
+/** The proxy's step: an eighth of 2/max(S₀, λ₀), so it stays stable while the sharpness grows up to 8× along the path. */
+function gfStep<T>(F: Field<T>, s0: T, lam0: T): T {
+  return F.div(F.one, F.mul(F.int(4), F.max(F.max(s0, lam0), F.from('1e-3'))));
+}
 /** ‖∇L‖ below which a run counts as settled. */
 const SETTLED = '1e-8';
 /** The claim's level: η·λ_t ≥ 1.9, i.e. within 5% of 2/η. */
@@ -259,9 +268,11 @@ function settle<T>(F: Field<T>, model: { grad(t: Vec<T>): Vec<T> }, theta: Vec<T
  * Random M-QR instances: p ∈ [3, 5] parameters, n ∈ [1, 3] outputs, Qᵢ symmetric with entries in
  * [−1, 1], J entries in [−0.5, 0.5], y ∈ [−1, 1]ⁿ, θ₀ ∈ [−0.5, 0.5]ᵖ (2 decimals), and η = κ/λ_GF with
  * κ ∈ [lo, hi], λ_GF the NTK eigenvalue where GD at a small step (a proxy of gradient flow) settles,
- * computed in f64 at generation (a start whose proxy does not settle keeps η = κ/λ₀).
+ * computed in f64 at generation. Kept only when, in f64, the start is well below the edge (η·λ₀ and
+ * η·S(θ₀) ≤ 1.55, under the check's 1.6) and, for `eos` instances, κ ≥ 2.05 > 2 — so the hypotheses hold by
+ * construction up to rounding (the check recomputes the same proxy at its precision).
  */
-export function qrInstances(lo: number, hi: number): fc.Arbitrary<QrInstance> {
+export function qrInstances(lo: number, hi: number, eos: boolean): fc.Arbitrary<QrInstance> {
   const d2 = (a: number, b: number) => decimalText(a, b, 2);
   return fc.record({ p: fc.integer({ min: 3, max: 5 }), n: fc.integer({ min: 1, max: 3 }) }).chain(({ p, n }) => fc.record({
     Q: fc.array(fc.array(d2(-1, 1), { minLength: p * p, maxLength: p * p }), { minLength: n, maxLength: n }),
@@ -269,7 +280,7 @@ export function qrInstances(lo: number, hi: number): fc.Arbitrary<QrInstance> {
     y: fc.array(d2(-1, 1), { minLength: n, maxLength: n }),
     theta: fc.array(d2(-0.5, 0.5), { minLength: p, maxLength: p }),
     kappa: decimalText(lo, hi, 3),
-  })).map((g): QrInstance => {
+  })).map((g): { inst: QrInstance; ok: boolean } => {
     const p = g.theta.length;
     // Symmetrize: the upper triangle of each drawn p×p block.
     const Q = g.Q.map((flat) => Array.from({ length: p }, (_, i) => Array.from({ length: p }, (_, j) => flat[Math.min(i, j) * p + Math.max(i, j)])));
@@ -281,12 +292,13 @@ export function qrInstances(lo: number, hi: number): fc.Arbitrary<QrInstance> {
     const Qn = data.Q.map((m) => m.map((r) => r.map(Number)));
     const S0 = sharpness(F, model, th0);
     const lam0 = ntkTop(F, Jn, Qn, th0);
-    // The proxy's step: a quarter of 2/max(S₀, λ₀); it settles where gradient flow would, up to O(step).
-    const gf = settle(F, model, th0, 0.25 / Math.max(S0, lam0, 1e-3), GF_STEPS);
+    const gf = settle(F, model, th0, gfStep(F, S0, lam0), GF_STEPS);
     const lamGf = gf.settled ? ntkTop(F, Jn, Qn, gf.theta) : lam0;
     const lr = lamGf > 0 ? new Decimal(g.kappa).div(lamGf).toSignificantDigits(6).toFixed() : '0.1';
-    return { model: 'quadratic-regression', data, theta: g.theta, lr, steps: 2000, kappa: g.kappa };
-  });
+    const inst: QrInstance = { model: 'quadratic-regression', data, theta: g.theta, lr, steps: 2000, kappa: g.kappa };
+    const eta = Number(lr);
+    return { inst, ok: gf.settled && eta * lam0 <= 1.55 && eta * S0 <= 1.55 };
+  }).filter((x) => x.ok).map((x) => x.inst);
 }
 
 function checkHighDim<T>(inst: QrInstance, ctx: CheckContext<T>): Outcome {
@@ -297,14 +309,16 @@ function checkHighDim<T>(inst: QrInstance, ctx: CheckContext<T>): Outcome {
   const eta = F.from(inst.lr);
   const two = F.int(2);
   const level = F.from(LEVEL);
-  const k0 = F.mul(eta, ntkTop(F, J, Q, theta));
-  const s0 = F.mul(eta, sharpness(F, model, theta));
+  const lam0 = ntkTop(F, J, Q, theta);
+  const S0 = sharpness(F, model, theta);
+  const k0 = F.mul(eta, lam0);
+  const s0 = F.mul(eta, S0);
   ctx.assume(!F.lt(F.from(START_BELOW), k0) && !F.lt(F.from(START_BELOW), s0), 'starts_near_edge',
     `η·λ₀ = ${F.toString(k0)}, η·S(θ₀) = ${F.toString(s0)}: not both ≤ ${START_BELOW} (the claim is about sharpening from well below the edge)`);
-  // Gradient flow's limit, approximated by GD at η/4 (stable while η·S < 8).
-  const gf = settle(F, model, theta, F.div(eta, F.int(4)), GF_STEPS);
+  // Gradient flow's limit, approximated by GD at the small step h = 1/(4·max(S₀, λ₀)).
+  const gf = settle(F, model, theta, gfStep(F, S0, lam0), GF_STEPS);
   const kGf = gf.settled ? F.mul(eta, ntkTop(F, J, Q, gf.theta)) : F.from(Number.NaN);
-  ctx.assume(gf.settled, 'gf_not_settled', `GD at η/4 (the gradient-flow proxy) did not settle in ${GF_STEPS} steps`);
+  ctx.assume(gf.settled, 'gf_not_settled', `GD at h = 1/(4·max(S₀, λ₀)) (the gradient-flow proxy) did not settle in ${GF_STEPS} steps`);
   ctx.assume(gf.settled && F.lt(two, kGf), 'gf_limit_below_edge', `η·λ_GF = ${F.toString(kGf)} ≤ 2: gradient flow's limit is stable at this η`);
   const details = (extra: Record<string, string | number>) => ({
     p: theta.length, n: inst.data.y.length, etaLambda0: F.toString(k0), etaS0: F.toString(s0), etaLambdaGf: gf.settled ? F.toString(kGf) : 'n/a', gfSteps: gf.steps, ...extra,
@@ -346,31 +360,33 @@ export const agarwalaGenericHighDim: Claim<QrInstance> = defineClaim<QrInstance>
   citation: { paper: APP, where: 'abstract ("in higher dimensions ... generically" similar behaviour); the experiments\' setup is not recovered, so the threshold is measured [E] on this generator (claims.md §3.I)' },
   statement:
     'On quadratic regression fᵢ = Jᵢ·θ + ½θᵀQᵢθ with random Qᵢ (p ∈ [3, 5] parameters, n ∈ [1, 3] outputs), started well below the edge ' +
-    '(η·λ₀ ≤ 1.6 and η·S(θ₀) ≤ 1.6) with gradient flow\'s limit beyond it (η·λ_GF > 2, λ_GF the top NTK eigenvalue where GD at η/4 settles), ' +
+    '(η·λ₀ ≤ 1.6 and η·S(θ₀) ≤ 1.6) with gradient flow\'s limit beyond it (η·λ_GF > 2, λ_GF the top NTK eigenvalue where GD at the small step ' +
+    'h = 1/(4·max(S(θ₀), λ₀)) settles), ' +
     'the top NTK eigenvalue λ_t = λ_max(J(θ_t)J(θ_t)ᵀ) of GD rises to η·λ_t ≥ 1.9 (within 5% of 2/η) at some step — on at least 90% of the ' +
     'instances (statistical; the measured fraction is in the rationale).',
   kind: 'statistical',
   minHoldFraction: 0.9,
   hypotheses: [
     'Qᵢ symmetric with entries in [−1, 1], J in [−0.5, 0.5], y in [−1, 1], θ₀ in [−0.5, 0.5] (2 decimals)',
-    'η·λ₀ ≤ 1.6 and η·S(θ₀) ≤ 1.6 (checked; η = κ/λ_GF with κ ∈ [2.05, 3] at generation)',
-    'η·λ_GF > 2, λ_GF the top NTK eigenvalue where GD at η/4 settles (‖∇L‖ < 1e-8 for 3 steps within 20 000 steps)',
+    'η·λ₀ ≤ 1.6 and η·S(θ₀) ≤ 1.6 (η = κ/λ_GF with κ ∈ [2.05, 3]; the generator keeps starts with both ≤ 1.55 in f64)',
+    'η·λ_GF > 2, λ_GF the top NTK eigenvalue where GD at h = 1/(4·max(S(θ₀), λ₀)) settles (‖∇L‖ < 1e-8 for 3 steps within 10 000 steps): a proxy of gradient flow\'s limit',
   ],
-  arbitrary: qrInstances(2.05, 3),
+  arbitrary: qrInstances(2.05, 3, true),
   check: checkHighDim,
   negativeControl: {
     description: 'η below the edge of gradient flow\'s limit (κ = η·λ_GF ∈ [0.5, 1.7], hypothesis waived): the NTK eigenvalue sharpens toward λ_GF but never gets within 5% of 2/η',
-    arbitrary: qrInstances(0.5, 1.7),
+    arbitrary: qrInstances(0.5, 1.7, false),
   },
   tolerance: { rel: 0 },
   rationale:
-    '[E] over 600 instances of this generator: 245 met the hypotheses (the rest started with η·λ₀ or η·S(θ₀) above 1.6) and 240 of them ' +
-    '(98.0%) reached η·λ_t ≥ 1.9, most within 30 steps; the 5 that did not peaked at η·λ_t ∈ [1.72, 1.87] and settled. minHoldFraction 0.9 ' +
-    'leaves a margin of 8 points (about 35 exercised instances per 100: P(more than 10% fail) is ~1e-2 at a 2% failure rate). The level ' +
-    '1.9 is claims.md §3.I\'s "within 5% of 2/η"; the comparison has no slack because GD here is not chaotic (it settles) and its ' +
-    'rounding (1e-13 relative over ≤ 2000 steps) is far below the distance of η·λ_t from 1.9 at the steps that decide. f64 only: the ' +
-    'statement is a measured statistic (claims.md §0.2 fixes float64), and a decimal re-run of a 2000-step run with an NTK eigenvalue per ' +
-    'step costs ~1 s. Control: 91 of 100 instances with κ = η·λ_GF ∈ [0.5, 1.7] stay below 1.9.',
+    '[E] over 600 instances of this generator (which keeps only starts meeting the hypotheses in f64): all 600 exercised the claim and ' +
+    '591 (98.5%) reached η·λ_t ≥ 1.9, median at step 4 (95th percentile 65), from η·λ₀ of median 0.56; the 9 that did not peaked at ' +
+    'η·λ_t ∈ [1.39, 1.89] and settled. minHoldFraction 0.9 leaves 8.5 points of margin: at 100 exercised instances and a 1.5% failure ' +
+    'rate, more than 10 failures has probability ~1e-6. The level 1.9 is claims.md §3.I\'s "within 5% of 2/η"; the comparison has no ' +
+    'slack: it is decided early (median step 4) or, for the failures, on runs that settle, where the rounding of GD (~1e-13 relative ' +
+    'over ≤ 2000 steps) is far below the distance of η·λ_t from 1.9 ([E] the smallest |η·λ_t − 1.9| at a deciding step over 600 instances was 2.1e-5, 1e8 times the rounding). f64 only: the statement is a measured statistic (claims.md §0.2 fixes float64), and ' +
+    'a decimal re-run of a 2000-step run with an NTK eigenvalue per step costs ~1 s. Control: 99 of 100 instances with ' +
+    'κ = η·λ_GF ∈ [0.5, 1.7] stayed below 1.9.',
   budget: 400_000,
   ladder: ['f64'],
 });

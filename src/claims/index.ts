@@ -20,6 +20,8 @@ export { DAMIAN_TRACKING_CLAIMS } from './damianTracking.js';
 export { ARORA_CLAIMS } from './arora.js';
 export { WANG_ROBERTS_CLAIMS } from './wangRoberts.js';
 export { WXZT_CLAIMS } from './wangXuZhaoTao.js';
+export { WXZT_MORE_CLAIMS } from './wxztMore.js';
+export { AGARWALA_CLAIMS } from './agarwala.js';
 export { COHEN_CLAIMS } from './cohen.js';
 export { COHEN_NETWORK_CLAIMS, SMALL_MLP, PAPER_MLP, mlpEosInstances } from './cohenNetworks.js';
 export { KREISLER_CLAIMS } from './kreisler.js';

@@ -7,6 +7,8 @@ import { DAMIAN_TRACKING_CLAIMS } from './damianTracking.js';
 import { ARORA_CLAIMS } from './arora.js';
 import { WANG_ROBERTS_CLAIMS } from './wangRoberts.js';
 import { WXZT_CLAIMS } from './wangXuZhaoTao.js';
+import { WXZT_MORE_CLAIMS } from './wxztMore.js';
+import { AGARWALA_CLAIMS } from './agarwala.js';
 import { COHEN_CLAIMS } from './cohen.js';
 import { COHEN_NETWORK_CLAIMS } from './cohenNetworks.js';
 import { KREISLER_CLAIMS } from './kreisler.js';
@@ -25,11 +27,12 @@ export const CATALOG_GROUPS: readonly { readonly title: string; readonly claims:
   { title: 'Damian, Nichani, Lee: self-stabilization', claims: [...DAMIAN_CLAIMS, ...DAMIAN_TRACKING_CLAIMS] },
   { title: 'Arora, Li, Panigrahi: normalized GD and GD on √L', claims: ARORA_CLAIMS },
   { title: 'Wang, Roberts: rotation of the top eigenvector', claims: WANG_ROBERTS_CLAIMS },
-  { title: 'Wang, Xu, Zhao, Tao: balancing and EoS for ℓ(xᵀy)', claims: WXZT_CLAIMS },
+  { title: 'Wang, Xu, Zhao, Tao: balancing and EoS for ℓ(xᵀy)', claims: [...WXZT_CLAIMS, ...WXZT_MORE_CLAIMS] },
   { title: 'Cohen et al.: thresholds, progressive sharpening and EoS hover', claims: [...COHEN_CLAIMS, ...COHEN_NETWORK_CLAIMS] },
   { title: 'Kreisler et al.: GFS sharpness', claims: KREISLER_CLAIMS },
   { title: 'Even et al.: diagonal linear networks', claims: [...EVEN_CLAIMS, ...EVEN_BIAS_CLAIMS] },
   { title: 'Lewkowycz et al.: catapult', claims: LEWKOWYCZ_CLAIMS },
+  { title: 'Agarwala, Pedregosa, Pennington: second-order regression', claims: AGARWALA_CLAIMS },
   { title: 'Chen, Bruna: cubic map', claims: CHEN_CLAIMS },
   { title: 'Zhu et al.: minimalist example', claims: ZHU_CLAIMS },
   { title: 'Closed-form oracles of the models', claims: ORACLE_CLAIMS as readonly Claim[] },

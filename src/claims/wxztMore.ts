@@ -24,13 +24,22 @@ const fin = <T>(F: Field<T>, v: readonly T[]): boolean => v.every((x) => F.isFin
 // ---------------------------------------------------------------------------------------------
 
 /** A uv run (wangXuZhaoTao's generator) whose tail contraction is compared with a predicted rate. */
-export interface UvRateInstance extends Omit<UvGdInstance, 'variant'> {
+export interface UvRateInstance extends Instance {
+  readonly model: 'uv';
+  readonly params: { readonly target: string };
+  readonly theta: readonly [string, string];
+  readonly lr: string;
+  readonly steps: number;
+  /** κ = η·λ_GFS the instance was drawn with. */
+  readonly kappa: string;
   /** Negative control: predict the rate from the INITIAL sharpness, |1 − η·S(θ₀)|. */
   readonly variant?: 'initial-sharpness';
 }
 
 const rateInstances = (lo: number, hi: number, variant?: 'initial-sharpness'): fc.Arbitrary<UvRateInstance> =>
-  uvInstances(lo, hi).map((i): UvRateInstance => (variant === undefined ? i : { ...i, variant }));
+  uvInstances(lo, hi).map((i: UvGdInstance): UvRateInstance => ({
+    model: 'uv', params: i.params, theta: i.theta, lr: i.lr, steps: i.steps, kappa: i.kappa, ...(variant !== undefined ? { variant } : {}),
+  }));
 
 /** The window of the final phase: consecutive residuals with |r_t| ≤ 1e-6 and |r_{t+1}| ≥ 1e-11 (above f64 rounding of uv − y). */
 const WINDOW_HI = '1e-6';
@@ -115,6 +124,12 @@ function checkRate<T>(inst: UvRateInstance, ctx: CheckContext<T>): Outcome {
     ...(initial ? { etaS0: F.toString(F.mul(eta, S0)) } : {}),
   };
   const what = initial ? '|1 − η·S(θ₀)| (initial sharpness)' : '|1 − η·S_∞|';
+  const stepsFromWindow = hitEps - first;
+  if (Number.isFinite(predicted) && Math.abs(stepsFromWindow - predicted) > 2) {
+    const miss = Math.abs(stepsFromWindow - predicted);
+    return ctx.violated({ code: 'steps_mismatch', observed: miss, bound: 2, margin: 2 - miss, step: hitEps, details,
+      message: `from |r| = ${F.toNumber(F.abs(rs[first])).toExponential(2)} GD took ${stepsFromWindow} steps to |r| < ${EPS}, but the rate ${what} = ${rhoN.toFixed(6)} predicts ${predicted}` });
+  }
   const o = F.toNumber(dev);
   const bound = F.toNumber(tol);
   if (F.lt(tol, dev)) {
@@ -136,21 +151,22 @@ export const wxztConvergenceRate: Claim<UvRateInstance> = defineClaim<UvRateInst
   statement:
     'OPEN CONSTANTS: the paper\'s non-asymptotic rate bound (its constants and LR range) could not be recovered, so it is not asserted. What is ' +
     'asserted is what can be derived: on the uv model ½(uv − y)² (y = 1, square ℓ, u₀ ∈ [1.8, 3], v₀ ∈ [0.05, 1]) with κ = η·λ_GFS ∈ [0.5, 3], ' +
-    'GD reaches |uv − y| < 1e-12 in finitely many steps (reported), and in its final phase (1e-11 ≤ |r_t| ≤ 1e-6) the residual contracts by ' +
-    '|r_{t+1}/r_t| = |1 − η·S_∞| ± 1e-3 per step, the Jacobian of the GD map across the minimizer manifold at the limit (S_∞ < 2/η). ' +
+    'GD reaches |uv − y| < ε = 1e-12 in finitely many steps (reported), and in its final phase (1e-11 ≤ |r_t| ≤ 1e-6) the residual contracts by ' +
+    '|r_{t+1}/r_t| = |1 − η·S_∞| ± 1e-3 per step (and fitted over the phase), the Jacobian of the GD map across the minimizer manifold at ' +
+    'the limit (S_∞ < 2/η); from the phase\'s first residual r_w the steps to |r| < ε are ⌈log(|r_w|/ε)/log(1/|1 − η·S_∞|)⌉ ± 2. ' +
     'The same rate taken at the initial sharpness, |1 − η·S(θ₀)|, is wrong (the negative control).',
   kind: 'forall',
   status: 'open constants',
   hypotheses: [
     'y = 1, u₀ ∈ [1.8, 3], v₀ ∈ [0.05, 1], |u₀v₀ − y| ≥ 0.005',
     'κ = η·λ_GFS ∈ [0.5, 3] (λ_GFS = √(Δ₀² + 4y²))',
-    'GD converges (|uv − y| < 1e-12 for 3 steps within 3000 steps) — [E] 1990 of 1990 runs of this family did, within 731 steps',
+    'GD converges (|uv − y| < 1e-12 for 3 steps within 3000 steps) — [E] 1000 of 1000 runs of this generator did, |r| < 1e-12 within 1158 steps',
     'the final phase is observed: two consecutive residuals in [1e-11, 1e-6] (fails only when η·S_∞ ≈ 1, where convergence is superlinear)',
   ],
   arbitrary: rateInstances(0.5, 3),
   check: checkRate,
   negativeControl: {
-    description: 'the quadratic-model rate |1 − η·λ| taken at the INITIAL sharpness S(θ₀) (κ ∈ [2.1, 3], where S(θ₀) > 2/η and the predicted "rate" exceeds 1)',
+    description: 'the quadratic-model rate |1 − η·λ| taken at the INITIAL sharpness S(θ₀) (κ ∈ [2.1, 3], where GD catapults or balances away from θ₀, so S(θ₀) is far from S_∞ and the "rate" is off by 0.1–1.5)',
     arbitrary: rateInstances(2.1, 3, 'initial-sharpness'),
   },
   tolerance: { abs: 1e-3 },
@@ -158,7 +174,9 @@ export const wxztConvergenceRate: Claim<UvRateInstance> = defineClaim<UvRateInst
     '[D] r⁺ = r(1 − ηλ_t + η²r_t f_t) exactly (claims.md §2.2 map), so |r_{t+1}/r_t| − |1 − ηS_∞| is at most η|λ_t − λ_∞| + η²|r_t f_t|, and ' +
     'λ_t − λ_∞ = Σ_{s≥t}(4ηr_s f_s − η²r_s²λ_s) = O(|r_t|/(1 − ρ)): with |r_t| ≤ 1e-6, η ≤ 1.5, f ≈ 1 and ρ ≤ 0.97 that is ≤ 3e-4. ' +
     'Rounding of r = uv − y near |r| = 1e-11 is ~2e-16 absolute, 4e-5 relative on a ratio. So 1e-3 absolute covers both with margin; ' +
-    '[E] the largest per-step deviation over 1990 runs was 1e-5 in the wider window |r| ≤ 1e-5.',
+    '[E] on this generator: 998 of 1000 runs held (2 inconclusive: η·S_∞ ≈ 1, no linear phase), largest deviation 1.8e-5, every step ' +
+    'count to ε within the ±2 of the prediction (quantiles equal); the ±2 absorbs the ceiling and the O(|r|) drift of the ratio. ' +
+    'Control: 99 of 100 initial-sharpness predictions were flagged.',
   ladder: ['f64', 'dec:40'],
 });
 
@@ -187,13 +205,14 @@ export interface MfGdInstance extends Instance {
 const GAP_LEVEL = '1.9';
 
 /**
- * Rank-1 2×2 targets A = abᵀ (a, b ∈ [−1.5, 1.5]², 2 decimals, σ = ‖a‖‖b‖ ≥ 0.5, A exact), starts u, v ∈ [−1.5, 1.5]²
- * (2 decimals), κ = η·λ_GFS ∈ [lo, hi]; only starts below the edge, η·λ₀ < 2 with λ₀ = ‖u‖² + ‖v‖² the top NTK
+ * Rank-1 2×2 targets A = abᵀ (a, b ∈ [−1.5, 1.5]², 2 decimals, σ = ‖a‖‖b‖ ≥ 0.5, A exact), starts u, v ∈ [−2, 2]²
+ * (2 decimals) with |‖u‖² − ‖v‖²| ≥ σ, κ = η·λ_GFS ∈ [lo, hi]; only starts below the edge, η·λ₀ < 2 with λ₀ = ‖u‖² + ‖v‖² the top NTK
  * eigenvalue (progressive sharpening, not a catapult). η to 15 digits.
  */
 export function mfInstances(lo: number, hi: number, variant?: 'naive-band'): fc.Arbitrary<MfGdInstance> {
   const d2 = decimalText(-1.5, 1.5, 2);
-  return fc.record({ a: fc.tuple(d2, d2), b: fc.tuple(d2, d2), theta: fc.tuple(d2, d2, d2, d2), kappa: decimalText(lo, hi, 3) })
+  const t2 = decimalText(-2, 2, 2);
+  return fc.record({ a: fc.tuple(d2, d2), b: fc.tuple(d2, d2), theta: fc.tuple(t2, t2, t2, t2), kappa: decimalText(lo, hi, 3) })
     .map((g) => {
       const sq = (x: string, z: string) => new D(x).times(x).plus(new D(z).times(z));
       const sigma2 = sq(...g.a).times(sq(...g.b));
@@ -202,7 +221,9 @@ export function mfInstances(lo: number, hi: number, variant?: 'naive-band'): fc.
       const c = nu.minus(nv);
       const lgfs = c.times(c).plus(sigma2.times(4)).sqrt();
       const eta = new D(g.kappa).div(lgfs);
-      return { g, ok: sigma2.gte('0.25') && eta.times(nu.plus(nv)).lt(2), lr: eta.toSignificantDigits(15).toFixed() };
+      // |c| ≥ σ: a start near balance (c ≈ 0) sits in the balanced slice's stable 2-cycle for κ ∈ (2, 2.47) (claims.md §3.J, a = κ/2) and never converges.
+      const ok = sigma2.gte('0.25') && c.times(c).gte(sigma2) && eta.times(nu.plus(nv)).lt(2);
+      return { g, ok, lr: eta.toSignificantDigits(15).toFixed() };
     })
     .filter((x) => x.ok)
     .map(({ g, lr }): MfGdInstance => ({
@@ -278,25 +299,33 @@ export const wxztGapBelowEdge: Claim<MfGdInstance> = defineClaim<MfGdInstance>({
   },
   statement:
     'On rank-1 matrix factorization ½‖uvᵀ − A‖²_F (A = abᵀ 2×2, u, v ∈ ℝ²) started below the edge (η·λ₀ < 2, λ₀ = ‖u‖² + ‖v‖² the top NTK ' +
-    'eigenvalue) with the gradient-flow solution beyond it (κ = η·λ_GFS ∈ [2.01, 2.4], λ_GFS = √((‖u‖² − ‖v‖²)² + 4‖A‖²_F)), a sizeable ' +
-    'fraction — at least 30% — of the runs that converge end with η·S_∞ < 1.9, i.e. more than 5% below the edge (statistical: each instance ' +
+    'eigenvalue) with the gradient-flow solution beyond it (κ = η·λ_GFS ∈ [2.01, 2.2], λ_GFS = √(c² + 4‖A‖²_F), c = ‖u‖² − ‖v‖², |c| ≥ ‖A‖_F), ' +
+    'a sizeable fraction — at least half — of the runs that converge end with η·S_∞ < 1.9, i.e. more than 5% below the edge (statistical: each instance ' +
     'is one run; a run ending near the edge is not a counterexample). So the naive reading of EoS, |η·S_∞/2 − 1| < 0.05 for every run, is ' +
     'FALSE on matrix factorization (the negative control); contrast zhu.final-sharpness-just-below-edge, where it holds.',
   kind: 'statistical',
-  minHoldFraction: 0.3,
+  minHoldFraction: 0.5,
   hypotheses: [
-    'A = abᵀ, a, b ∈ [−1.5, 1.5]² (2 decimals), ‖a‖‖b‖ ≥ 0.5; u, v ∈ [−1.5, 1.5]² (2 decimals)',
-    'η·λ₀ < 2 < η·λ_GFS, κ = η·λ_GFS ∈ [2.01, 2.4]',
+    'A = abᵀ, a, b ∈ [−1.5, 1.5]² (2 decimals), ‖a‖‖b‖ ≥ 0.5; u, v ∈ [−2, 2]² (2 decimals)',
+    'imbalanced start |‖u‖² − ‖v‖²| ≥ ‖A‖_F (near balance GD falls into the balanced slice\'s stable 2-cycle and never converges)',
+    'η·λ₀ < 2 < η·λ_GFS, κ = η·λ_GFS ∈ [2.01, 2.2]',
     'GD converges (‖uvᵀ − A‖_F < 1e-12 for 3 steps within 1500 steps); runs that keep oscillating or diverge are inconclusive',
   ],
-  arbitrary: mfInstances(2.01, 2.4),
+  arbitrary: mfInstances(2.01, 2.2),
   check: checkGap,
   negativeControl: {
     description: 'the naive EoS reading "a converged run ends with |η·S_∞/2 − 1| < 0.05" on the same instances (claims.md §6 caveat 1)',
-    arbitrary: mfInstances(2.01, 2.4, 'naive-band'),
+    arbitrary: mfInstances(2.01, 2.2, 'naive-band'),
   },
   tolerance: { rel: 0 },
-  rationale: 'PLACEHOLDER',
+  rationale:
+    '[E] over 600 instances of this generator: 589 converged within 1500 steps, and 423 of them (71.8%) ended with η·S_∞ < 1.9 ' +
+    '(η·S_∞ median 1.82, 5th percentile 1.40, minimum 1.05; maximum 1.980), against 0 of 49 on Zhu\'s model (claims.md §3.K) and a ' +
+    'median of 1.754 on uv (claims.md §3.D). minHoldFraction 0.5 leaves 22 points of margin, about 4.5 standard deviations at ~95 ' +
+    'exercised instances per 100. The comparison with 1.9 has no slack: the run stops at ‖uvᵀ − A‖_F < 1e-12, where η·S differs from its ' +
+    'limit by ~1e-12, and the nearest measured value was 1.9004. f64 only: each instance is one run whose failure (a run ending near ' +
+    'the edge) is expected for the statistic, so re-running it in decimals would only cost time. Control: 70 of 99 converged runs ' +
+    'fall outside the naive 5% band.',
   ladder: ['f64'],
 });
 
