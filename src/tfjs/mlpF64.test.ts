@@ -42,6 +42,8 @@ function naiveAct(a: Activation, z: number): number {
       return z > 30 ? z : Math.log(1 + Math.exp(z));
     case 'linear':
       return z;
+    case 'sigmoid':
+      return 1 / (1 + Math.exp(-z));
   }
 }
 
@@ -281,5 +283,83 @@ describe('mlpF64: buffers and cache', () => {
     expect(net.hvp(theta, g, hv)).toBe(hv);
     const o = new Float64Array(5);
     expect(net.outputs(theta, o)).toBe(o);
+  });
+});
+
+describe('mlpF64: several outputs, MSE and cross-entropy', () => {
+  /** Outputs (n × k) one sample at a time, from the definition, and the two losses on them. */
+  function naiveMulti(spec: MlpSpec, data: MlpData, theta: Float64Array): number[][] {
+    const k = spec.outputDim ?? 1;
+    const sizes = [spec.inputDim, ...spec.widths, k];
+    const rows: number[][] = [];
+    for (let i = 0; i < data.n; i++) {
+      let a = Array.from(data.x.subarray(i * spec.inputDim, (i + 1) * spec.inputDim));
+      let off = 0;
+      for (let l = 1; l < sizes.length; l++) {
+        const fin = sizes[l - 1];
+        const fout = sizes[l];
+        const next: number[] = [];
+        for (let j = 0; j < fout; j++) {
+          let z = theta[off + fin * fout + j];
+          for (let q = 0; q < fin; q++) z += theta[off + j * fin + q] * a[q];
+          next.push(l < sizes.length - 1 ? naiveAct(spec.activation, z) : z);
+        }
+        off += fin * fout + fout;
+        a = next;
+      }
+      rows.push(a);
+    }
+    return rows;
+  }
+  function naiveLoss(spec: MlpSpec, data: MlpData, theta: Float64Array): number {
+    const k = spec.outputDim ?? 1;
+    const f = naiveMulti(spec, data, theta);
+    let s = 0;
+    f.forEach((row, i) => {
+      const y = Array.from(data.y.subarray(i * k, (i + 1) * k));
+      if (spec.loss === 'cross-entropy') {
+        s += Math.log(row.reduce((a, z) => a + Math.exp(z), 0)) - row.reduce((a, z, j) => a + z * y[j], 0);
+      } else {
+        s += row.reduce((a, z, j) => a + (z - y[j]) ** 2, 0) / 2;
+      }
+    });
+    return s / data.n;
+  }
+  const multiArb = fc.record({
+    inputDim: fc.integer({ min: 1, max: 4 }),
+    widths: fc.array(fc.integer({ min: 1, max: 5 }), { minLength: 1, maxLength: 2 }),
+    activation: fc.constantFrom(...ACTIVATIONS.filter((a) => a !== 'relu')),
+    outputDim: fc.integer({ min: 2, max: 4 }),
+    loss: fc.constantFrom('mse' as const, 'cross-entropy' as const),
+  });
+
+  it('loss, gradient and HVP match the definition and central differences (k = 2–4 outputs, both losses)', () => {
+    fc.assert(fc.property(multiArb, fc.integer({ min: 1, max: 6 }), fc.integer({ min: 0, max: 1000 }), (spec, n, seed) => {
+      const k = spec.outputDim;
+      const x = randomLabelData(spec.inputDim, n, seed + 3).x;
+      const y = new Float64Array(n * k);
+      // One-hot rows for cross-entropy, Gaussian targets for MSE.
+      for (let i = 0; i < n; i++) for (let j = 0; j < k; j++) y[i * k + j] = spec.loss === 'cross-entropy' ? (j === (i + seed) % k ? 1 : 0) : Math.sin(i + 2 * j + seed);
+      const data: MlpData = { n, inputDim: spec.inputDim, x, y };
+      const net = createMlpF64(spec, data);
+      const theta = initMlpF64(spec, seed);
+      for (let q = 0; q < theta.length; q++) if (theta[q] === 0) theta[q] = 0.3 * Math.sin(1.3 * q + seed);
+      expect(Math.abs(net.loss(theta) - naiveLoss(spec, data, theta))).toBeLessThanOrEqual(1e-13 * (1 + net.loss(theta)));
+      expect(maxAbsDiff(net.outputs(theta), naiveMulti(spec, data, theta).flat())).toBeLessThanOrEqual(1e-13);
+      const g = net.grad(theta);
+      expect(maxAbsDiff(g, fdGrad((t) => naiveLoss(spec, data, t), theta))).toBeLessThanOrEqual(FD_TOL * (1 + maxAbs(g)));
+      const v = Float64Array.from(theta, (_, q) => Math.cos(q * 0.7 + seed));
+      const hv = net.hvp(theta, v);
+      expect(maxAbsDiff(hv, fdHvp(net, theta, v))).toBeLessThanOrEqual(FD_TOL * (1 + maxAbs(hv)));
+    }), { numRuns: 60, seed: 45 });
+  });
+
+  it('k = 1 with MSE is the scalar network; cross-entropy with one output and bad y lengths are rejected', () => {
+    const spec: MlpSpec = { inputDim: 2, widths: [3], activation: 'tanh' };
+    const data = randomLabelData(2, 5, 1);
+    const theta = initMlpF64(spec, 2);
+    expect(createMlpF64({ ...spec, outputDim: 1, loss: 'mse' }, data).hvp(theta, theta)).toEqual(createMlpF64(spec, data).hvp(theta, theta));
+    expect(() => mlpParamCount({ ...spec, loss: 'cross-entropy' })).toThrow(/cross-entropy needs outputDim ≥ 2/);
+    expect(() => createMlpF64({ ...spec, outputDim: 2 }, data)).toThrow(/y of length n·k = 10/);
   });
 });

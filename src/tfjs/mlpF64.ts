@@ -6,16 +6,19 @@ import { rng, type Rng } from '../numerics/rng.js';
  * in closed form). It has no tfjs import: it is the oracle the tfjs core is checked against, and the
  * engine of the float64 network claims (claims.md §2.10 M-MLP).
  *
- * Network: x ∈ Rᵈ → h₁ = σ(W₁x + b₁) → … → h_D = σ(W_D h_{D−1} + b_D) → f = w_outᵀh_D + b_out ∈ R.
- * Loss: L(θ) = (1/2n)·Σᵢ (f(xᵢ) − yᵢ)² (½·mean of squared residuals, as in Cohen et al.'s code).
+ * Network: x ∈ Rᵈ → h₁ = σ(W₁x + b₁) → … → h_D = σ(W_D h_{D−1} + b_D) → f = W_out·h_D + b_out ∈ Rᵏ
+ * (k = `outputDim`, default 1).
+ * Loss: L(θ) = (1/2n)·Σᵢ ‖f(xᵢ) − yᵢ‖² (½·mean of squared residuals, as in Cohen et al.'s code), or
+ * with `loss: 'cross-entropy'` (k ≥ 2, yᵢ one-hot or any probability vector) the softmax cross-entropy
+ * L(θ) = (1/n)·Σᵢ (log Σⱼ exp fⱼ(xᵢ) − yᵢ·f(xᵢ)).
  *
  * Parameter layout of θ (flat): for each layer in order (hidden layers, then the output layer),
  * its weight matrix row-major (out × in), then its bias (out). So θ = [W₁, b₁, …, W_D, b_D, w_out, b_out].
  */
 
-export type Activation = 'tanh' | 'relu' | 'softplus' | 'linear';
+export type Activation = 'tanh' | 'relu' | 'softplus' | 'linear' | 'sigmoid';
 
-export const ACTIVATIONS: readonly Activation[] = Object.freeze(['tanh', 'relu', 'softplus', 'linear']);
+export const ACTIVATIONS: readonly Activation[] = Object.freeze(['tanh', 'relu', 'softplus', 'linear', 'sigmoid']);
 
 export interface MlpSpec {
   /** Input dimension d ≥ 1. */
@@ -23,9 +26,13 @@ export interface MlpSpec {
   /** Hidden widths, one per hidden layer (depth ≥ 1). */
   readonly widths: readonly number[];
   readonly activation: Activation;
+  /** Output units k (default 1). */
+  readonly outputDim?: number;
+  /** Default 'mse'; 'cross-entropy' needs outputDim ≥ 2. */
+  readonly loss?: 'mse' | 'cross-entropy';
 }
 
-/** A data set: n inputs row-major (n × d) and n scalar labels. */
+/** A data set: n inputs row-major (n × d) and n labels (row-major n × k for k outputs; scalars for k = 1). */
 export interface MlpData {
   readonly n: number;
   readonly inputDim: number;
@@ -45,7 +52,7 @@ export interface MlpF64 {
   grad(theta: Float64Array, out?: Float64Array): Float64Array;
   /** ∇²L(θ)·v, exact (R-operator), into `out` (allocated when omitted). */
   hvp(theta: Float64Array, v: Float64Array, out?: Float64Array): Float64Array;
-  /** Network outputs f(xᵢ), i = 0..n−1. */
+  /** Network outputs f(xᵢ), i = 0..n−1 (row-major n × k when outputDim k > 1). */
   outputs(theta: Float64Array, out?: Float64Array): Float64Array;
 }
 
@@ -64,11 +71,14 @@ function checkSpec(spec: MlpSpec): void {
     throw new RangeError(`mlpF64: widths must list at least one positive integer width, got ${JSON.stringify(spec.widths)}`);
   }
   if (!ACTIVATIONS.includes(spec.activation)) throw new RangeError(`mlpF64: activation must be one of ${ACTIVATIONS.join(', ')}, got ${String(spec.activation)}`);
+  if (spec.outputDim !== undefined && !posInt(spec.outputDim)) throw new RangeError(`mlpF64: outputDim must be a positive integer, got ${spec.outputDim}`);
+  if (spec.loss !== undefined && spec.loss !== 'mse' && spec.loss !== 'cross-entropy') throw new RangeError(`mlpF64: loss must be 'mse' or 'cross-entropy', got ${String(spec.loss)}`);
+  if (spec.loss === 'cross-entropy' && (spec.outputDim ?? 1) < 2) throw new RangeError('mlpF64: cross-entropy needs outputDim ≥ 2 (one output per class)');
 }
 
 function layersOf(spec: MlpSpec): Layer[] {
   checkSpec(spec);
-  const sizes = [spec.inputDim, ...spec.widths, 1];
+  const sizes = [spec.inputDim, ...spec.widths, spec.outputDim ?? 1];
   const layers: Layer[] = [];
   let off = 0;
   for (let l = 1; l < sizes.length; l++) {
@@ -124,6 +134,15 @@ function activationOf(a: Activation): Act {
         o[1] = 1;
         o[2] = 0;
       };
+    case 'sigmoid':
+      return (z, o) => {
+        // s = 1/(1 + e⁻ᶻ) without overflow; σ′ = s(1 − s), σ″ = s(1 − s)(1 − 2s).
+        const e = Math.exp(-Math.abs(z));
+        const s = z >= 0 ? 1 / (1 + e) : e / (1 + e);
+        o[0] = s;
+        o[1] = s * (1 - s);
+        o[2] = s * (1 - s) * (1 - 2 * s);
+      };
   }
 }
 
@@ -138,8 +157,10 @@ export function createMlpF64(spec: MlpSpec, data: MlpData): MlpF64 {
   const p = mlpParamCount(spec);
   const D = layers.length; // hidden layers + output layer
   if (data.inputDim !== spec.inputDim) throw new RangeError(`mlpF64: the data has inputDim ${data.inputDim}, the network ${spec.inputDim}`);
-  if (!(Number.isInteger(data.n) && data.n >= 1) || data.x.length !== data.n * data.inputDim || data.y.length !== data.n) {
-    throw new RangeError(`mlpF64: data must have n ≥ 1 rows: x of length n·d = ${data.n * data.inputDim} and y of length n = ${data.n}`);
+  const k = spec.outputDim ?? 1;
+  const ce = spec.loss === 'cross-entropy';
+  if (!(Number.isInteger(data.n) && data.n >= 1) || data.x.length !== data.n * data.inputDim || data.y.length !== data.n * k) {
+    throw new RangeError(`mlpF64: data must have n ≥ 1 rows: x of length n·d = ${data.n * data.inputDim} and y of length n${k > 1 ? '·k' : ''} = ${data.n * k}`);
   }
   const act = activationOf(spec.activation);
   const n = data.n;
@@ -266,21 +287,57 @@ export function createMlpF64(spec: MlpSpec, data: MlpData): MlpF64 {
     }
   };
 
-  const outputs = (theta: Float64Array, out = new Float64Array(n)): Float64Array => {
+  /** Outputs row-major (n × k); for k = 1 the n outputs. */
+  const outputs = (theta: Float64Array, out = new Float64Array(n * k)): Float64Array => {
     checkTheta(theta);
     forward(theta);
-    out.set(Z[D - 1]);
+    const f = Z[D - 1];
+    for (let i = 0; i < n; i++) for (let j = 0; j < k; j++) out[i * k + j] = f[j * n + i];
     return out;
   };
 
+  // Softmax of the outputs (k × n, feature-major), for cross-entropy.
+  const P = new Float64Array(ce ? k * n : 0);
+
+  /** The loss at the cached forward pass; for cross-entropy also fills P. */
   const residualLoss = (): number => {
     const f = Z[D - 1];
+    const y = data.y;
     let s = 0;
-    for (let i = 0; i < n; i++) {
-      const r = f[i] - data.y[i];
-      s += r * r;
+    if (!ce) {
+      for (let j = 0; j < k; j++) {
+        for (let i = 0; i < n; i++) {
+          const r = f[j * n + i] - y[i * k + j];
+          s += r * r;
+        }
+      }
+      return s / (2 * n);
     }
-    return s / (2 * n);
+    for (let i = 0; i < n; i++) {
+      let m = -Infinity;
+      for (let j = 0; j < k; j++) m = Math.max(m, f[j * n + i]);
+      let e = 0;
+      for (let j = 0; j < k; j++) {
+        const q = Math.exp(f[j * n + i] - m);
+        P[j * n + i] = q;
+        e += q;
+      }
+      let yf = 0;
+      for (let j = 0; j < k; j++) {
+        P[j * n + i] /= e;
+        yf += y[i * k + j] * f[j * n + i];
+      }
+      s += m + Math.log(e) - yf;
+    }
+    return s / n;
+  };
+
+  /** ∂ℓ/∂f (k × n) into `top`: (f − y)/n for MSE, (softmax(f) − y)/n for cross-entropy (P filled by residualLoss). */
+  const topDelta = (top: Float64Array): void => {
+    const f = Z[D - 1];
+    const y = data.y;
+    const src = ce ? P : f;
+    for (let j = 0; j < k; j++) for (let i = 0; i < n; i++) top[j * n + i] = (src[j * n + i] - y[i * k + j]) / n;
   };
 
   const loss = (theta: Float64Array): number => {
@@ -294,9 +351,8 @@ export function createMlpF64(spec: MlpSpec, data: MlpData): MlpF64 {
     checkTheta(out, 'the gradient buffer');
     forward(theta);
     out.fill(0);
-    const f = Z[D - 1];
-    const top = DL[D - 1];
-    for (let i = 0; i < n; i++) top[i] = (f[i] - data.y[i]) / n;
+    const L = residualLoss();
+    topDelta(DL[D - 1]);
     for (let l = D - 1; l >= 0; l--) {
       outer(out, l, DL[l], A[l]);
       if (l > 0) {
@@ -307,7 +363,7 @@ export function createMlpF64(spec: MlpSpec, data: MlpData): MlpF64 {
         for (let q = 0; q < dp.length; q++) dp[q] *= s1[q];
       }
     }
-    return residualLoss();
+    return L;
   };
 
   const hvp = (theta: Float64Array, v: Float64Array, out = new Float64Array(p)): Float64Array => {
@@ -326,14 +382,20 @@ export function createMlpF64(spec: MlpSpec, data: MlpData): MlpF64 {
         for (let q = 0; q < rz.length; q++) ra[q] = s1[q] * rz[q];
       }
     }
-    // Backward with its R-image: ℓ = Σᵢ rᵢ²/(2n), so δ_out = r/n and R(δ_out) = R(f)/n.
-    const f = Z[D - 1];
-    const top = DL[D - 1];
+    // Backward with its R-image. MSE: ℓ = Σᵢ‖rᵢ‖²/(2n), so δ_out = r/n and R(δ_out) = R(f)/n.
+    // Cross-entropy: δ_out = (p − y)/n and R(δ_out) = (diag(p) − ppᵀ)·R(f)/n per sample.
+    residualLoss();
+    topDelta(DL[D - 1]);
     const rtop = RDL[D - 1];
     const rf = RZ[D - 1];
-    for (let i = 0; i < n; i++) {
-      top[i] = (f[i] - data.y[i]) / n;
-      rtop[i] = rf[i] / n;
+    if (!ce) {
+      for (let q = 0; q < k * n; q++) rtop[q] = rf[q] / n;
+    } else {
+      for (let i = 0; i < n; i++) {
+        let pr = 0;
+        for (let j = 0; j < k; j++) pr += P[j * n + i] * rf[j * n + i];
+        for (let j = 0; j < k; j++) rtop[j * n + i] = (P[j * n + i] * (rf[j * n + i] - pr)) / n;
+      }
     }
     out.fill(0);
     for (let l = D - 1; l >= 0; l--) {
@@ -373,7 +435,10 @@ export function createMlpF64(spec: MlpSpec, data: MlpData): MlpF64 {
   };
 
   return {
-    spec: Object.freeze({ inputDim: spec.inputDim, widths: Object.freeze([...spec.widths]), activation: spec.activation }),
+    spec: Object.freeze({
+      inputDim: spec.inputDim, widths: Object.freeze([...spec.widths]), activation: spec.activation,
+      ...(spec.outputDim !== undefined ? { outputDim: spec.outputDim } : {}), ...(spec.loss !== undefined ? { loss: spec.loss } : {}),
+    }),
     data,
     dim: p,
     loss,
