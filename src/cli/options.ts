@@ -14,7 +14,7 @@ export interface OptionSpec {
 const MODEL_CMDS = ['inspect', 'trace'] as const;
 
 export const OPTIONS: readonly OptionSpec[] = [
-  { name: 'model', kind: 'value', arg: 'ID', description: 'model id (see `eoscheck models`)', commands: MODEL_CMDS },
+  { name: 'model', kind: 'value', arg: 'ID', description: 'model id (see `eoscheck models`); trace also takes mlp and cnn (networks on TensorFlow.js)', commands: MODEL_CMDS },
   { name: 'theta', kind: 'value', arg: 'CSV', description: 'the point θ, comma separated, in the model\'s order', commands: MODEL_CMDS },
   { name: 'param', kind: 'repeat', arg: 'KEY=VALUE', description: 'a model parameter (repeatable)', commands: MODEL_CMDS },
   { name: 'data', kind: 'value', arg: 'FILE.json', description: 'model data; numbers keep their decimal meaning', commands: MODEL_CMDS },
@@ -29,6 +29,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   { name: 'reference', kind: 'value', arg: 'pgd|flow', description: 'reference trajectory run alongside', commands: ['trace'] },
   { name: 'csv', kind: 'value', arg: 'FILE', description: 'write the recorded steps as CSV', commands: ['trace'] },
   { name: 'plot', kind: 'value', arg: 'FILE.svg|FILE.png', description: 'plot loss and sharpness with the 2/η line and the events (PNG when the name ends in .png)', commands: ['trace', 'replay'] },
+  { name: 'backend', kind: 'value', arg: 'tensorflow|wasm|cpu', description: 'tfjs backend of --model mlp|cnn (default tensorflow if @tensorflow/tfjs-node is installed, else wasm, else cpu)', commands: ['trace'] },
   { name: 'observe', kind: 'value', arg: 'a,b,...', description: 'extra observers (rotation, referenceDistance, selfStabilization, balancedness, ...)', commands: ['trace'] },
   // The harness commands (list, check, hunt, replay, merge).
   { name: 'seed', kind: 'value', arg: 'S', description: 'base seed, an integer (default 1); run k draws from seedFor(S, claim, k)', commands: ['check', 'hunt'] },

@@ -18,6 +18,9 @@ import { edgeMarginObserver } from '../../observers/edgeMarginObserver.js';
 import { modelFromOptions } from '../modelFromOptions.js';
 import { optFlag, optInt, optValue, type ParsedArgs } from '../parseArgs.js';
 import type { Out } from '../run.js';
+import { traceCsv } from './traceCsv.js';
+
+export { traceCsv };
 
 /** `--param` keys that belong to the update rule rather than the model (architecture §3: `--param lstar=`). */
 const OPTIMIZER_PARAMS = ['lstar', 'beta'] as const;
@@ -41,22 +44,6 @@ function decimalOption(args: ParsedArgs, name: string, rule: (x: number) => bool
   const v = raw.trim();
   if (!DECIMAL_LITERAL.test(v) || !rule(Number(v))) throw new UsageError(`must be ${ruleText}, got "${raw}"`, `--${name}`);
   return v;
-}
-
-/** CSV of the scalar columns of a trace: t, loss, sharpness, gradNorm, other scalar fields, then θ. */
-export function traceCsv(j: TraceJson): string {
-  const keys: string[] = [];
-  for (const row of j.steps) {
-    for (const [k, v] of Object.entries(row)) {
-      if (k !== 't' && k !== 'theta' && (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean' || v === null) && !keys.includes(k)) keys.push(k);
-    }
-  }
-  const dim = j.steps[0]?.theta.length ?? 0;
-  const header = ['t', ...keys, ...Array.from({ length: dim }, (_, i) => `theta${i + 1}`)];
-  const cell = (v: unknown) => (v === null || v === undefined ? '' : String(v));
-  const lines = [header.join(',')];
-  for (const row of j.steps) lines.push([row.t, ...keys.map((k) => cell(row[k])), ...row.theta].map(cell).join(','));
-  return lines.join('\n') + '\n';
 }
 
 function num(v: unknown): number | null {
@@ -98,6 +85,13 @@ function human<T>(r: RunResult<T>, j: TraceJson): string {
 
 /** `eoscheck trace`: a trajectory with per-step measurements (architecture §3). Divergence is an event, exit 0. */
 export async function traceCommand(args: ParsedArgs, out: Out): Promise<number> {
+  const modelId = optValue(args, 'model');
+  if (modelId === 'mlp' || modelId === 'cnn') {
+    // Networks train on TensorFlow.js: loaded only for them (about a second).
+    const { traceNetworkCommand } = await import('./traceNetworkCommand.js');
+    return traceNetworkCommand(modelId, args, out);
+  }
+  if (optValue(args, 'backend') !== undefined) throw new UsageError('applies to networks only (--model mlp or cnn)', '--backend');
   const { modelArgs, extra } = splitParams(args);
   const { model, theta } = modelFromOptions(modelArgs);
   const id = (optValue(args, 'optimizer') ?? 'gd') as OptimizerId;
