@@ -26,7 +26,7 @@ export {
   type MlpSpec,
 } from './mlpF64.js';
 export { createMlpTf, initMlpTf, mlpTfParamCount, type MlpTfSpec } from './mlpTf.js';
-export { NETWORK_PARAM_DEFAULTS, parseNetworkParams, type NetworkParams } from './parseNetworkParams.js';
+export { CNN_PARAM_DEFAULTS, NETWORK_PARAM_DEFAULTS, parseNetworkParams, type NetworkParams } from './parseNetworkParams.js';
 export { regressionData } from './regressionData.js';
 export {
   activationOp,

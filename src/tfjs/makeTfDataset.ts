@@ -3,11 +3,12 @@ import { digitsData } from './digitsData.js';
 import { gaussianMixtureData } from './gaussianMixtureData.js';
 import { regressionData } from './regressionData.js';
 import type { TfDataset } from './tfDataset.js';
+import { TF_DATASETS, type TfDatasetName } from './networkNames.js';
+
+export { TF_DATASETS, type TfDatasetName };
 
 /** The data sets a network can be trained on (`--param dataset=…`). */
-export type TfDatasetName = 'random-labels' | 'teacher' | 'gaussian-mixture' | 'regression' | 'digits';
 
-export const TF_DATASETS: readonly TfDatasetName[] = Object.freeze(['random-labels', 'teacher', 'gaussian-mixture', 'regression', 'digits']);
 
 export interface MakeTfDatasetOptions {
   readonly dataset: TfDatasetName;

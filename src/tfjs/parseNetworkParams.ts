@@ -1,17 +1,10 @@
-import { TF_DATASETS, type TfDatasetName } from './makeTfDataset.js';
-import { TF_ACTIVATIONS, type TfActivation } from './secondOrderActivations.js';
+import { CNN_PARAM_DEFAULTS, NETWORK_PARAM_DEFAULTS, NETWORK_PARAM_KEYS as KEYS, TF_ACTIVATIONS, TF_DATASETS, type TfActivation, type TfDatasetName } from './networkNames.js';
 import type { TraceNetworkOptions } from './traceNetwork.js';
+
+export { CNN_PARAM_DEFAULTS, NETWORK_PARAM_DEFAULTS };
 
 /** The network fields of {@link TraceNetworkOptions} (everything but backend, optimizer, lr, beta, lstar, steps, every). */
 export type NetworkParams = Omit<TraceNetworkOptions, 'backend' | 'optimizer' | 'lr' | 'beta' | 'lstar' | 'steps' | 'every'>;
-
-/** The `--param` keys of `--model mlp|cnn`, with their defaults. */
-export const NETWORK_PARAM_DEFAULTS: Readonly<Record<string, string>> = Object.freeze({
-  width: '16', depth: '1', activation: 'tanh', dataset: 'random-labels', n: '100', seed: '1',
-  inputDim: '8', loss: 'mse', hvp: 'nested', lanczosIter: '60', f64Every: '0',
-});
-
-const KEYS = ['width', 'depth', 'activation', 'dataset', 'n', 'seed', 'dataSeed', 'inputDim', 'classes', 'side', 'loss', 'hvp', 'lanczosIter', 'f64Every'] as const;
 
 /**
  * The network part of a trace from `--param key=value` pairs (strings, as the CLI reads them), with
@@ -27,7 +20,7 @@ export function parseNetworkParams(model: 'mlp' | 'cnn', params: Readonly<Record
       throw Object.assign(new RangeError(`--param ${key}: unknown for --model ${model}; the keys are ${KEYS.join(', ')}`), { param: key });
     }
   }
-  const get = (key: (typeof KEYS)[number]): string | undefined => params[key] ?? NETWORK_PARAM_DEFAULTS[key];
+  const get = (key: (typeof KEYS)[number]): string | undefined => params[key] ?? (model === 'cnn' ? CNN_PARAM_DEFAULTS : NETWORK_PARAM_DEFAULTS)[key];
   const int = (key: (typeof KEYS)[number], min: number, max: number): number | undefined => {
     const s = get(key);
     if (s === undefined) return undefined;

@@ -1,4 +1,7 @@
+import { TF_ACTIVATIONS, type TfActivation } from './networkNames.js';
 import { tf } from './tfjs.js';
+
+export { TF_ACTIVATIONS, type TfActivation };
 
 /**
  * Elementwise functions whose derivatives are correct to every order under nested `tf.grad`.
@@ -73,9 +76,7 @@ export const logSumExpR: Unary = custom((z, save) => {
 });
 
 /** The activations a network can use (the same as mlpF64's, so each has a float64 reference). */
-export type TfActivation = 'tanh' | 'relu' | 'softplus' | 'linear' | 'sigmoid';
 
-export const TF_ACTIVATIONS: readonly TfActivation[] = Object.freeze(['tanh', 'relu', 'softplus', 'linear', 'sigmoid']);
 
 /**
  * The second-order-correct op of an activation; with `{ builtin: true }` the plain tfjs op instead
