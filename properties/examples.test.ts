@@ -72,3 +72,17 @@ describe('a claim that fails only in float64 rounding', () => {
     expect(row.counterexamples).toEqual([]);
   });
 });
+
+describe('the network claims on the larger configuration (properties/examples/paperMlpClaims.ts)', () => {
+  it('loads as user claims on 8-32-1 networks with n = 200, and one instance of each holds', async () => {
+    const { loadClaimsFile } = await import('../src/claims/loadClaimsFile.js');
+    const { evaluate } = await import('../src/harness/evaluate.js');
+    const fc = (await import('fast-check')).default;
+    const loaded = await loadClaimsFile(join(examples, 'paperMlpClaims.ts'));
+    expect(loaded.map((l) => l.claim.id).sort()).toEqual(['paper.cohen.eos.hover', 'paper.cohen.progressive-sharpening']);
+    const claim = loaded.find((l) => l.claim.id === 'paper.cohen.progressive-sharpening')!.claim;
+    const [inst] = fc.sample(claim.arbitrary, { seed: 3, numRuns: 1 }) as unknown as { net: { widths: number[] }; n: number; steps: number }[];
+    expect(inst).toMatchObject({ net: { widths: [32] }, n: 200, steps: 5000 });
+    expect(evaluate(claim, inst as never, { mode: 'claim' }).verdict.verdict).toBe('holds');
+  }, 60_000);
+});
