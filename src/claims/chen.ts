@@ -183,4 +183,147 @@ export const chenDivergenceThreshold: Claim<QuarticGdInstance> = defineClaim<Qua
     'and a ≤ 1.99 keeps away from the tangency at a = 2, where ±b is a 2-cycle and rounding alone could step outside.',
 });
 
-export const CHEN_CLAIMS: readonly Claim[] = [chenTwoCycle, chenDivergenceThreshold];
+// chen.cubic-map.converges-below-one -------------------------------------------------------------
+
+/** ±z with |z| on a 3-decimal grid in [minAbs, hi·b] (b = √((2 + a)/a), the edge of the invariant interval). */
+function signedStart(minAbs: number, hi: number): (a: string) => fc.Arbitrary<string> {
+  return (a) => {
+    const b = new D(2).plus(a).div(a).sqrt().toNumber();
+    return fc.tuple(decimalText(minAbs, hi * b, 3), fc.boolean()).map(([z, neg]) => (neg ? `-${z}` : z));
+  };
+}
+
+interface ConvergenceInstance extends QuarticGdInstance {
+  /** Negative control: the naive "GD ends at the minimizer on z₀'s side". */
+  readonly variant?: 'nearest';
+}
+
+function checkConvergesBelowOne<T>(inst: ConvergenceInstance, ctx: CheckContext<T>): Outcome {
+  const { F } = ctx;
+  const { model, theta } = ctx.model(inst);
+  const eta = F.from(inst.lr);
+  const mu = F.from(inst.params.mu);
+  const root = F.sqrt(mu);
+  const a = F.mul(eta, mu);
+  ctx.assume(F.lt(F.zero, a) && F.lt(a, F.one), 'a_out_of_range', `a = ημ = ${F.toString(a)} is not in (0, 1)`);
+  const b = F.sqrt(F.div(F.add(F.int(2), a), a));
+  const z0 = F.div(theta[0], root);
+  ctx.assume(F.lt(F.abs(z0), b) && F.sign(z0) !== 0, 'start_outside', `z₀ = ${F.toString(z0)} is 0 or outside (−b, b), b = ${F.toString(b)}`);
+  let x = theta[0];
+  for (let t = 0; t < inst.steps; t++) {
+    x = F.sub(x, F.mul(eta, model.grad([x])[0]));
+    if (!F.isFinite(x)) return ctx.diverged({ code: 'diverged', step: t, observed: Number.NaN, bound: 0, margin: Number.NaN, message: `x left the finite range at step ${t}` });
+    // The exceptional starts: preimages of the fixed point 0 (e.g. z₀² = (1 + a)/a lands on 0 in one step) and of
+    // the unstable 2-cycle ±b. On a decimal grid they can be hit exactly; there the orbit stays put forever.
+    const zt = F.div(x, root);
+    ctx.assume(F.sign(x) !== 0 && F.sign(F.sub(F.abs(zt), b)) !== 0, 'exceptional_start',
+      `the orbit from z₀ = ${F.toString(z0)} lands exactly on ${F.sign(x) === 0 ? 'the fixed point 0' : 'the 2-cycle ±b'} at step ${t} and stays there`);
+  }
+  const z = F.div(x, root);
+  const dist = F.toNumber(F.abs(F.sub(F.abs(z), F.one)));
+  const bound = ctx.tol.abs;
+  const details = { a: F.toString(a), z0: F.toString(z0), zT: F.toString(z) };
+  if (!(dist <= bound)) {
+    return ctx.violated({ code: 'not_converged', step: inst.steps, observed: dist, bound, margin: bound - dist, details,
+      message: `a = ${F.toNumber(a).toFixed(4)}, z₀ = ${F.toNumber(z0).toFixed(4)}: after ${inst.steps} steps z = ${F.toNumber(z).toPrecision(12)}, ${dist.toExponential(2)} from ±1` });
+  }
+  if (inst.variant === 'nearest' && F.sign(z) !== F.sign(z0)) {
+    return ctx.violated({ code: 'other_well', step: inst.steps, observed: 1, bound: 0, margin: -1, details,
+      message: `a = ${F.toNumber(a).toFixed(4)}: from z₀ = ${F.toNumber(z0).toFixed(4)} GD overshoots through 0 and converges to z = ${F.toNumber(z).toFixed(6)}, the minimizer on the OTHER side` });
+  }
+  return ctx.holds({ code: 'converged', step: inst.steps, observed: dist, bound, margin: bound - dist, details,
+    message: `a = ${F.toNumber(a).toFixed(4)}, z₀ = ${F.toNumber(z0).toFixed(4)}: GD converged to z = ${F.toNumber(z).toFixed(6)} (${dist.toExponential(2)} from ±1)` });
+}
+
+export const chenConvergesBelowOne: Claim<ConvergenceInstance> = defineClaim<ConvergenceInstance>({
+  id: 'chen.cubic-map.converges-below-one',
+  title: 'Quartic / cubic map: for a < 1 GD converges to a minimizer z = ±1 from every start in (−b, b) — not necessarily the nearest one',
+  citation: { paper: CBGA, where: 'the monotonic and catapult phases of the cubic map (a < ½ and ½ < a < 1; claims.md §3.J [D/E]; the paper\'s phase names recalled)', recalled: true },
+  statement:
+    'For z⁺ = (1 + a)z − az³ (GD on ¼(x² − μ)², z = x/√μ, a = ημ) with a ∈ (0, 1), every start inside the invariant interval (−b, b), ' +
+    'b = √((2 + a)/a), other than the preimages of the unstable fixed point 0 and of the unstable 2-cycle ±b (e.g. z₀ = √((1 + a)/a) maps to 0), ' +
+    'converges to one of the minimizers z = ±1 (multiplier 1 − 2a ∈ (−1, 1)): monotonically for a < ½, oscillating for a > ½. ' +
+    'Which one is not the nearest in general: a start beyond the minimizer overshoots through 0 ([E]: 34% of z₀ ∈ [1, b) end in the other well).',
+  kind: 'forall',
+  hypotheses: ['a = ημ ∈ [0.05, 0.95] (|1 − 2a| ≤ 0.9, so 2000 steps converge far below the tolerance)', 'z₀ ∈ ±[0.01, 0.999·b]',
+    'z₀ is not one of the countably many preimages of 0 or of ±b (an orbit that lands exactly on them is inconclusive)'],
+  arbitrary: quarticInstances(decimalText(0.05, 0.95, 3), signedStart(0.01, 0.999), 2000),
+  check: checkConvergesBelowOne,
+  negativeControl: {
+    description: 'the naive reading "GD ends at the minimizer on z₀\'s side", from z₀ ∈ ±[1, 0.999·b] with a ∈ [0.3, 0.95] (claims.md §3.J caveat): starts beyond the minimizer overshoot through 0 into the other well',
+    // b ≥ 1.41 for a ≤ 0.95, so [1, 0.999·b] is never empty.
+    arbitrary: quarticInstances(decimalText(0.3, 0.95, 3), signedStart(1, 0.999), 2000).map((i): ConvergenceInstance => ({ ...i, variant: 'nearest' })),
+  },
+  tolerance: { abs: 1e-9 },
+  rationale:
+    'Convergence is judged as ||z_T| − 1| ≤ 1e-9 after 2000 steps. With a ∈ [0.05, 0.95] the multiplier at ±1 is |1 − 2a| ≤ 0.9, and from |z₀| ≥ 0.01 the ' +
+    'escape from the unstable fixed point 0 (multiplier 1 + a ≥ 1.05) takes at most ~100 steps, so the distance left is below 1e-80: the tolerance only ' +
+    'absorbs rounding of the limit (f64) and never a slow convergence. [E]: 2000 of 2000 starts converged.',
+});
+
+// chen.cubic-map.chaos -----------------------------------------------------------------------------
+
+const LYAP_BURN = 500;
+const LYAP_STEPS = 2000;
+
+function checkChaos<T>(inst: QuarticGdInstance, ctx: CheckContext<T>): Outcome {
+  const { F } = ctx;
+  const { model, theta } = ctx.model(inst);
+  const eta = F.from(inst.lr);
+  const mu = F.from(inst.params.mu);
+  const root = F.sqrt(mu);
+  const a = F.mul(eta, mu);
+  ctx.assume(F.lt(F.from('1.4'), a) && F.lt(a, F.from('1.95')), 'a_out_of_range', `a = ημ = ${F.toString(a)} is not in (1.4, 1.95)`);
+  const three = F.int(3);
+  let x = theta[0];
+  let sum = 0;
+  ctx.assume(inst.steps === LYAP_BURN + LYAP_STEPS, 'steps', `the exponent is measured over ${LYAP_BURN} + ${LYAP_STEPS} steps`);
+  for (let t = 0; t < LYAP_BURN + LYAP_STEPS; t++) {
+    if (t >= LYAP_BURN) {
+      const z = F.div(x, root);
+      // ln|g'(z)|, g'(z) = 1 + a − 3az²; an exact zero (z on the critical point) is −∞: not chaos at that step.
+      const d = Math.abs(F.toNumber(F.sub(F.add(F.one, a), F.mul(F.mul(three, a), F.mul(z, z)))));
+      sum += d > 0 ? Math.log(d) : -745;
+    }
+    x = F.sub(x, F.mul(eta, model.grad([x])[0]));
+    if (!F.isFinite(x) || Math.abs(F.toNumber(x)) > 1e6) {
+      return ctx.diverged({ code: 'diverged', step: t, observed: Number.NaN, bound: 0, margin: Number.NaN, message: `the orbit escaped at step ${t} (a = ${F.toNumber(a).toFixed(4)})` });
+    }
+  }
+  const lyap = sum / LYAP_STEPS;
+  const details = { a: F.toString(a), lyapunov: String(lyap) };
+  if (!(lyap > 0)) {
+    return ctx.violated({ code: 'not_chaotic', observed: lyap, bound: 0, margin: lyap, details,
+      message: `a = ${F.toNumber(a).toFixed(4)}: Lyapunov exponent ${lyap.toFixed(4)} ≤ 0 over ${LYAP_STEPS} steps after ${LYAP_BURN}: the orbit settled on a periodic attractor` });
+  }
+  return ctx.holds({ code: 'chaotic', observed: lyap, bound: 0, margin: lyap, details,
+    message: `a = ${F.toNumber(a).toFixed(4)}: Lyapunov exponent ${lyap.toFixed(4)} > 0 over ${LYAP_STEPS} steps after ${LYAP_BURN}` });
+}
+
+export const chenChaos: Claim<QuarticGdInstance> = defineClaim<QuarticGdInstance>({
+  id: 'chen.cubic-map.chaos',
+  title: 'Quartic / cubic map: for a ∈ (1.4, 1.95) GD is chaotic (positive Lyapunov exponent) for most a, with periodic windows',
+  citation: { paper: CBGA, where: 'the chaotic phase of the cubic map (claims.md §3.J test 5 [E]; the paper\'s phase boundaries recalled)', recalled: true },
+  statement:
+    'For z⁺ = (1 + a)z − az³ with a drawn uniformly in (1.4, 1.95) and z₀ ∈ [0.1, 0.9], the Lyapunov exponent (1/N)Σ ln|1 + a − 3az_t²| over ' +
+    'N = 2000 steps after a burn-in of 500 is positive on at least 80% of the draws: GD neither converges nor cycles but wanders chaotically ' +
+    'in [−b, b]. Not on all: periodic windows (near a ≈ 1.43, 1.45, 1.84, 1.92, ...) have stable cycles and a negative exponent.',
+  kind: 'statistical',
+  minHoldFraction: 0.8,
+  hypotheses: ['a = ημ ∈ (1.4, 1.95)', 'z₀ ∈ [0.1, 0.9]'],
+  arbitrary: quarticInstances(decimalText(1.401, 1.949, 3), () => decimalText(0.1, 0.9, 2), LYAP_BURN + LYAP_STEPS),
+  check: checkChaos,
+  negativeControl: {
+    description: 'a ∈ [1.02, 1.2], the period-2 phase: the orbit settles on the 2-cycle, whose exponent ½ln|9 − 2(a + 1)²| is negative (max −0.09 measured)',
+    arbitrary: quarticInstances(decimalText(1.02, 1.2, 3), () => decimalText(0.1, 0.9, 2), LYAP_BURN + LYAP_STEPS),
+  },
+  tolerance: { abs: 0 },
+  rationale:
+    'The statistic is the fraction of draws with a positive Lyapunov exponent. [E] (claims.md §3.J: 0.34, 0.68, 0.81, 0.88 at a = 1.4, 1.6, 1.8, 1.9): over ' +
+    '3000 draws 91.8% were positive (89% on (1.4, 1.6), 97% on (1.6, 1.8), 89% on (1.8, 1.95)); the rest fall in periodic windows. The threshold 0.8 is 4 ' +
+    'standard deviations below that rate for 100 draws. f64 only: a chaotic orbit computed at another precision is a different orbit, so a decimal ' +
+    're-run could neither confirm nor excuse an f64 result; the exponent is a property of the typical orbit, which f64 shadows.',
+  ladder: ['f64'],
+});
+
+export const CHEN_CLAIMS: readonly Claim[] = [chenTwoCycle, chenDivergenceThreshold, chenConvergesBelowOne, chenChaos] as readonly Claim[];
