@@ -1,5 +1,7 @@
 import type { BoundModel } from '../models/model.js';
 import { eigSym } from '../numerics/eigSym.js';
+import { eigTopRefined } from '../numerics/eigTopRefined.js';
+import { unitRoundoff } from '../numerics/tolerance.js';
 import type { Field, Mat, Vec } from '../numerics/field.js';
 import { dot, norm2 } from '../numerics/linalg.js';
 import { allFinite } from './_internals/vec.js';
@@ -84,8 +86,27 @@ export function pointInfo<T>(model: BoundModel<T>, theta: Vec<T>): PointInfo<T> 
     checked(F, 'Hessian eigenvalues', r.values);
     return r;
   });
+  // Decimal: the top pairs by Rayleigh-quotient refinement of the f64 ones (eigTopRefined), several
+  // times cheaper than a full Jacobi, which then runs only when asked for (rotation) or when f64
+  // cannot separate the eigenvalues. Refined to ~1e4 units of roundoff: every digit is kept.
+  const refined = (k: number) => {
+    if (F.precision.kind !== 'dec') return undefined;
+    const r = eigTopRefined(F, hessian(), k, unitRoundoff(F.precision) * 1e4);
+    if (r !== undefined) checked(F, 'Hessian eigenvalues', r.values);
+    return r;
+  };
+  const top1 = once(() => {
+    const r = refined(1);
+    return r !== undefined ? { value: r.values[0], vector: r.vectors[0] } : { value: eig().values[0], vector: eig().vectors[0] };
+  });
+  const gap = once(() => {
+    if (hessian().length < 2) return null;
+    const r = refined(2);
+    const v = r !== undefined ? r.values : eig().values;
+    return F.sub(v[0], v[1]);
+  });
   const top = once(() => {
-    const u = eig().vectors[0].slice();
+    const u = top1().vector.slice();
     let k = 0;
     for (let i = 1; i < u.length; i++) if (F.lt(F.abs(u[k]), F.abs(u[i]))) k = i;
     return F.sign(u[k]) < 0 ? u.map((x) => F.neg(x)) : u;
@@ -110,12 +131,9 @@ export function pointInfo<T>(model: BoundModel<T>, theta: Vec<T>): PointInfo<T> 
     gradNorm,
     hessian,
     eig,
-    sharpness: () => eig().values[0],
+    sharpness: () => top1().value,
     top,
-    eigengap: () => {
-      const v = eig().values;
-      return v.length > 1 ? F.sub(v[0], v[1]) : null;
-    },
+    eigengap: gap,
     sharpnessGradient: dS,
     sharpnessGradientPerp: dSperp,
   };

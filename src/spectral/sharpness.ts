@@ -3,6 +3,7 @@ import type { BoundModel } from '../models/model.js';
 import { decimalCtor } from '../numerics/decimalField.js';
 import { eigEnclosure } from '../numerics/eigEnclosure.js';
 import { eigSym } from '../numerics/eigSym.js';
+import { eigTopRefined } from '../numerics/eigTopRefined.js';
 import type { Field, Mat, Vec } from '../numerics/field.js';
 import { Interval, upperDouble } from '../numerics/interval.js';
 import { matVec, norm2, squareSize } from '../numerics/linalg.js';
@@ -40,9 +41,12 @@ export function topEigenpairs<T>(F: Field<T>, H: Mat<T>, k = 1): TopEigenpairs<T
   if (F.precision.kind === 'interval') {
     return intervalTop(F as unknown as Field<Interval>, H as unknown as Interval[][], kk) as unknown as TopEigenpairs<T>;
   }
+  const tol = toleranceFor(F.precision).rel;
+  // Decimal: refine the f64 top pairs (Rayleigh-quotient iteration) when f64 separates them, else full Jacobi.
+  const fast = F.precision.kind === 'dec' ? refinedTop(F, H, kk, tol) : undefined;
+  if (fast !== undefined) return fast;
   const { values, vectors } = eigSym(F, H);
   const norm = Math.max(Math.abs(F.toNumber(values[0])), Math.abs(F.toNumber(values[n - 1])));
-  const tol = toleranceFor(F.precision).rel;
   const residuals = values.slice(0, kk).map((l, i) => {
     const Hv = matVec(F, H, vectors[i]);
     return F.toNumber(norm2(F, Hv.map((x, j) => F.sub(x, F.mul(l, vectors[i][j])))));
@@ -53,6 +57,31 @@ export function topEigenpairs<T>(F: Field<T>, H: Mat<T>, k = 1): TopEigenpairs<T
     residuals,
     converged: residuals.every((r) => r <= tol * norm),
     gap: n > 1 ? F.toNumber(F.sub(values[0], values[1])) : Infinity,
+    norm,
+  };
+}
+
+/**
+ * The decimal fast path of {@link topEigenpairs}: the k top pairs refined from f64 to full precision
+ * ({@link eigTopRefined}); λ₂ (for the gap) refined when k ≥ 2, else from f64, which is
+ * accurate to ~1e-16‖H‖ and separated from λ₁ by more than 1e-6‖H‖ here. Undefined: use Jacobi.
+ */
+function refinedTop<T>(F: Field<T>, H: Mat<T>, k: number, tol: number): TopEigenpairs<T> | undefined {
+  const n = H.length;
+  // Near full precision (not just `tol`): the vectors feed ∇S = ∇³L[u,u], which is only as good as u.
+  const r = eigTopRefined(F, H, k, Math.min(tol / 100, unitRoundoff(F.precision) * 1e4));
+  if (r === undefined) return undefined;
+  const norm = Math.max(Math.abs(F.toNumber(r.values[0])), Math.abs(r.f64Values[n - 1]));
+  const residuals = r.values.slice(0, k).map((l, i) => {
+    const Hv = matVec(F, H, r.vectors[i]);
+    return F.toNumber(norm2(F, Hv.map((x, j) => F.sub(x, F.mul(l, r.vectors[i][j])))));
+  });
+  return {
+    values: r.values.slice(0, k),
+    vectors: r.vectors.slice(0, k),
+    residuals,
+    converged: residuals.every((x) => x <= tol * norm),
+    gap: n > 1 ? (k > 1 ? F.toNumber(F.sub(r.values[0], r.values[1])) : F.toNumber(r.values[0]) - r.f64Values[1]) : Infinity,
     norm,
   };
 }
