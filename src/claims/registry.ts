@@ -33,7 +33,7 @@ export const CATALOG_GROUPS: readonly { readonly title: string; readonly claims:
   { title: 'Even et al.: diagonal linear networks', claims: [...EVEN_CLAIMS, ...EVEN_BIAS_CLAIMS] },
   { title: 'Lewkowycz et al.: catapult', claims: LEWKOWYCZ_CLAIMS },
   { title: 'Agarwala, Pedregosa, Pennington: second-order regression', claims: AGARWALA_CLAIMS },
-  { title: 'Chen, Bruna: cubic map', claims: CHEN_CLAIMS },
+  { title: 'Chen, Balasubramanian, Ghosal, Agrawalla: from stability to chaos (cubic map)', claims: CHEN_CLAIMS },
   { title: 'Zhu et al.: minimalist example', claims: ZHU_CLAIMS },
   { title: 'Closed-form oracles of the models', claims: ORACLE_CLAIMS as readonly Claim[] },
 ];
