@@ -10,6 +10,7 @@ import { sharpness } from '../spectral/sharpness.js';
 import type { CheckContext, Claim, Instance, Outcome } from './claim.js';
 import { defineClaim } from './defineClaim.js';
 import { gdStep } from './wangXuZhaoTao.js';
+import { APP } from './papers.js';
 
 /**
  * Agarwala, Pedregosa, Pennington (claims.md §3.I, §2.9): the second-order (quadratic) regression
@@ -20,7 +21,6 @@ import { gdStep } from './wangXuZhaoTao.js';
  * asserted here are measured [E] on the generators below.
  */
 
-export const APP = 'A. Agarwala, F. Pedregosa, J. Pennington, "Second-order regression models exhibit progressive sharpening to the edge of stability", ICML 2023, arXiv 2210.04860';
 
 const D = decimalCtor(60);
 

@@ -8,6 +8,7 @@ import type { BoundModel } from '../models/model.js';
 import type { Field, Vec } from '../numerics/field.js';
 import type { CheckContext, Claim, Instance, Outcome } from './claim.js';
 import { defineClaim } from './defineClaim.js';
+import { ALP } from './papers.js';
 
 /**
  * Arora, Li, Panigrahi (ICML 2022): normalized GD and GD on √L enter the Edge of Stability and then
@@ -16,7 +17,6 @@ import { defineClaim } from './defineClaim.js';
  * M-UV with y = 1, where the balancing rate of both rules is an exact identity.
  */
 
-const ALP = 'S. Arora, Z. Li, A. Panigrahi, "Understanding Gradient Descent on Edge of Stability in Deep Learning", ICML 2022, arXiv 2205.09745';
 
 /** The update rules the instances name. */
 export type AroraRule = 'ngd' | 'sqrt-gd' | 'gd';

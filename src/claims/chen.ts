@@ -3,6 +3,7 @@ import { decimalText } from '../arbitraries/decimalText.js';
 import { decimalCtor } from '../numerics/decimalField.js';
 import type { CheckContext, Claim, Instance, Outcome } from './claim.js';
 import { defineClaim } from './defineClaim.js';
+import { CBGA } from './papers.js';
 
 /**
  * Chen, Balasubramanian, Ghosal, Agrawalla (claims.md §3.J, §2.5): GD on the quartic ¼(x² − μ)²
@@ -12,7 +13,6 @@ import { defineClaim } from './defineClaim.js';
  * phase boundaries are recalled [R].
  */
 
-export const CBGA = 'X. Chen, K. Balasubramanian, P. Ghosal, B. Agrawalla, "From Stability to Chaos: Analyzing Gradient Descent Dynamics in Quadratic Regression", arXiv 2310.01687';
 
 const D = decimalCtor(60);
 

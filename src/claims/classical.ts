@@ -3,6 +3,7 @@ import { defineClaim } from './defineClaim.js';
 import { gdSteps, quadraticSetup, type GdStep } from './quadraticGd.js';
 import { increaseHorizon, quadraticGdInstance, type QuadraticGdInstance } from './quadraticGdInstance.js';
 import type { Field } from '../numerics/field.js';
+import { COHEN } from './papers.js';
 
 /**
  * Classical facts about GD on a quadratic (claims.md §2.1, §3.A): the loss decreases monotonically
@@ -10,7 +11,6 @@ import type { Field } from '../numerics/field.js';
  * the baseline every EoS claim is measured against, and exact: the only slack is for rounding.
  */
 
-const COHEN = 'J. Cohen, S. Kaur, Y. Li, J. Z. Kolter, A. Talwalkar, "Gradient Descent on Neural Networks Typically Occurs at the Edge of Stability", ICLR 2021, arXiv 2103.00065';
 
 const ROUNDING_TOLERANCE = { ulps: 4096 } as const;
 const ROUNDING_RATIONALE =

@@ -7,6 +7,7 @@ import type { CheckContext, Claim, Instance, Outcome } from './claim.js';
 import { defineClaim } from './defineClaim.js';
 import { quadraticSetup } from './quadraticGd.js';
 import { quadraticGdInstance, type QuadraticGdInstance } from './quadraticGdInstance.js';
+import { COHEN } from './papers.js';
 
 /**
  * Cohen, Kaur, Li, Kolter, Talwalkar (claims.md §3.A, §2.1): the quadratic baseline of the edge of
@@ -14,7 +15,6 @@ import { quadraticGdInstance, type QuadraticGdInstance } from './quadraticGdInst
  * thresholds of heavy-ball and Nesterov momentum.
  */
 
-const COHEN = 'J. Cohen, S. Kaur, Y. Li, J. Z. Kolter, A. Talwalkar, "Gradient Descent on Neural Networks Typically Occurs at the Edge of Stability", ICLR 2021, arXiv 2103.00065';
 
 // ─── cohen.quadratic.divergence-rate ───────────────────────────────────────────────────────────
 

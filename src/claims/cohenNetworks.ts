@@ -6,6 +6,7 @@ import { lanczos } from '../spectral/lanczos.js';
 import { ACTIVATIONS, createMlpF64, initMlpF64, randomLabelData, teacherData, type Activation, type MlpF64, type MlpSpec } from '../tfjs/mlpF64.js';
 import type { CheckContext, Claim, EvidenceInput, Instance, Outcome } from './claim.js';
 import { defineClaim } from './defineClaim.js';
+import { COHEN } from './papers.js';
 
 /**
  * Cohen, Kaur, Li, Kolter, Talwalkar (claims.md §3.A, §2.10 M-MLP): on a real (small) network,
@@ -16,8 +17,6 @@ import { defineClaim } from './defineClaim.js';
  * with the sharpness measured by warm-started Lanczos every `every` steps.
  */
 
-// The citation string of cohen.ts (not exported there).
-const COHEN = 'J. Cohen, S. Kaur, Y. Li, J. Z. Kolter, A. Talwalkar, "Gradient Descent on Neural Networks Typically Occurs at the Edge of Stability", ICLR 2021, arXiv 2103.00065';
 
 /** The network of an instance: plain JSON (integers and text only), so fixtures replay. */
 export type MlpNetJson = {

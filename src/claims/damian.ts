@@ -7,6 +7,7 @@ import type { Field, Vec } from '../numerics/field.js';
 import { unitRoundoff } from '../numerics/tolerance.js';
 import type { CheckContext, Claim, Instance, Outcome } from './claim.js';
 import { defineClaim } from './defineClaim.js';
+import { DNL } from './papers.js';
 
 /**
  * Damian, Nichani, Lee (self-stabilization), claims.md §3.B, on the cubic toy M-SS (§2.7):
@@ -14,7 +15,6 @@ import { defineClaim } from './defineClaim.js';
  * ỹ = a₀ + b·z − 2/η, α = bc, β = b², δ² = 2α/β = 2c/b.
  */
 
-const DNL = 'A. Damian, E. Nichani, J. D. Lee, "Self-Stabilization: The Implicit Bias of Gradient Descent at the Edge of Stability", ICLR 2023, arXiv 2209.15594';
 
 /** The toy's coefficients, as decimal text. */
 export type ToyParams = {

@@ -9,6 +9,7 @@ import { unitRoundoff } from '../numerics/tolerance.js';
 import type { CheckContext, Claim, Outcome } from './claim.js';
 import type { ToyInstance } from './damian.js';
 import { defineClaim } from './defineClaim.js';
+import { DNL } from './papers.js';
 
 /**
  * Damian, Nichani, Lee (self-stabilization): the predicted dynamics θ† + v⋆ and what it predicts,
@@ -22,7 +23,6 @@ import { defineClaim } from './defineClaim.js';
  */
 
 /** Copied from damian.ts (not exported there). */
-const DNL = 'A. Damian, E. Nichani, J. D. Lee, "Self-Stabilization: The Implicit Bias of Gradient Descent at the Edge of Stability", ICLR 2023, arXiv 2209.15594';
 
 /** A toy instance, possibly perturbed by fourth-order terms (C inside the sharpness, q·x⁴/24). */
 export interface TrackInstance extends ToyInstance {

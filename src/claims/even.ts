@@ -4,6 +4,7 @@ import type { Field } from '../numerics/field.js';
 import type { CheckContext, Claim, Instance, Outcome } from './claim.js';
 import { defineClaim } from './defineClaim.js';
 import { gdStep } from './wangXuZhaoTao.js';
+import { EPGF } from './papers.js';
 
 /**
  * Even, Pesme, Gunasekar, Flammarion (claims.md §3.G, §2.4): GD on a diagonal linear network
@@ -12,7 +13,6 @@ import { gdStep } from './wangXuZhaoTao.js';
  * s = ½·arcsinh(2β/c) moves by exactly −artanh(γg). The arXiv id is recalled [R: id].
  */
 
-export const EPGF = 'M. Even, S. Pesme, S. Gunasekar, N. Flammarion, "(S)GD over Diagonal Linear Networks: Implicit Bias, Large Stepsizes and Edge of Stability", NeurIPS 2023, arXiv 2302.08982';
 
 export interface DlnGdInstance extends Instance {
   readonly model: 'diagonal-linear';

@@ -5,7 +5,7 @@ import type { Field } from '../numerics/field.js';
 import { sharpness, topEigenpairs } from '../spectral/sharpness.js';
 import type { CheckContext, Claim, Instance, Outcome } from './claim.js';
 import { defineClaim } from './defineClaim.js';
-import { EPGF } from './even.js';
+import { EPGF } from './papers.js';
 
 /**
  * Even, Pesme, Gunasekar, Flammarion (claims.md §3.G, §2.4): what GD with a finite step size does to

@@ -15,6 +15,7 @@ export { quadraticGdInstance, increaseHorizon, type QuadraticGdInstance, type Qu
 export { quadraticSetup, gdSteps, lossScale, type QuadraticSetup, type GdStep } from './quadraticGd.js';
 export { CLASSICAL_CLAIMS, checkMonotoneLoss, descentLemmaQuadratic, quadraticIncreasesAboveEdge, quadraticMonotoneBelowEdge } from './classical.js';
 export { ORACLE_CLAIMS, ORACLE_BOUNDS, type OracleInstance } from './oracle.js';
+export * from './papers.js';
 export { DAMIAN_CLAIMS } from './damian.js';
 export { DAMIAN_TRACKING_CLAIMS } from './damianTracking.js';
 export { ARORA_CLAIMS } from './arora.js';

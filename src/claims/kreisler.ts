@@ -7,6 +7,7 @@ import { sharpness } from '../spectral/sharpness.js';
 import type { CheckContext, Claim, Instance, Outcome } from './claim.js';
 import { defineClaim } from './defineClaim.js';
 import { gdStep } from './wangXuZhaoTao.js';
+import { KNSC } from './papers.js';
 
 /**
  * Kreisler, Nacson, Soudry, Carmon (claims.md §3.F): on the deep scalar network ½(∏wᵢ − y)², GD
@@ -15,7 +16,6 @@ import { gdStep } from './wangXuZhaoTao.js';
  * the edge of stability. The paper's conditions are recalled [R] (open item 5 of claims.md).
  */
 
-export const KNSC = 'I. Kreisler, M. Shpigel Nacson, D. Soudry, Y. Carmon, "Gradient Descent Monotonically Decreases the Sharpness of Gradient Flow Solutions in Scalar Networks and Beyond", ICML 2023, arXiv 2305.13064';
 
 const D60 = decimalCtor(60);
 

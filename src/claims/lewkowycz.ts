@@ -5,6 +5,7 @@ import type { Field, Vec } from '../numerics/field.js';
 import type { CheckContext, Claim, Instance, Outcome } from './claim.js';
 import { defineClaim } from './defineClaim.js';
 import { gdStep } from './wangXuZhaoTao.js';
+import { LBDSG } from './papers.js';
 
 /**
  * Lewkowycz, Bahri, Dyer, Sohl-Dickstein, Gur-Ari (claims.md §3.H, §2.2): the width-m uv model
@@ -12,7 +13,6 @@ import { gdStep } from './wangXuZhaoTao.js';
  * NTK). The arXiv id and the paper's window statement are recalled [R].
  */
 
-export const LBDSG = 'A. Lewkowycz, Y. Bahri, E. Dyer, J. Sohl-Dickstein, G. Gur-Ari, "The large learning rate phase of deep learning: the catapult mechanism", arXiv 2003.02218';
 
 const D = decimalCtor(60);
 

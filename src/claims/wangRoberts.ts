@@ -9,6 +9,7 @@ import { vectorAngle } from '../spectral/principalAngles.js';
 import type { CheckContext, Claim, Instance, Outcome } from './claim.js';
 import { defineClaim } from './defineClaim.js';
 import { quadraticGdInstance } from './quadraticGdInstance.js';
+import { WR } from './papers.js';
 
 /**
  * Wang & Roberts: instabilities of large-step GD rotate the Hessian's eigenvectors, a consequence
@@ -17,7 +18,6 @@ import { quadraticGdInstance } from './quadraticGdInstance.js';
  * depth 1 = a quadratic (linear regression), depth 2 = uv with y = 1.
  */
 
-const WR = 'L. Wang, S. J. Roberts, "Can Stability be Detrimental? Better Generalization through Gradient Descent Instabilities", ICLR 2025 submission (withdrawn), OpenReview zPaTnGjgpa, arXiv 2412.17613; follow-up "Training Instabilities Induce Flatness Bias in Gradient Descent", arXiv 2511.12558';
 
 /** Iterates beyond this size count as a divergence (uv's loss grows like |θ|⁴). */
 const BLOW_UP = 1e6;

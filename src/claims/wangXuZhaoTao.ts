@@ -6,6 +6,7 @@ import type { Field, Vec } from '../numerics/field.js';
 import { sharpness } from '../spectral/sharpness.js';
 import type { CheckContext, Claim, Instance, Outcome } from './claim.js';
 import { defineClaim } from './defineClaim.js';
+import { WXZT } from './papers.js';
 
 /**
  * Wang, Xu, Zhao, Tao (claims.md §3.D): balancing, EoS and catapult for F(x, y) = ℓ(xᵀy). Only the
@@ -14,7 +15,6 @@ import { defineClaim } from './defineClaim.js';
  * (the square-ℓ case, k = 1) provably or measurably [E] does.
  */
 
-export const WXZT = 'Y. Wang, Z. Xu, T. Zhao, M. Tao, "Good regularity creates large learning rate implicit biases: edge of stability, balancing, and catapult", arXiv 2310.17087';
 
 /** Exact decimal arithmetic for instance construction (η = κ/λ to 15 digits). */
 const D = decimalCtor(60);

@@ -5,8 +5,8 @@ import type { Field, Vec } from '../numerics/field.js';
 import { sharpness } from '../spectral/sharpness.js';
 import type { CheckContext, Claim, Instance, Outcome } from './claim.js';
 import { defineClaim } from './defineClaim.js';
-import { gdStep, uvInstances, WXZT, type UvGdInstance } from './wangXuZhaoTao.js';
-import { ZWWZG } from './zhu.js';
+import { gdStep, uvInstances, type UvGdInstance } from './wangXuZhaoTao.js';
+import { WXZT, ZWWZG } from './papers.js';
 
 /**
  * More of Wang, Xu, Zhao, Tao (claims.md §3.D, §6 caveat 1): what can be asserted of the paper's

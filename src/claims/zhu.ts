@@ -5,6 +5,7 @@ import type { Field, Vec } from '../numerics/field.js';
 import type { CheckContext, Claim, Instance, Outcome } from './claim.js';
 import { defineClaim } from './defineClaim.js';
 import { gdStep } from './wangXuZhaoTao.js';
+import { ZWWZG } from './papers.js';
 
 /**
  * Zhu, Wang, Wang, Zhou, Ge (claims.md §3.K, §2.6): the minimalist example L(x, y) = ¼(x²y² − 1)²,
@@ -12,7 +13,6 @@ import { gdStep } from './wangXuZhaoTao.js';
  * to the uv / matrix-factorization model (claims.md §6.1). The arXiv id is recalled [R: id].
  */
 
-export const ZWWZG = 'X. Zhu, Z. Wang, X. Wang, M. Zhou, R. Ge, "Understanding Edge-of-Stability Training Dynamics with a Minimalist Example", ICLR 2023, arXiv 2210.03294';
 
 const D = decimalCtor(60);
 
