@@ -25,8 +25,19 @@ describe.skipIf(!available)('examples/slurm on a real Slurm cluster', () => {
     const sbatch = (...args: string[]) => execFileSync('sbatch', args, { cwd: out, env, encoding: 'utf8' }).trim();
     const jid = sbatch('--parsable', '--export=ALL', '--array=0-2', `--output=${out}/task-%a.out`, join(root, 'examples/slurm/check-array.sbatch'));
     expect(jid).toMatch(/^\d+/);
-    // --wait: returns when the merge job has ended, after every task of the array (afterany).
-    sbatch('--wait', '--export=ALL', `--dependency=afterany:${jid.split(';')[0]}`, `--output=${out}/merge.out`, join(root, 'examples/slurm/merge.sbatch'));
+    // The merge job runs after every task of the array (afterany). Polled here rather than with
+    // `sbatch --wait`, whose own polling backs off to ~30 s.
+    const merge = sbatch('--parsable', '--export=ALL', `--dependency=afterany:${jid.split(';')[0]}`, `--output=${out}/merge.out`, join(root, 'examples/slurm/merge.sbatch')).split(';')[0];
+    const deadline = Date.now() + 240_000;
+    // squeue lists pending and running jobs only; it exits non-zero once the ids are purged (also done).
+    const queued = () => {
+      const q = spawnSync('squeue', ['-h', '-j', `${jid.split(';')[0]},${merge}`], { encoding: 'utf8' });
+      return q.status === 0 && q.stdout.trim() !== '';
+    };
+    while (queued()) {
+      if (Date.now() > deadline) throw new Error(`the Slurm jobs ${jid} and ${merge} did not finish within 4 minutes`);
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 250);
+    }
     execFileSync(tsx, [join(root, 'src/cli/main.ts'), 'check', 'classical.*', '--seed', '4', '--runs', '9',
       '--fixtures', join(out, 'counterexamples'), '--json', join(out, 'whole.json')], { cwd: root, stdio: 'pipe' });
     const shards = [0, 1, 2].map((k) => JSON.parse(readFileSync(join(out, `shard-${k}.json`), 'utf8')).shard);
