@@ -40,15 +40,19 @@ function quarticInstances(a: fc.Arbitrary<string>, z0: (a: string) => fc.Arbitra
   }));
 }
 
-// chen.cubic-map.two-cycle ------------------------------------------------------------------------
-
-function checkTwoCycle<T>(inst: QuarticGdInstance, ctx: CheckContext<T>): Outcome {
+/** The instance's model at the context's precision, with η, √μ (z = x/√μ) and a = ημ, the cubic map's parameter. */
+function cubicMap<T>(inst: QuarticGdInstance, ctx: CheckContext<T>) {
   const { F } = ctx;
   const { model, theta } = ctx.model(inst);
   const eta = F.from(inst.lr);
   const mu = F.from(inst.params.mu);
-  const root = F.sqrt(mu);
-  const a = F.mul(eta, mu);
+  return { F, model, theta, eta, mu, root: F.sqrt(mu), a: F.mul(eta, mu) };
+}
+
+// chen.cubic-map.two-cycle ------------------------------------------------------------------------
+
+function checkTwoCycle<T>(inst: QuarticGdInstance, ctx: CheckContext<T>): Outcome {
+  const { F, model, theta, eta, root, a } = cubicMap(inst, ctx);
   const bifurcation = F.sub(F.sqrt(F.int(5)), F.one);
   ctx.assume(F.lt(F.one, a) && F.lt(a, bifurcation), 'a_out_of_range', `a = ημ = ${F.toString(a)} is not in (1, √5 − 1)`);
   let x = theta[0];
@@ -119,12 +123,7 @@ export const chenTwoCycle: Claim<QuarticGdInstance> = defineClaim<QuarticGdInsta
 // chen.cubic-map.divergence-threshold -------------------------------------------------------------
 
 function checkInvariantInterval<T>(inst: QuarticGdInstance, ctx: CheckContext<T>): Outcome {
-  const { F } = ctx;
-  const { model, theta } = ctx.model(inst);
-  const eta = F.from(inst.lr);
-  const mu = F.from(inst.params.mu);
-  const root = F.sqrt(mu);
-  const a = F.mul(eta, mu);
+  const { F, model, theta, eta, root, a } = cubicMap(inst, ctx);
   const two = F.int(2);
   ctx.assume(F.sign(a) > 0 && !F.lt(two, a), 'a_out_of_range', `a = ημ = ${F.toString(a)} is not in (0, 2]`);
   const ap1 = F.add(a, F.one);
@@ -199,12 +198,7 @@ interface ConvergenceInstance extends QuarticGdInstance {
 }
 
 function checkConvergesBelowOne<T>(inst: ConvergenceInstance, ctx: CheckContext<T>): Outcome {
-  const { F } = ctx;
-  const { model, theta } = ctx.model(inst);
-  const eta = F.from(inst.lr);
-  const mu = F.from(inst.params.mu);
-  const root = F.sqrt(mu);
-  const a = F.mul(eta, mu);
+  const { F, model, theta, eta, root, a } = cubicMap(inst, ctx);
   ctx.assume(F.lt(F.zero, a) && F.lt(a, F.one), 'a_out_of_range', `a = ημ = ${F.toString(a)} is not in (0, 1)`);
   const b = F.sqrt(F.div(F.add(F.int(2), a), a));
   const z0 = F.div(theta[0], root);
@@ -267,12 +261,7 @@ const LYAP_BURN = 500;
 const LYAP_STEPS = 2000;
 
 function checkChaos<T>(inst: QuarticGdInstance, ctx: CheckContext<T>): Outcome {
-  const { F } = ctx;
-  const { model, theta } = ctx.model(inst);
-  const eta = F.from(inst.lr);
-  const mu = F.from(inst.params.mu);
-  const root = F.sqrt(mu);
-  const a = F.mul(eta, mu);
+  const { F, model, theta, eta, root, a } = cubicMap(inst, ctx);
   ctx.assume(F.lt(F.from('1.4'), a) && F.lt(a, F.from('1.95')), 'a_out_of_range', `a = ημ = ${F.toString(a)} is not in (1.4, 1.95)`);
   const three = F.int(3);
   let x = theta[0];
