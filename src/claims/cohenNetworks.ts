@@ -51,7 +51,6 @@ export const SMALL_MLP: MlpNetJson = Object.freeze({ inputDim: 8, widths: Object
 export const SMALL_N = 100;
 /** claims.md §2.10 M-MLP (8-32-1 tanh, n = 200), the larger configuration for users. */
 export const PAPER_MLP: MlpNetJson = Object.freeze({ inputDim: 8, widths: Object.freeze([32]), activation: 'tanh' });
-export const PAPER_N = 200;
 
 /** Where the sharpness counts as having reached the edge (claims.md §3.A: max ηS/2 ≥ 0.95). */
 const EDGE = 0.95;

@@ -10,7 +10,6 @@ import type { Field } from './field.js';
 
 /** Q diag(λ) Qᵀ with Q a product of Householder reflections I − 2wwᵀ/‖w‖², built in field F. */
 function knownSpectrum<T>(F: Field<T>, lambda: string[], ws: string[][]): T[][] {
-  const n = lambda.length;
   let Q: T[][] = lambda.map((_, i) => lambda.map((__, j) => (i === j ? F.one : F.zero)));
   for (const wt of ws) {
     const w = wt.map((x) => F.from(x));

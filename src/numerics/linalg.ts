@@ -97,11 +97,6 @@ export function identity<T>(F: Field<T>, n: number): Mat<T> {
   return Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? F.one : F.zero)));
 }
 
-/** ‖A‖_F = √(Σ Aᵢⱼ²). */
-export function frobeniusNorm<T>(F: Field<T>, A: readonly (readonly T[])[]): T {
-  return norm2(F, A.flat());
-}
-
 /**
  * Relative asymmetry max|Aᵢⱼ − Aⱼᵢ| / max|Aᵢⱼ| of a square matrix, as a double (0 for the zero
  * matrix). Callers compare it with a tolerance derived from their precision.
@@ -118,14 +113,6 @@ export function symmetryDefect<T>(F: Field<T>, A: readonly (readonly T[])[]): nu
   }
   const d = F.toNumber(den);
   return d === 0 ? F.toNumber(num) : F.toNumber(num) / d;
-}
-
-/** (A + Aᵀ)/2: the nearest symmetric matrix in the Frobenius norm. */
-export function symmetrize<T>(F: Field<T>, A: readonly (readonly T[])[]): Mat<T> {
-  const n = squareSize(A);
-  const two = F.int(2);
-  return Array.from({ length: n }, (_, i) =>
-    Array.from({ length: n }, (_, j) => (i === j ? A[i][i] : F.div(F.add(A[i][j], A[j][i]), two))));
 }
 
 /**

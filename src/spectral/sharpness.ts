@@ -47,10 +47,7 @@ export function topEigenpairs<T>(F: Field<T>, H: Mat<T>, k = 1): TopEigenpairs<T
   if (fast !== undefined) return fast;
   const { values, vectors } = eigSym(F, H);
   const norm = Math.max(Math.abs(F.toNumber(values[0])), Math.abs(F.toNumber(values[n - 1])));
-  const residuals = values.slice(0, kk).map((l, i) => {
-    const Hv = matVec(F, H, vectors[i]);
-    return F.toNumber(norm2(F, Hv.map((x, j) => F.sub(x, F.mul(l, vectors[i][j])))));
-  });
+  const residuals = residualsOf(F, H, values.slice(0, kk), vectors);
   return {
     values: values.slice(0, kk),
     vectors: vectors.slice(0, kk),
@@ -72,10 +69,7 @@ function refinedTop<T>(F: Field<T>, H: Mat<T>, k: number, tol: number): TopEigen
   const r = eigTopRefined(F, H, k, Math.min(tol / 100, unitRoundoff(F.precision) * 1e4));
   if (r === undefined) return undefined;
   const norm = Math.max(Math.abs(F.toNumber(r.values[0])), Math.abs(r.f64Values[n - 1]));
-  const residuals = r.values.slice(0, k).map((l, i) => {
-    const Hv = matVec(F, H, r.vectors[i]);
-    return F.toNumber(norm2(F, Hv.map((x, j) => F.sub(x, F.mul(l, r.vectors[i][j])))));
-  });
+  const residuals = residualsOf(F, H, r.values.slice(0, k), r.vectors);
   return {
     values: r.values.slice(0, k),
     vectors: r.vectors.slice(0, k),
@@ -84,6 +78,14 @@ function refinedTop<T>(F: Field<T>, H: Mat<T>, k: number, tol: number): TopEigen
     gap: n > 1 ? (k > 1 ? F.toNumber(F.sub(r.values[0], r.values[1])) : F.toNumber(r.values[0]) - r.f64Values[1]) : Infinity,
     norm,
   };
+}
+
+/** ‖Hvᵢ − λᵢvᵢ‖₂ of each pair, as doubles. */
+function residualsOf<T>(F: Field<T>, H: Mat<T>, values: readonly T[], vectors: readonly (readonly T[])[]): number[] {
+  return values.map((l, i) => {
+    const Hv = matVec(F, H, vectors[i]);
+    return F.toNumber(norm2(F, Hv.map((x, j) => F.sub(x, F.mul(l, vectors[i][j])))));
+  });
 }
 
 /** The largest double ≤ x. */

@@ -7,7 +7,6 @@ import { writeOutput, checkWritable } from '../../harness/writeOutput.js';
 import { plotInputFromTrace } from '../../harness/plots/plotInputFromTrace.js';
 import { plotFormat, writePlot } from '../../harness/plots/writePlot.js';
 import { decimalField } from '../../numerics/decimalField.js';
-import { DECIMAL_LITERAL } from '../../numerics/decimalField.js';
 import { f64 } from '../../numerics/f64Field.js';
 import type { Field } from '../../numerics/field.js';
 import { F64, formatPrecision, parsePrecision } from '../../numerics/precision.js';
@@ -18,6 +17,7 @@ import { edgeMarginObserver } from '../../observers/edgeMarginObserver.js';
 import { modelFromOptions } from '../modelFromOptions.js';
 import { optFlag, optInt, optValue, type ParsedArgs } from '../parseArgs.js';
 import type { Out } from '../run.js';
+import { decimalOption } from '../decimalOption.js';
 import { traceCsv } from './traceCsv.js';
 
 export { traceCsv };
@@ -38,13 +38,6 @@ function splitParams(args: ParsedArgs): { modelArgs: ParsedArgs; extra: Record<s
   return { modelArgs: { positionals: args.positionals, values }, extra };
 }
 
-function decimalOption(args: ParsedArgs, name: string, rule: (x: number) => boolean, ruleText: string): string | undefined {
-  const raw = optValue(args, name);
-  if (raw === undefined) return undefined;
-  const v = raw.trim();
-  if (!DECIMAL_LITERAL.test(v) || !rule(Number(v))) throw new UsageError(`must be ${ruleText}, got "${raw}"`, `--${name}`);
-  return v;
-}
 
 function num(v: unknown): number | null {
   if (typeof v === 'number') return Number.isFinite(v) ? v : null;

@@ -5,6 +5,7 @@ import { checkWritable, writeOutput } from '../../harness/writeOutput.js';
 import { parseParams } from '../modelFromOptions.js';
 import { optFlag, optInt, optValue, type ParsedArgs } from '../parseArgs.js';
 import type { Out } from '../run.js';
+import { decimalOption } from '../decimalOption.js';
 import { traceCsv } from './traceCsv.js';
 
 /** The update rules a network trace runs (pgd and flow need closed-form curvature: analytic models only). */
@@ -22,13 +23,6 @@ const NOT_FOR_NETWORKS: readonly (readonly [string, string])[] = [
   ['observe', 'network traces record loss, sharpness, ‖∇L‖ and the edge'],
 ];
 
-function positive(args: ParsedArgs, name: string): number {
-  const raw = optValue(args, name);
-  if (raw === undefined) throw new UsageError('is required: the learning rate η', `--${name}`);
-  const v = Number(raw.trim());
-  if (!/^[+]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(raw.trim()) || !(v > 0) || !Number.isFinite(v)) throw new UsageError(`must be a positive decimal number, got "${raw}"`, `--${name}`);
-  return v;
-}
 
 /**
  * `eoscheck trace --model mlp|cnn`: full-batch training of a network on TensorFlow.js (float32),
@@ -43,7 +37,9 @@ export async function traceNetworkCommand(model: 'mlp' | 'cnn', args: ParsedArgs
   if (!NETWORK_OPTIMIZERS.includes(optimizer)) {
     throw new UsageError(`"${optimizer}" is not available for networks (known: ${NETWORK_OPTIMIZERS.join(', ')}; pgd and flow are for analytic models)`, '--optimizer');
   }
-  const lr = positive(args, 'lr');
+  const lrText = decimalOption(args, 'lr', (x) => x > 0, 'a positive decimal number');
+  if (lrText === undefined) throw new UsageError('is required: the learning rate η', '--lr');
+  const lr = Number(lrText);
   const steps = optInt(args, 'steps', 100, 0, 10_000_000);
   const every = optInt(args, 'every', 1, 1, 10_000_000);
   const backendText = optValue(args, 'backend');
