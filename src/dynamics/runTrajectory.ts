@@ -2,6 +2,7 @@ import { IndeterminateError, UsageError } from '../errors.js';
 import type { DecimalText, Model } from '../models/model.js';
 import type { Field, Vec } from '../numerics/field.js';
 import type { Precision } from '../numerics/precision.js';
+import { stabilityEdge } from './stabilityEdge.js';
 import { createOptimizer } from './createOptimizer.js';
 import { NonFiniteError } from './nonFiniteError.js';
 import type { Observed, ObserverEnv, ObserverFactory, TraceEvent } from './observer.js';
@@ -141,7 +142,7 @@ export function runTrajectory<T>(
     }
   }
   const env: ObserverEnv<T> = {
-    F, model, bound: b, optimizer: opt.id, lr: opt.lr, edge: F.div(F.int(2), opt.lr), reference: ref?.id,
+    F, model, bound: b, optimizer: opt.id, lr: opt.lr, edge: stabilityEdge(opt), reference: ref?.id,
   };
   const observers = factories.map((f) => f.create(env));
   const rows: TraceRow<T>[] = [];

@@ -5,7 +5,7 @@ import { runTrajectory } from '../dynamics/runTrajectory.js';
 import { getModelDef } from '../models/registry.js';
 import { f64 } from '../numerics/f64Field.js';
 import {
-  BALANCEDNESS, balancednessObserver, catapultObserver, edgeMarginObserver, lossObserver, observersByName,
+  BALANCEDNESS, balancednessObserver, catapultObserver, edgeCrossingObserver, edgeMarginObserver, lossObserver, observersByName,
   referenceDistanceObserver, rotationObserver, selfStabilizationObserver, sharpnessObserver,
 } from './index.js';
 
@@ -66,6 +66,16 @@ describe('observers', () => {
     const quad = getModelDef('quadratic').create({ dim: 1, data: { A: [['1']] } });
     const r = runTrajectory(quad, f64, ['1'], { optimizer: { id: 'gd', lr: '0.1' }, steps: 1, observers: [balancednessObserver()] });
     expect(r.rows[0].fields.balancedness).toBeNull();
+  });
+
+  it('momentum is judged against its own edge (2 + 2β)/η: no edge event below it, a negative margin', () => {
+    const q = getModelDef('quadratic').create({ dim: 1, data: { A: [['5']], b: ['0'] } });
+    // η·λ = 2.5 > 2 (beyond the GD edge) but < 2 + 2β = 3.8: heavy ball converges.
+    const r = runTrajectory(q, f64, ['1'], { optimizer: { id: 'momentum', lr: '0.5', beta: '0.9' }, steps: 200, every: 50, observers: [edgeMarginObserver(), edgeCrossingObserver()] });
+    expect(r.events.filter((e) => e.kind === 'edge-crossed')).toEqual([]);
+    expect(r.rows[0].fields.edgeMargin).toBeCloseTo((2 * 5) / 7.6 - 2, 12);
+    const g = runTrajectory(q, f64, ['1'], { optimizer: { id: 'gd', lr: '0.5' }, steps: 0, observers: [edgeCrossingObserver()] });
+    expect(g.events.map((e) => e.kind)).toEqual(['edge-crossed']);
   });
 
   it('edgeMargin = ηS − 2; observersByName resolves ids and rejects unknown ones', () => {

@@ -4,7 +4,7 @@ import { OPTIMIZER_IDS, type OptimizerId, type OptimizerSpec } from '../../dynam
 import { runTrajectory, type RunResult } from '../../dynamics/runTrajectory.js';
 import { traceJson, type TraceJson } from '../../dynamics/traceJson.js';
 import { writeOutput, checkWritable } from '../../harness/writeOutput.js';
-import { plotInputFromTrace } from '../../harness/plots/plotInputFromTrace.js';
+import { plotInputFromTrace, stabilityThreshold } from '../../harness/plots/plotInputFromTrace.js';
 import { plotFormat, writePlot } from '../../harness/plots/writePlot.js';
 import { decimalField } from '../../numerics/decimalField.js';
 import { f64 } from '../../numerics/f64Field.js';
@@ -14,24 +14,23 @@ import { catapultObserver } from '../../observers/catapultObserver.js';
 import { defaultObservers, observersByName } from '../../observers/defaultObservers.js';
 import { edgeCrossingObserver } from '../../observers/edgeCrossingObserver.js';
 import { edgeMarginObserver } from '../../observers/edgeMarginObserver.js';
-import { modelFromOptions } from '../modelFromOptions.js';
+import { modelFromOptions, parseParams } from '../modelFromOptions.js';
 import { optFlag, optInt, optValue, type ParsedArgs } from '../parseArgs.js';
 import type { Out } from '../run.js';
 import { decimalOption } from '../decimalOption.js';
 import { traceCsv } from './traceCsv.js';
 
-export { traceCsv };
-
 /** `--param` keys that belong to the update rule rather than the model (architecture §3: `--param lstar=`). */
 const OPTIMIZER_PARAMS = ['lstar', 'beta'] as const;
 
 function splitParams(args: ParsedArgs): { modelArgs: ParsedArgs; extra: Record<string, string> } {
+  // Parsed once by the shared parser (malformed and repeated keys are errors), then split.
+  const all = parseParams(args.values.get('param') ?? []);
   const extra: Record<string, string> = {};
   const kept: string[] = [];
-  for (const item of args.values.get('param') ?? []) {
-    const key = item.slice(0, Math.max(0, item.indexOf('='))).trim();
-    if ((OPTIMIZER_PARAMS as readonly string[]).includes(key)) extra[key] = item.slice(item.indexOf('=') + 1).trim();
-    else kept.push(item);
+  for (const [key, value] of Object.entries(all)) {
+    if ((OPTIMIZER_PARAMS as readonly string[]).includes(key)) extra[key] = value;
+    else kept.push(`${key}=${value}`);
   }
   const values = new Map(args.values);
   values.set('param', kept);
@@ -50,19 +49,20 @@ function num(v: unknown): number | null {
 
 function human<T>(r: RunResult<T>, j: TraceJson): string {
   const F = r.F;
-  const lr = F.toNumber(r.lr);
+  // S against the rule's own edge (2/η, or (2 + 2β)/η for momentum), as the plot draws it.
+  const edge = stabilityThreshold(j)?.value ?? 2 / F.toNumber(r.lr);
   const lines = [
     `${j.model} · ${j.optimizer} · η = ${F.toString(r.lr)} · ${j.precision} · steps ${r.startT}..${r.lastT}${r.diverged ? ' · DIVERGED' : ''}`,
   ];
   const shown = j.steps.length <= 24 ? j.steps : j.steps.filter((_, i) => i % Math.ceil(j.steps.length / 20) === 0 || i === j.steps.length - 1);
-  lines.push(`${'t'.padStart(8)}  ${'loss'.padStart(14)}  ${'sharpness'.padStart(14)}  ${'ηS/2'.padStart(9)}  ${'‖∇L‖'.padStart(12)}`);
+  lines.push(`${'t'.padStart(8)}  ${'loss'.padStart(14)}  ${'sharpness'.padStart(14)}  ${'S/edge'.padStart(9)}  ${'‖∇L‖'.padStart(12)}`);
   for (const s of shown) {
     const S = num(s.sharpness);
     const f = (v: unknown, w: number) => {
       const n = num(v);
       return (n === null ? '—' : n.toPrecision(7)).padStart(w);
     };
-    lines.push(`${String(s.t).padStart(8)}  ${f(s.loss, 14)}  ${f(s.sharpness, 14)}  ${(S === null ? '—' : ((lr * S) / 2).toFixed(4)).padStart(9)}  ${f(s.gradNorm, 12)}`);
+    lines.push(`${String(s.t).padStart(8)}  ${f(s.loss, 14)}  ${f(s.sharpness, 14)}  ${(S === null ? '—' : (S / edge).toFixed(4)).padStart(9)}  ${f(s.gradNorm, 12)}`);
   }
   if (j.events.length > 0) {
     lines.push('events:');

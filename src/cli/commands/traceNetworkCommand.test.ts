@@ -72,5 +72,10 @@ describe('eoscheck trace --model mlp|cnn (TensorFlow.js)', () => {
     }
     const q = await cli('trace', '--model', 'quadratic', '--theta', '1', '--lr', '1', '--backend', 'wasm');
     expect(q.err).toMatch(/--backend: applies to networks only/);
+    // The update rule's --param keys go through the same parser as the model's: a repeat is an error, not "last wins".
+    const twice = await cli('trace', '--model', 'quadratic', '--theta', '1', '--lr', '0.5', '--optimizer', 'momentum', '--param', 'beta=0.5', '--param', 'beta=0.9');
+    expect(twice.code).toBe(2);
+    expect(twice.err).toMatch(/--param: "beta" given more than once/);
+    expect((await cli('trace', ...small, '--lr', '0.1', '--param', 'width=3', '--param', 'width=4')).err).toMatch(/--param: "width" given more than once/);
   }, 120_000);
 });
