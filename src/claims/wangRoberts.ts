@@ -389,8 +389,8 @@ export const flattening: Claim<UvFlatInstance> = defineClaim<UvFlatInstance>({
     const ratio = F.toNumber(F.div(S, lg));
     const etaS = F.toNumber(F.mul(eta, S));
     const details = { kappa, etaS, ratio, steps: k };
-    // Stability: ηS_∞ ≤ 2 (to 1e-6: S is measured at |r| < 1e-10, where H differs from ggᵀ by rQ).
-    if (F.lt(F.mul(edge, F.from(1 + 1e-6)), S)) {
+    // Stability: ηS_∞ ≤ 2 up to the declared slack (S is measured at |r| < 1e-10, where H differs from ggᵀ by rQ).
+    if (F.lt(F.mul(edge, F.add(F.one, F.from(ctx.tol.rel))), S)) {
       return ctx.violated({ code: 'above_edge', step: k, observed: etaS, bound: 2, margin: 2 - etaS, details, message: `GD converged to S_∞ = ${F.toNumber(S).toPrecision(8)} > 2/η = ${F.toNumber(edge).toPrecision(8)}` });
     }
     if (ratio > 0.95) {
@@ -408,9 +408,9 @@ export const flattening: Claim<UvFlatInstance> = defineClaim<UvFlatInstance>({
     description: 'η·λ_GFS ∈ [0.5, 1.8] (stable GD): it converges next to the gradient-flow solution, S_∞ ≈ λ_GFS within O(η²r²) drift, so "flattening" must be flagged',
     arbitrary: uvFlatArb([0.5, 1.8]),
   },
-  tolerance: { rel: 0 },
+  tolerance: { rel: 1e-6 },
   rationale:
-    'S_∞ ≤ 2/η is exact linear stability at a converged minimizer (held to 1e-6: S is read at |r| < 1e-10). The 5% flattening margin follows from η·λ_GFS ≥ 2.2 ' +
+    'S_∞ ≤ 2/η is exact linear stability at a converged minimizer (held to 1e-6 relative: S is read at |r| < 1e-10, O(|r|) off its limit). The 5% flattening margin follows from η·λ_GFS ≥ 2.2 ' +
     '(S_∞/λ_GFS ≤ 2/2.2 = 0.91); [E] η·S_∞ ∈ [1.37, 1.68]. Stable runs end at S_∞/λ_GFS ≈ 0.995 ([E] 0.796 vs 0.8), above 0.95.',
 });
 

@@ -209,7 +209,8 @@ interface UvRun<T> {
 const CONVERGED = '1e-12';
 
 /** GD on the scalar uv model until |r| < 1e-12 (and it stays there for 3 steps), divergence, or `steps`. */
-export function runUv<T>(inst: UvGdInstance, ctx: CheckContext<T>): UvRun<T> {
+/** `lossSlack`: the relative rise of L that counts as an increase (the catapult claim passes its declared tolerance). */
+export function runUv<T>(inst: UvGdInstance, ctx: CheckContext<T>, lossSlack = 1e-12): UvRun<T> {
   const { F } = ctx;
   const { model, theta } = ctx.model(inst);
   const eta = F.from(inst.lr);
@@ -228,7 +229,7 @@ export function runUv<T>(inst: UvGdInstance, ctx: CheckContext<T>): UvRun<T> {
   let inside = 0;
   let t = 0;
   let diverged = false;
-  const slack = F.from(1e-12);
+  const slack = F.from(lossSlack);
   for (; t < inst.steps; t++) {
     th = gdStep(model, th, eta);
     if (!fin(F, th)) {
@@ -273,7 +274,7 @@ function checkBalancingLimit<T>(inst: UvGdInstance, ctx: CheckContext<T>): Outco
   }
   const observed = F.toNumber(ratio);
   const bound = F.toNumber(boundT);
-  const slackBound = F.add(boundT, F.from(1e-9));
+  const slackBound = F.add(boundT, F.from(ctx.tol.rel));
   const details = { kappa: F.toString(run.kappa), delta0: F.toString(run.delta0), deltaEnd: F.toString(run.deltaEnd), steps: run.steps };
   if (F.lt(slackBound, ratio)) {
     return ctx.violated({ code: 'not_balanced', observed, bound, margin: bound - observed, step: run.steps, details,
@@ -369,7 +370,7 @@ function checkCatapult<T>(inst: UvGdInstance, ctx: CheckContext<T>): Outcome {
   const { F } = ctx;
   const { model, theta } = ctx.model(inst);
   const S0 = sharpness(F, model, theta);
-  const run = runUv(inst, ctx);
+  const run = runUv(inst, ctx, ctx.tol.rel);
   const k = KAPPA_MSG(F, run.kappa);
   const etaS0 = F.mul(run.eta, S0);
   ctx.assume(!F.lt(F.int(3), run.kappa), 'kappa_out_of_range', `${k} > 3 (beyond the tested convergence range)`);
