@@ -3,7 +3,7 @@ import { runClaim } from '../harness/runClaim.js';
 import { getModelDef } from '../models/registry.js';
 import { f64 } from '../numerics/f64Field.js';
 import { agarwala2dClosure, agarwalaGenericHighDim, AGARWALA_CLAIMS, type Qr2dInstance } from './agarwala.js';
-import { gdStep } from './wangXuZhaoTao.js';
+import { gdStep } from './iterates.js';
 
 const SEED = 424242;
 

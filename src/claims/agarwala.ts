@@ -9,8 +9,8 @@ import { f64 } from '../numerics/f64Field.js';
 import { sharpness } from '../spectral/sharpness.js';
 import type { CheckContext, Claim, Instance, Outcome } from './claim.js';
 import { defineClaim } from './defineClaim.js';
-import { gdStep } from './wangXuZhaoTao.js';
 import { APP } from './papers.js';
+import { fin, gdStep } from './iterates.js';
 
 /**
  * Agarwala, Pedregosa, Pennington (claims.md §3.I, §2.9): the second-order (quadratic) regression
@@ -24,7 +24,6 @@ import { APP } from './papers.js';
 
 const D = decimalCtor(60);
 
-const fin = <T>(F: Field<T>, v: readonly T[]): boolean => v.every((x) => F.isFinite(x) && Math.abs(F.toNumber(x)) < 1e50);
 
 // ---------------------------------------------------------------------------------------------
 // agarwala.2d-closure

@@ -3,8 +3,8 @@ import { decimalText } from '../arbitraries/decimalText.js';
 import type { Field } from '../numerics/field.js';
 import type { CheckContext, Claim, Instance, Outcome } from './claim.js';
 import { defineClaim } from './defineClaim.js';
-import { gdStep } from './wangXuZhaoTao.js';
 import { EPGF } from './papers.js';
+import { fin, gdStep } from './iterates.js';
 
 /**
  * Even, Pesme, Gunasekar, Flammarion (claims.md §3.G, §2.4): GD on a diagonal linear network
@@ -77,7 +77,6 @@ function betaGradient<T>(F: Field<T>, X: T[][], Y: T[], beta: T[]): { g: T[]; gS
   return { g, gScale };
 }
 
-const fin = <T>(F: Field<T>, v: readonly T[]): boolean => v.every((x) => F.isFinite(x) && Math.abs(F.toNumber(x)) < 1e50);
 
 function setup<T>(inst: DlnGdInstance, ctx: CheckContext<T>) {
   const { F } = ctx;

@@ -6,6 +6,7 @@ import { sharpness, topEigenpairs } from '../spectral/sharpness.js';
 import type { CheckContext, Claim, Instance, Outcome } from './claim.js';
 import { defineClaim } from './defineClaim.js';
 import { EPGF } from './papers.js';
+import { fin } from './iterates.js';
 
 /**
  * Even, Pesme, Gunasekar, Flammarion (claims.md §3.G, §2.4): what GD with a finite step size does to
@@ -24,7 +25,6 @@ import { EPGF } from './papers.js';
 /** 60 digits: y = Xβ* of 2-place decimals is exact. */
 const D = decimalCtor(60);
 
-const fin = <T>(F: Field<T>, v: readonly T[]): boolean => v.every((x) => F.isFinite(x) && Math.abs(F.toNumber(x)) < 1e50);
 
 /* ------------------------------------------------------------------------------------------------ */
 /* The GD kernel                                                                                    */

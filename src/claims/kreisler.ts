@@ -6,8 +6,8 @@ import type { Field } from '../numerics/field.js';
 import { sharpness } from '../spectral/sharpness.js';
 import type { CheckContext, Claim, Instance, Outcome } from './claim.js';
 import { defineClaim } from './defineClaim.js';
-import { gdStep } from './wangXuZhaoTao.js';
 import { KNSC } from './papers.js';
+import { fin, gdStep } from './iterates.js';
 
 /**
  * Kreisler, Nacson, Soudry, Carmon (claims.md §3.F): on the deep scalar network ½(∏wᵢ − y)², GD
@@ -32,7 +32,6 @@ export interface DeepScalarInstance extends Instance {
 }
 
 const prod = <T>(F: Field<T>, w: readonly T[]): T => w.reduce((p, x) => F.mul(p, x), F.one);
-const fin = <T>(F: Field<T>, v: readonly T[]): boolean => v.every((x) => F.isFinite(x) && Math.abs(F.toNumber(x)) < 1e50);
 
 /**
  * The GFS sharpness φ(w) = y²Σ 1/ŵᵢ² with ŵᵢ² = wᵢ² + c, ∏ŵᵢ² = y² (claims.md §2.3). h(c) = Σ log(wᵢ² + c) − log y² is

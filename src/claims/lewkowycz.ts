@@ -4,8 +4,8 @@ import { decimalCtor } from '../numerics/decimalField.js';
 import type { Field, Vec } from '../numerics/field.js';
 import type { CheckContext, Claim, Instance, Outcome } from './claim.js';
 import { defineClaim } from './defineClaim.js';
-import { gdStep } from './wangXuZhaoTao.js';
 import { LBDSG } from './papers.js';
+import { fin, gdStep } from './iterates.js';
 
 /**
  * Lewkowycz, Bahri, Dyer, Sohl-Dickstein, Gur-Ari (claims.md §3.H, §2.2): the width-m uv model
@@ -40,7 +40,6 @@ function fl<T>(F: Field<T>, t: Vec<T>, m: number): { f: T; lam: T } {
   return { f: F.div(s, F.sqrt(F.int(m))), lam: F.div(q, F.int(m)) };
 }
 
-const fin = <T>(F: Field<T>, v: readonly T[]): boolean => v.every((x) => F.isFinite(x) && Math.abs(F.toNumber(x)) < 1e50);
 
 /** m ∈ [1, maxM], u, v ∈ [−1, 1]^m (2 decimals), y, η = κ/λ₀ (15 digits) with κ on a 3-decimal grid, or η given. */
 function wideUvInstances(o: { m: [number, number]; y: fc.Arbitrary<string>; kappa?: [number, number]; lr?: [number, number]; steps: [number, number]; variant?: 'linearized' }): fc.Arbitrary<WideUvInstance> {

@@ -10,6 +10,7 @@ import type { CheckContext, Claim, Instance, Outcome } from './claim.js';
 import { defineClaim } from './defineClaim.js';
 import { quadraticGdInstance } from './quadraticGdInstance.js';
 import { WR } from './papers.js';
+import { gdStep } from './iterates.js';
 
 /**
  * Wang & Roberts: instabilities of large-step GD rotate the Hessian's eigenvectors, a consequence
@@ -43,10 +44,6 @@ const finiteSmall = <T>(F: Field<T>, v: Vec<T>): boolean => v.every((x) => F.isF
 /** |u₀v₀ − 1| ≥ 0.1. */
 const offMinimizers = <T>(F: Field<T>, theta: Vec<T>): boolean => !F.lt(F.abs(F.sub(F.mul(theta[0], theta[1]), F.one)), F.from('0.1'));
 
-const gdStep = <T>(F: Field<T>, model: BoundModel<T>, eta: T, theta: Vec<T>): Vec<T> => {
-  const g = model.grad(theta);
-  return theta.map((x, i) => F.sub(x, F.mul(eta, g[i])));
-};
 
 /** The Hessian's eigenframe at θ: top and second unit eigenvectors as doubles, the gap relative to ‖H‖, λ₁. */
 interface Frame<T> {
@@ -128,7 +125,7 @@ export const depth1NoRotation: Claim<GdRunInstance> = defineClaim<GdRunInstance>
     const norm0 = Math.hypot(...th.map((x) => F.toNumber(x)));
     let worst = { observed: 0, step: 0 };
     for (let k = 0; k < instance.steps; k++) {
-      th = gdStep(F, model, eta, th);
+      th = gdStep(model, th, eta);
       if (!th.every((x) => F.isFinite(x))) {
         return ctx.diverged({ code: 'non_finite', message: `θ became non-finite at step ${k + 1}`, observed: Number.NaN, bound: 0, margin: Number.NaN, step: k + 1 });
       }
@@ -238,7 +235,7 @@ function rotationRun<T>(F: Field<T>, model: BoundModel<T>, theta0: Vec<T>, eta: 
   let skipped = 0;
   let counted = 0;
   for (let k = 0; k < steps; k++) {
-    th = gdStep(F, model, eta, th);
+    th = gdStep(model, th, eta);
     if (!finiteSmall(F, th)) return { diverged: k + 1 };
     const cur = frameAt(F, model, th);
     const naive = vectorAngle(prev.top, cur.top);
@@ -378,7 +375,7 @@ export const flattening: Claim<UvFlatInstance> = defineClaim<UvFlatInstance>({
     for (; k < instance.steps; k++) {
       const r = F.sub(F.mul(th[0], th[1]), F.one);
       if (F.lt(F.abs(r), eps)) break;
-      th = gdStep(F, model, eta, th);
+      th = gdStep(model, th, eta);
       if (!finiteSmall(F, th)) {
         return ctx.diverged({ code: 'diverged', message: `GD left |θ| < ${BLOW_UP} at step ${k + 1} (η·λ_GFS = ${kappa.toPrecision(4)})`, observed: Number.NaN, bound: 0, margin: Number.NaN, step: k + 1 });
       }
@@ -462,7 +459,7 @@ export const swapIsNotRotation: Claim<UvRunInstance> = defineClaim<UvRunInstance
     let worst = 0;
     for (let k = 0; k <= instance.steps; k++) {
       if (k > 0) {
-        th = gdStep(F, model, eta, th);
+        th = gdStep(model, th, eta);
         if (!finiteSmall(F, th)) {
           return ctx.diverged({ code: 'diverged', message: `GD left |θ| < ${BLOW_UP} at step ${k}`, observed: Number.NaN, bound: 0, margin: Number.NaN, step: k });
         }

@@ -7,6 +7,7 @@ import { sharpness } from '../spectral/sharpness.js';
 import type { CheckContext, Claim, Instance, Outcome } from './claim.js';
 import { defineClaim } from './defineClaim.js';
 import { WXZT } from './papers.js';
+import { fin, gdStep } from './iterates.js';
 
 /**
  * Wang, Xu, Zhao, Tao (claims.md §3.D): balancing, EoS and catapult for F(x, y) = ℓ(xᵀy). Only the
@@ -25,15 +26,6 @@ export function sumSq<T>(F: Field<T>, a: readonly T[]): T {
   for (const x of a) s = F.add(s, F.mul(x, x));
   return s;
 }
-
-/** Σ aᵢ² over the absolute values of a slice: used as rounding scale. */
-export function gdStep<T>(model: BoundModel<T>, theta: Vec<T>, eta: T): Vec<T> {
-  const F = model.F;
-  const g = model.grad(theta);
-  return theta.map((x, i) => F.sub(x, F.mul(eta, g[i])));
-}
-
-const fin = <T>(F: Field<T>, v: readonly T[]): boolean => v.every((x) => F.isFinite(x) && Math.abs(F.toNumber(x)) < 1e50);
 
 /** observed/bound as doubles with margin = bound − observed (≥ 0 iff held). */
 function relErr<T>(F: Field<T>, err: T, scale: T): number {

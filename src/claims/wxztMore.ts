@@ -1,12 +1,13 @@
 import fc from 'fast-check';
 import { decimalText } from '../arbitraries/decimalText.js';
 import { decimalCtor } from '../numerics/decimalField.js';
-import type { Field, Vec } from '../numerics/field.js';
+import type { Vec } from '../numerics/field.js';
 import { sharpness } from '../spectral/sharpness.js';
 import type { CheckContext, Claim, Instance, Outcome } from './claim.js';
 import { defineClaim } from './defineClaim.js';
-import { gdStep, uvInstances, type UvGdInstance } from './wangXuZhaoTao.js';
+import { uvInstances, type UvGdInstance } from './wangXuZhaoTao.js';
 import { WXZT, ZWWZG } from './papers.js';
+import { fin, gdStep } from './iterates.js';
 
 /**
  * More of Wang, Xu, Zhao, Tao (claims.md §3.D, §6 caveat 1): what can be asserted of the paper's
@@ -17,7 +18,6 @@ import { WXZT, ZWWZG } from './papers.js';
 
 const D = decimalCtor(60);
 
-const fin = <T>(F: Field<T>, v: readonly T[]): boolean => v.every((x) => F.isFinite(x) && Math.abs(F.toNumber(x)) < 1e50);
 
 // ---------------------------------------------------------------------------------------------
 // wxzt.convergence-rate

@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { decimalText } from '../arbitraries/decimalText.js';
 import { decimalCtor } from '../numerics/decimalField.js';
-import type { Field, Vec } from '../numerics/field.js';
+import type { Vec } from '../numerics/field.js';
 import type { CheckContext, Claim, Instance, Outcome } from './claim.js';
 import { defineClaim } from './defineClaim.js';
-import { gdStep } from './wangXuZhaoTao.js';
 import { ZWWZG } from './papers.js';
+import { fin, gdStep } from './iterates.js';
 
 /**
  * Zhu, Wang, Wang, Zhou, Ge (claims.md §3.K, §2.6): the minimalist example L(x, y) = ¼(x²y² − 1)²,
@@ -27,7 +27,6 @@ export interface MinimalistInstance extends Instance {
   readonly variant?: 'gf-conserved';
 }
 
-const fin = <T>(F: Field<T>, v: readonly T[]): boolean => v.every((x) => F.isFinite(x) && Math.abs(F.toNumber(x)) < 1e50);
 
 // zhu.exact-identity -------------------------------------------------------------------------------
 
