@@ -1,4 +1,4 @@
-import { rng } from '../numerics/rng.js';
+import { initMlpF64, mlpParamCount } from './mlpF64.js';
 import { activationOp, type TfActivation } from './secondOrderActivations.js';
 import { lossOf } from './_internals/lossOf.js';
 import type { TfDataset } from './tfDataset.js';
@@ -19,12 +19,9 @@ export interface MlpTfSpec {
   readonly builtinActivation?: boolean;
 }
 
-/** Number of parameters Σ (fan_in + 1)·fan_out; for outputDim 1 the same as mlpF64's mlpParamCount. */
+/** Number of parameters Σ (fan_in + 1)·fan_out: the float64 reference's count (same layout). */
 export function mlpTfParamCount(spec: MlpTfSpec): number {
-  const sizes = [spec.inputDim, ...spec.widths, spec.outputDim ?? 1];
-  let p = 0;
-  for (let l = 1; l < sizes.length; l++) p += (sizes[l - 1] + 1) * sizes[l];
-  return p;
+  return mlpParamCount(spec);
 }
 
 /**
@@ -79,20 +76,9 @@ export function createMlpTf(spec: MlpTfSpec, data: TfDataset): TfModel {
 }
 
 /**
- * Seeded initialisation (claims.md §2.10): every weight ~ N(0, 1/fan_in), every bias 0, drawn layer by
- * layer from rng(seed) — for outputDim 1 exactly initMlpF64's θ₀, rounded to float32.
+ * Seeded initialisation (claims.md §2.10): every weight ~ N(0, 1/fan_in), every bias 0 — the float64
+ * reference's θ₀ (same layout and draws), rounded to float32, so both evaluate the same network.
  */
 export function initMlpTf(spec: MlpTfSpec, seed: number): Float32Array {
-  const sizes = [spec.inputDim, ...spec.widths, spec.outputDim ?? 1];
-  const theta = new Float32Array(mlpTfParamCount(spec));
-  const r = rng(seed);
-  let off = 0;
-  for (let l = 1; l < sizes.length; l++) {
-    const fin = sizes[l - 1];
-    const fout = sizes[l];
-    const sd = 1 / Math.sqrt(fin);
-    for (let q = 0; q < fin * fout; q++) theta[off + q] = sd * r.normal();
-    off += (fin + 1) * fout;
-  }
-  return theta;
+  return Float32Array.from(initMlpF64(spec, seed));
 }

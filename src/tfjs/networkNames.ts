@@ -2,9 +2,8 @@
  * The names a network trace is described by (activations, data sets, `--param` keys and defaults),
  * in a module that does not load TensorFlow.js, so `eoscheck models` and help can list them cheaply.
  */
-export type TfActivation = 'tanh' | 'relu' | 'softplus' | 'linear' | 'sigmoid';
-
-export const TF_ACTIVATIONS: readonly TfActivation[] = Object.freeze(['tanh', 'relu', 'softplus', 'linear', 'sigmoid']);
+// The activations are those of the float64 reference (every tfjs network can be checked against it); mlpF64 loads no tfjs.
+export { ACTIVATIONS as TF_ACTIVATIONS, type Activation as TfActivation } from './mlpF64.js';
 
 export type TfDatasetName = 'random-labels' | 'teacher' | 'gaussian-mixture' | 'regression' | 'digits';
 

@@ -1,7 +1,7 @@
 import { lanczos } from '../spectral/lanczos.js';
 import { createCnnTf, initCnnTf } from './cnnTf.js';
 import { makeTfDataset, type TfDatasetName } from './makeTfDataset.js';
-import { ACTIVATIONS, createMlpF64, type Activation } from './mlpF64.js';
+import { createMlpF64 } from './mlpF64.js';
 import { createMlpTf, initMlpTf, type MlpTfSpec } from './mlpTf.js';
 import type { TfActivation } from './secondOrderActivations.js';
 import { selectBackend, type BackendName } from './selectBackend.js';
@@ -125,11 +125,8 @@ function buildModel(o: TraceNetworkOptions): { model: TfModel; theta0: Float32Ar
   const model = createMlpTf(spec, data);
   const theta0 = initMlpTf(spec, o.seed);
   if ((o.f64Every ?? 0) > 0) {
-    if (!ACTIVATIONS.includes(o.activation as Activation)) {
-      model.dispose();
-      throw new RangeError(`traceNetwork: f64Every needs an activation of the float64 reference (${ACTIVATIONS.join(', ')})`);
-    }
-    const f64 = createMlpF64({ ...spec, activation: o.activation as Activation }, { n: data.n, inputDim: data.inputDim, x: roundToF32(data.x), y: roundToF32(data.y) });
+    // Every tfjs activation has a float64 reference (networkNames.ts takes the list from mlpF64).
+    const f64 = createMlpF64(spec, { n: data.n, inputDim: data.inputDim, x: roundToF32(data.x), y: roundToF32(data.y) });
     return { model, theta0, f64 };
   }
   return { model, theta0 };
