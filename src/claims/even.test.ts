@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { runClaim } from '../harness/runClaim.js';
-import { EVEN_CLAIMS } from './even.js';
+import { EVEN_CLAIMS, evenHyperbolicIdentity } from './even.js';
 
 const SEED = 424242;
 
@@ -17,4 +17,10 @@ describe('Even et al. claims (diagonal linear networks)', () => {
       expect(r.row.instances.violated).toBeGreaterThan(0);
     });
   }
+
+  test('the hyperbolic identity\'s control is flagged for both stated reasons, not only because the parameterization breaks', async () => {
+    const r = await runClaim(evenHyperbolicIdentity, { seed: SEED, runs: 30, mode: 'control', shrink: false });
+    const codes = new Set(r.counterexamples.map((c) => c.verdict.evidence.code));
+    expect([...codes].sort()).toEqual(['identity_mismatch', 'parameterization_broken']);
+  });
 });
