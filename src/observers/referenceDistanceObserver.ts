@@ -1,4 +1,5 @@
 import type { Observer, ObserverEnv, ObserverFactory } from '../dynamics/observer.js';
+import { norm2, vecSub } from '../numerics/linalg.js';
 
 /** `referenceDistance`: ‖θ_t − θ_ref,t‖₂ to the reference trajectory (pgd or flow) run alongside. */
 export function referenceDistanceObserver(): ObserverFactory {
@@ -9,14 +10,7 @@ export function referenceDistanceObserver(): ObserverFactory {
       const F = env.F;
       return {
         observe: (ctx) => {
-          const a = ctx.state.theta;
-          const b = ctx.referenceState!.theta;
-          let s = F.zero;
-          for (let i = 0; i < a.length; i++) {
-            const d = F.sub(a[i], b[i]);
-            s = F.add(s, F.mul(d, d));
-          }
-          return { fields: { referenceDistance: F.sqrt(s) } };
+          return { fields: { referenceDistance: norm2(F, vecSub(F, ctx.state.theta, ctx.referenceState!.theta)) } };
         },
       };
     },

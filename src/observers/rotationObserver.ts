@@ -1,5 +1,6 @@
 import type { Observer, ObserverEnv, ObserverFactory } from '../dynamics/observer.js';
 import type { Vec } from '../numerics/field.js';
+import { dot } from '../numerics/linalg.js';
 
 /**
  * Rotation of the top Hessian eigenvector between recorded steps (claims.md §7):
@@ -18,11 +19,6 @@ export function rotationObserver(): ObserverFactory {
       const ninety = F.from('0.9');
       let prevTop: Vec<T> | undefined;
       let prevSecond: Vec<T> | undefined;
-      const dot = (a: Vec<T>, b: Vec<T>): T => {
-        let s = F.zero;
-        for (let i = 0; i < a.length; i++) s = F.add(s, F.mul(a[i], b[i]));
-        return s;
-      };
       return {
         observe: (ctx) => {
           const { vectors } = ctx.point.eig();
@@ -31,9 +27,9 @@ export function rotationObserver(): ObserverFactory {
           let angle: T | null = null;
           let swap = false;
           if (prevTop !== undefined) {
-            const c = F.min(F.one, F.abs(dot(u, prevTop)));
+            const c = F.min(F.one, F.abs(dot(F, u, prevTop)));
             angle = F.acos(c);
-            swap = prevSecond !== undefined && F.lt(c, half) && F.lt(ninety, F.abs(dot(u, prevSecond)));
+            swap = prevSecond !== undefined && F.lt(c, half) && F.lt(ninety, F.abs(dot(F, u, prevSecond)));
           }
           prevTop = u;
           prevSecond = second;

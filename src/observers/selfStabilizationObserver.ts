@@ -1,5 +1,6 @@
 import type { Observer, ObserverEnv, ObserverFactory } from '../dynamics/observer.js';
 import type { Vec } from '../numerics/field.js';
+import { dot } from '../numerics/linalg.js';
 
 /**
  * DNL's self-stabilization coordinates (claims.md §3.B) of θ_t relative to the reference point θ†_t
@@ -20,23 +21,18 @@ export function selfStabilizationObserver(): ObserverFactory {
       const F = env.F;
       const two = F.int(2);
       let prevU: Vec<T> | undefined;
-      const dot = (a: readonly T[], b: readonly T[]): T => {
-        let s = F.zero;
-        for (let i = 0; i < a.length; i++) s = F.add(s, F.mul(a[i], b[i]));
-        return s;
-      };
       return {
         observe: (ctx) => {
           const ref = ctx.reference!;
           let u = ref.top();
-          if (prevU !== undefined && F.sign(dot(u, prevU)) < 0) u = u.map((x) => F.neg(x));
+          if (prevU !== undefined && F.sign(dot(F, u, prevU)) < 0) u = u.map((x) => F.neg(x));
           prevU = u;
           const dSp = ref.sharpnessGradientPerp();
           const v = ctx.state.theta.map((x, i) => F.sub(x, ref.theta[i]));
-          const alpha = F.neg(dot(ref.grad(), dSp));
-          const beta = dot(dSp, dSp);
+          const alpha = F.neg(dot(F, ref.grad(), dSp));
+          const beta = dot(F, dSp, dSp);
           const delta = F.sign(alpha) > 0 && F.sign(beta) > 0 ? F.sqrt(F.div(F.mul(two, alpha), beta)) : null;
-          return { fields: { x: dot(u, v), y: dot(dSp, v), alpha, beta, delta } };
+          return { fields: { x: dot(F, u, v), y: dot(F, dSp, v), alpha, beta, delta } };
         },
       };
     },
