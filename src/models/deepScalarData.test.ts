@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkDerivatives } from './checkDerivatives.js';
 import { deepScalar } from './deepScalar.js';
 import { deepScalarData } from './deepScalarData.js';
 import { decimalField } from '../numerics/decimalField.js';
 import { f64 } from '../numerics/f64Field.js';
+import { expectDerivatives } from './_internals/expectDerivatives.js';
 
 const dec = (lo: number, hi: number) =>
   fc.integer({ min: Math.round(lo * 1e6), max: Math.round(hi * 1e6) }).map((k) => (k / 1e6).toString());
@@ -25,16 +25,7 @@ describe('deep-scalar-data', () => {
     fc.assert(
       fc.property(instance, ({ x, y, w, u, v }) => {
         const m = deepScalarData.create({ dim: w.length, data: { x, y } });
-        const r = checkDerivatives(m, w, u, v);
-        expect(r.grad).toBeLessThan(1e-30);
-        expect(r.hessian).toBeLessThan(1e-30);
-        expect(r.third).toBeLessThan(1e-30);
-        expect(r.hvp).toBeLessThan(1e-30);
-        expect(r.f64).toBeLessThan(1e-10);
-        expect(r.dec50).toBeLessThan(1e-30);
-        // The Hessian is exactly symmetric in f64 (eigensolvers may rely on it).
-        const Hf = m.bind(f64).hessian(w.map(Number));
-        Hf.forEach((row, i) => row.forEach((h, j) => expect(h).toBe(Hf[j][i])));
+        expectDerivatives(m, w, u, v);
         // The definition itself, by a plain loop in f64, to the rounding of its terms.
         const pi = w.reduce((p, t) => p * Number(t), 1);
         let naive = 0;

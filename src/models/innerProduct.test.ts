@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { derivative, evaluate, parse } from 'mathjs';
 import { describe, expect, it } from 'vitest';
-import { checkDerivatives } from './checkDerivatives.js';
 import { innerProduct } from './innerProduct.js';
 import { decimalField } from '../numerics/decimalField.js';
 import { f64 } from '../numerics/f64Field.js';
+import { expectDerivatives } from './_internals/expectDerivatives.js';
 
 const dec = (lo: number, hi: number) =>
   fc.integer({ min: Math.round(lo * 1e6), max: Math.round(hi * 1e6) }).map((k) => (k / 1e6).toString());
@@ -39,16 +39,7 @@ describe('inner-product', () => {
           })),
         ({ loss, mu, theta, u, v }) => {
           const model = innerProduct.create({ dim: theta.length, params: { loss, mu } });
-          const r = checkDerivatives(model, theta, u, v);
-          expect(r.grad).toBeLessThan(1e-30);
-          expect(r.hessian).toBeLessThan(1e-30);
-          expect(r.third).toBeLessThan(1e-30);
-          expect(r.hvp).toBeLessThan(1e-30);
-          expect(r.f64).toBeLessThan(1e-10);
-          expect(r.dec50).toBeLessThan(1e-30);
-          // The Hessian is exactly symmetric in f64 (eigensolvers may rely on it).
-          const Hf = model.bind(f64).hessian(theta.map(Number));
-          Hf.forEach((row, i) => row.forEach((h, j) => expect(h).toBe(Hf[j][i])));
+          expectDerivatives(model, theta, u, v);
           const { expr, vars } = objective(theta.length / 2, loss, mu);
           const scope = Object.fromEntries(vars.map((name, i) => [name, Number(theta[i])]));
           const want = evaluate(expr, scope) as number;

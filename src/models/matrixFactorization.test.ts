@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkDerivatives } from './checkDerivatives.js';
 import { matrixFactorization } from './matrixFactorization.js';
 import { uv } from './uv.js';
 import { decimalField } from '../numerics/decimalField.js';
 import { f64 } from '../numerics/f64Field.js';
+import { expectDerivatives } from './_internals/expectDerivatives.js';
 
 const dec = (lo: number, hi: number) =>
   fc.integer({ min: Math.round(lo * 1e6), max: Math.round(hi * 1e6) }).map((k) => (k / 1e6).toString());
@@ -48,16 +48,7 @@ describe('matrix-factorization', () => {
     fc.assert(
       fc.property(instance, ({ A, rank, theta, u, v }) => {
         const m = matrixFactorization.create({ dim: theta.length, data: { A, rank } });
-        const r = checkDerivatives(m, theta, u, v);
-        expect(r.grad).toBeLessThan(1e-30);
-        expect(r.hessian).toBeLessThan(1e-30);
-        expect(r.third).toBeLessThan(1e-30);
-        expect(r.hvp).toBeLessThan(1e-30);
-        expect(r.f64).toBeLessThan(1e-10);
-        expect(r.dec50).toBeLessThan(1e-30);
-        // The Hessian is exactly symmetric in f64 (eigensolvers may rely on it).
-        const Hf = m.bind(f64).hessian(theta.map(Number));
-        Hf.forEach((row, i) => row.forEach((h, j) => expect(h).toBe(Hf[j][i])));
+        expectDerivatives(m, theta, u, v);
         const { loss, scale } = naiveLoss(A.map((row) => row.map(Number)), Number(rank), theta.map(Number));
         expect(Math.abs(m.bind(f64).loss(theta.map(Number)) - loss)).toBeLessThanOrEqual(1e-14 * scale);
       }),

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkDerivatives } from './checkDerivatives.js';
 import { quadratic } from './quadratic.js';
 import { decimalField } from '../numerics/decimalField.js';
 import { f64 } from '../numerics/f64Field.js';
+import { expectDerivatives } from './_internals/expectDerivatives.js';
 
 const dec = (lo: number, hi: number) =>
   fc.integer({ min: Math.round(lo * 1e6), max: Math.round(hi * 1e6) }).map((k) => (k / 1e6).toString());
@@ -29,16 +29,7 @@ describe('quadratic', () => {
     fc.assert(
       fc.property(instance, ({ A, b, theta, u, v }) => {
         const m = quadratic.create({ dim: theta.length, data: b === undefined ? { A } : { A, b } });
-        const r = checkDerivatives(m, theta, u, v);
-        expect(r.grad).toBeLessThan(1e-30);
-        expect(r.hessian).toBeLessThan(1e-30);
-        expect(r.third).toBeLessThan(1e-30);
-        expect(r.hvp).toBeLessThan(1e-30);
-        expect(r.f64).toBeLessThan(1e-10);
-        expect(r.dec50).toBeLessThan(1e-30);
-        // The Hessian is exactly symmetric in f64 (eigensolvers may rely on it).
-        const Hf = m.bind(f64).hessian(theta.map(Number));
-        Hf.forEach((row, i) => row.forEach((h, j) => expect(h).toBe(Hf[j][i])));
+        expectDerivatives(m, theta, u, v);
         // The definition itself, by plain loops in f64.
         const t = theta.map(Number);
         let naive = 0;
