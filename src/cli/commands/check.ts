@@ -8,7 +8,8 @@ import { reportJson } from '../../harness/report.js';
 import { runCheck } from '../../harness/runCheck.js';
 import { formatShard, resolveShard } from '../../harness/shard.js';
 import { EXIT_INTERRUPTED, stopOnSigint } from '../../harness/stopOnSigint.js';
-import { checkWritable, writeOutput } from '../../harness/writeOutput.js';
+import { makeDirs } from '../../harness/makeDirs.js';
+import { checkOneStdout, checkWritable, isStdout, writeOutput } from '../../harness/writeOutput.js';
 import { htmlReport } from '../../harness/htmlReport.js';
 import { readCounterexamples } from '../../harness/readCounterexamples.js';
 import { prepareReportDir, writeHtmlReport } from '../../harness/writeHtmlReport.js';
@@ -38,8 +39,12 @@ export async function checkCommand(args: ParsedArgs, out: Out): Promise<number> 
   if (json !== undefined) checkWritable(json, '--json');
   if (junit !== undefined) checkWritable(junit, '--junit');
   if (summary !== undefined) checkWritable(summary, '--summary');
+  checkOneStdout([['--json', json], ['--junit', junit], ['--summary', summary]]);
+  // An output on standard output gets it to itself: the summary table is then not printed.
+  const quiet = [json, junit, summary].some(isStdout);
   const reportDir = optValue(args, 'report');
   if (reportDir !== undefined) prepareReportDir(reportDir, '--report');
+  makeDirs(fixtures, '--fixtures');
   const claims: Claim[] = selectClaims(await loadClaims(args.values.get('claims') ?? []), args.positionals);
 
   const progress = progressLine(out as MaybeTty);
@@ -67,9 +72,9 @@ export async function checkCommand(args: ParsedArgs, out: Out): Promise<number> 
     const html = await htmlReport({ report, source: command, claims, counterexamples: readCounterexamples(report), claimsFiles });
     writeHtmlReport(reportDir, html, '--report');
   }
-  out.write(md);
+  if (!quiet) out.write(md);
   if (report.interrupted) {
-    out.write(`\nInterrupted: the report above is partial; counterexamples found so far are in ${fixtures}.\n`);
+    (quiet ? process.stderr : out).write(`\nInterrupted: the report is partial; counterexamples found so far are in ${fixtures}.\n`);
     return EXIT_INTERRUPTED;
   }
   return report.claims.some((r) => r.verdict === 'violated') ? 1 : 0;

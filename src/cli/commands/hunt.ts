@@ -5,6 +5,7 @@ import { hunt } from '../../harness/hunt.js';
 import { loadClaims } from '../../harness/loadClaims.js';
 import { progressLine, type MaybeTty } from '../../harness/progressLine.js';
 import { formatShard, resolveShard } from '../../harness/shard.js';
+import { makeDirs } from '../../harness/makeDirs.js';
 import { EXIT_INTERRUPTED, stopOnSigint } from '../../harness/stopOnSigint.js';
 import { optFlag, optInt, optValue, type ParsedArgs } from '../parseArgs.js';
 import type { Out } from '../run.js';
@@ -42,6 +43,7 @@ export async function huntCommand(args: ParsedArgs, out: Out): Promise<number> {
   const budgetText = optValue(args, 'budget');
   const budget = budgetText === undefined ? undefined : optInt(args, 'budget', 0, 1, 1e12);
   const asJson = optFlag(args, 'json');
+  makeDirs(dir, '--out');
 
   const progress = progressLine(out as MaybeTty);
   const { stop, release } = stopOnSigint(() => progress.done());
