@@ -29,8 +29,8 @@ describe('eoscheck check', () => {
     const A = readFileSync(join(dir, 'a.json'), 'utf8');
     expect(withoutMs(readFileSync(join(dir, 'b.json'), 'utf8'))).toBe(withoutMs(A));
     const report = JSON.parse(A);
-    expect(Object.keys(report)).toEqual(['seed', 'runs', 'shard', 'version', 'interrupted', 'claims']);
-    expect(report).toMatchObject({ seed: 7, runs: 6, shard: '1/1', version: '0.1.0', interrupted: false });
+    expect(Object.keys(report)).toEqual(['seed', 'runs', 'shard', 'version', 'fixtures', 'interrupted', 'claims']);
+    expect(report).toMatchObject({ seed: 7, runs: 6, shard: '1/1', version: '0.1.0', fixtures: fx, interrupted: false });
     expect(report.claims.length).toBe(16);
     for (const c of report.claims) {
       expect(c).toMatchObject({ verdict: 'holds', instances: { holds: 6, violated: 0, artifact: 0, inconclusive: 0, diverged: 0 }, counterexamples: [] });
@@ -126,8 +126,8 @@ describe('eoscheck check, interrupted', () => {
     expect(c.violated).toBeGreaterThan(0);
     expect(c.holds + c.violated + c.artifact + c.inconclusive + c.diverged).toBeLessThan(10_000_000);
     expect(report.claims[0].counterexamples.length).toBeGreaterThan(0);
-    for (const f of report.claims[0].counterexamples) expect(JSON.parse(readFileSync(f, 'utf8')).verdict).toBe('violated');
-    expect(stdout).toContain('Interrupted: the report above is partial');
+    for (const f of report.claims[0].counterexamples) expect(JSON.parse(readFileSync(join(report.fixtures, f), 'utf8')).verdict).toBe('violated');
+    expect(stdout).toContain('Interrupted (SIGINT): the report above is partial');
   }, 90_000);
 });
 

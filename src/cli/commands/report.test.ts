@@ -50,9 +50,9 @@ describe('eoscheck report / check --report / replay --plot', () => {
       [['report', notAReport, '--html', dir], /RESULTS\.json: .*not a `check --json` report/],
       [['report', results], /--html: is required/],
       [['report', '--html', dir], /RESULTS\.json: needs exactly one results file/],
-      [['report', results, '--html', join(aFile, 'sub')], /--html: cannot write the report in ".*sub": ENOTDIR/],
+      [['report', results, '--html', join(aFile, 'sub')], /--html: cannot create ".*sub": ENOTDIR/],
       [['report', results, '--html', aFile], /--html: cannot write the report in ".*file\.txt": EEXIST|--html: .*not a directory/],
-      [['check', 'classical.descent-lemma', '--runs', '1', '--report', join(aFile, 'sub')], /--report: cannot write the report in/],
+      [['check', 'classical.descent-lemma', '--runs', '1', '--report', join(aFile, 'sub')], /--report: cannot create ".*sub": ENOTDIR/],
       [['replay', join(dir, 'missing.json'), '--plot', join(dir, 'p.pdf')], /--plot: ".*p\.pdf" must end in \.svg or \.png|cannot read/],
     ] as [string[], RegExp][]) {
       const r = await cli(...argv);
