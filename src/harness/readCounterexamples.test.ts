@@ -40,6 +40,10 @@ describe('readCounterexamples', () => {
       expect(() => readCounterexamples(report(fx, [entry]), join(dir, 'r.json')), entry).toThrow(UsageError);
       expect(() => readCounterexamples(report(fx, [entry]), join(dir, 'r.json')), entry).toThrow(/r\.json: counterexample .* refusing to read it/);
     }
+    // An id that is itself a step out, and a fixtures directory that is not a path.
+    const dotdot: CheckReport = { ...report(fx, ['../x.json']), claims: [{ ...report(fx, []).claims[0], id: '..', counterexamples: ['../x.json'] }] };
+    expect(() => readCounterexamples(dotdot)).toThrow(UsageError);
+    expect(() => readCounterexamples({ ...report(fx, []), fixtures: 7 as unknown as string })).toThrow(/"fixtures" must be the fixtures directory/);
     // A symbolic link in the store that leads out of it.
     expect(() => readCounterexamples(report(fx, [`${ID}/link.json`]))).toThrow(/leads out of the fixtures directory/);
     // A report that records no fixtures directory has nowhere to read from.

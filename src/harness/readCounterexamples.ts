@@ -1,7 +1,7 @@
 import { existsSync, realpathSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import { EoscheckError, UsageError } from '../errors.js';
-import { readFixture } from './fixtureStore.js';
+import { claimDirOf, readFixture } from './fixtureStore.js';
 import type { ReportCounterexample } from './htmlReport.js';
 import type { CheckReport } from './report.js';
 
@@ -9,8 +9,9 @@ import type { CheckReport } from './report.js';
  * The fixtures directory a report records, found as `check` saw it: from the working directory (where
  * `check` ran), else from the results file's directory.
  */
-function fixturesDirOf(report: CheckReport, resultsFile: string | undefined): string | undefined {
+function fixturesDirOf(report: CheckReport, resultsFile: string | undefined, where: string): string | undefined {
   if (report.fixtures === undefined) return undefined;
+  if (typeof report.fixtures !== 'string' || report.fixtures === '') throw new UsageError(`${where}: "fixtures" must be the fixtures directory, got ${JSON.stringify(report.fixtures)}`);
   const candidates = isAbsolute(report.fixtures) ? [report.fixtures]
     : [resolve(report.fixtures), ...(resultsFile !== undefined ? [resolve(dirname(resultsFile), report.fixtures)] : [])];
   return candidates.find((d) => existsSync(d)) ?? candidates[0];
@@ -38,7 +39,7 @@ function confined(entry: unknown, claimId: string, where: string): string {
  */
 export function readCounterexamples(report: CheckReport, resultsFile?: string): Map<string, ReportCounterexample[]> {
   const where = resultsFile ?? 'the report';
-  const dir = fixturesDirOf(report, resultsFile);
+  const dir = fixturesDirOf(report, resultsFile, where);
   const out = new Map<string, ReportCounterexample[]>();
   for (const row of report.claims) {
     const entries = row.counterexamples.map((e) => confined(e, row.id, where));
@@ -46,7 +47,8 @@ export function readCounterexamples(report: CheckReport, resultsFile?: string): 
       throw new UsageError(`${where}: lists counterexamples but records no fixtures directory to read them from (written by an older eoscheck? run check again)`);
     }
     out.set(row.id, entries.map((file) => {
-      const path = join(dir!, file);
+      // claimDirOf refuses an id such as ".." that would step out of the directory.
+      const path = join(claimDirOf(dir!, row.id), file.slice(row.id.length + 1));
       if (!existsSync(path)) return { file, error: 'no such file' };
       const real = realpathSync(path);
       const root = realpathSync(dir!);

@@ -49,7 +49,7 @@ export async function checkCommand(args: ParsedArgs, out: Out): Promise<number> 
   makeDirs(fixtures, '--fixtures');
   const claims: Claim[] = selectClaims(await loadClaims(args.values.get('claims') ?? []), args.positionals);
 
-  const progress = progressLine(out as MaybeTty);
+  const progress = progressLine(quiet ? { write: () => true } : (out as MaybeTty));
   const { stop, release } = stopOnSignals(() => progress.done());
   const command = ['eoscheck check', ...args.positionals, `--seed ${seed}`, `--runs ${runs}`, ...(from !== 'none' ? [`--shard ${formatShard(shard)}`] : []),
     ...(args.values.get('claims') ?? []).map((f) => `--claims ${f}`)].join(' ');
