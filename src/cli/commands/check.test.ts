@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -231,7 +231,6 @@ describe('eoscheck outputs and paths', () => {
 
   it('writes to /dev/null (which stays a device), into a symbolic link\'s target, and to standard output with -', async () => {
     const dir = tmp();
-    const { symlinkSync, lstatSync, statSync } = await import('node:fs');
     symlinkSync(join(dir, 'target.json'), join(dir, 'link.json'));
     const a = ['classical.descent-lemma', '--runs', '2', '--fixtures', join(dir, 'fx')];
     const r = await cli('check', ...a, '--json', join(dir, 'link.json'), '--junit', '/dev/null', '--summary', '/dev/null');
@@ -253,7 +252,6 @@ describe('eoscheck outputs and paths', () => {
   it('a claims module that forges a claim id with ../ cannot make the store write outside it: exit 2', async () => {
     const dir = tmp();
     const forged = join(dir, 'forged.ts');
-    const { writeFileSync } = await import('node:fs');
     writeFileSync(forged, `import c from ${JSON.stringify(FALSE_CLAIM)};\n` +
       `const d = Object.getOwnPropertyDescriptors(c);\n` +
       `d.id = { value: '../../../elsewhere/x', enumerable: true };\n` +

@@ -46,7 +46,8 @@ export async function checkCommand(args: ParsedArgs, out: Out): Promise<number> 
   const quiet = [json, junit, summary].some(isStdout);
   const reportDir = optValue(args, 'report');
   if (reportDir !== undefined) prepareReportDir(reportDir, '--report');
-  makeDirs(fixtures, '--fixtures');
+  // A directory the user named is made (or refused) now, not when the first counterexample turns up.
+  if (optValue(args, 'fixtures') !== undefined) makeDirs(fixtures, '--fixtures');
   const claims: Claim[] = selectClaims(await loadClaims(args.values.get('claims') ?? []), args.positionals);
 
   const progress = progressLine(quiet ? { write: () => true } : (out as MaybeTty));

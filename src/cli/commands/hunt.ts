@@ -24,8 +24,7 @@ export function parseDuration(text: string): number {
  * `eoscheck hunt ID`: targeted search for counterexamples (hill-climbing on the violation margin).
  * `--runs N` climbs, or climbs until `--time` runs out; counterexamples are shrunk and written to
  * `--out DIR` the moment they are found. Exit 0 if none found, 1 if some, 130/143/129 after
- * SIGINT/SIGTERM/SIGHUP (the
- * summary of the climbs so far is printed; the fixtures are already on disk).
+ * SIGINT/SIGTERM/SIGHUP (the summary of the climbs so far is printed; the fixtures are already on disk).
  */
 export async function huntCommand(args: ParsedArgs, out: Out): Promise<number> {
   if (args.positionals.length !== 1) throw new UsageError(`needs exactly one claim id, got ${args.positionals.length === 0 ? 'none' : args.positionals.join(' ')}`, 'ID');
@@ -44,7 +43,8 @@ export async function huntCommand(args: ParsedArgs, out: Out): Promise<number> {
   const budgetText = optValue(args, 'budget');
   const budget = budgetText === undefined ? undefined : optInt(args, 'budget', 0, 1, 1e12);
   const asJson = optFlag(args, 'json');
-  makeDirs(dir, '--out');
+  // A directory the user named is made (or refused) now, not when the first counterexample turns up.
+  if (optValue(args, 'out') !== undefined) makeDirs(dir, '--out');
 
   const progress = progressLine(out as MaybeTty);
   const { stop, release } = stopOnSignals(() => progress.done());
