@@ -51,6 +51,9 @@ describe('writeOutput', () => {
     expect(lstatSync(join(dir, 'dangling.json')).isSymbolicLink()).toBe(true);
     expect(readFileSync(join(dir, 'real/fresh.json'), 'utf8')).toBe('made');
     expect(readdirSync(join(dir, 'real')).sort()).toEqual(['fresh.json', 't.json']);
+    symlinkSync('loop-b', join(dir, 'loop-a'));
+    symlinkSync('loop-a', join(dir, 'loop-b'));
+    expect(usageError(() => checkWritable(join(dir, 'loop-a'), '--out')).message).toContain('more than 40 symbolic links');
   });
 
   it('writes straight into /dev/null, which stays a character device', () => {
@@ -81,10 +84,10 @@ describe('writeOutput', () => {
     const dir = tmp();
     const script = join(dir, 'w.ts');
     writeFileSync(script, `import { writeOutput } from ${JSON.stringify(join(root, 'src/harness/writeOutput.ts'))};\n` +
-      `writeOutput('-', 'a'.repeat(200000) + '\\n', '--json'); writeOutput('/dev/stdout', 'end\\n', '--json');\n`);
+      `writeOutput('-', 'a'.repeat(200000) + '\\n', '--json'); writeOutput('/dev/stdout', 'end\\n', '--json'); writeOutput('/dev/fd/1', 'fd\\n', '--json');\n`);
     const r = spawnSync(tsx, [script], { encoding: 'utf8', maxBuffer: 1 << 22 });
     expect(r.stderr).toBe('');
-    expect(r.stdout).toBe('a'.repeat(200000) + '\nend\n');
+    expect(r.stdout).toBe('a'.repeat(200000) + '\nend\nfd\n');
   });
 
   it('refuses a directory, a missing directory, and a place where no file can be made, naming the option and the path', () => {
@@ -94,6 +97,7 @@ describe('writeOutput', () => {
     expect(usageError(() => checkWritable(join(dir, 'no/such.json'), '--junit')).message).toMatch(/^--junit: cannot write ".*no\/such\.json": directory .* does not exist$/);
     expect(usageError(() => checkWritable('/proc/eoscheck.json', '--summary')).message).toMatch(/^--summary: cannot write "\/proc\/eoscheck\.json": E[A-Z]+ in \/proc$/);
     expect(usageError(() => checkWritable('', '--csv')).message).toContain('needs a file name');
+    expect(usageError(() => checkWritable('/dev/fd/987', '--csv')).message).toBe('--csv: cannot write "/dev/fd/987": EBADF (descriptor 987 is not open)');
     expect(readdirSync(dir)).toEqual([]); // the probe left nothing behind
   });
 

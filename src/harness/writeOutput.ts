@@ -1,4 +1,4 @@
-import { accessSync, chmodSync, closeSync, constants, lstatSync, openSync, readlinkSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
+import { accessSync, chmodSync, closeSync, constants, fstatSync, lstatSync, openSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 
@@ -8,7 +8,7 @@ export const STDOUT = '-';
 /** Symbolic links followed before giving up (the kernel's own limit is 40). */
 const MAX_LINKS = 40;
 
-const PROC_FD = /^\/proc\/[^/]+\/fd\/\d+$/;
+const PROC_FD = /^\/proc\/([^/]+)\/fd\/(\d+)$/;
 
 let tmpCounter = 0;
 
@@ -33,6 +33,12 @@ type Target = { kind: 'fd'; fd: number } | { kind: 'special'; path: string } | {
 function followLinks(file: string, option: string): string {
   let path = resolve(file);
   for (let i = 0; i < MAX_LINKS; i++) {
+    // The directory's own links first (/dev/fd → /proc/self/fd), so the last component is seen as it is.
+    try {
+      path = join(realpathSync(dirname(path)), basename(path));
+    } catch {
+      // A missing directory: checkWritable names it.
+    }
     const st = statOrUndefined(path, false);
     if (st === undefined || !st.isSymbolicLink()) return path;
     // /proc/PID/fd/N (what /dev/fd/N and /dev/stdout lead to) names an open file, not a path to replace.
@@ -47,6 +53,9 @@ function targetOf(file: string, option: string): Target {
   if (file === '/dev/stderr') return { kind: 'fd', fd: 2 };
   if (file === '') throw new UsageError('needs a file name (or - for standard output)', option);
   const path = followLinks(file, option);
+  // One of this process's own descriptors (/dev/fd/N): written to as such (a socket cannot be reopened).
+  const own = PROC_FD.exec(path);
+  if (own !== null && (own[1] === 'self' || own[1] === String(process.pid))) return { kind: 'fd', fd: Number(own[2]) };
   const st = statOrUndefined(path, true);
   if (st === undefined) return { kind: 'file', path };
   if (st.isDirectory()) throw new UsageError(`cannot write "${file}": it is a directory`, option);
@@ -65,7 +74,14 @@ const tmpNameFor = (path: string) => join(dirname(path), `.${basename(path)}.${p
  */
 export function checkWritable(file: string, option: string): void {
   const t = targetOf(file, option);
-  if (t.kind === 'fd') return;
+  if (t.kind === 'fd') {
+    try {
+      fstatSync(t.fd);
+    } catch (e) {
+      throw new UsageError(`cannot write "${file}": ${code(e)} (descriptor ${t.fd} is not open)`, option);
+    }
+    return;
+  }
   if (t.kind === 'special') {
     try {
       accessSync(t.path, constants.W_OK);
