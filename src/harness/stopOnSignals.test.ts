@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,7 +7,15 @@ import { readFixture } from './fixtureStore.js';
 import { exitCodeOf, STOP_SIGNALS, type StopSignal } from './stopOnSignals.js';
 
 const root = join(import.meta.dirname, '../..');
-const bin = join(root, 'bin/eoscheck.js');
+
+/** The bin as npm installs it: node_modules/.bin/eoscheck, a symbolic link run through its #! line. */
+function installedBin(): string {
+  const dir = join(mkdtempSync(join(tmpdir(), 'eoscheck-bin-')), 'node_modules', '.bin');
+  mkdirSync(dir, { recursive: true });
+  symlinkSync(join(root, 'bin/eoscheck.js'), join(dir, 'eoscheck'));
+  return join(dir, 'eoscheck');
+}
+const bin = installedBin();
 const falseClaim = join(root, 'properties/examples/falseClaim.ts');
 const FALSE_ID = 'example.quadratic.monotone-below-3-over-lambda';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -27,7 +35,7 @@ function handlersInstalled(pid: number): boolean {
 
 /** Runs the installed bin with `args`, sends `signal` `settle` ms after its handlers are in and `ready()`, returns how it ended. */
 async function interrupt(args: string[], signal: StopSignal, ready: () => boolean, settle = 0) {
-  const child = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d) => (stdout += d));
