@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { UsageError } from '../errors.js';
 import { instanceHash } from './canonicalJson.js';
 import type { Fixture } from './fixture.js';
-import { listFixtures, readFixture, writeFixture } from './fixtureStore.js';
+import { claimDirOf, listFixtures, readFixture, writeFixture } from './fixtureStore.js';
 
 const fixture = (over: Partial<Fixture> = {}): Fixture => ({
   claim: 'test.claim', version: '0.1.0', instance: { model: 'quadratic', theta: ['1'], lr: '2.001' }, verdict: 'violated',
@@ -14,6 +14,17 @@ const fixture = (over: Partial<Fixture> = {}): Fixture => ({
 });
 
 describe('the counterexample store', () => {
+  it('builds paths only from claim ids that are one path component: a forged id cannot leave the directory', () => {
+    const root = mkdtempSync(join(tmpdir(), 'eoscheck-fx-'));
+    const dir = join(root, 'store');
+    for (const id of ['../../../elsewhere/x', '..', '.', '', 'a/b', '.hidden', 'a\\b', 'x\0y']) {
+      expect(() => writeFixture(dir, fixture({ claim: id })), JSON.stringify(id)).toThrow(UsageError);
+      expect(() => listFixtures(dir, id), JSON.stringify(id)).toThrow(/cannot name a fixture directory/);
+    }
+    expect(readdirSync(root)).toEqual([]); // nothing written anywhere
+    expect(claimDirOf(dir, 'kreisler.gfs-1')).toBe(join(dir, 'kreisler.gfs-1'));
+  });
+
   it('writes <dir>/<claim>/<12 hex of the instance hash>.json, atomically (no temporary file left), and lists it', () => {
     const dir = mkdtempSync(join(tmpdir(), 'eoscheck-fx-'));
     const fx = fixture();

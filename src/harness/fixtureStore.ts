@@ -1,11 +1,24 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '../errors.js';
+import { makeDirs } from './makeDirs.js';
 import { parsePrecision } from '../numerics/precision.js';
 import { canonicalJson, instanceHash } from './canonicalJson.js';
 import { VERDICT_KINDS, type Fixture } from './fixture.js';
 
 let tmpCounter = 0;
+
+/**
+ * The directory of one claim's fixtures, `<dir>/<claim-id>`. The id becomes one path component, so
+ * it is checked here, where the path is built, and not only where claims are defined: a claim object
+ * made by hand could carry `../elsewhere`, and the store must never write outside `dir`.
+ */
+export function claimDirOf(dir: string, claimId: string): string {
+  if (typeof claimId !== 'string' || claimId === '' || claimId === '.' || claimId === '..' || claimId.startsWith('.') || /[/\\\0]/.test(claimId)) {
+    throw new UsageError(`claim id ${JSON.stringify(claimId)} cannot name a fixture directory (it must be one path component, not starting with a dot)`);
+  }
+  return join(dir, claimId);
+}
 
 /**
  * Writes a fixture atomically: the text goes to a temporary file in the same directory, which is
@@ -14,10 +27,10 @@ let tmpCounter = 0;
  * is kept as is (its createdAt and any hand-written `why` survive); returns the path either way.
  */
 export function writeFixture(dir: string, fixture: Fixture): { file: string; created: boolean } {
-  const claimDir = join(dir, fixture.claim);
+  const claimDir = claimDirOf(dir, fixture.claim);
   const file = join(claimDir, `${instanceHash(fixture.instance)}.json`);
   if (existsSync(file)) return { file, created: false };
-  mkdirSync(claimDir, { recursive: true });
+  makeDirs(claimDir);
   const tmp = join(claimDir, `.${process.pid}.${tmpCounter++}.tmp`);
   try {
     writeFileSync(tmp, JSON.stringify(fixture, null, 2) + '\n');
@@ -30,7 +43,7 @@ export function writeFixture(dir: string, fixture: Fixture): { file: string; cre
 
 /** The fixture files of one claim in `dir`, sorted by name (temporary files skipped); none if absent. */
 export function listFixtures(dir: string, claimId: string): string[] {
-  const claimDir = join(dir, claimId);
+  const claimDir = claimDirOf(dir, claimId);
   if (!existsSync(claimDir)) return [];
   return readdirSync(claimDir).filter((f) => f.endsWith('.json') && !f.startsWith('.')).sort().map((f) => join(claimDir, f));
 }

@@ -1,6 +1,6 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { monotoneBelowThree } from '../../properties/examples/falseClaim.js';
 import type { Claim } from '../claims/claim.js';
@@ -30,10 +30,11 @@ function input(): HtmlReportInput {
   const rot = writeFixture(dir, fixture('wr.depth2.rotation-under-instability', { model: 'uv', params: { target: '1' }, theta: ['2', '0.3'], lr: '0.7', steps: 40 }, { step: 12 })).file;
   const ref = writeFixture(dir, fixture('damian.four-stages', { model: 'cubic-toy', params: { a0: '19.5' }, theta: ['0.01', '0'], lr: '0.1', steps: 60 }, { step: undefined })).file;
   const point = writeFixture(dir, fixture('oracle.uv.closed-forms', { model: 'uv', theta: ['1', '2'], u: ['1', '0'] })).file;
+  const rel = (f: string) => relative(dir, f);
   const report: CheckReport = {
-    seed: 1, runs: 10, shard: '1/1', version: '0.1.0', interrupted: false,
-    claims: [row(monotoneBelowThree.id, [quad]), row('wr.depth2.rotation-under-instability', [rot]), row('damian.four-stages', [ref]),
-      row('oracle.uv.closed-forms', [point, join(dir, 'gone.json')]), row('classical.descent-lemma', [])],
+    seed: 1, runs: 10, shard: '1/1', version: '0.1.0', fixtures: dir, interrupted: false,
+    claims: [row(monotoneBelowThree.id, [rel(quad)]), row('wr.depth2.rotation-under-instability', [rel(rot)]), row('damian.four-stages', [rel(ref)]),
+      row('oracle.uv.closed-forms', [rel(point), 'oracle.uv.closed-forms/gone.json']), row('classical.descent-lemma', [])],
   };
   return { report, source: 'r.json', claims: [monotoneBelowThree as unknown as Claim], counterexamples: readCounterexamples(report), claimsFiles: ['properties/examples/falseClaim.ts'] };
 }
@@ -61,7 +62,7 @@ describe('htmlReport', () => {
     expect(html).toContain('distance to pgd');
     expect(html).toContain('No plot: the instance has no starting point θ and learning rate η (lr)');
     expect(html).toContain('The fixture could not be read: no such file.');
-    expect(html).toContain(`npx eoscheck replay ${inp.report.claims[0].counterexamples[0]} --claims properties/examples/falseClaim.ts`);
+    expect(html).toContain(`npx eoscheck replay ${inp.report.fixtures}/${inp.report.claims[0].counterexamples[0]} --claims properties/examples/falseClaim.ts`);
     // Inline SVGs must not share ids.
     const ids = [...html.matchAll(/\bid="([^"]+)"/g)].map((m) => m[1]);
     expect(new Set(ids).size).toBe(ids.length);

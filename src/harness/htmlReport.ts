@@ -45,7 +45,7 @@ h1 { font-size: 22px; margin: 8px 0; } h2 { font-size: 18px; margin-top: 32px; b
 table { border-collapse: collapse; width: 100%; font-size: 13px; } th, td { border: 1px solid #ddd; padding: 4px 6px; text-align: left; vertical-align: top; }
 th { background: #f4f4f4; } td.n { text-align: right; font-variant-numeric: tabular-nums; }
 code, pre { font: 12px/1.4 ui-monospace, monospace; } pre { background: #f7f7f7; border: 1px solid #e4e4e4; padding: 8px; overflow-x: auto; white-space: pre-wrap; word-break: break-all; }
-.v-holds { color: #17692c; } .v-violated { color: #b3001b; font-weight: bold; } .v-artifact { color: #8a5a00; } .v-inconclusive, .v-diverged { color: #555; }
+.v-holds { color: #17692c; } .v-violated { color: #b3001b; font-weight: bold; } .v-artifact { color: #8a5a00; } .v-inconclusive, .v-diverged, .v-partial, .v-interrupted { color: #555; }
 section.cx { border: 1px solid #ddd; border-radius: 6px; padding: 12px 16px; margin: 16px 0; }
 dl { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; margin: 0 0 8px; } dt { color: #555; } dd { margin: 0; }
 figure.plot { margin: 8px 0; overflow-x: auto; } figure.plot svg { max-width: 100%; height: auto; } figcaption { color: #555; font-size: 12px; }
@@ -138,10 +138,12 @@ export async function htmlReport(input: HtmlReportInput): Promise<string> {
   });
 
   const sections: string[] = [];
+  // Entries are relative to the run's fixtures directory; shown (and replayed) with it in front.
+  const pathOf = (file: string) => (report.fixtures !== undefined ? `${report.fixtures.replace(/\/+$/, '')}/${file}` : file);
   for (const [k, p] of panels.entries()) {
     const claim = byId.get(p.claimId);
     const head = `<h3><a href="#claim-${esc(p.claimId)}"><code>${esc(p.claimId)}</code></a> · counterexample ${k + 1}</h3>` +
-      `<p class="muted">file <code>${esc(p.cx.file)}</code></p>` +
+      `<p class="muted">file <code>${esc(pathOf(p.cx.file))}</code></p>` +
       (claim !== undefined ? `<p>${esc(claim.statement)}</p>` : '');
     const fx = p.cx.fixture;
     if (fx === undefined) {
@@ -151,11 +153,11 @@ export async function htmlReport(input: HtmlReportInput): Promise<string> {
     const plot = k < MAX_PANELS ? await plotOf(fx, `${p.anchor}-`) : `<p class="no-plot">No plot: only the first ${MAX_PANELS} counterexamples are drawn.</p>`;
     sections.push(`<section class="cx" id="${p.anchor}">${head}${evidenceList(fx)}` +
       `<h4>Instance</h4><pre>${esc(compactJson(fx.instance))}</pre>` +
-      `<h4>Replay</h4><pre>${esc(replayCommand(p.cx.file, input.claimsFiles))}</pre>${plot}</section>`);
+      `<h4>Replay</h4><pre>${esc(replayCommand(pathOf(p.cx.file), input.claimsFiles))}</pre>${plot}</section>`);
   }
 
   const summary = `${report.claims.length} claim(s): ${tally.holds} hold, ${tally.violated} violated, ${tally.artifact} artifact, ${tally.inconclusive} inconclusive` +
-    `${tally.diverged > 0 ? `, ${tally.diverged} diverged` : ''} · ${panels.length} counterexample(s)`;
+    `${tally.diverged > 0 ? `, ${tally.diverged} diverged` : ''}${(tally.partial ?? 0) > 0 ? `, ${tally.partial} partial` : ''}${(tally.interrupted ?? 0) > 0 ? `, ${tally.interrupted} interrupted` : ''} · ${panels.length} counterexample(s)`;
   return [
     '<!DOCTYPE html>',
     '<html lang="en">',

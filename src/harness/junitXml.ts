@@ -1,4 +1,4 @@
-import type { CheckReport } from './report.js';
+import type { CheckReport, ClaimRow } from './report.js';
 import type { ClaimResult } from './runClaim.js';
 import { formatFailure } from './formatFailure.js';
 
@@ -6,11 +6,17 @@ const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replac
 
 /**
  * JUnit XML for CI dashboards: one testcase per claim; violated → <failure> with the fast-check
- * style report; not exercised by any instance → <skipped>.
+ * style report; not exercised by any instance, a shard's `partial` share or a claim cut by a signal
+ * → <skipped> saying why.
  */
 export function junitXml(report: CheckReport, results: readonly ClaimResult[]): string {
   const failures = report.claims.filter((r) => r.verdict === 'violated').length;
-  const skipped = report.claims.filter((r) => r.exercised === 0).length;
+  const skip = (r: ClaimRow): string | undefined =>
+    r.verdict === 'violated' ? undefined
+      : r.verdict === 'partial' ? `shard ${report.shard}: decided when the shards are merged (${r.instances.holds} of ${r.exercised} exercised instances held here)`
+        : r.verdict === 'interrupted' ? `interrupted after ${r.exercised} exercised instance(s)`
+          : r.exercised === 0 ? `no instance exercised the claim (${r.instances.inconclusive} inconclusive, ${r.instances.diverged} diverged)` : undefined;
+  const skipped = report.claims.filter((r) => skip(r) !== undefined).length;
   const time = (ms: number) => (ms / 1000).toFixed(3);
   const total = report.claims.reduce((s, r) => s + r.ms, 0);
   const name = `eoscheck check (seed ${report.seed}, ${report.runs} runs, shard ${report.shard})`;
@@ -25,8 +31,8 @@ export function junitXml(report: CheckReport, results: readonly ClaimResult[]): 
     const head = `    <testcase classname="eoscheck.${esc(row.id.split('.')[0])}" name="${esc(row.id)}" time="${time(row.ms)}">`;
     if (row.verdict === 'violated') {
       lines.push(head, `      <failure type="violated" message="${esc(`${c.violated} of ${row.exercised} exercised instances violated`)}">${esc(formatFailure(r, report))}</failure>`, '    </testcase>');
-    } else if (row.exercised === 0) {
-      lines.push(head, `      <skipped message="${esc(`no instance exercised the claim (${c.inconclusive} inconclusive, ${c.diverged} diverged)`)}"/>`, '    </testcase>');
+    } else if (skip(row) !== undefined) {
+      lines.push(head, `      <skipped message="${esc(skip(row)!)}"/>`, '    </testcase>');
     } else {
       lines.push(head.replace(/>$/, '/>'));
     }

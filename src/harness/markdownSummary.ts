@@ -2,7 +2,7 @@ import type { CheckReport } from './report.js';
 import type { ClaimResult } from './runClaim.js';
 import { formatEvidence, formatFailure, formatLadder } from './formatFailure.js';
 
-const ICON: Record<string, string> = { holds: '✅', violated: '❌', artifact: '⚠️', inconclusive: '❔', diverged: '💥' };
+const ICON: Record<string, string> = { holds: '✅', violated: '❌', artifact: '⚠️', inconclusive: '❔', diverged: '💥', partial: '◐', interrupted: '⏸️' };
 
 /**
  * The run as Markdown: one table row per claim (verdict, instances per verdict, how many exercised
@@ -21,7 +21,7 @@ export function markdownSummary(report: CheckReport, results: readonly ClaimResu
     out.push(`| \`${r.id}\` | ${ICON[r.verdict]} ${r.verdict} | ${r.runs} | ${c.holds} | ${c.violated} | ${c.artifact} | ${c.inconclusive} | ${c.diverged} | ${r.exercised} | ${r.fixtures} | ${r.ms} |`);
   }
   const by = (v: string) => report.claims.filter((r) => r.verdict === v).length;
-  out.push('', `**${report.claims.length} claim(s): ${by('holds')} hold, ${by('violated')} violated, ${by('artifact')} artifact (f64 rounding only), ${by('inconclusive')} inconclusive.**`);
+  out.push('', `**${report.claims.length} claim(s): ${by('holds')} hold, ${by('violated')} violated, ${by('artifact')} artifact (f64 rounding only), ${by('inconclusive')} inconclusive${by('partial') > 0 ? `, ${by('partial')} partial (decided when the shards are merged)` : ''}${by('interrupted') > 0 ? `, ${by('interrupted')} interrupted` : ''}.**`);
   const unexercised = report.claims.filter((r) => r.exercised === 0);
   if (unexercised.length > 0) out.push('', `Not exercised by any instance: ${unexercised.map((r) => `\`${r.id}\``).join(', ')}.`);
   for (const r of results) {

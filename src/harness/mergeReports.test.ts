@@ -22,6 +22,32 @@ describe('mergeReports', () => {
     ]));
   });
 
+  it('decides the shards\' partial rows on the summed counts; a claim cut by a signal in any shard stays interrupted', () => {
+    const stat = (holds: number, violated: number, verdict: ClaimRow['verdict']): ClaimRow =>
+      ({ ...row('s.t', holds, violated, [], 1), kind: 'statistical', minHoldFraction: 0.8, verdict });
+    // 2 of 3 held in one shard (below 0.8 there), 9 of 10 overall: the whole run holds.
+    const whole = mergeReports([
+      { file: 'a', report: rep('1/2', [stat(2, 1, 'partial')]) },
+      { file: 'b', report: rep('2/2', [stat(7, 0, 'partial')]) },
+    ]);
+    expect(whole.claims[0]).toMatchObject({ verdict: 'holds', instances: { holds: 9, violated: 1 } });
+    expect(mergeReports([
+      { file: 'a', report: rep('1/2', [stat(2, 3, 'partial')]) },
+      { file: 'b', report: rep('2/2', [stat(3, 0, 'partial')]) },
+    ]).claims[0].verdict).toBe('violated');
+    const cut = mergeReports([
+      { file: 'a', report: rep('1/2', [row('a.x', 5, 0, [], 1), { ...row('b.y', 2, 0, [], 1), verdict: 'interrupted' }], { interrupted: true }) },
+      { file: 'b', report: rep('2/2', [row('a.x', 5, 0, [], 1), row('b.y', 5, 0, [], 1), row('c.z', 5, 0, [], 1)]) },
+    ]);
+    expect(cut.interrupted).toBe(true);
+    expect(cut.claims.map((c) => [c.id, c.verdict])).toEqual([['a.x', 'holds'], ['b.y', 'interrupted'], ['c.z', 'interrupted']]);
+    // A ∀ claim's violation stands although the run was cut.
+    expect(mergeReports([
+      { file: 'a', report: rep('1/2', [{ ...row('a.x', 1, 1, ['a.x/1.json'], 1), verdict: 'violated' }], { interrupted: true }) },
+      { file: 'b', report: rep('2/2', [row('a.x', 5, 0, [], 1)]) },
+    ]).claims[0].verdict).toBe('violated');
+  });
+
   it('refuses shards of different runs, duplicates and gaps, naming the file', () => {
     const ok = rep('1/2', [row('a.x', 1, 0, [], 1)]);
     const cases: [CheckReport[], RegExp][] = [
@@ -31,6 +57,7 @@ describe('mergeReports', () => {
       [[ok, rep('2/3', [])], /f1: shard 2\/3 is not one of 2/],
       [[ok, rep('2/2', [row('b.y', 1, 0, [], 1)])], /f1: its claims differ/],
       [[ok, rep('x', [])], /f1: "x" is not a shard/],
+      [[{ ...ok, fixtures: 'fx' }, rep('2/2', [row('a.x', 1, 0, [], 1)], { fixtures: 'other' })], /f1: fixtures "other" differs from "fx" in f0/],
     ];
     for (const [reports, re] of cases) {
       expect(() => mergeReports(reports.map((report, i) => ({ file: `f${i}`, report })))).toThrow(UsageError);

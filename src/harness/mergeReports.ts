@@ -1,15 +1,17 @@
 import { UsageError } from '../errors.js';
 import { claimVerdict, exercisedOf, zeroCounts, type CheckReport, type ClaimRow, type Counts } from './report.js';
-import { parseShard } from './shard.js';
+import { NO_SHARD, parseShard } from './shard.js';
+import { verdictInRun } from './verdictInRun.js';
 
 const KEYS: (keyof Counts)[] = ['holds', 'violated', 'artifact', 'inconclusive', 'diverged'];
 
 /**
  * Merges the reports of shards 1/n … n/n of one run into the report an unsharded run writes:
  * counts, evaluations and fixture replays are summed, counterexample lists united and sorted, the
- * verdict recomputed from the counts, `ms` summed (the only field that may differ). The shards must
- * agree on seed, runs, version and claims, and cover 1..n exactly once; otherwise a UsageError
- * names the file.
+ * verdict decided on the summed counts (the shards' `partial` rows are decided here), `ms` summed
+ * (the only field that may differ). A claim cut by a signal in some shard, or missing from a shard
+ * that was stopped before it, stays `interrupted`. The shards must agree on seed, runs, version,
+ * fixtures directory and claims, and cover 1..n exactly once; otherwise a UsageError names the file.
  */
 export function mergeReports(reports: readonly { file: string; report: CheckReport }[]): CheckReport {
   if (reports.length === 0) throw new UsageError('needs at least one report to merge');
@@ -22,7 +24,7 @@ export function mergeReports(reports: readonly { file: string; report: CheckRepo
     const prev = seen.get(s.index);
     if (prev !== undefined) throw new UsageError(`${file}: shard ${report.shard} is given twice (also ${prev})`);
     seen.set(s.index, file);
-    for (const k of ['seed', 'runs', 'version'] as const) {
+    for (const k of ['seed', 'runs', 'version', 'fixtures'] as const) {
       if (report[k] !== first[k]) throw new UsageError(`${file}: ${k} ${JSON.stringify(report[k])} differs from ${JSON.stringify(first[k])} in ${reports[0].file}`);
     }
     const ids = report.claims.map((c) => c.id).join(',');
@@ -51,9 +53,10 @@ export function mergeReports(reports: readonly { file: string; report: CheckRepo
     const base = parts[0];
     const other = parts.find((p) => p.runs !== base.runs);
     if (other !== undefined) throw new UsageError(`claim ${id} was run with ${base.runs} instances in one shard and ${other.runs} in another: these are shards of different runs`);
+    const cut = parts.length < n || parts.some((p) => p.verdict === 'interrupted');
     return {
       id,
-      verdict: claimVerdict(base.kind, counts, base.minHoldFraction),
+      verdict: verdictInRun(claimVerdict(base.kind, counts, base.minHoldFraction), base.kind, { shard: NO_SHARD, interrupted: cut }),
       kind: base.kind,
       ...(base.minHoldFraction !== undefined ? { minHoldFraction: base.minHoldFraction } : {}),
       runs: base.runs,
@@ -70,6 +73,7 @@ export function mergeReports(reports: readonly { file: string; report: CheckRepo
     runs: first.runs,
     shard: '1/1',
     version: first.version,
+    ...(first.fixtures !== undefined ? { fixtures: first.fixtures } : {}),
     interrupted: reports.some((r) => r.report.interrupted),
     claims,
   };

@@ -16,9 +16,16 @@ export const zeroCounts = (): Counts => ({ holds: 0, violated: 0, artifact: 0, i
  * counterexamples, ms; the rest is ours). Every field but `ms` is a function of (seed, runs,
  * fixtures on disk), summed over shards, so merged shards equal an unsharded run.
  */
+/**
+ * A row's verdict: a claim's own verdict over the whole run, or `partial` (a shard's share of a
+ * claim that only the whole run decides; `merge` decides it) or `interrupted` (the run was cut
+ * while this claim was running: its counts are those so far). See verdictInRun.
+ */
+export type RowVerdict = VerdictKind | 'partial' | 'interrupted';
+
 export interface ClaimRow {
   readonly id: string;
-  readonly verdict: VerdictKind;
+  readonly verdict: RowVerdict;
   readonly kind: ClaimKind;
   readonly minHoldFraction?: number;
   /** Generated instances this claim was run with (all shards together): `--runs`, or the claim's own default. */
@@ -30,7 +37,7 @@ export interface ClaimRow {
   readonly fixtures: number;
   /** Model evaluations spent, shrinking included. */
   readonly evaluations: number;
-  /** Fixture files of violated instances, sorted. */
+  /** Fixture files of violated instances, relative to the report's `fixtures` directory (`<claim-id>/<name>.json`), sorted. */
   readonly counterexamples: readonly string[];
   readonly ms: number;
 }
@@ -41,7 +48,12 @@ export interface CheckReport {
   readonly runs: number;
   readonly shard: string;
   readonly version: string;
-  /** True when Ctrl-C stopped the run early: the counts are partial. */
+  /**
+   * The fixtures directory of the run, as given: counterexamples are read from it and nowhere else.
+   * Absent in reports written before it was recorded (their counterexamples are then not read).
+   */
+  readonly fixtures?: string;
+  /** True when a signal (Ctrl-C, SIGTERM, SIGHUP) stopped the run early: the counts are partial. */
   readonly interrupted: boolean;
   readonly claims: readonly ClaimRow[];
 }

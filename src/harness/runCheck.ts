@@ -1,7 +1,9 @@
+import { relative } from 'node:path';
 import type { Claim } from '../claims/claim.js';
-import type { CheckReport } from './report.js';
+import type { CheckReport, ClaimRow } from './report.js';
 import { runClaim, type ClaimResult, type RunClaimOptions } from './runClaim.js';
-import { formatShard, NO_SHARD } from './shard.js';
+import { formatShard, NO_SHARD, type Shard } from './shard.js';
+import { verdictInRun } from './verdictInRun.js';
 import { VERSION } from './version.js';
 
 export interface RunCheckOptions extends Omit<RunClaimOptions, 'onProgress' | 'mode'> {
@@ -25,12 +27,29 @@ export function runsFor(claim: Claim, runs: number, runsFixed: boolean): number 
 }
 
 /**
+ * A claim's row as this run reports it: the verdict a shard or a cut run can give (verdictInRun),
+ * counterexample files relative to the fixtures directory the report records.
+ */
+function rowInRun(r: ClaimResult, shard: Shard, fixtures: string | undefined): ClaimRow {
+  const row = r.row;
+  return {
+    ...row,
+    verdict: verdictInRun(row.verdict, row.kind, { shard, interrupted: r.interrupted }),
+    counterexamples: fixtures === undefined ? row.counterexamples : row.counterexamples.map((f) => relative(fixtures, f)).sort(),
+  };
+}
+
+/**
  * Runs claims in order, one after the other (this machine has one core of throughput), and builds
- * the `check --json` report. After Ctrl-C the report holds the claims run so far, `interrupted: true`.
+ * the `check --json` report. After a signal the report holds the claims run so far, the one cut
+ * mid-run `interrupted`, and `interrupted: true`; in a shard, verdicts only the whole run decides
+ * are `partial`.
  */
 export async function runCheck(claims: readonly Claim[], o: RunCheckOptions): Promise<CheckRun> {
   const results: ClaimResult[] = [];
   let interrupted = false;
+  const shard = o.shard ?? NO_SHARD;
+  const fixtures = o.storeDir ?? o.fixturesDir;
   for (let i = 0; i < claims.length; i++) {
     const claim = claims[i];
     if (o.stop?.requested === true) {
@@ -44,7 +63,7 @@ export async function runCheck(claims: readonly Claim[], o: RunCheckOptions): Pr
       mode: 'claim',
       ...(onProgress !== undefined ? { onProgress: (d: number, t: number) => onProgress(claim, i, d, t) } : {}),
     });
-    results.push(r);
+    results.push({ ...r, row: rowInRun(r, shard, fixtures) });
     if (r.interrupted) {
       interrupted = true;
       break;
@@ -53,8 +72,9 @@ export async function runCheck(claims: readonly Claim[], o: RunCheckOptions): Pr
   const report: CheckReport = {
     seed: o.seed,
     runs: o.runs,
-    shard: formatShard(o.shard ?? NO_SHARD),
+    shard: formatShard(shard),
     version: VERSION,
+    ...(fixtures !== undefined ? { fixtures } : {}),
     interrupted,
     claims: results.map((r) => r.row),
   };

@@ -1,7 +1,6 @@
-import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { UsageError } from '../errors.js';
-import { writeOutput } from './writeOutput.js';
+import { makeDirs } from './makeDirs.js';
+import { checkWritable, writeOutput } from './writeOutput.js';
 
 /** The page a report directory holds. */
 export const REPORT_PAGE = 'index.html';
@@ -11,13 +10,8 @@ export const REPORT_PAGE = 'index.html';
  * before any long work: a path through a file or an unwritable place is a UsageError naming `option`.
  */
 export function prepareReportDir(dir: string, option: string): void {
-  try {
-    mkdirSync(dir, { recursive: true });
-    if (!statSync(dir).isDirectory()) throw new UsageError(`cannot write the report: "${dir}" is not a directory`, option);
-  } catch (e) {
-    if (e instanceof UsageError) throw e;
-    throw new UsageError(`cannot write the report in "${dir}": ${(e as NodeJS.ErrnoException).code ?? String(e)}`, option);
-  }
+  makeDirs(dir, option);
+  checkWritable(join(dir, REPORT_PAGE), option);
 }
 
 /** Writes the report page as DIR/index.html, atomically; returns its path. */

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -29,8 +29,8 @@ describe('eoscheck check', () => {
     const A = readFileSync(join(dir, 'a.json'), 'utf8');
     expect(withoutMs(readFileSync(join(dir, 'b.json'), 'utf8'))).toBe(withoutMs(A));
     const report = JSON.parse(A);
-    expect(Object.keys(report)).toEqual(['seed', 'runs', 'shard', 'version', 'interrupted', 'claims']);
-    expect(report).toMatchObject({ seed: 7, runs: 6, shard: '1/1', version: '0.1.0', interrupted: false });
+    expect(Object.keys(report)).toEqual(['seed', 'runs', 'shard', 'version', 'fixtures', 'interrupted', 'claims']);
+    expect(report).toMatchObject({ seed: 7, runs: 6, shard: '1/1', version: '0.1.0', fixtures: fx, interrupted: false });
     expect(report.claims.length).toBe(16);
     for (const c of report.claims) {
       expect(c).toMatchObject({ verdict: 'holds', instances: { holds: 6, violated: 0, artifact: 0, inconclusive: 0, diverged: 0 }, counterexamples: [] });
@@ -126,8 +126,8 @@ describe('eoscheck check, interrupted', () => {
     expect(c.violated).toBeGreaterThan(0);
     expect(c.holds + c.violated + c.artifact + c.inconclusive + c.diverged).toBeLessThan(10_000_000);
     expect(report.claims[0].counterexamples.length).toBeGreaterThan(0);
-    for (const f of report.claims[0].counterexamples) expect(JSON.parse(readFileSync(f, 'utf8')).verdict).toBe('violated');
-    expect(stdout).toContain('Interrupted: the report above is partial');
+    for (const f of report.claims[0].counterexamples) expect(JSON.parse(readFileSync(join(report.fixtures, f), 'utf8')).verdict).toBe('violated');
+    expect(stdout).toContain('Interrupted (SIGINT): the report above is partial');
   }, 90_000);
 });
 
@@ -161,4 +161,108 @@ describe('eoscheck list', () => {
     expect(bad.code).toBe(2);
     expect(bad.err).toMatch(/--results: cannot read .*nope\.json.*ENOENT/);
   });
+});
+
+describe('eoscheck check, sharded', () => {
+  it('a shard decides only the ∀ violations it found: statistical claims are partial, every shard exits 0 where the whole run does, and merge equals the whole run', async () => {
+    // seed 5, 10 runs: chen.cubic-map.chaos (statistical, ≥ 80%) holds 2 of 3 in shard 2/3 but 9 of 10 overall.
+    const dir = tmp();
+    const args = ['chen.cubic-map.chaos', 'classical.descent-lemma', '--seed', '5', '--runs', '10', '--fixtures', join(dir, 'fx')];
+    const whole = await cli('check', ...args, '--json', join(dir, 'whole.json'));
+    expect(whole.code, whole.err).toBe(0);
+    const W = JSON.parse(readFileSync(join(dir, 'whole.json'), 'utf8'));
+    expect(W.claims.map((c: { verdict: string }) => c.verdict)).toEqual(['holds', 'holds']);
+    for (let i = 1; i <= 3; i++) {
+      const s = await cli('check', ...args, '--shard', `${i}/3`, '--json', join(dir, `s${i}.json`));
+      expect(s.code, `shard ${i}/3: ${s.out}`).toBe(0);
+      const S = JSON.parse(readFileSync(join(dir, `s${i}.json`), 'utf8'));
+      expect(S.claims.map((c: { verdict: string }) => c.verdict)).toEqual(['partial', 'partial']);
+      expect(s.out).toContain('2 partial (decided when the shards are merged)');
+    }
+    const s2 = JSON.parse(readFileSync(join(dir, 's2.json'), 'utf8')).claims.find((c: { id: string }) => c.id === 'chen.cubic-map.chaos');
+    expect(s2.instances.holds / s2.exercised).toBeLessThan(0.8); // what used to fail the shard
+    const m = await cli('merge', join(dir, 's1.json'), join(dir, 's2.json'), join(dir, 's3.json'), '--out', join(dir, 'm.json'));
+    expect(m.code).toBe(0);
+    expect(withoutMs(readFileSync(join(dir, 'm.json'), 'utf8'))).toBe(withoutMs(readFileSync(join(dir, 'whole.json'), 'utf8')));
+  }, 240_000);
+
+  it('a shard that finds a ∀ violation exits 1 by itself', async () => {
+    const dir = tmp();
+    const args = [FALSE_ID, '--claims', FALSE_CLAIM, '--seed', '1', '--runs', '20', '--fixtures', join(dir, 'fx')];
+    const codes = [];
+    for (let i = 1; i <= 2; i++) {
+      const s = await cli('check', ...args, '--shard', `${i}/2`, '--json', join(dir, `s${i}.json`));
+      const row = JSON.parse(readFileSync(join(dir, `s${i}.json`), 'utf8')).claims[0];
+      expect(row.verdict).toBe(row.instances.violated > 0 ? 'violated' : 'partial');
+      expect(s.code).toBe(row.instances.violated > 0 ? 1 : 0);
+      codes.push(s.code);
+    }
+    expect(codes).toContain(1);
+  }, 120_000);
+});
+
+const FALSE_CLAIM = join(import.meta.dirname, '../../../properties/examples/falseClaim.ts');
+const FALSE_ID = 'example.quadratic.monotone-below-3-over-lambda';
+
+describe('eoscheck outputs and paths', () => {
+  it('a directory, a missing directory or an unwritable path for any output is exit 2 naming it, before any work', async () => {
+    const dir = tmp();
+    const t0 = performance.now();
+    for (const [argv, re] of [
+      [['check', '--json', dir], /^eoscheck check: --json: cannot write ".*": it is a directory\n$/],
+      [['check', '--junit', '/proc/r.xml'], /^eoscheck check: --junit: cannot write "\/proc\/r\.xml": E[A-Z]+ in \/proc\n$/],
+      [['check', '--summary', join(dir, 'no/r.md')], /--summary: cannot write ".*no\/r\.md": directory .* does not exist/],
+      [['check', '--report', '/proc/eoscheck-report'], /--report: cannot create "\/proc\/eoscheck-report": E[A-Z]+ at \/proc\/eoscheck-report/],
+      [['check', '--fixtures', '/proc/eoscheck/fx'], /--fixtures: cannot create "\/proc\/eoscheck\/fx"/],
+      [['check', '--json', '-', '--junit', '/dev/stdout'], /--json and --junit both go to standard output/],
+      [['hunt', 'classical.descent-lemma', '--out', '/proc/eoscheck/fx'], /--out: cannot create "\/proc\/eoscheck\/fx"/],
+      [['merge', join(dir, 'x.json'), '--out', dir], /--out: cannot write ".*": it is a directory/],
+      [['trace', '--model', 'uv', '--theta', '1,1', '--lr', '0.1', '--steps', '2', '--csv', dir], /--csv: cannot write ".*": it is a directory/],
+      [['report', join(dir, 'x.json'), '--html', '/proc/eoscheck-html'], /--html: cannot create|RESULTS\.json: cannot read/],
+    ] as [string[], RegExp][]) {
+      const r = await cli(...argv);
+      expect(r.code, argv.join(' ')).toBe(2);
+      expect(r.err, argv.join(' ')).toMatch(re);
+    }
+    // Refused up front: the whole catalog would take minutes.
+    expect(performance.now() - t0).toBeLessThan(20_000);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('writes to /dev/null (which stays a device), into a symbolic link\'s target, and to standard output with -', async () => {
+    const dir = tmp();
+    symlinkSync(join(dir, 'target.json'), join(dir, 'link.json'));
+    const a = ['classical.descent-lemma', '--runs', '2', '--fixtures', join(dir, 'fx')];
+    const r = await cli('check', ...a, '--json', join(dir, 'link.json'), '--junit', '/dev/null', '--summary', '/dev/null');
+    expect(r.code, r.err).toBe(0);
+    expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
+    expect(lstatSync(join(dir, 'link.json')).isSymbolicLink()).toBe(true);
+    expect(JSON.parse(readFileSync(join(dir, 'target.json'), 'utf8')).claims[0].verdict).toBe('holds');
+    // `--json -`: the report alone on stdout (the summary table stays off it).
+    const root = join(import.meta.dirname, '../../..');
+    const child = spawn(process.execPath, [join(root, 'bin/eoscheck.js'), 'check', ...a, '--json', '-'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).claims[0]).toMatchObject({ id: 'classical.descent-lemma', verdict: 'holds' });
+    expect(withoutMs(stdout)).toBe(withoutMs(readFileSync(join(dir, 'target.json'), 'utf8')));
+  }, 60_000);
+
+  it('a claims module that forges a claim id with ../ cannot make the store write outside it: exit 2', async () => {
+    const dir = tmp();
+    const forged = join(dir, 'forged.ts');
+    writeFileSync(forged, `import c from ${JSON.stringify(FALSE_CLAIM)};\n` +
+      `const d = Object.getOwnPropertyDescriptors(c);\n` +
+      `d.id = { value: '../../../elsewhere/x', enumerable: true };\n` +
+      `export default Object.create(Object.getPrototypeOf(c), d);\n`);
+    const fx = join(dir, 'a', 'b', 'c', 'fx');
+    for (const argv of [['check', '--fixtures', fx], ['hunt', '--out', fx, '--runs', '3']]) {
+      const r = await cli(argv[0], '../../../elsewhere/x', '--claims', forged, ...argv.slice(1));
+      expect(r.code, r.err).toBe(2);
+      expect(r.err).toMatch(/claim id "\.\.\/\.\.\/\.\.\/elsewhere\/x" cannot name a fixture directory/);
+    }
+    expect(existsSync(join(dir, 'elsewhere'))).toBe(false);
+    expect(existsSync(join(dir, 'a', 'elsewhere'))).toBe(false);
+  }, 60_000);
 });

@@ -7,8 +7,9 @@ import { progressLine, type MaybeTty } from '../../harness/progressLine.js';
 import { reportJson } from '../../harness/report.js';
 import { runCheck } from '../../harness/runCheck.js';
 import { formatShard, resolveShard } from '../../harness/shard.js';
-import { EXIT_INTERRUPTED, stopOnSigint } from '../../harness/stopOnSigint.js';
-import { checkWritable, writeOutput } from '../../harness/writeOutput.js';
+import { exitCodeOf, stopOnSignals } from '../../harness/stopOnSignals.js';
+import { makeDirs } from '../../harness/makeDirs.js';
+import { checkOneStdout, checkWritable, isStdout, writeOutput } from '../../harness/writeOutput.js';
 import { htmlReport } from '../../harness/htmlReport.js';
 import { readCounterexamples } from '../../harness/readCounterexamples.js';
 import { prepareReportDir, writeHtmlReport } from '../../harness/writeHtmlReport.js';
@@ -22,7 +23,9 @@ export const CHECK_DEFAULTS = { seed: 1, runs: 100, fixtures: 'fixtures/countere
  * `eoscheck check [ID|PREFIX* ...]`: runs claims (default: the whole catalog) through the harness —
  * fixtures first, then `--runs` seeded instances each, shrinking and storing counterexamples —
  * prints a Markdown summary, writes `--json FILE` (architecture §3), `--junit FILE`,
- * `--summary FILE.md`, `--report DIR` (the HTML report, DIR/index.html). Exit 0 when no claim is violated, 1 when one is, 2 for bad usage, 130 after Ctrl-C.
+ * `--summary FILE.md`, `--report DIR` (the HTML report, DIR/index.html). Exit 0 when no claim is violated, 1 when one is, 2 for bad usage,
+ * 130/143/129 after SIGINT/SIGTERM/SIGHUP (the partial report is written). In a shard, only ∀ claims'
+ * violations found there decide the exit code: the rest is `partial`, decided by `merge`.
  */
 export async function checkCommand(args: ParsedArgs, out: Out): Promise<number> {
   const seed = optInt(args, 'seed', CHECK_DEFAULTS.seed, -(2 ** 31), 2 ** 31 - 1);
@@ -38,12 +41,17 @@ export async function checkCommand(args: ParsedArgs, out: Out): Promise<number> 
   if (json !== undefined) checkWritable(json, '--json');
   if (junit !== undefined) checkWritable(junit, '--junit');
   if (summary !== undefined) checkWritable(summary, '--summary');
+  checkOneStdout([['--json', json], ['--junit', junit], ['--summary', summary]]);
+  // An output on standard output gets it to itself: the summary table is then not printed.
+  const quiet = [json, junit, summary].some(isStdout);
   const reportDir = optValue(args, 'report');
   if (reportDir !== undefined) prepareReportDir(reportDir, '--report');
+  // A directory the user named is made (or refused) now, not when the first counterexample turns up.
+  if (optValue(args, 'fixtures') !== undefined) makeDirs(fixtures, '--fixtures');
   const claims: Claim[] = selectClaims(await loadClaims(args.values.get('claims') ?? []), args.positionals);
 
-  const progress = progressLine(out as MaybeTty);
-  const { stop, release } = stopOnSigint(() => progress.done());
+  const progress = progressLine(quiet ? { write: () => true } : (out as MaybeTty));
+  const { stop, release } = stopOnSignals(() => progress.done());
   const command = ['eoscheck check', ...args.positionals, `--seed ${seed}`, `--runs ${runs}`, ...(from !== 'none' ? [`--shard ${formatShard(shard)}`] : []),
     ...(args.values.get('claims') ?? []).map((f) => `--claims ${f}`)].join(' ');
   let run;
@@ -67,10 +75,10 @@ export async function checkCommand(args: ParsedArgs, out: Out): Promise<number> 
     const html = await htmlReport({ report, source: command, claims, counterexamples: readCounterexamples(report), claimsFiles });
     writeHtmlReport(reportDir, html, '--report');
   }
-  out.write(md);
+  if (!quiet) out.write(md);
   if (report.interrupted) {
-    out.write(`\nInterrupted: the report above is partial; counterexamples found so far are in ${fixtures}.\n`);
-    return EXIT_INTERRUPTED;
+    (quiet ? process.stderr : out).write(`\nInterrupted (${stop.signal ?? 'SIGINT'}): the report${quiet ? '' : ' above'} is partial; counterexamples found so far are in ${fixtures}.\n`);
+    return exitCodeOf(stop);
   }
   return report.claims.some((r) => r.verdict === 'violated') ? 1 : 0;
 }

@@ -5,7 +5,8 @@ import { hunt } from '../../harness/hunt.js';
 import { loadClaims } from '../../harness/loadClaims.js';
 import { progressLine, type MaybeTty } from '../../harness/progressLine.js';
 import { formatShard, resolveShard } from '../../harness/shard.js';
-import { EXIT_INTERRUPTED, stopOnSigint } from '../../harness/stopOnSigint.js';
+import { makeDirs } from '../../harness/makeDirs.js';
+import { exitCodeOf, stopOnSignals } from '../../harness/stopOnSignals.js';
 import { optFlag, optInt, optValue, type ParsedArgs } from '../parseArgs.js';
 import type { Out } from '../run.js';
 import { CHECK_DEFAULTS } from './check.js';
@@ -22,8 +23,8 @@ export function parseDuration(text: string): number {
 /**
  * `eoscheck hunt ID`: targeted search for counterexamples (hill-climbing on the violation margin).
  * `--runs N` climbs, or climbs until `--time` runs out; counterexamples are shrunk and written to
- * `--out DIR` the moment they are found. Exit 0 if none found, 1 if some, 130 after Ctrl-C (the
- * summary of the climbs so far is printed; the fixtures are already on disk).
+ * `--out DIR` the moment they are found. Exit 0 if none found, 1 if some, 130/143/129 after
+ * SIGINT/SIGTERM/SIGHUP (the summary of the climbs so far is printed; the fixtures are already on disk).
  */
 export async function huntCommand(args: ParsedArgs, out: Out): Promise<number> {
   if (args.positionals.length !== 1) throw new UsageError(`needs exactly one claim id, got ${args.positionals.length === 0 ? 'none' : args.positionals.join(' ')}`, 'ID');
@@ -42,9 +43,11 @@ export async function huntCommand(args: ParsedArgs, out: Out): Promise<number> {
   const budgetText = optValue(args, 'budget');
   const budget = budgetText === undefined ? undefined : optInt(args, 'budget', 0, 1, 1e12);
   const asJson = optFlag(args, 'json');
+  // A directory the user named is made (or refused) now, not when the first counterexample turns up.
+  if (optValue(args, 'out') !== undefined) makeDirs(dir, '--out');
 
   const progress = progressLine(out as MaybeTty);
-  const { stop, release } = stopOnSigint(() => progress.done());
+  const { stop, release } = stopOnSignals(() => progress.done());
   const say = (s: string) => {
     if (!asJson) {
       progress.done();
@@ -79,6 +82,6 @@ export async function huntCommand(args: ParsedArgs, out: Out): Promise<number> {
     if (r.best !== undefined) out.write(`closest to a violation: margin ${r.best.margin} (climb ${r.best.climb}): ${formatEvidence(r.best.evidence)}\n`);
     out.write(files.length > 0 ? `${files.length} counterexample(s):\n${files.map((f) => `  ${f}\n`).join('')}` : 'no counterexample found\n');
   }
-  if (r.interrupted) return EXIT_INTERRUPTED;
+  if (r.interrupted) return exitCodeOf(stop);
   return files.length > 0 || r.counterexamples.length > 0 ? 1 : 0;
 }

@@ -2,7 +2,7 @@ import { UsageError } from '../../errors.js';
 import { mergeReports } from '../../harness/mergeReports.js';
 import { readReport } from '../../harness/readReport.js';
 import { reportJson } from '../../harness/report.js';
-import { checkWritable, writeOutput } from '../../harness/writeOutput.js';
+import { checkWritable, isStdout, writeOutput } from '../../harness/writeOutput.js';
 import { optValue, type ParsedArgs } from '../parseArgs.js';
 import type { Out } from '../run.js';
 
@@ -19,6 +19,6 @@ export async function mergeCommand(args: ParsedArgs, out: Out): Promise<number> 
   const merged = mergeReports(args.positionals.map((file) => ({ file, report: readReport(file) })));
   writeOutput(outFile, reportJson(merged), '--out');
   const violated = merged.claims.filter((c) => c.verdict === 'violated').map((c) => c.id);
-  out.write(`merged ${args.positionals.length} shard report(s) into ${outFile}: ${merged.claims.length} claim(s), ${violated.length} violated${violated.length > 0 ? ` (${violated.join(', ')})` : ''}\n`);
+  (isStdout(outFile) ? process.stderr : out).write(`merged ${args.positionals.length} shard report(s) into ${outFile}: ${merged.claims.length} claim(s), ${violated.length} violated${violated.length > 0 ? ` (${violated.join(', ')})` : ''}\n`);
   return violated.length > 0 ? 1 : 0;
 }

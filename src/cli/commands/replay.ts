@@ -1,4 +1,3 @@
-import { selectClaims } from '../../claims/registry.js';
 import type { Verdict } from '../../claims/claim.js';
 import { EoscheckError, UsageError } from '../../errors.js';
 import { parsePrecision } from '../../numerics/precision.js';
@@ -25,12 +24,9 @@ export async function replayCommand(args: ParsedArgs, out: Out): Promise<number>
   const file = args.positionals[0];
   const fx = readFixture(file);
   const claims = await loadClaims(args.values.get('claims') ?? []);
-  let claim;
-  try {
-    [claim] = selectClaims(claims, [fx.claim]);
-  } catch {
-    throw new UsageError(`${file}: unknown claim "${fx.claim}" (not built in; load user claims with --claims FILE)`);
-  }
+  // The fixture's claim id literally: "kreisler.*" in a fixture is no pattern, it names no claim.
+  const claim = claims.find((c) => c.id === fx.claim);
+  if (claim === undefined) throw new UsageError(`${file}: unknown claim "${fx.claim}" (not built in; load user claims with --claims FILE)`);
   const plot = optValue(args, 'plot');
   if (plot !== undefined) {
     plotFormat(plot, '--plot');

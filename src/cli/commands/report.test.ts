@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -50,15 +50,36 @@ describe('eoscheck report / check --report / replay --plot', () => {
       [['report', notAReport, '--html', dir], /RESULTS\.json: .*not a `check --json` report/],
       [['report', results], /--html: is required/],
       [['report', '--html', dir], /RESULTS\.json: needs exactly one results file/],
-      [['report', results, '--html', join(aFile, 'sub')], /--html: cannot write the report in ".*sub": ENOTDIR/],
+      [['report', results, '--html', join(aFile, 'sub')], /--html: cannot create ".*sub": ENOTDIR/],
       [['report', results, '--html', aFile], /--html: cannot write the report in ".*file\.txt": EEXIST|--html: .*not a directory/],
-      [['check', 'classical.descent-lemma', '--runs', '1', '--report', join(aFile, 'sub')], /--report: cannot write the report in/],
+      [['check', 'classical.descent-lemma', '--runs', '1', '--report', join(aFile, 'sub')], /--report: cannot create ".*sub": ENOTDIR/],
       [['replay', join(dir, 'missing.json'), '--plot', join(dir, 'p.pdf')], /--plot: ".*p\.pdf" must end in \.svg or \.png|cannot read/],
     ] as [string[], RegExp][]) {
       const r = await cli(...argv);
       expect(r.code, argv.join(' ')).toBe(2);
       expect(r.err).toMatch(re);
     }
+  });
+
+  it('replay takes the fixture\'s claim id literally: "*" or "kreisler.*" is no pattern; a results file pointing outside the fixtures is exit 2', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'eoscheck-replay-'));
+    const src = JSON.parse(readFileSync(join(import.meta.dirname, '../../../fixtures/counterexamples/kreisler.gfs-sharpness.monotone/77e952b183fa.json'), 'utf8'));
+    for (const claim of ['*', 'kreisler.*', 'kreisler.gfs-sharpness.*']) {
+      const f = join(dir, 'f.json');
+      writeFileSync(f, JSON.stringify({ ...src, claim }));
+      const r = await cli('replay', f, '--precision', 'f64');
+      expect(r.code, claim).toBe(2);
+      expect(r.err).toBe(`eoscheck replay: ${f}: unknown claim "${claim}" (not built in; load user claims with --claims FILE)\n`);
+    }
+    const results = join(dir, 'r.json');
+    const row = { id: 'classical.descent-lemma', verdict: 'violated', kind: 'forall', runs: 1, instances: { holds: 0, violated: 1, artifact: 0, inconclusive: 0, diverged: 0 }, exercised: 1, fixtures: 0, evaluations: 1, ms: 0 };
+    for (const cx of ['/etc/passwd', '../../../../etc/hostname', 'classical.descent-lemma/../../../etc/hostname']) {
+      writeFileSync(results, JSON.stringify({ seed: 1, runs: 1, shard: '1/1', version: '0.1.0', fixtures: 'fx', interrupted: false, claims: [{ ...row, counterexamples: [cx] }] }));
+      const r = await cli('report', results, '--html', join(dir, 'html'));
+      expect(r.code, cx).toBe(2);
+      expect(r.err).toContain(`counterexample ${JSON.stringify(cx)} of claim classical.descent-lemma is not "classical.descent-lemma/<name>.json" inside the recorded fixtures directory; refusing to read it`);
+    }
+    expect(existsSync(join(dir, 'html', 'index.html'))).toBe(false);
   });
 
   it('replay --plot draws the fixture\'s trajectory as SVG or PNG; an instance without a trajectory is exit 2 naming --plot', async () => {

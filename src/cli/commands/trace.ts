@@ -3,7 +3,7 @@ import { createOptimizer } from '../../dynamics/createOptimizer.js';
 import { OPTIMIZER_IDS, type OptimizerId, type OptimizerSpec } from '../../dynamics/optimizer.js';
 import { runTrajectory, type RunResult } from '../../dynamics/runTrajectory.js';
 import { traceJson, type TraceJson } from '../../dynamics/traceJson.js';
-import { writeOutput, checkWritable } from '../../harness/writeOutput.js';
+import { checkOneStdout, checkWritable, isStdout, writeOutput } from '../../harness/writeOutput.js';
 import { plotInputFromTrace, stabilityThreshold } from '../../harness/plots/plotInputFromTrace.js';
 import { plotFormat, writePlot } from '../../harness/plots/writePlot.js';
 import { decimalField } from '../../numerics/decimalField.js';
@@ -105,6 +105,7 @@ export async function traceCommand(args: ParsedArgs, out: Out): Promise<number> 
     plotFormat(plot, '--plot');
     checkWritable(plot, '--plot');
   }
+  checkOneStdout([['--csv', csv], ['--plot', plot]]);
   const spec: OptimizerSpec = { id, lr, ...(extra.lstar !== undefined ? { lstar: extra.lstar } : {}), ...(extra.beta !== undefined ? { beta: extra.beta } : {}) };
   const observeText = optValue(args, 'observe');
   const observers = [
@@ -120,7 +121,8 @@ export async function traceCommand(args: ParsedArgs, out: Out): Promise<number> 
       const title = `${model.id} · ${id} · η = ${lr} · ${formatPrecision(precision)}${r.diverged ? ' · diverged' : ''}`;
       await writePlot(plot, plotInputFromTrace(j, title), '--plot');
     }
-    out.write(optFlag(args, 'json') ? JSON.stringify(j) + '\n' : human(r, j));
+    // A CSV or plot on standard output gets it to itself.
+    if (!isStdout(csv) && !isStdout(plot)) out.write(optFlag(args, 'json') ? JSON.stringify(j) + '\n' : human(r, j));
   };
   if (precision.kind === 'f64') await go(f64);
   else await go(decimalField(precision.digits));

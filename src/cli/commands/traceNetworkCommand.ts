@@ -1,7 +1,7 @@
 import { UsageError } from '../../errors.js';
 import { plotInputFromTrace } from '../../harness/plots/plotInputFromTrace.js';
 import { plotFormat, writePlot } from '../../harness/plots/writePlot.js';
-import { checkWritable, writeOutput } from '../../harness/writeOutput.js';
+import { checkOneStdout, checkWritable, isStdout, writeOutput } from '../../harness/writeOutput.js';
 import { parseParams } from '../modelFromOptions.js';
 import { optFlag, optInt, optValue, type ParsedArgs } from '../parseArgs.js';
 import type { Out } from '../run.js';
@@ -73,6 +73,7 @@ export async function traceNetworkCommand(model: 'mlp' | 'cnn', args: ParsedArgs
     plotFormat(plot, '--plot');
     checkWritable(plot, '--plot');
   }
+  checkOneStdout([['--csv', csv], ['--plot', plot]]);
   let r;
   try {
     r = await traceNetwork({ ...network, ...rule, optimizer, lr, steps, every, ...(backendText !== undefined ? { backend: backendText as 'tensorflow' | 'wasm' | 'cpu' } : {}) });
@@ -84,6 +85,8 @@ export async function traceNetworkCommand(model: 'mlp' | 'cnn', args: ParsedArgs
   const j = traceNetworkJson(r);
   if (csv !== undefined) writeOutput(csv, traceCsv(j), '--csv');
   if (plot !== undefined) await writePlot(plot, plotInputFromTrace(j, `${r.label} · ${optimizer} · η = ${lr} · f32 (${r.backend})${r.diverged ? ' · diverged' : ''}`), '--plot');
+  // A CSV or plot on standard output gets it to itself.
+  if (isStdout(csv) || isStdout(plot)) return 0;
   if (optFlag(args, 'json')) {
     out.write(JSON.stringify(j) + '\n');
     return 0;
