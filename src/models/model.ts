@@ -1,4 +1,5 @@
 import type { Field, Mat, Vec } from '../numerics/field.js';
+import type { KernelsF64 } from './kernelsF64.js';
 
 /** A number as the user wrote it; it keeps its decimal meaning at every precision. */
 export type DecimalText = string;
@@ -56,6 +57,11 @@ export interface Model {
   /** The parameters in effect (defaults filled in), as decimal text: what a fixture records. */
   readonly params: Readonly<Record<string, string>>;
   bind<T>(F: Field<T>): BoundModel<T>;
+  /**
+   * Optional float64 kernels (loss and gradient over Float64Array, see KernelsF64): the f64 fast
+   * path of runTrajectory calls them when present, else it wraps `bind(f64)`.
+   */
+  kernelsF64?(): KernelsF64;
 }
 
 /** Documentation of one `--param`. */
@@ -94,6 +100,8 @@ export interface ModelImpl {
   readonly manifold?: Manifold;
   readonly params?: Readonly<Record<string, string>>;
   bind<T>(F: Field<T>): Omit<BoundModel<T>, 'F' | 'lossStar' | 'hvp'> & { hvp?(theta: Vec<T>, v: Vec<T>): Vec<T> };
+  /** Builds the optional float64 kernels (called once, on first use). */
+  kernelsF64?(): KernelsF64;
 }
 
 /** Dense HVP from the Hessian: fine for the small analytic models. */
@@ -108,6 +116,8 @@ function denseHvp<T>(F: Field<T>, H: Mat<T>, v: Vec<T>): Vec<T> {
 /** Wraps a ModelImpl into a Model whose bindings are cached per field. */
 export function makeModel(impl: ModelImpl): Model {
   const cache = new Map<Field<unknown>, BoundModel<unknown>>();
+  const makeKernels = impl.kernelsF64;
+  let kernels: KernelsF64 | undefined;
   return Object.freeze({
     id: impl.id,
     dim: impl.dim,
@@ -131,5 +141,6 @@ export function makeModel(impl: ModelImpl): Model {
       cache.set(F as Field<unknown>, bound as BoundModel<unknown>);
       return bound;
     },
+    ...(makeKernels === undefined ? {} : { kernelsF64: (): KernelsF64 => (kernels ??= makeKernels()) }),
   });
 }

@@ -1,0 +1,193 @@
+import { kernelsF64, type KernelsF64 } from '../models/kernelsF64.js';
+import type { BoundModel, Model } from '../models/model.js';
+import { f64 } from '../numerics/f64Field.js';
+import type { Field } from '../numerics/field.js';
+import { scalar } from './_internals/scalar.js';
+import type { Optimizer, OptimizerSpec, OptimizerState } from './optimizer.js';
+
+/**
+ * The f64 fast path of runTrajectory: the update rules gd, ngd, sqrt-gd and momentum as monomorphic
+ * loops over Float64Array, calling the model's f64 kernels (KernelsF64; a generic wrapper of
+ * bind(f64) when the model has none). Between recorded steps no state object, row or observer is
+ * made; the caller gets an ordinary OptimizerState at the steps it must look at.
+ *
+ * Each step performs the same IEEE operations in the same order as the rule's generic step in the
+ * f64 field, so the iterates are bit-identical to the generic path (tested per rule and model).
+ */
+export interface StepperF64 {
+  /**
+   * Up to `n` steps from `state` (which the stepper never mutates). Stops early, returning the state
+   * at that step, after a step whose θ has an entry that is not finite or beyond the divergence
+   * bound (the caller's check then reports it), and after a step at a fixed point when `state` is
+   * not one (so the caller sees the first fixed-point step). When a kernel throws, it throws only if
+   * that was the first step; otherwise it returns the last state before it (so the caller, calling
+   * again, attributes the failure to the right step).
+   */
+  advance(state: OptimizerState<number>, n: number): OptimizerState<number>;
+}
+
+type Rule = 'gd' | 'ngd' | 'sqrt-gd' | 'momentum';
+
+/**
+ * A fast stepper for `spec` when the field is f64 and the rule is one of gd, ngd, sqrt-gd,
+ * momentum (`opt` is the generic optimizer createOptimizer built for the same spec: its η, β and L*
+ * are taken from the same parsing). Undefined otherwise: the caller steps generically.
+ */
+export function stepperF64<T>(model: Model, b: BoundModel<T>, spec: OptimizerSpec, opt: Optimizer<T>, bound: number): StepperF64 | undefined {
+  if ((b.F as Field<unknown>) !== f64 || opt.id !== spec.id) return undefined;
+  const id = spec.id;
+  if (id !== 'gd' && id !== 'ngd' && id !== 'sqrt-gd' && id !== 'momentum') return undefined;
+  const lr = opt.lr as unknown as number;
+  const beta = id === 'momentum' ? scalar(f64, spec.beta ?? '0.9', '--beta') : 0;
+  // sqrt-gd already refused a missing L*; the same fallback to the model's known minimum.
+  const lstar = id === 'sqrt-gd' ? (spec.lstar !== undefined ? scalar(f64, spec.lstar, '--lstar') : (b.lossStar as unknown as number)) : 0;
+  return makeStepper(id, kernelsF64(model), model.dim, lr, beta, lstar, bound);
+}
+
+/** Outcome of a run of steps: how many were taken and how the last one ended. */
+interface Progress {
+  steps: number;
+  /** 1: every step done; 0: the last step left θ out of bounds; 2: the last step was a fixed point. */
+  status: number;
+}
+
+// The loops below are top-level functions over their arguments (not closures over a context), so
+// V8 compiles each to one tight loop; `out.steps` counts completed steps even when a kernel throws.
+
+function gdSteps(k: KernelsF64, theta: Float64Array, g: Float64Array, n: number, lr: number, bound: number, out: Progress): void {
+  const descend = k.descendF64;
+  const dim = theta.length;
+  for (let t = 0; t < n; t++) {
+    let ok: boolean;
+    if (descend !== undefined) ok = descend(theta, lr, bound);
+    else {
+      k.gradF64(theta, g);
+      ok = true;
+      for (let i = 0; i < dim; i++) {
+        const x = theta[i] - lr * g[i];
+        theta[i] = x;
+        if (!(Math.abs(x) <= bound)) ok = false;
+      }
+    }
+    out.steps = t + 1;
+    if (!ok) {
+      out.status = 0;
+      return;
+    }
+  }
+}
+
+function momentumSteps(
+  k: KernelsF64, theta: Float64Array, prev: Float64Array, g: Float64Array, n: number, lr: number, beta: number, bound: number, out: Progress,
+): void {
+  const dim = theta.length;
+  for (let t = 0; t < n; t++) {
+    k.gradF64(theta, g);
+    let ok = true;
+    for (let i = 0; i < dim; i++) {
+      const x = theta[i];
+      const y = x - lr * g[i] + beta * (x - prev[i]);
+      prev[i] = x;
+      theta[i] = y;
+      if (!(Math.abs(y) <= bound)) ok = false;
+    }
+    out.steps = t + 1;
+    if (!ok) {
+      out.status = 0;
+      return;
+    }
+  }
+}
+
+function ngdSteps(k: KernelsF64, theta: Float64Array, g: Float64Array, n: number, lr: number, bound: number, out: Progress): void {
+  const dim = theta.length;
+  for (let t = 0; t < n; t++) {
+    k.gradF64(theta, g);
+    let s2 = 0;
+    for (let i = 0; i < dim; i++) s2 += g[i] * g[i];
+    const norm = Math.sqrt(s2);
+    out.steps = t + 1;
+    if (norm === 0) {
+      out.status = 2;
+      return;
+    }
+    const s = lr / norm;
+    let ok = true;
+    for (let i = 0; i < dim; i++) {
+      const x = theta[i] - s * g[i];
+      theta[i] = x;
+      if (!(Math.abs(x) <= bound)) ok = false;
+    }
+    if (!ok) {
+      out.status = 0;
+      return;
+    }
+  }
+}
+
+function sqrtGdSteps(
+  k: KernelsF64, theta: Float64Array, g: Float64Array, n: number, lr: number, lstar: number, bound: number, out: Progress,
+): void {
+  const dim = theta.length;
+  const descend = k.descendF64;
+  for (let t = 0; t < n; t++) {
+    const gap = k.lossF64(theta) - lstar;
+    if (Number.isFinite(gap) && gap <= 0) {
+      out.steps = t + 1;
+      out.status = 2;
+      return;
+    }
+    const s = lr / (2 * Math.sqrt(gap));
+    let ok: boolean;
+    if (descend !== undefined) ok = descend(theta, s, bound);
+    else {
+      k.gradF64(theta, g);
+      ok = true;
+      for (let i = 0; i < dim; i++) {
+        const x = theta[i] - s * g[i];
+        theta[i] = x;
+        if (!(Math.abs(x) <= bound)) ok = false;
+      }
+    }
+    out.steps = t + 1;
+    if (!ok) {
+      out.status = 0;
+      return;
+    }
+  }
+}
+
+function makeStepper(rule: Rule, k: KernelsF64, dim: number, lr: number, beta: number, lstar: number, bound: number): StepperF64 {
+  const theta = new Float64Array(dim);
+  const prev = new Float64Array(dim);
+  const g = new Float64Array(dim);
+  const fixedReason = rule === 'ngd' ? '∇L = 0' : 'L ≤ L*';
+  const momentum = rule === 'momentum';
+  const progress: Progress = { steps: 0, status: 1 };
+  return {
+    advance(state, n) {
+      // A fixed point stays one: θ is unchanged, so every later step finds it again.
+      if (state.fixedPoint !== undefined) return { ...state, t: state.t + n, theta: state.theta.slice() };
+      theta.set(state.theta);
+      if (momentum) prev.set(state.prevTheta ?? state.theta);
+      progress.steps = 0;
+      progress.status = 1;
+      try {
+        if (rule === 'gd') gdSteps(k, theta, g, n, lr, bound, progress);
+        else if (rule === 'momentum') momentumSteps(k, theta, prev, g, n, lr, beta, bound, progress);
+        else if (rule === 'ngd') ngdSteps(k, theta, g, n, lr, bound, progress);
+        else sqrtGdSteps(k, theta, g, n, lr, lstar, bound, progress);
+      } catch (e) {
+        if (progress.steps === 0) throw e;
+        // θ (and θ⁻) are still those of the last completed step: kernels throw before they write.
+        progress.status = 1;
+      }
+      return {
+        t: state.t + progress.steps,
+        theta: Array.from(theta),
+        ...(momentum ? { prevTheta: Array.from(prev) } : {}),
+        ...(progress.status === 2 ? { fixedPoint: fixedReason } : {}),
+      };
+    },
+  };
+}
