@@ -3,6 +3,7 @@ import type { BoundModel } from '../models/model.js';
 import type { Vec } from '../numerics/field.js';
 import { learningRate, scalar, text } from './_internals/scalar.js';
 import type { Optimizer, OptimizerState, Scalar } from './optimizer.js';
+import { OPTIMIZER_DEFAULTS } from '../settings.js';
 
 /**
  * Polyak heavy ball, θ⁺ = θ − η∇L(θ) + β(θ − θ⁻) (claims.md §2.1), β in [0, 1), default 0.9.
@@ -14,7 +15,7 @@ export function momentum<T>(
 ): Optimizer<T> {
   const F = model.F;
   const lr = learningRate(F, options.lr);
-  const betaIn = options.beta ?? '0.9';
+  const betaIn = options.beta ?? OPTIMIZER_DEFAULTS.beta;
   const beta = scalar(F, betaIn, '--beta');
   if (F.sign(beta) < 0 || !F.lt(beta, F.one)) throw new UsageError(`β must be in [0, 1), got ${betaIn}`, '--beta');
   return Object.freeze({

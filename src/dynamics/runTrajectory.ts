@@ -9,9 +9,10 @@ import type { Observed, ObserverEnv, ObserverFactory, TraceEvent } from './obser
 import type { Optimizer, OptimizerId, OptimizerSpec, OptimizerState } from './optimizer.js';
 import { pointInfo } from './pointInfo.js';
 import { stepperF64 } from './stepperF64.js';
+import { DEFAULT_EVERY, DIVERGENCE_BOUND } from '../settings.js';
 
-/** Default divergence bound on max|θᵢ|. */
-export const DIVERGENCE_BOUND = 1e12;
+/** Default divergence bound on max|θᵢ| (defined with the other defaults in src/settings.ts). */
+export { DIVERGENCE_BOUND };
 
 /** How to run a trajectory. */
 export interface RunConfig {
@@ -127,7 +128,7 @@ function observedFinite<T>(F: Field<T>, v: Observed<T>): boolean {
 export function runTrajectory<T>(
   model: Model, F: Field<T>, theta0: readonly (T | DecimalText)[], config: RunConfig, start?: RunStart<T>,
 ): RunResult<T> {
-  const every = config.every ?? 1;
+  const every = config.every ?? DEFAULT_EVERY;
   if (!(Number.isInteger(config.steps) && config.steps >= 0)) throw new UsageError(`steps must be a non-negative integer, got ${config.steps}`, '--steps');
   if (!(Number.isInteger(every) && every >= 1)) throw new UsageError(`every must be a positive integer, got ${every}`, '--every');
   const boundNum = config.divergenceBound ?? DIVERGENCE_BOUND;

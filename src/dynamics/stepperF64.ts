@@ -4,6 +4,7 @@ import { f64 } from '../numerics/f64Field.js';
 import type { Field } from '../numerics/field.js';
 import { scalar } from './_internals/scalar.js';
 import type { Optimizer, OptimizerSpec, OptimizerState } from './optimizer.js';
+import { OPTIMIZER_DEFAULTS } from '../settings.js';
 
 /**
  * The f64 fast path of runTrajectory: the update rules gd, ngd, sqrt-gd and momentum as monomorphic
@@ -38,7 +39,7 @@ export function stepperF64<T>(model: Model, b: BoundModel<T>, spec: OptimizerSpe
   const id = spec.id;
   if (id !== 'gd' && id !== 'ngd' && id !== 'sqrt-gd' && id !== 'momentum') return undefined;
   const lr = opt.lr as unknown as number;
-  const beta = id === 'momentum' ? scalar(f64, spec.beta ?? '0.9', '--beta') : 0;
+  const beta = id === 'momentum' ? scalar(f64, spec.beta ?? OPTIMIZER_DEFAULTS.beta, '--beta') : 0;
   // sqrt-gd already refused a missing L*; the same fallback to the model's known minimum.
   const lstar = id === 'sqrt-gd' ? (spec.lstar !== undefined ? scalar(f64, spec.lstar, '--lstar') : (b.lossStar as unknown as number)) : 0;
   return makeStepper(id, kernelsF64(model), model.dim, lr, beta, lstar, bound);
