@@ -31,7 +31,7 @@ export function main(): BenchRow[] {
   rows.push(['deep-scalar D=10, interval:50', timeit(() => inspectPoint(d10, w10, parsePrecision('interval:50')), 5, 1)]);
   const q10 = quad(10);
   rows.push(['quadratic p=10, interval:50', timeit(() => inspectPoint(q10.model, q10.theta, parsePrecision('interval:50')), 5, 1)]);
-  console.log('inspect at one point: median ms (limit: well under 1000 ms at 100 parameters)');
+  console.log('inspect at one point: median CPU ms (limit: well under 1000 ms at 100 parameters)');
   for (const [k, v] of rows) console.log(`  ${k.padEnd(32)} ${v.toFixed(1).padStart(8)} ms`);
   const H = ds.bind(f64).hessian(w100.map(Number));
   const ours = timeit(() => eigSymF64(H));

@@ -25,7 +25,7 @@ if (only.length === 0) {
   const load = `${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)}`;
   const body = [
     `Figures from one \`npm run bench\` run on ${new Date().toISOString().slice(0, 10)}, ${availableParallelism()} cores, load average ${load}`
-    + ' (rates per second of CPU time, best of 5; times are medians of wall time):',
+    + ' (CPU time of the benchmark process: rates are the best of 5 runs, times the median of 5–9):',
     '',
     '| what | figure |',
     '|---|---|',

@@ -66,7 +66,7 @@ export async function main(): Promise<BenchRow[]> {
   }
   await selectBackend('wasm');
   const f64 = rows[0];
-  console.log(`MLP ${SPEC.inputDim}-${SPEC.widths.join('-')}-1 ${SPEC.activation}, ${ref.dim} parameters, n = ${N}, MSE: median ms per call ` +
+  console.log(`MLP ${SPEC.inputDim}-${SPEC.widths.join('-')}-1 ${SPEC.activation}, ${ref.dim} parameters, n = ${N}, MSE: median CPU ms per call ` +
     `(HVP: nested reverse mode in tfjs, R-operator in float64; FD: central difference of two gradients)`);
   console.log(`${'implementation'.padEnd(24)} ${'grad'.padStart(8)} ${'HVP'.padStart(8)} ${'FD-HVP'.padStart(8)} ${'HVP/grad'.padStart(9)} ${'grad vs f64'.padStart(12)} ${'HVP vs f64'.padStart(11)}`);
   for (const r of rows) {
