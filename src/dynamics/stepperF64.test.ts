@@ -79,8 +79,8 @@ describe('the f64 fast path of runTrajectory', () => {
     });
   }
 
-  it('covers the models that provide f64 kernels (deep-scalar, deep-scalar-data, uv, quadratic)', () => {
-    for (const id of ['deep-scalar', 'deep-scalar-data', 'uv', 'quadratic']) {
+  it('covers the models that provide f64 kernels (deep-scalar, deep-scalar-data, uv, quadratic, diagonal-linear, quadratic-regression)', () => {
+    for (const id of ['deep-scalar', 'deep-scalar-data', 'uv', 'quadratic', 'diagonal-linear', 'quadratic-regression']) {
       const inst = fc.sample(MODEL_INSTANCES[id], { numRuns: 1, seed: 1 })[0];
       expect(getModelDef(id).create(inst.input).kernelsF64, id).toBeTypeOf('function');
     }

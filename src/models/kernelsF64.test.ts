@@ -87,12 +87,54 @@ function boundsFor(model: Model, input: Record<string, unknown>): Bounds {
         loss: (t) => (4 * p + 8) * U * t.reduce((s, ti, i) => s + abs(ti) * (row(t, i) + abs(b[i])), 0),
       };
     }
+    case 'diagonal-linear': {
+      const data = input.data as { X: string[][]; y: string[] };
+      const X = data.X.map((r) => r.map(Number));
+      const y = data.y.map(Number);
+      const n = X.length;
+      const d = X[0].length;
+      const c = (2 * (n + d) + 8) * U;
+      // Per example: |rᵢ| and the scale of its sum Rᵢ = Σₖ|Xᵢₖuₖvₖ| + |yᵢ|.
+      const ex = (t: number[]) => X.map((row, i) => {
+        const terms = row.map((x, k) => x * t[k] * t[d + k]);
+        return { r: abs(terms.reduce((a, b) => a + b, 0) - y[i]), R: terms.reduce((a, b) => a + abs(b), 0) + abs(y[i]) };
+      });
+      return {
+        grad: (t, j) => {
+          const k = j % d;
+          const other = j < d ? t[d + k] : t[k];
+          return c * abs(other) * ex(t).reduce((s, e, i) => s + abs(X[i][k]) * (e.r + e.R), 0) / n;
+        },
+        loss: (t) => c * ex(t).reduce((s, e) => s + e.r * (e.r + e.R), 0) / n,
+      };
+    }
+    case 'quadratic-regression': {
+      const data = input.data as { J: string[][]; Q: string[][][]; y: string[] };
+      const J = data.J.map((r) => r.map(Number));
+      const Q = data.Q.map((m) => m.map((r) => r.map(Number)));
+      const y = data.y.map(Number);
+      const n = J.length;
+      const p = J[0].length;
+      const c = (4 * p + 2 * n + 16) * U;
+      // Per example: |rᵢ|, the scale Aᵢ of fᵢ's sum, and the Jacobian row's scales |Jᵢₖ| + Σⱼ|Qᵢₖⱼθⱼ|.
+      const ex = (t: number[]) => J.map((row, i) => {
+        const qt = Q[i].map((qr) => qr.reduce((s, q, j) => s + q * t[j], 0));
+        const qa = Q[i].map((qr) => qr.reduce((s, q, j) => s + abs(q * t[j]), 0));
+        const f = row.reduce((s, jk, k) => s + t[k] * (jk + qt[k] / 2), 0);
+        const A = row.reduce((s, jk, k) => s + abs(t[k]) * (abs(jk) + qa[k] / 2), 0) + abs(y[i]);
+        return { r: abs(f - y[i]), A, Jr: row.map((jk, k) => abs(jk) + qa[k]) };
+      });
+      return {
+        grad: (t, k) => c * ex(t).reduce((s, e) => s + (e.A + e.r) * e.Jr[k], 0),
+        loss: (t) => c * ex(t).reduce((s, e) => s + e.r * (e.A + e.r), 0),
+      };
+    }
     default:
       throw new Error(`no bounds for ${model.id}`);
   }
 }
 
-const WITH_KERNELS = ['deep-scalar', 'deep-scalar-data', 'uv', 'quadratic'];
+const WITH_KERNELS = ['deep-scalar', 'deep-scalar-data', 'uv', 'quadratic', 'diagonal-linear', 'quadratic-regression'];
 
 /** The kernels to test: the model's own, plus for the product models the loop-only descent. */
 function variants(model: Model): [string, KernelsF64][] {
