@@ -11,7 +11,7 @@ import { gd } from '../src/dynamics/gd.js';
 import { pointInfo } from '../src/dynamics/pointInfo.js';
 import { runTrajectory } from '../src/dynamics/runTrajectory.js';
 import { deepScalar } from '../src/models/deepScalar.js';
-import type { Model } from '../src/models/model.js';
+import type { BoundModel, Model } from '../src/models/model.js';
 import { productKernelsF64 } from '../src/models/productKernelsF64.js';
 import { decimalField } from '../src/numerics/decimalField.js';
 import { f64 } from '../src/numerics/f64Field.js';
@@ -79,7 +79,9 @@ export function main(): BenchRow[] {
   const load = loadavg()[0];
   const model = deepScalar.create({ dim: D });
   // The same model with the loop kernel only (no generated straight-line code).
-  const loopModel: Model = { ...model, kernelsF64: () => productKernelsF64(1, 1, (p) => ((p - 1) * (p - 1)) / 2, { unroll: false }) };
+  const loopKernels = productKernelsF64(1, 1, (p) => ((p - 1) * (p - 1)) / 2, { unroll: false });
+  const loopBound: BoundModel<number> = { ...model.bind(f64), kernelsF64: () => loopKernels };
+  const loopModel: Model = { ...model, bind: <T>(F: Field<T>) => ((F as Field<unknown>) === f64 ? loopBound as unknown as BoundModel<T> : model.bind(F)) };
   const fast = engine(model, FAST_STEPS, true);
   const loop = engine(loopModel, 5_000_000, true);
   const generic = engine(model, 500_000, false);

@@ -1,6 +1,7 @@
 import { UsageError } from '../errors.js';
 import type { BoundModel } from '../models/model.js';
 import type { Vec } from '../numerics/field.js';
+import { fastRule } from './_internals/fastRules.js';
 import { learningRate, scalar, text } from './_internals/scalar.js';
 import type { Optimizer, OptimizerState, Scalar } from './optimizer.js';
 import { OPTIMIZER_DEFAULTS } from '../settings.js';
@@ -18,7 +19,7 @@ export function momentum<T>(
   const betaIn = options.beta ?? OPTIMIZER_DEFAULTS.beta;
   const beta = scalar(F, betaIn, '--beta');
   if (F.sign(beta) < 0 || !F.lt(beta, F.one)) throw new UsageError(`β must be in [0, 1), got ${betaIn}`, '--beta');
-  return Object.freeze({
+  return fastRule(Object.freeze({
     id: 'momentum' as const,
     model,
     F,
@@ -31,5 +32,5 @@ export function momentum<T>(
       const theta = state.theta.map((x, i) => F.add(F.sub(x, F.mul(lr, g[i])), F.mul(beta, F.sub(x, prev[i]))));
       return { t: state.t + 1, theta, prevTheta: state.theta };
     },
-  });
+  }));
 }

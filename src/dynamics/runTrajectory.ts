@@ -143,7 +143,7 @@ export function runTrajectory<T>(
   const refSpec = referenceSpec(config);
   const ref: Optimizer<T> | undefined = refSpec === undefined ? undefined : createOptimizer(b, refSpec);
   // f64 without a reference: gd, ngd, sqrt-gd and momentum run in the fast path between recorded steps.
-  const fast = ref === undefined && config.fastF64 !== false ? stepperF64(model, b, config.optimizer, opt, boundNum) : undefined;
+  const fast = ref === undefined && config.fastF64 !== false ? stepperF64(opt, boundNum) : undefined;
   const factories = config.observers ?? [];
   for (const f of factories) {
     if (f.needsReference === true && ref === undefined) {

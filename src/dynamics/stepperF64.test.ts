@@ -2,15 +2,20 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MODEL_INSTANCES } from '../arbitraries/modelInstance.js';
 import { kernelsF64, type KernelsF64 } from '../models/kernelsF64.js';
-import { makeModel, type Model } from '../models/model.js';
+import { makeModel, type BoundModel, type Model } from '../models/model.js';
 import { getModelDef } from '../models/registry.js';
+import { decimalField } from '../numerics/decimalField.js';
 import { f64 } from '../numerics/f64Field.js';
-import type { Vec } from '../numerics/field.js';
+import type { Field, Vec } from '../numerics/field.js';
 import { lrFor } from './_internals/oracleCompare.js';
 import { NonFiniteError } from './nonFiniteError.js';
 import type { ObserverFactory } from './observer.js';
 import type { OptimizerId, OptimizerSpec } from './optimizer.js';
+import { gd } from './gd.js';
+import { momentum } from './momentum.js';
+import { pgd } from './pgd.js';
 import { runTrajectory, type RunConfig, type RunResult } from './runTrajectory.js';
+import { stepperF64 } from './stepperF64.js';
 import { traceJson } from './traceJson.js';
 
 /** The bits of a double (so 0 and −0 differ and equality means bit-identical). */
@@ -28,13 +33,16 @@ const probe: ObserverFactory = {
 /** A wrapper of `model` whose f64 kernels (its own, else the generic ones) count their calls (to see that the fast path ran). */
 function counted(model: Model): { model: Model; calls: () => number } {
   let n = 0;
-  const k = kernelsF64(model);
+  const b64 = model.bind(f64);
+  const k = kernelsF64(b64);
   const wrapped: KernelsF64 = {
     lossF64: (t) => (n++, k.lossF64(t)),
     gradF64: (t, out) => (n++, k.gradF64(t, out)),
     ...(k.descendF64 === undefined ? {} : { descendF64: (t: Float64Array, eta: number, bound: number) => (n++, k.descendF64!(t, eta, bound)) }),
   };
-  return { model: { ...model, kernelsF64: () => wrapped } as Model, calls: () => n };
+  const b64Counted: BoundModel<number> = { ...b64, kernelsF64: () => wrapped };
+  const bind = <T>(F: Field<T>): BoundModel<T> => ((F as Field<unknown>) === f64 ? b64Counted as unknown as BoundModel<T> : model.bind(F));
+  return { model: { ...model, bind }, calls: () => n };
 }
 
 /** Fast and generic runs are the same: every θ (and θ⁻) bit for bit, and the whole trace. */
@@ -82,7 +90,7 @@ describe('the f64 fast path of runTrajectory', () => {
   it('covers the models that provide f64 kernels (deep-scalar, deep-scalar-data, uv, quadratic, diagonal-linear, quadratic-regression)', () => {
     for (const id of ['deep-scalar', 'deep-scalar-data', 'uv', 'quadratic', 'diagonal-linear', 'quadratic-regression']) {
       const inst = fc.sample(MODEL_INSTANCES[id], { numRuns: 1, seed: 1 })[0];
-      expect(getModelDef(id).create(inst.input).kernelsF64, id).toBeTypeOf('function');
+      expect(getModelDef(id).create(inst.input).bind(f64).kernelsF64, id).toBeTypeOf('function');
     }
   });
 
@@ -113,7 +121,7 @@ describe('the f64 fast path of runTrajectory', () => {
     // L = −θ²/2 (gd grows θ by 1 + η per step) whose gradient throws once |θ| > 2.
     const grows = makeModel({
       id: 'grows', dim: 1, thetaNames: ['x'],
-      bind: <T>(F: import('../numerics/field.js').Field<T>) => ({
+      bind: <T>(F: Field<T>) => ({
         loss: (t: Vec<T>) => F.neg(F.div(F.mul(t[0], t[0]), F.int(2))),
         grad: (t: Vec<T>) => {
           if (F.lt(F.int(2), F.abs(t[0]))) throw new NonFiniteError('test gradient', 'refused');
@@ -129,6 +137,17 @@ describe('the f64 fast path of runTrajectory', () => {
       // 1.1⁷ = 1.95, 1.1⁸ = 2.14: step 9 evaluates the gradient at θ₈ and throws.
       expect(r.fast.events).toEqual([{ t: 9, kind: 'diverged', where: 'theta', reason: 'test gradient refused' }]);
     }
+  });
+
+  it('takes only the optimizers gd, ngd, sqrtGd and momentum built, and only in f64', () => {
+    const model = getModelDef('uv').create({ dim: 2 });
+    const b = model.bind(f64);
+    expect(stepperF64(gd(b, { lr: 0.1 }), 1e12)).toBeDefined();
+    expect(stepperF64(momentum(b, { lr: 0.1 }), 1e12)).toBeDefined();
+    // A copy carries the same id and η but is not the built optimizer: it might step differently.
+    expect(stepperF64({ ...gd(b, { lr: 0.1 }) }, 1e12)).toBeUndefined();
+    expect(stepperF64(gd(model.bind(decimalField(30)), { lr: 0.1 }), 1e12)).toBeUndefined();
+    expect(stepperF64(pgd(b, { lr: 0.1 }), 1e12)).toBeUndefined();
   });
 
   it('resumes from a state (momentum carries θ⁻) as the generic path does', () => {

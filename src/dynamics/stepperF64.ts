@@ -1,10 +1,9 @@
 import { kernelsF64, type KernelsF64 } from '../models/kernelsF64.js';
-import type { BoundModel, Model } from '../models/model.js';
+import type { BoundModel } from '../models/model.js';
 import { f64 } from '../numerics/f64Field.js';
 import type { Field } from '../numerics/field.js';
-import { scalar } from './_internals/scalar.js';
-import type { Optimizer, OptimizerSpec, OptimizerState } from './optimizer.js';
-import { OPTIMIZER_DEFAULTS } from '../settings.js';
+import { FAST_RULES } from './_internals/fastRules.js';
+import type { Optimizer, OptimizerState } from './optimizer.js';
 
 /**
  * The f64 fast path of runTrajectory: the update rules gd, ngd, sqrt-gd and momentum as monomorphic
@@ -30,19 +29,17 @@ export interface StepperF64 {
 type Rule = 'gd' | 'ngd' | 'sqrt-gd' | 'momentum';
 
 /**
- * A fast stepper for `spec` when the field is f64 and the rule is one of gd, ngd, sqrt-gd,
- * momentum (`opt` is the generic optimizer createOptimizer built for the same spec: its η, β and L*
- * are taken from the same parsing). Undefined otherwise: the caller steps generically.
+ * The fast stepper of `opt` when its field is f64 and it was built by gd, ngd, sqrtGd or momentum
+ * (their η, and β or L* read back from `opt.params`, whose decimal text round-trips to the same
+ * double); undefined otherwise, and the caller steps generically. `bound` is the divergence bound.
+ * The kernels are the f64 binding's own (BoundModel.kernelsF64) or the generic ones.
  */
-export function stepperF64<T>(model: Model, b: BoundModel<T>, spec: OptimizerSpec, opt: Optimizer<T>, bound: number): StepperF64 | undefined {
-  if ((b.F as Field<unknown>) !== f64 || opt.id !== spec.id) return undefined;
-  const id = spec.id;
-  if (id !== 'gd' && id !== 'ngd' && id !== 'sqrt-gd' && id !== 'momentum') return undefined;
-  const lr = opt.lr as unknown as number;
-  const beta = id === 'momentum' ? scalar(f64, spec.beta ?? OPTIMIZER_DEFAULTS.beta, '--beta') : 0;
-  // sqrt-gd already refused a missing L*; the same fallback to the model's known minimum.
-  const lstar = id === 'sqrt-gd' ? (spec.lstar !== undefined ? scalar(f64, spec.lstar, '--lstar') : (b.lossStar as unknown as number)) : 0;
-  return makeStepper(id, kernelsF64(model), model.dim, lr, beta, lstar, bound);
+export function stepperF64<T>(opt: Optimizer<T>, bound: number): StepperF64 | undefined {
+  if ((opt.F as Field<unknown>) !== f64 || !FAST_RULES.has(opt)) return undefined;
+  const rule = opt.id as Rule;
+  const beta = rule === 'momentum' ? f64.from(opt.params.beta) : 0;
+  const lstar = rule === 'sqrt-gd' ? f64.from(opt.params.lstar) : 0;
+  return makeStepper(rule, kernelsF64(opt.model as unknown as BoundModel<number>), opt.lr as unknown as number, beta, lstar, bound);
 }
 
 /** Outcome of a run of steps: how many were taken and how the last one ended. */
@@ -158,10 +155,10 @@ function sqrtGdSteps(
   }
 }
 
-function makeStepper(rule: Rule, k: KernelsF64, dim: number, lr: number, beta: number, lstar: number, bound: number): StepperF64 {
-  const theta = new Float64Array(dim);
-  const prev = new Float64Array(dim);
-  const g = new Float64Array(dim);
+function makeStepper(rule: Rule, k: KernelsF64, lr: number, beta: number, lstar: number, bound: number): StepperF64 {
+  let theta = new Float64Array(0);
+  let prev = theta;
+  let g = theta;
   const fixedReason = rule === 'ngd' ? '∇L = 0' : 'L ≤ L*';
   const momentum = rule === 'momentum';
   const progress: Progress = { steps: 0, status: 1 };
@@ -169,6 +166,11 @@ function makeStepper(rule: Rule, k: KernelsF64, dim: number, lr: number, beta: n
     advance(state, n) {
       // A fixed point stays one: θ is unchanged, so every later step finds it again.
       if (state.fixedPoint !== undefined) return { ...state, t: state.t + n, theta: state.theta.slice() };
+      if (theta.length !== state.theta.length) {
+        theta = new Float64Array(state.theta.length);
+        prev = new Float64Array(state.theta.length);
+        g = new Float64Array(state.theta.length);
+      }
       theta.set(state.theta);
       if (momentum) prev.set(state.prevTheta ?? state.theta);
       progress.steps = 0;

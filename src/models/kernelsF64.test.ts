@@ -138,7 +138,7 @@ const WITH_KERNELS = ['deep-scalar', 'deep-scalar-data', 'uv', 'quadratic', 'dia
 
 /** The kernels to test: the model's own, plus for the product models the loop-only descent. */
 function variants(model: Model): [string, KernelsF64][] {
-  const own = model.kernelsF64!();
+  const own = model.bind(f64).kernelsF64!();
   const out: [string, KernelsF64][] = [['own', own]];
   if (model.id === 'deep-scalar') {
     const y = Number(model.params.target);
@@ -184,7 +184,7 @@ describe('f64 kernels', () => {
           const theta = inst.theta.map(Number);
           const exact = theta.map((x) => D60.from(exactText(x)));
           const gHi = hi.grad(exact).map((x) => D60.toNumber(x));
-          const k = model.kernelsF64!();
+          const k = model.bind(f64).kernelsF64!();
           const out = new Float64Array(theta.length);
           k.gradF64(Float64Array.from(theta), out);
           out.forEach((x, i) => expect(abs(x - gHi[i]), `∂${i}L`).toBeLessThanOrEqual(bounds.grad(theta, i) + 1e-300));
@@ -203,15 +203,16 @@ describe('f64 kernels', () => {
     expect(Number(exactText(2 ** -1074))).toBe(2 ** -1074);
   });
 
-  it('the generic kernels wrap bind(f64); kernelsF64 prefers a model\'s own', () => {
+  it('the generic kernels wrap bind(f64); kernelsF64 prefers the binding\'s own, which only the f64 binding has', () => {
     const quad = getModelDef('quadratic').create({ dim: 2, data: { A: [['2', '1'], ['1', '3']], b: ['1', '0'] } });
     const gk = genericKernelsF64(quad.bind(f64));
     const out = new Float64Array(2);
     gk.gradF64(Float64Array.of(1, -1), out);
     expect(Array.from(out)).toEqual([2 - 1 - 1, 1 - 3]);
     expect(gk.lossF64(Float64Array.of(1, -1))).toBe(quad.bind(f64).loss([1, -1]));
-    expect(kernelsF64(quad)).toBe(quad.kernelsF64!());
-    const cubic = getModelDef('cubic-toy').create({});
+    expect(kernelsF64(quad.bind(f64))).toBe(quad.bind(f64).kernelsF64!());
+    expect(quad.bind(decimalField(20)).kernelsF64).toBeUndefined();
+    const cubic = getModelDef('cubic-toy').create({}).bind(f64);
     expect(cubic.kernelsF64).toBeUndefined();
     expect(kernelsF64(cubic).descendF64).toBeUndefined();
   });

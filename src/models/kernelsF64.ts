@@ -1,5 +1,4 @@
-import { f64 } from '../numerics/f64Field.js';
-import type { BoundModel, Model } from './model.js';
+import type { BoundModel } from './model.js';
 
 /**
  * A model's closed forms over Float64Array, writing into caller buffers: what the f64 fast path of
@@ -23,16 +22,17 @@ export interface KernelsF64 {
 }
 
 /**
- * The f64 kernels of a model: its own when it provides them (`Model.kernelsF64`), else a generic
- * wrapper over `bind(f64)` (a fresh number[] per call: a model may cache by θ's identity).
+ * The f64 kernels of a model's f64 binding: its own when it provides them (`BoundModel.kernelsF64`),
+ * else the generic ones over its closed forms.
  */
-export function kernelsF64(model: Model): KernelsF64 {
-  const own = model.kernelsF64?.();
-  if (own !== undefined) return own;
-  return genericKernelsF64(model.bind(f64));
+export function kernelsF64(b: BoundModel<number>): KernelsF64 {
+  return b.kernelsF64?.() ?? genericKernelsF64(b);
 }
 
-/** The kernels any bound f64 model has: its closed forms, copied in and out of Float64Array. */
+/**
+ * The kernels any bound f64 model has: its closed forms, copied in and out of Float64Array (a fresh
+ * number[] per call: a model may cache by θ's identity).
+ */
 export function genericKernelsF64(b: BoundModel<number>): KernelsF64 {
   return {
     lossF64: (theta) => b.loss(Array.from(theta)),

@@ -1,3 +1,4 @@
+import { f64 } from '../numerics/f64Field.js';
 import type { Field, Mat, Vec } from '../numerics/field.js';
 import type { KernelsF64 } from './kernelsF64.js';
 
@@ -43,6 +44,12 @@ export interface BoundModel<T> {
   third(theta: Vec<T>, u: Vec<T>): Vec<T>;
   /** Minimum loss L*, when known. */
   readonly lossStar: T | undefined;
+  /**
+   * Optional float64 kernels (loss and gradient over Float64Array, see KernelsF64), on the f64
+   * binding only: the f64 fast path of runTrajectory calls them when present, else it wraps this
+   * binding's loss and grad.
+   */
+  kernelsF64?(): KernelsF64;
 }
 
 /** A model instance: a fixed objective on R^dim. */
@@ -57,11 +64,6 @@ export interface Model {
   /** The parameters in effect (defaults filled in), as decimal text: what a fixture records. */
   readonly params: Readonly<Record<string, string>>;
   bind<T>(F: Field<T>): BoundModel<T>;
-  /**
-   * Optional float64 kernels (loss and gradient over Float64Array, see KernelsF64): the f64 fast
-   * path of runTrajectory calls them when present, else it wraps `bind(f64)`.
-   */
-  kernelsF64?(): KernelsF64;
 }
 
 /** Documentation of one `--param`. */
@@ -100,7 +102,7 @@ export interface ModelImpl {
   readonly manifold?: Manifold;
   readonly params?: Readonly<Record<string, string>>;
   bind<T>(F: Field<T>): Omit<BoundModel<T>, 'F' | 'lossStar' | 'hvp'> & { hvp?(theta: Vec<T>, v: Vec<T>): Vec<T> };
-  /** Builds the optional float64 kernels (called once, on first use). */
+  /** Builds the optional float64 kernels (called once, on first use; BoundModel.kernelsF64 of the f64 binding). */
   kernelsF64?(): KernelsF64;
 }
 
@@ -137,10 +139,10 @@ export function makeModel(impl: ModelImpl): Model {
         third: b.third,
         hvp: b.hvp ?? ((theta: Vec<T>, v: Vec<T>) => denseHvp(F, b.hessian(theta), v)),
         lossStar: impl.lossStar === undefined ? undefined : F.from(impl.lossStar),
+        ...(makeKernels !== undefined && (F as Field<unknown>) === f64 ? { kernelsF64: (): KernelsF64 => (kernels ??= makeKernels()) } : {}),
       });
       cache.set(F as Field<unknown>, bound as BoundModel<unknown>);
       return bound;
     },
-    ...(makeKernels === undefined ? {} : { kernelsF64: (): KernelsF64 => (kernels ??= makeKernels()) }),
   });
 }
