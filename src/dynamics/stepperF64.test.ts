@@ -136,6 +136,11 @@ describe('the f64 fast path of runTrajectory', () => {
       expectSameRun(r.fast, r.slow);
       // 1.1⁷ = 1.95, 1.1⁸ = 2.14: step 9 evaluates the gradient at θ₈ and throws.
       expect(r.fast.events).toEqual([{ t: 9, kind: 'diverged', where: 'theta', reason: 'test gradient refused' }]);
+      for (const optimizer of [{ id: 'ngd', lr: '0.1' }, { id: 'sqrt-gd', lr: '0.1', lstar: '-2.5' }, { id: 'momentum', lr: '0.1' }] as const) {
+        const o = both(grows, ['1'], { optimizer, steps: 50, every });
+        expectSameRun(o.fast, o.slow);
+        expect(o.fast.events.at(-1), optimizer.id).toMatchObject({ kind: 'diverged', reason: 'test gradient refused' });
+      }
     }
   });
 

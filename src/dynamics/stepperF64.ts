@@ -50,23 +50,30 @@ interface Progress {
 }
 
 // The loops below are top-level functions over their arguments (not closures over a context), so
-// V8 compiles each to one tight loop; `out.steps` counts completed steps even when a kernel throws.
+// V8 compiles each to one tight loop. `out.steps` counts completed steps: it is set only after a
+// step's last kernel call, so when a kernel throws it still names the last completed step.
+
+/** θ ← θ − s·g in place; true when every new θᵢ is within the bound (false for NaN and ±Infinity). */
+function stepAlong(theta: Float64Array, g: Float64Array, s: number, bound: number): boolean {
+  let ok = true;
+  for (let i = 0; i < theta.length; i++) {
+    const x = theta[i] - s * g[i];
+    theta[i] = x;
+    if (!(Math.abs(x) <= bound)) ok = false;
+  }
+  return ok;
+}
+
+/** θ ← θ − η∇L(θ) in place: the kernel's fused step when it has one, else its gradient then stepAlong. */
+function descend(k: KernelsF64, theta: Float64Array, g: Float64Array, eta: number, bound: number): boolean {
+  if (k.descendF64 !== undefined) return k.descendF64(theta, eta, bound);
+  k.gradF64(theta, g);
+  return stepAlong(theta, g, eta, bound);
+}
 
 function gdSteps(k: KernelsF64, theta: Float64Array, g: Float64Array, n: number, lr: number, bound: number, out: Progress): void {
-  const descend = k.descendF64;
-  const dim = theta.length;
   for (let t = 0; t < n; t++) {
-    let ok: boolean;
-    if (descend !== undefined) ok = descend(theta, lr, bound);
-    else {
-      k.gradF64(theta, g);
-      ok = true;
-      for (let i = 0; i < dim; i++) {
-        const x = theta[i] - lr * g[i];
-        theta[i] = x;
-        if (!(Math.abs(x) <= bound)) ok = false;
-      }
-    }
+    const ok = descend(k, theta, g, lr, bound);
     out.steps = t + 1;
     if (!ok) {
       out.status = 0;
@@ -109,14 +116,7 @@ function ngdSteps(k: KernelsF64, theta: Float64Array, g: Float64Array, n: number
       out.status = 2;
       return;
     }
-    const s = lr / norm;
-    let ok = true;
-    for (let i = 0; i < dim; i++) {
-      const x = theta[i] - s * g[i];
-      theta[i] = x;
-      if (!(Math.abs(x) <= bound)) ok = false;
-    }
-    if (!ok) {
+    if (!stepAlong(theta, g, lr / norm, bound)) {
       out.status = 0;
       return;
     }
@@ -126,8 +126,6 @@ function ngdSteps(k: KernelsF64, theta: Float64Array, g: Float64Array, n: number
 function sqrtGdSteps(
   k: KernelsF64, theta: Float64Array, g: Float64Array, n: number, lr: number, lstar: number, bound: number, out: Progress,
 ): void {
-  const dim = theta.length;
-  const descend = k.descendF64;
   for (let t = 0; t < n; t++) {
     const gap = k.lossF64(theta) - lstar;
     if (Number.isFinite(gap) && gap <= 0) {
@@ -135,18 +133,7 @@ function sqrtGdSteps(
       out.status = 2;
       return;
     }
-    const s = lr / (2 * Math.sqrt(gap));
-    let ok: boolean;
-    if (descend !== undefined) ok = descend(theta, s, bound);
-    else {
-      k.gradF64(theta, g);
-      ok = true;
-      for (let i = 0; i < dim; i++) {
-        const x = theta[i] - s * g[i];
-        theta[i] = x;
-        if (!(Math.abs(x) <= bound)) ok = false;
-      }
-    }
+    const ok = descend(k, theta, g, lr / (2 * Math.sqrt(gap)), bound);
     out.steps = t + 1;
     if (!ok) {
       out.status = 0;
