@@ -2,6 +2,7 @@ import { IndeterminateError, UsageError } from '../errors.js';
 import type { DecimalText, Model } from '../models/model.js';
 import type { Field, Vec } from '../numerics/field.js';
 import type { Precision } from '../numerics/precision.js';
+import { DEFAULT_EVERY, DIVERGENCE_BOUND } from '../settings.js';
 import { stabilityEdge } from './stabilityEdge.js';
 import { createOptimizer } from './createOptimizer.js';
 import { NonFiniteError } from './nonFiniteError.js';
@@ -9,7 +10,6 @@ import type { Observed, ObserverEnv, ObserverFactory, TraceEvent } from './obser
 import type { Optimizer, OptimizerId, OptimizerSpec, OptimizerState } from './optimizer.js';
 import { pointInfo } from './pointInfo.js';
 import { stepperF64 } from './stepperF64.js';
-import { DEFAULT_EVERY, DIVERGENCE_BOUND } from '../settings.js';
 
 /** Default divergence bound on max|θᵢ| (defined with the other defaults in src/settings.ts). */
 export { DIVERGENCE_BOUND };
