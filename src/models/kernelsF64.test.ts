@@ -196,6 +196,18 @@ describe('f64 kernels', () => {
     });
   }
 
+  it('deep-scalar\'s fused step, generated (D ≤ 32) or looped (larger D), equals θ − η∇L of bind(f64) bit for bit', () => {
+    for (const D of [1, 2, 10, 32, 33, 40]) {
+      const model = getModelDef('deep-scalar').create({ dim: D, params: { target: '0.7' } });
+      const b = model.bind(f64);
+      const theta = Array.from({ length: D }, (_, i) => 1 + ((i * 7) % 11 - 5) / 97);
+      const g = b.grad(theta);
+      const w = Float64Array.from(theta);
+      expect(b.kernelsF64!().descendF64!(w, 0.01, 1e12)).toBe(true);
+      expect(Array.from(w, bits), `D = ${D}`).toEqual(theta.map((x, i) => bits(x - 0.01 * g[i])));
+    }
+  });
+
   it('exactText writes the exact value of a double', () => {
     expect(exactText(0.5)).toBe('0.5');
     expect(exactText(-3)).toBe('-3');
