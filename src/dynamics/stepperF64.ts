@@ -142,6 +142,13 @@ function sqrtGdSteps(
   }
 }
 
+/** A plain number[] copy (Array.from on a typed array goes through the iterator protocol: slower). */
+function toArray(v: Float64Array): number[] {
+  const out = new Array<number>(v.length);
+  for (let i = 0; i < v.length; i++) out[i] = v[i];
+  return out;
+}
+
 function makeStepper(rule: Rule, k: KernelsF64, lr: number, beta: number, lstar: number, bound: number): StepperF64 {
   let theta = new Float64Array(0);
   let prev = theta;
@@ -172,12 +179,11 @@ function makeStepper(rule: Rule, k: KernelsF64, lr: number, beta: number, lstar:
         // θ (and θ⁻) are still those of the last completed step: kernels throw before they write.
         progress.status = 1;
       }
-      return {
-        t: state.t + progress.steps,
-        theta: Array.from(theta),
-        ...(momentum ? { prevTheta: Array.from(prev) } : {}),
-        ...(progress.status === 2 ? { fixedPoint: fixedReason } : {}),
-      };
+      const t = state.t + progress.steps;
+      const next: { t: number; theta: number[]; prevTheta?: number[]; fixedPoint?: string } = { t, theta: toArray(theta) };
+      if (momentum) next.prevTheta = toArray(prev);
+      if (progress.status === 2) next.fixedPoint = fixedReason;
+      return next;
     },
   };
 }
