@@ -10,6 +10,7 @@ import { createMlpTf, initMlpTf } from '../src/tfjs/mlpTf.js';
 import { BACKENDS, selectBackend, type BackendName } from '../src/tfjs/selectBackend.js';
 import { roundToF32 } from '../src/tfjs/tfDataset.js';
 import { tf } from '../src/tfjs/tfjs.js';
+import type { BenchRow } from './benchRow.js';
 import { timeit } from './timeit.js';
 
 const SPEC = { inputDim: 100, widths: [128, 16], activation: 'tanh' as const };
@@ -22,7 +23,7 @@ interface Row {
   readonly fd?: number;
 }
 
-export async function main(): Promise<void> {
+export async function main(): Promise<BenchRow[]> {
   const raw = randomLabelData(SPEC.inputDim, N, 1);
   const data = { n: N, inputDim: SPEC.inputDim, x: roundToF32(raw.x), y: roundToF32(raw.y) };
   const theta = initMlpTf(SPEC, 2);
@@ -65,7 +66,7 @@ export async function main(): Promise<void> {
   }
   await selectBackend('wasm');
   const f64 = rows[0];
-  console.log(`MLP ${SPEC.inputDim}-${SPEC.widths.join('-')}-1 ${SPEC.activation}, ${ref.dim} parameters, n = ${N}, MSE: median ms per call ` +
+  console.log(`MLP ${SPEC.inputDim}-${SPEC.widths.join('-')}-1 ${SPEC.activation}, ${ref.dim} parameters, n = ${N}, MSE: median CPU ms per call ` +
     `(HVP: nested reverse mode in tfjs, R-operator in float64; FD: central difference of two gradients)`);
   console.log(`${'implementation'.padEnd(24)} ${'grad'.padStart(8)} ${'HVP'.padStart(8)} ${'FD-HVP'.padStart(8)} ${'HVP/grad'.padStart(9)} ${'grad vs f64'.padStart(12)} ${'HVP vs f64'.padStart(11)}`);
   for (const r of rows) {
@@ -73,4 +74,9 @@ export async function main(): Promise<void> {
       `${(r.hvp / r.grad).toFixed(2).padStart(9)} ${`${(r.grad / f64.grad).toFixed(2)}×`.padStart(12)} ${`${(r.hvp / f64.hvp).toFixed(2)}×`.padStart(11)}`);
   }
   if (skipped.length > 0) console.log(`(not available here: ${skipped.join('; ')})`);
+  const fig = (r: Row) => `${r.impl.replace(' (float32)', '').replace('float64 reference', 'f64 reference')} ${r.grad.toFixed(0)} / ${r.hvp.toFixed(0)} ms`;
+  return [{
+    what: `${ref.dim / 1000 < 1 ? ref.dim : `${Math.round(ref.dim / 1000)}k`}-parameter ${SPEC.activation} MLP (${SPEC.inputDim}-${SPEC.widths.join('-')}-1), n = ${N}: gradient / HVP`,
+    figure: `${rows.map(fig).join('; ')} (HVP ≈ ${(f64.hvp / f64.grad).toFixed(1)}× a gradient)`,
+  }];
 }

@@ -3,12 +3,11 @@
  * rewrites the README's catalog tables, between the `catalog:start` / `catalog:end` markers, with
  * `eoscheck list --markdown` and the verdicts of that run. The README is replaced atomically.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CATALOG_GROUPS, BUILTIN_CLAIMS } from '../src/claims/registry.js';
 import { catalogMarkdown } from '../src/harness/catalogMarkdown.js';
 import { runCheck } from '../src/harness/runCheck.js';
-import { writeOutput } from '../src/harness/writeOutput.js';
+import { writeReadmeSection } from './readmeSection.js';
 
 const root = join(import.meta.dirname, '..');
 const readme = join(root, 'README.md');
@@ -16,11 +15,6 @@ const START = '<!-- catalog:start (npm run catalog) -->';
 const END = '<!-- catalog:end -->';
 
 const { report } = await runCheck(BUILTIN_CLAIMS, { seed: 1, runs: 100, fixturesDir: join(root, 'fixtures/counterexamples') });
-const text = readFileSync(readme, 'utf8');
-const a = text.indexOf(START);
-const b = text.indexOf(END);
-if (a < 0 || b < a) throw new Error(`README.md has no ${START} … ${END} section`);
-const next = `${text.slice(0, a + START.length)}\n${catalogMarkdown(CATALOG_GROUPS, report)}\n${text.slice(b)}`;
-writeOutput(readme, next, 'README.md');
+writeReadmeSection(readme, START, END, catalogMarkdown(CATALOG_GROUPS, report));
 const bad = report.claims.filter((r) => r.verdict !== 'holds');
 console.log(`README catalog: ${report.claims.length} claims, ${bad.length} not holding${bad.length > 0 ? `: ${bad.map((r) => r.id).join(', ')}` : ''}`);

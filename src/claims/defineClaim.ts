@@ -1,14 +1,12 @@
 import { parsePrecision } from '../numerics/precision.js';
 import type { Claim, ClaimDef, Instance } from './claim.js';
+import { DEFAULT_BUDGET, DEFAULT_LADDER } from '../settings.js';
 
 /** Marks objects built by defineClaim; a global symbol, so two copies of the package agree. */
 const BRAND = Symbol.for('eoscheck.claim');
 
-/** The default precision ladder (architecture §2): a failure in f64 is re-checked at 40 then 80 digits. */
-export const DEFAULT_LADDER: readonly string[] = Object.freeze(['f64', 'dec:40', 'dec:80']);
-
-/** Model evaluations allowed per check call unless the claim or `--budget` says otherwise. */
-export const DEFAULT_BUDGET = 100_000;
+/** The default precision ladder and evaluation budget (defined with the other defaults in src/settings.ts). */
+export { DEFAULT_BUDGET, DEFAULT_LADDER };
 
 /** Duck-typed, so an arbitrary from another copy of fast-check is accepted too. */
 function isArbitrary(x: unknown): boolean {

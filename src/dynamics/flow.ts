@@ -7,6 +7,7 @@ import { learningRate } from './_internals/scalar.js';
 import { allFinite } from './_internals/vec.js';
 import { NonFiniteError } from './nonFiniteError.js';
 import type { Optimizer, OptimizerState, Scalar } from './optimizer.js';
+import { OPTIMIZER_DEFAULTS } from '../settings.js';
 
 /** Default relative tolerance of one Runge–Kutta step: 1e-12 in f64, 1e-16 in decimal. */
 export function flowTolerance(p: Precision): number {
@@ -57,9 +58,9 @@ export function flow<T>(model: BoundModel<T>, options: { readonly lr: Scalar } &
   const F: Field<T> = model.F;
   const lr = learningRate(F, options.lr);
   const rtolN = options.rtol ?? flowTolerance(F.precision);
-  const atolN = options.atol ?? 0;
-  const capCN = options.capC ?? 1;
-  const capEvery = options.capEvery ?? 5;
+  const atolN = options.atol ?? OPTIMIZER_DEFAULTS.atol;
+  const capCN = options.capC ?? OPTIMIZER_DEFAULTS.capC;
+  const capEvery = options.capEvery ?? OPTIMIZER_DEFAULTS.capEvery;
   if (!(rtolN > 0 && rtolN < 1)) throw new UsageError(`rtol must be in (0, 1), got ${rtolN}`, 'rtol');
   if (!(atolN >= 0)) throw new UsageError(`atol must be ≥ 0, got ${atolN}`, 'atol');
   if (!(capCN > 0 && Number.isFinite(capCN))) throw new UsageError(`the step cap c must be positive, got ${capCN}`, 'capC');

@@ -1,5 +1,6 @@
 import type { BoundModel } from '../models/model.js';
 import type { Vec } from '../numerics/field.js';
+import { fastRule } from './_internals/fastRules.js';
 import { learningRate } from './_internals/scalar.js';
 import type { Optimizer, OptimizerState, Scalar } from './optimizer.js';
 
@@ -14,7 +15,7 @@ import type { Optimizer, OptimizerState, Scalar } from './optimizer.js';
 export function gd<T>(model: BoundModel<T>, options: { readonly lr: Scalar }): Optimizer<T> {
   const F = model.F;
   const lr = learningRate(F, options.lr);
-  return Object.freeze({
+  return fastRule(Object.freeze({
     id: 'gd' as const,
     model,
     F,
@@ -26,5 +27,5 @@ export function gd<T>(model: BoundModel<T>, options: { readonly lr: Scalar }): O
       const theta = state.theta.map((x, i) => F.sub(x, F.mul(lr, g[i])));
       return { t: state.t + 1, theta };
     },
-  });
+  }));
 }

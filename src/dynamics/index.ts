@@ -18,4 +18,5 @@ export {
   DIVERGENCE_BOUND, runTrajectory, type RunConfig, type RunResult, type RunStart, type TraceRow,
 } from './runTrajectory.js';
 export { sqrtGd } from './sqrtGd.js';
+export type { StepperF64 } from './stepperF64.js';
 export { fieldJson, observedJson, traceJson, type JsonValue, type TraceJson, type TraceJsonRow } from './traceJson.js';

@@ -1,8 +1,10 @@
 import { UsageError } from '../errors.js';
 import type { BoundModel } from '../models/model.js';
 import type { Vec } from '../numerics/field.js';
+import { fastRule } from './_internals/fastRules.js';
 import { learningRate, scalar, text } from './_internals/scalar.js';
 import type { Optimizer, OptimizerState, Scalar } from './optimizer.js';
+import { OPTIMIZER_DEFAULTS } from '../settings.js';
 
 /**
  * Polyak heavy ball, θ⁺ = θ − η∇L(θ) + β(θ − θ⁻) (claims.md §2.1), β in [0, 1), default 0.9.
@@ -14,10 +16,10 @@ export function momentum<T>(
 ): Optimizer<T> {
   const F = model.F;
   const lr = learningRate(F, options.lr);
-  const betaIn = options.beta ?? '0.9';
+  const betaIn = options.beta ?? OPTIMIZER_DEFAULTS.beta;
   const beta = scalar(F, betaIn, '--beta');
   if (F.sign(beta) < 0 || !F.lt(beta, F.one)) throw new UsageError(`β must be in [0, 1), got ${betaIn}`, '--beta');
-  return Object.freeze({
+  return fastRule(Object.freeze({
     id: 'momentum' as const,
     model,
     F,
@@ -30,5 +32,5 @@ export function momentum<T>(
       const theta = state.theta.map((x, i) => F.add(F.sub(x, F.mul(lr, g[i])), F.mul(beta, F.sub(x, prev[i]))));
       return { t: state.t + 1, theta, prevTheta: state.theta };
     },
-  });
+  }));
 }

@@ -1,6 +1,7 @@
 import type { BoundModel } from '../models/model.js';
 import type { Vec } from '../numerics/field.js';
 import { norm2 } from '../numerics/linalg.js';
+import { fastRule } from './_internals/fastRules.js';
 import { learningRate } from './_internals/scalar.js';
 import type { Optimizer, OptimizerState, Scalar } from './optimizer.js';
 
@@ -13,7 +14,7 @@ import type { Optimizer, OptimizerState, Scalar } from './optimizer.js';
 export function ngd<T>(model: BoundModel<T>, options: { readonly lr: Scalar }): Optimizer<T> {
   const F = model.F;
   const lr = learningRate(F, options.lr);
-  return Object.freeze({
+  return fastRule(Object.freeze({
     id: 'ngd' as const,
     model,
     F,
@@ -30,5 +31,5 @@ export function ngd<T>(model: BoundModel<T>, options: { readonly lr: Scalar }): 
       const theta = state.theta.map((x, i) => F.sub(x, F.mul(s, g[i])));
       return { t: state.t + 1, theta };
     },
-  });
+  }));
 }

@@ -8,6 +8,7 @@ import { dot, norm2 } from '../numerics/linalg.js';
 import type { Optimizer, OptimizerState, ProjectionReport, Scalar } from './optimizer.js';
 import { NonFiniteError } from './nonFiniteError.js';
 import { pointInfo } from './pointInfo.js';
+import { OPTIMIZER_DEFAULTS } from '../settings.js';
 
 /** Default relative feasibility tolerance of the projection: 1e-12 in f64, 10^−(N−10) at N digits. */
 export function projectionTolerance(p: Precision): number {
@@ -48,7 +49,7 @@ export function projectOntoStableSet<T>(
   model: BoundModel<T>, theta: Vec<T>, lr: T, options: ProjectionOptions = {},
 ): { theta: Vec<T>; report: ProjectionReport<T> } {
   const F = model.F;
-  const maxIterations = options.maxIterations ?? 50;
+  const maxIterations = options.maxIterations ?? OPTIMIZER_DEFAULTS.maxProjections;
   const tol = options.tol ?? projectionTolerance(F.precision);
   const eps = unitRoundoff(F.precision);
   const edge = F.div(F.int(2), lr);

@@ -2,15 +2,17 @@ import { IndeterminateError, UsageError } from '../errors.js';
 import type { DecimalText, Model } from '../models/model.js';
 import type { Field, Vec } from '../numerics/field.js';
 import type { Precision } from '../numerics/precision.js';
+import { DEFAULT_EVERY, DIVERGENCE_BOUND } from '../settings.js';
 import { stabilityEdge } from './stabilityEdge.js';
 import { createOptimizer } from './createOptimizer.js';
 import { NonFiniteError } from './nonFiniteError.js';
 import type { Observed, ObserverEnv, ObserverFactory, TraceEvent } from './observer.js';
 import type { Optimizer, OptimizerId, OptimizerSpec, OptimizerState } from './optimizer.js';
 import { pointInfo } from './pointInfo.js';
+import { stepperF64 } from './stepperF64.js';
 
-/** Default divergence bound on max|θᵢ|. */
-export const DIVERGENCE_BOUND = 1e12;
+/** Default divergence bound on max|θᵢ| (defined with the other defaults in src/settings.ts). */
+export { DIVERGENCE_BOUND };
 
 /** How to run a trajectory. */
 export interface RunConfig {
@@ -28,6 +30,11 @@ export interface RunConfig {
   readonly reference?: OptimizerSpec | OptimizerId;
   /** The run diverges when max|θᵢ| exceeds this (default 1e12), or anything is Inf/NaN. */
   readonly divergenceBound?: number;
+  /**
+   * Use the f64 fast path where it applies (default true): f64, no reference, gd / ngd / sqrt-gd /
+   * momentum (see stepperF64). Its iterates are bit-identical; false forces the generic step.
+   */
+  readonly fastF64?: boolean;
 }
 
 /** One recorded step, with the full optimizer state so a run can be replayed from it. */
@@ -121,7 +128,7 @@ function observedFinite<T>(F: Field<T>, v: Observed<T>): boolean {
 export function runTrajectory<T>(
   model: Model, F: Field<T>, theta0: readonly (T | DecimalText)[], config: RunConfig, start?: RunStart<T>,
 ): RunResult<T> {
-  const every = config.every ?? 1;
+  const every = config.every ?? DEFAULT_EVERY;
   if (!(Number.isInteger(config.steps) && config.steps >= 0)) throw new UsageError(`steps must be a non-negative integer, got ${config.steps}`, '--steps');
   if (!(Number.isInteger(every) && every >= 1)) throw new UsageError(`every must be a positive integer, got ${every}`, '--every');
   const boundNum = config.divergenceBound ?? DIVERGENCE_BOUND;
@@ -135,6 +142,8 @@ export function runTrajectory<T>(
   const opt: Optimizer<T> = createOptimizer(b, config.optimizer);
   const refSpec = referenceSpec(config);
   const ref: Optimizer<T> | undefined = refSpec === undefined ? undefined : createOptimizer(b, refSpec);
+  // f64 without a reference: gd, ngd, sqrt-gd and momentum run in the fast path between recorded steps.
+  const fast = ref === undefined && config.fastF64 !== false ? stepperF64(opt, boundNum) : undefined;
   const factories = config.observers ?? [];
   for (const f of factories) {
     if (f.needsReference === true && ref === undefined) {
@@ -217,10 +226,14 @@ export function runTrajectory<T>(
     }
     runnerEvents(state, refState);
     if (state.t % every === 0 || start !== undefined) record(state, refState);
-    for (let k = 0; k < config.steps; k++) {
+    for (let k = 0; k < config.steps; ) {
       tNow = state.t + 1;
       where = 'theta';
-      const next = opt.step(state);
+      const next: OptimizerState<T> = fast === undefined ? opt.step(state)
+        : (fast.advance(state as OptimizerState<number>, Math.min(config.steps - k, every - (state.t % every))) as OptimizerState<T>);
+      // The fast path may have taken several steps: all before next.t passed the checks.
+      tNow = next.t;
+      lastT = next.t - 1;
       checkState(F, next, bound, boundText, 'θ');
       let nextRef: OptimizerState<T> | undefined;
       if (ref !== undefined) {
@@ -228,6 +241,7 @@ export function runTrajectory<T>(
         nextRef = ref.step(refState!);
         checkState(F, nextRef, bound, boundText, 'reference θ');
       }
+      k += next.t - state.t;
       state = next;
       refState = nextRef;
       runnerEvents(state, refState);

@@ -1,6 +1,7 @@
 import { UsageError } from '../errors.js';
 import type { BoundModel } from '../models/model.js';
 import type { Vec } from '../numerics/field.js';
+import { fastRule } from './_internals/fastRules.js';
 import { learningRate, scalar, text } from './_internals/scalar.js';
 import type { Optimizer, OptimizerState, Scalar } from './optimizer.js';
 
@@ -29,7 +30,7 @@ export function sqrtGd<T>(
     throw new UsageError('sqrt-gd needs the minimum loss L*: this model does not know it; give it explicitly (lstar)', '--lstar');
   }
   const two = F.int(2);
-  return Object.freeze({
+  return fastRule(Object.freeze({
     id: 'sqrt-gd' as const,
     model,
     F,
@@ -46,5 +47,5 @@ export function sqrtGd<T>(
       const theta = state.theta.map((x, i) => F.sub(x, F.mul(s, g[i])));
       return { t: state.t + 1, theta };
     },
-  });
+  }));
 }

@@ -1,4 +1,5 @@
 import type { Optimizer } from './optimizer.js';
+import { OPTIMIZER_DEFAULTS } from '../settings.js';
 
 /**
  * The sharpness at which a rule's iteration turns unstable on a quadratic: 2/η for gd and pgd,
@@ -9,6 +10,6 @@ import type { Optimizer } from './optimizer.js';
 export function stabilityEdge<T>(opt: Optimizer<T>): T {
   const F = opt.F;
   const two = F.int(2);
-  if (opt.id === 'momentum') return F.div(F.add(two, F.mul(two, F.from(opt.params.beta ?? '0.9'))), opt.lr);
+  if (opt.id === 'momentum') return F.div(F.add(two, F.mul(two, F.from(opt.params.beta ?? OPTIMIZER_DEFAULTS.beta))), opt.lr);
   return F.div(two, opt.lr);
 }

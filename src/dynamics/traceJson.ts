@@ -2,6 +2,7 @@ import type { Field } from '../numerics/field.js';
 import { formatPrecision } from '../numerics/precision.js';
 import type { Observed } from './observer.js';
 import type { RunResult } from './runTrajectory.js';
+import { DEFAULT_EVERY } from '../settings.js';
 
 /** A JSON value of a trace: field values become numbers in f64 and decimal strings otherwise. */
 export type JsonValue = number | string | boolean | null | JsonValue[] | { [key: string]: JsonValue };
@@ -76,7 +77,7 @@ export function traceJson<T>(result: RunResult<T>): TraceJson {
     diverged: result.diverged,
     steps,
     events,
-    every: result.config.every ?? 1,
+    every: result.config.every ?? DEFAULT_EVERY,
     modelParams: result.model.params,
     optimizerParams: result.optimizerParams,
     ...(result.reference === undefined ? {} : {

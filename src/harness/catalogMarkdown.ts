@@ -1,6 +1,7 @@
 import type { Claim } from '../claims/claim.js';
 import { testedOn } from '../claims/testedOn.js';
 import type { CheckReport, ClaimRow } from './report.js';
+import { DEFAULT_MIN_HOLD_FRACTION } from '../settings.js';
 
 export interface CatalogGroup {
   readonly title: string;
@@ -10,7 +11,7 @@ export interface CatalogGroup {
 const KIND: Record<Claim['kind'], string> = { identity: 'exact identity', forall: '∀ under hypotheses', statistical: 'statistical' };
 
 function kindText(c: Claim): string {
-  return c.kind === 'statistical' ? `statistical: holds on ≥ ${Math.round((c.minHoldFraction ?? 0.8) * 100)}% of instances` : KIND[c.kind];
+  return c.kind === 'statistical' ? `statistical: holds on ≥ ${Math.round((c.minHoldFraction ?? DEFAULT_MIN_HOLD_FRACTION) * 100)}% of instances` : KIND[c.kind];
 }
 
 function verdictText(row: ClaimRow | undefined): string {

@@ -9,6 +9,7 @@ import { fixtureOf, type Counterexample, type StopFlag } from './runClaim.js';
 import { seededRandom } from './seededRandom.js';
 import { NO_SHARD, ownedBy, type Shard } from './shard.js';
 import { shrinkFailure } from './shrinkFailure.js';
+import { DEFAULT_HUNT_STEPS, DEFAULT_MAX_SHRINK_TRIES } from '../settings.js';
 
 export interface HuntOptions {
   readonly seed: number;
@@ -64,7 +65,7 @@ const yieldToEventLoop = () => new Promise<void>((r) => setImmediate(r));
  */
 export async function hunt<I extends Instance>(claim: Claim<I>, o: HuntOptions): Promise<HuntResult> {
   const shard = o.shard ?? NO_SHARD;
-  const steps = o.steps ?? 100;
+  const steps = o.steps ?? DEFAULT_HUNT_STEPS;
   const first = parsePrecision(claim.ladder[0]);
   const evalOpts = { mode: 'claim' as const, onInvalid: 'inconclusive' as const, ...(o.budget !== undefined ? { budget: o.budget } : {}) };
   let evaluations = 0;
@@ -107,7 +108,7 @@ export async function hunt<I extends Instance>(claim: Claim<I>, o: HuntOptions):
       const e = evaluate(claim, x, evalOpts);
       evaluations += e.evaluations;
       return e.verdict.verdict === 'violated' ? e.verdict : undefined;
-    }, { maxTries: o.maxShrinkTries ?? 400, ...(o.stop !== undefined ? { stop: o.stop } : {}) });
+    }, { maxTries: o.maxShrinkTries ?? DEFAULT_MAX_SHRINK_TRIES, ...(o.stop !== undefined ? { stop: o.stop } : {}) });
     let cx: Counterexample = {
       claim: claim.id, source: 'generated', instance: s.instance, verdict: s.verdict, original: cand.value.value,
       seed: o.seed, path: null, shrinks: s.shrinks, runIndex: null,

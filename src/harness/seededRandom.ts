@@ -1,7 +1,8 @@
 import fc from 'fast-check';
+import { mulberry32Advance, mulberry32Output } from '../numerics/rng.js';
 
 /**
- * mulberry32 as a pure-rand v8 style generator (`next()` → int32), so fast-check's `Random` can
+ * mulberry32 (the steps of src/numerics/rng.ts) as a pure-rand v8 style generator (`next()` → int32), so fast-check's `Random` can
  * wrap it without this package importing pure-rand (a dependency of fast-check, not ours).
  */
 export class Mulberry32 {
@@ -10,10 +11,8 @@ export class Mulberry32 {
     return new Mulberry32(this.s);
   }
   next(): number {
-    let t = (this.s = (this.s + 0x6d2b79f5) | 0);
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (t ^ (t >>> 14)) | 0;
+    this.s = mulberry32Advance(this.s);
+    return mulberry32Output(this.s) | 0;
   }
   getState(): readonly number[] {
     return [this.s];

@@ -1,6 +1,8 @@
+import { f64 } from '../numerics/f64Field.js';
 import type { Field, Mat, Vec } from '../numerics/field.js';
 import { makeModel, type ModelDef, type ModelInput } from './model.js';
 import { readParams, thetaDim } from './params.js';
+import { productKernelsF64 } from './productKernelsF64.js';
 
 /**
  * Derivatives of the product π(w) = ∏ᵢ wᵢ along a direction u, for every i at once.
@@ -155,6 +157,13 @@ export const deepScalar: ModelDef = {
           return F.div(F.mul(r, r), F.int(2));
         };
         return { ...m, loss };
+      },
+      kernelsF64() {
+        const Y = f64.from(y);
+        return productKernelsF64(1, Y, (p) => {
+          const r = p - Y;
+          return (r * r) / 2;
+        });
       },
     });
   },

@@ -1,9 +1,11 @@
 import { Decimal } from 'decimal.js';
 import { UsageError } from '../errors.js';
+import { f64 } from '../numerics/f64Field.js';
 import type { Field, Mat, Vec } from '../numerics/field.js';
 import { product, scalarProductModel } from './deepScalar.js';
 import { makeModel, type DecimalText, type ModelDef, type ModelInput } from './model.js';
 import { dataObject, dataVector, readParams, thetaDim } from './params.js';
+import { productKernelsF64 } from './productKernelsF64.js';
 
 const SHAPE = '{ "x": [...], "y": [...] } (equal lengths n ≥ 1, x not all zero)';
 const KEYS = ['x', 'y'];
@@ -116,6 +118,15 @@ export const deepScalarData: ModelDef = {
           return H;
         };
         return { ...m, loss, hessian };
+      },
+      kernelsF64() {
+        const { a, b, lossStar } = moments(f64, true);
+        const ratio = b / a;
+        const halfA = a / 2;
+        return productKernelsF64(a, b, (p) => {
+          const r = p - ratio;
+          return halfA * (r * r) + lossStar;
+        });
       },
     });
   },

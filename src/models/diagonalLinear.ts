@@ -1,4 +1,6 @@
+import { f64 } from '../numerics/f64Field.js';
 import type { Field, Mat, Vec } from '../numerics/field.js';
+import { diagonalLinearKernelsF64 } from './diagonalLinearKernelsF64.js';
 import { makeModel, type DecimalText, type ModelDef, type ModelInput } from './model.js';
 import { checkDim, dataMatrix, dataObject, dataVector, readParams } from './params.js';
 
@@ -135,6 +137,7 @@ export const diagonalLinear: ModelDef = {
         };
         return { loss, grad, hessian, hvp, third };
       },
+      kernelsF64: () => diagonalLinearKernelsF64(data.X.map((row) => row.map(f64.from)), data.y.map(f64.from)),
     });
   },
 };

@@ -9,6 +9,7 @@ export { deepScalarData } from './deepScalarData.js';
 export { diagonalLinear } from './diagonalLinear.js';
 export { expr } from './expr.js';
 export { innerProduct } from './innerProduct.js';
+export type { KernelsF64 } from './kernelsF64.js';
 export { manifoldToy } from './manifoldToy.js';
 export { matrixFactorization } from './matrixFactorization.js';
 export { minimalist } from './minimalist.js';

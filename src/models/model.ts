@@ -1,4 +1,6 @@
+import { f64 } from '../numerics/f64Field.js';
 import type { Field, Mat, Vec } from '../numerics/field.js';
+import type { KernelsF64 } from './kernelsF64.js';
 
 /** A number as the user wrote it; it keeps its decimal meaning at every precision. */
 export type DecimalText = string;
@@ -42,6 +44,12 @@ export interface BoundModel<T> {
   third(theta: Vec<T>, u: Vec<T>): Vec<T>;
   /** Minimum loss L*, when known. */
   readonly lossStar: T | undefined;
+  /**
+   * Optional float64 kernels (loss and gradient over Float64Array, see KernelsF64), on the f64
+   * binding only: the f64 fast path of runTrajectory calls them when present, else it wraps this
+   * binding's loss and grad.
+   */
+  kernelsF64?(): KernelsF64;
 }
 
 /** A model instance: a fixed objective on R^dim. */
@@ -94,6 +102,8 @@ export interface ModelImpl {
   readonly manifold?: Manifold;
   readonly params?: Readonly<Record<string, string>>;
   bind<T>(F: Field<T>): Omit<BoundModel<T>, 'F' | 'lossStar' | 'hvp'> & { hvp?(theta: Vec<T>, v: Vec<T>): Vec<T> };
+  /** Builds the optional float64 kernels (called once, on first use; BoundModel.kernelsF64 of the f64 binding). */
+  kernelsF64?(): KernelsF64;
 }
 
 /** Dense HVP from the Hessian: fine for the small analytic models. */
@@ -108,6 +118,8 @@ function denseHvp<T>(F: Field<T>, H: Mat<T>, v: Vec<T>): Vec<T> {
 /** Wraps a ModelImpl into a Model whose bindings are cached per field. */
 export function makeModel(impl: ModelImpl): Model {
   const cache = new Map<Field<unknown>, BoundModel<unknown>>();
+  const makeKernels = impl.kernelsF64;
+  let kernels: KernelsF64 | undefined;
   return Object.freeze({
     id: impl.id,
     dim: impl.dim,
@@ -127,6 +139,7 @@ export function makeModel(impl: ModelImpl): Model {
         third: b.third,
         hvp: b.hvp ?? ((theta: Vec<T>, v: Vec<T>) => denseHvp(F, b.hessian(theta), v)),
         lossStar: impl.lossStar === undefined ? undefined : F.from(impl.lossStar),
+        ...(makeKernels !== undefined && (F as Field<unknown>) === f64 ? { kernelsF64: (): KernelsF64 => (kernels ??= makeKernels()) } : {}),
       });
       cache.set(F as Field<unknown>, bound as BoundModel<unknown>);
       return bound;

@@ -1,8 +1,10 @@
 import { Decimal } from 'decimal.js';
 import { UsageError } from '../errors.js';
+import { f64 } from '../numerics/f64Field.js';
 import type { Field, Mat, Vec } from '../numerics/field.js';
 import { makeModel, type DecimalText, type ModelDef, type ModelInput } from './model.js';
 import { checkDim, dataMatrix, dataObject, dataVector, readParams } from './params.js';
+import { quadraticKernelsF64 } from './quadraticKernelsF64.js';
 
 const SHAPE = '{ "A": [[...]] (p×p, symmetric), "b": [...] (p, optional) }';
 const KEYS = ['A', 'b'];
@@ -69,6 +71,8 @@ export const quadratic: ModelDef = {
         const third = (_t: Vec<T>, _u: Vec<T>): Vec<T> => A.map(() => F.zero);
         return { loss, grad, hessian, hvp, third };
       },
+      kernelsF64: () => quadraticKernelsF64(data.A.map((row) => row.map(f64.from)),
+        data.b === undefined ? data.A.map(() => 0) : data.b.map(f64.from)),
     });
   },
 };

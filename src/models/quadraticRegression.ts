@@ -1,8 +1,10 @@
 import { Decimal } from 'decimal.js';
 import { UsageError } from '../errors.js';
+import { f64 } from '../numerics/f64Field.js';
 import type { Field, Mat, Vec } from '../numerics/field.js';
 import { makeModel, type DecimalText, type ModelDef, type ModelInput } from './model.js';
 import { checkDim, dataMatrix, dataObject, dataVector, readParams } from './params.js';
+import { quadraticRegressionKernelsF64 } from './quadraticRegressionKernelsF64.js';
 
 const SHAPE = '{ "J": [[...]] (n×p), "Q": [[[...]]] (n×p×p, symmetric), "y": [...] (n) }';
 const KEYS = ['J', 'Q', 'y'];
@@ -128,6 +130,8 @@ export const quadraticRegression: ModelDef = {
           },
         };
       },
+      kernelsF64: () => quadraticRegressionKernelsF64(data.J.map((row) => row.map(f64.from)),
+        data.Q.map((m) => m.map((row) => row.map(f64.from))), data.y.map(f64.from)),
     });
   },
 };

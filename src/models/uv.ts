@@ -1,6 +1,8 @@
+import { f64 } from '../numerics/f64Field.js';
 import type { Field, Mat, Vec } from '../numerics/field.js';
 import { makeModel, type ModelDef, type ModelInput } from './model.js';
 import { readParams, thetaDim } from './params.js';
+import { uvKernelsF64 } from './uvKernelsF64.js';
 
 /**
  * M-UV (claims.md §2.2), width m: L = ½(vᵀu/√m − y)², θ = (u, v). With r = vᵀu/√m − y,
@@ -88,6 +90,7 @@ export const uv: ModelDef = {
         };
         return { loss, grad, hessian, hvp, third };
       },
+      kernelsF64: () => uvKernelsF64(m, f64.from(y)),
     });
   },
 };

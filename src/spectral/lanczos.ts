@@ -1,5 +1,6 @@
 import { eigSymF64 } from '../numerics/eigSymF64.js';
 import { rng } from '../numerics/rng.js';
+import { LANCZOS_DEFAULTS } from '../settings.js';
 
 /** Options of {@link lanczos}. */
 export interface LanczosOptions {
@@ -83,10 +84,10 @@ function orthogonalize(v: Float64Array, basis: readonly Float64Array[]): void {
  */
 export function lanczos(hvp: (v: number[]) => number[], n: number, options: LanczosOptions = {}): LanczosResult {
   if (!Number.isInteger(n) || n < 1) throw new RangeError(`lanczos: dimension must be a positive integer, got ${n}`);
-  const k = Math.min(options.k ?? 1, n);
+  const k = Math.min(options.k ?? LANCZOS_DEFAULTS.k, n);
   if (!(Number.isInteger(k) && k >= 1)) throw new RangeError(`lanczos: k must be a positive integer, got ${options.k}`);
-  const maxIter = Math.min(n, Math.max(k, options.maxIter ?? 300));
-  const tol = options.tol ?? 1e-10;
+  const maxIter = Math.min(n, Math.max(k, options.maxIter ?? LANCZOS_DEFAULTS.maxIter));
+  const tol = options.tol ?? LANCZOS_DEFAULTS.tol;
   const random = rng(options.seed ?? 0);
   let matvecs = 0;
   const apply = (v: Float64Array): Float64Array => {
@@ -105,7 +106,7 @@ export function lanczos(hvp: (v: number[]) => number[], n: number, options: Lanc
     if (s.length !== n) throw new RangeError(`lanczos: start has ${s.length} entries, expected ${n}`);
     const sn = Math.sqrt(s.reduce((acc, x) => acc + x * x, 0));
     if (!(sn > 0 && Number.isFinite(sn))) throw new RangeError('lanczos: start must be finite and non-zero');
-    const noise = options.startNoise ?? 1e-6;
+    const noise = options.startNoise ?? LANCZOS_DEFAULTS.startNoise;
     const rn = Math.sqrt(dot(q, q));
     q = Float64Array.from(s, (x, i) => x / sn + (noise * q[i]) / rn);
   }

@@ -15,9 +15,10 @@ import { readCounterexamples } from '../../harness/readCounterexamples.js';
 import { prepareReportDir, writeHtmlReport } from '../../harness/writeHtmlReport.js';
 import { optInt, optValue, type ParsedArgs } from '../parseArgs.js';
 import type { Out } from '../run.js';
+import { CHECK_DEFAULTS } from '../../settings.js';
 
-/** Defaults of `eoscheck check` (and so of `npm start`): a fixed seed, so the run is reproducible. */
-export const CHECK_DEFAULTS = { seed: 1, runs: 100, fixtures: 'fixtures/counterexamples' } as const;
+/** Defaults of `eoscheck check` (and so of `npm start`; defined with the other defaults in src/settings.ts). */
+export { CHECK_DEFAULTS };
 
 /**
  * `eoscheck check [ID|PREFIX* ...]`: runs claims (default: the whole catalog) through the harness —
