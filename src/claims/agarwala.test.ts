@@ -3,7 +3,7 @@ import { runClaim } from '../harness/runClaim.js';
 import { getModelDef } from '../models/registry.js';
 import { f64 } from '../numerics/f64Field.js';
 import { agarwala2dClosure, agarwalaGenericHighDim, AGARWALA_CLAIMS, type Qr2dInstance } from './agarwala.js';
-import { gdStep } from './iterates.js';
+import { gd } from '../dynamics/gd.js';
 
 const SEED = 424242;
 
@@ -40,12 +40,14 @@ describe('Agarwala, Pedregosa, Pennington claims (quadratic regression)', () => 
     };
     const qr = getModelDef('quadratic-regression').create({ params: {}, data: inst.data as never, dim: 2 }).bind(f64);
     const uv = getModelDef('uv').create({ params: { target: '1' }, dim: 2 }).bind(f64);
-    let a = [2.1, 0.3];
-    let b = [2.1, 0.3];
+    const gq = gd(qr, { lr: 0.45 });
+    const gu = gd(uv, { lr: 0.45 });
+    let a = gq.init([2.1, 0.3]);
+    let b = gu.init([2.1, 0.3]);
     for (let t = 0; t < inst.steps; t++) {
-      a = gdStep(qr, a, 0.45);
-      b = gdStep(uv, b, 0.45);
-      expect(Math.abs(a[0] - b[0]) + Math.abs(a[1] - b[1])).toBeLessThan(1e-9 * (1 + Math.abs(b[0]) + Math.abs(b[1])));
+      a = gq.step(a);
+      b = gu.step(b);
+      expect(Math.abs(a.theta[0] - b.theta[0]) + Math.abs(a.theta[1] - b.theta[1])).toBeLessThan(1e-9 * (1 + Math.abs(b.theta[0]) + Math.abs(b.theta[1])));
     }
   });
 });

@@ -10,7 +10,7 @@ import { sharpness } from '../spectral/sharpness.js';
 import type { CheckContext, Claim, Instance, Outcome } from './claim.js';
 import { defineClaim } from './defineClaim.js';
 import { APP } from './papers.js';
-import { fin, gdStep } from './iterates.js';
+import { gdRule, stepper } from '../dynamics/stepper.js';
 
 /**
  * Agarwala, Pedregosa, Pennington (claims.md §3.I, §2.9): the second-order (quadratic) regression
@@ -109,6 +109,7 @@ function check2d<T>(inst: Qr2dInstance, ctx: CheckContext<T>): Outcome {
   ctx.assume(F.lt(k0, two), 'starts_above_edge', `η·λ₀ = ${F.toString(k0)} ≥ 2: no progressive sharpening to the edge (a catapult instead)`);
   ctx.assume(F.lt(two, kg), 'gfs_below_edge', `η·λ_GFS = ${F.toString(kg)} ≤ 2: the gradient-flow solution is already stable`);
   let th: Vec<T> = theta;
+  const run = stepper(gdRule(F, (x) => model.grad(x), eta), th);
   let firstOver = -1;
   let maxK = k0;
   let inside = 0;
@@ -116,8 +117,9 @@ function check2d<T>(inst: Qr2dInstance, ctx: CheckContext<T>): Outcome {
   let diverged = false;
   const tolR = F.from('1e-12');
   for (; t < inst.steps; t++) {
-    th = gdStep(model, th, eta);
-    if (!fin(F, th)) {
+    const stepped = run.step();
+    th = run.theta;
+    if (!stepped) {
       diverged = true;
       break;
     }
@@ -248,17 +250,21 @@ interface GfRun<T> {
 /** GD at step `eta` until ‖∇L‖ < SETTLED for 3 steps (one gradient per step), divergence or `cap`. */
 function settle<T>(F: Field<T>, model: { grad(t: Vec<T>): Vec<T> }, theta: Vec<T>, eta: T, cap: number): GfRun<T> {
   const tol = F.from(SETTLED);
+  // The gradient the stop test measured is the one the step takes (one gradient per step).
+  let g: Vec<T> = [];
+  const run = stepper(gdRule(F, () => g, eta), theta);
   let th = theta;
   let inside = 0;
   let t = 0;
   for (; t < cap; t++) {
-    const g = model.grad(th);
+    g = model.grad(th);
     let s = F.zero;
     for (const x of g) s = F.add(s, F.mul(x, x));
     inside = F.lt(F.sqrt(s), tol) ? inside + 1 : 0;
     if (inside >= 3) break;
-    th = th.map((x, i) => F.sub(x, F.mul(eta, g[i])));
-    if (!fin(F, th)) return { settled: false, steps: t, theta: th };
+    const stepped = run.step();
+    th = run.theta;
+    if (!stepped) return { settled: false, steps: t, theta: th };
   }
   return { settled: inside >= 3, steps: t, theta: th };
 }
@@ -329,14 +335,17 @@ function checkHighDim<T>(inst: QrInstance, ctx: CheckContext<T>): Outcome {
   let t = 0;
   // The run stops once GD has settled (‖∇L‖ < 1e-7 for 3 steps): the NTK eigenvalue no longer moves.
   const settled = F.from('1e-7');
+  let g: Vec<T> = [];
+  const run = stepper(gdRule(F, () => g, eta), theta);
   for (; t < inst.steps; t++) {
-    const g = model.grad(th);
+    g = model.grad(th);
     let s = F.zero;
     for (const x of g) s = F.add(s, F.mul(x, x));
     inside = F.lt(F.sqrt(s), settled) ? inside + 1 : 0;
     if (inside >= 3) break;
-    th = th.map((x, i) => F.sub(x, F.mul(eta, g[i])));
-    if (!fin(F, th)) {
+    const stepped = run.step();
+    th = run.theta;
+    if (!stepped) {
       const m = F.toNumber(maxK);
       return ctx.diverged({ code: 'diverged', observed: m, bound: 1.9, margin: m - 1.9, step: t, details: details({}), message: `${head}: GD diverged at step ${t + 1} before η·λ reached 1.9 (max ${m.toFixed(4)})` });
     }

@@ -4,6 +4,7 @@ import { decimalCtor } from '../numerics/decimalField.js';
 import type { CheckContext, Claim, Instance, Outcome } from './claim.js';
 import { defineClaim } from './defineClaim.js';
 import { CBGA } from './papers.js';
+import { gdRule, stepper } from '../dynamics/stepper.js';
 
 /**
  * Chen, Balasubramanian, Ghosal, Agrawalla (claims.md §3.J, §2.5): GD on the quartic ¼(x² − μ)²
@@ -55,11 +56,14 @@ function checkTwoCycle<T>(inst: QuarticGdInstance, ctx: CheckContext<T>): Outcom
   const { F, model, theta, eta, root, a } = cubicMap(inst, ctx);
   const bifurcation = F.sub(F.sqrt(F.int(5)), F.one);
   ctx.assume(F.lt(F.one, a) && F.lt(a, bifurcation), 'a_out_of_range', `a = ημ = ${F.toString(a)} is not in (1, √5 − 1)`);
+  const rule = gdRule(F, (v) => model.grad(v), eta);
+  const run = stepper(rule, theta, { divergenceBound: Number.POSITIVE_INFINITY });
   let x = theta[0];
-  const step = (v: T): T => F.sub(v, F.mul(eta, model.grad([v])[0]));
+  const step = (v: T): T => rule.step({ t: 0, theta: [v] }).theta[0];
   for (let t = 0; t < inst.steps; t++) {
-    x = step(x);
-    if (!F.isFinite(x) || Math.abs(F.toNumber(x)) > 1e6) return ctx.diverged({ code: 'diverged', step: t, observed: Number.NaN, bound: 0, margin: Number.NaN, message: `the orbit left every bound at step ${t}` });
+    const stepped = run.step();
+    x = run.theta[0];
+    if (!stepped || Math.abs(F.toNumber(x)) > 1e6) return ctx.diverged({ code: 'diverged', step: t, observed: Number.NaN, bound: 0, margin: Number.NaN, message: `the orbit left every bound at step ${t}` });
   }
   const p = F.div(x, root);
   const q = F.div(step(x), root);
@@ -134,11 +138,13 @@ function checkInvariantInterval<T>(inst: QuarticGdInstance, ctx: CheckContext<T>
   const b = F.sqrt(F.div(F.add(two, a), a));
   ctx.assume(!F.lt(b, F.abs(F.div(theta[0], root))), 'start_outside', `|z₀| > b = √((2 + a)/a)`);
   const slack = F.mul(b, F.from(ctx.tol.rel));
+  const run = stepper(gdRule(F, (v) => model.grad(v), eta), theta, { divergenceBound: Number.POSITIVE_INFINITY });
   let x = theta[0];
   let peak = F.zero;
   for (let t = 0; t < inst.steps; t++) {
-    x = F.sub(x, F.mul(eta, model.grad([x])[0]));
-    const z = F.isFinite(x) ? F.abs(F.div(x, root)) : F.from(Number.POSITIVE_INFINITY);
+    const stepped = run.step();
+    x = run.theta[0];
+    const z = stepped ? F.abs(F.div(x, root)) : F.from(Number.POSITIVE_INFINITY);
     if (F.lt(peak, z)) peak = z;
     if (!F.isFinite(x) || F.lt(F.add(b, slack), z)) {
       const o = F.isFinite(z) ? F.toNumber(F.div(z, b)) : Number.POSITIVE_INFINITY;
@@ -203,10 +209,12 @@ function checkConvergesBelowOne<T>(inst: ConvergenceInstance, ctx: CheckContext<
   const b = F.sqrt(F.div(F.add(F.int(2), a), a));
   const z0 = F.div(theta[0], root);
   ctx.assume(F.lt(F.abs(z0), b) && F.sign(z0) !== 0, 'start_outside', `z₀ = ${F.toString(z0)} is 0 or outside (−b, b), b = ${F.toString(b)}`);
+  const run = stepper(gdRule(F, (v) => model.grad(v), eta), theta, { divergenceBound: Number.POSITIVE_INFINITY });
   let x = theta[0];
   for (let t = 0; t < inst.steps; t++) {
-    x = F.sub(x, F.mul(eta, model.grad([x])[0]));
-    if (!F.isFinite(x)) return ctx.diverged({ code: 'diverged', step: t, observed: Number.NaN, bound: 0, margin: Number.NaN, message: `x left the finite range at step ${t}` });
+    const stepped = run.step();
+    x = run.theta[0];
+    if (!stepped) return ctx.diverged({ code: 'diverged', step: t, observed: Number.NaN, bound: 0, margin: Number.NaN, message: `x left the finite range at step ${t}` });
     // The exceptional starts: preimages of the fixed point 0 (e.g. z₀² = (1 + a)/a lands on 0 in one step) and of
     // the unstable 2-cycle ±b. On a decimal grid they can be hit exactly; there the orbit stays put forever.
     const zt = F.div(x, root);
@@ -264,6 +272,7 @@ function checkChaos<T>(inst: QuarticGdInstance, ctx: CheckContext<T>): Outcome {
   const { F, model, theta, eta, root, a } = cubicMap(inst, ctx);
   ctx.assume(F.lt(F.from('1.4'), a) && F.lt(a, F.from('1.95')), 'a_out_of_range', `a = ημ = ${F.toString(a)} is not in (1.4, 1.95)`);
   const three = F.int(3);
+  const run = stepper(gdRule(F, (v) => model.grad(v), eta), theta, { divergenceBound: Number.POSITIVE_INFINITY });
   let x = theta[0];
   let sum = 0;
   ctx.assume(inst.steps === LYAP_BURN + LYAP_STEPS, 'steps', `the exponent is measured over ${LYAP_BURN} + ${LYAP_STEPS} steps`);
@@ -274,8 +283,9 @@ function checkChaos<T>(inst: QuarticGdInstance, ctx: CheckContext<T>): Outcome {
       const d = Math.abs(F.toNumber(F.sub(F.add(F.one, a), F.mul(F.mul(three, a), F.mul(z, z)))));
       sum += d > 0 ? Math.log(d) : -745;
     }
-    x = F.sub(x, F.mul(eta, model.grad([x])[0]));
-    if (!F.isFinite(x) || Math.abs(F.toNumber(x)) > 1e6) {
+    const stepped = run.step();
+    x = run.theta[0];
+    if (!stepped || Math.abs(F.toNumber(x)) > 1e6) {
       return ctx.diverged({ code: 'diverged', step: t, observed: Number.NaN, bound: 0, margin: Number.NaN, message: `the orbit escaped at step ${t} (a = ${F.toNumber(a).toFixed(4)})` });
     }
   }

@@ -4,7 +4,7 @@ import type { Field } from '../numerics/field.js';
 import type { CheckContext, Claim, Instance, Outcome } from './claim.js';
 import { defineClaim } from './defineClaim.js';
 import { EPGF } from './papers.js';
-import { fin, gdStep } from './iterates.js';
+import { gdRule, stepper } from '../dynamics/stepper.js';
 
 /**
  * Even, Pesme, Gunasekar, Flammarion (claims.md §3.G, §2.4): GD on a diagonal linear network
@@ -95,14 +95,15 @@ function checkInvariant<T>(inst: DlnGdInstance, ctx: CheckContext<T>): Outcome {
   const { F, model, theta, X, Y, d, gamma } = setup(inst, ctx);
   const gf = inst.variant === 'gf-conserved';
   let th = theta;
+  const run = stepper(gdRule(F, (x) => model.grad(x), gamma), th);
   let worst = { margin: Number.POSITIVE_INFINITY, observed: 0, bound: ctx.tol.rel, step: 0 };
   let checked = 0;
   for (let t = 0; t < inst.steps; t++) {
     const u = th.slice(0, d);
     const v = th.slice(d);
     const { g, gScale } = betaGradient(F, X, Y, u.map((x, k) => F.mul(x, v[k])));
-    const next = gdStep(model, th, gamma);
-    if (!fin(F, next)) break;
+    if (!run.step()) break;
+    const next = run.theta;
     for (let k = 0; k < d; k++) {
       const c = F.sub(F.mul(u[k], u[k]), F.mul(v[k], v[k]));
       const cNext = F.sub(F.mul(next[k], next[k]), F.mul(next[d + k], next[d + k]));
@@ -162,6 +163,7 @@ function checkHyperbolic<T>(inst: DlnGdInstance, ctx: CheckContext<T>): Outcome 
   };
   ctx.assume(theta.slice(0, d).every((u, k) => F.lt(F.abs(theta[d + k]), F.abs(u))), 'gain_not_positive', 'c = u² − v² must be > 0 at the start');
   let th = theta;
+  const run = stepper(gdRule(F, (x) => model.grad(x), gamma), th);
   let worst = { margin: Number.POSITIVE_INFINITY, observed: 0, bound: ctx.tol.rel, step: 0 };
   let checked = 0;
   for (let t = 0; t < inst.steps; t++) {
@@ -169,8 +171,8 @@ function checkHyperbolic<T>(inst: DlnGdInstance, ctx: CheckContext<T>): Outcome 
     const v = th.slice(d);
     const { g, gScale } = betaGradient(F, X, Y, u.map((x, k) => F.mul(x, v[k])));
     ctx.assume(g.every((gk) => F.lt(F.abs(F.mul(gamma, gk)), F.one)), 'step_too_large', `|γg| ≥ 1 at step ${t}: the hyperbolic parameterization breaks`);
-    const next = gdStep(model, th, gamma);
-    if (!fin(F, next)) break;
+    if (!run.step()) break;
+    const next = run.theta;
     for (let k = 0; k < d; k++) {
       const { c, s } = sOf(u[k], v[k]);
       const { c: cNext, s: sNext } = sOf(next[k], next[d + k]);

@@ -6,7 +6,7 @@ import { sharpness, topEigenpairs } from '../spectral/sharpness.js';
 import type { CheckContext, Claim, Instance, Outcome } from './claim.js';
 import { defineClaim } from './defineClaim.js';
 import { EPGF } from './papers.js';
-import { fin } from './iterates.js';
+import { DIVERGENCE_BOUND, withinBound } from '../dynamics/divergence.js';
 
 /**
  * Even, Pesme, Gunasekar, Flammarion (claims.md §3.G, §2.4): what GD with a finite step size does to
@@ -122,7 +122,7 @@ function dlnRun<T>(ctx: CheckContext<T>, X: readonly (readonly T[])[], Y: readon
     }
     u = un;
     v = vn;
-    if (!fin(F, u) || !fin(F, v)) return { status: 'diverged', steps: k + 1, u, v, increases, maxGammaG };
+    if (!withinBound(F, u) || !withinBound(F, v)) return { status: 'diverged', steps: k + 1, u, v, increases, maxGammaG };
   }
   return { status: 'steps', steps: o.maxSteps, u, v, increases, maxGammaG };
 }
@@ -187,7 +187,7 @@ function dlnRunF64(ctx: CheckContext<number>, X: readonly (readonly number[])[],
       const b = v[j];
       u[j] = a - gj * b;
       v[j] = b - gj * a;
-      if (!(Math.abs(u[j]) < 1e50 && Math.abs(v[j]) < 1e50)) ok = false;
+      if (!(Math.abs(u[j]) <= DIVERGENCE_BOUND && Math.abs(v[j]) <= DIVERGENCE_BOUND)) ok = false;
     }
     if (!ok) return out('diverged', k + 1);
   }

@@ -7,7 +7,7 @@ import { sharpness } from '../spectral/sharpness.js';
 import type { CheckContext, Claim, Instance, Outcome } from './claim.js';
 import { defineClaim } from './defineClaim.js';
 import { KNSC } from './papers.js';
-import { fin, gdStep } from './iterates.js';
+import { gdRule, stepper } from '../dynamics/stepper.js';
 
 /**
  * Kreisler, Nacson, Soudry, Carmon (claims.md §3.F): on the deep scalar network ½(∏wᵢ − y)², GD
@@ -87,12 +87,13 @@ function checkPairGap<T>(inst: DeepScalarInstance, ctx: CheckContext<T>): Outcom
   const n = theta.length;
   const gf = inst.variant === 'gf-conserved';
   let w = theta;
+  const run = stepper(gdRule(F, (x) => model.grad(x), eta), w);
   let worst = { margin: Number.POSITIVE_INFINITY, observed: 0, bound: ctx.tol.rel, step: 0 };
   let checked = 0;
   for (let t = 0; t < inst.steps; t++) {
     const r = F.sub(prod(F, w), y);
-    const next = gdStep(model, w, eta);
-    if (!fin(F, next)) break;
+    if (!run.step()) break;
+    const next = run.theta;
     const er = F.abs(F.mul(eta, r));
     for (let i = 0; i < n; i++) {
       for (let j = i + 1; j < n; j++) {
@@ -191,12 +192,14 @@ function checkGfsMonotone<T>(inst: DeepScalarInstance, ctx: CheckContext<T>): Ou
   ctx.assume(!F.lt(limit, kappa), 'step_size_condition', `η·φ(w₀) = ${F.toString(kappa)} exceeds 2.8 (the recalled condition is η·φ(w₀) ≤ 2√2 ≈ 2.828)`);
   const slack = F.from(ctx.tol.rel);
   let w = theta;
+  const run = stepper(gdRule(F, (x) => model.grad(x), eta), w);
   let inside = 0;
   let worst = { margin: Number.POSITIVE_INFINITY, observed: 0, bound: ctx.tol.rel, step: 0 };
   let t = 0;
   for (; t < inst.steps; t++) {
-    const next = gdStep(model, w, eta);
-    if (!fin(F, next)) {
+    const stepped = run.step();
+    const next = run.theta;
+    if (!stepped) {
       ctx.assume(false, 'diverged', `GD diverged at step ${t}`);
       break;
     }
@@ -279,12 +282,14 @@ function checkConvergesToEos<T>(inst: DeepScalarInstance, ctx: CheckContext<T>):
   ctx.assume(F.lt(F.int(2), kappa) && !F.lt(F.from('2.8'), kappa), 'kappa_out_of_range', `η·φ(w₀) = ${F.toString(kappa)} is not in (2, 2.8]`);
   const tolR = F.from('1e-8');
   let w = theta;
+  const run = stepper(gdRule(F, (x) => model.grad(x), eta), w);
   let inside = 0;
   let t = 0;
   let diverged = false;
   for (; t < inst.steps; t++) {
-    w = gdStep(model, w, eta);
-    if (!fin(F, w)) {
+    const stepped = run.step();
+    w = run.theta;
+    if (!stepped) {
       diverged = true;
       break;
     }

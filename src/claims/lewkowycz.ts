@@ -5,7 +5,7 @@ import type { Field, Vec } from '../numerics/field.js';
 import type { CheckContext, Claim, Instance, Outcome } from './claim.js';
 import { defineClaim } from './defineClaim.js';
 import { LBDSG } from './papers.js';
-import { fin, gdStep } from './iterates.js';
+import { gdRule, stepper } from '../dynamics/stepper.js';
 
 /**
  * Lewkowycz, Bahri, Dyer, Sohl-Dickstein, Gur-Ari (claims.md §3.H, §2.2): the width-m uv model
@@ -77,13 +77,14 @@ function checkFlMap<T>(inst: WideUvInstance, ctx: CheckContext<T>): Outcome {
   const y = F.from(inst.params.target);
   const lin = inst.variant === 'linearized';
   let th = theta;
+  const run = stepper(gdRule(F, (x) => model.grad(x), eta), th);
   let worst = { margin: Number.POSITIVE_INFINITY, observed: 0, bound: ctx.tol.rel, step: 0 };
   let checked = 0;
   for (let t = 0; t < inst.steps; t++) {
     const { f, lam } = fl(F, th, m);
     const r = F.sub(f, y);
-    const next = gdStep(model, th, eta);
-    if (!fin(F, next)) break;
+    if (!run.step()) break;
+    const next = run.theta;
     const { f: fN, lam: lamN } = fl(F, next, m);
     const er = F.mul(eta, r);
     const e2 = F.div(F.mul(er, er), M);
@@ -157,12 +158,13 @@ function checkLambdaY0<T>(inst: WideUvInstance, ctx: CheckContext<T>): Outcome {
   ctx.assume(F.lt(F.int(2), k0) && F.lt(k0, F.int(4)), 'kappa_out_of_range', `η·λ₀ = ${F.toString(k0)} is not in (2, 4)`);
   ctx.assume(F.sign(f0) !== 0, 'f0_zero', 'f₀ = 0: GD does not move');
   let th = theta;
+  const run = stepper(gdRule(F, (x) => model.grad(x), eta), th);
   let worst = { margin: Number.POSITIVE_INFINITY, observed: 0, bound: ctx.tol.rel, step: 0 };
   let t = 0;
   for (; t < inst.steps; t++) {
     const { f, lam } = fl(F, th, m);
-    const next = gdStep(model, th, eta);
-    if (!fin(F, next)) break;
+    if (!run.step()) break;
+    const next = run.theta;
     const { lam: lamN } = fl(F, next, m);
     const inc = F.sub(lamN, lam);
     const predicted = F.mul(F.div(F.mul(eta, F.mul(f, f)), M), F.sub(F.mul(eta, lam), F.int(4)));
@@ -229,11 +231,13 @@ function checkCatapultWindow<T>(inst: WideUvInstance, ctx: CheckContext<T>): Out
   const L0 = model.loss(theta);
   let maxL = L0;
   let th = theta;
+  const run = stepper(gdRule(F, (x) => model.grad(x), eta), th);
   let t = 0;
   let inside = 0;
   for (; t < inst.steps; t++) {
-    th = gdStep(model, th, eta);
-    if (!fin(F, th) || Math.abs(F.toNumber(fl(F, th, m).f)) > 1e6) {
+    const stepped = run.step();
+    th = run.theta;
+    if (!stepped || Math.abs(F.toNumber(fl(F, th, m).f)) > 1e6) {
       return ctx.violated({ code: 'diverged', step: t, observed: Number.POSITIVE_INFINITY, bound: 2, margin: Number.NEGATIVE_INFINITY,
         message: `GD diverged by step ${t} (η·λ₀ = ${F.toNumber(k0).toFixed(4)}, m = ${m})` });
     }

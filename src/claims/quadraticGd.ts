@@ -1,6 +1,7 @@
 import type { BoundModel } from '../models/model.js';
 import type { Field, Vec } from '../numerics/field.js';
 import { unitRoundoff } from '../numerics/tolerance.js';
+import { gdRule, stepper } from '../dynamics/stepper.js';
 import type { CheckContext } from './claim.js';
 import type { QuadraticGdInstance } from './quadraticGdInstance.js';
 
@@ -107,9 +108,14 @@ export function* gdSteps<T>(s: QuadraticSetup<T>, steps: number): Generator<GdSt
   let theta = s.theta0;
   let loss = s.model.loss(theta);
   let scale = lossScale(s, theta);
+  // The step takes the gradient measured for ‖∇L‖² (one gradient a step). The classical claims
+  // follow divergent runs too (loss growth above the edge), so only Inf/NaN ends the run.
+  let g: Vec<T> = [];
+  const run = stepper(gdRule(F, () => g, s.eta), theta, { divergenceBound: Number.POSITIVE_INFINITY });
   for (let t = 0; t < steps; t++) {
-    const g = s.model.grad(theta);
-    const next = theta.map((x, i) => F.sub(x, F.mul(s.eta, g[i])));
+    g = s.model.grad(theta);
+    if (!run.step()) return;
+    const next = run.theta;
     const nextLoss = s.model.loss(next);
     const scaleNext = lossScale(s, next);
     yield { t, loss, next: nextLoss, gradNorm2: dot(F, g, g), scale, scaleNext, theta };

@@ -10,7 +10,7 @@ import type { CheckContext, Claim, Instance, Outcome } from './claim.js';
 import { defineClaim } from './defineClaim.js';
 import { quadraticGdInstance } from './quadraticGdInstance.js';
 import { WR } from './papers.js';
-import { gdStep } from './iterates.js';
+import { gdRule, stepper } from '../dynamics/stepper.js';
 
 /**
  * Wang & Roberts: instabilities of large-step GD rotate the Hessian's eigenvectors, a consequence
@@ -121,12 +121,15 @@ export const depth1NoRotation: Claim<GdRunInstance> = defineClaim<GdRunInstance>
     const { model, theta } = ctx.model(instance);
     const eta = F.from(instance.lr);
     let th = theta;
+    // Divergent runs are part of the claim (the eigenvector of a constant Hessian stays put however far θ goes).
+    const run = stepper(gdRule(F, (x) => model.grad(x), eta), th, { divergenceBound: Number.POSITIVE_INFINITY });
     let prev = frameAt(F, model, th);
     const norm0 = Math.hypot(...th.map((x) => F.toNumber(x)));
     let worst = { observed: 0, step: 0 };
     for (let k = 0; k < instance.steps; k++) {
-      th = gdStep(model, th, eta);
-      if (!th.every((x) => F.isFinite(x))) {
+      const stepped = run.step();
+      th = run.theta;
+      if (!stepped || !th.every((x) => F.isFinite(x))) {
         return ctx.diverged({ code: 'non_finite', message: `θ became non-finite at step ${k + 1}`, observed: Number.NaN, bound: 0, margin: Number.NaN, step: k + 1 });
       }
       const cur = frameAt(F, model, th);
@@ -226,6 +229,7 @@ interface RotationStats {
 
 function rotationRun<T>(F: Field<T>, model: BoundModel<T>, theta0: Vec<T>, eta: T, steps: number): RotationStats | { diverged: number } {
   let th = theta0;
+  const run = stepper(gdRule(F, (x) => model.grad(x), eta), th);
   let prev = frameAt(F, model, th);
   let sum = 0;
   let max = 0;
@@ -235,8 +239,9 @@ function rotationRun<T>(F: Field<T>, model: BoundModel<T>, theta0: Vec<T>, eta: 
   let skipped = 0;
   let counted = 0;
   for (let k = 0; k < steps; k++) {
-    th = gdStep(model, th, eta);
-    if (!finiteSmall(F, th)) return { diverged: k + 1 };
+    const stepped = run.step();
+    th = run.theta;
+    if (!stepped || !finiteSmall(F, th)) return { diverged: k + 1 };
     const cur = frameAt(F, model, th);
     const naive = vectorAngle(prev.top, cur.top);
     naiveSum += naive;
@@ -371,12 +376,14 @@ export const flattening: Claim<UvFlatInstance> = defineClaim<UvFlatInstance>({
     ctx.assume(offMinimizers(F, theta), 'at_minimizer', '|u₀v₀ − 1| < 0.1: a start at a minimizer is a fixed point of GD for every η');
     const eps = F.from(1e-10);
     let th = theta;
+    const run = stepper(gdRule(F, (x) => model.grad(x), eta), th);
     let k = 0;
     for (; k < instance.steps; k++) {
       const r = F.sub(F.mul(th[0], th[1]), F.one);
       if (F.lt(F.abs(r), eps)) break;
-      th = gdStep(model, th, eta);
-      if (!finiteSmall(F, th)) {
+      const stepped = run.step();
+      th = run.theta;
+      if (!stepped || !finiteSmall(F, th)) {
         return ctx.diverged({ code: 'diverged', message: `GD left |θ| < ${BLOW_UP} at step ${k + 1} (η·λ_GFS = ${kappa.toPrecision(4)})`, observed: Number.NaN, bound: 0, margin: Number.NaN, step: k + 1 });
       }
     }
@@ -453,14 +460,16 @@ export const swapIsNotRotation: Claim<UvRunInstance> = defineClaim<UvRunInstance
     const eta = F.from(instance.lr);
     const tol = ctx.tol.rel;
     let th = theta;
+    const run = stepper(gdRule(F, (x) => model.grad(x), eta), th);
     let prev: Frame<T> | undefined;
     let swaps = 0;
     let skipped = 0;
     let worst = 0;
     for (let k = 0; k <= instance.steps; k++) {
       if (k > 0) {
-        th = gdStep(model, th, eta);
-        if (!finiteSmall(F, th)) {
+        const stepped = run.step();
+        th = run.theta;
+        if (!stepped || !finiteSmall(F, th)) {
           return ctx.diverged({ code: 'diverged', message: `GD left |θ| < ${BLOW_UP} at step ${k}`, observed: Number.NaN, bound: 0, margin: Number.NaN, step: k });
         }
       }

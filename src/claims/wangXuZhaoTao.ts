@@ -7,7 +7,7 @@ import { sharpness } from '../spectral/sharpness.js';
 import type { CheckContext, Claim, Instance, Outcome } from './claim.js';
 import { defineClaim } from './defineClaim.js';
 import { WXZT } from './papers.js';
-import { fin, gdStep } from './iterates.js';
+import { gdRule, stepper } from '../dynamics/stepper.js';
 
 /**
  * Wang, Xu, Zhao, Tao (claims.md §3.D): balancing, EoS and catapult for F(x, y) = ℓ(xᵀy). Only the
@@ -82,6 +82,7 @@ function checkBalancingIdentity<T>(inst: InnerProductGdInstance, ctx: CheckConte
   const mu = F.from(inst.params.mu);
   const gf = inst.variant === 'gf-conserved';
   let th = theta;
+  const run = stepper(gdRule(F, (x) => model.grad(x), eta), th);
   let worst = { margin: Number.POSITIVE_INFINITY, observed: 0, bound: 0, step: 0 };
   let checked = 0;
   for (let t = 0; t < inst.steps; t++) {
@@ -90,8 +91,8 @@ function checkBalancingIdentity<T>(inst: InnerProductGdInstance, ctx: CheckConte
     let s = F.zero;
     for (let i = 0; i < k; i++) s = F.add(s, F.mul(x[i], y[i]));
     const d1 = ellPrime(F, inst.params.loss, mu, s);
-    const next = gdStep(model, th, eta);
-    if (!fin(F, next)) break;
+    if (!run.step()) break;
+    const next = run.theta;
     const delta = F.sub(sumSq(F, x), sumSq(F, y));
     const deltaNext = F.sub(sumSq(F, next.slice(0, k)), sumSq(F, next.slice(k)));
     const ed = F.mul(eta, d1);
@@ -217,14 +218,16 @@ export function runUv<T>(inst: UvGdInstance, ctx: CheckContext<T>, lossSlack = 1
   let maxLoss = loss0;
   let prev = loss0;
   let th = theta;
+  const run = stepper(gdRule(F, (x) => model.grad(x), eta), th);
   let firstIncrease = -1;
   let inside = 0;
   let t = 0;
   let diverged = false;
   const slack = F.from(lossSlack);
   for (; t < inst.steps; t++) {
-    th = gdStep(model, th, eta);
-    if (!fin(F, th)) {
+    const stepped = run.step();
+    th = run.theta;
+    if (!stepped) {
       diverged = true;
       break;
     }

@@ -7,7 +7,7 @@ import type { CheckContext, Claim, Instance, Outcome } from './claim.js';
 import { defineClaim } from './defineClaim.js';
 import { uvInstances, type UvGdInstance } from './wangXuZhaoTao.js';
 import { WXZT, ZWWZG } from './papers.js';
-import { fin, gdStep } from './iterates.js';
+import { gdRule, stepper } from '../dynamics/stepper.js';
 
 /**
  * More of Wang, Xu, Zhao, Tao (claims.md §3.D, §6 caveat 1): what can be asserted of the paper's
@@ -57,13 +57,15 @@ function checkRate<T>(inst: UvRateInstance, ctx: CheckContext<T>): Outcome {
   const eps = F.from(EPS);
   const rs: T[] = [res(theta)];
   let th: Vec<T> = theta;
+  const run = stepper(gdRule(F, (x) => model.grad(x), eta), th);
   let inside = 0;
   let t = 0;
   let diverged = false;
   let hitEps = -1;
   for (; t < inst.steps; t++) {
-    th = gdStep(model, th, eta);
-    if (!fin(F, th)) {
+    const stepped = run.step();
+    th = run.theta;
+    if (!stepped) {
       diverged = true;
       break;
     }
@@ -252,12 +254,14 @@ function checkGap<T>(inst: MfGdInstance, ctx: CheckContext<T>): Outcome {
   // ½‖E‖² < 5e-25 ⇔ ‖uvᵀ − A‖_F < 1e-12.
   const tol = F.from('5e-25');
   let th: Vec<T> = theta;
+  const run = stepper(gdRule(F, (x) => model.grad(x), eta), th);
   let inside = 0;
   let t = 0;
   let diverged = false;
   for (; t < inst.steps && inside < 3; t++) {
-    th = gdStep(model, th, eta);
-    if (!fin(F, th)) {
+    const stepped = run.step();
+    th = run.theta;
+    if (!stepped) {
       diverged = true;
       break;
     }

@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { decimalText } from '../arbitraries/decimalText.js';
 import { decimalCtor } from '../numerics/decimalField.js';
-import type { Vec } from '../numerics/field.js';
 import type { CheckContext, Claim, Instance, Outcome } from './claim.js';
 import { defineClaim } from './defineClaim.js';
 import { ZWWZG } from './papers.js';
-import { fin, gdStep } from './iterates.js';
+import { gd } from '../dynamics/gd.js';
+import { stepper } from '../dynamics/stepper.js';
 
 /**
  * Zhu, Wang, Wang, Zhou, Ge (claims.md §3.K, §2.6): the minimalist example L(x, y) = ¼(x²y² − 1)²,
@@ -42,17 +42,17 @@ function checkIdentity<T>(inst: MinimalistInstance, ctx: CheckContext<T>): Outco
   const { model, theta } = ctx.model(inst);
   const eta = F.from(inst.lr);
   const gf = inst.variant === 'gf-conserved';
-  let th: Vec<T> = theta;
+  const run = stepper(gd(model, { lr: inst.lr }), theta);
   let worst = { margin: Number.POSITIVE_INFINITY, observed: 0, bound: ctx.tol.rel, step: 0 };
   let checked = 0;
   for (let t = 0; t < inst.steps; t++) {
-    const [x, y] = th;
+    const [x, y] = run.theta;
     const x2 = F.mul(x, x);
     const y2 = F.mul(y, y);
     const p = F.mul(x2, y2);
     const r = F.sub(p, F.one);
-    const next = gdStep(model, th, eta);
-    if (!fin(F, next)) break;
+    if (!run.step()) break;
+    const next = run.theta;
     const c = F.sub(x2, y2);
     const cNext = F.sub(F.mul(next[0], next[0]), F.mul(next[1], next[1]));
     const k = F.mul(F.mul(eta, eta), F.mul(F.mul(r, r), p));
@@ -71,7 +71,6 @@ function checkIdentity<T>(inst: MinimalistInstance, ctx: CheckContext<T>): Outco
     }
     if (margin < worst.margin) worst = { margin, observed, bound: ctx.tol.rel, step: t };
     checked++;
-    th = next;
   }
   ctx.assume(checked > 0, 'diverged_at_once', 'the first GD step left the finite range');
   return ctx.holds({ code: 'identity_holds', ...worst, message: `(x² − y²)⁺ = (x² − y²)(1 − η²r²x²y²) at each of ${checked} steps; worst relative error ${worst.observed.toExponential(2)}` });
@@ -125,18 +124,19 @@ function checkFinalSharpness<T>(inst: MinimalistInstance, ctx: CheckContext<T>):
   // GFS sharpness on xy = ±1 with x² − y² = c₀: 2(x² + y²) = 2√(c₀² + 4).
   const half = F.mul(eta, F.sqrt(F.add(F.mul(c0, c0), F.int(4))));
   ctx.assume(F.lt(F.one, half), 'below_edge', `η·S_GFS/2 = ${F.toString(half)} ≤ 1: the gradient-flow solution is already stable`);
-  let th: Vec<T> = theta;
+  const run = stepper(gd(model, { lr: inst.lr }), theta);
   let inside = 0;
   let t = 0;
   for (; t < inst.steps; t++) {
-    th = gdStep(model, th, eta);
-    if (!fin(F, th)) break;
+    if (!run.step()) break;
+    const th = run.theta;
     const p = F.mul(F.mul(th[0], th[0]), F.mul(th[1], th[1]));
     inside = F.lt(F.abs(F.sub(p, F.one)), F.from('1e-10')) ? inside + 1 : 0;
     if (inside >= 3) break;
   }
   ctx.assume(inside >= 3, 'not_converged', `GD did not converge within ${inst.steps} steps`);
   // At the limit (xy = ±1) S = 2(x² + y²); the run stops within |r| < 1e-10 of it.
+  const th = run.theta;
   const s = F.mul(eta, F.add(F.mul(th[0], th[0]), F.mul(th[1], th[1])));
   const o = F.toNumber(s);
   const details = { etaSGfsHalf: F.toString(half), steps: t + 1 };
