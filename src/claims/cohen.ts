@@ -1,5 +1,8 @@
 import fc from 'fast-check';
+import { gd } from '../dynamics/gd.js';
 import { momentum } from '../dynamics/momentum.js';
+import { nesterov } from '../dynamics/nesterov.js';
+import { stepper } from '../dynamics/stepper.js';
 import { decimalCtor } from '../numerics/decimalField.js';
 import type { ToyInstance } from './damian.js';
 import type { Field } from '../numerics/field.js';
@@ -55,13 +58,15 @@ export const quadraticDivergenceRate: Claim<QuadraticGdInstance> = defineClaim<Q
     ctx.assume(instance.steps >= 2, 'too_short', 'at least two steps are needed to fit a rate');
     const q = s.vectors[0];
     let theta = s.theta0;
+    // Only Inf/NaN ends the run (the claim is about divergence).
+    const run = stepper(gd(s.model, { lr: instance.lr }), theta, { divergenceBound: Number.POSITIVE_INFINITY });
     const logs: number[] = [];
     // ln|c_t| in the field (c_t can exceed the double range at 80 digits only in theory: |1 − κ| < 2, T ≤ 200).
     const component = () => theta.reduce((acc, x, i) => F.add(acc, F.mul(q[i], F.sub(x, s.thetaStar[i]))), F.zero);
     for (let t = 0; t <= instance.steps; t++) {
       if (t > 0) {
-        const g = s.model.grad(theta);
-        theta = theta.map((x, i) => F.sub(x, F.mul(s.eta, g[i])));
+        if (!run.step()) return ctx.diverged({ code: 'non_finite', message: `θ_t became non-finite at step ${t}`, observed: Number.NaN, bound: 0, margin: Number.NaN, step: t });
+        theta = run.theta;
       }
       const c = component();
       if (!F.isFinite(c)) {
@@ -175,34 +180,23 @@ export const momentumThresholds: Claim<MomentumInstance> = defineClaim<MomentumI
     const x0 = F.abs(theta[0]);
     const small = F.mul(x0, F.from('1e-6'));
     const large = F.mul(x0, F.from('1e6'));
+    const rule = instance.method === 'heavy-ball' ? momentum(model, { lr: instance.lr, beta: instance.beta }) : nesterov(model, eta, beta);
+    // Only Inf/NaN ends the run: divergence past 1e6·|θ₀| is what the claim looks for.
+    const run = stepper(rule, theta, { divergenceBound: Number.POSITIVE_INFINITY });
     let x = theta;
-    let prev = theta;
-    const step = instance.method === 'heavy-ball'
-      ? (() => {
-        const opt = momentum(model, { lr: instance.lr, beta: instance.beta });
-        return () => {
-          const s = opt.step({ t: 0, theta: x, prevTheta: prev });
-          prev = x;
-          x = s.theta;
-        };
-      })()
-      : () => {
-        const y = x.map((v, i) => F.add(v, F.mul(beta, F.sub(v, prev[i]))));
-        const g = model.grad(y);
-        prev = x;
-        x = y.map((v, i) => F.sub(v, F.mul(eta, g[i])));
-      };
     const details = { method: instance.method, beta: instance.beta, threshold: F.toString(thr), etaLambda: F.toString(F.mul(eta, lam)), factor: instance.factor };
     for (let t = 1; t <= instance.steps; t++) {
-      step();
+      const stepped = run.step();
+      x = run.theta;
       const a = F.abs(x[0]);
       if (!below && !F.lt(a, large)) {
         return ctx.holds({ code: 'diverges_above', step: t, observed: F.toNumber(F.div(a, x0)), bound: 1e6, margin: 1 - t / instance.steps, details,
           message: `${instance.method} at ηλ = 1.01 × ${F.toString(thr)} grew |θ| by 1e6 within ${t} steps` });
       }
-      if (!F.isFinite(a)) break;
+      if (!stepped) break;
     }
-    const growth = F.toNumber(F.div(F.abs(x[0]), x0));
+    // A run that overflowed grew without bound.
+    const growth = run.diverged ? Number.POSITIVE_INFINITY : F.toNumber(F.div(F.abs(x[0]), x0));
     if (below) {
       const ok = !F.lt(small, F.abs(x[0]));
       const margin = Math.log10(1e-6) - Math.log10(Math.max(growth, 1e-300));
@@ -291,10 +285,11 @@ export const eosHoverCubicToy: Claim<ToyInstance> = defineClaim<ToyInstance>({
     let cross = -1;
     const after: number[] = [];
     let rises = 0;
+    const run = stepper(gd(model, { lr: instance.lr }), th, { divergenceBound: Number.POSITIVE_INFINITY });
     for (let t = 1; t <= instance.steps; t++) {
-      const grad = model.grad(th);
-      th = th.map((v, i) => F.sub(v, F.mul(eta, grad[i])));
-      if (!F.isFinite(th[0]) || !F.isFinite(th[1])) {
+      const stepped = run.step();
+      th = run.theta;
+      if (!stepped) {
         return ctx.diverged({ code: 'non_finite', message: `GD left the finite numbers at step ${t}`, observed: Number.NaN, bound: 0, margin: Number.NaN, step: t });
       }
       const s = F.toNumber(F.mul(half, lambdaMax2(F, model.hessian(th))));
