@@ -6,6 +6,7 @@ import type { Optimizer } from '../dynamics/optimizer.js';
 import { sqrtGd } from '../dynamics/sqrtGd.js';
 import type { BoundModel } from '../models/model.js';
 import type { Field, Vec } from '../numerics/field.js';
+import { stepper, type Stepper } from '../dynamics/stepper.js';
 import type { CheckContext, Claim, Instance, Outcome } from './claim.js';
 import { defineClaim } from './defineClaim.js';
 import { ALP } from './papers.js';
@@ -27,7 +28,6 @@ function optimizer<T>(model: BoundModel<T>, rule: AroraRule, lr: string): Optimi
   return gd(model, { lr });
 }
 
-const finite = <T>(F: Field<T>, v: Vec<T>): boolean => v.every((x) => F.isFinite(x));
 
 /** λ₁ of the symmetric 2×2 matrix [[a, b], [b, c]]: (a + c)/2 + √(((a − c)/2)² + b²). */
 function top2<T>(F: Field<T>, H: T[][]): T {
@@ -113,16 +113,18 @@ export const uvExactBalancingRate: Claim<UvBalancingInstance> = defineClaim<UvBa
     const eta = F.from(instance.lr);
     const eta2 = F.mul(eta, eta);
     const halfEta2 = F.div(eta2, F.int(2));
-    let s = opt.init(theta);
+    const run = stepper(opt, theta, { divergenceBound: Number.POSITIVE_INFINITY });
+    let s = run.state;
     let worst = { observed: 0, bound: ctx.tol.rel, margin: Number.POSITIVE_INFINITY, step: 0 };
     let checked = 0;
     for (let k = 0; k < instance.steps; k++) {
       const [u, v] = s.theta;
       const lam = F.add(F.mul(u, u), F.mul(v, v));
       const delta = F.sub(F.mul(u, u), F.mul(v, v));
-      const next = opt.step(s);
-      if (next.fixedPoint !== undefined) break;
-      if (!finite(F, next.theta)) {
+      const stepped = run.step();
+      const next = run.state;
+      if (stepped && next.fixedPoint !== undefined) break;
+      if (!stepped) {
         return ctx.diverged({ code: 'non_finite', message: `θ became non-finite at step ${k + 1}`, observed: Number.NaN, bound: 0, margin: Number.NaN, step: k });
       }
       const [u1, v1] = next.theta;
@@ -210,14 +212,21 @@ function manifoldArb(o: ManifoldOptions): fc.Arbitrary<ManifoldInstance> {
 }
 
 /** Runs Phase I: steps until |x| < η (at most maxSteps). Returns the state and T₁, or a diverged/budget outcome. */
-function phaseOne<T>(F: Field<T>, opt: Optimizer<T>, theta: Vec<T>, maxSteps: number) {
-  let s = opt.init(theta);
+function phaseOne<T>(F: Field<T>, opt: Optimizer<T>, theta: Vec<T>, maxSteps: number): Stepper<T> | undefined {
+  // Only Inf/NaN ends the run (the phases are judged by the checks).
+  const run = stepper(opt, theta, { divergenceBound: Number.POSITIVE_INFINITY });
   const eta = opt.lr;
-  while (!F.lt(F.abs(s.theta[0]), eta)) {
-    if (s.t >= maxSteps || !finite(F, s.theta)) return undefined;
-    s = opt.step(s);
+  while (!F.lt(F.abs(run.theta[0]), eta)) {
+    if (run.t >= maxSteps || run.diverged) return undefined;
+    run.step();
   }
-  return s;
+  return run;
+}
+
+/** The outcome of a run that stopped: at a fixed point of the rule, or on a non-finite θ (the step after the last finite one). */
+function stopped<T>(ctx: CheckContext<T>, code: string, run: Stepper<T>): Outcome {
+  const t = run.diverged ? run.t + 1 : run.t;
+  return ctx.diverged({ code, message: `the run stopped at step ${t} (${run.diverged ? 'non-finite θ' : run.state.fixedPoint ?? ''})`, observed: Number.NaN, bound: 0, margin: Number.NaN, step: t });
 }
 
 const ruleName = (r: AroraRule) => (r === 'ngd' ? 'NGD' : r === 'sqrt-gd' ? '√L-GD' : 'GD');
@@ -241,20 +250,20 @@ function checkTwoCycle<T>(instance: ManifoldInstance, ctx: CheckContext<T>, rule
   ctx.assume(F.sign(theta[0]) !== 0, 'on_manifold', 'x₀ = 0: θ₀ is a minimizer');
   const opt = optimizer(model, instance.rule, instance.lr);
   const eta = opt.lr;
-  let s = phaseOne(F, opt, theta, 20_000);
-  if (s === undefined) return ctx.diverged({ code: 'no_phase_one', message: `|x| never fell below η = ${instance.lr}`, observed: Number.NaN, bound: 0, margin: Number.NaN });
-  const t1 = s.t;
-  for (let k = 0; k < TWO_CYCLE_BURN_IN; k++) s = opt.step(s);
+  const run = phaseOne(F, opt, theta, 20_000);
+  if (run === undefined) return ctx.diverged({ code: 'no_phase_one', message: `|x| never fell below η = ${instance.lr}`, observed: Number.NaN, bound: 0, margin: Number.NaN });
+  const t1 = run.t;
+  for (let k = 0; k < TWO_CYCLE_BURN_IN; k++) run.step();
+  let s = run.state;
   const pointwise = instance.statistic === 'pointwise';
   // q_t = 1/(η_t λ₁(θ_t)); the claim: ½(q_t + q_{t+1}) = ½ (harmonic mean of η_tλ₁ is 2).
   const q: T[] = [];
   for (let k = 0; k <= TWO_CYCLE_WINDOW; k++) {
-    if (s.fixedPoint !== undefined || !finite(F, s.theta)) {
-      return ctx.diverged({ code: 'left_cycle', message: `the run stopped at step ${s.t} (${s.fixedPoint ?? 'non-finite θ'})`, observed: Number.NaN, bound: 0, margin: Number.NaN, step: s.t });
-    }
+    if (s.fixedPoint !== undefined || run.diverged) return stopped(ctx, 'left_cycle', run);
     const lam = top2(F, model.hessian(s.theta));
     q.push(F.div(F.one, F.mul(effectiveLr(F, model, instance.rule, eta, s.theta), lam)));
-    s = opt.step(s);
+    run.step();
+    s = run.state;
   }
   const half = F.div(F.one, F.int(2));
   const band = pointwise ? POINTWISE_BAND : ctx.tol.abs;
@@ -350,17 +359,15 @@ function checkFlow<T>(instance: ManifoldInstance, ctx: CheckContext<T>, rule: 'n
   const opt = optimizer(model, instance.rule, instance.lr);
   const eta = opt.lr;
   const etaNum = F.toNumber(eta);
-  const s1 = phaseOne(F, opt, theta, 20_000);
-  if (s1 === undefined) return ctx.diverged({ code: 'no_phase_one', message: `|x| never fell below η = ${instance.lr}`, observed: Number.NaN, bound: 0, margin: Number.NaN });
+  const run = phaseOne(F, opt, theta, 20_000);
+  if (run === undefined) return ctx.diverged({ code: 'no_phase_one', message: `|x| never fell below η = ${instance.lr}`, observed: Number.NaN, bound: 0, margin: Number.NaN });
+  const s1 = run.state;
   const t1 = s1.t;
   const n = Math.ceil(Number(instance.horizon) / (etaNum * etaNum));
-  let s = s1;
   for (let k = 0; k < n; k++) {
-    s = opt.step(s);
-    if (s.fixedPoint !== undefined || !finite(F, s.theta)) {
-      return ctx.diverged({ code: 'left_flow', message: `the run stopped at step ${s.t} (${s.fixedPoint ?? 'non-finite θ'})`, observed: Number.NaN, bound: 0, margin: Number.NaN, step: s.t });
-    }
+    if (!run.step() || run.state.fixedPoint !== undefined) return stopped(ctx, 'left_flow', run);
   }
+  const s = run.state;
   const t = F.mul(F.int(n), F.mul(eta, eta));
   const zStart = instance.flowStart === 'z0' ? theta[1] : s1.theta[1];
   const predicted = flowZ(F, rule, zStart, t);
@@ -436,8 +443,9 @@ export const sharpnessDecreasesAlongFlow: Claim<ManifoldInstance> = defineClaim<
     const iterate = instance.sample === 'iterate';
     const opt = optimizer(model, instance.rule, instance.lr);
     const etaNum = F.toNumber(opt.lr);
-    let s = phaseOne(F, opt, theta, 20_000);
-    if (s === undefined) return ctx.diverged({ code: 'no_phase_one', message: `|x| never fell below η = ${instance.lr}`, observed: Number.NaN, bound: 0, margin: Number.NaN });
+    const run = phaseOne(F, opt, theta, 20_000);
+    if (run === undefined) return ctx.diverged({ code: 'no_phase_one', message: `|x| never fell below η = ${instance.lr}`, observed: Number.NaN, bound: 0, margin: Number.NaN });
+    let s = run.state;
     const t1 = s.t;
     const every = iterate ? 1 : Math.ceil(0.1 / (etaNum * etaNum));
     const samples = Math.max(2, Math.floor(Math.ceil(Number(instance.horizon) / (etaNum * etaNum)) / every));
@@ -447,10 +455,9 @@ export const sharpnessDecreasesAlongFlow: Claim<ManifoldInstance> = defineClaim<
     const first = prev;
     let worst = { observed: 0, margin: Number.POSITIVE_INFINITY, step: t1 };
     for (let k = 0; k < samples; k++) {
-      for (let j = 0; j < every; j++) s = opt.step(s);
-      if (s.fixedPoint !== undefined || !finite(F, s.theta)) {
-        return ctx.diverged({ code: 'left_flow', message: `the run stopped at step ${s.t} (${s.fixedPoint ?? 'non-finite θ'})`, observed: Number.NaN, bound: 0, margin: Number.NaN, step: s.t });
-      }
+      for (let j = 0; j < every; j++) run.step();
+      s = run.state;
+      if (s.fixedPoint !== undefined || run.diverged) return stopped(ctx, 'left_flow', run);
       const cur = sharp(s.theta);
       const rise = F.div(F.sub(cur, prev), prev);
       const observed = F.toNumber(rise);

@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { decimalText } from '../arbitraries/decimalText.js';
 import { UsageError } from '../errors.js';
 import { DECIMAL_LITERAL } from '../numerics/decimalField.js';
+import { gdRule, stepper } from '../dynamics/stepper.js';
+import { f64 } from '../numerics/f64Field.js';
 import { lanczos } from '../spectral/lanczos.js';
 import { ACTIVATIONS, createMlpF64, initMlpF64, randomLabelData, teacherData, type Activation, type MlpF64, type MlpSpec } from '../tfjs/mlpF64.js';
 import type { CheckContext, Claim, EvidenceInput, Instance, Outcome } from './claim.js';
@@ -161,7 +163,7 @@ interface Run {
 function train<T>(inst: MlpEosInstance, ctx: CheckContext<T>, stopAtEdge: boolean): Run {
   const { net, theta } = setup(inst);
   const p = net.dim;
-  const eta = Number(inst.lr);
+  const eta = f64.from(inst.lr);
   const count = () => ctx.count();
   const first = initialSharpness(net, theta, count);
   let start = first.vector;
@@ -186,12 +188,16 @@ function train<T>(inst: MlpEosInstance, ctx: CheckContext<T>, stopAtEdge: boolea
   let cross = points[0].kappa >= EDGE ? 0 : -1;
   const base = { eta, s0: first.value, kappa0: (eta * first.value) / 2, points, unconverged: 0 };
   if (cross === 0 && stopAtEdge) return { ...base, losses: losses.subarray(0, 1), cross };
+  // The network as the engine sees it: its gradient, from the fused loss-and-gradient pass of the
+  // previous step (one evaluation a step), and θ mirrored into the Float64Array the network reads.
+  const run = stepper(gdRule(f64, () => Array.from(g), eta), Array.from(theta));
   for (let t = 1; t <= inst.steps; t++) {
-    for (let k = 0; k < p; k++) theta[k] -= eta * g[k];
+    const stepped = run.step();
+    theta.set(run.theta);
     count();
     const L = net.lossAndGrad(theta, g);
     losses[t] = L;
-    if (!Number.isFinite(L) || L > 1e12) return { ...base, losses: losses.subarray(0, t + 1), cross, unconverged, divergedAt: t };
+    if (!stepped || !Number.isFinite(L)) return { ...base, losses: losses.subarray(0, t + 1), cross, unconverged, divergedAt: t };
     if (t % inst.every === 0 || t === inst.steps) {
       const kappa = (eta * sharpness()) / 2;
       points.push({ t, kappa, loss: L });

@@ -5,6 +5,8 @@ import { pointInfo } from '../dynamics/pointInfo.js';
 import { decimalCtor } from '../numerics/decimalField.js';
 import type { Field, Vec } from '../numerics/field.js';
 import { unitRoundoff } from '../numerics/tolerance.js';
+import { gd } from '../dynamics/gd.js';
+import { stepper } from '../dynamics/stepper.js';
 import type { CheckContext, Claim, Instance, Outcome } from './claim.js';
 import { defineClaim } from './defineClaim.js';
 import { DNL } from './papers.js';
@@ -372,16 +374,10 @@ export const fourStages: Claim<ToyInstance> = defineClaim<ToyInstance>({
 
 /** GD on a toy instance, through the model (two evaluations a step), yielding θ_t for t = 0..steps. */
 function* gdOnToy<T>(instance: ToyInstance, ctx: CheckContext<T>): Generator<{ t: number; theta: Vec<T> }> {
-  const { F } = ctx;
   const { model, theta } = ctx.model(instance);
-  const eta = F.from(instance.lr);
-  let th = theta;
-  yield { t: 0, theta: th };
-  for (let t = 1; t <= instance.steps; t++) {
-    const g = model.grad(th);
-    th = th.map((v, i) => F.sub(v, F.mul(eta, g[i])));
-    yield { t, theta: th };
-  }
+  const run = stepper(gd(model, { lr: instance.lr }), theta, { divergenceBound: Number.POSITIVE_INFINITY });
+  yield { t: 0, theta };
+  for (const s of run.steps(instance.steps)) yield { t: s.t, theta: s.theta };
 }
 
 export const timeAverageXSquared: Claim<ToyInstance> = defineClaim<ToyInstance>({
@@ -536,7 +532,8 @@ export const constrainedProjection: Claim<ToyInstance> = defineClaim<ToyInstance
     const zEdge = F.div(F.sub(toy.edge, toy.a0), toy.b);
     const slack = ctx.tol.rel;
     const feas = 1e-9;
-    let st = opt.init(theta);
+    const run = stepper(opt, theta, { divergenceBound: Number.POSITIVE_INFINITY });
+    let st = run.state;
     let worst = { m: Infinity, what: '', step: 0, obs: 0, bound: 0 };
     const note = (m: number, what: string, step: number, obs: number, bound: number) => {
       if (m < worst.m) worst = { m, what, step, obs, bound };
@@ -544,7 +541,8 @@ export const constrainedProjection: Claim<ToyInstance> = defineClaim<ToyInstance
     for (let t = 0; t <= instance.steps; t++) {
       if (t > 0) {
         const zPrev = st.theta[1];
-        st = opt.step(st);
+        if (!run.step()) return ctx.diverged({ code: 'non_finite', message: `θ† left the finite numbers at step ${t}`, observed: Number.NaN, bound: 0, margin: Number.NaN, step: t });
+        st = run.state;
         const expected = F.min(F.add(zPrev, F.mul(toy.eta, toy.c)), zEdge);
         const err = F.toNumber(F.abs(F.sub(st.theta[1], expected)));
         const scale = F.toNumber(F.abs(expected)) + F.toNumber(toy.edge) / F.toNumber(toy.b) + F.toNumber(F.abs(zPrev));
@@ -609,25 +607,17 @@ export const constrainedLossNonIncreasing: Claim<ToyInstance> = defineClaim<ToyI
     assumeExactToy(instance, ctx);
     const toy = readToy(instance, ctx);
     const { model, theta } = ctx.model(instance);
-    const step: (s: { theta: Vec<T> }) => { theta: Vec<T>; ok: boolean } = gdVariant
-      ? (s) => {
-        const g = model.grad(s.theta);
-        return { theta: s.theta.map((v, i) => F.sub(v, F.mul(toy.eta, g[i]))), ok: true };
-      }
-      : (() => {
-        const opt = pgd(model, { lr: instance.lr });
-        return (s: { theta: Vec<T> }) => {
-          const r = opt.step({ t: 0, theta: s.theta });
-          return { theta: r.theta, ok: r.projection?.projected === true };
-        };
-      })();
-    let th = gdVariant ? theta : pgd(model, { lr: instance.lr }).init(theta).theta;
+    const run = gdVariant
+      ? stepper(gd(model, { lr: instance.lr }), theta, { divergenceBound: Number.POSITIVE_INFINITY })
+      : stepper(pgd(model, { lr: instance.lr }), theta, { divergenceBound: Number.POSITIVE_INFINITY });
+    let th = run.theta;
     let loss = model.loss(th);
     let worst = { m: Infinity, step: 0, obs: 0, bound: 0 };
     for (let t = 1; t <= instance.steps; t++) {
-      const r = step({ theta: th });
-      if (!r.ok) return ctx.violated({ code: 'projection_failed', step: t, observed: 1, bound: 0, margin: -1, message: `pgd failed at step ${t}` });
-      if (!F.isFinite(r.theta[0]) || !F.isFinite(r.theta[1])) {
+      const stepped = run.step();
+      const r = { theta: run.theta };
+      if (stepped && !gdVariant && run.state.projection?.projected !== true) return ctx.violated({ code: 'projection_failed', step: t, observed: 1, bound: 0, margin: -1, message: `pgd failed at step ${t}` });
+      if (!stepped) {
         return ctx.diverged({ code: 'non_finite', message: `left the finite numbers at step ${t}`, observed: Number.NaN, bound: 0, margin: Number.NaN, step: t });
       }
       const next = model.loss(r.theta);

@@ -6,6 +6,8 @@ import { decimalCtor } from '../numerics/decimalField.js';
 import type { Field, Vec } from '../numerics/field.js';
 import { dot } from '../numerics/linalg.js';
 import { unitRoundoff } from '../numerics/tolerance.js';
+import { gd } from '../dynamics/gd.js';
+import { stepper } from '../dynamics/stepper.js';
 import type { CheckContext, Claim, Outcome } from './claim.js';
 import type { ToyInstance } from './damian.js';
 import { defineClaim } from './defineClaim.js';
@@ -229,6 +231,9 @@ function runBeside<T>(instance: TrackInstance, ctx: CheckContext<T>, o: RunOptio
     return s.projection?.projected === true;
   };
   if (!projected(st, 0)) return ctx.diverged({ code: 'projection_failed', message: `PGD could not project θ₀ (${st.projection?.reason ?? ''})`, observed: Number.NaN, bound: 0, margin: Number.NaN, step: 0 });
+  // Only Inf/NaN ends the runs: the checks judge large excursions themselves.
+  const gdRun = stepper(gd(model, { lr: instance.lr }), theta, { divergenceBound: Number.POSITIVE_INFINITY });
+  const pgdRun = stepper(opt, st, { divergenceBound: Number.POSITIVE_INFINITY });
   let th = theta;
   let v: Vec<T> | undefined;
   let t0 = -1;
@@ -277,11 +282,10 @@ function runBeside<T>(instance: TrackInstance, ctx: CheckContext<T>, o: RunOptio
       if (out !== undefined) return out;
     }
     if (t === instance.steps) break;
-    const g = model.grad(th);
-    th = th.map((a, i) => F.sub(a, F.mul(eta, g[i])));
-    if (!finite(F, th)) return nonFinite(ctx, t + 1, 'GD');
-    st = opt.step(st);
-    if (!finite(F, st.theta)) return nonFinite(ctx, t + 1, 'PGD');
+    if (!gdRun.step()) return nonFinite(ctx, t + 1, 'GD');
+    th = gdRun.theta;
+    if (!pgdRun.step()) return nonFinite(ctx, t + 1, 'PGD');
+    st = pgdRun.state;
     if (!projected(st, t + 1)) return ctx.diverged({ code: 'projection_failed', message: `PGD could not project at step ${t + 1}`, observed: Number.NaN, bound: 0, margin: Number.NaN, step: t + 1 });
     if (next !== undefined) {
       v = next;
@@ -659,10 +663,10 @@ export const odeConservedQuantity: Claim<TrackInstance> = defineClaim<TrackInsta
     const E0 = F.toNumber(e0.E);
     const K = ctx.tol.rel;
     let worst = { m: Infinity, step: 0, drift: 0, bound: 0, ratio: 1 };
+    const run = stepper(gd(model, { lr: instance.lr }), theta, { divergenceBound: Number.POSITIVE_INFINITY });
     for (let t = 1; t <= instance.steps; t++) {
-      const g = model.grad(th);
-      th = th.map((a, i) => F.sub(a, F.mul(eta, g[i])));
-      if (!finite(F, th)) return nonFinite(ctx, t, 'the reduced map');
+      if (!run.step()) return nonFinite(ctx, t, 'the reduced map');
+      th = run.theta;
       if (F.sign(th[0]) === 0) {
         // x underflowed to 0: E = +∞, an orbit that left every bound (only long horizons get there).
         return ctx.violated({ code: 'h_drift', step: t, observed: Infinity, bound: 0, margin: Number.NEGATIVE_INFINITY,
