@@ -12,10 +12,10 @@ const root = join(import.meta.dirname, '..');
 const UPDATE = /F\.sub\(\w+(\[\w+\])?, F\.mul\((eta|lr|gamma|gj|s\.eta)\b|-= *(eta|lr|gamma) *\*|= *opt\.step\(/;
 
 /**
- * Loops not yet on the engine, each with why; this list only shrinks. evenBias: the
- * fused
- * fused diagonal-network loop and its f64 twin; damianTracking: the predicted (linearised) dynamics
- * of the displacement, a map of its own rather than GD on L.
+ * Loops not yet on the engine, each with why; this list only shrinks. evenBias: the fused
+ * diagonal-network loop and its Float64Array twin (waiting for the engine's f64 path);
+ * damianTracking: the predicted (linearised) dynamics of the displacement, a map of its own
+ * rather than GD on L.
  */
 const PENDING = new Set(['src/claims/evenBias.ts', 'src/claims/damianTracking.ts']);
 
