@@ -1,22 +1,22 @@
 import { UsageError } from '../errors.js';
 import type { Claim } from './claim.js';
-import { CLASSICAL_CLAIMS } from './classical.js';
-import { ORACLE_CLAIMS } from './oracle.js';
-import { DAMIAN_CLAIMS } from './damian.js';
-import { DAMIAN_TRACKING_CLAIMS } from './damianTracking.js';
-import { ARORA_CLAIMS } from './arora.js';
-import { WANG_ROBERTS_CLAIMS } from './wangRoberts.js';
-import { WXZT_CLAIMS } from './wangXuZhaoTao.js';
-import { WXZT_MORE_CLAIMS } from './wxztMore.js';
-import { AGARWALA_CLAIMS } from './agarwala.js';
-import { COHEN_CLAIMS } from './cohen.js';
-import { COHEN_NETWORK_CLAIMS } from './cohenNetworks.js';
-import { KREISLER_CLAIMS } from './kreisler.js';
-import { EVEN_CLAIMS } from './even.js';
-import { EVEN_BIAS_CLAIMS } from './evenBias.js';
-import { LEWKOWYCZ_CLAIMS } from './lewkowycz.js';
-import { CHEN_CLAIMS } from './chen.js';
-import { ZHU_CLAIMS } from './zhu.js';
+import { CLASSICAL_CLAIMS } from './classical/classical.js';
+import { ORACLE_CLAIMS } from './oracles/oracle.js';
+import { DAMIAN_CLAIMS } from './damian/damian.js';
+import { DAMIAN_TRACKING_CLAIMS } from './damian/damianTracking.js';
+import { ARORA_CLAIMS } from './arora/arora.js';
+import { WANG_ROBERTS_CLAIMS } from './wangRoberts/wangRoberts.js';
+import { WXZT_CLAIMS } from './wangXuZhaoTao/wangXuZhaoTao.js';
+import { WXZT_MORE_CLAIMS } from './wangXuZhaoTao/wxztMore.js';
+import { AGARWALA_CLAIMS } from './agarwala/agarwala.js';
+import { COHEN_CLAIMS } from './cohen/cohen.js';
+import { COHEN_NETWORK_CLAIMS } from './cohen/cohenNetworks.js';
+import { KREISLER_CLAIMS } from './kreisler/kreisler.js';
+import { EVEN_CLAIMS } from './even/even.js';
+import { EVEN_BIAS_CLAIMS } from './even/evenBias.js';
+import { LEWKOWYCZ_CLAIMS } from './lewkowycz/lewkowycz.js';
+import { CHEN_CLAIMS } from './chen/chen.js';
+import { ZHU_CLAIMS } from './zhu/zhu.js';
 
 /**
  * The catalog grouped by source, in the order `list` and `check` show it: the classical facts,
