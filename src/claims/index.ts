@@ -16,8 +16,8 @@ export { quadraticSetup, gdSteps, lossScale, type QuadraticSetup, type GdStep } 
 export { CLASSICAL_CLAIMS, checkMonotoneLoss, descentLemmaQuadratic, quadraticIncreasesAboveEdge, quadraticMonotoneBelowEdge } from './classical/classical.js';
 export { ORACLE_CLAIMS, ORACLE_BOUNDS, type OracleInstance } from './oracles/oracle.js';
 export * from './papers.js';
-export { DAMIAN_CLAIMS } from './damian/damian.js';
-export { DAMIAN_TRACKING_CLAIMS } from './damian/damianTracking.js';
+export { DAMIAN_CLAIMS } from './damian/index.js';
+export { DAMIAN_TRACKING_CLAIMS } from './damian/index.js';
 export { ARORA_CLAIMS } from './arora/arora.js';
 export { WANG_ROBERTS_CLAIMS } from './wangRoberts/wangRoberts.js';
 export { WXZT_CLAIMS } from './wangXuZhaoTao/wangXuZhaoTao.js';

@@ -2,9 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../harness/evaluate.js';
 import { runClaim } from '../../harness/runClaim.js';
 import {
-  constrainedLossNonIncreasing, constrainedProjection, DAMIAN_CLAIMS, fourStages, reducedMapExact, timeAverageSharpness, timeAverageXSquared,
-  type ToyInstance,
-} from './damian.js';
+  type ToyInstance} from './damian.js';
+import { timeAverageSharpness, timeAverageXSquared } from './timeAverages.js';
+import { reducedMapExact } from './reducedMap.js';
+import { fourStages } from './fourStages.js';
+import { DAMIAN_CLAIMS } from './index.js';
+import { constrainedLossNonIncreasing, constrainedProjection } from './constrainedTrajectory.js';
 
 const SEED = 20230501;
 

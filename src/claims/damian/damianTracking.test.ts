@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../harness/evaluate.js';
 import { runClaim } from '../../harness/runClaim.js';
 import {
-  DAMIAN_TRACKING_CLAIMS, odeConservedQuantity, perturbedExpr, predictedDynamicsExact, predictedDynamicsTracking, timeAveragedLoss,
-  type TrackInstance,
-} from './damianTracking.js';
+  perturbedExpr, type TrackInstance} from './damianTracking.js';
+import { timeAveragedLoss } from './timeAveragedLoss.js';
+import { predictedDynamicsExact, predictedDynamicsTracking } from './predictedDynamics.js';
+import { odeConservedQuantity } from './odeConservedQuantity.js';
+import { DAMIAN_TRACKING_CLAIMS } from './index.js';
 
 const SEED = 20230501;
 
