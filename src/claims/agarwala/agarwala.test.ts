@@ -2,8 +2,10 @@ import { describe, expect, test } from 'vitest';
 import { runClaim } from '../../harness/runClaim.js';
 import { getModelDef } from '../../models/registry.js';
 import { f64 } from '../../numerics/f64Field.js';
-import { agarwala2dClosure, agarwalaGenericHighDim, AGARWALA_CLAIMS, type Qr2dInstance } from './agarwala.js';
+import { agarwala2dClosure, type Qr2dInstance } from './agarwala.js';
 import { gd } from '../../dynamics/gd.js';
+import { AGARWALA_CLAIMS } from './index.js';
+import { agarwalaGenericHighDim } from './genericHighDim.js';
 
 const SEED = 424242;
 

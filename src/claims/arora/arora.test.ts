@@ -4,9 +4,9 @@ import { runClaim } from '../../harness/runClaim.js';
 import { f64 } from '../../numerics/f64Field.js';
 import { decimalField } from '../../numerics/decimalField.js';
 import {
-  ARORA_CLAIMS, ngdLimitingFlow, ngdTwoCycleHarmonicMean, projectedZ2, solveWPlusLogW, uvExactBalancingRate,
-  type ManifoldInstance, type UvBalancingInstance,
-} from './arora.js';
+  projectedZ2, solveWPlusLogW, uvExactBalancingRate, type UvBalancingInstance } from './arora.js';
+import { ManifoldInstance, ngdLimitingFlow, ngdTwoCycleHarmonicMean } from './manifoldToy.js';
+import { ARORA_CLAIMS } from './index.js';
 
 const SEED = 20260523;
 

@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { evaluate } from '../../harness/evaluate.js';
 import { runClaim } from '../../harness/runClaim.js';
-import { CHEN_CLAIMS, chenChaos, chenConvergesBelowOne, type QuarticGdInstance } from './chen.js';
+import { chenChaos, chenConvergesBelowOne, type QuarticGdInstance } from './chen.js';
+import { CHEN_CLAIMS } from './index.js';
 
 const SEED = 424242;
 

@@ -324,5 +324,3 @@ export const chenChaos: Claim<QuarticGdInstance> = defineClaim<QuarticGdInstance
     're-run could neither confirm nor excuse an f64 result; the exponent is a property of the typical orbit, which f64 shadows.',
   ladder: ['f64'],
 });
-
-export const CHEN_CLAIMS: readonly Claim[] = [chenTwoCycle, chenDivergenceThreshold, chenConvergesBelowOne, chenChaos] as readonly Claim[];

@@ -197,6 +197,3 @@ export const descentLemmaQuadratic: Claim<QuadraticGdInstance> = defineClaim<Qua
   tolerance: ROUNDING_TOLERANCE,
   rationale: `${ROUNDING_RATIONALE} Along q_max with L = λ_max the inequality is an equality, so the instances shrink toward the tight case.`,
 });
-
-/** The classical claims, in catalog order. */
-export const CLASSICAL_CLAIMS: readonly Claim<QuadraticGdInstance>[] = [quadraticMonotoneBelowEdge, quadraticIncreasesAboveEdge, descentLemmaQuadratic];

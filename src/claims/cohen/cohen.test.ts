@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../harness/evaluate.js';
 import { runClaim } from '../../harness/runClaim.js';
-import { COHEN_CLAIMS, momentumThresholds, quadraticDivergenceRate, type MomentumInstance } from './cohen.js';
+import { momentumThresholds, quadraticDivergenceRate, type MomentumInstance } from './cohen.js';
 import type { QuadraticGdInstance } from '../classical/quadraticGdInstance.js';
+import { COHEN_CLAIMS } from './index.js';
 
 const SEED = 20210301;
 

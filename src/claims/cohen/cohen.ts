@@ -327,6 +327,3 @@ export const eosHoverCubicToy: Claim<ToyInstance> = defineClaim<ToyInstance>({
     'Bands from claims.md §3.A (cohen.eos.hover, [E]: median 1.000, max 1.018 on an MLP): median ηS/2 ∈ [0.97, 1.05], max ≤ 1.25. On the toy ' +
     'ηS/2 − 1 ≈ ηỹ/2 + η²b²x²/4, both a few 1e-2 at most for these g and horizons (measured in the evidence); rounding is irrelevant at this scale.',
 });
-
-/** The Cohen et al. claims, in catalog order. */
-export const COHEN_CLAIMS: readonly Claim[] = [quadraticDivergenceRate, momentumThresholds, eosHoverCubicToy] as unknown as readonly Claim[];

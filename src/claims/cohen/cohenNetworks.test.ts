@@ -3,7 +3,9 @@ import { UsageError } from '../../errors.js';
 import { checkAt, evaluate } from '../../harness/evaluate.js';
 import { runClaim } from '../../harness/runClaim.js';
 import { parsePrecision } from '../../numerics/precision.js';
-import { COHEN_NETWORK_CLAIMS, eosHover, progressiveSharpening, SMALL_MLP, type MlpEosInstance } from './cohenNetworks.js';
+import { SMALL_MLP, type MlpEosInstance } from './cohenNetworks.js';
+import { eosHover, progressiveSharpening } from './mlpEos.js';
+import { COHEN_NETWORK_CLAIMS } from './index.js';
 
 const SEED = 20210301;
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../harness/evaluate.js';
 import { runClaim } from '../../harness/runClaim.js';
 import {
-  type ToyInstance} from './damian.js';
+  type ToyInstance } from './damian.js';
 import { timeAverageSharpness, timeAverageXSquared } from './timeAverages.js';
 import { reducedMapExact } from './reducedMap.js';
 import { fourStages } from './fourStages.js';

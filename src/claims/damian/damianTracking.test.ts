@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../harness/evaluate.js';
 import { runClaim } from '../../harness/runClaim.js';
 import {
-  perturbedExpr, type TrackInstance} from './damianTracking.js';
+  perturbedExpr, type TrackInstance } from './damianTracking.js';
 import { timeAveragedLoss } from './timeAveragedLoss.js';
 import { predictedDynamicsExact, predictedDynamicsTracking } from './predictedDynamics.js';
 import { odeConservedQuantity } from './odeConservedQuantity.js';

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { runClaim } from '../../harness/runClaim.js';
-import { EVEN_CLAIMS, evenHyperbolicIdentity } from './even.js';
+import { evenHyperbolicIdentity } from './even.js';
+import { EVEN_CLAIMS } from './index.js';
 
 const SEED = 424242;
 

@@ -225,5 +225,3 @@ export const evenHyperbolicIdentity: Claim<DlnGdInstance> = defineClaim<DlnGdIns
     'Exact identity; the slack is 4096 ulps (9e-13 in f64) of 1 + |s| + the condition numbers of s = ½asinh(2uv/c) ((u² + v²)/c before and after the step) ' +
     'and of artanh(γg) (γ(|g| + its summands)/(1 − γ²g²)); [E] errors ~1e-14 over 700–28 000 steps.',
 });
-
-export const EVEN_CLAIMS: readonly Claim[] = [evenInvariantIdentity, evenHyperbolicIdentity];

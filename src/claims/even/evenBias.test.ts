@@ -2,7 +2,11 @@ import { describe, expect, test } from 'vitest';
 import { checkAt, evaluate } from '../../harness/evaluate.js';
 import { runClaim } from '../../harness/runClaim.js';
 import { parsePrecision } from '../../numerics/precision.js';
-import { EVEN_BIAS_CLAIMS, evenEosFinalSharpness, evenImplicitBias, evenLargeStepsHurt, type DlnBiasInstance, type DlnEosInstance } from './evenBias.js';
+import { evenLargeStepsHurt } from './largeStepsHurt.js';
+import { DlnBiasInstance, evenImplicitBias } from './implicitBias.js';
+import { DlnEosInstance, evenEosFinalSharpness } from './eosFinalSharpness.js';
+import { EVEN_BIAS_CLAIMS } from './index.js';
+
 
 const SEED = 424242;
 

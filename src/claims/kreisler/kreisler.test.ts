@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { evaluate } from '../../harness/evaluate.js';
 import { runClaim } from '../../harness/runClaim.js';
-import { KREISLER_CLAIMS, KREISLER_COUNTEREXAMPLE, kreislerGfsMonotone } from './kreisler.js';
+import { KREISLER_COUNTEREXAMPLE, kreislerGfsMonotone } from './kreisler.js';
+import { KREISLER_CLAIMS } from './index.js';
 
 const SEED = 424242;
 const fixturesDir = join(import.meta.dirname, '../../fixtures/counterexamples');

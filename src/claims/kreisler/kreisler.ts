@@ -337,5 +337,3 @@ export const kreislerConvergesToEos: Claim<DeepScalarInstance> = defineClaim<Dee
     'The run stops at |r| < 1e-8, where S differs from its limit by O(|r|) ≈ 1e-8·S, so η·S ≤ 2 + 1e-6 is truncation slack only; ' +
     '[E]: over 600 converged runs of this generator the smallest 2 − η·S_∞ was 0.004, far above it.',
 });
-
-export const KREISLER_CLAIMS: readonly Claim[] = [kreislerPairGap, kreislerGfsMonotone, kreislerConvergesToEos];

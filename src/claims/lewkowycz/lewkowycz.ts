@@ -282,5 +282,3 @@ export const lewkowyczCatapultWindow: Claim<WideUvInstance> = defineClaim<WideUv
     'The predicate is qualitative (a spike, then η·λ_∞ < 2), judged by strict comparisons without slack: the only numerics are the convergence threshold |f| < 1e-10 (λ then moves by ' +
     '< η·1e-20/m per step) and the strict comparisons. [E]: final η·λ ∈ [0.19, 1.89] across ηλ₀ ∈ [2.1, 3.9], divergence within ~10 steps above 4.',
 });
-
-export const LEWKOWYCZ_CLAIMS: readonly Claim[] = [lewkowyczFlMap, lewkowyczLambdaY0, lewkowyczCatapultWindow];

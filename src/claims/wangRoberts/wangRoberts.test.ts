@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../harness/evaluate.js';
 import { runClaim } from '../../harness/runClaim.js';
 import {
-  depth1NoRotation, depth2RotationUnderInstability, flattening, lrFor, swapIsNotRotation, WANG_ROBERTS_CLAIMS,
-  type GdRunInstance, type UvBatchInstance, type UvFlatInstance, type UvRunInstance,
-} from './wangRoberts.js';
+  depth1NoRotation, lrFor, type GdRunInstance } from './wangRoberts.js';
+import { WANG_ROBERTS_CLAIMS } from './index.js';
+import { swapIsNotRotation, type UvRunInstance } from './swapIsNotRotation.js';
+import { depth2RotationUnderInstability, flattening, type UvBatchInstance, type UvFlatInstance } from './depth2.js';
 
 const SEED = 20260523;
 

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { runClaim } from '../../harness/runClaim.js';
-import { WXZT_CLAIMS } from './wangXuZhaoTao.js';
+import { WXZT_CLAIMS } from './index.js';
+
 
 const SEED = 424242;
 

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { runClaim } from '../../harness/runClaim.js';
-import { wxztConvergenceRate, wxztGapBelowEdge, WXZT_MORE_CLAIMS } from './wxztMore.js';
+import { wxztConvergenceRate, wxztGapBelowEdge } from './wxztMore.js';
+import { WXZT_MORE_CLAIMS } from './index.js';
 
 const SEED = 424242;
 

@@ -5,9 +5,10 @@ import type { Vec } from '../../numerics/field.js';
 import { sharpness } from '../../spectral/sharpness.js';
 import type { CheckContext, Claim, Instance, Outcome } from '../claim.js';
 import { defineClaim } from '../defineClaim.js';
-import { uvInstances, type UvGdInstance } from './wangXuZhaoTao.js';
+
 import { WXZT, ZWWZG } from '../papers.js';
 import { gdRule, stepper } from '../../dynamics/stepper.js';
+import { UvGdInstance, uvInstances } from './uvTrajectories.js';
 
 /**
  * More of Wang, Xu, Zhao, Tao (claims.md §3.D, §6 caveat 1): what can be asserted of the paper's
@@ -332,5 +333,3 @@ export const wxztGapBelowEdge: Claim<MfGdInstance> = defineClaim<MfGdInstance>({
     'fall outside the naive 5% band.',
   ladder: ['f64'],
 });
-
-export const WXZT_MORE_CLAIMS: readonly Claim[] = [wxztConvergenceRate, wxztGapBelowEdge] as unknown as readonly Claim[];

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { runClaim } from '../../harness/runClaim.js';
-import { ZHU_CLAIMS } from './zhu.js';
+import { ZHU_CLAIMS } from './index.js';
+
 
 const SEED = 424242;
 

@@ -171,5 +171,3 @@ export const zhuFinalSharpness: Claim<MinimalistInstance> = defineClaim<Minimali
     'at |r| < 1e-10, where η·S differs from its limit by ~1e-10, so 1e-9 above 1 is truncation slack. Statistical (80% must hold) because ' +
     'the paper\'s guarantee is local and catapults can land far below the edge.',
 });
-
-export const ZHU_CLAIMS: readonly Claim[] = [zhuExactIdentity, zhuFinalSharpness];
