@@ -39,8 +39,11 @@ if (process.argv[1] !== undefined && import.meta.filename === process.argv[1]) {
   const b = JSON.parse(readFileSync(fb, 'utf8')) as { claims?: unknown[] };
   const diff = compareReports(a, b);
   for (const id of diff) {
-    const pick = (r: { claims?: unknown[] }) => JSON.stringify(withoutMs((r.claims ?? []).find((c) => (c as { id?: string }).id === id)));
-    console.log(`differs: ${id}\n  A ${pick(a).slice(0, 2000)}\n  B ${pick(b).slice(0, 2000)}`);
+    const pick = (r: { claims?: unknown[] }) => (withoutMs((r.claims ?? []).find((c) => (c as { id?: string }).id === id)) ?? {}) as Record<string, unknown>;
+    const ca = pick(a);
+    const cb = pick(b);
+    const fields = [...new Set([...Object.keys(ca), ...Object.keys(cb)])].filter((k) => JSON.stringify(ca[k]) !== JSON.stringify(cb[k]));
+    console.log(`differs: ${id} (${fields.map((k) => `${k}: ${JSON.stringify(ca[k])?.slice(0, 300)} → ${JSON.stringify(cb[k])?.slice(0, 300)}`).join('; ')})`);
   }
   console.log(diff.length === 0 ? `same (${(a.claims ?? []).length} claims, ms ignored)` : `${diff.length} claim(s) differ`);
   process.exit(diff.length === 0 ? 0 : 1);

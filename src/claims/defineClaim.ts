@@ -4,7 +4,7 @@ import type { Claim, ClaimDef, Instance } from './claim.js';
 /** Marks objects built by defineClaim; a global symbol, so two copies of the package agree. */
 const BRAND = Symbol.for('eoscheck.claim');
 
-/** The default precision ladder (architecture §2): a failure in f64 is re-checked at 40 then 80 digits. */
+/** The default precision ladder (README, Verdicts and counterexamples): a failure in f64 is re-checked at 40 then 80 digits. */
 export const DEFAULT_LADDER: readonly string[] = Object.freeze(['f64', 'dec:40', 'dec:80']);
 
 /** Model evaluations allowed per check call unless the claim or `--budget` says otherwise. */

@@ -77,7 +77,7 @@ describe('runTrajectory', () => {
     }
   });
 
-  it('catapult on uv with ηλ₀ ∈ (2, 4) (claims.md §3.H); none at ηλ₀ = 1.5; divergence at 4.5', () => {
+  it('catapult on uv with ηλ₀ ∈ (2, 4) (docs/claims/lewkowycz.md); none at ηλ₀ = 1.5; divergence at 4.5', () => {
     let seed = 1;
     const rnd = () => {
       seed = (seed * 16807) % 2147483647;
@@ -138,7 +138,7 @@ describe('runTrajectory', () => {
     expect(all.events.filter((e) => e.kind === 'edge-returned').length).toBeGreaterThan(1);
   });
 
-  it('uv GD: Δ = ‖u‖² − ‖v‖² is not conserved, but Δ⁺ = Δ(1 − η²r²/m) holds to 1e-12 in f64 (claims.md §2.2)', () => {
+  it('uv GD: Δ = ‖u‖² − ‖v‖² is not conserved, but Δ⁺ = Δ(1 − η²r²/m) holds to 1e-12 in f64 (docs/claims/wang-xu-zhao-tao.md)', () => {
     let worst = 0;
     let moved = 0;
     fc.assert(

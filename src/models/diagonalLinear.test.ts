@@ -106,7 +106,7 @@ describe('diagonal-linear', () => {
     expect(topEig(b.hessian(t))).toBeCloseTo(topEig(M), 12);
   });
 
-  it('one GD step satisfies the exact identity (u² − v²)⁺ = (u² − v²)(1 − γ²g²) (claims.md §2.4), in dec:50', () => {
+  it('one GD step satisfies the exact identity (u² − v²)⁺ = (u² − v²)(1 − γ²g²) (docs/claims/even.md), in dec:50', () => {
     const F = decimalField(50);
     const X = [['1', '-0.5', '2'], ['0.25', '1.5', '-1']];
     const b = diagonalLinear.create({ dim: 6, data: { X, y: ['0.7', '-0.2'] } }).bind(F);

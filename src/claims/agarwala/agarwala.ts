@@ -8,7 +8,7 @@ import { APP } from '../papers.js';
 import { gdRule, stepper } from '../../dynamics/stepper.js';
 
 /**
- * Agarwala, Pedregosa, Pennington (claims.md §3.I, §2.9): the second-order (quadratic) regression
+ * Agarwala, Pedregosa, Pennington (docs/claims/agarwala.md): the second-order (quadratic) regression
  * model fᵢ(θ) = Jᵢ·θ + ½θᵀQᵢθ, L = ½Σᵢ(fᵢ − yᵢ)², run on the `quadratic-regression` model. Only the
  * abstract was read [V-text]: in 2-D the NTK eigenvalue sharpens progressively "towards a value that
  * differs slightly from the edge of stability, which we explicitly compute" (that value is
@@ -26,7 +26,7 @@ const D = decimalCtor(60);
 
 /**
  * GD on the 2-D quadratic regression model with J = 0, Q = [[0, 1], [1, 0]], one target y: f = θ₁θ₂,
- * which is exactly the uv model (claims.md §2.9). The NTK eigenvalue is λ = ‖Qθ‖² = u² + v².
+ * which is exactly the uv model (docs/claims/agarwala.md). The NTK eigenvalue is λ = ‖Qθ‖² = u² + v².
  */
 export interface Qr2dInstance extends Instance {
   readonly model: 'quadratic-regression';
@@ -162,7 +162,7 @@ export const agarwala2dClosure: Claim<Qr2dInstance> = defineClaim<Qr2dInstance>(
   title: '2-D quadratic regression: the NTK eigenvalue sharpens past 2/η, then GD converges below the edge',
   citation: {
     paper: APP,
-    where: 'abstract (2-D theorem: progressive sharpening "towards a value that differs slightly from the edge of stability"); the limiting value and theorem number are not recovered [R]; test recipe claims.md §3.I',
+    where: 'abstract (2-D theorem: progressive sharpening "towards a value that differs slightly from the edge of stability"); the limiting value and theorem number are not recovered [R]; test recipe docs/claims/agarwala.md',
     recalled: true,
   },
   statement:
@@ -171,7 +171,7 @@ export const agarwala2dClosure: Claim<Qr2dInstance> = defineClaim<Qr2dInstance>(
     'η·λ_t exceeds 2 at some step (progressive sharpening past the edge; on this model it is fast, [E] usually at step 1 or 2), and the limit ' +
     'has η·λ_∞ < 2. Statistical: [E] 3.4% of converged runs ' +
     'balance down to a flatter minimizer before λ reaches 2/η. "Slightly off the edge" is NOT a 5% band here (median η·λ_∞ = 1.52 on this ' +
-    'generator, 1.754 in claims.md §3.I; 37 of 38 converged control runs fall outside the band): that reading is the negative control.',
+    'generator, 1.754 in docs/claims/agarwala.md; 37 of 38 converged control runs fall outside the band): that reading is the negative control.',
   kind: 'statistical',
   minHoldFraction: 0.9,
   hypotheses: [
@@ -182,7 +182,7 @@ export const agarwala2dClosure: Claim<Qr2dInstance> = defineClaim<Qr2dInstance>(
   arbitrary: qr2dInstances(),
   check: check2d,
   negativeControl: {
-    description: 'the naive "slightly off the edge" read as |η·λ_∞/2 − 1| < 0.05 (claims.md §3.I caveat), and η < 2/λ_GFS (κ = η·λ_GFS ∈ [0.5, 1.8]: no overshoot)',
+    description: 'the naive "slightly off the edge" read as |η·λ_∞/2 − 1| < 0.05 (docs/claims/agarwala.md caveat), and η < 2/λ_GFS (κ = η·λ_GFS ∈ [0.5, 1.8]: no overshoot)',
     arbitrary: fc.oneof(qr2dInstances({ variant: 'naive-band' }), qr2dInstances({ variant: 'below-gfs-edge', kappa: [0.5, 1.8] })),
   },
   tolerance: { rel: 0 },

@@ -176,7 +176,7 @@ function checkHighDim<T>(inst: QrInstance, ctx: CheckContext<T>): Outcome {
 export const agarwalaGenericHighDim: Claim<QrInstance> = defineClaim<QrInstance>({
   id: 'agarwala.generic-high-dim',
   title: 'Random quadratic regression (p ≤ 5): the NTK eigenvalue rises to within 5% of 2/η when gradient flow\'s limit is beyond the edge',
-  citation: { paper: APP, where: 'abstract ("in higher dimensions ... generically" similar behaviour); the experiments\' setup is not recovered, so the threshold is measured [E] on this generator (claims.md §3.I)' },
+  citation: { paper: APP, where: 'abstract ("in higher dimensions ... generically" similar behaviour); the experiments\' setup is not recovered, so the threshold is measured [E] on this generator (docs/claims/agarwala.md)' },
   statement:
     'On quadratic regression fᵢ = Jᵢ·θ + ½θᵀQᵢθ with random Qᵢ (p ∈ [3, 5] parameters, n ∈ [1, 3] outputs), started well below the edge ' +
     '(η·λ₀ ≤ 1.6 and η·S(θ₀) ≤ 1.6) with gradient flow\'s limit beyond it (η·λ_GF > 2, λ_GF the top NTK eigenvalue where GD at the small step ' +
@@ -201,9 +201,9 @@ export const agarwalaGenericHighDim: Claim<QrInstance> = defineClaim<QrInstance>
     '[E] over 600 instances of this generator (which keeps only starts meeting the hypotheses in f64): all 600 exercised the claim and ' +
     '591 (98.5%) reached η·λ_t ≥ 1.9, median at step 4 (95th percentile 65), from η·λ₀ of median 0.56; the 9 that did not peaked at ' +
     'η·λ_t ∈ [1.39, 1.89] and settled. minHoldFraction 0.9 leaves 8.5 points of margin: at 100 exercised instances and a 1.5% failure ' +
-    'rate, more than 10 failures has probability ~1e-6. The level 1.9 is claims.md §3.I\'s "within 5% of 2/η"; the comparison has no ' +
+    'rate, more than 10 failures has probability ~1e-6. The level 1.9 is docs/claims/agarwala.md\'s "within 5% of 2/η"; the comparison has no ' +
     'slack: it is decided early (median step 4) or, for the failures, on runs that settle, where the rounding of GD (~1e-13 relative ' +
-    'over ≤ 2000 steps) is far below the distance of η·λ_t from 1.9 ([E] the smallest |η·λ_t − 1.9| at a deciding step over 600 instances was 2.1e-5, 1e8 times the rounding). f64 only: the statement is a measured statistic (claims.md §0.2 fixes float64), and ' +
+    'over ≤ 2000 steps) is far below the distance of η·λ_t from 1.9 ([E] the smallest |η·λ_t − 1.9| at a deciding step over 600 instances was 2.1e-5, 1e8 times the rounding). f64 only: the statement is a measured statistic (measured in float64), and ' +
     'a decimal re-run of a 2000-step run with an NTK eigenvalue per step costs ~1 s. Control: 99 of 100 instances with ' +
     'κ = η·λ_GF ∈ [0.5, 1.7] stayed below 1.9.',
   budget: 400_000,

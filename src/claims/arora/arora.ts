@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { uvRun, type WithUvRun } from '../../arbitraries/uvInstance.js';
 import { decimalText } from '../../arbitraries/decimalText.js';
 import { gd } from '../../dynamics/gd.js';
 import { ngd } from '../../dynamics/ngd.js';
@@ -13,7 +14,7 @@ import { ALP } from '../papers.js';
 
 /**
  * Arora, Li, Panigrahi (ICML 2022): normalized GD and GD on √L enter the Edge of Stability and then
- * follow a flow on the manifold of minimizers that decreases the sharpness (claims.md §3.C, §2.8).
+ * follow a flow on the manifold of minimizers that decreases the sharpness (docs/claims/arora.md).
  * Checked on M-MANIFOLD (`manifold-toy`, L = ½(1 + z²)x², Γ = {x = 0}, λ₁ = 1 + z² on Γ) and on
  * M-UV with y = 1, where the balancing rate of both rules is an exact identity.
  */
@@ -66,12 +67,7 @@ export function projectedZ2<T>(F: Field<T>, x: T, z: T): T {
 /* ------------------------------------------------------------------------------------------ */
 
 /** √L-GD or NGD (or, in the control, plain GD) on M-UV with y = 1, and the rate the check asserts. */
-export interface UvBalancingInstance extends Instance {
-  readonly model: 'uv';
-  readonly params: { readonly target: string };
-  readonly theta: readonly [string, string];
-  readonly lr: string;
-  readonly steps: number;
+export interface UvBalancingInstance extends WithUvRun<Instance> {
   /** The rule run. */
   readonly rule: AroraRule;
   /** The multiplier asserted: `sqrt-gd` → 1 − η²/2; `ngd` → 1 − η²/λ. */
@@ -87,10 +83,7 @@ function uvBalancingArb(rules: readonly ('ngd' | 'sqrt-gd')[], control: boolean)
     which: fc.integer({ min: 0, max: rules.length - 1 }),
   })
     .filter(({ u, v }) => Number(u) * Number(v) !== 1 && (!control || Math.abs(Number(u) ** 2 - Number(v) ** 2) >= 0.5))
-    .map(({ u, v, lr, steps, which }): UvBalancingInstance => ({
-      model: 'uv', params: { target: '1' }, theta: [u, v], lr, steps,
-      rule: control ? 'gd' : rules[which], rate: rules[which],
-    }));
+    .map(({ u, v, lr, steps, which }): UvBalancingInstance => uvRun(u, v, lr, steps, { rule: control ? 'gd' as const : rules[which], rate: rules[which] }));
 }
 
 export const uvExactBalancingRate: Claim<UvBalancingInstance> = defineClaim<UvBalancingInstance>({
@@ -160,7 +153,7 @@ export const uvExactBalancingRate: Claim<UvBalancingInstance> = defineClaim<UvBa
   },
   tolerance: { ulps: 4096 },
   rationale:
-    'An exact identity (claims.md §2.8 [D], measured to 2e-15): the per-step error is compared with 4096 ulps of λ = u² + v² ' +
+    'An exact identity (docs/claims/arora.md [D], measured to 2e-15): the per-step error is compared with 4096 ulps of λ = u² + v² ' +
     '(9e-13 in f64, the §0.3 "1e-12 per step"), because Δ = u² − v² is a difference of squares whose rounding is a few ulps of λ. ' +
     'A GD step misses the √L rate by |Δ|·η²·|r² − ½| ≥ 1e-5 on the control, 7 orders above the slack.',
 });

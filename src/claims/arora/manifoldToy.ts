@@ -143,7 +143,7 @@ function checkTwoCycle<T>(instance: ManifoldInstance, ctx: CheckContext<T>, rule
 }
 
 const TWO_CYCLE_RATIONALE =
-  'claims.md §3.C [E]: after Phase I the 2-step mean of 1/(η_tλ₁) was 0.4998–0.5001 for NGD (η ∈ [0.005, 0.05]) and 0.5000 ± 1e-4 for √L-GD; ' +
+  'docs/claims/arora.md [E]: after Phase I the 2-step mean of 1/(η_tλ₁) was 0.4998–0.5001 for NGD (η ∈ [0.005, 0.05]) and 0.5000 ± 1e-4 for √L-GD; ' +
   'the deviation is O(x²) = O(η²) from λ₁(θ_t) − λ₁(Φ(θ_t)) and ‖∇L‖ − (1 + z²)|x|, so the claim keeps η ≤ 0.03 and |z₀| ≤ 1.5 and holds it to 1e-3 (abs). ' +
   'The naive pointwise statement |η_tλ₁ − 2| < 0.1 fails: pointwise values ranged over [1.17, 6.9] (caveat 3).';
 
@@ -158,8 +158,8 @@ function twoCycleClaim(rule: 'ngd' | 'sqrt-gd'): Claim<ManifoldInstance> {
     citation: {
       paper: ALP,
       where: ngdRule
-        ? 'NGD result (entering EoS, η_t = η/‖∇L‖); the 2-cycle analysis on M-MANIFOLD in claims.md §3.C (arora.ngd.two-cycle-averages [D])'
-        : '√L-GD result (η_eff = η/(2√L)); claims.md §3.C arora.sqrt.enters-eos',
+        ? 'NGD result (entering EoS, η_t = η/‖∇L‖); the 2-cycle analysis on M-MANIFOLD in docs/claims/arora.md (arora.ngd.two-cycle-averages [D])'
+        : '√L-GD result (η_eff = η/(2√L)); docs/claims/arora.md arora.sqrt.enters-eos',
       recalled: true,
     },
     statement:
@@ -171,7 +171,7 @@ function twoCycleClaim(rule: 'ngd' | 'sqrt-gd'): Claim<ManifoldInstance> {
     arbitrary: manifoldArb({ ...opts, extra: { statistic: 'harmonic' } }),
     check: (instance, ctx) => checkTwoCycle(instance, ctx, rule),
     negativeControl: {
-      description: `the naive pointwise predicate |η_t·λ₁ − 2| < ${POINTWISE_BAND} at every step after Phase I (claims.md caveat 3: pointwise values range over 1.2–6.9, the 2-cycle phase is arbitrary)`,
+      description: `the naive pointwise predicate |η_t·λ₁ − 2| < ${POINTWISE_BAND} at every step after Phase I (docs/claims/arora.md caveat 3: pointwise values range over 1.2–6.9, the 2-cycle phase is arbitrary)`,
       arbitrary: manifoldArb({ ...opts, extra: { statistic: 'pointwise' } }),
     },
     tolerance: { abs: 1e-3 },
@@ -254,12 +254,12 @@ function flowClaim(rule: 'ngd' | 'sqrt-gd'): Claim<ManifoldInstance> {
     arbitrary: manifoldArb({ ...base, lr: [0.02, 0.05], horizon: [0.1, 1.2], extra: { flowStart: 'phase1' } }),
     check: (instance, ctx) => checkFlow(instance, ctx, rule),
     negativeControl: {
-      description: 'the flow started from z₀ instead of the post-Phase-I z(T₁), with |x₀| ∈ [1, 1.5] so Phase I moves z (claims.md caveat 3: a 15% error)',
+      description: 'the flow started from z₀ instead of the post-Phase-I z(T₁), with |x₀| ∈ [1, 1.5] so Phase I moves z (docs/claims/arora.md caveat 3: a 15% error)',
       arbitrary: manifoldArb({ ...base, x: [1, 1.5], z: [0.5, 1.5], lr: [0.03, 0.05], horizon: [0.1, 0.4], extra: { flowStart: 'z0' } }),
     },
     tolerance: { rel: 0 },
     rationale:
-      `claims.md §3.C [E]: the relative error was ${ngdRule ? '2e-5 to 5e-4' : '5e-5 to 3.5e-4'} for η ∈ [0.005, 0.05]; the asymptotic recipe (§0.3) asks for a generous band at a single η, ` +
+      `docs/claims/arora.md [E]: the relative error was ${ngdRule ? '2e-5 to 5e-4' : '5e-5 to 3.5e-4'} for η ∈ [0.005, 0.05]; the asymptotic recipe (§0.3) asks for a generous band at a single η, ` +
       `here ${FLOW_C}·η (2e-3 to 5e-3), 4× or more above the worst measured error, 30× below the 15% of the flow started from z₀.`,
   });
 }
@@ -329,6 +329,6 @@ export const sharpnessDecreasesAlongFlow: Claim<ManifoldInstance> = defineClaim<
   },
   tolerance: { rel: 0 },
   rationale:
-    'claims.md §3.C: sample every ⌈0.1/η²⌉ steps and allow a 1e-6 relative slack ("monotone" recipe §0.3, widened because Φ(θ) is evaluated at an iterate ' +
+    'docs/claims/arora.md: sample every ⌈0.1/η²⌉ steps and allow a 1e-6 relative slack ("monotone" recipe §0.3, widened because Φ(θ) is evaluated at an iterate ' +
     'O(η) off Γ). Per sample the flow lowers λ₁ − 1 = z*² by a factor e^{−0.1} (NGD, small z) or e^{−0.05} (√L-GD), far above the slack until z* ≈ 1e-3.',
 });

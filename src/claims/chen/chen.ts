@@ -7,7 +7,7 @@ import { CBGA } from '../papers.js';
 import { gdRule, stepper } from '../../dynamics/stepper.js';
 
 /**
- * Chen, Balasubramanian, Ghosal, Agrawalla (claims.md §3.J, §2.5): GD on the quartic ¼(x² − μ)²
+ * Chen, Balasubramanian, Ghosal, Agrawalla (docs/claims/chen.md): GD on the quartic ¼(x² − μ)²
  * is the cubic map z⁺ = (1 + a)z − az³ (z = x/√μ, a = ημ = η·S_min/2), whose phases run
  * monotone → oscillating → period 2 → period doubling → chaos → divergence. The closed forms
  * of the 2-cycle and the divergence threshold are derived here [D]; the paper's own units and
@@ -104,7 +104,7 @@ function checkTwoCycle<T>(inst: QuarticGdInstance, ctx: CheckContext<T>): Outcom
 export const chenTwoCycle: Claim<QuarticGdInstance> = defineClaim<QuarticGdInstance>({
   id: 'chen.cubic-map.two-cycle',
   title: 'Quartic / cubic map: for 1 < a < √5 − 1 GD settles on a 2-cycle with p + q = √((a+3)/a), pq = 1/a, averaging η·f\'\' = (a+3)/2 > 2',
-  citation: { paper: CBGA, where: 'the periodic phase of the cubic map (closed forms derived in claims.md §2.5 [D]; the paper\'s phase statement recalled)', recalled: true },
+  citation: { paper: CBGA, where: 'the periodic phase of the cubic map (closed forms derived in docs/claims/chen.md [D]; the paper\'s phase statement recalled)', recalled: true },
   statement:
     'GD on ¼(x² − μ)² with a = ημ ∈ (1, √5 − 1) from z₀ = x₀/√μ ∈ [0.6, 1.4] converges to the period-2 orbit {p, q} of z⁺ = (1 + a)z − az³ (z = x/√μ): ' +
     '|p + q| = √((a + 3)/a), pq = 1/a, with multiplier g\'(p)g\'(q) = 9 − 2(a + 1)² ∈ (−1, 1), and the sharpness averaged over the cycle is ' +
@@ -120,7 +120,7 @@ export const chenTwoCycle: Claim<QuarticGdInstance> = defineClaim<QuarticGdInsta
   },
   tolerance: { rel: 1e-10 },
   rationale:
-    'claims.md §3.J suggests 1e-9 after burn-in; we hold it to 1e-10, the bar of every exact identity. The cycle\'s two-step multiplier is |9 − 2(a + 1)²| ≤ 0.86 on a ∈ [1.02, 1.22], so 2000 steps leave an error ' +
+    'docs/claims/chen.md suggests 1e-9 after burn-in; we hold it to 1e-10, the bar of every exact identity. The cycle\'s two-step multiplier is |9 − 2(a + 1)²| ≤ 0.86 on a ∈ [1.02, 1.22], so 2000 steps leave an error ' +
     'below 0.86^1000 ≈ 1e-65: the tolerance measures the closed forms, not the convergence.',
 });
 
@@ -166,7 +166,7 @@ function checkInvariantInterval<T>(inst: QuarticGdInstance, ctx: CheckContext<T>
 export const chenDivergenceThreshold: Claim<QuarticGdInstance> = defineClaim<QuarticGdInstance>({
   id: 'chen.cubic-map.divergence-threshold',
   title: 'Quartic / cubic map: [−b, b], b = √((2+a)/a), is invariant iff 4(1+a)³ ≤ 27(2+a) iff a ≤ 2; beyond a = 2 orbits escape',
-  citation: { paper: CBGA, where: 'the divergent phase boundary of the cubic map (invariant-interval criterion derived in claims.md §2.5 [D]; recalled)', recalled: true },
+  citation: { paper: CBGA, where: 'the divergent phase boundary of the cubic map (invariant-interval criterion derived in docs/claims/chen.md [D]; recalled)', recalled: true },
   statement:
     'For z⁺ = (1 + a)z − az³ (GD on ¼(x² − μ)², a = ημ): the interval [−b, b] with b = √((2 + a)/a) (±b is a 2-cycle) is mapped into itself iff ' +
     'the critical value does not exceed b, i.e. 4(1 + a)³ ≤ 27(2 + a), i.e. a ≤ 2. So for a ∈ (0, 2] every orbit from [−b, b] stays bounded — the ' +
@@ -240,7 +240,7 @@ function checkConvergesBelowOne<T>(inst: ConvergenceInstance, ctx: CheckContext<
 export const chenConvergesBelowOne: Claim<ConvergenceInstance> = defineClaim<ConvergenceInstance>({
   id: 'chen.cubic-map.converges-below-one',
   title: 'Quartic / cubic map: for a < 1 GD converges to a minimizer z = ±1 from every start in (−b, b) — not necessarily the nearest one',
-  citation: { paper: CBGA, where: 'the monotonic and catapult phases of the cubic map (a < ½ and ½ < a < 1; claims.md §3.J [D/E]; the paper\'s phase names recalled)', recalled: true },
+  citation: { paper: CBGA, where: 'the monotonic and catapult phases of the cubic map (a < ½ and ½ < a < 1; docs/claims/chen.md [D/E]; the paper\'s phase names recalled)', recalled: true },
   statement:
     'For z⁺ = (1 + a)z − az³ (GD on ¼(x² − μ)², z = x/√μ, a = ημ) with a ∈ (0, 1), every start inside the invariant interval (−b, b), ' +
     'b = √((2 + a)/a), other than the preimages of the unstable fixed point 0 and of the unstable 2-cycle ±b (e.g. z₀ = √((1 + a)/a) maps to 0), ' +
@@ -252,7 +252,7 @@ export const chenConvergesBelowOne: Claim<ConvergenceInstance> = defineClaim<Con
   arbitrary: quarticInstances(decimalText(0.05, 0.95, 3), signedStart(0.01, 0.999), 2000),
   check: checkConvergesBelowOne,
   negativeControl: {
-    description: 'the naive reading "GD ends at the minimizer on z₀\'s side", from z₀ ∈ ±[1, 0.999·b] with a ∈ [0.3, 0.95] (claims.md §3.J caveat): starts beyond the minimizer overshoot through 0 into the other well',
+    description: 'the naive reading "GD ends at the minimizer on z₀\'s side", from z₀ ∈ ±[1, 0.999·b] with a ∈ [0.3, 0.95] (docs/claims/chen.md caveat): starts beyond the minimizer overshoot through 0 into the other well',
     // b ≥ 1.41 for a ≤ 0.95, so [1, 0.999·b] is never empty.
     arbitrary: quarticInstances(decimalText(0.3, 0.95, 3), signedStart(1, 0.999), 2000).map((i): ConvergenceInstance => ({ ...i, variant: 'nearest' })),
   },
@@ -302,7 +302,7 @@ function checkChaos<T>(inst: QuarticGdInstance, ctx: CheckContext<T>): Outcome {
 export const chenChaos: Claim<QuarticGdInstance> = defineClaim<QuarticGdInstance>({
   id: 'chen.cubic-map.chaos',
   title: 'Quartic / cubic map: for a ∈ (1.4, 1.95) GD is chaotic (positive Lyapunov exponent) for most a, with periodic windows',
-  citation: { paper: CBGA, where: 'the chaotic phase of the cubic map (claims.md §3.J test 5 [E]; the paper\'s phase boundaries recalled)', recalled: true },
+  citation: { paper: CBGA, where: 'the chaotic phase of the cubic map (docs/claims/chen.md test 5 [E]; the paper\'s phase boundaries recalled)', recalled: true },
   statement:
     'For z⁺ = (1 + a)z − az³ with a drawn uniformly in (1.4, 1.95) and z₀ ∈ [0.1, 0.9], the Lyapunov exponent (1/N)Σ ln|1 + a − 3az_t²| over ' +
     'N = 2000 steps after a burn-in of 500 is positive on at least 80% of the draws: GD neither converges nor cycles but wanders chaotically ' +
@@ -318,7 +318,7 @@ export const chenChaos: Claim<QuarticGdInstance> = defineClaim<QuarticGdInstance
   },
   tolerance: { abs: 0 },
   rationale:
-    'The statistic is the fraction of draws with a positive Lyapunov exponent. [E] (claims.md §3.J: 0.34, 0.68, 0.81, 0.88 at a = 1.4, 1.6, 1.8, 1.9): over ' +
+    'The statistic is the fraction of draws with a positive Lyapunov exponent. [E] (docs/claims/chen.md: 0.34, 0.68, 0.81, 0.88 at a = 1.4, 1.6, 1.8, 1.9): over ' +
     '3000 draws 91.8% were positive (89% on (1.4, 1.6), 97% on (1.6, 1.8), 89% on (1.8, 1.95)); the rest fall in periodic windows. The threshold 0.8 is 4 ' +
     'standard deviations below that rate for 100 draws. f64 only: a chaotic orbit computed at another precision is a different orbit, so a decimal ' +
     're-run could neither confirm nor excuse an f64 result; the exponent is a property of the typical orbit, which f64 shadows.',

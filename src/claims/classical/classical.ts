@@ -6,7 +6,7 @@ import type { Field } from '../../numerics/field.js';
 import { COHEN } from '../papers.js';
 
 /**
- * Classical facts about GD on a quadratic (claims.md §2.1, §3.A): the loss decreases monotonically
+ * Classical facts about GD on a quadratic (docs/claims/classical.md, docs/claims/cohen.md): the loss decreases monotonically
  * iff η < 2/λ_max, each direction its own claim, and the descent lemma with L = λ_max. These are
  * the baseline every EoS claim is measured against, and exact: the only slack is for rounding.
  */

@@ -13,7 +13,7 @@ import { quadraticGdInstance, type QuadraticGdInstance } from '../classical/quad
 import { COHEN } from '../papers.js';
 
 /**
- * Cohen, Kaur, Li, Kolter, Talwalkar (claims.md §3.A, §2.1): the quadratic baseline of the edge of
+ * Cohen, Kaur, Li, Kolter, Talwalkar (docs/claims/cohen.md, docs/claims/classical.md): the quadratic baseline of the edge of
  * stability, where everything is exact: the divergence rate along q_max and the stability
  * thresholds of heavy-ball and Nesterov momentum.
  */
@@ -42,7 +42,7 @@ function fittedRate(logs: readonly number[]): number {
 export const quadraticDivergenceRate: Claim<QuadraticGdInstance> = defineClaim<QuadraticGdInstance>({
   id: 'cohen.quadratic.divergence-rate',
   title: 'Above the edge, GD on a quadratic diverges along q_max at the exact rate ln|1 − ηλ_max| per step',
-  citation: { paper: COHEN, where: '§2, the quadratic model: the component along q_max evolves as (1 − ηλ_max)ᵗ (claims.md §3.A)', recalled: true },
+  citation: { paper: COHEN, where: '§2, the quadratic model: the component along q_max evolves as (1 − ηλ_max)ᵗ (docs/claims/cohen.md)', recalled: true },
   statement:
     'For L(θ) = ½θᵀAθ − bᵀθ with A ⪰ 0 and κ = η·λ_max > 2, the component c_t = q_maxᵀ(θ_t − θ*) of the error satisfies ' +
     'c_t = (1 − κ)ᵗc₀: the least-squares rate of ln|c_t| over the run is ln|1 − κ| > 0 (within 1e-6), so GD diverges.',
@@ -98,7 +98,7 @@ export const quadraticDivergenceRate: Claim<QuadraticGdInstance> = defineClaim<Q
   },
   tolerance: { rel: 1e-10 },
   rationale:
-    'claims.md §3.A asks for the fitted rate to equal ln|1 − ηλ_max| within 1e-6; the identity c_t = (1 − κ)ᵗc₀ is exact, so the fit is off only ' +
+    'docs/claims/cohen.md asks for the fitted rate to equal ln|1 − ηλ_max| within 1e-6; the identity c_t = (1 − κ)ᵗc₀ is exact, so the fit is off only ' +
     'by rounding (below 1e-12 in f64, the rate being fitted from log|c_t| with c_t in the eigenbasis certified by the instance), and we hold it to ' +
     '1e-10 relative, the bar of every exact identity.',
 });
@@ -123,7 +123,7 @@ export interface MomentumInstance extends Instance {
 
 const D = decimalCtor(60);
 
-/** ηλ at which the method loses stability (claims.md §2.1): 2 + 2β (heavy ball), (2 + 2β)/(1 + 2β) (Nesterov). */
+/** ηλ at which the method loses stability (docs/claims/classical.md): 2 + 2β (heavy ball), (2 + 2β)/(1 + 2β) (Nesterov). */
 function thresholdOf<T>(F: Field<T>, method: 'heavy-ball' | 'nesterov' | 'gd', beta: T): T {
   const twoPlus = F.add(F.int(2), F.mul(F.int(2), beta));
   if (method === 'gd') return F.int(2);
@@ -156,7 +156,7 @@ function momentumInstances(o: { threshold: 'method' | 'gd'; betaMin: number; fac
 export const momentumThresholds: Claim<MomentumInstance> = defineClaim<MomentumInstance>({
   id: 'cohen.momentum.thresholds',
   title: 'Momentum moves the edge: heavy ball is stable iff ηλ < 2 + 2β, Nesterov iff ηλ < (2 + 2β)/(1 + 2β)',
-  citation: { paper: COHEN, where: 'Appendix on momentum (the stability thresholds of Polyak and Nesterov momentum on a quadratic); re-derived in claims.md §2.1', recalled: true },
+  citation: { paper: COHEN, where: 'Appendix on momentum (the stability thresholds of Polyak and Nesterov momentum on a quadratic); re-derived in docs/claims/classical.md', recalled: true },
   statement:
     'On the 1-D quadratic ½λθ² with β ∈ [0, 1): heavy ball θ⁺ = θ − η∇L(θ) + β(θ − θ⁻) and Nesterov θ⁺ = y − η∇L(y), ' +
     'y = θ + β(θ − θ⁻), started at rest, converge when ηλ is 0.99 of their threshold (2 + 2β, resp. (2 + 2β)/(1 + 2β)) and diverge at 1.01 of it: ' +
@@ -217,7 +217,7 @@ export const momentumThresholds: Claim<MomentumInstance> = defineClaim<MomentumI
   rationale:
     'Linear recurrences: over β ∈ [0, 0.95] the spectral radius of the 2×2 companion matrix is at most 0.98 at 0.99 of either threshold ' +
     '(0.98^2000 = 3e-18, far below 1e-6 even with the t·ρᵗ transient of a double root) and at least 1.02 at 1.01 of it (1.02^700 > 1e6), ' +
-    'computed with numpy for this catalog. Rounding perturbs the roots by ulps, decades away from these bands; the tolerance is unused slack (claims.md §2.1 [D/E]).',
+    'computed with numpy for this catalog. Rounding perturbs the roots by ulps, decades away from these bands; the tolerance is unused slack (docs/claims/classical.md [D/E]).',
 });
 
 // ─── cohen.eos.hover-cubic-toy ─────────────────────────────────────────────────────────────────
@@ -260,7 +260,7 @@ function lambdaMax2<T>(F: Field<T>, H: readonly (readonly T[])[]): T {
 export const eosHoverCubicToy: Claim<ToyInstance> = defineClaim<ToyInstance>({
   id: 'cohen.eos.hover-cubic-toy',
   title: 'Edge of stability on the cubic toy: after reaching 2/η the sharpness hovers there while the loss goes non-monotone',
-  citation: { paper: COHEN, where: 'abstract and §3: the sharpness "hovers" at 2/η and the loss decreases non-monotonically (claims.md §3.A cohen.eos.hover); the mechanism is DNL\'s self-stabilization' },
+  citation: { paper: COHEN, where: 'abstract and §3: the sharpness "hovers" at 2/η and the loss decreases non-monotonically (docs/claims/cohen.md cohen.eos.hover); the mechanism is DNL\'s self-stabilization' },
   statement:
     'For GD on ½(a₀ + b·z)x² − c·z (α = bc > 0) started below the edge with x₀ ≠ 0, S = λ_max(∇²L) reaches 2/η; over the following four ' +
     'periods 2π/(η√(2α)), with η√(2α) ∈ [0.01, 0.03] (up to the 1e-5 rounding of c to six digits), the median of ηS/2 lies in [0.97, 1.05], its maximum is at most 1.25, and the loss rises at some step.',
@@ -324,6 +324,6 @@ export const eosHoverCubicToy: Claim<ToyInstance> = defineClaim<ToyInstance>({
   },
   tolerance: { ulps: 64 },
   rationale:
-    'Bands from claims.md §3.A (cohen.eos.hover, [E]: median 1.000, max 1.018 on an MLP): median ηS/2 ∈ [0.97, 1.05], max ≤ 1.25. On the toy ' +
+    'Bands from docs/claims/cohen.md (cohen.eos.hover, [E]: median 1.000, max 1.018 on an MLP): median ηS/2 ∈ [0.97, 1.05], max ≤ 1.25. On the toy ' +
     'ηS/2 − 1 ≈ ηỹ/2 + η²b²x²/4, both a few 1e-2 at most for these g and horizons (measured in the evidence); rounding is irrelevant at this scale.',
 });

@@ -9,7 +9,7 @@ import { ACTIVATIONS, createMlpF64, initMlpF64, randomLabelData, teacherData, ty
 import type { CheckContext, Instance, Outcome } from '../claim.js';
 
 /**
- * Cohen, Kaur, Li, Kolter, Talwalkar (claims.md §3.A, §2.10 M-MLP): on a real (small) network,
+ * Cohen, Kaur, Li, Kolter, Talwalkar (docs/claims/cohen.md M-MLP): on a real (small) network,
  * full-batch GD first sharpens until λ_max(∇²L) reaches 2/η (progressive sharpening), then hovers
  * at the edge while the loss keeps decreasing non-monotonically (edge of stability). Both are
  * empirical ("typically"), so both claims are statistical over network and data seeds; each
@@ -49,10 +49,10 @@ export interface MlpEosInstance extends Instance {
 /** The smallest configuration found to show progressive sharpening and the hover robustly (see the rationales). */
 export const SMALL_MLP: MlpNetJson = Object.freeze({ inputDim: 8, widths: Object.freeze([16]), activation: 'tanh' });
 export const SMALL_N = 100;
-/** claims.md §2.10 M-MLP (8-32-1 tanh, n = 200), the larger configuration for users. */
+/** docs/claims/cohen.md M-MLP (8-32-1 tanh, n = 200), the larger configuration for users. */
 export const PAPER_MLP: MlpNetJson = Object.freeze({ inputDim: 8, widths: Object.freeze([32]), activation: 'tanh' });
 
-/** Where the sharpness counts as having reached the edge (claims.md §3.A: max ηS/2 ≥ 0.95). */
+/** Where the sharpness counts as having reached the edge (docs/claims/cohen.md: max ηS/2 ≥ 0.95). */
 export const EDGE = 0.95;
 /** Residual tolerance of the tracked sharpness (relative: ‖Hy − λy‖ ≤ tol·λ bounds the error of λ by tol·λ). */
 export const TRACK_TOL = 1e-3;

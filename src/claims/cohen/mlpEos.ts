@@ -11,7 +11,7 @@ const PS_EVERY = 10;
 export const progressiveSharpening: Claim<MlpEosInstance> = defineClaim<MlpEosInstance>({
   id: 'cohen.progressive-sharpening',
   title: 'Progressive sharpening: on a tanh MLP fitting random labels, full-batch GD drives the sharpness up to 2/η',
-  citation: { paper: COHEN, where: 'abstract and §3 (progressive sharpening); claims.md §3.A and the M-MLP benchmark §2.10', recalled: true },
+  citation: { paper: COHEN, where: 'abstract and §3 (progressive sharpening); docs/claims/cohen.md and the M-MLP benchmark §2.10', recalled: true },
   statement:
     'Full-batch GD (float64) on a one-hidden-layer tanh MLP (8-16-1, W ~ N(0, 1/fan_in), biases 0) fitting n = 100 Gaussian inputs with ' +
     'N(0, 1) labels, loss ½·mean of squared residuals, started at η·S₀/2 ∈ [0.3, 0.7] (S = λ_max(∇²L)): within 1500 steps the sharpness, ' +
@@ -52,7 +52,7 @@ export const progressiveSharpening: Claim<MlpEosInstance> = defineClaim<MlpEosIn
       message: `η·S/2 rose from ${fmt(run.kappa0)} to ${fmt(max)} ≥ ${EDGE} by step ${run.cross} (float64, η = ${inst.lr}, slope of S ${rate.toExponential(2)}/step)` });
   },
   negativeControl: {
-    description: 'the easy teacher task (labels from a network of the same shape, claims.md §2.10 [E]): the sharpness plateaus below the edge ' +
+    description: 'the easy teacher task (labels from a network of the same shape, docs/claims/cohen.md [E]): the sharpness plateaus below the edge ' +
       '(measured: η·S/2 ≤ 0.95, mostly ≈ η·S₀/2), so the edge is never reached',
     arbitrary: mlpEosInstances({ task: 'teacher', kappa: [0.3, 0.7], steps: PS_STEPS, every: PS_EVERY }),
   },
@@ -61,7 +61,7 @@ export const progressiveSharpening: Claim<MlpEosInstance> = defineClaim<MlpEosIn
   runs: 20,
   ladder: ['f64'],
   rationale:
-    'claims.md §3.A: max ηS/2 ≥ 0.95 with a rising sharpness, statistical over seeds (CKLKT say "typically"). The M-MLP benchmark (§2.10 [E], ' +
+    'docs/claims/cohen.md: max ηS/2 ≥ 0.95 with a rising sharpness, statistical over seeds (CKLKT say "typically"). The M-MLP benchmark (§2.10 [E], ' +
     '8-32-1 tanh, n = 200) costs ~1.2 ms a GD step on the reference machine, so the claim runs the smallest configuration found that still ' +
     'sharpens robustly: 8-16-1 tanh (161 parameters), n = 100 random labels, ≤ 1500 steps, S measured every 10 steps, the run stopping at the ' +
     'crossing. MEASURED (harness seeds 1 and 7, 80 instances): 76 hold (0.95), crossing at steps 30–1060; the 4 failures all start at κ₀ ≤ 0.35 ' +
@@ -69,7 +69,7 @@ export const progressiveSharpening: Claim<MlpEosInstance> = defineClaim<MlpEosIn
     'minHoldFraction 0.75 at 20 runs: a false alarm needs ≤ 14 of 20 at p = 0.95 (probability 3e-4). With 8-16-1 and n = 50 GD often ' +
     'interpolates before reaching the edge (measured). Control: on the teacher task ηS/2 stays ≈ κ₀ (peaks 0.32–0.69 on 10 instances; one of 12 in an exploratory scan peaked just below 0.95). The ' +
     'tolerance is the Lanczos residual (ηS/2 is a Ritz value, within 1e-3 relative below λ_max), far inside the 0.05 margin of the 0.95 test. ' +
-    'Larger configuration for users (claims.md §2.10 M-MLP): mlpEosInstances({ task: \'random-labels\', kappa: [0.3, 0.7], net: PAPER_MLP, ' +
+    'Larger configuration for users (docs/claims/cohen.md M-MLP): mlpEosInstances({ task: \'random-labels\', kappa: [0.3, 0.7], net: PAPER_MLP, ' +
     'n: 200, steps: 5000, every: 20 }) in a claims file: 6 of 6 held (crossing at steps 80–1580), 0.6–2.2 s per instance.',
 });
 
@@ -77,7 +77,7 @@ export const progressiveSharpening: Claim<MlpEosInstance> = defineClaim<MlpEosIn
 
 const HOVER_STEPS = 1500;
 const HOVER_EVERY = 20;
-/** Fraction of the post-crossing run discarded as burn-in (claims.md §0.3). */
+/** Fraction of the post-crossing run discarded as burn-in. */
 const BURN = 0.2;
 const BAND = { lo: 0.97, hi: 1.05, max: 1.25, lossDrop: 0.1 } as const;
 
@@ -85,7 +85,7 @@ export const eosHover: Claim<MlpEosInstance> = defineClaim<MlpEosInstance>({
   id: 'cohen.eos.hover',
   title: 'Edge of stability on a tanh MLP: once at 2/η the sharpness hovers there while the loss decreases non-monotonically',
   citation: { paper: COHEN, where: 'abstract (the sharpness hovers at, or just above, 2/η while the loss keeps decreasing over long timescales, non-monotonically over short ones; ' +
-    'as quoted by Damian et al.\'s abstract) and §3 [R]; claims.md §3.A, §2.10', recalled: true },
+    'as quoted by Damian et al.\'s abstract) and §3 [R]; docs/claims/cohen.md', recalled: true },
   statement:
     'Full-batch GD (float64) on the 8-16-1 tanh MLP fitting n = 100 random labels, η·S₀/2 ∈ [0.3, 0.7], run 1500 steps with S measured every 20: ' +
     'after the sharpness first reaches η·S/2 ≥ 0.95 at step T_c, over the measurements from T_c + 0.2·(1500 − T_c) on, the median of η·S/2 lies ' +
@@ -97,7 +97,7 @@ export const eosHover: Claim<MlpEosInstance> = defineClaim<MlpEosInstance>({
     'random N(0, 1) labels on Gaussian inputs',
     'η·S₀/2 ∈ [0.3, 0.7]',
     'the sharpness reaches η·S/2 ≥ 0.95 within the run, in its first half (else the hover window is too short): otherwise inconclusive',
-    'float64 arithmetic; sharpness at the iterates θ_t (not midpoints, claims.md §6.8)',
+    'float64 arithmetic; sharpness at the iterates θ_t (not midpoints, docs/claims/cohen.md)',
   ],
   arbitrary: mlpEosInstances({ task: 'random-labels', kappa: [0.3, 0.7], steps: HOVER_STEPS, every: HOVER_EVERY }),
   check<T>(inst: MlpEosInstance, ctx: CheckContext<T>): Outcome {
@@ -149,7 +149,7 @@ export const eosHover: Claim<MlpEosInstance> = defineClaim<MlpEosInstance>({
   },
   negativeControl: {
     description: 'η ten times below the hypothesis (η·S₀/2 ∈ [0.03, 0.07]): the sharpness stays far below 2/η and the loss decreases ' +
-      'monotonically (claims.md §3.A [E]: 0 increases), so there is no edge and no hover',
+      'monotonically (docs/claims/cohen.md [E]: 0 increases), so there is no edge and no hover',
     arbitrary: mlpEosInstances({ task: 'random-labels', kappa: [0.03, 0.07], steps: HOVER_STEPS, every: HOVER_EVERY }),
   },
   tolerance: { rel: TRACK_TOL },
@@ -157,8 +157,8 @@ export const eosHover: Claim<MlpEosInstance> = defineClaim<MlpEosInstance>({
   runs: 12,
   ladder: ['f64'],
   rationale:
-    'Bands of claims.md §3.A (cohen.eos.hover; [E] median 1.000, max 1.018 on M-MLP at η ∈ {0.2, 0.4, 0.6}): median ηS/2 ∈ [0.97, 1.05], ' +
-    'max ≤ 1.25, loss increases after the crossing, L_end ≤ 0.1·L_cross. The first 20% of the post-crossing run is discarded (claims.md §0.3): ' +
+    'Bands of docs/claims/cohen.md (cohen.eos.hover; [E] median 1.000, max 1.018 on M-MLP at η ∈ {0.2, 0.4, 0.6}): median ηS/2 ∈ [0.97, 1.05], ' +
+    'max ≤ 1.25, loss increases after the crossing, L_end ≤ 0.1·L_cross. The first 20% of the post-crossing run is discarded: ' +
     'right after the crossing the sharpness overshoots to 1.1–1.6 before settling (measured). Smallest configuration found to hold robustly: ' +
     '8-16-1 tanh, n = 100 random labels, 1500 steps, S every 20 steps (with 1000 steps a quarter of the seeds fail the loss-drop test; with ' +
     '8-16-1 on 4 inputs and n = 64 almost all do). MEASURED (harness seeds 1 and 7, 84 instances): 12 inconclusive (9 never reached the edge, ' +
@@ -166,8 +166,8 @@ export const eosHover: Claim<MlpEosInstance> = defineClaim<MlpEosInstance>({
     'L falling 11–300×; the 7 failures are late crossings (steps 380–660) with L_end/L_cross = 0.13–0.25 (5) or no loss increase (2). ' +
     '~0.4 s per instance (1.1 s on a loaded machine). minHoldFraction 0.6 at 12 runs (≈ 10 exercised): a false alarm (fraction < 0.6 at p = 0.9) has ' +
     'probability 2e-3 with 10 exercised, ≤ 1e-2 with 8–11. The tolerance is the Lanczos residual (1e-3 relative), well inside the bands. The small network oscillates ' +
-    'more than M-MLP (window maxima up to 1.24 against 1.02–1.03). Larger configuration for users (claims.md §2.10 M-MLP): ' +
+    'more than M-MLP (window maxima up to 1.24 against 1.02–1.03). Larger configuration for users (docs/claims/cohen.md M-MLP): ' +
     'mlpEosInstances({ task: \'random-labels\', kappa: [0.3, 0.7], net: PAPER_MLP, n: 200, steps: 6000, every: 50 }) in a claims file: 3 of 3 ' +
     'exercised held (medians 1.000–1.003, maxima ≤ 1.033, L falling 16–315×; 1 of 4 never reached the edge), 5–11 s per instance; ' +
-    'claims.md §7 runs 30 000 steps with S every 200.',
+    'docs/claims/wang-roberts.md runs 30 000 steps with S every 200.',
 });

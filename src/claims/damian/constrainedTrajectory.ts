@@ -16,7 +16,7 @@ const pgdInstances = (o: Partial<ToyOptions> = {}) =>
 export const constrainedProjection: Claim<ToyInstance> = defineClaim<ToyInstance>({
   id: 'damian.constrained-trajectory.projection',
   title: 'PGD onto the stable set M = {S ≤ 2/η, ∇L·u = 0} is exact on the cubic toy: x† = 0 and z† clamped at the edge',
-  citation: { paper: DNL, where: '§4, the stable set M and the constrained trajectory θ†_{t+1} = proj_M(θ†_t − η∇L(θ†_t)) (claims.md §3.B.6)' },
+  citation: { paper: DNL, where: '§4, the stable set M and the constrained trajectory θ†_{t+1} = proj_M(θ†_t − η∇L(θ†_t)) (docs/claims/damian.md)' },
   statement:
     'On ½(a₀ + b·z)x² − c·z with b, c > 0, every step of eoscheck\'s pgd reports success and returns a feasible point ' +
     '(S ≤ (2/η)(1 + 1e-9), |∇L·u| ≤ 1e-9‖∇L‖), and after the initial projection θ†_t = (x†_t, z†_t) with x†_t = 0 ' +
@@ -95,7 +95,7 @@ export const constrainedProjection: Claim<ToyInstance> = defineClaim<ToyInstance
 export const constrainedLossNonIncreasing: Claim<ToyInstance> = defineClaim<ToyInstance>({
   id: 'damian.constrained-trajectory.loss-nonincreasing',
   title: 'The constrained trajectory does not increase the loss: L(θ†_{t+1}) ≤ L(θ†_t) (while GD itself is non-monotone)',
-  citation: { paper: DNL, where: 'abstract and §4 (GD "does not increase the loss over long timescales", via the constrained trajectory); claims.md §3.B.8', recalled: true },
+  citation: { paper: DNL, where: 'abstract and §4 (GD "does not increase the loss over long timescales", via the constrained trajectory); docs/claims/damian.md', recalled: true },
   statement:
     'On ½(a₀ + b·z)x² − c·z, the PGD iterates θ†_t of the stable set satisfy L(θ†_{t+1}) ≤ L(θ†_t) at every step. ' +
     'GD\'s own loss L(θ_t) is not monotone at the edge of stability (the negative control).',
@@ -147,7 +147,7 @@ export const constrainedLossNonIncreasing: Claim<ToyInstance> = defineClaim<ToyI
   },
   tolerance: { ulps: 4096 },
   rationale:
-    '"Monotone" claims allow a rounding slack (claims.md §0.3): 4096 ulps (9e-13 in f64) of the size of the loss terms, |L| and c·(|z| + 2/(ηb)), ' +
+    '"Monotone" claims allow a rounding slack: 4096 ulps (9e-13 in f64) of the size of the loss terms, |L| and c·(|z| + 2/(ηb)), ' +
     'plus what pgd\'s own feasibility tolerance allows (S ≤ (2/η)(1 + tol), tol = 1e-12 in f64: z† within tol·(2/η)/b of the clamp, so L(θ†) within c·tol·(2/η)/b, counted twice). ' +
     'On the toy θ† = (0, z†) with z† non-decreasing, so L(θ†) = −c·z† falls by ηc² per step until the clamp, then stays.',
 });

@@ -5,7 +5,7 @@ import type { Field } from '../../numerics/field.js';
 import type { CheckContext, Instance } from '../claim.js';
 
 /**
- * Damian, Nichani, Lee (self-stabilization), claims.md §3.B, on the cubic toy M-SS (§2.7):
+ * Damian, Nichani, Lee (self-stabilization), docs/claims/damian.md, on the cubic toy M-SS (§2.7):
  * L(x, z) = ½(a₀ + b·z)x² − c·z. GD on it is DNL's reduced map eq. (3) exactly, with
  * ỹ = a₀ + b·z − 2/η, α = bc, β = b², δ² = 2α/β = 2c/b.
  */
@@ -70,9 +70,9 @@ export interface ToyOptions {
 }
 
 /**
- * Instances of the cubic toy in dimensionless coordinates (claims.md §7): η = k/1000 ∈ [0.01, 0.05],
+ * Instances of the cubic toy in dimensionless coordinates (docs/claims/wang-roberts.md): η = k/1000 ∈ [0.01, 0.05],
  * b ∈ [0.5, 2], c ∈ [0.005, 0.1] (so η√(2α) ≤ 0.032: the reduced map spirals outward slowly,
- * claims.md §3.B.5), a₀ = (2 + ηỹ₀)/η rounded to 10 decimals, z₀ = 0, x₀ a fraction of δ (8 digits).
+ * docs/claims/damian.md), a₀ = (2 + ηỹ₀)/η rounded to 10 decimals, z₀ = 0, x₀ a fraction of δ (8 digits).
  * Everything shrinks toward η = 0.01, b = 1, c = 0.01, ỹ₀ = 0 and few steps.
  */
 export function toyInstance(o: ToyOptions): fc.Arbitrary<ToyInstance> {
@@ -168,7 +168,7 @@ export function assumeExactToy<T>(instance: ToyInstance, ctx: CheckContext<T>): 
 export const marginOf = (err: number, bound: number): number => (bound > 0 ? 1 - err / bound : err === 0 ? 1 : Number.NEGATIVE_INFINITY);
 
 export const EXACT_RATIONALE =
-  'Exact identities (claims.md §0.3): the slack is for rounding only. 1024 ulps (2.3e-13 in f64, 5e-37 at dec:40) per step, ' +
+  'Exact identities: the slack is for rounding only. 1024 ulps (2.3e-13 in f64, 5e-37 at dec:40) per step, ' +
   'accumulated linearly over the steps, relative to the size of the terms summed (|x| for x; |a₀| + |b·z| + 2/η for ỹ): ' +
   'measured f64 errors are below 1e-15 per step (observed maxima are reported in the evidence), and a wrong map or a ' +
   'perturbed loss misses by 1e-6 or more. Being a multiple of the unit roundoff, the slack tightens as the ladder climbs.';

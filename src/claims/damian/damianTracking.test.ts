@@ -22,7 +22,7 @@ function toy(a0: string, b: string, c: string, lr: string, x0: string, steps: nu
   };
 }
 
-/** claims.md §3.B.7 [E]: η = 0.05, α = 0.1, β = 1 (b = 1, c = 0.1), ηỹ₀ = 0.02, x₀ = 0.01. */
+/** docs/claims/damian.md [E]: η = 0.05, α = 0.1, β = 1 (b = 1, c = 0.1), ηỹ₀ = 0.02, x₀ = 0.01. */
 const E_CASE = (extra: Partial<TrackInstance> & { C?: string; q?: string }, steps = 400) => toy('40.4', '1', '0.1', '0.05', '0.01', steps, extra);
 
 describe('DAMIAN_TRACKING_CLAIMS through the harness (pinned seed)', () => {
@@ -62,7 +62,7 @@ describe('hand-made instances', () => {
     expect(evaluate(predictedDynamicsExact, c, { mode: 'control' }).verdict).toMatchObject({ verdict: 'violated', evidence: { code: 'prediction_mismatch' } });
   });
 
-  it('reproduces claims.md [E]: first-cycle error 0.026δ at C = 0.005, ~0.26δ at C = 0.05, ~0.3δ at q = ±0.2', () => {
+  it('reproduces docs/claims/damian.md [E]: first-cycle error 0.026δ at C = 0.005, ~0.26δ at C = 0.05, ~0.3δ at q = ±0.2', () => {
     const cases: [Partial<TrackInstance> & { C?: string; q?: string }, number, number][] = [
       [{ C: '0.005' }, 0.02, 0.035], [{ C: '0.05' }, 0.2, 0.35], [{ q: '0.2' }, 0.25, 0.45], [{ q: '-0.2' }, 0.2, 0.4],
     ];
@@ -110,7 +110,7 @@ describe('hand-made instances', () => {
     const long = { ...small, steps: 20000 };
     expect(evaluate(odeConservedQuantity, long, { mode: 'claim' }).verdict).toMatchObject({ verdict: 'inconclusive', evidence: { code: 'horizon_short' } });
     expect(evaluate(odeConservedQuantity, long, { mode: 'control' }).verdict).toMatchObject({ verdict: 'violated', evidence: { code: 'h_drift' } });
-    // claims.md §3.B.5 [E]: at η = 0.03 the map diverged (overflow) from x₀ = 0.5δ; the bound is crossed first.
+    // docs/claims/damian.md [E]: at η = 0.03 the map diverged (overflow) from x₀ = 0.5δ; the bound is crossed first.
     const diverging = toy('66.6666666667', '1', '1', '0.03', '0.70710678', 6667);
     expect(evaluate(odeConservedQuantity, diverging, { mode: 'claim' }).verdict).toMatchObject({ verdict: 'inconclusive', evidence: { code: 'omega_small' } });
     expect(evaluate(odeConservedQuantity, diverging, { mode: 'control' }).verdict).toMatchObject({ verdict: 'violated', evidence: { code: 'h_drift' } });

@@ -12,11 +12,11 @@ import type { ToyInstance } from './damian.js';
 
 /**
  * Damian, Nichani, Lee (self-stabilization): the predicted dynamics θ† + v⋆ and what it predicts,
- * claims.md §3.B.5, §3.B.7, §3.B.8 and §6 caveat 2, on the cubic toy M-SS (§2.7)
+ * docs/claims/damian.md caveat 2, on the cubic toy M-SS (§2.7)
  * L(x, z) = ½(a₀ + b·z)x² − c·z and on its fourth-order perturbations
  * ½(a₀ + b·z + ½C·z²)x² − c·z + q·x⁴/24 (an `expr` model). Instances are the ToyInstance of
  * damian.ts with the perturbation stated; they are drawn in the dimensionless coordinates of
- * claims.md §7: ω = η√(2α) (the small-oscillation angular frequency per step, α = bc, β = b²),
+ * docs/claims/wang-roberts.md: ω = η√(2α) (the small-oscillation angular frequency per step, α = bc, β = b²),
  * x₀/δ (δ² = 2c/b), ηỹ₀ (ỹ = a₀ + b·z − 2/η) and ε = (|C| + |q|)·√(2α)/β, the size of the
  * fourth-order terms over one orbit relative to the cubic coupling.
  */
@@ -204,10 +204,10 @@ interface RunOptions {
 }
 
 /**
- * GD θ_t beside PGD θ†_t (eoscheck's pgd: θ†_{t+1} = proj_M(θ†_t − η∇L(θ†_t)), claims.md §3.B.6),
+ * GD θ_t beside PGD θ†_t (eoscheck's pgd: θ†_{t+1} = proj_M(θ†_t − η∇L(θ†_t)), docs/claims/damian.md),
  * from θ₀ and θ†₀ = proj_M(θ₀), for instance.steps steps. From the first step t₀ ≥ 1 at which θ†
  * is on the edge S(θ†) = 2/η, it also runs DNL's predicted dynamics as coded in the authors'
- * taylor.py::predicted_step (claims.md §3.B.7), everything evaluated at θ†_t:
+ * taylor.py::predicted_step (docs/claims/damian.md), everything evaluated at θ†_t:
  *   v_{t+1} = v_t − η[∇²L(θ†_t)v_t + ∇S⊥_t(x_t² − δ_t²)/2 + u_t·x_t·y_t],
  *   x_t = u_t·v_t, y_t = ∇S⊥_t·v_t, α_t = −∇L(θ†_t)·∇S⊥_t, β_t = ‖∇S⊥_t‖², δ_t² = 2α_t/β_t,
  * with v_{t₀} = θ_{t₀} − θ†_{t₀}; the prediction of θ_t is θ†_t + v_t. (The formula assumes the

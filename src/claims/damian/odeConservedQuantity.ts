@@ -20,13 +20,13 @@ export const odeConservedQuantity: Claim<TrackInstance> = defineClaim<TrackInsta
   title: 'H = ỹ² + (β/2)x² − α·ln x² (conserved by the ODE limit of the reduced map) drifts by at most K·η√(2α)·H per period over a few periods',
   citation: {
     paper: DNL,
-    where: '§4.1, equation (3) (the reduced map); its continuous-time limit, a Lotka–Volterra-type system in (x², ỹ), and the conserved H are derived in claims.md §3.B.5, not quoted from the paper',
+    where: '§4.1, equation (3) (the reduced map); its continuous-time limit, a Lotka–Volterra-type system in (x², ỹ), and the conserved H are derived in docs/claims/damian.md, not quoted from the paper',
   },
   statement:
     'On the reduced map x⁺ = −(1 + ηỹ)x, ỹ⁺ = ỹ + η(α − βx²/2) (GD on ½(a₀ + b·z)x² − c·z, α = bc, β = b², δ² = 2α/β), with ω = η√(2α) ≤ 0.03, ' +
     'P = 2π/ω and E = H − H(δ, 0) = ỹ² + α(x²/δ² − 1 − ln(x²/δ²)) ≥ 0: |E_t − E₀| ≤ 10·ω·(1 + t/P)·E₀ for t ≤ 3P. ' +
     'The discrete map is not conservative: its orbits spiral outward (E grows by about e^{2πω} a period) and can diverge, ' +
-    'so no such bound holds over long horizons or for larger ω (claims.md §6 caveat 2: the negative control).',
+    'so no such bound holds over long horizons or for larger ω (docs/claims/damian.md caveat 2: the negative control).',
   kind: 'forall',
   hypotheses: [
     'the loss is exactly ½(a₀ + b·z)x² − c·z (GD on it is the reduced map)',
@@ -98,7 +98,7 @@ export const odeConservedQuantity: Claim<TrackInstance> = defineClaim<TrackInsta
   },
   negativeControl: {
     description:
-      'the discrete map is not conservative (claims.md §3.B.5 caveat, §6 caveat 2): the same bound over 30–50 periods, with ω ∈ [0.02, 0.03] ' +
+      'the discrete map is not conservative (docs/claims/damian.md caveat, §6 caveat 2): the same bound over 30–50 periods, with ω ∈ [0.02, 0.03] ' +
       '(long horizon only) or ω ∈ [0.04, 0.1] (larger η too): E grows like e^{2πω} a period and, for ω ≳ 0.04, the orbit blows up ' +
       '(the check reports the bound crossed before any overflow)',
     arbitrary: fc.oneof(
@@ -112,6 +112,6 @@ export const odeConservedQuantity: Claim<TrackInstance> = defineClaim<TrackInsta
     'a drift of ≈ 2π·ω per period, plus an O(ω) oscillation within a period. Measured in f64 on 3000 random orbits (ω ∈ [0.003, 0.03], ' +
     'x₀/δ ∈ [0.01, 3], ỹ₀/√(2α) ∈ [−1, 1], α ∈ [0.01, 1], up to 3 periods): max_t |E_t/E₀ − 1|/(ω(1 + t/P)) ≤ 6.7 (median 3.9), so K = 10 ' +
     '(smallest margin 0.37 on 300 instances of this generator). ' +
-    'claims.md [E] agrees (α = β = 1, 45 periods: E grew 0.96 → 1.23 at η = 10⁻³, 1.08 → 18.1 at η = 10⁻², i.e. ≈ 6ω a period). ' +
+    'docs/claims/damian.md [E] agrees (α = β = 1, 45 periods: E grew 0.96 → 1.23 at η = 10⁻³, 1.08 → 18.1 at η = 10⁻², i.e. ≈ 6ω a period). ' +
     'Over 45 periods the same statistic is 49–131, or the orbit diverges (η = 0.03). Plus rounding: 4096 ulps a step of the size of E\'s terms.',
 });

@@ -21,7 +21,7 @@ export const predictedDynamicsExact: Claim<TrackInstance> = defineClaim<TrackIns
   title: 'On the cubic toy GD is exactly the predicted dynamics θ† + v⋆ (taylor.py::predicted_step), at every step',
   citation: {
     paper: DNL,
-    where: '§5 (the predicted dynamics v⋆ and the main theorem, claims.md §3.B.7) as coded in the authors\' taylor.py::predicted_step; exactness on M-SS with C = 0, q = 0 derived in claims.md §3.B.7 test (i)',
+    where: '§5 (the predicted dynamics v⋆ and the main theorem, docs/claims/damian.md) as coded in the authors\' taylor.py::predicted_step; exactness on M-SS with C = 0, q = 0 derived in docs/claims/damian.md test (i)',
     recalled: true,
   },
   statement:
@@ -84,9 +84,9 @@ export const predictedDynamicsExact: Claim<TrackInstance> = defineClaim<TrackIns
   },
   tolerance: { ulps: EXACT_PER_STEP_ULPS },
   rationale:
-    'An exact identity (claims.md §0.3, §3.B.7 test (i)): at θ† = (0, z†) on the clamp a₀ + b·z† = 2/η, u = e_x, ∇S⊥ = (0, b), α = bc, β = b², ' +
+    'An exact identity (docs/claims/damian.md test (i)): at θ† = (0, z†) on the clamp a₀ + b·z† = 2/η, u = e_x, ∇S⊥ = (0, b), α = bc, β = b², ' +
     'and the predicted step is GD\'s step term by term. The slack is rounding only: 1024 ulps per step (2.3e-13 in f64) of ‖θ‖₁ + ‖θ†‖₁ + δ, ' +
-    'accumulated linearly; measured f64 errors are 3e-14·δ to 8e-14·δ over 130–300 steps (claims.md [E]: 3e-14), against a bound of order 1e-11, ' +
+    'accumulated linearly; measured f64 errors are 3e-14·δ to 8e-14·δ over 130–300 steps (docs/claims/damian.md [E]: 3e-14), against a bound of order 1e-11, ' +
     'and the β = 0 prediction or a perturbed loss misses by 1e-4·δ or more. The edge S(θ†) = 2/η is detected to max(4096 ulps, twice pgd\'s ' +
     'feasibility tolerance) of 2/η (on the toy the projection lands on the clamp to a few ulps). Being a multiple of the unit roundoff, the slack tightens as the ladder climbs.',
 });
@@ -103,20 +103,20 @@ export const predictedDynamicsTracking: Claim<TrackInstance> = defineClaim<Track
   title: 'GD tracks the predicted dynamics θ† + v⋆ over the first oscillation cycle, to K·ε·δ under a fourth-order perturbation of size ε',
   citation: {
     paper: DNL,
-    where: 'main theorem (§5; GD tracks θ† + v⋆ up to an error small relative to δ, under bounds on the third and fourth derivatives), claims.md §3.B.7 test (ii)',
+    where: 'main theorem (§5; GD tracks θ† + v⋆ up to an error small relative to δ, under bounds on the third and fourth derivatives), docs/claims/damian.md test (ii)',
     recalled: true,
   },
   statement:
     'For L = ½(a₀ + b·z + ½C·z²)x² − c·z + q·x⁴/24 with b, c, η > 0, α = bc, β = b², δ² = 2α/β, ω = η√(2α) and ε = (|C| + |q|)·√(2α)/β, ' +
     'ε ≤ 0.1, GD from (x₀, 0) and the predicted dynamics θ† + v⋆ (started at the first step t₀ ≥ 1 at which θ† is on the edge) stay within ' +
     'K·ε·(1 + E₀/α)·δ of each other over the first oscillation cycle (until |x| has exceeded δ and come back below δ/2), ' +
-    'with K = 2.5 and E₀/α = ỹ₀²/α + r₀ − 1 − ln r₀ (r₀ = x₀²/δ²) the size of the orbit (claims.md §3.B.7 caveat 3: small x₀ gives large orbits).',
+    'with K = 2.5 and E₀/α = ỹ₀²/α + r₀ − 1 − ln r₀ (r₀ = x₀²/δ²) the size of the orbit (docs/claims/damian.md caveat 3: small x₀ gives large orbits).',
   kind: 'forall',
   hypotheses: [
     'the loss is ½(a₀ + b·z + ½C·z²)x² − c·z + q·x⁴/24 with the stated coefficients',
     'b, c, η > 0 (α = bc > 0: progressive sharpening) and β = ‖∇S⊥‖² > 0 along θ†',
     'eigengap: λ₁ − λ₂ ≥ 0.1/η at θ†',
-    'a small perturbation: ε ≤ 0.1 (for large q > 0 the cycle is an unstable spiral and GD leaves the prediction within the first cycle: claims.md §3.B.7 caveat 2)',
+    'a small perturbation: ε ≤ 0.1 (for large q > 0 the cycle is an unstable spiral and GD leaves the prediction within the first cycle: docs/claims/damian.md caveat 2)',
     'only the first oscillation cycle is compared (pointwise tracking over many cycles fails by phase drift: the negative control)',
   ],
   // ω ∈ [0.03, 0.06], x₀/δ ∈ [0.05, 0.5], ηỹ₀ ∈ [0.01, 0.06], ε ∈ [0.0005, 0.1] (shrinks to 0.0005), all three perturbations.
@@ -176,10 +176,10 @@ export const predictedDynamicsTracking: Claim<TrackInstance> = defineClaim<Track
   },
   negativeControl: {
     description:
-      'the same bound asserted pointwise over many cycles (up to 1000 steps, claims.md §6 caveat 2 / §3.B.7 caveat 1): the bursts of x drift in ' +
+      'the same bound asserted pointwise over many cycles (up to 1000 steps, docs/claims/damian.md caveat 2 / §3.B.7 caveat 1): the bursts of x drift in ' +
       'phase and the pointwise error grows to several δ while the first cycle tracked to a few hundredths of δ; the prediction without its ' +
       'cubic terms (β = 0: v⁺ = v − η∇²L·v), which loses GD within a few steps; or a large positive quartic term (q > 0, ε ∈ [1, 2], ' +
-      'claims.md §3.B.7 caveat 2): the cycle becomes an unstable spiral and GD leaves the prediction within the first cycle',
+      'docs/claims/damian.md caveat 2): the cycle becomes an unstable spiral and GD leaves the prediction within the first cycle',
     arbitrary: fc.oneof(
       trackInstance({
         omegaMilli: [50, 80], xMilli: [0, 150], xBase: 50, yMilli: [10, 60], perturb: ['C', 'q-'], epsTenK: [50, 100], steps: [800, 1000], variant: 'many-cycles',
@@ -190,11 +190,11 @@ export const predictedDynamicsTracking: Claim<TrackInstance> = defineClaim<Track
   },
   tolerance: { rel: TRACKING_K },
   rationale:
-    'K is fitted (claims.md §0.3 "generous band" for a single-η test). Measured in f64 on 200 random instances ' +
+    'K is fitted (a generous band for a single-η test). Measured in f64 on 200 random instances ' +
     '(ω ∈ [0.03, 0.06], x₀/δ ∈ [0.05, 0.5], ηỹ₀ ∈ [0.01, 0.06], ε ≤ 0.01): the first-cycle error is linear in ε and in the orbit size, ' +
     'err/(ε·(1 + E₀/α)·δ) ≤ 1.18 (C perturbation; 0.40–0.53 for ±q); on 300 instances with ε ≤ 0.01 ≤ 1.21 (smallest margin 0.52), ' +
     'and on 180 with ε ∈ [0.01, 0.1] ≤ 1.29 (C; 0.56 for q > 0, 0.52 for q < 0). So K = 2.5 is about twice the worst case; past ε ≈ 0.5 a ' +
-    'positive q breaks it (the negative control). It reproduces claims.md [E] ' +
+    'positive q breaks it (the negative control). It reproduces docs/claims/damian.md [E] ' +
     '(η = 0.05, α = 0.1, β = 1, x₀ = 0.01): C = 0.005 → 0.026δ, C = 0.05 → 0.26δ, q = ±0.2 → 0.30–0.36δ. Without the orbit factor the ratio ' +
     'err/(εδ) ranges 1–14 (large relaxation orbits from small x₀). Plus rounding: 1024 ulps per step of ‖θ‖₁ + ‖θ†‖₁ + δ.',
 });

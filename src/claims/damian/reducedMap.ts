@@ -10,7 +10,7 @@ import { EXACT_RATIONALE, type ToyInstance, assumeExactToy, marginOf, readToy, t
 export const reducedMapExact: Claim<ToyInstance> = defineClaim<ToyInstance>({
   id: 'damian.reduced-map.exact',
   title: 'GD on the cubic toy is exactly DNL\'s reduced map x⁺ = −(1 + ηỹ)x, ỹ⁺ = ỹ + η(α − βx²/2)',
-  citation: { paper: DNL, where: '§4.1, equation (3) (the reduced two-dimensional map); exactness on M-SS derived in claims.md §2.7' },
+  citation: { paper: DNL, where: '§4.1, equation (3) (the reduced two-dimensional map); exactness on M-SS derived in docs/claims/damian.md' },
   statement:
     'For L(x, z) = ½(a₀ + b·z)x² − c·z and any η > 0, GD from (x₀, z₀) and the map x⁺ = −(1 + ηỹ)x, ' +
     'ỹ⁺ = ỹ + η(α − βx²/2) from (x₀, a₀ + b·z₀ − 2/η) with α = bc, β = b² agree at every step: x_t = x̂_t and a₀ + b·z_t − 2/η = ỹ̂_t.',

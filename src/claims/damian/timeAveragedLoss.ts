@@ -12,7 +12,7 @@ export const timeAveragedLoss: Claim<TrackInstance> = defineClaim<TrackInstance>
   title: 'On time averages the loss is the constrained loss plus x²/η: ⟨L(θ_t)⟩ ≈ ⟨L(θ†_t)⟩ + ⟨x_t²⟩/η (phase-robust)',
   citation: {
     paper: DNL,
-    where: '§5 derived predictions ("precise predictions for the loss", L(θ_t) ≈ L(θ†_t) + x_t²/η; the code logs it) and the long-timescale loss claim, claims.md §3.B.7 and §3.B.8',
+    where: '§5 derived predictions ("precise predictions for the loss", L(θ_t) ≈ L(θ†_t) + x_t²/η; the code logs it) and the long-timescale loss claim, docs/claims/damian.md',
     recalled: true,
   },
   statement:

@@ -19,7 +19,7 @@ function* gdOnToy<T>(instance: ToyInstance, ctx: CheckContext<T>): Generator<{ t
 export const timeAverageXSquared: Claim<ToyInstance> = defineClaim<ToyInstance>({
   id: 'damian.time-average.x-squared',
   title: 'Time average of x²: (1/T)Σx_t² = δ² − 2(ỹ_T − ỹ₀)/(ηβT) exactly, so ⟨x²⟩ → δ² while ỹ stays bounded',
-  citation: { paper: DNL, where: '§4.1, equation (3) summed over t (claims.md §3.B.3, derived); DNL\'s "precise predictions for the loss" rest on ⟨x²⟩ ≈ δ²', recalled: true },
+  citation: { paper: DNL, where: '§4.1, equation (3) summed over t (docs/claims/damian.md, derived); DNL\'s "precise predictions for the loss" rest on ⟨x²⟩ ≈ δ²', recalled: true },
   statement:
     'For GD on ½(a₀ + b·z)x² − c·z with ỹ = a₀ + b·z − 2/η, α = bc, β = b², δ² = 2α/β and any T ≥ 1: ' +
     '(1/T)·Σ_{t<T} x_t² = δ² − 2(ỹ_T − ỹ₀)/(ηβT).',
@@ -65,14 +65,14 @@ export const timeAverageXSquared: Claim<ToyInstance> = defineClaim<ToyInstance>(
   },
   tolerance: { ulps: 4096 },
   rationale:
-    'An exact identity (claims.md §3.B.3, §0.3): rounding only. The right side recovers Σx² from z_T − z₀, whose rounding error is a few ulps of ' +
+    'An exact identity (docs/claims/damian.md): rounding only. The right side recovers Σx² from z_T − z₀, whose rounding error is a few ulps of ' +
     'max|z| + 2/η per step, summed over T steps and divided by ηbT/2; 4096 ulps of that scale (plus |lhs| + δ²) is the slack: 9e-13 relative in f64.',
 });
 
 export const timeAverageSharpness: Claim<ToyInstance> = defineClaim<ToyInstance>({
   id: 'damian.time-average.sharpness',
   title: 'Log identity: mean_t ln|1 + ηỹ_t| = ln|x_T/x₀|/T exactly (the time-averaged sharpness sits at 2/η only up to a boundary term)',
-  citation: { paper: DNL, where: '§4.1, equation (3): x_T = x₀·Π(−(1 + ηỹ_t)) (claims.md §3.B.4, derived)', recalled: true },
+  citation: { paper: DNL, where: '§4.1, equation (3): x_T = x₀·Π(−(1 + ηỹ_t)) (docs/claims/damian.md, derived)', recalled: true },
   statement:
     'For GD on ½(a₀ + b·z)x² − c·z from x₀ ≠ 0, with ỹ_t = a₀ + b·z_t − 2/η and 1 + ηỹ_t ≠ 0: ' +
     '(1/T)Σ_{t<T} ln|1 + ηỹ_t| = ln|x_T/x₀|/T. Hence ⟨ln(1 + ηỹ)⟩ → 0 only while x stays bounded away from 0 and ∞; ' +
@@ -131,11 +131,11 @@ export const timeAverageSharpness: Claim<ToyInstance> = defineClaim<ToyInstance>
     return ctx.holds({ code: 'identity_holds', observed: err, bound, margin: marginOf(err, bound), details, message: `mean ln|1 + ηỹ| = ln|x_T/x₀|/T = ${F.toString(lhs)} to ${err.toExponential(2)} (T = ${instance.steps})` });
   },
   negativeControl: {
-    description: 'the naive second-order reading ⟨ỹ⟩ ≈ (η/2)⟨ỹ²⟩ (factor-2 band) over arbitrary windows (claims.md §3.B.4 caveat): the boundary term ln|x_T/x₀|/(ηT) dominates',
+    description: 'the naive second-order reading ⟨ỹ⟩ ≈ (η/2)⟨ỹ²⟩ (factor-2 band) over arbitrary windows (docs/claims/damian.md caveat): the boundary term ln|x_T/x₀|/(ηT) dominates',
     arbitrary: toyInstance({ steps: [50, 600], xMilli: [1, 1500], etaYMilli: [-30, 30], variant: 'naive-second-order' }),
   },
   tolerance: { ulps: 4096 },
   rationale:
-    'An exact identity (claims.md §3.B.4): each ln|1 + ηỹ_t| carries a few ulps of the terms of ỹ times η (≈ 4 in all), x_T a few ulps per step; ' +
+    'An exact identity (docs/claims/damian.md): each ln|1 + ηỹ_t| carries a few ulps of the terms of ỹ times η (≈ 4 in all), x_T a few ulps per step; ' +
     'after dividing by T the error is a few ulps, so 4096 ulps of (8 + |mean|) (7e-12 in f64) leaves room, and shrinks as the ladder climbs.',
 });

@@ -19,7 +19,7 @@ export interface DlnEosInstance extends Instance {
   readonly kappa: string;
 }
 
-/** The band of γ·S_∞ claimed past the edge: claims.md §3.G's [1.97, 2.0]. */
+/** The band of γ·S_∞ claimed past the edge: docs/claims/even.md's [1.97, 2.0]. */
 const BAND_LO = 1.97;
 
 function singleInstances(kappa: readonly [number, number]): fc.Arbitrary<DlnEosInstance> {
@@ -46,7 +46,7 @@ function checkFinalSharpness<T>(inst: DlnEosInstance, ctx: CheckContext<T>): Out
 export const evenEosFinalSharpness: Claim<DlnEosInstance> = defineClaim<DlnEosInstance>({
   id: 'even.dln.eos-final-sharpness',
   title: 'Diagonal linear network: from past the edge (γ·S_GF > 2), GD converges with γ·S_∞ just below 2 (in [1.97, 2])',
-  citation: { paper: EPGF, where: 'edge-of-stability regime of GD on diagonal linear networks; claims.md §3.G ("in the EoS regime the final sharpness sits just below the edge") [E]', recalled: true },
+  citation: { paper: EPGF, where: 'edge-of-stability regime of GD on diagonal linear networks; docs/claims/even.md ("in the EoS regime the final sharpness sits just below the edge") [E]', recalled: true },
   statement:
     'On a sparse-recovery problem (y = Xβ*, β* 1-sparse, X 5×10) with u₀ = α·1, v₀ = 0, GD at γ = κ/S_GF with κ ∈ [2.05, 2.4] (S_GF from a stable reference run) ' +
     `oscillates (loss increases), self-stabilizes and converges to an interpolator whose sharpness satisfies γ·S_∞ ∈ [${BAND_LO}, 2] — on most instances (statistical: ` +
@@ -68,7 +68,7 @@ export const evenEosFinalSharpness: Claim<DlnEosInstance> = defineClaim<DlnEosIn
   // Past the edge GD is sensitive to rounding: a decimal re-run follows another trajectory, so it can neither confirm nor excuse an f64 outcome.
   ladder: ['f64'],
   rationale:
-    'claims.md §3.G [E] (n = 15, d = 30): γ·S_∞ = 1.979–1.999 for γ·S_GF ≈ 2.0–3.3. On this generator [E, this check, 800 instances, 4 seeds]: 613 of 650 converged runs ' +
+    'docs/claims/even.md [E] (n = 15, d = 30): γ·S_∞ = 1.979–1.999 for γ·S_GF ≈ 2.0–3.3. On this generator [E, this check, 800 instances, 4 seeds]: 613 of 650 converged runs ' +
     '(94%) in [1.97, 2]; median 1.992, 5th percentile 1.968, max 1.999; the rest landed flatter (down to 1.69), some after a catapult, a few without any loss increase (GD\'s own ' +
     'bias took it to a flatter interpolator than GF\'s). About 19% of instances are inconclusive (period-2 orbits, not converged in 20 000 steps). γ·S_∞ ≤ 2 is part of ' +
     `"converged": a run resting at γ·S > 2 + ${EDGE_SLACK} (once in 300) is passing an unstable interpolator, not at its limit, and counts as not converged. Statistical, 80% in the band.`,

@@ -7,7 +7,7 @@ import { EPGF } from '../papers.js';
 import { gdRule, stepper } from '../../dynamics/stepper.js';
 
 /**
- * Even, Pesme, Gunasekar, Flammarion (claims.md §3.G, §2.4): GD on a diagonal linear network
+ * Even, Pesme, Gunasekar, Flammarion (docs/claims/even.md): GD on a diagonal linear network
  * β = u⊙v, L = (1/2n)‖X(u⊙v) − y‖². Two exact identities [D] behind the paper's implicit-bias
  * analysis: the "gain" c = u² − v² is multiplied by 1 − γ²g², and the hyperbolic coordinate
  * s = ½·arcsinh(2β/c) moves by exactly −artanh(γg). The arXiv id is recalled [R: id].
@@ -135,7 +135,7 @@ function checkInvariant<T>(inst: DlnGdInstance, ctx: CheckContext<T>): Outcome {
 export const evenInvariantIdentity: Claim<DlnGdInstance> = defineClaim<DlnGdInstance>({
   id: 'even.dln.invariant-identity',
   title: 'Diagonal linear network: GD multiplies u² − v² coordinatewise by exactly 1 − γ²g²',
-  citation: { paper: EPGF, where: 'the "gain" mechanism of the large-stepsize analysis (identity derived in claims.md §2.4 [D]; arXiv id recalled)', recalled: true },
+  citation: { paper: EPGF, where: 'the "gain" mechanism of the large-stepsize analysis (identity derived in docs/claims/even.md [D]; arXiv id recalled)', recalled: true },
   statement:
     'For L(u, v) = (1/2n)‖X(u⊙v) − y‖² and g = ∇_βL = Xᵀ(X(u⊙v) − y)/n, one GD step with any step size γ gives (u² − v²)⁺ = (u² − v²)⊙(1 − γ²g²) exactly, ' +
     'coordinate by coordinate. Gradient flow conserves u² − v²; GD shrinks it (an effective initialization scale that decreases with γ).',
@@ -149,7 +149,7 @@ export const evenInvariantIdentity: Claim<DlnGdInstance> = defineClaim<DlnGdInst
   },
   tolerance: { ulps: 4096 },
   rationale:
-    'Exact identity checked per step and coordinate against the computed iterates: 4096 ulps (9e-13 in f64, within claims.md §0.3\'s 1e-10) ' +
+    'Exact identity checked per step and coordinate against the computed iterates: 4096 ulps (9e-13 in f64, within the catalog\'s 1e-10) ' +
     'of the magnitudes u⁺, v⁺ and c(1 − γ²g²) are summed from; [E] errors are ~1e-14.',
 });
 
@@ -207,7 +207,7 @@ function checkHyperbolic<T>(inst: DlnGdInstance, ctx: CheckContext<T>): Outcome 
 export const evenHyperbolicIdentity: Claim<DlnGdInstance> = defineClaim<DlnGdInstance>({
   id: 'even.dln.hyperbolic-coordinate-identity',
   title: 'Diagonal linear network: in hyperbolic coordinates GD is exactly s⁺ = s − artanh(γg), while |γg| < 1',
-  citation: { paper: EPGF, where: 'mirror-descent / hyperbolic-entropy view of the iterates (identity derived in claims.md §2.4 [D]; arXiv id recalled)', recalled: true },
+  citation: { paper: EPGF, where: 'mirror-descent / hyperbolic-entropy view of the iterates (identity derived in docs/claims/even.md [D]; arXiv id recalled)', recalled: true },
   statement:
     'Write c = u² − v² > 0, u = √c·cosh s, v = √c·sinh s, so s = ½·arcsinh(2β/c) with β = u⊙v. If |γg_k| < 1 for every coordinate, one GD step gives ' +
     's⁺ = s − artanh(γg) exactly (and c⁺ = c(1 − γ²g²)); summed, s_∞ = s₀ − Σ_k artanh(γg_k). When |γg| ≥ 1 the parameterization breaks: c⁺ ≤ 0.',

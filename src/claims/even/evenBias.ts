@@ -4,7 +4,7 @@ import type { CheckContext, Outcome } from '../claim.js';
 import { DIVERGENCE_BOUND, withinBound } from '../../dynamics/divergence.js';
 
 /**
- * Even, Pesme, Gunasekar, Flammarion (claims.md §3.G, §2.4): what GD with a finite step size does to
+ * Even, Pesme, Gunasekar, Flammarion (docs/claims/even.md): what GD with a finite step size does to
  * the implicit bias of a diagonal linear network β = u⊙v, L = (1/2n)‖X(u⊙v) − y‖², beyond the two
  * exact identities of even.ts (c = u² − v² is multiplied by 1 − γ²g², s = ½·arcsinh(2β/c) moves by
  * −artanh(γg)). Three measured claims:
@@ -13,8 +13,8 @@ import { DIVERGENCE_BOUND, withinBound } from '../../dynamics/divergence.js';
  * - `even.dln.large-steps-hurt-gd-sparsity`: past the edge (γ·S_GF > 2), a larger step lands on a
  *   less sparse interpolator, farther from the sparse β* (statistical over a batch of problems);
  * - `even.dln.eos-final-sharpness`: past the edge, GD converges with γ·S_∞ just below 2.
- * Theorem numbers are recalled [R] (claims.md §3.G, open item 6); every constant below is measured
- * on this file's generators (claims.md §0.1 [E]), not taken from the paper.
+ * Theorem numbers are recalled [R] (docs/claims/even.md, open item 6); every constant below is measured
+ * on this file's generators ([E]: measured), not taken from the paper.
  */
 
 /** 60 digits: y = Xβ* of 2-place decimals is exact. */
@@ -49,7 +49,7 @@ interface RunResult<T> {
 
 /**
  * GD on the DLN, fused: per step the residual Xβ − y, the loss, g = Xᵀres/n and the update
- * u⁺ = u − γv⊙g, v⁺ = v − γu⊙g (the model's ∇L, claims.md §2.4). One `ctx.count()` per step.
+ * u⁺ = u − γv⊙g, v⁺ = v − γu⊙g (the model's ∇L, docs/claims/even.md). One `ctx.count()` per step.
  */
 export function dlnRun<T>(ctx: CheckContext<T>, X: readonly (readonly T[])[], Y: readonly T[], u0: readonly T[], v0: readonly T[], gamma: T, o: RunOptions<T>): RunResult<T> {
   const { F } = ctx;

@@ -26,7 +26,7 @@ export interface DlnBiasInstance extends Instance {
 /** ρ ≤ C_RHO·γ² on every instance of the generator: [E] max ρ/γ² = 0.077 over 9000 instances (see the rationale). */
 const C_RHO = 0.25;
 /**
- * ρ grows with γ: ρ(γ)/ρ(γ/2) ≥ 2^0.5. Not claims.md §0.3's "order − 0.5" (1.5): the γ² term is a
+ * ρ grows with γ: ρ(γ)/ρ(γ/2) ≥ 2^0.5. Not the recalled "order − 0.5" (1.5): the γ² term is a
  * projection that can nearly cancel, and then the next order shows ([E] 2 of 5000 instances had slope 0.86 and 1.45).
  */
 const MIN_SLOPE = 0.5;
@@ -125,7 +125,7 @@ function checkBias<T>(inst: DlnBiasInstance, ctx: CheckContext<T>): Outcome {
 export const evenImplicitBias: Claim<DlnBiasInstance> = defineClaim<DlnBiasInstance>({
   id: 'even.dln.implicit-bias',
   title: 'Diagonal linear network: GD lands O(γ²)-close to the mirror-descent solution — the KKT residual ρ ≤ C·γ² and grows like γ²',
-  citation: { paper: EPGF, where: 'main implicit-bias theorem (β_∞ minimizes a hyperbolic-entropy potential with an effective scale, up to a perturbation from artanh(γg) ≠ γg); claims.md §3.G, test recipe [E]', recalled: true },
+  citation: { paper: EPGF, where: 'main implicit-bias theorem (β_∞ minimizes a hyperbolic-entropy potential with an effective scale, up to a perturbation from artanh(γg) ≠ γg); docs/claims/even.md, test recipe [E]', recalled: true },
   statement:
     'GD on L = (1/2n)‖X(u⊙v) − y‖² from u₀ > 0, v₀ = 0 with step γ converges to an interpolator β_∞. Let c = u² − v², s = ½·arcsinh(2β/c) and P_N the projector onto null(X). ' +
     'Exact mirror descent (gradient flow) gives s_∞ ∈ range(Xᵀ), i.e. ρ = ‖P_N s_∞‖/‖s_∞‖ = 0; GD gives s_∞ = −Σ artanh(γg_k), whose part outside range(Xᵀ) is −Σ(artanh(γg_k) − γg_k) = O(γ³g³). ' +
@@ -147,7 +147,7 @@ export const evenImplicitBias: Claim<DlnBiasInstance> = defineClaim<DlnBiasInsta
   // A dynamics-level bound (ρ ≥ 1e-7 is far above rounding): one decimal rung confirms a failure.
   ladder: ['f64', 'dec:30'],
   rationale:
-    'claims.md §3.G [E] (n = 10, d = 30, α = 0.1): ρ = 8e-6 … 1.7e-2 for γ = 0.01 … 0.4, ≈ γ². On this generator [E] (9000 instances, 3 seeds, f64): ρ/γ² ∈ [5e-6, 0.077] ' +
+    'docs/claims/even.md [E] (n = 10, d = 30, α = 0.1): ρ = 8e-6 … 1.7e-2 for γ = 0.01 … 0.4, ≈ γ². On this generator [E] (9000 instances, 3 seeds, f64): ρ/γ² ∈ [5e-6, 0.077] ' +
     `(median 2e-3, 95th percentile 0.013: it scales with the gradients' size; max|γg| ≤ 0.64), log₂ ρ(γ)/ρ(γ/2) has 1st percentile 1.99, median 2.04, and min 0.86 (a near-cancellation of the γ² term). ` +
     `C = ${C_RHO} is 3.2× the largest ρ/γ² seen; the slope floor ${MIN_SLOPE} asks for growth, not for the exact order. The runs stop at γ·max|g| < 1e-9, where the steps left change ` +
     'P_N s by O(1e-27): ρ is its limit to far better than the margins. About 0.3% of instances are inconclusive (not converged within 20 000 steps).',

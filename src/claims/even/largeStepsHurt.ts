@@ -66,7 +66,7 @@ export function runProblem<T>(ctx: CheckContext<T>, p: DlnProblem, init: string,
   const u0 = th0.slice(0, d);
   const v0 = th0.slice(d);
   const c0 = F.mul(u0[0], u0[0]);
-  // At the interpolator β* with c = c₀: u² + v² = √(c₀² + 4β*²), and S = λ_max((1/n)·X·diag(u² + v²)·Xᵀ) (claims.md §2.4).
+  // At the interpolator β* with c = c₀: u² + v² = √(c₀² + 4β*²), and S = λ_max((1/n)·X·diag(u² + v²)·Xᵀ) (docs/claims/even.md).
   const w = bs.map((b) => F.sqrt(F.add(F.mul(c0, c0), F.mul(F.int(4), F.mul(b, b)))));
   const N = F.int(X.length);
   const M = X.map((r) => X.map((q) => F.div(r.reduce((a, x, k) => F.add(a, F.mul(F.mul(x, w[k]), q[k])), F.zero), N)));
@@ -176,10 +176,10 @@ function checkSparsity<T>(inst: DlnEosBatchInstance, ctx: CheckContext<T>): Outc
 export const evenLargeStepsHurt: Claim<DlnEosBatchInstance> = defineClaim<DlnEosBatchInstance>({
   id: 'even.dln.large-steps-hurt-gd-sparsity',
   title: 'Diagonal linear network: past the edge (γ·S_GF > 2), a larger GD step gives a less sparse, less accurate interpolator',
-  citation: { paper: EPGF, where: 'large-stepsize results for GD vs SGD (for GD, large steps — especially at EoS — can hinder sparse recovery); claims.md §3.G table [E]', recalled: true },
+  citation: { paper: EPGF, where: 'large-stepsize results for GD vs SGD (for GD, large steps — especially at EoS — can hinder sparse recovery); docs/claims/even.md table [E]', recalled: true },
   statement:
     `For a batch of ${BATCH} sparse-recovery problems (y = Xβ*, β* 1-sparse, X 5×10), GD from u₀ = α·1, v₀ = 0 at two step sizes past the edge, ` +
-    'γ_lo·S_GF ∈ [2.05, 2.15] < γ_hi·S_GF ∈ [2.3, 2.4] (S_GF: the sharpness of the gradient-flow solution, measured at the limit of a stable reference run at γ = 1/S* — below the edge GD\'s limit matches GF\'s, claims.md §3.G): ' +
+    'γ_lo·S_GF ∈ [2.05, 2.15] < γ_hi·S_GF ∈ [2.3, 2.4] (S_GF: the sharpness of the gradient-flow solution, measured at the limit of a stable reference run at γ = 1/S* — below the edge GD\'s limit matches GF\'s, docs/claims/even.md): ' +
     `over the problems where all three runs converge (≥ ${MIN_VALID}), the median change of ℓ₁(β_∞) and of ‖β_∞ − β*‖ from γ_lo to γ_hi is ≥ 0. Statistical: 80% of batches.`,
   kind: 'statistical',
   minHoldFraction: 0.8,
@@ -201,9 +201,9 @@ export const evenLargeStepsHurt: Claim<DlnEosBatchInstance> = defineClaim<DlnEos
   // ~40 000 GD steps per batch (5 problems × 3 runs): 40 batches cost ~1.5 s.
   runs: 40,
   rationale:
-    'claims.md §3.G [E] (n = 15, d = 30, 3-sparse, α = 0.01): ℓ₁ 4.76 → 4.86 → 5.40 → 6.27 and ‖β_∞ − β*‖ 0.49 → 0.70 → 1.70 → 2.39 for γ·S_GF ≈ 2.0 → 3.3, equal below the edge. ' +
+    'docs/claims/even.md [E] (n = 15, d = 30, 3-sparse, α = 0.01): ℓ₁ 4.76 → 4.86 → 5.40 → 6.27 and ‖β_∞ − β*‖ 0.49 → 0.70 → 1.70 → 2.39 for γ·S_GF ≈ 2.0 → 3.3, equal below the edge. ' +
     'Scaled down to fit the budget (n = 5, d = 10, 1-sparse, α ∈ [0.1, 0.2]) [E, prototypes with n ∈ {4, 5, 6}]: per problem, ℓ₁ grew from κ_lo to κ_hi in 93–96% of cases (median +0.3·ℓ₁) but the error only ' +
     `in 80–88% (GF itself misses β* on some problems), so one problem is not a claim. The median over the ≥ ${MIN_VALID} converged problems of a batch of ${BATCH} [E, this check, 500 batches, 4 seeds]: ` +
     'held in 456 of 470 exercised batches (97%; the misses are mostly error medians of −0.0002 to −0.05 with ℓ₁ still growing, once ℓ₁\'s median fell by 0.02); median Δℓ₁ +0.28, median Δ‖β − β*‖ +0.25. ' +
-    `${FLAT} of slack: the limits are known to ~1e-7. 5–8% of batches are inconclusive (period-2 orbits and slow convergence past the edge, as at γ ≥ 1.2 in claims.md's table). Statistical, 80%.`,
+    `${FLAT} of slack: the limits are known to ~1e-7. 5–8% of batches are inconclusive (period-2 orbits and slow convergence past the edge, as at γ ≥ 1.2 in docs/claims/even.md's table). Statistical, 80%.`,
 });

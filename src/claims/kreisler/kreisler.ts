@@ -10,10 +10,10 @@ import { KNSC } from '../papers.js';
 import { gdRule, stepper } from '../../dynamics/stepper.js';
 
 /**
- * Kreisler, Nacson, Soudry, Carmon (claims.md §3.F): on the deep scalar network ½(∏wᵢ − y)², GD
+ * Kreisler, Nacson, Soudry, Carmon (docs/claims/kreisler.md): on the deep scalar network ½(∏wᵢ − y)², GD
  * multiplies every pair gap wᵢ² − wⱼ² by an exact factor, the sharpness of the gradient-flow
  * solution (GFS, §2.3) decreases monotonically under a step-size condition, and GD converges to
- * the edge of stability. The paper's conditions are recalled [R] (open item 5 of claims.md).
+ * the edge of stability. The paper's conditions are recalled [R] (open item 5 of docs/claims/kreisler.md).
  */
 
 
@@ -34,7 +34,7 @@ export interface DeepScalarInstance extends Instance {
 const prod = <T>(F: Field<T>, w: readonly T[]): T => w.reduce((p, x) => F.mul(p, x), F.one);
 
 /**
- * The GFS sharpness φ(w) = y²Σ 1/ŵᵢ² with ŵᵢ² = wᵢ² + c, ∏ŵᵢ² = y² (claims.md §2.3). h(c) = Σ log(wᵢ² + c) − log y² is
+ * The GFS sharpness φ(w) = y²Σ 1/ŵᵢ² with ŵᵢ² = wᵢ² + c, ∏ŵᵢ² = y² (docs/claims/kreisler.md). h(c) = Σ log(wᵢ² + c) − log y² is
  * increasing and concave on (−min wᵢ², ∞), so Newton from a point with h < 0 climbs monotonically to the root.
  */
 export function gfsSharpness<T>(F: Field<T>, w: readonly T[], y: T): T {
@@ -131,7 +131,7 @@ function checkPairGap<T>(inst: DeepScalarInstance, ctx: CheckContext<T>): Outcom
 export const kreislerPairGap: Claim<DeepScalarInstance> = defineClaim<DeepScalarInstance>({
   id: 'kreisler.pair-gap.exact-identity',
   title: 'Deep scalar net: GD multiplies each pair gap wᵢ² − wⱼ² by exactly 1 − η²r²∏_{k≠i,j}w_k²',
-  citation: { paper: KNSC, where: 'the GD counterpart of the gradient-flow invariants wᵢ² − wⱼ² (derived in claims.md §2.3 [D]; used in the paper\'s analysis, recalled)', recalled: true },
+  citation: { paper: KNSC, where: 'the GD counterpart of the gradient-flow invariants wᵢ² − wⱼ² (derived in docs/claims/kreisler.md [D]; used in the paper\'s analysis, recalled)', recalled: true },
   statement:
     'For L(w) = ½(∏ᵢwᵢ − y)², r = ∏wᵢ − y, any D ≥ 2 and any η: (wᵢ² − wⱼ²)⁺ = (wᵢ² − wⱼ²)(1 − η²r²∏_{k≠i,j}w_k²) for every pair i < j ' +
     '(the empty product is 1 when D = 2). Gradient flow conserves the gaps; GD does not.',
@@ -145,7 +145,7 @@ export const kreislerPairGap: Claim<DeepScalarInstance> = defineClaim<DeepScalar
   },
   tolerance: { ulps: 4096 },
   rationale:
-    'Exact identity, checked pair by pair and step by step against the computed iterates: 4096 ulps (9e-13 in f64; claims.md §0.3 allows 1e-10) of ' +
+    'Exact identity, checked pair by pair and step by step against the computed iterates: 4096 ulps (9e-13 in f64; the catalog allows 1e-10) of ' +
     'the magnitudes the gap is summed from, (|wᵢ| + η|r||gᵢ|)² + (|wⱼ| + η|r||gⱼ|)² + |gap|(1 + η²r²∏²).',
 });
 
@@ -176,7 +176,7 @@ function gfsInstances(o: { kappa: [number, number]; w: [number, number]; first?:
 /** 60-digit decimals for instance construction. */
 
 
-/** The documented one-step counterexample of claims.md §3.F: D = 2, y = 1, w₀ = (1.2, 0.1), η = 1.7. */
+/** The documented one-step counterexample of docs/claims/kreisler.md: D = 2, y = 1, w₀ = (1.2, 0.1), η = 1.7. */
 export const KREISLER_COUNTEREXAMPLE: DeepScalarInstance = { model: 'deep-scalar', params: { target: '1' }, theta: ['1.2', '0.1'], lr: '1.7', steps: 1 };
 
 function checkGfsMonotone<T>(inst: DeepScalarInstance, ctx: CheckContext<T>): Outcome {
@@ -204,7 +204,7 @@ function checkGfsMonotone<T>(inst: DeepScalarInstance, ctx: CheckContext<T>): Ou
       break;
     }
     if (!next.every((x) => F.sign(x) > 0)) {
-      // A product through zero is outside the theorem (claims.md §6.4).
+      // A product through zero is outside the theorem (docs/claims/kreisler.md).
       ctx.assume(false, 'sign_change', `a weight changed sign at step ${t}`);
     }
     const phiNext = gfsSharpness(F, next, y);
@@ -257,7 +257,7 @@ export const kreislerGfsMonotone: Claim<DeepScalarInstance> = defineClaim<DeepSc
   },
   tolerance: { ulps: 4096 },
   rationale:
-    'claims.md §0.3 allows 1e-12 relative per step for monotone claims; φ is found by Newton on Σlog(wᵢ² + c) = log y². The largest relative ' +
+    'The catalog allows 1e-12 relative per step for monotone claims; φ is found by Newton on Σlog(wᵢ² + c) = log y². The largest relative ' +
     'rise of φ measured on holding instances is 5.8e-16 (3 ulps), so the slack is 4096 ulps (9e-13 in f64, 2e-36 at dec:40): rounding, not a real rise; ' +
     'a point whose Newton solve loses more digits fails in f64 only and the ladder reports it as an artifact. ' +
     '[E]: 0 violations in ≈ 1980 runs with κ ≤ 2.8; the one violation at κ ≤ 3 was at κ = 2.99 (η|r| = 1.415 > √2).',

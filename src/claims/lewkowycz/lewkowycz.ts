@@ -8,7 +8,7 @@ import { LBDSG } from '../papers.js';
 import { gdRule, stepper } from '../../dynamics/stepper.js';
 
 /**
- * Lewkowycz, Bahri, Dyer, Sohl-Dickstein, Gur-Ari (claims.md §3.H, §2.2): the width-m uv model
+ * Lewkowycz, Bahri, Dyer, Sohl-Dickstein, Gur-Ari (docs/claims/lewkowycz.md, docs/claims/wang-xu-zhao-tao.md): the width-m uv model
  * f = vᵀu/√m, L = ½(f − y)², whose GD closes exactly on (f, λ) with λ = (‖u‖² + ‖v‖²)/m (the
  * NTK). The arXiv id and the paper's window statement are recalled [R].
  */
@@ -126,7 +126,7 @@ function checkFlMap<T>(inst: WideUvInstance, ctx: CheckContext<T>): Outcome {
 export const lewkowyczFlMap: Claim<WideUvInstance> = defineClaim<WideUvInstance>({
   id: 'lewkowycz.fl-map.exact',
   title: 'Width-m uv model: GD on (u, v) ∈ ℝ²ᵐ is exactly a 2-D map on (f, λ)',
-  citation: { paper: LBDSG, where: '§2, the uv model\'s closed (f, λ) dynamics (re-derived in claims.md §2.2 [D]; recalled)', recalled: true },
+  citation: { paper: LBDSG, where: '§2, the uv model\'s closed (f, λ) dynamics (re-derived in docs/claims/wang-xu-zhao-tao.md [D]; recalled)', recalled: true },
   statement:
     'For f = vᵀu/√m, L = ½(f − y)², r = f − y and λ = (‖u‖² + ‖v‖²)/m, one GD step gives exactly f⁺ = f − ηλr + (η²r²/m)f and ' +
     'λ⁺ = λ − 4ηrf/m + (η²r²/m)λ, for every m, η, y. The linearized (NTK, m → ∞) map f⁺ = f − ηλr, λ⁺ = λ misses the O(1/m) terms that drive the catapult.',
@@ -140,7 +140,7 @@ export const lewkowyczFlMap: Claim<WideUvInstance> = defineClaim<WideUvInstance>
   },
   tolerance: { ulps: 4096 },
   rationale:
-    'Exact identity checked per step against the computed iterate: 4096 ulps (9e-13 in f64; claims.md §0.3 asks 1e-10) of the magnitudes f⁺ and λ⁺ ' +
+    'Exact identity checked per step against the computed iterate: 4096 ulps (9e-13 in f64; the catalog asks 1e-10) of the magnitudes f⁺ and λ⁺ ' +
     'are summed from (Σ(|uᵢ| + η|r||vᵢ|/√m)(|vᵢ| + η|r||uᵢ|/√m)/√m, and the squares for λ).',
 });
 
@@ -194,7 +194,7 @@ function checkLambdaY0<T>(inst: WideUvInstance, ctx: CheckContext<T>): Outcome {
 export const lewkowyczLambdaY0: Claim<WideUvInstance> = defineClaim<WideUvInstance>({
   id: 'lewkowycz.lambda-monotone-y0',
   title: 'uv with y = 0: λ⁺ − λ = (ηf²/m)(ηλ − 4) exactly, so λ never increases once η·λ₀ < 4',
-  citation: { paper: LBDSG, where: '§2, the NTK (λ) update of the uv model and the 4/λ₀ catapult boundary (exact increment derived in claims.md §2.2 [D]; recalled)', recalled: true },
+  citation: { paper: LBDSG, where: '§2, the NTK (λ) update of the uv model and the 4/λ₀ catapult boundary (exact increment derived in docs/claims/wang-xu-zhao-tao.md [D]; recalled)', recalled: true },
   statement:
     'For the width-m uv model with y = 0 (so r = f): λ_{t+1} − λ_t = (ηf_t²/m)(ηλ_t − 4) at every step. Hence if 2 < η·λ₀ < 4, λ is non-increasing ' +
     'along the whole trajectory (it only decreases, so η·λ_t < 4 stays true). If η·λ₀ > 4 (and f₀ ≠ 0), λ increases.',
@@ -209,7 +209,7 @@ export const lewkowyczLambdaY0: Claim<WideUvInstance> = defineClaim<WideUvInstan
   tolerance: { ulps: 4096 },
   rationale:
     'The increment identity is exact; λ⁺ − λ is compared with (ηf²/m)(ηλ − 4) to 4096 ulps (9e-13 in f64) of λ⁺ + λ, and "non-increasing" ' +
-    'allows the same slack (claims.md §0.3: 1e-12 per step for monotone claims).',
+    'allows the same slack (the catalog\'s 1e-12 per step for monotone claims).',
 });
 
 // lewkowycz.catapult-window -----------------------------------------------------------------------

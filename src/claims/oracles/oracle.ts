@@ -23,7 +23,7 @@ export interface OracleInstance extends Instance {
  * Bounds (normwise relative). Finite differences at 90 digits with step 1e-25 are accurate to about
  * 1e-45 (truncation h² ≈ 1e-50, rounding 1e-90/h = 1e-65), so 1e-30 leaves 15 digits for
  * ill-conditioned instances and fails only for a wrong formula. An evaluation at precision P is held
- * to toleranceFor(P): 1e-10 in f64 (claims.md §0.3 "exact identities"), 1e-30 at dec:50.
+ * to toleranceFor(P): 1e-10 in f64 (the catalog's bar for exact identities), 1e-30 at dec:50.
  */
 export const ORACLE_BOUNDS = { grad: 1e-30, hessian: 1e-30, third: 1e-30, hvp: 1e-30, f64: 1e-10, dec50: 1e-30 } as const;
 

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import type { WithUvRun } from '../../arbitraries/uvInstance.js';
 import { decimalText } from '../../arbitraries/decimalText.js';
 import type { BoundModel } from '../../models/model.js';
 import type { Field, Vec } from '../../numerics/field.js';
@@ -121,7 +122,7 @@ const N_UNSTABLE = 3;
 export const depth2RotationUnderInstability: Claim<UvBatchInstance> = defineClaim<UvBatchInstance>({
   id: 'wr.depth2.rotation-under-instability',
   title: 'Depth 2: the Hessian eigenvectors rotate more under unstable GD (η·λ_GFS > 2) than under stable GD',
-  citation: { paper: WR, where: 'abstract: "for any network with depth > 1, unstable growth in parameters cause rotations in the principal components of the Hessian"; claims.md §3.E', recalled: true },
+  citation: { paper: WR, where: 'abstract: "for any network with depth > 1, unstable growth in parameters cause rotations in the principal components of the Hessian"; docs/claims/wang-roberts.md', recalled: true },
   statement:
     `On uv with y = 1 from an unbalanced start (|u₀| ∈ [2, 3], |v₀| ≤ 0.8, so |u₀² − v₀²| ≥ 3.36), run GD for 200–400 steps with ${N_UNSTABLE} unstable step sizes (η·λ_GFS ∈ [2.2, 3]) ` +
     `and ${N_STABLE} stable ones (η·λ_GFS ∈ [0.5, 1.5]). Measure the mean per-step rotation of the Hessian eigenframe (angle between consecutive top eigenvectors, ` +
@@ -175,7 +176,7 @@ export const depth2RotationUnderInstability: Claim<UvBatchInstance> = defineClai
     return ctx.holds({ code: 'rotates_under_instability', observed: meanU, bound, margin: meanU - bound, details, message: summary });
   },
   negativeControl: {
-    description: 'balanced starts u₀ = v₀ (the symmetric invariant set, claims.md caveat 5): the eigenvectors stay (1, ±1)/√2 for every η, only eigenvalue swaps occur, so there is no rotation to find',
+    description: 'balanced starts u₀ = v₀ (the symmetric invariant set, docs/claims/wang-roberts.md caveat 5): the eigenvectors stay (1, ±1)/√2 for every η, only eigenvalue swaps occur, so there is no rotation to find',
     arbitrary: uvBatchArb({ balanced: true, stable: [0.5, 1.5], unstable: [2.1, 2.8], nStable: N_STABLE, nUnstable: N_UNSTABLE, steps: [50, 100] }),
   },
   tolerance: { rel: 0 },
@@ -183,20 +184,15 @@ export const depth2RotationUnderInstability: Claim<UvBatchInstance> = defineClai
   // The statistic is about dynamics, not rounding: one decimal rung confirms a failure.
   ladder: ['f64', 'dec:30'],
   rationale:
-    'claims.md §3.E [E]: from (2, 0.3), 400 steps, the mean rotation was 0.027°–0.065° for η·λ_GFS ∈ {0.8, 1.5} and 0.46°–0.78° for {2.2, 2.6, 3.0}, a 7× gap; ' +
+    'docs/claims/wang-roberts.md [E]: from (2, 0.3), 400 steps, the mean rotation was 0.027°–0.065° for η·λ_GFS ∈ {0.8, 1.5} and 0.46°–0.78° for {2.2, 2.6, 3.0}, a 7× gap; ' +
     `the claim asks for ${ROTATION_RATIO}× and a floor of ${ROTATION_FLOOR} rad (0.057°). Single stable/unstable pairs from random unbalanced starts met 3× in 81–93% of cases ` +
     '(stable runs from starts far from the minimizers, |u₀| < 2, rotate during their own transient), so the claim averages a batch of 2 stable and 3 unstable runs ' +
     'per start with |u₀| ≥ 2, where 300 of 300 instances (seeds 1–3) held with ratio ≥ 3.8 (5th percentile 4.5, median 13); statistical, 90% of instances.',
 });
 
 /** GD on uv (y = 1) from an unbalanced start with η = κ/λ_GFS(θ₀), until |r| < 1e-10 or `steps`. */
-export interface UvFlatInstance extends Instance {
-  readonly model: 'uv';
-  readonly params: { readonly target: string };
-  readonly theta: readonly [string, string];
+export interface UvFlatInstance extends WithUvRun<Instance> {
   readonly kappa: string;
-  readonly lr: string;
-  readonly steps: number;
 }
 
 const uvFlatArb = (kappa: readonly [number, number]): fc.Arbitrary<UvFlatInstance> =>
@@ -206,7 +202,7 @@ const uvFlatArb = (kappa: readonly [number, number]): fc.Arbitrary<UvFlatInstanc
 export const flattening: Claim<UvFlatInstance> = defineClaim<UvFlatInstance>({
   id: 'wr.flattening',
   title: 'Unstable GD (η·λ_GFS > 2) ends at a flatter minimizer than gradient flow would reach: S_∞ ≤ 2/η < λ_GFS',
-  citation: { paper: WR, where: 'abstract: instabilities "move model parameters toward flatter regions"; follow-up arXiv 2511.12558 ("provably lead to flatter minima"); claims.md §3.E wr.flattening', recalled: true },
+  citation: { paper: WR, where: 'abstract: instabilities "move model parameters toward flatter regions"; follow-up arXiv 2511.12558 ("provably lead to flatter minima"); docs/claims/wang-roberts.md wr.flattening', recalled: true },
   statement:
     'On uv with y = 1 from an unbalanced start, GD with η·λ_GFS ∈ [2.2, 3] that converges (|r| < 1e-10) ends at a minimizer with S_∞ ≤ 2/η (linear stability), ' +
     'so S_∞ ≤ (2/(η·λ_GFS))·λ_GFS ≤ 0.91·λ_GFS: at least 5% flatter than the gradient-flow solution (checked: S_∞ ≤ 2/η and S_∞ ≤ 0.95·λ_GFS).',

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import type { WithUvRun } from '../../arbitraries/uvInstance.js';
 import { decimalText } from '../../arbitraries/decimalText.js';
 import { vectorAngle } from '../../spectral/principalAngles.js';
 import type { CheckContext, Claim, Instance, Outcome } from '../claim.js';
@@ -13,12 +14,7 @@ import { deg } from './depth2.js';
 /* ------------------------------------------------------------------------------------------ */
 
 /** Balanced uv (u₀ = v₀) under GD with η; `steps` steps. */
-export interface UvRunInstance extends Instance {
-  readonly model: 'uv';
-  readonly params: { readonly target: string };
-  readonly theta: readonly [string, string];
-  readonly lr: string;
-  readonly steps: number;
+export interface UvRunInstance extends WithUvRun<Instance> {
 }
 
 function uvRunArb(balanced: boolean): fc.Arbitrary<UvRunInstance> {
@@ -35,7 +31,7 @@ const FRAME = [[1, 1], [1, -1]];
 export const swapIsNotRotation: Claim<UvRunInstance> = defineClaim<UvRunInstance>({
   id: 'wr.swap-is-not-rotation',
   title: '"Depth > 1 ⇒ eigenvector rotation" fails on balanced uv: the eigenvectors stay (1, ±1)/√2, a naive angle sees only 90° swaps',
-  citation: { paper: WR, where: 'abstract ("for any network with depth > 1 … rotations"); counterexample on the symmetric invariant set, claims.md §3.E and §6 caveat 5', recalled: true },
+  citation: { paper: WR, where: 'abstract ("for any network with depth > 1 … rotations"); counterexample on the symmetric invariant set, docs/claims/wang-roberts.md caveat 5', recalled: true },
   statement:
     'On uv with y = 1 from a balanced start u₀ = v₀, GD keeps u = v for every η, and the Hessian [[u², 2u² − 1], [2u² − 1, u²]] has the fixed eigenvectors ' +
     '(1, 1)/√2 and (1, −1)/√2 (eigenvalues 3u² − 1 and 1 − u²). So the top eigenvector is always one of them, and the naive angle between consecutive top eigenvectors ' +
@@ -99,6 +95,6 @@ export const swapIsNotRotation: Claim<UvRunInstance> = defineClaim<UvRunInstance
   },
   tolerance: { ulps: 4096 },
   rationale:
-    'An exact identity on the invariant set u = v (claims.md §2.2 [D]): H has equal diagonal entries, so its eigenvectors are (1, ±1)/√2 exactly; ' +
+    'An exact identity on the invariant set u = v (docs/claims/wang-xu-zhao-tao.md [D]): H has equal diagonal entries, so its eigenvectors are (1, ±1)/√2 exactly; ' +
     'the only error is the eigensolver\'s, held to 4096 ulps (9e-13 rad in f64). [E]: mean angle 0.000° at η·λ = 0.8, only swaps at larger η.',
 });

@@ -46,7 +46,7 @@ describe('wr.depth2.rotation-under-instability', () => {
     ...uv(u, v), kappaStable: ['0.8', '1.5'], kappaUnstable: ['2.2', '2.6', '3'],
     lrStable: ['0.8', '1.5'].map((k) => lrFor(u, v, k)), lrUnstable: ['2.2', '2.6', '3'].map((k) => lrFor(u, v, k)), steps: 400,
   });
-  it('holds from (2, 0.3), the claims.md [E] start, and is flagged on the balanced set (caveat 5)', () => {
+  it('holds from (2, 0.3), the docs/claims/wang-roberts.md [E] start, and is flagged on the balanced set (caveat 5)', () => {
     const v = evaluate(depth2RotationUnderInstability, batch('2', '0.3'), { mode: 'claim' }).verdict;
     expect(v.verdict).toBe('holds');
     expect(v.evidence.observed).toBeGreaterThan(3 * Number(v.evidence.details?.meanStable));

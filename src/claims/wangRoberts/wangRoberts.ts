@@ -14,7 +14,7 @@ import { gdRule, stepper } from '../../dynamics/stepper.js';
 
 /**
  * Wang & Roberts: instabilities of large-step GD rotate the Hessian's eigenvectors, a consequence
- * of depth > 1, and move the parameters to flatter regions (claims.md §3.E, caveat 5). Only the
+ * of depth > 1, and move the parameters to flatter regions (docs/claims/wang-roberts.md, caveat 5). Only the
  * abstract is verified, so every claim is tagged recalled and checked on closed-form models:
  * depth 1 = a quadratic (linear regression), depth 2 = uv with y = 1.
  */
@@ -107,7 +107,7 @@ function uvUnstableControl(): fc.Arbitrary<GdRunInstance> {
 export const depth1NoRotation: Claim<GdRunInstance> = defineClaim<GdRunInstance>({
   id: 'wr.depth1.no-rotation',
   title: 'Depth 1 (linear regression): the Hessian eigenvectors never rotate under GD, stable or divergent',
-  citation: { paper: WR, where: 'abstract: rotations are "a consequence of network depth"; the depth-1 baseline (claims.md §3.E wr.depth1.no-rotation [D])', recalled: true },
+  citation: { paper: WR, where: 'abstract: rotations are "a consequence of network depth"; the depth-1 baseline (docs/claims/wang-roberts.md wr.depth1.no-rotation [D])', recalled: true },
   statement:
     'For L(θ) = ½θᵀAθ − bᵀθ (linear regression, A = XᵀX/n ⪰ 0) the Hessian is A at every θ, so along GD with any η — ' +
     'including η·λ_max ∈ (2, 4), where GD diverges along q_max — the angle between the top Hessian eigenvectors of consecutive iterates is 0 ' +
@@ -159,5 +159,5 @@ export const depth1NoRotation: Claim<GdRunInstance> = defineClaim<GdRunInstance>
   tolerance: { ulps: 4096 },
   rationale:
     'An exact identity ([D]: ∇²L = A is constant): the only error is the eigensolver\'s on the same matrix, so the angle is held to 4096 ulps ' +
-    '(9e-13 rad in f64, the 1e-12 of claims.md §3.E). A depth-2 Hessian turns by 1e-3 to 1 rad per unstable step, far above it.',
+    '(9e-13 rad in f64, the 1e-12 of docs/claims/wang-roberts.md). A depth-2 Hessian turns by 1e-3 to 1 rad per unstable step, far above it.',
 });

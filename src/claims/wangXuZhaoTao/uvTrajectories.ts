@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { uvRun, type WithUvRun } from '../../arbitraries/uvInstance.js';
 import { decimalText } from '../../arbitraries/decimalText.js';
 import type { BoundModel } from '../../models/model.js';
 import type { Field, Vec } from '../../numerics/field.js';
@@ -13,12 +14,7 @@ import { D } from './wangXuZhaoTao.js';
 // uv (square ℓ, k = 1) trajectories: balancing limit, final sharpness, catapult
 // ---------------------------------------------------------------------------------------------
 
-export interface UvGdInstance extends Instance {
-  readonly model: 'uv';
-  readonly params: { readonly target: string };
-  readonly theta: readonly [string, string];
-  readonly lr: string;
-  readonly steps: number;
+export interface UvGdInstance extends WithUvRun<Instance> {
   /** κ = η·λ_GFS the instance was drawn with (λ_GFS = √(Δ₀² + 4y²)). */
   readonly kappa: string;
   /** Negative controls: the naive variants (see each claim). */
@@ -36,7 +32,7 @@ export function uvInstances(lo: number, hi: number, extra: Partial<UvGdInstance>
     const delta = u.times(u).minus(v.times(v));
     const lgfs = delta.times(delta).plus(4).sqrt();
     const lr = new D(g.kappa).div(lgfs).toSignificantDigits(15).toFixed();
-    return { model: 'uv', params: { target: '1' }, theta: [g.u, v.toFixed()], lr, steps: 3000, kappa: g.kappa, ...extra };
+    return uvRun(g.u, v.toFixed(), lr, 3000, { kappa: g.kappa, ...extra });
   });
 }
 
@@ -142,11 +138,11 @@ function checkBalancingLimit<T>(inst: UvGdInstance, ctx: CheckContext<T>): Outco
 export const wxztBalancingLimit: Claim<UvGdInstance> = defineClaim<UvGdInstance>({
   id: 'wxzt.balancing.limit',
   title: 'Large-LR GD on uv converges to a more balanced minimizer: |Δ_∞| ≤ (2/κ)|Δ₀| when κ = ηλ_GFS ∈ [2.1, 3]',
-  citation: { paper: WXZT, where: 'balancing theorem (§3–4, recalled); the bound is derived from S_∞ ≤ 2/η, claims.md §2.2, §3.D', recalled: true },
+  citation: { paper: WXZT, where: 'balancing theorem (§3–4, recalled); the bound is derived from S_∞ ≤ 2/η, docs/claims/wang-xu-zhao-tao.md', recalled: true },
   statement:
     'On the uv model ½(uv − y)² with Δ = u² − v², |Δ₀| ≥ 2, y = 1 and κ = η·λ_GFS ∈ [2.1, 3] (λ_GFS = √(Δ₀² + 4y²), the sharpness of the ' +
     'gradient-flow solution), whenever GD converges: |Δ_∞| ≤ √((4 − 4η²y²)/(κ² − 4η²y²))·|Δ₀| ≤ (2/κ)|Δ₀| < |Δ₀|. ' +
-    'claims.md\'s recipe "|Δ_∞| ≤ 0.5|Δ₀|" is false near κ = 2.1 (28% of such runs exceed it): it is this claim\'s negative control.',
+    'docs/claims/wang-xu-zhao-tao.md\'s recipe "|Δ_∞| ≤ 0.5|Δ₀|" is false near κ = 2.1 (28% of such runs exceed it): it is this claim\'s negative control.',
   kind: 'forall',
   hypotheses: ['y = 1, |Δ₀| ≥ 2 (u ∈ [1.8, 3], v ∈ [0.05, 1])', '|u₀v₀ − y| ≥ 0.005 (not started on a minimizer)', 'κ = η·λ_GFS ∈ [2.1, 3]', 'GD converges (|uv − y| < 1e-12 for 3 steps within 3000 steps)'],
   arbitrary: uvInstances(2.1, 3),
@@ -203,14 +199,14 @@ export const wxztFinalSharpness: Claim<UvGdInstance> = defineClaim<UvGdInstance>
   citation: { paper: WXZT, where: 'abstract and EoS theorem (recalled): S_∞ ≤ 2/η, below the GF solution\'s sharpness', recalled: true },
   statement:
     'On the uv model with y = 1, |Δ₀| ≥ 2 and κ = η·λ_GFS ∈ (2, 3], whenever GD converges its limit has η·S_∞ ≤ 2 and S_∞ < λ_GFS. ' +
-    'It is NOT "at the edge": claims.md §6.1 — on uv η·S_∞/2 has median 0.877 ([E]; 0.66 on these instances), so |ηS_∞/2 − 1| < 0.05 fails ' +
+    'It is NOT "at the edge": docs/claims/wang-xu-zhao-tao.md — on uv η·S_∞/2 has median 0.877 ([E]; 0.66 on these instances), so |ηS_∞/2 − 1| < 0.05 fails ' +
     'on most instances; that reading is the negative control.',
   kind: 'forall',
   hypotheses: ['y = 1, u ∈ [1.8, 3], v ∈ [0.05, 1]', '|u₀v₀ − y| ≥ 0.005 (not started on a minimizer)', 'κ = η·λ_GFS ∈ (2, 3]', 'GD converges (|uv − y| < 1e-12 for 3 steps within 3000 steps)'],
   arbitrary: uvInstances(2.001, 3),
   check: checkFinalSharpness,
   negativeControl: {
-    description: 'the naive EoS reading |η·S_∞/2 − 1| < 0.05 on uv (claims.md §6.1 counterexample: median η·S_∞/2 = 0.877)',
+    description: 'the naive EoS reading |η·S_∞/2 − 1| < 0.05 on uv (docs/claims/wang-xu-zhao-tao.md counterexample: median η·S_∞/2 = 0.877)',
     arbitrary: uvInstances(2.001, 3, { variant: 'naive-band' }),
   },
   tolerance: { rel: 1e-9 },
@@ -253,7 +249,7 @@ function checkCatapult<T>(inst: UvGdInstance, ctx: CheckContext<T>): Outcome {
 export const wxztCatapult: Claim<UvGdInstance> = defineClaim<UvGdInstance>({
   id: 'wxzt.catapult',
   title: 'Catapult on uv: starting sharper than 2/η, the loss rises, then GD converges with S < 2/η',
-  citation: { paper: WXZT, where: 'abstract ("catapult"), recalled; claims.md §3.D `wxzt.catapult`', recalled: true },
+  citation: { paper: WXZT, where: 'abstract ("catapult"), recalled; docs/claims/wang-xu-zhao-tao.md `wxzt.catapult`', recalled: true },
   statement:
     'On the uv model with y = 1, u₀ ∈ [1.8, 3], v₀ ∈ [0.05, 1] and κ = η·λ_GFS ∈ [2.1, 3] (below divergence on this family, [E]), ' +
     'if S(θ₀) > 2/η then the loss increases at some step, and GD converges to a minimizer with S_∞ < 2/η.',

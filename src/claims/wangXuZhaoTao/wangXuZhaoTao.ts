@@ -8,7 +8,7 @@ import { WXZT } from '../papers.js';
 import { gdRule, stepper } from '../../dynamics/stepper.js';
 
 /**
- * Wang, Xu, Zhao, Tao (claims.md §3.D): balancing, EoS and catapult for F(x, y) = ℓ(xᵀy). Only the
+ * Wang, Xu, Zhao, Tao (docs/claims/wang-xu-zhao-tao.md): balancing, EoS and catapult for F(x, y) = ℓ(xᵀy). Only the
  * abstract was read [V-text]; the function family and "regularity" are recalled, so every claim is
  * `recalled: true`, and the quantitative parts are the exact identity [D] and what the uv model
  * (the square-ℓ case, k = 1) provably or measurably [E] does.
@@ -62,7 +62,7 @@ function innerProductInstances(o: { control: boolean }): fc.Arbitrary<InnerProdu
   })).map((g): InnerProductGdInstance => ({ model: 'inner-product', params: { loss: g.loss, mu: g.mu }, theta: g.theta, lr: g.lr, steps: g.steps }));
 }
 
-/** ℓ'(s) as the model computes it (claims.md §3.D; src/models/innerProduct.ts). */
+/** ℓ'(s) as the model computes it (docs/claims/wang-xu-zhao-tao.md; src/models/innerProduct.ts). */
 function ellPrime<T>(F: Field<T>, loss: string, mu: T, s: T): T {
   switch (loss) {
     case 'square': return F.sub(s, mu);
@@ -128,7 +128,7 @@ function checkBalancingIdentity<T>(inst: InnerProductGdInstance, ctx: CheckConte
 export const wxztBalancingIdentity: Claim<InnerProductGdInstance> = defineClaim<InnerProductGdInstance>({
   id: 'wxzt.balancing.exact-identity',
   title: 'ℓ(xᵀy): one GD step multiplies ‖x‖² − ‖y‖² by exactly 1 − η²ℓ\'(xᵀy)²',
-  citation: { paper: WXZT, where: '§3 balancing mechanism (the identity is derived in claims.md §3.D [D]; the paper\'s statement is recalled)', recalled: true },
+  citation: { paper: WXZT, where: '§3 balancing mechanism (the identity is derived in docs/claims/wang-xu-zhao-tao.md [D]; the paper\'s statement is recalled)', recalled: true },
   statement:
     'For F(x, y) = ℓ(xᵀy), x, y ∈ ℝᵏ, any differentiable ℓ and any η, GD x⁺ = x − ηℓ\'(s)y, y⁺ = y − ηℓ\'(s)x (s = xᵀy) gives ' +
     '‖x⁺‖² − ‖y⁺‖² = (‖x‖² − ‖y‖²)(1 − η²ℓ\'(s)²). Gradient flow conserves ‖x‖² − ‖y‖²; GD shrinks it whenever 0 < η|ℓ\'| < √2.',
@@ -143,6 +143,6 @@ export const wxztBalancingIdentity: Claim<InnerProductGdInstance> = defineClaim<
   tolerance: { ulps: 4096 },
   rationale:
     'An exact algebraic identity checked step by step against the computed iterates, so errors do not accumulate: the slack is ' +
-    '4096 ulps (9e-13 in f64, under claims.md §0.3\'s 1e-10 for exact identities) of the magnitudes the two sides are summed from, ' +
+    '4096 ulps (9e-13 in f64, under the catalog\'s 1e-10 for exact identities) of the magnitudes the two sides are summed from, ' +
     '(|x| + η|ℓ\'||y|)² + (|y| + η|ℓ\'||x|)² + |Δ|(1 + η²ℓ\'²); measured errors are a few ulps.',
 });

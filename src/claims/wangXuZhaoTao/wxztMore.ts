@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import type { WithUvRun } from '../../arbitraries/uvInstance.js';
 import { decimalText } from '../../arbitraries/decimalText.js';
 import { decimalCtor } from '../../numerics/decimalField.js';
 import type { Vec } from '../../numerics/field.js';
@@ -11,7 +12,7 @@ import { gdRule, stepper } from '../../dynamics/stepper.js';
 import { UvGdInstance, uvInstances } from './uvTrajectories.js';
 
 /**
- * More of Wang, Xu, Zhao, Tao (claims.md §3.D, §6 caveat 1): what can be asserted of the paper's
+ * More of Wang, Xu, Zhao, Tao (docs/claims/wang-xu-zhao-tao.md caveat 1): what can be asserted of the paper's
  * convergence-rate theorem without its constants (the local linear rate at the limit, derived), and
  * the gap between the final sharpness and 2/η on matrix factorization that makes the naive
  * "S_∞ ≈ 2/η" false there (ZWWZG's abstract names the larger gap).
@@ -25,12 +26,7 @@ const D = decimalCtor(60);
 // ---------------------------------------------------------------------------------------------
 
 /** A uv run (wangXuZhaoTao's generator) whose tail contraction is compared with a predicted rate. */
-export interface UvRateInstance extends Instance {
-  readonly model: 'uv';
-  readonly params: { readonly target: string };
-  readonly theta: readonly [string, string];
-  readonly lr: string;
-  readonly steps: number;
+export interface UvRateInstance extends WithUvRun<Instance> {
   /** κ = η·λ_GFS the instance was drawn with. */
   readonly kappa: string;
   /** Negative control: predict the rate from the INITIAL sharpness, |1 − η·S(θ₀)|. */
@@ -148,7 +144,7 @@ export const wxztConvergenceRate: Claim<UvRateInstance> = defineClaim<UvRateInst
   title: 'Large-LR GD on uv converges in finitely many steps, at the local linear rate |1 − η·S_∞| in its final phase (the paper\'s constants are open)',
   citation: {
     paper: WXZT,
-    where: 'abstract ("the first non-asymptotic convergence rate bound for large-learning-rate GD on nonconvex functions"); the theorem, its constants and LR range are [R: not recovered] (claims.md §3.D, §8.3)',
+    where: 'abstract ("the first non-asymptotic convergence rate bound for large-learning-rate GD on nonconvex functions"); the theorem, its constants and LR range are [R: not recovered] (docs/claims/wang-xu-zhao-tao.md)',
     recalled: true,
   },
   statement:
@@ -174,7 +170,7 @@ export const wxztConvergenceRate: Claim<UvRateInstance> = defineClaim<UvRateInst
   },
   tolerance: { abs: 1e-3 },
   rationale:
-    '[D] r⁺ = r(1 − ηλ_t + η²r_t f_t) exactly (claims.md §2.2 map), so |r_{t+1}/r_t| − |1 − ηS_∞| is at most η|λ_t − λ_∞| + η²|r_t f_t|, and ' +
+    '[D] r⁺ = r(1 − ηλ_t + η²r_t f_t) exactly (docs/claims/wang-xu-zhao-tao.md map), so |r_{t+1}/r_t| − |1 − ηS_∞| is at most η|λ_t − λ_∞| + η²|r_t f_t|, and ' +
     'λ_t − λ_∞ = Σ_{s≥t}(4ηr_s f_s − η²r_s²λ_s) = O(|r_t|/(1 − ρ)): with |r_t| ≤ 1e-6, η ≤ 1.5, f ≈ 1 and ρ ≤ 0.97 that is ≤ 3e-4. ' +
     'Rounding of r = uv − y near |r| = 1e-11 is ~2e-16 absolute, 4e-5 relative on a ratio. So 1e-3 absolute covers both with margin; ' +
     '[E] on this generator: 998 of 1000 runs held (2 inconclusive: η·S_∞ ≈ 1, no linear phase), largest deviation 1.8e-5, every step ' +
@@ -224,7 +220,7 @@ export function mfInstances(lo: number, hi: number, variant?: 'naive-band'): fc.
       const c = nu.minus(nv);
       const lgfs = c.times(c).plus(sigma2.times(4)).sqrt();
       const eta = new D(g.kappa).div(lgfs);
-      // |c| ≥ σ: a start near balance (c ≈ 0) sits in the balanced slice's stable 2-cycle for κ ∈ (2, 2.47) (claims.md §3.J, a = κ/2) and never converges.
+      // |c| ≥ σ: a start near balance (c ≈ 0) sits in the balanced slice's stable 2-cycle for κ ∈ (2, 2.47) (docs/claims/chen.md, a = κ/2) and never converges.
       const ok = sigma2.gte('0.25') && c.times(c).gte(sigma2) && eta.times(nu.plus(nv)).lt(2);
       return { g, ok, lr: eta.toSignificantDigits(15).toFixed() };
     })
@@ -299,7 +295,7 @@ export const wxztGapBelowEdge: Claim<MfGdInstance> = defineClaim<MfGdInstance>({
   title: 'Matrix factorization converges after progressive sharpening with a sizeable gap below 2/η — "S_∞ ≈ 2/η" is false there',
   citation: {
     paper: `${ZWWZG}; and ${WXZT}`,
-    where: 'ZWWZG abstract ("a larger gap between sharpness of the endpoint and 2/η" for matrix factorization, vs their minimalist example); WXZT abstract (EoS under large LR); claims.md §3.D quantitative caveat, §6 caveat 1',
+    where: 'ZWWZG abstract ("a larger gap between sharpness of the endpoint and 2/η" for matrix factorization, vs their minimalist example); WXZT abstract (EoS under large LR); docs/claims/wang-xu-zhao-tao.md quantitative caveat, §6 caveat 1',
     recalled: true,
   },
   statement:
@@ -319,14 +315,14 @@ export const wxztGapBelowEdge: Claim<MfGdInstance> = defineClaim<MfGdInstance>({
   arbitrary: mfInstances(2.01, 2.2),
   check: checkGap,
   negativeControl: {
-    description: 'the naive EoS reading "a converged run ends with |η·S_∞/2 − 1| < 0.05" on the same instances (claims.md §6 caveat 1)',
+    description: 'the naive EoS reading "a converged run ends with |η·S_∞/2 − 1| < 0.05" on the same instances (docs/claims/wang-xu-zhao-tao.md caveat 1)',
     arbitrary: mfInstances(2.01, 2.2, 'naive-band'),
   },
   tolerance: { rel: 0 },
   rationale:
     '[E] over 600 instances of this generator: 589 converged within 1500 steps, and 423 of them (71.8%) ended with η·S_∞ < 1.9 ' +
-    '(η·S_∞ median 1.82, 5th percentile 1.40, minimum 1.05; maximum 1.980), against 0 of 49 on Zhu\'s model (claims.md §3.K) and a ' +
-    'median of 1.754 on uv (claims.md §3.D). minHoldFraction 0.5 leaves 22 points of margin, about 4.5 standard deviations at ~95 ' +
+    '(η·S_∞ median 1.82, 5th percentile 1.40, minimum 1.05; maximum 1.980), against 0 of 49 on Zhu\'s model (docs/claims/zhu.md) and a ' +
+    'median of 1.754 on uv (docs/claims/wang-xu-zhao-tao.md). minHoldFraction 0.5 leaves 22 points of margin, about 4.5 standard deviations at ~95 ' +
     'exercised instances per 100. The comparison with 1.9 has no slack: the run stops at ‖uvᵀ − A‖_F < 1e-12, where η·S differs from its ' +
     'limit by ~1e-12, and the nearest measured value was 1.9004. f64 only: each instance is one run whose failure (a run ending near ' +
     'the edge) is expected for the statistic, so re-running it in decimals would only cost time. Control: 70 of 99 converged runs ' +

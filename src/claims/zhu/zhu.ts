@@ -8,9 +8,9 @@ import { gd } from '../../dynamics/gd.js';
 import { stepper } from '../../dynamics/stepper.js';
 
 /**
- * Zhu, Wang, Wang, Zhou, Ge (claims.md §3.K, §2.6): the minimalist example L(x, y) = ¼(x²y² − 1)²,
+ * Zhu, Wang, Wang, Zhou, Ge (docs/claims/zhu.md): the minimalist example L(x, y) = ¼(x²y² − 1)²,
  * on which GD at the edge of stability converges with the sharpness just below 2/η — in contrast
- * to the uv / matrix-factorization model (claims.md §6.1). The arXiv id is recalled [R: id].
+ * to the uv / matrix-factorization model (docs/claims/zhu.md). The arXiv id is recalled [R: id].
  */
 
 
@@ -79,7 +79,7 @@ function checkIdentity<T>(inst: MinimalistInstance, ctx: CheckContext<T>): Outco
 export const zhuExactIdentity: Claim<MinimalistInstance> = defineClaim<MinimalistInstance>({
   id: 'zhu.exact-identity',
   title: 'Minimalist example: GD multiplies x² − y² by exactly 1 − η²r²x²y²',
-  citation: { paper: ZWWZG, where: 'the conserved quantity of gradient flow and its GD version (identity derived in claims.md §2.6 [D]; arXiv id recalled)', recalled: true },
+  citation: { paper: ZWWZG, where: 'the conserved quantity of gradient flow and its GD version (identity derived in docs/claims/zhu.md [D]; arXiv id recalled)', recalled: true },
   statement:
     'For L(x, y) = ¼(x²y² − 1)², r = x²y² − 1, one GD step with any η gives (x² − y²)⁺ = (x² − y²)(1 − η²r²x²y²). Gradient flow conserves x² − y²; ' +
     'GD shrinks it while η|r||xy| < √2, which is how it drifts along the minimizers toward flatter ones.',
@@ -93,7 +93,7 @@ export const zhuExactIdentity: Claim<MinimalistInstance> = defineClaim<Minimalis
   },
   tolerance: { ulps: 4096 },
   rationale:
-    'Exact identity checked per step against the computed iterate: 4096 ulps (9e-13 in f64; claims.md §0.3 allows 1e-10) of the magnitudes ' +
+    'Exact identity checked per step against the computed iterate: 4096 ulps (9e-13 in f64; the catalog allows 1e-10) of the magnitudes ' +
     'x⁺² and y⁺² are summed from, plus |x² − y²|(1 + η²r²x²y²).',
 });
 
@@ -155,7 +155,7 @@ export const zhuFinalSharpness: Claim<MinimalistInstance> = defineClaim<Minimali
   statement:
     'For L = ¼(x²y² − 1)² started near the minimizers (xy = 1 + δ, 0.01 ≤ |δ| ≤ 0.1) at a point whose gradient-flow solution is too sharp ' +
     '(η·S_GFS/2 ∈ [1.02, 1.5], η ∈ [0.05, 0.3]), GD converges to a minimizer with η·S_∞/2 ∈ [0.98, 1] — on most instances (statistical: ' +
-    'catapult outliers exist, claims.md §3.K). Contrast uv, where η·S_∞/2 has median 0.877 (wxzt.eos.final-sharpness).',
+    'catapult outliers exist, docs/claims/zhu.md). Contrast uv, where η·S_∞/2 has median 0.877 (wxzt.eos.final-sharpness).',
   kind: 'statistical',
   minHoldFraction: 0.8,
   hypotheses: ['near-manifold start: y₀ = (1 + δ)/x₀, 0.01 ≤ |δ| ≤ 0.1', 'η ∈ [0.05, 0.3], η·S_GFS/2 ∈ (1, 1.5]', 'GD converges (|x²y² − 1| < 1e-10 for 3 steps) within 12 000 steps'],
@@ -167,7 +167,7 @@ export const zhuFinalSharpness: Claim<MinimalistInstance> = defineClaim<Minimali
   },
   tolerance: { rel: 1e-9 },
   rationale:
-    'The band [0.98, 1] is claims.md §3.K\'s (median ≥ 0.98, max ≤ 1); [E] on this generator: 600 of 600 runs in [0.989, 0.9994]. The run stops ' +
+    'The band [0.98, 1] is docs/claims/zhu.md\'s (median ≥ 0.98, max ≤ 1); [E] on this generator: 600 of 600 runs in [0.989, 0.9994]. The run stops ' +
     'at |r| < 1e-10, where η·S differs from its limit by ~1e-10, so 1e-9 above 1 is truncation slack. Statistical (80% must hold) because ' +
     'the paper\'s guarantee is local and catapults can land far below the edge.',
 });

@@ -21,7 +21,7 @@ export const CHECK_DEFAULTS = { seed: 1, runs: 100, fixtures: 'fixtures/countere
 /**
  * `eoscheck check [ID|PREFIX* ...]`: runs claims (default: the whole catalog) through the harness —
  * fixtures first, then `--runs` seeded instances each, shrinking and storing counterexamples —
- * prints a Markdown summary, writes `--json FILE` (architecture §3), `--junit FILE`,
+ * prints a Markdown summary, writes `--json FILE` (README, Reports), `--junit FILE`,
  * `--summary FILE.md`, `--report DIR` (the HTML report, DIR/index.html). Exit 0 when no claim is violated, 1 when one is, 2 for bad usage, 130 after Ctrl-C.
  */
 export async function checkCommand(args: ParsedArgs, out: Out): Promise<number> {
