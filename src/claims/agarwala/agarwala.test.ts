@@ -1,39 +1,14 @@
 import { describe, expect, test } from 'vitest';
-import { runClaim } from '../../harness/runClaim.js';
 import { getModelDef } from '../../models/registry.js';
 import { f64 } from '../../numerics/f64Field.js';
-import { agarwala2dClosure, type Qr2dInstance } from './agarwala.js';
+import { type Qr2dInstance } from './agarwala.js';
 import { gd } from '../../dynamics/gd.js';
 import { AGARWALA_CLAIMS } from './index.js';
-import { agarwalaGenericHighDim } from './genericHighDim.js';
-
-const SEED = 424242;
 
 describe('Agarwala, Pedregosa, Pennington claims (quadratic regression)', () => {
   test('the array holds both claims', () => {
     expect(AGARWALA_CLAIMS.map((c) => c.id)).toEqual(['agarwala.2d-closure', 'agarwala.generic-high-dim']);
   });
-
-  test('agarwala.2d-closure holds on 100 instances (statistical, ≥ 90%)', async () => {
-    const r = await runClaim(agarwala2dClosure, { seed: SEED, runs: 100, shrink: false });
-    expect(r.row.verdict).toBe('holds');
-    expect(r.row.exercised).toBeGreaterThanOrEqual(60);
-    expect(r.row.instances.holds / r.row.exercised).toBeGreaterThanOrEqual(0.9);
-  });
-
-  test('agarwala.generic-high-dim holds on 100 instances (statistical, ≥ 90%)', async () => {
-    const r = await runClaim(agarwalaGenericHighDim, { seed: SEED, runs: 100, shrink: false });
-    expect(r.row.verdict).toBe('holds');
-    expect(r.row.exercised).toBeGreaterThanOrEqual(80);
-    expect(r.row.instances.holds / r.row.exercised).toBeGreaterThanOrEqual(0.9);
-  });
-
-  for (const claim of AGARWALA_CLAIMS) {
-    test(`${claim.id}: negative control is flagged`, async () => {
-      const r = await runClaim(claim, { seed: SEED, runs: 10, mode: 'control' });
-      expect(r.row.instances.violated).toBeGreaterThan(0);
-    });
-  }
 
   test('the 2-D model is the uv model: quadratic-regression with Q = [[0, 1], [1, 0]] and uv give the same GD iterates', () => {
     const inst: Qr2dInstance = {

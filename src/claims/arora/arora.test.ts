@@ -1,29 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../harness/evaluate.js';
-import { runClaim } from '../../harness/runClaim.js';
 import { f64 } from '../../numerics/f64Field.js';
 import { decimalField } from '../../numerics/decimalField.js';
 import {
   projectedZ2, solveWPlusLogW, uvExactBalancingRate, type UvBalancingInstance } from './arora.js';
 import { ManifoldInstance, ngdLimitingFlow, ngdTwoCycleHarmonicMean } from './manifoldToy.js';
-import { ARORA_CLAIMS } from './index.js';
-
-const SEED = 20260523;
-
-describe('ARORA_CLAIMS through the harness (pinned seed)', () => {
-  for (const claim of ARORA_CLAIMS) {
-    it(`${claim.id} holds on 100 instances`, async () => {
-      const r = await runClaim(claim, { seed: SEED, runs: 100 });
-      expect(r.row.instances.violated).toBe(0);
-      expect(r.row.verdict).toBe('holds');
-      expect(r.row.exercised).toBeGreaterThanOrEqual(50);
-    });
-    it(`${claim.id}: negative control is flagged`, async () => {
-      const r = await runClaim(claim, { seed: SEED, runs: 10, mode: 'control' });
-      expect(r.row.instances.violated).toBeGreaterThan(0);
-    });
-  }
-});
 
 describe('helpers', () => {
   it('solveWPlusLogW solves w + ln w = c in f64 and at 50 digits', () => {

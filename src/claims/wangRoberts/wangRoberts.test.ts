@@ -1,28 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../harness/evaluate.js';
-import { runClaim } from '../../harness/runClaim.js';
 import {
   depth1NoRotation, lrFor, type GdRunInstance } from './wangRoberts.js';
-import { WANG_ROBERTS_CLAIMS } from './index.js';
 import { swapIsNotRotation, type UvRunInstance } from './swapIsNotRotation.js';
 import { depth2RotationUnderInstability, flattening, type UvBatchInstance, type UvFlatInstance } from './depth2.js';
-
-const SEED = 20260523;
-
-describe('WANG_ROBERTS_CLAIMS through the harness (pinned seed)', () => {
-  for (const claim of WANG_ROBERTS_CLAIMS) {
-    it(`${claim.id} holds on 100 instances`, async () => {
-      const r = await runClaim(claim, { seed: SEED, runs: 100 });
-      expect(r.row.instances.violated).toBe(0);
-      expect(r.row.verdict).toBe('holds');
-      expect(r.row.exercised).toBeGreaterThanOrEqual(50);
-    });
-    it(`${claim.id}: negative control is flagged`, async () => {
-      const r = await runClaim(claim, { seed: SEED, runs: 10, mode: 'control' });
-      expect(r.row.instances.violated).toBeGreaterThan(0);
-    });
-  }
-});
 
 const uv = (u: string, v: string) => ({ model: 'uv' as const, params: { target: '1' }, theta: [u, v] as [string, string] });
 
