@@ -4,7 +4,7 @@ import { MODEL_INSTANCES } from '../arbitraries/modelInstance.js';
 import { getModelDef } from '../models/registry.js';
 import { decimalField } from '../numerics/decimalField.js';
 import { f64 } from '../numerics/f64Field.js';
-import { decimalVsOracle } from './_internals/oracleCompare.js';
+import { decimalVsOracle } from '../../test-support/oracleCompare.js';
 import { runTrajectory } from './runTrajectory.js';
 import { sqrtGd } from './sqrtGd.js';
 

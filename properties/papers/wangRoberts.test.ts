@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { evaluate } from '../../harness/evaluate.js';
+import { evaluate } from '../../src/harness/evaluate.js';
 import {
-  depth1NoRotation, lrFor, type GdRunInstance } from './wangRoberts.js';
-import { swapIsNotRotation, type UvRunInstance } from './swapIsNotRotation.js';
-import { depth2RotationUnderInstability, flattening, type UvBatchInstance, type UvFlatInstance } from './depth2.js';
+  depth1NoRotation, lrFor, type GdRunInstance } from '../../src/claims/wangRoberts/wangRoberts.js';
+import { swapIsNotRotation, type UvRunInstance } from '../../src/claims/wangRoberts/swapIsNotRotation.js';
+import { depth2RotationUnderInstability, flattening, type UvBatchInstance, type UvFlatInstance } from '../../src/claims/wangRoberts/depth2.js';
 
 const uv = (u: string, v: string) => ({ model: 'uv' as const, params: { target: '1' }, theta: [u, v] as [string, string] });
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { evaluate } from '../../harness/evaluate.js';
-import { chenChaos, chenConvergesBelowOne, type QuarticGdInstance } from './chen.js';
+import { evaluate } from '../../src/harness/evaluate.js';
+import { chenChaos, chenConvergesBelowOne, type QuarticGdInstance } from '../../src/claims/chen/chen.js';
 
 /** μ = 1, so a = η and z = x. */
 const quartic = (a: string, z0: string, steps: number, variant?: 'nearest'): QuarticGdInstance =>

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { evaluate } from '../../harness/evaluate.js';
-import { KREISLER_COUNTEREXAMPLE, kreislerGfsMonotone } from './kreisler.js';
+import { evaluate } from '../../src/harness/evaluate.js';
+import { KREISLER_COUNTEREXAMPLE, kreislerGfsMonotone } from '../../src/claims/kreisler/kreisler.js';
 
 describe('Kreisler et al. claims', () => {
 

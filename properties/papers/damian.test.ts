@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { evaluate } from '../../harness/evaluate.js';
+import { evaluate } from '../../src/harness/evaluate.js';
 import {
-  type ToyInstance } from './damian.js';
-import { timeAverageSharpness, timeAverageXSquared } from './timeAverages.js';
-import { reducedMapExact } from './reducedMap.js';
-import { fourStages } from './fourStages.js';
-import { DAMIAN_CLAIMS } from './index.js';
-import { constrainedLossNonIncreasing, constrainedProjection } from './constrainedTrajectory.js';
+  type ToyInstance } from '../../src/claims/damian/damian.js';
+import { timeAverageSharpness, timeAverageXSquared } from '../../src/claims/damian/timeAverages.js';
+import { reducedMapExact } from '../../src/claims/damian/reducedMap.js';
+import { fourStages } from '../../src/claims/damian/fourStages.js';
+import { DAMIAN_CLAIMS } from '../../src/claims/damian/index.js';
+import { constrainedLossNonIncreasing, constrainedProjection } from '../../src/claims/damian/constrainedTrajectory.js';
 
 /** ½(40.5 + z)x² − 0.05z at η = 0.05: ỹ₀ = 0.5, α = 0.05, β = 1, δ² = 0.1. */
 const toy = (x0: string, steps: number, extra: Partial<ToyInstance> = {}): ToyInstance => ({

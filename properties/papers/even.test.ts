@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { runClaim } from '../../harness/runClaim.js';
-import { evenHyperbolicIdentity } from './even.js';
+import { runClaim } from '../../src/harness/runClaim.js';
+import { evenHyperbolicIdentity } from '../../src/claims/even/even.js';
 
 const SEED = 424242;
 

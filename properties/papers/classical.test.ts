@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { evaluate } from '../../harness/evaluate.js';
-import { descentLemmaQuadratic, quadraticIncreasesAboveEdge, quadraticMonotoneBelowEdge } from './classical.js';
-import type { QuadraticGdInstance } from './quadraticGdInstance.js';
+import { evaluate } from '../../src/harness/evaluate.js';
+import { descentLemmaQuadratic, quadraticIncreasesAboveEdge, quadraticMonotoneBelowEdge } from '../../src/claims/classical/classical.js';
+import type { QuadraticGdInstance } from '../../src/claims/classical/quadraticGdInstance.js';
 
 /** A 1-D instance ½λθ² (θ* = 0): every quantity is a short decimal. */
 const oneD = (lambda: string, theta: string, lr: string, steps: number, smoothness?: string): QuadraticGdInstance => ({

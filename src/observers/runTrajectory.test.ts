@@ -10,10 +10,10 @@ import type { Field } from '../numerics/field.js';
 import {
   balancednessObserver, catapultObserver, defaultObservers, edgeCrossingObserver, edgeMarginObserver, lossObserver,
   referenceDistanceObserver, rotationObserver, selfStabilizationObserver,
-} from '../observers/index.js';
-import { replayFrom } from './replayFrom.js';
-import { runTrajectory, type RunResult } from './runTrajectory.js';
-import { traceJson } from './traceJson.js';
+} from './index.js';
+import { replayFrom } from '../dynamics/replayFrom.js';
+import { runTrajectory, type RunResult } from '../dynamics/runTrajectory.js';
+import { traceJson } from '../dynamics/traceJson.js';
 
 /** Fields that may be null (undefined quantities): everything else must be a finite value. */
 const NULLABLE = new Set(['rotationAngle', 'eigengap', 'delta', 'balancedness']);

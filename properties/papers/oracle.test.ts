@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { evaluate } from '../../harness/evaluate.js';
-import { MODELS } from '../../models/registry.js';
-import { ORACLE_CLAIMS, type OracleInstance } from './oracle.js';
+import { evaluate } from '../../src/harness/evaluate.js';
+import { MODELS } from '../../src/models/registry.js';
+import { ORACLE_CLAIMS, type OracleInstance } from '../../src/claims/oracles/oracle.js';
 
 const claim = (model: string) => {
   const c = ORACLE_CLAIMS.find((x) => x.id === `oracle.${model}.closed-forms`);

@@ -1,8 +1,8 @@
 import { expect } from 'vitest';
-import { f64 } from '../../numerics/f64Field.js';
-import { symmetryDefect } from '../../numerics/linalg.js';
-import { checkDerivatives, type DerivativeReport } from '../checkDerivatives.js';
-import type { DecimalText, Model } from '../model.js';
+import { f64 } from '../src/numerics/f64Field.js';
+import { symmetryDefect } from '../src/numerics/linalg.js';
+import { checkDerivatives, type DerivativeReport } from '../src/models/checkDerivatives.js';
+import type { DecimalText, Model } from '../src/models/model.js';
 
 /** What every model test holds its closed forms to (the oracle claims use the same bars, claims/oracles/oracle.ts). */
 export const DERIVATIVE_BOUNDS: Readonly<Record<keyof DerivativeReport, number>> = Object.freeze({

@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { checkAt, evaluate } from '../../harness/evaluate.js';
-import { parsePrecision } from '../../numerics/precision.js';
-import { evenLargeStepsHurt } from './largeStepsHurt.js';
-import { DlnBiasInstance, evenImplicitBias } from './implicitBias.js';
-import { DlnEosInstance, evenEosFinalSharpness } from './eosFinalSharpness.js';
+import { checkAt, evaluate } from '../../src/harness/evaluate.js';
+import { parsePrecision } from '../../src/numerics/precision.js';
+import { evenLargeStepsHurt } from '../../src/claims/even/largeStepsHurt.js';
+import { DlnBiasInstance, evenImplicitBias } from '../../src/claims/even/implicitBias.js';
+import { DlnEosInstance, evenEosFinalSharpness } from '../../src/claims/even/eosFinalSharpness.js';
 
 describe('even.dln.implicit-bias', () => {
   const inst: DlnBiasInstance = {

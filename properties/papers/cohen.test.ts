@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { evaluate } from '../../harness/evaluate.js';
-import { momentumThresholds, quadraticDivergenceRate, type MomentumInstance } from './cohen.js';
-import type { QuadraticGdInstance } from '../classical/quadraticGdInstance.js';
-import { COHEN_CLAIMS } from './index.js';
+import { evaluate } from '../../src/harness/evaluate.js';
+import { momentumThresholds, quadraticDivergenceRate, type MomentumInstance } from '../../src/claims/cohen/cohen.js';
+import type { QuadraticGdInstance } from '../../src/claims/classical/quadraticGdInstance.js';
+import { COHEN_CLAIMS } from '../../src/claims/cohen/index.js';
 
 const oneD = (lambda: string, theta: string, lr: string, steps: number): QuadraticGdInstance => ({
   model: 'quadratic', params: {}, data: { A: [[lambda]], b: ['0'] }, eigen: { values: [lambda], vectors: [['1']] },

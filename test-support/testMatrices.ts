@@ -1,4 +1,6 @@
-import { rng } from '../rng.js';
+import type { Field } from '../src/numerics/field.js';
+import { matMul, transpose } from '../src/numerics/linalg.js';
+import { rng } from '../src/numerics/rng.js';
 
 /**
  * Test matrices with a known spectrum, for the eigensolver and Lanczos tests (internal: not part
@@ -47,4 +49,13 @@ export function withSpectrum(Q: readonly (readonly number[])[], lambda: readonly
 /** Column i of Q (the eigenvector of λ[i] in withSpectrum). */
 export function column(Q: readonly (readonly number[])[], i: number): number[] {
   return Q.map((row) => row[i]);
+}
+
+/** A = Q diag(λ) Qᵀ with Q = I − 2wwᵀ/(wᵀw), wᵀw = 25 (terminating decimals): A and its spectrum λ are exact. */
+export function knownSpectrum<T>(F: Field<T>, lambdas: string[]): T[][] {
+  const w = [3, 0, 4, 0, 0, 0, 0].slice(0, lambdas.length);
+  const n = lambdas.length;
+  const Q = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => F.sub(i === j ? F.one : F.zero, F.div(F.int(2 * w[i] * w[j]), F.int(25)))));
+  const L = lambdas.map((l, i) => lambdas.map((_, j) => (i === j ? F.from(l) : F.zero)));
+  return matMul(F, matMul(F, Q, L), transpose(Q));
 }

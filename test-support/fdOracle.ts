@@ -1,6 +1,6 @@
 import type { Decimal } from 'decimal.js';
-import type { DecimalText, Model } from '../../models/model.js';
-import { decimalField } from '../../numerics/decimalField.js';
+import type { DecimalText, Model } from '../src/models/model.js';
+import { decimalField } from '../src/numerics/decimalField.js';
 
 /**
  * An oracle for tests, independent of the models' closed-form derivatives and of the update-rule

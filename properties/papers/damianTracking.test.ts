@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { evaluate } from '../../harness/evaluate.js';
+import { evaluate } from '../../src/harness/evaluate.js';
 import {
-  perturbedExpr, type TrackInstance } from './damianTracking.js';
-import { timeAveragedLoss } from './timeAveragedLoss.js';
-import { predictedDynamicsExact, predictedDynamicsTracking } from './predictedDynamics.js';
-import { odeConservedQuantity } from './odeConservedQuantity.js';
-import { DAMIAN_TRACKING_CLAIMS } from './index.js';
+  perturbedExpr, type TrackInstance } from '../../src/claims/damian/damianTracking.js';
+import { timeAveragedLoss } from '../../src/claims/damian/timeAveragedLoss.js';
+import { predictedDynamicsExact, predictedDynamicsTracking } from '../../src/claims/damian/predictedDynamics.js';
+import { odeConservedQuantity } from '../../src/claims/damian/odeConservedQuantity.js';
+import { DAMIAN_TRACKING_CLAIMS } from '../../src/claims/damian/index.js';
 
 /** ½(a₀ + b·z)x² − c·z from (x₀, 0), or its perturbation ½(a₀ + b·z + ½C·z²)x² − c·z + q·x⁴/24. */
 function toy(a0: string, b: string, c: string, lr: string, x0: string, steps: number, extra: Partial<TrackInstance> & { C?: string; q?: string } = {}): TrackInstance {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { UsageError } from '../../errors.js';
-import { checkAt, evaluate } from '../../harness/evaluate.js';
-import { parsePrecision } from '../../numerics/precision.js';
-import { SMALL_MLP, type MlpEosInstance } from './cohenNetworks.js';
-import { eosHover, progressiveSharpening } from './mlpEos.js';
-import { COHEN_NETWORK_CLAIMS } from './index.js';
+import { UsageError } from '../../src/errors.js';
+import { checkAt, evaluate } from '../../src/harness/evaluate.js';
+import { parsePrecision } from '../../src/numerics/precision.js';
+import { SMALL_MLP, type MlpEosInstance } from '../../src/claims/cohen/cohenNetworks.js';
+import { eosHover, progressiveSharpening } from '../../src/claims/cohen/mlpEos.js';
+import { COHEN_NETWORK_CLAIMS } from '../../src/claims/cohen/index.js';
 
 /** A hand-made instance: 8-16-1 tanh, n = 100 (seeds 3/4: S₀ = 2.618, so η = 0.382 is η·S₀/2 = 0.5). */
 const inst = (over: Partial<MlpEosInstance> = {}): MlpEosInstance => ({

@@ -1,10 +1,10 @@
-import type { ModelInstance } from '../../arbitraries/modelInstance.js';
-import type { DecimalText, Model } from '../../models/model.js';
-import { getModelDef } from '../../models/registry.js';
-import { decimalField } from '../../numerics/decimalField.js';
-import { f64 } from '../../numerics/f64Field.js';
-import { relError } from '../../numerics/tolerance.js';
-import { runTrajectory } from '../runTrajectory.js';
+import type { ModelInstance } from '../src/arbitraries/modelInstance.js';
+import type { DecimalText, Model } from '../src/models/model.js';
+import { getModelDef } from '../src/models/registry.js';
+import { decimalField } from '../src/numerics/decimalField.js';
+import { f64 } from '../src/numerics/f64Field.js';
+import { relError } from '../src/numerics/tolerance.js';
+import { runTrajectory } from '../src/dynamics/runTrajectory.js';
 import { fdTrajectory } from './fdOracle.js';
 
 /**

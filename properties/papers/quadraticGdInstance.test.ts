@@ -1,10 +1,10 @@
 import { Decimal } from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { quadratic } from '../../models/quadratic.js';
-import { canonicalJson } from '../../harness/canonicalJson.js';
-import { seededRandom } from '../../harness/seededRandom.js';
-import { increaseHorizon, quadraticGdInstance, type QuadraticGdInstance, type QuadraticGdOptions } from './quadraticGdInstance.js';
+import { quadratic } from '../../src/models/quadratic.js';
+import { canonicalJson } from '../../src/harness/canonicalJson.js';
+import { seededRandom } from '../../src/harness/seededRandom.js';
+import { increaseHorizon, quadraticGdInstance, type QuadraticGdInstance, type QuadraticGdOptions } from '../../src/claims/classical/quadraticGdInstance.js';
 
 const D = Decimal.clone({ precision: 200 });
 const exact = (s: string) => new D(s);
