@@ -109,15 +109,10 @@ function check2d<T>(inst: Qr2dInstance, ctx: CheckContext<T>): Outcome {
   let maxK = k0;
   let inside = 0;
   let t = 0;
-  let diverged = false;
   const tolR = F.from('1e-12');
   for (; t < inst.steps; t++) {
-    const stepped = run.step();
+    if (!run.step()) break;
     th = run.theta;
-    if (!stepped) {
-      diverged = true;
-      break;
-    }
     const k = F.mul(eta, ntk1(F, J, Q, th));
     if (F.lt(maxK, k)) maxK = k;
     if (firstOver < 0 && F.lt(two, k)) firstOver = t + 1;
@@ -126,10 +121,10 @@ function check2d<T>(inst: Qr2dInstance, ctx: CheckContext<T>): Outcome {
     if (inside >= 3) break;
   }
   const converged = inside >= 3;
-  ctx.assume(converged, diverged ? 'diverged' : 'not_converged', `GD ${diverged ? `diverged at step ${t}` : `did not converge (|θ₁θ₂ − y| < 1e-12 for 3 steps) in ${inst.steps} steps`}`);
+  ctx.assume(converged, run.diverged ? 'diverged' : 'not_converged', `GD ${run.diverged ? `diverged at step ${t}` : `did not converge (|θ₁θ₂ − y| < 1e-12 for 3 steps) in ${inst.steps} steps`}`);
   if (!converged) {
     // Control mode only (assume stops claim mode): a run that never settles is a fact about the instance, not a verdict on the predicate.
-    return ctx.diverged({ code: diverged ? 'diverged' : 'not_converged', observed: Number.NaN, bound: 2, margin: -1, step: t, message: `GD did not converge (η·λ₀ = ${F.toNumber(k0).toFixed(4)}, η·λ_GFS = ${F.toNumber(kg).toFixed(4)})` });
+    return ctx.diverged({ code: run.diverged ? 'diverged' : 'not_converged', observed: Number.NaN, bound: 2, margin: -1, step: t, message: `GD did not converge (η·λ₀ = ${F.toNumber(k0).toFixed(4)}, η·λ_GFS = ${F.toNumber(kg).toFixed(4)})` });
   }
   const kInf = F.mul(eta, ntk1(F, J, Q, th));
   const o = F.toNumber(kInf);

@@ -285,14 +285,9 @@ function checkConvergesToEos<T>(inst: DeepScalarInstance, ctx: CheckContext<T>):
   const run = stepper(gdRule(F, (x) => model.grad(x), eta), w);
   let inside = 0;
   let t = 0;
-  let diverged = false;
   for (; t < inst.steps; t++) {
-    const stepped = run.step();
+    if (!run.step()) break;
     w = run.theta;
-    if (!stepped) {
-      diverged = true;
-      break;
-    }
     ctx.assume(w.every((x) => F.sign(x) > 0), 'sign_change', `a weight changed sign at step ${t}`);
     inside = F.lt(F.abs(F.sub(prod(F, w), y)), tolR) ? inside + 1 : 0;
     if (inside >= 3) break;
@@ -300,9 +295,9 @@ function checkConvergesToEos<T>(inst: DeepScalarInstance, ctx: CheckContext<T>):
   const converged = inside >= 3;
   const details = { kappa: F.toString(kappa), stability: F.toString(stab), steps: t + 1 };
   if (!converged) {
-    ctx.assume(false, 'not_converged', `GD did not converge in ${inst.steps} steps${diverged ? ' (diverged)' : ''}`);
+    ctx.assume(false, 'not_converged', `GD did not converge in ${inst.steps} steps${run.diverged ? ' (diverged)' : ''}`);
     return ctx.violated({ code: 'no_stable_limit', observed: Number.NaN, bound: 2, margin: -1, step: t, details,
-      message: `GD ${diverged ? 'diverged' : `did not reach a minimizer in ${inst.steps} steps`}: η·D·|y|^{2−2/D} = ${F.toNumber(stab).toFixed(4)}` });
+      message: `GD ${run.diverged ? 'diverged' : `did not reach a minimizer in ${inst.steps} steps`}: η·D·|y|^{2−2/D} = ${F.toNumber(stab).toFixed(4)}` });
   }
   const S = sharpness(F, model, w);
   const etaS = F.mul(eta, S);

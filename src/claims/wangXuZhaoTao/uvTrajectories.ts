@@ -78,15 +78,10 @@ export function runUv<T>(inst: UvGdInstance, ctx: CheckContext<T>, lossSlack = 1
   let firstIncrease = -1;
   let inside = 0;
   let t = 0;
-  let diverged = false;
   const slack = F.from(lossSlack);
   for (; t < inst.steps; t++) {
-    const stepped = run.step();
+    if (!run.step()) break;
     th = run.theta;
-    if (!stepped) {
-      diverged = true;
-      break;
-    }
     const L = model.loss(th);
     if (firstIncrease < 0 && F.lt(F.add(prev, F.mul(slack, prev)), L) && F.lt(F.from(1e-24), L)) firstIncrease = t;
     if (F.lt(maxLoss, L)) maxLoss = L;
@@ -96,7 +91,7 @@ export function runUv<T>(inst: UvGdInstance, ctx: CheckContext<T>, lossSlack = 1
     if (inside >= 3) break;
   }
   const deltaEnd = F.sub(F.mul(th[0], th[0]), F.mul(th[1], th[1]));
-  return { converged: inside >= 3, diverged, steps: t + 1, theta: th, delta0, deltaEnd, lambdaGfs, kappa, eta, y, firstIncrease, loss0, maxLoss, model };
+  return { converged: inside >= 3, diverged: run.diverged, steps: t + 1, theta: th, delta0, deltaEnd, lambdaGfs, kappa, eta, y, firstIncrease, loss0, maxLoss, model };
 }
 
 const KAPPA_MSG = <T>(F: Field<T>, k: T) => `κ = η·λ_GFS = ${F.toString(k)}`;

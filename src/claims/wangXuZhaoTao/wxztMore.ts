@@ -57,15 +57,10 @@ function checkRate<T>(inst: UvRateInstance, ctx: CheckContext<T>): Outcome {
   const run = stepper(gdRule(F, (x) => model.grad(x), eta), th);
   let inside = 0;
   let t = 0;
-  let diverged = false;
   let hitEps = -1;
   for (; t < inst.steps; t++) {
-    const stepped = run.step();
+    if (!run.step()) break;
     th = run.theta;
-    if (!stepped) {
-      diverged = true;
-      break;
-    }
     const r = res(th);
     rs.push(r);
     if (F.lt(F.abs(r), eps)) {
@@ -74,9 +69,9 @@ function checkRate<T>(inst: UvRateInstance, ctx: CheckContext<T>): Outcome {
     } else inside = 0;
     if (inside >= 3) break;
   }
-  ctx.assume(inside >= 3, diverged ? 'diverged' : 'not_converged', `GD ${diverged ? `diverged at step ${t + 1}` : `did not reach |uv − y| < ${EPS} in ${inst.steps} steps`}`);
+  ctx.assume(inside >= 3, run.diverged ? 'diverged' : 'not_converged', `GD ${run.diverged ? `diverged at step ${t + 1}` : `did not reach |uv − y| < ${EPS} in ${inst.steps} steps`}`);
   if (inside < 3) {
-    return ctx.diverged({ code: diverged ? 'diverged' : 'not_converged', observed: Number.NaN, bound: 0, margin: Number.NaN, step: t, message: `GD did not converge (η = ${inst.lr})` });
+    return ctx.diverged({ code: run.diverged ? 'diverged' : 'not_converged', observed: Number.NaN, bound: 0, margin: Number.NaN, step: t, message: `GD did not converge (η = ${inst.lr})` });
   }
   const S = sharpness(F, model, th);
   const etaS = F.mul(eta, S);
@@ -254,19 +249,14 @@ function checkGap<T>(inst: MfGdInstance, ctx: CheckContext<T>): Outcome {
   const run = stepper(gdRule(F, (x) => model.grad(x), eta), th);
   let inside = 0;
   let t = 0;
-  let diverged = false;
   for (; t < inst.steps && inside < 3; t++) {
-    const stepped = run.step();
+    if (!run.step()) break;
     th = run.theta;
-    if (!stepped) {
-      diverged = true;
-      break;
-    }
     inside = F.lt(model.loss(th), tol) ? inside + 1 : 0;
   }
-  ctx.assume(inside >= 3, diverged ? 'diverged' : 'not_converged', `GD ${diverged ? `diverged at step ${t + 1}` : `did not converge (‖uvᵀ − A‖_F < 1e-12 for 3 steps) in ${inst.steps} steps`}`);
+  ctx.assume(inside >= 3, run.diverged ? 'diverged' : 'not_converged', `GD ${run.diverged ? `diverged at step ${t + 1}` : `did not converge (‖uvᵀ − A‖_F < 1e-12 for 3 steps) in ${inst.steps} steps`}`);
   if (inside < 3) {
-    return ctx.diverged({ code: diverged ? 'diverged' : 'not_converged', observed: Number.NaN, bound: 0, margin: Number.NaN, step: t, message: `GD did not converge (η·λ_GFS = ${F.toNumber(kg).toFixed(4)})` });
+    return ctx.diverged({ code: run.diverged ? 'diverged' : 'not_converged', observed: Number.NaN, bound: 0, margin: Number.NaN, step: t, message: `GD did not converge (η·λ_GFS = ${F.toNumber(kg).toFixed(4)})` });
   }
   const etaS = F.mul(eta, sharpness(F, model, th));
   const o = F.toNumber(etaS);
