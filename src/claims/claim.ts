@@ -11,7 +11,7 @@ export type InstanceJson = string | number | boolean | null | readonly InstanceJ
 
 /**
  * One instance a claim is checked on: what a counterexample fixture stores and `replay` re-runs.
- * `model`, `theta`, `params`, `data` build the objective (architecture §3 model table); the rest
+ * `model`, `theta`, `params`, `data` build the objective (README, Models); the rest
  * (`lr`, `steps`, directions, certificates, ...) is the claim's own business.
  */
 export interface Instance {
@@ -24,7 +24,7 @@ export interface Instance {
   readonly [key: string]: InstanceJson | undefined;
 }
 
-/** The five verdicts of architecture §2. */
+/** The five verdicts of README, Verdicts and counterexamples. */
 export type VerdictKind = 'holds' | 'violated' | 'artifact' | 'inconclusive' | 'diverged';
 
 /**
@@ -59,7 +59,7 @@ export interface InconclusiveVerdict { readonly verdict: 'inconclusive'; readonl
 /** Inf/NaN or a blow-up: a fact about the instance (the claim's check decides whether that is a violation instead). */
 export interface DivergedVerdict { readonly verdict: 'diverged'; readonly evidence: Evidence }
 
-/** A claim's verdict on one instance (architecture §2): a discriminated union on `verdict`. */
+/** A claim's verdict on one instance (README, Verdicts and counterexamples): a discriminated union on `verdict`. */
 export type Verdict = HoldsVerdict | ViolatedVerdict | ArtifactVerdict | InconclusiveVerdict | DivergedVerdict;
 
 /** What a check returns at one precision: the harness turns it into a Verdict through the precision ladder. */
@@ -85,7 +85,7 @@ export interface ResolvedTolerance {
   readonly abs: number;
 }
 
-/** Where the claim comes from. `recalled: true` marks a theorem number not re-read in the paper (claims.md tag [R]). */
+/** Where the claim comes from. `recalled: true` marks a theorem number not re-read in the paper (tag [R]). */
 export interface Citation {
   readonly paper: string;
   /** Theorem, lemma, equation or section. */
@@ -156,7 +156,7 @@ export interface ClaimDef<I extends Instance> {
   check<T>(instance: I, ctx: CheckContext<T>): Outcome;
   readonly negativeControl: NegativeControl<I>;
   readonly tolerance: ClaimTolerance;
-  /** Why the tolerance is what it is (claims.md §0.3). */
+  /** Why the tolerance is what it is. */
   readonly rationale: string;
   /** For `statistical` claims: the fraction of exercised instances that must hold (default 0.8). */
   readonly minHoldFraction?: number;

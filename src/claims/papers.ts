@@ -1,5 +1,5 @@
 /**
- * The papers the catalog cites (claims.md §1), one constant each, so every claim of a paper cites it
+ * The papers the catalog cites, one constant each, so every claim of a paper cites it
  * with the same authors, title, venue and arXiv id.
  */
 export const COHEN =

@@ -36,8 +36,8 @@ export const OPTIONS: readonly OptionSpec[] = [
   { name: 'runs', kind: 'value', arg: 'N', description: 'check: instances per claim (default 100); hunt: climbs (default 20)', commands: ['check', 'hunt'] },
   { name: 'shard', kind: 'value', arg: 'i/n', description: 'only runs (hunt: climbs) k with k mod n = i − 1; join reports with merge', commands: ['check', 'hunt'] },
   { name: 'fixtures', kind: 'value', arg: 'DIR', description: 'counterexamples: replayed first, new ones written (default fixtures/counterexamples)', commands: ['check'] },
-  // check's --json takes a FILE (architecture §3); the other commands' --json is a flag.
-  { name: 'json', kind: 'value', arg: 'FILE', description: 'write the JSON report (architecture §3)', commands: ['check'] },
+  // check's --json takes a FILE (README, Reports); the other commands' --json is a flag.
+  { name: 'json', kind: 'value', arg: 'FILE', description: 'write the JSON report (README, Reports)', commands: ['check'] },
   { name: 'junit', kind: 'value', arg: 'FILE', description: 'write a JUnit XML report', commands: ['check'] },
   { name: 'summary', kind: 'value', arg: 'FILE.md', description: 'write the Markdown summary (it is also printed)', commands: ['check'] },
   { name: 'report', kind: 'value', arg: 'DIR', description: 'write the HTML report (DIR/index.html: claims, counterexamples, plots)', commands: ['check'] },

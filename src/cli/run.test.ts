@@ -20,7 +20,7 @@ const file = (name: string, text: string) => {
 };
 
 describe('eoscheck inspect', () => {
-  it('prints the architecture §3 JSON object in f64', async () => {
+  it('prints the README, Reports JSON object in f64', async () => {
     const r = await cli('inspect', '--model', 'deep-scalar', '--theta', '1,2,0.5', '--param', 'target=2', '--json');
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);

@@ -5,7 +5,7 @@ import { getModelDef } from '../models/registry.js';
 import { decimalField } from '../numerics/decimalField.js';
 import { f64 } from '../numerics/f64Field.js';
 import { relError } from '../numerics/tolerance.js';
-import { decimalVsOracle, lrFor } from './_internals/oracleCompare.js';
+import { decimalVsOracle, lrFor } from '../../test-support/oracleCompare.js';
 import { gd } from './gd.js';
 import { runTrajectory } from './runTrajectory.js';
 

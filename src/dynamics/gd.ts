@@ -5,7 +5,7 @@ import { learningRate } from './_internals/scalar.js';
 import type { Optimizer, OptimizerState, Scalar } from './optimizer.js';
 
 /**
- * Gradient descent, θ⁺ = θ − η∇L(θ) (claims.md §0.2).
+ * Gradient descent, θ⁺ = θ − η∇L(θ).
  *
  * @example
  * const opt = gd(model.bind(f64), { lr: 0.1 });

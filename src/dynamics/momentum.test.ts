@@ -23,7 +23,7 @@ describe('momentum (heavy ball)', () => {
     expect(() => momentum(b, { lr: 0.1, beta: 1 })).toThrow(/β/);
   });
 
-  it('on a 1-D quadratic, converges at η = 0.99·(2+2β)/λ and diverges at 1.01·(2+2β)/λ (claims.md §2.1)', () => {
+  it('on a 1-D quadratic, converges at η = 0.99·(2+2β)/λ and diverges at 1.01·(2+2β)/λ (docs/claims/classical.md)', () => {
     fc.assert(
       fc.property(fc.constantFrom('0', '0.5', '0.9'), fc.integer({ min: 1, max: 5000 }), (beta, k) => {
         const lambda = (k / 1000).toString();

@@ -7,7 +7,7 @@ import type { Optimizer, OptimizerState, Scalar } from './optimizer.js';
 import { OPTIMIZER_DEFAULTS } from '../settings.js';
 
 /**
- * Polyak heavy ball, θ⁺ = θ − η∇L(θ) + β(θ − θ⁻) (claims.md §2.1), β in [0, 1), default 0.9.
+ * Polyak heavy ball, θ⁺ = θ − η∇L(θ) + β(θ − θ⁻) (docs/claims/classical.md), β in [0, 1), default 0.9.
  * The state carries θ⁻ (`prevTheta`); at t = 0 it is θ₀ (the ball starts at rest). On a quadratic
  * it is stable iff ηλ_max < 2 + 2β.
  */

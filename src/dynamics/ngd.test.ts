@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { MODEL_INSTANCES } from '../arbitraries/modelInstance.js';
 import { getModelDef } from '../models/registry.js';
 import { f64 } from '../numerics/f64Field.js';
-import { decimalVsOracle } from './_internals/oracleCompare.js';
+import { decimalVsOracle } from '../../test-support/oracleCompare.js';
 import { ngd } from './ngd.js';
 import { runTrajectory } from './runTrajectory.js';
 

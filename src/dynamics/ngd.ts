@@ -6,7 +6,7 @@ import { learningRate } from './_internals/scalar.js';
 import type { Optimizer, OptimizerState, Scalar } from './optimizer.js';
 
 /**
- * Normalized gradient descent, θ⁺ = θ − η∇L/‖∇L‖ (claims.md §0.2, ALP).
+ * Normalized gradient descent, θ⁺ = θ − η∇L/‖∇L‖ (ALP).
  *
  * Where ∇L = 0 exactly the direction is undefined: θ is a fixed point of the rule, the step leaves
  * it unchanged and says so in `state.fixedPoint` (it never divides by zero).

@@ -23,7 +23,7 @@ export interface ProjectionOptions {
 }
 
 /**
- * Projects θ onto DNL's stable set M = {θ : S(θ) ≤ 2/η and ∇L(θ)·u(θ) = 0} (claims.md §3.B.6) the
+ * Projects θ onto DNL's stable set M = {θ : S(θ) ≤ 2/η and ∇L(θ)·u(θ) = 0} (docs/claims/damian.md) the
  * way the authors do (`taylor.py`), iterated to convergence: at the current point,
  *   θ ← θ − max(0, S − 2/η)·∇S⊥/‖∇S⊥‖² − u(u·∇L)/S,
  * then recompute S, u, ∇S⊥ (dense eigendecomposition) and repeat until the point is feasible, or
@@ -42,7 +42,7 @@ export interface ProjectionOptions {
  * the next for u to be determined; iterates that blow up, as when M is empty nearby; no convergence).
  * A non-finite input is a NonFiniteError. It never reports an infeasible point as projected.
  *
- * Caveat (claims.md §3.B.6): this linearised projection is not the Euclidean projection onto a
+ * Caveat (docs/claims/damian.md): this linearised projection is not the Euclidean projection onto a
  * curved M. On the cubic toy at x = 0, M ∩ {x = 0} is a half-space in z and it is exact.
  */
 export function projectOntoStableSet<T>(
@@ -123,7 +123,7 @@ export function projectOntoStableSet<T>(
 
 /**
  * Projected gradient descent onto DNL's stable set, the "constrained trajectory" θ† of
- * self-stabilization (claims.md §3.B.6): θ†⁺ = proj_M(θ† − η∇L(θ†)), with proj_M the iterated
+ * self-stabilization (docs/claims/damian.md): θ†⁺ = proj_M(θ† − η∇L(θ†)), with proj_M the iterated
  * linearised projection of projectOntoStableSet. `init` projects θ₀ too. Each state carries the
  * projection's report; `projected: false` marks an infeasible point (never silently).
  */

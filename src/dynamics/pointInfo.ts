@@ -31,7 +31,7 @@ export interface PointInfo<T> {
   /**
    * The top unit eigenvector u. Its sign is normalised so that its entry of largest magnitude
    * (the first one on ties) is positive; observers that need continuity align it to the previous
-   * step themselves (claims.md §7).
+   * step themselves (docs/claims/wang-roberts.md).
    */
   top(): Vec<T>;
   /** λ₁ − λ₂, or null when dim = 1. */

@@ -4,7 +4,7 @@ import { MODEL_INSTANCES } from '../arbitraries/modelInstance.js';
 import { getModelDef } from '../models/registry.js';
 import { decimalField } from '../numerics/decimalField.js';
 import { f64 } from '../numerics/f64Field.js';
-import { decimalVsOracle } from './_internals/oracleCompare.js';
+import { decimalVsOracle } from '../../test-support/oracleCompare.js';
 import { runTrajectory } from './runTrajectory.js';
 import { sqrtGd } from './sqrtGd.js';
 
@@ -36,7 +36,7 @@ describe('sqrt-gd', () => {
     expect(r.events).toEqual([{ t: 1, kind: 'fixed-point', reason: 'L ≤ L*' }]);
   });
 
-  it('uv: Δ⁺ = Δ(1 − η²/2) exactly for every step, whatever r (claims.md §2.8), 1e-12 in f64', () => {
+  it('uv: Δ⁺ = Δ(1 − η²/2) exactly for every step, whatever r (docs/claims/arora.md), 1e-12 in f64', () => {
     fc.assert(
       fc.property(fc.array(fc.double({ min: -2, max: 2, noNaN: true }), { minLength: 2, maxLength: 2 }), fc.double({ min: 0.01, max: 0.3, noNaN: true }),
         (theta, lr) => {

@@ -6,7 +6,7 @@ import { learningRate, scalar, text } from './_internals/scalar.js';
 import type { Optimizer, OptimizerState, Scalar } from './optimizer.js';
 
 /**
- * Gradient descent on √(L − L*) (claims.md §0.2, ALP): θ⁺ = θ − η∇L/(2√(L − L*)).
+ * Gradient descent on √(L − L*) (ALP): θ⁺ = θ − η∇L/(2√(L − L*)).
  *
  * L* is `options.lstar` when given, else the model's known minimum (`BoundModel.lossStar`); a
  * model with neither is a UsageError (naming `--lstar`). Where L − L* ≤ 0, θ is a minimizer (or

@@ -23,7 +23,7 @@ export function canonicalJson(x: unknown, path = '$'): string {
   throw new TypeError(`${path} is ${typeof x === 'object' ? 'a non-plain object' : typeof x}: instances must be plain JSON`);
 }
 
-/** First 12 hex digits of the SHA-256 of the canonical JSON (architecture §4 fixture names). */
+/** First 12 hex digits of the SHA-256 of the canonical JSON (README, Verdicts and counterexamples). */
 export function instanceHash(instance: unknown): string {
   return createHash('sha256').update(canonicalJson(instance)).digest('hex').slice(0, 12);
 }

@@ -59,7 +59,7 @@ const failed = (o: Outcome) => o.verdict === 'violated';
 const unsure = (o: Outcome) => o.verdict === 'inconclusive' && o.reason === 'uncertain';
 
 /**
- * The precision ladder (architecture §2). The first rung decides unless it fails or is unsure;
+ * The precision ladder (README, Verdicts and counterexamples). The first rung decides unless it fails or is unsure;
  * then each higher rung re-runs the check:
  * - a failure that fails again up to the top rung is `violated` (every rung's evidence in `ladder`);
  * - a failure that holds at a higher rung is an `artifact` of the lower precision;

@@ -1,7 +1,7 @@
 import type { Instance, VerdictKind } from '../claims/claim.js';
 
 /**
- * A counterexample on disk (architecture §4), at
+ * A counterexample on disk (README, Verdicts and counterexamples), at
  * `<dir>/<claim-id>/<first 12 hex of sha256 of the canonical instance JSON>.json`.
  * The first twelve fields are the public contract; `code`, `message`, `step`, `expected` and `why`
  * are ours. Evidence numbers that are not finite are stored as the strings "NaN", "Infinity", "-Infinity".

@@ -12,7 +12,7 @@ export interface Counts {
 export const zeroCounts = (): Counts => ({ holds: 0, violated: 0, artifact: 0, inconclusive: 0, diverged: 0 });
 
 /**
- * One claim's line of `check --json FILE` (architecture §3: id, verdict, instances,
+ * One claim's line of `check --json FILE` (README, Reports: id, verdict, instances,
  * counterexamples, ms; the rest is ours). Every field but `ms` is a function of (seed, runs,
  * fixtures on disk), summed over shards, so merged shards equal an unsharded run.
  */
@@ -42,7 +42,7 @@ export interface ClaimRow {
   readonly ms: number;
 }
 
-/** `check --json FILE` (architecture §3). `shard` is "i/n" ("1/1" unsharded). */
+/** `check --json FILE` (README, Reports). `shard` is "i/n" ("1/1" unsharded). */
 export interface CheckReport {
   readonly seed: number;
   readonly runs: number;

@@ -78,7 +78,7 @@ function tally(c: Counts, v: Verdict): void {
   c[v.verdict]++;
 }
 
-/** The fixture record of a counterexample (architecture §4 field order). */
+/** The fixture record of a counterexample (README, Verdicts and counterexamples). */
 export function fixtureOf(cx: Counterexample, why: string): Fixture {
   const e = cx.verdict.evidence;
   return {

@@ -3,7 +3,7 @@ import { makeModel, type ModelDef, type ModelInput } from './model.js';
 import { checkDim, readParams } from './params.js';
 
 /**
- * The simplest self-stabilization toy with exactly cubic structure (claims.md §2.7, M-SS):
+ * The simplest self-stabilization toy with exactly cubic structure (docs/claims/damian.md, M-SS):
  * L(x, z) = ½(a₀ + b·z)x² − c·z.
  *   ∇L = ((a₀ + bz)x, ½bx² − c),  ∇²L = [[a₀ + bz, bx], [bx, 0]],
  *   the only nonzero third derivative is ∂xxz = b, so ∇³L[u,u] = (2b·u_x·u_z, b·u_x²).

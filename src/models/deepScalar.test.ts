@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { deepScalar } from './deepScalar.js';
 import { decimalField } from '../numerics/decimalField.js';
 import { f64 } from '../numerics/f64Field.js';
-import { expectDerivatives } from './_internals/expectDerivatives.js';
+import { expectDerivatives } from '../../test-support/expectDerivatives.js';
 
 const dec = (lo: number, hi: number) =>
   fc.integer({ min: Math.round(lo * 1e6), max: Math.round(hi * 1e6) }).map((k) => (k / 1e6).toString());

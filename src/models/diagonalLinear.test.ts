@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { diagonalLinear } from './diagonalLinear.js';
 import { decimalField } from '../numerics/decimalField.js';
 import { f64 } from '../numerics/f64Field.js';
-import { expectDerivatives } from './_internals/expectDerivatives.js';
+import { expectDerivatives } from '../../test-support/expectDerivatives.js';
 
 const dec = (lo: number, hi: number) =>
   fc.integer({ min: Math.round(lo * 1e6), max: Math.round(hi * 1e6) }).map((k) => (k / 1e6).toString());
@@ -106,7 +106,7 @@ describe('diagonal-linear', () => {
     expect(topEig(b.hessian(t))).toBeCloseTo(topEig(M), 12);
   });
 
-  it('one GD step satisfies the exact identity (u² − v²)⁺ = (u² − v²)(1 − γ²g²) (claims.md §2.4), in dec:50', () => {
+  it('one GD step satisfies the exact identity (u² − v²)⁺ = (u² − v²)(1 − γ²g²) (docs/claims/even.md), in dec:50', () => {
     const F = decimalField(50);
     const X = [['1', '-0.5', '2'], ['0.25', '1.5', '-1']];
     const b = diagonalLinear.create({ dim: 6, data: { X, y: ['0.7', '-0.2'] } }).bind(F);

@@ -15,11 +15,11 @@ function readData(input: ModelInput): { X: DecimalText[][]; y: DecimalText[] } {
 }
 
 /**
- * M-DLN (claims.md §2.4): L = (1/2n)‖X(u⊙v) − y‖², θ = (u, v). With β = u⊙v, res = Xβ − y,
+ * M-DLN (docs/claims/even.md): L = (1/2n)‖X(u⊙v) − y‖², θ = (u, v). With β = u⊙v, res = Xβ − y,
  * g = Xᵀres/n and K = XᵀX/n:
  *   ∇_u L = v⊙g,  ∇_v L = u⊙g,
  *   ∇²L = [[D_v K D_v, D_v K D_u + D_g], [D_u K D_v + D_g, D_u K D_u]],
- * and (claims.md §2.7 with fᵢ = xᵢ·(u⊙v), Jᵢ = (xᵢ⊙v, xᵢ⊙u), Qᵢ = [[0, diag xᵢ], [diag xᵢ, 0]], e = (a, b)):
+ * and (docs/claims/damian.md with fᵢ = xᵢ·(u⊙v), Jᵢ = (xᵢ⊙v, xᵢ⊙u), Qᵢ = [[0, diag xᵢ], [diag xᵢ, 0]], e = (a, b)):
  *   ∇³L[e,e] = (1/n)Σᵢ [2(Jᵢ·e)(xᵢ⊙b, xᵢ⊙a) + (eᵀQᵢe)(xᵢ⊙v, xᵢ⊙u)],  eᵀQᵢe = 2Σₖ xᵢₖaₖbₖ.
  * L* is left undefined: it is the least-squares residual of y on X (0 when y ∈ range X), which
  * would need an exact rank computation.

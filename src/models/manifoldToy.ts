@@ -3,7 +3,7 @@ import { makeModel, type ModelDef, type ModelInput } from './model.js';
 import { checkDim, readParams } from './params.js';
 
 /**
- * M-MANIFOLD (claims.md §2.8): L(x, z) = ½(1 + z²)x², minimizers Γ = {x = 0}.
+ * M-MANIFOLD (docs/claims/arora.md): L(x, z) = ½(1 + z²)x², minimizers Γ = {x = 0}.
  *   ∇L = ((1 + z²)x, zx²),  ∇²L = [[1 + z², 2xz], [2xz, x²]],
  *   the only nonzero third derivatives are ∂xxz = 2z and ∂xzz = 2x.
  * On Γ the Hessian is diag(1 + z², 0), so λ₁ = 1 + z².

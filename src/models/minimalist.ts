@@ -3,7 +3,7 @@ import { makeModel, type ModelDef, type ModelInput } from './model.js';
 import { checkDim, readParams } from './params.js';
 
 /**
- * M-ZHU, the minimalist example (claims.md §2.6): L(x, y) = ¼(x²y² − 1)², r = x²y² − 1.
+ * M-ZHU, the minimalist example (docs/claims/zhu.md): L(x, y) = ¼(x²y² − 1)², r = x²y² − 1.
  *   ∇L = r·(xy², x²y),
  *   ∇²L = [[y²(3p − 1), 2xy(2p − 1)], [·, x²(3p − 1)]] with p = x²y²,
  *   ∂xxx = 6xy⁴, ∂xxy = 2y(6p − 1), ∂xyy = 2x(6p − 1), ∂yyy = 6x⁴y.

@@ -27,7 +27,7 @@ function readData(input: ModelInput): { A: DecimalText[][]; b: DecimalText[] | u
 }
 
 /**
- * M-QUAD (claims.md §2.1): L = ½θᵀAθ − bᵀθ with A symmetric; ∇L = Aθ − b, ∇²L = A, ∇³L = 0.
+ * M-QUAD (docs/claims/classical.md): L = ½θᵀAθ − bᵀθ with A symmetric; ∇L = Aθ − b, ∇²L = A, ∇³L = 0.
  *
  * L* is left undefined: it is finite only when A is PSD and b ∈ range(A) (then −½bᵀA⁺b), which
  * needs an exact PSD/range test that decimal text cannot give cheaply.

@@ -4,7 +4,7 @@ import type { ExactJson } from './model.js';
 import { quadraticRegression } from './quadraticRegression.js';
 import { decimalField } from '../numerics/decimalField.js';
 import { f64 } from '../numerics/f64Field.js';
-import { expectDerivatives } from './_internals/expectDerivatives.js';
+import { expectDerivatives } from '../../test-support/expectDerivatives.js';
 
 const dec = (lo: number, hi: number) =>
   fc.integer({ min: Math.round(lo * 1e6), max: Math.round(hi * 1e6) }).map((k) => (k / 1e6).toString());

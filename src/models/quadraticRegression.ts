@@ -37,10 +37,10 @@ function readData(input: ModelInput): { J: DecimalText[][]; Q: DecimalText[][][]
 }
 
 /**
- * M-QR (claims.md §2.9): fᵢ(θ) = Jᵢ·θ + ½θᵀQᵢθ, L = ½Σᵢ(fᵢ − yᵢ)², with rᵢ = fᵢ − yᵢ and the
+ * M-QR (docs/claims/agarwala.md): fᵢ(θ) = Jᵢ·θ + ½θᵀQᵢθ, L = ½Σᵢ(fᵢ − yᵢ)², with rᵢ = fᵢ − yᵢ and the
  * Jacobian row J(θ)ᵢ = Jᵢ + Qᵢθ:
  *   ∇L = Σᵢ rᵢ J(θ)ᵢ,  ∇²L = J(θ)ᵀJ(θ) + Σᵢ rᵢQᵢ,
- *   ∇³L[u,u] = 2Σᵢ(J(θ)ᵢ·u)(Qᵢu) + Σᵢ(uᵀQᵢu)J(θ)ᵢ   (claims.md §2.7; no third term: fᵢ is quadratic).
+ *   ∇³L[u,u] = 2Σᵢ(J(θ)ᵢ·u)(Qᵢu) + Σᵢ(uᵀQᵢu)J(θ)ᵢ   (docs/claims/damian.md; no third term: fᵢ is quadratic).
  */
 export const quadraticRegression: ModelDef = {
   id: 'quadratic-regression',

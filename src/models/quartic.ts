@@ -4,7 +4,7 @@ import { makeModel, type ModelDef, type ModelInput } from './model.js';
 import { checkDim, readParams, requireParam } from './params.js';
 
 /**
- * M-QUARTIC (claims.md §2.5): L(θ) = ¼(θ² − μ)² on R, μ > 0.
+ * M-QUARTIC (docs/claims/chen.md): L(θ) = ¼(θ² − μ)² on R, μ > 0.
  *   L' = (θ² − μ)θ,  L'' = 3θ² − μ,  L''' = 6θ,
  * so the sharpness at the minimizer θ = √μ is 2μ, and GD is the cubic map z⁺ = (1+a)z − az³
  * in z = θ/√μ, a = ημ.

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { uv } from './uv.js';
 import { decimalField } from '../numerics/decimalField.js';
 import { f64 } from '../numerics/f64Field.js';
-import { expectDerivatives } from './_internals/expectDerivatives.js';
+import { expectDerivatives } from '../../test-support/expectDerivatives.js';
 
 const dec = (lo: number, hi: number) =>
   fc.integer({ min: Math.round(lo * 1e6), max: Math.round(hi * 1e6) }).map((k) => (k / 1e6).toString());
@@ -62,7 +62,7 @@ describe('uv', () => {
     );
   });
 
-  it('m = 1 matches claims.md §2.2: H = [[v², 2uv − y], [2uv − y, u²]], ∇³L[e,e] = (4v eᵤe_v + 2u e_v², 2v eᵤ² + 4u eᵤe_v)', () => {
+  it('m = 1 matches docs/claims/wang-xu-zhao-tao.md: H = [[v², 2uv − y], [2uv − y, u²]], ∇³L[e,e] = (4v eᵤe_v + 2u e_v², 2v eᵤ² + 4u eᵤe_v)', () => {
     const b = uv.create({ dim: 2, params: { target: '1.5' } }).bind(f64);
     const [u, v, y] = [0.8, -1.7, 1.5];
     const H = b.hessian([u, v]);

@@ -5,7 +5,7 @@ import { readParams, thetaDim } from './params.js';
 import { uvKernelsF64 } from './uvKernelsF64.js';
 
 /**
- * M-UV (claims.md §2.2), width m: L = ½(vᵀu/√m − y)², θ = (u, v). With r = vᵀu/√m − y,
+ * M-UV (docs/claims/wang-xu-zhao-tao.md), width m: L = ½(vᵀu/√m − y)², θ = (u, v). With r = vᵀu/√m − y,
  * g = ∇f = (v, u)/√m and the constant Q = ∇²f = J/√m, J = [[0, I], [I, 0]]:
  *   ∇L = r g,  ∇²L = ggᵀ + r Q,  ∇³L[e,e] = 2(g·e) Qe + (eᵀQe) g   (f is quadratic: ∇³f = 0).
  */

@@ -1,6 +1,6 @@
 import * as math from 'mathjs';
 import { describe, expect, it } from 'vitest';
-import { column, withSpectrum } from './_internals/testMatrices.js';
+import { column, withSpectrum } from '../../test-support/testMatrices.js';
 import { eigSymF64 } from './eigSymF64.js';
 import { rng } from './rng.js';
 

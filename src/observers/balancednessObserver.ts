@@ -17,7 +17,7 @@ const halves: BalancednessFn = <T>(F: Field<T>, t: Vec<T>) => {
 
 /**
  * The built-in invariants, by model id:
- * - `uv`: ‖u‖² − ‖v‖² (GD: Δ⁺ = Δ(1 − η²r²/m), claims.md §2.2);
+ * - `uv`: ‖u‖² − ‖v‖² (GD: Δ⁺ = Δ(1 − η²r²/m), docs/claims/wang-xu-zhao-tao.md);
  * - `inner-product`: ‖x‖² − ‖y‖²;
  * - `minimalist`: x² − y² (§2.6);
  * - `deep-scalar`, `deep-scalar-data`: [w_i² − w_{i+1}²], i = 1..D−1 (§2.3);

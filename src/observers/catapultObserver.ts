@@ -1,7 +1,7 @@
 import type { Observer, ObserverEnv, ObserverFactory, TraceEvent } from '../dynamics/observer.js';
 
 /**
- * `catapult` events (LBDSG, claims.md §3.H), judged at recorded steps. With ℓ_t = L(θ_t) − L* when
+ * `catapult` events (LBDSG, docs/claims/lewkowycz.md), judged at recorded steps. With ℓ_t = L(θ_t) − L* when
  * the model knows L* (else ℓ_t = L(θ_t), and detection is off while the running minimum is ≤ 0):
  * 1. m = the running minimum of ℓ over recorded steps since the last catapult (or the start).
  * 2. A spike starts at the first recorded step t₀ with ℓ_{t₀} ≥ 2m and ℓ_{t₀} > m; it remembers

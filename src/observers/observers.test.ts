@@ -10,7 +10,7 @@ import {
 } from './index.js';
 
 describe('observers', () => {
-  it('rotation: fixed eigenvectors on the balanced uv slice give angle 0, and the eigenvalue crossing is a swap, not a rotation (claims.md §6.5)', () => {
+  it('rotation: fixed eigenvectors on the balanced uv slice give angle 0, and the eigenvalue crossing is a swap, not a rotation (docs/claims/wang-roberts.md)', () => {
     // u = v is invariant; the eigenvectors are (1, ±1)/√2 with eigenvalues 3u² − y and y − u²,
     // which cross at u² = y/2: GD from u = v = 0.3 (y = 1) goes through it.
     const model = getModelDef('uv').create({ dim: 2, params: { target: '1' } });

@@ -3,7 +3,7 @@ import type { Vec } from '../numerics/field.js';
 import { dot } from '../numerics/linalg.js';
 
 /**
- * Rotation of the top Hessian eigenvector between recorded steps (claims.md §7):
+ * Rotation of the top Hessian eigenvector between recorded steps (docs/claims/wang-roberts.md):
  * - `rotationAngle`: the principal angle arccos|u_t·u_s| (radians) to the previous recorded step s
  *   (null at the first recorded step);
  * - `eigengap`: λ₁ − λ₂ at θ_t (null in dimension 1), to judge whether the angle means anything;

@@ -3,10 +3,10 @@ import type { Vec } from '../numerics/field.js';
 import { dot } from '../numerics/linalg.js';
 
 /**
- * DNL's self-stabilization coordinates (claims.md §3.B) of θ_t relative to the reference point θ†_t
+ * DNL's self-stabilization coordinates (docs/claims/damian.md) of θ_t relative to the reference point θ†_t
  * (the pgd constrained trajectory, or a flow), with everything evaluated at θ†_t as in the authors'
  * code: u = top eigenvector, ∇S⊥ = ∇S − u(u·∇S) with ∇S = ∇³L[u,u], v = θ_t − θ†_t, and
- * - `x` = u·v (u sign-aligned to the previous recorded step's, claims.md §7; at the first step its
+ * - `x` = u·v (u sign-aligned to the previous recorded step's, docs/claims/wang-roberts.md; at the first step its
  *   largest entry is positive),
  * - `y` = ∇S⊥·v,
  * - `alpha` = −∇L(θ†)·∇S⊥ (progressive-sharpening speed, the code's sign),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { column, randomOrthogonal, withSpectrum } from '../numerics/_internals/testMatrices.js';
+import { column, randomOrthogonal, withSpectrum } from '../../test-support/testMatrices.js';
 import { eigSymF64 } from '../numerics/eigSymF64.js';
 import { rng } from '../numerics/rng.js';
 import { lanczos } from './lanczos.js';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { randomOrthogonal } from '../numerics/_internals/testMatrices.js';
+import { randomOrthogonal } from '../../test-support/testMatrices.js';
 import { eigSymF64 } from '../numerics/eigSymF64.js';
 import { rng } from '../numerics/rng.js';
 import { principalAngles, vectorAngle } from './principalAngles.js';

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { rng } from '../numerics/rng.js';
-import { relErr } from './_internals/relErr.js';
+import { relErr } from '../../test-support/relErr.js';
 import { cnnTfParamCount, createCnnTf, initCnnTf } from './cnnTf.js';
 import { digitsData } from './digitsData.js';
 import { hvpFiniteDifference } from './hvpFiniteDifference.js';

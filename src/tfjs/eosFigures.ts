@@ -17,7 +17,7 @@ export interface EosFigures {
 
 /**
  * Progressive sharpening and EoS figures of a GD trace: where the sharpness first reaches 2/η, then
- * the mean of η·S/2 after discarding the first `burn` fraction (default 0.2, claims.md §0.3) of the
+ * the mean of η·S/2 after discarding the first `burn` fraction (default 0.2) of the
  * remaining run, the count of loss increases after the crossing and the loss there and at the end.
  * For gd (the edge is 2/η with η = r.lr).
  */

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { rng } from '../numerics/rng.js';
-import { relErr } from './_internals/relErr.js';
+import { relErr } from '../../test-support/relErr.js';
 import { hvpFiniteDifference } from './hvpFiniteDifference.js';
 import { hvpNested } from './hvpNested.js';
 import { ACTIVATIONS, createMlpF64, randomLabelData, type Activation } from './mlpF64.js';

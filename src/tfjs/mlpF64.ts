@@ -4,7 +4,7 @@ import { rng, type Rng } from '../numerics/rng.js';
  * A float64 reference for fully connected networks on flat Float64Arrays: loss, exact gradient by
  * backpropagation and exact Hessian-vector product by Pearlmutter's R-operator (forward-over-reverse
  * in closed form). It has no tfjs import: it is the oracle the tfjs core is checked against, and the
- * engine of the float64 network claims (claims.md §2.10 M-MLP).
+ * engine of the float64 network claims (docs/claims/cohen.md M-MLP).
  *
  * Network: x ∈ Rᵈ → h₁ = σ(W₁x + b₁) → … → h_D = σ(W_D h_{D−1} + b_D) → f = W_out·h_D + b_out ∈ Rᵏ
  * (k = `outputDim`, default 1).
@@ -449,7 +449,7 @@ export function createMlpF64(spec: MlpSpec, data: MlpData): MlpF64 {
   };
 }
 
-/** Seeded initialisation (claims.md §2.10): every weight ~ N(0, 1/fan_in), every bias 0. */
+/** Seeded initialisation (docs/claims/cohen.md): every weight ~ N(0, 1/fan_in), every bias 0. */
 export function initMlpF64(spec: MlpSpec, seed: number): Float64Array {
   const layers = layersOf(spec);
   const theta = new Float64Array(mlpParamCount(spec));

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { relErr } from './_internals/relErr.js';
+import { relErr } from '../../test-support/relErr.js';
 import { lossAndGradTf } from './lossAndGradTf.js';
 import { createMlpF64, initMlpF64, mlpParamCount, randomLabelData } from './mlpF64.js';
 import { createMlpTf, initMlpTf, mlpTfParamCount } from './mlpTf.js';

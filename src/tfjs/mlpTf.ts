@@ -76,7 +76,7 @@ export function createMlpTf(spec: MlpTfSpec, data: TfDataset): TfModel {
 }
 
 /**
- * Seeded initialisation (claims.md §2.10): every weight ~ N(0, 1/fan_in), every bias 0 — the float64
+ * Seeded initialisation (docs/claims/cohen.md): every weight ~ N(0, 1/fan_in), every bias 0 — the float64
  * reference's θ₀ (same layout and draws), rounded to float32, so both evaluate the same network.
  */
 export function initMlpTf(spec: MlpTfSpec, seed: number): Float32Array {

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { relErr } from './_internals/relErr.js';
+import { relErr } from '../../test-support/relErr.js';
 import { selectBackend } from './selectBackend.js';
 import { activationOp, expR, logSumExpR, sigmoidR, softplusR, tanhR } from './secondOrderActivations.js';
 import { tf } from './tfjs.js';

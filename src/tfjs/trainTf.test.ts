@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { relErr } from './_internals/relErr.js';
+import { relErr } from '../../test-support/relErr.js';
 import { createMlpF64, randomLabelData } from './mlpF64.js';
 import { createMlpTf, initMlpTf } from './mlpTf.js';
 import { selectBackend } from './selectBackend.js';

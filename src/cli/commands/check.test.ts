@@ -17,7 +17,7 @@ const tmp = () => mkdtempSync(join(tmpdir(), 'eoscheck-check-'));
 const withoutMs = (text: string) => text.replace(/"ms": \d+/g, '"ms": 0');
 
 describe('eoscheck check', () => {
-  it('writes the architecture §3 JSON, byte-identical across runs but for ms; shards merged equal the unsharded run', async () => {
+  it('writes the README, Reports JSON, byte-identical across runs but for ms; shards merged equal the unsharded run', async () => {
     const dir = tmp();
     const fx = join(dir, 'fx');
     // The classical and oracle claims: every instance exercises them, so the counts below are exact.

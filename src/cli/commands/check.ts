@@ -23,7 +23,7 @@ export { CHECK_DEFAULTS };
 /**
  * `eoscheck check [ID|PREFIX* ...]`: runs claims (default: the whole catalog) through the harness —
  * fixtures first, then `--runs` seeded instances each, shrinking and storing counterexamples —
- * prints a Markdown summary, writes `--json FILE` (architecture §3), `--junit FILE`,
+ * prints a Markdown summary, writes `--json FILE` (README, Reports), `--junit FILE`,
  * `--summary FILE.md`, `--report DIR` (the HTML report, DIR/index.html). Exit 0 when no claim is violated, 1 when one is, 2 for bad usage,
  * 130/143/129 after SIGINT/SIGTERM/SIGHUP (the partial report is written). In a shard, only ∀ claims'
  * violations found there decide the exit code: the rest is `partial`, decided by `merge`.

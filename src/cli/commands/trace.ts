@@ -20,7 +20,7 @@ import type { Out } from '../run.js';
 import { decimalOption } from '../decimalOption.js';
 import { traceCsv } from './traceCsv.js';
 
-/** `--param` keys that belong to the update rule rather than the model (architecture §3: `--param lstar=`). */
+/** `--param` keys that belong to the update rule rather than the model (README, Commands: `--param lstar=`). */
 const OPTIMIZER_PARAMS = ['lstar', 'beta'] as const;
 
 function splitParams(args: ParsedArgs): { modelArgs: ParsedArgs; extra: Record<string, string> } {
@@ -76,7 +76,7 @@ function human<T>(r: RunResult<T>, j: TraceJson): string {
   return lines.join('\n') + '\n';
 }
 
-/** `eoscheck trace`: a trajectory with per-step measurements (architecture §3). Divergence is an event, exit 0. */
+/** `eoscheck trace`: a trajectory with per-step measurements (README, Reports). Divergence is an event, exit 0. */
 export async function traceCommand(args: ParsedArgs, out: Out): Promise<number> {
   const modelId = optValue(args, 'model');
   if (modelId === 'mlp' || modelId === 'cnn') {

@@ -46,7 +46,7 @@ const PGD_REFERENCE_CLAIM = /^damian\./;
 const isText = (v: unknown): v is string => typeof v === 'string' && DECIMAL_LITERAL.test(v.trim());
 
 /**
- * The `trace` options an instance amounts to (architecture §4: `model, params, data, theta, lr,
+ * The `trace` options an instance amounts to (README, Verdicts and counterexamples: `model, params, data, theta, lr,
  * steps`, plus the optimizer fields some claims add): the update rule is `optimizer` or `rule` when
  * it names one of src/dynamics (gd, ngd, sqrt-gd, pgd, flow, momentum), heavy-ball momentum for
  * `method: 'heavy-ball'` with its `beta`, else gd. Steps are the instance's (at least

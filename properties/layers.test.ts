@@ -1,0 +1,68 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, normalize, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * The layer order of the README's Layout, for tests as for code: a file under src/<layer>/ imports
+ * only its own layer and the ones before it. test-support/ (helpers for tests) is outside src/ and
+ * no production file may import it.
+ */
+const root = join(import.meta.dirname, '..');
+const ORDER = ['numerics', 'models', 'arbitraries', 'spectral', 'dynamics', 'observers', 'tfjs', 'claims', 'harness', 'cli'];
+
+/**
+ * Test files that still reach past their layer, each with why; this list only shrinks. The harness
+ * acceptance tests run the user claims file properties/examples/falseClaim.ts (the README's example)
+ * and the browser test drives the CLI end to end.
+ */
+const PENDING = new Set([
+  'src/harness/runClaim.test.ts → properties/examples/falseClaim.ts',
+  'src/harness/hunt.test.ts → properties/examples/falseClaim.ts',
+  'src/harness/htmlReport.test.ts → properties/examples/falseClaim.ts',
+  'src/harness/htmlReport.browser.test.ts → src/cli/run.ts',
+]);
+
+function files(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = join(dir, e.name);
+    return e.isDirectory() ? files(p) : e.name.endsWith('.ts') ? [p] : [];
+  });
+}
+
+/** The relative imports of a file, as repository paths of .ts files. */
+function imports(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  return [...text.matchAll(/(?:from|import)\s*\(?\s*'(\.{1,2}\/[^']+)'/g)]
+    .map((m) => relative(root, normalize(join(dirname(file), m[1]))).split('\\').join('/').replace(/\.js$/, '.ts'));
+}
+
+const layerOf = (path: string): number => (path.startsWith('src/') ? ORDER.indexOf(path.split('/')[1]) : Number.POSITIVE_INFINITY);
+
+describe('layers', () => {
+  const all = files(join(root, 'src')).map((f) => ({ file: f, rel: relative(root, f).split('\\').join('/') }));
+
+  it('every file under src/ is in a known layer (or at the top: index.ts, errors.ts)', () => {
+    const unknown = all.filter(({ rel }) => rel.split('/').length > 2 && layerOf(rel) < 0).map(({ rel }) => rel);
+    expect(unknown).toEqual([]);
+  });
+
+  it('no production file imports test-support/', () => {
+    const bad = all.filter(({ rel }) => !rel.endsWith('.test.ts'))
+      .filter(({ file }) => imports(file).some((p) => p.startsWith('test-support/')))
+      .map(({ rel }) => rel);
+    expect(bad).toEqual([]);
+  });
+
+  it('test files import only their layer and the ones before it', () => {
+    const bad: string[] = [];
+    for (const { file, rel } of all.filter((x) => x.rel.endsWith('.test.ts'))) {
+      const own = layerOf(rel);
+      if (own < 0) continue;
+      for (const p of imports(file)) {
+        if (p.startsWith('test-support/')) continue;
+        if (layerOf(p) > own && !PENDING.has(`${rel} → ${p}`)) bad.push(`${rel} → ${p}`);
+      }
+    }
+    expect(bad).toEqual([]);
+  });
+});
