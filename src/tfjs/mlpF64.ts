@@ -1,5 +1,5 @@
 import { rng, type Rng } from '../numerics/rng.js';
-import { affine, backMul, outer } from './mlpKernels.js';
+import { affine, backMul, featureMajorInputs, outer } from './mlpKernels.js';
 import { activationOf, layersOf, mlpParamCount, type MlpData, type MlpSpec } from './mlpSpec.js';
 import { createMlpThird } from './mlpThird.js';
 
@@ -59,13 +59,11 @@ export function createMlpF64(spec: MlpSpec, data: MlpData): MlpF64 {
   }
   const act = activationOf(spec.activation);
   const n = data.n;
-  const d = spec.inputDim;
   // A[l]: input of layer l, feature-major (fanIn × n); A[0] is the data transposed. For hidden
   // layer l: Z[l] pre-activations, S1[l] = σ′(Z[l]), S2[l] = σ″(Z[l]) (fanOut × n), and A[l + 1] = σ(Z[l]).
   // RA/RZ: their R-images along v; DL/RDL: ∂ℓ/∂z and its R-image, with ℓ the per-sample loss
   // summed (δ already carries the 1/n).
-  const A: Float64Array[] = [new Float64Array(d * n)];
-  for (let i = 0; i < n; i++) for (let k = 0; k < d; k++) A[0][k * n + i] = data.x[i * d + k];
+  const A: Float64Array[] = [featureMajorInputs(data)];
   const RA: Float64Array[] = [new Float64Array(0)];
   const Z: Float64Array[] = [];
   const RZ: Float64Array[] = [];

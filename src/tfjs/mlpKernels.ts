@@ -1,4 +1,4 @@
-import type { Layer } from './mlpSpec.js';
+import type { Layer, MlpData } from './mlpSpec.js';
 
 /**
  * The three loops of the float64 MLP passes (forward, backward, parameter gradient), shared by the
@@ -67,4 +67,12 @@ export function outer(layers: readonly Layer[], n: number, g: Float64Array, l: n
       g[row + k] += s;
     }
   }
+}
+
+/** The inputs feature-major (d × n: feature k of sample i at k·n + i), the layout of every pass. */
+export function featureMajorInputs(data: MlpData): Float64Array {
+  const { n, inputDim: d } = data;
+  const out = new Float64Array(d * n);
+  for (let i = 0; i < n; i++) for (let k = 0; k < d; k++) out[k * n + i] = data.x[i * d + k];
+  return out;
 }

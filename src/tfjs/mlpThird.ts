@@ -1,4 +1,4 @@
-import { affine, backMul, outer } from './mlpKernels.js';
+import { affine, backMul, featureMajorInputs, outer } from './mlpKernels.js';
 import { activationOf, type Layer, type MlpData, type MlpSpec } from './mlpSpec.js';
 
 /**
@@ -26,8 +26,7 @@ export function createMlpThird(spec: MlpSpec, data: MlpData, layers: readonly La
   const tmp = new Float64Array(4);
   const buf = (size: number) => new Float64Array(size);
   // A*[l]: coefficients of layer l's input (A*[0]: the data, transposed; its t, t² coefficients are 0).
-  const A0: Float64Array[] = [buf(d * n)];
-  for (let i = 0; i < n; i++) for (let c = 0; c < d; c++) A0[0][c * n + i] = data.x[i * d + c];
+  const A0: Float64Array[] = [featureMajorInputs(data)];
   const A1: Float64Array[] = [buf(d * n)];
   const A2: Float64Array[] = [buf(d * n)];
   const Z0: Float64Array[] = [];
