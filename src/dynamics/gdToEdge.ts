@@ -16,7 +16,7 @@ export type EdgeSearch<T> =
  * (repository adamian98/EOS, taylor.py `find_instability`, at its finest resolution dt = η): the
  * first t at which the sharpness at the midpoint (θ_t + θ_{t+1})/2 reaches 2/η; it returns θ_t (the
  * point before that step), where self-stabilization starts. Searches at most `maxSteps` steps; a
- * non-finite iterate ends the search too (reached: false, with the reason).
+ * non-finite iterate or a fixed point ends the search too (reached: false, with the reason).
  */
 export function gdToEdge<T>(model: BoundModel<T>, theta0: Vec<T>, lr: Scalar, maxSteps: number): EdgeSearch<T> {
   const F = model.F;
@@ -27,6 +27,8 @@ export function gdToEdge<T>(model: BoundModel<T>, theta0: Vec<T>, lr: Scalar, ma
     const g = model.grad(theta);
     const next = theta.map((x, i) => F.sub(x, F.mul(eta, g[i])));
     if (!allFinite(F, next)) return { reached: false, t, reason: `GD is not finite at step ${t + 1}` };
+    // A fixed point (the step no longer moves θ in this arithmetic) never reaches the edge.
+    if (next.every((x, i) => F.sign(F.sub(x, theta[i])) === 0)) return { reached: false, t, reason: `GD reached a fixed point at step ${t} below 2/η` };
     const mid = theta.map((x, i) => F.div(F.add(x, next[i]), F.int(2)));
     let S: T;
     try {

@@ -85,5 +85,8 @@ describe('gdToEdge', () => {
     expect(r).toMatchObject({ reached: true, t: 33 });
     expect(r.reached && r.theta[1]).toBeCloseTo(0.33, 12);
     expect(gdToEdge(m, [0, 0], '0.1', 20)).toEqual({ reached: false, t: 20, reason: 'the sharpness stayed below 2/η for 20 steps' });
+    // A minimizer below the edge: GD stops moving (the quadratic ½θ², η = 0.5 halves θ until it underflows to 0).
+    const quad = getModelDef('quadratic').create({ dim: 1, data: { A: [['1']] } }).bind(f64);
+    expect(gdToEdge(quad, [1], '0.5', 100_000)).toMatchObject({ reached: false, reason: expect.stringMatching(/^GD reached a fixed point at step \d+ below 2\/η$/) });
   });
 });
