@@ -1,5 +1,6 @@
 import { flow } from '../dynamics/flow.js';
 import type { Observer, ObserverEnv, ObserverFactory } from '../dynamics/observer.js';
+import { NonFiniteError } from '../dynamics/nonFiniteError.js';
 import type { OptimizerState } from '../dynamics/optimizer.js';
 import { pointInfo } from '../dynamics/pointInfo.js';
 import type { Vec } from '../numerics/field.js';
@@ -29,6 +30,7 @@ import { tensorPowerNorms } from './tensorPowerNorms.js';
  * - `flowDistance` = ‖θ_gf − θ†‖, `gdFlowDistance` = ‖θ − θ_gf‖, `flowLoss`, `flowSharpness`:
  *   gradient flow (the `flow` rule, time η per step) from the first recorded θ;
  * - `rho3`, `rho4`: the third- and fourth-derivative sizes at θ† (tensorPowerNorms.ts).
+ * A prediction or a flow that blows up is null from then on; GD's own record goes on.
  */
 export function selfStabilizationObserver(): ObserverFactory {
   return {
@@ -38,7 +40,8 @@ export function selfStabilizationObserver(): ObserverFactory {
       const F = env.F;
       const gf = flow(env.bound, { lr: F.toString(env.lr) });
       let prevU: Vec<T> | undefined;
-      let gfState: OptimizerState<T> | undefined;
+      /** The flow's state; null once it blew up. */
+      let gfState: OptimizerState<T> | null | undefined;
       /** The run's step at which the flow started (its own t counts from 0). */
       let gfStart = 0;
       /** v⋆ for step `vT` (computed at the previous recorded step), null once undefined. */
@@ -61,18 +64,35 @@ export function selfStabilizationObserver(): ObserverFactory {
           // Predicted dynamics: start here, or continue from the previous recorded step.
           if (vStar === undefined) vStar = v;
           else if (vT !== ctx.t) vStar = null;
-          const pred = vStar;
-          const predictedError = pred === null ? null : norm2(F, vecSub(F, v, pred));
+          let pred = vStar;
+          let predictedError = pred === null ? null : norm2(F, vecSub(F, v, pred));
+          // A prediction that blew up is no prediction: null from here on (GD's record goes on).
+          if (predictedError !== null && !F.isFinite(predictedError)) pred = predictedError = null;
           const predictedX = pred === null ? null : dot(F, u, pred);
           vStar = pred === null ? null : predictedStep(ref, c, pred, env.lr);
+          if (vStar !== null && !vStar.every((z) => F.isFinite(z))) vStar = null;
           vT = ctx.t + 1;
-          // Gradient flow from the first recorded θ, advanced to this step.
+          // Gradient flow from the first recorded θ, advanced to this step (null once it blows up).
           if (gfState === undefined) {
             gfState = gf.init(theta.slice());
             gfStart = ctx.t;
           }
-          while (gfStart + gfState.t < ctx.t) gfState = gf.step(gfState);
-          const G = pointInfo(env.bound, gfState.theta);
+          let flowFields: Record<string, T | null> = { flowDistance: null, gdFlowDistance: null, flowLoss: null, flowSharpness: null };
+          if (gfState !== null) {
+            try {
+              while (gfStart + gfState.t < ctx.t) gfState = gf.step(gfState);
+              const G = pointInfo(env.bound, gfState.theta);
+              flowFields = {
+                flowDistance: norm2(F, vecSub(F, G.theta, ref.theta)), gdFlowDistance: norm2(F, vecSub(F, theta, G.theta)),
+                flowLoss: G.loss(), flowSharpness: G.sharpness(),
+              };
+              if (!Object.values(flowFields).every((z) => z === null || F.isFinite(z))) throw new NonFiniteError('gradient flow');
+            } catch (e) {
+              if (!(e instanceof NonFiniteError)) throw e;
+              gfState = null;
+              flowFields = { flowDistance: null, gdFlowDistance: null, flowLoss: null, flowSharpness: null };
+            }
+          }
           const { rho3, rho4 } = tensorPowerNorms(env.bound, ref.theta, u);
           return {
             fields: {
@@ -81,8 +101,7 @@ export function selfStabilizationObserver(): ObserverFactory {
               daggerLoss: ref.loss(), daggerSharpness: S,
               predictedSharpness: F.add(S, y), predictedLoss: F.add(ref.loss(), F.div(F.mul(x, x), env.lr)),
               predictedError, predictedX,
-              flowDistance: norm2(F, vecSub(F, G.theta, ref.theta)), gdFlowDistance: norm2(F, vecSub(F, theta, G.theta)),
-              flowLoss: G.loss(), flowSharpness: G.sharpness(),
+              ...flowFields,
               rho3, rho4,
             },
           };
