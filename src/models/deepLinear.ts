@@ -8,7 +8,7 @@ import { checkDim, dataMatrix, dataObject, dataVector, readParams } from './para
 const SHAPE = '{ "X": [[...]] (n×d₀, one row per sample), "Y": [[...]] (n×d_D), "widths": [d₀, …, d_D] (D ≥ 1 layers) }';
 const KEYS = ['X', 'Y', 'widths'];
 /** The closed forms build dense Hessians (p² entries): beyond this many coordinates that is not what the model is for. */
-export const DEEP_LINEAR_MAX_COORDINATES = 100_000;
+const DEEP_LINEAR_MAX_COORDINATES = 100_000;
 
 interface Data {
   readonly X: DecimalText[][];

@@ -7,7 +7,7 @@ import { checkDim, dataMatrix, dataObject, dataVector, readParams, requireParam 
 const SHAPE = '{ "X": [[...]] (n×d, one row per sample), "y": [...] (n) }';
 const KEYS = ['X', 'y'];
 /** The closed forms build dense Hessians (p² entries): beyond this many coordinates that is not what the model is for. */
-export const TWO_LAYER_MAX_COORDINATES = 100_000;
+const TWO_LAYER_MAX_COORDINATES = 100_000;
 
 export type TwoLayerActivation = 'tanh' | 'softplus' | 'sigmoid';
 const ACTIVATIONS: readonly TwoLayerActivation[] = ['tanh', 'softplus', 'sigmoid'];
