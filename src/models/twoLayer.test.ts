@@ -52,7 +52,7 @@ describe('two-layer', () => {
     }
   });
 
-  it('names θ as documented, defaults to tanh, and encloses the decimal values in interval arithmetic', () => {
+  it('names θ as documented, defaults to tanh, and encloses the decimal values in interval arithmetic (every activation)', () => {
     const m = twoLayer.create({ dim: 6, params: { width: '2' }, data: { X: [['1', '-0.5'], ['0.25', '2']], y: ['1', '0'] } });
     expect(m.thetaNames).toEqual(['w1_1', 'w1_2', 'w2_1', 'w2_2', 'a1', 'a2']);
     expect(m.params).toEqual({ width: '2', activation: 'tanh' });
@@ -60,11 +60,20 @@ describe('two-layer', () => {
     const u = ['1', '0', '-0.5', '0.5', '0.2', '0.3'];
     const D = decimalField(60);
     const I = intervalField(40);
-    const want = m.bind(D).third(t.map((s) => D.from(s)), u.map((s) => D.from(s)));
-    m.bind(I).third(t.map((s) => I.from(s)), u.map((s) => I.from(s))).forEach((z, i) => {
-      expect(I.radius(z)).toBeLessThan(1e-30);
-      expect(Math.abs(I.toNumber(z) - D.toNumber(want[i]))).toBeLessThanOrEqual(1e-30 + 1e-15 * Math.abs(D.toNumber(want[i])));
-    });
+    for (const activation of ['tanh', 'softplus', 'sigmoid']) {
+      const a = twoLayer.create({ dim: 6, params: { width: '2', activation }, data: { X: [['1', '-0.5'], ['0.25', '2']], y: ['1', '0'] } });
+      const want = a.bind(D).third(t.map((s) => D.from(s)), u.map((s) => D.from(s)));
+      const wantLoss = a.bind(D).loss(t.map((s) => D.from(s)));
+      const got = a.bind(I);
+      // The 40-digit enclosure contains the 60-digit value (to its last 15 digits) and is tight.
+      const encloses = (z: ReturnType<typeof I.from>, w: ReturnType<typeof D.from>) => {
+        const slack = w.abs().times('1e-45').plus('1e-50');
+        expect(z.lo.lte(w.plus(slack)) && z.hi.gte(w.minus(slack)), activation).toBe(true);
+        expect(I.radius(z), activation).toBeLessThan(1e-30);
+      };
+      encloses(got.loss(t.map((s) => I.from(s))), wantLoss);
+      got.third(t.map((s) => I.from(s)), u.map((s) => I.from(s))).forEach((z, i) => encloses(z, want[i]));
+    }
     // Far out on both sides σ saturates; f64 stays finite (softplus is evaluated without overflow).
     const far = twoLayer.create({ dim: 2, params: { width: '1', activation: 'softplus' }, data: { X: [['1']], y: ['0'] } }).bind(f64);
     expect(far.loss([800, 1])).toBeCloseTo(800 ** 2 / 2, 6);
