@@ -6,7 +6,7 @@
  * relative gap to the float64 reference's sharpness at the checked points. η is set so that
  * η·S₀/2 = 0.5 (S₀ from the float64 reference at θ₀).
  * - ci: the configuration of src/tfjs/traceNetwork.test.ts (8-16-1 tanh, 100 random labels, 1500 steps), seeds 1–10;
- * - paper: 8-32-1 tanh, 200 random labels, 5000 steps (claims.md §2.10 M-MLP), seeds 1–3;
+ * - paper: 8-32-1 tanh, 200 random labels, 5000 steps (docs/claims/cohen.md M-MLP), seeds 1–3;
  * - digits: 49-32-10 tanh on 200 real MNIST digits (7 × 7), MSE on one-hot targets, 3000 steps, seed 1.
  */
 import { lanczos } from '../src/spectral/lanczos.js';

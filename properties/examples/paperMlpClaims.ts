@@ -1,5 +1,5 @@
 /**
- * The catalog's network claims on the larger configuration of claims.md §2.10 (8-32-1 tanh MLP,
+ * The catalog's network claims on the larger configuration of docs/claims/cohen.md (8-32-1 tanh MLP,
  * n = 200 random labels, 5000–6000 steps), as a user runs them:
  *
  *   npx eoscheck check --claims properties/examples/paperMlpClaims.ts 'paper.*' --runs 10

@@ -1,6 +1,7 @@
 export { createOptimizer } from './createOptimizer.js';
 export { flow, flowTolerance, type FlowOptions } from './flow.js';
 export { gd } from './gd.js';
+export { gdToEdge, type EdgeSearch } from './gdToEdge.js';
 export { momentum } from './momentum.js';
 export { ngd } from './ngd.js';
 export { NonFiniteError } from './nonFiniteError.js';
