@@ -6,7 +6,7 @@ import { f64 } from '../numerics/f64Field.js';
 import { intervalField } from '../numerics/intervalField.js';
 import { deepLinear } from './deepLinear.js';
 import { deepScalarData } from './deepScalarData.js';
-import { expectDerivatives } from './_internals/expectDerivatives.js';
+import { expectDerivatives } from '../../test-support/expectDerivatives.js';
 
 const instance = fc.tuple(fc.array(fc.integer({ min: 1, max: 3 }), { minLength: 2, maxLength: 4 }), fc.integer({ min: 1, max: 3 }))
   .chain(([widths, n]) => {

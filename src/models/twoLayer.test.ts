@@ -6,7 +6,7 @@ import { f64 } from '../numerics/f64Field.js';
 import { intervalField } from '../numerics/intervalField.js';
 import { expr } from './expr.js';
 import { twoLayer } from './twoLayer.js';
-import { expectDerivatives } from './_internals/expectDerivatives.js';
+import { expectDerivatives } from '../../test-support/expectDerivatives.js';
 
 const instance = fc.tuple(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 3 }))
   .chain(([m, d, n]) => fc.record({
