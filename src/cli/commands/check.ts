@@ -1,6 +1,5 @@
 import type { Claim } from '../../claims/claim.js';
-import { selectClaims } from '../../claims/registry.js';
-import { loadClaims } from '../../harness/loadClaims.js';
+import { claimsToRun } from '../../harness/loadClaims.js';
 import { junitXml } from '../../harness/junitXml.js';
 import { markdownSummary } from '../../harness/markdownSummary.js';
 import { progressLine, type MaybeTty } from '../../harness/progressLine.js';
@@ -19,7 +18,8 @@ import type { Out } from '../run.js';
 export const CHECK_DEFAULTS = { seed: 1, runs: 100, fixtures: 'fixtures/counterexamples' } as const;
 
 /**
- * `eoscheck check [ID|PREFIX* ...]`: runs claims (default: the whole catalog) through the harness —
+ * `eoscheck check [ID|PREFIX* ...]`: runs claims (default: the whole catalog, or only the
+ * `--claims` files' claims when files are given) through the harness —
  * fixtures first, then `--runs` seeded instances each, shrinking and storing counterexamples —
  * prints a Markdown summary, writes `--json FILE` (architecture §3), `--junit FILE`,
  * `--summary FILE.md`, `--report DIR` (the HTML report, DIR/index.html). Exit 0 when no claim is violated, 1 when one is, 2 for bad usage, 130 after Ctrl-C.
@@ -40,7 +40,7 @@ export async function checkCommand(args: ParsedArgs, out: Out): Promise<number> 
   if (summary !== undefined) checkWritable(summary, '--summary');
   const reportDir = optValue(args, 'report');
   if (reportDir !== undefined) prepareReportDir(reportDir, '--report');
-  const claims: Claim[] = selectClaims(await loadClaims(args.values.get('claims') ?? []), args.positionals);
+  const claims: Claim[] = await claimsToRun(args.values.get('claims') ?? [], args.positionals);
 
   const progress = progressLine(out as MaybeTty);
   const { stop, release } = stopOnSigint(() => progress.done());
