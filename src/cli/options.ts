@@ -51,5 +51,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   { name: 'json', kind: 'flag', description: 'machine output on stdout', commands: ['list', 'hunt', 'replay'] },
   { name: 'markdown', kind: 'flag', description: 'the catalog as Markdown tables grouped by paper', commands: ['list'] },
   { name: 'results', kind: 'value', arg: 'FILE.json', description: 'with --markdown: add each claim\'s verdict from a `check --json` report', commands: ['list'] },
+  { name: 'controls', kind: 'flag', description: 'run the claims\' negative controls instead: each must be flagged (exit 0), else exit 1', commands: ['check'] },
+  { name: 'force', kind: 'flag', description: 'overwrite existing files', commands: ['init'] },
   { name: 'help', kind: 'flag', description: 'this help', commands: ['*'] },
 ];

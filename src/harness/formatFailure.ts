@@ -45,8 +45,8 @@ export function formatFailure(
   lines.push(`Precision ladder: ${formatLadder(cx.verdict.ladder, cx.verdict.evidence)} (violated at ${cx.verdict.evidence.precision})`);
   if (cx.file !== undefined) lines.push(`Fixture: ${cx.file}`);
   const hints: string[] = [];
-  if (cx.file !== undefined) hints.push(`replay it with \`eoscheck replay ${cx.file}${load}\` (add --precision f64 to see the float64 evaluation alone)`);
-  hints.push(`re-run this claim alone with \`eoscheck check ${r.row.id} --seed ${run.seed} --runs ${runs}${load}\``);
+  if (cx.file !== undefined) hints.push(`replay it with \`npx eoscheck replay ${cx.file}${load}\` (add --precision f64 to see the float64 evaluation alone)`);
+  hints.push(`re-run this claim alone with \`npx eoscheck check ${r.row.id} --seed ${run.seed} --runs ${runs}${load}\``);
   if (cx.source === 'generated') hints.push(`the path's first number is the run index; each run draws from seedFor(seed, "${r.row.id}", run)`);
   lines.push(...hints.map((h, i) => `Hint (${i + 1}): ${h}`));
   return lines.join('\n');

@@ -11,8 +11,9 @@ import { checkWritable, writeOutput } from '../../harness/writeOutput.js';
 import { htmlReport } from '../../harness/htmlReport.js';
 import { readCounterexamples } from '../../harness/readCounterexamples.js';
 import { prepareReportDir, writeHtmlReport } from '../../harness/writeHtmlReport.js';
-import { optInt, optValue, type ParsedArgs } from '../parseArgs.js';
+import { optFlag, optInt, optValue, type ParsedArgs } from '../parseArgs.js';
 import type { Out } from '../run.js';
+import { checkControls } from './checkControls.js';
 
 /** Defaults of `eoscheck check` (and so of `npm start`): a fixed seed, so the run is reproducible. */
 export const CHECK_DEFAULTS = { seed: 1, runs: 100, fixtures: 'fixtures/counterexamples' } as const;
@@ -25,6 +26,7 @@ export const CHECK_DEFAULTS = { seed: 1, runs: 100, fixtures: 'fixtures/countere
  * `--summary FILE.md`, `--report DIR` (the HTML report, DIR/index.html). Exit 0 when no claim is violated, 1 when one is, 2 for bad usage, 130 after Ctrl-C.
  */
 export async function checkCommand(args: ParsedArgs, out: Out): Promise<number> {
+  if (optFlag(args, 'controls')) return checkControls(await claimsToRun(args.values.get('claims') ?? [], args.positionals), args, out);
   const seed = optInt(args, 'seed', CHECK_DEFAULTS.seed, -(2 ** 31), 2 ** 31 - 1);
   const runs = optInt(args, 'runs', CHECK_DEFAULTS.runs, 1, 10_000_000);
   // --shard, else a Slurm job array task (SLURM_ARRAY_TASK_ID/COUNT), else the whole run.
