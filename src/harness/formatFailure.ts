@@ -1,12 +1,13 @@
 import type { Evidence } from '../claims/claim.js';
 import type { ClaimResult, Counterexample } from './runClaim.js';
+import { shortNumbers } from './shortNumbers.js';
 
 const num = (x: number) => (x === 0 ? '0' : Number.isFinite(x) ? (Math.abs(x) >= 1e-3 && Math.abs(x) < 1e6 ? String(Number(x.toPrecision(6))) : x.toExponential(3)) : String(x));
 
-/** "code at step t: message (observed …, bound …, margin …)". */
+/** "code at step t: message (observed …, bound …, margin …)", numbers to significant digits. */
 export function formatEvidence(e: Evidence): string {
   const at = e.step !== undefined ? ` at step ${e.step}` : '';
-  return `${e.code}${at}: ${e.message} (observed ${num(e.observed)}, bound ${num(e.bound)}, margin ${num(e.margin)}, ${e.precision})`;
+  return `${e.code}${at}: ${shortNumbers(e.message)} (observed ${num(e.observed)}, bound ${num(e.bound)}, margin ${num(e.margin)}, ${e.precision})`;
 }
 
 /** "f64 ✗ → dec:40 ✗ → dec:80 ✗" from the rungs' evidence (✗ failed, ✓ held, ? undecided). */
