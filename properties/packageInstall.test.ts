@@ -47,15 +47,23 @@ describe('the packed package, installed into a fresh project', () => {
     const claims = readFileSync(join(project, 'my-claims.ts'), 'utf8');
     // The false twin: the threshold 3 instead of 2.
     writeFileSync(join(project, 'false-claims.ts'), claims.replace('const EDGE = 2;', 'const EDGE = 3;').replace('one-step-below-edge', 'one-step-below-3'));
-    const types = sh(process.execPath, [tsc, '--noEmit', '--strict', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', 'my-claims.ts', 'false-claims.ts'], project);
+    // The claims example of docs/writing-claims.md must compile too.
+    const doc = readFileSync(join(root, 'docs/writing-claims.md'), 'utf8');
+    const example = /## Anatomy\n\n```ts\n([\s\S]*?)```/.exec(doc)?.[1];
+    expect(example).toContain('defineClaim');
+    writeFileSync(join(project, 'doc-example.ts'), example as string);
+    const types = sh(process.execPath, [tsc, '--noEmit', '--strict', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022',
+      'my-claims.ts', 'false-claims.ts', 'doc-example.ts'], project);
     expect(types.code, types.out + types.err).toBe(0);
     const ok = sh('npx', ['eoscheck', 'check', '--claims', './my-claims.ts', '--runs', '30'], project);
     expect(ok.code, ok.out + ok.err).toBe(0);
     // Only the file's claim ran (no ids given), not the built-in catalog.
     expect(ok.out).toContain('**1 claim(s): 1 hold, 0 violated');
-    const controls = sh('npx', ['eoscheck', 'check', '--claims', './my-claims.ts', '--controls'], project);
+    const docRun = sh('npx', ['eoscheck', 'check', '--claims', './doc-example.ts', '--runs', '30'], project);
+    expect(docRun.code, docRun.out + docRun.err).toBe(0);
+    const controls = sh('npx', ['eoscheck', 'check', '--claims', './my-claims.ts', '--claims', './doc-example.ts', '--controls'], project);
     expect(controls.code, controls.out + controls.err).toBe(0);
-    expect(controls.out).toContain('✅ flagged');
+    expect(controls.out).toContain('**2 control(s): 2 flagged, 0 not flagged.**');
   }, 120_000);
 
   it('a false claim exits 1 with a counterexample whose printed replay command works as printed', () => {
