@@ -76,7 +76,7 @@ describe('the packed package, installed into a fresh project', () => {
     expect(again.out).toMatch(/verdict\s+violated .*reproduced/);
   }, 120_000);
 
-  it('imports from plain node (no tsx) and computes a point report', () => {
+  it('imports from plain node (no tsx), computes a point report, and loads the tfjs entry point', () => {
     const script = [
       "import { inspectPoint, instanceModel, parsePrecision } from 'eoscheck';",
       "const theta = ['1', '2', '0.5'];",
@@ -86,5 +86,9 @@ describe('the packed package, installed into a fresh project', () => {
     const r = sh(process.execPath, ['--input-type=module', '-e', script], project);
     expect(r.code, r.err).toBe(0);
     expect(JSON.parse(r.out)).toEqual([-1, -0.5, -2]);
+    // The networks' entry point, with TensorFlow.js behind it.
+    const tf = sh(process.execPath, ['--input-type=module', '-e', "const m = await import('eoscheck/tfjs'); console.log(typeof m.createMlpF64, typeof m.tf.tensor);"], project);
+    expect(tf.code, tf.err).toBe(0);
+    expect(tf.out).toBe('function function\n');
   }, 60_000);
 });

@@ -28,18 +28,26 @@ export async function resolve(specifier, context, next) {
 
 let registered = false;
 
-/** Registers tsx (for TypeScript) and the hooks above, once per process: claims files load only through them. */
-async function registerClaimsHooks(): Promise<void> {
+let tsxRegistered = false;
+
+/**
+ * Registers the hooks above once per process, and tsx (about 0.1 s) the first time a TypeScript
+ * file is loaded: claims files load only through them.
+ */
+async function registerClaimsHooks(typescript: boolean): Promise<void> {
+  if (typescript && !tsxRegistered) {
+    tsxRegistered = true;
+    (await import('tsx/esm/api')).register();
+    // Hooks registered later run first: ours are registered again after tsx, to see and correct its answers.
+    registered = false;
+  }
   if (registered) return;
   registered = true;
-  // tsx first: hooks registered later run first, so ours see tsx's answer and can correct it.
-  const tsx = await import('tsx/esm/api');
-  tsx.register();
   register(`data:text/javascript,${encodeURIComponent(HOOKS)}`, { data: { own: import.meta.url } });
 }
 
 /** Imports a claims module (TypeScript or JavaScript) by its absolute path. */
 export async function importClaimsModule(path: string): Promise<Record<string, unknown>> {
-  await registerClaimsHooks();
+  await registerClaimsHooks(/\.[cm]?ts$/.test(path));
   return (await import(pathToFileURL(path).href)) as Record<string, unknown>;
 }
