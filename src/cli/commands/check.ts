@@ -8,6 +8,7 @@ import { runCheck } from '../../harness/runCheck.js';
 import { formatShard, resolveShard } from '../../harness/shard.js';
 import { EXIT_INTERRUPTED, stopOnSigint } from '../../harness/stopOnSigint.js';
 import { checkWritable, writeOutput } from '../../harness/writeOutput.js';
+import { closestCalls } from '../../harness/closestCalls.js';
 import { htmlReport } from '../../harness/htmlReport.js';
 import { readCounterexamples } from '../../harness/readCounterexamples.js';
 import { prepareReportDir, writeHtmlReport } from '../../harness/writeHtmlReport.js';
@@ -48,9 +49,12 @@ export async function checkCommand(args: ParsedArgs, out: Out): Promise<number> 
   const { stop, release } = stopOnSigint(() => progress.done());
   const command = ['eoscheck check', ...args.positionals, `--seed ${seed}`, `--runs ${runs}`, ...(from !== 'none' ? [`--shard ${formatShard(shard)}`] : []),
     ...(args.values.get('claims') ?? []).map((f) => `--claims ${f}`)].join(' ');
+  // The report shows each holding claim's closest call: collected while the claims run.
+  const closest = reportDir !== undefined ? closestCalls() : undefined;
   let run;
   try {
     run = await runCheck(claims, {
+      ...(closest !== undefined ? { onInstance: closest.onInstance } : {}),
       seed, runs, runsFixed: optValue(args, 'runs') !== undefined, shard, fixturesDir: fixtures, storeDir: fixtures, stop, command,
       ...(budget !== undefined ? { budget } : {}),
       onProgress: (claim, i, done, total) => progress.update(`[${i + 1}/${claims.length}] ${claim.id} ${done}/${total}`),
@@ -66,7 +70,9 @@ export async function checkCommand(args: ParsedArgs, out: Out): Promise<number> 
   if (summary !== undefined) writeOutput(summary, md, '--summary');
   if (reportDir !== undefined) {
     const claimsFiles = args.values.get('claims') ?? [];
-    const html = await htmlReport({ report, source: command, claims, counterexamples: readCounterexamples(report), claimsFiles });
+    const html = await htmlReport({
+      report, source: command, claims, counterexamples: readCounterexamples(report), claimsFiles, ...(closest !== undefined ? { closestCalls: closest.result() } : {}),
+    });
     writeHtmlReport(reportDir, html, '--report');
   }
   out.write(md);
