@@ -6,6 +6,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'properties/**/*.test.ts'],
+    // Tests that start bin/eoscheck.js run the compiled CLI: dist/ is rebuilt from src/ first.
+    globalSetup: ['scripts/buildForTests.ts'],
     maxWorkers: 1,
     testTimeout: 180_000,
     hookTimeout: 60_000,

@@ -1,21 +1,21 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { UsageError } from '../errors.js';
 import type { Claim } from './claim.js';
 import { isClaim } from './defineClaim.js';
+import { importClaimsModule } from './importClaimsModule.js';
 
 /**
  * User claims from a TypeScript or JavaScript module: every export (default or named) that is a
- * claim built with defineClaim, or an array of them. The CLI runs under tsx, so `.ts` files import
- * directly. A missing file, a module that throws, or one without claims is a UsageError naming `--claims`.
+ * claim built with defineClaim, or an array of them. `.ts` files load through tsx, and `eoscheck`
+ * and `fast-check` resolve from this install when the file's folder lacks them. A missing file, a module that throws, or one without claims is a UsageError naming `--claims`.
  */
 export async function loadClaimsFile(file: string): Promise<{ claim: Claim; file: string }[]> {
   const path = resolve(file);
   if (!existsSync(path)) throw new UsageError(`cannot read "${file}": no such file`, '--claims');
   let mod: Record<string, unknown>;
   try {
-    mod = (await import(pathToFileURL(path).href)) as Record<string, unknown>;
+    mod = await importClaimsModule(path);
   } catch (e) {
     const msg = e instanceof Error ? e.message.split('\n')[0] : String(e);
     throw new UsageError(`cannot load "${file}": ${msg}`, '--claims');

@@ -42,7 +42,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   { name: 'summary', kind: 'value', arg: 'FILE.md', description: 'write the Markdown summary (it is also printed)', commands: ['check'] },
   { name: 'report', kind: 'value', arg: 'DIR', description: 'write the HTML report (DIR/index.html: claims, counterexamples, plots)', commands: ['check'] },
   { name: 'html', kind: 'value', arg: 'DIR', description: 'write the HTML report as DIR/index.html (required)', commands: ['report'] },
-  { name: 'claims', kind: 'repeat', arg: 'FILE.ts', description: 'load user claims (defineClaim exports) from a module; repeatable', commands: ['list', 'check', 'hunt', 'replay', 'report'] },
+  { name: 'claims', kind: 'repeat', arg: 'FILE.ts', description: 'load user claims (defineClaim exports) from a module, anywhere; repeatable. check without ids then runs only these', commands: ['list', 'check', 'hunt', 'replay', 'report'] },
   { name: 'budget', kind: 'value', arg: 'EVALS', description: 'model evaluations per check call (default: the claim\'s)', commands: ['check', 'hunt'] },
   { name: 'time', kind: 'value', arg: 'DURATION', description: 'hunt this long (e.g. 30s, 10m) instead of --runs climbs', commands: ['hunt'] },
   { name: 'out', kind: 'value', arg: 'DIR', description: 'where counterexamples are written (default fixtures/counterexamples)', commands: ['hunt'] },
@@ -51,5 +51,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   { name: 'json', kind: 'flag', description: 'machine output on stdout', commands: ['list', 'hunt', 'replay'] },
   { name: 'markdown', kind: 'flag', description: 'the catalog as Markdown tables grouped by paper', commands: ['list'] },
   { name: 'results', kind: 'value', arg: 'FILE.json', description: 'with --markdown: add each claim\'s verdict from a `check --json` report', commands: ['list'] },
+  { name: 'controls', kind: 'flag', description: 'run the claims\' negative controls instead: each must be flagged (exit 0), else exit 1', commands: ['check'] },
+  { name: 'force', kind: 'flag', description: 'overwrite existing files', commands: ['init'] },
   { name: 'help', kind: 'flag', description: 'this help', commands: ['*'] },
 ];

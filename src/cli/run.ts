@@ -19,6 +19,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
   merge: { summary: 'merge the JSON reports of sharded check runs', load: async () => (await import('./commands/merge.js')).mergeCommand },
   inspect: { summary: 'loss, gradient, Hessian, eigenpairs and ∇S at one point', load: async () => (await import('./commands/inspect.js')).inspectCommand },
   trace: { summary: 'a trajectory (gd, ngd, sqrt-gd, pgd, flow, momentum) with loss, sharpness and events', load: async () => (await import('./commands/trace.js')).traceCommand },
+  init: { summary: 'write a starter claims file (my-claims.ts) and a CI workflow example', load: async () => (await import('./commands/init.js')).initCommand },
   models: { summary: 'the model families, their θ layout, parameters and data', load: async () => (await import('./commands/models.js')).modelsCommand },
 };
 

@@ -34,16 +34,16 @@ describe('failure reports', () => {
       Evidence: loss_increased at step 0: L rose from 0.00005 to 0.0000501 at step 0 (observed 0.002001, bound 4.100e-76, margin -0.002001, dec:80)
       Precision ladder: f64 ✗ → dec:40 ✗ → dec:80 ✗ (violated at dec:80)
       Fixture: fx/example.false/58f529c0e54c.json
-      Hint (1): replay it with \`eoscheck replay fx/example.false/58f529c0e54c.json\` (add --precision f64 to see the float64 evaluation alone)
-      Hint (2): re-run this claim alone with \`eoscheck check example.false --seed 7 --runs 10\`
+      Hint (1): replay it with \`npx eoscheck replay fx/example.false/58f529c0e54c.json\` (add --precision f64 to see the float64 evaluation alone)
+      Hint (2): re-run this claim alone with \`npx eoscheck check example.false --seed 7 --runs 10\`
       Hint (3): the path's first number is the run index; each run draws from seedFor(seed, "example.false", run)"
     `);
   });
 
   it('a user claim\'s hints load its file again', () => {
     const md = markdownSummary(report, [result], ['./mine.ts']);
-    expect(md).toContain('`eoscheck replay fx/example.false/58f529c0e54c.json --claims ./mine.ts`');
-    expect(md).toContain('`eoscheck check example.false --seed 7 --runs 10 --claims ./mine.ts`');
+    expect(md).toContain('`npx eoscheck replay fx/example.false/58f529c0e54c.json --claims ./mine.ts`');
+    expect(md).toContain('`npx eoscheck check example.false --seed 7 --runs 10 --claims ./mine.ts`');
   });
 
   it('Markdown and JUnit carry the verdict table and the failure', () => {

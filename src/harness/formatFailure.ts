@@ -1,12 +1,13 @@
 import type { Evidence } from '../claims/claim.js';
 import type { ClaimResult, Counterexample } from './runClaim.js';
+import { shortNumbers } from './shortNumbers.js';
 
 const num = (x: number) => (x === 0 ? '0' : Number.isFinite(x) ? (Math.abs(x) >= 1e-3 && Math.abs(x) < 1e6 ? String(Number(x.toPrecision(6))) : x.toExponential(3)) : String(x));
 
-/** "code at step t: message (observed …, bound …, margin …)". */
+/** "code at step t: message (observed …, bound …, margin …)", numbers to significant digits. */
 export function formatEvidence(e: Evidence): string {
   const at = e.step !== undefined ? ` at step ${e.step}` : '';
-  return `${e.code}${at}: ${e.message} (observed ${num(e.observed)}, bound ${num(e.bound)}, margin ${num(e.margin)}, ${e.precision})`;
+  return `${e.code}${at}: ${shortNumbers(e.message)} (observed ${num(e.observed)}, bound ${num(e.bound)}, margin ${num(e.margin)}, ${e.precision})`;
 }
 
 /** "f64 ✗ → dec:40 ✗ → dec:80 ✗" from the rungs' evidence (✗ failed, ✓ held, ? undecided). */
@@ -45,8 +46,8 @@ export function formatFailure(
   lines.push(`Precision ladder: ${formatLadder(cx.verdict.ladder, cx.verdict.evidence)} (violated at ${cx.verdict.evidence.precision})`);
   if (cx.file !== undefined) lines.push(`Fixture: ${cx.file}`);
   const hints: string[] = [];
-  if (cx.file !== undefined) hints.push(`replay it with \`eoscheck replay ${cx.file}${load}\` (add --precision f64 to see the float64 evaluation alone)`);
-  hints.push(`re-run this claim alone with \`eoscheck check ${r.row.id} --seed ${run.seed} --runs ${runs}${load}\``);
+  if (cx.file !== undefined) hints.push(`replay it with \`npx eoscheck replay ${cx.file}${load}\` (add --precision f64 to see the float64 evaluation alone)`);
+  hints.push(`re-run this claim alone with \`npx eoscheck check ${r.row.id} --seed ${run.seed} --runs ${runs}${load}\``);
   if (cx.source === 'generated') hints.push(`the path's first number is the run index; each run draws from seedFor(seed, "${r.row.id}", run)`);
   lines.push(...hints.map((h, i) => `Hint (${i + 1}): ${h}`));
   return lines.join('\n');

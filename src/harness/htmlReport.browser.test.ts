@@ -32,6 +32,53 @@ const title = HAVE || REQUIRED
 
 if (!HAVE && !REQUIRED) console.warn(`htmlReport.browser.test.ts: ${title}`);
 
+interface DrawnPlot { readonly closest: boolean; readonly width: number; readonly height: number; readonly lines: number; readonly rules: number; readonly texts: number }
+
+/** Opens a report page in headless Chromium: what went wrong (console, page errors, network) and what each plot drew. */
+async function openInChromium(page: string, screenshot?: string): Promise<{ problems: string[]; plots: DrawnPlot[] }> {
+  const { chromium } = await import('playwright-core');
+  const profile = mkdtempSync(join(tmpdir(), 'eoscheck-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: FLAGS, viewport: { width: 1200, height: 900 } });
+  try {
+    const problems: string[] = [];
+    const tab = await context.newPage();
+    tab.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+    tab.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    tab.on('requestfailed', (q) => problems.push(`request failed: ${q.url()}`));
+    await context.route('**/*', (route) => {
+      const url = route.request().url();
+      if (url.startsWith('file:')) return route.continue();
+      problems.push(`network request: ${url}`);
+      return route.abort();
+    });
+    await tab.goto(pathToFileURL(page).href, { waitUntil: 'load' });
+    // Runs in the page (a string: the project compiles without the DOM library).
+    const plots = await tab.evaluate(`[...document.querySelectorAll('figure.plot > svg')].map((svg) => {
+      const box = svg.getBoundingClientRect();
+      const lines = [...svg.querySelectorAll('g.mark-line path')].filter((p) => (p.getAttribute('d') ?? '').length > 3 && p.getBBox().width > 0);
+      return { closest: svg.closest('section.closest') !== null, width: box.width, height: box.height, lines: lines.length,
+        rules: svg.querySelectorAll('g.mark-rule line').length, texts: svg.querySelectorAll('text').length };
+    })`) as DrawnPlot[];
+    if (screenshot !== undefined) {
+      mkdirSync('out', { recursive: true });
+      await tab.screenshot({ path: screenshot, fullPage: true });
+    }
+    return { problems, plots };
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+/** A trajectory plot drawn in full: loss and sharpness lines, rules, labels. */
+function expectDrawn(p: DrawnPlot): void {
+  expect(p.width).toBeGreaterThan(300);
+  expect(p.height).toBeGreaterThan(300);
+  expect(p.lines).toBeGreaterThanOrEqual(2); // loss and sharpness
+  expect(p.rules).toBeGreaterThan(0); // the 2/η line, events, axes
+  expect(p.texts).toBeGreaterThan(10);
+}
+
 describe('the HTML report in a real browser', () => {
   it.skipIf(!HAVE && !REQUIRED)(title, async () => {
     expect(HAVE, `EOSCHECK_BROWSER=1 requires Chromium at ${CHROMIUM} (apt-get install chromium)`).toBe(true);
@@ -47,43 +94,22 @@ describe('the HTML report in a real browser', () => {
     const sections = readFileSync(page, 'utf8').match(/<section class="cx"/g)?.length ?? 0;
     expect(sections).toBeGreaterThan(0);
 
-    const { chromium } = await import('playwright-core');
-    const profile = mkdtempSync(join(tmpdir(), 'eoscheck-chromium-'));
-    const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: FLAGS, viewport: { width: 1200, height: 900 } });
-    try {
-      const problems: string[] = [];
-      const tab = await context.newPage();
-      tab.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
-      tab.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-      tab.on('requestfailed', (q) => problems.push(`request failed: ${q.url()}`));
-      await context.route('**/*', (route) => {
-        const url = route.request().url();
-        if (url.startsWith('file:')) return route.continue();
-        problems.push(`network request: ${url}`);
-        return route.abort();
-      });
-      await tab.goto(pathToFileURL(page).href, { waitUntil: 'load' });
-      // Runs in the page (a string: the project compiles without the DOM library).
-      const plots = await tab.evaluate(`[...document.querySelectorAll('figure.plot > svg')].map((svg) => {
-        const box = svg.getBoundingClientRect();
-        const lines = [...svg.querySelectorAll('g.mark-line path')].filter((p) => (p.getAttribute('d') ?? '').length > 3 && p.getBBox().width > 0);
-        return { width: box.width, height: box.height, lines: lines.length, rules: svg.querySelectorAll('g.mark-rule line').length, texts: svg.querySelectorAll('text').length };
-      })`) as { width: number; height: number; lines: number; rules: number; texts: number }[];
-      mkdirSync('out', { recursive: true });
-      await tab.screenshot({ path: SCREENSHOT, fullPage: true });
-      expect(problems).toEqual([]);
-      expect(plots).toHaveLength(sections); // every counterexample of this claim has a trajectory
-      for (const p of plots) {
-        expect(p.width).toBeGreaterThan(300);
-        expect(p.height).toBeGreaterThan(300);
-        expect(p.lines).toBeGreaterThanOrEqual(2); // loss and sharpness
-        expect(p.rules).toBeGreaterThan(0); // the 2/η line, events, axes
-        expect(p.texts).toBeGreaterThan(10);
-      }
-      expect(readFileSync(SCREENSHOT).subarray(1, 4).toString()).toBe('PNG');
-    } finally {
-      await context.close();
-      rmSync(profile, { recursive: true, force: true });
-    }
+    const { problems, plots } = await openInChromium(page, SCREENSHOT);
+    expect(problems).toEqual([]);
+    expect(plots).toHaveLength(sections); // every counterexample of this claim has a trajectory
+    for (const p of plots) expectDrawn(p);
+    expect(readFileSync(SCREENSHOT).subarray(1, 4).toString()).toBe('PNG');
+  });
+
+  it.skipIf(!HAVE && !REQUIRED)('a report of a run where every claim holds shows each claim\'s closest call, plotted', async () => {
+    expect(HAVE, `EOSCHECK_BROWSER=1 requires Chromium at ${CHROMIUM} (apt-get install chromium)`).toBe(true);
+    const tmp = mkdtempSync(join(tmpdir(), 'eoscheck-browser-'));
+    const c = await cli('check', 'classical.*', '--runs', '10', '--fixtures', join(tmp, 'fx'), '--report', join(tmp, 'report'));
+    expect(c.code, c.err).toBe(0);
+    const { problems, plots } = await openInChromium(join(tmp, 'report', 'index.html'));
+    expect(problems).toEqual([]);
+    // One closest call per claim (three classical claims), each with its trajectory drawn.
+    expect(plots.filter((p) => p.closest)).toHaveLength(3);
+    for (const p of plots) expectDrawn(p);
   });
 });

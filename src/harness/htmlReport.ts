@@ -1,4 +1,5 @@
-import type { Claim } from '../claims/claim.js';
+import type { Claim, Instance } from '../claims/claim.js';
+import type { ClosestCall } from './closestCalls.js';
 import type { Fixture } from './fixture.js';
 import { instanceTrajectory } from './plots/instanceTrajectory.js';
 import { plotInputFromTrace } from './plots/plotInputFromTrace.js';
@@ -23,6 +24,8 @@ export interface HtmlReportInput {
   readonly counterexamples: ReadonlyMap<string, readonly ReportCounterexample[]>;
   /** `--claims` files, repeated in the replay commands. */
   readonly claimsFiles: readonly string[];
+  /** Per claim, the held instance with the smallest margin and all margins (from the run itself). */
+  readonly closestCalls?: ReadonlyMap<string, ClosestCall>;
 }
 
 /** Counterexample panels with plots, at most (the others are listed with their replay command). */
@@ -89,7 +92,11 @@ function evidenceList(fx: Fixture): string {
 }
 
 async function plotOf(fx: Fixture, idPrefix: string): Promise<string> {
-  const run = instanceTrajectory(fx.claim, fx.instance);
+  return plotOfInstance(fx.claim, fx.instance, fx, idPrefix);
+}
+
+async function plotOfInstance(claimId: string, instance: Instance, fx: { readonly code?: string; readonly step?: number }, idPrefix: string): Promise<string> {
+  const run = instanceTrajectory(claimId, instance);
   if (run.kind === 'none') return `<p class="no-plot">No plot: ${esc(run.reason)}. The evidence above is all there is.</p>`;
   const { plan, trace } = run;
   const title = `${trace.model} · ${trace.optimizer} · η = ${String(trace.lr)} · f64${trace.diverged ? ' · diverged' : ''}`;
@@ -103,6 +110,41 @@ async function plotOf(fx: Fixture, idPrefix: string): Promise<string> {
     '. Loss above (log scale when positive), sharpness below with the stability threshold; dashed rules mark events.',
   ].join('');
   return `<figure class="plot">${svg}<figcaption>${esc(caption)}</figcaption></figure>`;
+}
+
+const num = (x: number) => (x === 0 ? '0' : Math.abs(x) >= 1e-3 && Math.abs(x) < 1e6 ? String(Number(x.toPrecision(4))) : x.toExponential(3));
+
+/** The margins as a row of bars (a histogram of BINS bins from the smallest to the largest), inline SVG. */
+function marginHistogram(margins: readonly number[]): string {
+  const BINS = 24;
+  const lo = margins[0];
+  const hi = margins[margins.length - 1];
+  const counts = new Array<number>(BINS).fill(0);
+  for (const m of margins) counts[hi > lo ? Math.min(BINS - 1, Math.floor(((m - lo) / (hi - lo)) * BINS)) : 0]++;
+  const top = Math.max(...counts);
+  const bars = counts.map((c, i) => `<rect x="${i * 10}" y="${40 - Math.round((c / top) * 40)}" width="9" height="${Math.round((c / top) * 40)}" fill="#4c78a8"/>`).join('');
+  return `<svg class="margins" xmlns="http://www.w3.org/2000/svg" width="${BINS * 10}" height="40" viewBox="0 0 ${BINS * 10} 40" role="img" aria-label="margins from ${num(lo)} to ${num(hi)}">${bars}</svg>`;
+}
+
+/** One section per claim that held with a closest call: its evidence, instance, margins and trajectory plot. */
+async function closestSections(input: HtmlReportInput, byId: ReadonlyMap<string, Claim>): Promise<string[]> {
+  const out: string[] = [];
+  for (const r of input.report.claims) {
+    const cc = input.closestCalls?.get(r.id);
+    if (cc === undefined || (r.verdict !== 'holds' && r.verdict !== 'artifact')) continue;
+    const m = cc.margins;
+    const q = (f: number) => m[Math.min(m.length - 1, Math.floor(f * (m.length - 1)))];
+    const claim = byId.get(r.id);
+    const anchor = `closest-${out.length + 1}`;
+    out.push(`<section class="cx closest" id="${anchor}"><h3><a href="#claim-${esc(r.id)}"><code>${esc(r.id)}</code></a> · closest call</h3>` +
+      (claim !== undefined ? `<p>${esc(claim.statement)}</p>` : '') +
+      `<dl><dt>smallest margin</dt><dd>${num(cc.evidence.margin)} <span class="muted">(observed ${num(cc.evidence.observed)}, bound ${num(cc.evidence.bound)}, ${esc(cc.evidence.precision)})</span></dd>` +
+      `<dt>evidence</dt><dd><code>${esc(cc.evidence.code)}</code>: ${esc(cc.evidence.message)}</dd>` +
+      `<dt>margins</dt><dd>${m.length} instance(s): min ${num(m[0])}, 10% ${num(q(0.1))}, median ${num(q(0.5))}, 90% ${num(q(0.9))}, max ${num(m[m.length - 1])}<br>${marginHistogram(m)}</dd></dl>` +
+      `<h4>Instance</h4><pre>${esc(compactJson(cc.instance))}</pre>` +
+      `${out.length < MAX_PANELS ? await plotOfInstance(r.id, cc.instance, cc.evidence, `${anchor}-`) : `<p class="no-plot">No plot: only the first ${MAX_PANELS} closest calls are drawn.</p>`}</section>`);
+  }
+  return out;
 }
 
 /**
@@ -156,6 +198,8 @@ export async function htmlReport(input: HtmlReportInput): Promise<string> {
       `<h4>Replay</h4><pre>${esc(replayCommand(pathOf(p.cx.file), input.claimsFiles))}</pre>${plot}</section>`);
   }
 
+  const closest = await closestSections(input, byId);
+
   const summary = `${report.claims.length} claim(s): ${tally.holds} hold, ${tally.violated} violated, ${tally.artifact} artifact, ${tally.inconclusive} inconclusive` +
     `${tally.diverged > 0 ? `, ${tally.diverged} diverged` : ''}${(tally.partial ?? 0) > 0 ? `, ${tally.partial} partial` : ''}${(tally.interrupted ?? 0) > 0 ? `, ${tally.interrupted} interrupted` : ''} · ${panels.length} counterexample(s)`;
   return [
@@ -177,6 +221,7 @@ export async function htmlReport(input: HtmlReportInput): Promise<string> {
     `<thead><tr><th>claim</th><th>verdict</th>${VERDICTS.map((v) => `<th>${v}</th>`).join('')}<th>exercised</th><th>citation</th><th>counterexamples</th></tr></thead>`,
     `<tbody>${rows.join('\n')}</tbody>`,
     '</table>',
+    ...(closest.length > 0 ? ['<h2>Closest calls</h2>', '<p>Where a claim held: the instance with the smallest margin (how tight the bound is), its trajectory, and the distribution of the margins.</p>', closest.join('\n')] : []),
     '<h2>Counterexamples</h2>',
     panels.length === 0 ? '<p>None: the results list no counterexample file.</p>' : sections.join('\n'),
     '</body>',

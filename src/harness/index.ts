@@ -14,3 +14,5 @@ export { formatFailure } from './formatFailure.js';
 export { junitXml } from './junitXml.js';
 export { markdownSummary } from './markdownSummary.js';
 export { resolveTolerance } from './checkContext.js';
+export { runControls, controlsMarkdown, CONTROL_RUNS, type ControlRow, type RunControlsOptions } from './runControls.js';
+export { claimsToRun, loadClaims } from './loadClaims.js';

@@ -49,4 +49,20 @@ describe('readCounterexamples', () => {
     // A report that records no fixtures directory has nowhere to read from.
     expect(() => readCounterexamples(report(undefined, [`${ID}/x.json`]), 'old.json')).toThrow(/old\.json: lists counterexamples but records no fixtures directory/);
   });
+
+  it("orders each claim's counterexamples simplest first (shortest instance), unreadable ones last", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'eoscheck-cx-'));
+    mkdirSync(join(dir, ID));
+    const write = (name: string, theta: string[]) => {
+      writeFileSync(join(dir, ID, name), JSON.stringify({ ...fixture, instance: { ...fixture.instance, theta } }));
+      return `${ID}/${name}`;
+    };
+    const long = write('a.json', ['1.23456', '0.123456', '2.5']);
+    const short = write('b.json', ['1.2', '0.1']);
+    const middle = write('c.json', ['1.25', '0.125']);
+    const missing = `${ID}/0-missing.json`;
+    const got = readCounterexamples(report(dir, [missing, long, short, middle])).get(ID) ?? [];
+    expect(got.map((c) => c.file)).toEqual([short, middle, long, missing]);
+    expect(got[3].error).toBe('no such file');
+  });
 });

@@ -1,9 +1,16 @@
 import { existsSync, realpathSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import { EoscheckError, UsageError } from '../errors.js';
+import { canonicalJson } from './canonicalJson.js';
 import { claimDirOf, readFixture } from './fixtureStore.js';
 import type { ReportCounterexample } from './htmlReport.js';
 import type { CheckReport } from './report.js';
+
+/** Simplest first: the shortest instance (as canonical JSON), then by file; unreadable ones last. */
+function bySimplicity(a: ReportCounterexample, b: ReportCounterexample): number {
+  const size = (c: ReportCounterexample) => (c.fixture === undefined ? Number.POSITIVE_INFINITY : canonicalJson(c.fixture.instance).length);
+  return size(a) - size(b) || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
+}
 
 /**
  * The fixtures directory a report records, found as `check` saw it: from the working directory (where
@@ -35,7 +42,8 @@ function confined(entry: unknown, claimId: string, where: string): string {
  * Reads the counterexample fixtures a report lists, per claim, from the fixtures directory the report
  * records and from nowhere else (a file reached through a symbolic link that leads out of it is
  * refused too). A missing or malformed fixture is recorded with the reason (the report says so)
- * rather than failing the report; an entry pointing outside the directory is a UsageError.
+ * rather than failing the report; an entry pointing outside the directory is a UsageError. Each
+ * claim's list comes simplest first (the report draws the first ones).
  */
 export function readCounterexamples(report: CheckReport, resultsFile?: string): Map<string, ReportCounterexample[]> {
   const where = resultsFile ?? 'the report';
@@ -59,7 +67,7 @@ export function readCounterexamples(report: CheckReport, resultsFile?: string): 
         if (e instanceof EoscheckError) return { file, error: e.message };
         throw e;
       }
-    }));
+    }).sort(bySimplicity));
   }
   return out;
 }

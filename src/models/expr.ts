@@ -1,4 +1,5 @@
-import { all, create, type MathNode } from 'mathjs';
+import { createRequire } from 'node:module';
+import type { MathJsInstance, MathNode } from 'mathjs';
 import { UsageError } from '../errors.js';
 import type { Field, Mat, Vec } from '../numerics/field.js';
 import { checkDim, readParams } from './params.js';
@@ -19,8 +20,20 @@ import { makeModel, type ModelDef, type ModelInput } from './model.js';
  * a field as its decimal text (`0.1` is one tenth in dec:50).
  */
 
-/** mathjs with BigNumber literals, so `0.1` keeps its digits; used only to parse and differentiate. */
-const math = create(all, { number: 'BigNumber', precision: 64 });
+let mathjs: MathJsInstance | undefined;
+
+/**
+ * mathjs with BigNumber literals, so `0.1` keeps its digits; used only to parse and differentiate.
+ * Loaded on first use (synchronously, so building a model stays synchronous): it takes about
+ * 0.5 s to load, and only the expr model needs it.
+ */
+function math(): MathJsInstance {
+  if (mathjs === undefined) {
+    const { all, create } = createRequire(import.meta.url)('mathjs') as typeof import('mathjs');
+    mathjs = create(all, { number: 'BigNumber', precision: 64 });
+  }
+  return mathjs;
+}
 
 /** Elementary functions a formula may call (one argument each). */
 const FUNCTIONS = [
@@ -67,7 +80,7 @@ interface BigNum {
   toString(): string;
 }
 
-const Ctors = math as unknown as {
+const ctors = () => math() as unknown as {
   ConstantNode: new (v: unknown) => MathNode;
   OperatorNode: new (op: string, fn: string, args: MathNode[]) => MathNode;
   FunctionNode: new (fn: string, args: MathNode[]) => MathNode;
@@ -79,10 +92,10 @@ const OP_SYMBOL: Record<string, string> = {
   add: '+', subtract: '-', multiply: '*', divide: '/', pow: '^', unaryMinus: '-', unaryPlus: '+',
 };
 function opNode(fn: string, args: AnyNode[]): AnyNode {
-  return asAny(new Ctors.OperatorNode(OP_SYMBOL[fn], fn, args.map(asMath)));
+  return asAny(new (ctors().OperatorNode)(OP_SYMBOL[fn], fn, args.map(asMath)));
 }
 function constNode(v: BigNum): AnyNode {
-  return asAny(new Ctors.ConstantNode(v));
+  return asAny(new (ctors().ConstantNode)(v));
 }
 function fnName(n: AnyNode): string | undefined {
   const f = n.fn as AnyNode | undefined;
@@ -91,8 +104,8 @@ function fnName(n: AnyNode): string | undefined {
 /** The numeric value of a constant node (BigNumber; mathjs' derivative may also create numbers). */
 function constValue(n: AnyNode): BigNum | undefined {
   if (n.type !== 'ConstantNode') return undefined;
-  if (typeof n.value === 'number') return Ctors.bignumber(n.value);
-  return Ctors.isBigNumber(n.value) ? (n.value as BigNum) : undefined;
+  if (typeof n.value === 'number') return ctors().bignumber(n.value);
+  return ctors().isBigNumber(n.value) ? (n.value as BigNum) : undefined;
 }
 
 // ─── validation ────────────────────────────────────────────────────────────────────────────────────
@@ -173,7 +186,7 @@ function validateVars(vars: readonly string[] | undefined): string[] {
     if (taken.includes(v)) throw new UsageError(`"${v}" is the name of a function, constant or keyword`, '--vars');
     let parsed: AnyNode;
     try {
-      parsed = asAny(math.parse(v));
+      parsed = asAny(math().parse(v));
     } catch {
       throw new UsageError(`"${v}" is not a variable name`, '--vars');
     }
@@ -207,8 +220,8 @@ function normalize(node: AnyNode): AnyNode {
     case 'FunctionNode': {
       const name = fnName(node) as string;
       const arg = normalize((node.args as AnyNode[])[0]);
-      if (name === 'square' || name === 'cube') return normalize(opNode('pow', [arg, constNode(Ctors.bignumber(name === 'square' ? 2 : 3))]));
-      return asAny(new Ctors.FunctionNode(name, [asMath(arg)]));
+      if (name === 'square' || name === 'cube') return normalize(opNode('pow', [arg, constNode(ctors().bignumber(name === 'square' ? 2 : 3))]));
+      return asAny(new (ctors().FunctionNode)(name, [asMath(arg)]));
     }
     case 'OperatorNode':
       return normalizeOp(String(node.fn), (node.args as AnyNode[]).map(normalize));
@@ -245,18 +258,18 @@ function normalizeOp(fn: string, args: AnyNode[]): AnyNode {
       if (ints) return constNode(ca.minus(cb));
       return opNode(fn, [a, b]);
     case 'multiply':
-      if (zero(ca) || zero(cb)) return constNode(Ctors.bignumber(0));
+      if (zero(ca) || zero(cb)) return constNode(ctors().bignumber(0));
       if (one(ca)) return b;
       if (one(cb)) return a;
       if (ints) return constNode(ca.times(cb));
       return opNode(fn, [a, b]);
     case 'divide':
-      if (zero(ca)) return constNode(Ctors.bignumber(0));
+      if (zero(ca)) return constNode(ctors().bignumber(0));
       if (one(cb)) return a;
       return opNode(fn, [a, b]);
     case 'pow':
       if (one(cb)) return a;
-      if (zero(cb)) return constNode(Ctors.bignumber(1));
+      if (zero(cb)) return constNode(ctors().bignumber(1));
       return opNode(fn, [a, b]);
     default:
       throw new Error(`internal: unexpected operator ${fn}`);
@@ -269,7 +282,7 @@ function normalizeOp(fn: string, args: AnyNode[]): AnyNode {
  * normalization and mathjs' own rules produce) would be differentiated twice (y·y ↦ 1·1).
  */
 function differentiate(node: AnyNode, v: string): AnyNode {
-  return normalize(asAny(math.derivative(asMath(node).cloneDeep(), v, { simplify: false })));
+  return normalize(asAny(math().derivative(asMath(node).cloneDeep(), v, { simplify: false })));
 }
 
 // ─── a tape: the formulas as one DAG of field operations (shared subexpressions computed once) ──
@@ -421,7 +434,7 @@ function parseFormula(text: string | undefined, vars: readonly string[]): AnyNod
   if (text.length > MAX_EXPR_LENGTH) throw new UsageError(`the formula is longer than ${MAX_EXPR_LENGTH} characters`, '--expr');
   let node: AnyNode;
   try {
-    node = asAny(math.parse(text));
+    node = asAny(math().parse(text));
   } catch (e) {
     throw new UsageError(`cannot parse "${text}": ${(e as Error).message}`, '--expr');
   }

@@ -1,6 +1,5 @@
 import type { Claim } from '../../claims/claim.js';
-import { selectClaims } from '../../claims/registry.js';
-import { loadClaims } from '../../harness/loadClaims.js';
+import { claimsToRun } from '../../harness/loadClaims.js';
 import { junitXml } from '../../harness/junitXml.js';
 import { markdownSummary } from '../../harness/markdownSummary.js';
 import { progressLine, type MaybeTty } from '../../harness/progressLine.js';
@@ -10,18 +9,21 @@ import { formatShard, resolveShard } from '../../harness/shard.js';
 import { exitCodeOf, stopOnSignals } from '../../harness/stopOnSignals.js';
 import { makeDirs } from '../../harness/makeDirs.js';
 import { checkOneStdout, checkWritable, isStdout, writeOutput } from '../../harness/writeOutput.js';
+import { closestCalls } from '../../harness/closestCalls.js';
 import { htmlReport } from '../../harness/htmlReport.js';
 import { readCounterexamples } from '../../harness/readCounterexamples.js';
 import { prepareReportDir, writeHtmlReport } from '../../harness/writeHtmlReport.js';
-import { optInt, optValue, type ParsedArgs } from '../parseArgs.js';
+import { optFlag, optInt, optValue, type ParsedArgs } from '../parseArgs.js';
 import type { Out } from '../run.js';
 import { CHECK_DEFAULTS } from '../../settings.js';
+import { checkControls } from './checkControls.js';
 
 /** Defaults of `eoscheck check` (and so of `npm start`; defined with the other defaults in src/settings.ts). */
 export { CHECK_DEFAULTS };
 
 /**
- * `eoscheck check [ID|PREFIX* ...]`: runs claims (default: the whole catalog) through the harness —
+ * `eoscheck check [ID|PREFIX* ...]`: runs claims (default: the whole catalog, or only the
+ * `--claims` files' claims when files are given) through the harness —
  * fixtures first, then `--runs` seeded instances each, shrinking and storing counterexamples —
  * prints a Markdown summary, writes `--json FILE` (README, Reports), `--junit FILE`,
  * `--summary FILE.md`, `--report DIR` (the HTML report, DIR/index.html). Exit 0 when no claim is violated, 1 when one is, 2 for bad usage,
@@ -29,6 +31,7 @@ export { CHECK_DEFAULTS };
  * violations found there decide the exit code: the rest is `partial`, decided by `merge`.
  */
 export async function checkCommand(args: ParsedArgs, out: Out): Promise<number> {
+  if (optFlag(args, 'controls')) return checkControls(await claimsToRun(args.values.get('claims') ?? [], args.positionals), args, out);
   const seed = optInt(args, 'seed', CHECK_DEFAULTS.seed, -(2 ** 31), 2 ** 31 - 1);
   const runs = optInt(args, 'runs', CHECK_DEFAULTS.runs, 1, 10_000_000);
   // --shard, else a Slurm job array task (SLURM_ARRAY_TASK_ID/COUNT), else the whole run.
@@ -49,15 +52,18 @@ export async function checkCommand(args: ParsedArgs, out: Out): Promise<number> 
   if (reportDir !== undefined) prepareReportDir(reportDir, '--report');
   // A directory the user named is made (or refused) now, not when the first counterexample turns up.
   if (optValue(args, 'fixtures') !== undefined) makeDirs(fixtures, '--fixtures');
-  const claims: Claim[] = selectClaims(await loadClaims(args.values.get('claims') ?? []), args.positionals);
+  const claims: Claim[] = await claimsToRun(args.values.get('claims') ?? [], args.positionals);
 
   const progress = progressLine(quiet ? { write: () => true } : (out as MaybeTty));
   const { stop, release } = stopOnSignals(() => progress.done());
   const command = ['eoscheck check', ...args.positionals, `--seed ${seed}`, `--runs ${runs}`, ...(from !== 'none' ? [`--shard ${formatShard(shard)}`] : []),
     ...(args.values.get('claims') ?? []).map((f) => `--claims ${f}`)].join(' ');
+  // The report shows each holding claim's closest call: collected while the claims run.
+  const closest = reportDir !== undefined ? closestCalls() : undefined;
   let run;
   try {
     run = await runCheck(claims, {
+      ...(closest !== undefined ? { onInstance: closest.onInstance } : {}),
       seed, runs, runsFixed: optValue(args, 'runs') !== undefined, shard, fixturesDir: fixtures, storeDir: fixtures, stop, command,
       ...(budget !== undefined ? { budget } : {}),
       onProgress: (claim, i, done, total) => progress.update(`[${i + 1}/${claims.length}] ${claim.id} ${done}/${total}`),
@@ -73,7 +79,9 @@ export async function checkCommand(args: ParsedArgs, out: Out): Promise<number> 
   if (summary !== undefined) writeOutput(summary, md, '--summary');
   if (reportDir !== undefined) {
     const claimsFiles = args.values.get('claims') ?? [];
-    const html = await htmlReport({ report, source: command, claims, counterexamples: readCounterexamples(report), claimsFiles });
+    const html = await htmlReport({
+      report, source: command, claims, counterexamples: readCounterexamples(report), claimsFiles, ...(closest !== undefined ? { closestCalls: closest.result() } : {}),
+    });
     writeHtmlReport(reportDir, html, '--report');
   }
   if (!quiet) out.write(md);

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readFixture } from '../../harness/fixtureStore.js';
+import { run } from '../run.js';
 import { parseDuration } from './hunt.js';
 
 const root = join(import.meta.dirname, '../../..');
@@ -35,6 +36,25 @@ describe('eoscheck hunt', () => {
     // Written as found, atomically: nothing half-written, no temporary file left behind.
     expect(readdirSync(dir).filter((f) => !f.endsWith('.json'))).toEqual([]);
     for (const f of fixtures()) expect(readFixture(join(dir, f))).toMatchObject({ claim: ID, verdict: 'violated' });
+  }, 90_000);
+
+  it('prints one line per new counterexample, and only counts the ones already stored', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'eoscheck-hunt-'));
+    const hunt = async () => {
+      let text = '';
+      const code = await run(['hunt', ID, '--claims', falseClaim, '--runs', '4', '--out', out, '--seed', '3'], { write: (s: string) => (text += s) }, { write: () => 0 });
+      return { code, text };
+    };
+    const first = await hunt();
+    expect(first.code).toBe(1);
+    const stored = readdirSync(join(out, ID)).filter((f) => f.endsWith('.json'));
+    expect(stored.length).toBeGreaterThan(0);
+    expect(first.text.match(/^found /gm)).toHaveLength(stored.length);
+    expect(first.text).toContain(`${stored.length} new counterexample(s):`);
+    const second = await hunt();
+    expect(second.code).toBe(1);
+    expect(second.text).not.toMatch(/^found /m);
+    expect(second.text).toMatch(/no new counterexample; \d+ already known found again\n/);
   }, 90_000);
 
   it('reads durations', () => {

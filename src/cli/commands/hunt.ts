@@ -55,6 +55,9 @@ export async function huntCommand(args: ParsedArgs, out: Out): Promise<number> {
     }
   };
   say(`eoscheck hunt ${claim.id}: ${runs !== undefined ? `${runs} climb(s)` : `for ${timeText}`}, seed ${seed}, shard ${formatShard(shard)}, counterexamples to ${dir}\n`);
+  // Counterexamples this run stored, and stored ones it found again.
+  const fresh = new Set<string>();
+  const known = new Set<string>();
   let r;
   try {
     r = await hunt(claim, {
@@ -63,7 +66,13 @@ export async function huntCommand(args: ParsedArgs, out: Out): Promise<number> {
       ...(durationMs !== undefined ? { deadline: performance.now() + durationMs } : {}),
       ...(budget !== undefined ? { budget } : {}),
       command: `eoscheck hunt ${claim.id} --seed ${seed}`,
-      onCounterexample: (cx, created) => say(`found ${cx.file ?? '(not stored)'}${created ? '' : ' (already known)'}: ${formatEvidence(cx.verdict.evidence)}\n`),
+      // One line per new counterexample: a rediscovery of a stored one is only counted.
+      onCounterexample: (cx, created) => {
+        if (created || cx.file === undefined) {
+          if (cx.file !== undefined) fresh.add(cx.file);
+          say(`found ${cx.file ?? '(not stored)'}: ${formatEvidence(cx.verdict.evidence)}\n`);
+        } else if (!fresh.has(cx.file)) known.add(cx.file);
+      },
       onClimb: (c, margin) => progress.update(`climb ${c}: best margin ${margin.toPrecision(4)}`),
     });
   } finally {
@@ -79,8 +88,10 @@ export async function huntCommand(args: ParsedArgs, out: Out): Promise<number> {
     }) + '\n');
   } else {
     out.write(`${r.interrupted ? 'interrupted after' : 'done:'} ${r.climbs} climb(s), ${r.candidates} candidates, ${r.evaluations} model evaluations, ${r.artifacts} f64 artifact(s)\n`);
-    if (r.best !== undefined) out.write(`closest to a violation: margin ${r.best.margin} (climb ${r.best.climb}): ${formatEvidence(r.best.evidence)}\n`);
-    out.write(files.length > 0 ? `${files.length} counterexample(s):\n${files.map((f) => `  ${f}\n`).join('')}` : 'no counterexample found\n');
+    if (r.best !== undefined) out.write(`${r.best.margin < 0 ? 'smallest margin' : 'closest to a violation: margin'} ${r.best.margin.toPrecision(4)} (climb ${r.best.climb}): ${formatEvidence(r.best.evidence)}\n`);
+    const again = known.size > 0 ? `${known.size} already known found again` : '';
+    if (fresh.size > 0) out.write(`${fresh.size} new counterexample(s)${again ? `, ${again}` : ''}:\n${[...fresh].sort().map((f) => `  ${f}\n`).join('')}`);
+    else out.write(again ? `no new counterexample; ${again}\n` : 'no counterexample found\n');
   }
   if (r.interrupted) return exitCodeOf(stop);
   return files.length > 0 || r.counterexamples.length > 0 ? 1 : 0;

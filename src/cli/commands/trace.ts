@@ -3,10 +3,10 @@ import { createOptimizer } from '../../dynamics/createOptimizer.js';
 import { gdToEdge } from '../../dynamics/gdToEdge.js';
 import type { TraceEvent } from '../../dynamics/observer.js';
 import { OPTIMIZER_IDS, type OptimizerId, type OptimizerSpec } from '../../dynamics/optimizer.js';
-import { runTrajectory, type RunResult } from '../../dynamics/runTrajectory.js';
-import { traceJson, type TraceJson } from '../../dynamics/traceJson.js';
+import { runTrajectory } from '../../dynamics/runTrajectory.js';
+import { traceJson } from '../../dynamics/traceJson.js';
 import { checkOneStdout, checkWritable, isStdout, writeOutput } from '../../harness/writeOutput.js';
-import { plotInputFromTrace, stabilityThreshold } from '../../harness/plots/plotInputFromTrace.js';
+import { plotInputFromTrace } from '../../harness/plots/plotInputFromTrace.js';
 import { plotFormat, writePlot } from '../../harness/plots/writePlot.js';
 import { decimalField } from '../../numerics/decimalField.js';
 import { f64 } from '../../numerics/f64Field.js';
@@ -21,6 +21,7 @@ import { optFlag, optInt, optValue, type ParsedArgs } from '../parseArgs.js';
 import type { Out } from '../run.js';
 import { decimalOption } from '../decimalOption.js';
 import { traceCsv } from './traceCsv.js';
+import { traceText } from './traceText.js';
 
 /** `--param` keys that belong to the update rule rather than the model (README, Commands: `--param lstar=`). */
 const OPTIMIZER_PARAMS = ['lstar', 'beta'] as const;
@@ -39,44 +40,6 @@ function splitParams(args: ParsedArgs): { modelArgs: ParsedArgs; extra: Record<s
   return { modelArgs: { positionals: args.positionals, values }, extra };
 }
 
-
-function num(v: unknown): number | null {
-  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
-  if (typeof v === 'string') {
-    const n = Number(v);
-    return Number.isFinite(n) ? n : null;
-  }
-  return null;
-}
-
-function human<T>(r: RunResult<T>, j: TraceJson): string {
-  const F = r.F;
-  // S against the rule's own edge (2/η, or (2 + 2β)/η for momentum), as the plot draws it.
-  const edge = stabilityThreshold(j)?.value ?? 2 / F.toNumber(r.lr);
-  const lines = [
-    `${j.model} · ${j.optimizer} · η = ${F.toString(r.lr)} · ${j.precision} · steps ${r.startT}..${r.lastT}${r.diverged ? ' · DIVERGED' : ''}`,
-  ];
-  const shown = j.steps.length <= 24 ? j.steps : j.steps.filter((_, i) => i % Math.ceil(j.steps.length / 20) === 0 || i === j.steps.length - 1);
-  lines.push(`${'t'.padStart(8)}  ${'loss'.padStart(14)}  ${'sharpness'.padStart(14)}  ${'S/edge'.padStart(9)}  ${'‖∇L‖'.padStart(12)}`);
-  for (const s of shown) {
-    const S = num(s.sharpness);
-    const f = (v: unknown, w: number) => {
-      const n = num(v);
-      return (n === null ? '—' : n.toPrecision(7)).padStart(w);
-    };
-    lines.push(`${String(s.t).padStart(8)}  ${f(s.loss, 14)}  ${f(s.sharpness, 14)}  ${(S === null ? '—' : (S / edge).toFixed(4)).padStart(9)}  ${f(s.gradNorm, 12)}`);
-  }
-  if (j.events.length > 0) {
-    lines.push('events:');
-    for (const e of j.events.slice(0, 40)) {
-      const { t, kind, ...rest } = e;
-      const detail = Object.entries(rest).map(([k, v]) => `${k}=${typeof v === 'object' ? JSON.stringify(v) : String(v)}`).join(' ');
-      lines.push(`  step ${t}: ${kind}${detail ? ` (${detail})` : ''}`);
-    }
-    if (j.events.length > 40) lines.push(`  … ${j.events.length - 40} more`);
-  }
-  return lines.join('\n') + '\n';
-}
 
 /**
  * How far `trace --reference pgd --observe selfStabilization` searches GD for its first crossing of
@@ -147,7 +110,10 @@ export async function traceCommand(args: ParsedArgs, out: Out): Promise<number> 
       await writePlot(plot, plotInputFromTrace(j, title), '--plot');
     }
     // A CSV or plot on standard output gets it to itself.
-    if (!isStdout(csv) && !isStdout(plot)) out.write(optFlag(args, 'json') ? JSON.stringify(j) + '\n' : human(r, j));
+    if (!isStdout(csv) && !isStdout(plot)) {
+      const header = `${j.model} · ${j.optimizer} · η = ${F.toString(r.lr)} · ${j.precision} · steps ${r.startT}..${r.lastT}${r.diverged ? ' · DIVERGED' : ''}`;
+      out.write(optFlag(args, 'json') ? JSON.stringify(j) + '\n' : traceText(j, header, 2 / F.toNumber(r.lr)));
+    }
   };
   if (precision.kind === 'f64') await go(f64);
   else await go(decimalField(precision.digits));
