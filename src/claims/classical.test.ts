@@ -34,6 +34,7 @@ describe('classical.quadratic.monotone-below-edge', () => {
     expect(v).toMatchInlineSnapshot(`
       {
         "evidence": {
+          "allowance": 4.100098048e-76,
           "bound": 4.100098048e-76,
           "code": "loss_increased",
           "details": {
@@ -47,18 +48,20 @@ describe('classical.quadratic.monotone-below-edge', () => {
         },
         "ladder": [
           {
+            "allowance": 9.10404651221223e-13,
             "bound": 9.10404651221223e-13,
             "code": "loss_increased",
             "details": {
               "kappa": "2.001",
             },
-            "margin": -0.002000999999087621,
+            "margin": -0.0020009999999980256,
             "message": "L rose from 0.00005 to 0.000050100049999999995 at step 0 (κ = η·λ_max = 2.001)",
             "observed": 0.0020009999999980256,
             "precision": "f64",
             "step": 0,
           },
           {
+            "allowance": 4.100098048e-36,
             "bound": 4.100098048e-36,
             "code": "loss_increased",
             "details": {
@@ -71,6 +74,7 @@ describe('classical.quadratic.monotone-below-edge', () => {
             "step": 0,
           },
           {
+            "allowance": 4.100098048e-76,
             "bound": 4.100098048e-76,
             "code": "loss_increased",
             "details": {

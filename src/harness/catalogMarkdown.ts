@@ -16,7 +16,7 @@ function kindText(c: Claim): string {
 function verdictText(row: ClaimRow | undefined): string {
   if (row === undefined) return 'not run';
   const c = row.instances;
-  const extra = [c.artifact > 0 ? `${c.artifact} artifact` : '', c.inconclusive > 0 ? `${c.inconclusive} outside hypotheses` : '', c.diverged > 0 ? `${c.diverged} diverged` : '']
+  const extra = [c.artifact > 0 ? `${c.artifact} artifact` : '', c.inconclusive > 0 ? `${c.inconclusive} outside hypotheses` : '', c.diverged > 0 ? `${c.diverged} diverged` : '', (c.error ?? 0) > 0 ? `${c.error} error` : '']
     .filter((s) => s !== '').join(', ');
   return `${row.verdict}, ${c.holds} of ${row.exercised} exercised (${row.runs} runs${extra !== '' ? `; ${extra}` : ''})`;
 }

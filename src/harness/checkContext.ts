@@ -1,4 +1,5 @@
-import type { CheckContext, ClaimTolerance, EvidenceInput, Instance, Outcome, ResolvedTolerance } from '../claims/claim.js';
+import type { CheckContext, ClaimTolerance, Enclosure, EvidenceInput, Instance, Outcome, ResolvedTolerance } from '../claims/claim.js';
+import { Interval, upperDouble } from '../numerics/interval.js';
 import type { BoundModel } from '../models/model.js';
 import { instanceModel } from '../claims/instanceModel.js';
 import type { Vec } from '../numerics/field.js';
@@ -22,9 +23,19 @@ export class BudgetExhausted extends Error {
   }
 }
 
-/** A claim tolerance at one precision: `ulps` becomes a multiple of that precision's unit roundoff. */
+/**
+ * A claim tolerance at one precision: `ulps` becomes a multiple of that precision's unit roundoff.
+ * In interval arithmetic it is 0: every rounding is already inside the enclosures, and a slack
+ * there would let a certificate hide a violation smaller than it.
+ */
 export function resolveTolerance(t: ClaimTolerance, p: Precision): ResolvedTolerance {
-  return { rel: (t.rel ?? 0) + (t.ulps ?? 0) * unitRoundoff(p), abs: t.abs ?? 0 };
+  const ulps = p.kind === 'interval' ? 0 : (t.ulps ?? 0) * unitRoundoff(p);
+  return { rel: (t.rel ?? 0) + ulps, abs: t.abs ?? 0 };
+}
+
+/** An interval as doubles rounded outward (the exact ends may have more digits than a double). */
+export function enclosureOf(x: Interval): Enclosure {
+  return { lo: -upperDouble(x.lo.neg()), hi: upperDouble(x.hi) };
 }
 
 /** Wraps a bound model so every call counts one evaluation. */
@@ -75,6 +86,7 @@ export function createContext(o: ContextOptions): { ctx: CheckContext<unknown>; 
     assume(condition: boolean, code: string, message: string) {
       if (!condition && o.mode === 'claim') throw new HypothesisUnmet(code, message);
     },
+    margin: (x: unknown) => (x instanceof Interval ? { margin: F.toNumber(x), enclosure: enclosureOf(x) } : { margin: F.toNumber(x) }),
     holds: (e): Outcome => ({ verdict: 'holds', evidence: stamp(e) }),
     violated: (e): Outcome => ({ verdict: 'violated', evidence: stamp(e) }),
     diverged: (e): Outcome => ({ verdict: 'diverged', evidence: stamp(e) }),

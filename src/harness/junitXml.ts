@@ -23,7 +23,9 @@ export function junitXml(report: CheckReport, results: readonly ClaimResult[]): 
     const row = r.row;
     const c = row.instances;
     const head = `    <testcase classname="eoscheck.${esc(row.id.split('.')[0])}" name="${esc(row.id)}" time="${time(row.ms)}">`;
-    if (row.verdict === 'violated') {
+    if (row.verdict === 'error' && r.firstError !== undefined) {
+      lines.push(head, `      <error type="check_threw" message="${esc(r.firstError.verdict.evidence.message)}">${esc(r.firstError.verdict.stack)}</error>`, '    </testcase>');
+    } else if (row.verdict === 'violated') {
       lines.push(head, `      <failure type="violated" message="${esc(`${c.violated} of ${row.exercised} exercised instances violated`)}">${esc(formatFailure(r, report))}</failure>`, '    </testcase>');
     } else if (row.exercised === 0) {
       lines.push(head, `      <skipped message="${esc(`no instance exercised the claim (${c.inconclusive} inconclusive, ${c.diverged} diverged)`)}"/>`, '    </testcase>');

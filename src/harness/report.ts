@@ -7,9 +7,14 @@ export interface Counts {
   artifact: number;
   inconclusive: number;
   diverged: number;
+  /** Instances on which the check threw: a bug, counted apart from every verdict about the claim. */
+  error: number;
 }
 
-export const zeroCounts = (): Counts => ({ holds: 0, violated: 0, artifact: 0, inconclusive: 0, diverged: 0 });
+export const zeroCounts = (): Counts => ({ holds: 0, violated: 0, artifact: 0, inconclusive: 0, diverged: 0, error: 0 });
+
+/** The keys of Counts, in report order. */
+export const COUNT_KEYS: readonly (keyof Counts)[] = ['holds', 'violated', 'artifact', 'inconclusive', 'diverged', 'error'];
 
 /**
  * One claim's line of `check --json FILE` (architecture §3: id, verdict, instances,
@@ -51,12 +56,15 @@ export const exercisedOf = (c: Counts): number => c.holds + c.violated + c.artif
 
 /**
  * A claim's verdict over a run, from its counts alone (so `merge` can recompute it):
+ * - any instance on which the check threw: `error` (the run says nothing reliable about the claim),
+ *   unless a certified violation already refutes it;
  * - identity/forall: violated if any instance is; else artifact if any f64 failure was an artifact;
  *   else holds if any instance exercised it; else inconclusive (nothing was tested, never a pass);
  * - statistical: holds when holds/exercised ≥ minHoldFraction (artifacts count as holds), else violated.
  */
 export function claimVerdict(kind: ClaimKind, c: Counts, minHoldFraction = 0.8): VerdictKind {
   const exercised = exercisedOf(c);
+  if ((c.error ?? 0) > 0 && !(kind !== 'statistical' && c.violated > 0)) return 'error';
   if (exercised === 0) return 'inconclusive';
   if (kind === 'statistical') return (c.holds + c.artifact) / exercised >= minHoldFraction ? 'holds' : 'violated';
   if (c.violated > 0) return 'violated';

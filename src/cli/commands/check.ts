@@ -12,8 +12,8 @@ import { checkWritable, writeOutput } from '../../harness/writeOutput.js';
 import { htmlReport } from '../../harness/htmlReport.js';
 import { readCounterexamples } from '../../harness/readCounterexamples.js';
 import { prepareReportDir, writeHtmlReport } from '../../harness/writeHtmlReport.js';
-import { optInt, optValue, type ParsedArgs } from '../parseArgs.js';
-import type { Out } from '../run.js';
+import { optFlag, optInt, optValue, type ParsedArgs } from '../parseArgs.js';
+import { EXIT_INTERNAL, type Out } from '../run.js';
 
 /** Defaults of `eoscheck check` (and so of `npm start`): a fixed seed, so the run is reproducible. */
 export const CHECK_DEFAULTS = { seed: 1, runs: 100, fixtures: 'fixtures/counterexamples' } as const;
@@ -22,7 +22,9 @@ export const CHECK_DEFAULTS = { seed: 1, runs: 100, fixtures: 'fixtures/countere
  * `eoscheck check [ID|PREFIX* ...]`: runs claims (default: the whole catalog) through the harness —
  * fixtures first, then `--runs` seeded instances each, shrinking and storing counterexamples —
  * prints a Markdown summary, writes `--json FILE` (architecture §3), `--junit FILE`,
- * `--summary FILE.md`, `--report DIR` (the HTML report, DIR/index.html). Exit 0 when no claim is violated, 1 when one is, 2 for bad usage, 130 after Ctrl-C.
+ * `--summary FILE.md`, `--report DIR` (the HTML report, DIR/index.html). Exit 0 when no claim is violated, 1 when one is (a certified violation) or a fixture no longer
+ * replays to its `expected` verdict (unless `--update-fixtures` re-records it), 2 for bad usage, 3 when a check threw
+ * (an internal error, counted apart), 130 after Ctrl-C.
  */
 export async function checkCommand(args: ParsedArgs, out: Out): Promise<number> {
   const seed = optInt(args, 'seed', CHECK_DEFAULTS.seed, -(2 ** 31), 2 ** 31 - 1);
@@ -50,6 +52,7 @@ export async function checkCommand(args: ParsedArgs, out: Out): Promise<number> 
   try {
     run = await runCheck(claims, {
       seed, runs, runsFixed: optValue(args, 'runs') !== undefined, shard, fixturesDir: fixtures, storeDir: fixtures, stop, command,
+      updateFixtures: optFlag(args, 'update-fixtures'),
       ...(budget !== undefined ? { budget } : {}),
       onProgress: (claim, i, done, total) => progress.update(`[${i + 1}/${claims.length}] ${claim.id} ${done}/${total}`),
     });
@@ -72,5 +75,9 @@ export async function checkCommand(args: ParsedArgs, out: Out): Promise<number> 
     out.write(`\nInterrupted: the report above is partial; counterexamples found so far are in ${fixtures}.\n`);
     return EXIT_INTERRUPTED;
   }
-  return report.claims.some((r) => r.verdict === 'violated') ? 1 : 0;
+  // A check that threw (exit 3) outranks a violation: the run itself is not to be trusted.
+  if (report.claims.some((r) => r.instances.error > 0)) return EXIT_INTERNAL;
+  // A fixture that no longer replays to its `expected` verdict is a regression, like a violation.
+  const regressions = results.some((r) => r.mismatches.some((m) => !m.updated));
+  return report.claims.some((r) => r.verdict === 'violated') || regressions ? 1 : 0;
 }
