@@ -108,9 +108,10 @@ export type Outcome = HoldsVerdict | ViolatedVerdict | InconclusiveVerdict | Div
 export type EvidenceInput = Omit<Evidence, 'precision'>;
 
 /**
- * Slack of a claim's comparisons. `ulps` scales with the precision (it is a multiple of the unit
- * roundoff: 4096 ulps is 9e-13 in f64 and 2e-36 at dec:40), so a rounding artifact tightens away
- * at higher precision while a real violation does not; `rel`/`abs` are fixed (mathematical "≈").
+ * Slack of a claim's comparisons. `ulps` scales with the precision (an ulp is the spacing of the
+ * numbers next to 1: 4096 ulps is 9.1e-13 in f64 and 4.1e-36 at dec:40, 0 at interval:N), so a
+ * rounding artifact tightens away at higher precision while a real violation does not;
+ * `rel`/`abs` are fixed (mathematical "≈").
  */
 export interface ClaimTolerance {
   readonly ulps?: number;

@@ -17,7 +17,7 @@ const ROUNDING_RATIONALE =
   '"Monotone" comparisons allow a relative slack of about 1e-12 per step for rounding. ' +
   '4096 ulps is 9.1e-13 in f64, taken relative to the size of the terms summed in L (½|θ|ᵀ|A||θ| + |b|ᵀ|θ|), ' +
   'well above the few-ulp error of evaluating L and of one GD step; as a multiple of the unit roundoff it ' +
-  'shrinks to 2e-36 at dec:40, so a real increase cannot hide in it once the ladder climbs.';
+  'shrinks to 4.1e-36 at dec:40, so a real increase cannot hide in it once the ladder climbs.';
 
 /** A step's change of loss measured against the rounding slack, as doubles for the evidence. */
 interface Change<T> {

@@ -517,7 +517,7 @@ export const swapIsNotRotation: Claim<UvRunInstance> = defineClaim<UvRunInstance
   tolerance: { ulps: 4096 },
   rationale:
     'An exact identity on the invariant set u = v (claims.md §2.2 [D]): H has equal diagonal entries, so its eigenvectors are (1, ±1)/√2 exactly; ' +
-    'the only error is the eigensolver\'s, held to 4096 units of roundoff (4.5e-13 rad in f64, 2e-36 at dec:40), the angles measured at the run\'s precision. [E]: mean angle 0.000° at η·λ = 0.8, only swaps at larger η.',
+    'the only error is the eigensolver\'s, held to 4096 ulps (9.1e-13 rad in f64, 4.1e-36 at dec:40), the angles measured at the run\'s precision. [E]: mean angle 0.000° at η·λ = 0.8, only swaps at larger η.',
 });
 
 /** The Wang–Roberts claims, in catalog order. */
