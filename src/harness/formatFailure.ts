@@ -46,7 +46,7 @@ export function formatFailure(
   const lines = [`Claim ${r.row.id} violated on ${c.violated} of ${total} instance(s) (seed ${run.seed}, ${runs} runs)`];
   if (cx === undefined) {
     lines.push(r.row.kind === 'statistical'
-      ? `Held on ${c.holds + c.artifact} of ${r.row.exercised} exercised instances, below the required fraction ${r.row.minHoldFraction ?? 0.8}`
+      ? `Held on ${c.holds + c.artifact} of ${r.row.exercised} exercised instances${r.row.holdFraction !== undefined ? ` (95% interval [${r.row.holdFraction.lo.toFixed(3)}, ${r.row.holdFraction.hi.toFixed(3)}])` : ''}, below the required fraction ${r.row.minHoldFraction ?? 0.8}`
       : 'No counterexample was recorded.');
     return lines.join('\n');
   }

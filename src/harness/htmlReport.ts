@@ -4,7 +4,7 @@ import { formatCertificate } from './formatFailure.js';
 import { instanceTrajectory } from './plots/instanceTrajectory.js';
 import { plotInputFromTrace } from './plots/plotInputFromTrace.js';
 import { trajectoryPlot } from './plots/trajectoryPlot.js';
-import { COUNT_KEYS, type CheckReport, type Counts } from './report.js';
+import { COUNT_KEYS, formatHoldFraction, type CheckReport, type Counts } from './report.js';
 
 /** A counterexample file named by a report, read back (or why it could not be). */
 export interface ReportCounterexample {
@@ -134,7 +134,7 @@ export async function htmlReport(input: HtmlReportInput): Promise<string> {
     const links = r.counterexamples.length === 0 ? '—'
       : r.counterexamples.map((f, i) => `<a href="#${anchorOf.get(f) ?? ''}">#${i + 1}</a>`).join(' ');
     return `<tr id="claim-${esc(r.id)}"><td><code>${esc(r.id)}</code>${claim !== undefined ? `<br><span class="muted">${esc(claim.title)}</span>` : ''}</td>` +
-      `<td class="v-${esc(r.verdict)}">${esc(r.verdict)}</td>${countsCells(r.instances)}` +
+      `<td class="v-${esc(r.verdict)}">${esc(r.verdict)}${r.holdFraction !== undefined ? `<br><span class="muted">${esc(formatHoldFraction(r.holdFraction))}, required ${r.minHoldFraction ?? 0.8}</span>` : ''}</td>${countsCells(r.instances)}` +
       `<td class="n">${r.exercised} of ${r.runs}${r.fixtures > 0 ? ` <span class="muted">(+${r.fixtures} fixture${r.fixtures === 1 ? '' : 's'})</span>` : ''}</td>` +
       `<td>${citation(claim)}</td><td>${links}</td></tr>`;
   });

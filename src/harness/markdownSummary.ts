@@ -1,4 +1,4 @@
-import type { CheckReport } from './report.js';
+import { formatHoldFraction, type CheckReport } from './report.js';
 import type { ClaimResult } from './runClaim.js';
 import { formatCertificate, formatEvidence, formatFailure, formatLadder } from './formatFailure.js';
 
@@ -22,6 +22,11 @@ export function markdownSummary(report: CheckReport, results: readonly ClaimResu
   }
   const by = (v: string) => report.claims.filter((r) => r.verdict === v).length;
   out.push('', `**${report.claims.length} claim(s): ${by('holds')} hold, ${by('violated')} violated, ${by('artifact')} artifact (f64 rounding only), ${by('inconclusive')} inconclusive${by('error') > 0 ? `, ${by('error')} error (a check threw: exit 3)` : ''}.**`);
+  const statistical = report.claims.filter((r) => r.holdFraction !== undefined);
+  if (statistical.length > 0) {
+    out.push('', 'Statistical claims, decided on the 95% Wilson interval of the hold fraction (holds when its lower end reaches the required fraction, violated when its upper end is below, inconclusive otherwise):', '');
+    for (const r of statistical) out.push(`- \`${r.id}\`: ${formatHoldFraction(r.holdFraction!)}, required ${r.minHoldFraction ?? 0.8}: ${r.verdict}`);
+  }
   const unexercised = report.claims.filter((r) => r.exercised === 0);
   if (unexercised.length > 0) out.push('', `Not exercised by any instance: ${unexercised.map((r) => `\`${r.id}\``).join(', ')}.`);
   for (const r of results) {

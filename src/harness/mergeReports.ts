@@ -1,5 +1,5 @@
 import { UsageError } from '../errors.js';
-import { claimVerdict, COUNT_KEYS, exercisedOf, zeroCounts, type CheckReport, type ClaimRow } from './report.js';
+import { claimVerdict, COUNT_KEYS, exercisedOf, holdFractionOf, zeroCounts, type CheckReport, type ClaimRow } from './report.js';
 import { parseShard } from './shard.js';
 
 
@@ -56,6 +56,7 @@ export function mergeReports(reports: readonly { file: string; report: CheckRepo
       verdict: claimVerdict(base.kind, counts, base.minHoldFraction),
       kind: base.kind,
       ...(base.minHoldFraction !== undefined ? { minHoldFraction: base.minHoldFraction } : {}),
+      ...(base.kind === 'statistical' ? { holdFraction: holdFractionOf(counts) } : {}),
       runs: base.runs,
       instances: counts,
       exercised: exercisedOf(counts),

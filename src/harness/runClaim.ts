@@ -5,7 +5,7 @@ import { CERTIFY_DIGITS, evaluate } from './evaluate.js';
 import { jsonNumber, type Fixture } from './fixture.js';
 import { listFixtures, readFixture, replaceFixture, writeFixture } from './fixtureStore.js';
 import { generateInstance } from './generateInstance.js';
-import { claimVerdict, exercisedOf, zeroCounts, type ClaimRow, type Counts } from './report.js';
+import { claimVerdict, exercisedOf, holdFractionOf, zeroCounts, type ClaimRow, type Counts } from './report.js';
 import { NO_SHARD, ownedBy, type Shard } from './shard.js';
 import { shrinkFailure } from './shrinkFailure.js';
 import { VERSION } from './version.js';
@@ -246,7 +246,7 @@ export async function runClaim<I extends Instance>(claim: Claim<I>, o: RunClaimO
     id: claim.id,
     verdict: claimVerdict(claim.kind, counts, claim.minHoldFraction),
     kind: claim.kind,
-    ...(statistical ? { minHoldFraction: claim.minHoldFraction ?? 0.8 } : {}),
+    ...(statistical ? { minHoldFraction: claim.minHoldFraction ?? 0.8, holdFraction: holdFractionOf(counts) } : {}),
     runs: o.runs,
     instances: counts,
     exercised: exercisedOf(counts),
