@@ -103,6 +103,29 @@ describe('a check that throws', () => {
   });
 });
 
+describe('an internal error of the CLI', () => {
+  it('exits 3 with one line asking for a report, and the stack with --debug', async () => {
+    // A claim whose generator throws: outside any check, so nothing turns it into a verdict.
+    const dir = mkdtempSync(join(tmpdir(), 'eoscheck-internal-'));
+    const file = join(dir, 'broken.ts');
+    writeFileSync(file, [
+      `import fc from 'fast-check';`,
+      `import { defineClaim } from ${JSON.stringify(join(import.meta.dirname, '../src/claims/index.js'))};`,
+      `const arb = fc.constant(0).map(() => { throw new TypeError('generator bug'); });`,
+      `export default defineClaim({ id: 'example.broken-generator', title: 't', citation: { paper: 'p', where: 'w' }, statement: 's', kind: 'forall',`,
+      `  hypotheses: [], arbitrary: arb, check: (_i, ctx) => ctx.holds({ code: 'ok', message: 'm', observed: 0, bound: 0, margin: 1 }),`,
+      `  negativeControl: { description: 'd', arbitrary: arb }, tolerance: {}, rationale: 'r' });`,
+    ].join('\n'));
+    const args = ['check', 'example.broken-generator', '--claims', file, '--runs', '1', '--fixtures', join(dir, 'fx')];
+    const r = await cli(...args);
+    expect(r.code).toBe(3);
+    expect(r.err).toMatch(/^eoscheck check: internal error \(TypeError: generator bug\); please report it with the command that caused it \(--debug prints the stack\)\n$/);
+    const d = await cli(...args, '--debug');
+    expect(d.code).toBe(3);
+    expect(d.err).toMatch(/TypeError: generator bug\n\s+at /);
+  });
+});
+
 describe('the ladder display and the tolerance figures', () => {
   it('marks a rung that decided nothing (uncertain, margin 0) with ?, not ✓', () => {
     const scripted = defineClaim<Instance>({

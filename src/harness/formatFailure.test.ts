@@ -13,7 +13,7 @@ const verdict: ViolatedVerdict = {
 };
 const result: ClaimResult = {
   row: {
-    id: 'example.false', verdict: 'violated', kind: 'forall', runs: 10, instances: { holds: 7, violated: 3, artifact: 0, inconclusive: 0, diverged: 0, error: 0 },
+    id: 'example.false', verdict: 'violated', kind: 'forall', runs: 10, instances: { holds: 7, violated: 3, artifact: 0, inconclusive: 0, diverged: 0, error: 0, uncertified: 0 },
     exercised: 10, fixtures: 0, evaluations: 99, counterexamples: ['fx/example.false/58f529c0e54c.json'], ms: 12,
   },
   counterexamples: [{

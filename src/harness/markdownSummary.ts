@@ -40,6 +40,10 @@ export function markdownSummary(report: CheckReport, results: readonly ClaimResu
         `Precision ladder: ${formatLadder(a.ladder, a.evidence, a.certificate)}`,
         ...(a.certificate !== undefined ? [`Certified to hold: ${formatCertificate(a.certificate)}`] : []), '```');
     }
+    if (r.firstUncertified !== undefined) {
+      out.push('', `### ❔ ${r.row.id}: ${r.row.instances.uncertified} failure(s) not certified in interval arithmetic`, '', '```text',
+        `First: ${JSON.stringify(r.firstUncertified.instance)}`, `Evidence: ${formatEvidence(r.firstUncertified.verdict.evidence)}`, '```');
+    }
     if (r.firstError !== undefined) {
       out.push('', `### 🐞 ${r.row.id}: the check threw on ${r.row.instances.error} instance(s)`, '', '```text',
         `First: ${JSON.stringify(r.firstError.instance)}`, r.firstError.verdict.stack, '```');

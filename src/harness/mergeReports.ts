@@ -47,7 +47,7 @@ export function mergeReports(reports: readonly { file: string; report: CheckRepo
   const claims: ClaimRow[] = order.map((id) => {
     const parts = rows.get(id)!;
     const counts = zeroCounts();
-    for (const p of parts) for (const k of COUNT_KEYS) counts[k] += p.instances[k] ?? 0;
+    for (const p of parts) for (const k of [...COUNT_KEYS, 'uncertified' as const]) counts[k] += p.instances[k] ?? 0;
     const base = parts[0];
     const other = parts.find((p) => p.runs !== base.runs);
     if (other !== undefined) throw new UsageError(`claim ${id} was run with ${base.runs} instances in one shard and ${other.runs} in another: these are shards of different runs`);

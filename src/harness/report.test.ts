@@ -21,6 +21,11 @@ describe('claimVerdict', () => {
     expect(claimVerdict('statistical', counts({ inconclusive: 3 }))).toBe('inconclusive');
   });
 
+  it('a failure the interval re-run could not certify keeps a forall claim from reading holds', () => {
+    expect(claimVerdict('forall', counts({ holds: 99, inconclusive: 1, uncertified: 1 }))).toBe('inconclusive');
+    expect(claimVerdict('forall', counts({ holds: 98, violated: 1, inconclusive: 1, uncertified: 1 }))).toBe('violated');
+  });
+
   it('a check that threw makes the claim `error`, unless a certified violation already refutes it', () => {
     expect(claimVerdict('forall', counts({ holds: 9, error: 1 }))).toBe('error');
     expect(claimVerdict('forall', counts({ violated: 1, error: 1 }))).toBe('violated');

@@ -9,11 +9,16 @@ export interface Counts {
   diverged: number;
   /** Instances on which the check threw: a bug, counted apart from every verdict about the claim. */
   error: number;
+  /**
+   * Of the inconclusive ones: failures that survived the precision ladder but that the interval
+   * re-run could not certify (nor refute). A suspected violation: the claim does not read `holds`.
+   */
+  uncertified: number;
 }
 
-export const zeroCounts = (): Counts => ({ holds: 0, violated: 0, artifact: 0, inconclusive: 0, diverged: 0, error: 0 });
+export const zeroCounts = (): Counts => ({ holds: 0, violated: 0, artifact: 0, inconclusive: 0, diverged: 0, error: 0, uncertified: 0 });
 
-/** The keys of Counts, in report order. */
+/** The verdict keys of Counts, in report order (`uncertified` is a part of `inconclusive`). */
 export const COUNT_KEYS: readonly (keyof Counts)[] = ['holds', 'violated', 'artifact', 'inconclusive', 'diverged', 'error'];
 
 /**
@@ -97,7 +102,8 @@ export const holdFractionOf = (c: Counts): HoldFraction => wilsonInterval(c.hold
  *   reaches minHoldFraction, violated when its upper end is below it, inconclusive otherwise;
  * - any instance on which the check threw: `error` (the run says nothing reliable about the claim),
  *   unless a certified violation already refutes it;
- * - identity/forall: violated if any instance is; else artifact if any f64 failure was an artifact;
+ * - identity/forall: violated if any instance is (certified); else inconclusive if a failure could
+ *   not be certified; else artifact if any f64 failure was an artifact;
  *   else holds if any instance exercised it; else inconclusive (nothing was tested, never a pass);
  */
 export function claimVerdict(kind: ClaimKind, c: Counts, minHoldFraction = 0.8): VerdictKind {
@@ -109,6 +115,7 @@ export function claimVerdict(kind: ClaimKind, c: Counts, minHoldFraction = 0.8):
     return f.lo >= minHoldFraction ? 'holds' : f.hi < minHoldFraction ? 'violated' : 'inconclusive';
   }
   if (c.violated > 0) return 'violated';
+  if ((c.uncertified ?? 0) > 0) return 'inconclusive';
   if (c.artifact > 0) return 'artifact';
   return 'holds';
 }

@@ -74,6 +74,8 @@ export interface ClaimResult {
   readonly counterexamples: readonly Counterexample[];
   /** The first instance (fixtures, then run order) that failed in low precision only. */
   readonly firstArtifact?: { readonly instance: Instance; readonly verdict: ArtifactVerdict };
+  /** The first failure the interval re-run could not certify. */
+  readonly firstUncertified?: { readonly instance: Instance; readonly verdict: Verdict };
   /** The first instance on which the check threw (with the stack). */
   readonly firstError?: { readonly instance: Instance; readonly verdict: ErrorVerdict };
   /**
@@ -97,6 +99,7 @@ function runIndexOf(path: string | null): number {
 
 function tally(c: Counts, v: Verdict): void {
   c[v.verdict]++;
+  if (v.verdict === 'inconclusive' && v.reason === 'uncertified') c.uncertified++;
 }
 
 /** The fixture record of a counterexample (architecture §4 field order). */
@@ -143,6 +146,10 @@ export async function runClaim<I extends Instance>(claim: Claim<I>, o: RunClaimO
   let replayed = 0;
   let interrupted = false;
   let firstArtifact: ClaimResult['firstArtifact'];
+  let firstUncertified: ClaimResult['firstUncertified'];
+  const noteUncertified = (instance: Instance, v: Verdict) => {
+    if (v.verdict === 'inconclusive' && v.reason === 'uncertified') firstUncertified ??= { instance, verdict: v };
+  };
   let firstError: ClaimResult['firstError'];
   const statistical = claim.kind === 'statistical';
   const store = mode === 'claim' && !statistical ? o.storeDir : undefined;
@@ -193,6 +200,7 @@ export async function runClaim<I extends Instance>(claim: Claim<I>, o: RunClaimO
     tally(counts, r.verdict);
     if (r.verdict.verdict === 'error') firstError ??= { instance: fx.instance, verdict: r.verdict };
     if (r.verdict.verdict === 'artifact') firstArtifact ??= { instance: fx.instance, verdict: r.verdict };
+    noteUncertified(fx.instance, r.verdict);
     const mismatch = fx.expected !== undefined && fx.expected !== r.verdict.verdict;
     if (o.updateFixtures === true && r.verdict.verdict !== 'error') {
       const again = rerecord(fx, r.verdict);
@@ -223,6 +231,7 @@ export async function runClaim<I extends Instance>(claim: Claim<I>, o: RunClaimO
     tally(counts, r.verdict);
     if (r.verdict.verdict === 'error') firstError ??= { instance: value.value, verdict: r.verdict };
     if (r.verdict.verdict === 'artifact') firstArtifact ??= { instance: value.value, verdict: r.verdict };
+    noteUncertified(value.value, r.verdict);
     if (r.verdict.verdict === 'violated' && !statistical) {
       let cx: Counterexample = {
         claim: claim.id, source: 'generated', instance: value.value, verdict: r.verdict, original: value.value,
@@ -258,5 +267,6 @@ export async function runClaim<I extends Instance>(claim: Claim<I>, o: RunClaimO
   return {
     row, counterexamples, mismatches, interrupted,
     ...(firstArtifact !== undefined ? { firstArtifact } : {}), ...(firstError !== undefined ? { firstError } : {}),
+    ...(firstUncertified !== undefined ? { firstUncertified } : {}),
   };
 }
