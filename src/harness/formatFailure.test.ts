@@ -54,7 +54,7 @@ describe('failure reports', () => {
     expect(md).toContain('**1 claim(s): 0 hold, 1 violated');
     expect(md).toContain('### ❌ example.false');
     const xml = junitXml(report, [result]);
-    expect(xml).toMatch(/<testsuites name="eoscheck" tests="1" failures="1" skipped="0"/);
+    expect(xml).toMatch(/<testsuites name="eoscheck" tests="1" failures="1" errors="0" skipped="0"/);
     expect(xml).toMatch(/<testcase classname="eoscheck.example" name="example.false" time="0.012">\n\s+<failure type="violated" message="3 of 10 exercised instances violated">Claim example.false violated/);
     expect(xml).toContain('&quot;model&quot;');
   });

@@ -6,18 +6,19 @@ const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replac
 
 /**
  * JUnit XML for CI dashboards: one testcase per claim; violated → <failure> with the fast-check
- * style report; not exercised by any instance → <skipped>.
+ * style report; a check that threw → <error> with its stack; not exercised by any instance → <skipped>.
  */
 export function junitXml(report: CheckReport, results: readonly ClaimResult[]): string {
   const failures = report.claims.filter((r) => r.verdict === 'violated').length;
-  const skipped = report.claims.filter((r) => r.exercised === 0).length;
+  const skipped = report.claims.filter((r) => r.exercised === 0 && r.verdict !== 'error').length;
+  const errors = report.claims.filter((r) => r.verdict === 'error').length;
   const time = (ms: number) => (ms / 1000).toFixed(3);
   const total = report.claims.reduce((s, r) => s + r.ms, 0);
   const name = `eoscheck check (seed ${report.seed}, ${report.runs} runs, shard ${report.shard})`;
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="eoscheck" tests="${report.claims.length}" failures="${failures}" skipped="${skipped}" time="${time(total)}">`,
-    `  <testsuite name="${esc(name)}" tests="${report.claims.length}" failures="${failures}" skipped="${skipped}" time="${time(total)}">`,
+    `<testsuites name="eoscheck" tests="${report.claims.length}" failures="${failures}" errors="${errors}" skipped="${skipped}" time="${time(total)}">`,
+    `  <testsuite name="${esc(name)}" tests="${report.claims.length}" failures="${failures}" errors="${errors}" skipped="${skipped}" time="${time(total)}">`,
   ];
   for (const r of results) {
     const row = r.row;
