@@ -31,6 +31,9 @@ describe(`built-in claims (seed ${seed}, ${RUNS} runs each unless a claim sets f
         command: `EOSCHECK_SEED=${seed} vitest run properties/claims.test.ts`,
       });
       if (r.row.verdict === 'violated') throw new Error(formatFailure(r, { seed, runs }));
+      // A failure the interval re-run could not certify is a suspected violation: not a pass either.
+      expect(r.row.instances.uncertified, `uncertified failure: ${r.firstUncertified?.verdict.evidence.message ?? ''}`).toBe(0);
+      expect(r.row.instances.error, `the check threw: ${r.firstError?.verdict.stack ?? ''}`).toBe(0);
       expect(r.row.exercised, `only ${r.row.exercised} of ${runs} instances met the hypotheses`).toBeGreaterThanOrEqual(runs / 2);
       expect(r.mismatches).toEqual([]);
     });

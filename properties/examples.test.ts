@@ -34,19 +34,22 @@ describe('a deliberately false claim from a user file', () => {
     // The printed failure: fast-check style, with the replay command.
     expect(r.out).toMatch(/Claim example\.quadratic\.monotone-below-3-over-lambda violated on \d+ of 30 instance/);
     expect(r.out).toMatch(/\{ seed: 7, path: "\d+(:\d+)*", endOnFailure: true \}/);
-    expect(r.out).toContain('Precision ladder: f64 ✗ → dec:40 ✗ → dec:80 ✗ (violated at dec:80)');
+    expect(r.out).toContain('Precision ladder: f64 ✗ → dec:40 ✗ → dec:80 ✗ → interval:40 ✗ (violated at dec:80)');
+    expect(r.out).toMatch(/Certified: margin ∈ \[-\d\.\d{3}e-\d+, -\d\.\d{3}e-\d+\] at interval:40/);
     const fixtureFile = /Fixture: (\S+)/.exec(r.out)?.[1] as string;
     expect(existsSync(fixtureFile)).toBe(true);
     const fx = JSON.parse(readFileSync(fixtureFile, 'utf8'));
     const kappa = Number(fx.instance.lr) * Number(fx.instance.eigen.values[0]);
     expect(kappa).toBeGreaterThan(2);
     expect(kappa).toBeLessThanOrEqual(2.01);
-    expect(fx).toMatchObject({ verdict: 'violated', precision: 'dec:80', expected: 'violated', seed: 7 });
+    expect(fx).toMatchObject({ verdict: 'violated', precision: 'dec:80', expected: 'violated', seed: 7, certificate: { precision: 'interval:40' } });
+    expect(fx.certificate.margin.hi).toBeLessThan(0);
     expect(fx.why).toMatch(/^found by `eoscheck check example\.\* --seed 7 --runs 30 --claims \S+falseClaim\.ts`/);
 
     const replay = await cli('replay', fixtureFile, '--claims', falseClaim);
     expect(replay.code).toBe(1);
     expect(replay.out).toMatch(/verdict {3}violated \(recorded violated at dec:80, expected violated\): reproduced/);
+    expect(replay.out).toMatch(/certified margin ∈ \[.*\] at interval:40/);
     const f64 = await cli('replay', fixtureFile, '--claims', falseClaim, '--precision', 'f64', '--json');
     expect(JSON.parse(f64.out)).toMatchObject({ verdict: 'violated', evidence: { precision: 'f64', code: 'loss_increased' } });
   });

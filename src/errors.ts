@@ -30,3 +30,14 @@ export class IndeterminateError extends EoscheckError {
     this.name = 'IndeterminateError';
   }
 }
+
+/**
+ * A numerical routine did not reach its answer (an eigensolver that does not converge): the
+ * instance is `inconclusive` (reason `numerical`), neither a verdict about a claim nor a bad input.
+ */
+export class NumericalError extends EoscheckError {
+  constructor(message: string, code = 'EOSCHECK_NO_CONVERGENCE') {
+    super(code, message);
+    this.name = 'NumericalError';
+  }
+}

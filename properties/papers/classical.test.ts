@@ -34,7 +34,8 @@ describe('classical.quadratic.monotone-below-edge', () => {
     expect(v).toMatchInlineSnapshot(`
       {
         "evidence": {
-          "bound": 4.100098048e-76,
+          "allowance": 8.200196096e-76,
+          "bound": 8.200196096e-76,
           "code": "loss_increased",
           "details": {
             "kappa": "2.001",
@@ -47,19 +48,21 @@ describe('classical.quadratic.monotone-below-edge', () => {
         },
         "ladder": [
           {
-            "bound": 9.10404651221223e-13,
+            "allowance": 1.820809302440789e-12,
+            "bound": 1.820809302440789e-12,
             "code": "loss_increased",
             "details": {
               "kappa": "2.001",
             },
-            "margin": -0.002000999999087621,
+            "margin": -0.002000999999996204,
             "message": "L rose from 0.00005 to 0.000050100049999999995 at step 0 (κ = η·λ_max = 2.001)",
-            "observed": 0.0020009999999980256,
+            "observed": 0.002000999999996204,
             "precision": "f64",
             "step": 0,
           },
           {
-            "bound": 4.100098048e-36,
+            "allowance": 8.200196096e-36,
+            "bound": 8.200196096e-36,
             "code": "loss_increased",
             "details": {
               "kappa": "2.001",
@@ -71,7 +74,8 @@ describe('classical.quadratic.monotone-below-edge', () => {
             "step": 0,
           },
           {
-            "bound": 4.100098048e-76,
+            "allowance": 8.200196096e-76,
+            "bound": 8.200196096e-76,
             "code": "loss_increased",
             "details": {
               "kappa": "2.001",

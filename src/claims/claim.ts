@@ -24,8 +24,11 @@ export interface Instance {
   readonly [key: string]: InstanceJson | undefined;
 }
 
-/** The five verdicts of README, Verdicts and counterexamples. */
-export type VerdictKind = 'holds' | 'violated' | 'artifact' | 'inconclusive' | 'diverged';
+/**
+ * The five verdicts of README, Verdicts and counterexamples, plus `error`: the check itself failed (threw), which says
+ * nothing about the paper and is counted apart.
+ */
+export type VerdictKind = 'holds' | 'violated' | 'artifact' | 'inconclusive' | 'diverged' | 'error';
 
 /**
  * What a check measured, zod-issue style: a stable `code` a script can match, the numbers, and a
@@ -45,22 +48,58 @@ export interface Evidence {
   readonly precision: string;
   /** Further named quantities (e.g. `kappa`: η·λ_max as decimal text). */
   readonly details?: { readonly [key: string]: string | number };
+  /**
+   * The rounding allowance of this precision in the units of `margin`: the rung decides only when
+   * |margin| exceeds it (otherwise the ladder climbs, for a passing instance too). Checks that
+   * give it report the margin without the allowance folded in.
+   */
+  readonly allowance?: number;
+  /** Set by the harness on a ladder rung that decided nothing (an `uncertain` margin, or one within the allowance). */
+  readonly undecided?: boolean;
+  /** At `interval:N`: a guaranteed enclosure of the exact margin (from `ctx.margin`), which certifies a verdict when it excludes 0. */
+  readonly enclosure?: Enclosure;
 }
 
-/** Why an instance did not exercise the claim. */
-export type InconclusiveReason = 'hypotheses' | 'budget' | 'uncertain' | 'indeterminate';
+/** An interval of doubles containing an exact value (ends rounded outward). */
+export interface Enclosure {
+  readonly lo: number;
+  readonly hi: number;
+}
 
-export interface HoldsVerdict { readonly verdict: 'holds'; readonly evidence: Evidence }
-/** Failed, and failed again at every higher precision of the ladder (`ladder` lists each rung). */
-export interface ViolatedVerdict { readonly verdict: 'violated'; readonly evidence: Evidence; readonly ladder?: readonly Evidence[] }
-/** Failed at low precision (`failure`) but held at a higher one (`evidence`). */
-export interface ArtifactVerdict { readonly verdict: 'artifact'; readonly evidence: Evidence; readonly failure: Evidence; readonly ladder: readonly Evidence[] }
+/** How a verdict was certified: the enclosure of the margin in outward-rounded interval arithmetic. */
+export interface Certificate {
+  /** `interval:N`. */
+  readonly precision: string;
+  readonly margin: Enclosure;
+}
+
+/**
+ * Why an instance did not exercise the claim. `numerical`: a numerical routine of the harness
+ * failed (an eigensolver did not converge); `uncertified`: a failure the interval re-run could not
+ * certify (nor refute).
+ */
+export type InconclusiveReason = 'hypotheses' | 'budget' | 'uncertain' | 'indeterminate' | 'numerical' | 'uncertified';
+
+/** Held outside the rounding allowance, or (after a tie) certified to hold by `certificate`. */
+export interface HoldsVerdict { readonly verdict: 'holds'; readonly evidence: Evidence; readonly certificate?: Certificate }
+/**
+ * Failed up the ladder (`ladder` lists each rung) and certified: the interval re-run's enclosure
+ * of the margin lies below 0 (`certificate`). Without a certificate only in a negative control or
+ * for one instance of a statistical claim, which are not counterexamples.
+ */
+export interface ViolatedVerdict { readonly verdict: 'violated'; readonly evidence: Evidence; readonly ladder?: readonly Evidence[]; readonly certificate?: Certificate }
+/** Failed at low precision (`failure`) but held at a higher one (`evidence`), certified when the interval re-run showed it. */
+export interface ArtifactVerdict {
+  readonly verdict: 'artifact'; readonly evidence: Evidence; readonly failure: Evidence; readonly ladder: readonly Evidence[]; readonly certificate?: Certificate;
+}
 export interface InconclusiveVerdict { readonly verdict: 'inconclusive'; readonly reason: InconclusiveReason; readonly evidence: Evidence }
 /** Inf/NaN or a blow-up: a fact about the instance (the claim's check decides whether that is a violation instead). */
 export interface DivergedVerdict { readonly verdict: 'diverged'; readonly evidence: Evidence }
+/** The check threw (a bug in the check or the library, not a counterexample): never shrunk, never stored. */
+export interface ErrorVerdict { readonly verdict: 'error'; readonly evidence: Evidence; readonly stack: string }
 
 /** A claim's verdict on one instance (README, Verdicts and counterexamples): a discriminated union on `verdict`. */
-export type Verdict = HoldsVerdict | ViolatedVerdict | ArtifactVerdict | InconclusiveVerdict | DivergedVerdict;
+export type Verdict = HoldsVerdict | ViolatedVerdict | ArtifactVerdict | InconclusiveVerdict | DivergedVerdict | ErrorVerdict;
 
 /** What a check returns at one precision: the harness turns it into a Verdict through the precision ladder. */
 export type Outcome = HoldsVerdict | ViolatedVerdict | InconclusiveVerdict | DivergedVerdict;
@@ -69,9 +108,10 @@ export type Outcome = HoldsVerdict | ViolatedVerdict | InconclusiveVerdict | Div
 export type EvidenceInput = Omit<Evidence, 'precision'>;
 
 /**
- * Slack of a claim's comparisons. `ulps` scales with the precision (it is a multiple of the unit
- * roundoff: 4096 ulps is 9e-13 in f64 and 2e-36 at dec:40), so a rounding artifact tightens away
- * at higher precision while a real violation does not; `rel`/`abs` are fixed (mathematical "≈").
+ * Slack of a claim's comparisons. `ulps` scales with the precision (an ulp is the spacing of the
+ * numbers next to 1: 4096 ulps is 9.1e-13 in f64 and 4.1e-36 at dec:40, 0 at interval:N), so a
+ * rounding artifact tightens away at higher precision while a real violation does not;
+ * `rel`/`abs` are fixed (mathematical "≈").
  */
 export interface ClaimTolerance {
   readonly ulps?: number;
@@ -101,7 +141,7 @@ export interface Citation {
 export interface CheckContext<T> {
   readonly precision: Precision;
   readonly F: Field<T>;
-  /** The claim's tolerance at this precision. */
+  /** The claim's tolerance at this precision (at `interval:N` without the `ulps` part: the enclosures carry the rounding). */
   readonly tol: ResolvedTolerance;
   /** `claim` for the claim's own instances; `control` for its negative control, where `assume` never stops the check. */
   readonly mode: 'claim' | 'control';
@@ -121,6 +161,12 @@ export interface CheckContext<T> {
    * breaks hypotheses and the check must run on.
    */
   assume(condition: boolean, code: string, message: string): void;
+  /**
+   * A margin computed in the field, as evidence fields: `margin` (its nearest double) and, at
+   * `interval:N`, its `enclosure`, which lets the harness certify the verdict. Spread it into the
+   * evidence: `ctx.violated({ code, message, observed, bound, ...ctx.margin(m) })`.
+   */
+  margin(x: T): { readonly margin: number; readonly enclosure?: Enclosure };
   holds(e: EvidenceInput): Outcome;
   violated(e: EvidenceInput): Outcome;
   diverged(e: EvidenceInput): Outcome;

@@ -36,6 +36,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   { name: 'runs', kind: 'value', arg: 'N', description: 'check: instances per claim (default 100); hunt: climbs (default 20)', commands: ['check', 'hunt'] },
   { name: 'shard', kind: 'value', arg: 'i/n', description: 'only runs (hunt: climbs) k with k mod n = i − 1; join reports with merge', commands: ['check', 'hunt'] },
   { name: 'fixtures', kind: 'value', arg: 'DIR', description: 'counterexamples: replayed first, new ones written (default fixtures/counterexamples)', commands: ['check'] },
+  { name: 'update-fixtures', kind: 'flag', description: 're-record fixtures whose replay changed (verdict, certificate) instead of failing', commands: ['check'] },
   // check's --json takes a FILE (README, Reports); the other commands' --json is a flag.
   { name: 'json', kind: 'value', arg: 'FILE', description: 'write the JSON report (README, Reports)', commands: ['check'] },
   { name: 'junit', kind: 'value', arg: 'FILE', description: 'write a JUnit XML report', commands: ['check'] },
@@ -54,4 +55,5 @@ export const OPTIONS: readonly OptionSpec[] = [
   { name: 'controls', kind: 'flag', description: 'run the claims\' negative controls instead: each must be flagged (exit 0), else exit 1', commands: ['check'] },
   { name: 'force', kind: 'flag', description: 'overwrite existing files', commands: ['init'] },
   { name: 'help', kind: 'flag', description: 'this help', commands: ['*'] },
+  { name: 'debug', kind: 'flag', description: 'print the stack of an internal error', commands: ['*'] },
 ];

@@ -12,7 +12,7 @@ type Command = (args: ReturnType<typeof parseArgs>, out: Out) => number | Promis
 // neither slow down nor break another's start-up.
 const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
   list: { summary: 'the claims: id, title, citation, status', load: async () => (await import('./commands/list.js')).listCommand },
-  check: { summary: 'run claims (exit 0 all hold, 1 a claim violated, 2 bad usage)', load: async () => (await import('./commands/check.js')).checkCommand },
+  check: { summary: 'run claims (exit 0 all hold, 1 a claim violated, 2 bad usage, 3 a check threw)', load: async () => (await import('./commands/check.js')).checkCommand },
   hunt: { summary: 'targeted search for counterexamples of one claim', load: async () => (await import('./commands/hunt.js')).huntCommand },
   replay: { summary: 're-run a counterexample fixture', load: async () => (await import('./commands/replay.js')).replayCommand },
   report: { summary: 'HTML report of a check --json results file, with plots of every counterexample', load: async () => (await import('./commands/report.js')).reportCommand },
@@ -38,7 +38,13 @@ function help(cmd?: string): string {
   return lines.join('\n') + '\n';
 }
 
-/** Runs one CLI invocation; returns the exit code. User errors print one line and give 2. */
+/** Exit code of an internal error: a bug (in eoscheck or a claim's check), not bad usage (2) nor a violated claim (1). */
+export const EXIT_INTERNAL = 3;
+
+/**
+ * Runs one CLI invocation; returns the exit code. User errors print one line and give 2; any other
+ * exception is an internal error: one line asking for a report, its stack with --debug, exit 3.
+ */
 export async function run(argv: readonly string[], out: Out, err: Out): Promise<number> {
   const [cmd, ...rest] = argv;
   if (cmd === undefined || cmd === '--help' || cmd === 'help') {
@@ -63,6 +69,9 @@ export async function run(argv: readonly string[], out: Out, err: Out): Promise<
       err.write(`eoscheck ${cmd}: ${e.message}\n`);
       return 2;
     }
-    throw e;
+    const what = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+    err.write(`eoscheck ${cmd}: internal error (${what}); please report it with the command that caused it${rest.includes('--debug') ? '' : ' (--debug prints the stack)'}\n`);
+    if (rest.includes('--debug') && e instanceof Error && e.stack !== undefined) err.write(`${e.stack}\n`);
+    return EXIT_INTERNAL;
   }
 }

@@ -17,9 +17,11 @@ function kindText(c: Claim): string {
 function verdictText(row: ClaimRow | undefined): string {
   if (row === undefined) return 'not run';
   const c = row.instances;
-  const extra = [c.artifact > 0 ? `${c.artifact} artifact` : '', c.inconclusive > 0 ? `${c.inconclusive} outside hypotheses` : '', c.diverged > 0 ? `${c.diverged} diverged` : '']
+  const extra = [c.artifact > 0 ? `${c.artifact} artifact` : '', c.inconclusive > 0 ? `${c.inconclusive} outside hypotheses` : '', c.diverged > 0 ? `${c.diverged} diverged` : '', (c.error ?? 0) > 0 ? `${c.error} error` : '']
     .filter((s) => s !== '').join(', ');
-  return `${row.verdict}, ${c.holds} of ${row.exercised} exercised (${row.runs} runs${extra !== '' ? `; ${extra}` : ''})`;
+  const f = row.holdFraction;
+  const interval = f !== undefined ? `, 95% interval [${f.lo.toFixed(2)}, ${f.hi.toFixed(2)}]` : '';
+  return `${row.verdict}, ${c.holds} of ${row.exercised} exercised${interval} (${row.runs} runs${extra !== '' ? `; ${extra}` : ''})`;
 }
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');

@@ -1,4 +1,5 @@
-import type { CheckContext, ClaimTolerance, EvidenceInput, Instance, Outcome, ResolvedTolerance } from '../claims/claim.js';
+import type { CheckContext, ClaimTolerance, Enclosure, EvidenceInput, Instance, Outcome, ResolvedTolerance } from '../claims/claim.js';
+import { Interval, upperDouble } from '../numerics/interval.js';
 import type { BoundModel } from '../models/model.js';
 import { instanceModel } from '../claims/instanceModel.js';
 import type { Vec } from '../numerics/field.js';
@@ -22,9 +23,21 @@ export class BudgetExhausted extends Error {
   }
 }
 
-/** A claim tolerance at one precision: `ulps` becomes a multiple of that precision's unit roundoff. */
+/**
+ * A claim tolerance at one precision: `ulps` becomes a multiple of that precision's ulp of 1, the
+ * spacing of the numbers next to 1 (2^-52 in f64, 10^(1−N) at dec:N; twice the unit roundoff), so
+ * 4096 ulps is 9.1e-13 in f64 and 4.1e-36 at dec:40. In interval arithmetic it is 0: every rounding is already inside the enclosures, and a slack
+ * there would let a certificate hide a violation smaller than it.
+ */
 export function resolveTolerance(t: ClaimTolerance, p: Precision): ResolvedTolerance {
-  return { rel: (t.rel ?? 0) + (t.ulps ?? 0) * unitRoundoff(p), abs: t.abs ?? 0 };
+  const ulps = p.kind === 'interval' ? 0 : (t.ulps ?? 0) * 2 * unitRoundoff(p);
+  return { rel: (t.rel ?? 0) + ulps, abs: t.abs ?? 0 };
+}
+
+/** An interval as doubles rounded outward (the exact ends may have more digits than a double). */
+export function enclosureOf(x: Interval): Enclosure {
+  // `+ 0` turns the -0 of an exact zero end into 0.
+  return { lo: -upperDouble(x.lo.neg()) + 0, hi: upperDouble(x.hi) + 0 };
 }
 
 /** Wraps a bound model so every call counts one evaluation. */
@@ -75,6 +88,7 @@ export function createContext(o: ContextOptions): { ctx: CheckContext<unknown>; 
     assume(condition: boolean, code: string, message: string) {
       if (!condition && o.mode === 'claim') throw new HypothesisUnmet(code, message);
     },
+    margin: (x: unknown) => (x instanceof Interval ? { margin: F.toNumber(x), enclosure: enclosureOf(x) } : { margin: F.toNumber(x) }),
     holds: (e): Outcome => ({ verdict: 'holds', evidence: stamp(e) }),
     violated: (e): Outcome => ({ verdict: 'violated', evidence: stamp(e) }),
     diverged: (e): Outcome => ({ verdict: 'diverged', evidence: stamp(e) }),

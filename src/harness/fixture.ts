@@ -1,4 +1,4 @@
-import type { Instance, VerdictKind } from '../claims/claim.js';
+import type { Certificate, Instance, VerdictKind } from '../claims/claim.js';
 
 /**
  * A counterexample on disk (README, Verdicts and counterexamples), at
@@ -24,6 +24,8 @@ export interface Fixture {
   readonly code?: string;
   readonly message?: string;
   readonly step?: number;
+  /** How the verdict was certified: the enclosure of the margin in interval arithmetic. */
+  readonly certificate?: Certificate;
   /** The verdict replay must give; a fixture of a claim expected to fail says `why`. */
   readonly expected?: VerdictKind;
   readonly why?: string;

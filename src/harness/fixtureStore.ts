@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { UsageError } from '../errors.js';
 import { makeDirs } from './makeDirs.js';
 import { parsePrecision } from '../numerics/precision.js';
@@ -31,14 +31,19 @@ export function writeFixture(dir: string, fixture: Fixture): { file: string; cre
   const file = join(claimDir, `${instanceHash(fixture.instance)}.json`);
   if (existsSync(file)) return { file, created: false };
   makeDirs(claimDir);
-  const tmp = join(claimDir, `.${process.pid}.${tmpCounter++}.tmp`);
+  replaceFixture(file, fixture);
+  return { file, created: true };
+}
+
+/** Writes `fixture` over `file` atomically (temporary file in the same directory, then rename): `check --update-fixtures`. */
+export function replaceFixture(file: string, fixture: Fixture): void {
+  const tmp = join(dirname(file), `.${process.pid}.${tmpCounter++}.tmp`);
   try {
     writeFileSync(tmp, JSON.stringify(fixture, null, 2) + '\n');
     renameSync(tmp, file);
   } finally {
     rmSync(tmp, { force: true });
   }
-  return { file, created: true };
 }
 
 /** The fixture files of one claim in `dir`, sorted by name (temporary files skipped); none if absent. */
@@ -95,5 +100,12 @@ export function readFixture(file: string, option?: string): Fixture {
   if (j.path !== null && typeof j.path !== 'string') bad('"path" must be a string or null');
   if (!Number.isInteger(j.shrinks) || (j.shrinks as number) < 0) bad('"shrinks" must be a whole number');
   if (typeof j.createdAt !== 'string') bad('"createdAt" must be an ISO date');
+  if (j.certificate !== undefined) {
+    const c = j.certificate as Record<string, unknown> | null;
+    const m = isObject(c) ? c.margin : undefined;
+    if (!isObject(c) || typeof c.precision !== 'string' || !/^interval:\d+$/.test(c.precision) || !isObject(m) || typeof m.lo !== 'number' || typeof m.hi !== 'number' || !(m.lo <= m.hi)) {
+      bad('"certificate" must be { precision: "interval:N", margin: { lo, hi } } with lo ≤ hi');
+    }
+  }
   return j as unknown as Fixture;
 }

@@ -1,4 +1,4 @@
-import type { Evidence } from '../claims/claim.js';
+import type { Certificate, Evidence } from '../claims/claim.js';
 import type { ClaimResult, Counterexample } from './runClaim.js';
 import { shortNumbers } from './shortNumbers.js';
 
@@ -10,10 +10,23 @@ export function formatEvidence(e: Evidence): string {
   return `${e.code}${at}: ${shortNumbers(e.message)} (observed ${num(e.observed)}, bound ${num(e.bound)}, margin ${num(e.margin)}, ${e.precision})`;
 }
 
-/** "f64 ✗ → dec:40 ✗ → dec:80 ✗" from the rungs' evidence (✗ failed, ✓ held, ? undecided). */
-export function formatLadder(ladder: readonly Evidence[] | undefined, final: Evidence): string {
-  const rungs = ladder ?? [final];
-  return rungs.map((e) => `${e.precision} ${e.margin < 0 ? '✗' : e.margin >= 0 ? '✓' : '?'}`).join(' → ');
+/** "margin ∈ [a, b] at interval:160": how a verdict was certified. */
+export function formatCertificate(c: Certificate): string {
+  const n = (x: number) => (x === 0 ? '0' : x.toExponential(3));
+  return `margin ∈ [${n(c.margin.lo)}, ${n(c.margin.hi)}] at ${c.precision}`;
+}
+
+/**
+ * "f64 ? → dec:40 ✗ → dec:80 ✗ → interval:40 ✗" from the rungs' evidence (✗ failed, ✓ held,
+ * ? decided nothing: an `uncertain` rung, a margin within its allowance, or no number), and the
+ * certificate's rung when there is one.
+ */
+export function formatLadder(ladder: readonly Evidence[] | undefined, final: Evidence, certificate?: Certificate): string {
+  const rungs = (ladder ?? [final]).map((e) => `${e.precision} ${e.undecided === true ? '?' : e.margin < 0 ? '✗' : e.margin >= 0 ? '✓' : '?'}`);
+  if (certificate !== undefined && !rungs.some((r) => r.startsWith(`${certificate.precision} `))) {
+    rungs.push(`${certificate.precision} ${certificate.margin.hi < 0 ? '✗' : '✓'}`);
+  }
+  return rungs.join(' → ');
 }
 
 /**
@@ -28,13 +41,13 @@ export function formatFailure(
   const load = claimsFiles.map((f) => ` --claims ${f}`).join('');
   const cx: Counterexample | undefined = r.counterexamples[0];
   const c = r.row.instances;
-  const total = c.holds + c.violated + c.artifact + c.inconclusive + c.diverged;
+  const total = c.holds + c.violated + c.artifact + c.inconclusive + c.diverged + (c.error ?? 0);
   // The claim's own run count (a costly claim may run fewer than the run's default).
   const runs = r.row.runs;
   const lines = [`Claim ${r.row.id} violated on ${c.violated} of ${total} instance(s) (seed ${run.seed}, ${runs} runs)`];
   if (cx === undefined) {
     lines.push(r.row.kind === 'statistical'
-      ? `Held on ${c.holds + c.artifact} of ${r.row.exercised} exercised instances, below the required fraction ${r.row.minHoldFraction ?? 0.8}`
+      ? `Held on ${c.holds + c.artifact} of ${r.row.exercised} exercised instances${r.row.holdFraction !== undefined ? ` (95% interval [${r.row.holdFraction.lo.toFixed(3)}, ${r.row.holdFraction.hi.toFixed(3)}])` : ''}, below the required fraction ${r.row.minHoldFraction ?? 0.8}`
       : 'No counterexample was recorded.');
     return lines.join('\n');
   }
@@ -43,7 +56,9 @@ export function formatFailure(
   lines.push(`Counterexample: ${JSON.stringify(cx.instance)}`);
   lines.push(`Shrunk ${cx.shrinks} time(s)`);
   lines.push(`Evidence: ${formatEvidence(cx.verdict.evidence)}`);
-  lines.push(`Precision ladder: ${formatLadder(cx.verdict.ladder, cx.verdict.evidence)} (violated at ${cx.verdict.evidence.precision})`);
+  const cert = cx.verdict.certificate;
+  lines.push(`Precision ladder: ${formatLadder(cx.verdict.ladder, cx.verdict.evidence, cert)} (violated at ${cx.verdict.evidence.precision})`);
+  lines.push(cert !== undefined ? `Certified: ${formatCertificate(cert)}` : 'Not certified (a negative control or a statistical instance)');
   if (cx.file !== undefined) lines.push(`Fixture: ${cx.file}`);
   const hints: string[] = [];
   if (cx.file !== undefined) hints.push(`replay it with \`npx eoscheck replay ${cx.file}${load}\` (add --precision f64 to see the float64 evaluation alone)`);

@@ -26,7 +26,7 @@ function input(): HtmlReportInput {
   const dir = mkdtempSync(join(tmpdir(), 'eoscheck-html-'));
   const quad = writeFixture(dir, fixture(monotoneBelowThree.id, {
     model: 'quadratic', params: {}, data: { A: [['1']], b: ['0'] }, theta: ['0.01'], lr: '2.001', steps: 1,
-  })).file;
+  }, { certificate: { precision: 'interval:40', margin: { lo: -0.0020010000000000006, hi: -0.0020009999999999997 } } })).file;
   const rot = writeFixture(dir, fixture('wr.depth2.rotation-under-instability', { model: 'uv', params: { target: '1' }, theta: ['2', '0.3'], lr: '0.7', steps: 40 }, { step: 12 })).file;
   const ref = writeFixture(dir, fixture('damian.four-stages', { model: 'cubic-toy', params: { a0: '19.5' }, theta: ['0.01', '0'], lr: '0.1', steps: 60 }, { step: undefined })).file;
   const point = writeFixture(dir, fixture('oracle.uv.closed-forms', { model: 'uv', theta: ['1', '2'], u: ['1', '0'] })).file;
@@ -53,6 +53,9 @@ describe('htmlReport', () => {
     expect(html).toContain('none: a deliberately wrong variant');
     expect(html).toContain('claim not loaded (pass its --claims file)');
     expect(html).toContain('5 claim(s): 1 hold, 4 violated');
+    // Each panel says how its verdict was certified (or that it was not).
+    expect(html).toContain('<dt>certified</dt><dd>certified: margin ∈ [-2.001e-3, -2.001e-3] at interval:40</dd>');
+    expect(html).toContain('not certified (recorded before certification, or by hand)');
     // Panels: three plots (rotation and pgd-reference panels where the claim uses them), two without.
     expect(html.match(/<section class="cx"/g)).toHaveLength(5);
     expect(html.match(/<figure class="plot"><svg/g)).toHaveLength(3);

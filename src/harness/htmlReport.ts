@@ -1,10 +1,11 @@
 import type { Claim, Instance } from '../claims/claim.js';
 import type { ClosestCall } from './closestCalls.js';
 import type { Fixture } from './fixture.js';
+import { formatCertificate } from './formatFailure.js';
 import { instanceTrajectory } from './plots/instanceTrajectory.js';
 import { plotInputFromTrace } from './plots/plotInputFromTrace.js';
 import { trajectoryPlot } from './plots/trajectoryPlot.js';
-import type { CheckReport, Counts } from './report.js';
+import { COUNT_KEYS, formatHoldFraction, type CheckReport, type Counts } from './report.js';
 
 /** A counterexample file named by a report, read back (or why it could not be). */
 export interface ReportCounterexample {
@@ -31,7 +32,7 @@ export interface HtmlReportInput {
 /** Counterexample panels with plots, at most (the others are listed with their replay command). */
 export const MAX_PANELS = 60;
 
-const VERDICTS: readonly (keyof Counts)[] = ['holds', 'violated', 'artifact', 'inconclusive', 'diverged'];
+const VERDICTS = COUNT_KEYS;
 
 function esc(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -48,7 +49,7 @@ h1 { font-size: 22px; margin: 8px 0; } h2 { font-size: 18px; margin-top: 32px; b
 table { border-collapse: collapse; width: 100%; font-size: 13px; } th, td { border: 1px solid #ddd; padding: 4px 6px; text-align: left; vertical-align: top; }
 th { background: #f4f4f4; } td.n { text-align: right; font-variant-numeric: tabular-nums; }
 code, pre { font: 12px/1.4 ui-monospace, monospace; } pre { background: #f7f7f7; border: 1px solid #e4e4e4; padding: 8px; overflow-x: auto; white-space: pre-wrap; word-break: break-all; }
-.v-holds { color: #17692c; } .v-violated { color: #b3001b; font-weight: bold; } .v-artifact { color: #8a5a00; } .v-inconclusive, .v-diverged, .v-partial, .v-interrupted { color: #555; }
+.v-holds { color: #17692c; } .v-violated { color: #b3001b; font-weight: bold; } .v-artifact { color: #8a5a00; } .v-inconclusive, .v-diverged, .v-partial, .v-interrupted { color: #555; } .v-error { color: #6a1b9a; font-weight: bold; }
 section.cx { border: 1px solid #ddd; border-radius: 6px; padding: 12px 16px; margin: 16px 0; }
 dl { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; margin: 0 0 8px; } dt { color: #555; } dd { margin: 0; }
 figure.plot { margin: 8px 0; overflow-x: auto; } figure.plot svg { max-width: 100%; height: auto; } figcaption { color: #555; font-size: 12px; }
@@ -56,7 +57,7 @@ p.no-plot { color: #555; font-style: italic; } .muted { color: #666; }
 `;
 
 function countsCells(c: Counts): string {
-  return VERDICTS.map((k) => `<td class="n">${c[k]}</td>`).join('');
+  return VERDICTS.map((k) => `<td class="n">${c[k] ?? 0}</td>`).join('');
 }
 
 function citation(claim: Claim | undefined): string {
@@ -78,6 +79,7 @@ function replayCommand(file: string, claimsFiles: readonly string[]): string {
 function evidenceList(fx: Fixture): string {
   const rows: [string, string][] = [
     ['verdict', `<span class="v-${esc(fx.verdict)}">${esc(fx.verdict)}</span> at ${esc(fx.precision)}`],
+    ['certified', fx.certificate !== undefined ? `certified: ${esc(formatCertificate(fx.certificate))}` : '<span class="muted">not certified (recorded before certification, or by hand)</span>'],
     ...(fx.code !== undefined ? [['code', `<code>${esc(fx.code)}</code>`] as [string, string]] : []),
     ...(fx.message !== undefined ? [['evidence', esc(fx.message)] as [string, string]] : []),
     ['observed', esc(String(fx.observed))],
@@ -159,7 +161,7 @@ async function closestSections(input: HtmlReportInput, byId: ReadonlyMap<string,
 export async function htmlReport(input: HtmlReportInput): Promise<string> {
   const { report } = input;
   const byId = new Map(input.claims.map((c) => [c.id, c]));
-  const tally = { holds: 0, violated: 0, artifact: 0, inconclusive: 0, diverged: 0 } as Record<string, number>;
+  const tally = { holds: 0, violated: 0, artifact: 0, inconclusive: 0, diverged: 0, error: 0 } as Record<string, number>;
   for (const r of report.claims) tally[r.verdict] = (tally[r.verdict] ?? 0) + 1;
 
   // Panel ids in report order, so links and the SVGs' ids are stable.
@@ -174,7 +176,7 @@ export async function htmlReport(input: HtmlReportInput): Promise<string> {
     const links = r.counterexamples.length === 0 ? '—'
       : r.counterexamples.map((f, i) => `<a href="#${anchorOf.get(f) ?? ''}">#${i + 1}</a>`).join(' ');
     return `<tr id="claim-${esc(r.id)}"><td><code>${esc(r.id)}</code>${claim !== undefined ? `<br><span class="muted">${esc(claim.title)}</span>` : ''}</td>` +
-      `<td class="v-${esc(r.verdict)}">${esc(r.verdict)}</td>${countsCells(r.instances)}` +
+      `<td class="v-${esc(r.verdict)}">${esc(r.verdict)}${r.holdFraction !== undefined ? `<br><span class="muted">${esc(formatHoldFraction(r.holdFraction))}, required ${r.minHoldFraction ?? 0.8}</span>` : ''}</td>${countsCells(r.instances)}` +
       `<td class="n">${r.exercised} of ${r.runs}${r.fixtures > 0 ? ` <span class="muted">(+${r.fixtures} fixture${r.fixtures === 1 ? '' : 's'})</span>` : ''}</td>` +
       `<td>${citation(claim)}</td><td>${links}</td></tr>`;
   });
@@ -201,7 +203,7 @@ export async function htmlReport(input: HtmlReportInput): Promise<string> {
   const closest = await closestSections(input, byId);
 
   const summary = `${report.claims.length} claim(s): ${tally.holds} hold, ${tally.violated} violated, ${tally.artifact} artifact, ${tally.inconclusive} inconclusive` +
-    `${tally.diverged > 0 ? `, ${tally.diverged} diverged` : ''}${(tally.partial ?? 0) > 0 ? `, ${tally.partial} partial` : ''}${(tally.interrupted ?? 0) > 0 ? `, ${tally.interrupted} interrupted` : ''} · ${panels.length} counterexample(s)`;
+    `${tally.diverged > 0 ? `, ${tally.diverged} diverged` : ''}${(tally.error ?? 0) > 0 ? `, ${tally.error} error` : ''}${(tally.partial ?? 0) > 0 ? `, ${tally.partial} partial` : ''}${(tally.interrupted ?? 0) > 0 ? `, ${tally.interrupted} interrupted` : ''} · ${panels.length} counterexample(s)`;
   return [
     '<!DOCTYPE html>',
     '<html lang="en">',

@@ -1,8 +1,8 @@
-import type { CheckReport } from './report.js';
+import { formatHoldFraction, type CheckReport } from './report.js';
 import type { ClaimResult } from './runClaim.js';
-import { formatEvidence, formatFailure, formatLadder } from './formatFailure.js';
+import { formatCertificate, formatEvidence, formatFailure, formatLadder } from './formatFailure.js';
 
-const ICON: Record<string, string> = { holds: '✅', violated: '❌', artifact: '⚠️', inconclusive: '❔', diverged: '💥', partial: '◐', interrupted: '⏸️' };
+const ICON: Record<string, string> = { holds: '✅', violated: '❌', artifact: '⚠️', inconclusive: '❔', diverged: '💥', error: '🐞', partial: '◐', interrupted: '⏸️' };
 
 /**
  * The run as Markdown: one table row per claim (verdict, instances per verdict, how many exercised
@@ -14,14 +14,19 @@ export function markdownSummary(report: CheckReport, results: readonly ClaimResu
   const own = report.claims.filter((r) => r.runs !== report.runs).length;
   const perClaim = `${report.runs} runs per claim${own > 0 ? ` (${own} costly claim(s) use their own default)` : ''}`;
   out.push(`## eoscheck check: seed ${report.seed}, ${perClaim}, shard ${report.shard}${report.interrupted ? ' (interrupted: partial)' : ''}`, '');
-  out.push('| claim | verdict | runs | holds | violated | artifact | inconclusive | diverged | exercised | fixtures | ms |');
-  out.push('|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|');
+  out.push('| claim | verdict | runs | holds | violated | artifact | inconclusive | diverged | error | exercised | fixtures | ms |');
+  out.push('|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|');
   for (const r of report.claims) {
     const c = r.instances;
-    out.push(`| \`${r.id}\` | ${ICON[r.verdict]} ${r.verdict} | ${r.runs} | ${c.holds} | ${c.violated} | ${c.artifact} | ${c.inconclusive} | ${c.diverged} | ${r.exercised} | ${r.fixtures} | ${r.ms} |`);
+    out.push(`| \`${r.id}\` | ${ICON[r.verdict]} ${r.verdict} | ${r.runs} | ${c.holds} | ${c.violated} | ${c.artifact} | ${c.inconclusive} | ${c.diverged} | ${c.error ?? 0} | ${r.exercised} | ${r.fixtures} | ${r.ms} |`);
   }
   const by = (v: string) => report.claims.filter((r) => r.verdict === v).length;
-  out.push('', `**${report.claims.length} claim(s): ${by('holds')} hold, ${by('violated')} violated, ${by('artifact')} artifact (f64 rounding only), ${by('inconclusive')} inconclusive${by('partial') > 0 ? `, ${by('partial')} partial (decided when the shards are merged)` : ''}${by('interrupted') > 0 ? `, ${by('interrupted')} interrupted` : ''}.**`);
+  out.push('', `**${report.claims.length} claim(s): ${by('holds')} hold, ${by('violated')} violated, ${by('artifact')} artifact (f64 rounding only), ${by('inconclusive')} inconclusive${by('error') > 0 ? `, ${by('error')} error (a check threw: exit 3)` : ''}${by('partial') > 0 ? `, ${by('partial')} partial (decided when the shards are merged)` : ''}${by('interrupted') > 0 ? `, ${by('interrupted')} interrupted` : ''}.**`);
+  const statistical = report.claims.filter((r) => r.holdFraction !== undefined);
+  if (statistical.length > 0) {
+    out.push('', 'Statistical claims, decided on the 95% Wilson interval of the hold fraction (holds when its lower end reaches the required fraction, violated when its upper end is below, inconclusive otherwise):', '');
+    for (const r of statistical) out.push(`- \`${r.id}\`: ${formatHoldFraction(r.holdFraction!)}, required ${r.minHoldFraction ?? 0.8}: ${r.verdict}`);
+  }
   const unexercised = report.claims.filter((r) => r.exercised === 0);
   if (unexercised.length > 0) out.push('', `Not exercised by any instance: ${unexercised.map((r) => `\`${r.id}\``).join(', ')}.`);
   for (const r of results) {
@@ -32,9 +37,22 @@ export function markdownSummary(report: CheckReport, results: readonly ClaimResu
         `First: ${JSON.stringify(r.firstArtifact.instance)}`,
         `Failed: ${formatEvidence(a.failure)}`,
         `Held:   ${formatEvidence(a.evidence)}`,
-        `Precision ladder: ${formatLadder(a.ladder, a.evidence)}`, '```');
+        `Precision ladder: ${formatLadder(a.ladder, a.evidence, a.certificate)}`,
+        ...(a.certificate !== undefined ? [`Certified to hold: ${formatCertificate(a.certificate)}`] : []), '```');
     }
-    for (const m of r.mismatches) out.push('', `⚠️ fixture \`${m.file}\` expected ${m.expected}, replay gave ${m.got}.`);
+    if (r.firstUncertified !== undefined) {
+      out.push('', `### ❔ ${r.row.id}: ${r.row.instances.uncertified} failure(s) not certified in interval arithmetic`, '', '```text',
+        `First: ${JSON.stringify(r.firstUncertified.instance)}`, `Evidence: ${formatEvidence(r.firstUncertified.verdict.evidence)}`, '```');
+    }
+    if (r.firstError !== undefined) {
+      out.push('', `### 🐞 ${r.row.id}: the check threw on ${r.row.instances.error} instance(s)`, '', '```text',
+        `First: ${JSON.stringify(r.firstError.instance)}`, r.firstError.verdict.stack, '```');
+    }
+    for (const m of r.mismatches) {
+      out.push('', m.updated
+        ? `⚠️ fixture \`${m.file}\` expected ${m.expected}, replay gave ${m.got}: re-recorded (--update-fixtures).`
+        : `❌ fixture \`${m.file}\` expected ${m.expected}, replay gave ${m.got}: a regression (accept it with --update-fixtures).`);
+    }
   }
   return out.join('\n') + '\n';
 }

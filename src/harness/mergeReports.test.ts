@@ -4,7 +4,7 @@ import { mergeReports } from './mergeReports.js';
 import type { CheckReport, ClaimRow } from './report.js';
 
 const row = (id: string, holds: number, violated: number, files: string[], ms: number): ClaimRow => ({
-  id, verdict: violated > 0 ? 'violated' : 'holds', kind: 'forall', runs: 10, instances: { holds, violated, artifact: 0, inconclusive: 1, diverged: 0 },
+  id, verdict: violated > 0 ? 'violated' : 'holds', kind: 'forall', runs: 10, instances: { holds, violated, artifact: 0, inconclusive: 1, diverged: 0, error: 0, uncertified: 0 },
   exercised: holds + violated, fixtures: 0, evaluations: 10 * (holds + violated + 1), counterexamples: files, ms,
 });
 const rep = (shard: string, rows: ClaimRow[], over: Partial<CheckReport> = {}): CheckReport =>
@@ -17,8 +17,8 @@ describe('mergeReports', () => {
       { file: 'a', report: rep('1/2', [row('a.x', 5, 0, [], 7), row('b.y', 4, 0, [], 2)]) },
     ]);
     expect(m).toEqual(rep('1/1', [
-      { ...row('a.x', 9, 1, ['f/a.x/2.json'], 12), instances: { holds: 9, violated: 1, artifact: 0, inconclusive: 2, diverged: 0 }, evaluations: 120 },
-      { ...row('b.y', 9, 0, [], 3), instances: { holds: 9, violated: 0, artifact: 0, inconclusive: 2, diverged: 0 }, evaluations: 110 },
+      { ...row('a.x', 9, 1, ['f/a.x/2.json'], 12), instances: { holds: 9, violated: 1, artifact: 0, inconclusive: 2, diverged: 0, error: 0, uncertified: 0 }, evaluations: 120 },
+      { ...row('b.y', 9, 0, [], 3), instances: { holds: 9, violated: 0, artifact: 0, inconclusive: 2, diverged: 0, error: 0, uncertified: 0 }, evaluations: 110 },
     ]));
   });
 

@@ -1,9 +1,9 @@
 import { UsageError } from '../errors.js';
-import { claimVerdict, exercisedOf, zeroCounts, type CheckReport, type ClaimRow, type Counts } from './report.js';
+import { claimVerdict, COUNT_KEYS, exercisedOf, holdFractionOf, zeroCounts, type CheckReport, type ClaimRow } from './report.js';
 import { NO_SHARD, parseShard } from './shard.js';
 import { verdictInRun } from './verdictInRun.js';
 
-const KEYS: (keyof Counts)[] = ['holds', 'violated', 'artifact', 'inconclusive', 'diverged'];
+
 
 /**
  * Merges the reports of shards 1/n … n/n of one run into the report an unsharded run writes:
@@ -49,7 +49,7 @@ export function mergeReports(reports: readonly { file: string; report: CheckRepo
   const claims: ClaimRow[] = order.map((id) => {
     const parts = rows.get(id)!;
     const counts = zeroCounts();
-    for (const p of parts) for (const k of KEYS) counts[k] += p.instances[k];
+    for (const p of parts) for (const k of [...COUNT_KEYS, 'uncertified' as const]) counts[k] += p.instances[k] ?? 0;
     const base = parts[0];
     const other = parts.find((p) => p.runs !== base.runs);
     if (other !== undefined) throw new UsageError(`claim ${id} was run with ${base.runs} instances in one shard and ${other.runs} in another: these are shards of different runs`);
@@ -59,6 +59,7 @@ export function mergeReports(reports: readonly { file: string; report: CheckRepo
       verdict: verdictInRun(claimVerdict(base.kind, counts, base.minHoldFraction), base.kind, { shard: NO_SHARD, interrupted: cut }),
       kind: base.kind,
       ...(base.minHoldFraction !== undefined ? { minHoldFraction: base.minHoldFraction } : {}),
+      ...(base.kind === 'statistical' ? { holdFraction: holdFractionOf(counts) } : {}),
       runs: base.runs,
       instances: counts,
       exercised: exercisedOf(counts),

@@ -7,9 +7,19 @@ export interface Counts {
   artifact: number;
   inconclusive: number;
   diverged: number;
+  /** Instances on which the check threw: a bug, counted apart from every verdict about the claim. */
+  error: number;
+  /**
+   * Of the inconclusive ones: failures that survived the precision ladder but that the interval
+   * re-run could not certify (nor refute). A suspected violation: the claim does not read `holds`.
+   */
+  uncertified: number;
 }
 
-export const zeroCounts = (): Counts => ({ holds: 0, violated: 0, artifact: 0, inconclusive: 0, diverged: 0 });
+export const zeroCounts = (): Counts => ({ holds: 0, violated: 0, artifact: 0, inconclusive: 0, diverged: 0, error: 0, uncertified: 0 });
+
+/** The verdict keys of Counts, in report order (`uncertified` is a part of `inconclusive`). */
+export const COUNT_KEYS: readonly (keyof Counts)[] = ['holds', 'violated', 'artifact', 'inconclusive', 'diverged', 'error'];
 
 /**
  * One claim's line of `check --json FILE` (README, Reports: id, verdict, instances,
@@ -28,6 +38,8 @@ export interface ClaimRow {
   readonly verdict: RowVerdict;
   readonly kind: ClaimKind;
   readonly minHoldFraction?: number;
+  /** Statistical claims: the fraction of exercised instances that held, with its 95% Wilson interval (what the verdict is decided on). */
+  readonly holdFraction?: HoldFraction;
   /** Generated instances this claim was run with (all shards together): `--runs`, or the claim's own default. */
   readonly runs: number;
   readonly instances: Counts;
@@ -61,17 +73,61 @@ export interface CheckReport {
 /** Instances that exercised the claim. */
 export const exercisedOf = (c: Counts): number => c.holds + c.violated + c.artifact;
 
+/** A hold fraction k/n with its 95% confidence interval. */
+export interface HoldFraction {
+  readonly held: number;
+  readonly of: number;
+  readonly lo: number;
+  readonly hi: number;
+}
+
+/** z of a two-sided 95% normal interval. */
+const Z95 = 1.959963984540054;
+
+/**
+ * The Wilson score interval (95%) of a binomial proportion k/n: unlike the normal approximation it
+ * stays inside [0, 1] and is sensible at k = 0 or k = n and for small n (so 19 of 20 is not read
+ * as proof of a fraction ≥ 0.95). n = 0 gives [0, 1].
+ */
+export function wilsonInterval(k: number, n: number): HoldFraction {
+  if (n === 0) return { held: 0, of: 0, lo: 0, hi: 1 };
+  const p = k / n;
+  const z2 = Z95 * Z95;
+  const d = 1 + z2 / n;
+  const c = p + z2 / (2 * n);
+  const h = Z95 * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n));
+  // Clamped: rounding must not push an end past 0 or 1 (k = 0 gives exactly lo = 0).
+  return { held: k, of: n, lo: Math.max(0, (c - h) / d), hi: Math.min(1, (c + h) / d) };
+}
+
+/** "19/20 held, 95% interval [0.764, 0.991]". */
+export function formatHoldFraction(f: HoldFraction): string {
+  return `${f.held}/${f.of} held, 95% interval [${f.lo.toFixed(3)}, ${f.hi.toFixed(3)}]`;
+}
+
+/** The hold fraction of a statistical claim's counts (artifacts count as holds). */
+export const holdFractionOf = (c: Counts): HoldFraction => wilsonInterval(c.holds + c.artifact, exercisedOf(c));
+
 /**
  * A claim's verdict over a run, from its counts alone (so `merge` can recompute it):
- * - identity/forall: violated if any instance is; else artifact if any f64 failure was an artifact;
+ * - statistical: decided on the 95% Wilson interval of the hold fraction: holds when its lower end
+ *   reaches minHoldFraction, violated when its upper end is below it, inconclusive otherwise;
+ * - any instance on which the check threw: `error` (the run says nothing reliable about the claim),
+ *   unless a certified violation already refutes it;
+ * - identity/forall: violated if any instance is (certified); else inconclusive if a failure could
+ *   not be certified; else artifact if any f64 failure was an artifact;
  *   else holds if any instance exercised it; else inconclusive (nothing was tested, never a pass);
- * - statistical: holds when holds/exercised ≥ minHoldFraction (artifacts count as holds), else violated.
  */
 export function claimVerdict(kind: ClaimKind, c: Counts, minHoldFraction = 0.8): VerdictKind {
   const exercised = exercisedOf(c);
+  if ((c.error ?? 0) > 0 && !(kind !== 'statistical' && c.violated > 0)) return 'error';
   if (exercised === 0) return 'inconclusive';
-  if (kind === 'statistical') return (c.holds + c.artifact) / exercised >= minHoldFraction ? 'holds' : 'violated';
+  if (kind === 'statistical') {
+    const f = holdFractionOf(c);
+    return f.lo >= minHoldFraction ? 'holds' : f.hi < minHoldFraction ? 'violated' : 'inconclusive';
+  }
   if (c.violated > 0) return 'violated';
+  if ((c.uncertified ?? 0) > 0) return 'inconclusive';
   if (c.artifact > 0) return 'artifact';
   return 'holds';
 }

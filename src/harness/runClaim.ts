@@ -1,11 +1,11 @@
 import type fc from 'fast-check';
-import type { ArtifactVerdict, Claim, Instance, Verdict, ViolatedVerdict } from '../claims/claim.js';
+import type { ArtifactVerdict, Claim, ErrorVerdict, Instance, Verdict, ViolatedVerdict } from '../claims/claim.js';
 import { EoscheckError, UsageError } from '../errors.js';
-import { evaluate } from './evaluate.js';
+import { CERTIFY_DIGITS, evaluate } from './evaluate.js';
 import { jsonNumber, type Fixture } from './fixture.js';
-import { listFixtures, readFixture, writeFixture } from './fixtureStore.js';
+import { listFixtures, readFixture, replaceFixture, writeFixture } from './fixtureStore.js';
 import { generateInstance } from './generateInstance.js';
-import { claimVerdict, exercisedOf, zeroCounts, type ClaimRow, type Counts } from './report.js';
+import { claimVerdict, exercisedOf, holdFractionOf, zeroCounts, type ClaimRow, type Counts } from './report.js';
 import { NO_SHARD, ownedBy, type Shard } from './shard.js';
 import { shrinkFailure } from './shrinkFailure.js';
 import { VERSION } from './version.js';
@@ -23,6 +23,11 @@ export interface RunClaimOptions {
   readonly mode?: 'claim' | 'control';
   /** Replay the fixtures of `<fixturesDir>/<claim-id>/` before generating (claim mode). */
   readonly fixturesDir?: string;
+  /**
+   * Re-record replayed fixtures whose verdict or certificate changed: `expected`, verdict,
+   * evidence and certificate from this replay (seed, path, createdAt and `why` kept).
+   */
+  readonly updateFixtures?: boolean;
   /** Write counterexamples to `<storeDir>/<claim-id>/<hash>.json` as soon as found. */
   readonly storeDir?: string;
   /** Model evaluations per check call (default: the claim's). */
@@ -38,6 +43,14 @@ export interface RunClaimOptions {
   readonly onCounterexample?: (cx: Counterexample) => void;
   /** Called with each generated instance and its verdict (the report's closest calls are read off it). */
   readonly onInstance?: (instance: Instance, verdict: Verdict, runIndex: number) => void;
+}
+
+export interface FixtureMismatch {
+  readonly file: string;
+  readonly expected: string;
+  readonly got: string;
+  /** The fixture was rewritten with the replay's verdict (`--update-fixtures`). */
+  readonly updated: boolean;
 }
 
 /** A violated instance, shrunk, with how to reproduce it. */
@@ -63,12 +76,22 @@ export interface ClaimResult {
   readonly counterexamples: readonly Counterexample[];
   /** The first instance (fixtures, then run order) that failed in low precision only. */
   readonly firstArtifact?: { readonly instance: Instance; readonly verdict: ArtifactVerdict };
-  /** Fixtures whose replay did not give their `expected` verdict. */
-  readonly mismatches: readonly { readonly file: string; readonly expected: string; readonly got: string }[];
+  /** The first failure the interval re-run could not certify. */
+  readonly firstUncertified?: { readonly instance: Instance; readonly verdict: Verdict };
+  /** The first instance on which the check threw (with the stack). */
+  readonly firstError?: { readonly instance: Instance; readonly verdict: ErrorVerdict };
+  /**
+   * Fixtures whose replay did not give their `expected` verdict: a regression, which fails `check`
+   * unless `updateFixtures` re-recorded them (`updated`).
+   */
+  readonly mismatches: readonly FixtureMismatch[];
   readonly interrupted: boolean;
 }
 
 const yieldToEventLoop = () => new Promise<void>((r) => setImmediate(r));
+
+/** A shrink candidate must be certified too, but only the cheap first rungs are tried: one that needs more is not taken. */
+const SHRINK_CERTIFY_DIGITS = CERTIFY_DIGITS.slice(0, 2);
 
 /** The run index a generated fixture came from (its path's first number); Infinity for hunts and hand-written ones. */
 function runIndexOf(path: string | null): number {
@@ -78,6 +101,7 @@ function runIndexOf(path: string | null): number {
 
 function tally(c: Counts, v: Verdict): void {
   c[v.verdict]++;
+  if (v.verdict === 'inconclusive' && v.reason === 'uncertified') c.uncertified++;
 }
 
 /** The fixture record of a counterexample (README, Verdicts and counterexamples). */
@@ -88,7 +112,21 @@ export function fixtureOf(cx: Counterexample, why: string): Fixture {
     observed: jsonNumber(e.observed), bound: jsonNumber(e.bound), margin: jsonNumber(e.margin),
     seed: cx.seed, path: cx.path, shrinks: cx.shrinks, createdAt: new Date().toISOString(),
     code: e.code, message: e.message, ...(e.step !== undefined ? { step: e.step } : {}),
+    ...(cx.verdict.certificate !== undefined ? { certificate: cx.verdict.certificate } : {}),
     expected: 'violated', why,
+  };
+}
+
+/** A fixture re-recorded from its replay: verdict, evidence and certificate replaced, the rest kept. */
+export function rerecord(fx: Fixture, v: Verdict): Fixture {
+  const e = v.evidence;
+  const { certificate: _old, step: _step, expected: _expected, why, ...rest } = fx;
+  const certificate = 'certificate' in v ? v.certificate : undefined;
+  return {
+    ...rest, verdict: v.verdict === 'error' ? fx.verdict : v.verdict, precision: e.precision,
+    observed: jsonNumber(e.observed), bound: jsonNumber(e.bound), margin: jsonNumber(e.margin), code: e.code, message: e.message,
+    ...(e.step !== undefined ? { step: e.step } : {}), ...(certificate !== undefined ? { certificate } : {}),
+    expected: v.verdict, ...(why !== undefined ? { why } : {}),
   };
 }
 
@@ -105,11 +143,16 @@ export async function runClaim<I extends Instance>(claim: Claim<I>, o: RunClaimO
   const shard = o.shard ?? NO_SHARD;
   const counts = zeroCounts();
   const counterexamples: Counterexample[] = [];
-  const mismatches: { file: string; expected: string; got: string }[] = [];
+  const mismatches: FixtureMismatch[] = [];
   let evaluations = 0;
   let replayed = 0;
   let interrupted = false;
   let firstArtifact: ClaimResult['firstArtifact'];
+  let firstUncertified: ClaimResult['firstUncertified'];
+  const noteUncertified = (instance: Instance, v: Verdict) => {
+    if (v.verdict === 'inconclusive' && v.reason === 'uncertified') firstUncertified ??= { instance, verdict: v };
+  };
+  let firstError: ClaimResult['firstError'];
   const statistical = claim.kind === 'statistical';
   const store = mode === 'claim' && !statistical ? o.storeDir : undefined;
   const evalOpts = { mode, ...(o.budget !== undefined ? { budget: o.budget } : {}) };
@@ -154,14 +197,18 @@ export async function runClaim<I extends Instance>(claim: Claim<I>, o: RunClaimO
       if (e instanceof EoscheckError) throw new UsageError(`${file}: the instance is not valid: ${e.message}`, '--fixtures');
       throw e;
     }
-    if (r.verdict.verdict === 'violated' && r.verdict.evidence.code === 'check_threw' && fx.code !== 'check_threw') {
-      throw new UsageError(`${file}: the claim's check cannot read this instance (${r.verdict.evidence.message})`, '--fixtures');
-    }
     evaluations += r.evaluations;
     replayed++;
     tally(counts, r.verdict);
+    if (r.verdict.verdict === 'error') firstError ??= { instance: fx.instance, verdict: r.verdict };
     if (r.verdict.verdict === 'artifact') firstArtifact ??= { instance: fx.instance, verdict: r.verdict };
-    if (fx.expected !== undefined && fx.expected !== r.verdict.verdict) mismatches.push({ file, expected: fx.expected, got: r.verdict.verdict });
+    noteUncertified(fx.instance, r.verdict);
+    const mismatch = fx.expected !== undefined && fx.expected !== r.verdict.verdict;
+    if (o.updateFixtures === true && r.verdict.verdict !== 'error') {
+      const again = rerecord(fx, r.verdict);
+      if (JSON.stringify(again) !== JSON.stringify(fx)) replaceFixture(file, again);
+    }
+    if (mismatch) mismatches.push({ file, expected: fx.expected ?? fx.verdict, got: r.verdict.verdict, updated: o.updateFixtures === true });
     if (r.verdict.verdict === 'violated') {
       record({
         claim: claim.id, source: 'fixture', instance: fx.instance as I, verdict: r.verdict, original: fx.instance,
@@ -185,7 +232,9 @@ export async function runClaim<I extends Instance>(claim: Claim<I>, o: RunClaimO
     evaluations += r.evaluations;
     tally(counts, r.verdict);
     o.onInstance?.(value.value, r.verdict, k);
+    if (r.verdict.verdict === 'error') firstError ??= { instance: value.value, verdict: r.verdict };
     if (r.verdict.verdict === 'artifact') firstArtifact ??= { instance: value.value, verdict: r.verdict };
+    noteUncertified(value.value, r.verdict);
     if (r.verdict.verdict === 'violated' && !statistical) {
       let cx: Counterexample = {
         claim: claim.id, source: 'generated', instance: value.value, verdict: r.verdict, original: value.value,
@@ -193,7 +242,7 @@ export async function runClaim<I extends Instance>(claim: Claim<I>, o: RunClaimO
       };
       if (o.shrink ?? mode === 'claim') {
         const s = await shrinkFailure(arb, value, r.verdict, (candidate) => {
-          const c = evaluate(claim, candidate, genOpts);
+          const c = evaluate(claim, candidate, { ...genOpts, certifyDigits: SHRINK_CERTIFY_DIGITS });
           evaluations += c.evaluations;
           return c.verdict.verdict === 'violated' ? c.verdict : undefined;
         }, { maxTries: o.maxShrinkTries ?? 400, ...(o.stop !== undefined ? { stop: o.stop } : {}) });
@@ -209,7 +258,7 @@ export async function runClaim<I extends Instance>(claim: Claim<I>, o: RunClaimO
     id: claim.id,
     verdict: claimVerdict(claim.kind, counts, claim.minHoldFraction),
     kind: claim.kind,
-    ...(statistical ? { minHoldFraction: claim.minHoldFraction ?? 0.8 } : {}),
+    ...(statistical ? { minHoldFraction: claim.minHoldFraction ?? 0.8, holdFraction: holdFractionOf(counts) } : {}),
     runs: o.runs,
     instances: counts,
     exercised: exercisedOf(counts),
@@ -218,5 +267,9 @@ export async function runClaim<I extends Instance>(claim: Claim<I>, o: RunClaimO
     counterexamples: files,
     ms: Math.round(performance.now() - t0),
   };
-  return { row, counterexamples, mismatches, interrupted, ...(firstArtifact !== undefined ? { firstArtifact } : {}) };
+  return {
+    row, counterexamples, mismatches, interrupted,
+    ...(firstArtifact !== undefined ? { firstArtifact } : {}), ...(firstError !== undefined ? { firstError } : {}),
+    ...(firstUncertified !== undefined ? { firstUncertified } : {}),
+  };
 }

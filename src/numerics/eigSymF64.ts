@@ -1,3 +1,4 @@
+import { NumericalError } from '../errors.js';
 /** Eigenvalues in descending order; row i of `vectors` is the unit eigenvector of `values[i]`. */
 export interface EigSym<T> {
   readonly values: T[];
@@ -167,7 +168,7 @@ function tql2(W: Float64Array[], d: Float64Array, e: Float64Array, n: number): v
     if (m > l) {
       let iter = 0;
       do {
-        if (++iter > maxIter) throw new Error(`eigSymF64: QL iteration did not converge for eigenvalue ${l} of ${n}`);
+        if (++iter > maxIter) throw new NumericalError(`eigSymF64: QL iteration did not converge for eigenvalue ${l} of ${n}`);
         // Shift from the leading 2×2 block.
         let g = d[l];
         let p = (d[l + 1] - g) / (2 * e[l]);

@@ -1,3 +1,4 @@
+import { decimalField } from '../numerics/decimalField.js';
 import { describe, expect, it } from 'vitest';
 import type { ObserveContext, ObserverEnv } from '../dynamics/observer.js';
 import type { PointInfo } from '../dynamics/pointInfo.js';
@@ -22,8 +23,16 @@ describe('observers', () => {
     const before = r.rows[swaps[0].t - 1].theta[0] ** 2;
     expect(before < 0.5 && u2 >= 0.5).toBe(true);
     expect(r.rows[0].fields.rotationAngle).toBeNull();
-    for (const row of r.rows.slice(1)) if (row.fields.swap !== true) expect(row.fields.rotationAngle as number).toBeLessThan(1e-7);
+    // Away from the swap the true angle is 0; an arccos of |u_t·u_s| would floor at ~2e-8 rad here.
+    for (const row of r.rows.slice(1)) if (row.fields.swap !== true) expect(row.fields.rotationAngle as number).toBeLessThan(1e-15);
     expect(r.rows.every((row) => typeof row.fields.eigengap === 'number')).toBe(true);
+  });
+
+  it('rotation at dec:50 on the balanced uv slice: the angle is 0 to the precision (no arccos floor of 2e-25)', () => {
+    const model = getModelDef('uv').create({ dim: 2, params: { target: '1' } });
+    const D = decimalField(50);
+    const r = runTrajectory(model, D, ['0.3', '0.3'], { optimizer: { id: 'gd', lr: '0.05' }, steps: 5, observers: [rotationObserver()] });
+    for (const row of r.rows.slice(1)) expect(Math.abs(D.toNumber(row.fields.rotationAngle as never))).toBeLessThan(1e-45);
   });
 
   it('selfStabilization on the cubic toy against pgd: α = bc, β = b², δ = √(2c/b), x = u·(θ − θ†), y = ∇S⊥·(θ − θ†)', () => {

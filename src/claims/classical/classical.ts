@@ -17,15 +17,20 @@ const ROUNDING_RATIONALE =
   '"Monotone" comparisons allow a relative slack of about 1e-12 per step for rounding. ' +
   '4096 ulps is 9.1e-13 in f64, taken relative to the size of the terms summed in L (½|θ|ᵀ|A||θ| + |b|ᵀ|θ|), ' +
   'well above the few-ulp error of evaluating L and of one GD step; as a multiple of the unit roundoff it ' +
-  'shrinks to 2e-36 at dec:40, so a real increase cannot hide in it once the ladder climbs.';
+  'shrinks to 4.1e-36 at dec:40, so a real increase cannot hide in it once the ladder climbs.';
 
 /** A step's change of loss measured against the rounding slack, as doubles for the evidence. */
 interface Change<T> {
   /** L_{t+1} − L_t and the slack it is compared with. */
   readonly inc: T;
   readonly slack: T;
-  /** Increase relative to the excess loss L_t − L* (plus slack): −(1 − r²) on a single eigendirection. */
+  /**
+   * Increase relative to the excess loss L_t − L* (plus slack): −(1 − r²) on a single
+   * eigendirection; in the field, so that at interval:N its enclosure certifies the sign.
+   */
+  readonly rel: T;
   readonly observed: number;
+  /** The slack in the same units: the rounding allowance of the comparison. */
   readonly bound: number;
 }
 
@@ -33,8 +38,10 @@ function change<T>(F: Field<T>, st: GdStep<T>, lossStar: T, tol: ResolvedToleran
   const slack = F.add(F.mul(F.from(tol.rel), F.add(st.scale, st.scaleNext)), F.from(tol.abs));
   const inc = F.sub(st.next, st.loss);
   const excess = F.add(F.max(F.sub(st.loss, lossStar), F.zero), slack);
-  if (F.sign(excess) === 0) return { inc, slack, observed: F.sign(inc), bound: 0 };
-  return { inc, slack, observed: F.toNumber(F.div(inc, excess)), bound: F.toNumber(F.div(slack, excess)) };
+  // At L_t = L* exactly (and no slack, as in interval arithmetic) only the sign of the increase is meaningful.
+  if (F.sign(excess) === 0) return { inc, slack, rel: F.int(F.sign(inc)), observed: F.sign(inc), bound: 0 };
+  const rel = F.div(inc, excess);
+  return { inc, slack, rel, observed: F.toNumber(rel), bound: F.toNumber(F.div(slack, excess)) };
 }
 
 const kappaText = <T>(F: Field<T>, x: T): string => F.toString(x);
@@ -46,26 +53,34 @@ export function checkMonotoneLoss<T>(instance: QuadraticGdInstance, ctx: CheckCo
   const k = kappaText(F, s.kappa);
   ctx.assume(F.sign(s.lambdaMax) > 0, 'lambda_max_not_positive', `λ_max = ${F.toString(s.lambdaMax)} must be > 0`);
   ctx.assume(F.sign(s.kappa) > 0 && F.lt(s.kappa, F.from(kappaBelow)), 'kappa_out_of_range', `κ = η·λ_max = ${k} is not in (0, ${kappaBelow})`);
-  let best: { margin: number; observed: number; bound: number; step: number } | undefined;
+  // The margin is −(L_{t+1} − L_t)/excess, without the slack, which is reported as the allowance:
+  // the harness decides only outside it, and at interval:N (no slack) the minimum over the steps,
+  // enclosed, certifies the verdict.
+  let best: { margin: T; observed: number; bound: number; step: number } | undefined;
+  let least: T | undefined;
   for (const st of gdSteps(s, instance.steps)) {
     if (!F.isFinite(st.next)) {
       return ctx.diverged({ code: 'non_finite_loss', message: `L became ${F.toString(st.next)} at step ${st.t + 1}`, observed: Number.NaN, bound: 0, margin: Number.NaN, step: st.t, details: { kappa: k } });
     }
     const c = change(F, st, s.lossStar, ctx.tol);
-    const margin = c.bound - c.observed;
+    const margin = F.neg(c.rel);
     if (F.lt(c.slack, c.inc)) {
       return ctx.violated({
-        code: 'loss_increased', step: st.t, observed: c.observed, bound: c.bound, margin,
+        code: 'loss_increased', step: st.t, observed: c.observed, bound: c.bound, allowance: c.bound, ...ctx.margin(margin),
         message: `L rose from ${F.toString(st.loss)} to ${F.toString(st.next)} at step ${st.t} (κ = η·λ_max = ${k})`,
         details: { kappa: k },
       });
     }
-    if (best === undefined || margin < best.margin) best = { margin, observed: c.observed, bound: c.bound, step: st.t };
+    least = least === undefined ? margin : F.min(least, margin);
+    if (best === undefined || F.toNumber(margin) - c.bound < F.toNumber(best.margin) - best.bound) best = { margin, observed: c.observed, bound: c.bound, step: st.t };
   }
-  const b = best ?? { margin: Number.POSITIVE_INFINITY, observed: 0, bound: 0, step: 0 };
+  if (best === undefined || least === undefined) {
+    return ctx.holds({ code: 'monotone', message: 'no step to check', observed: 0, bound: 0, margin: Number.POSITIVE_INFINITY, details: { kappa: k } });
+  }
   return ctx.holds({
-    code: 'monotone', message: `L non-increasing over ${instance.steps} steps (κ = η·λ_max = ${k}); tightest at step ${b.step}`,
-    observed: b.observed, bound: b.bound, margin: b.margin, step: b.step, details: { kappa: k },
+    code: 'monotone', message: `L non-increasing over ${instance.steps} steps (κ = η·λ_max = ${k}); tightest at step ${best.step}`,
+    observed: best.observed, bound: best.bound, allowance: best.bound, step: best.step, details: { kappa: k },
+    ...ctx.margin(least),
   });
 }
 
@@ -110,25 +125,29 @@ export const quadraticIncreasesAboveEdge: Claim<QuadraticGdInstance> = defineCla
     for (let i = 1; i < s.values.length; i++) if (eta * F.toNumber(s.values[i]) < 2) eRest += half(i);
     const horizon = increaseHorizon(eTop, eRest, F.toNumber(s.kappa));
     ctx.assume(instance.steps >= horizon + 2, 'horizon', `${instance.steps} steps do not reach the horizon T* + 2 = ${horizon + 2}`);
-    let best: { margin: number; observed: number; bound: number; step: number } | undefined;
+    // The margin is the largest relative increase (L_{t+1} − L_t)/excess, the slack its allowance;
+    // enclosed at interval:N, its maximum over the steps certifies "no rise" when below 0.
+    let best: { margin: typeof F.zero; observed: number; bound: number; step: number } | undefined;
+    let most: typeof F.zero | undefined;
     for (const st of gdSteps(s, instance.steps)) {
       if (!F.isFinite(st.next)) {
         return ctx.diverged({ code: 'non_finite_loss', message: `L became ${F.toString(st.next)} at step ${st.t + 1}`, observed: Number.NaN, bound: 0, margin: Number.NaN, step: st.t, details: { kappa: k } });
       }
       const c = change(F, st, s.lossStar, ctx.tol);
-      const margin = c.observed - c.bound;
       if (F.lt(c.slack, c.inc)) {
         return ctx.holds({
-          code: 'loss_increased', step: st.t, observed: c.observed, bound: c.bound, margin,
+          code: 'loss_increased', step: st.t, observed: c.observed, bound: c.bound, allowance: c.bound, ...ctx.margin(c.rel),
           message: `L rose from ${F.toString(st.loss)} to ${F.toString(st.next)} at step ${st.t} (κ = ${k}, horizon ${horizon})`,
           details: { kappa: k, horizon: Number.isFinite(horizon) ? horizon : 'none' },
         });
       }
-      if (best === undefined || margin > best.margin) best = { margin, observed: c.observed, bound: c.bound, step: st.t };
+      most = most === undefined ? c.rel : F.max(most, c.rel);
+      if (best === undefined || c.observed + c.bound > best.observed + best.bound) best = { margin: c.rel, observed: c.observed, bound: c.bound, step: st.t };
     }
-    const b = best ?? { margin: -1, observed: 0, bound: 0, step: 0 };
+    const b = best ?? { observed: 0, bound: 0, step: 0 };
     return ctx.violated({
-      code: 'no_loss_increase', step: b.step, observed: b.observed, bound: b.bound, margin: b.margin,
+      code: 'no_loss_increase', step: b.step, observed: b.observed, bound: b.bound, allowance: b.bound,
+      ...(most !== undefined ? ctx.margin(most) : { margin: -1 }),
       message: `L never rose in ${instance.steps} steps although κ = η·λ_max = ${k} (horizon T* = ${horizon})`,
       details: { kappa: k, horizon: Number.isFinite(horizon) ? horizon : 'none' },
     });
@@ -164,7 +183,9 @@ export const descentLemmaQuadratic: Claim<QuadraticGdInstance> = defineClaim<Qua
     ctx.assume(!F.lt(L, s.lambdaMax), 'not_smooth', `L = ${F.toString(L)} is below λ_max = ${F.toString(s.lambdaMax)}`);
     ctx.assume(F.sign(etaL) > 0 && F.lt(etaL, F.int(2)), 'step_too_large', `η·L = ${F.toString(etaL)} is not in (0, 2)`);
     const factor = F.mul(s.eta, F.sub(F.one, F.div(etaL, F.int(2))));
-    let best: { margin: number; observed: number; bound: number; step: number } | undefined;
+    // Margin: −shortfall/(promised + slack), the slack its allowance; enclosed at interval:N.
+    let best: { observed: number; bound: number; step: number } | undefined;
+    let least: typeof F.zero | undefined;
     for (const st of gdSteps(s, instance.steps)) {
       const promised = F.mul(factor, st.gradNorm2);
       const actual = F.sub(st.loss, st.next);
@@ -172,20 +193,24 @@ export const descentLemmaQuadratic: Claim<QuadraticGdInstance> = defineClaim<Qua
       const slack = F.add(F.mul(F.from(ctx.tol.rel), F.add(F.add(st.scale, st.scaleNext), F.mul(s.eta, st.gradNorm2))), F.from(ctx.tol.abs));
       const shortfall = F.sub(promised, actual);
       const denom = F.add(promised, slack);
-      const observed = F.sign(denom) === 0 ? F.sign(shortfall) : F.toNumber(F.div(shortfall, denom));
-      const bound = F.sign(denom) === 0 ? 0 : F.toNumber(F.div(slack, denom));
+      const zero = F.sign(denom) === 0;
+      const rel = zero ? F.int(F.sign(shortfall)) : F.div(shortfall, denom);
+      const observed = F.toNumber(rel);
+      const bound = zero ? 0 : F.toNumber(F.div(slack, denom));
       if (F.lt(slack, shortfall)) {
         return ctx.violated({
-          code: 'insufficient_decrease', step: st.t, observed, bound, margin: bound - observed,
+          code: 'insufficient_decrease', step: st.t, observed, bound, allowance: bound, ...ctx.margin(F.neg(rel)),
           message: `step ${st.t} decreased L by ${F.toString(actual)}, less than η(1 − ηL/2)‖∇L‖² = ${F.toString(promised)} (L = ${instance.smoothness}, λ_max = ${F.toString(s.lambdaMax)})`,
           details: { etaL: F.toString(etaL) },
         });
       }
-      if (best === undefined || bound - observed < best.margin) best = { margin: bound - observed, observed, bound, step: st.t };
+      least = least === undefined ? F.neg(rel) : F.min(least, F.neg(rel));
+      if (best === undefined || bound - observed < best.bound - best.observed) best = { observed, bound, step: st.t };
     }
-    const b = best ?? { margin: Number.POSITIVE_INFINITY, observed: 0, bound: 0, step: 0 };
+    const b = best ?? { observed: 0, bound: 0, step: 0 };
     return ctx.holds({
-      code: 'sufficient_decrease', step: b.step, observed: b.observed, bound: b.bound, margin: b.margin,
+      code: 'sufficient_decrease', step: b.step, observed: b.observed, bound: b.bound, allowance: b.bound,
+      ...(least !== undefined ? ctx.margin(least) : { margin: Number.POSITIVE_INFINITY }),
       message: `every step decreased L by at least η(1 − ηL/2)‖∇L‖² (η·L = ${F.toString(etaL)}); tightest at step ${b.step}`,
       details: { etaL: F.toString(etaL) },
     });

@@ -258,7 +258,7 @@ export const kreislerGfsMonotone: Claim<DeepScalarInstance> = defineClaim<DeepSc
   tolerance: { ulps: 4096 },
   rationale:
     'The catalog allows 1e-12 relative per step for monotone claims; φ is found by Newton on Σlog(wᵢ² + c) = log y². The largest relative ' +
-    'rise of φ measured on holding instances is 5.8e-16 (3 ulps), so the slack is 4096 ulps (9e-13 in f64, 2e-36 at dec:40): rounding, not a real rise; ' +
+    'rise of φ measured on holding instances is 5.8e-16 (3 ulps), so the slack is 4096 ulps (9.1e-13 in f64, 4.1e-36 at dec:40): rounding, not a real rise; ' +
     'a point whose Newton solve loses more digits fails in f64 only and the ladder reports it as an artifact. ' +
     '[E]: 0 violations in ≈ 1980 runs with κ ≤ 2.8; the one violation at κ ≤ 3 was at κ = 2.99 (η|r| = 1.415 > √2).',
 });

@@ -48,6 +48,8 @@ export const offMinimizers = <T>(F: Field<T>, theta: Vec<T>): boolean => !F.lt(F
 /** The Hessian's eigenframe at θ: top and second unit eigenvectors as doubles, the gap relative to ‖H‖, λ₁. */
 export interface Frame<T> {
   readonly top: number[];
+  /** The top eigenvector in the field (not normalized), for angles measured at the run's precision. */
+  readonly topField: T[];
   readonly second: number[] | undefined;
   readonly relGap: number;
   readonly lambda: T;
@@ -71,6 +73,7 @@ export function frameAt<T>(F: Field<T>, model: BoundModel<T>, theta: Vec<T>): Fr
     const degenerate = !(gap > 0) || top.every((x) => x === 0);
     return {
       top: degenerate ? [1, 0] : top,
+      topField: degenerate ? [F.one, F.zero] : v,
       second: degenerate ? [0, 1] : [-top[1], top[0]],
       relGap: norm > 0 ? (degenerate ? 0 : gap / norm) : Number.POSITIVE_INFINITY,
       lambda,
@@ -79,6 +82,7 @@ export function frameAt<T>(F: Field<T>, model: BoundModel<T>, theta: Vec<T>): Fr
   const e = topEigenpairs(F, H, 2);
   return {
     top: e.vectors[0].map((x) => F.toNumber(x)),
+    topField: e.vectors[0],
     second: e.vectors.length > 1 ? e.vectors[1].map((x) => F.toNumber(x)) : undefined,
     relGap: e.norm > 0 ? e.gap / e.norm : Number.POSITIVE_INFINITY,
     lambda: e.values[0],

@@ -14,7 +14,7 @@ import { htmlReport } from '../../harness/htmlReport.js';
 import { readCounterexamples } from '../../harness/readCounterexamples.js';
 import { prepareReportDir, writeHtmlReport } from '../../harness/writeHtmlReport.js';
 import { optFlag, optInt, optValue, type ParsedArgs } from '../parseArgs.js';
-import type { Out } from '../run.js';
+import { EXIT_INTERNAL, type Out } from '../run.js';
 import { CHECK_DEFAULTS } from '../../settings.js';
 import { checkControls } from './checkControls.js';
 
@@ -26,9 +26,10 @@ export { CHECK_DEFAULTS };
  * `--claims` files' claims when files are given) through the harness —
  * fixtures first, then `--runs` seeded instances each, shrinking and storing counterexamples —
  * prints a Markdown summary, writes `--json FILE` (README, Reports), `--junit FILE`,
- * `--summary FILE.md`, `--report DIR` (the HTML report, DIR/index.html). Exit 0 when no claim is violated, 1 when one is, 2 for bad usage,
- * 130/143/129 after SIGINT/SIGTERM/SIGHUP (the partial report is written). In a shard, only ∀ claims'
- * violations found there decide the exit code: the rest is `partial`, decided by `merge`.
+ * `--summary FILE.md`, `--report DIR` (the HTML report, DIR/index.html). Exit 0 when no claim is violated, 1 when one is (a certified violation) or a fixture no longer
+ * replays to its `expected` verdict (unless `--update-fixtures` re-records it), 2 for bad usage, 3 when a check threw
+ * (an internal error, counted apart), 130/143/129 after SIGINT/SIGTERM/SIGHUP (the partial report is written). In a shard,
+ * only ∀ claims' violations found there decide the exit code: the rest is `partial`, decided by `merge`.
  */
 export async function checkCommand(args: ParsedArgs, out: Out): Promise<number> {
   if (optFlag(args, 'controls')) return checkControls(await claimsToRun(args.values.get('claims') ?? [], args.positionals), args, out);
@@ -65,6 +66,7 @@ export async function checkCommand(args: ParsedArgs, out: Out): Promise<number> 
     run = await runCheck(claims, {
       ...(closest !== undefined ? { onInstance: closest.onInstance } : {}),
       seed, runs, runsFixed: optValue(args, 'runs') !== undefined, shard, fixturesDir: fixtures, storeDir: fixtures, stop, command,
+      updateFixtures: optFlag(args, 'update-fixtures'),
       ...(budget !== undefined ? { budget } : {}),
       onProgress: (claim, i, done, total) => progress.update(`[${i + 1}/${claims.length}] ${claim.id} ${done}/${total}`),
     });
@@ -89,5 +91,9 @@ export async function checkCommand(args: ParsedArgs, out: Out): Promise<number> 
     (quiet ? process.stderr : out).write(`\nInterrupted (${stop.signal ?? 'SIGINT'}): the report${quiet ? '' : ' above'} is partial; counterexamples found so far are in ${fixtures}.\n`);
     return exitCodeOf(stop);
   }
-  return report.claims.some((r) => r.verdict === 'violated') ? 1 : 0;
+  // A check that threw (exit 3) outranks a violation: the run itself is not to be trusted.
+  if (report.claims.some((r) => r.instances.error > 0)) return EXIT_INTERNAL;
+  // A fixture that no longer replays to its `expected` verdict is a regression, like a violation.
+  const regressions = results.some((r) => r.mismatches.some((m) => !m.updated));
+  return report.claims.some((r) => r.verdict === 'violated') || regressions ? 1 : 0;
 }

@@ -2,7 +2,7 @@ import type { Verdict } from '../../claims/claim.js';
 import { EoscheckError, UsageError } from '../../errors.js';
 import { parsePrecision } from '../../numerics/precision.js';
 import { checkAt, evaluate } from '../../harness/evaluate.js';
-import { formatEvidence, formatLadder } from '../../harness/formatFailure.js';
+import { formatCertificate, formatEvidence, formatLadder } from '../../harness/formatFailure.js';
 import { readFixture } from '../../harness/fixtureStore.js';
 import { loadClaims } from '../../harness/loadClaims.js';
 import { instanceTrajectory, trajectoryPlan } from '../../harness/plots/instanceTrajectory.js';
@@ -10,13 +10,13 @@ import { plotInputFromTrace } from '../../harness/plots/plotInputFromTrace.js';
 import { plotFormat, writePlot } from '../../harness/plots/writePlot.js';
 import { checkWritable } from '../../harness/writeOutput.js';
 import { optFlag, optValue, type ParsedArgs } from '../parseArgs.js';
-import type { Out } from '../run.js';
+import { EXIT_INTERNAL, type Out } from '../run.js';
 
 /**
  * `eoscheck replay FILE.json`: re-runs a counterexample fixture. Without `--precision` it climbs
  * the claim's precision ladder, as the run that found it did, so the verdict is reproduced; with
- * `--precision f64|dec:N|interval:N` it evaluates the check at that precision alone. Exit 1 when
- * the replay is violated, 0 otherwise. `--plot FILE.svg|FILE.png` also draws the instance's
+ * `--precision f64|dec:N|interval:N` it evaluates the check at that precision alone (no
+ * certification). Exit 1 when the replay is violated, 3 when the check threw, 0 otherwise. `--plot FILE.svg|FILE.png` also draws the instance's
  * trajectory, re-run in float64 through src/dynamics (an instance without θ and η has none: exit 2).
  */
 export async function replayCommand(args: ParsedArgs, out: Out): Promise<number> {
@@ -46,6 +46,7 @@ export async function replayCommand(args: ParsedArgs, out: Out): Promise<number>
     throw e;
   }
   const reproduced = verdict.verdict === (fx.expected ?? fx.verdict);
+  const certificate = 'certificate' in verdict ? verdict.certificate : undefined;
   if (plot !== undefined) {
     const run = instanceTrajectory(fx.claim, fx.instance);
     if (run.kind === 'none') throw new UsageError(`${file}: no plot: ${run.reason}`, '--plot');
@@ -53,18 +54,22 @@ export async function replayCommand(args: ParsedArgs, out: Out): Promise<number>
     await writePlot(plot, plotInputFromTrace(t, `${fx.claim} · ${t.model} · ${t.optimizer} · η = ${String(t.lr)} · f64${t.diverged ? ' · diverged' : ''}`, fx), '--plot');
   }
   if (optFlag(args, 'json')) {
-    out.write(JSON.stringify({ file, claim: fx.claim, precision: p ?? 'ladder', verdict: verdict.verdict, evidence: verdict.evidence, recorded: fx.verdict, expected: fx.expected ?? fx.verdict, reproduced }) + '\n');
+    out.write(JSON.stringify({ file, claim: fx.claim, precision: p ?? 'ladder', verdict: verdict.verdict, evidence: verdict.evidence,
+      ...(certificate !== undefined ? { certificate } : {}), ...(verdict.verdict === 'error' ? { stack: verdict.stack } : {}), recorded: fx.verdict, expected: fx.expected ?? fx.verdict, reproduced }) + '\n');
   } else {
-    const ladder = 'ladder' in verdict ? formatLadder(verdict.ladder, verdict.evidence) : verdict.evidence.precision;
+    const ladder = 'ladder' in verdict ? formatLadder(verdict.ladder, verdict.evidence, certificate) : verdict.evidence.precision;
     out.write([
       `replay ${file}`,
       `claim     ${fx.claim}`,
       `verdict   ${verdict.verdict} (recorded ${fx.verdict} at ${fx.precision}${fx.expected !== undefined ? `, expected ${fx.expected}` : ''}): ${reproduced ? 'reproduced' : 'NOT reproduced'}`,
       `evidence  ${formatEvidence(verdict.evidence)}`,
       `precision ${ladder}`,
+      ...(certificate !== undefined ? [`certified ${formatCertificate(certificate)}`] : verdict.verdict === 'violated' ? ['certified no (a single precision, or a negative control)'] : []),
+      ...(verdict.verdict === 'error' ? [verdict.stack] : []),
       ...(fx.why !== undefined ? [`why       ${fx.why}`] : []),
       ...(plot !== undefined ? [`plot      ${plot}`] : []),
     ].join('\n') + '\n');
   }
+  if (verdict.verdict === 'error') return EXIT_INTERNAL;
   return verdict.verdict === 'violated' ? 1 : 0;
 }
