@@ -22,3 +22,4 @@ export { fieldJson, observedJson, traceJson, type JsonValue, type TraceJson, typ
 export { checkState } from './divergence.js';
 export { gdRule, stepper, updateRule, type Stepper, type UpdateRule } from './stepper.js';
 export { nesterov } from './nesterov.js';
+export { predictedDisplacement, type DaggerFrame } from './predictedDisplacement.js';
