@@ -23,3 +23,4 @@ export { checkState } from './divergence.js';
 export { gdRule, stepper, updateRule, type Stepper, type UpdateRule } from './stepper.js';
 export { nesterov } from './nesterov.js';
 export { predictedDisplacement, type DaggerFrame } from './predictedDisplacement.js';
+export { diagonalGdRule } from './diagonalGd.js';
