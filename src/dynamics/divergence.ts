@@ -21,9 +21,3 @@ export function checkState<T>(F: Field<T>, state: OptimizerState<T>, bound: T, b
     }
   }
 }
-
-/** True when every entry of v is finite and within the divergence bound (the test checkState applies). */
-export function withinBound<T>(F: Field<T>, v: readonly T[]): boolean {
-  const bound = F.from(DIVERGENCE_BOUND);
-  return v.every((x) => F.isFinite(x) && !F.lt(bound, F.abs(x)));
-}

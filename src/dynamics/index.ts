@@ -21,6 +21,3 @@ export {
 export { sqrtGd } from './sqrtGd.js';
 export type { StepperF64 } from './stepperF64.js';
 export { fieldJson, observedJson, traceJson, type JsonValue, type TraceJson, type TraceJsonRow } from './traceJson.js';
-export { checkState } from './divergence.js';
-export { gdRule, stepper, updateRule, type Stepper, type UpdateRule } from './stepper.js';
-export { nesterov } from './nesterov.js';

@@ -3,10 +3,11 @@ import fc from 'fast-check';
 import { pgd } from '../../dynamics/pgd.js';
 import { pointInfo } from '../../dynamics/pointInfo.js';
 import { decimalCtor } from '../../numerics/decimalField.js';
-import type { Field, Vec } from '../../numerics/field.js';
+import type { Vec } from '../../numerics/field.js';
 import { dot } from '../../numerics/linalg.js';
 import { gd } from '../../dynamics/gd.js';
-import { stepper } from '../../dynamics/stepper.js';
+import { predictedDisplacement, type DaggerFrame } from '../../dynamics/predictedDisplacement.js';
+import { stepper, type Stepper } from '../../dynamics/stepper.js';
 import type { CheckContext, Outcome } from '../claim.js';
 import type { ToyInstance } from './damian.js';
 
@@ -172,8 +173,6 @@ export function readTrack<T>(instance: TrackInstance, ctx: CheckContext<T>, o: {
 export const nonFinite = <T>(ctx: CheckContext<T>, t: number, what: string): Outcome =>
   ctx.diverged({ code: 'non_finite', message: `${what} left the finite numbers at step ${t}`, observed: Number.NaN, bound: 0, margin: Number.NaN, step: t });
 
-const finite = <T>(F: Field<T>, v: Vec<T>): boolean => v.every((x) => F.isFinite(x));
-
 /** What the runner of GD beside PGD (and the predicted dynamics) sees at each step t ≥ t₀. */
 interface StepView<T> {
   readonly t: number;
@@ -234,6 +233,10 @@ export function runBeside<T>(instance: TrackInstance, ctx: CheckContext<T>, o: R
   let th = theta;
   let v: Vec<T> | undefined;
   let t0 = -1;
+  // The predicted dynamics, stepped at θ†_t's frame (set each step before it is taken).
+  let frame: DaggerFrame<T> | undefined;
+  const predicted = predictedDisplacement(F, eta, () => frame!, o.noCubic !== true);
+  let vRun: Stepper<T> | undefined;
   for (let t = 0; t <= instance.steps; t++) {
     const P = pointInfo(model, st.theta);
     const S = P.sharpness();
@@ -241,7 +244,7 @@ export function runBeside<T>(instance: TrackInstance, ctx: CheckContext<T>, o: R
       v = th.map((x, i) => F.sub(x, st.theta[i]));
       t0 = t;
     }
-    let next: Vec<T> | undefined;
+    let vStepped: boolean | undefined;
     if (t0 >= 0) {
       const u = P.top();
       const dS = P.sharpnessGradientPerp();
@@ -258,16 +261,9 @@ export function runBeside<T>(instance: TrackInstance, ctx: CheckContext<T>, o: R
       if (o.predict && v !== undefined) {
         const pred = st.theta.map((a, i) => F.add(a, v![i]));
         error = Math.sqrt(pred.reduce((s, a, i) => s + F.toNumber(F.sub(a, th[i])) ** 2, 0));
-        const vv = v;
-        const x = dot(F, u, vv);
-        const y = dot(F, dS, vv);
-        const Hv = P.hessian().map((row) => dot(F, row, vv));
-        const quad = F.div(F.sub(F.mul(x, x), d2), two);
-        const xy = F.mul(x, y);
-        next = vv.map((vi, i) => {
-          const cubic = o.noCubic === true ? F.zero : F.add(F.mul(dS[i], quad), F.mul(u[i], xy));
-          return F.sub(vi, F.mul(eta, F.add(Hv[i], cubic)));
-        });
+        vRun ??= stepper(predicted, v, { divergenceBound: Number.POSITIVE_INFINITY });
+        frame = { hessian: P.hessian(), top: u, sharpnessGradientPerp: dS, delta2: d2 };
+        vStepped = vRun.step();
       }
       const view: StepView<T> = {
         t, theta: th, dagger: st.theta, x: xg, delta, scale,
@@ -284,9 +280,9 @@ export function runBeside<T>(instance: TrackInstance, ctx: CheckContext<T>, o: R
     if (!pgdRun.step()) return nonFinite(ctx, t + 1, 'PGD');
     st = pgdRun.state;
     if (!projected(st, t + 1)) return ctx.diverged({ code: 'projection_failed', message: `PGD could not project at step ${t + 1}`, observed: Number.NaN, bound: 0, margin: Number.NaN, step: t + 1 });
-    if (next !== undefined) {
-      v = next;
-      if (!finite(F, v)) return nonFinite(ctx, t + 1, 'the predicted dynamics');
+    if (vStepped !== undefined) {
+      if (!vStepped) return nonFinite(ctx, t + 1, 'the predicted dynamics');
+      v = vRun!.theta;
     }
   }
   return { t0, done: instance.steps };

@@ -1,7 +1,9 @@
 import { decimalCtor } from '../../numerics/decimalField.js';
 import type { Field } from '../../numerics/field.js';
 import type { CheckContext, Outcome } from '../claim.js';
-import { DIVERGENCE_BOUND, withinBound } from '../../dynamics/divergence.js';
+import { diagonalGdRule } from '../../dynamics/diagonalGd.js';
+import { DIVERGENCE_BOUND } from '../../dynamics/divergence.js';
+import { stepper } from '../../dynamics/stepper.js';
 
 /**
  * Even, Pesme, Gunasekar, Flammarion (docs/claims/even.md): what GD with a finite step size does to
@@ -66,6 +68,8 @@ export function dlnRun<T>(ctx: CheckContext<T>, X: readonly (readonly T[])[], Y:
   const huge = F.from('1e10');
   let u = [...u0];
   let v = [...v0];
+  let g: T[] = [];
+  const run = stepper(diagonalGdRule(F, gamma, () => g), [...u0, ...v0]);
   let prev: T | undefined;
   let prev2: T | undefined;
   let inside = 0;
@@ -96,7 +100,7 @@ export function dlnRun<T>(ctx: CheckContext<T>, X: readonly (readonly T[])[], Y:
     }
     prev2 = prev;
     prev = L;
-    const g: T[] = new Array<T>(d);
+    g = new Array<T>(d);
     let gMax = F.zero;
     for (let j = 0; j < d; j++) {
       let s = F.zero;
@@ -108,16 +112,10 @@ export function dlnRun<T>(ctx: CheckContext<T>, X: readonly (readonly T[])[], Y:
     maxGammaG = Math.max(maxGammaG, F.toNumber(gg));
     if (o.stop === 'grad' && F.lt(gg, o.tol)) return { status: 'converged', steps: k, u, v, increases, maxGammaG };
     ctx.count();
-    const un: T[] = new Array<T>(d);
-    const vn: T[] = new Array<T>(d);
-    for (let j = 0; j < d; j++) {
-      const gj = F.mul(gamma, g[j]);
-      un[j] = F.sub(u[j], F.mul(gj, v[j]));
-      vn[j] = F.sub(v[j], F.mul(gj, u[j]));
-    }
-    u = un;
-    v = vn;
-    if (!withinBound(F, u) || !withinBound(F, v)) return { status: 'diverged', steps: k + 1, u, v, increases, maxGammaG };
+    const stepped = run.step();
+    u = run.theta.slice(0, d);
+    v = run.theta.slice(d);
+    if (!stepped) return { status: 'diverged', steps: k + 1, u, v, increases, maxGammaG };
   }
   return { status: 'steps', steps: o.maxSteps, u, v, increases, maxGammaG };
 }
