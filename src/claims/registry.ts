@@ -6,6 +6,7 @@ import { DAMIAN_CLAIMS } from './damian.js';
 import { DAMIAN_TRACKING_CLAIMS } from './damianTracking.js';
 import { ARORA_CLAIMS } from './arora.js';
 import { WANG_ROBERTS_CLAIMS } from './wangRoberts.js';
+import { WR_ROTATION_CLAIMS } from './wangRoberts/rotationClaims.js';
 import { WXZT_CLAIMS } from './wangXuZhaoTao.js';
 import { WXZT_MORE_CLAIMS } from './wxztMore.js';
 import { AGARWALA_CLAIMS } from './agarwala.js';
@@ -26,7 +27,7 @@ export const CATALOG_GROUPS: readonly { readonly title: string; readonly claims:
   { title: 'Classical (quadratic GD, descent lemma)', claims: CLASSICAL_CLAIMS as readonly Claim[] },
   { title: 'Damian, Nichani, Lee: self-stabilization', claims: [...DAMIAN_CLAIMS, ...DAMIAN_TRACKING_CLAIMS] },
   { title: 'Arora, Li, Panigrahi: normalized GD and GD on √L', claims: ARORA_CLAIMS },
-  { title: 'Wang, Roberts: rotation of the top eigenvector', claims: WANG_ROBERTS_CLAIMS },
+  { title: 'Wang, Roberts: rotation of the top eigenvector', claims: [...WANG_ROBERTS_CLAIMS, ...WR_ROTATION_CLAIMS] },
   { title: 'Wang, Xu, Zhao, Tao: balancing and EoS for ℓ(xᵀy)', claims: [...WXZT_CLAIMS, ...WXZT_MORE_CLAIMS] },
   { title: 'Cohen et al.: thresholds, progressive sharpening and EoS hover', claims: [...COHEN_CLAIMS, ...COHEN_NETWORK_CLAIMS] },
   { title: 'Kreisler et al.: GFS sharpness', claims: KREISLER_CLAIMS },

@@ -7,5 +7,6 @@ export { gradNormObserver } from './gradNormObserver.js';
 export { lossObserver } from './lossObserver.js';
 export { referenceDistanceObserver } from './referenceDistanceObserver.js';
 export { rotationObserver } from './rotationObserver.js';
+export { rotationPolarityObserver } from './rotationPolarityObserver.js';
 export { selfStabilizationObserver } from './selfStabilizationObserver.js';
 export { sharpnessObserver } from './sharpnessObserver.js';
