@@ -79,6 +79,8 @@ export const regularityConvergesWhereSquareDiverges: Claim<LossPairInstance> = d
     'For ℓ(xy) with μ = 1, starts x₀ ∈ [1.8, 3], y₀ ∈ [0.05, 1] and κ = η·λ_GFS ∈ [4.5, 6] with η < 0.95: whenever GD on the square loss ½(xy − 1)² diverges, GD ' +
     'on log cosh(xy − 1) with the same η from the same start converges (|xy − 1| < 1e-9 in 4000 steps). Statistical: on at least 90% of the starts where the square loss diverged.',
   kind: 'statistical',
+  // f64 only: the statistic over instances is the claim; a decimal re-run of two 4000-step runs per failing instance would cost seconds each.
+  ladder: ['f64'],
   minHoldFraction: 0.9,
   runs: 60,
   hypotheses: ['the square loss diverges from the start (else inconclusive)', 'η < 0.95 and κ ∈ [4.5, 6]'],
@@ -119,6 +121,8 @@ export const regularityCloserToEdge: Claim<LossPairInstance> = defineClaim<LossP
     'For ℓ(xy) with μ = 1, starts x₀ ∈ [1.8, 3], y₀ ∈ [0.05, 1] and κ = η·λ_GFS ∈ [2.1, 3]: when GD converges on both losses from the same start with the same η, ' +
     'η·S∞ on log cosh(xy − 1) exceeds η·S∞ on ½(xy − 1)² by at least 0.02 (both are below 2). Statistical: on at least 85% of instances.',
   kind: 'statistical',
+  // f64 only: the statistic over instances is the claim; a decimal re-run of two 4000-step runs per failing instance would cost seconds each.
+  ladder: ['f64'],
   minHoldFraction: 0.85,
   runs: 60,
   hypotheses: ['both runs converge (|xy − 1| < 1e-9 within 4000 steps)', 'κ ∈ [2.1, 3]'],
