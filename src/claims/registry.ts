@@ -7,9 +7,11 @@ import { DAMIAN_TRACKING_CLAIMS } from './damianTracking.js';
 import { ARORA_CLAIMS } from './arora.js';
 import { WANG_ROBERTS_CLAIMS } from './wangRoberts.js';
 import { WR_ROTATION_CLAIMS } from './wangRoberts/rotationClaims.js';
+import { WR_FLATTENING_CLAIMS } from './wangRoberts/flatteningInLr.js';
 import { WXZT_CLAIMS } from './wangXuZhaoTao.js';
 import { WXZT_MORE_CLAIMS } from './wxztMore.js';
 import { WXZT_REGULARITY_CLAIMS } from './wangXuZhaoTao/regularity.js';
+import { WXZT_BALANCING_LR_CLAIMS } from './wangXuZhaoTao/balancingInLr.js';
 import { AGARWALA_CLAIMS } from './agarwala.js';
 import { COHEN_CLAIMS } from './cohen.js';
 import { COHEN_NETWORK_CLAIMS } from './cohenNetworks.js';
@@ -28,8 +30,8 @@ export const CATALOG_GROUPS: readonly { readonly title: string; readonly claims:
   { title: 'Classical (quadratic GD, descent lemma)', claims: CLASSICAL_CLAIMS as readonly Claim[] },
   { title: 'Damian, Nichani, Lee: self-stabilization', claims: [...DAMIAN_CLAIMS, ...DAMIAN_TRACKING_CLAIMS] },
   { title: 'Arora, Li, Panigrahi: normalized GD and GD on √L', claims: ARORA_CLAIMS },
-  { title: 'Wang, Roberts: rotation of the top eigenvector', claims: [...WANG_ROBERTS_CLAIMS, ...WR_ROTATION_CLAIMS] },
-  { title: 'Wang, Xu, Zhao, Tao: balancing and EoS for ℓ(xᵀy)', claims: [...WXZT_CLAIMS, ...WXZT_MORE_CLAIMS, ...WXZT_REGULARITY_CLAIMS] },
+  { title: 'Wang, Roberts: rotation of the top eigenvector', claims: [...WANG_ROBERTS_CLAIMS, ...WR_ROTATION_CLAIMS, ...WR_FLATTENING_CLAIMS] },
+  { title: 'Wang, Xu, Zhao, Tao: balancing and EoS for ℓ(xᵀy)', claims: [...WXZT_CLAIMS, ...WXZT_MORE_CLAIMS, ...WXZT_REGULARITY_CLAIMS, ...WXZT_BALANCING_LR_CLAIMS] },
   { title: 'Cohen et al.: thresholds, progressive sharpening and EoS hover', claims: [...COHEN_CLAIMS, ...COHEN_NETWORK_CLAIMS] },
   { title: 'Kreisler et al.: GFS sharpness', claims: KREISLER_CLAIMS },
   { title: 'Even et al.: diagonal linear networks', claims: [...EVEN_CLAIMS, ...EVEN_BIAS_CLAIMS] },

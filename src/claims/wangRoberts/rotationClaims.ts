@@ -77,8 +77,8 @@ export const rotationEpisodes: Claim<DepthRunInstance> = defineClaim<DepthRunIns
   },
   tolerance: { abs: EPISODE_FLOOR },
   rationale:
-    'Measured over 240 instances (seed 11): 226 bounded runs with episodes; in 206 (91.2%) every episode turned the eigenvector by ≥ 1e-4 rad (by family: deep-scalar ' +
-    'D=2 22/34, D=3 44/50, D=4 34/34; diagonal-linear d=2 15/15, d=3 16/17; deep-linear 2-2-1 49/50, 2-2-2-1 26/26). Wilson lower end at 50 runs for 91%: 0.80; at the pinned seed 1, 39 of 48 exercised held (81%, Wilson lower end 0.68), so the threshold is 0.65. The floor 1e-4 rad is ' +
+    'Measured over 240 instances (seed 11): 226 bounded runs with episodes; in 209 (92.5%) every episode turned the eigenvector by ≥ 1e-4 rad (by family: deep-scalar ' +
+    'D=2 22/34, D=3 44/49, D=4 36/36; diagonal-linear d=2 15/15, d=3 17/17; deep-linear 2-2-1 49/49, 2-2-2-1 26/26). Wilson lower end at 50 runs for 92.5%: 0.82; at the pinned seed 1, 39 of 48 exercised held (81%, Wilson lower end 0.68), so the threshold is 0.65. The floor 1e-4 rad is ' +
     '1e11 times the rounding of an f64 angle; at depth 1 the measured rotation is 0 to 1e-15.',
 });
 
@@ -101,11 +101,11 @@ export const rotationPolarity: Claim<DepthRunInstance> = defineClaim<DepthRunIns
   statement:
     'Same setting as wr.rotation.episodes. At an unstable step θₜ → θ_{t+1}, with uₜ the top eigenvector and λ₁(t) the sharpness at θₜ, the curvature along uₜ ' +
     'after the step is lower: uₜᵀ∇²L(θ_{t+1})uₜ < λ₁(t) by more than 1e-9·λ₁. On each instance at least half of the unstable steps are polar in this sense. ' +
-    'Statistical: on at least 80% of instances.',
+    'Statistical: on at least 75% of instances.',
   kind: 'statistical',
   // One f64 run per instance: the statistic, not a single run, is the claim (a decimal re-run of 300 eigensolves would cost minutes).
   ladder: ['f64'],
-  minHoldFraction: 0.8,
+  minHoldFraction: 0.75,
   runs: 50,
   hypotheses: HYPOTHESES,
   arbitrary: deepInstances(2.05, 2.6),
@@ -116,8 +116,8 @@ export const rotationPolarity: Claim<DepthRunInstance> = defineClaim<DepthRunIns
   },
   tolerance: { rel: DROP_FLOOR },
   rationale:
-    'Measured over 240 instances (seed 11): 219 of 226 exercised (96.9%) had at least half of their unstable steps polar; 214 (94.7%) had every episode polar from ' +
-    'its first iterate to its last. Wilson lower end at 50 runs for 96.9%: 0.88; at the pinned seed 1, 44 of 47 (Wilson lower end 0.83), so the threshold is 0.8. The floor 1e-9·λ₁ is far above the rounding of uᵀHu ' +
+    'Measured over 240 instances (seed 11): 218 of 226 exercised (96.5%) had at least half of their unstable steps polar; 214 (94.7%) had every episode polar from ' +
+    'its first iterate to its last. Wilson lower end at 50 runs for 96.5%: 0.87; at the pinned seed 1, 43 of 47 (Wilson lower end 0.80), so the threshold is 0.75. The floor 1e-9·λ₁ is far above the rounding of uᵀHu ' +
     '(~1e-15 relative) and far below the measured drops (1e-3–1e-1 relative).',
 });
 
@@ -159,8 +159,8 @@ export const rotationGrowsWithLr: Claim<DepthRunInstance> = defineClaim<DepthRun
   },
   tolerance: { abs: 1e-9 },
   rationale:
-    'Measured over 225 instances with both runs bounded (seed 11): the total rotation grew from κ to κ + 0.6 on 186 (82.7%); the rotation over unstable steps alone on ' +
-    '159 (70.7%), and monotone over κ, κ + 0.3, κ + 0.6 on 131 (58%), which is why the claim compares two step sizes 0.6 apart. Wilson lower end at 40 runs for ' +
+    'Measured over 224 instances with both runs bounded (seed 11): the total rotation grew from κ to κ + 0.6 on 185 (82.6%); the rotation over unstable steps alone on ' +
+    '158 (70.5%), and monotone over κ, κ + 0.3, κ + 0.6 on 73 (33%), which is why the claim compares two step sizes 0.6 apart. Wilson lower end at 40 runs for ' +
     '82.7%: 0.68; at the pinned seed 1, 28 of 37 (76%, Wilson lower end 0.60), so the threshold is 0.55. 1e-9 rad keeps two rounding-level totals from counting as an increase.',
 });
 

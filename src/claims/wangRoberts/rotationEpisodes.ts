@@ -144,16 +144,19 @@ function lambdaOf<T>(run: RunResult<T>, t: number): number {
 const D = Decimal.clone({ precision: 40 });
 
 /**
- * A sharp minimizer near θ₀: stable GD (η = 0.5/S(θ₀), through the engine, f64) for up to 4000
- * steps. GD started at a minimizer whose sharpness exceeds 2/η is unstable along its top
+ * A sharp minimizer near θ₀: stable GD (η = 0.5/S(θ₀), through the engine, f64) for SETTLE_STEPS
+ * steps (it need not be reached exactly: the start is perturbed anyway). GD started at a minimizer whose sharpness exceeds 2/η is unstable along its top
  * eigenvector: the setting of an instability, reached without narrowing the starts.
  */
+/** Kept small: generators run on every sample, `list` included. */
+const SETTLE_STEPS = 1500;
+
 function settle(base: Omit<DepthRunInstance, 'lr' | 'kappa0' | 'steps'>): { theta: number[]; sharpness: number } {
   const model = instanceModel(base as DepthRunInstance);
   const b = model.bind(f64);
   const theta0 = (base.theta as readonly string[]).map(Number);
   const s0 = sharpness(f64, b, theta0);
-  const run = runTrajectory(model, f64, theta0, { optimizer: { id: 'gd', lr: 0.5 / s0 }, steps: 4000, every: 4000 });
+  const run = runTrajectory(model, f64, theta0, { optimizer: { id: 'gd', lr: 0.5 / s0 }, steps: SETTLE_STEPS, every: SETTLE_STEPS });
   const theta = run.rows[run.rows.length - 1].theta.slice();
   return { theta, sharpness: sharpness(f64, b, theta) };
 }
@@ -205,6 +208,8 @@ function quadratic(): Family {
 /** The families of depth > 1 (the claims' instances) and of depth 1 (their negative control). */
 export const DEPTH_FAMILIES = {
   deep: (): Family => fc.oneof(deepScalar(2), deepScalar(3), deepScalar(4), diagonalLinear(), deepLinear(2), deepLinear(3)),
+  /** Widths > 1 only (diagonal-linear, deep-linear): depth 2 and 3. */
+  wide: (): Family => fc.oneof(diagonalLinear(), deepLinear(2), deepLinear(3)),
   scalarDepth: (depth: number): Family => deepScalar(depth),
   depthOne: (): Family => quadratic(),
 };
