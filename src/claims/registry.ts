@@ -12,6 +12,7 @@ import { WXZT_CLAIMS } from './wangXuZhaoTao.js';
 import { WXZT_MORE_CLAIMS } from './wxztMore.js';
 import { WXZT_REGULARITY_CLAIMS } from './wangXuZhaoTao/regularity.js';
 import { WXZT_BALANCING_LR_CLAIMS } from './wangXuZhaoTao/balancingInLr.js';
+import { WXZT_CATAPULT_CLAIMS } from './wangXuZhaoTao/catapultInnerProduct.js';
 import { AGARWALA_CLAIMS } from './agarwala.js';
 import { COHEN_CLAIMS } from './cohen.js';
 import { COHEN_NETWORK_CLAIMS } from './cohenNetworks.js';
@@ -31,7 +32,7 @@ export const CATALOG_GROUPS: readonly { readonly title: string; readonly claims:
   { title: 'Damian, Nichani, Lee: self-stabilization', claims: [...DAMIAN_CLAIMS, ...DAMIAN_TRACKING_CLAIMS] },
   { title: 'Arora, Li, Panigrahi: normalized GD and GD on √L', claims: ARORA_CLAIMS },
   { title: 'Wang, Roberts: rotation of the top eigenvector', claims: [...WANG_ROBERTS_CLAIMS, ...WR_ROTATION_CLAIMS, ...WR_FLATTENING_CLAIMS] },
-  { title: 'Wang, Xu, Zhao, Tao: balancing and EoS for ℓ(xᵀy)', claims: [...WXZT_CLAIMS, ...WXZT_MORE_CLAIMS, ...WXZT_REGULARITY_CLAIMS, ...WXZT_BALANCING_LR_CLAIMS] },
+  { title: 'Wang, Xu, Zhao, Tao: balancing and EoS for ℓ(xᵀy)', claims: [...WXZT_CLAIMS, ...WXZT_MORE_CLAIMS, ...WXZT_REGULARITY_CLAIMS, ...WXZT_BALANCING_LR_CLAIMS, ...WXZT_CATAPULT_CLAIMS] },
   { title: 'Cohen et al.: thresholds, progressive sharpening and EoS hover', claims: [...COHEN_CLAIMS, ...COHEN_NETWORK_CLAIMS] },
   { title: 'Kreisler et al.: GFS sharpness', claims: KREISLER_CLAIMS },
   { title: 'Even et al.: diagonal linear networks', claims: [...EVEN_CLAIMS, ...EVEN_BIAS_CLAIMS] },

@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../harness/evaluate.js';
+import { catapultInnerProduct } from './catapultInnerProduct.js';
 import { regularityCloserToEdge, regularityConvergesWhereSquareDiverges, regularityGlobalConvergence } from './regularity.js';
 import type { LossName, LossPairInstance } from './regularityRuns.js';
 
@@ -21,5 +23,15 @@ describe('wxzt.regularity.* on one start, (2.5, 0.3)', () => {
     expect(v).toMatchObject({ verdict: 'holds', evidence: { code: 'closer_to_edge' } });
     expect(v.evidence.observed).toBeGreaterThan(0.02);
     expect(evaluate(regularityCloserToEdge, at('square', 'square', 2.5), { mode: 'control' }).verdict).toMatchObject({ verdict: 'violated', evidence: { code: 'not_closer_to_edge', observed: 0 } });
+  });
+});
+
+describe('wxzt.catapult.inner-product', () => {
+  it('its below-edge control fails with no_catapult; a sharp start catapults and converges below the edge', () => {
+    const [ctl] = fc.sample(catapultInnerProduct.negativeControl.arbitrary, { seed: 2, numRuns: 1 });
+    expect(evaluate(catapultInnerProduct, ctl, { mode: 'control' }).verdict).toMatchObject({ verdict: 'violated', evidence: { code: 'no_catapult' } });
+    const held = fc.sample(catapultInnerProduct.arbitrary, { seed: 2, numRuns: 5 }).map((i) => evaluate(catapultInnerProduct, i, { mode: 'claim' }).verdict);
+    expect(held.filter((v) => v.verdict === 'holds' && v.evidence.code === 'catapult').length).toBeGreaterThanOrEqual(3);
+    for (const v of held.filter((x) => x.verdict === 'holds')) expect(v.evidence.observed).toBeLessThan(2);
   });
 });
