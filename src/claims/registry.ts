@@ -17,6 +17,11 @@ import { EVEN_BIAS_CLAIMS } from './even/index.js';
 import { LEWKOWYCZ_CLAIMS } from './lewkowycz/index.js';
 import { CHEN_CLAIMS } from './chen/index.js';
 import { ZHU_CLAIMS } from './zhu/index.js';
+import { WR_ROTATION_CLAIMS } from './wangRoberts/rotationClaims.js';
+import { WR_FLATTENING_CLAIMS } from './wangRoberts/flatteningInLr.js';
+import { WXZT_REGULARITY_CLAIMS } from './wangXuZhaoTao/regularity.js';
+import { WXZT_BALANCING_LR_CLAIMS } from './wangXuZhaoTao/balancingInLr.js';
+import { WXZT_CATAPULT_CLAIMS } from './wangXuZhaoTao/catapultInnerProduct.js';
 
 /**
  * The catalog grouped by source, in the order `list` and `check` show it: the classical facts,
@@ -26,8 +31,8 @@ export const CATALOG_GROUPS: readonly { readonly title: string; readonly claims:
   { title: 'Classical (quadratic GD, descent lemma)', claims: CLASSICAL_CLAIMS as readonly Claim[] },
   { title: 'Damian, Nichani, Lee: self-stabilization', claims: [...DAMIAN_CLAIMS, ...DAMIAN_TRACKING_CLAIMS] },
   { title: 'Arora, Li, Panigrahi: normalized GD and GD on √L', claims: ARORA_CLAIMS },
-  { title: 'Wang, Roberts: rotation of the top eigenvector', claims: WANG_ROBERTS_CLAIMS },
-  { title: 'Wang, Xu, Zhao, Tao: balancing and EoS for ℓ(xᵀy)', claims: [...WXZT_CLAIMS, ...WXZT_MORE_CLAIMS] },
+  { title: 'Wang, Roberts: rotation of the top eigenvector', claims: [...WANG_ROBERTS_CLAIMS, ...WR_ROTATION_CLAIMS, ...WR_FLATTENING_CLAIMS] },
+  { title: 'Wang, Xu, Zhao, Tao: balancing and EoS for ℓ(xᵀy)', claims: [...WXZT_CLAIMS, ...WXZT_MORE_CLAIMS, ...WXZT_REGULARITY_CLAIMS, ...WXZT_BALANCING_LR_CLAIMS, ...WXZT_CATAPULT_CLAIMS] },
   { title: 'Cohen et al.: thresholds, progressive sharpening and EoS hover', claims: [...COHEN_CLAIMS, ...COHEN_NETWORK_CLAIMS] },
   { title: 'Kreisler et al.: GFS sharpness', claims: KREISLER_CLAIMS },
   { title: 'Even et al.: diagonal linear networks', claims: [...EVEN_CLAIMS, ...EVEN_BIAS_CLAIMS] },

@@ -8,6 +8,7 @@ import { gradNormObserver } from './gradNormObserver.js';
 import { lossObserver } from './lossObserver.js';
 import { referenceDistanceObserver } from './referenceDistanceObserver.js';
 import { rotationObserver } from './rotationObserver.js';
+import { rotationPolarityObserver } from './rotationPolarityObserver.js';
 import { selfStabilizationObserver } from './selfStabilizationObserver.js';
 import { sharpnessObserver } from './sharpnessObserver.js';
 
@@ -18,6 +19,7 @@ export const OBSERVERS: Readonly<Record<string, () => ObserverFactory>> = Object
   gradNorm: gradNormObserver,
   edgeMargin: edgeMarginObserver,
   rotation: rotationObserver,
+  rotationPolarity: rotationPolarityObserver,
   referenceDistance: referenceDistanceObserver,
   selfStabilization: selfStabilizationObserver,
   balancedness: () => balancednessObserver(),

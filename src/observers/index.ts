@@ -8,6 +8,7 @@ export { lossObserver } from './lossObserver.js';
 export { dnlConstants, predictedStep, type DnlConstants } from './predictedDynamics.js';
 export { referenceDistanceObserver } from './referenceDistanceObserver.js';
 export { rotationObserver } from './rotationObserver.js';
+export { rotationPolarityObserver } from './rotationPolarityObserver.js';
 export { selfStabilizationObserver } from './selfStabilizationObserver.js';
 export { sharpnessObserver } from './sharpnessObserver.js';
 export { tensorPowerNorms } from './tensorPowerNorms.js';
