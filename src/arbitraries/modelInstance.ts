@@ -15,7 +15,7 @@ const inst = (id: string, theta: DecimalText[], input: Omit<ModelInput, 'dim'> =
 const size = (min: number, max: number) => fc.integer({ min, max });
 
 /**
- * Random instances of every built-in model, small enough for decimal arithmetic (dimension ≤ 8),
+ * Random instances of every built-in model, small enough for decimal arithmetic (dimension ≤ 27),
  * with coordinates of moderate size so losses stay well inside the float64 range.
  */
 export const MODEL_INSTANCES: Readonly<Record<string, fc.Arbitrary<ModelInstance>>> = {
@@ -38,6 +38,18 @@ export const MODEL_INSTANCES: Readonly<Record<string, fc.Arbitrary<ModelInstance
   'diagonal-linear': fc.tuple(size(1, 4), size(1, 5)).chain(([d, n]) =>
     fc.tuple(decimalMatrix(n, d, -2, 2), decimalVector(n, -2, 2), decimalVector(2 * d, -1.5, 1.5)))
     .map(([X, y, theta]) => inst('diagonal-linear', theta, { data: { X, y } })),
+  // 1 to 3 layers of widths 1..3 (bottlenecks included), n ≤ 3 samples: dimension ≤ 27.
+  'deep-linear': fc.tuple(fc.array(size(1, 3), { minLength: 2, maxLength: 4 }), size(1, 3)).chain(([widths, n]) => {
+    let p = 0;
+    for (let l = 1; l < widths.length; l++) p += widths[l] * widths[l - 1];
+    return fc.tuple(decimalMatrix(n, widths[0], -2, 2), decimalMatrix(n, widths[widths.length - 1], -2, 2),
+      decimalVector(p, -1.5, 1.5), fc.constant(widths));
+  }).map(([X, Y, theta, widths]) => inst('deep-linear', theta, { data: { X, Y, widths: widths.map(String) } })),
+  // Width, input dimension and samples ≤ 2 (dimension ≤ 6): its activations cost a series each in decimal.
+  'two-layer': fc.tuple(size(1, 2), size(1, 2), size(1, 2)).chain(([m, d, n]) =>
+    fc.tuple(decimalMatrix(n, d, -2, 2), decimalVector(n, -2, 2), decimalVector(m * (d + 1), -1.5, 1.5),
+      fc.constantFrom('tanh', 'softplus', 'sigmoid'), fc.constant(m)))
+    .map(([X, y, theta, activation, m]) => inst('two-layer', theta, { params: { width: String(m), activation }, data: { X, y } })),
   'quadratic-regression': fc.tuple(size(1, 4), size(1, 3)).chain(([p, n]) =>
     fc.tuple(decimalMatrix(n, p, -2, 2), fc.array(symmetricMatrix(p, -1, 1), { minLength: n, maxLength: n }),
       decimalVector(n, -2, 2), decimalVector(p, -1.5, 1.5)))

@@ -80,7 +80,9 @@ function oracleInstances(id: string, mutate?: { hessianScale: string }): fc.Arbi
  * rung), and its evaluation at the rung's precision agrees with the 90-digit one.
  */
 function oracleClaim(modelId: string, title: string): Claim<OracleInstance> {
+  const runs = ORACLE_RUNS[modelId];
   return defineClaim<OracleInstance>({
+    ...(runs !== undefined ? { runs } : {}),
     id: `oracle.${modelId}.closed-forms`,
     title: `Closed-form derivatives of ${modelId} (${title}) match 90-digit finite differences`,
     citation: { paper: 'eoscheck model closed forms (README, Models; derived and checked symbolically)', where: 'gradient, Hessian and ∇³L[u,u] of the model; exact-identity tolerances' },
@@ -136,6 +138,12 @@ function oracleClaim(modelId: string, title: string): Claim<OracleInstance> {
     status: 'identity, exact oracle',
   });
 }
+
+/**
+ * Default instances for the oracle claims whose 90-digit evaluations are costly: two-layer evaluates
+ * σ (a decimal series, ~1 ms at 90 digits) for every unit and sample, about 60 times per instance.
+ */
+const ORACLE_RUNS: Readonly<Record<string, number>> = { 'two-layer': 25 };
 
 /** One oracle claim per model family that has an instance generator, in the model table's order. */
 export const ORACLE_CLAIMS: readonly Claim<OracleInstance>[] = MODELS

@@ -5,6 +5,7 @@
 export { checkDerivatives, type DerivativeReport } from './checkDerivatives.js';
 export { cubicToy } from './cubicToy.js';
 export { deepScalar, product, productGradient, productHessian, productJets, scalarProductModel } from './deepScalar.js';
+export { deepLinear } from './deepLinear.js';
 export { deepScalarData } from './deepScalarData.js';
 export { diagonalLinear } from './diagonalLinear.js';
 export { expr } from './expr.js';
@@ -21,4 +22,5 @@ export { quadratic } from './quadratic.js';
 export { quadraticRegression } from './quadraticRegression.js';
 export { quartic } from './quartic.js';
 export { getModelDef, MODELS } from './registry.js';
+export { twoLayer, type TwoLayerActivation } from './twoLayer.js';
 export { uv } from './uv.js';

@@ -1,6 +1,7 @@
 import { UsageError } from '../errors.js';
 import { cubicToy } from './cubicToy.js';
 import { deepScalar } from './deepScalar.js';
+import { deepLinear } from './deepLinear.js';
 import { deepScalarData } from './deepScalarData.js';
 import { diagonalLinear } from './diagonalLinear.js';
 import { expr } from './expr.js';
@@ -12,11 +13,12 @@ import type { ModelDef } from './model.js';
 import { quadratic } from './quadratic.js';
 import { quadraticRegression } from './quadraticRegression.js';
 import { quartic } from './quartic.js';
+import { twoLayer } from './twoLayer.js';
 import { uv } from './uv.js';
 
 /** The built-in model families, in the order of the architecture's model table (ids are public). */
 export const MODELS: readonly ModelDef[] = [
-  quadratic, deepScalar, deepScalarData, uv, innerProduct, matrixFactorization, diagonalLinear,
+  quadratic, deepScalar, deepScalarData, uv, innerProduct, matrixFactorization, diagonalLinear, deepLinear, twoLayer,
   quadraticRegression, quartic, minimalist, manifoldToy, cubicToy, expr,
 ];
 

@@ -1,9 +1,14 @@
 import { rng, type Rng } from '../numerics/rng.js';
+import { affine, backMul, featureMajorInputs, outer } from './mlpKernels.js';
+import { activationOf, layersOf, mlpParamCount, type MlpData, type MlpSpec } from './mlpSpec.js';
+import { createMlpThird } from './mlpThird.js';
+
+export { ACTIVATIONS, mlpParamCount, type Activation, type MlpData, type MlpSpec } from './mlpSpec.js';
 
 /**
  * A float64 reference for fully connected networks on flat Float64Arrays: loss, exact gradient by
- * backpropagation and exact Hessian-vector product by Pearlmutter's R-operator (forward-over-reverse
- * in closed form). It has no tfjs import: it is the oracle the tfjs core is checked against, and the
+ * backpropagation, exact Hessian-vector product by Pearlmutter's R-operator (forward-over-reverse
+ * in closed form) and exact ∇³L[u,u] (second-order Taylor coefficients, mlpThird.ts). It has no tfjs import: it is the oracle the tfjs core is checked against, and the
  * engine of the float64 network claims (claims.md §2.10 M-MLP).
  *
  * Network: x ∈ Rᵈ → h₁ = σ(W₁x + b₁) → … → h_D = σ(W_D h_{D−1} + b_D) → f = W_out·h_D + b_out ∈ Rᵏ
@@ -12,33 +17,8 @@ import { rng, type Rng } from '../numerics/rng.js';
  * with `loss: 'cross-entropy'` (k ≥ 2, yᵢ one-hot or any probability vector) the softmax cross-entropy
  * L(θ) = (1/n)·Σᵢ (log Σⱼ exp fⱼ(xᵢ) − yᵢ·f(xᵢ)).
  *
- * Parameter layout of θ (flat): for each layer in order (hidden layers, then the output layer),
- * its weight matrix row-major (out × in), then its bias (out). So θ = [W₁, b₁, …, W_D, b_D, w_out, b_out].
+ * Parameter layout of θ (flat): see mlpSpec.ts.
  */
-
-export type Activation = 'tanh' | 'relu' | 'softplus' | 'linear' | 'sigmoid';
-
-export const ACTIVATIONS: readonly Activation[] = Object.freeze(['tanh', 'relu', 'softplus', 'linear', 'sigmoid']);
-
-export interface MlpSpec {
-  /** Input dimension d ≥ 1. */
-  readonly inputDim: number;
-  /** Hidden widths, one per hidden layer (depth ≥ 1). */
-  readonly widths: readonly number[];
-  readonly activation: Activation;
-  /** Output units k (default 1). */
-  readonly outputDim?: number;
-  /** Default 'mse'; 'cross-entropy' needs outputDim ≥ 2. */
-  readonly loss?: 'mse' | 'cross-entropy';
-}
-
-/** A data set: n inputs row-major (n × d) and n labels (row-major n × k for k outputs; scalars for k = 1). */
-export interface MlpData {
-  readonly n: number;
-  readonly inputDim: number;
-  readonly x: Float64Array;
-  readonly y: Float64Array;
-}
 
 /** The network bound to a data set. Every method reads θ (and v) without modifying them. */
 export interface MlpF64 {
@@ -52,98 +32,13 @@ export interface MlpF64 {
   grad(theta: Float64Array, out?: Float64Array): Float64Array;
   /** ∇²L(θ)·v, exact (R-operator), into `out` (allocated when omitted). */
   hvp(theta: Float64Array, v: Float64Array, out?: Float64Array): Float64Array;
+  /**
+   * ∇³L(θ)[u,u] = ∇_θ(uᵀ∇²L(θ)u), exact, into `out` (allocated when omitted); for a simple top
+   * eigenpair (λ, u) of ∇²L it is ∇λ. ReLU's σ″ and σ‴ are taken as 0 (exact away from the kinks).
+   */
+  third(theta: Float64Array, u: Float64Array, out?: Float64Array): Float64Array;
   /** Network outputs f(xᵢ), i = 0..n−1 (row-major n × k when outputDim k > 1). */
   outputs(theta: Float64Array, out?: Float64Array): Float64Array;
-}
-
-interface Layer {
-  readonly fanIn: number;
-  readonly fanOut: number;
-  /** Offset of W (fanOut × fanIn, row-major) in θ; the bias follows at w + fanIn·fanOut. */
-  readonly w: number;
-  readonly b: number;
-}
-
-function checkSpec(spec: MlpSpec): void {
-  const posInt = (k: number) => Number.isInteger(k) && k >= 1;
-  if (!posInt(spec.inputDim)) throw new RangeError(`mlpF64: inputDim must be a positive integer, got ${spec.inputDim}`);
-  if (!Array.isArray(spec.widths) || spec.widths.length < 1 || !spec.widths.every(posInt)) {
-    throw new RangeError(`mlpF64: widths must list at least one positive integer width, got ${JSON.stringify(spec.widths)}`);
-  }
-  if (!ACTIVATIONS.includes(spec.activation)) throw new RangeError(`mlpF64: activation must be one of ${ACTIVATIONS.join(', ')}, got ${String(spec.activation)}`);
-  if (spec.outputDim !== undefined && !posInt(spec.outputDim)) throw new RangeError(`mlpF64: outputDim must be a positive integer, got ${spec.outputDim}`);
-  if (spec.loss !== undefined && spec.loss !== 'mse' && spec.loss !== 'cross-entropy') throw new RangeError(`mlpF64: loss must be 'mse' or 'cross-entropy', got ${String(spec.loss)}`);
-  if (spec.loss === 'cross-entropy' && (spec.outputDim ?? 1) < 2) throw new RangeError('mlpF64: cross-entropy needs outputDim ≥ 2 (one output per class)');
-}
-
-function layersOf(spec: MlpSpec): Layer[] {
-  checkSpec(spec);
-  const sizes = [spec.inputDim, ...spec.widths, spec.outputDim ?? 1];
-  const layers: Layer[] = [];
-  let off = 0;
-  for (let l = 1; l < sizes.length; l++) {
-    const fanIn = sizes[l - 1];
-    const fanOut = sizes[l];
-    layers.push({ fanIn, fanOut, w: off, b: off + fanIn * fanOut });
-    off += fanIn * fanOut + fanOut;
-  }
-  return layers;
-}
-
-/** Number of parameters: Σ over layers of (fan_in + 1)·fan_out. 8-32-1 has 321. */
-export function mlpParamCount(spec: MlpSpec): number {
-  const L = layersOf(spec);
-  const last = L[L.length - 1];
-  return last.b + last.fanOut;
-}
-
-/**
- * σ, σ′ and σ″ at z into the three slots of `out` (σ″ is needed by the R-operator; ReLU's is 0
- * away from the kink, and its σ′(0) is taken as 0).
- */
-type Act = (z: number, out: Float64Array) => void;
-
-function activationOf(a: Activation): Act {
-  switch (a) {
-    case 'tanh':
-      return (z, o) => {
-        const t = Math.tanh(z);
-        const d = 1 - t * t;
-        o[0] = t;
-        o[1] = d;
-        o[2] = -2 * t * d;
-      };
-    case 'relu':
-      return (z, o) => {
-        o[0] = z > 0 ? z : 0;
-        o[1] = z > 0 ? 1 : 0;
-        o[2] = 0;
-      };
-    case 'softplus':
-      return (z, o) => {
-        // log(1 + eᶻ) without overflow; σ′ = sigmoid(z), σ″ = s(1 − s).
-        const e = Math.exp(-Math.abs(z));
-        o[0] = Math.max(z, 0) + Math.log1p(e);
-        const s = z >= 0 ? 1 / (1 + e) : e / (1 + e);
-        o[1] = s;
-        o[2] = s * (1 - s);
-      };
-    case 'linear':
-      return (z, o) => {
-        o[0] = z;
-        o[1] = 1;
-        o[2] = 0;
-      };
-    case 'sigmoid':
-      return (z, o) => {
-        // s = 1/(1 + e⁻ᶻ) without overflow; σ′ = s(1 − s), σ″ = s(1 − s)(1 − 2s).
-        const e = Math.exp(-Math.abs(z));
-        const s = z >= 0 ? 1 / (1 + e) : e / (1 + e);
-        o[0] = s;
-        o[1] = s * (1 - s);
-        o[2] = s * (1 - s) * (1 - 2 * s);
-      };
-  }
 }
 
 /**
@@ -164,13 +59,11 @@ export function createMlpF64(spec: MlpSpec, data: MlpData): MlpF64 {
   }
   const act = activationOf(spec.activation);
   const n = data.n;
-  const d = spec.inputDim;
   // A[l]: input of layer l, feature-major (fanIn × n); A[0] is the data transposed. For hidden
   // layer l: Z[l] pre-activations, S1[l] = σ′(Z[l]), S2[l] = σ″(Z[l]) (fanOut × n), and A[l + 1] = σ(Z[l]).
   // RA/RZ: their R-images along v; DL/RDL: ∂ℓ/∂z and its R-image, with ℓ the per-sample loss
   // summed (δ already carries the 1/n).
-  const A: Float64Array[] = [new Float64Array(d * n)];
-  for (let i = 0; i < n; i++) for (let k = 0; k < d; k++) A[0][k * n + i] = data.x[i * d + k];
+  const A: Float64Array[] = [featureMajorInputs(data)];
   const RA: Float64Array[] = [new Float64Array(0)];
   const Z: Float64Array[] = [];
   const RZ: Float64Array[] = [];
@@ -191,34 +84,12 @@ export function createMlpF64(spec: MlpSpec, data: MlpData): MlpF64 {
       RA.push(new Float64Array(size));
     }
   }
-  const tmp = new Float64Array(3);
+  const tmp = new Float64Array(4);
   const cached = new Float64Array(p);
   let valid = false;
 
   const checkTheta = (theta: Float64Array, what = 'θ'): void => {
     if (theta.length !== p) throw new RangeError(`mlpF64: ${what} has ${theta.length} entries, expected ${p}`);
-  };
-
-  /** Z = W·A + b for layer l (over all samples), from weights `w` (θ or v) into `out`, adding when `add`. */
-  const affine = (src: Float64Array, l: number, ain: Float64Array, out: Float64Array, add: boolean, withBias: boolean): void => {
-    const { fanIn, fanOut, w, b } = layers[l];
-    for (let j = 0; j < fanOut; j++) {
-      const o = j * n;
-      if (!add) {
-        const bj = withBias ? src[b + j] : 0;
-        for (let i = 0; i < n; i++) out[o + i] = bj;
-      } else if (withBias) {
-        const bj = src[b + j];
-        for (let i = 0; i < n; i++) out[o + i] += bj;
-      }
-      const row = w + j * fanIn;
-      for (let k = 0; k < fanIn; k++) {
-        const wk = src[row + k];
-        if (wk === 0) continue;
-        const a0 = k * n;
-        for (let i = 0; i < n; i++) out[o + i] += wk * ain[a0 + i];
-      }
-    }
   };
 
   /** The forward pass at θ (skipped when θ is the cached point). */
@@ -235,7 +106,7 @@ export function createMlpF64(spec: MlpSpec, data: MlpData): MlpF64 {
     }
     valid = false;
     for (let l = 0; l < D; l++) {
-      affine(theta, l, A[l], Z[l], false, true);
+      affine(layers, n, theta, l, A[l], Z[l], false, true);
       if (l < D - 1) {
         const z = Z[l];
         const a = A[l + 1];
@@ -251,40 +122,6 @@ export function createMlpF64(spec: MlpSpec, data: MlpData): MlpF64 {
     }
     cached.set(theta);
     valid = true;
-  };
-
-  /** Wᵀ·δ_l (fanIn × n) into `out`, from weights `src` (θ or v); adding when `add`. */
-  const backMul = (src: Float64Array, l: number, dl: Float64Array, out: Float64Array, add: boolean): void => {
-    const { fanIn, fanOut, w } = layers[l];
-    if (!add) out.fill(0);
-    for (let j = 0; j < fanOut; j++) {
-      const row = w + j * fanIn;
-      const o = j * n;
-      for (let k = 0; k < fanIn; k++) {
-        const wk = src[row + k];
-        if (wk === 0) continue;
-        const a0 = k * n;
-        for (let i = 0; i < n; i++) out[a0 + i] += wk * dl[o + i];
-      }
-    }
-  };
-
-  /** Accumulates into g the parameter gradient of layer l: g_W[j,k] += Σᵢ δ[j,i]·A[k,i], g_b[j] += Σᵢ δ[j,i]. */
-  const outer = (g: Float64Array, l: number, dl: Float64Array, ain: Float64Array): void => {
-    const { fanIn, fanOut, w, b } = layers[l];
-    for (let j = 0; j < fanOut; j++) {
-      const o = j * n;
-      let sb = 0;
-      for (let i = 0; i < n; i++) sb += dl[o + i];
-      g[b + j] += sb;
-      const row = w + j * fanIn;
-      for (let k = 0; k < fanIn; k++) {
-        const a0 = k * n;
-        let s = 0;
-        for (let i = 0; i < n; i++) s += dl[o + i] * ain[a0 + i];
-        g[row + k] += s;
-      }
-    }
   };
 
   /** Outputs row-major (n × k); for k = 1 the n outputs. */
@@ -354,11 +191,11 @@ export function createMlpF64(spec: MlpSpec, data: MlpData): MlpF64 {
     const L = residualLoss();
     topDelta(DL[D - 1]);
     for (let l = D - 1; l >= 0; l--) {
-      outer(out, l, DL[l], A[l]);
+      outer(layers, n, out, l, DL[l], A[l]);
       if (l > 0) {
         // δ_{l−1} = σ′(z_{l−1}) ⊙ Wᵀδ_l
         const dp = DL[l - 1];
-        backMul(theta, l, DL[l], dp, false);
+        backMul(layers, n, theta, l, DL[l], dp, false);
         const s1 = S1[l - 1];
         for (let q = 0; q < dp.length; q++) dp[q] *= s1[q];
       }
@@ -373,8 +210,8 @@ export function createMlpF64(spec: MlpSpec, data: MlpData): MlpF64 {
     forward(theta);
     // R-forward: R(z_l) = V_l·a_l + W_l·R(a_l) + R(b_l), R(a_{l+1}) = σ′(z_l) ⊙ R(z_l); R(a₀) = 0.
     for (let l = 0; l < D; l++) {
-      affine(v, l, A[l], RZ[l], false, true);
-      if (l > 0) affine(theta, l, RA[l], RZ[l], true, false);
+      affine(layers, n, v, l, A[l], RZ[l], false, true);
+      if (l > 0) affine(layers, n, theta, l, RA[l], RZ[l], true, false);
       if (l < D - 1) {
         const rz = RZ[l];
         const ra = RA[l + 1];
@@ -400,27 +237,16 @@ export function createMlpF64(spec: MlpSpec, data: MlpData): MlpF64 {
     out.fill(0);
     for (let l = D - 1; l >= 0; l--) {
       // R(∂ℓ/∂W_l) = Rδ_l·a_lᵀ + δ_l·R(a_l)ᵀ, R(∂ℓ/∂b_l) = Σᵢ Rδ_l.
-      outer(out, l, RDL[l], A[l]);
+      outer(layers, n, out, l, RDL[l], A[l]);
       if (l > 0) {
-        const { fanIn, fanOut, w } = layers[l];
         const dl = DL[l];
-        const ra = RA[l];
-        for (let j = 0; j < fanOut; j++) {
-          const o = j * n;
-          const row = w + j * fanIn;
-          for (let k = 0; k < fanIn; k++) {
-            const a0 = k * n;
-            let s = 0;
-            for (let i = 0; i < n; i++) s += dl[o + i] * ra[a0 + i];
-            out[row + k] += s;
-          }
-        }
+        outer(layers, n, out, l, dl, RA[l], false);
         // δ_{l−1} = σ′ ⊙ Wᵀδ;  Rδ_{l−1} = σ″ ⊙ R(z) ⊙ Wᵀδ + σ′ ⊙ (Vᵀδ + WᵀRδ).
         const dp = DL[l - 1];
         const rdp = RDL[l - 1];
-        backMul(theta, l, dl, dp, false);
-        backMul(v, l, dl, rdp, false);
-        backMul(theta, l, RDL[l], rdp, true);
+        backMul(layers, n, theta, l, dl, dp, false);
+        backMul(layers, n, v, l, dl, rdp, false);
+        backMul(layers, n, theta, l, RDL[l], rdp, true);
         const s1 = S1[l - 1];
         const s2 = S2[l - 1];
         const rz = RZ[l - 1];
@@ -434,6 +260,9 @@ export function createMlpF64(spec: MlpSpec, data: MlpData): MlpF64 {
     return out;
   };
 
+  /** Built on the first ∇³L[u,u] (its buffers are three times the HVP's). */
+  let third: ReturnType<typeof createMlpThird> | undefined;
+
   return {
     spec: Object.freeze({
       inputDim: spec.inputDim, widths: Object.freeze([...spec.widths]), activation: spec.activation,
@@ -445,6 +274,13 @@ export function createMlpF64(spec: MlpSpec, data: MlpData): MlpF64 {
     lossAndGrad,
     grad: (theta, out = new Float64Array(p)) => (lossAndGrad(theta, out), out),
     hvp,
+    third: (theta, u, out = new Float64Array(p)) => {
+      checkTheta(theta);
+      checkTheta(u, 'u');
+      checkTheta(out, 'the output buffer');
+      third ??= createMlpThird(spec, data, layers);
+      return third(theta, u, out);
+    },
     outputs,
   };
 }

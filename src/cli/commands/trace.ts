@@ -1,5 +1,7 @@
 import { UsageError } from '../../errors.js';
 import { createOptimizer } from '../../dynamics/createOptimizer.js';
+import { gdToEdge } from '../../dynamics/gdToEdge.js';
+import type { TraceEvent } from '../../dynamics/observer.js';
 import { OPTIMIZER_IDS, type OptimizerId, type OptimizerSpec } from '../../dynamics/optimizer.js';
 import { runTrajectory, type RunResult } from '../../dynamics/runTrajectory.js';
 import { traceJson, type TraceJson } from '../../dynamics/traceJson.js';
@@ -76,6 +78,12 @@ function human<T>(r: RunResult<T>, j: TraceJson): string {
   return lines.join('\n') + '\n';
 }
 
+/**
+ * How far `trace --reference pgd --observe selfStabilization` searches GD for its first crossing of
+ * 2/η before recording (from there on; from θ₀ with an `edge-not-reached` event when none is found).
+ */
+const EDGE_SEARCH_STEPS = 100_000;
+
 /** `eoscheck trace`: a trajectory with per-step measurements (architecture §3). Divergence is an event, exit 0. */
 export async function traceCommand(args: ParsedArgs, out: Out): Promise<number> {
   const modelId = optValue(args, 'model');
@@ -112,9 +120,26 @@ export async function traceCommand(args: ParsedArgs, out: Out): Promise<number> 
     ...defaultObservers(), edgeMarginObserver(), edgeCrossingObserver(), catapultObserver(),
     ...(observeText === undefined ? [] : observersByName(observeText.split(',').map((s) => s.trim()).filter((s) => s !== ''))),
   ];
+  // The self-stabilization pipeline (GD beside pgd) starts where GD first reaches the edge.
+  const pipeline = id === 'gd' && ref === 'pgd' && observers.some((o) => o.id === 'selfStabilization');
   const go = async <T>(F: Field<T>) => {
-    createOptimizer(model.bind(F), spec); // validates the rule's options before any work
-    const r = runTrajectory(model, F, theta, { optimizer: spec, steps, every, observers, ...(ref !== undefined ? { reference: ref as OptimizerId } : {}) });
+    const bound = model.bind(F);
+    createOptimizer(bound, spec); // validates the rule's options before any work
+    let theta0: (T | string)[] = theta;
+    let start: { state: { t: number; theta: T[] } } | undefined;
+    const before: TraceEvent<T>[] = [];
+    if (pipeline) {
+      const found = gdToEdge(bound, theta.map((x) => F.from(x)), lr, EDGE_SEARCH_STEPS);
+      if (found.reached) {
+        theta0 = found.theta;
+        start = { state: { t: found.t, theta: found.theta } };
+        before.push({ t: found.t, kind: 'pipeline-start', sharpness: found.sharpness });
+      } else {
+        before.push({ t: found.t, kind: 'edge-not-reached', reason: found.reason });
+      }
+    }
+    const run = runTrajectory(model, F, theta0, { optimizer: spec, steps, every, observers, ...(ref !== undefined ? { reference: ref as OptimizerId } : {}) }, start);
+    const r = before.length === 0 ? run : { ...run, events: [...before, ...run.events] };
     const j = traceJson(r);
     if (csv !== undefined) writeOutput(csv, traceCsv(j), '--csv');
     if (plot !== undefined) {

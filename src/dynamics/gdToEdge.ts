@@ -1,0 +1,44 @@
+import type { BoundModel } from '../models/model.js';
+import type { Vec } from '../numerics/field.js';
+import { learningRate } from './_internals/scalar.js';
+import { allFinite } from './_internals/vec.js';
+import { NonFiniteError } from './nonFiniteError.js';
+import type { Scalar } from './optimizer.js';
+import { pointInfo } from './pointInfo.js';
+
+/** Where GD first reaches the edge, or how far it was searched. */
+export type EdgeSearch<T> =
+  | { readonly reached: true; readonly t: number; readonly theta: Vec<T>; readonly sharpness: T }
+  | { readonly reached: false; readonly t: number; readonly reason: string };
+
+/**
+ * Runs GD θ_{t+1} = θ_t − η∇L(θ_t) from θ₀ to its first instability, as the authors' code finds it
+ * (repository adamian98/EOS, taylor.py `find_instability`, at its finest resolution dt = η): the
+ * first t at which the sharpness at the midpoint (θ_t + θ_{t+1})/2 reaches 2/η; it returns θ_t (the
+ * point before that step), where self-stabilization starts. Searches at most `maxSteps` steps; a
+ * non-finite iterate or a fixed point ends the search too (reached: false, with the reason).
+ */
+export function gdToEdge<T>(model: BoundModel<T>, theta0: Vec<T>, lr: Scalar, maxSteps: number): EdgeSearch<T> {
+  const F = model.F;
+  const eta = learningRate(F, lr);
+  const edge = F.div(F.int(2), eta);
+  let theta = theta0;
+  for (let t = 0; t <= maxSteps; t++) {
+    const g = model.grad(theta);
+    const next = theta.map((x, i) => F.sub(x, F.mul(eta, g[i])));
+    if (!allFinite(F, next)) return { reached: false, t, reason: `GD is not finite at step ${t + 1}` };
+    // A fixed point (the step no longer moves θ in this arithmetic) never reaches the edge.
+    if (next.every((x, i) => F.sign(F.sub(x, theta[i])) === 0)) return { reached: false, t, reason: `GD reached a fixed point at step ${t} below 2/η` };
+    const mid = theta.map((x, i) => F.div(F.add(x, next[i]), F.int(2)));
+    let S: T;
+    try {
+      S = pointInfo(model, mid).sharpness();
+    } catch (e) {
+      if (!(e instanceof NonFiniteError)) throw e;
+      return { reached: false, t, reason: `the sharpness is not finite at step ${t} (${e.message})` };
+    }
+    if (!F.lt(S, edge)) return { reached: true, t, theta, sharpness: S };
+    theta = next;
+  }
+  return { reached: false, t: maxSteps, reason: `the sharpness stayed below 2/η for ${maxSteps} steps` };
+}
