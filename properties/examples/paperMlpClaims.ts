@@ -8,7 +8,8 @@
  * catalog uses the smaller 8-16-1 network instead. Same checks, same negative controls.
  */
 import { defineClaim, mlpEosInstances, PAPER_MLP } from '../../src/claims/index.js';
-import { eosHover, progressiveSharpening } from '../../src/claims/cohenNetworks.js';
+import { eosHover, progressiveSharpening } from '../../src/claims/cohen/mlpEos.js';
+
 
 export const paperProgressiveSharpening = defineClaim({
   ...progressiveSharpening,

@@ -1,22 +1,22 @@
 import { UsageError } from '../errors.js';
 import type { Claim } from './claim.js';
-import { CLASSICAL_CLAIMS } from './classical.js';
-import { ORACLE_CLAIMS } from './oracle.js';
-import { DAMIAN_CLAIMS } from './damian.js';
-import { DAMIAN_TRACKING_CLAIMS } from './damianTracking.js';
-import { ARORA_CLAIMS } from './arora.js';
-import { WANG_ROBERTS_CLAIMS } from './wangRoberts.js';
-import { WXZT_CLAIMS } from './wangXuZhaoTao.js';
-import { WXZT_MORE_CLAIMS } from './wxztMore.js';
-import { AGARWALA_CLAIMS } from './agarwala.js';
-import { COHEN_CLAIMS } from './cohen.js';
-import { COHEN_NETWORK_CLAIMS } from './cohenNetworks.js';
-import { KREISLER_CLAIMS } from './kreisler.js';
-import { EVEN_CLAIMS } from './even.js';
-import { EVEN_BIAS_CLAIMS } from './evenBias.js';
-import { LEWKOWYCZ_CLAIMS } from './lewkowycz.js';
-import { CHEN_CLAIMS } from './chen.js';
-import { ZHU_CLAIMS } from './zhu.js';
+import { CLASSICAL_CLAIMS } from './classical/index.js';
+import { ORACLE_CLAIMS } from './oracles/index.js';
+import { DAMIAN_CLAIMS } from './damian/index.js';
+import { DAMIAN_TRACKING_CLAIMS } from './damian/index.js';
+import { ARORA_CLAIMS } from './arora/index.js';
+import { WANG_ROBERTS_CLAIMS } from './wangRoberts/index.js';
+import { WXZT_CLAIMS } from './wangXuZhaoTao/index.js';
+import { WXZT_MORE_CLAIMS } from './wangXuZhaoTao/index.js';
+import { AGARWALA_CLAIMS } from './agarwala/index.js';
+import { COHEN_CLAIMS } from './cohen/index.js';
+import { COHEN_NETWORK_CLAIMS } from './cohen/index.js';
+import { KREISLER_CLAIMS } from './kreisler/index.js';
+import { EVEN_CLAIMS } from './even/index.js';
+import { EVEN_BIAS_CLAIMS } from './even/index.js';
+import { LEWKOWYCZ_CLAIMS } from './lewkowycz/index.js';
+import { CHEN_CLAIMS } from './chen/index.js';
+import { ZHU_CLAIMS } from './zhu/index.js';
 
 /**
  * The catalog grouped by source, in the order `list` and `check` show it: the classical facts,

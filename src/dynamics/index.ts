@@ -19,3 +19,6 @@ export {
 } from './runTrajectory.js';
 export { sqrtGd } from './sqrtGd.js';
 export { fieldJson, observedJson, traceJson, type JsonValue, type TraceJson, type TraceJsonRow } from './traceJson.js';
+export { checkState } from './divergence.js';
+export { gdRule, stepper, updateRule, type Stepper, type UpdateRule } from './stepper.js';
+export { nesterov } from './nesterov.js';

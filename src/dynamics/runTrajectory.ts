@@ -4,13 +4,13 @@ import type { Field, Vec } from '../numerics/field.js';
 import type { Precision } from '../numerics/precision.js';
 import { stabilityEdge } from './stabilityEdge.js';
 import { createOptimizer } from './createOptimizer.js';
+import { checkState, DIVERGENCE_BOUND } from './divergence.js';
 import { NonFiniteError } from './nonFiniteError.js';
 import type { Observed, ObserverEnv, ObserverFactory, TraceEvent } from './observer.js';
 import type { Optimizer, OptimizerId, OptimizerSpec, OptimizerState } from './optimizer.js';
 import { pointInfo } from './pointInfo.js';
 
-/** Default divergence bound on max|θᵢ|. */
-export const DIVERGENCE_BOUND = 1e12;
+export { DIVERGENCE_BOUND };
 
 /** How to run a trajectory. */
 export interface RunConfig {
@@ -77,18 +77,6 @@ function referenceSpec(config: RunConfig): OptimizerSpec | undefined {
   const r = config.reference;
   if (r === undefined) return undefined;
   return typeof r === 'string' ? { id: r, lr: config.optimizer.lr } : r;
-}
-
-/** Throws NonFiniteError when θ (or θ⁻) has a non-finite entry or one beyond the bound. */
-function checkState<T>(F: Field<T>, state: OptimizerState<T>, bound: T, boundText: string, what: string): void {
-  const vecs = state.prevTheta === undefined ? [state.theta] : [state.theta, state.prevTheta];
-  for (const v of vecs) {
-    for (let i = 0; i < v.length; i++) {
-      const x = v[i];
-      if (!F.isFinite(x)) throw new NonFiniteError(`${what}[${i}]`);
-      if (F.lt(bound, F.abs(x))) throw new NonFiniteError(`${what}[${i}]`, `= ${F.toString(x)} is beyond the divergence bound ${boundText}`);
-    }
-  }
 }
 
 /** True when every field value of T in an observed value is finite. */

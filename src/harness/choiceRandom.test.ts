@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { quadraticGdInstance } from '../claims/quadraticGdInstance.js';
+import { quadraticGdInstance } from '../claims/classical/quadraticGdInstance.js';
 import { ChoiceRandom, mutateChoices } from './choiceRandom.js';
 import { seededRandom } from './seededRandom.js';
 

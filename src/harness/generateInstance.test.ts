@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { seedFor } from '../arbitraries/seedFor.js';
-import { quadraticGdInstance } from '../claims/quadraticGdInstance.js';
+import { quadraticGdInstance } from '../claims/classical/quadraticGdInstance.js';
 import { generateInstance, instanceAtPath } from './generateInstance.js';
 import { biasFor, seededRandom } from './seededRandom.js';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { monotoneBelowThree } from '../../properties/examples/falseClaim.js';
-import { descentLemmaQuadratic } from '../claims/classical.js';
+import { descentLemmaQuadratic } from '../claims/classical/classical.js';
 import type { Claim } from '../claims/claim.js';
 import { hunt } from './hunt.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { descentLemmaQuadratic } from '../claims/classical.js';
+import { descentLemmaQuadratic } from '../claims/classical/classical.js';
 import { defineClaim } from '../claims/defineClaim.js';
 import { markdownSummary } from './markdownSummary.js';
 import { mergeReports } from './mergeReports.js';

@@ -7,7 +7,7 @@ import { traceNetworkJson } from './traceNetworkJson.js';
  * The acceptance run of issue 6 (README): a tanh MLP with MSE trained by full-batch GD in tfjs
  * (wasm, float32) shows progressive sharpening and the edge of stability.
  *
- * Configuration (the float64 claims' SMALL_MLP setting, src/claims/cohenNetworks.ts): 8-16-1 tanh
+ * Configuration (the float64 claims' SMALL_MLP setting, src/claims/cohen/cohenNetworks.ts): 8-16-1 tanh
  * (161 parameters), n = 100 Gaussian inputs with N(0, 1) labels (data seed 4), init seed 3, η = 0.382
  * (η·S₀/2 = 0.50 with S₀ = 2.6185 from the float64 reference), 1500 steps, sharpness by warm-started
  * Lanczos every 20 steps, checked against the float64 reference every 200 steps.

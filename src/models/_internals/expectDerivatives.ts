@@ -4,7 +4,7 @@ import { symmetryDefect } from '../../numerics/linalg.js';
 import { checkDerivatives, type DerivativeReport } from '../checkDerivatives.js';
 import type { DecimalText, Model } from '../model.js';
 
-/** What every model test holds its closed forms to (the oracle claims use the same bars, claims/oracle.ts). */
+/** What every model test holds its closed forms to (the oracle claims use the same bars, claims/oracles/oracle.ts). */
 export const DERIVATIVE_BOUNDS: Readonly<Record<keyof DerivativeReport, number>> = Object.freeze({
   grad: 1e-30, hessian: 1e-30, third: 1e-30, hvp: 1e-30, f64: 1e-10, dec50: 1e-30,
 });

@@ -1,0 +1,55 @@
+import { describe, expect, test } from 'vitest';
+import { runClaim } from '../../harness/runClaim.js';
+import { getModelDef } from '../../models/registry.js';
+import { f64 } from '../../numerics/f64Field.js';
+import { agarwala2dClosure, type Qr2dInstance } from './agarwala.js';
+import { gd } from '../../dynamics/gd.js';
+import { AGARWALA_CLAIMS } from './index.js';
+import { agarwalaGenericHighDim } from './genericHighDim.js';
+
+const SEED = 424242;
+
+describe('Agarwala, Pedregosa, Pennington claims (quadratic regression)', () => {
+  test('the array holds both claims', () => {
+    expect(AGARWALA_CLAIMS.map((c) => c.id)).toEqual(['agarwala.2d-closure', 'agarwala.generic-high-dim']);
+  });
+
+  test('agarwala.2d-closure holds on 100 instances (statistical, ≥ 90%)', async () => {
+    const r = await runClaim(agarwala2dClosure, { seed: SEED, runs: 100, shrink: false });
+    expect(r.row.verdict).toBe('holds');
+    expect(r.row.exercised).toBeGreaterThanOrEqual(60);
+    expect(r.row.instances.holds / r.row.exercised).toBeGreaterThanOrEqual(0.9);
+  });
+
+  test('agarwala.generic-high-dim holds on 100 instances (statistical, ≥ 90%)', async () => {
+    const r = await runClaim(agarwalaGenericHighDim, { seed: SEED, runs: 100, shrink: false });
+    expect(r.row.verdict).toBe('holds');
+    expect(r.row.exercised).toBeGreaterThanOrEqual(80);
+    expect(r.row.instances.holds / r.row.exercised).toBeGreaterThanOrEqual(0.9);
+  });
+
+  for (const claim of AGARWALA_CLAIMS) {
+    test(`${claim.id}: negative control is flagged`, async () => {
+      const r = await runClaim(claim, { seed: SEED, runs: 10, mode: 'control' });
+      expect(r.row.instances.violated).toBeGreaterThan(0);
+    });
+  }
+
+  test('the 2-D model is the uv model: quadratic-regression with Q = [[0, 1], [1, 0]] and uv give the same GD iterates', () => {
+    const inst: Qr2dInstance = {
+      model: 'quadratic-regression', data: { J: [['0', '0']], Q: [[['0', '1'], ['1', '0']]], y: ['1'] },
+      theta: ['2.1', '0.3'], lr: '0.45', steps: 40,
+    };
+    const qr = getModelDef('quadratic-regression').create({ params: {}, data: inst.data as never, dim: 2 }).bind(f64);
+    const uv = getModelDef('uv').create({ params: { target: '1' }, dim: 2 }).bind(f64);
+    const gq = gd(qr, { lr: 0.45 });
+    const gu = gd(uv, { lr: 0.45 });
+    let a = gq.init([2.1, 0.3]);
+    let b = gu.init([2.1, 0.3]);
+    for (let t = 0; t < inst.steps; t++) {
+      a = gq.step(a);
+      b = gu.step(b);
+      expect(Math.abs(a.theta[0] - b.theta[0]) + Math.abs(a.theta[1] - b.theta[1])).toBeLessThan(1e-9 * (1 + Math.abs(b.theta[0]) + Math.abs(b.theta[1])));
+    }
+  });
+});

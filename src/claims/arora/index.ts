@@ -1,0 +1,8 @@
+import type { Claim } from '../claim.js';
+import { uvExactBalancingRate } from './arora.js';
+import { ngdLimitingFlow, ngdTwoCycleHarmonicMean, sharpnessDecreasesAlongFlow, sqrtEntersEos, sqrtLimitingFlow } from './manifoldToy.js';
+
+/** The Arora–Li–Panigrahi claims, in catalog order. */
+export const ARORA_CLAIMS: readonly Claim[] = [
+  uvExactBalancingRate, ngdTwoCycleHarmonicMean, sqrtEntersEos, ngdLimitingFlow, sqrtLimitingFlow, sharpnessDecreasesAlongFlow,
+] as readonly Claim[];

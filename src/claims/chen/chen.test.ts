@@ -1,0 +1,42 @@
+import { describe, expect, test } from 'vitest';
+import { evaluate } from '../../harness/evaluate.js';
+import { runClaim } from '../../harness/runClaim.js';
+import { chenChaos, chenConvergesBelowOne, type QuarticGdInstance } from './chen.js';
+import { CHEN_CLAIMS } from './index.js';
+
+const SEED = 424242;
+
+/** μ = 1, so a = η and z = x. */
+const quartic = (a: string, z0: string, steps: number, variant?: 'nearest'): QuarticGdInstance =>
+  ({ model: 'quartic', params: { mu: '1' }, theta: [z0], lr: a, steps, a, z0, ...(variant !== undefined ? { variant } : {}) }) as QuarticGdInstance;
+
+describe('Chen et al. claims (cubic map)', () => {
+  for (const claim of CHEN_CLAIMS) {
+    test(`${claim.id} holds on 100 instances`, async () => {
+      const r = await runClaim(claim, { seed: SEED, runs: 100, shrink: false });
+      if (claim.kind !== 'statistical') expect(r.row.instances.violated, JSON.stringify(r.counterexamples[0]?.verdict.evidence)).toBe(0);
+      expect(r.row.verdict).toBe('holds');
+      expect(r.row.exercised).toBeGreaterThanOrEqual(50);
+    });
+    test(`${claim.id}: negative control is flagged`, async () => {
+      const r = await runClaim(claim, { seed: SEED, runs: 10, mode: 'control' });
+      expect(r.row.instances.violated).toBeGreaterThan(0);
+    });
+  }
+
+  test('a < 1: convergence to ±1, but from z₀ = 1.6 at a = 0.8 to the other well; z₀ = 1.5 lands exactly on 0 (a preimage: inconclusive)', () => {
+    expect(evaluate(chenConvergesBelowOne, quartic('0.8', '1.3', 2000), { mode: 'claim' }).verdict).toMatchObject({ verdict: 'holds' });
+    expect(evaluate(chenConvergesBelowOne, quartic('0.8', '1.6', 2000), { mode: 'claim' }).verdict).toMatchObject({ verdict: 'holds', evidence: { details: { zT: expect.stringMatching(/^-(1|0\.99999)/) } } });
+    expect(evaluate(chenConvergesBelowOne, quartic('0.8', '1.6', 2000, 'nearest'), { mode: 'control' }).verdict).toMatchObject({ verdict: 'violated', evidence: { code: 'other_well' } });
+    // (1 + a)z − az³ = 0 at z² = (1 + a)/a = 2.25: exactly 0 after one step, in f64 and in decimal.
+    expect(evaluate(chenConvergesBelowOne, quartic('0.8', '1.5', 2000), { mode: 'claim' }).verdict).toMatchObject({ verdict: 'inconclusive', evidence: { code: 'exceptional_start' } });
+  });
+
+  test('a = 1.6 and 1.9 are chaotic (finite-time exponents ≈ 0.69, 0.90: chaotic orbits differ with the order of operations); a = 1.84 is in a periodic window (−0.76); the 2-cycle at a = 1.1 is not chaotic', () => {
+    const lyap = (a: string) => evaluate(chenChaos, quartic(a, '0.5', 2500), { mode: 'claim' }).verdict;
+    expect(Number(lyap('1.6').evidence.details?.lyapunov)).toBeCloseTo(0.685, 1);
+    expect(Number(lyap('1.9').evidence.details?.lyapunov)).toBeCloseTo(0.896, 1);
+    expect(lyap('1.84')).toMatchObject({ verdict: 'violated', evidence: { code: 'not_chaotic' } });
+    expect(evaluate(chenChaos, quartic('1.1', '0.5', 2500), { mode: 'control' }).verdict).toMatchObject({ verdict: 'violated' });
+  });
+});

@@ -1,0 +1,4 @@
+import type { Claim } from '../claim.js';
+import { chenChaos, chenConvergesBelowOne, chenDivergenceThreshold, chenTwoCycle } from './chen.js';
+
+export const CHEN_CLAIMS: readonly Claim[] = [chenTwoCycle, chenDivergenceThreshold, chenConvergesBelowOne, chenChaos] as readonly Claim[];

@@ -1,0 +1,199 @@
+import type { CheckContext, Claim, Outcome, ResolvedTolerance } from '../claim.js';
+import { defineClaim } from '../defineClaim.js';
+import { gdSteps, quadraticSetup, type GdStep } from './quadraticGd.js';
+import { increaseHorizon, quadraticGdInstance, type QuadraticGdInstance } from './quadraticGdInstance.js';
+import type { Field } from '../../numerics/field.js';
+import { COHEN } from '../papers.js';
+
+/**
+ * Classical facts about GD on a quadratic (claims.md §2.1, §3.A): the loss decreases monotonically
+ * iff η < 2/λ_max, each direction its own claim, and the descent lemma with L = λ_max. These are
+ * the baseline every EoS claim is measured against, and exact: the only slack is for rounding.
+ */
+
+
+const ROUNDING_TOLERANCE = { ulps: 4096 } as const;
+const ROUNDING_RATIONALE =
+  '"Monotone" comparisons allow a relative slack of about 1e-12 per step for rounding. ' +
+  '4096 ulps is 9.1e-13 in f64, taken relative to the size of the terms summed in L (½|θ|ᵀ|A||θ| + |b|ᵀ|θ|), ' +
+  'well above the few-ulp error of evaluating L and of one GD step; as a multiple of the unit roundoff it ' +
+  'shrinks to 2e-36 at dec:40, so a real increase cannot hide in it once the ladder climbs.';
+
+/** A step's change of loss measured against the rounding slack, as doubles for the evidence. */
+interface Change<T> {
+  /** L_{t+1} − L_t and the slack it is compared with. */
+  readonly inc: T;
+  readonly slack: T;
+  /** Increase relative to the excess loss L_t − L* (plus slack): −(1 − r²) on a single eigendirection. */
+  readonly observed: number;
+  readonly bound: number;
+}
+
+function change<T>(F: Field<T>, st: GdStep<T>, lossStar: T, tol: ResolvedTolerance): Change<T> {
+  const slack = F.add(F.mul(F.from(tol.rel), F.add(st.scale, st.scaleNext)), F.from(tol.abs));
+  const inc = F.sub(st.next, st.loss);
+  const excess = F.add(F.max(F.sub(st.loss, lossStar), F.zero), slack);
+  if (F.sign(excess) === 0) return { inc, slack, observed: F.sign(inc), bound: 0 };
+  return { inc, slack, observed: F.toNumber(F.div(inc, excess)), bound: F.toNumber(F.div(slack, excess)) };
+}
+
+const kappaText = <T>(F: Field<T>, x: T): string => F.toString(x);
+
+/** L_{t+1} ≤ L_t (+ rounding slack) along GD when κ = η·λ_max lies below `kappaBelow`. */
+export function checkMonotoneLoss<T>(instance: QuadraticGdInstance, ctx: CheckContext<T>, kappaBelow: number): Outcome {
+  const s = quadraticSetup(instance, ctx);
+  const { F } = s;
+  const k = kappaText(F, s.kappa);
+  ctx.assume(F.sign(s.lambdaMax) > 0, 'lambda_max_not_positive', `λ_max = ${F.toString(s.lambdaMax)} must be > 0`);
+  ctx.assume(F.sign(s.kappa) > 0 && F.lt(s.kappa, F.from(kappaBelow)), 'kappa_out_of_range', `κ = η·λ_max = ${k} is not in (0, ${kappaBelow})`);
+  let best: { margin: number; observed: number; bound: number; step: number } | undefined;
+  for (const st of gdSteps(s, instance.steps)) {
+    if (!F.isFinite(st.next)) {
+      return ctx.diverged({ code: 'non_finite_loss', message: `L became ${F.toString(st.next)} at step ${st.t + 1}`, observed: Number.NaN, bound: 0, margin: Number.NaN, step: st.t, details: { kappa: k } });
+    }
+    const c = change(F, st, s.lossStar, ctx.tol);
+    const margin = c.bound - c.observed;
+    if (F.lt(c.slack, c.inc)) {
+      return ctx.violated({
+        code: 'loss_increased', step: st.t, observed: c.observed, bound: c.bound, margin,
+        message: `L rose from ${F.toString(st.loss)} to ${F.toString(st.next)} at step ${st.t} (κ = η·λ_max = ${k})`,
+        details: { kappa: k },
+      });
+    }
+    if (best === undefined || margin < best.margin) best = { margin, observed: c.observed, bound: c.bound, step: st.t };
+  }
+  const b = best ?? { margin: Number.POSITIVE_INFINITY, observed: 0, bound: 0, step: 0 };
+  return ctx.holds({
+    code: 'monotone', message: `L non-increasing over ${instance.steps} steps (κ = η·λ_max = ${k}); tightest at step ${b.step}`,
+    observed: b.observed, bound: b.bound, margin: b.margin, step: b.step, details: { kappa: k },
+  });
+}
+
+export const quadraticMonotoneBelowEdge: Claim<QuadraticGdInstance> = defineClaim<QuadraticGdInstance>({
+  id: 'classical.quadratic.monotone-below-edge',
+  title: 'GD on a quadratic decreases the loss monotonically when η < 2/λ_max',
+  citation: { paper: COHEN, where: '§2, the quadratic model (a classical fact the paper starts from)', recalled: true },
+  statement: 'For L(θ) = ½θᵀAθ − bᵀθ with A ⪰ 0 and 0 < η·λ_max(A) < 2, GD θ⁺ = θ − η∇L gives L(θ_{t+1}) ≤ L(θ_t) at every step.',
+  kind: 'forall',
+  hypotheses: ['A symmetric positive semi-definite, λ_max > 0', 'κ = η·λ_max ∈ (0, 2)'],
+  arbitrary: quadraticGdInstance({ kappa: [0, 2], toward: 'hi', start: 'any', steps: [1, 100] }),
+  check: (instance, ctx) => checkMonotoneLoss(instance, ctx, 2),
+  negativeControl: {
+    description: 'κ ∈ (2, 3) from a start with a component along q_max, run past the horizon where the loss must rise',
+    arbitrary: quadraticGdInstance({ kappa: [2, 3], start: 'top', steps: 'until-increase' }),
+  },
+  tolerance: ROUNDING_TOLERANCE,
+  rationale: ROUNDING_RATIONALE,
+});
+
+export const quadraticIncreasesAboveEdge: Claim<QuadraticGdInstance> = defineClaim<QuadraticGdInstance>({
+  id: 'classical.quadratic.increases-above-edge',
+  title: 'GD on a quadratic eventually increases the loss when η > 2/λ_max',
+  citation: { paper: COHEN, where: '§2, the quadratic model: the component along q_max grows as |1 − ηλ_max|ᵗ', recalled: true },
+  statement:
+    'For L(θ) = ½θᵀAθ − bᵀθ with A ⪰ 0, κ = η·λ_max ∈ (2, 3) and a start whose error has a component c along q_max, ' +
+    'GD increases the loss at some step t ≤ T*, where T* is the first t with ½λ_max c²·δ(1 + δ)ᵗ ≥ 2·Σ ½λ_i c_i² ' +
+    '(δ = κ(κ − 2), the sum over the directions with ηλ_i < 2).',
+  kind: 'forall',
+  hypotheses: ['A symmetric positive semi-definite', 'κ = η·λ_max ∈ (2, 3)', 'the error θ₀ − θ* has a non-zero component along q_max', 'at least T* + 2 steps are run'],
+  arbitrary: quadraticGdInstance({ kappa: [2, 3], toward: 'lo', start: 'top', steps: 'until-increase' }),
+  check(instance, ctx) {
+    const s = quadraticSetup(instance, ctx);
+    const { F } = s;
+    const k = kappaText(F, s.kappa);
+    ctx.assume(F.lt(F.int(2), s.kappa) && F.lt(s.kappa, F.int(3)), 'kappa_out_of_range', `κ = η·λ_max = ${k} is not in (2, 3)`);
+    const half = (i: number) => F.toNumber(F.div(F.mul(s.values[i], F.mul(s.coords[i], s.coords[i])), F.int(2)));
+    const eTop = half(0);
+    ctx.assume(eTop > 0, 'no_top_component', 'the start has no component along q_max');
+    const eta = F.toNumber(s.eta);
+    let eRest = 0;
+    for (let i = 1; i < s.values.length; i++) if (eta * F.toNumber(s.values[i]) < 2) eRest += half(i);
+    const horizon = increaseHorizon(eTop, eRest, F.toNumber(s.kappa));
+    ctx.assume(instance.steps >= horizon + 2, 'horizon', `${instance.steps} steps do not reach the horizon T* + 2 = ${horizon + 2}`);
+    let best: { margin: number; observed: number; bound: number; step: number } | undefined;
+    for (const st of gdSteps(s, instance.steps)) {
+      if (!F.isFinite(st.next)) {
+        return ctx.diverged({ code: 'non_finite_loss', message: `L became ${F.toString(st.next)} at step ${st.t + 1}`, observed: Number.NaN, bound: 0, margin: Number.NaN, step: st.t, details: { kappa: k } });
+      }
+      const c = change(F, st, s.lossStar, ctx.tol);
+      const margin = c.observed - c.bound;
+      if (F.lt(c.slack, c.inc)) {
+        return ctx.holds({
+          code: 'loss_increased', step: st.t, observed: c.observed, bound: c.bound, margin,
+          message: `L rose from ${F.toString(st.loss)} to ${F.toString(st.next)} at step ${st.t} (κ = ${k}, horizon ${horizon})`,
+          details: { kappa: k, horizon: Number.isFinite(horizon) ? horizon : 'none' },
+        });
+      }
+      if (best === undefined || margin > best.margin) best = { margin, observed: c.observed, bound: c.bound, step: st.t };
+    }
+    const b = best ?? { margin: -1, observed: 0, bound: 0, step: 0 };
+    return ctx.violated({
+      code: 'no_loss_increase', step: b.step, observed: b.observed, bound: b.bound, margin: b.margin,
+      message: `L never rose in ${instance.steps} steps although κ = η·λ_max = ${k} (horizon T* = ${horizon})`,
+      details: { kappa: k, horizon: Number.isFinite(horizon) ? horizon : 'none' },
+    });
+  },
+  negativeControl: {
+    description: 'κ ∈ (0, 2): GD is monotone there, so no increase may be found',
+    arbitrary: quadraticGdInstance({ kappa: [0, 2], start: 'top', steps: [20, 40] }),
+  },
+  tolerance: ROUNDING_TOLERANCE,
+  rationale: `${ROUNDING_RATIONALE} An increase counts only beyond the slack; the horizon makes the rise at least half the q_max term, far above it.`,
+});
+
+export const descentLemmaQuadratic: Claim<QuadraticGdInstance> = defineClaim<QuadraticGdInstance>({
+  id: 'classical.descent-lemma',
+  title: 'Descent lemma: L(θ⁺) ≤ L(θ) − η(1 − ηL/2)‖∇L(θ)‖² for an L-smooth objective',
+  citation: {
+    paper: 'Y. Nesterov, "Introductory Lectures on Convex Optimization: A Basic Course", Kluwer, 2004',
+    where: '§1.2.3, Lemma 1.2.3 (quadratic upper bound of an L-smooth function) applied to one GD step',
+    recalled: true,
+  },
+  statement:
+    'If ∇L is L-Lipschitz, one GD step with 0 < ηL < 2 decreases the loss by at least η(1 − ηL/2)‖∇L‖². ' +
+    'Checked on quadratics, where L can be any constant ≥ λ_max and the bound is tight along q_max.',
+  kind: 'forall',
+  hypotheses: ['L ≥ λ_max(A) (the smoothness constant of ½θᵀAθ − bᵀθ)', '0 < η·L < 2'],
+  arbitrary: quadraticGdInstance({ kappa: [0, 2], toward: 'hi', start: 'any', steps: [1, 50], smoothness: 'over' }),
+  check(instance, ctx) {
+    const s = quadraticSetup(instance, ctx);
+    const { F } = s;
+    ctx.assume(instance.smoothness !== undefined, 'no_smoothness', 'the instance must give the smoothness constant L');
+    const L = F.from(instance.smoothness ?? '0');
+    const etaL = F.mul(s.eta, L);
+    ctx.assume(!F.lt(L, s.lambdaMax), 'not_smooth', `L = ${F.toString(L)} is below λ_max = ${F.toString(s.lambdaMax)}`);
+    ctx.assume(F.sign(etaL) > 0 && F.lt(etaL, F.int(2)), 'step_too_large', `η·L = ${F.toString(etaL)} is not in (0, 2)`);
+    const factor = F.mul(s.eta, F.sub(F.one, F.div(etaL, F.int(2))));
+    let best: { margin: number; observed: number; bound: number; step: number } | undefined;
+    for (const st of gdSteps(s, instance.steps)) {
+      const promised = F.mul(factor, st.gradNorm2);
+      const actual = F.sub(st.loss, st.next);
+      // The bound's own rounding is a few ulps of η‖g‖² on top of the two losses'.
+      const slack = F.add(F.mul(F.from(ctx.tol.rel), F.add(F.add(st.scale, st.scaleNext), F.mul(s.eta, st.gradNorm2))), F.from(ctx.tol.abs));
+      const shortfall = F.sub(promised, actual);
+      const denom = F.add(promised, slack);
+      const observed = F.sign(denom) === 0 ? F.sign(shortfall) : F.toNumber(F.div(shortfall, denom));
+      const bound = F.sign(denom) === 0 ? 0 : F.toNumber(F.div(slack, denom));
+      if (F.lt(slack, shortfall)) {
+        return ctx.violated({
+          code: 'insufficient_decrease', step: st.t, observed, bound, margin: bound - observed,
+          message: `step ${st.t} decreased L by ${F.toString(actual)}, less than η(1 − ηL/2)‖∇L‖² = ${F.toString(promised)} (L = ${instance.smoothness}, λ_max = ${F.toString(s.lambdaMax)})`,
+          details: { etaL: F.toString(etaL) },
+        });
+      }
+      if (best === undefined || bound - observed < best.margin) best = { margin: bound - observed, observed, bound, step: st.t };
+    }
+    const b = best ?? { margin: Number.POSITIVE_INFINITY, observed: 0, bound: 0, step: 0 };
+    return ctx.holds({
+      code: 'sufficient_decrease', step: b.step, observed: b.observed, bound: b.bound, margin: b.margin,
+      message: `every step decreased L by at least η(1 − ηL/2)‖∇L‖² (η·L = ${F.toString(etaL)}); tightest at step ${b.step}`,
+      details: { etaL: F.toString(etaL) },
+    });
+  },
+  negativeControl: {
+    description: 'L = λ_max·(1 − s), s ∈ [0.15, 0.9], below the true curvature, from a start dominated by q_max: the promised decrease is too large',
+    arbitrary: quadraticGdInstance({ kappa: [0, 2], start: 'top-dominant', steps: [1, 10], smoothness: 'under' }),
+  },
+  tolerance: ROUNDING_TOLERANCE,
+  rationale: `${ROUNDING_RATIONALE} Along q_max with L = λ_max the inequality is an equality, so the instances shrink toward the tight case.`,
+});

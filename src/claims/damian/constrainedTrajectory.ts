@@ -1,0 +1,153 @@
+import { pgd, projectionTolerance } from '../../dynamics/pgd.js';
+import { pointInfo } from '../../dynamics/pointInfo.js';
+import { gd } from '../../dynamics/gd.js';
+import { stepper } from '../../dynamics/stepper.js';
+import type { CheckContext, Claim, Outcome } from '../claim.js';
+import { defineClaim } from '../defineClaim.js';
+import { DNL } from '../papers.js';
+import { type ToyInstance, type ToyOptions, assumeExactToy, marginOf, readToy, toyInstance } from './damian.js';
+
+// ─── constrained trajectory (PGD on the stable set) ───────────────────────────────────────────
+
+/** Constrained-trajectory instances: θ₀ near the edge, then PGD steps. */
+const pgdInstances = (o: Partial<ToyOptions> = {}) =>
+  toyInstance({ steps: [1, 60], xMilli: [0, 1500], etaYMilli: [-100, 50], ...o });
+
+export const constrainedProjection: Claim<ToyInstance> = defineClaim<ToyInstance>({
+  id: 'damian.constrained-trajectory.projection',
+  title: 'PGD onto the stable set M = {S ≤ 2/η, ∇L·u = 0} is exact on the cubic toy: x† = 0 and z† clamped at the edge',
+  citation: { paper: DNL, where: '§4, the stable set M and the constrained trajectory θ†_{t+1} = proj_M(θ†_t − η∇L(θ†_t)) (claims.md §3.B.6)' },
+  statement:
+    'On ½(a₀ + b·z)x² − c·z with b, c > 0, every step of eoscheck\'s pgd reports success and returns a feasible point ' +
+    '(S ≤ (2/η)(1 + 1e-9), |∇L·u| ≤ 1e-9‖∇L‖), and after the initial projection θ†_t = (x†_t, z†_t) with x†_t = 0 ' +
+    '(to the feasibility tolerance, |(2/η)·x†| ≤ 1e-9·c) and ' +
+    'z†_{t+1} = min(z†_t + ηc, (2/η − a₀)/b): the linearised projection is exact there.',
+  kind: 'forall',
+  hypotheses: ['the loss is exactly ½(a₀ + b·z)x² − c·z (C = 0)', 'b, c, η > 0', 'a₀ + b·z > 0 along the run (u = e_x at x = 0)'],
+  arbitrary: pgdInstances(),
+  budget: 200_000,
+  check<T>(instance: ToyInstance, ctx: CheckContext<T>): Outcome {
+    const { F } = ctx;
+    assumeExactToy(instance, ctx);
+    const toy = readToy(instance, ctx);
+    const { model, theta } = ctx.model(instance);
+    const opt = pgd(model, { lr: instance.lr });
+    const zEdge = F.div(F.sub(toy.edge, toy.a0), toy.b);
+    const slack = ctx.tol.rel;
+    const feas = 1e-9;
+    const run = stepper(opt, theta, { divergenceBound: Number.POSITIVE_INFINITY });
+    let st = run.state;
+    let worst = { m: Infinity, what: '', step: 0, obs: 0, bound: 0 };
+    const note = (m: number, what: string, step: number, obs: number, bound: number) => {
+      if (m < worst.m) worst = { m, what, step, obs, bound };
+    };
+    for (let t = 0; t <= instance.steps; t++) {
+      if (t > 0) {
+        const zPrev = st.theta[1];
+        if (!run.step()) return ctx.diverged({ code: 'non_finite', message: `θ† left the finite numbers at step ${t}`, observed: Number.NaN, bound: 0, margin: Number.NaN, step: t });
+        st = run.state;
+        const expected = F.min(F.add(zPrev, F.mul(toy.eta, toy.c)), zEdge);
+        const err = F.toNumber(F.abs(F.sub(st.theta[1], expected)));
+        const scale = F.toNumber(F.abs(expected)) + F.toNumber(toy.edge) / F.toNumber(toy.b) + F.toNumber(F.abs(zPrev));
+        const bound = slack * scale;
+        if (!(err <= bound)) {
+          return ctx.violated({ code: 'projection_not_exact', step: t, observed: err, bound, margin: marginOf(err, bound),
+            message: `step ${t}: z† = ${F.toString(st.theta[1])}, but min(z† + ηc, (2/η − a₀)/b) = ${F.toString(expected)}` });
+        }
+        note(marginOf(err, bound), 'z† vs the clamp', t, err, bound);
+        // x† vanishes to the projection's own tolerance (its Newton residual |S·x†| ≤ 1e-9·c, checked below as |∇L·u| ≤ 1e-9‖∇L‖).
+        const xe = F.toNumber(F.abs(F.mul(st.theta[0], toy.edge)));
+        if (!(xe <= feas * F.toNumber(toy.c))) {
+          return ctx.violated({ code: 'projection_not_exact', step: t, observed: xe, bound: feas * F.toNumber(toy.c), margin: marginOf(xe, feas * F.toNumber(toy.c)), message: `step ${t}: x† = ${F.toString(st.theta[0])} is not 0` });
+        }
+      }
+      const r = st.projection;
+      if (r === undefined || !r.projected) {
+        return ctx.violated({ code: 'projection_failed', step: t, observed: 1, bound: 0, margin: -1, message: `step ${t}: pgd did not reach M (${r?.reason ?? 'no report'})` });
+      }
+      const P = pointInfo(model, st.theta);
+      ctx.assume(F.sign(P.sharpness()) > 0, 'sharpness_positive', 'S must be positive along the run');
+      const excess = F.toNumber(F.div(F.sub(P.sharpness(), toy.edge), toy.edge));
+      const newton = P.gradNorm();
+      const ug = F.toNumber(F.abs(P.top().reduce((s, v, i) => F.add(s, F.mul(v, P.grad()[i])), F.zero)));
+      const gn = F.toNumber(newton);
+      if (excess > feas) {
+        return ctx.violated({ code: 'infeasible', step: t, observed: excess, bound: feas, margin: feas - excess, message: `step ${t}: pgd reported success but S = ${F.toString(P.sharpness())} > (2/η)(1 + 1e-9)` });
+      }
+      if (!(ug <= feas * gn) && !(r.atResolution === true)) {
+        return ctx.violated({ code: 'infeasible', step: t, observed: ug, bound: feas * gn, margin: feas * gn - ug, message: `step ${t}: pgd reported success but |∇L·u| = ${ug} > 1e-9‖∇L‖` });
+      }
+      note(feas - excess, 'S ≤ 2/η', t, excess, feas);
+    }
+    return ctx.holds({ code: 'projection_exact', step: worst.step, observed: worst.obs, bound: worst.bound, margin: worst.m,
+      message: `${instance.steps} pgd steps feasible, x† = 0 and z† = the clamp; tightest: ${worst.what} at step ${worst.step}` });
+  },
+  negativeControl: {
+    description: 'a curved sharpness s(z) = a₀ + b·z + C·z² (C ≠ 0) from a start above the edge: the projection clamps S = 2/η away from the toy\'s (2/η − a₀)/b',
+    arbitrary: pgdInstances({ steps: [3, 40], etaYMilli: [5, 100], perturb: 'curved' }),
+  },
+  tolerance: { ulps: 4096 },
+  rationale:
+    'At x = 0 the Hessian is diag(a₀ + bz, 0), u = e_x and ∇S⊥ = (0, b) exactly, so one linearised step lands on the clamp up to rounding: ' +
+    '4096 ulps (9e-13 in f64) of |z| + 2/(ηb). Feasibility uses 1e-9 (the brief\'s figure; pgd itself projects to 1e-12 in f64).',
+});
+
+export const constrainedLossNonIncreasing: Claim<ToyInstance> = defineClaim<ToyInstance>({
+  id: 'damian.constrained-trajectory.loss-nonincreasing',
+  title: 'The constrained trajectory does not increase the loss: L(θ†_{t+1}) ≤ L(θ†_t) (while GD itself is non-monotone)',
+  citation: { paper: DNL, where: 'abstract and §4 (GD "does not increase the loss over long timescales", via the constrained trajectory); claims.md §3.B.8', recalled: true },
+  statement:
+    'On ½(a₀ + b·z)x² − c·z, the PGD iterates θ†_t of the stable set satisfy L(θ†_{t+1}) ≤ L(θ†_t) at every step. ' +
+    'GD\'s own loss L(θ_t) is not monotone at the edge of stability (the negative control).',
+  kind: 'forall',
+  hypotheses: ['the loss is exactly ½(a₀ + b·z)x² − c·z', 'b, c, η > 0'],
+  arbitrary: pgdInstances(),
+  budget: 200_000,
+  check<T>(instance: ToyInstance, ctx: CheckContext<T>): Outcome {
+    const { F } = ctx;
+    const gdVariant = instance.variant === 'gd-iterates';
+    ctx.assume(!gdVariant, 'gd_variant', 'GD\'s own iterates are the negative control, not the claim');
+    assumeExactToy(instance, ctx);
+    const toy = readToy(instance, ctx);
+    const { model, theta } = ctx.model(instance);
+    const run = gdVariant
+      ? stepper(gd(model, { lr: instance.lr }), theta, { divergenceBound: Number.POSITIVE_INFINITY })
+      : stepper(pgd(model, { lr: instance.lr }), theta, { divergenceBound: Number.POSITIVE_INFINITY });
+    let th = run.theta;
+    let loss = model.loss(th);
+    let worst = { m: Infinity, step: 0, obs: 0, bound: 0 };
+    for (let t = 1; t <= instance.steps; t++) {
+      const stepped = run.step();
+      const r = { theta: run.theta };
+      if (stepped && !gdVariant && run.state.projection?.projected !== true) return ctx.violated({ code: 'projection_failed', step: t, observed: 1, bound: 0, margin: -1, message: `pgd failed at step ${t}` });
+      if (!stepped) {
+        return ctx.diverged({ code: 'non_finite', message: `left the finite numbers at step ${t}`, observed: Number.NaN, bound: 0, margin: Number.NaN, step: t });
+      }
+      const next = model.loss(r.theta);
+      const inc = F.toNumber(F.sub(next, loss));
+      const scale = (F.toNumber(F.abs(loss)) + F.toNumber(F.abs(next)) + F.toNumber(toy.c) * (Math.abs(F.toNumber(th[1])) + F.toNumber(toy.edge) / F.toNumber(toy.b)));
+      // θ† is feasible only to pgd's tolerance: S may exceed 2/η by tol·2/η, i.e. z† the clamp by tol·(2/η)/b, worth c·tol·(2/η)/b of loss (twice: both ends).
+      const feasible = gdVariant ? 0 : (2 * projectionTolerance(ctx.precision) * F.toNumber(toy.c) * F.toNumber(toy.edge)) / F.toNumber(toy.b);
+      const bound = ctx.tol.rel * scale + feasible;
+      const m = marginOf(Math.max(inc, 0), bound);
+      if (inc > bound) {
+        return ctx.violated({ code: 'loss_increased', step: t, observed: inc, bound, margin: bound - inc,
+          message: `${gdVariant ? 'GD' : 'PGD'} loss rose from ${F.toString(loss)} to ${F.toString(next)} at step ${t}` });
+      }
+      if (m < worst.m) worst = { m, step: t, obs: inc, bound };
+      th = r.theta;
+      loss = next;
+    }
+    return ctx.holds({ code: 'monotone', step: worst.step, observed: worst.obs, bound: worst.bound, margin: worst.m,
+      message: `L(θ†) non-increasing over ${instance.steps} PGD steps; tightest at step ${worst.step}` });
+  },
+  negativeControl: {
+    description: 'GD\'s own iterates θ_t from a start above the edge (ηỹ₀ > 0, x₀ ~ δ): at the edge of stability their loss rises at some step',
+    arbitrary: toyInstance({ steps: [30, 200], xMilli: [300, 1500], etaYMilli: [5, 50], variant: 'gd-iterates' }),
+  },
+  tolerance: { ulps: 4096 },
+  rationale:
+    '"Monotone" claims allow a rounding slack (claims.md §0.3): 4096 ulps (9e-13 in f64) of the size of the loss terms, |L| and c·(|z| + 2/(ηb)), ' +
+    'plus what pgd\'s own feasibility tolerance allows (S ≤ (2/η)(1 + tol), tol = 1e-12 in f64: z† within tol·(2/η)/b of the clamp, so L(θ†) within c·tol·(2/η)/b, counted twice). ' +
+    'On the toy θ† = (0, z†) with z† non-decreasing, so L(θ†) = −c·z† falls by ηc² per step until the clamp, then stays.',
+});

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { evaluate } from '../../harness/evaluate.js';
+import { runClaim } from '../../harness/runClaim.js';
+import {
+  type ToyInstance } from './damian.js';
+import { timeAverageSharpness, timeAverageXSquared } from './timeAverages.js';
+import { reducedMapExact } from './reducedMap.js';
+import { fourStages } from './fourStages.js';
+import { DAMIAN_CLAIMS } from './index.js';
+import { constrainedLossNonIncreasing, constrainedProjection } from './constrainedTrajectory.js';
+
+const SEED = 20230501;
+
+/** ½(40.5 + z)x² − 0.05z at η = 0.05: ỹ₀ = 0.5, α = 0.05, β = 1, δ² = 0.1. */
+const toy = (x0: string, steps: number, extra: Partial<ToyInstance> = {}): ToyInstance => ({
+  model: 'cubic-toy', params: { a0: '40.5', b: '1', c: '0.05' }, toy: { a0: '40.5', b: '1', c: '0.05' },
+  theta: [x0, '0'], lr: '0.05', steps, ...extra,
+});
+
+describe('DAMIAN_CLAIMS through the harness (pinned seed)', () => {
+  it('exports six claims with distinct damian.* ids', () => {
+    expect(DAMIAN_CLAIMS.map((c) => c.id)).toEqual([
+      'damian.reduced-map.exact', 'damian.four-stages', 'damian.time-average.x-squared', 'damian.time-average.sharpness',
+      'damian.constrained-trajectory.projection', 'damian.constrained-trajectory.loss-nonincreasing',
+    ]);
+  });
+
+  for (const claim of DAMIAN_CLAIMS) {
+    it(`${claim.id} holds and its negative control is flagged`, async () => {
+      const r = await runClaim(claim, { seed: SEED, runs: 40, shrink: false });
+      expect(r.row.instances.violated, JSON.stringify(r.counterexamples[0]?.verdict.evidence)).toBe(0);
+      expect(r.row.exercised).toBeGreaterThanOrEqual(20);
+      expect(r.row.verdict).toBe('holds');
+      const n = await runClaim(claim, { seed: SEED, runs: 10, mode: 'control' });
+      expect(n.row.instances.violated, claim.negativeControl.description).toBeGreaterThan(0);
+    }, 60_000);
+  }
+});
+
+describe('hand-made instances', () => {
+  it('GD on the toy is the reduced map; the map without β is flagged (and is outside the hypotheses)', () => {
+    const x = toy('0.2', 300, { map: { alpha: '0.05', beta: '1' } });
+    expect(evaluate(reducedMapExact, x, { mode: 'claim' }).verdict).toMatchObject({ verdict: 'holds', evidence: { code: 'map_exact' } });
+    const noBeta = { ...x, map: { alpha: '0.05', beta: '0' } };
+    expect(evaluate(reducedMapExact, noBeta, { mode: 'claim' }).verdict).toMatchObject({ verdict: 'inconclusive', evidence: { code: 'map_coefficients' } });
+    expect(evaluate(reducedMapExact, noBeta, { mode: 'control' }).verdict).toMatchObject({ verdict: 'violated', evidence: { code: 'map_mismatch' } });
+  });
+
+  it('a quartic term breaks the identity: inconclusive as a claim instance, violated as a control', () => {
+    const q: ToyInstance = { ...toy('0.3', 50), model: 'expr', params: {}, expr: '0.5*(40.5 + 1*z)*x^2 - 0.05*z + 1*x^4/24', vars: ['x', 'z'] };
+    expect(evaluate(reducedMapExact, q, { mode: 'claim' }).verdict).toMatchObject({ verdict: 'inconclusive', evidence: { code: 'not_cubic' } });
+    expect(evaluate(reducedMapExact, q, { mode: 'control' }).verdict).toMatchObject({ verdict: 'violated', evidence: { code: 'map_mismatch', step: 1 } });
+  });
+
+  it('four stages: sharpening at x = 0, and self-stabilization within T₁ from ỹ₀ > 0; with β = 0 it never comes', () => {
+    expect(evaluate(fourStages, toy('0', 1), { mode: 'claim' }).verdict).toMatchObject({ verdict: 'holds', evidence: { details: { stages: 'sharpening' } } });
+    const v = evaluate(fourStages, toy('0.001', 1), { mode: 'claim' }).verdict;
+    expect(v.verdict).toBe('holds');
+    expect(String(v.evidence.details?.stages)).toMatch(/blow-up stabilized-after-\d+-of-\d+/);
+    const noBeta = { ...toy('0.001', 1), map: { alpha: '0.05', beta: '0' } };
+    expect(evaluate(fourStages, noBeta, { mode: 'control' }).verdict).toMatchObject({ verdict: 'violated', evidence: { code: expect.stringMatching(/self_stabilization/) } });
+  });
+
+  it('the x² identity holds exactly at 40 digits, and ⟨x²⟩ is near δ² = 0.1 over several cycles', () => {
+    const v = evaluate(timeAverageXSquared, toy('0.3', 2000), { mode: 'claim' }).verdict;
+    expect(v).toMatchObject({ verdict: 'holds', evidence: { precision: 'f64' } });
+    expect(Number(v.evidence.details?.ratioToDelta2)).toBeGreaterThan(0.5);
+    expect(Number(v.evidence.details?.ratioToDelta2)).toBeLessThan(2);
+  });
+
+  it('the log identity holds, and the naive ⟨ỹ⟩ ≈ (η/2)⟨ỹ²⟩ fails over an arbitrary window', () => {
+    expect(evaluate(timeAverageSharpness, toy('0.01', 400), { mode: 'claim' }).verdict).toMatchObject({ verdict: 'holds', evidence: { code: 'identity_holds' } });
+    const naive = toy('0.01', 400, { variant: 'naive-second-order' });
+    expect(evaluate(timeAverageSharpness, naive, { mode: 'claim' }).verdict).toMatchObject({ verdict: 'inconclusive', evidence: { code: 'naive_variant' } });
+    expect(evaluate(timeAverageSharpness, naive, { mode: 'control' }).verdict).toMatchObject({ verdict: 'violated', evidence: { code: 'naive_fails' } });
+  });
+
+  it('PGD clamps z at (2/η − a₀)/b with x† = 0 and never raises the loss; GD itself does', () => {
+    expect(evaluate(constrainedProjection, toy('0.2', 30), { mode: 'claim' }).verdict).toMatchObject({ verdict: 'holds', evidence: { code: 'projection_exact' } });
+    expect(evaluate(constrainedLossNonIncreasing, toy('0.2', 30), { mode: 'claim' }).verdict).toMatchObject({ verdict: 'holds', evidence: { code: 'monotone' } });
+    expect(evaluate(constrainedLossNonIncreasing, toy('0.2', 30, { variant: 'gd-iterates' }), { mode: 'control' }).verdict)
+      .toMatchObject({ verdict: 'violated', evidence: { code: 'loss_increased' } });
+  });
+});

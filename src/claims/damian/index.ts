@@ -1,0 +1,18 @@
+import type { Claim } from '../claim.js';
+import { constrainedLossNonIncreasing, constrainedProjection } from './constrainedTrajectory.js';
+import { fourStages } from './fourStages.js';
+import { odeConservedQuantity } from './odeConservedQuantity.js';
+import { predictedDynamicsExact, predictedDynamicsTracking } from './predictedDynamics.js';
+import { reducedMapExact } from './reducedMap.js';
+import { timeAveragedLoss } from './timeAveragedLoss.js';
+import { timeAverageSharpness, timeAverageXSquared } from './timeAverages.js';
+
+/** The Damian–Nichani–Lee claims, in catalog order. */
+export const DAMIAN_CLAIMS: readonly Claim[] = [
+  reducedMapExact, fourStages, timeAverageXSquared, timeAverageSharpness, constrainedProjection, constrainedLossNonIncreasing,
+] as unknown as readonly Claim[];
+
+/** The predicted-dynamics, loss and conserved-quantity claims of Damian–Nichani–Lee, in catalog order. */
+export const DAMIAN_TRACKING_CLAIMS: readonly Claim[] = [
+  predictedDynamicsExact, predictedDynamicsTracking, timeAveragedLoss, odeConservedQuantity,
+] as unknown as readonly Claim[];

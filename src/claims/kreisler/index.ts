@@ -1,0 +1,4 @@
+import type { Claim } from '../claim.js';
+import { kreislerConvergesToEos, kreislerGfsMonotone, kreislerPairGap } from './kreisler.js';
+
+export const KREISLER_CLAIMS: readonly Claim[] = [kreislerPairGap, kreislerGfsMonotone, kreislerConvergesToEos];

@@ -1,0 +1,284 @@
+import fc from 'fast-check';
+import { decimalText } from '../../arbitraries/decimalText.js';
+import { decimalCtor } from '../../numerics/decimalField.js';
+import type { Field, Vec } from '../../numerics/field.js';
+import type { CheckContext, Claim, Instance, Outcome } from '../claim.js';
+import { defineClaim } from '../defineClaim.js';
+import { LBDSG } from '../papers.js';
+import { gdRule, stepper } from '../../dynamics/stepper.js';
+
+/**
+ * Lewkowycz, Bahri, Dyer, Sohl-Dickstein, Gur-Ari (claims.md §3.H, §2.2): the width-m uv model
+ * f = vᵀu/√m, L = ½(f − y)², whose GD closes exactly on (f, λ) with λ = (‖u‖² + ‖v‖²)/m (the
+ * NTK). The arXiv id and the paper's window statement are recalled [R].
+ */
+
+
+const D = decimalCtor(60);
+
+export interface WideUvInstance extends Instance {
+  readonly model: 'uv';
+  readonly params: { readonly target: string };
+  /** u₁..u_m, v₁..v_m. */
+  readonly theta: readonly string[];
+  readonly lr: string;
+  readonly steps: number;
+  /** η·λ₀ the instance was drawn with. */
+  readonly kappa?: string;
+  /** Negative control of the map: the m → ∞ (linearized, NTK) map that drops the O(1/m) terms. */
+  readonly variant?: 'linearized';
+}
+
+/** f = vᵀu/√m, λ = (‖u‖² + ‖v‖²)/m, and the magnitudes they are summed from. */
+function fl<T>(F: Field<T>, t: Vec<T>, m: number): { f: T; lam: T } {
+  let s = F.zero;
+  let q = F.zero;
+  for (let i = 0; i < m; i++) {
+    s = F.add(s, F.mul(t[i], t[m + i]));
+    q = F.add(q, F.add(F.mul(t[i], t[i]), F.mul(t[m + i], t[m + i])));
+  }
+  return { f: F.div(s, F.sqrt(F.int(m))), lam: F.div(q, F.int(m)) };
+}
+
+
+/** m ∈ [1, maxM], u, v ∈ [−1, 1]^m (2 decimals), y, η = κ/λ₀ (15 digits) with κ on a 3-decimal grid, or η given. */
+function wideUvInstances(o: { m: [number, number]; y: fc.Arbitrary<string>; kappa?: [number, number]; lr?: [number, number]; steps: [number, number]; variant?: 'linearized' }): fc.Arbitrary<WideUvInstance> {
+  return fc.integer({ min: o.m[0], max: o.m[1] }).chain((m) => fc.record({
+    u: fc.array(decimalText(-1, 1, 2), { minLength: m, maxLength: m }),
+    v: fc.array(decimalText(-1, 1, 2), { minLength: m, maxLength: m }),
+    y: o.y,
+    kappa: o.kappa !== undefined ? decimalText(o.kappa[0], o.kappa[1], 3) : fc.constant(''),
+    lr: o.lr !== undefined ? decimalText(o.lr[0], o.lr[1], 3) : fc.constant(''),
+    steps: fc.integer({ min: o.steps[0], max: o.steps[1] }),
+  })).map((g): WideUvInstance => {
+    const m = g.u.length;
+    let lr = g.lr;
+    if (g.kappa !== '') {
+      const lam = [...g.u, ...g.v].reduce((s, x) => s.plus(new D(x).times(x)), new D(0)).div(m);
+      // λ₀ = 0 only for u = v = 0; then any η (the check sees f₀ = 0 and reports the hypothesis).
+      lr = lam.isZero() ? '1' : new D(g.kappa).div(lam).toSignificantDigits(15).toFixed();
+    }
+    return {
+      model: 'uv', params: { target: g.y }, theta: [...g.u, ...g.v], lr, steps: g.steps,
+      ...(g.kappa !== '' ? { kappa: g.kappa } : {}), ...(o.variant !== undefined ? { variant: o.variant } : {}),
+    };
+  });
+}
+
+// lewkowycz.fl-map.exact ---------------------------------------------------------------------------
+
+function checkFlMap<T>(inst: WideUvInstance, ctx: CheckContext<T>): Outcome {
+  const { F } = ctx;
+  const { model, theta } = ctx.model(inst);
+  const m = theta.length / 2;
+  const M = F.int(m);
+  const rootM = F.sqrt(M);
+  const eta = F.from(inst.lr);
+  const y = F.from(inst.params.target);
+  const lin = inst.variant === 'linearized';
+  let th = theta;
+  const run = stepper(gdRule(F, (x) => model.grad(x), eta), th);
+  let worst = { margin: Number.POSITIVE_INFINITY, observed: 0, bound: ctx.tol.rel, step: 0 };
+  let checked = 0;
+  for (let t = 0; t < inst.steps; t++) {
+    const { f, lam } = fl(F, th, m);
+    const r = F.sub(f, y);
+    if (!run.step()) break;
+    const next = run.theta;
+    const { f: fN, lam: lamN } = fl(F, next, m);
+    const er = F.mul(eta, r);
+    const e2 = F.div(F.mul(er, er), M);
+    const fPred = lin ? F.sub(f, F.mul(er, lam)) : F.add(F.sub(f, F.mul(er, lam)), F.mul(e2, f));
+    const lamPred = lin ? lam : F.add(F.sub(lam, F.div(F.mul(F.int(4), F.mul(er, f)), M)), F.mul(e2, lam));
+    // Rounding scale: the iterate's entries are summed from |uᵢ| + η|r||vᵢ|/√m; f⁺ and λ⁺ from their products.
+    const c = F.div(F.abs(er), rootM);
+    let sf = F.zero;
+    let sl = F.zero;
+    for (let i = 0; i < m; i++) {
+      const a = F.add(F.abs(th[i]), F.mul(c, F.abs(th[m + i])));
+      const b = F.add(F.abs(th[m + i]), F.mul(c, F.abs(th[i])));
+      sf = F.add(sf, F.mul(a, b));
+      sl = F.add(sl, F.add(F.mul(a, a), F.mul(b, b)));
+    }
+    const scaleF = F.add(F.div(sf, rootM), F.add(F.abs(f), F.mul(F.abs(er), lam)));
+    const scaleL = F.div(sl, M);
+    const errF = F.abs(F.sub(fN, fPred));
+    const errL = F.abs(F.sub(lamN, lamPred));
+    const tol = F.from(ctx.tol.rel);
+    const oF = F.toNumber(F.div(errF, scaleF));
+    const oL = F.toNumber(F.div(errL, scaleL));
+    const observed = Math.max(oF, oL);
+    const margin = ctx.tol.rel - observed;
+    if (F.lt(F.add(F.mul(tol, scaleF), F.from(ctx.tol.abs)), errF) || F.lt(F.add(F.mul(tol, scaleL), F.from(ctx.tol.abs)), errL)) {
+      return ctx.violated({
+        code: 'map_mismatch', step: t, observed, bound: ctx.tol.rel, margin,
+        message: `step ${t} (m = ${m}): the iterate gives (f⁺, λ⁺) = (${F.toString(fN)}, ${F.toString(lamN)}) but the ${lin ? 'linearized (m → ∞)' : 'closed'} map gives (${F.toString(fPred)}, ${F.toString(lamPred)})`,
+      });
+    }
+    if (margin < worst.margin) worst = { margin, observed, bound: ctx.tol.rel, step: t };
+    checked++;
+    th = next;
+  }
+  ctx.assume(checked > 0, 'diverged_at_once', 'the first GD step left the finite range');
+  return ctx.holds({ code: 'map_exact', ...worst, message: `(f, λ) followed the closed 2-D map at each of ${checked} steps (m = ${m}); worst relative error ${worst.observed.toExponential(2)}` });
+}
+
+export const lewkowyczFlMap: Claim<WideUvInstance> = defineClaim<WideUvInstance>({
+  id: 'lewkowycz.fl-map.exact',
+  title: 'Width-m uv model: GD on (u, v) ∈ ℝ²ᵐ is exactly a 2-D map on (f, λ)',
+  citation: { paper: LBDSG, where: '§2, the uv model\'s closed (f, λ) dynamics (re-derived in claims.md §2.2 [D]; recalled)', recalled: true },
+  statement:
+    'For f = vᵀu/√m, L = ½(f − y)², r = f − y and λ = (‖u‖² + ‖v‖²)/m, one GD step gives exactly f⁺ = f − ηλr + (η²r²/m)f and ' +
+    'λ⁺ = λ − 4ηrf/m + (η²r²/m)λ, for every m, η, y. The linearized (NTK, m → ∞) map f⁺ = f − ηλr, λ⁺ = λ misses the O(1/m) terms that drive the catapult.',
+  kind: 'identity',
+  hypotheses: ['m ∈ {1..8}, u, v ∈ [−1, 1]^m, y ∈ [−1, 1], η ∈ (0, 2]', 'iterates finite'],
+  arbitrary: wideUvInstances({ m: [1, 8], y: decimalText(-1, 1, 2), lr: [0.001, 2], steps: [1, 20] }),
+  check: checkFlMap,
+  negativeControl: {
+    description: 'the linearized (m → ∞) map at m ∈ {1, 2}, y ∈ [1, 2], η ∈ [0.5, 1.5]: its missing O(η²r²/m) terms are large',
+    arbitrary: wideUvInstances({ m: [1, 2], y: decimalText(1, 2, 2), lr: [0.5, 1.5], steps: [1, 3], variant: 'linearized' }),
+  },
+  tolerance: { ulps: 4096 },
+  rationale:
+    'Exact identity checked per step against the computed iterate: 4096 ulps (9e-13 in f64; claims.md §0.3 asks 1e-10) of the magnitudes f⁺ and λ⁺ ' +
+    'are summed from (Σ(|uᵢ| + η|r||vᵢ|/√m)(|vᵢ| + η|r||uᵢ|/√m)/√m, and the squares for λ).',
+});
+
+// lewkowycz.lambda-monotone-y0 ---------------------------------------------------------------------
+
+function checkLambdaY0<T>(inst: WideUvInstance, ctx: CheckContext<T>): Outcome {
+  const { F } = ctx;
+  const { model, theta } = ctx.model(inst);
+  const m = theta.length / 2;
+  const M = F.int(m);
+  const eta = F.from(inst.lr);
+  ctx.assume(F.sign(F.from(inst.params.target)) === 0, 'target_not_zero', 'the identity needs y = 0');
+  const { f: f0, lam: lam0 } = fl(F, theta, m);
+  const k0 = F.mul(eta, lam0);
+  ctx.assume(F.lt(F.int(2), k0) && F.lt(k0, F.int(4)), 'kappa_out_of_range', `η·λ₀ = ${F.toString(k0)} is not in (2, 4)`);
+  ctx.assume(F.sign(f0) !== 0, 'f0_zero', 'f₀ = 0: GD does not move');
+  let th = theta;
+  const run = stepper(gdRule(F, (x) => model.grad(x), eta), th);
+  let worst = { margin: Number.POSITIVE_INFINITY, observed: 0, bound: ctx.tol.rel, step: 0 };
+  let t = 0;
+  for (; t < inst.steps; t++) {
+    const { f, lam } = fl(F, th, m);
+    if (!run.step()) break;
+    const next = run.theta;
+    const { lam: lamN } = fl(F, next, m);
+    const inc = F.sub(lamN, lam);
+    const predicted = F.mul(F.div(F.mul(eta, F.mul(f, f)), M), F.sub(F.mul(eta, lam), F.int(4)));
+    // Rounding of λ⁺ − λ: a few ulps of λ⁺ + λ.
+    const scale = F.add(lamN, lam);
+    const err = F.abs(F.sub(inc, predicted));
+    const tol = F.add(F.mul(F.from(ctx.tol.rel), scale), F.from(ctx.tol.abs));
+    const observed = F.toNumber(F.div(err, scale));
+    if (F.lt(tol, err)) {
+      return ctx.violated({ code: 'increment_mismatch', step: t, observed, bound: ctx.tol.rel, margin: ctx.tol.rel - observed,
+        message: `step ${t}: λ⁺ − λ = ${F.toString(inc)} but (ηf²/m)(ηλ − 4) = ${F.toString(predicted)}` });
+    }
+    if (F.lt(tol, inc)) {
+      const o = F.toNumber(F.div(inc, scale));
+      return ctx.violated({ code: 'lambda_increased', step: t, observed: o, bound: ctx.tol.rel, margin: ctx.tol.rel - o,
+        message: `step ${t}: λ rose from ${F.toString(lam)} to ${F.toString(lamN)} (η·λ = ${F.toNumber(F.mul(eta, lam)).toFixed(4)}; η·λ₀ = ${F.toNumber(k0).toFixed(4)})` });
+    }
+    const margin = ctx.tol.rel - observed;
+    if (margin < worst.margin) worst = { margin, observed, bound: ctx.tol.rel, step: t };
+    th = next;
+  }
+  const { lam: lamEnd } = fl(F, th, m);
+  return ctx.holds({ code: 'lambda_monotone', ...worst,
+    message: `λ⁺ − λ = (ηf²/m)(ηλ − 4) and λ non-increasing over ${t} steps (m = ${m}): η·λ went ${F.toNumber(k0).toFixed(4)} → ${F.toNumber(F.mul(eta, lamEnd)).toFixed(4)}` });
+}
+
+export const lewkowyczLambdaY0: Claim<WideUvInstance> = defineClaim<WideUvInstance>({
+  id: 'lewkowycz.lambda-monotone-y0',
+  title: 'uv with y = 0: λ⁺ − λ = (ηf²/m)(ηλ − 4) exactly, so λ never increases once η·λ₀ < 4',
+  citation: { paper: LBDSG, where: '§2, the NTK (λ) update of the uv model and the 4/λ₀ catapult boundary (exact increment derived in claims.md §2.2 [D]; recalled)', recalled: true },
+  statement:
+    'For the width-m uv model with y = 0 (so r = f): λ_{t+1} − λ_t = (ηf_t²/m)(ηλ_t − 4) at every step. Hence if 2 < η·λ₀ < 4, λ is non-increasing ' +
+    'along the whole trajectory (it only decreases, so η·λ_t < 4 stays true). If η·λ₀ > 4 (and f₀ ≠ 0), λ increases.',
+  kind: 'identity',
+  hypotheses: ['y = 0, f₀ ≠ 0', 'η·λ₀ ∈ (2, 4)', 'm ∈ {1..8}, u, v ∈ [−1, 1]^m'],
+  arbitrary: wideUvInstances({ m: [1, 8], y: fc.constant('0'), kappa: [2.001, 3.999], steps: [1, 200] }),
+  check: checkLambdaY0,
+  negativeControl: {
+    description: 'η·λ₀ ∈ [4.2, 5] (beyond the catapult boundary, y = 0): λ increases at the first step with f₀ ≠ 0',
+    arbitrary: wideUvInstances({ m: [1, 4], y: fc.constant('0'), kappa: [4.2, 5], steps: [1, 5] }),
+  },
+  tolerance: { ulps: 4096 },
+  rationale:
+    'The increment identity is exact; λ⁺ − λ is compared with (ηf²/m)(ηλ − 4) to 4096 ulps (9e-13 in f64) of λ⁺ + λ, and "non-increasing" ' +
+    'allows the same slack (claims.md §0.3: 1e-12 per step for monotone claims).',
+});
+
+// lewkowycz.catapult-window -----------------------------------------------------------------------
+
+function checkCatapultWindow<T>(inst: WideUvInstance, ctx: CheckContext<T>): Outcome {
+  const { F } = ctx;
+  const { model, theta } = ctx.model(inst);
+  const m = theta.length / 2;
+  const eta = F.from(inst.lr);
+  ctx.assume(F.sign(F.from(inst.params.target)) === 0, 'target_not_zero', 'the window is exact for y = 0');
+  const { f: f0, lam: lam0 } = fl(F, theta, m);
+  const k0 = F.mul(eta, lam0);
+  ctx.assume(!F.lt(k0, F.from('2.1')) && !F.lt(F.from('3.9'), k0), 'kappa_out_of_range', `η·λ₀ = ${F.toString(k0)} is not in [2.1, 3.9]`);
+  ctx.assume(!F.lt(F.abs(f0), F.from('0.01')), 'f0_tiny', `|f₀| = ${F.toString(F.abs(f0))} < 0.01 (the catapult would take too long to start)`);
+  // The lazy-start condition of the window (large width at fixed f₀): η²f₀²/m ≤ (η·λ₀ − 2)/2, so the first multiplier
+  // 1 − η·λ₀ + η²f₀²/m of f has modulus ≥ η·λ₀/2 > 1.
+  const b0 = F.div(F.mul(F.mul(eta, eta), F.mul(f0, f0)), F.int(m));
+  ctx.assume(!F.lt(F.div(F.sub(k0, F.int(2)), F.int(2)), b0), 'not_lazy_start', `η²f₀²/m = ${F.toString(b0)} exceeds (η·λ₀ − 2)/2: the O(1/m) term is not small`);
+  const L0 = model.loss(theta);
+  let maxL = L0;
+  let th = theta;
+  const run = stepper(gdRule(F, (x) => model.grad(x), eta), th);
+  let t = 0;
+  let inside = 0;
+  for (; t < inst.steps; t++) {
+    const stepped = run.step();
+    th = run.theta;
+    if (!stepped || Math.abs(F.toNumber(fl(F, th, m).f)) > 1e6) {
+      return ctx.violated({ code: 'diverged', step: t, observed: Number.POSITIVE_INFINITY, bound: 2, margin: Number.NEGATIVE_INFINITY,
+        message: `GD diverged by step ${t} (η·λ₀ = ${F.toNumber(k0).toFixed(4)}, m = ${m})` });
+    }
+    const L = model.loss(th);
+    if (F.lt(maxL, L)) maxL = L;
+    inside = F.lt(F.abs(fl(F, th, m).f), F.from('1e-10')) ? inside + 1 : 0;
+    if (inside >= 3) break;
+  }
+  ctx.assume(inside >= 3, 'not_converged', `|f| did not fall below 1e-10 within ${inst.steps} steps`);
+  const kEnd = F.mul(eta, fl(F, th, m).lam);
+  const o = F.toNumber(kEnd);
+  const details = { kappa0: F.toString(k0), maxLoss: F.toString(maxL), loss0: F.toString(L0), steps: t + 1 };
+  if (!F.lt(L0, maxL)) {
+    return ctx.violated({ code: 'no_loss_spike', observed: 0, bound: 0, margin: -1, step: t, details,
+      message: `the loss never exceeded its initial value ${F.toString(L0)} although η·λ₀ = ${F.toNumber(k0).toFixed(4)} > 2` });
+  }
+  if (!F.lt(kEnd, F.int(2))) {
+    return ctx.violated({ code: 'above_edge', observed: o, bound: 2, margin: 2 - o, step: t, details, message: `converged with η·λ_∞ = ${o.toFixed(6)} ≥ 2` });
+  }
+  return ctx.holds({ code: 'catapult', observed: o, bound: 2, margin: 2 - o, step: t, details,
+    message: `η·λ₀ = ${F.toNumber(k0).toFixed(4)}: the loss spiked to ${F.toNumber(maxL).toExponential(3)} (from ${F.toNumber(L0).toExponential(3)}), then GD converged in ${t + 1} steps with η·λ_∞ = ${o.toFixed(4)} < 2 (m = ${m})` });
+}
+
+export const lewkowyczCatapultWindow: Claim<WideUvInstance> = defineClaim<WideUvInstance>({
+  id: 'lewkowycz.catapult-window',
+  title: 'Catapult window on uv (y = 0): for 2/λ₀ < η < 4/λ₀ the loss spikes, then GD converges with η·λ_∞ < 2',
+  citation: { paper: LBDSG, where: '§2–3, the three phases lazy / catapult / divergent of the uv model (recalled)', recalled: true },
+  statement:
+    'For the width-m uv model with y = 0, |f₀| ≥ 0.01, η·λ₀ ∈ [2.1, 3.9] and a lazy start η²f₀²/m ≤ (η·λ₀ − 2)/2 (the large-width regime): the loss rises above its initial value, then GD converges (f → 0) to a ' +
+    'point with η·λ_∞ < 2 — a flatter region than the start. For η·λ₀ > 4 GD diverges instead (the negative control).',
+  kind: 'forall',
+  hypotheses: ['y = 0, |f₀| ≥ 0.01', 'η·λ₀ ∈ [2.1, 3.9]', 'η²f₀²/m ≤ (η·λ₀ − 2)/2 (without it, e.g. m = 1 with f₀ large, the first step can shrink f and no spike need occur)', 'm ∈ {4..16}, u, v ∈ [−1, 1]^m', 'GD reaches |f| < 1e-10 within 3000 steps (else inconclusive)'],
+  arbitrary: wideUvInstances({ m: [4, 16], y: fc.constant('0'), kappa: [2.1, 3.9], steps: [3000, 3000] }),
+  check: checkCatapultWindow,
+  negativeControl: {
+    description: 'η·λ₀ ∈ [4.2, 5] with y = 0 (above the 4/λ₀ boundary; hypothesis waived): GD diverges',
+    arbitrary: wideUvInstances({ m: [4, 16], y: fc.constant('0'), kappa: [4.2, 5], steps: [300, 300] }),
+  },
+  // No slack: the predicate is strict comparisons, far from their boundaries on every measured run.
+  tolerance: { rel: 0 },
+  rationale:
+    'The predicate is qualitative (a spike, then η·λ_∞ < 2), judged by strict comparisons without slack: the only numerics are the convergence threshold |f| < 1e-10 (λ then moves by ' +
+    '< η·1e-20/m per step) and the strict comparisons. [E]: final η·λ ∈ [0.19, 1.89] across ηλ₀ ∈ [2.1, 3.9], divergence within ~10 steps above 4.',
+});

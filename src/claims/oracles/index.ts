@@ -1,0 +1,1 @@
+export { ORACLE_CLAIMS } from './oracle.js';

@@ -1,0 +1,13 @@
+import type { Claim } from '../claim.js';
+import { wxztBalancingLimit, wxztCatapult, wxztFinalSharpness } from './uvTrajectories.js';
+import { wxztBalancingIdentity } from './wangXuZhaoTao.js';
+import { wxztConvergenceRate, wxztGapBelowEdge } from './wxztMore.js';
+
+export const WXZT_CLAIMS: readonly Claim[] = [
+  wxztBalancingIdentity,
+  wxztBalancingLimit,
+  wxztFinalSharpness,
+  wxztCatapult,
+];
+
+export const WXZT_MORE_CLAIMS: readonly Claim[] = [wxztConvergenceRate, wxztGapBelowEdge] as unknown as readonly Claim[];
