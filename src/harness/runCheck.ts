@@ -1,12 +1,12 @@
 import { relative } from 'node:path';
-import type { Claim } from '../claims/claim.js';
+import type { Claim, Verdict } from '../claims/claim.js';
 import type { CheckReport, ClaimRow } from './report.js';
 import { runClaim, type ClaimResult, type RunClaimOptions } from './runClaim.js';
 import { formatShard, NO_SHARD, type Shard } from './shard.js';
 import { verdictInRun } from './verdictInRun.js';
 import { VERSION } from './version.js';
 
-export interface RunCheckOptions extends Omit<RunClaimOptions, 'onProgress' | 'mode'> {
+export interface RunCheckOptions extends Omit<RunClaimOptions, 'onProgress' | 'onVerdict' | 'mode'> {
   /**
    * True when the user fixed `runs` (`--runs N`): every claim gets exactly that many. Otherwise
    * `runs` is the default and a claim that declares its own `runs` gets that instead.
@@ -14,6 +14,8 @@ export interface RunCheckOptions extends Omit<RunClaimOptions, 'onProgress' | 'm
   readonly runsFixed?: boolean;
   /** Called after each instance with the claim and its progress. */
   readonly onProgress?: (claim: Claim, claimIndex: number, done: number, total: number) => void;
+  /** Called with each generated instance's verdict. */
+  readonly onVerdict?: (claim: Claim, k: number, verdict: Verdict) => void;
 }
 
 export interface CheckRun {
@@ -56,12 +58,13 @@ export async function runCheck(claims: readonly Claim[], o: RunCheckOptions): Pr
       interrupted = true;
       break;
     }
-    const { onProgress, runsFixed, ...rest } = o;
+    const { onProgress, onVerdict, runsFixed, ...rest } = o;
     const r = await runClaim(claim, {
       ...rest,
       runs: runsFor(claim, o.runs, runsFixed === true),
       mode: 'claim',
       ...(onProgress !== undefined ? { onProgress: (d: number, t: number) => onProgress(claim, i, d, t) } : {}),
+      ...(onVerdict !== undefined ? { onVerdict: (k: number, v: Verdict) => onVerdict(claim, k, v) } : {}),
     });
     results.push({ ...r, row: rowInRun(r, shard, fixtures) });
     if (r.interrupted) {

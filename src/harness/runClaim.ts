@@ -36,6 +36,8 @@ export interface RunClaimOptions {
   readonly command?: string;
   readonly onProgress?: (done: number, total: number) => void;
   readonly onCounterexample?: (cx: Counterexample) => void;
+  /** Called with each generated instance's verdict (run index k), e.g. to print its evidence. */
+  readonly onVerdict?: (k: number, verdict: Verdict) => void;
 }
 
 /** A violated instance, shrunk, with how to reproduce it. */
@@ -182,6 +184,7 @@ export async function runClaim<I extends Instance>(claim: Claim<I>, o: RunClaimO
     const r = evaluate(claim, value.value, genOpts);
     evaluations += r.evaluations;
     tally(counts, r.verdict);
+    o.onVerdict?.(k, r.verdict);
     if (r.verdict.verdict === 'artifact') firstArtifact ??= { instance: value.value, verdict: r.verdict };
     if (r.verdict.verdict === 'violated' && !statistical) {
       let cx: Counterexample = {

@@ -1,4 +1,4 @@
-import type { Claim } from '../../claims/claim.js';
+import type { Claim, Verdict } from '../../claims/claim.js';
 import { selectClaims } from '../../claims/registry.js';
 import { loadClaims } from '../../harness/loadClaims.js';
 import { junitXml } from '../../harness/junitXml.js';
@@ -13,7 +13,8 @@ import { checkOneStdout, checkWritable, isStdout, writeOutput } from '../../harn
 import { htmlReport } from '../../harness/htmlReport.js';
 import { readCounterexamples } from '../../harness/readCounterexamples.js';
 import { prepareReportDir, writeHtmlReport } from '../../harness/writeHtmlReport.js';
-import { optInt, optValue, type ParsedArgs } from '../parseArgs.js';
+import { verboseEvidenceLine } from '../../harness/verboseEvidence.js';
+import { optFlag, optInt, optValue, type ParsedArgs } from '../parseArgs.js';
 import type { Out } from '../run.js';
 
 /** Defaults of `eoscheck check` (and so of `npm start`): a fixed seed, so the run is reproducible. */
@@ -54,12 +55,16 @@ export async function checkCommand(args: ParsedArgs, out: Out): Promise<number> 
   const { stop, release } = stopOnSignals(() => progress.done());
   const command = ['eoscheck check', ...args.positionals, `--seed ${seed}`, `--runs ${runs}`, ...(from !== 'none' ? [`--shard ${formatShard(shard)}`] : []),
     ...(args.values.get('claims') ?? []).map((f) => `--claims ${f}`)].join(' ');
+  // --verbose: every instance's evidence, printed after the summary (kept in run order).
+  const verbose: string[] = [];
+  const onVerdict = optFlag(args, 'verbose') ? (claim: Claim, k: number, v: Verdict) => void verbose.push(verboseEvidenceLine(claim.id, k, v)) : undefined;
   let run;
   try {
     run = await runCheck(claims, {
       seed, runs, runsFixed: optValue(args, 'runs') !== undefined, shard, fixturesDir: fixtures, storeDir: fixtures, stop, command,
       ...(budget !== undefined ? { budget } : {}),
       onProgress: (claim, i, done, total) => progress.update(`[${i + 1}/${claims.length}] ${claim.id} ${done}/${total}`),
+      ...(onVerdict !== undefined ? { onVerdict } : {}),
     });
   } finally {
     progress.done();
@@ -76,6 +81,7 @@ export async function checkCommand(args: ParsedArgs, out: Out): Promise<number> 
     writeHtmlReport(reportDir, html, '--report');
   }
   if (!quiet) out.write(md);
+  if (verbose.length > 0) (quiet ? process.stderr : out).write(`\n${verbose.join('')}`);
   if (report.interrupted) {
     (quiet ? process.stderr : out).write(`\nInterrupted (${stop.signal ?? 'SIGINT'}): the report${quiet ? '' : ' above'} is partial; counterexamples found so far are in ${fixtures}.\n`);
     return exitCodeOf(stop);
