@@ -69,11 +69,11 @@ export function orderFit(rungs: readonly OrderRung[]): OrderFit {
 }
 
 /** The fit as evidence details (numbers, and the rungs as one line of text), for `check --verbose`. */
-export function orderFitDetails(fit: OrderFit): Record<string, string | number> {
+export function orderFitDetails(fit: OrderFit, param = 'ε'): Record<string, string | number> {
   return {
     fitSlope: fit.slope,
     fitLo: fit.lo,
     fitHi: fit.hi,
-    fitRungs: fit.rungs.map((r) => `ε=${r.eps.toPrecision(4)}: ${r.error.toPrecision(4)}`).join('; '),
+    fitRungs: fit.rungs.map((r) => `${param}=${r.eps.toPrecision(4)}: ${r.error.toPrecision(4)}`).join('; '),
   };
 }
