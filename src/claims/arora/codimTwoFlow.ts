@@ -18,16 +18,18 @@ import { codimension, integrateLimitingFlow, phi, type LimitingRule } from './li
 /**
  * Arora, Li, Panigrahi where their assumptions bite: the manifold Γ of minimizers of the diagonal
  * linear network L = (1/2n)‖X(u⊙v) − y‖² with d ≥ 2 weights and n = d + 1 samples (Γ = {u⊙v = β*},
- * codimension d ≥ 2, λ₁ simple), instead of the codimension-1 toy. Everything is computed from
+ * codimension d ≥ 2), or of a deep linear network with widths [2, 2, 2] (codimension 4), instead of
+ * the codimension-1 toy. Everything is computed from
  * the model's derivatives: Φ by gradient flow, P_T from the Hessian's kernel on Γ, the flow X(t)
  * by RK4 (limitingFlow.ts), and the η → 0 limit as an order of convergence over a ladder of η.
  */
 
 /** A run of NGD or √L-GD (plain GD in the control) from x_init near Γ, over a ladder of η. */
 export interface CodimInstance extends Instance {
-  readonly model: 'diagonal-linear';
+  readonly model: 'diagonal-linear' | 'deep-linear';
   readonly theta: readonly string[];
-  readonly data: { readonly X: readonly (readonly string[])[]; readonly y: readonly string[] };
+  /** diagonal-linear: { X, y }; deep-linear: { X, Y, widths }. */
+  readonly data: { readonly X: readonly (readonly string[])[]; readonly y?: readonly string[]; readonly Y?: readonly (readonly string[])[]; readonly widths?: readonly string[] };
   /** The rule the claim is about, and the rule actually run (`gd` in the negative control). */
   readonly rule: LimitingRule;
   readonly run: LimitingRule | 'gd';
@@ -52,13 +54,21 @@ const GTOL = 1e-12;
  * perturbation in [−0.05, 0.05] per coordinate. Imbalanced (u*, v*) make λ₁ vary along Γ.
  */
 function codimArb(rule: LimitingRule, run: LimitingRule | 'gd'): fc.Arbitrary<CodimInstance> {
+  return fc.oneof(diagonalArb(rule, run), deepLinearArb(rule, run));
+}
+
+/** X = I + a perturbation on its first d rows, and a free last row: full column rank. */
+const designMatrix = (X: readonly (readonly string[])[], d: number): Decimal[][] =>
+  X.map((row, i) => row.map((x, j) => (i < d && i === j ? new Decimal(x).plus(1) : new Decimal(x))));
+
+function diagonalArb(rule: LimitingRule, run: LimitingRule | 'gd'): fc.Arbitrary<CodimInstance> {
   return fc.integer({ min: 2, max: 3 }).chain((d) => fc.record({
     X: fc.array(fc.array(decimalText(-0.5, 0.5, 2), { minLength: d, maxLength: d }), { minLength: d + 1, maxLength: d + 1 }),
     uv: fc.array(decimalText(0.5, 2, 2), { minLength: 2 * d, maxLength: 2 * d }),
     kick: fc.array(decimalText(-0.05, 0.05, 2), { minLength: 2 * d, maxLength: 2 * d }),
     horizon: decimalText(0.3, 0.6, 1),
   }).map(({ X, uv, kick, horizon }): CodimInstance => {
-    const Xd = X.map((row, i) => row.map((x, j) => (i < d && i === j ? new Decimal(x).plus(1) : new Decimal(x))));
+    const Xd = designMatrix(X, d);
     const y = Xd.map((row) => row.reduce((s, x, j) => s.plus(x.times(uv[j]).times(uv[d + j])), new Decimal(0)).toFixed());
     return {
       model: 'diagonal-linear',
@@ -67,6 +77,35 @@ function codimArb(rule: LimitingRule, run: LimitingRule | 'gd'): fc.Arbitrary<Co
       rule, run, lrs: LADDER, horizon,
     };
   }));
+}
+
+/**
+ * Deep linear networks with widths [2, 2, 2] (8 parameters), n = 3 samples, Y = W₂*W₁*X for a point
+ * with entries in [−1.5, 1.5] (exact decimal products): Γ = {W₂W₁ = W₂*W₁*} has codimension 4 where
+ * W₂*W₁* has full rank; x_init = the point + a perturbation in [−0.05, 0.05] per coordinate.
+ */
+function deepLinearArb(rule: LimitingRule, run: LimitingRule | 'gd'): fc.Arbitrary<CodimInstance> {
+  const d = 2;
+  return fc.record({
+    X: fc.array(fc.array(decimalText(-0.5, 0.5, 2), { minLength: d, maxLength: d }), { minLength: d + 1, maxLength: d + 1 }),
+    w: fc.array(decimalText(-1.5, 1.5, 2), { minLength: 8, maxLength: 8 }),
+    kick: fc.array(decimalText(-0.05, 0.05, 2), { minLength: 8, maxLength: 8 }),
+    horizon: decimalText(0.3, 0.6, 1),
+  }).map(({ X, w, kick, horizon }): CodimInstance => {
+    const Xd = designMatrix(X, d);
+    const W1 = [[w[0], w[1]], [w[2], w[3]]].map((r) => r.map((x) => new Decimal(x)));
+    const W2 = [[w[4], w[5]], [w[6], w[7]]].map((r) => r.map((x) => new Decimal(x)));
+    const Y = Xd.map((x) => {
+      const a = W1.map((r) => r[0].times(x[0]).plus(r[1].times(x[1])));
+      return W2.map((r) => r[0].times(a[0]).plus(r[1].times(a[1])).toFixed());
+    });
+    return {
+      model: 'deep-linear',
+      data: { X: Xd.map((r) => r.map((x) => x.toFixed())), Y, widths: ['2', '2', '2'] },
+      theta: w.map((x, i) => new Decimal(x).plus(kick[i]).toFixed()),
+      rule, run, lrs: LADDER, horizon,
+    };
+  });
 }
 
 function runner<T>(model: BoundModel<T>, run: LimitingRule | 'gd', lr: string): Optimizer<T> {
@@ -88,13 +127,13 @@ interface LadderRun {
  * Checks the hypotheses (Γ of codimension ≥ 2 at X(0), an eigengap (λ₁ − λ₂)/λ₁ ≥ 0.05 along the
  * flow, Φ reachable) and runs the flow and the ladder; an Outcome when it cannot.
  */
-function runLadder<T>(instance: CodimInstance, ctx: CheckContext<T>): LadderRun | Outcome {
+function runLadder<T>(instance: CodimInstance, ctx: CheckContext<T>, o: { readonly everySample: boolean }): LadderRun | Outcome {
   const { F } = ctx;
   const { model, theta } = ctx.model(instance);
   const T = Number(instance.horizon);
   ctx.assume(instance.lrs.length >= 4, 'ladder', `the ladder needs at least 4 values of η, got ${instance.lrs.length}`);
   const x0 = phi(model, theta, GTOL);
-  if (x0 === null) return ctx.diverged({ code: 'no_projection', message: 'gradient flow from x_init did not reach Γ', observed: Number.NaN, bound: 0, margin: Number.NaN });
+  if (x0 === null) return ctx.diverged({ code: 'no_projection', message: `${instance.model}: gradient flow from x_init did not reach Γ`, observed: Number.NaN, bound: 0, margin: Number.NaN });
   const codim = codimension(model, x0, 1e-6);
   ctx.assume(codim >= 2, 'codimension', `Γ has codimension ${codim} at Φ(x_init): the claim is about codimension ≥ 2`);
   const fl = integrateLimitingFlow(model, x0, instance.rule, T, FLOW_STEPS, SAMPLES, { gtol: GTOL, codim });
@@ -110,7 +149,8 @@ function runLadder<T>(instance: CodimInstance, ctx: CheckContext<T>): LadderRun 
     const lambdas: number[] = [];
     let dist = 0;
     let lamErr = 0;
-    for (let j = 0; j <= SAMPLES; j++) {
+    // The distance needs Φ at the end only; the λ₁ samples need it at every t_j.
+    for (let j = o.everySample ? 0 : SAMPLES; j <= SAMPLES; j++) {
       const N = Math.ceil((j * T) / SAMPLES / (eta * eta));
       while (st.t < N) {
         st = opt.step(st);
@@ -120,8 +160,9 @@ function runLadder<T>(instance: CodimInstance, ctx: CheckContext<T>): LadderRun 
       }
       const p = phi(model, st.theta, GTOL);
       if (p === null) return ctx.diverged({ code: 'no_projection', message: `gradient flow from x_${N} (η = ${lr}) did not reach Γ`, observed: Number.NaN, bound: 0, margin: Number.NaN, step: N });
-      lambdas.push(lam(p));
-      lamErr = Math.max(lamErr, Math.abs(lambdas[j] - lambdaFlow[j]));
+      const l = lam(p);
+      lambdas.push(l);
+      lamErr = Math.max(lamErr, Math.abs(l - lambdaFlow[j]));
       if (j === SAMPLES) dist = F.toNumber(norm2(F, vecSub(F, p, fl.xs[SAMPLES])));
     }
     rungs.push({ eta, dist, lamErr, lambdas });
@@ -155,13 +196,14 @@ function trackingClaim(rule: LimitingRule): Claim<CodimInstance> {
     title: `${ruleName(rule)} follows ${ngdRule ? 'dX/dt = −¼P_T∇log λ₁' : 'dX/dt = −⅛P_T∇λ₁'} on a manifold of minimizers of codimension ≥ 2: ‖Φ(x_⌈T/η²⌉) − X(T)‖ → 0 with order ≥ 1 in η`,
     citation: { paper: ALP, where: ngdRule ? 'main theorem for NGD: Φ(x_⌈t/η²⌉) → X(t), X(0) = Φ(x_init), dX/dt = −¼∂Φ(X)∇log λ₁(X)' : 'main theorem for √L-GD: Φ(x_⌈t/η²⌉) → X(t), dX/dt = −⅛∂Φ(X)∇λ₁(X)', recalled: true },
     statement:
-      `On the diagonal linear network (1/2n)‖X(u⊙v) − y‖² with d ∈ {2, 3} weights, n = d + 1 samples and y = X(u*⊙v*) (Γ = {u⊙v = u*⊙v*}, codimension d), ` +
+      'On the diagonal linear network (1/2n)‖X(u⊙v) − y‖² with d ∈ {2, 3} weights, n = d + 1 samples and y = X(u*⊙v*) (Γ = {u⊙v = u*⊙v*}, codimension d), ' +
+      'and on the deep linear network with widths [2, 2, 2] (8 parameters), n = 3 samples and Y = W₂*W₁*X (Γ = {W₂W₁ = W₂*W₁*}, codimension 4), ' +
       `run ${ruleName(rule)} from x_init near Γ with η ∈ {0.08, 0.04, 0.02, 0.01}. Φ (gradient flow) of x_⌈T/η²⌉ approaches X(T), the flow ` +
       `${ngdRule ? 'dX/dt = −P_T∇λ₁/(4λ₁)' : 'dX/dt = −P_T∇λ₁/8'} from X(0) = Φ(x_init) (P_T the projection onto T_XΓ = ker ∇²L(X)): the least-squares slope of ` +
       `log ‖Φ(x_⌈T/η²⌉) − X(T)‖ against log η has a 95% interval reaching order 1, and the error at η = 0.01 is below ${DIST_LEVEL}.`,
     kind: 'forall',
     hypotheses: [
-      'model diagonal-linear, d ∈ {2, 3}, n = d + 1, X of full column rank, y = X(u*⊙v*) (L* = 0)',
+      'model diagonal-linear (d ∈ {2, 3}, n = d + 1, y = X(u*⊙v*)) or deep-linear (widths [2, 2, 2], n = 3, Y = W₂*W₁*X); X of full column rank, L* = 0',
       'Γ of codimension ≥ 2 at Φ(x_init) (else inconclusive: codimension)',
       'λ₁ simple along the flow, (λ₁ − λ₂)/λ₁ ≥ 0.05 (else inconclusive: eigengap)',
       `slow time T ∈ [0.3, 0.6]; ${FLOW_STEPS} RK4 steps for X`,
@@ -169,12 +211,12 @@ function trackingClaim(rule: LimitingRule): Claim<CodimInstance> {
     arbitrary: codimArb(rule, rule),
     check<T>(instance: CodimInstance, ctx: CheckContext<T>): Outcome {
       ctx.assume(instance.rule === rule, 'wrong_rule', `the claim is about ${ruleName(rule)}`);
-      const r = runLadder(instance, ctx);
+      const r = runLadder(instance, ctx, { everySample: false });
       if (isOutcome(r)) return r;
       const fit = orderFit(r.rungs.map((g) => ({ eps: g.eta, error: Math.max(g.dist, Number.MIN_VALUE) })));
       const lf = r.lambdaFlow;
-      return judgeOrder(ctx, `‖Φ(x) − X(T)‖ for ${ruleName(instance.run)}`, fit, DIST_LEVEL,
-        { lambdaFlowStart: lf[0], lambdaFlowEnd: lf[lf.length - 1] },
+      return judgeOrder(ctx, `${instance.model}, ‖Φ(x) − X(T)‖ for ${ruleName(instance.run)}`, fit, DIST_LEVEL,
+        { model: instance.model, lambdaFlowStart: lf[0], lambdaFlowEnd: lf[lf.length - 1] },
         `λ₁ along the flow ${lf[0].toPrecision(6)} → ${lf[lf.length - 1].toPrecision(6)}`);
     },
     negativeControl: {
@@ -212,7 +254,7 @@ export const ngdSharpnessDecreasesCodim2: Claim<CodimInstance> = defineClaim<Cod
     `interval reaches order 1, and is below ${LAMBDA_LEVEL} at the smallest η.`,
   kind: 'forall',
   hypotheses: [
-    'model diagonal-linear, d ∈ {2, 3}, n = d + 1, X of full column rank, y = X(u*⊙v*) (L* = 0)',
+    'model diagonal-linear (d ∈ {2, 3}, n = d + 1, y = X(u*⊙v*)) or deep-linear (widths [2, 2, 2], n = 3, Y = W₂*W₁*X); X of full column rank, L* = 0',
     'Γ of codimension ≥ 2 at Φ(x_init) (else inconclusive: codimension)',
     'λ₁ simple along the flow, (λ₁ − λ₂)/λ₁ ≥ 0.05 (else inconclusive: eigengap)',
     'the flow lowers λ₁ by more than twice the level between samples (else inconclusive: flat_flow)',
@@ -220,7 +262,7 @@ export const ngdSharpnessDecreasesCodim2: Claim<CodimInstance> = defineClaim<Cod
   arbitrary: codimArb('ngd', 'ngd'),
   check<T>(instance: CodimInstance, ctx: CheckContext<T>): Outcome {
     ctx.assume(instance.rule === 'ngd', 'wrong_rule', 'the claim is about NGD');
-    const r = runLadder(instance, ctx);
+    const r = runLadder(instance, ctx, { everySample: true });
     if (isOutcome(r)) return r;
     const lf = r.lambdaFlow;
     const drop = Math.min(...lf.slice(1).map((l, j) => lf[j] - l));
@@ -235,8 +277,8 @@ export const ngdSharpnessDecreasesCodim2: Claim<CodimInstance> = defineClaim<Cod
       }
     }
     const fit = orderFit(r.rungs.map((g) => ({ eps: g.eta, error: Math.max(g.lamErr, Number.MIN_VALUE) })));
-    return judgeOrder(ctx, `|λ₁(Φ(x_t)) − λ₁(X(t))| for ${ruleName(instance.run)}`, fit, LAMBDA_LEVEL,
-      { lambdaFlowStart: lf[0], lambdaFlowEnd: lf[lf.length - 1] },
+    return judgeOrder(ctx, `${instance.model}, |λ₁(Φ(x_t)) − λ₁(X(t))| for ${ruleName(instance.run)}`, fit, LAMBDA_LEVEL,
+      { model: instance.model, lambdaFlowStart: lf[0], lambdaFlowEnd: lf[lf.length - 1] },
       `λ₁(Φ(x_t)) strictly decreasing at every η, the flow's ${lf[0].toPrecision(6)} → ${lf[lf.length - 1].toPrecision(6)}`);
   },
   negativeControl: {

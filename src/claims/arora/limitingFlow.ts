@@ -18,7 +18,7 @@ export type LimitingRule = 'ngd' | 'sqrt-gd';
  * until ‖∇L‖ ≤ gtol·(1 + λ₁‖θ‖) or `maxSteps` unit times. Returns null when it did not get there
  * (Γ is then too far, or the flow too slow, for the claims' purpose).
  */
-export function phi<T>(model: BoundModel<T>, theta: Vec<T>, gtol: number, maxSteps = 400): Vec<T> | null {
+export function phi<T>(model: BoundModel<T>, theta: Vec<T>, gtol: number, maxSteps = 3000): Vec<T> | null {
   const F = model.F;
   const S = F.toNumber(pointInfo(model, theta).sharpness());
   const scale = 1 + Math.abs(S) * F.toNumber(norm2(F, theta));
