@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { Claim } from '../src/claims/claim.js';
 import { ngdLimitingFlowCodim2, ngdSharpnessDecreasesCodim2, type CodimInstance } from '../src/claims/arora/codimTwoFlow.js';
+import { enterEosCodim2 } from '../src/claims/arora/codimTwoEos.js';
 import { evaluate } from '../src/harness/evaluate.js';
 import { generateInstance } from '../src/harness/generateInstance.js';
 
@@ -12,6 +13,7 @@ import { generateInstance } from '../src/harness/generateInstance.js';
 const claims: [Claim<CodimInstance>, readonly string[]][] = [
   [ngdLimitingFlowCodim2, ['order_too_low']],
   [ngdSharpnessDecreasesCodim2, ['sharpness_not_decreasing']],
+  [enterEosCodim2, ['order_too_low']],
 ];
 
 describe('Arora–Li–Panigrahi, codimension ≥ 2 (diagonal-linear)', () => {

@@ -40,7 +40,7 @@ export interface CodimInstance extends Instance {
 }
 
 /** The ladder: 4 values of η spanning 8×. Below 0.01 the NGD errors flatten near 1e-5 (README), so the ladder stops there. */
-const LADDER = ['0.08', '0.04', '0.02', '0.01'];
+export const LADDER = ['0.08', '0.04', '0.02', '0.01'];
 /** Stated order in η and the level the error must be below at the smallest η. */
 const ORDER = 1;
 const FLOW_STEPS = 20;
@@ -53,7 +53,7 @@ const GTOL = 1e-12;
  * [0.5, 2] made a minimizer by y = X(u*⊙v*) (exact decimal arithmetic), and x_init = (u*, v*) + a
  * perturbation in [−0.05, 0.05] per coordinate. Imbalanced (u*, v*) make λ₁ vary along Γ.
  */
-function codimArb(rule: LimitingRule, run: LimitingRule | 'gd'): fc.Arbitrary<CodimInstance> {
+export function codimArb(rule: LimitingRule, run: LimitingRule | 'gd'): fc.Arbitrary<CodimInstance> {
   return fc.oneof(diagonalArb(rule, run), deepLinearArb(rule, run));
 }
 
@@ -108,14 +108,14 @@ function deepLinearArb(rule: LimitingRule, run: LimitingRule | 'gd'): fc.Arbitra
   });
 }
 
-function runner<T>(model: BoundModel<T>, run: LimitingRule | 'gd', lr: string): Optimizer<T> {
+export function runner<T>(model: BoundModel<T>, run: LimitingRule | 'gd', lr: string): Optimizer<T> {
   if (run === 'ngd') return ngd(model, { lr });
   // Γ is made of exact minimizers (y = X(u*⊙v*)): L* = 0.
   if (run === 'sqrt-gd') return sqrtGd(model, { lr, lstar: '0' });
   return gd(model, { lr });
 }
 
-const ruleName = (r: LimitingRule | 'gd') => (r === 'ngd' ? 'NGD' : r === 'sqrt-gd' ? '√L-GD' : 'GD');
+export const ruleName = (r: LimitingRule | 'gd') => (r === 'ngd' ? 'NGD' : r === 'sqrt-gd' ? '√L-GD' : 'GD');
 
 /** What one instance measured: per rung, ‖Φ(x_N) − X(T)‖ and max_j |λ₁(Φ(x_{t_j})) − λ₁(X(t_j))|, and the λ₁ samples. */
 interface LadderRun {
@@ -173,7 +173,7 @@ function runLadder<T>(instance: CodimInstance, ctx: CheckContext<T>, o: { readon
 const isOutcome = (r: LadderRun | Outcome): r is Outcome => 'verdict' in r;
 
 /** The order-of-convergence verdict: slope interval reaching ORDER, error at the smallest η below `level`. */
-function judgeOrder<T>(ctx: CheckContext<T>, what: string, fit: OrderFit, level: number, extra: Record<string, string | number>, message: string): Outcome {
+export function judgeOrder<T>(ctx: CheckContext<T>, what: string, fit: OrderFit, level: number, extra: Record<string, string | number>, message: string): Outcome {
   const last = fit.rungs[fit.rungs.length - 1].error;
   const details = { ...orderFitDetails(fit, 'η'), ...extra };
   const fitText = `slope ${fit.slope.toFixed(2)} [${fit.lo.toFixed(2)}, ${fit.hi.toFixed(2)}] in η`;
