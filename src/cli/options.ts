@@ -44,6 +44,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   { name: 'report', kind: 'value', arg: 'DIR', description: 'write the HTML report (DIR/index.html: claims, counterexamples, plots)', commands: ['check'] },
   { name: 'html', kind: 'value', arg: 'DIR', description: 'write the HTML report as DIR/index.html (required)', commands: ['report'] },
   { name: 'claims', kind: 'repeat', arg: 'FILE.ts', description: 'load user claims (defineClaim exports) from a module, anywhere; repeatable. check without ids then runs only these', commands: ['list', 'check', 'hunt', 'replay', 'report'] },
+  { name: 'verbose', kind: 'flag', description: 'print each instance\'s verdict, evidence and details (order-of-convergence fits) after the summary', commands: ['check'] },
   { name: 'budget', kind: 'value', arg: 'EVALS', description: 'model evaluations per check call (default: the claim\'s)', commands: ['check', 'hunt'] },
   { name: 'time', kind: 'value', arg: 'DURATION', description: 'hunt this long (e.g. 30s, 10m) instead of --runs climbs', commands: ['hunt'] },
   { name: 'out', kind: 'value', arg: 'DIR', description: 'where counterexamples are written (default fixtures/counterexamples)', commands: ['hunt'] },

@@ -14,8 +14,8 @@ export interface RunCheckOptions extends Omit<RunClaimOptions, 'onProgress' | 'o
   readonly runsFixed?: boolean;
   /** Called after each instance with the claim and its progress. */
   readonly onProgress?: (claim: Claim, claimIndex: number, done: number, total: number) => void;
-  /** Called with each generated instance of each claim and its verdict. */
-  readonly onInstance?: (claim: Claim, instance: Instance, verdict: Verdict) => void;
+  /** Called with each generated instance of each claim, its verdict and its run index. */
+  readonly onInstance?: (claim: Claim, instance: Instance, verdict: Verdict, runIndex: number) => void;
 }
 
 export interface CheckRun {
@@ -64,7 +64,7 @@ export async function runCheck(claims: readonly Claim[], o: RunCheckOptions): Pr
       runs: runsFor(claim, o.runs, runsFixed === true),
       mode: 'claim',
       ...(onProgress !== undefined ? { onProgress: (d: number, t: number) => onProgress(claim, i, d, t) } : {}),
-      ...(onInstance !== undefined ? { onInstance: (inst: Instance, v: Verdict) => onInstance(claim, inst, v) } : {}),
+      ...(onInstance !== undefined ? { onInstance: (inst: Instance, v: Verdict, k: number) => onInstance(claim, inst, v, k) } : {}),
     });
     results.push({ ...r, row: rowInRun(r, shard, fixtures) });
     if (r.interrupted) {

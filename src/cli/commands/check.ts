@@ -1,4 +1,4 @@
-import type { Claim } from '../../claims/claim.js';
+import type { Claim, Instance, Verdict } from '../../claims/claim.js';
 import { claimsToRun } from '../../harness/loadClaims.js';
 import { junitXml } from '../../harness/junitXml.js';
 import { markdownSummary } from '../../harness/markdownSummary.js';
@@ -13,6 +13,7 @@ import { closestCalls } from '../../harness/closestCalls.js';
 import { htmlReport } from '../../harness/htmlReport.js';
 import { readCounterexamples } from '../../harness/readCounterexamples.js';
 import { prepareReportDir, writeHtmlReport } from '../../harness/writeHtmlReport.js';
+import { verboseEvidenceLine } from '../../harness/verboseEvidence.js';
 import { optFlag, optInt, optValue, type ParsedArgs } from '../parseArgs.js';
 import { EXIT_INTERNAL, type Out } from '../run.js';
 import { CHECK_DEFAULTS } from '../../settings.js';
@@ -61,10 +62,19 @@ export async function checkCommand(args: ParsedArgs, out: Out): Promise<number> 
     ...(args.values.get('claims') ?? []).map((f) => `--claims ${f}`)].join(' ');
   // The report shows each holding claim's closest call: collected while the claims run.
   const closest = reportDir !== undefined ? closestCalls() : undefined;
+  // --verbose: every instance's evidence, printed after the summary (kept in run order).
+  const verbose: string[] = [];
+  const beVerbose = optFlag(args, 'verbose');
+  const onInstance = closest !== undefined || beVerbose
+    ? (claim: Claim, instance: Instance, v: Verdict, k: number) => {
+      closest?.onInstance(claim, instance, v);
+      if (beVerbose) verbose.push(verboseEvidenceLine(claim.id, k, v));
+    }
+    : undefined;
   let run;
   try {
     run = await runCheck(claims, {
-      ...(closest !== undefined ? { onInstance: closest.onInstance } : {}),
+      ...(onInstance !== undefined ? { onInstance } : {}),
       seed, runs, runsFixed: optValue(args, 'runs') !== undefined, shard, fixturesDir: fixtures, storeDir: fixtures, stop, command,
       updateFixtures: optFlag(args, 'update-fixtures'),
       ...(budget !== undefined ? { budget } : {}),
@@ -87,6 +97,7 @@ export async function checkCommand(args: ParsedArgs, out: Out): Promise<number> 
     writeHtmlReport(reportDir, html, '--report');
   }
   if (!quiet) out.write(md);
+  if (verbose.length > 0) (quiet ? process.stderr : out).write(`\n${verbose.join('')}`);
   if (report.interrupted) {
     (quiet ? process.stderr : out).write(`\nInterrupted (${stop.signal ?? 'SIGINT'}): the report${quiet ? '' : ' above'} is partial; counterexamples found so far are in ${fixtures}.\n`);
     return exitCodeOf(stop);
