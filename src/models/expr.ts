@@ -111,7 +111,7 @@ const NODE_WORDS: Record<string, string> = {
 };
 
 function reject(what: string): never {
-  throw new UsageError(`${what}; a formula may use numbers, its variables, pi, e, + - * / ^, parentheses and ${FUNCTIONS.join(', ')}`, '--expr');
+  throw new UsageError(`${what}; a formula may use numbers, its variables, pi, e, + - * / ^, parentheses and ${FUNCTIONS.join(', ')}`, 'expr');
 }
 
 /** Checks that every node is allowed; `vars` are the declared variable names. */
@@ -161,24 +161,24 @@ function validate(node: AnyNode, vars: ReadonlySet<string>): void {
 /** Checks `--vars`: names mathjs reads as one symbol, distinct, not a function, constant or keyword. */
 function validateVars(vars: readonly string[] | undefined): string[] {
   if (vars === undefined || vars.length === 0) {
-    throw new UsageError('the expr model needs its variables in θ order, e.g. --vars x,y', '--vars');
+    throw new UsageError('the expr model needs its variables in θ order, e.g. [\'x\', \'y\']', 'vars');
   }
   const seen = new Set<string>();
   return vars.map((raw) => {
     const v = raw.trim();
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(v)) {
-      throw new UsageError(`"${raw}" is not a variable name (letters, digits and _, starting with a letter or _)`, '--vars');
+      throw new UsageError(`"${raw}" is not a variable name (letters, digits and _, starting with a letter or _)`, 'vars');
     }
     const taken = [...FUNCTIONS, ...DERIVATIVE_FUNCTIONS, ...CONSTANTS, ...RESERVED] as readonly string[];
-    if (taken.includes(v)) throw new UsageError(`"${v}" is the name of a function, constant or keyword`, '--vars');
+    if (taken.includes(v)) throw new UsageError(`"${v}" is the name of a function, constant or keyword`, 'vars');
     let parsed: AnyNode;
     try {
       parsed = asAny(math.parse(v));
     } catch {
-      throw new UsageError(`"${v}" is not a variable name`, '--vars');
+      throw new UsageError(`"${v}" is not a variable name`, 'vars');
     }
-    if (parsed.type !== 'SymbolNode' || parsed.name !== v) throw new UsageError(`"${v}" is not a variable name`, '--vars');
-    if (seen.has(v)) throw new UsageError(`"${v}" is given twice`, '--vars');
+    if (parsed.type !== 'SymbolNode' || parsed.name !== v) throw new UsageError(`"${v}" is not a variable name`, 'vars');
+    if (seen.has(v)) throw new UsageError(`"${v}" is given twice`, 'vars');
     seen.add(v);
     return v;
   });
@@ -416,14 +416,14 @@ function compileTape<T>(F: Field<T>, tape: Tape): (x: Vec<T>) => T[] {
 /** Parses and validates `--expr` for `--vars`; the normalized tree. */
 function parseFormula(text: string | undefined, vars: readonly string[]): AnyNode {
   if (text === undefined || text.trim() === '') {
-    throw new UsageError('the expr model needs a formula, e.g. --expr "(x*y - 1)^2/2" --vars x,y', '--expr');
+    throw new UsageError('the expr model needs a formula, e.g. "(x*y - 1)^2/2" with the variables [\'x\', \'y\']', 'expr');
   }
-  if (text.length > MAX_EXPR_LENGTH) throw new UsageError(`the formula is longer than ${MAX_EXPR_LENGTH} characters`, '--expr');
+  if (text.length > MAX_EXPR_LENGTH) throw new UsageError(`the formula is longer than ${MAX_EXPR_LENGTH} characters`, 'expr');
   let node: AnyNode;
   try {
     node = asAny(math.parse(text));
   } catch (e) {
-    throw new UsageError(`cannot parse "${text}": ${(e as Error).message}`, '--expr');
+    throw new UsageError(`cannot parse "${text}": ${(e as Error).message}`, 'expr');
   }
   validate(node, new Set(vars));
   return normalize(node);
@@ -470,7 +470,7 @@ export const expr: ModelDef = {
     const thirdTape = () => {
       if (tapes.third !== undefined) return tapes.third;
       if (p > MAX_THIRD_VARS) {
-        throw new UsageError(`third derivatives (∇S) of a formula are limited to ${MAX_THIRD_VARS} variables, got ${p}`, '--vars');
+        throw new UsageError(`third derivatives (∇S) of a formula are limited to ${MAX_THIRD_VARS} variables, got ${p}`, 'vars');
       }
       triples = tripleIndex(p);
       const H = hessNodes();

@@ -20,7 +20,7 @@ export const F64: Precision = Object.freeze({ kind: 'f64' });
 export const MAX_DIGITS = 10_000;
 
 /** Parses `f64`, `dec:N` or `interval:N`; a bad value is a UsageError naming `option`. */
-export function parsePrecision(text: string, option = '--precision'): Precision {
+export function parsePrecision(text: string, option = 'precision'): Precision {
   const s = text.trim();
   if (s === 'f64') return F64;
   const m = /^(dec|interval):(\d+)$/.exec(s);

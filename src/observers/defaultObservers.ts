@@ -34,7 +34,7 @@ export function defaultObservers(): ObserverFactory[] {
 export function observersByName(ids: readonly string[]): ObserverFactory[] {
   return ids.map((id) => {
     const make = OBSERVERS[id];
-    if (make === undefined) throw new UsageError(`unknown observer "${id}" (known: ${Object.keys(OBSERVERS).join(', ')})`, '--observe');
+    if (make === undefined) throw new UsageError(`unknown observer "${id}" (known: ${Object.keys(OBSERVERS).join(', ')})`, 'observers');
     return make();
   });
 }
