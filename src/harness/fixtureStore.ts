@@ -1,9 +1,10 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '../errors.js';
 import { parsePrecision } from '../numerics/precision.js';
 import { canonicalJson, instanceHash } from './canonicalJson.js';
 import { VERDICT_KINDS, type Fixture } from './fixture.js';
+import { readTextFile } from './readTextFile.js';
 
 let tmpCounter = 0;
 
@@ -46,12 +47,7 @@ export function readFixture(file: string, option?: string): Fixture {
   const bad = (rule: string): never => {
     throw new UsageError(`${file}: not a counterexample fixture: ${rule}`, option);
   };
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new UsageError(`cannot read "${file}": ${(e as NodeJS.ErrnoException).code ?? String(e)}`, option);
-  }
+  const text = readTextFile(file, option);
   let j: unknown;
   try {
     j = JSON.parse(text);

@@ -12,6 +12,7 @@ import { checkWritable, writeOutput } from '../../harness/writeOutput.js';
 import { htmlReport } from '../../harness/htmlReport.js';
 import { readCounterexamples } from '../../harness/readCounterexamples.js';
 import { prepareReportDir, writeHtmlReport } from '../../harness/writeHtmlReport.js';
+import { checkDirectory } from '../directoryOption.js';
 import { optInt, optValue, type ParsedArgs } from '../parseArgs.js';
 import type { Out } from '../run.js';
 
@@ -30,6 +31,7 @@ export async function checkCommand(args: ParsedArgs, out: Out): Promise<number> 
   // --shard, else a Slurm job array task (SLURM_ARRAY_TASK_ID/COUNT), else the whole run.
   const { shard, from } = resolveShard(optValue(args, 'shard'));
   const fixtures = optValue(args, 'fixtures') ?? CHECK_DEFAULTS.fixtures;
+  checkDirectory(fixtures, '--fixtures');
   const budgetText = optValue(args, 'budget');
   const budget = budgetText === undefined ? undefined : optInt(args, 'budget', 0, 1, 1e12);
   const json = optValue(args, 'json');

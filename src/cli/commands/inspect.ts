@@ -1,7 +1,7 @@
-import { parsePrecision, formatPrecision, F64 } from '../../numerics/precision.js';
+import { formatPrecision } from '../../numerics/precision.js';
 import { inspectPoint, type PointReport } from '../../spectral/inspectPoint.js';
 import { modelFromOptions } from '../modelFromOptions.js';
-import { optFlag, optValue, type ParsedArgs } from '../parseArgs.js';
+import { optFlag, type ParsedArgs } from '../parseArgs.js';
 import type { Out } from '../run.js';
 
 /** A field value as JSON: a number in f64 (null if not finite), decimal text at higher precision. */
@@ -56,9 +56,7 @@ function human<T>(r: PointReport<T>): string {
 }
 
 export function inspectCommand(args: ParsedArgs, out: Out): number {
-  const { model, theta } = modelFromOptions(args);
-  const p = optValue(args, 'precision');
-  const precision = p === undefined ? F64 : parsePrecision(p);
+  const { model, theta, precision } = modelFromOptions(args);
   const r = inspectPoint(model, theta, precision);
   out.write(optFlag(args, 'json') ? JSON.stringify(inspectJson(r)) + '\n' : human(r));
   return 0;
