@@ -4,6 +4,7 @@ import { UsageError } from '../errors.js';
 import { parsePrecision } from '../numerics/precision.js';
 import { canonicalJson, instanceHash } from './canonicalJson.js';
 import { VERDICT_KINDS, type Fixture } from './fixture.js';
+import { instanceShapeError } from './checkInstanceShape.js';
 import { readTextFile } from './readTextFile.js';
 
 let tmpCounter = 0;
@@ -65,6 +66,8 @@ export function readFixture(file: string, option?: string): Fixture {
   } catch (e) {
     bad((e as Error).message);
   }
+  const shape = instanceShapeError(inst);
+  if (shape !== undefined) bad(shape);
   if (!VERDICT_KINDS.includes(j.verdict as never)) bad(`"verdict" must be one of ${VERDICT_KINDS.join(', ')}`);
   if (j.expected !== undefined && !VERDICT_KINDS.includes(j.expected as never)) bad(`"expected" must be one of ${VERDICT_KINDS.join(', ')}`);
   if (typeof j.precision !== 'string') bad('"precision" must be f64, dec:N or interval:N');

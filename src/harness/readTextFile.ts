@@ -27,6 +27,5 @@ export function readTextFile(file: string, option?: string): string {
 }
 
 function reason(e: unknown): string {
-  const code = (e as NodeJS.ErrnoException).code;
-  return code === 'ENOENT' ? 'no such file (ENOENT)' : code === 'EACCES' ? 'permission denied (EACCES)' : code ?? String(e);
+  return (e as NodeJS.ErrnoException).code ?? String(e);
 }
