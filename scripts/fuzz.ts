@@ -1,5 +1,5 @@
 /**
- * `npm run fuzz [-- --count N --seed S --bound MS]`: N generated inputs (default 3000) through the
+ * `npm run fuzz [-- --count N --seed S --bound MS --verbose]`: N generated inputs (default 3000) through the
  * CLI's entry point, in-process; prints the counts of crashes, hangs and NaN outputs and every
  * finding. Exit 1 when anything was found.
  */
@@ -18,8 +18,10 @@ function arg(name: string, dflt: number): number {
 
 const count = arg('count', 3000);
 const seed = arg('seed', 1);
-const bound = arg('bound', 20_000);
-const s = await fuzzCli(count, seed, bound, (r, i) => {
+const bound = arg('bound', 60_000);
+// --verbose: each case's argv on stderr before it runs, to find a case that does not finish.
+const verbose = process.argv.includes('--verbose');
+const s = await fuzzCli(count, seed, bound, verbose ? (argv) => process.stderr.write(`> ${argv.join(' ').slice(0, 300)}\n`) : undefined, (r, i) => {
   if (r.findings.length > 0) process.stdout.write(`${describeCase(r)}\n`);
   if ((i + 1) % 250 === 0) process.stderr.write(`${i + 1}/${count}\n`);
 });

@@ -120,7 +120,8 @@ describe('files the CLI reads', () => {
       [report([{ ...row, verdict: 5 }]), /"claims"\[0\]\.verdict must be a verdict name/],
       [report([{ ...row, kind: 'maybe' }]), /"claims"\[0\]\.kind must be one of identity, forall, statistical/],
       [report([{ ...row, instances: { ...row.instances, holds: -1 } }]), /"claims"\[0\]\.instances\.holds must be a whole number ≥ 0/],
-      [JSON.stringify({ seed: 1, runs: 1, shard: '1/1', claims: {} }), /"claims" must be an array/],
+      [JSON.stringify({ seed: 1, runs: 1, shard: '1/1', version: '0.1.0', claims: {} }), /"claims" must be an array/],
+      [JSON.stringify({ seed: 1, runs: 1, shard: '1/1', claims: [] }), /"version" must be the eoscheck version/],
       ['[]', /not a `check --json` report/],
     ];
     for (const [i, [text, re]] of cases.entries()) {
@@ -162,8 +163,8 @@ describe('files the CLI reads', () => {
 
 describe('limits instead of hangs', () => {
   it('precision, θ length, formula size and depth, --steps, --time', async () => {
-    await refused(inspect('deep-scalar', '1,1', '--precision', 'dec:10000'), /--precision: digits must be between 5 and 2000/);
-    await refused(inspect('deep-scalar', '1,1', '--precision', 'interval:10000'), /--precision: digits must be between 5 and 2000/);
+    await refused(inspect('deep-scalar', '1,1', '--precision', 'dec:10000'), /--precision: digits must be between 5 and 300/);
+    await refused(inspect('deep-scalar', '1,1', '--precision', 'interval:10000'), /--precision: digits must be between 5 and 300/);
     const longTheta = Array.from({ length: 100_000 }, () => '1').join(',');
     const t = await cli(...inspect('deep-scalar', longTheta));
     expect(t.code).toBe(2);
@@ -189,8 +190,9 @@ describe('limits instead of hangs', () => {
     await cli(...inspect('quadratic', theta(3), '--data', file('q3.json', JSON.stringify({ A: A(3) })))); // warm the module cache
     const r = await cli(...inspect('quadratic', theta(300), '--data', q300));
     expect(r.code).toBe(0);
-    // About 0.6 s on an idle core (most of it the eigendecomposition); the bound leaves room for a busy machine.
-    expect(r.ms).toBeLessThan(3000);
+    // About 0.6 s on an idle core (most of it the eigendecomposition); the bound leaves room for a
+    // machine shared with other suites.
+    expect(r.ms).toBeLessThan(10_000);
     expect(JSON.parse(r.out).eigenvalues).toHaveLength(300);
     const q2000 = file('q2000.json', JSON.stringify({ A: A(2000) }));
     const big = await cli(...inspect('quadratic', theta(2000), '--data', q2000));

@@ -28,7 +28,7 @@ export function readReport(file: string, option?: string): CheckReport {
   if (!Number.isSafeInteger(j.seed)) bad('"seed"', 'must be an integer');
   if (!isWhole(j.runs) || (j.runs as number) < 1) bad('"runs"', 'must be a whole number ≥ 1');
   if (typeof j.shard !== 'string' || !/^\d+\/\d+$/.test(j.shard)) bad('"shard"', 'must be "i/n"');
-  if (j.version !== undefined && typeof j.version !== 'string') bad('"version"', 'must be a string');
+  if (typeof j.version !== 'string') bad('"version"', 'must be the eoscheck version that wrote it (a string)');
   if (j.interrupted !== undefined && typeof j.interrupted !== 'boolean') bad('"interrupted"', 'must be true or false');
   if (!Array.isArray(j.claims)) bad('"claims"', 'must be an array');
   (j.claims as unknown[]).forEach((c, i) => {

@@ -41,7 +41,7 @@ export function eigSymF64(A: readonly (readonly number[])[]): EigSym<number> {
     if (A[i].length !== n) throw new RangeError(`eigSymF64: matrix must be square: row ${i} has ${A[i].length} entries, expected ${n}`);
     for (let j = 0; j < n; j++) {
       const x = A[i][j];
-      if (!Number.isFinite(x)) throw new NonFiniteError(`eigSymF64: entry (${i}, ${j})`, `is ${x}`);
+      if (!Number.isFinite(x)) throw new NonFiniteError(`eigSymF64: entry (${i}, ${j})`, 'is not a finite number');
       if (Math.abs(x) > maxAbs) maxAbs = Math.abs(x);
       if (j > i) asym = Math.max(asym, Math.abs(x - A[j][i]));
     }

@@ -46,7 +46,7 @@ export function eigSymJacobi<T>(F: Field<T>, A: readonly (readonly T[])[], optio
   const n = squareSize(A, 'eigSymJacobi');
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < n; j++) {
-      if (!F.isFinite(A[i][j])) throw new NonFiniteError(`eigSymJacobi: entry (${i}, ${j})`, `is ${F.toString(A[i][j])}`);
+      if (!F.isFinite(A[i][j])) throw new NonFiniteError(`eigSymJacobi: entry (${i}, ${j})`, 'is not a finite number');
     }
   }
   const u = unitRoundoff(F.precision);

@@ -95,9 +95,9 @@ export async function traceCommand(args: ParsedArgs, out: Out): Promise<number> 
   const steps = optInt(args, 'steps', 100, 0, MAX_TRACE_STEPS);
   const every = optInt(args, 'every', 1, 1, MAX_TRACE_STEPS);
   if (precision.kind === 'interval') throw new UsageError('trace runs in f64 or dec:N (intervals widen without bound along a trajectory)', '--precision');
-  checkTraceWork(model.dim, steps, every, precision);
   const ref = optValue(args, 'reference');
   if (ref !== undefined && ref !== 'pgd' && ref !== 'flow') throw new UsageError(`must be pgd or flow, got "${ref}"`, '--reference');
+  checkTraceWork(model.dim, steps, every, precision, id === 'pgd' || id === 'flow' || ref !== undefined);
   const csv = optValue(args, 'csv');
   const plot = optValue(args, 'plot');
   if (csv !== undefined) checkWritable(csv, '--csv');
