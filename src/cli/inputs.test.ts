@@ -144,6 +144,8 @@ describe('files the CLI reads', () => {
       [{ ...base, claim: 5, instance: { model: 'quadratic' } }, /"claim" must be a claim id/],
       [{ ...base, instance: { model: 'quadratic', theta: { a: 1 } } }, /fx\.json: /],
       [[1, 2], /the top level must be an object/],
+      [{ ...base, instance: { model: 'quadratic', lr: '0.1', data: { A: [['1']] } } }, /"instance\.theta" is required/],
+      [{ ...base, instance: { model: 'quadratic', theta: [1], lr: '0.1' } }, /"instance\.theta"\[0\] must be a decimal number as a string/],
     ] as [unknown, RegExp][]) {
       await refused(['replay', file('fx.json', JSON.stringify(fx))], re);
     }

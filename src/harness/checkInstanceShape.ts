@@ -1,3 +1,4 @@
+import { MODELS } from '../models/registry.js';
 import { DECIMAL_LITERAL } from '../numerics/decimalField.js';
 
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -7,7 +8,8 @@ const isNumberText = (x: unknown): x is string => typeof x === 'string' && DECIM
 /**
  * The rule an instance's shared fields break, or undefined when they follow the instance format:
  * `theta` an array of decimal texts, `lr` a decimal text, `steps` a whole number, `params` an object
- * of strings, `data` JSON whose numbers are decimal texts. Every number must be finite in f64. A
+ * of strings, `data` JSON whose numbers are decimal texts; `theta` is required with `lr` on an
+ * analytic model. Every number must be finite in f64. A
  * claim's own fields are its check's business; these are read by every model and trajectory.
  */
 export function instanceShapeError(inst: Record<string, unknown>): string | undefined {
@@ -17,6 +19,10 @@ export function instanceShapeError(inst: Record<string, unknown>): string | unde
     if (i >= 0) return `"instance.theta"[${i}] must be a decimal number as a string, finite in f64`;
   }
   if (inst.lr !== undefined && !isNumberText(inst.lr)) return '"instance.lr" must be a decimal number as a string, finite in f64';
+  // Every built-in claim's trajectory on an analytic model starts from θ (networks start from a seed).
+  if (inst.lr !== undefined && inst.theta === undefined && MODELS.some((m) => m.id === inst.model)) {
+    return '"instance.theta" is required: a trajectory of an analytic model starts from θ';
+  }
   if (inst.steps !== undefined && !(Number.isSafeInteger(inst.steps) && (inst.steps as number) >= 0)) return '"instance.steps" must be a whole number';
   if (inst.params !== undefined) {
     if (!isObject(inst.params)) return '"instance.params" must be an object of strings';
