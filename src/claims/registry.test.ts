@@ -37,8 +37,8 @@ describe('the claim registry', () => {
     const dir = mkdtempSync(join(tmpdir(), 'eoscheck-claims-'));
     writeFileSync(join(dir, 'none.mjs'), 'export const x = 1;\n');
     writeFileSync(join(dir, 'broken.mjs'), 'throw new Error("kaput");\n');
-    await expect(loadClaimsFile(join(dir, 'missing.ts'))).rejects.toThrow(/--claims: cannot read .*no such file/);
+    await expect(loadClaimsFile(join(dir, 'missing.ts'))).rejects.toThrow(/claimsFile: cannot read .*no such file/);
     await expect(loadClaimsFile(join(dir, 'none.mjs'))).rejects.toThrow(/exports no claims/);
-    await expect(loadClaimsFile(join(dir, 'broken.mjs'))).rejects.toThrow(/--claims: cannot load .*kaput/);
+    await expect(loadClaimsFile(join(dir, 'broken.mjs'))).rejects.toThrow(/claimsFile: cannot load .*kaput/);
   });
 });

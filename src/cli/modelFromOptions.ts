@@ -1,9 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { UsageError } from '../errors.js';
+import { checkInputFinite } from '../models/checkInputFinite.js';
 import { DECIMAL_LITERAL } from '../numerics/decimalField.js';
 import { parseExactJson } from '../numerics/parseExactJson.js';
+import { F64, parsePrecision, type Precision } from '../numerics/precision.js';
 import type { DecimalText, ExactJson, Model, ModelInput } from '../models/model.js';
 import { getModelDef } from '../models/registry.js';
+import { checkDenseDim } from '../spectral/denseLimit.js';
+import { readTextFile } from '../harness/readTextFile.js';
 import { optValue, type ParsedArgs } from './parseArgs.js';
 
 /** `--theta` as decimal texts; NaN, Infinity and empty entries are rejected with their position. */
@@ -19,7 +22,8 @@ export function parseTheta(text: string): DecimalText[] {
 
 /** `--param key=value` (repeatable) as a record; a malformed or repeated key is an error. */
 export function parseParams(items: readonly string[]): Record<string, string> {
-  const out: Record<string, string> = {};
+  // Null prototype: a key such as __proto__ or constructor is an ordinary (unknown) parameter.
+  const out: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const item of items) {
     const eq = item.indexOf('=');
     if (eq <= 0) throw new UsageError(`"${item}" must have the form key=value`, '--param');
@@ -31,23 +35,30 @@ export function parseParams(items: readonly string[]): Record<string, string> {
 }
 
 function readData(file: string): ExactJson {
-  let text: string;
+  const text = readTextFile(file, '--data');
   try {
-    text = readFileSync(file, 'utf8');
+    return parseExactJson(text);
   } catch (e) {
-    throw new UsageError(`cannot read "${file}": ${(e as NodeJS.ErrnoException).code ?? String(e)}`, '--data');
+    if (e instanceof UsageError) throw new UsageError(`${file}: ${e.detail}`, '--data');
+    throw e;
   }
-  return parseExactJson(text);
 }
 
-/** Builds the model and θ that `--model`, `--theta`, `--param`, `--data`, `--expr`, `--vars` describe. */
-export function modelFromOptions(args: ParsedArgs): { model: Model; theta: DecimalText[] } {
+/**
+ * Builds the model and θ that `--model`, `--theta`, `--param`, `--data`, `--expr`, `--vars`
+ * describe, in the `--precision` given: the dimension is checked against the dense limit of that
+ * precision before any data file is read, and every number against the precision's range.
+ */
+export function modelFromOptions(args: ParsedArgs): { model: Model; theta: DecimalText[]; precision: Precision } {
   const id = optValue(args, 'model');
   if (id === undefined) throw new UsageError('is required (see `eoscheck models`)', '--model');
   const def = getModelDef(id);
   const thetaText = optValue(args, 'theta');
   if (thetaText === undefined) throw new UsageError('is required: the point θ, comma separated', '--theta');
   const theta = parseTheta(thetaText);
+  const pText = optValue(args, 'precision');
+  const precision = pText === undefined ? F64 : parsePrecision(pText);
+  checkDenseDim(theta.length, precision);
   const dataFile = optValue(args, 'data');
   const expr = optValue(args, 'expr');
   const varsText = optValue(args, 'vars');
@@ -64,9 +75,10 @@ export function modelFromOptions(args: ParsedArgs): { model: Model; theta: Decim
   if (input.data !== undefined && def.data === undefined) {
     throw new UsageError(`model ${id} takes no data`, '--data');
   }
+  checkInputFinite(input, theta, precision);
   const model = def.create(input);
   if (model.dim !== theta.length) {
     throw new UsageError(`model ${id} has ${model.dim} coordinates (${model.thetaNames.join(', ')}), got ${theta.length}`, '--theta');
   }
-  return { model, theta };
+  return { model, theta, precision };
 }

@@ -1,4 +1,5 @@
 import { EoscheckError } from '../errors.js';
+import { cliMessage } from './cliMessage.js';
 import { OPTIONS } from './options.js';
 import { parseArgs } from './parseArgs.js';
 
@@ -10,7 +11,8 @@ type Command = (args: ReturnType<typeof parseArgs>, out: Out) => number | Promis
 
 // Commands are imported when run, so one command's dependencies (tfjs, mathjs, the claims catalog)
 // neither slow down nor break another's start-up.
-const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
+// A Map, so no user-given command name (`__proto__`, `constructor`) reaches Object.prototype.
+const COMMANDS: ReadonlyMap<string, { summary: string; load: () => Promise<Command> }> = new Map(Object.entries({
   list: { summary: 'the claims: id, title, citation, status', load: async () => (await import('./commands/list.js')).listCommand },
   check: { summary: 'run claims (exit 0 all hold, 1 a claim violated, 2 bad usage, 3 a check threw)', load: async () => (await import('./commands/check.js')).checkCommand },
   hunt: { summary: 'targeted search for counterexamples of one claim', load: async () => (await import('./commands/hunt.js')).huntCommand },
@@ -21,16 +23,16 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
   trace: { summary: 'a trajectory (gd, ngd, sqrt-gd, pgd, flow, momentum) with loss, sharpness and events', load: async () => (await import('./commands/trace.js')).traceCommand },
   init: { summary: 'write a starter claims file (my-claims.ts) and a CI workflow example', load: async () => (await import('./commands/init.js')).initCommand },
   models: { summary: 'the model families, their θ layout, parameters and data', load: async () => (await import('./commands/models.js')).modelsCommand },
-};
+}));
 
 function help(cmd?: string): string {
   if (cmd === undefined) {
     const lines = ['usage: eoscheck <command> [options]', '', 'commands:'];
-    for (const [name, c] of Object.entries(COMMANDS)) lines.push(`  ${name.padEnd(10)} ${c.summary}`);
+    for (const [name, c] of COMMANDS) lines.push(`  ${name.padEnd(10)} ${c.summary}`);
     lines.push('', 'eoscheck <command> --help lists the options of a command.');
     return lines.join('\n') + '\n';
   }
-  const lines = [`usage: eoscheck ${cmd} [options]`, '', COMMANDS[cmd]?.summary ?? '', '', 'options:'];
+  const lines = [`usage: eoscheck ${cmd} [options]`, '', COMMANDS.get(cmd)?.summary ?? '', '', 'options:'];
   for (const o of OPTIONS.filter((o) => o.commands.includes(cmd) || o.commands.includes('*'))) {
     const head = `  --${o.name}${o.arg ? ` ${o.arg}` : ''}`;
     lines.push(`${head.padEnd(36)}${head.length >= 36 ? '\n' + ''.padEnd(36) : ''}${o.description}`);
@@ -51,9 +53,9 @@ export async function run(argv: readonly string[], out: Out, err: Out): Promise<
     out.write(help());
     return 0;
   }
-  const c = COMMANDS[cmd];
+  const c = COMMANDS.get(cmd);
   if (c === undefined) {
-    err.write(`eoscheck: unknown command "${cmd}" (known: ${Object.keys(COMMANDS).join(', ')})\n`);
+    err.write(`eoscheck: unknown command "${cmd}" (known: ${[...COMMANDS.keys()].join(', ')})\n`);
     return 2;
   }
   try {
@@ -66,7 +68,7 @@ export async function run(argv: readonly string[], out: Out, err: Out): Promise<
     return await (await c.load())(args, out);
   } catch (e) {
     if (e instanceof EoscheckError) {
-      err.write(`eoscheck ${cmd}: ${e.message}\n`);
+      err.write(`eoscheck ${cmd}: ${cliMessage(e)}\n`);
       return 2;
     }
     const what = e instanceof Error ? `${e.name}: ${e.message}` : String(e);

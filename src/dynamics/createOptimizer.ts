@@ -27,6 +27,6 @@ export function createOptimizer<T>(model: BoundModel<T>, spec: OptimizerSpec): O
     case 'flow':
       return flow(model, { lr: spec.lr, rtol: spec.rtol, atol: spec.atol, capC: spec.capC, capEvery: spec.capEvery });
     default:
-      throw new UsageError(`unknown optimizer "${String((spec as { id: unknown }).id)}" (known: ${OPTIMIZER_IDS.join(', ')})`, '--optimizer');
+      throw new UsageError(`unknown optimizer "${String((spec as { id: unknown }).id)}" (known: ${OPTIMIZER_IDS.join(', ')})`, 'optimizer');
   }
 }

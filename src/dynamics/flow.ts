@@ -54,6 +54,18 @@ const E: readonly [number, number][] = [
  * 1e-16), so compare decimal flows with that in mind. A step size that underflows (h < 1e-30·η) is
  * reported as a NonFiniteError (the runner's `diverged`).
  */
+/**
+ * Integrator steps allowed within one flow step (one interval of length η). The cap c/S makes a
+ * stiff problem (η·S large) need about η·S/c of them; past this many the run would not end in any
+ * useful time, so it stops with a UsageError naming `lr` instead.
+ */
+export const MAX_FLOW_SUBSTEPS = 100_000;
+
+function tooStiff(what: string): UsageError {
+  return new UsageError(`gradient flow over one step of length η ${what}, more than the ${MAX_FLOW_SUBSTEPS} allowed per step: ` +
+    'the problem is too stiff for this η (η·S is huge); use a smaller learning rate', 'lr');
+}
+
 export function flow<T>(model: BoundModel<T>, options: { readonly lr: Scalar } & FlowOptions): Optimizer<T> {
   const F: Field<T> = model.F;
   const lr = learningRate(F, options.lr);
@@ -104,6 +116,10 @@ export function flow<T>(model: BoundModel<T>, options: { readonly lr: Scalar } &
       let y = state.theta.slice();
       let remaining = lr;
       let hMax = cap(y);
+      if (hMax !== undefined) {
+        const need = F.toNumber(F.div(lr, hMax));
+        if (!(need <= MAX_FLOW_SUBSTEPS)) throw tooStiff(`needs about ${need.toPrecision(3)} integrator steps (the step is capped at c/S)`);
+      }
       let h = state.flow?.h ?? (hMax !== undefined && F.lt(hMax, lr) ? hMax : lr);
       let k1 = rhs(y);
       if (!allFinite(F, k1)) throw new NonFiniteError('gradient');
@@ -112,6 +128,7 @@ export function flow<T>(model: BoundModel<T>, options: { readonly lr: Scalar } &
       let sinceCap = 0;
       let hNext = h;
       while (F.sign(remaining) > 0) {
+        if (accepted + rejected >= MAX_FLOW_SUBSTEPS) throw tooStiff(`took ${accepted + rejected} integrator steps without reaching its end`);
         if (hMax !== undefined && F.lt(hMax, h)) h = hMax;
         const last = !F.lt(h, remaining);
         const hs = last ? remaining : h;

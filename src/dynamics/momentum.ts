@@ -17,8 +17,8 @@ export function momentum<T>(
   const F = model.F;
   const lr = learningRate(F, options.lr);
   const betaIn = options.beta ?? OPTIMIZER_DEFAULTS.beta;
-  const beta = scalar(F, betaIn, '--beta');
-  if (F.sign(beta) < 0 || !F.lt(beta, F.one)) throw new UsageError(`β must be in [0, 1), got ${betaIn}`, '--beta');
+  const beta = scalar(F, betaIn, 'beta');
+  if (F.sign(beta) < 0 || !F.lt(beta, F.one)) throw new UsageError(`β must be in [0, 1), got ${betaIn}`, 'beta');
   return fastRule(Object.freeze({
     id: 'momentum' as const,
     model,

@@ -118,14 +118,14 @@ export function runTrajectory<T>(
   model: Model, F: Field<T>, theta0: readonly (T | DecimalText)[], config: RunConfig, start?: RunStart<T>,
 ): RunResult<T> {
   const every = config.every ?? DEFAULT_EVERY;
-  if (!(Number.isInteger(config.steps) && config.steps >= 0)) throw new UsageError(`steps must be a non-negative integer, got ${config.steps}`, '--steps');
-  if (!(Number.isInteger(every) && every >= 1)) throw new UsageError(`every must be a positive integer, got ${every}`, '--every');
+  if (!(Number.isInteger(config.steps) && config.steps >= 0)) throw new UsageError(`steps must be a non-negative integer, got ${config.steps}`, 'steps');
+  if (!(Number.isInteger(every) && every >= 1)) throw new UsageError(`every must be a positive integer, got ${every}`, 'every');
   const boundNum = config.divergenceBound ?? DIVERGENCE_BOUND;
   if (!(boundNum > 0)) throw new UsageError(`the divergence bound must be positive, got ${boundNum}`, 'divergenceBound');
   const bound = F.from(boundNum);
   const boundText = String(boundNum);
   if (start === undefined && theta0.length !== model.dim) {
-    throw new UsageError(`model ${model.id} has ${model.dim} coordinates, got ${theta0.length}`, '--theta');
+    throw new UsageError(`model ${model.id} has ${model.dim} coordinates, got ${theta0.length}`, 'theta');
   }
   const b = model.bind(F);
   const opt: Optimizer<T> = createOptimizer(b, config.optimizer);

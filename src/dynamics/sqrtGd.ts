@@ -21,13 +21,13 @@ export function sqrtGd<T>(
   let lstar: T;
   let lstarText: string;
   if (options.lstar !== undefined) {
-    lstar = scalar(F, options.lstar, '--lstar');
+    lstar = scalar(F, options.lstar, 'lstar');
     lstarText = text(options.lstar);
   } else if (model.lossStar !== undefined) {
     lstar = model.lossStar;
     lstarText = F.toString(model.lossStar);
   } else {
-    throw new UsageError('sqrt-gd needs the minimum loss L*: this model does not know it; give it explicitly (lstar)', '--lstar');
+    throw new UsageError('sqrt-gd needs the minimum loss L*: this model does not know it; give it explicitly (lstar)', 'lstar');
   }
   const two = F.int(2);
   return fastRule(Object.freeze({

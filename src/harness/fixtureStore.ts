@@ -1,10 +1,12 @@
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { UsageError } from '../errors.js';
 import { makeDirs } from './makeDirs.js';
 import { parsePrecision } from '../numerics/precision.js';
 import { canonicalJson, instanceHash } from './canonicalJson.js';
 import { VERDICT_KINDS, type Fixture } from './fixture.js';
+import { instanceShapeError } from './checkInstanceShape.js';
+import { readTextFile } from './readTextFile.js';
 
 let tmpCounter = 0;
 
@@ -64,12 +66,7 @@ export function readFixture(file: string, option?: string): Fixture {
   const bad = (rule: string): never => {
     throw new UsageError(`${file}: not a counterexample fixture: ${rule}`, option);
   };
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new UsageError(`cannot read "${file}": ${(e as NodeJS.ErrnoException).code ?? String(e)}`, option);
-  }
+  const text = readTextFile(file, option);
   let j: unknown;
   try {
     j = JSON.parse(text);
@@ -87,6 +84,8 @@ export function readFixture(file: string, option?: string): Fixture {
   } catch (e) {
     bad((e as Error).message);
   }
+  const shape = instanceShapeError(inst);
+  if (shape !== undefined) bad(shape);
   if (!VERDICT_KINDS.includes(j.verdict as never)) bad(`"verdict" must be one of ${VERDICT_KINDS.join(', ')}`);
   if (j.expected !== undefined && !VERDICT_KINDS.includes(j.expected as never)) bad(`"expected" must be one of ${VERDICT_KINDS.join(', ')}`);
   if (typeof j.precision !== 'string') bad('"precision" must be f64, dec:N or interval:N');

@@ -2,7 +2,8 @@ import type { Certificate, Evidence } from '../claims/claim.js';
 import type { ClaimResult, Counterexample } from './runClaim.js';
 import { shortNumbers } from './shortNumbers.js';
 
-const num = (x: number) => (x === 0 ? '0' : Number.isFinite(x) ? (Math.abs(x) >= 1e-3 && Math.abs(x) < 1e6 ? String(Number(x.toPrecision(6))) : x.toExponential(3)) : String(x));
+// A number the check could not measure (NaN, ±∞ after a divergence) prints as '—', never as NaN.
+const num = (x: number) => (x === 0 ? '0' : Number.isFinite(x) ? (Math.abs(x) >= 1e-3 && Math.abs(x) < 1e6 ? String(Number(x.toPrecision(6))) : x.toExponential(3)) : '—');
 
 /** "code at step t: message (observed …, bound …, margin …)", numbers to significant digits. */
 export function formatEvidence(e: Evidence): string {

@@ -54,8 +54,8 @@ describe('cubic-toy', () => {
   });
 
   it('rejects bad input, naming the option', () => {
-    expect(() => cubicToy.create({ params: { a: '1' } })).toThrow(/--param: unknown parameter "a" for model cubic-toy \(known: a0, b, c\)/);
-    expect(() => cubicToy.create({ params: { b: '1/2' } })).toThrow(/--param: b must be a decimal number/);
-    expect(() => cubicToy.create({ dim: 3 })).toThrow(/--theta: model cubic-toy has 2 coordinates/);
+    expect(() => cubicToy.create({ params: { a: '1' } })).toThrow(/params: unknown parameter "a" for model cubic-toy \(known: a0, b, c\)/);
+    expect(() => cubicToy.create({ params: { b: '1/2' } })).toThrow(/params: b must be a decimal number/);
+    expect(() => cubicToy.create({ dim: 3 })).toThrow(/theta: model cubic-toy has 2 coordinates/);
   });
 });

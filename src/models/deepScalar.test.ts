@@ -41,6 +41,6 @@ describe('deep-scalar', () => {
   });
 
   it('rejects unknown parameters, naming --param', () => {
-    expect(() => deepScalar.create({ dim: 2, params: { depth: '3' } })).toThrow(/--param: unknown parameter "depth"/);
+    expect(() => deepScalar.create({ dim: 2, params: { depth: '3' } })).toThrow(/params: unknown parameter "depth"/);
   });
 });

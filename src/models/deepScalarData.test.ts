@@ -84,13 +84,13 @@ describe('deep-scalar-data', () => {
   });
 
   it('rejects bad input, naming the option', () => {
-    expect(() => deepScalarData.create({ dim: 2, data: { x: ['1'] } })).toThrow(/--data: "y" must be an array/);
-    expect(() => deepScalarData.create({ dim: 2, data: { x: ['1', '2'], y: ['1'] } })).toThrow(/--data: "y" must have 2 entries/);
-    expect(() => deepScalarData.create({ dim: 2, data: { x: ['0', '0.0'], y: ['1', '2'] } })).toThrow(/--data: "x" must not be all zero/);
-    expect(() => deepScalarData.create({ dim: 2, data: { x: ['1'], y: ['1'], z: ['1'] } })).toThrow(/--data: unknown key "z"/);
-    expect(() => deepScalarData.create({ dim: 2 })).toThrow(/--data: model deep-scalar-data needs --data/);
-    expect(() => deepScalarData.create({ data: { x: ['1'], y: ['1'] } })).toThrow(/--theta/);
-    expect(() => deepScalarData.create({ dim: 0, data: { x: ['1'], y: ['1'] } })).toThrow(/--theta: model deep-scalar-data needs at least 1/);
-    expect(() => deepScalarData.create({ dim: 2, data: { x: ['1'], y: ['1'] }, params: { target: '1' } })).toThrow(/--param: unknown parameter "target"/);
+    expect(() => deepScalarData.create({ dim: 2, data: { x: ['1'] } })).toThrow(/data: "y" must be an array/);
+    expect(() => deepScalarData.create({ dim: 2, data: { x: ['1', '2'], y: ['1'] } })).toThrow(/data: "y" must have 2 entries/);
+    expect(() => deepScalarData.create({ dim: 2, data: { x: ['0', '0.0'], y: ['1', '2'] } })).toThrow(/data: "x" must not be all zero/);
+    expect(() => deepScalarData.create({ dim: 2, data: { x: ['1'], y: ['1'], z: ['1'] } })).toThrow(/data: unknown key "z"/);
+    expect(() => deepScalarData.create({ dim: 2 })).toThrow(/data: model deep-scalar-data needs data/);
+    expect(() => deepScalarData.create({ data: { x: ['1'], y: ['1'] } })).toThrow(/theta/);
+    expect(() => deepScalarData.create({ dim: 0, data: { x: ['1'], y: ['1'] } })).toThrow(/theta: model deep-scalar-data needs at least 1/);
+    expect(() => deepScalarData.create({ dim: 2, data: { x: ['1'], y: ['1'] }, params: { target: '1' } })).toThrow(/params: unknown parameter "target"/);
   });
 });

@@ -18,7 +18,7 @@ function readData(input: ModelInput): { x: DecimalText[]; y: DecimalText[] } {
   const x = dataVector(obj, 'x');
   const y = dataVector(obj, 'y', x.length);
   if (x.every((t) => new Exact(t).isZero())) {
-    throw new UsageError('"x" must not be all zero (the loss would not depend on θ)', '--data');
+    throw new UsageError('"x" must not be all zero (the loss would not depend on θ)', 'data');
   }
   return { x, y };
 }

@@ -126,14 +126,14 @@ describe('diagonal-linear', () => {
 
   it('rejects bad input, naming the option', () => {
     const X = [['1', '2'], ['3', '4']];
-    expect(() => diagonalLinear.create({ data: { X, y: ['1'] } })).toThrow(/--data: "y" must have 2 entries, got 1/);
-    expect(() => diagonalLinear.create({ data: { X } })).toThrow(/--data: "y" must be an array/);
-    expect(() => diagonalLinear.create({ data: { y: ['1'] } })).toThrow(/--data: "X" must be a non-empty array/);
-    expect(() => diagonalLinear.create({ data: { X: [['1', '2'], ['3']], y: ['1', '2'] } })).toThrow(/--data: "X"\[1\] must be a row of 2 numbers/);
-    expect(() => diagonalLinear.create({ data: { X: [['1', 'x']], y: ['1'] } })).toThrow(/--data: "X"\[0\]\[1\] must be a finite number/);
-    expect(() => diagonalLinear.create({ data: { X, y: ['1', '2'], w: [] } })).toThrow(/--data: unknown key "w"/);
-    expect(() => diagonalLinear.create({ data: [] })).toThrow(/--data: must be a JSON object/);
-    expect(() => diagonalLinear.create({ dim: 3, data: { X, y: ['1', '2'] } })).toThrow(/--theta: model diagonal-linear has 4 coordinates here, got 3/);
-    expect(() => diagonalLinear.create({ data: { X, y: ['1', '2'] }, params: { lr: '1' } })).toThrow(/--param: unknown parameter "lr"/);
+    expect(() => diagonalLinear.create({ data: { X, y: ['1'] } })).toThrow(/data: "y" must have 2 entries, got 1/);
+    expect(() => diagonalLinear.create({ data: { X } })).toThrow(/data: "y" must be an array/);
+    expect(() => diagonalLinear.create({ data: { y: ['1'] } })).toThrow(/data: "X" must be a non-empty array/);
+    expect(() => diagonalLinear.create({ data: { X: [['1', '2'], ['3']], y: ['1', '2'] } })).toThrow(/data: "X"\[1\] must be a row of 2 numbers/);
+    expect(() => diagonalLinear.create({ data: { X: [['1', 'x']], y: ['1'] } })).toThrow(/data: "X"\[0\]\[1\] must be a finite number/);
+    expect(() => diagonalLinear.create({ data: { X, y: ['1', '2'], w: [] } })).toThrow(/data: unknown key "w"/);
+    expect(() => diagonalLinear.create({ data: [] })).toThrow(/data: must be a JSON object/);
+    expect(() => diagonalLinear.create({ dim: 3, data: { X, y: ['1', '2'] } })).toThrow(/theta: model diagonal-linear has 4 coordinates here, got 3/);
+    expect(() => diagonalLinear.create({ data: { X, y: ['1', '2'] }, params: { lr: '1' } })).toThrow(/params: unknown parameter "lr"/);
   });
 });

@@ -172,44 +172,44 @@ describe('expr: numbers', () => {
 describe('expr: bad input', () => {
   const create = (formula: string, vars: string[] = ['x', 'y']) => () => expr.create({ expr: formula, vars });
   it.each([
-    ['a = 1', /--expr: assignments are not allowed/],
-    ['f(x) = x', /--expr: function definitions are not allowed/],
-    ['import({}, {})', /--expr: unknown function "import"/],
-    ['evaluate("1")', /--expr: unknown function "evaluate"/],
-    ['parse("x")', /--expr: unknown function "parse"/],
-    ['x * z', /--expr: unknown symbol "z" \(variables: x, y/],
-    ['x[1]', /--expr: property access and indexing are not allowed/],
-    ['"str"', /--expr: strings are not allowed/],
-    ['x ? 1 : 2', /--expr: conditionals/],
-    ['[1,2]', /--expr: matrices and arrays are not allowed/],
-    ['{a: 1}', /--expr: objects are not allowed/],
-    ['x.y', /--expr: property access/],
-    ['x; y', /--expr: several statements/],
-    ['x == y', /--expr: the operator "==" \(equal\) is not allowed/],
-    ['x!', /--expr: the operator "!" \(factorial\)/],
-    ['x mod y', /--expr: the operator "mod"/],
-    ['1:3', /--expr: ranges are not allowed/],
-    ['true', /--expr: the constant true is not a number/],
-    ['5 cm', /--expr: unknown symbol "cm"/],
-    ['sin(x, y)', /--expr: sin takes one argument, got 2/],
-    ['log(x, 2)', /--expr: log takes one argument/],
-    ['gamma(x)', /--expr: unknown function "gamma"/],
-    ['(x', /--expr: cannot parse/],
-    ['', /--expr: the expr model needs a formula/],
+    ['a = 1', /expr: assignments are not allowed/],
+    ['f(x) = x', /expr: function definitions are not allowed/],
+    ['import({}, {})', /expr: unknown function "import"/],
+    ['evaluate("1")', /expr: unknown function "evaluate"/],
+    ['parse("x")', /expr: unknown function "parse"/],
+    ['x * z', /expr: unknown symbol "z" \(variables: x, y/],
+    ['x[1]', /expr: property access and indexing are not allowed/],
+    ['"str"', /expr: strings are not allowed/],
+    ['x ? 1 : 2', /expr: conditionals/],
+    ['[1,2]', /expr: matrices and arrays are not allowed/],
+    ['{a: 1}', /expr: objects are not allowed/],
+    ['x.y', /expr: property access/],
+    ['x; y', /expr: several statements/],
+    ['x == y', /expr: the operator "==" \(equal\) is not allowed/],
+    ['x!', /expr: the operator "!" \(factorial\)/],
+    ['x mod y', /expr: the operator "mod"/],
+    ['1:3', /expr: ranges are not allowed/],
+    ['true', /expr: the constant true is not a number/],
+    ['5 cm', /expr: unknown symbol "cm"/],
+    ['sin(x, y)', /expr: sin takes one argument, got 2/],
+    ['log(x, 2)', /expr: log takes one argument/],
+    ['gamma(x)', /expr: unknown function "gamma"/],
+    ['(x', /expr: cannot parse/],
+    ['', /expr: the expr model needs a formula/],
   ])('rejects %j', (formula, message) => {
     expect(create(formula)).toThrow(message);
   });
 
   it('rejects bad --vars, a dimension that does not match, and --param', () => {
-    expect(() => expr.create({ expr: 'x' })).toThrow(/--vars: the expr model needs its variables/);
-    expect(create('x', ['x', 'x'])).toThrow(/--vars: "x" is given twice/);
-    expect(create('x', ['x', 'sin'])).toThrow(/--vars: "sin" is the name of a function/);
-    expect(create('x', ['x', 'pi'])).toThrow(/--vars: "pi" is the name of a function, constant/);
-    expect(create('x', ['x', 'mod'])).toThrow(/--vars: "mod" is the name/);
-    expect(create('x', ['x', '2y'])).toThrow(/--vars: "2y" is not a variable name/);
-    expect(create('x', ['x', 'a.b'])).toThrow(/--vars: "a.b" is not a variable name/);
-    expect(() => expr.create({ expr: 'x*y', vars: ['x', 'y'], dim: 3 })).toThrow(/--theta: model expr has 2 coordinates/);
-    expect(() => expr.create({ expr: 'x', vars: ['x'], params: { a: '1' } })).toThrow(/--param: unknown parameter "a"/);
+    expect(() => expr.create({ expr: 'x' })).toThrow(/vars: the expr model needs its variables/);
+    expect(create('x', ['x', 'x'])).toThrow(/vars: "x" is given twice/);
+    expect(create('x', ['x', 'sin'])).toThrow(/vars: "sin" is the name of a function/);
+    expect(create('x', ['x', 'pi'])).toThrow(/vars: "pi" is the name of a function, constant/);
+    expect(create('x', ['x', 'mod'])).toThrow(/vars: "mod" is the name/);
+    expect(create('x', ['x', '2y'])).toThrow(/vars: "2y" is not a variable name/);
+    expect(create('x', ['x', 'a.b'])).toThrow(/vars: "a.b" is not a variable name/);
+    expect(() => expr.create({ expr: 'x*y', vars: ['x', 'y'], dim: 3 })).toThrow(/theta: model expr has 2 coordinates/);
+    expect(() => expr.create({ expr: 'x', vars: ['x'], params: { a: '1' } })).toThrow(/params: unknown parameter "a"/);
   });
 
   it(`limits third derivatives to ${MAX_THIRD_VARS} variables with a clear error, and only them`, () => {
@@ -218,6 +218,6 @@ describe('expr: bad input', () => {
     const t = vars.map(() => 1);
     expect(b.grad(t)).toEqual(t);
     expect(b.hessian(t)[0][0]).toBe(0);
-    expect(() => b.third(t, t)).toThrow(/--vars: third derivatives \(∇S\) of a formula are limited to 12 variables, got 13/);
+    expect(() => b.third(t, t)).toThrow(/vars: third derivatives \(∇S\) of a formula are limited to 12 variables, got 13/);
   });
 });

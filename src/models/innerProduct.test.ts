@@ -123,10 +123,10 @@ describe('inner-product', () => {
   });
 
   it('rejects bad input, naming the option', () => {
-    expect(() => innerProduct.create({ dim: 2, params: { loss: 'hinge' } })).toThrow(/--param: loss must be one of square, logcosh, quartic/);
-    expect(() => innerProduct.create({ dim: 2, params: { mu: 'pi' } })).toThrow(/--param: mu must be a decimal number/);
-    expect(() => innerProduct.create({ dim: 2, params: { target: '1' } })).toThrow(/--param: unknown parameter "target"/);
-    expect(() => innerProduct.create({ dim: 5 })).toThrow(/--theta: model inner-product needs a multiple of 2/);
-    expect(() => innerProduct.create({})).toThrow(/--theta/);
+    expect(() => innerProduct.create({ dim: 2, params: { loss: 'hinge' } })).toThrow(/params: loss must be one of square, logcosh, quartic/);
+    expect(() => innerProduct.create({ dim: 2, params: { mu: 'pi' } })).toThrow(/params: mu must be a decimal number/);
+    expect(() => innerProduct.create({ dim: 2, params: { target: '1' } })).toThrow(/params: unknown parameter "target"/);
+    expect(() => innerProduct.create({ dim: 5 })).toThrow(/theta: model inner-product needs a multiple of 2/);
+    expect(() => innerProduct.create({})).toThrow(/theta/);
   });
 });

@@ -48,7 +48,7 @@ describe('manifold-toy', () => {
   });
 
   it('rejects bad input, naming the option', () => {
-    expect(() => manifoldToy.create({ params: { z: '1' } })).toThrow(/--param: unknown parameter "z"/);
-    expect(() => manifoldToy.create({ dim: 1 })).toThrow(/--theta: model manifold-toy has 2 coordinates/);
+    expect(() => manifoldToy.create({ params: { z: '1' } })).toThrow(/params: unknown parameter "z"/);
+    expect(() => manifoldToy.create({ dim: 1 })).toThrow(/theta: model manifold-toy has 2 coordinates/);
   });
 });

@@ -109,15 +109,15 @@ describe('matrix-factorization', () => {
 
   it('rejects bad input, naming the option', () => {
     const A = [['1', '2'], ['3', '4']];
-    expect(() => matrixFactorization.create({ data: { A, rank: '1.5' } })).toThrow(/--data: "rank" must be a positive integer, got 1.5/);
-    expect(() => matrixFactorization.create({ data: { A, rank: '0' } })).toThrow(/--data: "rank" must be a positive integer/);
-    expect(() => matrixFactorization.create({ data: { A, rank: '-2' } })).toThrow(/--data: "rank" must be a positive integer/);
-    expect(() => matrixFactorization.create({ data: { A } })).toThrow(/--data: "rank" must be a finite number, got nothing/);
-    expect(() => matrixFactorization.create({ data: { A, rank: [] } })).toThrow(/--data: "rank"/);
-    expect(() => matrixFactorization.create({ data: { rank: '1' } })).toThrow(/--data: "A"/);
-    expect(() => matrixFactorization.create({ data: { A: [['1', '2'], ['3']], rank: '1' } })).toThrow(/--data: "A"\[1\] must be a row of 2 numbers/);
-    expect(() => matrixFactorization.create({ data: { A, rank: '1', r: '1' } })).toThrow(/--data: unknown key "r"/);
-    expect(() => matrixFactorization.create({ dim: 5, data: { A, rank: '1' } })).toThrow(/--theta: model matrix-factorization has 4 coordinates here, got 5/);
-    expect(() => matrixFactorization.create({ data: { A, rank: '1' }, params: { rank: '1' } })).toThrow(/--param: unknown parameter "rank"/);
+    expect(() => matrixFactorization.create({ data: { A, rank: '1.5' } })).toThrow(/data: "rank" must be a positive integer, got 1.5/);
+    expect(() => matrixFactorization.create({ data: { A, rank: '0' } })).toThrow(/data: "rank" must be a positive integer/);
+    expect(() => matrixFactorization.create({ data: { A, rank: '-2' } })).toThrow(/data: "rank" must be a positive integer/);
+    expect(() => matrixFactorization.create({ data: { A } })).toThrow(/data: "rank" must be a finite number, got nothing/);
+    expect(() => matrixFactorization.create({ data: { A, rank: [] } })).toThrow(/data: "rank"/);
+    expect(() => matrixFactorization.create({ data: { rank: '1' } })).toThrow(/data: "A"/);
+    expect(() => matrixFactorization.create({ data: { A: [['1', '2'], ['3']], rank: '1' } })).toThrow(/data: "A"\[1\] must be a row of 2 numbers/);
+    expect(() => matrixFactorization.create({ data: { A, rank: '1', r: '1' } })).toThrow(/data: unknown key "r"/);
+    expect(() => matrixFactorization.create({ dim: 5, data: { A, rank: '1' } })).toThrow(/theta: model matrix-factorization has 4 coordinates here, got 5/);
+    expect(() => matrixFactorization.create({ data: { A, rank: '1' }, params: { rank: '1' } })).toThrow(/params: unknown parameter "rank"/);
   });
 });

@@ -13,7 +13,7 @@ function readData(input: ModelInput): { A: DecimalText[][]; rank: number } {
   const text = dataNumber(obj, 'rank');
   const r = new Decimal(text);
   if (!r.isInteger() || !r.gte(1) || !r.lte(Number.MAX_SAFE_INTEGER)) {
-    throw new UsageError(`"rank" must be a positive integer, got ${text}`, '--data');
+    throw new UsageError(`"rank" must be a positive integer, got ${text}`, 'data');
   }
   return { A, rank: r.toNumber() };
 }

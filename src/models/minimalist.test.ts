@@ -65,7 +65,7 @@ describe('minimalist', () => {
   });
 
   it('rejects bad input, naming the option', () => {
-    expect(() => minimalist.create({ params: { mu: '1' } })).toThrow(/--param: unknown parameter "mu" for model minimalist \(it takes none\)/);
-    expect(() => minimalist.create({ dim: 3 })).toThrow(/--theta: model minimalist has 2 coordinates/);
+    expect(() => minimalist.create({ params: { mu: '1' } })).toThrow(/params: unknown parameter "mu" for model minimalist \(it takes none\)/);
+    expect(() => minimalist.create({ dim: 3 })).toThrow(/theta: model minimalist has 2 coordinates/);
   });
 });

@@ -75,13 +75,13 @@ describe('quadratic', () => {
   });
 
   it('rejects bad input, naming the option', () => {
-    expect(() => quadratic.create({ data: { A: [['1', '0.5'], ['0.5000001', '1']] } })).toThrow(/--data: "A" must be symmetric/);
-    expect(() => quadratic.create({ data: { A: [['1', '2']] } })).toThrow(/--data: "A" must be square/);
-    expect(() => quadratic.create({ data: { b: ['1'] } })).toThrow(/--data: "A"/);
-    expect(() => quadratic.create({})).toThrow(/--data: model quadratic needs --data/);
-    expect(() => quadratic.create({ data: { A: [['1']], b: ['1', '2'] } })).toThrow(/--data: "b" must have 1 entries/);
-    expect(() => quadratic.create({ data: { A: [['1']], B: ['1'] } })).toThrow(/--data: unknown key "B"/);
-    expect(() => quadratic.create({ dim: 3, data: { A: [['1']] } })).toThrow(/--theta: model quadratic has 1 coordinates here, got 3/);
-    expect(() => quadratic.create({ data: { A: [['1']] }, params: { mu: '1' } })).toThrow(/--param: unknown parameter "mu"/);
+    expect(() => quadratic.create({ data: { A: [['1', '0.5'], ['0.5000001', '1']] } })).toThrow(/data: "A" must be symmetric/);
+    expect(() => quadratic.create({ data: { A: [['1', '2']] } })).toThrow(/data: "A" must be square/);
+    expect(() => quadratic.create({ data: { b: ['1'] } })).toThrow(/data: "A"/);
+    expect(() => quadratic.create({})).toThrow(/data: model quadratic needs data/);
+    expect(() => quadratic.create({ data: { A: [['1']], b: ['1', '2'] } })).toThrow(/data: "b" must have 1 entries/);
+    expect(() => quadratic.create({ data: { A: [['1']], B: ['1'] } })).toThrow(/data: unknown key "B"/);
+    expect(() => quadratic.create({ dim: 3, data: { A: [['1']] } })).toThrow(/theta: model quadratic has 1 coordinates here, got 3/);
+    expect(() => quadratic.create({ data: { A: [['1']] }, params: { mu: '1' } })).toThrow(/params: unknown parameter "mu"/);
   });
 });

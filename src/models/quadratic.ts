@@ -14,11 +14,12 @@ function readData(input: ModelInput): { A: DecimalText[][]; b: DecimalText[] | u
   const obj = dataObject('quadratic', input, SHAPE, KEYS);
   const A = dataMatrix(obj, 'A');
   const p = A.length;
-  if (A[0].length !== p) throw new UsageError(`"A" must be square, got ${p}×${A[0].length}`, '--data');
+  if (A[0].length !== p) throw new UsageError(`"A" must be square, got ${p}×${A[0].length}`, 'data');
   for (let i = 0; i < p; i++) {
     for (let j = i + 1; j < p; j++) {
-      if (!new Decimal(A[i][j]).eq(new Decimal(A[j][i]))) {
-        throw new UsageError(`"A" must be symmetric: [${i}][${j}] = ${A[i][j]} but [${j}][${i}] = ${A[j][i]}`, '--data');
+      // Equal texts are equal numbers; only differing texts (0.5 vs 0.50) need a decimal comparison.
+      if (A[i][j] !== A[j][i] && !new Decimal(A[i][j]).eq(new Decimal(A[j][i]))) {
+        throw new UsageError(`"A" must be symmetric: [${i}][${j}] = ${A[i][j]} but [${j}][${i}] = ${A[j][i]}`, 'data');
       }
     }
   }

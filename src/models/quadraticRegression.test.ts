@@ -69,17 +69,17 @@ describe('quadratic-regression', () => {
   it('rejects bad data and θ length, naming the option', () => {
     const good = { J: [['1', '0']], Q: [[['1', '2'], ['2', '0']]], y: ['1'] };
     const bad = (data: ExactJson) => () => quadraticRegression.create({ data });
-    expect(() => quadraticRegression.create({})).toThrow(/--data: model quadratic-regression needs --data/);
-    expect(bad({ ...good, Q: [[['1', '2'], ['2.5', '0']]] })).toThrow(/--data: "Q"\[0\] must be symmetric/);
+    expect(() => quadraticRegression.create({})).toThrow(/data: model quadratic-regression needs data/);
+    expect(bad({ ...good, Q: [[['1', '2'], ['2.5', '0']]] })).toThrow(/data: "Q"\[0\] must be symmetric/);
     expect(bad({ ...good, Q: [[['1', '2'], ['2.0', '0']]] })).not.toThrow();
-    expect(bad({ ...good, Q: [[['1', '2', '3'], ['2', '0', '1']]] })).toThrow(/--data: "Q\[0\]" must have 2 rows|--data: "Q\[0\]"\[0\] must be a row of 2/);
-    expect(bad({ ...good, Q: [] })).toThrow(/--data: "Q" must be an array of n = 1/);
-    expect(bad({ J: good.J, y: good.y })).toThrow(/--data: "Q" must be an array/);
-    expect(bad({ ...good, y: ['1', '2'] })).toThrow(/--data: "y" must have 1 entries/);
-    expect(bad({ ...good, J: [['1', 'x']] })).toThrow(/--data: "J"\[0\]\[1\] must be a finite number/);
-    expect(bad({ ...good, extra: '1' })).toThrow(/--data: unknown key "extra"/);
-    expect(bad(['1'])).toThrow(/--data: must be a JSON object/);
-    expect(() => quadraticRegression.create({ data: good, dim: 3 })).toThrow(/--theta: model quadratic-regression has 2 coordinates/);
-    expect(() => quadraticRegression.create({ data: good, params: { n: '1' } })).toThrow(/--param: unknown parameter "n"/);
+    expect(bad({ ...good, Q: [[['1', '2', '3'], ['2', '0', '1']]] })).toThrow(/data: "Q\[0\]" must have 2 rows|data: "Q\[0\]"\[0\] must be a row of 2/);
+    expect(bad({ ...good, Q: [] })).toThrow(/data: "Q" must be an array of n = 1/);
+    expect(bad({ J: good.J, y: good.y })).toThrow(/data: "Q" must be an array/);
+    expect(bad({ ...good, y: ['1', '2'] })).toThrow(/data: "y" must have 1 entries/);
+    expect(bad({ ...good, J: [['1', 'x']] })).toThrow(/data: "J"\[0\]\[1\] must be a finite number/);
+    expect(bad({ ...good, extra: '1' })).toThrow(/data: unknown key "extra"/);
+    expect(bad(['1'])).toThrow(/data: must be a JSON object/);
+    expect(() => quadraticRegression.create({ data: good, dim: 3 })).toThrow(/theta: model quadratic-regression has 2 coordinates/);
+    expect(() => quadraticRegression.create({ data: good, params: { n: '1' } })).toThrow(/params: unknown parameter "n"/);
   });
 });

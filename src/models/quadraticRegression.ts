@@ -19,7 +19,7 @@ function readData(input: ModelInput): { J: DecimalText[][]; Q: DecimalText[][][]
   const rawQ = obj.Q;
   if (!Array.isArray(rawQ) || rawQ.length !== n) {
     const got = Array.isArray(rawQ) ? `${rawQ.length} matrices` : rawQ === undefined ? 'nothing' : 'not an array';
-    throw new UsageError(`"Q" must be an array of n = ${n} symmetric ${p}×${p} matrices (one per row of J), got ${got}`, '--data');
+    throw new UsageError(`"Q" must be an array of n = ${n} symmetric ${p}×${p} matrices (one per row of J), got ${got}`, 'data');
   }
   const Q = rawQ.map((q, i) => {
     const key = `Q[${i}]`;
@@ -27,7 +27,7 @@ function readData(input: ModelInput): { J: DecimalText[][]; Q: DecimalText[][][]
     for (let j = 0; j < p; j++) {
       for (let k = j + 1; k < p; k++) {
         if (!new Decimal(m[j][k]).eq(new Decimal(m[k][j]))) {
-          throw new UsageError(`"Q"[${i}] must be symmetric: [${j}][${k}] = ${m[j][k]} but [${k}][${j}] = ${m[k][j]}`, '--data');
+          throw new UsageError(`"Q"[${i}] must be symmetric: [${j}][${k}] = ${m[j][k]} but [${k}][${j}] = ${m[k][j]}`, 'data');
         }
       }
     }

@@ -54,10 +54,10 @@ describe('quartic', () => {
   });
 
   it('rejects bad input, naming the option', () => {
-    expect(() => quartic.create({ params: { mu: '0' } })).toThrow(/--param: mu must be positive/);
-    expect(() => quartic.create({ params: { mu: '-1' } })).toThrow(/--param: mu must be positive/);
-    expect(() => quartic.create({ params: { mu: 'abc' } })).toThrow(/--param: mu must be a decimal number/);
-    expect(() => quartic.create({ params: { nu: '1' } })).toThrow(/--param: unknown parameter "nu"/);
-    expect(() => quartic.create({ dim: 2 })).toThrow(/--theta: model quartic has 1 coordinates/);
+    expect(() => quartic.create({ params: { mu: '0' } })).toThrow(/params: mu must be positive/);
+    expect(() => quartic.create({ params: { mu: '-1' } })).toThrow(/params: mu must be positive/);
+    expect(() => quartic.create({ params: { mu: 'abc' } })).toThrow(/params: mu must be a decimal number/);
+    expect(() => quartic.create({ params: { nu: '1' } })).toThrow(/params: unknown parameter "nu"/);
+    expect(() => quartic.create({ dim: 2 })).toThrow(/theta: model quartic has 1 coordinates/);
   });
 });

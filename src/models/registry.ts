@@ -26,7 +26,7 @@ export const MODELS: readonly ModelDef[] = [
 export function getModelDef(id: string): ModelDef {
   const def = MODELS.find((m) => m.id === id);
   if (def === undefined) {
-    throw new UsageError(`unknown model "${id}" (known: ${MODELS.map((m) => m.id).join(', ')})`, '--model');
+    throw new UsageError(`unknown model "${id}" (known: ${MODELS.map((m) => m.id).join(', ')})`, 'model');
   }
   return def;
 }

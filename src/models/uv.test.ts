@@ -105,10 +105,10 @@ describe('uv', () => {
   });
 
   it('rejects bad input, naming the option', () => {
-    expect(() => uv.create({ dim: 3 })).toThrow(/--theta: model uv needs a multiple of 2, at least 2 coordinates, got 3/);
-    expect(() => uv.create({ dim: 0 })).toThrow(/--theta/);
-    expect(() => uv.create({})).toThrow(/--theta: model uv takes its size from --theta/);
-    expect(() => uv.create({ dim: 2, params: { target: 'one' } })).toThrow(/--param: target must be a decimal number/);
-    expect(() => uv.create({ dim: 2, params: { width: '2' } })).toThrow(/--param: unknown parameter "width"/);
+    expect(() => uv.create({ dim: 3 })).toThrow(/theta: model uv needs a multiple of 2, at least 2 coordinates, got 3/);
+    expect(() => uv.create({ dim: 0 })).toThrow(/theta/);
+    expect(() => uv.create({})).toThrow(/theta: model uv takes its size from θ/);
+    expect(() => uv.create({ dim: 2, params: { target: 'one' } })).toThrow(/params: target must be a decimal number/);
+    expect(() => uv.create({ dim: 2, params: { width: '2' } })).toThrow(/params: unknown parameter "width"/);
   });
 });

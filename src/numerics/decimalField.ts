@@ -25,6 +25,19 @@ export const DECIMAL_LITERAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
 const fieldCache = new Map<number, Field<Decimal>>();
 
+/**
+ * sinh, cosh, tanh for |x| > 1 from e^{|x|} and t = e^{−2|x|} < 0.14, as the interval field does:
+ * decimal.js's own series grow their working precision with the exponent of x (seconds at 1e4, no
+ * end in sight at 1e154), while exp is fast for any argument and overflows to Infinity past its range.
+ * No cancellation: sinh|x| = e^{|x|}(1 − t)/2, cosh|x| = e^{|x|}(1 + t)/2, tanh|x| = (1 − t)/(1 + t).
+ */
+function bigHyperbolic(a: Decimal, f: 'sinh' | 'cosh' | 'tanh'): Decimal {
+  const x = a.abs();
+  const t = x.times(-2).exp();
+  const r = f === 'tanh' ? t.neg().plus(1).div(t.plus(1)) : x.exp().times(f === 'sinh' ? t.neg().plus(1) : t.plus(1)).div(2);
+  return f === 'cosh' || a.isPositive() ? r : r.neg();
+}
+
 /** Decimal arithmetic with `digits` significant digits, round-half-even. */
 export function decimalField(digits: number): Field<Decimal> {
   const cached = fieldCache.get(digits);
@@ -57,9 +70,9 @@ export function decimalField(digits: number): Field<Decimal> {
     sin: (a: Decimal) => a.sin(),
     cos: (a: Decimal) => a.cos(),
     tan: (a: Decimal) => a.tan(),
-    sinh: (a: Decimal) => a.sinh(),
-    cosh: (a: Decimal) => a.cosh(),
-    tanh: (a: Decimal) => a.tanh(),
+    sinh: (a: Decimal) => (a.abs().lte(1) ? a.sinh() : bigHyperbolic(a, 'sinh')),
+    cosh: (a: Decimal) => (a.abs().lte(1) ? a.cosh() : bigHyperbolic(a, 'cosh')),
+    tanh: (a: Decimal) => (a.abs().lte(1) ? a.tanh() : bigHyperbolic(a, 'tanh')),
     asin: (a: Decimal) => a.asin(),
     acos: (a: Decimal) => a.acos(),
     atan: (a: Decimal) => a.atan(),

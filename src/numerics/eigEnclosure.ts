@@ -1,5 +1,5 @@
 import { Decimal } from 'decimal.js';
-import { EoscheckError } from '../errors.js';
+import { EoscheckError, NonFiniteError } from '../errors.js';
 import { decimalCtor, decimalField } from './decimalField.js';
 import { eigSymJacobi } from './eigSymJacobi.js';
 import type { Field } from './field.js';
@@ -86,7 +86,7 @@ export function eigEnclosure(F: Field<Interval>, A: readonly (readonly Interval[
     for (let j = i; j < n; j++) {
       const a = A[i][j];
       const b = A[j][i];
-      if (!F.isFinite(a) || !F.isFinite(b)) throw new RangeError(`eigEnclosure: entry (${i}, ${j}) is not a finite interval: ${a.toString()}`);
+      if (!F.isFinite(a) || !F.isFinite(b)) throw new NonFiniteError(`eigEnclosure: entry (${i}, ${j})`, `is not a finite interval: ${a.toString()}`);
       const lo = Decimal.max(a.lo, b.lo);
       const hi = Decimal.min(a.hi, b.hi);
       if (lo.gt(hi)) {

@@ -178,7 +178,7 @@ describe('eigSymJacobi', () => {
   it('throws clear errors: non-finite, non-symmetric, no convergence (code EOSCHECK_NO_CONVERGENCE)', () => {
     const D = decimalField(30);
     const x = (s: string) => D.from(s);
-    expect(() => eigSymJacobi(D, [[x('1'), D.div(D.zero, D.zero)], [x('1'), x('1')]])).toThrow(/entry \(0, 1\) is NaN/);
+    expect(() => eigSymJacobi(D, [[x('1'), D.div(D.zero, D.zero)], [x('1'), x('1')]])).toThrow(/entry \(0, 1\) is not a finite number/);
     expect(() => eigSymJacobi(D, [[x('1'), x('2')], [x('3'), x('1')]])).toThrow(/not symmetric/);
     const { A } = knownMatrix(D, SPECTRA.simple.slice(0, 6), [0, 1, 2, 3], false);
     let err: unknown;

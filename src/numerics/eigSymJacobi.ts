@@ -1,4 +1,4 @@
-import { EoscheckError } from '../errors.js';
+import { EoscheckError, NonFiniteError } from '../errors.js';
 import { eigSymF64, type EigSym } from './eigSymF64.js';
 import type { Field } from './field.js';
 import { assertSymmetric, dot, norm2, squareSize } from './linalg.js';
@@ -46,7 +46,7 @@ export function eigSymJacobi<T>(F: Field<T>, A: readonly (readonly T[])[], optio
   const n = squareSize(A, 'eigSymJacobi');
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < n; j++) {
-      if (!F.isFinite(A[i][j])) throw new RangeError(`eigSymJacobi: entry (${i}, ${j}) is ${F.toString(A[i][j])}`);
+      if (!F.isFinite(A[i][j])) throw new NonFiniteError(`eigSymJacobi: entry (${i}, ${j})`, 'is not a finite number');
     }
   }
   const u = unitRoundoff(F.precision);

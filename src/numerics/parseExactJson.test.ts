@@ -27,7 +27,7 @@ describe('parseExactJson', () => {
 
   it('rejects malformed JSON and string values with a position, naming --data', () => {
     const bad = ['{ "x": [1, 2,, ] }', '{ "x": 01 }', '[1, 2', '{ "a": 1 } x', '{ a: 1 }', '{ "a": "0.1" }', '', '[NaN]', '{ "a": 1, "a": 2 }', '[.5]'];
-    for (const t of bad) expect(() => parseExactJson(t), t).toThrow(/^--data: invalid JSON at line \d+, column \d+/);
+    for (const t of bad) expect(() => parseExactJson(t), t).toThrow(/^data: invalid JSON at line \d+, column \d+/);
   });
 });
 

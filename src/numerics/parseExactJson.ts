@@ -27,7 +27,7 @@ const STRING = /"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y;
  * Every error is a UsageError naming `option` with the line, column and offset, e.g.
  * `--data: invalid JSON at line 3, column 7 (offset 41): expected "," or "]"`.
  */
-export function parseExactJson(text: string, option = '--data'): ExactJsonValue {
+export function parseExactJson(text: string, option = 'data'): ExactJsonValue {
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
 
   const fail = (what: string, at = i): never => {

@@ -16,11 +16,16 @@ export type Precision =
 
 export const F64: Precision = Object.freeze({ kind: 'f64' });
 
-/** Largest digit count accepted: decimal.js allows 1e9, but beyond this every step takes seconds. */
-export const MAX_DIGITS = 10_000;
+/**
+ * Largest digit count accepted. Tolerances and unit roundoffs are doubles (10^(1−N) underflows to 0
+ * past about 320 digits, and a gap test would divide 0 by 0), and decimal.js computes π and ln 10
+ * to only 1025 digits (its trigonometric and logarithmic functions throw beyond): 300 keeps every
+ * part exact in its meaning, and a dense 8×8 eigendecomposition within seconds.
+ */
+export const MAX_DIGITS = 300;
 
 /** Parses `f64`, `dec:N` or `interval:N`; a bad value is a UsageError naming `option`. */
-export function parsePrecision(text: string, option = '--precision'): Precision {
+export function parsePrecision(text: string, option = 'precision'): Precision {
   const s = text.trim();
   if (s === 'f64') return F64;
   const m = /^(dec|interval):(\d+)$/.exec(s);

@@ -12,8 +12,8 @@ import { rotationPolarityObserver } from './rotationPolarityObserver.js';
 import { selfStabilizationObserver } from './selfStabilizationObserver.js';
 import { sharpnessObserver } from './sharpnessObserver.js';
 
-/** Every built-in observer by id (the ids a CLI option can name). */
-export const OBSERVERS: Readonly<Record<string, () => ObserverFactory>> = Object.freeze({
+/** Every built-in observer by id (a Map: an id such as `constructor` or `__proto__` is simply unknown). */
+export const OBSERVERS: ReadonlyMap<string, () => ObserverFactory> = new Map(Object.entries({
   loss: lossObserver,
   sharpness: sharpnessObserver,
   gradNorm: gradNormObserver,
@@ -25,7 +25,7 @@ export const OBSERVERS: Readonly<Record<string, () => ObserverFactory>> = Object
   balancedness: () => balancednessObserver(),
   edgeCrossing: () => edgeCrossingObserver(),
   catapult: catapultObserver,
-});
+}));
 
 /** The observers behind the `trace --json` row contract: loss, sharpness, gradNorm. */
 export function defaultObservers(): ObserverFactory[] {
@@ -35,8 +35,8 @@ export function defaultObservers(): ObserverFactory[] {
 /** Observers by id, in the order given; an unknown id is a UsageError listing the known ones. */
 export function observersByName(ids: readonly string[]): ObserverFactory[] {
   return ids.map((id) => {
-    const make = OBSERVERS[id];
-    if (make === undefined) throw new UsageError(`unknown observer "${id}" (known: ${Object.keys(OBSERVERS).join(', ')})`, '--observe');
+    const make = OBSERVERS.get(id);
+    if (make === undefined) throw new UsageError(`unknown observer "${id}" (known: ${[...OBSERVERS.keys()].join(', ')})`, 'observers');
     return make();
   });
 }

@@ -9,6 +9,10 @@ import { decimalField } from '../numerics/decimalField.js';
 import { f64 } from '../numerics/f64Field.js';
 import type { Precision } from '../numerics/precision.js';
 import type { DecimalText, Model } from '../models/model.js';
+import { NonFiniteError, UsageError } from '../errors.js';
+import { checkInputFinite } from '../models/checkInputFinite.js';
+import { formatPrecision } from '../numerics/precision.js';
+import { checkDenseDim } from './denseLimit.js';
 
 /** Everything `eoscheck inspect` reports at one point, as values of the chosen field. */
 export interface PointReport<T> {
@@ -30,20 +34,46 @@ export interface PointReport<T> {
   readonly warnings: string[];
 }
 
+/**
+ * Throws NonFiniteError when an entry of a computed quantity is not finite: at this θ the model
+ * overflows the arithmetic or leaves its domain (1/x at 0, log at 0, asin past 1). Said in one
+ * sentence naming the quantity, before any eigensolver sees it.
+ */
+function requireFinite<T>(F: Field<T>, what: string, xs: readonly T[], entry: (i: number) => string): void {
+  const i = xs.findIndex((x) => !F.isFinite(x));
+  if (i < 0) return;
+  const at = xs.length > 1 ? ` ${entry(i)}` : '';
+  throw new NonFiniteError(`the ${what}${at}`, `is not finite in ${formatPrecision(F.precision)} at this θ (${F.toString(xs[i])}): ` +
+    'the model overflows the arithmetic or leaves its domain here (e.g. 1/x or log at 0, asin past 1)');
+}
+
+/** Loss, gradient and Hessian at θ, each checked finite. */
+function closedForms<T>(F: Field<T>, model: Model, theta: Vec<T>): { loss: T; grad: Vec<T>; hessian: Mat<T> } {
+  const b = model.bind(F);
+  const loss = b.loss(theta);
+  requireFinite(F, 'loss', [loss], () => '');
+  const grad = b.grad(theta);
+  requireFinite(F, 'gradient', grad, (i) => `entry ${i + 1} (${model.thetaNames[i]})`);
+  const hessian = b.hessian(theta);
+  hessian.forEach((row, i) => requireFinite(F, 'Hessian', row, (j) => `entry (${i + 1}, ${j + 1})`));
+  return { loss, grad, hessian };
+}
+
 function pointReport<T>(F: Field<T>, model: Model, thetaText: readonly DecimalText[]): PointReport<T> {
   const b = model.bind(F);
   const theta = thetaText.map((x) => F.from(x));
-  const hessian = b.hessian(theta);
+  const { loss, grad, hessian } = closedForms(F, model, theta);
   const { values, vectors } = eigSym(F, hessian);
+  requireFinite(F, 'eigenvalues', values, (i) => `entry ${i + 1}`);
   const warnings: string[] = [];
   const gap = values.length > 1 ? F.toNumber(F.sub(values[0], values[1])) : Infinity;
   const norm = values.reduce((m, v) => Math.max(m, Math.abs(F.toNumber(v))), 0);
   const { simple, why } = isSimpleTop(F, gap, norm);
   if (!simple) warnings.push(`top eigenvalue is not simple: ${why}, so ∇S = ∇³L[u,u] is not defined; the value shown uses one eigenvector of the top cluster`);
   return {
-    F, model, theta, loss: b.loss(theta), grad: b.grad(theta), hessian,
+    F, model, theta, loss, grad, hessian,
     eigenvalues: values, eigenvectors: vectors, sharpness: values[0],
-    sharpnessGradient: b.third(theta, vectors[0]), gap, warnings,
+    sharpnessGradient: finiteOrWarn(F, b.third(theta, vectors[0]), warnings), gap, warnings,
   };
 }
 
@@ -51,7 +81,7 @@ function intervalReport(digits: number, model: Model, thetaText: readonly Decima
   const I = intervalField(digits);
   const b = model.bind(I);
   const theta = thetaText.map((x) => I.from(x));
-  const hessian = b.hessian(theta);
+  const { loss, grad, hessian } = closedForms(I, model, theta);
   const enc = eigEnclosure(I, hessian);
   const warnings: string[] = [];
   // ‖u − ũ‖₂ ≤ ε bounds every component by ε, so the box ũ ± ε contains the (sign-aligned) true u.
@@ -61,12 +91,12 @@ function intervalReport(digits: number, model: Model, thetaText: readonly Decima
   const gap = v.length > 1 ? v[0].lo.minus(v[1].hi).toNumber() : Infinity;
   let sharpnessGradient: Interval[] | null = null;
   if (Number.isFinite(enc.vectorErrorBound[0])) {
-    sharpnessGradient = b.third(theta, eigenvectors[0]);
+    sharpnessGradient = finiteOrWarn(I, b.third(theta, eigenvectors[0]), warnings);
   } else {
     warnings.push('top eigenvalue is not separated from the next: no certified enclosure of ∇S');
   }
   return {
-    F: I, model, theta, loss: b.loss(theta), grad: b.grad(theta), hessian,
+    F: I, model, theta, loss, grad, hessian,
     eigenvalues: v, eigenvectors, sharpness: v[0], sharpnessGradient, gap, warnings,
   };
 }
@@ -79,8 +109,24 @@ function widen(I: Field<Interval>, c: Interval, eps: number): Interval {
   return new Interval(I.sub(c, E).lo, I.add(c, E).hi);
 }
 
-/** The closed forms, spectrum and ∇S of `model` at θ in the given precision. */
+/** ∇S when every entry is finite; otherwise null and a warning (the rest of the report stands). */
+function finiteOrWarn<T>(F: Field<T>, v: Vec<T>, warnings: string[]): Vec<T> | null {
+  if (v.every((x) => F.isFinite(x))) return v;
+  warnings.push(`∇S = ∇³L[u,u] is not finite in ${formatPrecision(F.precision)} at this θ (the third derivatives overflow)`);
+  return null;
+}
+
+/**
+ * The closed forms, spectrum and ∇S of `model` at θ in the given precision.
+ *
+ * Input is checked at the edge: θ must have model.dim coordinates, each finite in `precision`
+ * (UsageError naming `theta`), and the dimension within maxDenseDim(precision). A loss, gradient,
+ * Hessian or spectrum that is not finite at θ is a NonFiniteError naming the quantity and entry.
+ */
 export function inspectPoint(model: Model, theta: readonly DecimalText[], precision: Precision): PointReport<unknown> {
+  if (theta.length !== model.dim) throw new UsageError(`model ${model.id} has ${model.dim} coordinates, got ${theta.length}`, 'theta');
+  checkDenseDim(model.dim, precision);
+  checkInputFinite({}, theta, precision);
   switch (precision.kind) {
     case 'f64':
       return pointReport(f64, model, theta) as PointReport<unknown>;

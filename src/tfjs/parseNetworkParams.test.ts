@@ -9,10 +9,10 @@ describe('parseNetworkParams', () => {
     });
   });
 
-  it('names the --param and the rule on bad input', () => {
-    expect(() => parseNetworkParams('mlp', { width: '0' })).toThrow(/--param width=0: must be an integer in \[1, 4096\]/);
-    expect(() => parseNetworkParams('mlp', { width: '1.5' })).toThrow(/--param width=1.5/);
-    expect(() => parseNetworkParams('mlp', { activation: 'gelu' })).toThrow(/--param activation=gelu: must be one of tanh, relu, softplus, linear, sigmoid/);
-    expect(() => parseNetworkParams('cnn', { colour: 'red' })).toThrow(/--param colour: unknown for --model cnn/);
+  it('names the parameter and the rule on bad input', () => {
+    expect(() => parseNetworkParams('mlp', { width: '0' })).toThrow(/^width=0: must be an integer in \[1, 4096\]/);
+    expect(() => parseNetworkParams('mlp', { width: '1.5' })).toThrow(/^width=1.5/);
+    expect(() => parseNetworkParams('mlp', { activation: 'gelu' })).toThrow(/^activation=gelu: must be one of tanh, relu, softplus, linear, sigmoid/);
+    expect(() => parseNetworkParams('cnn', { colour: 'red' })).toThrow(/^colour: unknown for model cnn/);
   });
 });

@@ -8,16 +8,16 @@ export type NetworkParams = Omit<TraceNetworkOptions, 'backend' | 'optimizer' | 
 
 /**
  * The network part of a trace from `--param key=value` pairs (strings, as the CLI reads them), with
- * defaults for what is absent. Errors are RangeErrors naming the `--param` and the rule; `param` is set
+ * defaults for what is absent. Errors are RangeErrors naming the parameter and the rule; `param` is set
  * on them for a UsageError wrapper.
  */
 export function parseNetworkParams(model: 'mlp' | 'cnn', params: Readonly<Record<string, string>>): NetworkParams {
   const bad = (key: string, rule: string): never => {
-    throw Object.assign(new RangeError(`--param ${key}=${params[key]}: ${rule}`), { param: key });
+    throw Object.assign(new RangeError(`${key}=${params[key]}: ${rule}`), { param: key });
   };
   for (const key of Object.keys(params)) {
     if (!(KEYS as readonly string[]).includes(key)) {
-      throw Object.assign(new RangeError(`--param ${key}: unknown for --model ${model}; the keys are ${KEYS.join(', ')}`), { param: key });
+      throw Object.assign(new RangeError(`${key}: unknown for model ${model}; the keys are ${KEYS.join(', ')}`), { param: key });
     }
   }
   const get = (key: (typeof KEYS)[number]): string | undefined => params[key] ?? (model === 'cnn' ? CNN_PARAM_DEFAULTS : NETWORK_PARAM_DEFAULTS)[key];

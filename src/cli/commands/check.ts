@@ -18,6 +18,7 @@ import { optFlag, optInt, optValue, type ParsedArgs } from '../parseArgs.js';
 import { EXIT_INTERNAL, type Out } from '../run.js';
 import { CHECK_DEFAULTS } from '../../settings.js';
 import { checkControls } from './checkControls.js';
+import { checkDirectory } from '../directoryOption.js';
 
 /** Defaults of `eoscheck check` (and so of `npm start`; defined with the other defaults in src/settings.ts). */
 export { CHECK_DEFAULTS };
@@ -39,6 +40,7 @@ export async function checkCommand(args: ParsedArgs, out: Out): Promise<number> 
   // --shard, else a Slurm job array task (SLURM_ARRAY_TASK_ID/COUNT), else the whole run.
   const { shard, from } = resolveShard(optValue(args, 'shard'));
   const fixtures = optValue(args, 'fixtures') ?? CHECK_DEFAULTS.fixtures;
+  checkDirectory(fixtures, '--fixtures');
   const budgetText = optValue(args, 'budget');
   const budget = budgetText === undefined ? undefined : optInt(args, 'budget', 0, 1, 1e12);
   const json = optValue(args, 'json');

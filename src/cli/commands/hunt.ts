@@ -7,16 +7,21 @@ import { progressLine, type MaybeTty } from '../../harness/progressLine.js';
 import { formatShard, resolveShard } from '../../harness/shard.js';
 import { makeDirs } from '../../harness/makeDirs.js';
 import { exitCodeOf, stopOnSignals } from '../../harness/stopOnSignals.js';
+import { checkDirectory } from '../directoryOption.js';
 import { optFlag, optInt, optValue, type ParsedArgs } from '../parseArgs.js';
 import type { Out } from '../run.js';
 import { CHECK_DEFAULTS } from './check.js';
 
-/** "10m", "90s", "1.5h", "500ms" → milliseconds; anything else is a UsageError naming --time. */
+/** Longest hunt: a week (a longer search is better split into shards, each resumable from its fixtures). */
+export const MAX_HUNT_MS = 7 * 24 * 3.6e6;
+
+/** "10m", "90s", "1.5h", "500ms" → milliseconds, at most MAX_HUNT_MS; anything else is a UsageError naming --time. */
 export function parseDuration(text: string): number {
   const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h)\s*$/.exec(text);
   if (m === null) throw new UsageError(`"${text}" is not a duration; use e.g. 500ms, 30s, 10m, 1h`, '--time');
   const ms = Number(m[1]) * { ms: 1, s: 1e3, m: 6e4, h: 3.6e6 }[m[2] as 'ms' | 's' | 'm' | 'h'];
   if (!(ms > 0)) throw new UsageError(`must be positive, got "${text}"`, '--time');
+  if (!(ms <= MAX_HUNT_MS)) throw new UsageError(`must be at most 168h (a week), got "${text}"; split a longer search into shards (--shard i/n)`, '--time');
   return ms;
 }
 
@@ -40,6 +45,7 @@ export async function huntCommand(args: ParsedArgs, out: Out): Promise<number> {
   // --shard, else a Slurm job array task (SLURM_ARRAY_TASK_ID/COUNT), else everything.
   const { shard } = resolveShard(optValue(args, 'shard'));
   const dir = optValue(args, 'out') ?? CHECK_DEFAULTS.fixtures;
+  checkDirectory(dir, '--out');
   const budgetText = optValue(args, 'budget');
   const budget = budgetText === undefined ? undefined : optInt(args, 'budget', 0, 1, 1e12);
   const asJson = optFlag(args, 'json');

@@ -1,7 +1,7 @@
-import { parsePrecision, formatPrecision, F64 } from '../../numerics/precision.js';
+import { formatPrecision } from '../../numerics/precision.js';
 import { inspectPoint, type PointReport } from '../../spectral/inspectPoint.js';
 import { modelFromOptions } from '../modelFromOptions.js';
-import { optFlag, optValue, type ParsedArgs } from '../parseArgs.js';
+import { optFlag, type ParsedArgs } from '../parseArgs.js';
 import type { Out } from '../run.js';
 
 /** A field value as JSON: a number in f64 (null if not finite), decimal text at higher precision. */
@@ -35,6 +35,12 @@ export function inspectJson<T>(r: PointReport<T>): Record<string, unknown> {
   };
 }
 
+/** The GD stability limit 2/S on η, when S > 0 (otherwise no step size is unstable along the top direction). */
+function stabilityLimit(S: number): string {
+  const limit = 2 / S;
+  return S > 0 && Number.isFinite(limit) ? `(2/S = ${limit.toPrecision(6)} is the GD stability limit on η)` : '(S ≤ 0: no GD stability limit on η from the top eigenvalue)';
+}
+
 function human<T>(r: PointReport<T>): string {
   const s = (x: T) => r.F.toString(x);
   const vec = (xs: T[]) => `[${xs.map(s).join(', ')}]`;
@@ -47,7 +53,7 @@ function human<T>(r: PointReport<T>): string {
     'hessian',
     ...r.hessian.map((row) => `  ${vec(row)}`),
     `eigenvalues ${vec(r.eigenvalues)}`,
-    `sharpness  ${s(r.sharpness)}   (2/S = ${(2 / r.F.toNumber(r.sharpness)).toPrecision(6)} is the GD stability limit on η)`,
+    `sharpness  ${s(r.sharpness)}   ${stabilityLimit(r.F.toNumber(r.sharpness))}`,
     `top eigenvector ${vec(r.eigenvectors[0])}`,
     `grad S     ${r.sharpnessGradient === null ? 'undefined' : vec(r.sharpnessGradient)}`,
     ...r.warnings.map((w) => `warning: ${w}`),
@@ -56,9 +62,7 @@ function human<T>(r: PointReport<T>): string {
 }
 
 export function inspectCommand(args: ParsedArgs, out: Out): number {
-  const { model, theta } = modelFromOptions(args);
-  const p = optValue(args, 'precision');
-  const precision = p === undefined ? F64 : parsePrecision(p);
+  const { model, theta, precision } = modelFromOptions(args);
   const r = inspectPoint(model, theta, precision);
   out.write(optFlag(args, 'json') ? JSON.stringify(inspectJson(r)) + '\n' : human(r));
   return 0;

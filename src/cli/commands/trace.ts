@@ -11,7 +11,7 @@ import { plotFormat, writePlot } from '../../harness/plots/writePlot.js';
 import { decimalField } from '../../numerics/decimalField.js';
 import { f64 } from '../../numerics/f64Field.js';
 import type { Field } from '../../numerics/field.js';
-import { F64, formatPrecision, parsePrecision } from '../../numerics/precision.js';
+import { formatPrecision } from '../../numerics/precision.js';
 import { catapultObserver } from '../../observers/catapultObserver.js';
 import { defaultObservers, observersByName } from '../../observers/defaultObservers.js';
 import { edgeCrossingObserver } from '../../observers/edgeCrossingObserver.js';
@@ -22,6 +22,7 @@ import type { Out } from '../run.js';
 import { decimalOption } from '../decimalOption.js';
 import { traceCsv } from './traceCsv.js';
 import { traceText } from './traceText.js';
+import { checkTraceWork, MAX_TRACE_STEPS } from '../traceLimits.js';
 
 /** `--param` keys that belong to the update rule rather than the model (README, Commands: `--param lstar=`). */
 const OPTIMIZER_PARAMS = ['lstar', 'beta'] as const;
@@ -57,18 +58,17 @@ export async function traceCommand(args: ParsedArgs, out: Out): Promise<number> 
   }
   if (optValue(args, 'backend') !== undefined) throw new UsageError('applies to networks only (--model mlp or cnn)', '--backend');
   const { modelArgs, extra } = splitParams(args);
-  const { model, theta } = modelFromOptions(modelArgs);
+  const { model, theta, precision } = modelFromOptions(modelArgs);
   const id = (optValue(args, 'optimizer') ?? 'gd') as OptimizerId;
   if (!OPTIMIZER_IDS.includes(id)) throw new UsageError(`unknown optimizer "${id}" (known: ${OPTIMIZER_IDS.join(', ')})`, '--optimizer');
   const lr = decimalOption(args, 'lr', (x) => x > 0, 'a positive decimal number');
   if (lr === undefined) throw new UsageError('is required: the learning rate η', '--lr');
-  const steps = optInt(args, 'steps', 100, 0, 100_000_000);
-  const every = optInt(args, 'every', 1, 1, 100_000_000);
-  const pText = optValue(args, 'precision');
-  const precision = pText === undefined ? F64 : parsePrecision(pText);
+  const steps = optInt(args, 'steps', 100, 0, MAX_TRACE_STEPS);
+  const every = optInt(args, 'every', 1, 1, MAX_TRACE_STEPS);
   if (precision.kind === 'interval') throw new UsageError('trace runs in f64 or dec:N (intervals widen without bound along a trajectory)', '--precision');
   const ref = optValue(args, 'reference');
   if (ref !== undefined && ref !== 'pgd' && ref !== 'flow') throw new UsageError(`must be pgd or flow, got "${ref}"`, '--reference');
+  checkTraceWork(model.dim, steps, every, precision, id === 'pgd' || id === 'flow' || ref !== undefined);
   const csv = optValue(args, 'csv');
   const plot = optValue(args, 'plot');
   if (csv !== undefined) checkWritable(csv, '--csv');

@@ -48,7 +48,7 @@ describe('eoscheck trace --model mlp|cnn (TensorFlow.js)', () => {
       [['--precision', 'dec:50'], /--precision: does not apply to --model mlp: networks run in float32/],
       [['--param', 'width=0'], /--param: width=0: must be an integer in \[1, 4096\]/],
       [['--param', 'activation=gelu'], /--param: activation=gelu: must be one of/],
-      [['--param', 'colour=red'], /--param: colour: unknown for --model mlp/],
+      [['--param', 'colour=red'], /--param: colour: unknown for model mlp/],
       [['--optimizer', 'flow'], /--optimizer: "flow" is not available for networks/],
       [['--optimizer', 'momentum', '--param', 'beta=1'], /--param: beta=1: must be in \[0, 1\)/],
     ];

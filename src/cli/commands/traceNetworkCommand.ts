@@ -63,7 +63,7 @@ export async function traceNetworkCommand(model: 'mlp' | 'cnn', args: ParsedArgs
   try {
     network = parseNetworkParams(model, params);
   } catch (e) {
-    if (e instanceof RangeError) throw new UsageError(e.message.replace(/^--param /, ''), '--param');
+    if (e instanceof RangeError) throw new UsageError(e.message, '--param');
     throw e;
   }
   const csv = optValue(args, 'csv');

@@ -16,8 +16,8 @@ export function scalar<T>(F: Field<T>, x: Scalar, option: string): T {
 
 /** A positive learning rate in the field. @internal */
 export function learningRate<T>(F: Field<T>, x: Scalar): T {
-  const lr = scalar(F, x, '--lr');
-  if (F.sign(lr) <= 0) throw new UsageError(`the learning rate must be positive, got ${x}`, '--lr');
+  const lr = scalar(F, x, 'lr');
+  if (F.sign(lr) <= 0) throw new UsageError(`the learning rate must be positive, got ${x}`, 'lr');
   return lr;
 }
 

@@ -76,7 +76,7 @@ export function trajectoryPlan(claimId: string, instance: Instance): TrajectoryP
   const every = Math.max(1, Math.ceil(steps / MAX_ROWS));
   const refField = instance.reference;
   const reference = refField === 'pgd' || refField === 'flow' ? refField : PGD_REFERENCE_CLAIM.test(claimId) && id !== 'pgd' ? 'pgd' : undefined;
-  const observe = Array.isArray(instance.observe) ? instance.observe.filter((o): o is string => typeof o === 'string' && o in OBSERVERS) : [];
+  const observe = Array.isArray(instance.observe) ? instance.observe.filter((o): o is string => typeof o === 'string' && OBSERVERS.has(o)) : [];
   if (ROTATION_CLAIM.test(claimId) && !observe.includes('rotation')) observe.push('rotation');
   if (reference !== undefined && !observe.includes('referenceDistance')) observe.push('referenceDistance');
   return {
