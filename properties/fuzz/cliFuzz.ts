@@ -192,7 +192,7 @@ const traceArgv = (env: Env) => fc.tuple(
 const REPORT_ROW = { id: 'classical.descent-lemma', verdict: 'holds', kind: 'forall', runs: 1, instances: { holds: 1, violated: 0, artifact: 0, inconclusive: 0, diverged: 0 }, exercised: 1, fixtures: 0, evaluations: 3, counterexamples: [] as unknown[], ms: 1 };
 const REPORT = { seed: 1, runs: 1, shard: '1/1', version: '0.1.0', interrupted: false, claims: [REPORT_ROW] as unknown[] };
 
-const oddValue = fc.constantFrom<unknown>(null, 0, -1, 1.5, 'x', '', [], {}, [1, 2], true, 1e400, '__proto__', { id: 1 });
+const oddValue = fc.constantFrom<unknown>(null, 0, -1, 1.5, 'x', '', [], {}, [1, 2], true, Number.POSITIVE_INFINITY, '__proto__', { id: 1 });
 
 /** Sets `path` (dot-separated, numeric parts index arrays) in a deep copy of `obj` to `value` (undefined deletes). */
 function mutate(obj: unknown, path: string[], value: unknown): unknown {
