@@ -17,6 +17,9 @@ const UPDATE = /F\.sub\(\w+(\[\w+\])?, F\.mul\((eta|lr|gamma|gj|s\.eta)\b|-= *(e
  */
 const PENDING = new Set(['src/claims/even/evenBias.ts']);
 
+/** Not eoscheck's own runs: the starter claims file `eoscheck init` writes, one GD step as a user writes it. */
+const USER_TEXT = new Set(['src/cli/commands/initFiles.ts']);
+
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const p = join(dir, e.name);
@@ -30,7 +33,7 @@ describe('one trajectory engine', () => {
     const found: string[] = [];
     for (const file of sources(join(root, 'src'))) {
       const rel = relative(root, file).split('\\').join('/');
-      if (rel.startsWith('src/dynamics/') || PENDING.has(rel)) continue;
+      if (rel.startsWith('src/dynamics/') || PENDING.has(rel) || USER_TEXT.has(rel)) continue;
       readFileSync(file, 'utf8').split('\n').forEach((line, i) => {
         if (UPDATE.test(line)) found.push(`${rel}:${i + 1}: ${line.trim()}`);
       });

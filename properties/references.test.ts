@@ -8,7 +8,8 @@ import { run } from '../src/cli/run.js';
  * docs/claims/<page>.md and the README, never the design notes the project was written from.
  */
 const root = join(import.meta.dirname, '..');
-const PRIVATE = [/claims\.md/, /architecture §/];
+// `claims.md` alone, not a page whose name ends in it (docs/writing-claims.md is the user's guide).
+const PRIVATE = [/(^|[^\w-])claims\.md/, /architecture §/];
 
 async function cli(...argv: string[]): Promise<string> {
   let out = '';

@@ -8,9 +8,9 @@ import { recordedExits, recordingEoscheck } from './recordingEoscheck.js';
 /**
  * The example Slurm scripts under the environment a job array gives each task (the variables Slurm
  * sets; the scheduler itself is not run here): three tasks of `--array=0-2` and the merge job give
- * the report of one unsharded run, byte for byte but for the timings. With seed 5 and 10 runs the
- * statistical claim chen.cubic-map.chaos holds on 2 of 3 instances in shard 2/3 (below its 80%) but
- * 9 of 10 overall: the shard reports it `partial` and exits 0, the merge decides `holds`.
+ * the report of one unsharded run, byte for byte but for the timings. With seed 1 and 60 runs the
+ * statistical claim chen.cubic-map.chaos holds on 56 of 60 overall (a 95% Wilson interval that
+ * clears its 80%): each shard reports it `partial` and exits 0, the merge decides `holds`.
  */
 const root = join(import.meta.dirname, '..');
 const tsx = join(root, 'node_modules/.bin/tsx');
@@ -19,7 +19,7 @@ const withoutMs = (s: string) => s.replace(/"ms": \d+/g, '"ms": 0');
 describe('examples/slurm', () => {
   it('check-array.sbatch as tasks 0, 1, 2 of a job array, then merge.sbatch, equals the unsharded check', () => {
     const out = mkdtempSync(join(tmpdir(), 'eoscheck-slurm-'));
-    const base = { ...process.env, EOSCHECK: recordingEoscheck(out), EOSCHECK_OUT: out, EOSCHECK_CLAIMS: 'classical.* lewkowycz.* chen.cubic-map.chaos', EOSCHECK_RUNS: '10', EOSCHECK_SEED: '5' };
+    const base = { ...process.env, EOSCHECK: recordingEoscheck(out), EOSCHECK_OUT: out, EOSCHECK_CLAIMS: 'classical.* lewkowycz.* chen.cubic-map.chaos', EOSCHECK_RUNS: '60', EOSCHECK_SEED: '1' };
     for (let id = 0; id <= 2; id++) {
       execFileSync('bash', [join(root, 'examples/slurm/check-array.sbatch')], {
         cwd: root, stdio: 'pipe',
@@ -27,14 +27,13 @@ describe('examples/slurm', () => {
       });
     }
     execFileSync('bash', [join(root, 'examples/slurm/merge.sbatch')], { cwd: root, env: base, stdio: 'pipe' });
-    execFileSync(tsx, [join(root, 'src/cli/main.ts'), 'check', 'classical.*', 'lewkowycz.*', 'chen.cubic-map.chaos', '--seed', '5', '--runs', '10',
+    execFileSync(tsx, [join(root, 'src/cli/main.ts'), 'check', 'classical.*', 'lewkowycz.*', 'chen.cubic-map.chaos', '--seed', '1', '--runs', '60',
       '--fixtures', join(out, 'counterexamples'), '--json', join(out, 'whole.json')], { cwd: root, stdio: 'pipe' });
     const shard1 = JSON.parse(readFileSync(join(out, 'shard-0.json'), 'utf8'));
     expect(shard1.shard).toBe('1/3');
     expect(recordedExits(out)).toEqual({ 0: 0, 1: 0, 2: 0, merge: 0 });
     const chaos = JSON.parse(readFileSync(join(out, 'shard-1.json'), 'utf8')).claims.find((c: { id: string }) => c.id === 'chen.cubic-map.chaos');
     expect(chaos.verdict).toBe('partial');
-    expect(chaos.instances.holds / chaos.exercised).toBeLessThan(0.8);
     expect(JSON.parse(readFileSync(join(out, 'merged.json'), 'utf8')).claims.find((c: { id: string }) => c.id === 'chen.cubic-map.chaos').verdict).toBe('holds');
     expect(withoutMs(readFileSync(join(out, 'merged.json'), 'utf8'))).toBe(withoutMs(readFileSync(join(out, 'whole.json'), 'utf8')));
   }, 120_000);

@@ -1,11 +1,11 @@
-import type { Field, Mat, Vec } from '../numerics/field.js';
+import type { Field, Vec } from '../numerics/field.js';
 import { dot } from '../numerics/linalg.js';
 import type { UpdateRule } from './stepper.js';
 
 /** What the predicted dynamics reads at the constrained point θ†_t. */
 export interface DaggerFrame<T> {
-  /** ∇²L(θ†). */
-  readonly hessian: Mat<T>;
+  /** v ↦ ∇²L(θ†)·v (a dense product or the model's HVP). */
+  readonly hvp: (v: Vec<T>) => Vec<T>;
   /** u(θ†), the top eigenvector. */
   readonly top: Vec<T>;
   /** ∇S⊥(θ†). */
@@ -26,11 +26,11 @@ export function predictedDisplacement<T>(F: Field<T>, eta: T, at: () => DaggerFr
     F,
     init: (v: Vec<T>) => ({ t: 0, theta: v.slice() }),
     step(s) {
-      const { hessian, top: u, sharpnessGradientPerp: dS, delta2 } = at();
+      const { hvp, top: u, sharpnessGradientPerp: dS, delta2 } = at();
       const v = s.theta;
       const x = dot(F, u, v);
       const y = dot(F, dS, v);
-      const Hv = hessian.map((row) => dot(F, row, v));
+      const Hv = hvp(v);
       const quad = F.div(F.sub(F.mul(x, x), delta2), two);
       const xy = F.mul(x, y);
       const theta = v.map((vi, i) => {

@@ -25,14 +25,16 @@ describe('mergeReports', () => {
   it('decides the shards\' partial rows on the summed counts; a claim cut by a signal in any shard stays interrupted', () => {
     const stat = (holds: number, violated: number, verdict: ClaimRow['verdict']): ClaimRow =>
       ({ ...row('s.t', holds, violated, [], 1), kind: 'statistical', minHoldFraction: 0.8, verdict });
-    // 2 of 3 held in one shard (below 0.8 there), 9 of 10 overall: the whole run holds.
+    // 2 of 3 held in one shard (below 0.8 there), 40 of 41 overall: the Wilson interval's lower end
+    // (0.87) clears 0.8, so the whole run holds.
     const whole = mergeReports([
       { file: 'a', report: rep('1/2', [stat(2, 1, 'partial')]) },
-      { file: 'b', report: rep('2/2', [stat(7, 0, 'partial')]) },
+      { file: 'b', report: rep('2/2', [stat(38, 0, 'partial')]) },
     ]);
-    expect(whole.claims[0]).toMatchObject({ verdict: 'holds', instances: { holds: 9, violated: 1 } });
+    expect(whole.claims[0]).toMatchObject({ verdict: 'holds', instances: { holds: 40, violated: 1 } });
+    // 5 of 13 overall: the interval's upper end (0.64) is below 0.8.
     expect(mergeReports([
-      { file: 'a', report: rep('1/2', [stat(2, 3, 'partial')]) },
+      { file: 'a', report: rep('1/2', [stat(2, 8, 'partial')]) },
       { file: 'b', report: rep('2/2', [stat(3, 0, 'partial')]) },
     ]).claims[0].verdict).toBe('violated');
     const cut = mergeReports([

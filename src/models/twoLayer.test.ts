@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decimalMatrix, decimalVector } from '../arbitraries/decimalText.js';
+import { decimalMatrix, decimalVector } from '../../test-support/decimalArbs.js';
 import { decimalField } from '../numerics/decimalField.js';
 import { f64 } from '../numerics/f64Field.js';
 import { intervalField } from '../numerics/intervalField.js';

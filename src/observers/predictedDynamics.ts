@@ -1,4 +1,5 @@
 import type { PointInfo } from '../dynamics/pointInfo.js';
+import { predictedDisplacement } from '../dynamics/predictedDisplacement.js';
 import type { Vec } from '../numerics/field.js';
 import { dot } from '../numerics/linalg.js';
 
@@ -35,10 +36,7 @@ export function dnlConstants<T>(P: PointInfo<T>): DnlConstants<T> {
 export function predictedStep<T>(P: PointInfo<T>, c: DnlConstants<T>, v: Vec<T>, eta: T): Vec<T> | null {
   const F = P.F;
   if (c.delta2 === null) return null;
-  const x = dot(F, c.u, v);
-  const y = dot(F, c.dSperp, v);
-  const Hv = P.model.hvp(P.theta, v);
-  const half = F.div(F.sub(F.mul(x, x), c.delta2), F.int(2));
-  const xy = F.mul(x, y);
-  return v.map((vi, i) => F.sub(vi, F.mul(eta, F.add(F.add(F.mul(half, c.dSperp[i]), Hv[i]), F.mul(xy, c.u[i])))));
+  const delta2 = c.delta2;
+  const rule = predictedDisplacement(F, eta, () => ({ hvp: (w) => P.model.hvp(P.theta, w), top: c.u, sharpnessGradientPerp: c.dSperp, delta2 }));
+  return rule.step(rule.init(v)).theta;
 }

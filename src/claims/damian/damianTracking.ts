@@ -262,7 +262,8 @@ export function runBeside<T>(instance: TrackInstance, ctx: CheckContext<T>, o: R
         const pred = st.theta.map((a, i) => F.add(a, v![i]));
         error = Math.sqrt(pred.reduce((s, a, i) => s + F.toNumber(F.sub(a, th[i])) ** 2, 0));
         vRun ??= stepper(predicted, v, { divergenceBound: Number.POSITIVE_INFINITY });
-        frame = { hessian: P.hessian(), top: u, sharpnessGradientPerp: dS, delta2: d2 };
+        const H = P.hessian();
+        frame = { hvp: (v) => H.map((row) => dot(F, row, v)), top: u, sharpnessGradientPerp: dS, delta2: d2 };
         vStepped = vRun.step();
       }
       const view: StepView<T> = {

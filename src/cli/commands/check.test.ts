@@ -31,7 +31,7 @@ describe('eoscheck check', () => {
     const report = JSON.parse(A);
     expect(Object.keys(report)).toEqual(['seed', 'runs', 'shard', 'version', 'fixtures', 'interrupted', 'claims']);
     expect(report).toMatchObject({ seed: 7, runs: 6, shard: '1/1', version: '0.1.0', fixtures: fx, interrupted: false });
-    expect(report.claims.length).toBe(16);
+    expect(report.claims.length).toBe(BUILTIN_CLAIMS.filter((c) => c.id.startsWith('classical.') || c.id.startsWith('oracle.')).length);
     for (const c of report.claims) {
       expect(c).toMatchObject({ verdict: 'holds', instances: { holds: 6, violated: 0, artifact: 0, inconclusive: 0, diverged: 0 }, counterexamples: [] });
       expect(typeof c.ms).toBe('number');
@@ -165,9 +165,10 @@ describe('eoscheck list', () => {
 
 describe('eoscheck check, sharded', () => {
   it('a shard decides only the ∀ violations it found: statistical claims are partial, every shard exits 0 where the whole run does, and merge equals the whole run', async () => {
-    // seed 5, 10 runs: chen.cubic-map.chaos (statistical, ≥ 80%) holds 2 of 3 in shard 2/3 but 9 of 10 overall.
+    // seed 1, 60 runs: chen.cubic-map.chaos (statistical, ≥ 80%) holds on 56 of 60, a 95% Wilson
+    // interval [0.84, 0.97] that clears 0.8; a shard's 20 instances cannot decide it (partial).
     const dir = tmp();
-    const args = ['chen.cubic-map.chaos', 'classical.descent-lemma', '--seed', '5', '--runs', '10', '--fixtures', join(dir, 'fx')];
+    const args = ['chen.cubic-map.chaos', 'classical.descent-lemma', '--seed', '1', '--runs', '60', '--fixtures', join(dir, 'fx')];
     const whole = await cli('check', ...args, '--json', join(dir, 'whole.json'));
     expect(whole.code, whole.err).toBe(0);
     const W = JSON.parse(readFileSync(join(dir, 'whole.json'), 'utf8'));
@@ -179,8 +180,6 @@ describe('eoscheck check, sharded', () => {
       expect(S.claims.map((c: { verdict: string }) => c.verdict)).toEqual(['partial', 'partial']);
       expect(s.out).toContain('2 partial (decided when the shards are merged)');
     }
-    const s2 = JSON.parse(readFileSync(join(dir, 's2.json'), 'utf8')).claims.find((c: { id: string }) => c.id === 'chen.cubic-map.chaos');
-    expect(s2.instances.holds / s2.exercised).toBeLessThan(0.8); // what used to fail the shard
     const m = await cli('merge', join(dir, 's1.json'), join(dir, 's2.json'), join(dir, 's3.json'), '--out', join(dir, 'm.json'));
     expect(m.code).toBe(0);
     expect(withoutMs(readFileSync(join(dir, 'm.json'), 'utf8'))).toBe(withoutMs(readFileSync(join(dir, 'whole.json'), 'utf8')));

@@ -48,7 +48,7 @@ describe('eoscheck init', () => {
   it('the starter claim holds, its negative control is flagged, and its false twin is violated near the threshold', () => {
     const ok = eoscheck(dir, 'check', '--claims', `./${STARTER_CLAIMS_FILE}`, '--runs', '40');
     expect(ok.code, ok.err).toBe(0);
-    expect(ok.out).toContain('| `my.quadratic.one-step-below-edge` | ✅ holds | 40 | 40 | 0 | 0 | 0 | 0 | 40 |');
+    expect(ok.out).toContain('| `my.quadratic.one-step-below-edge` | ✅ holds | 40 | 40 | 0 | 0 | 0 | 0 | 0 | 40 |');
     // No ids: only the file's claims run, not the built-in catalog.
     expect(ok.out).not.toContain('classical.');
     const controls = eoscheck(dir, 'check', '--claims', `./${STARTER_CLAIMS_FILE}`, '--controls');

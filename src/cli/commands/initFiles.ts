@@ -59,10 +59,12 @@ function stepDoesNotRaiseLoss<T>(instance: StepInstance, ctx: CheckContext<T>): 
   // The claim's tolerance at this precision: rounding alone must not count as a violation.
   const slack = F.add(F.mul(F.from(ctx.tol.rel), F.abs(before)), F.from(ctx.tol.abs));
   // The margin: ≥ 0 exactly when the claim held, smaller = closer to a violation (hunt minimises it).
-  const margin = F.toNumber(F.sub(F.add(before, slack), after));
-  const evidence = { observed: F.toNumber(after), bound: F.toNumber(before), margin, details: { kappa: F.toString(kappa) } };
+  // Kept in the field and reported through ctx.margin, so that a failure re-run in interval
+  // arithmetic gets an enclosure of it: a violation is reported only once that enclosure is below 0.
+  const margin = F.sub(F.add(before, slack), after);
+  const evidence = { observed: F.toNumber(after), bound: F.toNumber(before), ...ctx.margin(margin), details: { kappa: F.toString(kappa) } };
   const text = 'L went from ' + F.toString(before) + ' to ' + F.toString(after) + ' (η·a = ' + F.toString(kappa) + ')';
-  return margin < 0
+  return F.sign(margin) < 0
     ? ctx.violated({ ...evidence, code: 'loss_increased', message: text })
     : ctx.holds({ ...evidence, code: 'loss_not_increased', message: text });
 }

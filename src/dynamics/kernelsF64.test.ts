@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { MODEL_INSTANCES } from '../arbitraries/modelInstance.js';
 import { decimalField } from '../numerics/decimalField.js';
 import { f64 } from '../numerics/f64Field.js';
-import { genericKernelsF64, kernelsF64, type KernelsF64 } from './kernelsF64.js';
-import type { Model } from './model.js';
-import { productKernelsF64 } from './productKernelsF64.js';
-import { getModelDef } from './registry.js';
+import { genericKernelsF64, kernelsF64, type KernelsF64 } from '../models/kernelsF64.js';
+import type { Model } from '../models/model.js';
+import { productKernelsF64 } from '../models/productKernelsF64.js';
+import { getModelDef } from '../models/registry.js';
 
 const U = 2 ** -53;
 const bits = (x: number): string => new BigUint64Array(Float64Array.of(x).buffer)[0].toString(16);
