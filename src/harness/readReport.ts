@@ -2,6 +2,9 @@ import { UsageError } from '../errors.js';
 import { readTextFile } from './readTextFile.js';
 import { zeroCounts, type CheckReport } from './report.js';
 
+/** Counts a results file written before they existed lacks: they are 0 there. */
+const LATER_COUNTS: ReadonlySet<string> = new Set(['error', 'uncertified']);
+
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 const isWhole = (x: unknown) => typeof x === 'number' && Number.isSafeInteger(x) && x >= 0;
 
@@ -44,6 +47,8 @@ export function readReport(file: string, option?: string): CheckReport {
     if (!(typeof c.ms === 'number' && Number.isFinite(c.ms) && c.ms >= 0)) bad(`${at}.ms`, 'must be a number ≥ 0');
     if (!isObject(c.instances)) return bad(`${at}.instances`, 'must be an object of counts per verdict');
     for (const k of Object.keys(zeroCounts())) {
+      // Counts added after the first release (error, uncertified) read as 0 when a file lacks them.
+      if (c.instances[k] === undefined && LATER_COUNTS.has(k)) (c.instances as Record<string, unknown>)[k] = 0;
       if (!isWhole(c.instances[k])) bad(`${at}.instances.${k}`, 'must be a whole number ≥ 0');
     }
     if (!Array.isArray(c.counterexamples)) return bad(`${at}.counterexamples`, 'must be an array of file names');

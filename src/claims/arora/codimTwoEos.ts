@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { pointInfo } from '../../dynamics/pointInfo.js';
+import { stepper } from '../../dynamics/stepper.js';
 import { norm2 } from '../../numerics/linalg.js';
 import { orderFit } from '../../numerics/orderFit.js';
 import type { CheckContext, Claim, Outcome } from '../claim.js';
@@ -36,7 +37,8 @@ function checkEos<T>(instance: CodimInstance, ctx: CheckContext<T>): Outcome {
   for (const lr of instance.lrs) {
     const eta = Number(lr);
     const opt = runner(model, instance.run, lr);
-    let st = opt.init(theta);
+    const run = stepper(opt, theta);
+    let st = run.state;
     const warm = Math.ceil(WARMUP / (eta * eta));
     const ks: number[] = [];
     while (st.t < warm + 2 * PAIRS) {
@@ -46,9 +48,10 @@ function checkEos<T>(instance: CodimInstance, ctx: CheckContext<T>): Outcome {
           : instance.run === 'sqrt-gd' ? eta / (2 * Math.sqrt(F.toNumber(P.loss()))) : eta;
         ks.push(eff * F.toNumber(P.sharpness()));
       }
-      st = opt.step(st);
-      if (st.fixedPoint !== undefined || !st.theta.every((x) => F.isFinite(x))) {
-        return ctx.diverged({ code: 'left_flow', message: `${ruleName(instance.run)} η = ${lr} stopped at step ${st.t} (${st.fixedPoint ?? 'non-finite θ'})`, observed: Number.NaN, bound: 0, margin: Number.NaN, step: st.t });
+      run.step();
+      st = run.state;
+      if (st.fixedPoint !== undefined || run.diverged) {
+        return ctx.diverged({ code: 'left_flow', message: `${ruleName(instance.run)} η = ${lr} stopped at step ${st.t} (${st.fixedPoint ?? run.divergence})`, observed: Number.NaN, bound: 0, margin: Number.NaN, step: st.t });
       }
     }
     let error = 0;

@@ -2,6 +2,7 @@ import { Decimal } from 'decimal.js';
 import fc from 'fast-check';
 import { decimalText } from '../../arbitraries/decimalText.js';
 import { pointInfo } from '../../dynamics/pointInfo.js';
+import { stepper } from '../../dynamics/stepper.js';
 import { sqrtGd } from '../../dynamics/sqrtGd.js';
 import { ngd } from '../../dynamics/ngd.js';
 import { gd } from '../../dynamics/gd.js';
@@ -145,7 +146,8 @@ function runLadder<T>(instance: CodimInstance, ctx: CheckContext<T>, o: { readon
   for (const lr of instance.lrs) {
     const eta = Number(lr);
     const opt = runner(model, instance.run, lr);
-    let st = opt.init(theta);
+    const run = stepper(opt, theta);
+    let st = run.state;
     const lambdas: number[] = [];
     let dist = 0;
     let lamErr = 0;
@@ -153,9 +155,10 @@ function runLadder<T>(instance: CodimInstance, ctx: CheckContext<T>, o: { readon
     for (let j = o.everySample ? 0 : SAMPLES; j <= SAMPLES; j++) {
       const N = Math.ceil((j * T) / SAMPLES / (eta * eta));
       while (st.t < N) {
-        st = opt.step(st);
-        if (st.fixedPoint !== undefined || !st.theta.every((x) => F.isFinite(x))) {
-          return ctx.diverged({ code: 'left_flow', message: `${ruleName(instance.run)} η = ${lr} stopped at step ${st.t} (${st.fixedPoint ?? 'non-finite θ'})`, observed: Number.NaN, bound: 0, margin: Number.NaN, step: st.t });
+        run.step();
+        st = run.state;
+        if (st.fixedPoint !== undefined || run.diverged) {
+          return ctx.diverged({ code: 'left_flow', message: `${ruleName(instance.run)} η = ${lr} stopped at step ${st.t} (${st.fixedPoint ?? run.divergence})`, observed: Number.NaN, bound: 0, margin: Number.NaN, step: st.t });
         }
       }
       const p = phi(model, st.theta, GTOL);

@@ -79,8 +79,8 @@ export const catapultInnerProduct: Claim<CatapultInstance> = defineClaim<Catapul
   arbitrary: instances(2.2, 3),
   check: checkCatapult,
   negativeControl: {
-    description: 'started below the edge (κ₀ = η·S(θ₀) ∈ [0.3, 1.5], hypothesis waived): the loss decreases without a spike, no catapult event',
-    arbitrary: instances(0.3, 1.5),
+    description: 'started below the edge (κ₀ = η·S(θ₀) ∈ [0.3, 0.8], hypothesis waived): the loss decreases without a spike, no catapult event',
+    arbitrary: instances(0.3, 0.8),
   },
   tolerance: { abs: 0 },
   rationale:

@@ -31,7 +31,8 @@ describe('eoscheck check', () => {
     const report = JSON.parse(A);
     expect(Object.keys(report)).toEqual(['seed', 'runs', 'shard', 'version', 'fixtures', 'interrupted', 'claims']);
     expect(report).toMatchObject({ seed: 7, runs: 6, shard: '1/1', version: '0.1.0', fixtures: fx, interrupted: false });
-    expect(report.claims.length).toBe(BUILTIN_CLAIMS.filter((c) => c.id.startsWith('classical.') || c.id.startsWith('oracle.')).length);
+    const n = BUILTIN_CLAIMS.filter((c) => c.id.startsWith('classical.') || c.id.startsWith('oracle.')).length;
+    expect(report.claims.length).toBe(n);
     for (const c of report.claims) {
       expect(c).toMatchObject({ verdict: 'holds', instances: { holds: 6, violated: 0, artifact: 0, inconclusive: 0, diverged: 0 }, counterexamples: [] });
       expect(typeof c.ms).toBe('number');
@@ -56,8 +57,8 @@ describe('eoscheck check', () => {
     expect(withoutMs(readFileSync(join(dir, 'ms.json'), 'utf8'))).toBe(withoutMs(A));
     // The same table went to stdout and --summary; JUnit has one passing testcase per claim.
     expect(readFileSync(join(dir, 'a.md'), 'utf8')).toBe(a.out);
-    expect(a.out).toContain('**16 claim(s): 16 hold, 0 violated');
-    expect(readFileSync(join(dir, 'a.xml'), 'utf8').match(/<testcase /g)).toHaveLength(16);
+    expect(a.out).toContain(`**${n} claim(s): ${n} hold, 0 violated`);
+    expect(readFileSync(join(dir, 'a.xml'), 'utf8').match(/<testcase /g)).toHaveLength(n);
   });
 
   it('runs selected claims by id and prefix', async () => {

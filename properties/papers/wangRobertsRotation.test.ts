@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { evaluate } from '../../harness/evaluate.js';
-import { rotationEpisodes, rotationGrowsWithLr, rotationPolarity } from './rotationClaims.js';
-import type { DepthRunInstance } from './rotationEpisodes.js';
+import { evaluate } from '../../src/harness/evaluate.js';
+import { rotationEpisodes, rotationGrowsWithLr, rotationPolarity } from '../../src/claims/wangRoberts/rotationClaims.js';
+import type { DepthRunInstance } from '../../src/claims/wangRoberts/rotationEpisodes.js';
 
 /** Control instances of each claim (depth 1) must fail with the claim's own failure code, and the claim hold on a depth-2 instance. */
 const controls = (arb: fc.Arbitrary<DepthRunInstance>, n: number) => fc.sample(arb, { seed: 5, numRuns: n });

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { evaluate } from '../../harness/evaluate.js';
-import { catapultInnerProduct } from './catapultInnerProduct.js';
-import { regularityCloserToEdge, regularityConvergesWhereSquareDiverges, regularityGlobalConvergence } from './regularity.js';
-import type { LossName, LossPairInstance } from './regularityRuns.js';
+import { evaluate } from '../../src/harness/evaluate.js';
+import { catapultInnerProduct } from '../../src/claims/wangXuZhaoTao/catapultInnerProduct.js';
+import { regularityCloserToEdge, regularityConvergesWhereSquareDiverges, regularityGlobalConvergence } from '../../src/claims/wangXuZhaoTao/regularity.js';
+import type { LossName, LossPairInstance } from '../../src/claims/wangXuZhaoTao/regularityRuns.js';
 
 /** From (2.5, 0.3): Δ₀ = 6.16, λ_GFS = √(Δ₀² + 4) = 6.4765…; η = κ/λ_GFS. */
 const at = (loss: LossName, against: LossName, kappa: number): LossPairInstance => {
