@@ -1,3 +1,4 @@
+import { UsageError } from '../../errors.js';
 import fc from 'fast-check';
 import type { WithUvRun } from '../../arbitraries/uvInstance.js';
 import { decimalText } from '../../arbitraries/decimalText.js';
@@ -231,6 +232,8 @@ function checkGap<T>(inst: MfGdInstance, ctx: CheckContext<T>): Outcome {
   const { F } = ctx;
   const { model, theta } = ctx.model(inst);
   ctx.assume(inst.data.rank === '1' && inst.data.A.length === 2 && inst.data.A[0].length === 2, 'not_rank1_2x2', 'the claim is stated for rank-1 factorization of a 2×2 target');
+  // A fixture edited by hand may lack the step size: bad input, not a bug of the check.
+  if (typeof inst.lr !== 'string') throw new UsageError('the instance needs "lr", the step size η (decimal text)', 'lr');
   const eta = F.from(inst.lr);
   const two = F.int(2);
   const A = inst.data.A.map((row) => row.map((x) => F.from(x)));

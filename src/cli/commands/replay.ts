@@ -5,7 +5,6 @@ import { checkAt, evaluate } from '../../harness/evaluate.js';
 import { formatCertificate, formatEvidence, formatLadder } from '../../harness/formatFailure.js';
 import { readFixture } from '../../harness/fixtureStore.js';
 import { loadClaims } from '../../harness/loadClaims.js';
-import { missingFields } from '../../harness/missingFields.js';
 import { instanceTrajectory, trajectoryPlan } from '../../harness/plots/instanceTrajectory.js';
 import { plotInputFromTrace } from '../../harness/plots/plotInputFromTrace.js';
 import { plotFormat, writePlot } from '../../harness/plots/writePlot.js';
@@ -28,8 +27,6 @@ export async function replayCommand(args: ParsedArgs, out: Out): Promise<number>
   // The fixture's claim id literally: "kreisler.*" in a fixture is no pattern, it names no claim.
   const claim = claims.find((c) => c.id === fx.claim);
   if (claim === undefined) throw new UsageError(`${file}: unknown claim "${fx.claim}" (not built in; load user claims with --claims FILE)`);
-  const missing = missingFields(claim, fx.instance);
-  if (missing.length > 0) throw new UsageError(`${file}: "instance" lacks ${missing.map((k) => `"${k}"`).join(', ')}, which every instance of claim ${claim.id} has`);
   const plot = optValue(args, 'plot');
   if (plot !== undefined) {
     plotFormat(plot, '--plot');
