@@ -1,0 +1,136 @@
+/**
+ * `npm run mutation [-- FILE...]`: Stryker (vitest runner) over claim files, one file at a time, each
+ * against only the tests that concern it: the claim suites narrowed to the file's claims
+ * (properties/claims.test.ts at EOSCHECK_CLAIM_RUNS runs, properties/boundary.test.ts), the pinned
+ * checks, the paper's harness tests and the tests next to the file. Incremental: a file's mutants
+ * whose code and tests did not change keep their last result (.eoscheck/mutation/). Every run
+ * rewrites docs/mutation.md from the results of every file run so far.
+ * Without arguments: the claim files of the seed papers (damian, arora, wangRoberts, wangXuZhaoTao, classical).
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { PartialStrykerOptions } from '@stryker-mutator/api/core';
+import { isClaim } from '../src/claims/defineClaim.js';
+import { EQUIVALENT_MUTANTS } from './mutationEquivalent.js';
+
+const root = join(import.meta.dirname, '..');
+const state = join(root, '.eoscheck/mutation');
+const SEED_PAPERS = ['damian', 'arora', 'wangRoberts', 'wangXuZhaoTao', 'classical'];
+
+interface FileResult {
+  readonly file: string;
+  readonly claims: readonly string[];
+  readonly mutants: readonly { line: number; mutator: string; replacement: string; status: string }[];
+  readonly seconds: number;
+}
+
+function seedFiles(): string[] {
+  return SEED_PAPERS.flatMap((p) => readdirSync(join(root, 'src/claims', p))
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && f !== 'index.ts')
+    .map((f) => `src/claims/${p}/${f}`));
+}
+
+function testsFor(file: string): string[] {
+  const dir = dirname(file);
+  const paper = basename(dir);
+  const papers = readdirSync(join(root, 'properties/papers')).filter((f) => f.startsWith(paper) && f.endsWith('.test.ts')).map((f) => `properties/papers/${f}`);
+  const local = readdirSync(join(root, dir)).filter((f) => f.endsWith('.test.ts')).map((f) => `${dir}/${f}`);
+  return ['properties/claims.test.ts', 'properties/boundary.test.ts', 'properties/pinnedChecks.test.ts', ...papers, ...local];
+}
+
+async function claimIds(file: string): Promise<string[]> {
+  const mod = (await import(pathToFileURL(join(root, file)).href)) as Record<string, unknown>;
+  return Object.values(mod).filter(isClaim).map((c) => c.id);
+}
+
+async function mutate(file: string): Promise<FileResult> {
+  const { Stryker } = await import('@stryker-mutator/core');
+  const claims = await claimIds(file);
+  const key = file.replace(/[/.]/g, '_');
+  process.env.EOSCHECK_CLAIMS = claims.join(',');
+  process.env.EOSCHECK_MUTATION_TESTS = testsFor(file).join(',');
+  process.env.EOSCHECK_CLAIM_RUNS ??= '20';
+  const start = performance.now();
+  const results = await new Stryker({
+    mutate: [file],
+    testRunner: 'vitest',
+    plugins: ['@stryker-mutator/vitest-runner'],
+    vitest: { configFile: 'vitest.mutation.config.ts', related: false },
+    coverageAnalysis: 'perTest',
+    concurrency: 1,
+    // Messages are not claim logic: string mutants would only measure whether tests read the wording.
+    mutator: { excludedMutations: ['StringLiteral'] },
+    incremental: true,
+    incrementalFile: join(state, `${key}.incremental.json`),
+    reporters: ['clear-text'],
+    timeoutMS: 120_000,
+    tempDirName: '.eoscheck/stryker-tmp',
+    cleanTempDir: 'always',
+    disableTypeChecks: true,
+    logLevel: 'warn' as PartialStrykerOptions['logLevel'],
+    // Stryker rewrites the tsconfig through TypeScript's JS API, which TypeScript 7 does not have; the vitest runner needs no tsconfig.
+    tsconfigFile: '.eoscheck/no-tsconfig.json',
+  }).runMutationTest();
+  return {
+    file, claims, seconds: Math.round((performance.now() - start) / 1000),
+    mutants: results.map((m) => ({ line: m.location.start.line, mutator: m.mutatorName, replacement: m.replacement ?? '', status: m.status })),
+  };
+}
+
+const isEquivalent = (file: string, m: FileResult['mutants'][number]) =>
+  EQUIVALENT_MUTANTS.find((e) => e.file === file && e.line === m.line && e.replacement === m.replacement);
+
+function markdown(all: readonly FileResult[]): string {
+  const rows: string[] = [];
+  const survivors: string[] = [];
+  let killedAll = 0;
+  let countedAll = 0;
+  for (const r of all) {
+    const counted = r.mutants.filter((m) => !['Ignored', 'CompileError'].includes(m.status) && isEquivalent(r.file, m) === undefined);
+    const killed = counted.filter((m) => m.status === 'Killed' || m.status === 'Timeout').length;
+    killedAll += killed;
+    countedAll += counted.length;
+    const score = counted.length === 0 ? '–' : `${((100 * killed) / counted.length).toFixed(1)}%`;
+    rows.push(`| \`${r.file}\` | ${r.mutants.length} | ${counted.length} | ${killed} | ${score} | ${r.seconds} s |`);
+    for (const m of counted.filter((x) => x.status === 'Survived' || x.status === 'NoCoverage')) {
+      survivors.push(`| \`${r.file}\`:${m.line} | ${m.mutator} | ${m.status} | \`${m.replacement.replace(/\s+/g, ' ').replace(/\|/g, '\\|').slice(0, 100)}\` |`);
+    }
+  }
+  const total = countedAll === 0 ? '–' : `${((100 * killedAll) / countedAll).toFixed(1)}%`;
+  const eq = EQUIVALENT_MUTANTS.map((e) => `| \`${e.file}\`:${e.line} | \`${e.replacement.replace(/\|/g, '\\|')}\` | ${e.why} |`);
+  return [
+    '# Mutation testing of the claims',
+    '',
+    'Written by `npm run mutation` (scripts/mutation.ts): Stryker with its vitest runner mutates one claim file at a time and runs, for each mutant, ' +
+    'the tests that cover it among the claim suite narrowed to that file\'s claims (properties/claims.test.ts at 20 runs, properties/boundary.test.ts), ' +
+    'properties/pinnedChecks.test.ts, the paper\'s tests in properties/papers/ and the tests next to the file. String literals (messages) are not mutated. ' +
+    'A mutant is killed when a test fails or times out; equivalent mutants (scripts/mutationEquivalent.ts) are set aside from the score.',
+    '',
+    `**Score: ${total}** (${killedAll} killed of ${countedAll} counted mutants over ${all.length} file${all.length === 1 ? '' : 's'}).`,
+    '',
+    '| file | mutants | counted | killed | score | time |',
+    '|---|---:|---:|---:|---:|---:|',
+    ...rows,
+    '',
+    '## Surviving mutants',
+    '',
+    survivors.length === 0 ? 'None.' : ['| where | mutator | status | replacement |', '|---|---|---|---|', ...survivors].join('\n'),
+    '',
+    '## Equivalent mutants',
+    '',
+    eq.length === 0 ? 'None listed.' : ['| where | replacement | why it cannot change a verdict |', '|---|---|---|', ...eq].join('\n'),
+    '',
+  ].join('\n');
+}
+
+mkdirSync(state, { recursive: true });
+const files = process.argv.slice(2).length > 0 ? process.argv.slice(2).map((f) => relative(root, join(process.cwd(), f))) : seedFiles();
+for (const file of files) {
+  const r = await mutate(file);
+  writeFileSync(join(state, `${file.replace(/[/.]/g, '_')}.result.json`), JSON.stringify(r));
+  const all = readdirSync(state).filter((f) => f.endsWith('.result.json')).map((f) => JSON.parse(readFileSync(join(state, f), 'utf8')) as FileResult)
+    .filter((x) => existsSync(join(root, x.file))).sort((a, b) => a.file.localeCompare(b.file));
+  writeFileSync(join(root, 'docs/mutation.md'), markdown(all));
+  console.log(`${file}: ${r.mutants.length} mutants in ${r.seconds} s; docs/mutation.md updated`);
+}
