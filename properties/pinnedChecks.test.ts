@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ngdLimitingFlow, ngdTwoCycleHarmonicMean, sharpnessDecreasesAlongFlow, sqrtEntersEos, sqrtLimitingFlow, type ManifoldInstance } from '../src/claims/arora/manifoldToy.js';
+import { ngdLimitingFlow, ngdTwoCycleHarmonicMean, sharpnessDecreasesAlongFlow, sqrtEntersEos, sqrtLimitingFlow } from '../src/claims/arora/manifoldToy.js';
 import type { Claim, Instance, Outcome } from '../src/claims/claim.js';
 import { feasibilitySlack } from '../src/claims/damian/constrainedTrajectory.js';
-import type { ToyInstance } from '../src/claims/damian/damian.js';
 import { fourStages } from '../src/claims/damian/fourStages.js';
 import { reducedMapExact } from '../src/claims/damian/reducedMap.js';
 import { BLOW_UP, finiteSmall } from '../src/claims/wangRoberts/wangRoberts.js';
@@ -10,6 +9,8 @@ import { type UvGdInstance, wxztBalancingLimit, wxztFinalSharpness } from '../sr
 import { checkAt } from '../src/harness/evaluate.js';
 import { f64 } from '../src/numerics/f64Field.js';
 import { parsePrecision } from '../src/numerics/precision.js';
+import { manifold } from './boundary/arora.js';
+import { toy } from './boundary/damian.js';
 
 /**
  * Checks pinned where a one-line change of their own code would go unnoticed by the far negative
@@ -18,12 +19,6 @@ import { parsePrecision } from '../src/numerics/precision.js';
  */
 const F64 = parsePrecision('f64');
 const at = <I extends Instance>(claim: Claim<I>, instance: I, mode: 'claim' | 'control'): Outcome => checkAt(claim, instance, F64, { mode }).outcome;
-
-/** The cubic toy with stated map coefficients; by default η = 0.01, a₀ = 2/η (ỹ₀ = 0), b = 1, c = 0.01 (α = 0.01, β = 1). */
-function toy(alpha: string, x: string, steps: number, o: { lr?: string; a0?: string; c?: string } = {}): ToyInstance {
-  const p = { a0: o.a0 ?? '200', b: '1', c: o.c ?? '0.01' };
-  return { model: 'cubic-toy', params: p, toy: p, theta: [x, '0'], lr: o.lr ?? '0.01', steps, map: { alpha, beta: '1' } };
-}
 
 describe('damian.reduced-map.exact: the ỹ error of either sign, at the last step', () => {
   // One step: x₁ uses ỹ₀ (equal on both sides), so only ỹ₁ = ỹ₀ + ηα differs, by η·Δα = ±1e-10 (2.2× the bound 4.5e-11).
@@ -63,9 +58,6 @@ describe('damian.constrained-trajectory.loss-nonincreasing: the feasibility slac
     expect(feasibilitySlack(tol, 0.1, 200, 0.5)).toBeCloseTo(2 * 0.1 * ((200 * tol) / 0.5), 12);
   });
 });
-
-const manifold = (x: string, z: string, lr: string, rule: 'ngd' | 'sqrt-gd', extra: Partial<ManifoldInstance>): ManifoldInstance =>
-  ({ model: 'manifold-toy', theta: [x, z], lr, rule, horizon: '0.2', ...extra });
 
 describe('arora: the projection branch, FLOW_C and the two-cycle tolerance', () => {
   it('λ₁(Φ(θ)) falls measurably at every projection sample (a constant measure would hold vacuously)', () => {

@@ -2,7 +2,8 @@ import { uvExactBalancingRate, type UvBalancingInstance } from '../../src/claims
 import { type ManifoldInstance, ngdLimitingFlow, ngdTwoCycleHarmonicMean, sqrtEntersEos, sqrtLimitingFlow } from '../../src/claims/arora/manifoldToy.js';
 import { type Boundary, boundary } from './boundary.js';
 
-const manifold = (x: string, z: string, lr: string, rule: 'ngd' | 'sqrt-gd', extra: Partial<ManifoldInstance>): ManifoldInstance =>
+/** A manifold-toy run from (x₀, z₀) over slow time 0.2. */
+export const manifold = (x: string, z: string, lr: string, rule: 'ngd' | 'sqrt-gd', extra: Partial<ManifoldInstance> = {}): ManifoldInstance =>
   ({ model: 'manifold-toy', theta: [x, z], lr, rule, horizon: '0.2', ...extra });
 
 const uv = (lr: string, rule: 'gd' | 'sqrt-gd'): UvBalancingInstance => ({ model: 'uv', params: { target: '1' }, theta: ['2', '0.3'], lr, steps: 1, rule, rate: 'sqrt-gd' });

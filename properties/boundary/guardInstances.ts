@@ -4,6 +4,7 @@ import type { Claim, Instance } from '../../src/claims/claim.js';
 import { fourStages } from '../../src/claims/damian/fourStages.js';
 import { timeAverageXSquared } from '../../src/claims/damian/timeAverages.js';
 import { wxztBalancingLimit, wxztFinalSharpness } from '../../src/claims/wangXuZhaoTao/uvTrajectories.js';
+import { manifold } from './arora.js';
 import { toy } from './damian.js';
 
 /** Hand-made instances that trip a guard no generated instance reaches (properties/guards.test.ts). */
@@ -15,7 +16,6 @@ export interface GuardInstance {
 
 const g = <I extends Instance>(claim: Claim<I>, guard: string, instance: I): GuardInstance => ({ claim: claim as unknown as Claim, guard, instance });
 
-const manifold = (x: string, z: string, lr: string, rule: 'ngd' | 'sqrt-gd') => ({ model: 'manifold-toy' as const, theta: [x, z] as const, lr, rule, horizon: '0.2' });
 // u = 1.25, v = 0.25: |Δ₀| = 1.5 < 2, λ_GFS = 2.5.
 const uv = (lr: string, steps: number) => ({ model: 'uv' as const, params: { target: '1' }, theta: ['1.25', '0.25'] as const, lr, steps, kappa: '' });
 
