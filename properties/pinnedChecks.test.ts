@@ -28,6 +28,18 @@ describe('damian.reduced-map.exact: the ỹ error of either sign, at the last st
   it('the exact map holds on the same instance', () => {
     expect(at(reducedMapExact, toy('0.01', '0.1', 1), 'claim').verdict).toBe('holds');
   });
+  it('names what parted, and reports the worst step of a run that holds', () => {
+    expect(at(reducedMapExact, toy('0.01000001', '0.1', 1), 'control')).toMatchObject({
+      evidence: { details: { alpha: '0.01000001', beta: '1' }, margin: expect.any(Number) as number, message: expect.stringContaining("GD's ỹ") as string },
+    });
+    const held = at(reducedMapExact, toy('0.01', '0.1', 200), 'claim').evidence;
+    expect(held.step).toBeGreaterThanOrEqual(1);
+    expect(held.observed).toBeLessThanOrEqual(held.bound);
+    expect(held.margin).toBeGreaterThanOrEqual(0);
+  });
+  it('the bound grows with t: α within the 1e-12 hypothesis drifts ỹ by t·ηΔα = 9e-14 at t = 1000, far inside per·t·|ỹ terms|', () => {
+    expect(at(reducedMapExact, toy('0.010000000000009', '0.1', 1000), 'claim').verdict).toBe('holds');
+  });
 });
 
 describe('damian.four-stages: the period-2 orbit error of either sign, in x and in ỹ', () => {

@@ -5,6 +5,7 @@
  * checks, the paper's harness tests and the tests next to the file. Incremental: a file's mutants
  * whose code and tests did not change keep their last result (.eoscheck/mutation/). Every run
  * rewrites docs/mutation.md from the results of every file run so far.
+ * `--ignore-static` skips the mutants evaluated at module load (quicker, less complete).
  * Without arguments: the claim files of the seed papers (damian, arora, wangRoberts, wangXuZhaoTao, classical).
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -44,7 +45,7 @@ async function claimIds(file: string): Promise<string[]> {
   return Object.values(mod).filter(isClaim).map((c) => c.id);
 }
 
-async function mutate(file: string): Promise<FileResult> {
+async function mutate(file: string, ignoreStatic: boolean): Promise<FileResult> {
   const { Stryker } = await import('@stryker-mutator/core');
   const claims = await claimIds(file);
   const key = file.replace(/[/.]/g, '_');
@@ -63,7 +64,9 @@ async function mutate(file: string): Promise<FileResult> {
     mutator: { excludedMutations: ['StringLiteral'] },
     incremental: true,
     incrementalFile: join(state, `${key}.incremental.json`),
-    reporters: ['clear-text'],
+    reporters: ['clear-text', 'progress-append-only'],
+    // Static mutants (evaluated when the module loads, e.g. a claim definition's fields) re-run every selected test: `--ignore-static` skips them for a quick pass.
+    ignoreStatic,
     timeoutMS: 120_000,
     tempDirName: '.eoscheck/stryker-tmp',
     cleanTempDir: 'always',
@@ -87,13 +90,15 @@ function markdown(all: readonly FileResult[]): string {
   let killedAll = 0;
   let countedAll = 0;
   for (const r of all) {
-    const counted = r.mutants.filter((m) => !['Ignored', 'CompileError'].includes(m.status) && isEquivalent(r.file, m) === undefined);
+    // An equivalent mutant is set aside only when it survived (a killed one with the same line and replacement is another mutant).
+    const survived = (m: FileResult['mutants'][number]) => m.status === 'Survived' || m.status === 'NoCoverage';
+    const counted = r.mutants.filter((m) => !['Ignored', 'CompileError'].includes(m.status) && !(survived(m) && isEquivalent(r.file, m) !== undefined));
     const killed = counted.filter((m) => m.status === 'Killed' || m.status === 'Timeout').length;
     killedAll += killed;
     countedAll += counted.length;
     const score = counted.length === 0 ? '–' : `${((100 * killed) / counted.length).toFixed(1)}%`;
-    rows.push(`| \`${r.file}\` | ${r.mutants.length} | ${counted.length} | ${killed} | ${score} | ${r.seconds} s |`);
-    for (const m of counted.filter((x) => x.status === 'Survived' || x.status === 'NoCoverage')) {
+    rows.push(`| \`${r.file}\` | ${r.mutants.length} | ${r.mutants.filter((m) => m.status === 'Ignored').length} | ${counted.length} | ${killed} | ${score} | ${r.seconds} s |`);
+    for (const m of counted.filter(survived)) {
       survivors.push(`| \`${r.file}\`:${m.line} | ${m.mutator} | ${m.status} | \`${m.replacement.replace(/\s+/g, ' ').replace(/\|/g, '\\|').slice(0, 100)}\` |`);
     }
   }
@@ -109,8 +114,8 @@ function markdown(all: readonly FileResult[]): string {
     '',
     `**Score: ${total}** (${killedAll} killed of ${countedAll} counted mutants over ${all.length} file${all.length === 1 ? '' : 's'}).`,
     '',
-    '| file | mutants | counted | killed | score | time |',
-    '|---|---:|---:|---:|---:|---:|',
+    '| file | mutants | ignored (static, `--ignore-static`) | counted | killed | score | time |',
+    '|---|---:|---:|---:|---:|---:|---:|',
     ...rows,
     '',
     '## Surviving mutants',
@@ -125,12 +130,24 @@ function markdown(all: readonly FileResult[]): string {
 }
 
 mkdirSync(state, { recursive: true });
-const files = process.argv.slice(2).length > 0 ? process.argv.slice(2).map((f) => relative(root, join(process.cwd(), f))) : seedFiles();
-for (const file of files) {
-  const r = await mutate(file);
-  writeFileSync(join(state, `${file.replace(/[/.]/g, '_')}.result.json`), JSON.stringify(r));
+const argv = process.argv.slice(2);
+const ignoreStatic = argv.includes('--ignore-static');
+const named = argv.filter((a) => !a.startsWith('--'));
+const files = named.length > 0 ? named.map((f) => relative(root, join(process.cwd(), f))) : seedFiles();
+function writeReport(): void {
   const all = readdirSync(state).filter((f) => f.endsWith('.result.json')).map((f) => JSON.parse(readFileSync(join(state, f), 'utf8')) as FileResult)
     .filter((x) => existsSync(join(root, x.file))).sort((a, b) => a.file.localeCompare(b.file));
   writeFileSync(join(root, 'docs/mutation.md'), markdown(all));
-  console.log(`${file}: ${r.mutants.length} mutants in ${r.seconds} s; docs/mutation.md updated`);
+}
+
+// `--report`: rewrite docs/mutation.md from the stored results (e.g. after editing scripts/mutationEquivalent.ts), mutating nothing.
+if (argv.includes('--report')) {
+  writeReport();
+} else {
+  for (const file of files) {
+    const r = await mutate(file, ignoreStatic);
+    writeFileSync(join(state, `${file.replace(/[/.]/g, '_')}.result.json`), JSON.stringify(r));
+    writeReport();
+    console.log(`${file}: ${r.mutants.length} mutants in ${r.seconds} s; docs/mutation.md updated`);
+  }
 }
