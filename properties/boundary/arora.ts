@@ -6,7 +6,7 @@ import { type Boundary, boundary } from './boundary.js';
 export const manifold = (x: string, z: string, lr: string, rule: 'ngd' | 'sqrt-gd', extra: Partial<ManifoldInstance> = {}): ManifoldInstance =>
   ({ model: 'manifold-toy', theta: [x, z], lr, rule, horizon: '0.2', ...extra });
 
-const uv = (lr: string, rule: 'gd' | 'sqrt-gd'): UvBalancingInstance => ({ model: 'uv', params: { target: '1' }, theta: ['2', '0.3'], lr, steps: 1, rule, rate: 'sqrt-gd' });
+const uv = (lr: string, rule: 'gd' | 'sqrt-gd', v = '0.3'): UvBalancingInstance => ({ model: 'uv', params: { target: '1' }, theta: ['2', v], lr, steps: 1, rule, rate: 'sqrt-gd' });
 
 const flow = (claim: typeof ngdLimitingFlow, rule: 'ngd' | 'sqrt-gd') => boundary(claim, {
   outside: {
@@ -28,8 +28,9 @@ const twoCycle = (claim: typeof ngdTwoCycleHarmonicMean, rule: 'ngd' | 'sqrt-gd'
 export const ARORA_BOUNDARIES: readonly Boundary[] = [
   boundary(uvExactBalancingRate, {
     outside: {
-      description: 'one plain GD step at η = 3e-6 from (2, 0.3) asserted at the √L-GD rate: Δ misses 1 − η²/2 by 1.5e-12 of λ, 3.2× the 4096-ulp bound',
-      instances: [uv('0.000003', 'gd')],
+      description: 'one plain GD step at η = 3e-6 asserted at the √L-GD rate: Δ misses 1 − η²/2 by η²Δ|r² − ½|, about 3× the 4096-ulp bound of λ, ' +
+        'below the rate from (2, 0.3) (r² = 0.16) and above it from (2, 1) (r² = 1)',
+      instances: [uv('0.000003', 'gd'), uv('0.000003', 'gd', '1')],
     },
     inside: [uv('0.000003', 'sqrt-gd'), uv('0.1', 'sqrt-gd')],
   }),
