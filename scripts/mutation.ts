@@ -34,6 +34,8 @@ function seedFiles(): string[] {
 
 function testsFor(file: string): string[] {
   const dir = dirname(file);
+  // Outside the catalog (e.g. the harness's verdict logic, src/harness/evaluate.ts): the file's own tests.
+  if (!file.startsWith('src/claims/')) return [`${dir}/${basename(file, '.ts')}.test.ts`].filter((f) => existsSync(join(root, f)));
   const paper = basename(dir);
   const papers = readdirSync(join(root, 'properties/papers')).filter((f) => f.startsWith(paper) && f.endsWith('.test.ts')).map((f) => `properties/papers/${f}`);
   const local = readdirSync(join(root, dir)).filter((f) => f.endsWith('.test.ts')).map((f) => `${dir}/${f}`);
@@ -41,6 +43,7 @@ function testsFor(file: string): string[] {
 }
 
 async function claimIds(file: string): Promise<string[]> {
+  if (!file.startsWith('src/claims/')) return [];
   const mod = (await import(pathToFileURL(join(root, file)).href)) as Record<string, unknown>;
   return Object.values(mod).filter(isClaim).map((c) => c.id);
 }
@@ -49,7 +52,8 @@ async function mutate(file: string, ignoreStatic: boolean): Promise<FileResult> 
   const { Stryker } = await import('@stryker-mutator/core');
   const claims = await claimIds(file);
   const key = file.replace(/[/.]/g, '_');
-  process.env.EOSCHECK_CLAIMS = claims.join(',');
+  // No claim in the file: a filter no claim matches, so the claim suites run nothing rather than everything.
+  process.env.EOSCHECK_CLAIMS = claims.length > 0 ? claims.join(',') : 'none';
   process.env.EOSCHECK_MUTATION_TESTS = testsFor(file).join(',');
   process.env.EOSCHECK_CLAIM_RUNS ??= '20';
   const start = performance.now();
