@@ -13,12 +13,15 @@ import { suiteSeed } from './suiteSeed.js';
  * one instance is violated — proof that the check can fail at all.
  */
 const seed = suiteSeed();
-const RUNS = 100;
+// `npm run mutation` narrows the suite to the claims of the file it mutates and to fewer runs (scripts/mutation.ts).
+const RUNS = Number(process.env.EOSCHECK_CLAIM_RUNS ?? 100);
 const CONTROL_RUNS = 10;
+const only = (process.env.EOSCHECK_CLAIMS ?? '').split(',').filter((id) => id !== '');
+const CLAIMS = only.length === 0 ? BUILTIN_CLAIMS : BUILTIN_CLAIMS.filter((c) => only.includes(c.id));
 const root = join(import.meta.dirname, '..');
 
 describe(`built-in claims (seed ${seed}, ${RUNS} runs each unless a claim sets fewer)`, () => {
-  for (const claim of BUILTIN_CLAIMS) {
+  for (const claim of CLAIMS) {
     // A costly claim declares fewer default runs; `eoscheck check` uses the same number.
     const runs = runsFor(claim, RUNS, false);
     test(`${claim.id} holds (seed ${seed}, ${runs} runs)`, async () => {

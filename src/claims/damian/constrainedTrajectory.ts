@@ -92,6 +92,12 @@ export const constrainedProjection: Claim<ToyInstance> = defineClaim<ToyInstance
     '4096 ulps (9e-13 in f64) of |z| + 2/(ηb). Feasibility uses 1e-9 (the brief\'s figure; pgd itself projects to 1e-12 in f64).',
 });
 
+/**
+ * The loss PGD's feasibility tolerance allows: S ≤ (2/η)(1 + tol) puts z† up to tol·(2/η)/b past the clamp,
+ * worth c·tol·(2/η)/b of loss = −c·z, once at each end of a step.
+ */
+export const feasibilitySlack = (tol: number, c: number, edge: number, b: number): number => (2 * tol * c * edge) / b;
+
 export const constrainedLossNonIncreasing: Claim<ToyInstance> = defineClaim<ToyInstance>({
   id: 'damian.constrained-trajectory.loss-nonincreasing',
   title: 'The constrained trajectory does not increase the loss: L(θ†_{t+1}) ≤ L(θ†_t) (while GD itself is non-monotone)',
@@ -127,7 +133,7 @@ export const constrainedLossNonIncreasing: Claim<ToyInstance> = defineClaim<ToyI
       const inc = F.toNumber(F.sub(next, loss));
       const scale = (F.toNumber(F.abs(loss)) + F.toNumber(F.abs(next)) + F.toNumber(toy.c) * (Math.abs(F.toNumber(th[1])) + F.toNumber(toy.edge) / F.toNumber(toy.b)));
       // θ† is feasible only to pgd's tolerance: S may exceed 2/η by tol·2/η, i.e. z† the clamp by tol·(2/η)/b, worth c·tol·(2/η)/b of loss (twice: both ends).
-      const feasible = gdVariant ? 0 : (2 * projectionTolerance(ctx.precision) * F.toNumber(toy.c) * F.toNumber(toy.edge)) / F.toNumber(toy.b);
+      const feasible = gdVariant ? 0 : feasibilitySlack(projectionTolerance(ctx.precision), F.toNumber(toy.c), F.toNumber(toy.edge), F.toNumber(toy.b));
       const bound = ctx.tol.rel * scale + feasible;
       const m = marginOf(Math.max(inc, 0), bound);
       if (inc > bound) {

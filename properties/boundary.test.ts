@@ -1,0 +1,66 @@
+import { describe, expect, test } from 'vitest';
+import { BUILTIN_CLAIMS } from '../src/claims/registry.js';
+import { evaluate } from '../src/harness/evaluate.js';
+import { BOUNDARIES } from './boundary/index.js';
+import { scaledTolerance } from './boundary/boundary.js';
+
+/**
+ * Every boundary control (properties/boundary/): outside instances violated, inside instances
+ * holding, and the claim with its declared tolerance ×10 no longer violating some outside instance.
+ * `npm run mutation` narrows it to the claims of the file it mutates (EOSCHECK_CLAIMS).
+ */
+const only = (process.env.EOSCHECK_CLAIMS ?? '').split(',').filter((id) => id !== '');
+const selected = only.length === 0 ? BOUNDARIES : BOUNDARIES.filter((b) => only.includes(b.claim.id));
+
+describe('boundary controls', () => {
+  for (const b of selected) {
+    const id = b.claim.id;
+    test(`${id}: ${b.outside.description} is flagged`, () => {
+      for (const inst of b.outside.instances) {
+        const v = evaluate(b.claim, inst, { mode: 'control' }).verdict;
+        expect(v.verdict, `${JSON.stringify(inst)}: ${v.evidence.message}`).toBe('violated');
+      }
+    });
+    test(`${id}: the instances just inside hold`, () => {
+      for (const inst of b.inside) {
+        const v = evaluate(b.claim, inst, { mode: 'claim' }).verdict;
+        expect(v.verdict, `${JSON.stringify(inst)}: ${v.evidence.message}`).toBe('holds');
+      }
+    });
+    if (b.notTolerance === undefined) {
+      test(`${id}: with its tolerance ×10 an outside instance is no longer violated`, () => {
+        const loose = scaledTolerance(b.claim, 10);
+        const verdicts = b.outside.instances.map((inst) => evaluate(loose, inst, { mode: 'control' }).verdict.verdict);
+        expect(verdicts, 'the boundary does not pin the declared tolerance').not.toEqual(verdicts.map(() => 'violated'));
+      });
+    }
+  }
+});
+
+test('boundary controls name registered claims, once each', () => {
+  const ids = BOUNDARIES.map((b) => b.claim.id);
+  expect(new Set(ids).size).toBe(ids.length);
+  const registered = new Set(BUILTIN_CLAIMS.map((c) => c.id));
+  expect(ids.filter((id) => !registered.has(id))).toEqual([]);
+});
+
+/**
+ * Claims of the seed papers still without a boundary control (pinned: adding one means taking the id
+ * off this list). Every other catalog claim has only its far negative control so far.
+ */
+const SEED_WITHOUT_BOUNDARY = [
+  'damian.time-average.x-squared', 'damian.time-average.sharpness', 'damian.constrained-trajectory.projection',
+  'damian.constrained-trajectory.loss-nonincreasing', 'damian.predicted-dynamics.exact', 'damian.predicted-dynamics.tracking',
+  'damian.time-averaged-loss', 'damian.reduced-map.ode-conserved-quantity', 'arora.sharpness-decreases-along-flow',
+  'wr.depth2.rotation-under-instability', 'wr.flattening', 'wr.swap-is-not-rotation', 'wxzt.catapult',
+  'wxzt.balancing.exact-identity', 'wxzt.convergence-rate', 'wxzt.eos.gap-below-edge', 'classical.quadratic.increases-above-edge',
+];
+
+test('seed-paper claims without a boundary control are the pinned list', () => {
+  const seed = BUILTIN_CLAIMS.filter((c) => /^(damian|arora|wr|wxzt|classical)\./.test(c.id)).map((c) => c.id);
+  const covered = new Set(BOUNDARIES.map((b) => b.claim.id));
+  const missing = seed.filter((id) => !covered.has(id));
+  const tolerancePinned = BOUNDARIES.filter((b) => b.notTolerance === undefined).length;
+  console.log(`boundary controls: ${covered.size} of ${seed.length} seed-paper claims; tolerance ×10 pinned on ${tolerancePinned}`);
+  expect(missing.sort()).toEqual([...SEED_WITHOUT_BOUNDARY].sort());
+});

@@ -1,0 +1,27 @@
+import type { ToyInstance } from '../../src/claims/damian/damian.js';
+import { fourStages } from '../../src/claims/damian/fourStages.js';
+import { reducedMapExact } from '../../src/claims/damian/reducedMap.js';
+import { type Boundary, boundary } from './boundary.js';
+
+/** The cubic toy with stated map coefficients; by default η = 0.01, a₀ = 2/η (ỹ₀ = 0), b = 1, c = 0.01 (α = bc = 0.01, β = b² = 1). */
+export function toy(alpha: string, x: string, steps: number, o: { lr?: string; a0?: string; c?: string } = {}): ToyInstance {
+  const p = { a0: o.a0 ?? '200', b: '1', c: o.c ?? '0.01' };
+  return { model: 'cubic-toy', params: p, toy: p, theta: [x, '0'], lr: o.lr ?? '0.01', steps, map: { alpha, beta: '1' } };
+}
+
+export const DAMIAN_BOUNDARIES: readonly Boundary[] = [
+  boundary(reducedMapExact, {
+    outside: {
+      description: 'the map with α off bc by ∓1e-8 (relative 1e-6) for one step: ỹ₁ differs by ±1e-10, 2.2× the 1024-ulp bound (4.5e-11 at ỹ ≈ 2/η), of either sign',
+      instances: [toy('0.01000001', '0.1', 1), toy('0.00999999', '0.1', 1)],
+    },
+    inside: [toy('0.01', '0.1', 1), toy('0.01', '0.1', 200)],
+  }),
+  boundary(fourStages, {
+    outside: {
+      description: 'the map with α off bc at x₀ = 0: the period-2 ỹ error 1.6× the 8·4096-ulp bound (Δα = ±3e-10, η = 0.01), and the x error 2.2× it (Δα = ±2e-12, η = 2)',
+      instances: [toy('0.0100000003', '0', 1), toy('0.0099999997', '0', 1), toy('1.000000000002', '0', 1, { lr: '2', a0: '1', c: '1' }), toy('0.999999999998', '0', 1, { lr: '2', a0: '1', c: '1' })],
+    },
+    inside: [toy('0.01', '0', 1), toy('1', '0', 1, { lr: '2', a0: '1', c: '1' })],
+  }),
+];

@@ -1,0 +1,157 @@
+/**
+ * `npm run mutation [-- FILE...]`: Stryker (vitest runner) over claim files, one file at a time, each
+ * against only the tests that concern it: the claim suites narrowed to the file's claims
+ * (properties/claims.test.ts at EOSCHECK_CLAIM_RUNS runs, properties/boundary.test.ts), the pinned
+ * checks, the paper's harness tests and the tests next to the file. Incremental: a file's mutants
+ * whose code and tests did not change keep their last result (.eoscheck/mutation/). Every run
+ * rewrites docs/mutation.md from the results of every file run so far.
+ * `--ignore-static` skips the mutants evaluated at module load (quicker, less complete).
+ * Without arguments: the claim files of the seed papers (damian, arora, wangRoberts, wangXuZhaoTao, classical).
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { PartialStrykerOptions } from '@stryker-mutator/api/core';
+import { isClaim } from '../src/claims/defineClaim.js';
+import { EQUIVALENT_MUTANTS } from './mutationEquivalent.js';
+
+const root = join(import.meta.dirname, '..');
+const state = join(root, '.eoscheck/mutation');
+const SEED_PAPERS = ['damian', 'arora', 'wangRoberts', 'wangXuZhaoTao', 'classical'];
+
+interface FileResult {
+  readonly file: string;
+  readonly claims: readonly string[];
+  readonly mutants: readonly { line: number; mutator: string; replacement: string; status: string }[];
+  readonly seconds: number;
+}
+
+function seedFiles(): string[] {
+  return SEED_PAPERS.flatMap((p) => readdirSync(join(root, 'src/claims', p))
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && f !== 'index.ts')
+    .map((f) => `src/claims/${p}/${f}`));
+}
+
+function testsFor(file: string): string[] {
+  const dir = dirname(file);
+  // Outside the catalog (e.g. the harness's verdict logic, src/harness/evaluate.ts): the file's own tests.
+  if (!file.startsWith('src/claims/')) return [`${dir}/${basename(file, '.ts')}.test.ts`].filter((f) => existsSync(join(root, f)));
+  const paper = basename(dir);
+  const papers = readdirSync(join(root, 'properties/papers')).filter((f) => f.startsWith(paper) && f.endsWith('.test.ts')).map((f) => `properties/papers/${f}`);
+  const local = readdirSync(join(root, dir)).filter((f) => f.endsWith('.test.ts')).map((f) => `${dir}/${f}`);
+  return ['properties/claims.test.ts', 'properties/boundary.test.ts', 'properties/pinnedChecks.test.ts', ...papers, ...local];
+}
+
+async function claimIds(file: string): Promise<string[]> {
+  if (!file.startsWith('src/claims/')) return [];
+  const mod = (await import(pathToFileURL(join(root, file)).href)) as Record<string, unknown>;
+  return Object.values(mod).filter(isClaim).map((c) => c.id);
+}
+
+async function mutate(file: string, ignoreStatic: boolean): Promise<FileResult> {
+  const { Stryker } = await import('@stryker-mutator/core');
+  const claims = await claimIds(file);
+  const key = file.replace(/[/.]/g, '_');
+  // No claim in the file: a filter no claim matches, so the claim suites run nothing rather than everything.
+  process.env.EOSCHECK_CLAIMS = claims.length > 0 ? claims.join(',') : 'none';
+  process.env.EOSCHECK_MUTATION_TESTS = testsFor(file).join(',');
+  process.env.EOSCHECK_CLAIM_RUNS ??= '20';
+  const start = performance.now();
+  const results = await new Stryker({
+    mutate: [file],
+    testRunner: 'vitest',
+    plugins: ['@stryker-mutator/vitest-runner'],
+    vitest: { configFile: 'vitest.mutation.config.ts', related: false },
+    coverageAnalysis: 'perTest',
+    concurrency: 1,
+    // Messages are not claim logic: string mutants would only measure whether tests read the wording.
+    mutator: { excludedMutations: ['StringLiteral'] },
+    incremental: true,
+    incrementalFile: join(state, `${key}.incremental.json`),
+    reporters: ['clear-text', 'progress-append-only'],
+    // Static mutants (evaluated when the module loads, e.g. a claim definition's fields) re-run every selected test: `--ignore-static` skips them for a quick pass.
+    ignoreStatic,
+    timeoutMS: 120_000,
+    tempDirName: '.eoscheck/stryker-tmp',
+    cleanTempDir: 'always',
+    disableTypeChecks: true,
+    logLevel: 'warn' as PartialStrykerOptions['logLevel'],
+    // Stryker rewrites the tsconfig through TypeScript's JS API, which TypeScript 7 does not have; the vitest runner needs no tsconfig.
+    tsconfigFile: '.eoscheck/no-tsconfig.json',
+  }).runMutationTest();
+  return {
+    file, claims, seconds: Math.round((performance.now() - start) / 1000),
+    mutants: results.map((m) => ({ line: m.location.start.line, mutator: m.mutatorName, replacement: m.replacement ?? '', status: m.status })),
+  };
+}
+
+const isEquivalent = (file: string, m: FileResult['mutants'][number]) =>
+  EQUIVALENT_MUTANTS.find((e) => e.file === file && e.line === m.line && e.replacement === m.replacement);
+
+function markdown(all: readonly FileResult[]): string {
+  const rows: string[] = [];
+  const survivors: string[] = [];
+  let killedAll = 0;
+  let countedAll = 0;
+  for (const r of all) {
+    // An equivalent mutant is set aside only when it survived (a killed one with the same line and replacement is another mutant).
+    const survived = (m: FileResult['mutants'][number]) => m.status === 'Survived' || m.status === 'NoCoverage';
+    const counted = r.mutants.filter((m) => !['Ignored', 'CompileError'].includes(m.status) && !(survived(m) && isEquivalent(r.file, m) !== undefined));
+    const killed = counted.filter((m) => m.status === 'Killed' || m.status === 'Timeout').length;
+    killedAll += killed;
+    countedAll += counted.length;
+    const score = counted.length === 0 ? '–' : `${((100 * killed) / counted.length).toFixed(1)}%`;
+    rows.push(`| \`${r.file}\` | ${r.mutants.length} | ${r.mutants.filter((m) => m.status === 'Ignored').length} | ${counted.length} | ${killed} | ${score} | ${r.seconds} s |`);
+    for (const m of counted.filter(survived)) {
+      survivors.push(`| \`${r.file}\`:${m.line} | ${m.mutator} | ${m.status} | \`${m.replacement.replace(/\s+/g, ' ').replace(/\|/g, '\\|').slice(0, 100)}\` |`);
+    }
+  }
+  const total = countedAll === 0 ? '–' : `${((100 * killedAll) / countedAll).toFixed(1)}%`;
+  const eq = EQUIVALENT_MUTANTS.map((e) => `| \`${e.file}\`:${e.line} | \`${e.replacement.replace(/\|/g, '\\|')}\` | ${e.why} |`);
+  return [
+    '# Mutation testing of the claims',
+    '',
+    'Written by `npm run mutation` (scripts/mutation.ts): Stryker with its vitest runner mutates one claim file at a time and runs, for each mutant, ' +
+    'the tests that cover it among the claim suite narrowed to that file\'s claims (properties/claims.test.ts at 20 runs, properties/boundary.test.ts), ' +
+    'properties/pinnedChecks.test.ts, the paper\'s tests in properties/papers/ and the tests next to the file. String literals (messages) are not mutated. ' +
+    'A mutant is killed when a test fails or times out; equivalent mutants (scripts/mutationEquivalent.ts) are set aside from the score.',
+    '',
+    `**Score: ${total}** (${killedAll} killed of ${countedAll} counted mutants over ${all.length} file${all.length === 1 ? '' : 's'}).`,
+    '',
+    '| file | mutants | ignored (static, `--ignore-static`) | counted | killed | score | time |',
+    '|---|---:|---:|---:|---:|---:|---:|',
+    ...rows,
+    '',
+    '## Surviving mutants',
+    '',
+    survivors.length === 0 ? 'None.' : ['| where | mutator | status | replacement |', '|---|---|---|---|', ...survivors].join('\n'),
+    '',
+    '## Equivalent mutants',
+    '',
+    eq.length === 0 ? 'None listed.' : ['| where | replacement | why it cannot change a verdict |', '|---|---|---|', ...eq].join('\n'),
+    '',
+  ].join('\n');
+}
+
+mkdirSync(state, { recursive: true });
+const argv = process.argv.slice(2);
+const ignoreStatic = argv.includes('--ignore-static');
+const named = argv.filter((a) => !a.startsWith('--'));
+const files = named.length > 0 ? named.map((f) => relative(root, join(process.cwd(), f))) : seedFiles();
+function writeReport(): void {
+  const all = readdirSync(state).filter((f) => f.endsWith('.result.json')).map((f) => JSON.parse(readFileSync(join(state, f), 'utf8')) as FileResult)
+    .filter((x) => existsSync(join(root, x.file))).sort((a, b) => a.file.localeCompare(b.file));
+  writeFileSync(join(root, 'docs/mutation.md'), markdown(all));
+}
+
+// `--report`: rewrite docs/mutation.md from the stored results (e.g. after editing scripts/mutationEquivalent.ts), mutating nothing.
+if (argv.includes('--report')) {
+  writeReport();
+} else {
+  for (const file of files) {
+    const r = await mutate(file, ignoreStatic);
+    writeFileSync(join(state, `${file.replace(/[/.]/g, '_')}.result.json`), JSON.stringify(r));
+    writeReport();
+    console.log(`${file}: ${r.mutants.length} mutants in ${r.seconds} s; docs/mutation.md updated`);
+  }
+}
