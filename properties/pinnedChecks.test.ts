@@ -18,7 +18,12 @@ import { toy } from './boundary/damian.js';
  * a hypothesis guard at its edge, the blow-up test. Each case runs the claim's own check at f64.
  */
 const F64 = parsePrecision('f64');
-const at = <I extends Instance>(claim: Claim<I>, instance: I, mode: 'claim' | 'control'): Outcome => checkAt(claim, instance, F64, { mode }).outcome;
+const at = <I extends Instance>(claim: Claim<I>, instance: I, mode: 'claim' | 'control'): Outcome => {
+  const o = checkAt(claim, instance, F64, { mode }).outcome;
+  // A check that throws is a bug, never a verdict these tests could accept.
+  if (o.verdict === 'error') throw new Error(`${claim.id} threw: ${o.stack}`);
+  return o;
+};
 
 describe('damian.reduced-map.exact: the ỹ error of either sign, at the last step', () => {
   // One step: x₁ uses ỹ₀ (equal on both sides), so only ỹ₁ = ỹ₀ + ηα differs, by η·Δα = ±1e-10 (2.2× the bound 4.5e-11).
