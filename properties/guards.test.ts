@@ -98,6 +98,10 @@ function trips(claim: Claim, instance: Instance, mode: 'claim' | 'control', hit:
  * instance in properties/boundary/guardInstances.ts, or removed if no instance can reach it.
  */
 const UNREACHED: readonly string[] = [
+  'arora:assume:codimension',
+  'arora:assume:eigengap',
+  'arora:assume:flat_flow',
+  'arora:assume:ladder',
   'arora:diverged:left_cycle',
   'arora:diverged:left_flow',
   'arora:diverged:non_finite',
@@ -121,6 +125,8 @@ const UNREACHED: readonly string[] = [
   'damian:diverged:non_finite',
   'damian:diverged:projection_failed',
   'wangRoberts:assume:at_minimizer',
+  'wangRoberts:assume:diverged',
+  'wangRoberts:assume:no_episode',
   'wangRoberts:assume:not_converged',
   'wangRoberts:diverged:diverged',
   'wangRoberts:diverged:non_finite',
@@ -129,6 +135,8 @@ const UNREACHED: readonly string[] = [
   'wangXuZhaoTao:assume:gfs_below_edge',
   'wangXuZhaoTao:assume:no_linear_phase',
   'wangXuZhaoTao:assume:not_rank1_2x2',
+  'wangXuZhaoTao:assume:square_did_not_diverge',
+  'wangXuZhaoTao:assume:start_below_edge',
   'wangXuZhaoTao:assume:starts_above_edge',
   'wangXuZhaoTao:diverged:diverged',
   'wangXuZhaoTao:diverged:no_linear_phase',

@@ -52,7 +52,8 @@ function boundsFor(model: Model, input: Record<string, unknown>): Bounds {
       const x = data.x.map(Number);
       const yy = data.y.map(Number);
       const a = x.reduce((s, v) => s + v * v, 0) / n;
-      const b = abs(x.reduce((s, v, k) => s + v * yy[k], 0) / n);
+      // Σ|xₖyₖ|/n, not |Σxₖyₖ|/n: the rounding of the sum scales with its terms, and the terms may cancel.
+      const b = x.reduce((s, v, k) => s + abs(v * yy[k]), 0) / n;
       const c = yy.reduce((s, v) => s + v * v, 0) / (2 * n);
       // a, b and L* carry their own rounding (sums of n terms).
       const k = (D: number) => (4 * (D + n) + 16) * U;
