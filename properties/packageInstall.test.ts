@@ -32,7 +32,7 @@ describe('the packed package, installed into a fresh project', () => {
     expect(files).toContain('dist/index.d.ts');
     expect(files).toContain('dist/tfjs/index.d.ts');
     expect(files).toContain('bin/eoscheck.js');
-    expect(files).toContain('docs/writing-claims.md');
+    expect(files).toContain('docs/claim-api.md');
     expect(files.filter((f) => /\.test\.|^src\/|^properties\/|^fixtures\/|^\.ci\//.test(f))).toEqual([]);
     execFileSync('mkdir', ['-p', project]);
     writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'my-theory', private: true }));
@@ -47,8 +47,8 @@ describe('the packed package, installed into a fresh project', () => {
     const claims = readFileSync(join(project, 'my-claims.ts'), 'utf8');
     // The false twin: the threshold 3 instead of 2.
     writeFileSync(join(project, 'false-claims.ts'), claims.replace('const EDGE = 2;', 'const EDGE = 3;').replace('one-step-below-edge', 'one-step-below-3'));
-    // The claims example of docs/writing-claims.md must compile too.
-    const doc = readFileSync(join(root, 'docs/writing-claims.md'), 'utf8');
+    // The claims example of docs/claim-api.md must compile too.
+    const doc = readFileSync(join(root, 'docs/claim-api.md'), 'utf8');
     const example = /## Anatomy\n\n```ts\n([\s\S]*?)```/.exec(doc)?.[1];
     expect(example).toContain('defineClaim');
     writeFileSync(join(project, 'doc-example.ts'), example as string);

@@ -61,9 +61,9 @@ describe('the public API of eoscheck', () => {
     expect(types).toEqual([...TYPES].sort());
   });
 
-  it('exports every name docs/writing-claims.md and the README import or mention', () => {
+  it('exports every name docs/claim-api.md and the README import or mention', () => {
     const exported = new Set([...VALUES, ...TYPES]);
-    const doc = readFileSync(join(root, 'docs/writing-claims.md'), 'utf8');
+    const doc = readFileSync(join(root, 'docs/claim-api.md'), 'utf8');
     const readme = readFileSync(join(root, 'README.md'), 'utf8');
     const imported = [...importedFromPackage(doc), ...importedFromPackage(readme)];
     expect(imported.length).toBeGreaterThan(10);

@@ -13,7 +13,7 @@ export const STARTER_CLAIMS = `/**
  * Claims checked by eoscheck:   npx eoscheck check --claims ./my-claims.ts
  * Negative controls:            npx eoscheck check --claims ./my-claims.ts --controls
  * The claim API (instances, the check context, margins, tolerances, controls, kinds) is described
- * in node_modules/eoscheck/docs/writing-claims.md.
+ * in node_modules/eoscheck/docs/claim-api.md.
  *
  * A claim is a statement checked on many generated instances. This one: a gradient-descent step
  * on L(θ) = ½aθ² (a > 0) never raises the loss when the step size η satisfies η·a < 2.
