@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ClaimDef, Instance } from './claim.js';
-import { DEFAULT_BUDGET, DEFAULT_LADDER, defineClaim, isClaim } from './defineClaim.js';
+import { DEFAULT_BUDGET, DEFAULT_LADDER } from '../settings.js';
+import { defineClaim, isClaim } from './defineClaim.js';
 
 const base: ClaimDef<Instance> = {
   id: 'my.claim-1', title: 't', citation: { paper: 'p', where: 'Thm 1' }, statement: 's', kind: 'forall', hypotheses: ['h'],

@@ -5,9 +5,6 @@ import { DEFAULT_BUDGET, DEFAULT_LADDER } from '../settings.js';
 /** Marks objects built by defineClaim; a global symbol, so two copies of the package agree. */
 const BRAND = Symbol.for('eoscheck.claim');
 
-/** The default precision ladder and evaluation budget (defined with the other defaults in src/settings.ts). */
-export { DEFAULT_BUDGET, DEFAULT_LADDER };
-
 /** Duck-typed, so an arbitrary from another copy of fast-check is accepted too. */
 function isArbitrary(x: unknown): boolean {
   const a = x as { generate?: unknown; shrink?: unknown } | null;

@@ -7,7 +7,8 @@ export type {
   EvidenceInput, HoldsVerdict, InconclusiveReason, InconclusiveVerdict, Instance, InstanceJson, NegativeControl, Outcome,
   ResolvedTolerance, Verdict, VerdictKind, ViolatedVerdict,
 } from './claim.js';
-export { defineClaim, isClaim, DEFAULT_BUDGET, DEFAULT_LADDER } from './defineClaim.js';
+export { defineClaim, isClaim } from './defineClaim.js';
+export { DEFAULT_BUDGET, DEFAULT_LADDER } from '../settings.js';
 export { BUILTIN_CLAIMS, CATALOG_GROUPS, selectClaims, withUserClaims } from './registry.js';
 export { loadClaimsFile } from './loadClaimsFile.js';
 export { instanceModel } from './instanceModel.js';

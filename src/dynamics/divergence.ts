@@ -1,14 +1,6 @@
 import type { Field, Vec } from '../numerics/field.js';
-import { NonFiniteError } from './nonFiniteError.js';
+import { NonFiniteError } from '../errors.js';
 import type { OptimizerState } from './optimizer.js';
-import { DIVERGENCE_BOUND } from '../settings.js';
-
-/**
- * The divergence bound on max|θᵢ| (its value lives with the other defaults in src/settings.ts): a
- * trajectory whose iterate leaves it (or turns Inf/NaN) has diverged. The one bound of every run —
- * `runTrajectory`, `stepper`, hence every claim.
- */
-export { DIVERGENCE_BOUND };
 
 /** Throws NonFiniteError when θ (or θ⁻) has a non-finite entry or one beyond the bound. */
 export function checkState<T>(F: Field<T>, state: OptimizerState<T>, bound: T, boundText: string, what: string): void {

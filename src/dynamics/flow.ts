@@ -1,11 +1,10 @@
-import { UsageError } from '../errors.js';
+import { NonFiniteError, UsageError } from '../errors.js';
 import type { BoundModel } from '../models/model.js';
 import { eigSym } from '../numerics/eigSym.js';
 import type { Field, Vec } from '../numerics/field.js';
 import type { Precision } from '../numerics/precision.js';
 import { learningRate } from './_internals/scalar.js';
 import { allFinite } from './_internals/vec.js';
-import { NonFiniteError } from './nonFiniteError.js';
 import type { Optimizer, OptimizerState, Scalar } from './optimizer.js';
 import { OPTIMIZER_DEFAULTS } from '../settings.js';
 

@@ -2,7 +2,7 @@ import type { BoundModel } from '../models/model.js';
 import type { Vec } from '../numerics/field.js';
 import { learningRate } from './_internals/scalar.js';
 import { allFinite } from './_internals/vec.js';
-import { NonFiniteError } from './nonFiniteError.js';
+import { NonFiniteError } from '../errors.js';
 import type { Scalar } from './optimizer.js';
 import { pointInfo } from './pointInfo.js';
 

@@ -4,7 +4,7 @@ export { gd } from './gd.js';
 export { gdToEdge, type EdgeSearch } from './gdToEdge.js';
 export { momentum } from './momentum.js';
 export { ngd } from './ngd.js';
-export { NonFiniteError } from './nonFiniteError.js';
+export { NonFiniteError } from '../errors.js';
 export type {
   Observed, ObserveContext, Observer, ObserverEnv, ObserverFactory, ObserverOutput, TraceEvent,
 } from './observer.js';
@@ -15,8 +15,9 @@ export {
 export { pgd, projectionTolerance, projectOntoStableSet, type ProjectionOptions } from './pgd.js';
 export { pointInfo, type PointInfo } from './pointInfo.js';
 export { replayFrom } from './replayFrom.js';
+export { DIVERGENCE_BOUND } from '../settings.js';
 export {
-  DIVERGENCE_BOUND, runTrajectory, type RunConfig, type RunResult, type RunStart, type TraceRow,
+  runTrajectory, type RunConfig, type RunResult, type RunStart, type TraceRow,
 } from './runTrajectory.js';
 export { sqrtGd } from './sqrtGd.js';
 export type { StepperF64 } from './stepperF64.js';

@@ -1,4 +1,4 @@
-import { UsageError } from '../errors.js';
+import { NonFiniteError, UsageError } from '../errors.js';
 import type { BoundModel } from '../models/model.js';
 import type { Field, Vec } from '../numerics/field.js';
 import type { Precision } from '../numerics/precision.js';
@@ -6,7 +6,6 @@ import { unitRoundoff } from '../numerics/tolerance.js';
 import { learningRate } from './_internals/scalar.js';
 import { dot, norm2 } from '../numerics/linalg.js';
 import type { Optimizer, OptimizerState, ProjectionReport, Scalar } from './optimizer.js';
-import { NonFiniteError } from './nonFiniteError.js';
 import { pointInfo } from './pointInfo.js';
 import { OPTIMIZER_DEFAULTS } from '../settings.js';
 

@@ -5,7 +5,7 @@ import { unitRoundoff } from '../numerics/tolerance.js';
 import type { Field, Mat, Vec } from '../numerics/field.js';
 import { dot, norm2 } from '../numerics/linalg.js';
 import { allFinite } from './_internals/vec.js';
-import { NonFiniteError } from './nonFiniteError.js';
+import { NonFiniteError } from '../errors.js';
 
 /**
  * Everything the update rules and observers ask about one point θ, computed lazily and at most

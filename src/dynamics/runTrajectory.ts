@@ -1,19 +1,15 @@
-import { IndeterminateError, UsageError } from '../errors.js';
+import { IndeterminateError, NonFiniteError, UsageError } from '../errors.js';
 import type { DecimalText, Model } from '../models/model.js';
 import type { Field, Vec } from '../numerics/field.js';
 import type { Precision } from '../numerics/precision.js';
-import { DEFAULT_EVERY } from '../settings.js';
+import { DEFAULT_EVERY, DIVERGENCE_BOUND } from '../settings.js';
 import { stabilityEdge } from './stabilityEdge.js';
 import { createOptimizer } from './createOptimizer.js';
-import { checkState, DIVERGENCE_BOUND } from './divergence.js';
-import { NonFiniteError } from './nonFiniteError.js';
+import { checkState } from './divergence.js';
 import type { Observed, ObserverEnv, ObserverFactory, TraceEvent } from './observer.js';
 import type { Optimizer, OptimizerId, OptimizerSpec, OptimizerState } from './optimizer.js';
 import { pointInfo } from './pointInfo.js';
 import { stepperF64 } from './stepperF64.js';
-
-/** Default divergence bound on max|θᵢ| (defined with the other defaults in src/settings.ts). */
-export { DIVERGENCE_BOUND };
 
 /** How to run a trajectory. */
 export interface RunConfig {

@@ -3,7 +3,7 @@ import { UsageError } from '../errors.js';
 import { getModelDef } from '../models/registry.js';
 import { decimalField } from '../numerics/decimalField.js';
 import { f64 } from '../numerics/f64Field.js';
-import { DIVERGENCE_BOUND } from './divergence.js';
+import { DIVERGENCE_BOUND } from '../settings.js';
 import { gd } from './gd.js';
 import { nesterov } from './nesterov.js';
 import { runTrajectory } from './runTrajectory.js';

@@ -1,7 +1,7 @@
-import { UsageError } from '../errors.js';
+import { NonFiniteError, UsageError } from '../errors.js';
 import type { Field, Vec } from '../numerics/field.js';
-import { checkState, DIVERGENCE_BOUND } from './divergence.js';
-import { NonFiniteError } from './nonFiniteError.js';
+import { checkState } from './divergence.js';
+import { DIVERGENCE_BOUND } from '../settings.js';
 import type { Optimizer, OptimizerState } from './optimizer.js';
 
 /** What the stepper drives: any optimizer of this layer, or a rule built with gdRule / updateRule. */

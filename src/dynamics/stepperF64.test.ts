@@ -8,7 +8,7 @@ import { decimalField } from '../numerics/decimalField.js';
 import { f64 } from '../numerics/f64Field.js';
 import type { Field, Vec } from '../numerics/field.js';
 import { lrFor } from '../../test-support/oracleCompare.js';
-import { NonFiniteError } from './nonFiniteError.js';
+import { NonFiniteError } from '../errors.js';
 import type { ObserverFactory } from './observer.js';
 import type { OptimizerId, OptimizerSpec } from './optimizer.js';
 import { gd } from './gd.js';

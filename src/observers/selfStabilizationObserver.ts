@@ -1,6 +1,6 @@
 import { flow } from '../dynamics/flow.js';
 import type { Observer, ObserverEnv, ObserverFactory } from '../dynamics/observer.js';
-import { NonFiniteError } from '../dynamics/nonFiniteError.js';
+import { NonFiniteError } from '../errors.js';
 import type { OptimizerState } from '../dynamics/optimizer.js';
 import { pointInfo } from '../dynamics/pointInfo.js';
 import type { Vec } from '../numerics/field.js';

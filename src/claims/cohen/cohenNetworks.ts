@@ -208,24 +208,21 @@ export function train<T>(inst: MlpEosInstance, ctx: CheckContext<T>, stopAtEdge:
   return { ...base, losses, cross, unconverged };
 }
 
-/** The checks run in float64 only (ladder ['f64']): a replay at another precision is a usage error, not a verdict. */
-export function requireF64<T>(ctx: CheckContext<T>, id: string): void {
+/**
+ * What both network claims do first: refuse a precision other than float64 (ladder ['f64']: a replay
+ * at another precision is bad usage, not a verdict), assume the memorisation task, train, assume the
+ * start below the edge (κ₀ = ηS₀/2 ∈ [0.3, 0.7]), and turn a run that left the finite range into
+ * its `diverged` outcome. Returns the run, or the outcome that ends the check.
+ */
+export function trainedRun<T>(inst: MlpEosInstance, ctx: CheckContext<T>, id: string, stopAtEdge: boolean): Run | Outcome {
   if (ctx.precision.kind !== 'f64') {
-    throw new UsageError(`${id} trains a network in float64 only (its ladder is ['f64']); replay it with --precision f64`, '--precision');
+    throw new UsageError(`${id} trains a network in float64 only (its ladder is ['f64']); replay it at f64`, 'precision');
   }
-}
-
-/** The hypotheses shared by both claims: a memorisation task (checked before training), started below the edge at κ₀ = ηS₀/2 ∈ [0.3, 0.7]. */
-export function assumeTask<T>(ctx: CheckContext<T>, inst: MlpEosInstance): void {
   ctx.assume(inst.task === 'random-labels', 'easy_task', `the task is "${inst.task}": the claim is about a task hard enough to sharpen (random labels)`);
-}
-
-export function assumeStart<T>(ctx: CheckContext<T>, run: Run): void {
+  const run = train(inst, ctx, stopAtEdge);
   // η carries 4 digits, so κ₀ may miss the band by 5e-4 relative.
   ctx.assume(run.kappa0 >= 0.3 * (1 - 1e-3) && run.kappa0 <= 0.7 * (1 + 1e-3), 'kappa0_out_of_range', `η·S₀/2 = ${run.kappa0.toFixed(4)} is not in [0.3, 0.7]`);
-}
-
-export function divergedOutcome<T>(ctx: CheckContext<T>, run: Run): Outcome {
+  if (run.divergedAt === undefined) return run;
   return ctx.diverged({ code: 'non_finite', step: run.divergedAt, observed: Number.NaN, bound: 0, margin: Number.NaN,
     message: `GD (float64, η = ${run.eta}) left the finite range at step ${run.divergedAt}` });
 }

@@ -1,7 +1,7 @@
 import type { CheckContext, Claim, EvidenceInput, Outcome } from '../claim.js';
 import { defineClaim } from '../defineClaim.js';
 import { COHEN } from '../papers.js';
-import { EDGE, type MlpEosInstance, TRACK_TOL, assumeStart, assumeTask, divergedOutcome, fmt, mlpEosInstances, netLabel, requireF64, slope, train } from './cohenNetworks.js';
+import { EDGE, type MlpEosInstance, TRACK_TOL, fmt, mlpEosInstances, netLabel, slope, trainedRun } from './cohenNetworks.js';
 
 // ─── cohen.progressive-sharpening ──────────────────────────────────────────────────────────────
 
@@ -26,11 +26,8 @@ export const progressiveSharpening: Claim<MlpEosInstance> = defineClaim<MlpEosIn
   ],
   arbitrary: mlpEosInstances({ task: 'random-labels', kappa: [0.3, 0.7], steps: PS_STEPS, every: PS_EVERY }),
   check<T>(inst: MlpEosInstance, ctx: CheckContext<T>): Outcome {
-    requireF64(ctx, 'cohen.progressive-sharpening');
-    assumeTask(ctx, inst);
-    const run = train(inst, ctx, true);
-    assumeStart(ctx, run);
-    if (run.divergedAt !== undefined) return divergedOutcome(ctx, run);
+    const run = trainedRun(inst, ctx, 'cohen.progressive-sharpening', true);
+    if ('verdict' in run) return run;
     const ks = run.points.map((q) => q.kappa);
     const max = Math.max(...ks);
     const details = { eta: inst.lr, kappa0: fmt(run.kappa0, 4), maxKappa: fmt(max, 4), measurements: run.points.length, unconverged: run.unconverged, net: netLabel(inst) };
@@ -101,11 +98,8 @@ export const eosHover: Claim<MlpEosInstance> = defineClaim<MlpEosInstance>({
   ],
   arbitrary: mlpEosInstances({ task: 'random-labels', kappa: [0.3, 0.7], steps: HOVER_STEPS, every: HOVER_EVERY }),
   check<T>(inst: MlpEosInstance, ctx: CheckContext<T>): Outcome {
-    requireF64(ctx, 'cohen.eos.hover');
-    assumeTask(ctx, inst);
-    const run = train(inst, ctx, false);
-    assumeStart(ctx, run);
-    if (run.divergedAt !== undefined) return divergedOutcome(ctx, run);
+    const run = trainedRun(inst, ctx, 'cohen.eos.hover', false);
+    if ('verdict' in run) return run;
     const T = run.losses.length - 1;
     const ks = run.points.map((q) => q.kappa);
     const base = { eta: inst.lr, kappa0: fmt(run.kappa0, 4), maxKappa: fmt(Math.max(...ks), 4), unconverged: run.unconverged, net: netLabel(inst) };

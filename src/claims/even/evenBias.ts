@@ -2,7 +2,7 @@ import { decimalCtor } from '../../numerics/decimalField.js';
 import type { Field } from '../../numerics/field.js';
 import type { CheckContext, Outcome } from '../claim.js';
 import { diagonalGdRule } from '../../dynamics/diagonalGd.js';
-import { DIVERGENCE_BOUND } from '../../dynamics/divergence.js';
+import { DIVERGENCE_BOUND } from '../../settings.js';
 import { stepper } from '../../dynamics/stepper.js';
 
 /**

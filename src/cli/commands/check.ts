@@ -20,9 +20,6 @@ import { CHECK_DEFAULTS } from '../../settings.js';
 import { checkControls } from './checkControls.js';
 import { checkDirectory } from '../directoryOption.js';
 
-/** Defaults of `eoscheck check` (and so of `npm start`; defined with the other defaults in src/settings.ts). */
-export { CHECK_DEFAULTS };
-
 /**
  * `eoscheck check [ID|PREFIX* ...]`: runs claims (default: the whole catalog, or only the
  * `--claims` files' claims when files are given) through the harness —

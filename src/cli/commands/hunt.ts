@@ -10,7 +10,7 @@ import { exitCodeOf, stopOnSignals } from '../../harness/stopOnSignals.js';
 import { checkDirectory } from '../directoryOption.js';
 import { optFlag, optInt, optValue, type ParsedArgs } from '../parseArgs.js';
 import type { Out } from '../run.js';
-import { CHECK_DEFAULTS } from './check.js';
+import { CHECK_DEFAULTS } from '../../settings.js';
 
 /** Longest hunt: a week (a longer search is better split into shards, each resumable from its fixtures). */
 export const MAX_HUNT_MS = 7 * 24 * 3.6e6;
