@@ -1,6 +1,6 @@
 import type { Claim } from '../claims/claim.js';
 import { testedOn } from '../claims/testedOn.js';
-import type { CheckReport, ClaimRow } from './report.js';
+import { exercisedOf, type CheckReport, type ClaimRow } from './report.js';
 import { DEFAULT_MIN_HOLD_FRACTION } from '../settings.js';
 
 export interface CatalogGroup {
@@ -21,7 +21,7 @@ function verdictText(row: ClaimRow | undefined): string {
     .filter((s) => s !== '').join(', ');
   const f = row.holdFraction;
   const interval = f !== undefined ? `, 95% interval [${f.lo.toFixed(2)}, ${f.hi.toFixed(2)}]` : '';
-  return `${row.verdict}, ${c.holds} of ${row.exercised} exercised${interval} (${row.runs} runs${extra !== '' ? `; ${extra}` : ''})`;
+  return `${row.verdict}, ${c.holds} of ${exercisedOf(c)} exercised${interval} (${row.runs} runs${extra !== '' ? `; ${extra}` : ''})`;
 }
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');

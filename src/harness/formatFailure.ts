@@ -1,5 +1,6 @@
 import type { Certificate, Evidence } from '../claims/claim.js';
 import type { ClaimResult, Counterexample } from './runClaim.js';
+import { exercisedOf } from './report.js';
 import { shortNumbers } from './shortNumbers.js';
 
 // A number the check could not measure (NaN, ±∞ after a divergence) prints as '—', never as NaN.
@@ -48,7 +49,7 @@ export function formatFailure(
   const lines = [`Claim ${r.row.id} violated on ${c.violated} of ${total} instance(s) (seed ${run.seed}, ${runs} runs)`];
   if (cx === undefined) {
     lines.push(r.row.kind === 'statistical'
-      ? `Held on ${c.holds + c.artifact} of ${r.row.exercised} exercised instances${r.row.holdFraction !== undefined ? ` (95% interval [${r.row.holdFraction.lo.toFixed(3)}, ${r.row.holdFraction.hi.toFixed(3)}])` : ''}, below the required fraction ${r.row.minHoldFraction ?? 0.8}`
+      ? `Held on ${c.holds + c.artifact} of ${exercisedOf(c)} exercised instances${r.row.holdFraction !== undefined ? ` (95% interval [${r.row.holdFraction.lo.toFixed(3)}, ${r.row.holdFraction.hi.toFixed(3)}])` : ''}, below the required fraction ${r.row.minHoldFraction ?? 0.8}`
       : 'No counterexample was recorded.');
     return lines.join('\n');
   }

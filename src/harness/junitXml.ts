@@ -1,4 +1,4 @@
-import type { CheckReport, ClaimRow } from './report.js';
+import { exercisedOf, type CheckReport, type ClaimRow } from './report.js';
 import type { ClaimResult } from './runClaim.js';
 import { formatFailure } from './formatFailure.js';
 
@@ -13,9 +13,9 @@ export function junitXml(report: CheckReport, results: readonly ClaimResult[]): 
   const failures = report.claims.filter((r) => r.verdict === 'violated').length;
   const skip = (r: ClaimRow): string | undefined =>
     r.verdict === 'violated' || r.verdict === 'error' ? undefined
-      : r.verdict === 'partial' ? `shard ${report.shard}: decided when the shards are merged (${r.instances.holds} of ${r.exercised} exercised instances held here)`
-        : r.verdict === 'interrupted' ? `interrupted after ${r.exercised} exercised instance(s)`
-          : r.exercised === 0 ? `no instance exercised the claim (${r.instances.inconclusive} inconclusive, ${r.instances.diverged} diverged)` : undefined;
+      : r.verdict === 'partial' ? `shard ${report.shard}: decided when the shards are merged (${r.instances.holds} of ${exercisedOf(r.instances)} exercised instances held here)`
+        : r.verdict === 'interrupted' ? `interrupted after ${exercisedOf(r.instances)} exercised instance(s)`
+          : exercisedOf(r.instances) === 0 ? `no instance exercised the claim (${r.instances.inconclusive} inconclusive, ${r.instances.diverged} diverged)` : undefined;
   const skipped = report.claims.filter((r) => skip(r) !== undefined).length;
   const errors = report.claims.filter((r) => r.verdict === 'error').length;
   const time = (ms: number) => (ms / 1000).toFixed(3);
@@ -33,7 +33,7 @@ export function junitXml(report: CheckReport, results: readonly ClaimResult[]): 
     if (row.verdict === 'error' && r.firstError !== undefined) {
       lines.push(head, `      <error type="check_threw" message="${esc(r.firstError.verdict.evidence.message)}">${esc(r.firstError.verdict.stack)}</error>`, '    </testcase>');
     } else if (row.verdict === 'violated') {
-      lines.push(head, `      <failure type="violated" message="${esc(`${c.violated} of ${row.exercised} exercised instances violated`)}">${esc(formatFailure(r, report))}</failure>`, '    </testcase>');
+      lines.push(head, `      <failure type="violated" message="${esc(`${c.violated} of ${exercisedOf(c)} exercised instances violated`)}">${esc(formatFailure(r, report))}</failure>`, '    </testcase>');
     } else if (skip(row) !== undefined) {
       lines.push(head, `      <skipped message="${esc(skip(row)!)}"/>`, '    </testcase>');
     } else {

@@ -1,4 +1,4 @@
-import { formatHoldFraction, type CheckReport } from './report.js';
+import { exercisedOf, formatHoldFraction, type CheckReport } from './report.js';
 import type { ClaimResult } from './runClaim.js';
 import { formatCertificate, formatEvidence, formatFailure, formatLadder } from './formatFailure.js';
 
@@ -27,7 +27,7 @@ export function markdownSummary(report: CheckReport, results: readonly ClaimResu
     out.push('', 'Statistical claims, decided on the 95% Wilson interval of the hold fraction (holds when its lower end reaches the required fraction, violated when its upper end is below, inconclusive otherwise):', '');
     for (const r of statistical) out.push(`- \`${r.id}\`: ${formatHoldFraction(r.holdFraction!)}, required ${r.minHoldFraction ?? 0.8}: ${r.verdict}`);
   }
-  const unexercised = report.claims.filter((r) => r.exercised === 0);
+  const unexercised = report.claims.filter((r) => exercisedOf(r.instances) === 0);
   if (unexercised.length > 0) out.push('', `Not exercised by any instance: ${unexercised.map((r) => `\`${r.id}\``).join(', ')}.`);
   for (const r of results) {
     if (r.row.verdict === 'violated') out.push('', `### ❌ ${r.row.id}`, '', '```text', formatFailure(r, report, claimsFiles), '```');

@@ -1,5 +1,5 @@
 import { UsageError } from '../errors.js';
-import { claimVerdict, COUNT_KEYS, exercisedOf, holdFractionOf, zeroCounts, type CheckReport, type ClaimRow } from './report.js';
+import { claimVerdict, COUNT_KEYS, holdFractionOf, zeroCounts, type CheckReport, type ClaimRow } from './report.js';
 import { NO_SHARD, parseShard } from './shard.js';
 import { verdictInRun } from './verdictInRun.js';
 
@@ -62,7 +62,8 @@ export function mergeReports(reports: readonly { file: string; report: CheckRepo
       ...(base.kind === 'statistical' ? { holdFraction: holdFractionOf(counts) } : {}),
       runs: base.runs,
       instances: counts,
-      exercised: exercisedOf(counts),
+      // Summed, not recomputed from the counts: those include fixture replays, `exercised` does not.
+      exercised: parts.reduce((s, p) => s + p.exercised, 0),
       fixtures: parts.reduce((s, p) => s + p.fixtures, 0),
       evaluations: parts.reduce((s, p) => s + p.evaluations, 0),
       counterexamples: [...new Set(parts.flatMap((p) => p.counterexamples))].sort(),

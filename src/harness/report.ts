@@ -1,6 +1,6 @@
 import type { ClaimKind, VerdictKind } from '../claims/claim.js';
 
-/** Instances per verdict (fixture replays included). */
+/** Instances per verdict (fixture replays included: the verdict is decided on all of them). */
 export interface Counts {
   holds: number;
   violated: number;
@@ -43,9 +43,12 @@ export interface ClaimRow {
   /** Generated instances this claim was run with (all shards together): `--runs`, or the claim's own default. */
   readonly runs: number;
   readonly instances: Counts;
-  /** Instances that exercised the claim: holds + violated + artifact (not inconclusive, not diverged). */
+  /**
+   * Generated instances that exercised the claim: holds + violated + artifact (not inconclusive,
+   * not diverged), fixture replays not included, so it never exceeds `runs`.
+   */
   readonly exercised: number;
-  /** How many of the instances were fixture replays. */
+  /** How many of the instances were fixture replays (counted in `instances`, not in `exercised`). */
   readonly fixtures: number;
   /** Model evaluations spent, shrinking included. */
   readonly evaluations: number;
@@ -70,7 +73,7 @@ export interface CheckReport {
   readonly claims: readonly ClaimRow[];
 }
 
-/** Instances that exercised the claim. */
+/** Instances that exercised the claim (of a row's `instances`: fixture replays included). */
 export const exercisedOf = (c: Counts): number => c.holds + c.violated + c.artifact;
 
 /** A hold fraction k/n with its 95% confidence interval. */

@@ -7,7 +7,7 @@ import type { Claim } from '../claims/claim.js';
 import { writeFixture } from './fixtureStore.js';
 import { instanceAtPath } from './generateInstance.js';
 import { mergeReports } from './mergeReports.js';
-import type { CheckReport, ClaimRow } from './report.js';
+import { exercisedOf, type CheckReport, type ClaimRow } from './report.js';
 import { fixtureOf, runClaim } from './runClaim.js';
 import { formatShard } from './shard.js';
 
@@ -65,6 +65,11 @@ describe('runClaim on a false claim', () => {
     const r2 = await runClaim(claim, { seed: 5, runs: 4, fixturesDir: dir });
     expect(r2.row.fixtures).toBe(3);
     expect(r2.mismatches).toEqual([]);
+    // Fixtures are counted apart: all 4 runs plus 3 replays exercised the claim, and the row says
+    // 4 of its 4 runs (never "7 of 4"), while the verdict counts hold all 7.
+    expect(exercisedOf(r2.row.instances)).toBe(7);
+    expect(r2.row.exercised).toBe(4);
+    expect(r2.row.runs).toBe(4);
   });
 
   it('stops at the next instance boundary when asked (Ctrl-C), with the counts so far', async () => {

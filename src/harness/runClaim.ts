@@ -146,6 +146,8 @@ export async function runClaim<I extends Instance>(claim: Claim<I>, o: RunClaimO
   const mismatches: FixtureMismatch[] = [];
   let evaluations = 0;
   let replayed = 0;
+  // The fixture replays' verdicts, also counted apart: a row's `exercised` is out of its `runs`.
+  const replayedCounts = zeroCounts();
   let interrupted = false;
   let firstArtifact: ClaimResult['firstArtifact'];
   let firstUncertified: ClaimResult['firstUncertified'];
@@ -199,6 +201,7 @@ export async function runClaim<I extends Instance>(claim: Claim<I>, o: RunClaimO
     }
     evaluations += r.evaluations;
     replayed++;
+    tally(replayedCounts, r.verdict);
     tally(counts, r.verdict);
     if (r.verdict.verdict === 'error') firstError ??= { instance: fx.instance, verdict: r.verdict };
     if (r.verdict.verdict === 'artifact') firstArtifact ??= { instance: fx.instance, verdict: r.verdict };
@@ -261,7 +264,7 @@ export async function runClaim<I extends Instance>(claim: Claim<I>, o: RunClaimO
     ...(statistical ? { minHoldFraction: claim.minHoldFraction ?? 0.8, holdFraction: holdFractionOf(counts) } : {}),
     runs: o.runs,
     instances: counts,
-    exercised: exercisedOf(counts),
+    exercised: exercisedOf(counts) - exercisedOf(replayedCounts),
     fixtures: replayed,
     evaluations,
     counterexamples: files,
