@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -33,6 +33,28 @@ describe('hunt', () => {
     // A true claim: climbing finds the tight case (L = λ_max along q_max), never a violation.
     expect(whole.counterexamples).toEqual([]);
     expect(whole.best?.margin).toBeLessThan(1e-3);
+  });
+
+  it('counts a check that threw apart: never a counterexample, never a fixture, never a step of a climb', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'eoscheck-hunt-'));
+    // The false claim, with a check that throws on roughly half of the instances (those with an odd step count).
+    const buggy = {
+      ...monotoneBelowThree, id: 'example.buggy',
+      check: (i: Parameters<typeof monotoneBelowThree.check>[0], ctx: Parameters<typeof monotoneBelowThree.check>[1]) => {
+        if (i.steps % 2 === 1) throw new TypeError('a bug in the check');
+        return monotoneBelowThree.check(i, ctx);
+      },
+    } as unknown as Claim;
+    const r = await hunt(buggy, { seed: 1, runs: 3, steps: 20, storeDir: dir });
+    expect(r.errors).toBeGreaterThan(0);
+    expect(r.errors).toBeLessThan(r.candidates);
+    expect(r.firstError?.verdict.stack).toMatch(/TypeError: a bug in the check/);
+    expect((r.firstError?.instance as { steps: number }).steps % 2).toBe(1);
+    expect(r.best?.evidence.code).not.toBe('check_threw');
+    for (const cx of r.counterexamples) expect((cx.instance as { steps: number }).steps % 2).toBe(0);
+    // Fixtures only of certified violations.
+    const files = existsSync(join(dir, 'example.buggy')) ? readdirSync(join(dir, 'example.buggy')) : [];
+    expect(files).toHaveLength(new Set(r.counterexamples.map((c) => c.file)).size);
   });
 
   it('stops between candidates when asked, and at the deadline', async () => {

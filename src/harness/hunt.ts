@@ -1,6 +1,6 @@
 import type fc from 'fast-check';
 import { seedFor } from '../arbitraries/seedFor.js';
-import type { Claim, Evidence, Instance, ViolatedVerdict } from '../claims/claim.js';
+import type { Claim, ErrorVerdict, Evidence, Instance, ViolatedVerdict } from '../claims/claim.js';
 import { parsePrecision } from '../numerics/precision.js';
 import { ChoiceRandom, mutateChoices, type Choice } from './choiceRandom.js';
 import { checkAt, evaluate } from './evaluate.js';
@@ -37,6 +37,13 @@ export interface HuntResult {
   readonly evaluations: number;
   /** Candidates that failed in f64 but held higher up the ladder. */
   readonly artifacts: number;
+  /**
+   * Candidates on which the check threw: a bug in the check, never a counterexample (nothing is
+   * stored for them) and never a step of a climb (their margin is unknown, so they are not kept).
+   */
+  readonly errors: number;
+  /** The first of them, with the stack. */
+  readonly firstError?: { readonly instance: Instance; readonly verdict: ErrorVerdict };
   /** The smallest margin met (the closest to a violation), over all climbs. */
   readonly best?: { readonly margin: number; readonly climb: number; readonly instance: Instance; readonly evidence: Evidence };
   readonly counterexamples: readonly Counterexample[];
@@ -49,6 +56,8 @@ interface Candidate<I> {
   readonly margin: number;
   readonly evidence: Evidence;
   readonly violated?: ViolatedVerdict;
+  /** The check threw on it. */
+  readonly threw?: true;
 }
 
 const yieldToEventLoop = () => new Promise<void>((r) => setImmediate(r));
@@ -71,6 +80,8 @@ export async function hunt<I extends Instance>(claim: Claim<I>, o: HuntOptions):
   let evaluations = 0;
   let candidates = 0;
   let artifacts = 0;
+  let errors = 0;
+  let firstError: HuntResult['firstError'];
   let climbs = 0;
   let interrupted = false;
   let best: HuntResult['best'];
@@ -86,12 +97,20 @@ export async function hunt<I extends Instance>(claim: Claim<I>, o: HuntOptions):
     const r = checkAt(claim, value.value, first, evalOpts);
     evaluations += r.evaluations;
     let outcome = r.outcome;
+    // A check that threw says nothing about the claim: counted apart, scored as no step at all.
+    const threw = (v: ErrorVerdict): Candidate<I> => {
+      errors++;
+      firstError ??= { instance: value.value, verdict: v };
+      return { value, choices: rnd.recorded, margin: Number.POSITIVE_INFINITY, evidence: v.evidence, threw: true };
+    };
+    if (outcome.verdict === 'error') return threw(outcome);
     if (outcome.verdict === 'violated' || (outcome.verdict === 'inconclusive' && outcome.reason === 'uncertain')) {
       const full = evaluate(claim, value.value, evalOpts);
       evaluations += full.evaluations;
       if (full.verdict.verdict === 'violated') {
         return { value, choices: rnd.recorded, margin: full.verdict.evidence.margin, evidence: full.verdict.evidence, violated: full.verdict };
       }
+      if (full.verdict.verdict === 'error') return threw(full.verdict);
       if (full.verdict.verdict === 'artifact') artifacts++;
       if (full.verdict.verdict !== 'artifact' && full.verdict.verdict !== 'holds') {
         return { value, choices: rnd.recorded, margin: Number.POSITIVE_INFINITY, evidence: full.verdict.evidence };
@@ -154,17 +173,18 @@ export async function hunt<I extends Instance>(claim: Claim<I>, o: HuntOptions):
           await found(c, step, cand);
           break;
         }
-        if (cand.margin <= current.margin) current = cand;
+        if (cand.threw !== true && (cand.margin <= current.margin || current.threw === true)) current = cand;
       }
     }
-    if (best === undefined || current.margin < best.margin) {
+    if (current.threw !== true && (best === undefined || current.margin < best.margin)) {
       best = { margin: current.margin, climb: c, instance: current.value.value, evidence: current.evidence };
     }
     o.onClimb?.(c, current.margin);
     if (interrupted) break;
   }
   return {
-    claim: claim.id, climbs, candidates, evaluations, artifacts, ...(best !== undefined ? { best } : {}),
+    claim: claim.id, climbs, candidates, evaluations, artifacts, errors, ...(firstError !== undefined ? { firstError } : {}),
+    ...(best !== undefined ? { best } : {}),
     counterexamples, interrupted,
   };
 }

@@ -57,6 +57,18 @@ describe('eoscheck hunt', () => {
     expect(second.text).toMatch(/no new counterexample; \d+ already known found again\n/);
   }, 90_000);
 
+  it('a check that threw is counted apart in the summary (no fixture, exit 3), never a counterexample', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'eoscheck-hunt-'));
+    let text = '';
+    const code = await run(['hunt', 'example.buggy-check', '--claims', join(root, 'properties/examples/throwingClaim.ts'), '--runs', '2', '--out', out],
+      { write: (s: string) => (text += s) }, { write: () => 0 });
+    expect(code).toBe(3);
+    expect(text).not.toMatch(/^found /m);
+    expect(text).toContain('no counterexample found\n');
+    expect(text).toMatch(/^the check threw on \d+ candidate\(s\): a bug in the check, not a counterexample \(none stored; exit 3\)\. First, on \{.*\}:\nTypeError: /m);
+    expect(existsSync(join(out, 'example.buggy-check'))).toBe(false);
+  });
+
   it('reads durations', () => {
     expect([parseDuration('500ms'), parseDuration('30s'), parseDuration('10m'), parseDuration('1.5h')]).toEqual([500, 30_000, 600_000, 5_400_000]);
     expect(() => parseDuration('0s')).toThrow(/--time: must be positive/);

@@ -9,7 +9,7 @@ import { makeDirs } from '../../harness/makeDirs.js';
 import { exitCodeOf, stopOnSignals } from '../../harness/stopOnSignals.js';
 import { checkDirectory } from '../directoryOption.js';
 import { optFlag, optInt, optValue, type ParsedArgs } from '../parseArgs.js';
-import type { Out } from '../run.js';
+import { EXIT_INTERNAL, type Out } from '../run.js';
 import { CHECK_DEFAULTS } from '../../settings.js';
 
 /** Longest hunt: a week (a longer search is better split into shards, each resumable from its fixtures). */
@@ -28,7 +28,8 @@ export function parseDuration(text: string): number {
 /**
  * `eoscheck hunt ID`: targeted search for counterexamples (hill-climbing on the violation margin).
  * `--runs N` climbs, or climbs until `--time` runs out; counterexamples are shrunk and written to
- * `--out DIR` the moment they are found. Exit 0 if none found, 1 if some, 130/143/129 after
+ * `--out DIR` the moment they are found. Exit 0 if none found, 1 if some, 3 if the check threw on
+ * a candidate (counted apart, never a counterexample), 130/143/129 after
  * SIGINT/SIGTERM/SIGHUP (the summary of the climbs so far is printed; the fixtures are already on disk).
  */
 export async function huntCommand(args: ParsedArgs, out: Out): Promise<number> {
@@ -89,7 +90,9 @@ export async function huntCommand(args: ParsedArgs, out: Out): Promise<number> {
   if (asJson) {
     out.write(JSON.stringify({
       claim: r.claim, seed, shard: formatShard(shard), climbs: r.climbs, candidates: r.candidates, evaluations: r.evaluations,
-      artifacts: r.artifacts, bestMargin: r.best === undefined || !Number.isFinite(r.best.margin) ? null : r.best.margin,
+      artifacts: r.artifacts, errors: r.errors,
+      firstError: r.firstError === undefined ? null : { instance: r.firstError.instance, message: r.firstError.verdict.evidence.message },
+      bestMargin: r.best === undefined || !Number.isFinite(r.best.margin) ? null : r.best.margin,
       best: r.best?.instance ?? null, counterexamples: files, interrupted: r.interrupted,
     }) + '\n');
   } else {
@@ -98,7 +101,13 @@ export async function huntCommand(args: ParsedArgs, out: Out): Promise<number> {
     const again = known.size > 0 ? `${known.size} already known found again` : '';
     if (fresh.size > 0) out.write(`${fresh.size} new counterexample(s)${again ? `, ${again}` : ''}:\n${[...fresh].sort().map((f) => `  ${f}\n`).join('')}`);
     else out.write(again ? `no new counterexample; ${again}\n` : 'no counterexample found\n');
+    if (r.firstError !== undefined) {
+      out.write(`the check threw on ${r.errors} candidate(s): a bug in the check, not a counterexample (none stored; exit 3). First, on ${JSON.stringify(r.firstError.instance)}:\n` +
+        `${r.firstError.verdict.stack}\n`);
+    }
   }
   if (r.interrupted) return exitCodeOf(stop);
+  // As in check: a check that threw outranks a violation (the search itself is not to be trusted).
+  if (r.errors > 0) return EXIT_INTERNAL;
   return files.length > 0 || r.counterexamples.length > 0 ? 1 : 0;
 }
