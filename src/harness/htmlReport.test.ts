@@ -6,7 +6,7 @@ import { monotoneBelowThree } from '../../properties/examples/falseClaim.js';
 import type { Claim } from '../claims/claim.js';
 import type { Fixture } from './fixture.js';
 import { writeFixture } from './fixtureStore.js';
-import { htmlReport, type HtmlReportInput } from './htmlReport.js';
+import { htmlReport, MAX_PANELS, PANELS_PER_CLAIM, type HtmlReportInput } from './htmlReport.js';
 import { readCounterexamples } from './readCounterexamples.js';
 import { zeroCounts, type CheckReport, type ClaimRow } from './report.js';
 
@@ -66,9 +66,40 @@ describe('htmlReport', () => {
     expect(html).toContain('No plot: the instance has no starting point θ and learning rate η (lr)');
     expect(html).toContain('The fixture could not be read: no such file.');
     expect(html).toContain(`npx eoscheck replay ${inp.report.fixtures}/${inp.report.claims[0].counterexamples[0]} --claims properties/examples/falseClaim.ts`);
+    // Built from a results file (no closest calls given): the page says why they are not there.
+    expect(html).toContain('Not in this page: a results file records each claim\'s counts, not every instance\'s margin.');
     // Inline SVGs must not share ids.
     const ids = [...html.matchAll(/\bid="([^"]+)"/g)].map((m) => m[1]);
     expect(new Set(ids).size).toBe(ids.length);
     for (const m of html.matchAll(/url\(#([^)]+)\)/g)) expect(ids).toContain(m[1]);
+  });
+
+  it('draws each claim\'s simplest counterexamples first, at most PANELS_PER_CLAIM per claim and MAX_PANELS in all, and lists and counts the rest', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'eoscheck-html-'));
+    // Point instances (no trajectory, so no plot: cheap); longer θ text is a larger instance.
+    const claimIds = Array.from({ length: 13 }, (_, i) => `example.many-${i}`);
+    const rows = claimIds.map((id, c) => {
+      const files = Array.from({ length: c === 0 ? 8 : 5 }, (_, k) =>
+        relative(dir, writeFixture(dir, fixture(id, { model: 'uv', theta: [`1.${'7'.repeat(8 - k)}`, '2'], u: ['1', '0'] })).file));
+      return row(id, files.sort());
+    });
+    const report: CheckReport = { seed: 1, runs: 10, shard: '1/1', version: '0.1.0', fixtures: dir, interrupted: false, claims: rows };
+    const html = await htmlReport({ report, source: 'r.json', claims: [], counterexamples: readCounterexamples(report), claimsFiles: [] });
+    const total = 8 + 12 * 5;
+    expect(html.match(/<section class="cx"/g)).toHaveLength(MAX_PANELS);
+    expect(html).toContain(`${total} counterexample(s) (${MAX_PANELS} drawn, simplest first; ${total - MAX_PANELS} listed)`);
+    // The first claim: its PANELS_PER_CLAIM shortest θ drawn, in that order, the 3 longest listed after them.
+    const first = html.slice(html.indexOf('<code>example.many-0</code></a> · counterexample 1'), html.indexOf('<code>example.many-1</code></a> · counterexample'));
+    const thetas = [...first.matchAll(/&quot;theta&quot;: \[&quot;1\.(7+)&quot;/g)].map((m) => m[1].length);
+    expect(thetas).toEqual([1, 2, 3, 4, 5].slice(0, PANELS_PER_CLAIM));
+    expect(first).toContain('example.many-0</code></a> · 3 more counterexample(s), not drawn</h3>');
+    expect(first.match(/<li><code>/g)).toHaveLength(3);
+    expect(html).toContain('<a href="#more-1">+3 more</a>');
+    // The page's cap: the last claim gets no panel, only its list (all 5 of them).
+    expect(html).toContain('example.many-12</code></a> · 5 more counterexample(s), not drawn</h3>');
+    expect(html).not.toContain('example.many-12</code></a> · counterexample');
+    const ids = [...html.matchAll(/\bid="([^"]+)"/g)].map((m) => m[1]);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const m of html.matchAll(/href="#([^"]+)"/g)) expect(ids).toContain(m[1]);
   });
 });

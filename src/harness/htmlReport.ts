@@ -29,7 +29,14 @@ export interface HtmlReportInput {
   readonly closestCalls?: ReadonlyMap<string, ClosestCall>;
 }
 
-/** Counterexample panels with plots, at most (the others are listed with their replay command). */
+/**
+ * Counterexample panels (evidence, replay command, plot) per claim, simplest first: a long hunt can
+ * store hundreds for one claim, and the simplest few say what the rest do. The others are counted
+ * and listed by file, so each can still be replayed.
+ */
+export const PANELS_PER_CLAIM = 5;
+
+/** Panels with plots over the whole page, at most (a plot is tens of kilobytes of SVG). */
 export const MAX_PANELS = 60;
 
 const VERDICTS = COUNT_KEYS;
@@ -53,7 +60,7 @@ code, pre { font: 12px/1.4 ui-monospace, monospace; } pre { background: #f7f7f7;
 section.cx { border: 1px solid #ddd; border-radius: 6px; padding: 12px 16px; margin: 16px 0; }
 dl { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; margin: 0 0 8px; } dt { color: #555; } dd { margin: 0; }
 figure.plot { margin: 8px 0; overflow-x: auto; } figure.plot svg { max-width: 100%; height: auto; } figcaption { color: #555; font-size: 12px; }
-p.no-plot { color: #555; font-style: italic; } .muted { color: #666; }
+p.no-plot { color: #555; font-style: italic; } .muted { color: #666; } ul.more { columns: 2; font-size: 12px; }
 `;
 
 function countsCells(c: Counts): string {
@@ -128,7 +135,10 @@ function marginHistogram(margins: readonly number[]): string {
   return `<svg class="margins" xmlns="http://www.w3.org/2000/svg" width="${BINS * 10}" height="40" viewBox="0 0 ${BINS * 10} 40" role="img" aria-label="margins from ${num(lo)} to ${num(hi)}">${bars}</svg>`;
 }
 
-/** One section per claim that held with a closest call: its evidence, instance, margins and trajectory plot. */
+/**
+ * One section per claim that held with a closest call: its evidence, instance, margins and
+ * trajectory plot. Not capped: there is at most one per claim, and each claim should show one.
+ */
 async function closestSections(input: HtmlReportInput, byId: ReadonlyMap<string, Claim>): Promise<string[]> {
   const out: string[] = [];
   for (const r of input.report.claims) {
@@ -144,7 +154,7 @@ async function closestSections(input: HtmlReportInput, byId: ReadonlyMap<string,
       `<dt>evidence</dt><dd><code>${esc(cc.evidence.code)}</code>: ${esc(cc.evidence.message)}</dd>` +
       `<dt>margins</dt><dd>${m.length} instance(s): min ${num(m[0])}, 10% ${num(q(0.1))}, median ${num(q(0.5))}, 90% ${num(q(0.9))}, max ${num(m[m.length - 1])}<br>${marginHistogram(m)}</dd></dl>` +
       `<h4>Instance</h4><pre>${esc(compactJson(cc.instance))}</pre>` +
-      `${out.length < MAX_PANELS ? await plotOfInstance(r.id, cc.instance, cc.evidence, `${anchor}-`) : `<p class="no-plot">No plot: only the first ${MAX_PANELS} closest calls are drawn.</p>`}</section>`);
+      `${await plotOfInstance(r.id, cc.instance, cc.evidence, `${anchor}-`)}</section>`);
   }
   return out;
 }
@@ -164,17 +174,25 @@ export async function htmlReport(input: HtmlReportInput): Promise<string> {
   const tally = { holds: 0, violated: 0, artifact: 0, inconclusive: 0, diverged: 0, error: 0 } as Record<string, number>;
   for (const r of report.claims) tally[r.verdict] = (tally[r.verdict] ?? 0) + 1;
 
-  // Panel ids in report order, so links and the SVGs' ids are stable.
+  // Panel ids in report order, so links and the SVGs' ids are stable: each claim's simplest
+  // counterexamples get panels (up to the caps), the rest of them one list, after its panels.
   const panels: { claimId: string; cx: ReportCounterexample; anchor: string }[] = [];
+  const rests = new Map<string, { anchor: string; cxs: readonly ReportCounterexample[] }>();
+  let total = 0;
   for (const r of report.claims) {
-    for (const cx of input.counterexamples.get(r.id) ?? []) panels.push({ claimId: r.id, cx, anchor: `cx-${panels.length + 1}` });
+    const cxs = input.counterexamples.get(r.id) ?? [];
+    total += cxs.length;
+    const drawn = Math.max(0, Math.min(PANELS_PER_CLAIM, cxs.length, MAX_PANELS - panels.length));
+    for (const cx of cxs.slice(0, drawn)) panels.push({ claimId: r.id, cx, anchor: `cx-${panels.length + 1}` });
+    if (cxs.length > drawn) rests.set(r.id, { anchor: `more-${rests.size + 1}`, cxs: cxs.slice(drawn) });
   }
-  const anchorOf = new Map(panels.map((p) => [p.cx.file, p.anchor]));
 
   const rows = report.claims.map((r) => {
     const claim = byId.get(r.id);
+    const drawn = panels.filter((p) => p.claimId === r.id);
+    const rest = rests.get(r.id);
     const links = r.counterexamples.length === 0 ? '—'
-      : r.counterexamples.map((f, i) => `<a href="#${anchorOf.get(f) ?? ''}">#${i + 1}</a>`).join(' ');
+      : [...drawn.map((p, i) => `<a href="#${p.anchor}">#${i + 1}</a>`), ...(rest !== undefined ? [`<a href="#${rest.anchor}">+${rest.cxs.length} more</a>`] : [])].join(' ');
     return `<tr id="claim-${esc(r.id)}"><td><code>${esc(r.id)}</code>${claim !== undefined ? `<br><span class="muted">${esc(claim.title)}</span>` : ''}</td>` +
       `<td class="v-${esc(r.verdict)}">${esc(r.verdict)}${r.holdFraction !== undefined ? `<br><span class="muted">${esc(formatHoldFraction(r.holdFraction))}, required ${r.minHoldFraction ?? 0.8}</span>` : ''}</td>${countsCells(r.instances)}` +
       `<td class="n">${r.exercised} of ${r.runs}${r.fixtures > 0 ? ` <span class="muted">(+${r.fixtures} fixture${r.fixtures === 1 ? '' : 's'})</span>` : ''}</td>` +
@@ -184,6 +202,14 @@ export async function htmlReport(input: HtmlReportInput): Promise<string> {
   const sections: string[] = [];
   // Entries are relative to the run's fixtures directory; shown (and replayed) with it in front.
   const pathOf = (file: string) => (report.fixtures !== undefined ? `${report.fixtures.replace(/\/+$/, '')}/${file}` : file);
+  const restSection = (claimId: string) => {
+    const rest = rests.get(claimId);
+    if (rest === undefined) return;
+    const items = rest.cxs.map((c) => `<li><code>${esc(pathOf(c.file))}</code>${c.fixture === undefined ? ` <span class="muted">(could not be read: ${esc(c.error ?? 'unknown error')})</span>` : ''}</li>`);
+    sections.push(`<section class="cx more" id="${rest.anchor}"><h3><a href="#claim-${esc(claimId)}"><code>${esc(claimId)}</code></a> · ${rest.cxs.length} more counterexample(s), not drawn</h3>` +
+      `<p class="muted">Simplest first, after the ${panels.filter((p) => p.claimId === claimId).length} above; replay one with <code>${esc(replayCommand('FILE', input.claimsFiles))}</code>.</p>` +
+      `<ul class="more">${items.join('')}</ul></section>`);
+  };
   for (const [k, p] of panels.entries()) {
     const claim = byId.get(p.claimId);
     const head = `<h3><a href="#claim-${esc(p.claimId)}"><code>${esc(p.claimId)}</code></a> · counterexample ${k + 1}</h3>` +
@@ -192,18 +218,21 @@ export async function htmlReport(input: HtmlReportInput): Promise<string> {
     const fx = p.cx.fixture;
     if (fx === undefined) {
       sections.push(`<section class="cx" id="${p.anchor}">${head}<p class="no-plot">The fixture could not be read: ${esc(p.cx.error ?? 'unknown error')}.</p></section>`);
-      continue;
+    } else {
+      sections.push(`<section class="cx" id="${p.anchor}">${head}${evidenceList(fx)}` +
+        `<h4>Instance</h4><pre>${esc(compactJson(fx.instance))}</pre>` +
+        `<h4>Replay</h4><pre>${esc(replayCommand(pathOf(p.cx.file), input.claimsFiles))}</pre>${await plotOf(fx, `${p.anchor}-`)}</section>`);
     }
-    const plot = k < MAX_PANELS ? await plotOf(fx, `${p.anchor}-`) : `<p class="no-plot">No plot: only the first ${MAX_PANELS} counterexamples are drawn.</p>`;
-    sections.push(`<section class="cx" id="${p.anchor}">${head}${evidenceList(fx)}` +
-      `<h4>Instance</h4><pre>${esc(compactJson(fx.instance))}</pre>` +
-      `<h4>Replay</h4><pre>${esc(replayCommand(pathOf(p.cx.file), input.claimsFiles))}</pre>${plot}</section>`);
+    // A claim's list of the rest follows its last panel.
+    if (panels[k + 1]?.claimId !== p.claimId) restSection(p.claimId);
   }
+  // Claims none of whose counterexamples got a panel (the page's cap was reached): their lists.
+  for (const r of report.claims) if (rests.has(r.id) && !panels.some((p) => p.claimId === r.id)) restSection(r.id);
 
   const closest = await closestSections(input, byId);
 
   const summary = `${report.claims.length} claim(s): ${tally.holds} hold, ${tally.violated} violated, ${tally.artifact} artifact, ${tally.inconclusive} inconclusive` +
-    `${tally.diverged > 0 ? `, ${tally.diverged} diverged` : ''}${(tally.error ?? 0) > 0 ? `, ${tally.error} error` : ''}${(tally.partial ?? 0) > 0 ? `, ${tally.partial} partial` : ''}${(tally.interrupted ?? 0) > 0 ? `, ${tally.interrupted} interrupted` : ''} · ${panels.length} counterexample(s)`;
+    `${tally.diverged > 0 ? `, ${tally.diverged} diverged` : ''}${(tally.error ?? 0) > 0 ? `, ${tally.error} error` : ''}${(tally.partial ?? 0) > 0 ? `, ${tally.partial} partial` : ''}${(tally.interrupted ?? 0) > 0 ? `, ${tally.interrupted} interrupted` : ''} · ${total} counterexample(s)${total > panels.length ? ` (${panels.length} drawn, simplest first; ${total - panels.length} listed)` : ''}`;
   return [
     '<!DOCTYPE html>',
     '<html lang="en">',
@@ -223,9 +252,15 @@ export async function htmlReport(input: HtmlReportInput): Promise<string> {
     `<thead><tr><th>claim</th><th>verdict</th>${VERDICTS.map((v) => `<th>${v}</th>`).join('')}<th>exercised</th><th>citation</th><th>counterexamples</th></tr></thead>`,
     `<tbody>${rows.join('\n')}</tbody>`,
     '</table>',
-    ...(closest.length > 0 ? ['<h2>Closest calls</h2>', '<p>Where a claim held: the instance with the smallest margin (how tight the bound is), its trajectory, and the distribution of the margins.</p>', closest.join('\n')] : []),
+    ...(closest.length > 0 ? ['<h2>Closest calls</h2>', '<p>Where a claim held: the instance with the smallest margin (how tight the bound is), its trajectory, and the distribution of the margins.</p>', closest.join('\n')]
+      // A results file records counts, not every instance's margin: say where the closest calls are.
+      : input.closestCalls === undefined && report.claims.some((r) => r.verdict === 'holds' || r.verdict === 'artifact')
+        ? ['<h2>Closest calls</h2>', '<p class="muted">Not in this page: a results file records each claim\'s counts, not every instance\'s margin. ' +
+          '<code>eoscheck check --report DIR</code> draws them from the run itself (the instance with the smallest margin per claim, and the distribution of the margins).</p>']
+        : []),
     '<h2>Counterexamples</h2>',
-    panels.length === 0 ? '<p>None: the results list no counterexample file.</p>' : sections.join('\n'),
+    total === 0 ? '<p>None: the results list no counterexample file.</p>'
+      : [`<p>Each claim's simplest counterexamples (the shortest instance first), at most ${PANELS_PER_CLAIM} per claim and ${MAX_PANELS} in all; the others are listed by file.</p>`, ...sections].join('\n'),
     '</body>',
     '</html>',
     '',
