@@ -1,6 +1,7 @@
 import type { Certificate, Evidence } from '../claims/claim.js';
 import type { ClaimResult, Counterexample } from './runClaim.js';
 import { exercisedOf } from './report.js';
+import { shellWord } from './shellWord.js';
 import { shortNumbers } from './shortNumbers.js';
 
 // A number the check could not measure (NaN, ±∞ after a divergence) prints as '—', never as NaN.
@@ -40,7 +41,7 @@ export function formatFailure(
   r: ClaimResult, run: { readonly seed: number; readonly runs: number }, claimsFiles: readonly string[] = [],
 ): string {
   // A user claim is known only to a command that loads its file again.
-  const load = claimsFiles.map((f) => ` --claims ${f}`).join('');
+  const load = claimsFiles.map((f) => ` --claims ${shellWord(f)}`).join('');
   const cx: Counterexample | undefined = r.counterexamples[0];
   const c = r.row.instances;
   const total = c.holds + c.violated + c.artifact + c.inconclusive + c.diverged + (c.error ?? 0);
@@ -63,7 +64,7 @@ export function formatFailure(
   lines.push(cert !== undefined ? `Certified: ${formatCertificate(cert)}` : 'Not certified (a negative control or a statistical instance)');
   if (cx.file !== undefined) lines.push(`Fixture: ${cx.file}`);
   const hints: string[] = [];
-  if (cx.file !== undefined) hints.push(`replay it with \`npx eoscheck replay ${cx.file}${load}\` (add --precision f64 to see the float64 evaluation alone)`);
+  if (cx.file !== undefined) hints.push(`replay it with \`npx eoscheck replay ${shellWord(cx.file)}${load}\` (add --precision f64 to see the float64 evaluation alone)`);
   hints.push(`re-run this claim alone with \`npx eoscheck check ${r.row.id} --seed ${run.seed} --runs ${runs}${load}\``);
   if (cx.source === 'generated') hints.push(`the path's first number is the run index; each run draws from seedFor(seed, "${r.row.id}", run)`);
   lines.push(...hints.map((h, i) => `Hint (${i + 1}): ${h}`));

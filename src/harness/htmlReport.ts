@@ -5,6 +5,7 @@ import { formatCertificate } from './formatFailure.js';
 import { instanceTrajectory } from './plots/instanceTrajectory.js';
 import { plotInputFromTrace } from './plots/plotInputFromTrace.js';
 import { trajectoryPlot } from './plots/trajectoryPlot.js';
+import { shellWord } from './shellWord.js';
 import { COUNT_KEYS, formatHoldFraction, type CheckReport, type Counts } from './report.js';
 
 /** A counterexample file named by a report, read back (or why it could not be). */
@@ -45,10 +46,6 @@ function esc(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
-/** A shell word, quoted only when it needs to be. */
-function shellWord(s: string): string {
-  return /^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
-}
 
 const STYLE = `
 body { font: 14px/1.45 system-ui, sans-serif; margin: 0 auto; max-width: 1100px; padding: 16px 24px 48px; color: #222; }
