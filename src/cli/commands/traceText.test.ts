@@ -18,6 +18,8 @@ describe('trace text output', () => {
     expect(rowOf(out, 4)).toMatch(/edge-returned, catapult$/);
     expect(rowOf(out, 0)).toMatch(/edge-crossed$/);
     expect(rowOf(out, 60)).toBeDefined();
+    // The events' details to significant digits (every digit is in --json).
+    expect(out).toContain('  step 4: catapult (spikeStart=1 peakT=2 peakLoss=1.088170552 lossBefore=0.08 sharpnessBefore=4.010203552 sharpness=0.6419173893)\n');
     // Sampled, not every row.
     expect(out.split('\n').filter((l) => /^ +\d+ /.test(l)).length).toBeLessThan(30);
   });

@@ -1,5 +1,6 @@
 import type { TraceJson } from '../../dynamics/traceJson.js';
 import { stabilityThreshold, traceNumber } from '../../harness/plots/plotInputFromTrace.js';
+import { shortNumbers } from '../../harness/shortNumbers.js';
 
 /** Step fields every trace has; any other scalar field comes from an observer and gets a column. */
 const BASE_FIELDS = new Set(['t', 'theta', 'loss', 'sharpness', 'gradNorm', 'edgeMargin']);
@@ -67,7 +68,8 @@ export function traceText(j: TraceJson, header: string, fallbackEdge: number): s
     lines.push('events:');
     for (const e of j.events.slice(0, 40)) {
       const { t, kind, ...rest } = e;
-      const detail = Object.entries(rest).map(([k, v]) => `${k}=${typeof v === 'object' ? JSON.stringify(v) : String(v)}`).join(' ');
+      // Significant digits only: every digit stays in --json and --csv.
+      const detail = shortNumbers(Object.entries(rest).map(([k, v]) => `${k}=${typeof v === 'object' ? JSON.stringify(v) : String(v)}`).join(' '));
       lines.push(`  step ${t}: ${kind}${detail ? ` (${detail})` : ''}`);
     }
     if (j.events.length > 40) lines.push(`  … ${j.events.length - 40} more`);
