@@ -58,7 +58,7 @@ function checkConvergesToEos<T>(inst: DeepScalarInstance, ctx: CheckContext<T>):
   const o = F.toNumber(etaS);
   const floor = F.sub(F.int(2), F.from(EDGE_GAP));
   const bound = F.toNumber(floor);
-  const head = `η·φ(w₀) = ${F.toNumber(kappa).toFixed(4)} > 2; converged in ${t + 1} steps${signChange >= 0 ? ` (a weight changed sign at step ${signChange})` : ''} with η·S∞ = ${o.toFixed(6)}`;
+  const head = `η·φ(w₀) = ${F.toNumber(kappa).toFixed(4)}: converged in ${t + 1} steps${signChange >= 0 ? ` (a weight changed sign at step ${signChange})` : ''} with η·S∞ = ${o.toFixed(6)}`;
   // Above the edge the point is not a limit (the residual grows by |1 − ηS| per step): a run that only passed near it.
   if (F.lt(F.add(F.int(2), F.from(ctx.tol.rel)), etaS)) {
     return ctx.violated({ code: 'above_edge', observed: o, bound: 2, margin: 2 - o, step: t, details, message: `${head} > 2: not a stable limit` });
