@@ -62,8 +62,6 @@ const SEED_WITHOUT_BOUNDARY = [
   'damian.time-average.sharpness',
   'damian.time-average.x-squared',
   'damian.time-averaged-loss',
-  'wr.depth2.rotation-under-instability',
-  'wr.flattening',
   'wr.flattening.further-below-edge',
   'wr.flattening.lr-monotone',
   'wr.rotation.episodes',

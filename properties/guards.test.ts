@@ -124,7 +124,6 @@ const UNREACHED: readonly string[] = [
   'damian:assume:x0_zero',
   'damian:diverged:non_finite',
   'damian:diverged:projection_failed',
-  'wangRoberts:assume:at_minimizer',
   'wangRoberts:assume:diverged',
   'wangRoberts:assume:no_episode',
   'wangRoberts:assume:not_converged',

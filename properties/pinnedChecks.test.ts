@@ -5,7 +5,6 @@ import { feasibilitySlack } from '../src/claims/damian/constrainedTrajectory.js'
 import { fourStages } from '../src/claims/damian/fourStages.js';
 import { reducedMapExact } from '../src/claims/damian/reducedMap.js';
 import { BLOW_UP, finiteSmall } from '../src/claims/wangRoberts/wangRoberts.js';
-import { type UvGdInstance, wxztBalancingLimit, wxztFinalSharpness } from '../src/claims/wangXuZhaoTao/uvTrajectories.js';
 import { checkAt } from '../src/harness/evaluate.js';
 import { f64 } from '../src/numerics/f64Field.js';
 import { parsePrecision } from '../src/numerics/precision.js';
@@ -105,16 +104,6 @@ describe('hypothesis guards at their edge', () => {
     }
     expect(at(ngdLimitingFlow, manifold('0.5', '0', '0.03', 'ngd', {}), 'claim')).toMatchObject({ verdict: 'inconclusive', evidence: { code: 'degenerate_start' } });
     expect(at(ngdLimitingFlow, manifold('0', '1', '0.03', 'ngd', {}), 'claim')).toMatchObject({ verdict: 'inconclusive', evidence: { code: 'degenerate_start' } });
-  });
-  // u = 1.25, v = 0.25: Δ₀ = 1.5, λ_GFS = √(Δ₀² + 4) = 2.5 exactly, so κ = 2.5·η.
-  const uv = (lr: string): UvGdInstance => ({ model: 'uv', params: { target: '1' }, theta: ['1.25', '0.25'], lr, steps: 3000, kappa: '' });
-  it('wxzt.eos.final-sharpness takes κ ∈ (2, 3]: 2 and 3.0025 are outside, 2.0025 and 3 inside', () => {
-    for (const lr of ['0.8', '1.201']) expect(at(wxztFinalSharpness, uv(lr), 'claim')).toMatchObject({ verdict: 'inconclusive', evidence: { code: 'kappa_out_of_range' } });
-    for (const lr of ['0.801', '1.2']) expect(at(wxztFinalSharpness, uv(lr), 'claim').evidence.code).not.toBe('kappa_out_of_range');
-  });
-  it('wxzt.balancing.limit takes κ ∈ [2.1, 3]: 2.0975 and 3.0025 are outside, 2.1 and 3 inside', () => {
-    for (const lr of ['0.839', '1.201']) expect(at(wxztBalancingLimit, uv(lr), 'claim')).toMatchObject({ verdict: 'inconclusive', evidence: { code: 'kappa_out_of_range' } });
-    for (const lr of ['0.84', '1.2']) expect(at(wxztBalancingLimit, uv(lr), 'claim').evidence.code).not.toBe('kappa_out_of_range');
   });
 });
 

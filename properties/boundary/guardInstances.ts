@@ -3,9 +3,11 @@ import { ngdLimitingFlow, ngdTwoCycleHarmonicMean, sharpnessDecreasesAlongFlow }
 import type { Claim, Instance } from '../../src/claims/claim.js';
 import { fourStages } from '../../src/claims/damian/fourStages.js';
 import { timeAverageXSquared } from '../../src/claims/damian/timeAverages.js';
-import { wxztBalancingLimit, wxztFinalSharpness } from '../../src/claims/wangXuZhaoTao/uvTrajectories.js';
 import { manifold } from './arora.js';
 import { toy } from './damian.js';
+import { wxztCatapult } from '../../src/claims/wangXuZhaoTao/uvTrajectories.js';
+import { wxztGapBelowEdge } from '../../src/claims/wangXuZhaoTao/wxztMore.js';
+import fc from 'fast-check';
 
 /** Hand-made instances that trip a guard no generated instance reaches (properties/guards.test.ts). */
 export interface GuardInstance {
@@ -16,9 +18,6 @@ export interface GuardInstance {
 
 const g = <I extends Instance>(claim: Claim<I>, guard: string, instance: I): GuardInstance => ({ claim: claim as unknown as Claim, guard, instance });
 
-// u = 1.25, v = 0.25: |Δ₀| = 1.5 < 2, λ_GFS = 2.5.
-const uv = (lr: string, steps: number) => ({ model: 'uv' as const, params: { target: '1' }, theta: ['1.25', '0.25'] as const, lr, steps, kappa: '' });
-
 export const GUARD_INSTANCES: readonly GuardInstance[] = [
   g(uvExactBalancingRate, 'at_minimizer', { model: 'uv', params: { target: '1' }, theta: ['2', '0.5'], lr: '0.1', steps: 3, rule: 'sqrt-gd', rate: 'sqrt-gd' }),
   g(ngdTwoCycleHarmonicMean, 'wrong_rule', { ...manifold('0.5', '1', '0.03', 'sqrt-gd'), statistic: 'harmonic' }),
@@ -26,8 +25,12 @@ export const GUARD_INSTANCES: readonly GuardInstance[] = [
   g(ngdLimitingFlow, 'degenerate_start', { ...manifold('0.5', '0', '0.03', 'ngd'), flowStart: 'phase1' }),
   // NGD moves |x| by η per step: from |x₀| = 1 at η = 1e-5 Phase I would take 1e5 steps, past the 20 000 allowed.
   g(ngdLimitingFlow, 'no_phase_one', { ...manifold('1', '1', '0.00001', 'ngd'), flowStart: 'phase1' }),
-  g(wxztBalancingLimit, 'imbalance_too_small', uv('0.9', 3000)),
-  g(wxztFinalSharpness, 'not_converged', uv('0.9', 5)),
   g(fourStages, 'toy_signs', { ...toy('0.01', '0.1', 1), toy: { a0: '200', b: '1', c: '-0.01' }, params: { a0: '200', b: '1', c: '-0.01' } }),
   g(timeAverageXSquared, 'x0_zero', toy('0.01', '0', 10)),
+  // u = 1.25, v = 0.25: λ_GFS = √(1.5² + 4) = 2.5, so η = 1.3 is κ = 3.25, past the catapult's κ ≤ 3.
+  g(wxztCatapult, 'kappa_out_of_range', { model: 'uv', params: { target: '1' }, theta: ['1.25', '0.25'], lr: '1.3', steps: 10, kappa: '3.25' }),
+  // uv = 1 at the start: a minimizer, a fixed point of GD whatever η.
+  g(wxztCatapult, 'start_on_minimizers', { model: 'uv', params: { target: '1' }, theta: ['2', '0.5'], lr: '0.5', steps: 10, kappa: '2.06' }),
+  // Two steps cannot reach ‖uvᵀ − A‖_F < 1e-12 for three steps in a row.
+  g(wxztGapBelowEdge, 'not_converged', { ...fc.sample(wxztGapBelowEdge.arbitrary, { seed: 1, numRuns: 1 })[0], steps: 2 }),
 ];

@@ -1,6 +1,13 @@
 import { describe, expect, test } from 'vitest';
 import { evaluate } from '../../src/harness/evaluate.js';
-import { KREISLER_COUNTEREXAMPLE, kreislerGfsMonotone } from '../../src/claims/kreisler/kreisler.js';
+import { KREISLER_COUNTEREXAMPLE, gfsSharpness, kreislerGfsMonotone, type DeepScalarInstance } from '../../src/claims/kreisler/kreisler.js';
+import { kreislerConvergesToEos } from '../../src/claims/kreisler/convergesToEos.js';
+import { f64 } from '../../src/numerics/f64Field.js';
+
+/** A scalar network with y = 1 from `theta`, η = κ/φ(w₀). */
+const ds = (theta: string[], kappa: number, steps = 8000): DeepScalarInstance => ({
+  model: 'deep-scalar', params: { target: '1' }, theta, lr: String(kappa / gfsSharpness(f64, theta.map(Number), 1)), steps,
+});
 
 describe('Kreisler et al. claims', () => {
 
@@ -10,5 +17,20 @@ describe('Kreisler et al. claims', () => {
     expect(v.verdict).toBe('violated');
     expect(v.evidence.code).toBe('gfs_sharpness_increased');
     expect(v.evidence.observed).toBeCloseTo(0.0864, 3);
+  });
+
+  test('converges-to-eos: D = 3 lands within 10% of the edge; D = 2 can land further (a counterexample instance, not a hypothesis); a run cut short is not_converged', () => {
+    const near = evaluate(kreislerConvergesToEos, ds(['2', '0.7', '0.6'], 2.4), { mode: 'claim' }).verdict;
+    expect(near).toMatchObject({ verdict: 'holds', evidence: { code: 'near_edge' } });
+    expect(near.evidence.observed).toBeGreaterThan(1.98);
+    expect(near.evidence.observed).toBeLessThanOrEqual(2);
+    const far = evaluate(kreislerConvergesToEos, ds(['2.2', '0.6'], 2.3), { mode: 'claim' }).verdict;
+    expect(far).toMatchObject({ verdict: 'violated', evidence: { code: 'far_below_edge' } });
+    expect(far.evidence.observed).toBeCloseTo(1.6205, 3);
+    expect(evaluate(kreislerConvergesToEos, ds(['2', '0.7', '0.6'], 2.4, 50), { mode: 'control' }).verdict).toMatchObject({ verdict: 'violated', evidence: { code: 'not_converged' } });
+    // The control's below-the-edge half: GD converges next to its start, η·S∞ ≈ η·φ(w₀) = 1.
+    const below = evaluate(kreislerConvergesToEos, ds(['2', '0.7', '0.6'], 1), { mode: 'control' }).verdict;
+    expect(below).toMatchObject({ verdict: 'violated', evidence: { code: 'far_below_edge' } });
+    expect(below.evidence.observed).toBeCloseTo(1, 2);
   });
 });

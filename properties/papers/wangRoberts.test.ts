@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/harness/evaluate.js';
-import {
-  depth1NoRotation, lrFor, type GdRunInstance } from '../../src/claims/wangRoberts/wangRoberts.js';
+import { depth1NoRotation, lrFor, type GdRunInstance } from '../../src/claims/wangRoberts/wangRoberts.js';
 import { swapIsNotRotation, type UvRunInstance } from '../../src/claims/wangRoberts/swapIsNotRotation.js';
-import { depth2RotationUnderInstability, flattening, type UvBatchInstance, type UvFlatInstance } from '../../src/claims/wangRoberts/depth2.js';
 
 const uv = (u: string, v: string) => ({ model: 'uv' as const, params: { target: '1' }, theta: [u, v] as [string, string] });
 
@@ -19,35 +17,6 @@ describe('wr.depth1.no-rotation', () => {
     expect(Number(v.evidence.details?.growth)).toBeGreaterThan(1e10);
     const c = evaluate(depth1NoRotation, { ...uv('2', '0.3'), lr: lrFor('2', '0.3', '2.6'), steps: 20 }, { mode: 'control' }).verdict;
     expect(c).toMatchObject({ verdict: 'violated', evidence: { code: 'eigenvector_rotated' } });
-  });
-});
-
-describe('wr.depth2.rotation-under-instability', () => {
-  const batch = (u: string, v: string): UvBatchInstance => ({
-    ...uv(u, v), kappaStable: ['0.8', '1.5'], kappaUnstable: ['2.2', '2.6', '3'],
-    lrStable: ['0.8', '1.5'].map((k) => lrFor(u, v, k)), lrUnstable: ['2.2', '2.6', '3'].map((k) => lrFor(u, v, k)), steps: 400,
-  });
-  it('holds from (2, 0.3), the docs/claims/wang-roberts.md [E] start, and is flagged on the balanced set (caveat 5)', () => {
-    const v = evaluate(depth2RotationUnderInstability, batch('2', '0.3'), { mode: 'claim' }).verdict;
-    expect(v.verdict).toBe('holds');
-    expect(v.evidence.observed).toBeGreaterThan(3 * Number(v.evidence.details?.meanStable));
-    const c = evaluate(depth2RotationUnderInstability, batch('0.5', '0.5'), { mode: 'control' }).verdict;
-    expect(c).toMatchObject({ verdict: 'violated', evidence: { code: 'no_rotation_gain' } });
-    // The naive top-vector angle does see "rotation" there: the 90° eigenvalue swaps.
-    expect(Number(c.evidence.details?.naiveMeanUnstable)).toBeGreaterThan(1e-3);
-    expect(Number(c.evidence.details?.swapsUnstable)).toBeGreaterThan(0);
-  });
-});
-
-describe('wr.flattening', () => {
-  const flat = (kappa: string): UvFlatInstance => ({ ...uv('2', '0.3'), kappa, lr: lrFor('2', '0.3', kappa), steps: 3000 });
-  it('η·λ_GFS = 2.6 ends below 2/η and well below λ_GFS; η·λ_GFS = 0.8 does not flatten', () => {
-    const v = evaluate(flattening, flat('2.6'), { mode: 'claim' }).verdict;
-    expect(v).toMatchObject({ verdict: 'holds', evidence: { code: 'flatter' } });
-    expect(Number(v.evidence.details?.etaS)).toBeLessThanOrEqual(2);
-    const c = evaluate(flattening, flat('0.8'), { mode: 'control' }).verdict;
-    expect(c).toMatchObject({ verdict: 'violated', evidence: { code: 'no_flattening' } });
-    expect(c.evidence.observed).toBeGreaterThan(0.99);
   });
 });
 

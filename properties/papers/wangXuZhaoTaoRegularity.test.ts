@@ -4,6 +4,7 @@ import { evaluate } from '../../src/harness/evaluate.js';
 import { catapultInnerProduct } from '../../src/claims/wangXuZhaoTao/catapultInnerProduct.js';
 import { regularityCloserToEdge, regularityConvergesWhereSquareDiverges, regularityGlobalConvergence } from '../../src/claims/wangXuZhaoTao/regularity.js';
 import type { LossName, LossPairInstance } from '../../src/claims/wangXuZhaoTao/regularityRuns.js';
+import { wxztConvergenceRate } from '../../src/claims/wangXuZhaoTao/wxztMore.js';
 
 /** From (2.5, 0.3): Δ₀ = 6.16, λ_GFS = √(Δ₀² + 4) = 6.4765…; η = κ/λ_GFS. */
 const at = (loss: LossName, against: LossName, kappa: number): LossPairInstance => {
@@ -33,5 +34,13 @@ describe('wxzt.catapult.inner-product', () => {
     const held = fc.sample(catapultInnerProduct.arbitrary, { seed: 2, numRuns: 5 }).map((i) => evaluate(catapultInnerProduct, i, { mode: 'claim' }).verdict);
     expect(held.filter((v) => v.verdict === 'holds' && v.evidence.code === 'catapult').length).toBeGreaterThanOrEqual(3);
     for (const v of held.filter((x) => x.verdict === 'holds')) expect(v.evidence.observed).toBeLessThan(2);
+  });
+});
+
+describe('wxzt.convergence-rate asserts convergence', () => {
+  const uv = (kappa: number) => ({ model: 'uv' as const, params: { target: '1' }, theta: ['2.5', '0.3'] as const, lr: String(kappa / Math.sqrt(6.16 ** 2 + 4)), steps: 3000, kappa: String(kappa) });
+  it('κ = 2.5 from (2.5, 0.3) converges at |1 − η·S∞|; κ = 5.5 diverges, which is a counterexample, not a hypothesis left unmet', () => {
+    expect(evaluate(wxztConvergenceRate, uv(2.5), { mode: 'claim' }).verdict).toMatchObject({ verdict: 'holds', evidence: { code: 'rate_matches' } });
+    expect(evaluate(wxztConvergenceRate, uv(5.5), { mode: 'control' }).verdict).toMatchObject({ verdict: 'violated', evidence: { code: 'diverged' } });
   });
 });

@@ -27,13 +27,13 @@ function input(): HtmlReportInput {
   const quad = writeFixture(dir, fixture(monotoneBelowThree.id, {
     model: 'quadratic', params: {}, data: { A: [['1']], b: ['0'] }, theta: ['0.01'], lr: '2.001', steps: 1,
   }, { certificate: { precision: 'interval:40', margin: { lo: -0.0020010000000000006, hi: -0.0020009999999999997 } } })).file;
-  const rot = writeFixture(dir, fixture('wr.depth2.rotation-under-instability', { model: 'uv', params: { target: '1' }, theta: ['2', '0.3'], lr: '0.7', steps: 40 }, { step: 12 })).file;
+  const rot = writeFixture(dir, fixture('wr.swap-is-not-rotation', { model: 'uv', params: { target: '1' }, theta: ['2', '0.3'], lr: '0.7', steps: 40 }, { step: 12 })).file;
   const ref = writeFixture(dir, fixture('damian.four-stages', { model: 'cubic-toy', params: { a0: '19.5' }, theta: ['0.01', '0'], lr: '0.1', steps: 60 }, { step: undefined })).file;
   const point = writeFixture(dir, fixture('oracle.uv.closed-forms', { model: 'uv', theta: ['1', '2'], u: ['1', '0'] })).file;
   const rel = (f: string) => relative(dir, f);
   const report: CheckReport = {
     seed: 1, runs: 10, shard: '1/1', version: '0.1.0', fixtures: dir, interrupted: false,
-    claims: [row(monotoneBelowThree.id, [rel(quad)]), row('wr.depth2.rotation-under-instability', [rel(rot)]), row('damian.four-stages', [rel(ref)]),
+    claims: [row(monotoneBelowThree.id, [rel(quad)]), row('wr.swap-is-not-rotation', [rel(rot)]), row('damian.four-stages', [rel(ref)]),
       row('oracle.uv.closed-forms', [rel(point), 'oracle.uv.closed-forms/gone.json']), row('classical.descent-lemma', [])],
   };
   return { report, source: 'r.json', claims: [monotoneBelowThree as unknown as Claim], counterexamples: readCounterexamples(report), claimsFiles: ['properties/examples/falseClaim.ts'] };

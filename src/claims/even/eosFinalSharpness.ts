@@ -50,7 +50,7 @@ export const evenEosFinalSharpness: Claim<DlnEosInstance> = defineClaim<DlnEosIn
   statement:
     'On a sparse-recovery problem (y = Xβ*, β* 1-sparse, X 5×10) with u₀ = α·1, v₀ = 0, GD at γ = κ/S_GF with κ ∈ [2.05, 2.4] (S_GF from a stable reference run) ' +
     `oscillates (loss increases), self-stabilizes and converges to an interpolator whose sharpness satisfies γ·S_∞ ∈ [${BAND_LO}, 2] — on most instances (statistical: ` +
-    'a catapult can land it flatter). A convex-in-β problem where the final sharpness sits at the edge, unlike uv (wxzt.eos.final-sharpness).',
+    'a catapult can land it flatter). A convex-in-β problem where the final sharpness sits at the edge, unlike uv (the square loss of wxzt.regularity.closer-to-edge).',
   kind: 'statistical',
   minHoldFraction: 0.8,
   hypotheses: [

@@ -1,4 +1,5 @@
 import type { Claim } from '../claim.js';
-import { kreislerConvergesToEos, kreislerGfsMonotone, kreislerPairGap } from './kreisler.js';
+import { kreislerConvergesToEos } from './convergesToEos.js';
+import { kreislerGfsMonotone, kreislerPairGap } from './kreisler.js';
 
 export const KREISLER_CLAIMS: readonly Claim[] = [kreislerPairGap, kreislerGfsMonotone, kreislerConvergesToEos];

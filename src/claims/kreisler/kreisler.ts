@@ -3,7 +3,6 @@ import { decimalText } from '../../arbitraries/decimalText.js';
 import { decimalCtor } from '../../numerics/decimalField.js';
 import { f64 } from '../../numerics/f64Field.js';
 import type { Field } from '../../numerics/field.js';
-import { sharpness } from '../../spectral/sharpness.js';
 import type { CheckContext, Claim, Instance, Outcome } from '../claim.js';
 import { defineClaim } from '../defineClaim.js';
 import { KNSC } from '../papers.js';
@@ -31,7 +30,7 @@ export interface DeepScalarInstance extends Instance {
   readonly variant?: 'gf-conserved';
 }
 
-const prod = <T>(F: Field<T>, w: readonly T[]): T => w.reduce((p, x) => F.mul(p, x), F.one);
+export const prod = <T>(F: Field<T>, w: readonly T[]): T => w.reduce((p, x) => F.mul(p, x), F.one);
 
 /**
  * The GFS sharpness φ(w) = y²Σ 1/ŵᵢ² with ŵᵢ² = wᵢ² + c, ∏ŵᵢ² = y² (docs/claims/kreisler.md). h(c) = Σ log(wᵢ² + c) − log y² is
@@ -152,7 +151,7 @@ export const kreislerPairGap: Claim<DeepScalarInstance> = defineClaim<DeepScalar
 // kreisler.gfs-sharpness.monotone -----------------------------------------------------------------
 
 /** w ∈ [lo, hi]^D (D ∈ {2..5}), y = 1, η = κ/φ(w₀) with κ on a 3-decimal grid. */
-function gfsInstances(o: { kappa: [number, number]; w: [number, number]; first?: [number, number]; dims?: [number, number]; steps: number; stable?: boolean }): fc.Arbitrary<DeepScalarInstance> {
+export function gfsInstances(o: { kappa: [number, number]; w: [number, number]; first?: [number, number]; dims?: [number, number]; steps: number; stable?: boolean }): fc.Arbitrary<DeepScalarInstance> {
   const [dLo, dHi] = o.dims ?? [2, 5];
   return fc.integer({ min: dLo, max: dHi }).chain((d) => fc.record({
     first: decimalText(...(o.first ?? o.w), 2),
@@ -261,74 +260,4 @@ export const kreislerGfsMonotone: Claim<DeepScalarInstance> = defineClaim<DeepSc
     'rise of φ measured on holding instances is 5.8e-16 (3 ulps), so the slack is 4096 ulps (9.1e-13 in f64, 4.1e-36 at dec:40): rounding, not a real rise; ' +
     'a point whose Newton solve loses more digits fails in f64 only and the ladder reports it as an artifact. ' +
     '[E]: 0 violations in ≈ 1980 runs with κ ≤ 2.8; the one violation at κ ≤ 3 was at κ = 2.99 (η|r| = 1.415 > √2).',
-});
-
-// kreisler.converges-to-eos -----------------------------------------------------------------------
-
-function checkConvergesToEos<T>(inst: DeepScalarInstance, ctx: CheckContext<T>): Outcome {
-  const { F } = ctx;
-  const { model, theta } = ctx.model(inst);
-  const eta = F.from(inst.lr);
-  const y = F.from(inst.params.target);
-  const n = theta.length;
-  // η·D·|y|^{2 − 2/D} < 2: some minimizer (the balanced one) is linearly stable.
-  const minS = F.mul(F.int(n), F.pow(F.abs(y), F.div(F.int(2 * n - 2), F.int(n))));
-  const stab = F.mul(eta, minS);
-  ctx.assume(F.lt(stab, F.int(2)), 'no_stable_minimizer', `η·D·|y|^{2−2/D} = ${F.toString(stab)} ≥ 2: no minimizer is stable`);
-  ctx.assume(theta.every((x) => F.sign(x) > 0), 'weights_not_positive', 'the initial weights must be positive');
-  // Started (numerically) on the minimizers, GD would sit at an unstable minimizer and look converged.
-  ctx.assume(!F.lt(F.abs(F.sub(prod(F, theta), y)), F.from('0.005')), 'start_on_minimizers', '|∏w₀ − y| < 0.005: the start is (nearly) a minimizer');
-  const kappa = F.mul(eta, gfsSharpness(F, theta, y));
-  ctx.assume(F.lt(F.int(2), kappa) && !F.lt(F.from('2.8'), kappa), 'kappa_out_of_range', `η·φ(w₀) = ${F.toString(kappa)} is not in (2, 2.8]`);
-  const tolR = F.from('1e-8');
-  let w = theta;
-  const run = stepper(gdRule(F, (x) => model.grad(x), eta), w);
-  let inside = 0;
-  let t = 0;
-  for (; t < inst.steps; t++) {
-    if (!run.step()) break;
-    w = run.theta;
-    ctx.assume(w.every((x) => F.sign(x) > 0), 'sign_change', `a weight changed sign at step ${t}`);
-    inside = F.lt(F.abs(F.sub(prod(F, w), y)), tolR) ? inside + 1 : 0;
-    if (inside >= 3) break;
-  }
-  const converged = inside >= 3;
-  const details = { kappa: F.toString(kappa), stability: F.toString(stab), steps: t + 1 };
-  if (!converged) {
-    ctx.assume(false, 'not_converged', `GD did not converge in ${inst.steps} steps${run.diverged ? ' (diverged)' : ''}`);
-    return ctx.violated({ code: 'no_stable_limit', observed: Number.NaN, bound: 2, margin: -1, step: t, details,
-      message: `GD ${run.diverged ? 'diverged' : `did not reach a minimizer in ${inst.steps} steps`}: η·D·|y|^{2−2/D} = ${F.toNumber(stab).toFixed(4)}` });
-  }
-  const S = sharpness(F, model, w);
-  const etaS = F.mul(eta, S);
-  const o = F.toNumber(etaS);
-  if (F.lt(F.add(F.int(2), F.from(ctx.tol.rel)), etaS)) {
-    return ctx.violated({ code: 'above_edge', observed: o, bound: 2, margin: 2 - o, step: t, details, message: `converged with η·S_∞ = ${o.toFixed(6)} > 2` });
-  }
-  return ctx.holds({ code: 'at_or_below_edge', observed: o, bound: 2, margin: 2 - o, step: t, details,
-    message: `η·φ(w₀) = ${F.toNumber(kappa).toFixed(4)} > 2; converged in ${t + 1} steps with η·S_∞ = ${o.toFixed(6)} ≤ 2 (2 − η·S_∞ = ${(2 - o).toExponential(2)})` });
-}
-
-export const kreislerConvergesToEos: Claim<DeepScalarInstance> = defineClaim<DeepScalarInstance>({
-  id: 'kreisler.converges-to-eos',
-  title: 'Deep scalar net: started sharper than 2/η (η·φ(w₀) ∈ (2, 2.8]), GD converges to a minimizer with η·S_∞ ≤ 2',
-  citation: { paper: KNSC, where: 'convergence-to-EoS result (abstract: "GD provably converges to the EoS in scalar networks"; conditions recalled)', recalled: true },
-  statement:
-    'For ½(∏ᵢwᵢ − y)² with y = 1, D ∈ {2..4}, positive weights, η·φ(w₀) ∈ (2, 2.8] and η·D·|y|^{2−2/D} < 2 (a stable minimizer exists), whenever GD ' +
-    'converges (without a weight changing sign) its limit has η·S_∞ ≤ 2. "Close to 2" is statistical ([E]: median 2 − ηS_∞ ≈ 0.02–0.12, outliers to 0.6) and not asserted.',
-  kind: 'forall',
-  hypotheses: ['y = 1, w₁ ∈ [1.5, 2.5], other wᵢ ∈ [0.4, 1], D ∈ {2..4}', 'η·φ(w₀) ∈ (2, 2.8]', 'η·D·|y|^{2−2/D} < 2', '|∏w₀ − y| ≥ 0.005 (a start on the minimizers is an unstable fixed point that only looks converged)', 'GD converges (|r| < 1e-8 for 3 steps within 8000) with positive weights'],
-  arbitrary: gfsInstances({ kappa: [2.001, 2.8], w: [0.4, 1], first: [1.5, 2.5], dims: [2, 4], steps: 8000, stable: true }),
-  check: checkConvergesToEos,
-  negativeControl: {
-    description: 'no stable minimizer: η·D·|y|^{2−2/D} ∈ [2.1, 3] (D = 2, 3; y = 1), so GD cannot converge to a minimizer with η·S ≤ 2',
-    arbitrary: fc.record({ d: fc.integer({ min: 2, max: 3 }), s: decimalText(2.1, 3, 2), w: decimalText(0.8, 1.2, 2) }).map((g): DeepScalarInstance => ({
-      model: 'deep-scalar', params: { target: '1' }, theta: [g.w, ...Array.from({ length: g.d - 1 }, () => '1')],
-      lr: new D60(g.s).div(g.d).toSignificantDigits(15).toFixed(), steps: 100,
-    })),
-  },
-  tolerance: { rel: 1e-6 },
-  rationale:
-    'The run stops at |r| < 1e-8, where S differs from its limit by O(|r|) ≈ 1e-8·S, so η·S ≤ 2 + 1e-6 is truncation slack only; ' +
-    '[E]: over 600 converged runs of this generator the smallest 2 − η·S_∞ was 0.004, far above it.',
 });

@@ -7,7 +7,9 @@ import { defineClaim } from '../defineClaim.js';
 import { WR } from '../papers.js';
 import { gdRule, stepper } from '../../dynamics/stepper.js';
 import { BLOW_UP, D, type Frame, GAP_GUARD, finiteSmall, frameAt } from './wangRoberts.js';
-import { deg } from './depth2.js';
+
+/** An angle in radians, printed in degrees to three digits. */
+const deg = (x: number) => `${(x * 180 / Math.PI).toPrecision(3)}°`;
 
 /* ------------------------------------------------------------------------------------------ */
 /* wr.swap-is-not-rotation                                                                     */

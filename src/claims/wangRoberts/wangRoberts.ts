@@ -16,7 +16,8 @@ import { gdRule, stepper } from '../../dynamics/stepper.js';
  * Wang & Roberts: instabilities of large-step GD rotate the Hessian's eigenvectors, a consequence
  * of depth > 1, and move the parameters to flatter regions (docs/claims/wang-roberts.md, caveat 5). Only the
  * abstract is verified, so every claim is tagged recalled and checked on closed-form models:
- * depth 1 = a quadratic (linear regression), depth 2 = uv with y = 1.
+ * depth 1 = a quadratic (linear regression), depth 2 = uv with y = 1 (its balanced set), and the
+ * deeper and wider networks of rotationClaims.ts and flatteningInLr.ts.
  */
 
 
@@ -34,15 +35,8 @@ const lambdaGfsText = (u: string, v: string): Decimal => {
 /** η = κ/λ_GFS as 15-digit decimal text. */
 export const lrFor = (u: string, v: string, kappa: string): string => new D(kappa).div(lambdaGfsText(u, v)).toSignificantDigits(15).toFixed();
 
-export const lambdaGfs = <T>(F: Field<T>, theta: Vec<T>): T => {
-  const delta = F.sub(F.mul(theta[0], theta[0]), F.mul(theta[1], theta[1]));
-  return F.sqrt(F.add(F.mul(delta, delta), F.int(4)));
-};
-
 export const finiteSmall = <T>(F: Field<T>, v: Vec<T>): boolean => v.every((x) => F.isFinite(x) && F.lt(F.abs(x), F.from(BLOW_UP)));
 
-/** |u₀v₀ − 1| ≥ 0.1. */
-export const offMinimizers = <T>(F: Field<T>, theta: Vec<T>): boolean => !F.lt(F.abs(F.sub(F.mul(theta[0], theta[1]), F.one)), F.from('0.1'));
 
 
 /** The Hessian's eigenframe at θ: top and second unit eigenvectors as doubles, the gap relative to ‖H‖, λ₁. */

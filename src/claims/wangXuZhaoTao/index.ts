@@ -1,12 +1,10 @@
 import type { Claim } from '../claim.js';
-import { wxztBalancingLimit, wxztCatapult, wxztFinalSharpness } from './uvTrajectories.js';
+import { wxztCatapult } from './uvTrajectories.js';
 import { wxztBalancingIdentity } from './wangXuZhaoTao.js';
 import { wxztConvergenceRate, wxztGapBelowEdge } from './wxztMore.js';
 
 export const WXZT_CLAIMS: readonly Claim[] = [
   wxztBalancingIdentity,
-  wxztBalancingLimit,
-  wxztFinalSharpness,
   wxztCatapult,
 ];
 

@@ -155,7 +155,7 @@ export const zhuFinalSharpness: Claim<MinimalistInstance> = defineClaim<Minimali
   statement:
     'For L = ¼(x²y² − 1)² started near the minimizers (xy = 1 + δ, 0.01 ≤ |δ| ≤ 0.1) at a point whose gradient-flow solution is too sharp ' +
     '(η·S_GFS/2 ∈ [1.02, 1.5], η ∈ [0.05, 0.3]), GD converges to a minimizer with η·S_∞/2 ∈ [0.98, 1] — on most instances (statistical: ' +
-    'catapult outliers exist, docs/claims/zhu.md). Contrast uv, where η·S_∞/2 has median 0.877 (wxzt.eos.final-sharpness).',
+    'catapult outliers exist, docs/claims/zhu.md). Contrast uv (ℓ(xy) with the square loss), where η·S_∞/2 has median 0.71 from the starts of wxzt.regularity.closer-to-edge.',
   kind: 'statistical',
   minHoldFraction: 0.8,
   hypotheses: ['near-manifold start: y₀ = (1 + δ)/x₀, 0.01 ≤ |δ| ≤ 0.1', 'η ∈ [0.05, 0.3], η·S_GFS/2 ∈ (1, 1.5]', 'GD converges (|x²y² − 1| < 1e-10 for 3 steps) within 12 000 steps'],
