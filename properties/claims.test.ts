@@ -42,7 +42,15 @@ describe(`built-in claims (seed ${seed}, ${RUNS} runs each unless a claim sets f
     });
 
     test(`${claim.id}: negative control is flagged (seed ${seed})`, async () => {
-      const r = await runClaim(claim, { seed, runs: Math.min(CONTROL_RUNS, runs), mode: 'control' });
+      // One certified violation proves the check can fail: later instances are not run (a statistical
+      // claim's control must fail its statistic, so it runs them all).
+      const stop = { requested: false };
+      const r = await runClaim(claim, {
+        seed, runs: Math.min(CONTROL_RUNS, runs), mode: 'control', stop,
+        onInstance: (_i, v) => {
+          if (v.verdict === 'violated' && claim.kind !== 'statistical') stop.requested = true;
+        },
+      });
       expect(r.row.instances.violated, `negative control "${claim.negativeControl.description}" was never flagged: ${JSON.stringify(r.row.instances)}`).toBeGreaterThan(0);
       // A statistical claim tolerates some violated instances: its control must fail the claim's own statistic.
       if (claim.kind === 'statistical') expect(r.row.verdict, `negative control "${claim.negativeControl.description}" did not fail the statistic: ${JSON.stringify(r.row.instances)}`).toBe('violated');

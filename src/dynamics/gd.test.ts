@@ -5,7 +5,7 @@ import { getModelDef } from '../models/registry.js';
 import { decimalField } from '../numerics/decimalField.js';
 import { f64 } from '../numerics/f64Field.js';
 import { relError } from '../numerics/tolerance.js';
-import { decimalVsOracle, lrFor } from '../../test-support/oracleCompare.js';
+import { ORACLE_STEPS, decimalVsOracle, lrFor } from '../../test-support/oracleCompare.js';
 import { gd } from './gd.js';
 import { runTrajectory } from './runTrajectory.js';
 
@@ -26,7 +26,7 @@ describe('gd', () => {
   // An independent computation: a plain decimal loop at 100 digits with finite-difference
   // gradients of the loss (h = 1e-45), no closed-form derivative and no runner code.
   for (const id of Object.keys(MODEL_INSTANCES)) {
-    it(`dec:50 over 200 steps agrees with the 100-digit finite-difference oracle to 1e-25 (over its predictable horizon) (${id})`, () => {
+    it(`dec:50 over ${ORACLE_STEPS} steps agrees with the 100-digit finite-difference oracle to 1e-25 (over its predictable horizon) (${id})`, () => {
       fc.assert(
         fc.property(MODEL_INSTANCES[id], (inst) => {
           const r = decimalVsOracle(inst, 'gd');
@@ -35,7 +35,7 @@ describe('gd', () => {
           w.err = Math.max(w.err, r.err);
           w.minHorizon = Math.min(w.minHorizon, r.horizon);
           w.runs++;
-          if (r.horizon < 200) w.chaotic++;
+          if (r.horizon < ORACLE_STEPS) w.chaotic++;
           expect(r.err).toBeLessThan(1e-25);
           expect(r.horizon).toBeGreaterThanOrEqual(20);
         }),

@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { MODEL_INSTANCES } from '../arbitraries/modelInstance.js';
 import { getModelDef } from '../models/registry.js';
 import { f64 } from '../numerics/f64Field.js';
-import { decimalVsOracle } from '../../test-support/oracleCompare.js';
+import { ORACLE_STEPS, decimalVsOracle } from '../../test-support/oracleCompare.js';
 import { ngd } from './ngd.js';
 import { runTrajectory } from './runTrajectory.js';
 
@@ -31,7 +31,7 @@ describe('ngd', () => {
   });
 
   for (const id of Object.keys(MODEL_INSTANCES)) {
-    it(`dec:50 over 200 steps agrees with the 100-digit finite-difference oracle to 1e-25 (over its predictable horizon) (${id})`, () => {
+    it(`dec:50 over ${ORACLE_STEPS} steps agrees with the 100-digit finite-difference oracle to 1e-25 (over its predictable horizon) (${id})`, () => {
       fc.assert(
         fc.property(MODEL_INSTANCES[id], (inst) => {
           const r = decimalVsOracle(inst, 'ngd');
@@ -40,7 +40,7 @@ describe('ngd', () => {
           w.err = Math.max(w.err, r.err);
           w.minHorizon = Math.min(w.minHorizon, r.horizon);
           w.runs++;
-          if (r.horizon < 200) w.chaotic++;
+          if (r.horizon < ORACLE_STEPS) w.chaotic++;
           expect(r.err).toBeLessThan(1e-25);
           expect(r.horizon).toBeGreaterThanOrEqual(20);
         }),

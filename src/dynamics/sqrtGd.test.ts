@@ -4,7 +4,7 @@ import { MODEL_INSTANCES } from '../arbitraries/modelInstance.js';
 import { getModelDef } from '../models/registry.js';
 import { decimalField } from '../numerics/decimalField.js';
 import { f64 } from '../numerics/f64Field.js';
-import { decimalVsOracle } from '../../test-support/oracleCompare.js';
+import { ORACLE_STEPS, decimalVsOracle } from '../../test-support/oracleCompare.js';
 import { runTrajectory } from './runTrajectory.js';
 import { sqrtGd } from './sqrtGd.js';
 
@@ -56,7 +56,7 @@ describe('sqrt-gd', () => {
   });
 
   for (const id of WITH_LSTAR) {
-    it(`dec:50 over 200 steps agrees with the 100-digit finite-difference oracle to 1e-25 (over its predictable horizon) (${id})`, () => {
+    it(`dec:50 over ${ORACLE_STEPS} steps agrees with the 100-digit finite-difference oracle to 1e-25 (over its predictable horizon) (${id})`, () => {
       const withLstar = MODEL_INSTANCES[id].filter((inst) => getModelDef(id).create(inst.input).lossStar !== undefined);
       fc.assert(
         fc.property(withLstar, (inst) => {
@@ -66,7 +66,7 @@ describe('sqrt-gd', () => {
           w.err = Math.max(w.err, r.err);
           w.minHorizon = Math.min(w.minHorizon, r.horizon);
           w.runs++;
-          if (r.horizon < 200) w.chaotic++;
+          if (r.horizon < ORACLE_STEPS) w.chaotic++;
           expect(r.err).toBeLessThan(1e-25);
           expect(r.horizon).toBeGreaterThanOrEqual(20);
         }),
