@@ -3,6 +3,8 @@ import { decimalText } from '../../arbitraries/decimalText.js';
 import { decimalCtor } from '../../numerics/decimalField.js';
 import { f64 } from '../../numerics/f64Field.js';
 import type { Field } from '../../numerics/field.js';
+import { Interval } from '../../numerics/interval.js';
+import { IndeterminateError } from '../../errors.js';
 import type { CheckContext, Claim, Instance, Outcome } from '../claim.js';
 import { defineClaim } from '../defineClaim.js';
 import { KNSC } from '../papers.js';
@@ -58,9 +60,26 @@ export function gfsSharpness<T>(F: Field<T>, w: readonly T[], y: T): T {
     if (!F.lt(c, next)) break;
     c = next;
   }
-  let s = F.zero;
-  for (const q of sq) s = F.add(s, F.div(F.one, F.add(q, c)));
-  return F.mul(y2, s);
+  const phiAt = (x: T): T => {
+    let s = F.zero;
+    for (const q of sq) s = F.add(s, F.div(F.one, F.add(q, x)));
+    return F.mul(y2, s);
+  };
+  if (!(c instanceof Interval)) return phiAt(c);
+  // In interval arithmetic Newton's iterate is only near the root c*: bracket it, h(c − δ) < 0 < h(c + δ)
+  // for every point of the two enclosures (h is increasing), and since φ decreases in c, φ(c*) lies in
+  // [φ(c + δ), φ(c − δ)]; so the result is an enclosure of the true φ, not of φ at an approximate root.
+  const digits = F.precision.kind === 'interval' ? F.precision.digits : 40;
+  for (let k = digits - 6; k > 0; k -= 3) {
+    const delta = F.mul(F.add(F.abs(c), F.one), F.from(`1e-${k}`));
+    const below = F.sub(c, delta);
+    const above = F.add(c, delta);
+    if (!(F.lt(h(below), F.zero) && F.lt(F.zero, h(above)))) continue;
+    const lo = phiAt(above) as unknown as Interval;
+    const hi = phiAt(below) as unknown as Interval;
+    return new Interval(lo.lo, hi.hi) as unknown as T;
+  }
+  throw new IndeterminateError('the root of Σ log(wᵢ² + c) = log y² could not be bracketed');
 }
 
 // kreisler.pair-gap.exact-identity ----------------------------------------------------------------
@@ -88,6 +107,9 @@ function checkPairGap<T>(inst: DeepScalarInstance, ctx: CheckContext<T>): Outcom
   let w = theta;
   const run = stepper(gdRule(F, (x) => model.grad(x), eta), w);
   let worst = { margin: Number.POSITIVE_INFINITY, observed: 0, bound: ctx.tol.rel, step: 0 };
+  // tol − err/scale in the field, the least over pairs and steps: at interval:N (no slack) its
+  // enclosure below 0 certifies a mismatch.
+  let least: T | undefined;
   let checked = 0;
   for (let t = 0; t < inst.steps; t++) {
     const r = F.sub(prod(F, w), y);
@@ -111,9 +133,11 @@ function checkPairGap<T>(inst: DeepScalarInstance, ctx: CheckContext<T>): Outcom
         const err = F.abs(F.sub(gapNext, predicted));
         const observed = F.sign(scale) === 0 ? F.toNumber(err) : F.toNumber(F.div(err, scale));
         const margin = ctx.tol.rel - observed;
+        const m = F.sub(F.from(ctx.tol.rel), F.sign(scale) === 0 ? err : F.div(err, scale));
+        least = least === undefined ? m : F.min(least, m);
         if (F.lt(F.add(F.mul(F.from(ctx.tol.rel), scale), F.from(ctx.tol.abs)), err)) {
           return ctx.violated({
-            code: 'identity_mismatch', step: t, observed, bound: ctx.tol.rel, margin,
+            code: 'identity_mismatch', step: t, observed, bound: ctx.tol.rel, ...ctx.margin(least),
             message: `step ${t}, pair (${i + 1}, ${j + 1}): (wᵢ² − wⱼ²)⁺ = ${F.toString(gapNext)} but ${gf ? 'wᵢ² − wⱼ²' : '(wᵢ² − wⱼ²)(1 − η²r²∏_{k≠i,j}w_k²)'} = ${F.toString(predicted)}`,
           });
         }
@@ -124,7 +148,7 @@ function checkPairGap<T>(inst: DeepScalarInstance, ctx: CheckContext<T>): Outcom
     w = next;
   }
   ctx.assume(checked > 0, 'diverged_at_once', 'the first GD step left the finite range');
-  return ctx.holds({ code: 'identity_holds', ...worst, message: `every pair gap obeyed the identity at each of ${checked} steps (D = ${n}); worst relative error ${worst.observed.toExponential(2)}` });
+  return ctx.holds({ code: 'identity_holds', ...worst, ...(least === undefined ? {} : ctx.margin(least)), message: `every pair gap obeyed the identity at each of ${checked} steps (D = ${n}); worst relative error ${worst.observed.toExponential(2)}` });
 }
 
 export const kreislerPairGap: Claim<DeepScalarInstance> = defineClaim<DeepScalarInstance>({
@@ -194,6 +218,9 @@ function checkGfsMonotone<T>(inst: DeepScalarInstance, ctx: CheckContext<T>): Ou
   const run = stepper(gdRule(F, (x) => model.grad(x), eta), w);
   let inside = 0;
   let worst = { margin: Number.POSITIVE_INFINITY, observed: 0, bound: ctx.tol.rel, step: 0 };
+  // slack − relative rise of φ in the field, the least over the steps: at interval:N (no slack, φ
+  // enclosed) its enclosure below 0 certifies a rise.
+  let least: T | undefined;
   let t = 0;
   for (; t < inst.steps; t++) {
     const stepped = run.step();
@@ -210,10 +237,11 @@ function checkGfsMonotone<T>(inst: DeepScalarInstance, ctx: CheckContext<T>): Ou
     const inc = F.div(F.sub(phiNext, phi), phi);
     const observed = F.toNumber(inc);
     const margin = ctx.tol.rel - observed;
+    least = least === undefined ? F.sub(slack, inc) : F.min(least, F.sub(slack, inc));
     if (F.lt(slack, inc)) {
       const r = F.sub(prod(F, w), y);
       return ctx.violated({
-        code: 'gfs_sharpness_increased', step: t, observed, bound: ctx.tol.rel, margin,
+        code: 'gfs_sharpness_increased', step: t, observed, bound: ctx.tol.rel, ...ctx.margin(least),
         message: `φ rose from ${F.toString(phi)} to ${F.toString(phiNext)} at step ${t} (+${(observed * 100).toFixed(2)}%; η·φ(w₀) = ${F.toNumber(kappa).toFixed(4)}, η|r| = ${F.toNumber(F.abs(F.mul(eta, r))).toFixed(4)})`,
         details: { kappa: F.toString(kappa) },
       });
@@ -226,7 +254,7 @@ function checkGfsMonotone<T>(inst: DeepScalarInstance, ctx: CheckContext<T>): Ou
     if (inside >= 3) break;
   }
   return ctx.holds({
-    code: 'gfs_sharpness_monotone', ...worst, details: { kappa: F.toString(kappa) },
+    code: 'gfs_sharpness_monotone', ...worst, ...(least === undefined ? {} : ctx.margin(least)), details: { kappa: F.toString(kappa) },
     message: `φ non-increasing over ${Math.min(t + 1, inst.steps)} steps (η·φ(w₀) = ${F.toNumber(kappa).toFixed(4)}); φ: ${F.toNumber(gfsSharpness(F, theta, y)).toFixed(6)} → ${F.toNumber(phi).toFixed(6)}`,
   });
 }

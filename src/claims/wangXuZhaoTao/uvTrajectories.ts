@@ -45,6 +45,11 @@ interface UvRun<T> {
   readonly y: T;
   /** First step whose loss exceeded the previous one by more than the slack, or −1. */
   readonly firstIncrease: number;
+  /**
+   * The largest relative rise (L_{t+1} − L_t)/L_t − slack over the steps with L_t > 1e-24, in the field
+   * (undefined when there is none): below 0 no step rose, so at interval:N it certifies "no increase".
+   */
+  readonly maxRise: T | undefined;
   readonly loss0: T;
   readonly maxLoss: T;
   readonly model: BoundModel<T>;
@@ -75,10 +80,16 @@ export function runUv<T>(inst: UvGdInstance, ctx: CheckContext<T>, lossSlack = 1
   let inside = 0;
   let t = 0;
   const slack = F.from(lossSlack);
+  const floor = F.from(1e-24);
+  let maxRise: T | undefined;
   for (; t < inst.steps; t++) {
     if (!run.step()) break;
     th = run.theta;
     const L = model.loss(th);
+    if (F.lt(floor, prev)) {
+      const rise = F.sub(F.div(F.sub(L, prev), prev), slack);
+      maxRise = maxRise === undefined ? rise : F.max(maxRise, rise);
+    }
     if (firstIncrease < 0 && F.lt(F.add(prev, F.mul(slack, prev)), L) && F.lt(F.from(1e-24), L)) firstIncrease = t;
     if (F.lt(maxLoss, L)) maxLoss = L;
     prev = L;
@@ -87,7 +98,7 @@ export function runUv<T>(inst: UvGdInstance, ctx: CheckContext<T>, lossSlack = 1
     if (inside >= 3) break;
   }
   const deltaEnd = F.sub(F.mul(th[0], th[0]), F.mul(th[1], th[1]));
-  return { converged: inside >= 3, diverged: run.diverged, steps: t + 1, theta: th, delta0, deltaEnd, lambdaGfs, kappa, eta, y, firstIncrease, loss0, maxLoss, model };
+  return { converged: inside >= 3, diverged: run.diverged, steps: t + 1, theta: th, delta0, deltaEnd, lambdaGfs, kappa, eta, y, firstIncrease, maxRise, loss0, maxLoss, model };
 }
 
 const KAPPA_MSG = <T>(F: Field<T>, k: T) => `κ = η·λ_GFS = ${F.toString(k)}`;
@@ -112,14 +123,15 @@ function checkCatapult<T>(inst: UvGdInstance, ctx: CheckContext<T>): Outcome {
   const etaS = F.mul(run.eta, S);
   const o = F.toNumber(etaS);
   if (run.firstIncrease < 0) {
-    return ctx.violated({ code: 'no_loss_increase', observed: 0, bound: 0, margin: -1, step: run.steps, details,
+    return ctx.violated({ code: 'no_loss_increase', observed: 0, bound: 0, ...(run.maxRise === undefined ? { margin: -1 } : ctx.margin(run.maxRise)), step: run.steps, details,
       message: `the loss never rose although η·S(θ₀) = ${F.toNumber(etaS0).toFixed(4)} > 2 (${k})` });
   }
   if (!F.lt(etaS, F.int(2))) {
-    return ctx.violated({ code: 'above_edge', observed: o, bound: 2, margin: 2 - o, step: run.steps, details,
+    return ctx.violated({ code: 'above_edge', observed: o, bound: 2, ...ctx.margin(F.sub(F.int(2), etaS)), step: run.steps, details,
       message: `η·S_∞ = ${o.toFixed(6)} ≥ 2 after the catapult` });
   }
-  return ctx.holds({ code: 'catapult', observed: o, bound: 2, margin: 2 - o, step: run.firstIncrease, details,
+  // The margin of the conclusion S_∞ < 2/η in the field (the sharpness is certified at interval:N).
+  return ctx.holds({ code: 'catapult', observed: o, bound: 2, ...ctx.margin(F.sub(F.int(2), etaS)), step: run.firstIncrease, details,
     message: `η·S(θ₀) = ${F.toNumber(etaS0).toFixed(4)} > 2; the loss rose at step ${run.firstIncrease}, then GD converged (${run.steps} steps) with η·S_∞ = ${o.toFixed(4)} < 2` });
 }
 

@@ -82,6 +82,9 @@ function checkBalancingIdentity<T>(inst: InnerProductGdInstance, ctx: CheckConte
   let th = theta;
   const run = stepper(gdRule(F, (x) => model.grad(x), eta), th);
   let worst = { margin: Number.POSITIVE_INFINITY, observed: 0, bound: 0, step: 0 };
+  // tol − err/scale in the field, the least over the steps: at interval:N (no slack) its enclosure
+  // below 0 certifies a mismatch.
+  let least: T | undefined;
   let checked = 0;
   for (let t = 0; t < inst.steps; t++) {
     const x = th.slice(0, k);
@@ -107,9 +110,11 @@ function checkBalancingIdentity<T>(inst: InnerProductGdInstance, ctx: CheckConte
     const err = F.abs(F.sub(deltaNext, predicted));
     const observed = relErr(F, err, scale);
     const bound = ctx.tol.rel;
+    const m = F.sub(F.from(ctx.tol.rel), F.sign(scale) === 0 ? err : F.div(err, scale));
+    least = least === undefined ? m : F.min(least, m);
     if (F.lt(F.add(F.mul(F.from(ctx.tol.rel), scale), F.from(ctx.tol.abs)), err)) {
       return ctx.violated({
-        code: 'identity_mismatch', step: t, observed, bound, margin: bound - observed,
+        code: 'identity_mismatch', step: t, observed, bound, ...ctx.margin(least),
         message: `step ${t}: ‖x⁺‖² − ‖y⁺‖² = ${F.toString(deltaNext)} but ${gf ? '‖x‖² − ‖y‖²' : '(‖x‖² − ‖y‖²)(1 − η²ℓ\'²)'} = ${F.toString(predicted)} (η·ℓ'(s) = ${F.toString(ed)})`,
         details: { loss: inst.params.loss, etaEllPrime: F.toString(ed) },
       });
@@ -120,7 +125,7 @@ function checkBalancingIdentity<T>(inst: InnerProductGdInstance, ctx: CheckConte
   }
   ctx.assume(checked > 0, 'diverged_at_once', 'the first GD step left the finite range');
   return ctx.holds({
-    code: 'identity_holds', ...worst,
+    code: 'identity_holds', ...worst, ...(least === undefined ? {} : ctx.margin(least)),
     message: `‖x⁺‖² − ‖y⁺‖² = (‖x‖² − ‖y‖²)(1 − η²ℓ'(s)²) at each of ${checked} steps (ℓ = ${inst.params.loss}); worst relative error ${worst.observed.toExponential(2)} at step ${worst.step}`,
   });
 }

@@ -128,11 +128,13 @@ function checkRate<T>(inst: UvRateInstance, ctx: CheckContext<T>): Outcome {
   }
   const o = F.toNumber(dev);
   const bound = F.toNumber(tol);
+  // tol − the larger deviation in the field (F.max, not a branch), so that at interval:N a mismatch is enclosed below 0.
+  const margin = ctx.margin(F.sub(tol, F.max(worst, fitDev)));
   if (F.lt(tol, dev)) {
-    return ctx.violated({ code: 'rate_mismatch', observed: o, bound, margin: bound - o, step: worstStep, details,
+    return ctx.violated({ code: 'rate_mismatch', observed: o, bound, ...margin, step: worstStep, details,
       message: `final-phase contraction |r_{t+1}/r_t| (fitted ${fitN.toFixed(6)} over ${n} steps) is not ${what} = ${rhoN.toFixed(6)} (deviation ${o.toExponential(2)} > ${bound.toExponential(2)})` });
   }
-  return ctx.holds({ code: 'rate_matches', observed: o, bound, margin: bound - o, step: worstStep, details,
+  return ctx.holds({ code: 'rate_matches', observed: o, bound, ...margin, step: worstStep, details,
     message: `|r_{t+1}/r_t| = ${fitN.toFixed(6)} over ${n} final-phase steps matches ${what} = ${rhoN.toFixed(6)} (max deviation ${o.toExponential(2)}); |r| < ${EPS} after ${hitEps} steps (η·S_∞ = ${F.toNumber(etaS).toFixed(4)})` });
 }
 
