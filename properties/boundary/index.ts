@@ -2,8 +2,9 @@ import { ARORA_BOUNDARIES } from './arora.js';
 import type { Boundary } from './boundary.js';
 import { CLASSICAL_BOUNDARIES } from './classical.js';
 import { DAMIAN_BOUNDARIES } from './damian.js';
+import { KREISLER_BOUNDARIES } from './kreisler.js';
 import { WANG_ROBERTS_BOUNDARIES } from './wangRoberts.js';
 import { WXZT_BOUNDARIES } from './wangXuZhaoTao.js';
 
 /** Every boundary control, by paper. */
-export const BOUNDARIES: readonly Boundary[] = [...DAMIAN_BOUNDARIES, ...ARORA_BOUNDARIES, ...WANG_ROBERTS_BOUNDARIES, ...WXZT_BOUNDARIES, ...CLASSICAL_BOUNDARIES];
+export const BOUNDARIES: readonly Boundary[] = [...DAMIAN_BOUNDARIES, ...ARORA_BOUNDARIES, ...WANG_ROBERTS_BOUNDARIES, ...WXZT_BOUNDARIES, ...KREISLER_BOUNDARIES, ...CLASSICAL_BOUNDARIES];
