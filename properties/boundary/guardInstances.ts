@@ -8,6 +8,9 @@ import { toy } from './damian.js';
 import { wxztCatapult } from '../../src/claims/wangXuZhaoTao/uvTrajectories.js';
 import { wxztGapBelowEdge } from '../../src/claims/wangXuZhaoTao/wxztMore.js';
 import fc from 'fast-check';
+import { depth1NoRotation, type GdRunInstance } from '../../src/claims/wangRoberts/wangRoberts.js';
+import { swapIsNotRotation } from '../../src/claims/wangRoberts/swapIsNotRotation.js';
+import { wxztBalancingIdentity } from '../../src/claims/wangXuZhaoTao/wangXuZhaoTao.js';
 
 /** Hand-made instances that trip a guard no generated instance reaches (properties/guards.test.ts). */
 export interface GuardInstance {
@@ -32,5 +35,11 @@ export const GUARD_INSTANCES: readonly GuardInstance[] = [
   // uv = 1 at the start: a minimizer, a fixed point of GD whatever η.
   g(wxztCatapult, 'start_on_minimizers', { model: 'uv', params: { target: '1' }, theta: ['2', '0.5'], lr: '0.5', steps: 10, kappa: '2.06' }),
   // Two steps cannot reach ‖uvᵀ − A‖_F < 1e-12 for three steps in a row.
+  // A balanced start far out (u₀ = v₀ = 50, η = 0.5): GD leaves |θ| < 1e6 within a few steps.
+  g(swapIsNotRotation, 'diverged', { model: 'uv', params: { target: '1' }, theta: ['50', '50'], lr: '0.5', steps: 20 }),
+  // A generated quadratic started at 1e300: κ > 1 carries θ past the doubles (the claim follows divergent runs to that point).
+  g(depth1NoRotation, 'non_finite', { ...(fc.sample(depth1NoRotation.arbitrary, { seed: 1, numRuns: 1 })[0] as GdRunInstance), theta: ['1e300', '1e300'], lr: '1000', steps: 60 }),
+  // x₀ = y₀ = 1e200 under the quartic loss: s = xᵀy overflows, so the very first step is not finite.
+  g(wxztBalancingIdentity, 'diverged_at_once', { model: 'inner-product', params: { loss: 'quartic', mu: '1' }, theta: ['1e200', '1e200'], lr: '0.1', steps: 3 }),
   g(wxztGapBelowEdge, 'not_converged', { ...fc.sample(wxztGapBelowEdge.arbitrary, { seed: 1, numRuns: 1 })[0], steps: 2 }),
 ];

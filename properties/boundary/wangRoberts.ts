@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { depth1NoRotation, type GdRunInstance } from '../../src/claims/wangRoberts/wangRoberts.js';
-import { swapIsNotRotation } from '../../src/claims/wangRoberts/swapIsNotRotation.js';
+import { swapIsNotRotation, type UvRunInstance } from '../../src/claims/wangRoberts/swapIsNotRotation.js';
 import { type Boundary, boundary } from './boundary.js';
 import { ROUNDING_ONLY } from './wangXuZhaoTao.js';
 
 /** uv with y = 1 from (u₀, v₀), one GD step at η = 0.001 (u barely moves, so the frame at step 1 is as at step 0). */
-const uv = (u: string, v: string, lr = '0.001', steps = 1) => ({ model: 'uv', params: { target: '1' }, theta: [u, v], lr, steps });
+const uv = (u: string, v: string, lr = '0.001', steps = 1): UvRunInstance => ({ model: 'uv', params: { target: '1' }, theta: [u, v], lr, steps });
 
 export const WANG_ROBERTS_BOUNDARIES: readonly Boundary[] = [
   boundary(depth1NoRotation, {
