@@ -1,8 +1,10 @@
 import { Decimal } from 'decimal.js';
 import { UsageError } from '../errors.js';
+import { f64 } from '../numerics/f64Field.js';
 import type { Field, Mat, Vec } from '../numerics/field.js';
 import { mirrorUpper } from './_internals/mirrorUpper.js';
-import { makeModel, type DecimalText, type ModelDef, type ModelInput } from './model.js';
+import { deepLinearF64, type DeepLinearF64 } from './deepLinearF64.js';
+import { makeModel, type BoundModel, type DecimalText, type ModelDef, type ModelInput } from './model.js';
 import { checkDim, dataMatrix, dataObject, dataVector, readParams } from './params.js';
 
 const SHAPE = '{ "X": [[...]] (n×d₀, one row per sample), "Y": [[...]] (n×d_D), "widths": [d₀, …, d_D] (D ≥ 1 layers) }';
@@ -81,12 +83,20 @@ export const deepLinear: ModelDef = {
     for (let l = 1; l <= D; l++) {
       for (let i = 0; i < widths[l]; i++) for (let j = 0; j < widths[l - 1]; j++) names.push(`W${l}_${i + 1}_${j + 1}`);
     }
+    // The float64 closed forms on typed arrays, bit-identical to the generic binding at f64 (built once, on first use).
+    let fast: DeepLinearF64 | undefined;
+    const fastF64 = () => (fast ??= deepLinearF64(widths, off, data.X.map((r) => r.map((x) => f64.from(x))), data.Y.map((r) => r.map((x) => f64.from(x)))));
     return makeModel({
       id: 'deep-linear',
       dim,
       thetaNames: names,
       params,
+      kernelsF64: () => fastF64().kernels(),
       bind<T>(F: Field<T>) {
+        if ((F as Field<unknown>) === f64) {
+          const { loss, grad, hvp, third, hessian } = fastF64();
+          return { loss, grad, hvp, third, hessian } as unknown as Pick<BoundModel<T>, 'loss' | 'grad' | 'hvp' | 'third' | 'hessian'>;
+        }
         const X = data.X.map((row) => row.map((x) => F.from(x)));
         const Y = data.Y.map((row) => row.map((x) => F.from(x)));
         const N = F.int(n);

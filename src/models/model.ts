@@ -115,6 +115,26 @@ function denseHvp<T>(F: Field<T>, H: Mat<T>, v: Vec<T>): Vec<T> {
   });
 }
 
+/**
+ * Loss and gradient of the f64 binding through the model's float64 kernels: they perform the
+ * closed forms' operations in the same order (bit-identical, tested against the generic binding
+ * in a copy of f64), without the Field indirection, for the loops that call a model directly.
+ */
+function kernelRoutes(dim: number, kernels: () => KernelsF64, generic: Pick<BoundModel<number>, 'loss' | 'grad'>): Pick<BoundModel<number>, 'loss' | 'grad'> {
+  const out = new Float64Array(dim);
+  // A θ of the wrong length keeps the closed forms' own behaviour.
+  return {
+    loss: (t) => (t.length === dim ? kernels().lossF64(Float64Array.from(t)) : generic.loss(t)),
+    grad(t) {
+      if (t.length !== dim) return generic.grad(t);
+      kernels().gradF64(Float64Array.from(t), out);
+      const g: number[] = [];
+      for (let i = 0; i < out.length; i++) g.push(out[i]);
+      return g;
+    },
+  };
+}
+
 /** Wraps a ModelImpl into a Model whose bindings are cached per field. */
 export function makeModel(impl: ModelImpl): Model {
   const cache = new Map<Field<unknown>, BoundModel<unknown>>();
@@ -131,10 +151,12 @@ export function makeModel(impl: ModelImpl): Model {
       const hit = cache.get(F as Field<unknown>);
       if (hit !== undefined) return hit as BoundModel<T>;
       const b = impl.bind(F);
+      const viaKernels = makeKernels !== undefined && (F as Field<unknown>) === f64
+        ? kernelRoutes(impl.dim, () => (kernels ??= makeKernels()), b as unknown as Pick<BoundModel<number>, 'loss' | 'grad'>) : undefined;
       const bound: BoundModel<T> = Object.freeze({
         F,
-        loss: b.loss,
-        grad: b.grad,
+        loss: (viaKernels?.loss as BoundModel<T>['loss'] | undefined) ?? b.loss,
+        grad: (viaKernels?.grad as BoundModel<T>['grad'] | undefined) ?? b.grad,
         hessian: b.hessian,
         third: b.third,
         hvp: b.hvp ?? ((theta: Vec<T>, v: Vec<T>) => denseHvp(F, b.hessian(theta), v)),

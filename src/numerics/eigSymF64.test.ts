@@ -1,7 +1,7 @@
 import * as math from 'mathjs';
 import { describe, expect, it } from 'vitest';
 import { column, withSpectrum } from '../../test-support/testMatrices.js';
-import { eigSymF64 } from './eigSymF64.js';
+import { descendingOrder, eigSymF64 } from './eigSymF64.js';
 import { rng } from './rng.js';
 
 /** A random orthogonal matrix from the QR factorisation (mathjs) of a Gaussian matrix. */
@@ -111,6 +111,18 @@ describe('eigSymF64', () => {
     const d = eigSymF64([[1, 0, 0], [0, 3, 0], [0, 0, 2]]);
     expect(d.values).toEqual([3, 2, 1]);
     expect(d.vectors.map((v) => v.map(Math.abs))).toEqual([[0, 1, 0], [0, 0, 1], [1, 0, 0]]);
+  });
+
+  it('orders eigenvalues as the stable built-in sort by d[b] − d[a] does: ties, ±0 and non-finite values', () => {
+    const r = rng(5);
+    const pool = [0, -0, 1, -1, 2.5, 1e-300, Number.POSITIVE_INFINITY, Number.NaN];
+    for (let trial = 0; trial < 300; trial++) {
+      const n = 1 + (trial % 9);
+      // Mostly ties drawn from a few values; every tenth trial may hold a non-finite one.
+      const d = Float64Array.from({ length: n }, () => pool[r.int(trial % 10 === 0 ? 8 : 6)]);
+      const ref = Array.from({ length: n }, (_, i) => i).sort((a, b) => d[b] - d[a]);
+      expect(descendingOrder(d, n)).toEqual(ref);
+    }
   });
 
   it('rejects non-square, non-finite and non-symmetric input with the reason', () => {

@@ -64,11 +64,40 @@ export function eigSymF64(A: readonly (readonly number[])[]): EigSym<number> {
   const W = V;
   tql2(W, d, e, n);
 
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => d[b] - d[a]);
-  return {
-    values: order.map((i) => d[i]),
-    vectors: order.map((i) => Array.from(W[i])),
-  };
+  const order = descendingOrder(d, n);
+  // Plain loops: Array.from and map over a typed array cost more than the QL iteration at n ≤ 10.
+  const values: number[] = [];
+  const vectors: number[][] = [];
+  for (const i of order) {
+    values.push(d[i]);
+    const w = W[i];
+    const row: number[] = [];
+    for (let k = 0; k < n; k++) row.push(w[k]);
+    vectors.push(row);
+  }
+  return { values, vectors };
+}
+
+/**
+ * Indices 0..n−1 ordered by d descending, ties in index order: what a stable sort by
+ * (a, b) ⇒ d[b] − d[a] gives. Finite values take an insertion sort (the same stable order, without
+ * the closure and the array builtins a small matrix pays more for than for its QL sweep); any
+ * non-finite value keeps the built-in sort, whose treatment of NaN comparisons is its own.
+ */
+export function descendingOrder(d: Float64Array, n: number): number[] {
+  const order: number[] = [];
+  for (let i = 0; i < n; i++) order.push(i);
+  for (let i = 0; i < n; i++) if (!Number.isFinite(d[i])) return order.sort((a, b) => d[b] - d[a]);
+  for (let i = 1; i < n; i++) {
+    const x = order[i];
+    let j = i - 1;
+    while (j >= 0 && d[order[j]] < d[x]) {
+      order[j + 1] = order[j];
+      j--;
+    }
+    order[j + 1] = x;
+  }
+  return order;
 }
 
 /**

@@ -67,6 +67,31 @@ describe('intervalField: single operations', () => {
     expect(I20.mul(iv('0', '0'), iv('-Infinity', 'Infinity')).toString()).toBe('[0, 0]');
   });
 
+  it('mul and div by the signs of the ends equal the extremes of the four rounded corners, every sign pattern', () => {
+    // Oracle: all four corner products (quotients) rounded outward at 6 digits, min and max, with
+    // 0·x = 0 for products. 9-digit ends make the rounding matter; zeros, infinities and ties are drawn too.
+    const I6 = intervalField(6);
+    const Down = decimalCtor(6, Decimal.ROUND_FLOOR);
+    const Up = decimalCtor(6, Decimal.ROUND_CEIL);
+    const corners = (a: Interval, b: Interval, op: 'mul' | 'div', C: typeof Decimal) => [[a.lo, b.lo], [a.lo, b.hi], [a.hi, b.lo], [a.hi, b.hi]]
+      .map(([x, y]) => (op === 'mul' && (x.isZero() || y.isZero()) ? new C(0) : op === 'mul' ? new C(x).times(y) : new C(x).div(y)));
+    const lo = (xs: Decimal[]) => xs.reduce((m, x) => (x.lt(m) ? x : m));
+    const hi = (xs: Decimal[]) => xs.reduce((m, x) => (x.gt(m) ? x : m));
+    const end = fc.oneof(
+      fc.integer({ min: -999_999_999, max: 999_999_999 }).map((k) => `${k}e-4`),
+      fc.constantFrom('0', '-0', '1', '-1', '7', '-7', 'Infinity', '-Infinity'),
+    );
+    const interval = fc.tuple(end, end).map(([x, y]) => (D(x).lte(D(y)) ? new Interval(D(x), D(y)) : new Interval(D(y), D(x))));
+    const text = (x: Decimal) => `${x.isNegative() ? '-' : '+'}${x.abs().toString()}`;
+    fc.assert(fc.property(interval, interval, (a, b) => {
+      const m = I6.mul(a, b);
+      expect([text(m.lo), text(m.hi)]).toEqual([text(lo(corners(a, b, 'mul', Down))), text(hi(corners(a, b, 'mul', Up)))]);
+      if (b.lo.lte(0) && b.hi.gte(0)) return;
+      const d = I6.div(a, b);
+      expect([text(d.lo), text(d.hi)]).toEqual([text(lo(corners(a, b, 'div', Down))), text(hi(corners(a, b, 'div', Up)))]);
+    }), { numRuns: 400, seed: 13 });
+  });
+
   it('powi is exact in sign for even powers of intervals containing 0', () => {
     expect(I20.powi(iv('-1', '2'), 2).toString()).toBe('[0, 4]');
     expect(I20.powi(iv('-3', '-2'), 2).toString()).toBe('[4, 9]');
