@@ -2,8 +2,10 @@ import { Decimal } from 'decimal.js';
 import { UsageError } from '../errors.js';
 import type { Field, Mat, Vec } from '../numerics/field.js';
 import { mirrorUpper } from './_internals/mirrorUpper.js';
-import { makeModel, type DecimalText, type ModelDef, type ModelInput } from './model.js';
-import { checkDim, dataMatrix, dataObject, dataVector, readParams } from './params.js';
+import { defineModel } from './defineModel.js';
+import { matrixIn } from './inField.js';
+import type { DecimalText, ExactJson, ModelDef } from './model.js';
+import { checkDim, dataMatrix, dataVector } from './params.js';
 
 const SHAPE = '{ "X": [[...]] (n×d₀, one row per sample), "Y": [[...]] (n×d_D), "widths": [d₀, …, d_D] (D ≥ 1 layers) }';
 const KEYS = ['X', 'Y', 'widths'];
@@ -16,8 +18,7 @@ interface Data {
   readonly widths: number[];
 }
 
-function readData(input: ModelInput): Data {
-  const obj = dataObject('deep-linear', input, SHAPE, KEYS);
+function readData(obj: Record<string, ExactJson>): Data {
   const widthText = dataVector(obj, 'widths');
   if (widthText.length < 2) {
     throw new UsageError(`"widths" must list d₀, …, d_D with at least 2 entries (D ≥ 1 layers), got ${widthText.length}`, '--data');
@@ -57,16 +58,13 @@ function readData(input: ModelInput): Data {
  * symmetry). L* is left undefined: it is a reduced-rank regression residual (0 only when the
  * product of the widths' bottleneck can fit Y), not a terminating decimal in general.
  */
-export const deepLinear: ModelDef = {
+export const deepLinear: ModelDef = defineModel({
   id: 'deep-linear',
   title: 'Deep linear network',
   objective: '(1/2n)Σₖ‖W_D⋯W₁xₖ − yₖ‖²',
   thetaLayout: 'vec W₁ (d₁×d₀, row-major), then vec W₂, …, vec W_D',
-  params: [],
-  data: SHAPE,
-  create(input: ModelInput) {
-    const params = readParams('deep-linear', input, this.params);
-    const data = readData(input);
+  data: { shape: SHAPE, keys: KEYS, read: readData },
+  build({ input, data }) {
     const { widths } = data;
     const D = widths.length - 1;
     const n = data.X.length;
@@ -81,14 +79,12 @@ export const deepLinear: ModelDef = {
     for (let l = 1; l <= D; l++) {
       for (let i = 0; i < widths[l]; i++) for (let j = 0; j < widths[l - 1]; j++) names.push(`W${l}_${i + 1}_${j + 1}`);
     }
-    return makeModel({
-      id: 'deep-linear',
+    return {
       dim,
       thetaNames: names,
-      params,
       bind<T>(F: Field<T>) {
-        const X = data.X.map((row) => row.map((x) => F.from(x)));
-        const Y = data.Y.map((row) => row.map((x) => F.from(x)));
+        const X = matrixIn(F, data.X);
+        const Y = matrixIn(F, data.Y);
         const N = F.int(n);
         const two = F.int(2);
         /** W_l·a (or += when `acc` is given) for the matrix stored at off[l−1] in `w`. */
@@ -190,6 +186,6 @@ export const deepLinear: ModelDef = {
         };
         return { loss, grad, hessian, hvp, third };
       },
-    });
+    };
   },
-};
+});

@@ -115,3 +115,10 @@ export function checkDim(modelId: string, input: ModelInput, expected: number): 
   }
   return expected;
 }
+
+/** Regression data `{ "X": n×d rows, "y": n targets }`: X a matrix, y one entry per row of X. */
+export function dataRegression(obj: Record<string, ExactJson>): { X: DecimalText[][]; y: DecimalText[] } {
+  const X = dataMatrix(obj, 'X');
+  const y = dataVector(obj, 'y', X.length);
+  return { X, y };
+}
