@@ -1,7 +1,6 @@
 import type { Field, Vec } from '../numerics/field.js';
 import { defineModel } from './defineModel.js';
 import type { ModelDef } from './model.js';
-import { checkDim } from './params.js';
 
 /**
  * The simplest self-stabilization toy with exactly cubic structure (docs/claims/damian.md, M-SS):
@@ -21,10 +20,9 @@ export const cubicToy: ModelDef = defineModel({
     { name: 'b', description: 'the slope b of the sharpness in z (‖∇S‖ at x = 0)', default: '1' },
     { name: 'c', description: 'the slope c of the loss along z (α = bc)', default: '0.1' },
   ],
-  build({ input, params }) {
-    const dim = checkDim('cubic-toy', input, 2);
+  build({ params }) {
     return {
-      dim,
+      dim: 2,
       thetaNames: ['x', 'z'],
       bind<T>(F: Field<T>) {
         const A0 = F.from(params.a0);

@@ -5,7 +5,7 @@ import { mirrorUpper } from './_internals/mirrorUpper.js';
 import { defineModel } from './defineModel.js';
 import { matrixIn } from './inField.js';
 import type { DecimalText, ExactJson, ModelDef } from './model.js';
-import { checkDim, dataMatrix, dataVector } from './params.js';
+import { dataMatrix, dataVector } from './params.js';
 
 const SHAPE = '{ "X": [[...]] (n×d₀, one row per sample), "Y": [[...]] (n×d_D), "widths": [d₀, …, d_D] (D ≥ 1 layers) }';
 const KEYS = ['X', 'Y', 'widths'];
@@ -64,7 +64,7 @@ export const deepLinear: ModelDef = defineModel({
   objective: '(1/2n)Σₖ‖W_D⋯W₁xₖ − yₖ‖²',
   thetaLayout: 'vec W₁ (d₁×d₀, row-major), then vec W₂, …, vec W_D',
   data: { shape: SHAPE, keys: KEYS, read: readData },
-  build({ input, data }) {
+  build({ data }) {
     const { widths } = data;
     const D = widths.length - 1;
     const n = data.X.length;
@@ -74,7 +74,7 @@ export const deepLinear: ModelDef = defineModel({
     if (off[D] > DEEP_LINEAR_MAX_COORDINATES) {
       throw new UsageError(`"widths" give ${off[D]} coordinates (Σ d_l·d_{l−1}); at most ${DEEP_LINEAR_MAX_COORDINATES} are supported`, '--data');
     }
-    const dim = checkDim('deep-linear', input, off[D]);
+    const dim = off[D];
     const names: string[] = [];
     for (let l = 1; l <= D; l++) {
       for (let i = 0; i < widths[l]; i++) for (let j = 0; j < widths[l - 1]; j++) names.push(`W${l}_${i + 1}_${j + 1}`);

@@ -5,19 +5,17 @@ import { deepScalarData } from './deepScalarData.js';
 import { decimalField } from '../numerics/decimalField.js';
 import { f64 } from '../numerics/f64Field.js';
 import { expectDerivatives } from '../../test-support/expectDerivatives.js';
+import { microVector } from '../../test-support/decimalArbs.js';
 
-const dec = (lo: number, hi: number) =>
-  fc.integer({ min: Math.round(lo * 1e6), max: Math.round(hi * 1e6) }).map((k) => (k / 1e6).toString());
-const vec = (n: number, lo: number, hi: number) => fc.array(dec(lo, hi), { minLength: n, maxLength: n });
 
 const instance = fc.tuple(fc.integer({ min: 1, max: 5 }), fc.integer({ min: 1, max: 4 })).chain(([D, n]) =>
   fc.record({
     // x must not be all zero: a data set whose x vanishes is rejected.
-    x: vec(n, -2, 2).map((x) => (x.every((t) => Number(t) === 0) ? ['1', ...x.slice(1)] : x)),
-    y: vec(n, -2, 2),
-    w: vec(D, -2, 2),
-    u: vec(D, -1, 1),
-    v: vec(D, -1, 1),
+    x: microVector(n, -2, 2).map((x) => (x.every((t) => Number(t) === 0) ? ['1', ...x.slice(1)] : x)),
+    y: microVector(n, -2, 2),
+    w: microVector(D, -2, 2),
+    u: microVector(D, -1, 1),
+    v: microVector(D, -1, 1),
   }));
 
 describe('deep-scalar-data', () => {

@@ -1,6 +1,6 @@
 import type { ExactJson, ModelDef, ModelImpl, ModelInput, ParamSpec } from './model.js';
 import { makeModel } from './model.js';
-import { dataObject, readParams } from './params.js';
+import { checkDim, dataObject, readParams } from './params.js';
 
 /** What a family builds for one input once its parameters and data are read: the instance but for its id and parameters. */
 export type ModelBody = Omit<ModelImpl, 'id' | 'params'>;
@@ -28,13 +28,16 @@ export interface ModelFamily<D> extends Omit<ModelDef, 'params' | 'data' | 'crea
   /** Rules on the parameters alone (e.g. a width range), checked before the data is read. */
   checkParams?(params: Readonly<Record<string, string>>): void;
   readonly data?: DataSpec<D>;
-  /** Builds the instance; θ's size and rules between parameters and data are checked here (UsageErrors). */
+  /**
+   * Builds the instance; rules between parameters and data are checked here (UsageErrors). A family
+   * whose size comes from θ reads it with thetaDim; any other sets `dim`, which θ must then match.
+   */
   build(read: ModelRead<D>): ModelBody;
 }
 
 /**
  * A ModelDef from a family. Every family reads its input in the same order (parameters, their own
- * rules, the data object, then what the family checks itself) and records its id and parameters on
+ * rules, the data object, what the family checks itself, then θ's length against the size it sets) and records its id and parameters on
  * each instance, so that part is written once here and a family only says what is its own.
  */
 export function defineModel<D = undefined>(family: ModelFamily<D>): ModelDef {
@@ -51,7 +54,9 @@ export function defineModel<D = undefined>(family: ModelFamily<D>): ModelDef {
       const values = readParams(id, input, params);
       checkParams?.(values);
       const read = data === undefined ? (undefined as D) : data.read(dataObject(id, input, data.shape, data.keys));
-      return makeModel({ id, params: values, ...build({ input, params: values, data: read }) });
+      const body = build({ input, params: values, data: read });
+      checkDim(id, input, body.dim);
+      return makeModel({ id, params: values, ...body });
     },
   };
 }

@@ -5,7 +5,7 @@ import { defineModel } from './defineModel.js';
 import { matrixIn, vectorIn } from './inField.js';
 import { indexedNames } from './indexedNames.js';
 import type { ModelDef } from './model.js';
-import { checkDim, dataRegression } from './params.js';
+import { dataRegression } from './params.js';
 
 const SHAPE = '{ "X": [[...]] (n×d), "y": [...] (n) }';
 const KEYS = ['X', 'y'];
@@ -27,10 +27,10 @@ export const diagonalLinear: ModelDef = defineModel({
   objective: '(1/2n)‖X(u⊙v) − y‖²',
   thetaLayout: 'u₁..u_d, v₁..v_d (d = columns of X)',
   data: { shape: SHAPE, keys: KEYS, read: dataRegression },
-  build({ input, data }) {
+  build({ data }) {
     const n = data.X.length;
     const d = data.X[0].length;
-    const dim = checkDim('diagonal-linear', input, 2 * d);
+    const dim = 2 * d;
     return {
       dim,
       thetaNames: [...indexedNames('u', d), ...indexedNames('v', d)],

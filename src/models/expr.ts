@@ -1,6 +1,5 @@
 import { UsageError } from '../errors.js';
 import type { Field, Mat, Vec } from '../numerics/field.js';
-import { checkDim } from './params.js';
 import { defineModel } from './defineModel.js';
 import type { ModelDef } from './model.js';
 import {
@@ -256,7 +255,7 @@ export const expr: ModelDef = defineModel({
   build({ input }) {
     const vars = validateVars(input.vars);
     const root = parseFormula(input.expr, vars);
-    const p = checkDim('expr', input, vars.length);
+    const p = vars.length;
 
     // Symbolic derivatives and their tapes, built on first use and shared by every field.
     let grads: AnyNode[] | undefined;

@@ -1,7 +1,6 @@
 import type { Field, Vec } from '../numerics/field.js';
 import { defineModel } from './defineModel.js';
 import type { ModelDef } from './model.js';
-import { checkDim } from './params.js';
 
 /**
  * M-MANIFOLD (docs/claims/arora.md): L(x, z) = ½(1 + z²)x², minimizers Γ = {x = 0}.
@@ -14,10 +13,9 @@ export const manifoldToy: ModelDef = defineModel({
   title: 'Manifold-of-minimizers toy (Arora et al.)',
   objective: '½(1 + z²)x²',
   thetaLayout: 'x, z',
-  build({ input }) {
-    const dim = checkDim('manifold-toy', input, 2);
+  build() {
     return {
-      dim,
+      dim: 2,
       thetaNames: ['x', 'z'],
       lossStar: '0',
       manifold: {

@@ -5,20 +5,18 @@ import { uv } from './uv.js';
 import { decimalField } from '../numerics/decimalField.js';
 import { f64 } from '../numerics/f64Field.js';
 import { expectDerivatives } from '../../test-support/expectDerivatives.js';
+import { microVector } from '../../test-support/decimalArbs.js';
 
-const dec = (lo: number, hi: number) =>
-  fc.integer({ min: Math.round(lo * 1e6), max: Math.round(hi * 1e6) }).map((k) => (k / 1e6).toString());
-const vec = (n: number, lo: number, hi: number) => fc.array(dec(lo, hi), { minLength: n, maxLength: n });
 
 const instance = fc.tuple(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 2 }))
   .chain(([n, p, r]) => {
     const dim = (n + p) * r;
     return fc.record({
-      A: fc.array(vec(p, -2, 2), { minLength: n, maxLength: n }),
+      A: fc.array(microVector(p, -2, 2), { minLength: n, maxLength: n }),
       rank: fc.constant(String(r)),
-      theta: vec(dim, -1.5, 1.5),
-      u: vec(dim, -1, 1),
-      v: vec(dim, -1, 1),
+      theta: microVector(dim, -1.5, 1.5),
+      u: microVector(dim, -1, 1),
+      v: microVector(dim, -1, 1),
     });
   });
 

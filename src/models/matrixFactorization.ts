@@ -4,7 +4,7 @@ import type { Field, Mat, Vec } from '../numerics/field.js';
 import { defineModel } from './defineModel.js';
 import { matrixIn } from './inField.js';
 import type { DecimalText, ExactJson, ModelDef } from './model.js';
-import { checkDim, dataMatrix, dataNumber } from './params.js';
+import { dataMatrix, dataNumber } from './params.js';
 
 const SHAPE = '{ "A": [[...]] (n×p), "rank": r (a positive integer) }';
 const KEYS = ['A', 'rank'];
@@ -35,12 +35,12 @@ export const matrixFactorization: ModelDef = defineModel({
   objective: '½‖UVᵀ − A‖²_F',
   thetaLayout: 'vec U row-major (n×r), then vec V row-major (p×r)',
   data: { shape: SHAPE, keys: KEYS, read: readData },
-  build({ input, data }) {
+  build({ data }) {
     const n = data.A.length;
     const p = data.A[0].length;
     const r = data.rank;
     const nU = n * r;
-    const dim = checkDim('matrix-factorization', input, (n + p) * r);
+    const dim = (n + p) * r;
     const full = r >= Math.min(n, p);
     /** E = UVᵀ − A in a field. */
     const residual = <T>(F: Field<T>, A: Mat<T>, t: Vec<T>): Mat<T> => {

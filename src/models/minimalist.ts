@@ -1,7 +1,6 @@
 import type { Field, Vec } from '../numerics/field.js';
 import { defineModel } from './defineModel.js';
 import type { ModelDef } from './model.js';
-import { checkDim } from './params.js';
 
 /**
  * M-ZHU, the minimalist example (docs/claims/zhu.md): L(x, y) = ¼(x²y² − 1)², r = x²y² − 1.
@@ -15,10 +14,9 @@ export const minimalist: ModelDef = defineModel({
   title: 'Minimalist example (Zhu et al.)',
   objective: '¼(x²y² − 1)²',
   thetaLayout: 'x, y',
-  build({ input }) {
-    const dim = checkDim('minimalist', input, 2);
+  build() {
     return {
-      dim,
+      dim: 2,
       thetaNames: ['x', 'y'],
       lossStar: '0',
       manifold: {

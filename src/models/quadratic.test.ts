@@ -4,19 +4,17 @@ import { quadratic } from './quadratic.js';
 import { decimalField } from '../numerics/decimalField.js';
 import { f64 } from '../numerics/f64Field.js';
 import { expectDerivatives } from '../../test-support/expectDerivatives.js';
+import { microVector } from '../../test-support/decimalArbs.js';
 
-const dec = (lo: number, hi: number) =>
-  fc.integer({ min: Math.round(lo * 1e6), max: Math.round(hi * 1e6) }).map((k) => (k / 1e6).toString());
-const vec = (n: number, lo: number, hi: number) => fc.array(dec(lo, hi), { minLength: n, maxLength: n });
 
 /** A random symmetric p×p matrix (upper triangle mirrored), b or no b, θ and two directions. */
 const instance = fc.integer({ min: 1, max: 4 }).chain((p) =>
   fc.record({
-    upper: vec((p * (p + 1)) / 2, -2, 2),
-    b: fc.option(vec(p, -2, 2), { nil: undefined }),
-    theta: vec(p, -2, 2),
-    u: vec(p, -1, 1),
-    v: vec(p, -1, 1),
+    upper: microVector((p * (p + 1)) / 2, -2, 2),
+    b: fc.option(microVector(p, -2, 2), { nil: undefined }),
+    theta: microVector(p, -2, 2),
+    u: microVector(p, -1, 1),
+    v: microVector(p, -1, 1),
   }).map((r) => {
     const A: string[][] = Array.from({ length: p }, () => new Array<string>(p));
     let k = 0;

@@ -6,7 +6,7 @@ import { defineModel } from './defineModel.js';
 import { matrixIn, vectorIn } from './inField.js';
 import { indexedNames } from './indexedNames.js';
 import type { DecimalText, ExactJson, ModelDef } from './model.js';
-import { checkDim, dataMatrix, dataVector } from './params.js';
+import { dataMatrix, dataVector } from './params.js';
 import { quadraticKernelsF64 } from './quadraticKernelsF64.js';
 
 const SHAPE = '{ "A": [[...]] (p×p, symmetric), "b": [...] (p, optional) }';
@@ -41,8 +41,8 @@ export const quadratic: ModelDef = defineModel({
   objective: '½θᵀAθ − bᵀθ',
   thetaLayout: 'θ₁..θ_p (p = size of A)',
   data: { shape: SHAPE, keys: KEYS, read: readData },
-  build({ input, data }) {
-    const p = checkDim('quadratic', input, data.A.length);
+  build({ data }) {
+    const p = data.A.length;
     return {
       dim: p,
       thetaNames: indexedNames('theta', p),

@@ -5,10 +5,9 @@ import { quadraticRegression } from './quadraticRegression.js';
 import { decimalField } from '../numerics/decimalField.js';
 import { f64 } from '../numerics/f64Field.js';
 import { expectDerivatives } from '../../test-support/expectDerivatives.js';
+import { microVector } from '../../test-support/decimalArbs.js';
 
-const dec = (lo: number, hi: number) =>
-  fc.integer({ min: Math.round(lo * 1e6), max: Math.round(hi * 1e6) }).map((k) => (k / 1e6).toString());
-const vec = (p: number, lo = -1, hi = 1) => fc.array(dec(lo, hi), { minLength: p, maxLength: p });
+const vec = (p: number, lo = -1, hi = 1) => microVector(p, lo, hi);
 
 /** A random instance: J (n×p), symmetric Q (n×p×p) from its upper triangle, y, and θ, u, v. */
 const instance = fc.tuple(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 4 })).chain(([n, p]) =>

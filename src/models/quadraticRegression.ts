@@ -6,7 +6,7 @@ import { defineModel } from './defineModel.js';
 import { matrixIn, vectorIn } from './inField.js';
 import { indexedNames } from './indexedNames.js';
 import type { DecimalText, ExactJson, ModelDef } from './model.js';
-import { checkDim, dataMatrix, dataVector } from './params.js';
+import { dataMatrix, dataVector } from './params.js';
 import { quadraticRegressionKernelsF64 } from './quadraticRegressionKernelsF64.js';
 
 const SHAPE = '{ "J": [[...]] (n×p), "Q": [[[...]]] (n×p×p, symmetric), "y": [...] (n) }';
@@ -50,9 +50,9 @@ export const quadraticRegression: ModelDef = defineModel({
   objective: '½Σᵢ(Jᵢ·θ + ½θᵀQᵢθ − yᵢ)²',
   thetaLayout: 'θ₁..θ_p (p = columns of J)',
   data: { shape: SHAPE, keys: KEYS, read: readData },
-  build({ input, data }) {
+  build({ data }) {
     const n = data.J.length;
-    const p = checkDim('quadratic-regression', input, data.J[0].length);
+    const p = data.J[0].length;
     return {
       dim: p,
       thetaNames: indexedNames('theta', p),

@@ -2,7 +2,7 @@ import { Decimal } from 'decimal.js';
 import type { Field, Vec } from '../numerics/field.js';
 import { defineModel } from './defineModel.js';
 import type { ModelDef } from './model.js';
-import { checkDim, requireParam } from './params.js';
+import { requireParam } from './params.js';
 
 /**
  * M-QUARTIC (docs/claims/chen.md): L(θ) = ¼(θ² − μ)² on R, μ > 0.
@@ -16,12 +16,11 @@ export const quartic: ModelDef = defineModel({
   objective: '¼(θ² − μ)²',
   thetaLayout: 'θ (one coordinate)',
   params: [{ name: 'mu', description: 'the square μ > 0 of the minimizers ±√μ', default: '1' }],
-  build({ input, params }) {
+  build({ params }) {
     const mu = params.mu;
     requireParam(new Decimal(mu).gt(0), 'mu', 'positive', mu);
-    const dim = checkDim('quartic', input, 1);
     return {
-      dim,
+      dim: 1,
       thetaNames: ['theta'],
       lossStar: '0',
       manifold: {

@@ -4,7 +4,7 @@ import { mirrorUpper } from './_internals/mirrorUpper.js';
 import { defineModel } from './defineModel.js';
 import { matrixIn, vectorIn } from './inField.js';
 import type { ModelDef } from './model.js';
-import { checkDim, dataRegression, requireParam } from './params.js';
+import { dataRegression, requireParam } from './params.js';
 
 const SHAPE = '{ "X": [[...]] (n×d, one row per sample), "y": [...] (n) }';
 const KEYS = ['X', 'y'];
@@ -73,14 +73,14 @@ export const twoLayer: ModelDef = defineModel({
     requireParam(w.isInteger() && w.gte(1) && w.lte(TWO_LAYER_MAX_COORDINATES), 'width', `a positive integer (at most ${TWO_LAYER_MAX_COORDINATES})`, params.width);
   },
   data: { shape: SHAPE, keys: KEYS, read: dataRegression },
-  build({ input, params, data: { X: Xt, y: yt } }) {
+  build({ params, data: { X: Xt, y: yt } }) {
     const m = new Decimal(params.width).toNumber();
     const activation = params.activation as TwoLayerActivation;
     const n = Xt.length;
     const d = Xt[0].length;
     requireParam(m * (d + 1) <= TWO_LAYER_MAX_COORDINATES, 'width',
       `at most ${Math.floor(TWO_LAYER_MAX_COORDINATES / (d + 1))} here (θ has width·(d + 1) coordinates, d = ${d} columns of X)`, params.width);
-    const dim = checkDim('two-layer', input, m * (d + 1));
+    const dim = m * (d + 1);
     const names: string[] = [];
     for (let j = 0; j < m; j++) for (let p = 0; p < d; p++) names.push(`w${j + 1}_${p + 1}`);
     for (let j = 0; j < m; j++) names.push(`a${j + 1}`);
