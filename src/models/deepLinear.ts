@@ -87,32 +87,27 @@ export const deepLinear: ModelDef = defineModel({
         const Y = matrixIn(F, data.Y);
         const N = F.int(n);
         const two = F.int(2);
-        /** W_l·a (or += when `acc` is given) for the matrix stored at off[l−1] in `w`. */
-        const mul = (w: Vec<T>, l: number, a: readonly T[], acc?: T[]): T[] => {
+        /**
+         * out += M·x for M = W_l (or its transpose), the matrix stored row-major at off[l−1] in `w`:
+         * entry (p, q) of M at w[o + p·ps + q·qs]. Each output sums its terms in q order.
+         */
+        const gemv = (w: Vec<T>, l: number, x: readonly T[], acc: T[] | undefined, transposed: boolean): T[] => {
           const rows = widths[l];
           const cols = widths[l - 1];
           const o = off[l - 1];
-          const out = acc ?? new Array<T>(rows).fill(F.zero);
-          for (let i = 0; i < rows; i++) {
-            let s = out[i];
-            for (let j = 0; j < cols; j++) s = F.add(s, F.mul(w[o + i * cols + j], a[j]));
-            out[i] = s;
+          const [P, Q, ps, qs] = transposed ? [cols, rows, 1, cols] : [rows, cols, cols, 1];
+          const out = acc ?? new Array<T>(P).fill(F.zero);
+          for (let p = 0; p < P; p++) {
+            let s = out[p];
+            for (let q = 0; q < Q; q++) s = F.add(s, F.mul(w[o + p * ps + q * qs], x[q]));
+            out[p] = s;
           }
           return out;
         };
+        /** W_l·a (or += into `acc`). */
+        const mul = (w: Vec<T>, l: number, a: readonly T[], acc?: T[]): T[] => gemv(w, l, a, acc, false);
         /** W_lᵀ·b (or += into `acc`). */
-        const mulT = (w: Vec<T>, l: number, b: readonly T[], acc?: T[]): T[] => {
-          const rows = widths[l];
-          const cols = widths[l - 1];
-          const o = off[l - 1];
-          const out = acc ?? new Array<T>(cols).fill(F.zero);
-          for (let j = 0; j < cols; j++) {
-            let s = out[j];
-            for (let i = 0; i < rows; i++) s = F.add(s, F.mul(w[o + i * cols + j], b[i]));
-            out[j] = s;
-          }
-          return out;
-        };
+        const mulT = (w: Vec<T>, l: number, b: readonly T[], acc?: T[]): T[] => gemv(w, l, b, acc, true);
         /** out_{W_l} += Σ_pairs b aᵀ (the t-coefficient of a product of two polynomials). */
         const outer = (out: T[], l: number, pairs: readonly (readonly [readonly T[], readonly T[]])[]): void => {
           const rows = widths[l];
