@@ -1,6 +1,7 @@
-import { derivative, parse } from 'mathjs';
+import { derivative, evaluate, parse } from 'mathjs';
 import { expect } from 'vitest';
-import type { BoundModel } from '../src/models/model.js';
+import type { BoundModel, DecimalText, Model } from '../src/models/model.js';
+import { f64 } from '../src/numerics/f64Field.js';
 
 /** A formula's loss, Hessian and third-derivative action ∇³L[e,e], from mathjs's symbolic derivatives, in f64. */
 export interface SymbolicOracle {
@@ -44,4 +45,12 @@ export function expectSymbolicAgreement(model: BoundModel<number>, oracle: Symbo
   const Tm = model.third(t, e);
   expect(maxAbs(Hm.map((h, i) => h - H[i]))).toBeLessThanOrEqual(1e-12 * Math.max(1, maxAbs(H)));
   expect(maxAbs(Tm.map((x, i) => x - T[i]))).toBeLessThanOrEqual(1e-12 * Math.max(1, maxAbs(T)));
+}
+
+/** The model's f64 loss at θ agrees with the formula evaluated by mathjs, to 1e-13 (relative to its size, at least 1). */
+export function expectLossOfFormula(m: Model, expr: string, vars: readonly string[], theta: readonly DecimalText[]): void {
+  const scope = Object.fromEntries(vars.map((name, i) => [name, Number(theta[i])]));
+  const want = evaluate(expr, scope) as number;
+  const got = m.bind(f64).loss(theta.map(Number));
+  expect(Math.abs(got - want)).toBeLessThanOrEqual(1e-13 * Math.max(1, Math.abs(want)));
 }

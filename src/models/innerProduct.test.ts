@@ -1,11 +1,11 @@
 import fc from 'fast-check';
-import { evaluate } from 'mathjs';
 import { describe, expect, it } from 'vitest';
 import { innerProduct } from './innerProduct.js';
 import { decimalField } from '../numerics/decimalField.js';
 import { f64 } from '../numerics/f64Field.js';
-import { expectDerivatives } from '../../test-support/expectDerivatives.js';
-import { expectSymbolicAgreement, symbolicOracle } from '../../test-support/symbolicOracle.js';
+import { assertDerivatives } from '../../test-support/expectDerivatives.js';
+import { expectExactMinimum } from '../../test-support/expectExactMinimum.js';
+import { expectLossOfFormula, expectSymbolicAgreement, symbolicOracle } from '../../test-support/symbolicOracle.js';
 import { microDecimal, microVector } from '../../test-support/decimalArbs.js';
 
 const LOSSES = ['square', 'logcosh', 'quartic'] as const;
@@ -22,31 +22,20 @@ function objective(k: number, loss: string, mu: string): { expr: string; vars: s
   return { expr, vars };
 }
 
-
 describe('inner-product', () => {
   it('closed forms agree with finite differences (1e-30), f64 to 1e-10, dec:50 to 1e-30; loss matches mathjs', () => {
-    fc.assert(
-      fc.property(
-        fc.integer({ min: 1, max: 3 }).chain((k) =>
-          fc.record({
-            loss: fc.constantFrom(...LOSSES),
-            mu: microDecimal(-2, 2),
-            theta: microVector(2 * k, -1.5, 1.5),
-            u: microVector(2 * k, -1, 1),
-            v: microVector(2 * k, -1, 1),
-          })),
-        ({ loss, mu, theta, u, v }) => {
-          const model = innerProduct.create({ dim: theta.length, params: { loss, mu } });
-          expectDerivatives(model, theta, u, v);
-          const { expr, vars } = objective(theta.length / 2, loss, mu);
-          const scope = Object.fromEntries(vars.map((name, i) => [name, Number(theta[i])]));
-          const want = evaluate(expr, scope) as number;
-          const got = model.bind(f64).loss(theta.map(Number));
-          expect(Math.abs(got - want)).toBeLessThanOrEqual(1e-13 * Math.max(1, Math.abs(want)));
-        },
-      ),
-      { numRuns: 60, seed: 24 },
-    );
+    const cases = fc.integer({ min: 1, max: 3 }).chain((k) =>
+      fc.record({
+        loss: fc.constantFrom(...LOSSES),
+        mu: microDecimal(-2, 2),
+        theta: microVector(2 * k, -1.5, 1.5),
+        u: microVector(2 * k, -1, 1),
+        v: microVector(2 * k, -1, 1),
+      }));
+    assertDerivatives(innerProduct, cases, ({ loss, mu }) => ({ params: { loss, mu } }), { numRuns: 60, seed: 24 }, (model, { loss, mu, theta }) => {
+      const { expr, vars } = objective(theta.length / 2, loss, mu);
+      expectLossOfFormula(model, expr, vars, theta);
+    });
   });
 
   it('Hessian and ∇³L[e,e] match mathjs symbolic derivatives for every ℓ (k = 2)', () => {
@@ -85,13 +74,7 @@ describe('inner-product', () => {
 
   it('quartic with μ < 0 has L* = μ²/4 (exact text) at xᵀy = 0', () => {
     const m = innerProduct.create({ dim: 2, params: { loss: 'quartic', mu: '-0.3' } });
-    expect(m.lossStar).toBe('0.0225');
-    const F = decimalField(50);
-    const b = m.bind(F);
-    const theta = [F.from('0'), F.from('5')];
-    expect(F.toString(b.loss(theta))).toBe('0.0225');
-    expect(F.toString(b.lossStar!)).toBe('0.0225');
-    expect(F.toString(m.manifold!.residual(F, theta))).toBe('0');
+    expectExactMinimum(m, ['0', '5'], '0.0225');
     expect(innerProduct.create({ dim: 2, params: { loss: 'quartic', mu: '-1e-5' } }).lossStar).toBe('2.5e-11');
   });
 

@@ -6,7 +6,6 @@ import { f64 } from '../numerics/f64Field.js';
 import { expectDerivatives } from '../../test-support/expectDerivatives.js';
 import { microPair } from '../../test-support/decimalArbs.js';
 
-
 describe('manifold-toy', () => {
   const m = manifoldToy.create({ dim: 2 });
 

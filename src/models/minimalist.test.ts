@@ -6,7 +6,6 @@ import { f64 } from '../numerics/f64Field.js';
 import { expectDerivatives } from '../../test-support/expectDerivatives.js';
 import { microPair } from '../../test-support/decimalArbs.js';
 
-
 /** Eigenvalues of a symmetric 2×2 matrix, ascending. */
 function eig2(H: number[][]): [number, number] {
   const m = (H[0][0] + H[1][1]) / 2;

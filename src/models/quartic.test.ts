@@ -6,7 +6,6 @@ import { f64 } from '../numerics/f64Field.js';
 import { expectDerivatives } from '../../test-support/expectDerivatives.js';
 import { microDecimal } from '../../test-support/decimalArbs.js';
 
-
 describe('quartic', () => {
   it('closed forms agree with high-precision finite differences, f64 to 1e-10, dec:50 to 1e-30', () => {
     fc.assert(
