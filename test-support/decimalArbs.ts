@@ -22,3 +22,7 @@ export const microVector = (n: number, lo: number, hi: number): fc.Arbitrary<str
 
 /** A pair of decimal texts in [lo, hi], in steps of 10⁻⁶ (a point or direction of the two-coordinate toys). */
 export const microPair = (lo: number, hi: number): fc.Arbitrary<[string, string]> => fc.tuple(microDecimal(lo, hi), microDecimal(lo, hi));
+
+/** A point of a two-coordinate toy in [lo, hi]² and two directions in [−1, 1]², in steps of 10⁻⁶. */
+export const toyCase = (lo: number, hi: number): fc.Arbitrary<{ theta: [string, string]; u: [string, string]; v: [string, string] }> =>
+  fc.record({ theta: microPair(lo, hi), u: microPair(-1, 1), v: microPair(-1, 1) });
