@@ -37,8 +37,9 @@ export interface ModelFamily<D> extends Omit<ModelDef, 'params' | 'data' | 'crea
 
 /**
  * A ModelDef from a family. Every family reads its input in the same order (parameters, their own
- * rules, the data object, what the family checks itself, then θ's length against the size it sets) and records its id and parameters on
- * each instance, so that part is written once here and a family only says what is its own.
+ * rules, the data object, what the family checks itself, then θ's length against the size it
+ * sets) and records its id and parameters on each instance, so that part is written once here and
+ * a family only says what is its own.
  */
 export function defineModel<D = undefined>(family: ModelFamily<D>): ModelDef {
   const { id, title, objective, thetaLayout, data, checkParams, build } = family;

@@ -1,4 +1,3 @@
-import { Decimal } from 'decimal.js';
 import { UsageError } from '../errors.js';
 import { f64 } from '../numerics/f64Field.js';
 import type { Field, Mat, Vec } from '../numerics/field.js';
@@ -6,7 +5,7 @@ import { defineModel } from './defineModel.js';
 import { matrixIn, vectorIn } from './inField.js';
 import { indexedNames } from './indexedNames.js';
 import type { DecimalText, ExactJson, ModelDef } from './model.js';
-import { dataMatrix, dataVector } from './params.js';
+import { dataMatrix, dataVector, requireSymmetric } from './params.js';
 import { quadraticKernelsF64 } from './quadraticKernelsF64.js';
 
 const SHAPE = '{ "A": [[...]] (p×p, symmetric), "b": [...] (p, optional) }';
@@ -17,14 +16,7 @@ function readData(obj: Record<string, ExactJson>): { A: DecimalText[][]; b: Deci
   const A = dataMatrix(obj, 'A');
   const p = A.length;
   if (A[0].length !== p) throw new UsageError(`"A" must be square, got ${p}×${A[0].length}`, 'data');
-  for (let i = 0; i < p; i++) {
-    for (let j = i + 1; j < p; j++) {
-      // Equal texts are equal numbers; only differing texts (0.5 vs 0.50) need a decimal comparison.
-      if (A[i][j] !== A[j][i] && !new Decimal(A[i][j]).eq(new Decimal(A[j][i]))) {
-        throw new UsageError(`"A" must be symmetric: [${i}][${j}] = ${A[i][j]} but [${j}][${i}] = ${A[j][i]}`, 'data');
-      }
-    }
-  }
+  requireSymmetric(A, '"A"');
   const b = obj.b === undefined ? undefined : dataVector(obj, 'b', p);
   return { A, b };
 }

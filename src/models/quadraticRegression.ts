@@ -1,4 +1,3 @@
-import { Decimal } from 'decimal.js';
 import { UsageError } from '../errors.js';
 import { f64 } from '../numerics/f64Field.js';
 import type { Field, Mat, Vec } from '../numerics/field.js';
@@ -6,7 +5,7 @@ import { defineModel } from './defineModel.js';
 import { matrixIn, vectorIn } from './inField.js';
 import { indexedNames } from './indexedNames.js';
 import type { DecimalText, ExactJson, ModelDef } from './model.js';
-import { dataMatrix, dataVector } from './params.js';
+import { dataMatrix, dataVector, requireSymmetric } from './params.js';
 import { quadraticRegressionKernelsF64 } from './quadraticRegressionKernelsF64.js';
 
 const SHAPE = '{ "J": [[...]] (n×p), "Q": [[[...]]] (n×p×p, symmetric), "y": [...] (n) }';
@@ -26,13 +25,7 @@ function readData(obj: Record<string, ExactJson>): { J: DecimalText[][]; Q: Deci
   const Q = rawQ.map((q, i) => {
     const key = `Q[${i}]`;
     const m = dataMatrix({ [key]: q }, key, p, p);
-    for (let j = 0; j < p; j++) {
-      for (let k = j + 1; k < p; k++) {
-        if (!new Decimal(m[j][k]).eq(new Decimal(m[k][j]))) {
-          throw new UsageError(`"Q"[${i}] must be symmetric: [${j}][${k}] = ${m[j][k]} but [${k}][${j}] = ${m[k][j]}`, 'data');
-        }
-      }
-    }
+    requireSymmetric(m, `"Q"[${i}]`);
     return m;
   });
   return { J, Q, y };
