@@ -11,3 +11,18 @@ export const decimalVector = (n: number, lo: number, hi: number): fc.Arbitrary<s
 /** An r×c matrix of decimal texts in [lo, hi]. */
 export const decimalMatrix = (r: number, c: number, lo: number, hi: number): fc.Arbitrary<string[][]> =>
   fc.array(decimalVector(c, lo, hi), { minLength: r, maxLength: r });
+
+/** A decimal text in [lo, hi] in steps of 10⁻⁶ (k/10⁶ printed by JavaScript is that decimal exactly). */
+export const microDecimal = (lo: number, hi: number): fc.Arbitrary<string> =>
+  fc.integer({ min: Math.round(lo * 1e6), max: Math.round(hi * 1e6) }).map((k) => (k / 1e6).toString());
+
+/** A vector of n decimal texts in [lo, hi], in steps of 10⁻⁶. */
+export const microVector = (n: number, lo: number, hi: number): fc.Arbitrary<string[]> =>
+  fc.array(microDecimal(lo, hi), { minLength: n, maxLength: n });
+
+/** A pair of decimal texts in [lo, hi], in steps of 10⁻⁶ (a point or direction of the two-coordinate toys). */
+export const microPair = (lo: number, hi: number): fc.Arbitrary<[string, string]> => fc.tuple(microDecimal(lo, hi), microDecimal(lo, hi));
+
+/** A point of a two-coordinate toy in [lo, hi]² and two directions in [−1, 1]², in steps of 10⁻⁶. */
+export const toyCase = (lo: number, hi: number): fc.Arbitrary<{ theta: [string, string]; u: [string, string]; v: [string, string] }> =>
+  fc.record({ theta: microPair(lo, hi), u: microPair(-1, 1), v: microPair(-1, 1) });

@@ -2,17 +2,16 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run } from './run.js';
+import { cli as runCli } from '../../test-support/cli.js';
 
 // Every class of bad or odd input gets a verdict or one clear line with exit 2: never a raw JS
 // error, a hang, or NaN/Infinity on stdout.
 
+/** The CLI in process, timed. */
 async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string; ms: number }> {
-  let out = '';
-  let err = '';
   const t0 = performance.now();
-  const code = await run(argv, { write: (s: string) => (out += s) }, { write: (s: string) => (err += s) });
-  return { code, out, err, ms: performance.now() - t0 };
+  const r = await runCli(...argv);
+  return { ...r, ms: performance.now() - t0 };
 }
 
 const tmp = mkdtempSync(join(tmpdir(), 'eoscheck-inputs-'));

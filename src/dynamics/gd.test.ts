@@ -1,16 +1,14 @@
 import fc from 'fast-check';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MODEL_INSTANCES } from '../arbitraries/modelInstance.js';
 import { getModelDef } from '../models/registry.js';
 import { decimalField } from '../numerics/decimalField.js';
 import { f64 } from '../numerics/f64Field.js';
 import { relError } from '../numerics/tolerance.js';
-import { ORACLE_STEPS, decimalVsOracle, lrFor } from '../../test-support/oracleCompare.js';
+import { oracleAgreementTests } from '../../test-support/oracleAgreementTests.js';
+import { lrFor } from '../../test-support/oracleCompare.js';
 import { gd } from './gd.js';
 import { runTrajectory } from './runTrajectory.js';
-
-const worst: Record<string, { err: number; minHorizon: number; chaotic: number; runs: number }> = {};
-afterAll(() => console.log('gd: max relative error per model', worst));
 
 describe('gd', () => {
   it('is θ − η∇L, pure (the state is not mutated)', () => {
@@ -25,24 +23,7 @@ describe('gd', () => {
 
   // An independent computation: a plain decimal loop at 100 digits with finite-difference
   // gradients of the loss (h = 1e-45), no closed-form derivative and no runner code.
-  for (const id of Object.keys(MODEL_INSTANCES)) {
-    it(`dec:50 over ${ORACLE_STEPS} steps agrees with the 100-digit finite-difference oracle to 1e-25 (over its predictable horizon) (${id})`, () => {
-      fc.assert(
-        fc.property(MODEL_INSTANCES[id], (inst) => {
-          const r = decimalVsOracle(inst, 'gd');
-          if (r.divergedTooInOracle !== undefined) expect(r.divergedTooInOracle).toBe(true);
-          const w = (worst[id] ??= { err: 0, minHorizon: Infinity, chaotic: 0, runs: 0 });
-          w.err = Math.max(w.err, r.err);
-          w.minHorizon = Math.min(w.minHorizon, r.horizon);
-          w.runs++;
-          if (r.horizon < ORACLE_STEPS) w.chaotic++;
-          expect(r.err).toBeLessThan(1e-25);
-          expect(r.horizon).toBeGreaterThanOrEqual(20);
-        }),
-        { numRuns: id === 'inner-product' ? 3 : 4, seed: 101 },
-      );
-    });
-  }
+  oracleAgreementTests('gd', MODEL_INSTANCES, 101);
 
   it('f64 agrees with dec:50 to 1e-9 over 50 steps below 2/η (gd and momentum, every model)', () => {
     let f64Worst = 0;

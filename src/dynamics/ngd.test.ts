@@ -1,14 +1,10 @@
-import fc from 'fast-check';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MODEL_INSTANCES } from '../arbitraries/modelInstance.js';
 import { getModelDef } from '../models/registry.js';
 import { f64 } from '../numerics/f64Field.js';
-import { ORACLE_STEPS, decimalVsOracle } from '../../test-support/oracleCompare.js';
+import { oracleAgreementTests } from '../../test-support/oracleAgreementTests.js';
 import { ngd } from './ngd.js';
 import { runTrajectory } from './runTrajectory.js';
-
-const worst: Record<string, { err: number; minHorizon: number; chaotic: number; runs: number }> = {};
-afterAll(() => console.log('ngd: max relative error per model', worst));
 
 describe('ngd', () => {
   it('steps by exactly η along −∇L/‖∇L‖', () => {
@@ -30,22 +26,5 @@ describe('ngd', () => {
     expect(r.events).toEqual([{ t: 1, kind: 'fixed-point', reason: '∇L = 0' }]);
   });
 
-  for (const id of Object.keys(MODEL_INSTANCES)) {
-    it(`dec:50 over ${ORACLE_STEPS} steps agrees with the 100-digit finite-difference oracle to 1e-25 (over its predictable horizon) (${id})`, () => {
-      fc.assert(
-        fc.property(MODEL_INSTANCES[id], (inst) => {
-          const r = decimalVsOracle(inst, 'ngd');
-          if (r.divergedTooInOracle !== undefined) expect(r.divergedTooInOracle).toBe(true);
-          const w = (worst[id] ??= { err: 0, minHorizon: Infinity, chaotic: 0, runs: 0 });
-          w.err = Math.max(w.err, r.err);
-          w.minHorizon = Math.min(w.minHorizon, r.horizon);
-          w.runs++;
-          if (r.horizon < ORACLE_STEPS) w.chaotic++;
-          expect(r.err).toBeLessThan(1e-25);
-          expect(r.horizon).toBeGreaterThanOrEqual(20);
-        }),
-        { numRuns: id === 'inner-product' ? 3 : 4, seed: 202 },
-      );
-    });
-  }
+  oracleAgreementTests('ngd', MODEL_INSTANCES, 202);
 });

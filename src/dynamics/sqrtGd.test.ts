@@ -1,15 +1,12 @@
 import fc from 'fast-check';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MODEL_INSTANCES } from '../arbitraries/modelInstance.js';
 import { getModelDef } from '../models/registry.js';
 import { decimalField } from '../numerics/decimalField.js';
 import { f64 } from '../numerics/f64Field.js';
-import { ORACLE_STEPS, decimalVsOracle } from '../../test-support/oracleCompare.js';
+import { oracleAgreementTests } from '../../test-support/oracleAgreementTests.js';
 import { runTrajectory } from './runTrajectory.js';
 import { sqrtGd } from './sqrtGd.js';
-
-const worst: Record<string, { err: number; minHorizon: number; chaotic: number; runs: number }> = {};
-afterAll(() => console.log('sqrt-gd: max relative error per model', worst));
 
 /** Families with a known L* (on every instance or on some). */
 const WITH_LSTAR = Object.keys(MODEL_INSTANCES).filter((id) =>
@@ -55,23 +52,6 @@ describe('sqrt-gd', () => {
     );
   });
 
-  for (const id of WITH_LSTAR) {
-    it(`dec:50 over ${ORACLE_STEPS} steps agrees with the 100-digit finite-difference oracle to 1e-25 (over its predictable horizon) (${id})`, () => {
-      const withLstar = MODEL_INSTANCES[id].filter((inst) => getModelDef(id).create(inst.input).lossStar !== undefined);
-      fc.assert(
-        fc.property(withLstar, (inst) => {
-          const r = decimalVsOracle(inst, 'sqrt-gd');
-          if (r.divergedTooInOracle !== undefined) expect(r.divergedTooInOracle).toBe(true);
-          const w = (worst[id] ??= { err: 0, minHorizon: Infinity, chaotic: 0, runs: 0 });
-          w.err = Math.max(w.err, r.err);
-          w.minHorizon = Math.min(w.minHorizon, r.horizon);
-          w.runs++;
-          if (r.horizon < ORACLE_STEPS) w.chaotic++;
-          expect(r.err).toBeLessThan(1e-25);
-          expect(r.horizon).toBeGreaterThanOrEqual(20);
-        }),
-        { numRuns: id === 'inner-product' ? 3 : 4, seed: 303 },
-      );
-    });
-  }
+  oracleAgreementTests('sqrt-gd', Object.fromEntries(WITH_LSTAR.map((id) =>
+    [id, MODEL_INSTANCES[id].filter((inst) => getModelDef(id).create(inst.input).lossStar !== undefined)])), 303);
 });

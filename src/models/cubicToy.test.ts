@@ -3,21 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { cubicToy } from './cubicToy.js';
 import { decimalField } from '../numerics/decimalField.js';
 import { f64 } from '../numerics/f64Field.js';
-import { expectDerivatives } from '../../test-support/expectDerivatives.js';
-
-const dec = (lo: number, hi: number) =>
-  fc.integer({ min: Math.round(lo * 1e6), max: Math.round(hi * 1e6) }).map((k) => (k / 1e6).toString());
-const pair = (lo: number, hi: number) => fc.tuple(dec(lo, hi), dec(lo, hi));
+import { assertDerivatives } from '../../test-support/expectDerivatives.js';
+import { microDecimal, toyCase } from '../../test-support/decimalArbs.js';
 
 describe('cubic-toy', () => {
   it('closed forms agree with high-precision finite differences, f64 to 1e-10, dec:50 to 1e-30', () => {
-    fc.assert(
-      fc.property(pair(-3, 3), pair(-1, 1), pair(-1, 1), fc.tuple(dec(-2, 4), dec(-2, 2), dec(-1, 1)), (t, u, v, [a0, b, c]) => {
-        const m = cubicToy.create({ dim: 2, params: { a0, b, c } });
-        expectDerivatives(m, t, u, v);
-      }),
-      { numRuns: 60, seed: 51 },
-    );
+    const cases = fc.tuple(toyCase(-3, 3), fc.tuple(microDecimal(-2, 4), microDecimal(-2, 2), microDecimal(-1, 1)))
+      .map(([point, [a0, b, c]]) => ({ ...point, a0, b, c }));
+    assertDerivatives(cubicToy, cases, ({ a0, b, c }) => ({ params: { a0, b, c } }), { numRuns: 60, seed: 51 });
   });
 
   it('the loss is ½(a₀ + bz)x² − cz, written out naively', () => {

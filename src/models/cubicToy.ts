@@ -1,6 +1,6 @@
 import type { Field, Vec } from '../numerics/field.js';
-import { makeModel, type ModelDef, type ModelInput } from './model.js';
-import { checkDim, readParams } from './params.js';
+import { defineModel } from './defineModel.js';
+import type { ModelDef } from './model.js';
 
 /**
  * The simplest self-stabilization toy with exactly cubic structure (docs/claims/damian.md, M-SS):
@@ -10,7 +10,7 @@ import { checkDim, readParams } from './params.js';
  * At x = 0 with a₀ + bz > 0 the top eigenvector is e_x and ∇S = (0, b); α = bc, β = b².
  * Unbounded below when c ≠ 0 or b ≠ 0, so there is no L*.
  */
-export const cubicToy: ModelDef = {
+export const cubicToy: ModelDef = defineModel({
   id: 'cubic-toy',
   title: 'Self-stabilization cubic toy (Damian et al.)',
   objective: '½(a₀ + b·z)x² − c·z',
@@ -20,14 +20,10 @@ export const cubicToy: ModelDef = {
     { name: 'b', description: 'the slope b of the sharpness in z (‖∇S‖ at x = 0)', default: '1' },
     { name: 'c', description: 'the slope c of the loss along z (α = bc)', default: '0.1' },
   ],
-  create(input: ModelInput) {
-    const params = readParams('cubic-toy', input, this.params);
-    const dim = checkDim('cubic-toy', input, 2);
-    return makeModel({
-      id: 'cubic-toy',
-      dim,
+  build({ params }) {
+    return {
+      dim: 2,
       thetaNames: ['x', 'z'],
-      params,
       bind<T>(F: Field<T>) {
         const A0 = F.from(params.a0);
         const B = F.from(params.b);
@@ -44,6 +40,6 @@ export const cubicToy: ModelDef = {
           third: (_t: Vec<T>, [a, b]: Vec<T>) => [F.mul(F.mul(two, B), F.mul(a, b)), F.mul(B, F.mul(a, a))],
         };
       },
-    });
+    };
   },
-};
+});

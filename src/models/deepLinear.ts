@@ -4,8 +4,10 @@ import { f64 } from '../numerics/f64Field.js';
 import type { Field, Mat, Vec } from '../numerics/field.js';
 import { mirrorUpper } from './_internals/mirrorUpper.js';
 import { deepLinearF64, type DeepLinearF64 } from './deepLinearF64.js';
-import { makeModel, type BoundModel, type DecimalText, type ModelDef, type ModelInput } from './model.js';
-import { checkDim, dataMatrix, dataObject, dataVector, readParams } from './params.js';
+import { defineModel } from './defineModel.js';
+import { matrixIn } from './inField.js';
+import type { BoundModel, DecimalText, ExactJson, ModelDef } from './model.js';
+import { dataMatrix, dataVector } from './params.js';
 
 const SHAPE = '{ "X": [[...]] (n×d₀, one row per sample), "Y": [[...]] (n×d_D), "widths": [d₀, …, d_D] (D ≥ 1 layers) }';
 const KEYS = ['X', 'Y', 'widths'];
@@ -18,8 +20,7 @@ interface Data {
   readonly widths: number[];
 }
 
-function readData(input: ModelInput): Data {
-  const obj = dataObject('deep-linear', input, SHAPE, KEYS);
+function readData(obj: Record<string, ExactJson>): Data {
   const widthText = dataVector(obj, 'widths');
   if (widthText.length < 2) {
     throw new UsageError(`"widths" must list d₀, …, d_D with at least 2 entries (D ≥ 1 layers), got ${widthText.length}`, '--data');
@@ -59,16 +60,13 @@ function readData(input: ModelInput): Data {
  * symmetry). L* is left undefined: it is a reduced-rank regression residual (0 only when the
  * product of the widths' bottleneck can fit Y), not a terminating decimal in general.
  */
-export const deepLinear: ModelDef = {
+export const deepLinear: ModelDef = defineModel({
   id: 'deep-linear',
   title: 'Deep linear network',
   objective: '(1/2n)Σₖ‖W_D⋯W₁xₖ − yₖ‖²',
   thetaLayout: 'vec W₁ (d₁×d₀, row-major), then vec W₂, …, vec W_D',
-  params: [],
-  data: SHAPE,
-  create(input: ModelInput) {
-    const params = readParams('deep-linear', input, this.params);
-    const data = readData(input);
+  data: { shape: SHAPE, keys: KEYS, read: readData },
+  build({ data }) {
     const { widths } = data;
     const D = widths.length - 1;
     const n = data.X.length;
@@ -78,7 +76,7 @@ export const deepLinear: ModelDef = {
     if (off[D] > DEEP_LINEAR_MAX_COORDINATES) {
       throw new UsageError(`"widths" give ${off[D]} coordinates (Σ d_l·d_{l−1}); at most ${DEEP_LINEAR_MAX_COORDINATES} are supported`, '--data');
     }
-    const dim = checkDim('deep-linear', input, off[D]);
+    const dim = off[D];
     const names: string[] = [];
     for (let l = 1; l <= D; l++) {
       for (let i = 0; i < widths[l]; i++) for (let j = 0; j < widths[l - 1]; j++) names.push(`W${l}_${i + 1}_${j + 1}`);
@@ -86,47 +84,40 @@ export const deepLinear: ModelDef = {
     // The float64 closed forms on typed arrays, bit-identical to the generic binding at f64 (built once, on first use).
     let fast: DeepLinearF64 | undefined;
     const fastF64 = () => (fast ??= deepLinearF64(widths, off, data.X.map((r) => r.map((x) => f64.from(x))), data.Y.map((r) => r.map((x) => f64.from(x)))));
-    return makeModel({
-      id: 'deep-linear',
+    return {
       dim,
       thetaNames: names,
-      params,
       kernelsF64: () => fastF64().kernels(),
       bind<T>(F: Field<T>) {
         if ((F as Field<unknown>) === f64) {
           const { loss, grad, hvp, third, hessian } = fastF64();
           return { loss, grad, hvp, third, hessian } as unknown as Pick<BoundModel<T>, 'loss' | 'grad' | 'hvp' | 'third' | 'hessian'>;
         }
-        const X = data.X.map((row) => row.map((x) => F.from(x)));
-        const Y = data.Y.map((row) => row.map((x) => F.from(x)));
+        const X = matrixIn(F, data.X);
+        const Y = matrixIn(F, data.Y);
         const N = F.int(n);
         const two = F.int(2);
-        /** W_l·a (or += when `acc` is given) for the matrix stored at off[l−1] in `w`. */
-        const mul = (w: Vec<T>, l: number, a: readonly T[], acc?: T[]): T[] => {
+        /**
+         * out += M·x for M = W_l (or its transpose), the matrix stored row-major at off[l−1] in `w`:
+         * entry (p, q) of M at w[o + p·ps + q·qs]. Each output sums its terms in q order.
+         */
+        const gemv = (w: Vec<T>, l: number, x: readonly T[], acc: T[] | undefined, transposed: boolean): T[] => {
           const rows = widths[l];
           const cols = widths[l - 1];
           const o = off[l - 1];
-          const out = acc ?? new Array<T>(rows).fill(F.zero);
-          for (let i = 0; i < rows; i++) {
-            let s = out[i];
-            for (let j = 0; j < cols; j++) s = F.add(s, F.mul(w[o + i * cols + j], a[j]));
-            out[i] = s;
+          const [P, Q, ps, qs] = transposed ? [cols, rows, 1, cols] : [rows, cols, cols, 1];
+          const out = acc ?? new Array<T>(P).fill(F.zero);
+          for (let p = 0; p < P; p++) {
+            let s = out[p];
+            for (let q = 0; q < Q; q++) s = F.add(s, F.mul(w[o + p * ps + q * qs], x[q]));
+            out[p] = s;
           }
           return out;
         };
+        /** W_l·a (or += into `acc`). */
+        const mul = (w: Vec<T>, l: number, a: readonly T[], acc?: T[]): T[] => gemv(w, l, a, acc, false);
         /** W_lᵀ·b (or += into `acc`). */
-        const mulT = (w: Vec<T>, l: number, b: readonly T[], acc?: T[]): T[] => {
-          const rows = widths[l];
-          const cols = widths[l - 1];
-          const o = off[l - 1];
-          const out = acc ?? new Array<T>(cols).fill(F.zero);
-          for (let j = 0; j < cols; j++) {
-            let s = out[j];
-            for (let i = 0; i < rows; i++) s = F.add(s, F.mul(w[o + i * cols + j], b[i]));
-            out[j] = s;
-          }
-          return out;
-        };
+        const mulT = (w: Vec<T>, l: number, b: readonly T[], acc?: T[]): T[] => gemv(w, l, b, acc, true);
         /** out_{W_l} += Σ_pairs b aᵀ (the t-coefficient of a product of two polynomials). */
         const outer = (out: T[], l: number, pairs: readonly (readonly [readonly T[], readonly T[]])[]): void => {
           const rows = widths[l];
@@ -200,6 +191,6 @@ export const deepLinear: ModelDef = {
         };
         return { loss, grad, hessian, hvp, third };
       },
-    });
+    };
   },
-};
+});

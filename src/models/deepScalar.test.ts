@@ -4,17 +4,15 @@ import { deepScalar } from './deepScalar.js';
 import { decimalField } from '../numerics/decimalField.js';
 import { f64 } from '../numerics/f64Field.js';
 import { expectDerivatives } from '../../test-support/expectDerivatives.js';
-
-const dec = (lo: number, hi: number) =>
-  fc.integer({ min: Math.round(lo * 1e6), max: Math.round(hi * 1e6) }).map((k) => (k / 1e6).toString());
+import { microDecimal } from '../../test-support/decimalArbs.js';
 
 describe('deep-scalar', () => {
   it('closed forms agree with high-precision finite differences, f64 to 1e-10, dec:50 to 1e-30', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 1, max: 6 }).chain((D) =>
-          fc.tuple(fc.array(dec(-2, 2), { minLength: D, maxLength: D }), fc.array(dec(-1, 1), { minLength: D, maxLength: D }),
-            fc.array(dec(-1, 1), { minLength: D, maxLength: D }), dec(-2, 2))),
+          fc.tuple(fc.array(microDecimal(-2, 2), { minLength: D, maxLength: D }), fc.array(microDecimal(-1, 1), { minLength: D, maxLength: D }),
+            fc.array(microDecimal(-1, 1), { minLength: D, maxLength: D }), microDecimal(-2, 2))),
         ([w, u, v, y]) => {
           const m = deepScalar.create({ dim: w.length, params: { target: y } });
           expectDerivatives(m, w, u, v);

@@ -1,7 +1,9 @@
 import { f64 } from '../numerics/f64Field.js';
 import type { Field, Mat, Vec } from '../numerics/field.js';
-import { makeModel, type ModelDef, type ModelInput } from './model.js';
-import { readParams, thetaDim } from './params.js';
+import { defineModel } from './defineModel.js';
+import { indexedNames } from './indexedNames.js';
+import type { ModelDef } from './model.js';
+import { thetaDim } from './params.js';
 import { productKernelsF64 } from './productKernelsF64.js';
 
 /**
@@ -128,22 +130,19 @@ export function scalarProductModel<T>(F: Field<T>, a: T, b: T, c: T) {
   return { loss, grad, hessian, hvp, third };
 }
 
-export const deepScalar: ModelDef = {
+export const deepScalar: ModelDef = defineModel({
   id: 'deep-scalar',
   title: 'Deep scalar network',
   objective: '½(∏ᵢθᵢ − y)²',
   thetaLayout: 'w₁..w_D (D ≥ 1, from the length of θ)',
   params: [{ name: 'target', description: 'the target y', default: '1' }],
-  create(input: ModelInput) {
-    const params = readParams('deep-scalar', input, this.params);
+  build({ input, params }) {
     const D = thetaDim('deep-scalar', input, 1);
     const y = params.target;
-    return makeModel({
-      id: 'deep-scalar',
+    return {
       dim: D,
-      thetaNames: Array.from({ length: D }, (_, i) => `w${i + 1}`),
+      thetaNames: indexedNames('w', D),
       lossStar: '0',
-      params,
       manifold: {
         description: `∏ᵢwᵢ = ${y}`,
         residual: <T>(F: Field<T>, w: Vec<T>) => F.sub(product(F, w), F.from(y)),
@@ -165,6 +164,6 @@ export const deepScalar: ModelDef = {
           return (r * r) / 2;
         });
       },
-    });
+    };
   },
-};
+});

@@ -3,8 +3,11 @@ import { UsageError } from '../errors.js';
 import { f64 } from '../numerics/f64Field.js';
 import type { Field, Mat, Vec } from '../numerics/field.js';
 import { product, scalarProductModel } from './deepScalar.js';
-import { makeModel, type DecimalText, type ModelDef, type ModelInput } from './model.js';
-import { dataObject, dataVector, readParams, thetaDim } from './params.js';
+import { defineModel } from './defineModel.js';
+import { vectorIn } from './inField.js';
+import { indexedNames } from './indexedNames.js';
+import type { DecimalText, ExactJson, ModelDef } from './model.js';
+import { dataVector, thetaDim } from './params.js';
 import { productKernelsF64 } from './productKernelsF64.js';
 
 const SHAPE = '{ "x": [...], "y": [...] } (equal lengths n ≥ 1, x not all zero)';
@@ -13,8 +16,7 @@ const KEYS = ['x', 'y'];
 /** Exact decimal arithmetic on literals: products of data never round at this precision. */
 const Exact = Decimal.clone({ precision: 1e6 });
 
-function readData(input: ModelInput): { x: DecimalText[]; y: DecimalText[] } {
-  const obj = dataObject('deep-scalar-data', input, SHAPE, KEYS);
+function readData(obj: Record<string, ExactJson>): { x: DecimalText[]; y: DecimalText[] } {
   const x = dataVector(obj, 'x');
   const y = dataVector(obj, 'y', x.length);
   if (x.every((t) => new Exact(t).isZero())) {
@@ -45,23 +47,20 @@ function interpolable(x: readonly DecimalText[], y: readonly DecimalText[]): boo
  * `lossStar` is undefined (the loss still uses its value in the field).
  * Minimizers: ∏ᵢθᵢ = b/a (always, for D ≥ 1).
  */
-export const deepScalarData: ModelDef = {
+export const deepScalarData: ModelDef = defineModel({
   id: 'deep-scalar-data',
   title: 'Deep scalar network on data',
   objective: '(1/2n)Σₖ(xₖ∏ᵢθᵢ − yₖ)²',
   thetaLayout: 'w₁..w_D (D ≥ 1, from the length of θ)',
-  params: [],
-  data: SHAPE,
-  create(input: ModelInput) {
-    const params = readParams('deep-scalar-data', input, this.params);
-    const data = readData(input);
+  data: { shape: SHAPE, keys: KEYS, read: readData },
+  build({ input, data }) {
     const D = thetaDim('deep-scalar-data', input, 1);
     const n = data.x.length;
     const fits = interpolable(data.x, data.y);
     /** a, b, c and (with `withStar`) L* in a field, from the decimal text of the data. */
     const moments = <T>(F: Field<T>, withStar: boolean) => {
-      const X = data.x.map((t) => F.from(t));
-      const Y = data.y.map((t) => F.from(t));
+      const X = vectorIn(F, data.x);
+      const Y = vectorIn(F, data.y);
       let sxx = F.zero;
       let sxy = F.zero;
       let syy = F.zero;
@@ -88,12 +87,10 @@ export const deepScalarData: ModelDef = {
       }
       return { a, b, c, lossStar };
     };
-    return makeModel({
-      id: 'deep-scalar-data',
+    return {
       dim: D,
-      thetaNames: Array.from({ length: D }, (_, i) => `w${i + 1}`),
+      thetaNames: indexedNames('w', D),
       ...(fits ? { lossStar: '0' } : {}),
-      params,
       manifold: {
         description: '∏ᵢwᵢ = Σₖxₖyₖ / Σₖxₖ²',
         residual: <T>(F: Field<T>, w: Vec<T>) => {
@@ -128,6 +125,6 @@ export const deepScalarData: ModelDef = {
           return halfA * (r * r) + lossStar;
         });
       },
-    });
+    };
   },
-};
+});

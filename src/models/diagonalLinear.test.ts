@@ -1,22 +1,20 @@
 import fc from 'fast-check';
-import { derivative, eigs, parse } from 'mathjs';
+import { eigs } from 'mathjs';
 import { describe, expect, it } from 'vitest';
 import { diagonalLinear } from './diagonalLinear.js';
 import { decimalField } from '../numerics/decimalField.js';
 import { f64 } from '../numerics/f64Field.js';
-import { expectDerivatives } from '../../test-support/expectDerivatives.js';
-
-const dec = (lo: number, hi: number) =>
-  fc.integer({ min: Math.round(lo * 1e6), max: Math.round(hi * 1e6) }).map((k) => (k / 1e6).toString());
-const vec = (n: number, lo: number, hi: number) => fc.array(dec(lo, hi), { minLength: n, maxLength: n });
+import { assertDerivatives } from '../../test-support/expectDerivatives.js';
+import { expectSymbolicAgreement, symbolicOracle } from '../../test-support/symbolicOracle.js';
+import { microVector } from '../../test-support/decimalArbs.js';
 
 const instance = fc.tuple(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 4 })).chain(([n, d]) =>
   fc.record({
-    X: fc.array(vec(d, -2, 2), { minLength: n, maxLength: n }),
-    y: vec(n, -2, 2),
-    theta: vec(2 * d, -1.5, 1.5),
-    u: vec(2 * d, -1, 1),
-    v: vec(2 * d, -1, 1),
+    X: fc.array(microVector(d, -2, 2), { minLength: n, maxLength: n }),
+    y: microVector(n, -2, 2),
+    theta: microVector(2 * d, -1.5, 1.5),
+    u: microVector(2 * d, -1, 1),
+    v: microVector(2 * d, -1, 1),
   }));
 
 /** The objective written out for mathjs, from the data's text, independently of the model code. */
@@ -28,61 +26,42 @@ function objective(X: string[][], y: string[]): { expr: string; vars: string[] }
   return { expr: `(${terms.join(' + ')}) / (2*${n})`, vars };
 }
 
-const maxAbs = (xs: number[]) => Math.max(...xs.map(Math.abs));
 const topEig = (M: number[][]): number => Math.max(...(eigs(M).values as number[]));
 
 describe('diagonal-linear', () => {
   it('closed forms agree with finite differences (1e-30), f64 to 1e-10, dec:50 to 1e-30; loss is (1/2n)‖X(u⊙v) − y‖²', () => {
-    fc.assert(
-      fc.property(instance, ({ X, y, theta, u, v }) => {
-        const m = diagonalLinear.create({ dim: theta.length, data: { X, y } });
-        expectDerivatives(m, theta, u, v);
-        // The definition itself, by plain loops in f64.
-        const d = X[0].length;
-        const t = theta.map(Number);
-        let naive = 0;
-        let scale = 0;
-        for (let i = 0; i < X.length; i++) {
-          let f = 0;
-          let fa = 0;
-          for (let k = 0; k < d; k++) {
-            f += Number(X[i][k]) * t[k] * t[d + k];
-            fa += Math.abs(Number(X[i][k]) * t[k] * t[d + k]);
-          }
-          naive += (f - Number(y[i])) ** 2 / (2 * X.length);
-          scale += (fa + Math.abs(Number(y[i]))) ** 2 / (2 * X.length);
+    assertDerivatives(diagonalLinear, instance, ({ X, y }) => ({ data: { X, y } }), { numRuns: 60, seed: 26 }, (m, { X, y, theta }) => {
+      // The definition itself, by plain loops in f64.
+      const d = X[0].length;
+      const t = theta.map(Number);
+      let naive = 0;
+      let scale = 0;
+      for (let i = 0; i < X.length; i++) {
+        let f = 0;
+        let fa = 0;
+        for (let k = 0; k < d; k++) {
+          f += Number(X[i][k]) * t[k] * t[d + k];
+          fa += Math.abs(Number(X[i][k]) * t[k] * t[d + k]);
         }
-        expect(Math.abs(m.bind(f64).loss(t) - naive)).toBeLessThanOrEqual(1e-14 * scale);
-      }),
-      { numRuns: 60, seed: 26 },
-    );
+        naive += (f - Number(y[i])) ** 2 / (2 * X.length);
+        scale += (fa + Math.abs(Number(y[i]))) ** 2 / (2 * X.length);
+      }
+      expect(Math.abs(m.bind(f64).loss(t) - naive)).toBeLessThanOrEqual(1e-14 * scale);
+    });
   });
 
   it('loss, Hessian and ∇³L[e,e] match mathjs symbolic derivatives (n = 2, d = 3)', () => {
     const X = [['0.5', '-1', '2'], ['1.5', '0.25', '-0.75']];
     const y = ['0.3', '-1.2'];
     const { expr, vars } = objective(X, y);
-    const node = parse(expr);
-    const d2 = vars.map((a) => {
-      const da = derivative(node, a, { simplify: false });
-      return vars.map((b) => derivative(da, b, { simplify: false }));
-    });
-    const d3 = d2.map((row) => row.map((n) => vars.map((c) => derivative(n, c, { simplify: false }))));
+    const oracle = symbolicOracle(expr, vars);
     const model = diagonalLinear.create({ dim: 6, data: { X, y } }).bind(f64);
     fc.assert(
-      fc.property(vec(6, -1.5, 1.5), vec(6, -1, 1), (ts, es) => {
+      fc.property(microVector(6, -1.5, 1.5), microVector(6, -1, 1), (ts, es) => {
         const t = ts.map(Number);
-        const e = es.map(Number);
-        const scope = Object.fromEntries(vars.map((name, i) => [name, t[i]]));
-        const L = node.evaluate(scope) as number;
+        const L = oracle.loss(t);
         expect(Math.abs(model.loss(t) - L)).toBeLessThanOrEqual(1e-13 * Math.max(1, L));
-        const H = d2.map((row) => row.map((n) => n.evaluate(scope) as number));
-        const T = d3.map((mat) =>
-          mat.reduce((s, row, j) => s + row.reduce((s2, n, k) => s2 + (n.evaluate(scope) as number) * e[j] * e[k], 0), 0));
-        const Hm = model.hessian(t);
-        const Tm = model.third(t, e);
-        expect(maxAbs(Hm.flat().map((h, i) => h - H.flat()[i]))).toBeLessThanOrEqual(1e-12 * Math.max(1, maxAbs(H.flat())));
-        expect(maxAbs(Tm.map((x, i) => x - T[i]))).toBeLessThanOrEqual(1e-12 * Math.max(1, maxAbs(T)));
+        expectSymbolicAgreement(model, oracle, t, es.map(Number));
       }),
       { numRuns: 4, seed: 5 },
     );

@@ -1,18 +1,15 @@
 import { f64 } from '../numerics/f64Field.js';
 import type { Field, Mat, Vec } from '../numerics/field.js';
 import { diagonalLinearKernelsF64 } from './diagonalLinearKernelsF64.js';
-import { makeModel, type DecimalText, type ModelDef, type ModelInput } from './model.js';
-import { checkDim, dataMatrix, dataObject, dataVector, readParams } from './params.js';
+import { defineModel } from './defineModel.js';
+import { matrixIn, vectorIn } from './inField.js';
+import { indexedNames } from './indexedNames.js';
+import type { ModelDef } from './model.js';
+import { dataRegression } from './params.js';
 
 const SHAPE = '{ "X": [[...]] (n×d), "y": [...] (n) }';
 const KEYS = ['X', 'y'];
 
-function readData(input: ModelInput): { X: DecimalText[][]; y: DecimalText[] } {
-  const obj = dataObject('diagonal-linear', input, SHAPE, KEYS);
-  const X = dataMatrix(obj, 'X');
-  const y = dataVector(obj, 'y', X.length);
-  return { X, y };
-}
 
 /**
  * M-DLN (docs/claims/even.md): L = (1/2n)‖X(u⊙v) − y‖², θ = (u, v). With β = u⊙v, res = Xβ − y,
@@ -24,27 +21,22 @@ function readData(input: ModelInput): { X: DecimalText[][]; y: DecimalText[] } {
  * L* is left undefined: it is the least-squares residual of y on X (0 when y ∈ range X), which
  * would need an exact rank computation.
  */
-export const diagonalLinear: ModelDef = {
+export const diagonalLinear: ModelDef = defineModel({
   id: 'diagonal-linear',
   title: 'Diagonal linear network',
   objective: '(1/2n)‖X(u⊙v) − y‖²',
   thetaLayout: 'u₁..u_d, v₁..v_d (d = columns of X)',
-  params: [],
-  data: SHAPE,
-  create(input: ModelInput) {
-    const params = readParams('diagonal-linear', input, this.params);
-    const data = readData(input);
+  data: { shape: SHAPE, keys: KEYS, read: dataRegression },
+  build({ data }) {
     const n = data.X.length;
     const d = data.X[0].length;
-    const dim = checkDim('diagonal-linear', input, 2 * d);
-    return makeModel({
-      id: 'diagonal-linear',
+    const dim = 2 * d;
+    return {
       dim,
-      thetaNames: [...Array.from({ length: d }, (_, i) => `u${i + 1}`), ...Array.from({ length: d }, (_, i) => `v${i + 1}`)],
-      params,
+      thetaNames: [...indexedNames('u', d), ...indexedNames('v', d)],
       bind<T>(F: Field<T>) {
-        const X = data.X.map((row) => row.map((x) => F.from(x)));
-        const Y = data.y.map((x) => F.from(x));
+        const X = matrixIn(F, data.X);
+        const Y = vectorIn(F, data.y);
         const N = F.int(n);
         const two = F.int(2);
         // K = XᵀX/n, once.
@@ -137,7 +129,7 @@ export const diagonalLinear: ModelDef = {
         };
         return { loss, grad, hessian, hvp, third };
       },
-      kernelsF64: () => diagonalLinearKernelsF64(data.X.map((row) => row.map(f64.from)), data.y.map(f64.from)),
-    });
+      kernelsF64: () => diagonalLinearKernelsF64(matrixIn(f64, data.X), vectorIn(f64, data.y)),
+    };
   },
-};
+});

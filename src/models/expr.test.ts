@@ -9,10 +9,8 @@ import { decimalField } from '../numerics/decimalField.js';
 import { f64 } from '../numerics/f64Field.js';
 import type { Field } from '../numerics/field.js';
 import { relError, relErrorMat } from '../numerics/tolerance.js';
+import { microDecimal, microVector } from '../../test-support/decimalArbs.js';
 
-const dec = (lo: number, hi: number) =>
-  fc.integer({ min: Math.round(lo * 1e6), max: Math.round(hi * 1e6) }).map((k) => (k / 1e6).toString());
-const vec = (p: number, lo: number, hi: number) => fc.array(dec(lo, hi), { minLength: p, maxLength: p });
 const D50 = decimalField(50);
 
 function expectOracle(m: Model, theta: string[], u: string[], v: string[], f64Tol = 1e-10): void {
@@ -40,7 +38,7 @@ describe('expr: derivatives', () => {
       const m = expr.create({ expr: formula, vars, dim: vars.length });
       const p = vars.length;
       fc.assert(
-        fc.property(vec(p, lo, hi), vec(p, -1, 1), vec(p, -1, 1), (t, u, v) => expectOracle(m, t, u, v)),
+        fc.property(microVector(p, lo, hi), microVector(p, -1, 1), microVector(p, -1, 1), (t, u, v) => expectOracle(m, t, u, v)),
         { numRuns: 8, seed: 71 },
       );
     });
@@ -51,7 +49,7 @@ describe('expr: derivatives', () => {
   it('random formulas: closed forms agree with finite differences (1e-30), f64 to 1e-7', () => {
     const vars = ['x', 'y', 'z'];
     const { e } = fc.letrec<{ e: string; leaf: string }>((tie) => ({
-      leaf: fc.oneof({ arbitrary: fc.constantFrom(...vars), weight: 3 }, { arbitrary: fc.noBias(dec(-2, 2)).map((c) => `(${c})`), weight: 1 }),
+      leaf: fc.oneof({ arbitrary: fc.constantFrom(...vars), weight: 3 }, { arbitrary: fc.noBias(microDecimal(-2, 2)).map((c) => `(${c})`), weight: 1 }),
       e: fc.oneof(
         { depthSize: 'small', withCrossShrink: true },
         tie('leaf'),
@@ -66,9 +64,9 @@ describe('expr: derivatives', () => {
     }));
     // θ avoids the special points 0, ±1 (unbiased): where an odd-order derivative is exactly 0, the
     // central difference is O(h²) ≠ 0 and the oracle's relative error reads 1.
-    const point = fc.array(fc.noBias(dec(-1, 1)), { minLength: 3, maxLength: 3 });
+    const point = fc.array(fc.noBias(microDecimal(-1, 1)), { minLength: 3, maxLength: 3 });
     fc.assert(
-      fc.property(e, point, vec(3, -1, 1), vec(3, -1, 1), (formula, t, u, v) => {
+      fc.property(e, point, microVector(3, -1, 1), microVector(3, -1, 1), (formula, t, u, v) => {
         expectOracle(expr.create({ expr: formula, vars }), t, u, v, 1e-7);
       }),
       { numRuns: 40, seed: 72 },
@@ -115,7 +113,7 @@ describe('expr: agrees with the hand-written models', () => {
     it(`${formula} is ${model.id} in f64 (1e-13) and dec:50 (1e-45)`, () => {
       const m = expr.create({ expr: formula, vars });
       fc.assert(
-        fc.property(vec(2, -2, 2), vec(2, -1, 1), (t, u) => {
+        fc.property(microVector(2, -2, 2), microVector(2, -1, 1), (t, u) => {
           expect(compare(f64, m, model, t, u)).toBeLessThan(1e-13);
           expect(compare(D50, m, model, t, u)).toBeLessThan(1e-45);
         }),

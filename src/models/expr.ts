@@ -1,7 +1,7 @@
 import { UsageError } from '../errors.js';
 import type { Field, Mat, Vec } from '../numerics/field.js';
-import { checkDim, readParams } from './params.js';
-import { makeModel, type ModelDef, type ModelInput } from './model.js';
+import { defineModel } from './defineModel.js';
+import type { ModelDef } from './model.js';
 import {
   asAny, asMath, type AnyNode, type BigNum, CONSTANTS, constNode, constValue, ctors, DERIVATIVE_FUNCTIONS, fnName, FUNCTIONS, math, opNode, OPERATORS, RESERVED,
 } from './_internals/exprNodes.js';
@@ -247,17 +247,15 @@ function tripleIndex(p: number): { triples: [number, number, number][]; index: I
   return { triples, index };
 }
 
-export const expr: ModelDef = {
+export const expr: ModelDef = defineModel({
   id: 'expr',
   title: 'User formula (mathjs syntax, symbolic derivatives)',
   objective: 'a formula given with --expr, e.g. "(x*y - 1)^2/2"',
   thetaLayout: 'the --vars, in that order',
-  params: [],
-  create(input: ModelInput) {
-    const params = readParams('expr', input, this.params);
+  build({ input }) {
     const vars = validateVars(input.vars);
     const root = parseFormula(input.expr, vars);
-    const p = checkDim('expr', input, vars.length);
+    const p = vars.length;
 
     // Symbolic derivatives and their tapes, built on first use and shared by every field.
     let grads: AnyNode[] | undefined;
@@ -280,11 +278,9 @@ export const expr: ModelDef = {
       return (tapes.third = buildTape(roots, vars));
     };
 
-    return makeModel({
-      id: 'expr',
+    return {
       dim: p,
       thetaNames: vars,
-      params,
       bind<T>(F: Field<T>) {
         const compiled: { loss?: (x: Vec<T>) => T[]; grad?: (x: Vec<T>) => T[]; hessian?: (x: Vec<T>) => T[]; third?: (x: Vec<T>) => T[] } = {};
         const hessian = (x: Vec<T>): Mat<T> => {
@@ -315,6 +311,6 @@ export const expr: ModelDef = {
           third,
         };
       },
-    });
+    };
   },
-};
+});

@@ -1,14 +1,13 @@
 import fc from 'fast-check';
-import { derivative, evaluate, parse } from 'mathjs';
 import { describe, expect, it } from 'vitest';
 import { innerProduct } from './innerProduct.js';
 import { decimalField } from '../numerics/decimalField.js';
 import { f64 } from '../numerics/f64Field.js';
-import { expectDerivatives } from '../../test-support/expectDerivatives.js';
+import { assertDerivatives } from '../../test-support/expectDerivatives.js';
+import { expectExactMinimum } from '../../test-support/expectExactMinimum.js';
+import { expectLossOfFormula, expectSymbolicAgreement, symbolicOracle } from '../../test-support/symbolicOracle.js';
+import { microDecimal, microVector } from '../../test-support/decimalArbs.js';
 
-const dec = (lo: number, hi: number) =>
-  fc.integer({ min: Math.round(lo * 1e6), max: Math.round(hi * 1e6) }).map((k) => (k / 1e6).toString());
-const vec = (n: number, lo: number, hi: number) => fc.array(dec(lo, hi), { minLength: n, maxLength: n });
 const LOSSES = ['square', 'logcosh', 'quartic'] as const;
 
 /** The objective written out for mathjs, independently of the model code. */
@@ -23,56 +22,30 @@ function objective(k: number, loss: string, mu: string): { expr: string; vars: s
   return { expr, vars };
 }
 
-const maxAbs = (xs: number[]) => Math.max(...xs.map(Math.abs));
-
 describe('inner-product', () => {
   it('closed forms agree with finite differences (1e-30), f64 to 1e-10, dec:50 to 1e-30; loss matches mathjs', () => {
-    fc.assert(
-      fc.property(
-        fc.integer({ min: 1, max: 3 }).chain((k) =>
-          fc.record({
-            loss: fc.constantFrom(...LOSSES),
-            mu: dec(-2, 2),
-            theta: vec(2 * k, -1.5, 1.5),
-            u: vec(2 * k, -1, 1),
-            v: vec(2 * k, -1, 1),
-          })),
-        ({ loss, mu, theta, u, v }) => {
-          const model = innerProduct.create({ dim: theta.length, params: { loss, mu } });
-          expectDerivatives(model, theta, u, v);
-          const { expr, vars } = objective(theta.length / 2, loss, mu);
-          const scope = Object.fromEntries(vars.map((name, i) => [name, Number(theta[i])]));
-          const want = evaluate(expr, scope) as number;
-          const got = model.bind(f64).loss(theta.map(Number));
-          expect(Math.abs(got - want)).toBeLessThanOrEqual(1e-13 * Math.max(1, Math.abs(want)));
-        },
-      ),
-      { numRuns: 60, seed: 24 },
-    );
+    const cases = fc.integer({ min: 1, max: 3 }).chain((k) =>
+      fc.record({
+        loss: fc.constantFrom(...LOSSES),
+        mu: microDecimal(-2, 2),
+        theta: microVector(2 * k, -1.5, 1.5),
+        u: microVector(2 * k, -1, 1),
+        v: microVector(2 * k, -1, 1),
+      }));
+    assertDerivatives(innerProduct, cases, ({ loss, mu }) => ({ params: { loss, mu } }), { numRuns: 60, seed: 24 }, (model, { loss, mu, theta }) => {
+      const { expr, vars } = objective(theta.length / 2, loss, mu);
+      expectLossOfFormula(model, expr, vars, theta);
+    });
   });
 
   it('Hessian and ∇³L[e,e] match mathjs symbolic derivatives for every ℓ (k = 2)', () => {
     for (const loss of LOSSES) {
       const { expr, vars } = objective(2, loss, '0.6');
-      const node = parse(expr);
-      const d2 = vars.map((a) => {
-        const da = derivative(node, a, { simplify: false });
-        return vars.map((b) => derivative(da, b, { simplify: false }));
-      });
-      const d3 = d2.map((row) => row.map((n) => vars.map((c) => derivative(n, c, { simplify: false }))));
+      const oracle = symbolicOracle(expr, vars);
       const model = innerProduct.create({ dim: 4, params: { loss, mu: '0.6' } }).bind(f64);
       fc.assert(
-        fc.property(vec(4, -1.5, 1.5), vec(4, -1, 1), (ts, es) => {
-          const t = ts.map(Number);
-          const e = es.map(Number);
-          const scope = Object.fromEntries(vars.map((name, i) => [name, t[i]]));
-          const H = d2.map((row) => row.map((n) => n.evaluate(scope) as number));
-          const T = d3.map((mat) =>
-            mat.reduce((s, row, j) => s + row.reduce((s2, n, k) => s2 + (n.evaluate(scope) as number) * e[j] * e[k], 0), 0));
-          const Hm = model.hessian(t);
-          const Tm = model.third(t, e);
-          expect(maxAbs(Hm.flat().map((h, i) => h - H.flat()[i]))).toBeLessThanOrEqual(1e-12 * Math.max(1, maxAbs(H.flat())));
-          expect(maxAbs(Tm.map((x, i) => x - T[i]))).toBeLessThanOrEqual(1e-12 * Math.max(1, maxAbs(T)));
+        fc.property(microVector(4, -1.5, 1.5), microVector(4, -1, 1), (ts, es) => {
+          expectSymbolicAgreement(model, oracle, ts.map(Number), es.map(Number));
         }),
         { numRuns: 5, seed: 4 },
       );
@@ -101,13 +74,7 @@ describe('inner-product', () => {
 
   it('quartic with μ < 0 has L* = μ²/4 (exact text) at xᵀy = 0', () => {
     const m = innerProduct.create({ dim: 2, params: { loss: 'quartic', mu: '-0.3' } });
-    expect(m.lossStar).toBe('0.0225');
-    const F = decimalField(50);
-    const b = m.bind(F);
-    const theta = [F.from('0'), F.from('5')];
-    expect(F.toString(b.loss(theta))).toBe('0.0225');
-    expect(F.toString(b.lossStar!)).toBe('0.0225');
-    expect(F.toString(m.manifold!.residual(F, theta))).toBe('0');
+    expectExactMinimum(m, ['0', '5'], '0.0225');
     expect(innerProduct.create({ dim: 2, params: { loss: 'quartic', mu: '-1e-5' } }).lossStar).toBe('2.5e-11');
   });
 

@@ -1,7 +1,9 @@
 import { Decimal } from 'decimal.js';
 import type { Field, Mat, Vec } from '../numerics/field.js';
-import { makeModel, type DecimalText, type ModelDef, type ModelInput } from './model.js';
-import { readParams, thetaDim } from './params.js';
+import { defineModel } from './defineModel.js';
+import { indexedNames } from './indexedNames.js';
+import type { DecimalText, ModelDef } from './model.js';
+import { thetaDim } from './params.js';
 
 type LossName = 'square' | 'logcosh' | 'quartic';
 
@@ -80,7 +82,7 @@ function minimumLoss(name: LossName, mu: DecimalText): DecimalText {
  * Minimum: 0 on xᵀy = μ for square and logcosh, and for quartic with μ ≥ 0 (on (xᵀy)² = μ);
  * quartic with μ < 0 has its minimum μ²/4 on xᵀy = 0.
  */
-export const innerProduct: ModelDef = {
+export const innerProduct: ModelDef = defineModel({
   id: 'inner-product',
   title: 'Inner-product model ℓ(xᵀy)',
   objective: 'ℓ(xᵀy), ℓ(s) = ½(s−μ)² (square), log cosh(s−μ) (logcosh), ¼(s²−μ)² (quartic)',
@@ -89,8 +91,7 @@ export const innerProduct: ModelDef = {
     { name: 'loss', description: 'the scalar loss ℓ', default: 'square', values: ['square', 'logcosh', 'quartic'] },
     { name: 'mu', description: 'the target μ', default: '1' },
   ],
-  create(input: ModelInput) {
-    const params = readParams('inner-product', input, this.params);
+  build({ input, params }) {
     const dim = thetaDim('inner-product', input, 2, 2);
     const k = dim / 2;
     const name = params.loss as LossName;
@@ -110,13 +111,11 @@ export const innerProduct: ModelDef = {
           const v = s(F, t);
           return F.sub(F.mul(v, v), F.from(mu));
         } };
-    return makeModel({
-      id: 'inner-product',
+    return {
       dim,
-      thetaNames: [...Array.from({ length: k }, (_, i) => `x${i + 1}`), ...Array.from({ length: k }, (_, i) => `y${i + 1}`)],
+      thetaNames: [...indexedNames('x', k), ...indexedNames('y', k)],
       lossStar,
       manifold,
-      params,
       bind<T>(F: Field<T>) {
         const ell = scalarLoss(F, name, F.from(mu));
         const two = F.int(2);
@@ -164,6 +163,6 @@ export const innerProduct: ModelDef = {
         };
         return { loss, grad, hessian, hvp, third };
       },
-    });
+    };
   },
-};
+});

@@ -1,6 +1,6 @@
 import type { Field, Vec } from '../numerics/field.js';
-import { makeModel, type ModelDef, type ModelInput } from './model.js';
-import { checkDim, readParams } from './params.js';
+import { defineModel } from './defineModel.js';
+import type { ModelDef } from './model.js';
 
 /**
  * M-MANIFOLD (docs/claims/arora.md): L(x, z) = ½(1 + z²)x², minimizers Γ = {x = 0}.
@@ -8,21 +8,16 @@ import { checkDim, readParams } from './params.js';
  *   the only nonzero third derivatives are ∂xxz = 2z and ∂xzz = 2x.
  * On Γ the Hessian is diag(1 + z², 0), so λ₁ = 1 + z².
  */
-export const manifoldToy: ModelDef = {
+export const manifoldToy: ModelDef = defineModel({
   id: 'manifold-toy',
   title: 'Manifold-of-minimizers toy (Arora et al.)',
   objective: '½(1 + z²)x²',
   thetaLayout: 'x, z',
-  params: [],
-  create(input: ModelInput) {
-    const params = readParams('manifold-toy', input, this.params);
-    const dim = checkDim('manifold-toy', input, 2);
-    return makeModel({
-      id: 'manifold-toy',
-      dim,
+  build() {
+    return {
+      dim: 2,
       thetaNames: ['x', 'z'],
       lossStar: '0',
-      params,
       manifold: {
         description: 'x = 0 (codimension 1)',
         residual: <T>(_F: Field<T>, t: Vec<T>) => t[0],
@@ -48,6 +43,6 @@ export const manifoldToy: ModelDef = {
           },
         };
       },
-    });
+    };
   },
-};
+});

@@ -4,21 +4,18 @@ import { matrixFactorization } from './matrixFactorization.js';
 import { uv } from './uv.js';
 import { decimalField } from '../numerics/decimalField.js';
 import { f64 } from '../numerics/f64Field.js';
-import { expectDerivatives } from '../../test-support/expectDerivatives.js';
-
-const dec = (lo: number, hi: number) =>
-  fc.integer({ min: Math.round(lo * 1e6), max: Math.round(hi * 1e6) }).map((k) => (k / 1e6).toString());
-const vec = (n: number, lo: number, hi: number) => fc.array(dec(lo, hi), { minLength: n, maxLength: n });
+import { assertDerivatives } from '../../test-support/expectDerivatives.js';
+import { microVector } from '../../test-support/decimalArbs.js';
 
 const instance = fc.tuple(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 2 }))
   .chain(([n, p, r]) => {
     const dim = (n + p) * r;
     return fc.record({
-      A: fc.array(vec(p, -2, 2), { minLength: n, maxLength: n }),
+      A: fc.array(microVector(p, -2, 2), { minLength: n, maxLength: n }),
       rank: fc.constant(String(r)),
-      theta: vec(dim, -1.5, 1.5),
-      u: vec(dim, -1, 1),
-      v: vec(dim, -1, 1),
+      theta: microVector(dim, -1.5, 1.5),
+      u: microVector(dim, -1, 1),
+      v: microVector(dim, -1, 1),
     });
   });
 
@@ -45,15 +42,10 @@ function naiveLoss(A: number[][], r: number, t: number[]): { loss: number; scale
 
 describe('matrix-factorization', () => {
   it('closed forms agree with finite differences (1e-30), f64 to 1e-10, dec:50 to 1e-30; loss is ½‖UVᵀ − A‖²', () => {
-    fc.assert(
-      fc.property(instance, ({ A, rank, theta, u, v }) => {
-        const m = matrixFactorization.create({ dim: theta.length, data: { A, rank } });
-        expectDerivatives(m, theta, u, v);
-        const { loss, scale } = naiveLoss(A.map((row) => row.map(Number)), Number(rank), theta.map(Number));
-        expect(Math.abs(m.bind(f64).loss(theta.map(Number)) - loss)).toBeLessThanOrEqual(1e-14 * scale);
-      }),
-      { numRuns: 50, seed: 25 },
-    );
+    assertDerivatives(matrixFactorization, instance, ({ A, rank }) => ({ data: { A, rank } }), { numRuns: 50, seed: 25 }, (m, { A, rank, theta }) => {
+      const { loss, scale } = naiveLoss(A.map((row) => row.map(Number)), Number(rank), theta.map(Number));
+      expect(Math.abs(m.bind(f64).loss(theta.map(Number)) - loss)).toBeLessThanOrEqual(1e-14 * scale);
+    });
   });
 
   it('n = p = r = 1 is the uv model with m = 1 and y = A', () => {

@@ -1,14 +1,15 @@
 import { Decimal } from 'decimal.js';
 import { UsageError } from '../errors.js';
 import type { Field, Mat, Vec } from '../numerics/field.js';
-import { makeModel, type DecimalText, type ModelDef, type ModelInput } from './model.js';
-import { checkDim, dataMatrix, dataNumber, dataObject, readParams } from './params.js';
+import { defineModel } from './defineModel.js';
+import { matrixIn } from './inField.js';
+import type { DecimalText, ExactJson, ModelDef } from './model.js';
+import { dataMatrix, dataNumber } from './params.js';
 
 const SHAPE = '{ "A": [[...]] (n×p), "rank": r (a positive integer) }';
 const KEYS = ['A', 'rank'];
 
-function readData(input: ModelInput): { A: DecimalText[][]; rank: number } {
-  const obj = dataObject('matrix-factorization', input, SHAPE, KEYS);
+function readData(obj: Record<string, ExactJson>): { A: DecimalText[][]; rank: number } {
   const A = dataMatrix(obj, 'A');
   const text = dataNumber(obj, 'rank');
   const r = new Decimal(text);
@@ -28,21 +29,18 @@ function readData(input: ModelInput): { A: DecimalText[][]; rank: number } {
  * L* = 0 (on UVᵀ = A) when r ≥ min(n, p); for a smaller rank it is half the tail of A's squared
  * singular values (Eckart–Young), not exact text, so it is left undefined.
  */
-export const matrixFactorization: ModelDef = {
+export const matrixFactorization: ModelDef = defineModel({
   id: 'matrix-factorization',
   title: 'Matrix factorization',
   objective: '½‖UVᵀ − A‖²_F',
   thetaLayout: 'vec U row-major (n×r), then vec V row-major (p×r)',
-  params: [],
-  data: SHAPE,
-  create(input: ModelInput) {
-    const params = readParams('matrix-factorization', input, this.params);
-    const data = readData(input);
+  data: { shape: SHAPE, keys: KEYS, read: readData },
+  build({ data }) {
     const n = data.A.length;
     const p = data.A[0].length;
     const r = data.rank;
     const nU = n * r;
-    const dim = checkDim('matrix-factorization', input, (n + p) * r);
+    const dim = (n + p) * r;
     const full = r >= Math.min(n, p);
     /** E = UVᵀ − A in a field. */
     const residual = <T>(F: Field<T>, A: Mat<T>, t: Vec<T>): Mat<T> => {
@@ -61,8 +59,7 @@ export const matrixFactorization: ModelDef = {
     const names: string[] = [];
     for (let i = 0; i < n; i++) for (let a = 0; a < r; a++) names.push(`U${i + 1}_${a + 1}`);
     for (let j = 0; j < p; j++) for (let a = 0; a < r; a++) names.push(`V${j + 1}_${a + 1}`);
-    return makeModel({
-      id: 'matrix-factorization',
+    return {
       dim,
       thetaNames: names,
       ...(full
@@ -71,7 +68,7 @@ export const matrixFactorization: ModelDef = {
           manifold: {
             description: 'UVᵀ = A; residual ‖UVᵀ − A‖_F',
             residual: <T>(F: Field<T>, t: Vec<T>) => {
-              const E = residual(F, data.A.map((row) => row.map((x) => F.from(x))), t);
+              const E = residual(F, matrixIn(F, data.A), t);
               let s = F.zero;
               for (const row of E) for (const x of row) s = F.add(s, F.mul(x, x));
               return F.sqrt(s);
@@ -79,9 +76,8 @@ export const matrixFactorization: ModelDef = {
           },
         }
         : {}),
-      params,
       bind<T>(F: Field<T>) {
-        const A = data.A.map((row) => row.map((x) => F.from(x)));
+        const A = matrixIn(F, data.A);
         const two = F.int(2);
         const U = (t: Vec<T>, i: number, a: number): T => t[i * r + a];
         const V = (t: Vec<T>, j: number, a: number): T => t[nU + j * r + a];
@@ -178,6 +174,6 @@ export const matrixFactorization: ModelDef = {
         };
         return { loss, grad, hessian, hvp, third };
       },
-    });
+    };
   },
-};
+});

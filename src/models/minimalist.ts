@@ -1,6 +1,6 @@
 import type { Field, Vec } from '../numerics/field.js';
-import { makeModel, type ModelDef, type ModelInput } from './model.js';
-import { checkDim, readParams } from './params.js';
+import { defineModel } from './defineModel.js';
+import type { ModelDef } from './model.js';
 
 /**
  * M-ZHU, the minimalist example (docs/claims/zhu.md): L(x, y) = ¼(x²y² − 1)², r = x²y² − 1.
@@ -9,21 +9,16 @@ import { checkDim, readParams } from './params.js';
  *   ∂xxx = 6xy⁴, ∂xxy = 2y(6p − 1), ∂xyy = 2x(6p − 1), ∂yyy = 6x⁴y.
  * At a minimizer (xy = ±1) the eigenvalues are 0 and 2(x² + y²).
  */
-export const minimalist: ModelDef = {
+export const minimalist: ModelDef = defineModel({
   id: 'minimalist',
   title: 'Minimalist example (Zhu et al.)',
   objective: '¼(x²y² − 1)²',
   thetaLayout: 'x, y',
-  params: [],
-  create(input: ModelInput) {
-    const params = readParams('minimalist', input, this.params);
-    const dim = checkDim('minimalist', input, 2);
-    return makeModel({
-      id: 'minimalist',
-      dim,
+  build() {
+    return {
+      dim: 2,
       thetaNames: ['x', 'y'],
       lossStar: '0',
-      params,
       manifold: {
         description: 'x²y² = 1 (two hyperbolas xy = ±1)',
         residual: <T>(F: Field<T>, t: Vec<T>) => {
@@ -76,6 +71,6 @@ export const minimalist: ModelDef = {
           },
         };
       },
-    });
+    };
   },
-};
+});

@@ -1,3 +1,4 @@
+import { Decimal } from 'decimal.js';
 import { UsageError } from '../errors.js';
 import { DECIMAL_LITERAL } from '../numerics/decimalField.js';
 import type { DecimalText, ExactJson, ModelInput, ParamSpec } from './model.js';
@@ -114,4 +115,26 @@ export function checkDim(modelId: string, input: ModelInput, expected: number): 
     throw new UsageError(`model ${modelId} has ${expected} coordinates here, got ${input.dim}`, 'theta');
   }
   return expected;
+}
+
+/** Regression data `{ "X": n×d rows, "y": n targets }`: X a matrix, y one entry per row of X. */
+export function dataRegression(obj: Record<string, ExactJson>): { X: DecimalText[][]; y: DecimalText[] } {
+  const X = dataMatrix(obj, 'X');
+  const y = dataVector(obj, 'y', X.length);
+  return { X, y };
+}
+
+/**
+ * Checks that a square matrix of `--data` is exactly symmetric, entries compared as decimals (so
+ * 0.5 = 0.50 = 5e-1); `label` names it in the message (e.g. `"A"`).
+ */
+export function requireSymmetric(M: readonly (readonly DecimalText[])[], label: string): void {
+  for (let i = 0; i < M.length; i++) {
+    for (let j = i + 1; j < M.length; j++) {
+      // Equal texts are equal numbers; only differing texts need a decimal comparison.
+      if (M[i][j] !== M[j][i] && !new Decimal(M[i][j]).eq(new Decimal(M[j][i]))) {
+        throw new UsageError(`${label} must be symmetric: [${i}][${j}] = ${M[i][j]} but [${j}][${i}] = ${M[j][i]}`, 'data');
+      }
+    }
+  }
 }

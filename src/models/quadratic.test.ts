@@ -3,20 +3,17 @@ import { describe, expect, it } from 'vitest';
 import { quadratic } from './quadratic.js';
 import { decimalField } from '../numerics/decimalField.js';
 import { f64 } from '../numerics/f64Field.js';
-import { expectDerivatives } from '../../test-support/expectDerivatives.js';
-
-const dec = (lo: number, hi: number) =>
-  fc.integer({ min: Math.round(lo * 1e6), max: Math.round(hi * 1e6) }).map((k) => (k / 1e6).toString());
-const vec = (n: number, lo: number, hi: number) => fc.array(dec(lo, hi), { minLength: n, maxLength: n });
+import { assertDerivatives } from '../../test-support/expectDerivatives.js';
+import { microVector } from '../../test-support/decimalArbs.js';
 
 /** A random symmetric p×p matrix (upper triangle mirrored), b or no b, θ and two directions. */
 const instance = fc.integer({ min: 1, max: 4 }).chain((p) =>
   fc.record({
-    upper: vec((p * (p + 1)) / 2, -2, 2),
-    b: fc.option(vec(p, -2, 2), { nil: undefined }),
-    theta: vec(p, -2, 2),
-    u: vec(p, -1, 1),
-    v: vec(p, -1, 1),
+    upper: microVector((p * (p + 1)) / 2, -2, 2),
+    b: fc.option(microVector(p, -2, 2), { nil: undefined }),
+    theta: microVector(p, -2, 2),
+    u: microVector(p, -1, 1),
+    v: microVector(p, -1, 1),
   }).map((r) => {
     const A: string[][] = Array.from({ length: p }, () => new Array<string>(p));
     let k = 0;
@@ -26,27 +23,22 @@ const instance = fc.integer({ min: 1, max: 4 }).chain((p) =>
 
 describe('quadratic', () => {
   it('closed forms agree with finite differences (1e-30), f64 to 1e-10, dec:50 to 1e-30; loss is ½θᵀAθ − bᵀθ', () => {
-    fc.assert(
-      fc.property(instance, ({ A, b, theta, u, v }) => {
-        const m = quadratic.create({ dim: theta.length, data: b === undefined ? { A } : { A, b } });
-        expectDerivatives(m, theta, u, v);
-        // The definition itself, by plain loops in f64.
-        const t = theta.map(Number);
-        let naive = 0;
-        let scale = 0;
-        for (let i = 0; i < t.length; i++) {
-          for (let j = 0; j < t.length; j++) {
-            naive += 0.5 * t[i] * Number(A[i][j]) * t[j];
-            scale += Math.abs(0.5 * t[i] * Number(A[i][j]) * t[j]);
-          }
-          const bi = b === undefined ? 0 : Number(b[i]);
-          naive -= bi * t[i];
-          scale += Math.abs(bi * t[i]);
+    assertDerivatives(quadratic, instance, ({ A, b }) => ({ data: { A, ...(b === undefined ? {} : { b }) } }), { numRuns: 60, seed: 21 }, (m, { A, b, theta }) => {
+      // The definition itself, by plain loops in f64.
+      const t = theta.map(Number);
+      let naive = 0;
+      let scale = 0;
+      for (let i = 0; i < t.length; i++) {
+        for (let j = 0; j < t.length; j++) {
+          naive += 0.5 * t[i] * Number(A[i][j]) * t[j];
+          scale += Math.abs(0.5 * t[i] * Number(A[i][j]) * t[j]);
         }
-        expect(Math.abs(m.bind(f64).loss(t) - naive)).toBeLessThanOrEqual(1e-14 * scale);
-      }),
-      { numRuns: 60, seed: 21 },
-    );
+        const bi = b === undefined ? 0 : Number(b[i]);
+        naive -= bi * t[i];
+        scale += Math.abs(bi * t[i]);
+      }
+      expect(Math.abs(m.bind(f64).loss(t) - naive)).toBeLessThanOrEqual(1e-14 * scale);
+    });
   });
 
   it('has Hessian A, third derivative 0, and gradient 0 at A⁻¹b', () => {

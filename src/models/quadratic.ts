@@ -1,28 +1,22 @@
-import { Decimal } from 'decimal.js';
 import { UsageError } from '../errors.js';
 import { f64 } from '../numerics/f64Field.js';
 import type { Field, Mat, Vec } from '../numerics/field.js';
-import { makeModel, type DecimalText, type ModelDef, type ModelInput } from './model.js';
-import { checkDim, dataMatrix, dataObject, dataVector, readParams } from './params.js';
+import { defineModel } from './defineModel.js';
+import { matrixIn, vectorIn } from './inField.js';
+import { indexedNames } from './indexedNames.js';
+import type { DecimalText, ExactJson, ModelDef } from './model.js';
+import { dataMatrix, dataVector, requireSymmetric } from './params.js';
 import { quadraticKernelsF64 } from './quadraticKernelsF64.js';
 
 const SHAPE = '{ "A": [[...]] (p×p, symmetric), "b": [...] (p, optional) }';
 const KEYS = ['A', 'b'];
 
 /** Validated data: A square and exactly symmetric (compared as decimals, so 0.5 = 0.50), b of length p or absent. */
-function readData(input: ModelInput): { A: DecimalText[][]; b: DecimalText[] | undefined } {
-  const obj = dataObject('quadratic', input, SHAPE, KEYS);
+function readData(obj: Record<string, ExactJson>): { A: DecimalText[][]; b: DecimalText[] | undefined } {
   const A = dataMatrix(obj, 'A');
   const p = A.length;
   if (A[0].length !== p) throw new UsageError(`"A" must be square, got ${p}×${A[0].length}`, 'data');
-  for (let i = 0; i < p; i++) {
-    for (let j = i + 1; j < p; j++) {
-      // Equal texts are equal numbers; only differing texts (0.5 vs 0.50) need a decimal comparison.
-      if (A[i][j] !== A[j][i] && !new Decimal(A[i][j]).eq(new Decimal(A[j][i]))) {
-        throw new UsageError(`"A" must be symmetric: [${i}][${j}] = ${A[i][j]} but [${j}][${i}] = ${A[j][i]}`, 'data');
-      }
-    }
-  }
+  requireSymmetric(A, '"A"');
   const b = obj.b === undefined ? undefined : dataVector(obj, 'b', p);
   return { A, b };
 }
@@ -33,25 +27,20 @@ function readData(input: ModelInput): { A: DecimalText[][]; b: DecimalText[] | u
  * L* is left undefined: it is finite only when A is PSD and b ∈ range(A) (then −½bᵀA⁺b), which
  * needs an exact PSD/range test that decimal text cannot give cheaply.
  */
-export const quadratic: ModelDef = {
+export const quadratic: ModelDef = defineModel({
   id: 'quadratic',
   title: 'Quadratic',
   objective: '½θᵀAθ − bᵀθ',
   thetaLayout: 'θ₁..θ_p (p = size of A)',
-  params: [],
-  data: SHAPE,
-  create(input: ModelInput) {
-    const params = readParams('quadratic', input, this.params);
-    const data = readData(input);
-    const p = checkDim('quadratic', input, data.A.length);
-    return makeModel({
-      id: 'quadratic',
+  data: { shape: SHAPE, keys: KEYS, read: readData },
+  build({ data }) {
+    const p = data.A.length;
+    return {
       dim: p,
-      thetaNames: Array.from({ length: p }, (_, i) => `theta${i + 1}`),
-      params,
+      thetaNames: indexedNames('theta', p),
       bind<T>(F: Field<T>) {
-        const A = data.A.map((row) => row.map((x) => F.from(x)));
-        const b = data.b === undefined ? A.map(() => F.zero) : data.b.map((x) => F.from(x));
+        const A = matrixIn(F, data.A);
+        const b = data.b === undefined ? A.map(() => F.zero) : vectorIn(F, data.b);
         const half = F.div(F.one, F.int(2));
         const matVec = (v: Vec<T>): Vec<T> =>
           A.map((row) => {
@@ -72,8 +61,8 @@ export const quadratic: ModelDef = {
         const third = (_t: Vec<T>, _u: Vec<T>): Vec<T> => A.map(() => F.zero);
         return { loss, grad, hessian, hvp, third };
       },
-      kernelsF64: () => quadraticKernelsF64(data.A.map((row) => row.map(f64.from)),
-        data.b === undefined ? data.A.map(() => 0) : data.b.map(f64.from)),
-    });
+      kernelsF64: () => quadraticKernelsF64(matrixIn(f64, data.A),
+        data.b === undefined ? data.A.map(() => 0) : vectorIn(f64, data.b)),
+    };
   },
-};
+});

@@ -1,17 +1,18 @@
-import { Decimal } from 'decimal.js';
 import { UsageError } from '../errors.js';
 import { f64 } from '../numerics/f64Field.js';
 import type { Field, Mat, Vec } from '../numerics/field.js';
-import { makeModel, type DecimalText, type ModelDef, type ModelInput } from './model.js';
-import { checkDim, dataMatrix, dataObject, dataVector, readParams } from './params.js';
+import { defineModel } from './defineModel.js';
+import { matrixIn, vectorIn } from './inField.js';
+import { indexedNames } from './indexedNames.js';
+import type { DecimalText, ExactJson, ModelDef } from './model.js';
+import { dataMatrix, dataVector, requireSymmetric } from './params.js';
 import { quadraticRegressionKernelsF64 } from './quadraticRegressionKernelsF64.js';
 
 const SHAPE = '{ "J": [[...]] (n×p), "Q": [[[...]]] (n×p×p, symmetric), "y": [...] (n) }';
 const KEYS = ['J', 'Q', 'y'];
 
 /** Validated data: J is n×p, Q is n×p×p with every Qᵢ symmetric, y has n entries. */
-function readData(input: ModelInput): { J: DecimalText[][]; Q: DecimalText[][][]; y: DecimalText[] } {
-  const obj = dataObject('quadratic-regression', input, SHAPE, KEYS);
+function readData(obj: Record<string, ExactJson>): { J: DecimalText[][]; Q: DecimalText[][][]; y: DecimalText[] } {
   const J = dataMatrix(obj, 'J');
   const n = J.length;
   const p = J[0].length;
@@ -24,13 +25,7 @@ function readData(input: ModelInput): { J: DecimalText[][]; Q: DecimalText[][][]
   const Q = rawQ.map((q, i) => {
     const key = `Q[${i}]`;
     const m = dataMatrix({ [key]: q }, key, p, p);
-    for (let j = 0; j < p; j++) {
-      for (let k = j + 1; k < p; k++) {
-        if (!new Decimal(m[j][k]).eq(new Decimal(m[k][j]))) {
-          throw new UsageError(`"Q"[${i}] must be symmetric: [${j}][${k}] = ${m[j][k]} but [${k}][${j}] = ${m[k][j]}`, 'data');
-        }
-      }
-    }
+    requireSymmetric(m, `"Q"[${i}]`);
     return m;
   });
   return { J, Q, y };
@@ -42,27 +37,22 @@ function readData(input: ModelInput): { J: DecimalText[][]; Q: DecimalText[][][]
  *   ∇L = Σᵢ rᵢ J(θ)ᵢ,  ∇²L = J(θ)ᵀJ(θ) + Σᵢ rᵢQᵢ,
  *   ∇³L[u,u] = 2Σᵢ(J(θ)ᵢ·u)(Qᵢu) + Σᵢ(uᵀQᵢu)J(θ)ᵢ   (docs/claims/damian.md; no third term: fᵢ is quadratic).
  */
-export const quadraticRegression: ModelDef = {
+export const quadraticRegression: ModelDef = defineModel({
   id: 'quadratic-regression',
   title: 'Quadratic (second-order) regression',
   objective: '½Σᵢ(Jᵢ·θ + ½θᵀQᵢθ − yᵢ)²',
   thetaLayout: 'θ₁..θ_p (p = columns of J)',
-  params: [],
-  data: SHAPE,
-  create(input: ModelInput) {
-    const params = readParams('quadratic-regression', input, this.params);
-    const data = readData(input);
+  data: { shape: SHAPE, keys: KEYS, read: readData },
+  build({ data }) {
     const n = data.J.length;
-    const p = checkDim('quadratic-regression', input, data.J[0].length);
-    return makeModel({
-      id: 'quadratic-regression',
+    const p = data.J[0].length;
+    return {
       dim: p,
-      thetaNames: Array.from({ length: p }, (_, i) => `theta${i + 1}`),
-      params,
+      thetaNames: indexedNames('theta', p),
       bind<T>(F: Field<T>) {
-        const J = data.J.map((row) => row.map((x) => F.from(x)));
-        const Q = data.Q.map((m) => m.map((row) => row.map((x) => F.from(x))));
-        const Y = data.y.map((x) => F.from(x));
+        const J = matrixIn(F, data.J);
+        const Q = data.Q.map((m) => matrixIn(F, m));
+        const Y = vectorIn(F, data.y);
         const two = F.int(2);
         const dot = (a: Vec<T>, b: Vec<T>): T => {
           let s = F.zero;
@@ -130,8 +120,8 @@ export const quadraticRegression: ModelDef = {
           },
         };
       },
-      kernelsF64: () => quadraticRegressionKernelsF64(data.J.map((row) => row.map(f64.from)),
-        data.Q.map((m) => m.map((row) => row.map(f64.from))), data.y.map(f64.from)),
-    });
+      kernelsF64: () => quadraticRegressionKernelsF64(matrixIn(f64, data.J),
+        data.Q.map((m) => matrixIn(f64, m)), vectorIn(f64, data.y)),
+    };
   },
-};
+});

@@ -4,14 +4,12 @@ import { quartic } from './quartic.js';
 import { decimalField } from '../numerics/decimalField.js';
 import { f64 } from '../numerics/f64Field.js';
 import { expectDerivatives } from '../../test-support/expectDerivatives.js';
-
-const dec = (lo: number, hi: number) =>
-  fc.integer({ min: Math.round(lo * 1e6), max: Math.round(hi * 1e6) }).map((k) => (k / 1e6).toString());
+import { microDecimal } from '../../test-support/decimalArbs.js';
 
 describe('quartic', () => {
   it('closed forms agree with high-precision finite differences, f64 to 1e-10, dec:50 to 1e-30', () => {
     fc.assert(
-      fc.property(dec(-3, 3), dec(-1, 1), dec(-1, 1), dec(0.001, 4), (t, u, v, mu) => {
+      fc.property(microDecimal(-3, 3), microDecimal(-1, 1), microDecimal(-1, 1), microDecimal(0.001, 4), (t, u, v, mu) => {
         const m = quartic.create({ dim: 1, params: { mu } });
         expectDerivatives(m, [t], [u], [v]);
       }),

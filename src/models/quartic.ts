@@ -1,7 +1,8 @@
 import { Decimal } from 'decimal.js';
 import type { Field, Vec } from '../numerics/field.js';
-import { makeModel, type ModelDef, type ModelInput } from './model.js';
-import { checkDim, readParams, requireParam } from './params.js';
+import { defineModel } from './defineModel.js';
+import type { ModelDef } from './model.js';
+import { requireParam } from './params.js';
 
 /**
  * M-QUARTIC (docs/claims/chen.md): L(θ) = ¼(θ² − μ)² on R, μ > 0.
@@ -9,23 +10,19 @@ import { checkDim, readParams, requireParam } from './params.js';
  * so the sharpness at the minimizer θ = √μ is 2μ, and GD is the cubic map z⁺ = (1+a)z − az³
  * in z = θ/√μ, a = ημ.
  */
-export const quartic: ModelDef = {
+export const quartic: ModelDef = defineModel({
   id: 'quartic',
   title: 'One-dimensional quartic',
   objective: '¼(θ² − μ)²',
   thetaLayout: 'θ (one coordinate)',
   params: [{ name: 'mu', description: 'the square μ > 0 of the minimizers ±√μ', default: '1' }],
-  create(input: ModelInput) {
-    const params = readParams('quartic', input, this.params);
+  build({ params }) {
     const mu = params.mu;
     requireParam(new Decimal(mu).gt(0), 'mu', 'positive', mu);
-    const dim = checkDim('quartic', input, 1);
-    return makeModel({
-      id: 'quartic',
-      dim,
+    return {
+      dim: 1,
       thetaNames: ['theta'],
       lossStar: '0',
-      params,
       manifold: {
         description: `θ² = ${mu} (the two points ±√μ)`,
         residual: <T>(F: Field<T>, t: Vec<T>) => F.sub(F.mul(t[0], t[0]), F.from(mu)),
@@ -45,6 +42,6 @@ export const quartic: ModelDef = {
           third: (t: Vec<T>, u: Vec<T>) => [F.mul(F.mul(six, t[0]), F.mul(u[0], u[0]))],
         };
       },
-    });
+    };
   },
-};
+});

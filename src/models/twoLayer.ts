@@ -1,8 +1,10 @@
 import { Decimal } from 'decimal.js';
 import type { Field, Mat, Vec } from '../numerics/field.js';
 import { mirrorUpper } from './_internals/mirrorUpper.js';
-import { makeModel, type DecimalText, type ModelDef, type ModelInput } from './model.js';
-import { checkDim, dataMatrix, dataObject, dataVector, readParams, requireParam } from './params.js';
+import { defineModel } from './defineModel.js';
+import { matrixIn, vectorIn } from './inField.js';
+import type { ModelDef } from './model.js';
+import { dataRegression, requireParam } from './params.js';
 
 const SHAPE = '{ "X": [[...]] (n×d, one row per sample), "y": [...] (n) }';
 const KEYS = ['X', 'y'];
@@ -57,7 +59,7 @@ function activationJet<T>(F: Field<T>, a: TwoLayerActivation): (z: T) => Jet4<T>
  *   ∇³L[e,e] = (1/n)Σ(2(∇f·e)∇²f·e + (eᵀ∇²f e)∇f + r∇³f[e,e]).
  * L* is left undefined (it depends on what the network can fit).
  */
-export const twoLayer: ModelDef = {
+export const twoLayer: ModelDef = defineModel({
   id: 'two-layer',
   title: 'Two-layer network',
   objective: '(1/2n)Σₖ((1/√m)Σⱼaⱼσ(wⱼ·xₖ) − yₖ)²',
@@ -66,32 +68,28 @@ export const twoLayer: ModelDef = {
     { name: 'width', description: 'hidden width m (a positive integer)' },
     { name: 'activation', description: 'σ', default: 'tanh', values: ACTIVATIONS },
   ],
-  data: SHAPE,
-  create(input: ModelInput) {
-    const params = readParams('two-layer', input, this.params);
+  checkParams(params) {
     const w = new Decimal(params.width);
     requireParam(w.isInteger() && w.gte(1) && w.lte(TWO_LAYER_MAX_COORDINATES), 'width', `a positive integer (at most ${TWO_LAYER_MAX_COORDINATES})`, params.width);
-    const m = w.toNumber();
+  },
+  data: { shape: SHAPE, keys: KEYS, read: dataRegression },
+  build({ params, data: { X: Xt, y: yt } }) {
+    const m = new Decimal(params.width).toNumber();
     const activation = params.activation as TwoLayerActivation;
-    const obj = dataObject('two-layer', input, SHAPE, KEYS);
-    const Xt: DecimalText[][] = dataMatrix(obj, 'X');
-    const yt: DecimalText[] = dataVector(obj, 'y', Xt.length);
     const n = Xt.length;
     const d = Xt[0].length;
     requireParam(m * (d + 1) <= TWO_LAYER_MAX_COORDINATES, 'width',
       `at most ${Math.floor(TWO_LAYER_MAX_COORDINATES / (d + 1))} here (θ has width·(d + 1) coordinates, d = ${d} columns of X)`, params.width);
-    const dim = checkDim('two-layer', input, m * (d + 1));
+    const dim = m * (d + 1);
     const names: string[] = [];
     for (let j = 0; j < m; j++) for (let p = 0; p < d; p++) names.push(`w${j + 1}_${p + 1}`);
     for (let j = 0; j < m; j++) names.push(`a${j + 1}`);
-    return makeModel({
-      id: 'two-layer',
+    return {
       dim,
       thetaNames: names,
-      params,
       bind<T>(F: Field<T>) {
-        const X = Xt.map((row) => row.map((x) => F.from(x)));
-        const Y = yt.map((x) => F.from(x));
+        const X = matrixIn(F, Xt);
+        const Y = vectorIn(F, yt);
         const N = F.int(n);
         const two = F.int(2);
         const c = F.div(F.one, F.sqrt(F.int(m)));
@@ -208,6 +206,6 @@ export const twoLayer: ModelDef = {
         };
         return { loss, grad, hessian, hvp, third };
       },
-    });
+    };
   },
-};
+});

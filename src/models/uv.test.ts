@@ -1,14 +1,11 @@
 import fc from 'fast-check';
-import { derivative, evaluate, parse } from 'mathjs';
 import { describe, expect, it } from 'vitest';
 import { uv } from './uv.js';
 import { decimalField } from '../numerics/decimalField.js';
 import { f64 } from '../numerics/f64Field.js';
-import { expectDerivatives } from '../../test-support/expectDerivatives.js';
-
-const dec = (lo: number, hi: number) =>
-  fc.integer({ min: Math.round(lo * 1e6), max: Math.round(hi * 1e6) }).map((k) => (k / 1e6).toString());
-const vec = (n: number, lo: number, hi: number) => fc.array(dec(lo, hi), { minLength: n, maxLength: n });
+import { assertDerivatives } from '../../test-support/expectDerivatives.js';
+import { expectLossOfFormula, expectSymbolicAgreement, symbolicOracle } from '../../test-support/symbolicOracle.js';
+import { microDecimal, microVector } from '../../test-support/decimalArbs.js';
 
 /** The objective written out for mathjs, independently of the model code. */
 function objective(m: number, y: string): { expr: string; vars: string[] } {
@@ -17,46 +14,23 @@ function objective(m: number, y: string): { expr: string; vars: string[] } {
   return { expr: `((${dot}) / sqrt(${m}) - (${y}))^2 / 2`, vars };
 }
 
-const maxAbs = (xs: number[]) => Math.max(...xs.map(Math.abs));
-
 describe('uv', () => {
   it('closed forms agree with finite differences (1e-30), f64 to 1e-10, dec:50 to 1e-30; loss matches mathjs', () => {
-    fc.assert(
-      fc.property(
-        fc.integer({ min: 1, max: 4 }).chain((m) =>
-          fc.record({ theta: vec(2 * m, -2, 2), u: vec(2 * m, -1, 1), v: vec(2 * m, -1, 1), y: dec(-2, 2) })),
-        ({ theta, u, v, y }) => {
-          const model = uv.create({ dim: theta.length, params: { target: y } });
-          expectDerivatives(model, theta, u, v);
-          const { expr, vars } = objective(theta.length / 2, y);
-          const scope = Object.fromEntries(vars.map((name, i) => [name, Number(theta[i])]));
-          const want = evaluate(expr, scope) as number;
-          const got = model.bind(f64).loss(theta.map(Number));
-          expect(Math.abs(got - want)).toBeLessThanOrEqual(1e-13 * Math.max(1, Math.abs(want)));
-        },
-      ),
-      { numRuns: 60, seed: 23 },
-    );
+    const cases = fc.integer({ min: 1, max: 4 }).chain((m) =>
+      fc.record({ theta: microVector(2 * m, -2, 2), u: microVector(2 * m, -1, 1), v: microVector(2 * m, -1, 1), y: microDecimal(-2, 2) }));
+    assertDerivatives(uv, cases, ({ y }) => ({ params: { target: y } }), { numRuns: 60, seed: 23 }, (model, { theta, y }) => {
+      const { expr, vars } = objective(theta.length / 2, y);
+      expectLossOfFormula(model, expr, vars, theta);
+    });
   });
 
   it('Hessian and ∇³L[e,e] match mathjs symbolic derivatives (m = 2)', () => {
     const { expr, vars } = objective(2, '0.7');
-    const node = parse(expr);
-    const d1 = vars.map((a) => derivative(node, a, { simplify: false }));
-    const d2 = d1.map((n) => vars.map((b) => derivative(n, b, { simplify: false })));
-    const d3 = d2.map((row) => row.map((n) => vars.map((c) => derivative(n, c, { simplify: false }))));
+    const oracle = symbolicOracle(expr, vars);
     const model = uv.create({ dim: 4, params: { target: '0.7' } }).bind(f64);
     fc.assert(
-      fc.property(vec(4, -2, 2), vec(4, -1, 1), (ts, es) => {
-        const t = ts.map(Number);
-        const e = es.map(Number);
-        const scope = Object.fromEntries(vars.map((name, i) => [name, t[i]]));
-        const H = d2.map((row) => row.map((n) => n.evaluate(scope) as number));
-        const T = d3.map((mat) => mat.reduce((s, row, j) => s + row.reduce((s2, n, k) => s2 + (n.evaluate(scope) as number) * e[j] * e[k], 0), 0));
-        const Hm = model.hessian(t);
-        const Tm = model.third(t, e);
-        expect(maxAbs(Hm.flat().map((h, i) => h - H.flat()[i]))).toBeLessThanOrEqual(1e-12 * Math.max(1, maxAbs(H.flat())));
-        expect(maxAbs(Tm.map((x, i) => x - T[i]))).toBeLessThanOrEqual(1e-12 * Math.max(1, maxAbs(T)));
+      fc.property(microVector(4, -2, 2), microVector(4, -1, 1), (ts, es) => {
+        expectSymbolicAgreement(model, oracle, ts.map(Number), es.map(Number));
       }),
       { numRuns: 8, seed: 3 },
     );

@@ -1,7 +1,9 @@
 import { f64 } from '../numerics/f64Field.js';
 import type { Field, Mat, Vec } from '../numerics/field.js';
-import { makeModel, type ModelDef, type ModelInput } from './model.js';
-import { readParams, thetaDim } from './params.js';
+import { defineModel } from './defineModel.js';
+import { indexedNames } from './indexedNames.js';
+import type { ModelDef } from './model.js';
+import { thetaDim } from './params.js';
 import { uvKernelsF64 } from './uvKernelsF64.js';
 
 /**
@@ -9,14 +11,13 @@ import { uvKernelsF64 } from './uvKernelsF64.js';
  * g = ∇f = (v, u)/√m and the constant Q = ∇²f = J/√m, J = [[0, I], [I, 0]]:
  *   ∇L = r g,  ∇²L = ggᵀ + r Q,  ∇³L[e,e] = 2(g·e) Qe + (eᵀQe) g   (f is quadratic: ∇³f = 0).
  */
-export const uv: ModelDef = {
+export const uv: ModelDef = defineModel({
   id: 'uv',
   title: 'Two-layer scalar (uv) model',
   objective: '½(vᵀu/√m − y)²',
   thetaLayout: 'u₁..u_m, v₁..v_m (m ≥ 1, half the length of θ)',
   params: [{ name: 'target', description: 'the target y', default: '1' }],
-  create(input: ModelInput) {
-    const params = readParams('uv', input, this.params);
+  build({ input, params }) {
     const dim = thetaDim('uv', input, 2, 2);
     const m = dim / 2;
     const y = params.target;
@@ -26,12 +27,10 @@ export const uv: ModelDef = {
       for (let i = 0; i < m; i++) s = F.add(s, F.mul(t[i], t[m + i]));
       return F.div(s, rootM);
     };
-    return makeModel({
-      id: 'uv',
+    return {
       dim,
-      thetaNames: [...Array.from({ length: m }, (_, i) => `u${i + 1}`), ...Array.from({ length: m }, (_, i) => `v${i + 1}`)],
+      thetaNames: [...indexedNames('u', m), ...indexedNames('v', m)],
       lossStar: '0',
-      params,
       manifold: {
         description: `vᵀu/√${m} = ${y} (codimension 1)`,
         residual: <T>(F: Field<T>, t: Vec<T>) => F.sub(f(F, t, F.sqrt(F.int(m))), F.from(y)),
@@ -91,6 +90,6 @@ export const uv: ModelDef = {
         return { loss, grad, hessian, hvp, third };
       },
       kernelsF64: () => uvKernelsF64(m, f64.from(y)),
-    });
+    };
   },
-};
+});

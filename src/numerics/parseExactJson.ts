@@ -63,19 +63,33 @@ export function parseExactJson(text: string, option = 'data'): ExactJsonValue {
     return JSON.parse(m[0]) as string;
   };
 
+  /**
+   * The elements of the object or array whose opening bracket is at i, up to its `close`: none, or
+   * `element` (which reads one) then, after each, a comma for another or the closing bracket.
+   */
+  const elements = (close: '}' | ']', element: () => void): void => {
+    i++;
+    ws();
+    if (text[i] === close) {
+      i++;
+      return;
+    }
+    for (;;) {
+      element();
+      ws();
+      if (text[i] !== ',') break;
+      i++;
+    }
+    expect(close, `"," or "${close}"`);
+  };
+
   const value = (depth: number): ExactJsonValue => {
     if (depth > MAX_DEPTH) fail(`nested deeper than ${MAX_DEPTH} levels`);
     ws();
     const c = text[i];
     if (c === '{') {
-      i++;
       const obj: { [key: string]: ExactJsonValue } = {};
-      ws();
-      if (text[i] === '}') {
-        i++;
-        return obj;
-      }
-      for (;;) {
+      elements('}', () => {
         ws();
         if (text[i] !== '"') fail(`expected a key in double quotes, found ${describe()}`);
         const at = i;
@@ -85,33 +99,13 @@ export function parseExactJson(text: string, option = 'data'): ExactJsonValue {
         expect(':', '":"');
         // defineProperty, not assignment: a key "__proto__" must not replace the prototype.
         Object.defineProperty(obj, key, { value: value(depth + 1), enumerable: true, writable: true, configurable: true });
-        ws();
-        if (text[i] === ',') {
-          i++;
-          continue;
-        }
-        expect('}', '"," or "}"');
-        return obj;
-      }
+      });
+      return obj;
     }
     if (c === '[') {
-      i++;
       const arr: ExactJsonValue[] = [];
-      ws();
-      if (text[i] === ']') {
-        i++;
-        return arr;
-      }
-      for (;;) {
-        arr.push(value(depth + 1));
-        ws();
-        if (text[i] === ',') {
-          i++;
-          continue;
-        }
-        expect(']', '"," or "]"');
-        return arr;
-      }
+      elements(']', () => arr.push(value(depth + 1)));
+      return arr;
     }
     if (c === '"') {
       const at = i;

@@ -47,10 +47,13 @@ function naiveAct(a: Activation, z: number): number {
   }
 }
 
-/** Loss and every hidden pre-activation, one sample at a time, straight from the definition. */
-function naiveForward(spec: MlpSpec, data: MlpData, theta: Float64Array): { loss: number; minAbsZ: number } {
-  const sizes = [spec.inputDim, ...spec.widths, 1];
-  let loss = 0;
+/**
+ * The network's outputs (n × k, k = outputDim or 1) one sample at a time, straight from the
+ * definition, and the smallest |pre-activation| of a hidden unit (how close a relu kink is).
+ */
+function naiveOutputs(spec: MlpSpec, data: MlpData, theta: Float64Array): { rows: number[][]; minAbsZ: number } {
+  const sizes = [spec.inputDim, ...spec.widths, spec.outputDim ?? 1];
+  const rows: number[][] = [];
   let minAbsZ = Number.POSITIVE_INFINITY;
   for (let i = 0; i < data.n; i++) {
     let a = Array.from(data.x.subarray(i * spec.inputDim, (i + 1) * spec.inputDim));
@@ -68,8 +71,16 @@ function naiveForward(spec: MlpSpec, data: MlpData, theta: Float64Array): { loss
       off += fin * fout + fout;
       a = next;
     }
-    loss += (a[0] - data.y[i]) ** 2;
+    rows.push(a);
   }
+  return { rows, minAbsZ };
+}
+
+/** The MSE loss of a one-output network from the definition, and the smallest |hidden pre-activation|. */
+function naiveForward(spec: MlpSpec, data: MlpData, theta: Float64Array): { loss: number; minAbsZ: number } {
+  const { rows, minAbsZ } = naiveOutputs(spec, data, theta);
+  let loss = 0;
+  for (let i = 0; i < data.n; i++) loss += (rows[i][0] - data.y[i]) ** 2;
   return { loss: loss / (2 * data.n), minAbsZ };
 }
 
@@ -287,30 +298,8 @@ describe('mlpF64: buffers and cache', () => {
 });
 
 describe('mlpF64: several outputs, MSE and cross-entropy', () => {
-  /** Outputs (n × k) one sample at a time, from the definition, and the two losses on them. */
-  function naiveMulti(spec: MlpSpec, data: MlpData, theta: Float64Array): number[][] {
-    const k = spec.outputDim ?? 1;
-    const sizes = [spec.inputDim, ...spec.widths, k];
-    const rows: number[][] = [];
-    for (let i = 0; i < data.n; i++) {
-      let a = Array.from(data.x.subarray(i * spec.inputDim, (i + 1) * spec.inputDim));
-      let off = 0;
-      for (let l = 1; l < sizes.length; l++) {
-        const fin = sizes[l - 1];
-        const fout = sizes[l];
-        const next: number[] = [];
-        for (let j = 0; j < fout; j++) {
-          let z = theta[off + fin * fout + j];
-          for (let q = 0; q < fin; q++) z += theta[off + j * fin + q] * a[q];
-          next.push(l < sizes.length - 1 ? naiveAct(spec.activation, z) : z);
-        }
-        off += fin * fout + fout;
-        a = next;
-      }
-      rows.push(a);
-    }
-    return rows;
-  }
+  /** Outputs (n × k) one sample at a time, from the definition. */
+  const naiveMulti = (spec: MlpSpec, data: MlpData, theta: Float64Array): number[][] => naiveOutputs(spec, data, theta).rows;
   function naiveLoss(spec: MlpSpec, data: MlpData, theta: Float64Array): number {
     const k = spec.outputDim ?? 1;
     const f = naiveMulti(spec, data, theta);

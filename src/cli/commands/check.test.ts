@@ -3,15 +3,8 @@ import { existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, statSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run } from '../run.js';
 import { BUILTIN_CLAIMS } from '../../claims/registry.js';
-
-async function cli(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await run(argv, { write: (s: string) => (out += s) }, { write: (s: string) => (err += s) });
-  return { code, out, err };
-}
+import { cli } from '../../../test-support/cli.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'eoscheck-check-'));
 const withoutMs = (text: string) => text.replace(/"ms": \d+/g, '"ms": 0');

@@ -3,8 +3,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run } from '../run.js';
 import { CI_WORKFLOW_FILE, STARTER_CLAIMS_FILE } from './initFiles.js';
+import { cli } from '../../../test-support/cli.js';
 
 const root = join(import.meta.dirname, '../../..');
 const bin = join(root, 'bin/eoscheck.js');
@@ -13,13 +13,6 @@ const bin = join(root, 'bin/eoscheck.js');
 function eoscheck(cwd: string, ...args: string[]) {
   const r = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8' });
   return { code: r.status, out: r.stdout, err: r.stderr };
-}
-
-async function cli(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await run(argv, { write: (s: string) => (out += s) }, { write: (s: string) => (err += s) });
-  return { code, out, err };
 }
 
 describe('eoscheck init', () => {

@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MODELS } from '../../models/registry.js';
-import { run } from '../run.js';
-
-async function cli(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await run(argv, { write: (s: string) => (out += s) }, { write: (s: string) => (err += s) });
-  return { code, out, err };
-}
+import { cli } from '../../../test-support/cli.js';
 
 describe('eoscheck models', () => {
   it('lists every analytic model of the registry, then the two networks of trace, with their --param defaults', async () => {

@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { run } from '../run.js';
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await run(argv, { write: (s: string) => (out += s) }, { write: (s: string) => (err += s) });
-  return { code, out, err };
-}
+import { cli } from '../../../test-support/cli.js';
 
 describe('eoscheck trace: the self-stabilization pipeline', () => {
   const toy = ['trace', '--model', 'cubic-toy', '--param', 'a0=19.5', '--param', 'b=1.5', '--param', 'c=0.1', '--lr', '0.1'];

@@ -5,9 +5,9 @@ import type { TraceEvent } from '../../dynamics/observer.js';
 import { OPTIMIZER_IDS, type OptimizerId, type OptimizerSpec } from '../../dynamics/optimizer.js';
 import { runTrajectory } from '../../dynamics/runTrajectory.js';
 import { traceJson } from '../../dynamics/traceJson.js';
-import { checkOneStdout, checkWritable, isStdout, writeOutput } from '../../harness/writeOutput.js';
+import { isStdout, writeOutput } from '../../harness/writeOutput.js';
 import { plotInputFromTrace } from '../../harness/plots/plotInputFromTrace.js';
-import { plotFormat, writePlot } from '../../harness/plots/writePlot.js';
+import { writePlot } from '../../harness/plots/writePlot.js';
 import { decimalField } from '../../numerics/decimalField.js';
 import { f64 } from '../../numerics/f64Field.js';
 import type { Field } from '../../numerics/field.js';
@@ -17,12 +17,12 @@ import { defaultObservers, observersByName } from '../../observers/defaultObserv
 import { edgeCrossingObserver } from '../../observers/edgeCrossingObserver.js';
 import { edgeMarginObserver } from '../../observers/edgeMarginObserver.js';
 import { modelFromOptions, parseParams } from '../modelFromOptions.js';
-import { optFlag, optInt, optValue, type ParsedArgs } from '../parseArgs.js';
+import { optFlag, optValue, type ParsedArgs } from '../parseArgs.js';
 import type { Out } from '../run.js';
-import { decimalOption } from '../decimalOption.js';
 import { traceCsv } from './traceCsv.js';
 import { traceText } from './traceText.js';
-import { checkTraceWork, MAX_TRACE_STEPS } from '../traceLimits.js';
+import { checkTraceWork } from '../traceLimits.js';
+import { traceOutputFiles, traceRunOptions } from './traceOptions.js';
 
 /** `--param` keys that belong to the update rule rather than the model (README, Commands: `--param lstar=`). */
 const OPTIMIZER_PARAMS = ['lstar', 'beta'] as const;
@@ -61,22 +61,12 @@ export async function traceCommand(args: ParsedArgs, out: Out): Promise<number> 
   const { model, theta, precision } = modelFromOptions(modelArgs);
   const id = (optValue(args, 'optimizer') ?? 'gd') as OptimizerId;
   if (!OPTIMIZER_IDS.includes(id)) throw new UsageError(`unknown optimizer "${id}" (known: ${OPTIMIZER_IDS.join(', ')})`, '--optimizer');
-  const lr = decimalOption(args, 'lr', (x) => x > 0, 'a positive decimal number');
-  if (lr === undefined) throw new UsageError('is required: the learning rate η', '--lr');
-  const steps = optInt(args, 'steps', 100, 0, MAX_TRACE_STEPS);
-  const every = optInt(args, 'every', 1, 1, MAX_TRACE_STEPS);
+  const { lr, steps, every } = traceRunOptions(args);
   if (precision.kind === 'interval') throw new UsageError('trace runs in f64 or dec:N (intervals widen without bound along a trajectory)', '--precision');
   const ref = optValue(args, 'reference');
   if (ref !== undefined && ref !== 'pgd' && ref !== 'flow') throw new UsageError(`must be pgd or flow, got "${ref}"`, '--reference');
   checkTraceWork(model.dim, steps, every, precision, id === 'pgd' || id === 'flow' || ref !== undefined);
-  const csv = optValue(args, 'csv');
-  const plot = optValue(args, 'plot');
-  if (csv !== undefined) checkWritable(csv, '--csv');
-  if (plot !== undefined) {
-    plotFormat(plot, '--plot');
-    checkWritable(plot, '--plot');
-  }
-  checkOneStdout([['--csv', csv], ['--plot', plot]]);
+  const { csv, plot } = traceOutputFiles(args);
   const spec: OptimizerSpec = { id, lr, ...(extra.lstar !== undefined ? { lstar: extra.lstar } : {}), ...(extra.beta !== undefined ? { beta: extra.beta } : {}) };
   const observeText = optValue(args, 'observe');
   const observers = [

@@ -2,14 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run } from '../run.js';
-
-async function cli(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await run(argv, { write: (s: string) => (out += s) }, { write: (s: string) => (err += s) });
-  return { code, out, err };
-}
+import { cli } from '../../../test-support/cli.js';
 
 const small = ['--model', 'mlp', '--param', 'width=4', '--param', 'n=12', '--param', 'inputDim=3', '--param', 'lanczosIter=12'];
 

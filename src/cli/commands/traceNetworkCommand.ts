@@ -1,12 +1,12 @@
 import { UsageError } from '../../errors.js';
 import { plotInputFromTrace } from '../../harness/plots/plotInputFromTrace.js';
-import { plotFormat, writePlot } from '../../harness/plots/writePlot.js';
-import { checkOneStdout, checkWritable, isStdout, writeOutput } from '../../harness/writeOutput.js';
+import { writePlot } from '../../harness/plots/writePlot.js';
+import { isStdout, writeOutput } from '../../harness/writeOutput.js';
 import { parseParams } from '../modelFromOptions.js';
-import { optFlag, optInt, optValue, type ParsedArgs } from '../parseArgs.js';
+import { optFlag, optValue, type ParsedArgs } from '../parseArgs.js';
 import type { Out } from '../run.js';
-import { decimalOption } from '../decimalOption.js';
 import { traceCsv } from './traceCsv.js';
+import { traceOutputFiles, traceRunOptions } from './traceOptions.js';
 
 /** The update rules a network trace runs (pgd and flow need closed-form curvature: analytic models only). */
 const NETWORK_OPTIMIZERS = ['gd', 'ngd', 'sqrt-gd', 'momentum'] as const;
@@ -37,11 +37,9 @@ export async function traceNetworkCommand(model: 'mlp' | 'cnn', args: ParsedArgs
   if (!NETWORK_OPTIMIZERS.includes(optimizer)) {
     throw new UsageError(`"${optimizer}" is not available for networks (known: ${NETWORK_OPTIMIZERS.join(', ')}; pgd and flow are for analytic models)`, '--optimizer');
   }
-  const lrText = decimalOption(args, 'lr', (x) => x > 0, 'a positive decimal number');
-  if (lrText === undefined) throw new UsageError('is required: the learning rate η', '--lr');
-  const lr = Number(lrText);
-  const steps = optInt(args, 'steps', 100, 0, 10_000_000);
-  const every = optInt(args, 'every', 1, 1, 10_000_000);
+  const run = traceRunOptions(args);
+  const lr = Number(run.lr);
+  const { steps, every } = run;
   const backendText = optValue(args, 'backend');
   const { BACKENDS, BackendUnavailableError, parseNetworkParams, traceNetwork, traceNetworkJson } = await import('../../tfjs/index.js');
   if (backendText !== undefined && !(BACKENDS as readonly string[]).includes(backendText)) {
@@ -66,14 +64,7 @@ export async function traceNetworkCommand(model: 'mlp' | 'cnn', args: ParsedArgs
     if (e instanceof RangeError) throw new UsageError(e.message, '--param');
     throw e;
   }
-  const csv = optValue(args, 'csv');
-  const plot = optValue(args, 'plot');
-  if (csv !== undefined) checkWritable(csv, '--csv');
-  if (plot !== undefined) {
-    plotFormat(plot, '--plot');
-    checkWritable(plot, '--plot');
-  }
-  checkOneStdout([['--csv', csv], ['--plot', plot]]);
+  const { csv, plot } = traceOutputFiles(args);
   let r;
   try {
     r = await traceNetwork({ ...network, ...rule, optimizer, lr, steps, every, ...(backendText !== undefined ? { backend: backendText as 'tensorflow' | 'wasm' | 'cpu' } : {}) });
