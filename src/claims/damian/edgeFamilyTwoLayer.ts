@@ -37,8 +37,11 @@ export interface EdgeFamilyInstance extends Instance {
   readonly rungs: readonly EdgeRung[];
   /** Slow (x, y) cycles to follow after the first crossing of 2/η. */
   readonly cycles: number;
-  /** `no-cubic`: predicted dynamics without x²∇S⊥/2 + u·x·y; `flow`: distances taken to gradient flow (controls). */
-  readonly variant?: 'no-cubic' | 'flow' | 'no-energy';
+  /**
+   * The negative controls: `no-cubic`, predicted dynamics without x²∇S⊥/2 + u·x·y; `no-energy`, the loss
+   * prediction without x²/η; `no-y`, the sharpness prediction without y; `flow`, distances to gradient flow.
+   */
+  readonly variant?: 'no-cubic' | 'no-energy' | 'no-y' | 'flow';
 }
 
 export const EDGE_D = 2;

@@ -19,6 +19,14 @@ export interface RungRun {
   readonly lossErr: number;
   /** max_t |L(θ_t) − L(θ†_t)| / (δ_t²/η): the loss prediction without the oscillation's energy x²/η (control). */
   readonly lossErrNoEnergy: number;
+  /**
+   * max_t |S̄(θ)_t − S̄(θ† + y)_t| / (√β_t·δ_t), S̄ the mean over steps t − 1 and t: the sharpness prediction
+   * S(θ_t) ≈ S(θ†_t) + y_t averaged over two steps (pointwise, a term x·(u·∇S) flips sign every step).
+   */
+  readonly sharpErr: number;
+  /** The same without y_t (S(θ_t) ≈ S(θ†_t): the control), and pointwise with y_t. */
+  readonly sharpErrNoY: number;
+  readonly sharpErrPointwise: number;
   /** max_t ‖θ_t − θ†_t‖/δ_t. */
   readonly maxDagger: number;
   /** max_t ‖θ_t − θ_GF(t)‖/δ_t, and its value at the last step (θ_GF: gradient flow from the crossing, time ηt). */
@@ -73,10 +81,7 @@ export function runRung<T>(instance: EdgeFamilyInstance, rung: EdgeRung, ctx: Ch
   const etaN = F.toNumber(eta);
   const edge = 2 / etaN;
   const num = (v: Vec<T>): number[] => v.map((x) => F.toNumber(x));
-  const gdStep = (th: Vec<T>, h: T): Vec<T> => {
-    const g = model.grad(th);
-    return th.map((x, i) => F.sub(x, F.mul(h, g[i])));
-  };
+  const gdStep = (th: Vec<T>, h: T, g: Vec<T> = model.grad(th)): Vec<T> => th.map((x, i) => F.sub(x, F.mul(h, g[i])));
   let th = theta;
   let crossing = 0;
   while (F.toNumber(pointInfo(model, th).sharpness()) < edge) {
@@ -92,6 +97,8 @@ export function runRung<T>(instance: EdgeFamilyInstance, rung: EdgeRung, ctx: Ch
   const sub = F.div(eta, F.int(GF_SUBSTEPS));
   let err = 0, errNoCubic = 0, lossErr = 0, lossErrNoEnergy = 0, maxDagger = 0, maxFlow = 0, endFlow = 0;
   let sumAlpha = 0, alpha0 = 0, alphaMin = Infinity, lambda2Max = 0, gapMin = Infinity;
+  let sharpErr = 0, sharpErrNoY = 0, sharpErrPointwise = 0;
+  let last: { S: number; Sd: number; y: number } | undefined;
   let signChanges = 0, prev = 0, k = 0;
   for (; k < EDGE_MAX_STEPS; k++) {
     const P = pointInfo(model, dag);
@@ -110,6 +117,8 @@ export function runRung<T>(instance: EdgeFamilyInstance, rung: EdgeRung, ctx: Ch
     gapMin = Math.min(gapMin, etaN * (ev[0] - ev[1]));
     const d2 = (2 * alpha) / beta;
     const de = Math.sqrt(d2);
+    // One evaluation at GD's point gives its loss, sharpness and the gradient of its next step.
+    const Pth = pointInfo(model, th);
     const thN = num(th);
     const w = thN.map((x, i) => x - F.toNumber(dag[i]));
     const dist = (ref: readonly number[]) => Math.hypot(...w.map((x, i) => x - ref[i])) / de;
@@ -119,9 +128,19 @@ export function runRung<T>(instance: EdgeFamilyInstance, rung: EdgeRung, ctx: Ch
     endFlow = Math.hypot(...thN.map((x, i) => x - F.toNumber(gf[i]))) / de;
     maxFlow = Math.max(maxFlow, endFlow);
     const x = w.reduce((s, a, i) => s + a * F.toNumber(u[i]), 0);
-    const dL = F.toNumber(model.loss(th)) - F.toNumber(P.loss());
+    const dL = F.toNumber(Pth.loss()) - F.toNumber(P.loss());
     lossErr = Math.max(lossErr, Math.abs(dL - (x * x) / etaN) / (d2 / etaN));
     lossErrNoEnergy = Math.max(lossErrNoEnergy, Math.abs(dL) / (d2 / etaN));
+    const y = w.reduce((s, a, i) => s + a * F.toNumber(dS[i]), 0);
+    const S = F.toNumber(Pth.sharpness());
+    const Sd = ev[0];
+    const unitS = Math.sqrt(beta) * de;
+    sharpErrPointwise = Math.max(sharpErrPointwise, Math.abs(S - Sd - y) / unitS);
+    if (last !== undefined) {
+      sharpErr = Math.max(sharpErr, Math.abs((S + last.S) / 2 - (Sd + y + last.Sd + last.y) / 2) / unitS);
+      sharpErrNoY = Math.max(sharpErrNoY, Math.abs((S + last.S) / 2 - (Sd + last.Sd) / 2) / unitS);
+    }
+    last = { S, Sd, y };
     const sg = Math.sign(x * x - d2);
     if (prev !== 0 && sg !== 0 && sg !== prev) signChanges++;
     if (sg !== 0) prev = sg;
@@ -131,16 +150,16 @@ export function runRung<T>(instance: EdgeFamilyInstance, rung: EdgeRung, ctx: Ch
     const step = (rule: UpdateRule<T>, z: Vec<T>) => rule.step(rule.init(z)).theta;
     v = step(predictedDisplacement(F, eta, frame, true), v);
     vLin = step(predictedDisplacement(F, eta, frame, false), vLin);
-    th = gdStep(th, eta);
+    th = gdStep(th, eta, Pth.grad());
     for (let j = 0; j < GF_SUBSTEPS; j++) gf = gdStep(gf, sub);
-    const pr = projectOntoStableSet(model, gdStep(dag, eta), eta);
+    const pr = projectOntoStableSet(model, gdStep(dag, eta, P.grad()), eta);
     need(pr.report.projected, 'projection_failed', `θ† could not be projected at step ${k + 1} (${pr.report.reason ?? ''})`);
     dag = pr.theta;
     if (!th.every((a) => F.isFinite(a))) return ctx.diverged({ code: 'non_finite', message: `GD left the finite numbers at step ${k}`, observed: Number.NaN, bound: 0, margin: Number.NaN, step: k });
   }
   need(signChanges >= 4 * instance.cycles, 'too_few_cycles', `only ${signChanges / 4} slow cycles in ${EDGE_MAX_STEPS} steps after the crossing`);
   const run: RungRun = {
-    eps: etaN * Math.sqrt(sumAlpha / (k + 1)), err, errNoCubic, lossErr, lossErrNoEnergy, maxDagger, maxFlow, endFlow,
+    eps: etaN * Math.sqrt(sumAlpha / (k + 1)), err, errNoCubic, lossErr, lossErrNoEnergy, sharpErr, sharpErrNoY, sharpErrPointwise, maxDagger, maxFlow, endFlow,
     steps: k + 1, crossing, alphaMin, lambda2Max, gapMin, failed,
   };
   memo.set(key, run);

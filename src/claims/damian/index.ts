@@ -6,7 +6,9 @@ import { predictedDynamicsExact, predictedDynamicsTracking } from './predictedDy
 import { reducedMapExact } from './reducedMap.js';
 import { timeAveragedLoss } from './timeAveragedLoss.js';
 import { timeAverageSharpness, timeAverageXSquared } from './timeAverages.js';
-import { twoLayerLossPredictionOrder, twoLayerTrackingOrder, twoLayerTracksPgdNotFlow } from './twoLayerSelfStabilization.js';
+import {
+  twoLayerLossPredictionOrder, twoLayerSharpnessPredictionOrder, twoLayerTrackingOrder, twoLayerTracksPgdNotFlow,
+} from './twoLayerSelfStabilization.js';
 
 /** The Damian–Nichani–Lee claims, in catalog order. */
 export const DAMIAN_CLAIMS: readonly Claim[] = [
@@ -19,5 +21,5 @@ export const DAMIAN_CLAIMS: readonly Claim[] = [
  */
 export const DAMIAN_TRACKING_CLAIMS: readonly Claim[] = [
   predictedDynamicsExact, predictedDynamicsTracking, timeAveragedLoss, odeConservedQuantity,
-  twoLayerTrackingOrder, twoLayerLossPredictionOrder, twoLayerTracksPgdNotFlow,
+  twoLayerTrackingOrder, twoLayerLossPredictionOrder, twoLayerSharpnessPredictionOrder, twoLayerTracksPgdNotFlow,
 ] as unknown as readonly Claim[];

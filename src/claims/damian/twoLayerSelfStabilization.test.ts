@@ -5,8 +5,8 @@ import { evaluate } from '../../harness/evaluate.js';
 import { twoLayer } from '../../models/twoLayer.js';
 import { f64 } from '../../numerics/f64Field.js';
 import { dot } from '../../numerics/linalg.js';
-import { EDGE_PINNED, edgeFamilyArb, outputJet } from './edgeFamilyTwoLayer.js';
-import { twoLayerLossPredictionOrder, twoLayerTrackingOrder, twoLayerTracksPgdNotFlow } from './twoLayerSelfStabilization.js';
+import { buildEdgeFamily, EDGE_PINNED, edgeFamilyArb, outputJet } from './edgeFamilyTwoLayer.js';
+import { twoLayerLossPredictionOrder, twoLayerSharpnessPredictionOrder, twoLayerTrackingOrder, twoLayerTracksPgdNotFlow } from './twoLayerSelfStabilization.js';
 
 const [inst] = fc.sample(edgeFamilyArb(), { seed: 1, numRuns: 1 });
 
@@ -41,7 +41,7 @@ describe('the two-layer edge family', () => {
 
 describe('self-stabilization on the two-layer tanh network: controls fail for the right reason', () => {
   it('holds on the pinned instance, with the fit in the evidence', () => {
-    for (const claim of [twoLayerTrackingOrder, twoLayerLossPredictionOrder, twoLayerTracksPgdNotFlow]) {
+    for (const claim of [twoLayerTrackingOrder, twoLayerLossPredictionOrder, twoLayerSharpnessPredictionOrder, twoLayerTracksPgdNotFlow]) {
       const v = evaluate(claim, inst, { mode: 'claim' });
       if (process.env.EDGE_VERBOSE) console.log(claim.id, JSON.stringify(v.verdict.evidence));
       expect(v.verdict.verdict, v.verdict.evidence.message).toBe('holds');
@@ -51,6 +51,7 @@ describe('self-stabilization on the two-layer tanh network: controls fail for th
   for (const [claim, variant, code] of [
     [twoLayerTrackingOrder, 'no-cubic', 'order_too_low'],
     [twoLayerLossPredictionOrder, 'no-energy', 'order_too_low'],
+    [twoLayerSharpnessPredictionOrder, 'no-y', 'order_too_low'],
     [twoLayerTracksPgdNotFlow, 'flow', 'left_reference'],
   ] as const) {
     it(`${claim.id}: the ${variant} control is violated with ${code}`, () => {
@@ -61,4 +62,16 @@ describe('self-stabilization on the two-layer tanh network: controls fail for th
       expect(v.verdict.evidence.code).toBe(code);
     }, 60_000);
   }
+});
+
+describe('self-stabilization on the two-layer tanh network: outside the assumptions', () => {
+  it('a draw whose α turns negative along θ† is inconclusive (alpha_positive), never a pass', () => {
+    // Another (X, θ_K) from the same ranges: the construction is stationary only to first order in μ.
+    const X = [['0.77', '-1.90'], ['-0.79', '-1.81'], ['-1.62', '0.13'], ['-1.02', '-0.79'], ['0.56', '1.88'], ['-1.84', '1.89'],
+      ['-0.63', '0.91'], ['1.60', '-0.15'], ['1.62', '-0.33'], ['0.92', '1.01'], ['0', '0.47'], ['1.19', '-1.19']];
+    const draw = buildEdgeFamily(X, ['1.23', '0.30', '-0.69', '-0.18', '-1.10', '-0.20', '-0.41', '-1.23', '1.28']);
+    const v = evaluate(twoLayerTrackingOrder, draw, { mode: 'claim' });
+    expect(v.verdict.verdict).toBe('inconclusive');
+    expect(v.verdict.evidence.code).toBe('alpha_positive');
+  });
 });

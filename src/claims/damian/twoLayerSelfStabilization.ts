@@ -117,6 +117,31 @@ export const twoLayerLossPredictionOrder: Claim<EdgeFamilyInstance> = defineClai
     `The interval must reach order ${ORDER}; the level ${LEVEL} at the smallest ε is a tenth of δ²/η (measured 0.023). f64 only.`,
 });
 
+export const twoLayerSharpnessPredictionOrder: Claim<EdgeFamilyInstance> = defineClaim<EdgeFamilyInstance>({
+  ...COMMON,
+  id: 'damian.two-layer.sharpness-prediction-order',
+  title: 'On a 9-parameter tanh network, S(θ_t) = S(θ†_t) + y_t + O(ε√β·δ) averaged over two steps, over 3 slow cycles: the slope in ε reaches 1',
+  citation: { paper: DNL, where: 'the sharpness prediction S(θ_t) ≈ 2/η + y_t, y_t = ∇S⊥·(θ_t − θ†_t) (taylor.py compares it over two steps); order derived', recalled: true },
+  statement: STATEMENT +
+    'With S̄ the mean over steps t − 1 and t, the least-squares slope of log max_t |S̄(θ)_t − S̄(θ† + y)_t|/(√β_t·δ_t) against log ε has a 95% interval ' +
+    `reaching ${ORDER}, and the value at ε = 0.014 is at most ${LEVEL}.`,
+  check<T>(instance: EdgeFamilyInstance, ctx: CheckContext<T>): Outcome {
+    const noY = instance.variant === 'no-y';
+    ctx.assume(instance.variant === undefined || (noY && ctx.mode === 'control'), 'control_variant', 'a control variant is not an instance of the claim');
+    const runs = runAll(instance, ctx);
+    if (isOutcome(runs)) return runs;
+    return judgeOrder(ctx, noY ? 'S(θ) − S(θ†) without y' : 'two-step |S(θ) − S(θ†) − y|/(√β·δ)', runs, (r) => (noY ? r.sharpErrNoY : r.sharpErr));
+  },
+  negativeControl: {
+    description: 'S(θ_t) ≈ S(θ†_t) without y_t, the displacement along ∇S⊥ that carries the sharpness through its cycle: off by 0.76–0.90 √β·δ, order ≈ 0.2',
+    arbitrary: edgeFamilyArb('no-y'),
+  },
+  rationale:
+    'y = ∇S⊥·v is of size √β·δ = √(2α), the unit of the error. Pointwise the error does not shrink (1.4–1.6 on every rung): S(θ_t) − S(θ†_t) has a ' +
+    'term (u·∇S)·x_t, and x_t changes sign every step; over two steps it cancels to (u·∇S)(x_t + x_{t−1})/2 = O(η·y·x) = O(ε√β·δ). ' +
+    `The interval must reach order ${ORDER}; the level ${LEVEL} at the smallest ε is a tenth of the unit (measured 0.067). f64 only.`,
+});
+
 export const twoLayerTracksPgdNotFlow: Claim<EdgeFamilyInstance> = defineClaim<EdgeFamilyInstance>({
   ...COMMON,
   id: 'damian.two-layer.tracks-pgd-not-flow',
