@@ -63,18 +63,21 @@ export const isOutcome = <R extends object>(r: R | Outcome): r is Outcome => 've
  * pgd.ts), θ† + v⋆ and gradient flow side by side until x² − δ² has changed sign 4·cycles times
  * (a slow cycle crosses |x| = δ four times). The hypotheses are checked at every θ†_t.
  */
-export function runRung<T>(instance: EdgeFamilyInstance, rung: EdgeRung, ctx: CheckContext<T>): RungRun | Outcome {
+export function runRung<T>(instance: EdgeFamilyInstance, rung: EdgeRung, outer: CheckContext<T>): RungRun | Outcome {
   const key = JSON.stringify([instance.data.X, rung, instance.cycles]);
   const hit = memo.get(key);
   if (hit !== undefined) {
-    for (const f of hit.failed) ctx.assume(false, f.code, f.message);
+    for (const f of hit.failed) outer.assume(false, f.code, f.message);
     return hit;
   }
+  // The context records each failed hypothesis (a control runs past them) for the shared run to replay.
   const failed: { code: string; message: string }[] = [];
-  const need = (cond: boolean, code: string, message: string): void => {
-    if (!cond && !failed.some((f) => f.code === code)) failed.push({ code, message });
-    ctx.assume(cond, code, message);
-  };
+  const ctx: CheckContext<T> = Object.assign(Object.create(outer) as CheckContext<T>, {
+    assume(cond: boolean, code: string, message: string): void {
+      if (!cond && !failed.some((f) => f.code === code)) failed.push({ code, message });
+      outer.assume(cond, code, message);
+    },
+  });
   const { F } = ctx;
   const { model, theta } = ctx.model({ ...instance, data: { X: instance.data.X, y: rung.y }, theta: rung.theta });
   const eta = F.from(rung.lr);
@@ -89,7 +92,7 @@ export function runRung<T>(instance: EdgeFamilyInstance, rung: EdgeRung, ctx: Ch
     th = gdStep(th, eta);
   }
   const first = projectOntoStableSet(model, th, eta);
-  need(first.report.projected, 'projection_failed', `θ at the crossing could not be projected onto the stable set (${first.report.reason ?? ''})`);
+  ctx.assume(first.report.projected, 'projection_failed', `θ at the crossing could not be projected onto the stable set (${first.report.reason ?? ''})`);
   let dag = first.theta;
   let v = th.map((x, i) => F.sub(x, dag[i]));
   let vLin = v;
@@ -106,10 +109,10 @@ export function runRung<T>(instance: EdgeFamilyInstance, rung: EdgeRung, ctx: Ch
     const dS = P.sharpnessGradientPerp();
     const alpha = -F.toNumber(dot(F, P.grad(), dS));
     const beta = F.toNumber(dot(F, dS, dS));
-    need(alpha > 0 && beta > 0, 'alpha_positive', `α = ${alpha.toExponential(3)}, β = ${beta.toExponential(3)} at θ†_${k}: progressive sharpening (α > 0) fails`);
+    ctx.assume(alpha > 0 && beta > 0, 'alpha_positive', `α = ${alpha.toExponential(3)}, β = ${beta.toExponential(3)} at θ†_${k}: progressive sharpening (α > 0) fails`);
     const ev = P.eig().values.map((x) => F.toNumber(x));
-    need(ev[1] < 1.9 / etaN, 'second_eigenvalue', `λ₂ = ${ev[1].toPrecision(4)} passed 1.9/η at θ†_${k}`);
-    need(ev[0] - ev[1] >= 0.1 / etaN, 'eigengap', `λ₁ − λ₂ = ${(ev[0] - ev[1]).toExponential(3)} < 0.1/η at θ†_${k}: no eigengap`);
+    ctx.assume(ev[1] < 1.9 / etaN, 'second_eigenvalue', `λ₂ = ${ev[1].toPrecision(4)} passed 1.9/η at θ†_${k}`);
+    ctx.assume(ev[0] - ev[1] >= 0.1 / etaN, 'eigengap', `λ₁ − λ₂ = ${(ev[0] - ev[1]).toExponential(3)} < 0.1/η at θ†_${k}: no eigengap`);
     if (k === 0) alpha0 = alpha;
     sumAlpha += alpha;
     alphaMin = Math.min(alphaMin, alpha / alpha0);
@@ -153,11 +156,11 @@ export function runRung<T>(instance: EdgeFamilyInstance, rung: EdgeRung, ctx: Ch
     th = gdStep(th, eta, Pth.grad());
     for (let j = 0; j < GF_SUBSTEPS; j++) gf = gdStep(gf, sub);
     const pr = projectOntoStableSet(model, gdStep(dag, eta, P.grad()), eta);
-    need(pr.report.projected, 'projection_failed', `θ† could not be projected at step ${k + 1} (${pr.report.reason ?? ''})`);
+    ctx.assume(pr.report.projected, 'projection_failed', `θ† could not be projected at step ${k + 1} (${pr.report.reason ?? ''})`);
     dag = pr.theta;
     if (!th.every((a) => F.isFinite(a))) return ctx.diverged({ code: 'non_finite', message: `GD left the finite numbers at step ${k}`, observed: Number.NaN, bound: 0, margin: Number.NaN, step: k });
   }
-  need(signChanges >= 4 * instance.cycles, 'too_few_cycles', `only ${signChanges / 4} slow cycles in ${EDGE_MAX_STEPS} steps after the crossing`);
+  ctx.assume(signChanges >= 4 * instance.cycles, 'too_few_cycles', `only ${signChanges / 4} slow cycles in ${EDGE_MAX_STEPS} steps after the crossing`);
   const run: RungRun = {
     eps: etaN * Math.sqrt(sumAlpha / (k + 1)), err, errNoCubic, lossErr, lossErrNoEnergy, sharpErr, sharpErrNoY, sharpErrPointwise, maxDagger, maxFlow, endFlow,
     steps: k + 1, crossing, alphaMin, lambda2Max, gapMin, failed,
