@@ -6,13 +6,20 @@ import { predictedDynamicsExact, predictedDynamicsTracking } from './predictedDy
 import { reducedMapExact } from './reducedMap.js';
 import { timeAveragedLoss } from './timeAveragedLoss.js';
 import { timeAverageSharpness, timeAverageXSquared } from './timeAverages.js';
+import {
+  twoLayerLossPredictionOrder, twoLayerSharpnessPredictionOrder, twoLayerTrackingOrder, twoLayerTracksPgdNotFlow,
+} from './twoLayerSelfStabilization.js';
 
 /** The Damian–Nichani–Lee claims, in catalog order. */
 export const DAMIAN_CLAIMS: readonly Claim[] = [
   reducedMapExact, fourStages, timeAverageXSquared, timeAverageSharpness, constrainedProjection, constrainedLossNonIncreasing,
 ] as unknown as readonly Claim[];
 
-/** The predicted-dynamics, loss and conserved-quantity claims of Damian–Nichani–Lee, in catalog order. */
+/**
+ * The predicted-dynamics, loss and conserved-quantity claims of Damian–Nichani–Lee, in catalog order:
+ * on the toy models, then on the two-layer tanh network (orders of convergence in ε).
+ */
 export const DAMIAN_TRACKING_CLAIMS: readonly Claim[] = [
   predictedDynamicsExact, predictedDynamicsTracking, timeAveragedLoss, odeConservedQuantity,
+  twoLayerTrackingOrder, twoLayerLossPredictionOrder, twoLayerSharpnessPredictionOrder, twoLayerTracksPgdNotFlow,
 ] as unknown as readonly Claim[];
