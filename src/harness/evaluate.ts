@@ -150,8 +150,9 @@ function tieDigits(e: Evidence): number {
  *   arithmetic (`certify`): `violated` only when the enclosure of the margin lies below 0;
  *   enclosed at or above 0 it holds (an `artifact` if a rung had failed); otherwise
  *   `inconclusive`: `uncertified` after a failure, `uncertain` ("a tie within 10^-k") after a tie.
- * Negative controls and statistical claims skip the interval re-run: their failures are not
- * counterexamples (a control shows that the check can fail; a statistical claim counts fractions).
+ * Negative controls and generated instances of statistical claims skip the interval re-run: their
+ * failures are not counterexamples (a control shows that the check can fail; a statistical claim
+ * counts fractions). A statistical claim's instance replayed from a fixture is certified.
  * A one-rung ladder (e.g. the oracle claims' dec:90) decides at that rung.
  */
 export function evaluate<I extends Instance>(claim: Claim<I>, instance: I, o: EvaluateOptions): Evaluation {
@@ -183,7 +184,11 @@ export function evaluate<I extends Instance>(claim: Claim<I>, instance: I, o: Ev
   if (last === undefined) throw new RangeError(`claim ${claim.id} has an empty ladder`);
   const top = last.evidence;
   const tie = undecided(last);
-  if (o.mode === 'control' || claim.kind === 'statistical') {
+  // A generated instance of a statistical claim is one sample of a fraction; an instance given by
+  // hand (a fixture or `replay`, which reject an invalid instance instead of counting it) is a
+  // counterexample to the per-instance statement, so its failure is certified like a ∀ claim's.
+  const counted = claim.kind === 'statistical' && o.onInvalid === 'inconclusive';
+  if (o.mode === 'control' || counted) {
     if (!tie && last.verdict === 'violated') return { verdict: { verdict: 'violated', evidence: top, ladder }, evaluations };
     return { verdict: { verdict: 'inconclusive', reason: 'uncertain', evidence: top }, evaluations };
   }
