@@ -1,5 +1,5 @@
 import type { Certificate, Claim, Enclosure, ErrorVerdict, Evidence, Instance, Outcome, Verdict } from '../claims/claim.js';
-import { EoscheckError, IndeterminateError, NumericalError } from '../errors.js';
+import { EoscheckError, IndeterminateError, NOT_CERTIFIABLE, NumericalError } from '../errors.js';
 import { formatPrecision, parsePrecision, type Precision } from '../numerics/precision.js';
 import { BudgetExhausted, createContext, HypothesisUnmet } from './checkContext.js';
 
@@ -61,6 +61,7 @@ export function checkAt<I extends Instance>(claim: Claim<I>, instance: I, p: Pre
     }
     if (e instanceof EoscheckError) {
       if (o.onInvalid !== 'inconclusive') throw e;
+      if (e.code === NOT_CERTIFIABLE) return { outcome: { verdict: 'inconclusive', reason: 'hypotheses', evidence: none('not_certifiable', e.detail, p) }, evaluations };
       return { outcome: { verdict: 'inconclusive', reason: 'hypotheses', evidence: none('invalid_instance', `the model rejects the instance: ${e.message}`, p) }, evaluations };
     }
     const message = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
@@ -117,6 +118,7 @@ export function certify<I extends Instance>(claim: Claim<I>, instance: I, o: Eva
     const out = r.outcome;
     if (out.verdict === 'error') return { reason: `the check fails in interval arithmetic (${out.evidence.message})`, evaluations };
     if (out.verdict === 'inconclusive') {
+      if (out.evidence.code === 'not_certifiable') return { reason: out.evidence.message, evaluations };
       if (out.reason === 'budget' || out.evidence.code === 'invalid_instance') return { reason: `${out.evidence.message} at ${at}`, evaluations };
       reason = `${out.evidence.message} at ${at}`;
       continue;
