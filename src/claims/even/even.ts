@@ -190,11 +190,14 @@ function checkHyperbolic<T>(inst: DlnGdInstance, ctx: CheckContext<T>): Outcome 
       const cond = F.add(F.div(F.add(F.mul(u[k], u[k]), F.mul(v[k], v[k])), F.abs(c)), F.div(F.add(F.mul(next[k], next[k]), F.mul(next[d + k], next[d + k])), F.abs(cNext)));
       const gs = F.div(F.mul(gamma, F.add(F.abs(g[k]), gScale[k])), F.abs(F.sub(one, F.mul(gg, gg))));
       const scale = F.add(F.add(one, F.add(F.abs(s), cond)), gs);
-      const ok = F.sign(cNext) > 0 && F.isFinite(predicted) && F.isFinite(sNext);
+      const positive = F.lt(F.zero, cNext);
+      const ok = positive && F.isFinite(predicted) && F.isFinite(sNext);
       const err = ok ? F.abs(F.sub(sNext, predicted)) : F.from(Number.POSITIVE_INFINITY);
       const observed = ok ? F.toNumber(F.div(err, scale)) : Number.POSITIVE_INFINITY;
       const margin = ctx.tol.rel - observed;
-      const m = ok ? relativeMargin(F, ctx.tol.rel, err, scale) : undefined;
+      // Where c⁺ ≤ 0 breaks the parameterization, c⁺/(u⁺² + v⁺²) is the margin (enclosed below 0 when certain).
+      const m = ok ? relativeMargin(F, ctx.tol.rel, err, scale)
+        : !positive ? F.div(cNext, F.add(F.mul(next[k], next[k]), F.mul(next[d + k], next[d + k]))) : undefined;
       if (!ok || F.lt(F.add(F.mul(F.from(ctx.tol.rel), scale), F.from(ctx.tol.abs)), err)) {
         return ctx.violated({
           code: ok ? 'identity_mismatch' : 'parameterization_broken', step: t, observed, bound: ctx.tol.rel, ...(m !== undefined ? ctx.margin(m) : { margin }),
