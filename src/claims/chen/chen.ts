@@ -5,8 +5,7 @@ import type { CheckContext, Claim, Instance, Outcome } from '../claim.js';
 import { defineClaim } from '../defineClaim.js';
 import { CBGA } from '../papers.js';
 import { gdRule, stepper } from '../../dynamics/stepper.js';
-import { IndeterminateError } from '../../errors.js';
-import type { Field } from '../../numerics/field.js';
+import { exactlyZero } from '../exactlyZero.js';
 
 /**
  * Chen, Balasubramanian, Ghosal, Agrawalla (docs/claims/chen.md): GD on the quartic ¼(x² − μ)²
@@ -215,16 +214,6 @@ function signedStart(minAbs: number, hi: number): (a: string) => fc.Arbitrary<st
 interface ConvergenceInstance extends QuarticGdInstance {
   /** Negative control: the naive "GD ends at the minimizer on z₀'s side". */
   readonly variant?: 'nearest';
-}
-
-/** x is exactly 0 (an enclosure that merely contains 0 is not: the orbit does not certainly sit there). */
-function exactlyZero<T>(F: Field<T>, x: T): boolean {
-  try {
-    return F.sign(x) === 0;
-  } catch (e) {
-    if (e instanceof IndeterminateError) return false;
-    throw e;
-  }
 }
 
 function checkConvergesBelowOne<T>(inst: ConvergenceInstance, ctx: CheckContext<T>): Outcome {
