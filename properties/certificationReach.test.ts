@@ -32,12 +32,12 @@ const NOT_CERTIFIABLE: Record<string, string> = {
  */
 const DOUBLE = 'its margin is still computed as a double (a comparison of doubles or a ratio that interval arithmetic cannot divide by), so it gives no enclosure';
 const PGD = 'projected gradient descent branches on the sign of a coordinate that is exactly 0 on the stable set, and its enclosure straddles 0 at interval:40';
-const EIG = 'it calls eigSym, which does not run on interval matrices (the model rejects the instance at interval:N)';
-const NORMALIZED = 'the normalized step divides by an enclosure of ‖∇L‖ (or of L) that comes to contain 0 as the run nears the minimizers at interval:40';
+const EIG = 'its gradient-flow projection (dynamics/flow.ts) sizes its steps with eigSym, which does not run on interval matrices';
+const NORMALIZED = 'at interval:40 the normalized step divides by an enclosure of ‖∇L‖ (or of L) that comes to contain 0 near the minimizers; from interval:80 on the margin is enclosed';
 const BLOW = 'the enclosure of its trajectory blows up at interval:40 before the check reaches its margin (long or chaotic runs, or a map whose naive interval evaluation widens at every step)';
 const NO_ENCLOSURE: Record<string, string> = {
-  ...listed(DOUBLE, 'wr.depth1.no-rotation wr.depth2.rotation-under-instability wr.flattening wxzt.balancing.exact-identity wxzt.balancing.limit wxzt.eos.final-sharpness wxzt.catapult wxzt.convergence-rate kreisler.pair-gap.exact-identity kreisler.gfs-sharpness.monotone kreisler.converges-to-eos even.dln.large-steps-hurt-gd-sparsity'),
-  ...listed(EIG, 'arora.ngd.limiting-flow-codim2 arora.ngd.sharpness-decreases-codim2 arora.enters-eos-codim2 wr.rotation.episodes wr.rotation.polarity wr.rotation.grows-with-lr wr.flattening.lr-monotone wr.flattening.further-below-edge wxzt.regularity.global-convergence wxzt.regularity.converges-where-square-diverges wxzt.regularity.closer-to-edge wxzt.balancing.grows-with-lr wxzt.catapult.inner-product'),
+  ...listed(DOUBLE, 'wr.depth1.no-rotation wr.depth2.rotation-under-instability wr.flattening wxzt.balancing.exact-identity wxzt.balancing.limit wxzt.eos.final-sharpness wxzt.catapult wxzt.convergence-rate kreisler.pair-gap.exact-identity kreisler.gfs-sharpness.monotone kreisler.converges-to-eos even.dln.large-steps-hurt-gd-sparsity wr.rotation.episodes wr.rotation.polarity wr.rotation.grows-with-lr wr.flattening.lr-monotone wr.flattening.further-below-edge wxzt.regularity.global-convergence wxzt.regularity.converges-where-square-diverges wxzt.regularity.closer-to-edge wxzt.balancing.grows-with-lr wxzt.catapult.inner-product'),
+  ...listed(EIG, 'arora.ngd.limiting-flow-codim2 arora.ngd.sharpness-decreases-codim2 arora.enters-eos-codim2'),
   ...listed(PGD, 'damian.predicted-dynamics.tracking damian.time-averaged-loss'),
   ...listed(NORMALIZED, 'arora.sqrt.enters-eos arora.ngd.limiting-flow arora.sqrt.limiting-flow'),
   ...listed(BLOW, 'cohen.eos.hover-cubic-toy even.dln.implicit-bias even.dln.eos-final-sharpness chen.cubic-map.two-cycle chen.cubic-map.converges-below-one chen.cubic-map.chaos'),
