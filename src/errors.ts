@@ -21,6 +21,13 @@ export class EoscheckError extends Error {
   }
 }
 
+/**
+ * Code of the UsageError a check throws when it cannot run in interval arithmetic at all (a network
+ * trained in float64): asked by the user it is bad usage; in a certification it is the reason the
+ * failure stays uncertified.
+ */
+export const NOT_CERTIFIABLE = 'EOSCHECK_NOT_CERTIFIABLE';
+
 /** Bad usage or bad input: the CLI maps it to exit code 2. */
 export class UsageError extends EoscheckError {
   constructor(message: string, param?: string, code = 'EOSCHECK_USAGE') {

@@ -10,7 +10,7 @@ import * as api from './index.js';
  */
 const VALUES = [
   'BUILTIN_CLAIMS', 'CATALOG_GROUPS', 'DEFAULT_BUDGET', 'DEFAULT_LADDER', 'DIVERGENCE_BOUND', 'EoscheckError', 'IndeterminateError',
-  'Interval', 'MODELS', 'NonFiniteError', 'OBSERVERS', 'OPTIMIZER_IDS', 'UsageError', 'axpy', 'checkDerivatives', 'checkMonotoneLoss',
+  'Interval', 'MODELS', 'NOT_CERTIFIABLE', 'NonFiniteError', 'OBSERVERS', 'OPTIMIZER_IDS', 'UsageError', 'axpy', 'checkDerivatives', 'checkMonotoneLoss',
   'claimsToRun', 'closeTo', 'createOptimizer', 'decimalField', 'decimalMatrix', 'decimalText', 'decimalVector', 'defaultObservers',
   'defineClaim', 'dot', 'eigSym', 'evaluate', 'f64', 'fc', 'fieldFor', 'formatFailure', 'formatPrecision', 'getModelDef', 'hunt',
   'inspectPoint', 'instanceHash', 'instanceModel', 'intervalField', 'isClaim', 'junitXml', 'lanczos', 'listFixtures', 'loadClaimsFile',

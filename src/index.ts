@@ -8,7 +8,7 @@ import fc from 'fast-check';
 /** The fast-check eoscheck runs claims with: build claim arbitraries from it, so there is one copy of it. */
 export { fc };
 
-export { EoscheckError, IndeterminateError, UsageError } from './errors.js';
+export { EoscheckError, IndeterminateError, NOT_CERTIFIABLE, UsageError } from './errors.js';
 
 // Arithmetic: a Field per precision, exact decimal input, eigensolvers, small linear algebra.
 export {

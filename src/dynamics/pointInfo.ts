@@ -6,6 +6,7 @@ import type { Field, Mat, Vec } from '../numerics/field.js';
 import { dot, norm2 } from '../numerics/linalg.js';
 import { allFinite } from './_internals/vec.js';
 import { NonFiniteError } from '../errors.js';
+import { topEigenpairs } from '../spectral/sharpness.js';
 
 /**
  * Everything the update rules and observers ask about one point θ, computed lazily and at most
@@ -82,7 +83,9 @@ export function pointInfo<T>(model: BoundModel<T>, theta: Vec<T>): PointInfo<T> 
     return H;
   });
   const eig = once(() => {
-    const r = eigSym(F, hessian());
+    // In interval arithmetic every pair comes certified from topEigenpairs (eigSym does not run on intervals).
+    const H = hessian();
+    const r = F.precision.kind === 'interval' ? topEigenpairs(F, H, H.length) : eigSym(F, H);
     checked(F, 'Hessian eigenvalues', r.values);
     return r;
   });

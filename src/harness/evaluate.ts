@@ -1,5 +1,5 @@
 import type { Certificate, Claim, Enclosure, ErrorVerdict, Evidence, Instance, Outcome, Verdict } from '../claims/claim.js';
-import { EoscheckError, IndeterminateError, NumericalError } from '../errors.js';
+import { EoscheckError, IndeterminateError, NOT_CERTIFIABLE, NumericalError } from '../errors.js';
 import { formatPrecision, parsePrecision, type Precision } from '../numerics/precision.js';
 import { BudgetExhausted, createContext, HypothesisUnmet } from './checkContext.js';
 
@@ -61,6 +61,7 @@ export function checkAt<I extends Instance>(claim: Claim<I>, instance: I, p: Pre
     }
     if (e instanceof EoscheckError) {
       if (o.onInvalid !== 'inconclusive') throw e;
+      if (e.code === NOT_CERTIFIABLE) return { outcome: { verdict: 'inconclusive', reason: 'hypotheses', evidence: none('not_certifiable', e.detail, p) }, evaluations };
       return { outcome: { verdict: 'inconclusive', reason: 'hypotheses', evidence: none('invalid_instance', `the model rejects the instance: ${e.message}`, p) }, evaluations };
     }
     const message = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
@@ -117,6 +118,7 @@ export function certify<I extends Instance>(claim: Claim<I>, instance: I, o: Eva
     const out = r.outcome;
     if (out.verdict === 'error') return { reason: `the check fails in interval arithmetic (${out.evidence.message})`, evaluations };
     if (out.verdict === 'inconclusive') {
+      if (out.evidence.code === 'not_certifiable') return { reason: out.evidence.message, evaluations };
       if (out.reason === 'budget' || out.evidence.code === 'invalid_instance') return { reason: `${out.evidence.message} at ${at}`, evaluations };
       reason = `${out.evidence.message} at ${at}`;
       continue;
@@ -150,8 +152,9 @@ function tieDigits(e: Evidence): number {
  *   arithmetic (`certify`): `violated` only when the enclosure of the margin lies below 0;
  *   enclosed at or above 0 it holds (an `artifact` if a rung had failed); otherwise
  *   `inconclusive`: `uncertified` after a failure, `uncertain` ("a tie within 10^-k") after a tie.
- * Negative controls and statistical claims skip the interval re-run: their failures are not
- * counterexamples (a control shows that the check can fail; a statistical claim counts fractions).
+ * Negative controls and generated instances of statistical claims skip the interval re-run: their
+ * failures are not counterexamples (a control shows that the check can fail; a statistical claim
+ * counts fractions). A statistical claim's instance replayed from a fixture is certified.
  * A one-rung ladder (e.g. the oracle claims' dec:90) decides at that rung.
  */
 export function evaluate<I extends Instance>(claim: Claim<I>, instance: I, o: EvaluateOptions): Evaluation {
@@ -183,7 +186,11 @@ export function evaluate<I extends Instance>(claim: Claim<I>, instance: I, o: Ev
   if (last === undefined) throw new RangeError(`claim ${claim.id} has an empty ladder`);
   const top = last.evidence;
   const tie = undecided(last);
-  if (o.mode === 'control' || claim.kind === 'statistical') {
+  // A generated instance of a statistical claim is one sample of a fraction; an instance given by
+  // hand (a fixture or `replay`, which reject an invalid instance instead of counting it) is a
+  // counterexample to the per-instance statement, so its failure is certified like a ∀ claim's.
+  const counted = claim.kind === 'statistical' && o.onInvalid === 'inconclusive';
+  if (o.mode === 'control' || counted) {
     if (!tie && last.verdict === 'violated') return { verdict: { verdict: 'violated', evidence: top, ladder }, evaluations };
     return { verdict: { verdict: 'inconclusive', reason: 'uncertain', evidence: top }, evaluations };
   }

@@ -10,6 +10,8 @@ import type { Field } from '../../numerics/field.js';
 import { stepper } from '../../dynamics/stepper.js';
 import type { CheckContext, Claim, Instance, Outcome } from '../claim.js';
 import { defineClaim } from '../defineClaim.js';
+import { exactlyZero } from '../exactlyZero.js';
+import { leastOf, relativeError, relativeMargin } from '../relativeMargin.js';
 import { ALP } from '../papers.js';
 
 /**
@@ -101,7 +103,7 @@ export const uvExactBalancingRate: Claim<UvBalancingInstance> = defineClaim<UvBa
     const { F } = ctx;
     const { model, theta } = ctx.model(instance);
     ctx.assume(instance.rule === instance.rate, 'rule_mismatch', `the rule run (${instance.rule}) is not the one whose rate is asserted (${instance.rate})`);
-    ctx.assume(F.sign(F.sub(F.mul(theta[0], theta[1]), F.one)) !== 0, 'at_minimizer', 'θ₀ is a minimizer (r = 0): the rule is undefined');
+    ctx.assume(!exactlyZero(F, F.sub(F.mul(theta[0], theta[1]), F.one)), 'at_minimizer', 'θ₀ is a minimizer (r = 0): the rule is undefined');
     const opt = optimizer(model, instance.rule, instance.lr);
     const eta = F.from(instance.lr);
     const eta2 = F.mul(eta, eta);
@@ -109,6 +111,8 @@ export const uvExactBalancingRate: Claim<UvBalancingInstance> = defineClaim<UvBa
     const run = stepper(opt, theta, { divergenceBound: Number.POSITIVE_INFINITY });
     let s = run.state;
     let worst = { observed: 0, bound: ctx.tol.rel, margin: Number.POSITIVE_INFINITY, step: 0 };
+    // The least margin over the steps, in the field: at interval:N (no slack) its enclosure certifies.
+    let least: T | undefined;
     let checked = 0;
     for (let k = 0; k < instance.steps; k++) {
       const [u, v] = s.theta;
@@ -127,22 +131,24 @@ export const uvExactBalancingRate: Claim<UvBalancingInstance> = defineClaim<UvBa
       const err = F.abs(F.sub(delta1, F.mul(delta, factor)));
       // Δ and Δ⁺ are differences of squares: their rounding error is a few ulps of λ, not of Δ.
       const scale = F.add(lam, lam1);
-      const observed = F.toNumber(F.div(err, scale));
+      const observed = F.toNumber(relativeError(F, err, scale));
       const bound = ctx.tol.rel;
+      const m = relativeMargin(F, bound, err, scale);
       if (F.lt(F.mul(F.from(bound), scale), err)) {
         return ctx.violated({
-          code: 'rate_mismatch', step: k, observed, bound, margin: bound - observed,
+          code: 'rate_mismatch', step: k, observed, bound, ...ctx.margin(m),
           message: `step ${k}: Δ went from ${F.toString(delta)} to ${F.toString(delta1)}, not Δ·${F.toString(factor)} = ${F.toString(F.mul(delta, factor))} ` +
             `(rule ${instance.rule}, asserted rate ${instance.rate}, η = ${instance.lr}); error ${observed.toExponential(2)} of λ`,
           details: { rule: instance.rule, rate: instance.rate },
         });
       }
+      least = leastOf(F, least, m);
       if (bound - observed < worst.margin) worst = { observed, bound, margin: bound - observed, step: k };
       checked++;
       s = next;
     }
     return ctx.holds({
-      code: 'rate_exact', step: worst.step, observed: worst.observed, bound: worst.bound, margin: worst.margin,
+      code: 'rate_exact', step: worst.step, observed: worst.observed, bound: worst.bound, margin: worst.margin, ...(least !== undefined ? ctx.margin(least) : {}),
       message: `Δ⁺ = Δ·(1 − ${instance.rate === 'sqrt-gd' ? 'η²/2' : 'η²/λ'}) at each of ${checked} steps (η = ${instance.lr}); worst error ${worst.observed.toExponential(2)} of λ at step ${worst.step}`,
       details: { rule: instance.rule, steps: checked },
     });

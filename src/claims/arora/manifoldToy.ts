@@ -6,6 +6,8 @@ import type { Field, Vec } from '../../numerics/field.js';
 import { stepper, type Stepper } from '../../dynamics/stepper.js';
 import type { CheckContext, Claim, Instance, Outcome } from '../claim.js';
 import { defineClaim } from '../defineClaim.js';
+import { exactlyZero } from '../exactlyZero.js';
+import { leastOf } from '../relativeMargin.js';
 import { ALP } from '../papers.js';
 import { type AroraRule, optimizer, projectedZ2, solveWPlusLogW, top2 } from './arora.js';
 
@@ -91,7 +93,7 @@ function checkTwoCycle<T>(instance: ManifoldInstance, ctx: CheckContext<T>, rule
   const { F } = ctx;
   const { model, theta } = ctx.model(instance);
   ctx.assume(instance.rule === rule, 'wrong_rule', `the claim is about ${ruleName(rule)}, the instance runs ${ruleName(instance.rule)}`);
-  ctx.assume(F.sign(theta[0]) !== 0, 'on_manifold', 'x₀ = 0: θ₀ is a minimizer');
+  ctx.assume(!exactlyZero(F, theta[0]), 'on_manifold', 'x₀ = 0: θ₀ is a minimizer');
   const opt = optimizer(model, instance.rule, instance.lr);
   const eta = opt.lr;
   const run = phaseOne(F, opt, theta, 20_000);
@@ -112,6 +114,8 @@ function checkTwoCycle<T>(instance: ManifoldInstance, ctx: CheckContext<T>, rule
   const half = F.div(F.one, F.int(2));
   const band = pointwise ? POINTWISE_BAND : ctx.tol.abs;
   let worst = { observed: 0, margin: Number.POSITIVE_INFINITY, step: 0 };
+  // band − dev, least over the window, in the field: at interval:N its enclosure certifies.
+  let least: T | undefined;
   let lo = Number.POSITIVE_INFINITY;
   let hi = Number.NEGATIVE_INFINITY;
   for (let k = 0; k < TWO_CYCLE_WINDOW; k++) {
@@ -123,19 +127,21 @@ function checkTwoCycle<T>(instance: ManifoldInstance, ctx: CheckContext<T>, rule
     lo = Math.min(lo, pw);
     hi = Math.max(hi, pw);
     const observed = F.toNumber(dev);
+    const m = F.sub(F.from(band), dev);
     if (F.lt(F.from(band), dev)) {
       return ctx.violated({
-        code: pointwise ? 'pointwise_off_edge' : 'harmonic_mean_off_edge', step, observed, bound: band, margin: band - observed,
+        code: pointwise ? 'pointwise_off_edge' : 'harmonic_mean_off_edge', step, observed, bound: band, ...ctx.margin(m),
         message: pointwise
           ? `step ${step}: η_t·λ₁ = ${pw.toPrecision(6)}, not within ${band} of 2 (${ruleName(rule)}, η = ${instance.lr}; the 2-cycle phase is arbitrary)`
           : `steps ${step}–${step + 1}: the mean of 1/(η_t·λ₁) is ${F.toNumber(F.div(F.add(q[k], q[k + 1]), F.int(2))).toPrecision(8)}, not ½ ± ${band} (${ruleName(rule)}, η = ${instance.lr})`,
         details: { T1: t1, pointwiseMin: lo, pointwiseMax: hi },
       });
     }
+    least = leastOf(F, least, m);
     if (band - observed < worst.margin) worst = { observed, margin: band - observed, step };
   }
   return ctx.holds({
-    code: 'at_edge_on_average', step: worst.step, observed: worst.observed, bound: band, margin: worst.margin,
+    code: 'at_edge_on_average', step: worst.step, observed: worst.observed, bound: band, margin: worst.margin, ...(least !== undefined ? ctx.margin(least) : {}),
     message: `after Phase I (T₁ = ${t1}) the 2-step mean of 1/(η_t·λ₁) stays within ${worst.observed.toExponential(2)} of ½ over ${TWO_CYCLE_WINDOW} steps ` +
       `(${ruleName(rule)}, η = ${instance.lr}); pointwise η_t·λ₁ ranged over [${lo.toPrecision(4)}, ${hi.toPrecision(4)}]`,
     details: { T1: t1, pointwiseMin: lo, pointwiseMax: hi },
@@ -199,7 +205,7 @@ function checkFlow<T>(instance: ManifoldInstance, ctx: CheckContext<T>, rule: 'n
   const { F } = ctx;
   const { model, theta } = ctx.model(instance);
   ctx.assume(instance.rule === rule, 'wrong_rule', `the claim is about ${ruleName(rule)}, the instance runs ${ruleName(instance.rule)}`);
-  ctx.assume(F.sign(theta[0]) !== 0 && F.sign(theta[1]) !== 0, 'degenerate_start', 'x₀ = 0 or z₀ = 0');
+  ctx.assume(!exactlyZero(F, theta[0]) && !exactlyZero(F, theta[1]), 'degenerate_start', 'x₀ = 0 or z₀ = 0');
   const opt = optimizer(model, instance.rule, instance.lr);
   const eta = opt.lr;
   const etaNum = F.toNumber(eta);
@@ -221,16 +227,18 @@ function checkFlow<T>(instance: ManifoldInstance, ctx: CheckContext<T>, rule: 'n
   const rel = F.abs(F.div(F.sub(zT, predicted), predicted));
   const bound = FLOW_C * etaNum + ctx.tol.rel;
   const observed = F.toNumber(rel);
+  // C·η + tol − relative error, in the field (C·η exact there): at interval:N its enclosure certifies.
+  const m = ctx.margin(F.sub(F.add(F.mul(F.from(FLOW_C), eta), F.from(ctx.tol.rel)), rel));
   const details = { T1: t1, steps: n, slowTime: F.toNumber(t), zT1: F.toString(s1.theta[1]), zFlow: F.toString(predicted), zRun: F.toString(zT) };
   const from = instance.flowStart === 'z0' ? 'z₀' : `z(T₁) = ${F.toNumber(s1.theta[1]).toPrecision(6)}`;
   if (!(observed <= bound)) {
     return ctx.violated({
-      code: 'off_limiting_flow', step: t1 + n, observed, bound, margin: bound - observed, details,
+      code: 'off_limiting_flow', step: t1 + n, observed, bound, ...m, details,
       message: `after Phase I (T₁ = ${t1}) and ${n} steps (slow time ${F.toNumber(t).toPrecision(4)}), Φ(θ) has z = ${F.toNumber(zT).toPrecision(8)} but the flow from ${from} gives ${F.toNumber(predicted).toPrecision(8)}: relative error ${observed.toExponential(2)} > ${FLOW_C}·η`,
     });
   }
   return ctx.holds({
-    code: 'on_limiting_flow', step: t1 + n, observed, bound, margin: bound - observed, details,
+    code: 'on_limiting_flow', step: t1 + n, observed, bound, ...m, details,
     message: `${ruleName(rule)} η = ${instance.lr}: after T₁ = ${t1} and ${n} steps z(Φ(θ)) = ${F.toNumber(zT).toPrecision(8)} vs the flow's ${F.toNumber(predicted).toPrecision(8)} (relative error ${observed.toExponential(2)} ≤ ${FLOW_C}·η)`,
   });
 }
@@ -283,7 +291,7 @@ export const sharpnessDecreasesAlongFlow: Claim<ManifoldInstance> = defineClaim<
     const { F } = ctx;
     const { model, theta } = ctx.model(instance);
     ctx.assume(instance.rule !== 'gd', 'wrong_rule', 'the claim is about NGD and √L-GD');
-    ctx.assume(F.sign(theta[0]) !== 0, 'on_manifold', 'x₀ = 0');
+    ctx.assume(!exactlyZero(F, theta[0]), 'on_manifold', 'x₀ = 0');
     const iterate = instance.sample === 'iterate';
     const opt = optimizer(model, instance.rule, instance.lr);
     const etaNum = F.toNumber(opt.lr);
@@ -294,10 +302,12 @@ export const sharpnessDecreasesAlongFlow: Claim<ManifoldInstance> = defineClaim<
     const every = iterate ? 1 : Math.ceil(0.1 / (etaNum * etaNum));
     const samples = Math.max(2, Math.floor(Math.ceil(Number(instance.horizon) / (etaNum * etaNum)) / every));
     const slack = F.from(1e-6 + ctx.tol.rel);
-    const sharp = (th: Vec<T>): T => (iterate ? top2(F, model.hessian(th)) : F.sign(th[1]) === 0 ? F.one : F.add(F.one, projectedZ2(F, th[0], th[1])));
+    const sharp = (th: Vec<T>): T => (iterate ? top2(F, model.hessian(th)) : exactlyZero(F, th[1]) ? F.one : F.add(F.one, projectedZ2(F, th[0], th[1])));
     let prev = sharp(s.theta);
     const first = prev;
     let worst = { observed: 0, margin: Number.POSITIVE_INFINITY, step: t1 };
+    // slack − relative rise, least over the samples, in the field: at interval:N its enclosure certifies.
+    let least: T | undefined;
     for (let k = 0; k < samples; k++) {
       for (let j = 0; j < every; j++) run.step();
       s = run.state;
@@ -306,19 +316,21 @@ export const sharpnessDecreasesAlongFlow: Claim<ManifoldInstance> = defineClaim<
       const rise = F.div(F.sub(cur, prev), prev);
       const observed = F.toNumber(rise);
       const bound = F.toNumber(slack);
+      const m = F.sub(slack, rise);
       if (F.lt(slack, rise)) {
         return ctx.violated({
-          code: 'sharpness_increased', step: s.t, observed, bound, margin: bound - observed,
+          code: 'sharpness_increased', step: s.t, observed, bound, ...ctx.margin(m),
           message: `${iterate ? 'λ₁(∇²L(θ_t))' : 'λ₁(Φ(θ))'} rose from ${F.toNumber(prev).toPrecision(10)} to ${F.toNumber(cur).toPrecision(10)} at step ${s.t} ` +
             `(${ruleName(instance.rule)}, η = ${instance.lr}, sampled every ${every} step${every === 1 ? '' : 's'})`,
           details: { T1: t1, every },
         });
       }
+      least = leastOf(F, least, m);
       if (bound - observed < worst.margin) worst = { observed, margin: bound - observed, step: s.t };
       prev = cur;
     }
     return ctx.holds({
-      code: 'sharpness_non_increasing', step: worst.step, observed: worst.observed, bound: F.toNumber(slack), margin: worst.margin,
+      code: 'sharpness_non_increasing', step: worst.step, observed: worst.observed, bound: F.toNumber(slack), margin: worst.margin, ...(least !== undefined ? ctx.margin(least) : {}),
       message: `λ₁(Φ(θ)) went ${F.toNumber(first).toPrecision(8)} → ${F.toNumber(prev).toPrecision(8)} over ${samples} samples every ${every} steps after T₁ = ${t1} (${ruleName(instance.rule)}, η = ${instance.lr})`,
       details: { T1: t1, every },
     });

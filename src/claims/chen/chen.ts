@@ -5,6 +5,7 @@ import type { CheckContext, Claim, Instance, Outcome } from '../claim.js';
 import { defineClaim } from '../defineClaim.js';
 import { CBGA } from '../papers.js';
 import { gdRule, stepper } from '../../dynamics/stepper.js';
+import { exactlyZero } from '../exactlyZero.js';
 
 /**
  * Chen, Balasubramanian, Ghosal, Agrawalla (docs/claims/chen.md): GD on the quartic ¼(x² − μ)²
@@ -87,16 +88,20 @@ function checkTwoCycle<T>(inst: QuarticGdInstance, ctx: CheckContext<T>): Outcom
     ['mean η·f\'\' vs (a + 3)/2', meanCurv, meanPred],
   ];
   let worst = { name: '', observed: 0 };
-  for (const [name, got, want] of errs) {
-    const e = F.toNumber(F.div(F.abs(F.sub(got, want)), F.add(F.one, F.abs(want))));
+  // The margin tol − max relative error over all five, in the field: at interval:N its enclosure
+  // certifies, whichever of them fails.
+  const rel = errs.map(([, got, want]) => F.div(F.abs(F.sub(got, want)), F.add(F.one, F.abs(want))));
+  const least = F.sub(F.from(ctx.tol.rel), rel.reduce((x, y) => F.max(x, y)));
+  for (const [i, [name, got, want]] of errs.entries()) {
+    const e = F.toNumber(rel[i]);
     if (worst.name === '' || !(e <= worst.observed)) worst = { name, observed: e };
     if (!(e <= ctx.tol.rel)) {
-      return ctx.violated({ code: 'not_the_two_cycle', step: inst.steps, observed: e, bound: ctx.tol.rel, margin: ctx.tol.rel - e,
+      return ctx.violated({ code: 'not_the_two_cycle', step: inst.steps, observed: e, bound: ctx.tol.rel, ...ctx.margin(least),
         message: `after ${inst.steps} steps at a = ${F.toNumber(a).toFixed(4)}: ${name}: got ${F.toString(got)}, want ${F.toString(want)} (orbit at z = ${F.toNumber(p).toFixed(9)}, ${F.toNumber(q).toFixed(9)})`,
         details: { a: F.toString(a), p: F.toString(p), q: F.toString(q) } });
     }
   }
-  return ctx.holds({ code: 'two_cycle', step: inst.steps, observed: worst.observed, bound: ctx.tol.rel, margin: ctx.tol.rel - worst.observed,
+  return ctx.holds({ code: 'two_cycle', step: inst.steps, observed: worst.observed, bound: ctx.tol.rel, ...ctx.margin(least),
     message: `a = ${F.toNumber(a).toFixed(4)}: the orbit settled on the 2-cycle z = ${F.toNumber(p).toFixed(9)}, ${F.toNumber(q).toFixed(9)}; p + q, pq, multiplier ${F.toNumber(mult).toFixed(6)} and mean η·f'' = ${F.toNumber(meanCurv).toFixed(6)} > 2 match (worst: ${worst.name}, ${worst.observed.toExponential(2)})`,
     details: { a: F.toString(a), meanEtaCurvature: F.toString(meanCurv) } });
 }
@@ -141,24 +146,32 @@ function checkInvariantInterval<T>(inst: QuarticGdInstance, ctx: CheckContext<T>
   const run = stepper(gdRule(F, (v) => model.grad(v), eta), theta, { divergenceBound: Number.POSITIVE_INFINITY });
   let x = theta[0];
   let peak = F.zero;
+  // 1 + slack − |z|/b, in the field: below 0 once the orbit left [−b, b].
+  const inside = (z: T) => F.sub(F.add(F.one, F.from(ctx.tol.rel)), F.div(z, b));
+  // 1 − 4(1 + a)³/27(2 + a): the criterion's margin.
+  const mCriterion = F.sub(F.one, F.div(lhs, rhs));
   for (let t = 0; t < inst.steps; t++) {
     const stepped = run.step();
     x = run.theta[0];
     const z = stepped ? F.abs(F.div(x, root)) : F.from(Number.POSITIVE_INFINITY);
-    if (F.lt(peak, z)) peak = z;
+    peak = F.max(peak, z);
+    if ((!stepped || !F.isFinite(x)) && ctx.precision.kind === 'interval') {
+      // An escape is certified at the step |z| certainly passes b; an enclosure gone infinite before that proves nothing.
+      return ctx.diverged({ code: 'enclosure_blew_up', step: t, observed: Number.NaN, bound: 1, margin: Number.NaN, message: `the enclosure of the orbit blew up at step ${t}` });
+    }
     if (!F.isFinite(x) || F.lt(F.add(b, slack), z)) {
       const o = F.isFinite(z) ? F.toNumber(F.div(z, b)) : Number.POSITIVE_INFINITY;
-      return ctx.violated({ code: 'escaped', step: t, observed: o, bound: 1, margin: 1 - o,
+      return ctx.violated({ code: 'escaped', step: t, observed: o, bound: 1, margin: 1 - o, ...(F.isFinite(z) ? ctx.margin(inside(z)) : {}),
         message: `|z| = ${F.isFinite(z) ? F.toNumber(z).toFixed(6) : '∞'} left the interval [−b, b], b = √((2 + a)/a) = ${F.toNumber(b).toFixed(6)}, at step ${t} (a = ${F.toNumber(a).toFixed(4)}; 4(1+a)³ ${criterion ? '≤' : '>'} 27(2+a))`,
         details: { a: F.toString(a), criterion: String(criterion) } });
     }
   }
   if (!criterion) {
-    return ctx.violated({ code: 'criterion_false', observed: F.toNumber(F.div(lhs, rhs)), bound: 1, margin: 1 - F.toNumber(F.div(lhs, rhs)),
+    return ctx.violated({ code: 'criterion_false', observed: F.toNumber(F.div(lhs, rhs)), bound: 1, ...ctx.margin(F.min(mCriterion, inside(peak))),
       message: `4(1 + a)³ = ${F.toString(lhs)} > 27(2 + a) = ${F.toString(rhs)} although a = ${F.toString(a)} ≤ 2` });
   }
   const o = F.toNumber(F.div(peak, b));
-  return ctx.holds({ code: 'bounded', observed: o, bound: 1, margin: 1 - o,
+  return ctx.holds({ code: 'bounded', observed: o, bound: 1, ...ctx.margin(F.min(mCriterion, inside(peak))),
     message: `a = ${F.toNumber(a).toFixed(4)} ≤ 2: 4(1+a)³ ≤ 27(2+a) and the orbit stayed in [−b, b] for ${inst.steps} steps (max |z|/b = ${o.toFixed(6)})`,
     details: { a: F.toString(a) } });
 }
@@ -218,22 +231,27 @@ function checkConvergesBelowOne<T>(inst: ConvergenceInstance, ctx: CheckContext<
     // The exceptional starts: preimages of the fixed point 0 (e.g. z₀² = (1 + a)/a lands on 0 in one step) and of
     // the unstable 2-cycle ±b. On a decimal grid they can be hit exactly; there the orbit stays put forever.
     const zt = F.div(x, root);
-    ctx.assume(F.sign(x) !== 0 && F.sign(F.sub(F.abs(zt), b)) !== 0, 'exceptional_start',
-      `the orbit from z₀ = ${F.toString(z0)} lands exactly on ${F.sign(x) === 0 ? 'the fixed point 0' : 'the 2-cycle ±b'} at step ${t} and stays there`);
+    ctx.assume(!exactlyZero(F, x) && !exactlyZero(F, F.sub(F.abs(zt), b)), 'exceptional_start',
+      `the orbit from z₀ = ${F.toString(z0)} lands exactly on ${exactlyZero(F, x) ? 'the fixed point 0' : 'the 2-cycle ±b'} at step ${t} and stays there`);
   }
   const z = F.div(x, root);
-  const dist = F.toNumber(F.abs(F.sub(F.abs(z), F.one)));
+  const distF = F.abs(F.sub(F.abs(z), F.one));
+  const dist = F.toNumber(distF);
   const bound = ctx.tol.abs;
   const details = { a: F.toString(a), z0: F.toString(z0), zT: F.toString(z) };
+  // bound − ||z| − 1| and, for the nearest-well variant, z·sign(z₀) (> 0 on z₀'s side), in the field.
+  const mDist = F.sub(F.from(bound), distF);
+  const side = F.mul(z, F.int(F.sign(z0)));
+  const m = inst.variant === 'nearest' ? F.min(mDist, side) : mDist;
   if (!(dist <= bound)) {
-    return ctx.violated({ code: 'not_converged', step: inst.steps, observed: dist, bound, margin: bound - dist, details,
+    return ctx.violated({ code: 'not_converged', step: inst.steps, observed: dist, bound, ...ctx.margin(m), details,
       message: `a = ${F.toNumber(a).toFixed(4)}, z₀ = ${F.toNumber(z0).toFixed(4)}: after ${inst.steps} steps z = ${F.toNumber(z).toPrecision(12)}, ${dist.toExponential(2)} from ±1` });
   }
-  if (inst.variant === 'nearest' && F.sign(z) !== F.sign(z0)) {
-    return ctx.violated({ code: 'other_well', step: inst.steps, observed: 1, bound: 0, margin: -1, details,
+  if (inst.variant === 'nearest' && !(F.toNumber(side) > 0)) {
+    return ctx.violated({ code: 'other_well', step: inst.steps, observed: 1, bound: 0, ...ctx.margin(m), details,
       message: `a = ${F.toNumber(a).toFixed(4)}: from z₀ = ${F.toNumber(z0).toFixed(4)} GD overshoots through 0 and converges to z = ${F.toNumber(z).toFixed(6)}, the minimizer on the OTHER side` });
   }
-  return ctx.holds({ code: 'converged', step: inst.steps, observed: dist, bound, margin: bound - dist, details,
+  return ctx.holds({ code: 'converged', step: inst.steps, observed: dist, bound, ...ctx.margin(m), details,
     message: `a = ${F.toNumber(a).toFixed(4)}, z₀ = ${F.toNumber(z0).toFixed(4)}: GD converged to z = ${F.toNumber(z).toFixed(6)} (${dist.toExponential(2)} from ±1)` });
 }
 
@@ -274,14 +292,14 @@ function checkChaos<T>(inst: QuarticGdInstance, ctx: CheckContext<T>): Outcome {
   const three = F.int(3);
   const run = stepper(gdRule(F, (v) => model.grad(v), eta), theta, { divergenceBound: Number.POSITIVE_INFINITY });
   let x = theta[0];
-  let sum = 0;
+  let sum = F.zero;
   ctx.assume(inst.steps === LYAP_BURN + LYAP_STEPS, 'steps', `the exponent is measured over ${LYAP_BURN} + ${LYAP_STEPS} steps`);
   for (let t = 0; t < LYAP_BURN + LYAP_STEPS; t++) {
     if (t >= LYAP_BURN) {
       const z = F.div(x, root);
       // ln|g'(z)|, g'(z) = 1 + a − 3az²; an exact zero (z on the critical point) is −∞: not chaos at that step.
-      const d = Math.abs(F.toNumber(F.sub(F.add(F.one, a), F.mul(F.mul(three, a), F.mul(z, z)))));
-      sum += d > 0 ? Math.log(d) : -745;
+      const d = F.abs(F.sub(F.add(F.one, a), F.mul(F.mul(three, a), F.mul(z, z))));
+      sum = F.add(sum, F.lt(F.zero, d) ? F.log(d) : F.from(-745));
     }
     const stepped = run.step();
     x = run.theta[0];
@@ -289,13 +307,15 @@ function checkChaos<T>(inst: QuarticGdInstance, ctx: CheckContext<T>): Outcome {
       return ctx.diverged({ code: 'diverged', step: t, observed: Number.NaN, bound: 0, margin: Number.NaN, message: `the orbit escaped at step ${t} (a = ${F.toNumber(a).toFixed(4)})` });
     }
   }
-  const lyap = sum / LYAP_STEPS;
+  // The exponent in the field: its enclosure certifies its sign where the orbit's enclosure survives.
+  const lyapF = F.div(sum, F.int(LYAP_STEPS));
+  const lyap = F.toNumber(lyapF);
   const details = { a: F.toString(a), lyapunov: String(lyap) };
   if (!(lyap > 0)) {
-    return ctx.violated({ code: 'not_chaotic', observed: lyap, bound: 0, margin: lyap, details,
+    return ctx.violated({ code: 'not_chaotic', observed: lyap, bound: 0, ...ctx.margin(lyapF), details,
       message: `a = ${F.toNumber(a).toFixed(4)}: Lyapunov exponent ${lyap.toFixed(4)} ≤ 0 over ${LYAP_STEPS} steps after ${LYAP_BURN}: the orbit settled on a periodic attractor` });
   }
-  return ctx.holds({ code: 'chaotic', observed: lyap, bound: 0, margin: lyap, details,
+  return ctx.holds({ code: 'chaotic', observed: lyap, bound: 0, ...ctx.margin(lyapF), details,
     message: `a = ${F.toNumber(a).toFixed(4)}: Lyapunov exponent ${lyap.toFixed(4)} > 0 over ${LYAP_STEPS} steps after ${LYAP_BURN}` });
 }
 

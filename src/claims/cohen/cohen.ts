@@ -8,6 +8,7 @@ import type { ToyInstance } from '../damian/damian.js';
 import type { Field } from '../../numerics/field.js';
 import type { CheckContext, Claim, Instance, Outcome } from '../claim.js';
 import { defineClaim } from '../defineClaim.js';
+import { exactlyZero } from '../exactlyZero.js';
 import { quadraticSetup } from '../classical/quadraticGd.js';
 import { quadraticGdInstance, type QuadraticGdInstance } from '../classical/quadraticGdInstance.js';
 import { COHEN } from '../papers.js';
@@ -25,18 +26,19 @@ import { COHEN } from '../papers.js';
  * The least-squares slope of ln|c_t| against t over t = 0..T (c_t ≠ 0). For an exact geometric
  * sequence it is the log of the ratio; −∞ when the component vanishes.
  */
-function fittedRate(logs: readonly number[]): number {
+function fittedRate<T>(F: Field<T>, logs: readonly T[]): T {
   const n = logs.length;
-  if (n < 2) return Number.NaN;
+  if (n < 2) return F.from(Number.NaN);
   const tBar = (n - 1) / 2;
-  const lBar = logs.reduce((s, l) => s + l, 0) / n;
-  let num = 0;
+  const lBar = F.div(logs.reduce((s, l) => F.add(s, l), F.zero), F.int(n));
+  let num = F.zero;
+  // Σ(t − t̄)² of half-integers: exact in every field.
   let den = 0;
   for (let t = 0; t < n; t++) {
-    num += (t - tBar) * (logs[t] - lBar);
+    num = F.add(num, F.mul(F.from(t - tBar), F.sub(logs[t], lBar)));
     den += (t - tBar) ** 2;
   }
-  return num / den;
+  return F.div(num, F.from(den));
 }
 
 export const quadraticDivergenceRate: Claim<QuadraticGdInstance> = defineClaim<QuadraticGdInstance>({
@@ -54,13 +56,13 @@ export const quadraticDivergenceRate: Claim<QuadraticGdInstance> = defineClaim<Q
     const { F } = s;
     const k = F.toString(s.kappa);
     ctx.assume(F.lt(F.from('2.04'), s.kappa) && F.lt(s.kappa, F.int(3)), 'kappa_out_of_range', `κ = η·λ_max = ${k} is not in (2.04, 3)`);
-    ctx.assume(F.sign(s.coords[0]) !== 0, 'no_top_component', 'the start has no component along q_max');
+    ctx.assume(!exactlyZero(F, s.coords[0]), 'no_top_component', 'the start has no component along q_max');
     ctx.assume(instance.steps >= 2, 'too_short', 'at least two steps are needed to fit a rate');
     const q = s.vectors[0];
     let theta = s.theta0;
     // Only Inf/NaN ends the run (the claim is about divergence).
     const run = stepper(gd(s.model, { lr: instance.lr }), theta, { divergenceBound: Number.POSITIVE_INFINITY });
-    const logs: number[] = [];
+    const logs: T[] = [];
     // ln|c_t| in the field (c_t can exceed the double range at 80 digits only in theory: |1 − κ| < 2, T ≤ 200).
     const component = () => theta.reduce((acc, x, i) => F.add(acc, F.mul(q[i], F.sub(x, s.thetaStar[i]))), F.zero);
     for (let t = 0; t <= instance.steps; t++) {
@@ -72,24 +74,32 @@ export const quadraticDivergenceRate: Claim<QuadraticGdInstance> = defineClaim<Q
       if (!F.isFinite(c)) {
         return ctx.diverged({ code: 'non_finite', message: `c_t became ${F.toString(c)} at step ${t}`, observed: Number.NaN, bound: 0, margin: Number.NaN, step: t });
       }
-      if (F.sign(c) === 0) break;
-      logs.push(F.toNumber(F.log(F.abs(c))));
+      if (exactlyZero(F, c)) break;
+      logs.push(F.log(F.abs(c)));
     }
-    const predicted = F.toNumber(F.log(F.abs(F.sub(F.one, s.kappa))));
-    const rate = logs.length === instance.steps + 1 ? fittedRate(logs) : Number.NEGATIVE_INFINITY;
+    const predictedF = F.log(F.abs(F.sub(F.one, s.kappa)));
+    const predicted = F.toNumber(predictedF);
+    const complete = logs.length === instance.steps + 1;
+    const rateF = complete ? fittedRate(F, logs) : undefined;
+    const rate = rateF !== undefined ? F.toNumber(rateF) : Number.NEGATIVE_INFINITY;
     // Relative to the rate itself (|ln|1 − κ|| ≥ ln 1.04 here): the fit is exact but for rounding.
     const tol = ctx.tol.rel * Math.abs(predicted) + ctx.tol.abs;
     const err = Math.abs(rate - predicted);
+    // In the field: min(rate, tol − |rate − ln|1 − κ||), so that at interval:N (tol 0) the enclosure
+    // certifies a rate that is off or not positive. A component that vanished exactly has none.
+    const m = rateF !== undefined
+      ? ctx.margin(F.min(rateF, F.sub(F.add(F.mul(F.from(ctx.tol.rel), F.abs(predictedF)), F.from(ctx.tol.abs)), F.abs(F.sub(rateF, predictedF)))))
+      : { margin: rate };
     const details = { kappa: k, predicted: String(predicted), fitted: String(rate) };
     if (!(rate > 0)) {
-      return ctx.violated({ code: 'no_divergence', observed: rate, bound: 0, margin: rate, details,
+      return ctx.violated({ code: 'no_divergence', observed: rate, bound: 0, ...m, details,
         message: `the q_max component does not grow: fitted rate ${rate} ≤ 0 (κ = ${k}, ln|1 − κ| = ${predicted})` });
     }
     if (!(err <= tol)) {
-      return ctx.violated({ code: 'rate_mismatch', observed: err, bound: tol, margin: tol - err, details,
+      return ctx.violated({ code: 'rate_mismatch', observed: err, bound: tol, ...m, details,
         message: `fitted rate ${rate} differs from ln|1 − κ| = ${predicted} by ${err.toExponential(3)} (κ = ${k})` });
     }
-    return ctx.holds({ code: 'rate_matches', observed: err, bound: tol, margin: tol - err, details,
+    return ctx.holds({ code: 'rate_matches', observed: err, bound: tol, ...m, details,
       message: `fitted divergence rate ${rate.toFixed(12)} = ln|1 − κ| to ${err.toExponential(2)} over ${instance.steps} steps (κ = ${k})` });
   },
   negativeControl: {
@@ -185,26 +195,34 @@ export const momentumThresholds: Claim<MomentumInstance> = defineClaim<MomentumI
     const run = stepper(rule, theta, { divergenceBound: Number.POSITIVE_INFINITY });
     let x = theta;
     const details = { method: instance.method, beta: instance.beta, threshold: F.toString(thr), etaLambda: F.toString(F.mul(eta, lam)), factor: instance.factor };
+    // Above the edge the margin is max_t |θ_t|/(1e6·|θ₀|) − 1 in the field (≥ 0 once the growth is
+    // reached); below, 1 − |θ_T|/(1e-6·|θ₀|). At interval:N their enclosures certify either side.
+    let peak: T | undefined;
     for (let t = 1; t <= instance.steps; t++) {
       const stepped = run.step();
       x = run.theta;
       const a = F.abs(x[0]);
+      const grown = F.sub(F.div(a, large), F.one);
+      peak = peak === undefined ? grown : F.max(peak, grown);
       if (!below && !F.lt(a, large)) {
-        return ctx.holds({ code: 'diverges_above', step: t, observed: F.toNumber(F.div(a, x0)), bound: 1e6, margin: 1 - t / instance.steps, details,
+        return ctx.holds({ code: 'diverges_above', step: t, observed: F.toNumber(F.div(a, x0)), bound: 1e6, ...ctx.margin(grown), details,
           message: `${instance.method} at ηλ = 1.01 × ${F.toString(thr)} grew |θ| by 1e6 within ${t} steps` });
       }
       if (!stepped) break;
+    }
+    if (run.diverged && ctx.precision.kind === 'interval') {
+      return ctx.diverged({ code: 'enclosure_blew_up', observed: Number.NaN, bound: 0, margin: Number.NaN, message: `the enclosure of the iterate blew up after ${run.t} steps` });
     }
     // A run that overflowed grew without bound.
     const growth = run.diverged ? Number.POSITIVE_INFINITY : F.toNumber(F.div(F.abs(x[0]), x0));
     if (below) {
       const ok = !F.lt(small, F.abs(x[0]));
-      const margin = Math.log10(1e-6) - Math.log10(Math.max(growth, 1e-300));
+      const margin = run.diverged ? { margin: Number.NEGATIVE_INFINITY } : ctx.margin(F.sub(F.one, F.div(F.abs(x[0]), small)));
       return ok
-        ? ctx.holds({ code: 'converges_below', observed: growth, bound: 1e-6, margin, details, message: `${instance.method} at ηλ = 0.99 × ${F.toString(thr)}: |θ_T|/|θ₀| = ${growth.toExponential(2)} ≤ 1e-6` })
-        : ctx.violated({ code: 'no_convergence', observed: growth, bound: 1e-6, margin, details, message: `${instance.method} at ηλ = 0.99 × ${F.toString(thr)}: |θ_T|/|θ₀| = ${growth.toExponential(2)} after ${instance.steps} steps` });
+        ? ctx.holds({ code: 'converges_below', observed: growth, bound: 1e-6, ...margin, details, message: `${instance.method} at ηλ = 0.99 × ${F.toString(thr)}: |θ_T|/|θ₀| = ${growth.toExponential(2)} ≤ 1e-6` })
+        : ctx.violated({ code: 'no_convergence', observed: growth, bound: 1e-6, ...margin, details, message: `${instance.method} at ηλ = 0.99 × ${F.toString(thr)}: |θ_T|/|θ₀| = ${growth.toExponential(2)} after ${instance.steps} steps` });
     }
-    return ctx.violated({ code: 'no_divergence', observed: growth, bound: 1e6, margin: Math.log10(Math.max(growth, 1e-300)) - 6, details,
+    return ctx.violated({ code: 'no_divergence', observed: growth, bound: 1e6, ...(peak !== undefined ? ctx.margin(peak) : { margin: -1 }), details,
       message: `${instance.method} with ηλ = ${instance.factor} × ${instance.threshold === 'gd' ? 'plain GD\'s 2' : 'its threshold'} = ${F.toString(F.mul(eta, lam))} did not diverge: |θ_T|/|θ₀| = ${growth.toExponential(2)} after ${instance.steps} steps` });
   },
   negativeControl: {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { decimalText } from '../../arbitraries/decimalText.js';
-import { UsageError } from '../../errors.js';
+import { NOT_CERTIFIABLE, UsageError } from '../../errors.js';
 import { DECIMAL_LITERAL } from '../../numerics/decimalField.js';
 import { gdRule, stepper } from '../../dynamics/stepper.js';
 import { f64 } from '../../numerics/f64Field.js';
@@ -215,6 +215,11 @@ export function train<T>(inst: MlpEosInstance, ctx: CheckContext<T>, stopAtEdge:
  * its `diverged` outcome. Returns the run, or the outcome that ends the check.
  */
 export function trainedRun<T>(inst: MlpEosInstance, ctx: CheckContext<T>, id: string, stopAtEdge: boolean): Run | Outcome {
+  // A network trained in float64 cannot be re-run in interval arithmetic: its failures are never
+  // certified, so they stay inconclusive (the harness reads this code as the reason).
+  if (ctx.precision.kind === 'interval') {
+    throw new UsageError(`${id} runs in f64 only (network); not certifiable`, 'precision', NOT_CERTIFIABLE);
+  }
   if (ctx.precision.kind !== 'f64') {
     throw new UsageError(`${id} trains a network in float64 only (its ladder is ['f64']); replay it at f64`, 'precision');
   }

@@ -5,6 +5,7 @@ import { stepper } from '../../dynamics/stepper.js';
 import type { CheckContext, Claim, Outcome } from '../claim.js';
 import { defineClaim } from '../defineClaim.js';
 import { DNL } from '../papers.js';
+import { leastOf, relativeMargin } from '../relativeMargin.js';
 import { type ToyInstance, type ToyOptions, assumeExactToy, marginOf, readToy, toyInstance } from './damian.js';
 
 // ─── constrained trajectory (PGD on the stable set) ───────────────────────────────────────────
@@ -41,24 +42,36 @@ export const constrainedProjection: Claim<ToyInstance> = defineClaim<ToyInstance
     const note = (m: number, what: string, step: number, obs: number, bound: number) => {
       if (m < worst.m) worst = { m, what, step, obs, bound };
     };
+    // Every comparison's margin in the field (relative to its own scale), the least over the run:
+    // at interval:N its enclosure certifies, and only a certain failure ends the run.
+    let least: T | undefined;
+    const keep = (m: T) => {
+      least = leastOf(F, least, m);
+      return ctx.margin(least);
+    };
     for (let t = 0; t <= instance.steps; t++) {
       if (t > 0) {
         const zPrev = st.theta[1];
         if (!run.step()) return ctx.diverged({ code: 'non_finite', message: `θ† left the finite numbers at step ${t}`, observed: Number.NaN, bound: 0, margin: Number.NaN, step: t });
         st = run.state;
         const expected = F.min(F.add(zPrev, F.mul(toy.eta, toy.c)), zEdge);
-        const err = F.toNumber(F.abs(F.sub(st.theta[1], expected)));
-        const scale = F.toNumber(F.abs(expected)) + F.toNumber(toy.edge) / F.toNumber(toy.b) + F.toNumber(F.abs(zPrev));
+        const errF = F.abs(F.sub(st.theta[1], expected));
+        const scaleF = F.add(F.add(F.abs(expected), F.div(toy.edge, toy.b)), F.abs(zPrev));
+        const err = F.toNumber(errF);
+        const scale = F.toNumber(scaleF);
         const bound = slack * scale;
-        if (!(err <= bound)) {
-          return ctx.violated({ code: 'projection_not_exact', step: t, observed: err, bound, margin: marginOf(err, bound),
+        const mz = keep(relativeMargin(F, slack, errF, scaleF));
+        if (F.lt(F.mul(F.from(slack), scaleF), errF) || Number.isNaN(err)) {
+          return ctx.violated({ code: 'projection_not_exact', step: t, observed: err, bound, ...mz,
             message: `step ${t}: z† = ${F.toString(st.theta[1])}, but min(z† + ηc, (2/η − a₀)/b) = ${F.toString(expected)}` });
         }
         note(marginOf(err, bound), 'z† vs the clamp', t, err, bound);
         // x† vanishes to the projection's own tolerance (its Newton residual |S·x†| ≤ 1e-9·c, checked below as |∇L·u| ≤ 1e-9‖∇L‖).
-        const xe = F.toNumber(F.abs(F.mul(st.theta[0], toy.edge)));
-        if (!(xe <= feas * F.toNumber(toy.c))) {
-          return ctx.violated({ code: 'projection_not_exact', step: t, observed: xe, bound: feas * F.toNumber(toy.c), margin: marginOf(xe, feas * F.toNumber(toy.c)), message: `step ${t}: x† = ${F.toString(st.theta[0])} is not 0` });
+        const xeF = F.abs(F.mul(st.theta[0], toy.edge));
+        const xe = F.toNumber(xeF);
+        const mx = keep(relativeMargin(F, feas, xeF, toy.c));
+        if (F.lt(F.mul(F.from(feas), toy.c), xeF) || Number.isNaN(xe)) {
+          return ctx.violated({ code: 'projection_not_exact', step: t, observed: xe, bound: feas * F.toNumber(toy.c), ...mx, message: `step ${t}: x† = ${F.toString(st.theta[0])} is not 0` });
         }
       }
       const r = st.projection;
@@ -66,20 +79,24 @@ export const constrainedProjection: Claim<ToyInstance> = defineClaim<ToyInstance
         return ctx.violated({ code: 'projection_failed', step: t, observed: 1, bound: 0, margin: -1, message: `step ${t}: pgd did not reach M (${r?.reason ?? 'no report'})` });
       }
       const P = pointInfo(model, st.theta);
-      ctx.assume(F.sign(P.sharpness()) > 0, 'sharpness_positive', 'S must be positive along the run');
-      const excess = F.toNumber(F.div(F.sub(P.sharpness(), toy.edge), toy.edge));
+      ctx.assume(F.lt(F.zero, P.sharpness()), 'sharpness_positive', 'S must be positive along the run');
+      const excessF = F.div(F.sub(P.sharpness(), toy.edge), toy.edge);
+      const excess = F.toNumber(excessF);
       const newton = P.gradNorm();
-      const ug = F.toNumber(F.abs(P.top().reduce((s, v, i) => F.add(s, F.mul(v, P.grad()[i])), F.zero)));
+      const ugF = F.abs(P.top().reduce((s, v, i) => F.add(s, F.mul(v, P.grad()[i])), F.zero));
+      const ug = F.toNumber(ugF);
       const gn = F.toNumber(newton);
-      if (excess > feas) {
-        return ctx.violated({ code: 'infeasible', step: t, observed: excess, bound: feas, margin: feas - excess, message: `step ${t}: pgd reported success but S = ${F.toString(P.sharpness())} > (2/η)(1 + 1e-9)` });
+      const me = keep(F.sub(F.from(feas), excessF));
+      if (F.lt(F.from(feas), excessF)) {
+        return ctx.violated({ code: 'infeasible', step: t, observed: excess, bound: feas, ...me, message: `step ${t}: pgd reported success but S = ${F.toString(P.sharpness())} > (2/η)(1 + 1e-9)` });
       }
-      if (!(ug <= feas * gn) && !(r.atResolution === true)) {
-        return ctx.violated({ code: 'infeasible', step: t, observed: ug, bound: feas * gn, margin: feas * gn - ug, message: `step ${t}: pgd reported success but |∇L·u| = ${ug} > 1e-9‖∇L‖` });
+      const mu = r.atResolution === true ? me : keep(relativeMargin(F, feas, ugF, newton));
+      if ((F.lt(F.mul(F.from(feas), newton), ugF) || Number.isNaN(ug)) && !(r.atResolution === true)) {
+        return ctx.violated({ code: 'infeasible', step: t, observed: ug, bound: feas * gn, ...mu, message: `step ${t}: pgd reported success but |∇L·u| = ${ug} > 1e-9‖∇L‖` });
       }
       note(feas - excess, 'S ≤ 2/η', t, excess, feas);
     }
-    return ctx.holds({ code: 'projection_exact', step: worst.step, observed: worst.obs, bound: worst.bound, margin: worst.m,
+    return ctx.holds({ code: 'projection_exact', step: worst.step, observed: worst.obs, bound: worst.bound, ...(least !== undefined ? ctx.margin(least) : { margin: worst.m }),
       message: `${instance.steps} pgd steps feasible, x† = 0 and z† = the clamp; tightest: ${worst.what} at step ${worst.step}` });
   },
   negativeControl: {
@@ -122,6 +139,8 @@ export const constrainedLossNonIncreasing: Claim<ToyInstance> = defineClaim<ToyI
     let th = run.theta;
     let loss = model.loss(th);
     let worst = { m: Infinity, step: 0, obs: 0, bound: 0 };
+    // (bound − increase)/scale, the least over the steps, in the field: at interval:N its enclosure certifies.
+    let least: T | undefined;
     for (let t = 1; t <= instance.steps; t++) {
       const stepped = run.step();
       const r = { theta: run.theta };
@@ -130,21 +149,26 @@ export const constrainedLossNonIncreasing: Claim<ToyInstance> = defineClaim<ToyI
         return ctx.diverged({ code: 'non_finite', message: `left the finite numbers at step ${t}`, observed: Number.NaN, bound: 0, margin: Number.NaN, step: t });
       }
       const next = model.loss(r.theta);
-      const inc = F.toNumber(F.sub(next, loss));
-      const scale = (F.toNumber(F.abs(loss)) + F.toNumber(F.abs(next)) + F.toNumber(toy.c) * (Math.abs(F.toNumber(th[1])) + F.toNumber(toy.edge) / F.toNumber(toy.b)));
+      const incF = F.sub(next, loss);
+      const inc = F.toNumber(incF);
+      const scaleF = F.add(F.add(F.abs(loss), F.abs(next)), F.mul(toy.c, F.add(F.abs(th[1]), F.div(toy.edge, toy.b))));
+      const scale = F.toNumber(scaleF);
       // θ† is feasible only to pgd's tolerance: S may exceed 2/η by tol·2/η, i.e. z† the clamp by tol·(2/η)/b, worth c·tol·(2/η)/b of loss (twice: both ends).
       const feasible = gdVariant ? 0 : feasibilitySlack(projectionTolerance(ctx.precision), F.toNumber(toy.c), F.toNumber(toy.edge), F.toNumber(toy.b));
+      const boundF = F.add(F.mul(F.from(ctx.tol.rel), scaleF), F.from(feasible));
       const bound = ctx.tol.rel * scale + feasible;
       const m = marginOf(Math.max(inc, 0), bound);
-      if (inc > bound) {
-        return ctx.violated({ code: 'loss_increased', step: t, observed: inc, bound, margin: bound - inc,
+      least = leastOf(F, least, F.div(F.sub(boundF, incF), scaleF));
+      // Only a certain rise ends the run: at interval:N an undecided step leaves it to the least margin.
+      if (F.lt(boundF, incF)) {
+        return ctx.violated({ code: 'loss_increased', step: t, observed: inc, bound, ...ctx.margin(least),
           message: `${gdVariant ? 'GD' : 'PGD'} loss rose from ${F.toString(loss)} to ${F.toString(next)} at step ${t}` });
       }
       if (m < worst.m) worst = { m, step: t, obs: inc, bound };
       th = r.theta;
       loss = next;
     }
-    return ctx.holds({ code: 'monotone', step: worst.step, observed: worst.obs, bound: worst.bound, margin: worst.m,
+    return ctx.holds({ code: 'monotone', step: worst.step, observed: worst.obs, bound: worst.bound, ...(least !== undefined ? ctx.margin(least) : { margin: worst.m }),
       message: `L(θ†) non-increasing over ${instance.steps} PGD steps; tightest at step ${worst.step}` });
   },
   negativeControl: {

@@ -188,6 +188,9 @@ interface StepView<T> {
   /** ‖θ_t − (θ†_t + v_t)‖, when the predicted dynamics run; its rounding scale. */
   readonly error?: number;
   readonly scale: number;
+  /** The same two in the field (at interval:N, enclosures). */
+  readonly errorF?: T;
+  readonly scaleF: T;
 }
 
 interface RunOptions {
@@ -257,19 +260,23 @@ export function runBeside<T>(instance: TrackInstance, ctx: CheckContext<T>, o: R
       const delta = Math.sqrt(Math.abs(F.toNumber(d2)));
       const xg = F.toNumber(dot(F, u, th.map((a, i) => F.sub(a, st.theta[i]))));
       const scale = th.reduce((s, a) => s + Math.abs(F.toNumber(a)), 0) + st.theta.reduce((s, a) => s + Math.abs(F.toNumber(a)), 0) + delta;
+      const scaleF = F.add(F.add(th.reduce((s, a) => F.add(s, F.abs(a)), F.zero), st.theta.reduce((s, a) => F.add(s, F.abs(a)), F.zero)), F.sqrt(F.abs(d2)));
       let error: number | undefined;
+      let errorF: T | undefined;
       if (o.predict && v !== undefined) {
         const pred = st.theta.map((a, i) => F.add(a, v![i]));
         error = Math.sqrt(pred.reduce((s, a, i) => s + F.toNumber(F.sub(a, th[i])) ** 2, 0));
+        errorF = F.sqrt(pred.reduce((s, a, i) => F.add(s, F.mul(F.sub(a, th[i]), F.sub(a, th[i]))), F.zero));
         vRun ??= stepper(predicted, v, { divergenceBound: Number.POSITIVE_INFINITY });
         const H = P.hessian();
         frame = { hvp: (v) => H.map((row) => dot(F, row, v)), top: u, sharpnessGradientPerp: dS, delta2: d2 };
         vStepped = vRun.step();
       }
       const view: StepView<T> = {
-        t, theta: th, dagger: st.theta, x: xg, delta, scale,
+        t, theta: th, dagger: st.theta, x: xg, delta, scale, scaleF,
         ...(o.losses === true ? { loss: model.loss(th), daggerLoss: P.loss() } : {}),
         ...(error !== undefined ? { error } : {}),
+        ...(errorF !== undefined ? { errorF } : {}),
       };
       const out = o.visit(view as StepView<unknown>);
       if (out === 'stop') return { t0, done: t };

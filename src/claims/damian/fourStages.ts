@@ -39,9 +39,14 @@ export const fourStages: Claim<ToyInstance> = defineClaim<ToyInstance>({
     const y0 = toy.y(F.from(instance.theta[1]));
     const u = unitRoundoff(ctx.precision);
     const slack = ctx.tol.rel;
-    const fail = (code: string, message: string, observed: number, bound: number): Outcome =>
-      ctx.violated({ code, message, observed, bound, margin: bound - observed, details: { alpha: F.toString(alpha), beta: F.toString(beta) } });
     const [x1, y1] = step(x0, y0);
+    // Each stage's margin in the field (≥ 0 iff it holds; an iff a ⇔ b as the product of a and b,
+    // normalized, positive iff their signs agree); the verdict carries the least of those computed
+    // so far, so that at interval:N its enclosure certifies whichever stage fails.
+    const margins: T[] = [];
+    const least = () => ctx.margin(margins.reduce((p, q) => F.min(p, q)));
+    const fail = (code: string, message: string, observed: number, bound: number): Outcome =>
+      ctx.violated({ code, message, observed, bound, ...(margins.length > 0 ? least() : { margin: bound - observed }), details: { alpha: F.toString(alpha), beta: F.toString(beta) } });
     // A side of an iff decided within rounding is uncertain: the ladder decides it.
     const sideOf = (d: T, scale: number): 1 | -1 | 0 => {
       const v = F.toNumber(d);
@@ -51,25 +56,34 @@ export const fourStages: Claim<ToyInstance> = defineClaim<ToyInstance>({
     let unsure = false;
     const stages: string[] = [];
     const yScale = F.toNumber(toy.yScale(F.from(instance.theta[1]))) + F.toNumber(F.abs(y0));
+    const yScaleF = F.add(toy.yScale(F.from(instance.theta[1])), F.abs(y0));
     // (1) progressive sharpening at x = 0.
     if (F.sign(x0) === 0) {
-      const d = F.toNumber(F.abs(F.sub(F.sub(y1, y0), F.mul(eta, alpha))));
+      const dF = F.abs(F.sub(F.sub(y1, y0), F.mul(eta, alpha)));
+      margins.push(F.sub(F.from(slack), F.div(dF, yScaleF)));
+      const d = F.toNumber(dF);
       if (d > slack * yScale + u) return fail('sharpening_rate', `at x = 0, ỹ⁺ − ỹ = ${F.toString(F.sub(y1, y0))} ≠ ηα = ${F.toString(F.mul(eta, alpha))}`, d, slack * yScale);
       stages.push('sharpening');
     } else {
       // (2) blow-up iff |1 + ηỹ| > 1.
       const xs = F.toNumber(F.abs(x0));
+      const growF = F.div(F.sub(F.abs(x1), F.abs(x0)), F.abs(x0));
+      const factorF = F.sub(F.abs(F.add(F.one, F.mul(eta, y0))), F.one);
+      margins.push(F.mul(growF, factorF));
       const grow = sideOf(F.sub(F.abs(x1), F.abs(x0)), xs * 4);
-      const factor = sideOf(F.sub(F.abs(F.add(F.one, F.mul(eta, y0))), F.one), 4);
+      const factor = sideOf(factorF, 4);
       if (grow !== factor && (grow === 0 || factor === 0)) unsure = true;
       else if (grow !== factor) return fail('blow_up_iff', `|x⁺| ${grow > 0 ? '>' : '<'} |x| but |1 + ηỹ| = ${F.toString(F.abs(F.add(F.one, F.mul(eta, y0))))}`, grow, factor);
       // (4) return to stability.
       const ey = F.mul(eta, y0);
       stages.push(grow > 0 ? 'blow-up' : 'contraction');
-      if (F.lt(F.int(-2), ey) && F.sign(ey) < 0 && grow > 0) return fail('no_return', `ηỹ = ${F.toString(ey)} ∈ (−2, 0) but |x| grew`, 1, 0);
-      if (F.lt(F.int(-2), ey) && F.sign(ey) < 0) stages.push('return');
+      const returning = F.lt(F.int(-2), ey) && F.lt(ey, F.zero);
+      if (returning) margins.push(F.neg(growF));
+      if (returning && grow > 0) return fail('no_return', `ηỹ = ${F.toString(ey)} ∈ (−2, 0) but |x| grew`, 1, 0);
+      if (returning) stages.push('return');
     }
     // (3) self-stabilization iff x² > δ².
+    margins.push(F.mul(F.div(F.sub(y0, y1), yScaleF), F.div(F.sub(F.mul(x0, x0), toy.delta2), toy.delta2)));
     const fall = sideOf(F.sub(y0, y1), yScale * 4);
     const above = sideOf(F.sub(F.mul(x0, x0), toy.delta2), F.toNumber(toy.delta2) * 4);
     if (fall !== above && (fall === 0 || above === 0)) unsure = true;
@@ -77,14 +91,18 @@ export const fourStages: Claim<ToyInstance> = defineClaim<ToyInstance>({
       return fail('self_stabilization_iff', `x² ${above > 0 ? '>' : '<'} δ² = ${F.toString(toy.delta2)} but ỹ ${fall > 0 ? 'fell' : 'did not fall'} (ỹ = ${F.toString(y0)} → ${F.toString(y1)})`, fall, above);
     }
     // (6) self-stabilization happens within T₁ steps of a blow-up from ỹ₀ > 0.
-    if (F.sign(x0) !== 0 && F.sign(y0) > 0 && F.lt(F.mul(x0, x0), toy.delta2)) {
+    if (F.sign(x0) !== 0 && F.lt(F.zero, y0) && F.lt(F.mul(x0, x0), toy.delta2)) {
       const t1 = Math.ceil(Math.log(Math.sqrt(F.toNumber(toy.delta2)) / Math.abs(F.toNumber(x0))) / Math.log1p(F.toNumber(F.mul(eta, y0)))) + 1;
       let x = x0;
       let y = y0;
       let fell = false;
       let t = 0;
+      // max over the steps of (ỹ_t − ỹ_{t+1})/scale: > 0 once ỹ fell.
+      let drop: T | undefined;
       for (; t <= t1 + 1 && t < 1_000_000; t++) {
         const [xn, yn] = step(x, y);
+        const dt = F.div(F.sub(y, yn), yScaleF);
+        drop = drop === undefined ? dt : F.max(drop, dt);
         if (F.lt(yn, y)) {
           fell = true;
           break;
@@ -93,6 +111,7 @@ export const fourStages: Claim<ToyInstance> = defineClaim<ToyInstance>({
         y = yn;
         if (!F.isFinite(x)) break;
       }
+      if (drop !== undefined) margins.push(drop);
       if (!fell) return fail('no_self_stabilization', `from x₀ = ${instance.theta[0]}, ỹ₀ = ${F.toString(y0)} > 0, ỹ never fell in ${t} steps (T₁ = ${t1}): |x| = ${F.toString(F.abs(x))}`, t, t1);
       stages.push(`stabilized-after-${t}-of-${t1}`);
     }
@@ -102,6 +121,9 @@ export const fourStages: Claim<ToyInstance> = defineClaim<ToyInstance>({
     const [p2, q2] = step(p1, q1);
     const orbitErr = Math.max(F.toNumber(F.abs(F.add(p1, d))), F.toNumber(F.abs(F.sub(p2, d)))) / F.toNumber(d);
     const orbitYErr = Math.max(F.toNumber(F.abs(q1)), F.toNumber(F.abs(q2))) / F.toNumber(F.add(F.mul(eta, alpha), F.one));
+    const eight = F.mul(F.int(8), F.from(slack));
+    margins.push(F.sub(eight, F.div(F.max(F.abs(F.add(p1, d)), F.abs(F.sub(p2, d))), d)));
+    margins.push(F.sub(eight, F.div(F.max(F.abs(q1), F.abs(q2)), F.add(F.mul(eta, alpha), F.one))));
     if (orbitErr > slack * 8 || orbitYErr > slack * 8) {
       return fail('period_two', `(δ, 0) → (${F.toString(p1)}, ${F.toString(q1)}) → (${F.toString(p2)}, ${F.toString(q2)}) is not a period-2 orbit`, Math.max(orbitErr, orbitYErr), slack * 8);
     }
@@ -110,7 +132,7 @@ export const fourStages: Claim<ToyInstance> = defineClaim<ToyInstance>({
       return ctx.uncertain({ code: 'boundary', message: 'a side of an iff is within rounding of its boundary', observed: 0, bound: slack, margin: 0 });
     }
     return ctx.holds({
-      code: 'four_stages', observed: orbitErr, bound: slack * 8, margin: slack * 8 - orbitErr, details: { stages: stages.join(' ') },
+      code: 'four_stages', observed: orbitErr, bound: slack * 8, ...least(), details: { stages: stages.join(' ') },
       message: `stages hold at (x, ỹ) = (${instance.theta[0]}, ${F.toString(y0)}) [${stages.join(', ')}]; (±δ, 0) has period 2 to ${orbitErr.toExponential(2)}`,
     });
   },

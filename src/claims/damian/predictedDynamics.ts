@@ -4,6 +4,7 @@ import { unitRoundoff } from '../../numerics/tolerance.js';
 import type { CheckContext, Claim, Outcome } from '../claim.js';
 import { defineClaim } from '../defineClaim.js';
 import { DNL } from '../papers.js';
+import { leastOf, relativeMargin } from '../relativeMargin.js';
 import { type TrackInstance, isOutcome, marginOf, readTrack, runBeside, trackInstance } from './damianTracking.js';
 
 // ─── damian.predicted-dynamics.exact ───────────────────────────────────────────────────────────
@@ -44,6 +45,10 @@ export const predictedDynamicsExact: Claim<TrackInstance> = defineClaim<TrackIns
     const per = ctx.tol.rel;
     let worst = { ratio: -1, err: 0, bound: 0, step: 0, delta: 1 };
     let t0 = -1;
+    const { F } = ctx;
+    // per·k − ‖θ_t − (θ†_t + v_t)‖/scale in the field, the least over the steps: at interval:N (no
+    // slack) its enclosure certifies a mismatch, and only a certain one ends the run there.
+    let least: T | undefined;
     const r = runBeside(instance, ctx, {
       predict: true, noCubic, edgeTol: Math.max(EDGE_ULPS * unitRoundoff(ctx.precision), 2 * projectionTolerance(ctx.precision)),
       visit: (s) => {
@@ -52,9 +57,14 @@ export const predictedDynamicsExact: Claim<TrackInstance> = defineClaim<TrackIns
         // Rounding only: the tolerance (1024 ulps) per step of the size of θ, θ† and δ, accumulated linearly.
         const bound = per * (s.t - t0 + 1) * s.scale;
         const ratio = bound > 0 ? s.error / bound : s.error > 0 ? Infinity : 0;
-        if (!(ratio <= 1)) {
+        const errorF = s.errorF as T;
+        const scaleF = s.scaleF as T;
+        const k = per * (s.t - t0 + 1);
+        least = leastOf(F, least, relativeMargin(F, k, errorF, scaleF));
+        const fails = ctx.precision.kind === 'interval' ? F.lt(F.mul(F.from(k), scaleF), errorF) : !(ratio <= 1);
+        if (fails) {
           return ctx.violated({
-            code: 'prediction_mismatch', step: s.t, observed: s.error, bound, margin: marginOf(s.error, bound),
+            code: 'prediction_mismatch', step: s.t, observed: s.error, bound, ...ctx.margin(least),
             message: `step ${s.t} (t₀ = ${t0}): ‖θ_t − (θ†_t + v_t)‖ = ${s.error.toExponential(3)} = ${(s.error / s.delta).toExponential(3)}·δ > ${bound.toExponential(3)}`,
             details: { t0, errorOverDelta: s.error / s.delta, ...(noCubic ? { variant: 'no-beta' } : {}) },
           });
@@ -68,7 +78,7 @@ export const predictedDynamicsExact: Claim<TrackInstance> = defineClaim<TrackIns
     // (A control instance whose θ† never reaches the edge predicted nothing, so contradicts nothing.)
     if (t0 < 0) return ctx.holds({ code: 'never_on_edge', message: 'θ† never reached the edge: nothing was predicted', observed: 0, bound: 0, margin: 0 });
     return ctx.holds({
-      code: 'prediction_exact', step: worst.step, observed: worst.err, bound: worst.bound, margin: marginOf(worst.err, worst.bound),
+      code: 'prediction_exact', step: worst.step, observed: worst.err, bound: worst.bound, ...(least !== undefined ? ctx.margin(least) : { margin: marginOf(worst.err, worst.bound) }),
       message: `GD = θ† + v⋆ from t₀ = ${t0} to step ${instance.steps}; worst ‖θ − (θ† + v)‖ = ${worst.err.toExponential(3)} (${(worst.err / worst.delta).toExponential(2)}·δ) at step ${worst.step}`,
       details: { t0, errorOverDelta: worst.err / worst.delta },
     });

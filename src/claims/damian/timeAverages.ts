@@ -4,7 +4,9 @@ import { stepper } from '../../dynamics/stepper.js';
 import type { CheckContext, Claim, Outcome } from '../claim.js';
 import { defineClaim } from '../defineClaim.js';
 import { DNL } from '../papers.js';
-import { type ToyInstance, assumeExactToy, marginOf, readToy, toyInstance } from './damian.js';
+import { exactlyZero } from '../exactlyZero.js';
+import { relativeMargin } from '../relativeMargin.js';
+import { type ToyInstance, assumeExactToy, readToy, toyInstance } from './damian.js';
 
 // ─── time averages ─────────────────────────────────────────────────────────────────────────────
 
@@ -33,12 +35,12 @@ export const timeAverageXSquared: Claim<ToyInstance> = defineClaim<ToyInstance>(
     let sum = F.zero;
     let y0 = F.zero;
     let yT = F.zero;
-    let zMax = 0;
+    let zMax = F.zero;
     for (const { t, theta } of gdOnToy(instance, ctx)) {
       if (!F.isFinite(theta[0]) || !F.isFinite(theta[1])) {
         return ctx.diverged({ code: 'non_finite', message: `GD left the finite numbers at step ${t}`, observed: Number.NaN, bound: 0, margin: Number.NaN, step: t });
       }
-      zMax = Math.max(zMax, Math.abs(F.toNumber(theta[1])));
+      zMax = F.max(zMax, F.abs(theta[1]));
       if (t === 0) y0 = toy.y(theta[1]);
       if (t < instance.steps) sum = F.add(sum, F.mul(theta[0], theta[0]));
       else yT = toy.y(theta[1]);
@@ -46,17 +48,19 @@ export const timeAverageXSquared: Claim<ToyInstance> = defineClaim<ToyInstance>(
     const T = F.int(instance.steps);
     const lhs = F.div(sum, T);
     const rhs = F.sub(toy.delta2, F.div(F.mul(F.int(2), F.sub(yT, y0)), F.mul(F.mul(toy.eta, toy.beta), T)));
-    const err = F.toNumber(F.abs(F.sub(lhs, rhs)));
+    const errF = F.abs(F.sub(lhs, rhs));
+    const err = F.toNumber(errF);
     // z carries an error of a few ulps of max|z| + 2/η per step; the right side divides Σ of them by ηbT/2.
-    const b = F.toNumber(toy.b);
-    const eta = F.toNumber(toy.eta);
-    const bound = ctx.tol.rel * (F.toNumber(F.abs(lhs)) + F.toNumber(toy.delta2) + (2 * (zMax + F.toNumber(toy.edge) / b)) / (eta * b));
+    const scale = F.add(F.add(F.abs(lhs), toy.delta2), F.div(F.mul(F.int(2), F.add(zMax, F.div(toy.edge, toy.b))), F.mul(toy.eta, toy.b)));
+    const bound = F.toNumber(F.mul(F.from(ctx.tol.rel), scale));
+    // tol − err/scale in the field: at interval:N (no slack) its enclosure certifies a failure.
+    const m = ctx.margin(relativeMargin(F, ctx.tol.rel, errF, scale));
     const details = { mean: F.toString(lhs), predicted: F.toString(rhs), ratioToDelta2: F.toNumber(F.div(lhs, toy.delta2)) };
     if (!(err <= bound)) {
-      return ctx.violated({ code: 'identity_fails', observed: err, bound, margin: marginOf(err, bound), details,
+      return ctx.violated({ code: 'identity_fails', observed: err, bound, ...m, details,
         message: `(1/T)Σx² = ${F.toString(lhs)} but δ² − 2Δỹ/(ηβT) = ${F.toString(rhs)} (T = ${instance.steps})` });
     }
-    return ctx.holds({ code: 'identity_holds', observed: err, bound, margin: marginOf(err, bound), details,
+    return ctx.holds({ code: 'identity_holds', observed: err, bound, ...m, details,
       message: `(1/T)Σx² = ${F.toString(lhs)} = δ² − 2Δỹ/(ηβT) to ${err.toExponential(2)} (T = ${instance.steps}; ⟨x²⟩/δ² = ${details.ratioToDelta2.toFixed(4)})` });
   },
   negativeControl: {
@@ -103,32 +107,40 @@ export const timeAverageSharpness: Claim<ToyInstance> = defineClaim<ToyInstance>
       }
       const y = toy.y(theta[1]);
       const m = F.abs(F.add(F.one, F.mul(toy.eta, y)));
-      ctx.assume(F.sign(m) > 0, 'multiplier_zero', `1 + ηỹ = 0 at step ${t}`);
+      ctx.assume(!exactlyZero(F, m), 'multiplier_zero', `1 + ηỹ = 0 at step ${t}`);
       sumLog = F.add(sumLog, F.log(m));
       sumY = F.add(sumY, y);
       sumY2 = F.add(sumY2, F.mul(y, y));
     }
     const T = F.int(instance.steps);
     if (naive) {
-      const meanY = F.toNumber(F.div(sumY, T));
-      const pred = F.toNumber(F.div(F.mul(toy.eta, sumY2), F.mul(F.int(2), T)));
+      const meanYF = F.div(sumY, T);
+      const predF = F.div(F.mul(toy.eta, sumY2), F.mul(F.int(2), T));
+      const meanY = F.toNumber(meanYF);
+      const pred = F.toNumber(predF);
       const ratio = pred > 0 ? meanY / pred : Number.NaN;
       const ok = ratio >= 0.5 && ratio <= 2;
-      const e = { observed: meanY, bound: pred, margin: ok ? Math.min(ratio - 0.5, 2 - ratio) : -Math.abs(Math.log(Math.abs(ratio) || 1e-300)),
+      // The distance inside the factor-2 band, in the field: at interval:N its enclosure certifies.
+      const ratioF = F.lt(F.zero, predF) ? F.div(meanYF, predF) : undefined;
+      const band = ratioF !== undefined ? ctx.margin(F.min(F.sub(ratioF, F.from('0.5')), F.sub(F.int(2), ratioF))) : undefined;
+      const e = { observed: meanY, bound: pred, margin: ok ? Math.min(ratio - 0.5, 2 - ratio) : -Math.abs(Math.log(Math.abs(ratio) || 1e-300)), ...band,
         details: { meanY: String(meanY), predicted: String(pred), boundaryTerm: F.toString(F.div(F.log(F.abs(F.div(xT, x0))), F.mul(toy.eta, T))) } };
       return ok ? ctx.holds({ code: 'naive_holds', message: `⟨ỹ⟩ = ${meanY} within a factor 2 of (η/2)⟨ỹ²⟩ = ${pred}`, ...e })
         : ctx.violated({ code: 'naive_fails', message: `⟨ỹ⟩ = ${meanY} is not within a factor 2 of (η/2)⟨ỹ²⟩ = ${pred} over this window: the boundary term ln|x_T/x₀|/(ηT) = ${e.details.boundaryTerm} dominates`, ...e });
     }
     const lhs = F.div(sumLog, T);
     const rhs = F.div(F.log(F.abs(F.div(xT, x0))), T);
-    const err = F.toNumber(F.abs(F.sub(lhs, rhs)));
+    const errF = F.abs(F.sub(lhs, rhs));
+    const err = F.toNumber(errF);
     // Per step: ln|1 + ηỹ| is good to a few ulps of 1 + η(|a₀| + |bz| + 2/η) (about 5), and x_T's relative error grows a few ulps a step.
     const bound = ctx.tol.rel * (8 + F.toNumber(F.abs(lhs)));
+    // tol − err/(8 + |mean|) in the field: at interval:N its enclosure certifies a failure.
+    const mF = ctx.margin(relativeMargin(F, ctx.tol.rel, errF, F.add(F.int(8), F.abs(lhs))));
     const details = { meanLog: F.toString(lhs), meanY: F.toString(F.div(sumY, T)) };
     if (!(err <= bound)) {
-      return ctx.violated({ code: 'identity_fails', observed: err, bound, margin: marginOf(err, bound), details, message: `mean ln|1 + ηỹ| = ${F.toString(lhs)} but ln|x_T/x₀|/T = ${F.toString(rhs)}` });
+      return ctx.violated({ code: 'identity_fails', observed: err, bound, ...mF, details, message: `mean ln|1 + ηỹ| = ${F.toString(lhs)} but ln|x_T/x₀|/T = ${F.toString(rhs)}` });
     }
-    return ctx.holds({ code: 'identity_holds', observed: err, bound, margin: marginOf(err, bound), details, message: `mean ln|1 + ηỹ| = ln|x_T/x₀|/T = ${F.toString(lhs)} to ${err.toExponential(2)} (T = ${instance.steps})` });
+    return ctx.holds({ code: 'identity_holds', observed: err, bound, ...mF, details, message: `mean ln|1 + ηỹ| = ln|x_T/x₀|/T = ${F.toString(lhs)} to ${err.toExponential(2)} (T = ${instance.steps})` });
   },
   negativeControl: {
     description: 'the naive second-order reading ⟨ỹ⟩ ≈ (η/2)⟨ỹ²⟩ (factor-2 band) over arbitrary windows (docs/claims/damian.md caveat): the boundary term ln|x_T/x₀|/(ηT) dominates',

@@ -3,6 +3,7 @@ import { decimalText } from '../../arbitraries/decimalText.js';
 import type { Field } from '../../numerics/field.js';
 import type { CheckContext, Claim, Instance, Outcome } from '../claim.js';
 import { defineClaim } from '../defineClaim.js';
+import { leastOf, relativeError, relativeMargin } from '../relativeMargin.js';
 import { EPGF } from '../papers.js';
 import { gdRule, stepper } from '../../dynamics/stepper.js';
 
@@ -97,6 +98,8 @@ function checkInvariant<T>(inst: DlnGdInstance, ctx: CheckContext<T>): Outcome {
   let th = theta;
   const run = stepper(gdRule(F, (x) => model.grad(x), gamma), th);
   let worst = { margin: Number.POSITIVE_INFINITY, observed: 0, bound: ctx.tol.rel, step: 0 };
+  // The least margin over steps and coordinates, in the field: at interval:N its enclosure certifies.
+  let least: T | undefined;
   let checked = 0;
   for (let t = 0; t < inst.steps; t++) {
     const u = th.slice(0, d);
@@ -115,21 +118,23 @@ function checkInvariant<T>(inst: DlnGdInstance, ctx: CheckContext<T>): Outcome {
       const b = F.add(F.abs(v[k]), F.mul(gs, F.abs(u[k])));
       const scale = F.add(F.add(F.mul(a, a), F.mul(b, b)), F.mul(F.abs(c), F.add(F.one, F.mul(gs, gs))));
       const err = F.abs(F.sub(cNext, predicted));
-      const observed = F.sign(scale) === 0 ? F.toNumber(err) : F.toNumber(F.div(err, scale));
+      const observed = F.toNumber(relativeError(F, err, scale));
       const margin = ctx.tol.rel - observed;
+      const m = relativeMargin(F, ctx.tol.rel, err, scale);
       if (F.lt(F.add(F.mul(F.from(ctx.tol.rel), scale), F.from(ctx.tol.abs)), err)) {
         return ctx.violated({
-          code: 'identity_mismatch', step: t, observed, bound: ctx.tol.rel, margin,
+          code: 'identity_mismatch', step: t, observed, bound: ctx.tol.rel, ...ctx.margin(m),
           message: `step ${t}, coordinate ${k + 1}: (u² − v²)⁺ = ${F.toString(cNext)} but ${gf ? 'u² − v²' : '(u² − v²)(1 − γ²g²)'} = ${F.toString(predicted)} (γg = ${F.toString(gg)})`,
         });
       }
+      least = leastOf(F, least, m ?? F.from(margin));
       if (margin < worst.margin) worst = { margin, observed, bound: ctx.tol.rel, step: t };
     }
     checked++;
     th = next;
   }
   ctx.assume(checked > 0, 'diverged_at_once', 'the first GD step left the finite range');
-  return ctx.holds({ code: 'identity_holds', ...worst, message: `(u² − v²)⁺ = (u² − v²)⊙(1 − γ²g²) at each of ${checked} steps (d = ${d}); worst relative error ${worst.observed.toExponential(2)}` });
+  return ctx.holds({ code: 'identity_holds', ...worst, ...(least !== undefined ? ctx.margin(least) : {}), message: `(u² − v²)⁺ = (u² − v²)⊙(1 − γ²g²) at each of ${checked} steps (d = ${d}); worst relative error ${worst.observed.toExponential(2)}` });
 }
 
 export const evenInvariantIdentity: Claim<DlnGdInstance> = defineClaim<DlnGdInstance>({
@@ -165,6 +170,8 @@ function checkHyperbolic<T>(inst: DlnGdInstance, ctx: CheckContext<T>): Outcome 
   let th = theta;
   const run = stepper(gdRule(F, (x) => model.grad(x), gamma), th);
   let worst = { margin: Number.POSITIVE_INFINITY, observed: 0, bound: ctx.tol.rel, step: 0 };
+  // The least margin over steps and coordinates, in the field: at interval:N its enclosure certifies.
+  let least: T | undefined;
   let checked = 0;
   for (let t = 0; t < inst.steps; t++) {
     const u = th.slice(0, d);
@@ -183,25 +190,30 @@ function checkHyperbolic<T>(inst: DlnGdInstance, ctx: CheckContext<T>): Outcome 
       const cond = F.add(F.div(F.add(F.mul(u[k], u[k]), F.mul(v[k], v[k])), F.abs(c)), F.div(F.add(F.mul(next[k], next[k]), F.mul(next[d + k], next[d + k])), F.abs(cNext)));
       const gs = F.div(F.mul(gamma, F.add(F.abs(g[k]), gScale[k])), F.abs(F.sub(one, F.mul(gg, gg))));
       const scale = F.add(F.add(one, F.add(F.abs(s), cond)), gs);
-      const ok = F.sign(cNext) > 0 && F.isFinite(predicted) && F.isFinite(sNext);
+      const positive = F.lt(F.zero, cNext);
+      const ok = positive && F.isFinite(predicted) && F.isFinite(sNext);
       const err = ok ? F.abs(F.sub(sNext, predicted)) : F.from(Number.POSITIVE_INFINITY);
       const observed = ok ? F.toNumber(F.div(err, scale)) : Number.POSITIVE_INFINITY;
       const margin = ctx.tol.rel - observed;
+      // Where c⁺ ≤ 0 breaks the parameterization, c⁺/(u⁺² + v⁺²) is the margin (enclosed below 0 when certain).
+      const m = ok ? relativeMargin(F, ctx.tol.rel, err, scale)
+        : !positive ? F.div(cNext, F.add(F.mul(next[k], next[k]), F.mul(next[d + k], next[d + k]))) : undefined;
       if (!ok || F.lt(F.add(F.mul(F.from(ctx.tol.rel), scale), F.from(ctx.tol.abs)), err)) {
         return ctx.violated({
-          code: ok ? 'identity_mismatch' : 'parameterization_broken', step: t, observed, bound: ctx.tol.rel, margin,
+          code: ok ? 'identity_mismatch' : 'parameterization_broken', step: t, observed, bound: ctx.tol.rel, ...(m !== undefined ? ctx.margin(m) : { margin }),
           message: ok
             ? `step ${t}, coordinate ${k + 1}: s⁺ = ${F.toString(sNext)} but s − artanh(γg) = ${F.toString(predicted)}`
             : `step ${t}, coordinate ${k + 1}: γg = ${F.toString(gg)}, c⁺ = u⁺² − v⁺² = ${F.toString(cNext)} ≤ 0 — s⁺ = s − artanh(γg) has no meaning`,
         });
       }
+      least = leastOf(F, least, m ?? F.from(margin));
       if (margin < worst.margin) worst = { margin, observed, bound: ctx.tol.rel, step: t };
     }
     checked++;
     th = next;
   }
   ctx.assume(checked > 0, 'diverged_at_once', 'the first GD step left the finite range');
-  return ctx.holds({ code: 'identity_holds', ...worst, message: `s⁺ = s − artanh(γg) at each of ${checked} steps (d = ${d}); worst relative error ${worst.observed.toExponential(2)}` });
+  return ctx.holds({ code: 'identity_holds', ...worst, ...(least !== undefined ? ctx.margin(least) : {}), message: `s⁺ = s − artanh(γg) at each of ${checked} steps (d = ${d}); worst relative error ${worst.observed.toExponential(2)}` });
 }
 
 export const evenHyperbolicIdentity: Claim<DlnGdInstance> = defineClaim<DlnGdInstance>({

@@ -4,6 +4,7 @@ import { decimalCtor } from '../../numerics/decimalField.js';
 import type { Field, Vec } from '../../numerics/field.js';
 import type { CheckContext, Claim, Instance, Outcome } from '../claim.js';
 import { defineClaim } from '../defineClaim.js';
+import { leastOf, relativeError, relativeMargin } from '../relativeMargin.js';
 import { LBDSG } from '../papers.js';
 import { gdRule, stepper } from '../../dynamics/stepper.js';
 
@@ -79,6 +80,8 @@ function checkFlMap<T>(inst: WideUvInstance, ctx: CheckContext<T>): Outcome {
   let th = theta;
   const run = stepper(gdRule(F, (x) => model.grad(x), eta), th);
   let worst = { margin: Number.POSITIVE_INFINITY, observed: 0, bound: ctx.tol.rel, step: 0 };
+  // The least margin over the steps, in the field: at interval:N (no slack) its enclosure certifies.
+  let least: T | undefined;
   let checked = 0;
   for (let t = 0; t < inst.steps; t++) {
     const { f, lam } = fl(F, th, m);
@@ -109,18 +112,20 @@ function checkFlMap<T>(inst: WideUvInstance, ctx: CheckContext<T>): Outcome {
     const oL = F.toNumber(F.div(errL, scaleL));
     const observed = Math.max(oF, oL);
     const margin = ctx.tol.rel - observed;
+    const mF = F.min(relativeMargin(F, ctx.tol.rel, errF, scaleF), relativeMargin(F, ctx.tol.rel, errL, scaleL));
     if (F.lt(F.add(F.mul(tol, scaleF), F.from(ctx.tol.abs)), errF) || F.lt(F.add(F.mul(tol, scaleL), F.from(ctx.tol.abs)), errL)) {
       return ctx.violated({
-        code: 'map_mismatch', step: t, observed, bound: ctx.tol.rel, margin,
+        code: 'map_mismatch', step: t, observed, bound: ctx.tol.rel, ...ctx.margin(mF),
         message: `step ${t} (m = ${m}): the iterate gives (f⁺, λ⁺) = (${F.toString(fN)}, ${F.toString(lamN)}) but the ${lin ? 'linearized (m → ∞)' : 'closed'} map gives (${F.toString(fPred)}, ${F.toString(lamPred)})`,
       });
     }
+    least = leastOf(F, least, mF);
     if (margin < worst.margin) worst = { margin, observed, bound: ctx.tol.rel, step: t };
     checked++;
     th = next;
   }
   ctx.assume(checked > 0, 'diverged_at_once', 'the first GD step left the finite range');
-  return ctx.holds({ code: 'map_exact', ...worst, message: `(f, λ) followed the closed 2-D map at each of ${checked} steps (m = ${m}); worst relative error ${worst.observed.toExponential(2)}` });
+  return ctx.holds({ code: 'map_exact', ...worst, ...(least !== undefined ? ctx.margin(least) : {}), message: `(f, λ) followed the closed 2-D map at each of ${checked} steps (m = ${m}); worst relative error ${worst.observed.toExponential(2)}` });
 }
 
 export const lewkowyczFlMap: Claim<WideUvInstance> = defineClaim<WideUvInstance>({
@@ -160,6 +165,8 @@ function checkLambdaY0<T>(inst: WideUvInstance, ctx: CheckContext<T>): Outcome {
   let th = theta;
   const run = stepper(gdRule(F, (x) => model.grad(x), eta), th);
   let worst = { margin: Number.POSITIVE_INFINITY, observed: 0, bound: ctx.tol.rel, step: 0 };
+  // The least margin over the steps, in the field: at interval:N (no slack) its enclosure certifies.
+  let least: T | undefined;
   let t = 0;
   for (; t < inst.steps; t++) {
     const { f, lam } = fl(F, th, m);
@@ -172,22 +179,26 @@ function checkLambdaY0<T>(inst: WideUvInstance, ctx: CheckContext<T>): Outcome {
     const scale = F.add(lamN, lam);
     const err = F.abs(F.sub(inc, predicted));
     const tol = F.add(F.mul(F.from(ctx.tol.rel), scale), F.from(ctx.tol.abs));
-    const observed = F.toNumber(F.div(err, scale));
+    const observed = F.toNumber(relativeError(F, err, scale));
+    const mErr = relativeMargin(F, ctx.tol.rel, err, scale);
+    const mInc = relativeMargin(F, ctx.tol.rel, inc, scale);
     if (F.lt(tol, err)) {
-      return ctx.violated({ code: 'increment_mismatch', step: t, observed, bound: ctx.tol.rel, margin: ctx.tol.rel - observed,
+      return ctx.violated({ code: 'increment_mismatch', step: t, observed, bound: ctx.tol.rel, ...ctx.margin(mErr),
         message: `step ${t}: λ⁺ − λ = ${F.toString(inc)} but (ηf²/m)(ηλ − 4) = ${F.toString(predicted)}` });
     }
     if (F.lt(tol, inc)) {
-      const o = F.toNumber(F.div(inc, scale));
-      return ctx.violated({ code: 'lambda_increased', step: t, observed: o, bound: ctx.tol.rel, margin: ctx.tol.rel - o,
+      const o = F.toNumber(relativeError(F, inc, scale));
+      return ctx.violated({ code: 'lambda_increased', step: t, observed: o, bound: ctx.tol.rel, ...ctx.margin(mInc),
         message: `step ${t}: λ rose from ${F.toString(lam)} to ${F.toString(lamN)} (η·λ = ${F.toNumber(F.mul(eta, lam)).toFixed(4)}; η·λ₀ = ${F.toNumber(k0).toFixed(4)})` });
     }
     const margin = ctx.tol.rel - observed;
+    // Both parts of the claim: the increment identity and λ⁺ ≤ λ.
+    least = leastOf(F, least, F.min(mErr, mInc));
     if (margin < worst.margin) worst = { margin, observed, bound: ctx.tol.rel, step: t };
     th = next;
   }
   const { lam: lamEnd } = fl(F, th, m);
-  return ctx.holds({ code: 'lambda_monotone', ...worst,
+  return ctx.holds({ code: 'lambda_monotone', ...worst, ...(least !== undefined ? ctx.margin(least) : {}),
     message: `λ⁺ − λ = (ηf²/m)(ηλ − 4) and λ non-increasing over ${t} steps (m = ${m}): η·λ went ${F.toNumber(k0).toFixed(4)} → ${F.toNumber(F.mul(eta, lamEnd)).toFixed(4)}` });
 }
 
@@ -230,6 +241,8 @@ function checkCatapultWindow<T>(inst: WideUvInstance, ctx: CheckContext<T>): Out
   ctx.assume(!F.lt(F.div(F.sub(k0, F.int(2)), F.int(2)), b0), 'not_lazy_start', `η²f₀²/m = ${F.toString(b0)} exceeds (η·λ₀ − 2)/2: the O(1/m) term is not small`);
   const L0 = model.loss(theta);
   let maxL = L0;
+  // max_{t ≥ 1} L_t in the field: (peak − L₀)/L₀ > 0 is the spike, with no tie at L₀ itself.
+  let peak: T | undefined;
   let th = theta;
   const run = stepper(gdRule(F, (x) => model.grad(x), eta), th);
   let t = 0;
@@ -238,11 +251,19 @@ function checkCatapultWindow<T>(inst: WideUvInstance, ctx: CheckContext<T>): Out
     const stepped = run.step();
     th = run.theta;
     if (!stepped || Math.abs(F.toNumber(fl(F, th, m).f)) > 1e6) {
+      // In interval arithmetic only a certain blow-up (|f| certainly past 1e6) is GD diverging; an
+      // enclosure grown too wide proves nothing, and the certification climbs to more digits.
+      const fAbs = stepped ? F.abs(fl(F, th, m).f) : undefined;
+      if (ctx.precision.kind === 'interval' && !(fAbs !== undefined && F.lt(F.from(1e6), fAbs))) {
+        return ctx.diverged({ code: 'enclosure_blew_up', step: t, observed: Number.NaN, bound: 2, margin: Number.NaN, message: `the enclosure of the iterate blew up by step ${t}` });
+      }
       return ctx.violated({ code: 'diverged', step: t, observed: Number.POSITIVE_INFINITY, bound: 2, margin: Number.NEGATIVE_INFINITY,
+        ...(fAbs !== undefined && ctx.precision.kind === 'interval' ? ctx.margin(F.sub(F.from(1e6), fAbs)) : {}),
         message: `GD diverged by step ${t} (η·λ₀ = ${F.toNumber(k0).toFixed(4)}, m = ${m})` });
     }
     const L = model.loss(th);
     if (F.lt(maxL, L)) maxL = L;
+    peak = peak === undefined ? L : F.max(peak, L);
     inside = F.lt(F.abs(fl(F, th, m).f), F.from('1e-10')) ? inside + 1 : 0;
     if (inside >= 3) break;
   }
@@ -250,14 +271,16 @@ function checkCatapultWindow<T>(inst: WideUvInstance, ctx: CheckContext<T>): Out
   const kEnd = F.mul(eta, fl(F, th, m).lam);
   const o = F.toNumber(kEnd);
   const details = { kappa0: F.toString(k0), maxLoss: F.toString(maxL), loss0: F.toString(L0), steps: t + 1 };
+  const spike = F.div(F.sub(peak ?? L0, L0), L0);
+  const mSpike = ctx.margin(spike);
   if (!F.lt(L0, maxL)) {
-    return ctx.violated({ code: 'no_loss_spike', observed: 0, bound: 0, margin: -1, step: t, details,
+    return ctx.violated({ code: 'no_loss_spike', observed: 0, bound: 0, ...mSpike, step: t, details,
       message: `the loss never exceeded its initial value ${F.toString(L0)} although η·λ₀ = ${F.toNumber(k0).toFixed(4)} > 2` });
   }
   if (!F.lt(kEnd, F.int(2))) {
-    return ctx.violated({ code: 'above_edge', observed: o, bound: 2, margin: 2 - o, step: t, details, message: `converged with η·λ_∞ = ${o.toFixed(6)} ≥ 2` });
+    return ctx.violated({ code: 'above_edge', observed: o, bound: 2, ...ctx.margin(F.min(spike, F.sub(F.int(2), kEnd))), step: t, details, message: `converged with η·λ_∞ = ${o.toFixed(6)} ≥ 2` });
   }
-  return ctx.holds({ code: 'catapult', observed: o, bound: 2, margin: 2 - o, step: t, details,
+  return ctx.holds({ code: 'catapult', observed: o, bound: 2, ...ctx.margin(F.min(spike, F.sub(F.int(2), kEnd))), step: t, details,
     message: `η·λ₀ = ${F.toNumber(k0).toFixed(4)}: the loss spiked to ${F.toNumber(maxL).toExponential(3)} (from ${F.toNumber(L0).toExponential(3)}), then GD converged in ${t + 1} steps with η·λ_∞ = ${o.toFixed(4)} < 2 (m = ${m})` });
 }
 

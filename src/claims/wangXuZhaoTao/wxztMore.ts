@@ -271,18 +271,22 @@ function checkGap<T>(inst: MfGdInstance, ctx: CheckContext<T>): Outcome {
   if (inst.variant === 'naive-band') {
     const dev = F.abs(F.sub(F.div(etaS, two), F.one));
     const d = F.toNumber(dev);
-    if (!F.lt(dev, F.from('0.05'))) {
-      return ctx.violated({ code: 'not_at_edge', observed: d, bound: 0.05, margin: 0.05 - d, step: t, details,
+    // The margin 0.05 − |η·S/2 − 1| in the field (η·S is a certified enclosure at interval:N), so a
+    // failure is certified by its enclosure; its sign, not an interval comparison, picks the branch.
+    const m = ctx.margin(F.sub(F.from('0.05'), dev));
+    if (!(m.margin > 0)) {
+      return ctx.violated({ code: 'not_at_edge', observed: d, bound: 0.05, ...m, step: t, details,
         message: `matrix factorization (${head}) converged in ${t} steps with η·S_∞/2 = ${(o / 2).toFixed(4)}, not within 5% of 1` });
     }
-    return ctx.holds({ code: 'at_edge', observed: d, bound: 0.05, margin: 0.05 - d, step: t, details, message: `η·S_∞/2 = ${(o / 2).toFixed(4)}, within 5% of 1` });
+    return ctx.holds({ code: 'at_edge', observed: d, bound: 0.05, ...m, step: t, details, message: `η·S_∞/2 = ${(o / 2).toFixed(4)}, within 5% of 1` });
   }
   const level = 1.9;
-  if (!F.lt(etaS, F.from(GAP_LEVEL))) {
-    return ctx.violated({ code: 'at_edge', observed: o, bound: level, margin: level - o, step: t, details,
+  const m = ctx.margin(F.sub(F.from(GAP_LEVEL), etaS));
+  if (!(m.margin > 0)) {
+    return ctx.violated({ code: 'at_edge', observed: o, bound: level, ...m, step: t, details,
       message: `${head}: converged in ${t} steps with η·S_∞ = ${o.toFixed(4)} ≥ ${GAP_LEVEL} (this run ends near the edge)` });
   }
-  return ctx.holds({ code: 'gap_below_edge', observed: o, bound: level, margin: level - o, step: t, details,
+  return ctx.holds({ code: 'gap_below_edge', observed: o, bound: level, ...m, step: t, details,
     message: `${head}: converged in ${t} steps with η·S_∞ = ${o.toFixed(4)} < ${GAP_LEVEL}, ${((1 - o / 2) * 100).toFixed(1)}% below the edge` });
 }
 

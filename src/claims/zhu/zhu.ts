@@ -44,6 +44,8 @@ function checkIdentity<T>(inst: MinimalistInstance, ctx: CheckContext<T>): Outco
   const gf = inst.variant === 'gf-conserved';
   const run = stepper(gd(model, { lr: inst.lr }), theta);
   let worst = { margin: Number.POSITIVE_INFINITY, observed: 0, bound: ctx.tol.rel, step: 0 };
+  // The least margin over the steps, in the field: at interval:N (no slack) its enclosure certifies.
+  let least: T | undefined;
   let checked = 0;
   for (let t = 0; t < inst.steps; t++) {
     const [x, y] = run.theta;
@@ -63,17 +65,21 @@ function checkIdentity<T>(inst: MinimalistInstance, ctx: CheckContext<T>): Outco
     const b = F.add(F.abs(y), F.mul(er, F.mul(x2, F.abs(y))));
     const scale = F.add(F.add(F.mul(a, a), F.mul(b, b)), F.mul(F.abs(c), F.add(F.one, k)));
     const err = F.abs(F.sub(cNext, predicted));
-    const observed = F.sign(scale) === 0 ? F.toNumber(err) : F.toNumber(F.div(err, scale));
-    const margin = ctx.tol.rel - observed;
+    // scale ≥ 0; an enclosure that may contain 0 is treated as 0 (the absolute error), never divided by.
+    const relErr = F.lt(F.zero, scale) ? F.div(err, scale) : err;
+    const observed = F.toNumber(relErr);
+    const m = F.sub(F.from(ctx.tol.rel), relErr);
+    const margin = F.toNumber(m);
     if (F.lt(F.add(F.mul(F.from(ctx.tol.rel), scale), F.from(ctx.tol.abs)), err)) {
-      return ctx.violated({ code: 'identity_mismatch', step: t, observed, bound: ctx.tol.rel, margin,
+      return ctx.violated({ code: 'identity_mismatch', step: t, observed, bound: ctx.tol.rel, ...ctx.margin(m),
         message: `step ${t}: (x² − y²)⁺ = ${F.toString(cNext)} but ${gf ? 'x² − y²' : '(x² − y²)(1 − η²r²x²y²)'} = ${F.toString(predicted)}` });
     }
+    least = least === undefined ? m : F.min(least, m);
     if (margin < worst.margin) worst = { margin, observed, bound: ctx.tol.rel, step: t };
     checked++;
   }
   ctx.assume(checked > 0, 'diverged_at_once', 'the first GD step left the finite range');
-  return ctx.holds({ code: 'identity_holds', ...worst, message: `(x² − y²)⁺ = (x² − y²)(1 − η²r²x²y²) at each of ${checked} steps; worst relative error ${worst.observed.toExponential(2)}` });
+  return ctx.holds({ code: 'identity_holds', ...worst, ...(least !== undefined ? ctx.margin(least) : {}), message: `(x² − y²)⁺ = (x² − y²)(1 − η²r²x²y²) at each of ${checked} steps; worst relative error ${worst.observed.toExponential(2)}` });
 }
 
 export const zhuExactIdentity: Claim<MinimalistInstance> = defineClaim<MinimalistInstance>({
@@ -140,11 +146,14 @@ function checkFinalSharpness<T>(inst: MinimalistInstance, ctx: CheckContext<T>):
   const s = F.mul(eta, F.add(F.mul(th[0], th[0]), F.mul(th[1], th[1])));
   const o = F.toNumber(s);
   const details = { etaSGfsHalf: F.toString(half), steps: t + 1 };
+  // The distance inside [0.98, 1 + slack], in the field (η·S is enclosed at interval:N), so that
+  // margin ≥ 0 ⇔ the band holds and its enclosure certifies either side.
+  const m = ctx.margin(F.min(F.sub(s, F.from('0.98')), F.sub(F.add(F.one, F.from(ctx.tol.rel)), s)));
   if (F.lt(s, F.from('0.98')) || F.lt(F.add(F.one, F.from(ctx.tol.rel)), s)) {
-    return ctx.violated({ code: 'not_just_below_edge', observed: o, bound: 0.98, margin: Math.min(o - 0.98, 1 - o), step: t, details,
+    return ctx.violated({ code: 'not_just_below_edge', observed: o, bound: 0.98, ...m, step: t, details,
       message: `η·S_∞/2 = ${o.toFixed(6)} is not in [0.98, 1] (η·S_GFS/2 = ${F.toNumber(half).toFixed(4)}, ${t + 1} steps)` });
   }
-  return ctx.holds({ code: 'just_below_edge', observed: o, bound: 0.98, margin: Math.min(o - 0.98, 1 - o), step: t, details,
+  return ctx.holds({ code: 'just_below_edge', observed: o, bound: 0.98, ...m, step: t, details,
     message: `η·S_GFS/2 = ${F.toNumber(half).toFixed(4)} > 1; GD converged in ${t + 1} steps with η·S_∞/2 = ${o.toFixed(6)} ∈ [0.98, 1]` });
 }
 
