@@ -114,7 +114,6 @@ const UNREACHED: readonly string[] = [
   'classical:diverged:non_finite_loss',
   'damian:assume:alpha_beta_positive',
   'damian:assume:eigengap',
-  'damian:assume:f64_only',
   'damian:assume:multiplier_zero',
   'damian:assume:not_toy_family',
   'damian:assume:orbit_nondegenerate',

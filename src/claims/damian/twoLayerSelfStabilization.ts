@@ -1,3 +1,4 @@
+import { NOT_CERTIFIABLE, UsageError } from '../../errors.js';
 import { orderFit, orderFitDetails } from '../../numerics/orderFit.js';
 import type { CheckContext, Claim, Outcome } from '../claim.js';
 import { defineClaim } from '../defineClaim.js';
@@ -22,14 +23,18 @@ const HYPOTHESES = [
   'λ₂ < 1.9/η at every θ†_t (else inconclusive: second_eigenvalue)',
   'λ₁ − λ₂ ≥ 0.1/η at every θ†_t (else inconclusive: eigengap)',
   'the projection onto the stable set succeeds at every step (else inconclusive: projection_failed); 3 slow cycles within 6000 steps (too_few_cycles)',
-  'f64 arithmetic (else inconclusive: f64_only)',
+  'f64 arithmetic (other precisions: inconclusive, not certifiable)',
 ];
 
 /** Runs every rung of the instance (shared between the claims: edgeRun.ts). */
 function runAll<T>(instance: EdgeFamilyInstance, ctx: CheckContext<T>): RungRun[] | Outcome {
   // The runs are thousands of steps of dense eigendecompositions: an interval re-run would not end,
   // and rounding (1e-16) is far below every error measured, so only f64 decides.
-  ctx.assume(ctx.precision.kind === 'f64', 'f64_only', 'the self-stabilization runs are checked in f64 only');
+  // So a failure stays `inconclusive (not certifiable)`, in claim and control mode alike, and never
+  // becomes `violated`: thrown, not assumed (an assumption does not stop a control).
+  if (ctx.precision.kind !== 'f64') {
+    throw new UsageError('the self-stabilization runs are checked in f64 only; not certifiable', 'precision', NOT_CERTIFIABLE);
+  }
   const runs: RungRun[] = [];
   for (const rung of instance.rungs) {
     const r = runRung(instance, rung, ctx);
