@@ -216,6 +216,13 @@ export interface ClaimDef<I extends Instance> {
    * steps), so the default catalog stays within its time budget; `--runs N` still applies to all.
    */
   readonly runs?: number;
+  /**
+   * Why this check's margin cannot be enclosed in interval arithmetic (e.g. it is computed from
+   * doubles), when that is known: certification then stops at once with this reason instead of
+   * re-running the instance at interval:N only to find no enclosure, and a failure stays
+   * `inconclusive (not certified: …)`.
+   */
+  readonly notCertifiable?: string;
   /** One-word status for `eoscheck list` (default from kind and citation). */
   readonly status?: string;
 }

@@ -116,3 +116,20 @@ describe('the precision ladder', () => {
     expect(run({ f64: 'violated', 'dec:40': 'diverged' })).toMatchObject({ verdict: 'diverged', evidence: { precision: 'dec:40' } });
   });
 });
+
+describe('a claim that declares itself not certifiable', () => {
+  const declared = defineClaim<Scripted>({ ...scripted, id: 'test.not-certifiable', notCertifiable: 'its margin is a double' });
+
+  it('never reaches interval arithmetic: its failure is inconclusive with the declared reason', () => {
+    // Every rung fails and the interval re-run WOULD certify it (enclosed below 0): the declaration wins.
+    const inst: Scripted = { model: 'quadratic', script: { f64: 'violated', 'dec:40': 'violated', 'dec:80': 'violated', interval: 'enclosed-below' } };
+    expect(evaluate(scripted, inst, { mode: 'claim' }).verdict.verdict).toBe('violated');
+    const r = evaluate(declared, inst, { mode: 'claim' });
+    expect(r.verdict.verdict).toBe('inconclusive');
+    expect(r.verdict.evidence.message).toContain('its margin is a double');
+  });
+
+  it('is rejected with an empty reason', () => {
+    expect(() => defineClaim<Scripted>({ ...scripted, id: 'test.bad', notCertifiable: ' ' })).toThrow(/notCertifiable/);
+  });
+});

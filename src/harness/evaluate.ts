@@ -103,6 +103,8 @@ const width = (e: Enclosure) => (e.hi - e.lo).toExponential(2);
  * along an unstable trajectory).
  */
 export function certify<I extends Instance>(claim: Claim<I>, instance: I, o: EvaluateOptions): Certification {
+  // A check known to give no enclosure would be re-run in interval arithmetic for nothing (minutes, for long runs).
+  if (claim.notCertifiable !== undefined) return { reason: `the check gives no enclosure of its margin: ${claim.notCertifiable}`, evaluations: 0 };
   let evaluations = 0;
   let reason = 'no interval re-run';
   for (const digits of o.certifyDigits ?? CERTIFY_DIGITS) {

@@ -5,6 +5,7 @@ import type { CheckContext, Claim, Instance, Outcome } from '../claim.js';
 import { defineClaim } from '../defineClaim.js';
 import { EPGF } from '../papers.js';
 import { D, dlnRun, norm, unmet } from './evenBias.js';
+import { MARGIN_IN_DOUBLES } from '../marginInDoubles.js';
 
 /* ------------------------------------------------------------------------------------------------ */
 /* EoS runs: the sparse-recovery problems                                                           */
@@ -175,6 +176,7 @@ function checkSparsity<T>(inst: DlnEosBatchInstance, ctx: CheckContext<T>): Outc
 
 export const evenLargeStepsHurt: Claim<DlnEosBatchInstance> = defineClaim<DlnEosBatchInstance>({
   id: 'even.dln.large-steps-hurt-gd-sparsity',
+  notCertifiable: MARGIN_IN_DOUBLES,
   title: 'Diagonal linear network: past the edge (γ·S_GF > 2), a larger GD step gives a less sparse, less accurate interpolator',
   citation: { paper: EPGF, where: 'large-stepsize results for GD vs SGD (for GD, large steps — especially at EoS — can hinder sparse recovery); docs/claims/even.md table [E]', recalled: true },
   statement:

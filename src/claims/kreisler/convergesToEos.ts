@@ -7,6 +7,7 @@ import { defineClaim } from '../defineClaim.js';
 import { KNSC } from '../papers.js';
 import { gdRule, stepper } from '../../dynamics/stepper.js';
 import { type DeepScalarInstance, gfsInstances, gfsSharpness, prod } from './kreisler.js';
+import { MARGIN_IN_DOUBLES } from '../marginInDoubles.js';
 
 /**
  * Kreisler et al.: started sharper than 2/η, GD on a scalar network converges, and to the edge of
@@ -77,6 +78,7 @@ const noStableMinimizer = fc.record({ d: fc.integer({ min: 2, max: 3 }), s: deci
 
 export const kreislerConvergesToEos: Claim<DeepScalarInstance> = defineClaim<DeepScalarInstance>({
   id: 'kreisler.converges-to-eos',
+  notCertifiable: MARGIN_IN_DOUBLES,
   title: 'Deep scalar net: started sharper than 2/η (η·φ(w₀) ∈ (2, 2.8]), GD converges, and to within 10% of the edge (η·S∞ ∈ [1.8, 2])',
   citation: { paper: KNSC, where: 'abstract: "we characterize settings where GD provably converges to the EoS in scalar networks"; the conditions and the distance to the edge are not verified (docs/claims/kreisler.md)', recalled: true },
   statement:

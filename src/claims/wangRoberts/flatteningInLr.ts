@@ -6,6 +6,7 @@ import { defineClaim } from '../defineClaim.js';
 import { instanceModel } from '../instanceModel.js';
 import { WR } from '../papers.js';
 import { DEPTH_FAMILIES, withLr, type DepthRunInstance } from './rotationEpisodes.js';
+import { MARGIN_IN_DOUBLES } from '../marginInDoubles.js';
 
 /**
  * Flatness as a function of the learning rate on networks with widths > 1 (diagonal-linear with
@@ -67,6 +68,7 @@ function checkMonotone<T>(inst: DepthRunInstance, ctx: CheckContext<T>): Outcome
 
 export const flatteningLrMonotone: Claim<DepthRunInstance> = defineClaim<DepthRunInstance>({
   id: 'wr.flattening.lr-monotone',
+  notCertifiable: MARGIN_IN_DOUBLES,
   title: 'Widths > 1: from the same start, a larger unstable learning rate lands at a minimizer ≥ 5% flatter',
   citation: { paper: WR, where: 'arXiv 2412.17613, abstract: instabilities "move model parameters toward flatter regions of the loss landscape"; arXiv 2511.12558, abstract: rotations "increase with learning rates" and "provably lead to flatter minima"', recalled: true },
   statement:
@@ -103,6 +105,7 @@ function checkBelowEdge<T>(inst: DepthRunInstance, ctx: CheckContext<T>): Outcom
 
 export const flatteningFurtherBelowEdge: Claim<DepthRunInstance> = defineClaim<DepthRunInstance>({
   id: 'wr.flattening.further-below-edge',
+  notCertifiable: MARGIN_IN_DOUBLES,
   title: 'Widths > 1: a larger unstable learning rate lands further below its own edge (η·S∞ decreases in η)',
   citation: { paper: WR, where: 'arXiv 2511.12558, abstract: rotations "increase with learning rates" and "provably lead to flatter minima"; the form η·S∞ is derived here', recalled: true },
   statement:

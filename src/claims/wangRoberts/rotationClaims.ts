@@ -2,6 +2,7 @@ import type { Claim, CheckContext, Outcome } from '../claim.js';
 import { defineClaim } from '../defineClaim.js';
 import { WR } from '../papers.js';
 import { DEPTH_FAMILIES, episodesOf, runRotation, withLr, type DepthRunInstance, type EpisodeSummary } from './rotationEpisodes.js';
+import { MARGIN_IN_DOUBLES } from '../marginInDoubles.js';
 
 /**
  * Wang & Roberts on their setting: GD at a sharp minimizer of a network of depth 1–4 (deep-scalar
@@ -60,6 +61,7 @@ function checkEpisodes<T>(inst: DepthRunInstance, ctx: CheckContext<T>): Outcome
 
 export const rotationEpisodes: Claim<DepthRunInstance> = defineClaim<DepthRunInstance>({
   id: 'wr.rotation.episodes',
+  notCertifiable: MARGIN_IN_DOUBLES,
   title: 'Depth > 1: every instability episode turns the top Hessian eigenvector (depth 1: none does)',
   citation: { paper: WR, where: 'arXiv 2412.17613, abstract: "for any network with depth > 1, unstable growth in parameters causes rotations in the principal components of the Hessian"; the measurement per episode is derived (docs/claims/wang-roberts.md)', recalled: true },
   statement:
@@ -99,6 +101,7 @@ function checkPolarity<T>(inst: DepthRunInstance, ctx: CheckContext<T>): Outcome
 
 export const rotationPolarity: Claim<DepthRunInstance> = defineClaim<DepthRunInstance>({
   id: 'wr.rotation.polarity',
+  notCertifiable: MARGIN_IN_DOUBLES,
   title: 'Depth > 1: unstable steps turn the top eigenvector away from the unstable direction (uₜᵀH_{t+1}uₜ < λ₁(t))',
   citation: { paper: WR, where: 'arXiv 2412.17613, abstract: rotations "promote exploration of the parameter space away from unstable directions"; arXiv 2511.12558, abstract: "Rotational Polarity of Eigenvectors"; the inequality is the reading derived here', recalled: true },
   statement:
@@ -143,6 +146,7 @@ function checkGrowsWithLr<T>(inst: DepthRunInstance, ctx: CheckContext<T>): Outc
 
 export const rotationGrowsWithLr: Claim<DepthRunInstance> = defineClaim<DepthRunInstance>({
   id: 'wr.rotation.grows-with-lr',
+  notCertifiable: MARGIN_IN_DOUBLES,
   title: 'Depth > 1: from the same start, a larger learning rate turns the top eigenvector more',
   citation: { paper: WR, where: 'arXiv 2511.12558, abstract: "These rotations, which increase with learning rates, promote exploration"', recalled: true },
   statement:

@@ -3,6 +3,7 @@ import type { Claim, CheckContext, Outcome } from '../claim.js';
 import { defineClaim } from '../defineClaim.js';
 import { WXZT } from '../papers.js';
 import { lossPairInstances, runLoss, type LossPairInstance } from './regularityRuns.js';
+import { MARGIN_IN_DOUBLES } from '../marginInDoubles.js';
 
 /**
  * Balancing measured against the start, as a function of η: on ℓ(xy) (square and log-cosh), GD
@@ -35,6 +36,7 @@ const pairs = (lo: number, hi: number) => fc.oneof(
 
 export const balancingGrowsWithLr: Claim<LossPairInstance> = defineClaim<LossPairInstance>({
   id: 'wxzt.balancing.grows-with-lr',
+  notCertifiable: MARGIN_IN_DOUBLES,
   title: 'ℓ(xy), square and log-cosh: from the same start, η·(κ + 0.4)/κ ends at least 10% more balanced than η',
   citation: { paper: WXZT, where: 'abstract: balancing (Wang et al., 2022a) among the large-learning-rate implicit biases; Wang, Chen, Zhao, Tao (arXiv 2110.03677), abstract: magnitudes "at the limit of GD iterations will be close even if their initialization is significantly unbalanced"; the comparison in η is derived here', recalled: true },
   statement:

@@ -11,6 +11,7 @@ import type { Claim, CheckContext, Instance, Outcome } from '../claim.js';
 import { defineClaim } from '../defineClaim.js';
 import { instanceModel } from '../instanceModel.js';
 import { WXZT } from '../papers.js';
+import { MARGIN_IN_DOUBLES } from '../marginInDoubles.js';
 
 /**
  * The catapult beyond uv: log cosh(xᵀy − 1) with x, y ∈ ℝ² (four parameters, a rank-one product
@@ -64,6 +65,7 @@ function checkCatapult<T>(inst: CatapultInstance, ctx: CheckContext<T>): Outcome
 
 export const catapultInnerProduct: Claim<CatapultInstance> = defineClaim<CatapultInstance>({
   id: 'wxzt.catapult.inner-product',
+  notCertifiable: MARGIN_IN_DOUBLES,
   title: 'Catapult beyond uv: log-cosh ℓ(xᵀy) with x, y ∈ ℝ², started sharper than 2/η, spikes, flattens and converges below the edge',
   citation: { paper: WXZT, where: 'abstract: "catapult (Lewkowycz et al., 2020)" among the large-learning-rate implicit biases, "more likely to occur when the optimization objective function has good regularity"', recalled: true },
   statement:

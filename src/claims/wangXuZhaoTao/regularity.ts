@@ -2,6 +2,7 @@ import type { Claim, CheckContext, Outcome } from '../claim.js';
 import { defineClaim } from '../defineClaim.js';
 import { WXZT } from '../papers.js';
 import { lossPairInstances, runLoss, type LossPairInstance, type LossRun } from './regularityRuns.js';
+import { MARGIN_IN_DOUBLES } from '../marginInDoubles.js';
 
 /**
  * Wang, Xu, Zhao, Tao on ℓ(xᵀy): global convergence under a large learning rate for a regular
@@ -35,6 +36,7 @@ function checkConvergence<T>(inst: LossPairInstance, ctx: CheckContext<T>): Outc
 
 export const regularityGlobalConvergence: Claim<LossPairInstance> = defineClaim<LossPairInstance>({
   id: 'wxzt.regularity.global-convergence',
+  notCertifiable: MARGIN_IN_DOUBLES,
   title: 'Log-cosh ℓ(xᵀy): GD converges from every start for κ = η·λ_GFS up to 6 (η < 0.95)',
   citation: { paper: WXZT, where: 'abstract: "we develop a global convergence theory under large learning rates, for a family of nonconvex functions without globally Lipschitz continuous gradient"; the learning-rate range of the theorem is not verified (docs/claims/wang-xu-zhao-tao.md)', recalled: true },
   statement:
@@ -73,6 +75,7 @@ function checkWhereSquareDiverges<T>(inst: LossPairInstance, ctx: CheckContext<T
 
 export const regularityConvergesWhereSquareDiverges: Claim<LossPairInstance> = defineClaim<LossPairInstance>({
   id: 'wxzt.regularity.converges-where-square-diverges',
+  notCertifiable: MARGIN_IN_DOUBLES,
   title: 'Same start, same η: where GD on the square loss diverges, GD on log-cosh converges',
   citation: { paper: WXZT, where: 'abstract: "these phenomena are more likely to occur when the optimization objective function has good regularity"; the comparison of losses is derived (docs/claims/wang-xu-zhao-tao.md)', recalled: true },
   statement:
@@ -115,6 +118,7 @@ function checkCloserToEdge<T>(inst: LossPairInstance, ctx: CheckContext<T>): Out
 
 export const regularityCloserToEdge: Claim<LossPairInstance> = defineClaim<LossPairInstance>({
   id: 'wxzt.regularity.closer-to-edge',
+  notCertifiable: MARGIN_IN_DOUBLES,
   title: 'Same start, same η: GD on log-cosh ends closer to the edge 2/η than on the square loss',
   citation: { paper: WXZT, where: 'abstract: edge of stability is "more likely to occur when the optimization objective function has good regularity"; the measured ordering is derived here (docs/claims/wang-xu-zhao-tao.md)', recalled: true },
   statement:
