@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { evaluate } from '../../src/harness/evaluate.js';
+import { checkAt, evaluate } from '../../src/harness/evaluate.js';
+import { parsePrecision } from '../../src/numerics/precision.js';
 import { chenChaos, chenConvergesBelowOne, type QuarticGdInstance } from '../../src/claims/chen/chen.js';
 
 /** μ = 1, so a = η and z = x. */
@@ -17,10 +18,13 @@ describe('Chen et al. claims (cubic map)', () => {
   });
 
   test('a = 1.6 and 1.9 are chaotic (finite-time exponents ≈ 0.69, 0.90: chaotic orbits differ with the order of operations); a = 1.84 is in a periodic window (−0.76); the 2-cycle at a = 1.1 is not chaotic', () => {
-    const lyap = (a: string) => evaluate(chenChaos, quartic(a, '0.5', 2500), { mode: 'claim' }).verdict;
+    // The check's own f64 outcome: a chaotic orbit's enclosure blows up in interval arithmetic, so no
+    // failure of this claim is certified (properties/certificationReach.test.ts) and `evaluate` says inconclusive.
+    const f64 = parsePrecision('f64');
+    const lyap = (a: string) => checkAt(chenChaos, quartic(a, '0.5', 2500), f64, { mode: 'claim' }).outcome;
     expect(Number(lyap('1.6').evidence.details?.lyapunov)).toBeCloseTo(0.685, 1);
     expect(Number(lyap('1.9').evidence.details?.lyapunov)).toBeCloseTo(0.896, 1);
     expect(lyap('1.84')).toMatchObject({ verdict: 'violated', evidence: { code: 'not_chaotic' } });
-    expect(evaluate(chenChaos, quartic('1.1', '0.5', 2500), { mode: 'control' }).verdict).toMatchObject({ verdict: 'violated' });
+    expect(checkAt(chenChaos, quartic('1.1', '0.5', 2500), f64, { mode: 'control' }).outcome).toMatchObject({ verdict: 'violated' });
   });
 });

@@ -23,9 +23,11 @@ function toy(a0: string, b: string, c: string, lr: string, x0: string, steps: nu
 const E_CASE = (extra: Partial<TrackInstance> & { C?: string; q?: string }, steps = 400) => toy('40.4', '1', '0.1', '0.05', '0.01', steps, extra);
 
 describe('DAMIAN_TRACKING_CLAIMS through the harness (pinned seed)', () => {
-  it('exports four claims with distinct damian.* ids', () => {
+  it('exports its claims with distinct damian.* ids', () => {
     expect(DAMIAN_TRACKING_CLAIMS.map((c) => c.id)).toEqual([
       'damian.predicted-dynamics.exact', 'damian.predicted-dynamics.tracking', 'damian.time-averaged-loss', 'damian.reduced-map.ode-conserved-quantity',
+      'damian.two-layer.tracking-order', 'damian.two-layer.loss-prediction-order', 'damian.two-layer.sharpness-prediction-order',
+      'damian.two-layer.tracks-pgd-not-flow',
     ]);
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { evaluate } from '../../src/harness/evaluate.js';
+import { checkAt, evaluate } from '../../src/harness/evaluate.js';
+import { parsePrecision } from '../../src/numerics/precision.js';
 import { KREISLER_COUNTEREXAMPLE, gfsSharpness, kreislerGfsMonotone, type DeepScalarInstance } from '../../src/claims/kreisler/kreisler.js';
 import { kreislerConvergesToEos } from '../../src/claims/kreisler/convergesToEos.js';
 import { f64 } from '../../src/numerics/f64Field.js';
@@ -24,12 +25,17 @@ describe('Kreisler et al. claims', () => {
     expect(near).toMatchObject({ verdict: 'holds', evidence: { code: 'near_edge' } });
     expect(near.evidence.observed).toBeGreaterThan(1.98);
     expect(near.evidence.observed).toBeLessThanOrEqual(2);
-    const far = evaluate(kreislerConvergesToEos, ds(['2.2', '0.6'], 2.3), { mode: 'claim' }).verdict;
+    // Its margin is computed in doubles (not certifiable): a failing instance is `inconclusive` through
+    // `evaluate`, so the check's own f64 outcome is read here.
+    const f64p = parsePrecision('f64');
+    const atF64 = (i: DeepScalarInstance, mode: 'claim' | 'control') => checkAt(kreislerConvergesToEos, i, f64p, { mode }).outcome;
+    expect(evaluate(kreislerConvergesToEos, ds(['2.2', '0.6'], 2.3), { mode: 'claim' }).verdict).toMatchObject({ verdict: 'inconclusive', reason: 'uncertified' });
+    const far = atF64(ds(['2.2', '0.6'], 2.3), 'claim');
     expect(far).toMatchObject({ verdict: 'violated', evidence: { code: 'far_below_edge' } });
     expect(far.evidence.observed).toBeCloseTo(1.6205, 3);
-    expect(evaluate(kreislerConvergesToEos, ds(['2', '0.7', '0.6'], 2.4, 50), { mode: 'control' }).verdict).toMatchObject({ verdict: 'violated', evidence: { code: 'not_converged' } });
+    expect(atF64(ds(['2', '0.7', '0.6'], 2.4, 50), 'control')).toMatchObject({ verdict: 'violated', evidence: { code: 'not_converged' } });
     // The control's below-the-edge half: GD converges next to its start, η·S∞ ≈ η·φ(w₀) = 1.
-    const below = evaluate(kreislerConvergesToEos, ds(['2', '0.7', '0.6'], 1), { mode: 'control' }).verdict;
+    const below = atF64(ds(['2', '0.7', '0.6'], 1), 'control');
     expect(below).toMatchObject({ verdict: 'violated', evidence: { code: 'far_below_edge' } });
     expect(below.evidence.observed).toBeCloseTo(1, 2);
   });
