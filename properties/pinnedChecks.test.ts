@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ngdLimitingFlow, ngdTwoCycleHarmonicMean, sharpnessDecreasesAlongFlow, sqrtEntersEos, sqrtLimitingFlow } from '../src/claims/arora/manifoldToy.js';
 import type { Claim, Instance, Outcome } from '../src/claims/claim.js';
-import { feasibilitySlack } from '../src/claims/damian/constrainedTrajectory.js';
 import { fourStages } from '../src/claims/damian/fourStages.js';
 import { reducedMapExact } from '../src/claims/damian/reducedMap.js';
 import { BLOW_UP, finiteSmall } from '../src/claims/wangRoberts/wangRoberts.js';
@@ -60,18 +59,6 @@ describe('damian.four-stages: the period-2 orbit error of either sign, in x and 
   it('the exact map has the period-2 orbit at both step sizes', () => {
     expect(at(fourStages, toy('0.01', '0', 1), 'claim').verdict).toBe('holds');
     expect(at(fourStages, toy('1', '0', 1, { lr: '2', a0: '1', c: '1' }), 'claim').verdict).toBe('holds');
-  });
-});
-
-describe('damian.constrained-trajectory.loss-nonincreasing: the feasibility slack', () => {
-  it('is twice the loss of z† past the clamp by what S ≤ (2/η)(1 + tol) allows', () => {
-    // a₀ = 0, b = 2, c = 0.1, η = 0.01: the clamp is z = (2/η)/b = 100; S ≤ 200(1 + tol) allows z ≤ 100 + 100·tol.
-    // At x = 0 the loss is −c·z and the sharpness S = a₀ + b·z = 2z.
-    const tol = 1e-6;
-    const loss = (z: number) => -0.1 * z;
-    const zPast = (200 * (1 + tol)) / 2;
-    expect(feasibilitySlack(tol, 0.1, 200, 2)).toBeCloseTo(2 * (loss(100) - loss(zPast)), 12);
-    expect(feasibilitySlack(tol, 0.1, 200, 0.5)).toBeCloseTo(2 * 0.1 * ((200 * tol) / 0.5), 12);
   });
 });
 

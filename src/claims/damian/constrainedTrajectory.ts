@@ -1,6 +1,5 @@
-import { pgd, projectionTolerance } from '../../dynamics/pgd.js';
+import { pgd } from '../../dynamics/pgd.js';
 import { pointInfo } from '../../dynamics/pointInfo.js';
-import { gd } from '../../dynamics/gd.js';
 import { stepper } from '../../dynamics/stepper.js';
 import type { CheckContext, Claim, Outcome } from '../claim.js';
 import { defineClaim } from '../defineClaim.js';
@@ -107,77 +106,4 @@ export const constrainedProjection: Claim<ToyInstance> = defineClaim<ToyInstance
   rationale:
     'At x = 0 the Hessian is diag(a₀ + bz, 0), u = e_x and ∇S⊥ = (0, b) exactly, so one linearised step lands on the clamp up to rounding: ' +
     '4096 ulps (9e-13 in f64) of |z| + 2/(ηb). Feasibility uses 1e-9 (the brief\'s figure; pgd itself projects to 1e-12 in f64).',
-});
-
-/**
- * The loss PGD's feasibility tolerance allows: S ≤ (2/η)(1 + tol) puts z† up to tol·(2/η)/b past the clamp,
- * worth c·tol·(2/η)/b of loss = −c·z, once at each end of a step.
- */
-export const feasibilitySlack = (tol: number, c: number, edge: number, b: number): number => (2 * tol * c * edge) / b;
-
-export const constrainedLossNonIncreasing: Claim<ToyInstance> = defineClaim<ToyInstance>({
-  id: 'damian.constrained-trajectory.loss-nonincreasing',
-  title: 'The constrained trajectory does not increase the loss: L(θ†_{t+1}) ≤ L(θ†_t) (while GD itself is non-monotone)',
-  citation: { paper: DNL, where: 'abstract and §4 (GD "does not increase the loss over long timescales", via the constrained trajectory); docs/claims/damian.md', recalled: true },
-  statement:
-    'On ½(a₀ + b·z)x² − c·z, the PGD iterates θ†_t of the stable set satisfy L(θ†_{t+1}) ≤ L(θ†_t) at every step. ' +
-    'GD\'s own loss L(θ_t) is not monotone at the edge of stability (the negative control).',
-  kind: 'forall',
-  hypotheses: ['the loss is exactly ½(a₀ + b·z)x² − c·z', 'b, c, η > 0'],
-  arbitrary: pgdInstances(),
-  budget: 200_000,
-  check<T>(instance: ToyInstance, ctx: CheckContext<T>): Outcome {
-    const { F } = ctx;
-    const gdVariant = instance.variant === 'gd-iterates';
-    ctx.assume(!gdVariant, 'gd_variant', 'GD\'s own iterates are the negative control, not the claim');
-    assumeExactToy(instance, ctx);
-    const toy = readToy(instance, ctx);
-    const { model, theta } = ctx.model(instance);
-    const run = gdVariant
-      ? stepper(gd(model, { lr: instance.lr }), theta, { divergenceBound: Number.POSITIVE_INFINITY })
-      : stepper(pgd(model, { lr: instance.lr }), theta, { divergenceBound: Number.POSITIVE_INFINITY });
-    let th = run.theta;
-    let loss = model.loss(th);
-    let worst = { m: Infinity, step: 0, obs: 0, bound: 0 };
-    // (bound − increase)/scale, the least over the steps, in the field: at interval:N its enclosure certifies.
-    let least: T | undefined;
-    for (let t = 1; t <= instance.steps; t++) {
-      const stepped = run.step();
-      const r = { theta: run.theta };
-      if (stepped && !gdVariant && run.state.projection?.projected !== true) return ctx.violated({ code: 'projection_failed', step: t, observed: 1, bound: 0, margin: -1, message: `pgd failed at step ${t}` });
-      if (!stepped) {
-        return ctx.diverged({ code: 'non_finite', message: `left the finite numbers at step ${t}`, observed: Number.NaN, bound: 0, margin: Number.NaN, step: t });
-      }
-      const next = model.loss(r.theta);
-      const incF = F.sub(next, loss);
-      const inc = F.toNumber(incF);
-      const scaleF = F.add(F.add(F.abs(loss), F.abs(next)), F.mul(toy.c, F.add(F.abs(th[1]), F.div(toy.edge, toy.b))));
-      const scale = F.toNumber(scaleF);
-      // θ† is feasible only to pgd's tolerance: S may exceed 2/η by tol·2/η, i.e. z† the clamp by tol·(2/η)/b, worth c·tol·(2/η)/b of loss (twice: both ends).
-      const feasible = gdVariant ? 0 : feasibilitySlack(projectionTolerance(ctx.precision), F.toNumber(toy.c), F.toNumber(toy.edge), F.toNumber(toy.b));
-      const boundF = F.add(F.mul(F.from(ctx.tol.rel), scaleF), F.from(feasible));
-      const bound = ctx.tol.rel * scale + feasible;
-      const m = marginOf(Math.max(inc, 0), bound);
-      least = leastOf(F, least, F.div(F.sub(boundF, incF), scaleF));
-      // Only a certain rise ends the run: at interval:N an undecided step leaves it to the least margin.
-      if (F.lt(boundF, incF)) {
-        return ctx.violated({ code: 'loss_increased', step: t, observed: inc, bound, ...ctx.margin(least),
-          message: `${gdVariant ? 'GD' : 'PGD'} loss rose from ${F.toString(loss)} to ${F.toString(next)} at step ${t}` });
-      }
-      if (m < worst.m) worst = { m, step: t, obs: inc, bound };
-      th = r.theta;
-      loss = next;
-    }
-    return ctx.holds({ code: 'monotone', step: worst.step, observed: worst.obs, bound: worst.bound, ...(least !== undefined ? ctx.margin(least) : { margin: worst.m }),
-      message: `L(θ†) non-increasing over ${instance.steps} PGD steps; tightest at step ${worst.step}` });
-  },
-  negativeControl: {
-    description: 'GD\'s own iterates θ_t from a start above the edge (ηỹ₀ > 0, x₀ ~ δ): at the edge of stability their loss rises at some step',
-    arbitrary: toyInstance({ steps: [30, 200], xMilli: [300, 1500], etaYMilli: [5, 50], variant: 'gd-iterates' }),
-  },
-  tolerance: { ulps: 4096 },
-  rationale:
-    '"Monotone" claims allow a rounding slack: 4096 ulps (9e-13 in f64) of the size of the loss terms, |L| and c·(|z| + 2/(ηb)), ' +
-    'plus what pgd\'s own feasibility tolerance allows (S ≤ (2/η)(1 + tol), tol = 1e-12 in f64: z† within tol·(2/η)/b of the clamp, so L(θ†) within c·tol·(2/η)/b, counted twice). ' +
-    'On the toy θ† = (0, z†) with z† non-decreasing, so L(θ†) = −c·z† falls by ηc² per step until the clamp, then stays.',
 });

@@ -1,5 +1,5 @@
 import type { Claim } from '../claim.js';
-import { constrainedLossNonIncreasing, constrainedProjection } from './constrainedTrajectory.js';
+import { constrainedProjection } from './constrainedTrajectory.js';
 import { fourStages } from './fourStages.js';
 import { odeConservedQuantity } from './odeConservedQuantity.js';
 import { predictedDynamicsExact, predictedDynamicsTracking } from './predictedDynamics.js';
@@ -12,7 +12,7 @@ import {
 
 /** The Damian–Nichani–Lee claims, in catalog order. */
 export const DAMIAN_CLAIMS: readonly Claim[] = [
-  reducedMapExact, fourStages, timeAverageXSquared, timeAverageSharpness, constrainedProjection, constrainedLossNonIncreasing,
+  reducedMapExact, fourStages, timeAverageXSquared, timeAverageSharpness, constrainedProjection,
 ] as unknown as readonly Claim[];
 
 /**
