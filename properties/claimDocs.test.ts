@@ -22,6 +22,17 @@ describe('claim documentation (docs/claims/)', () => {
     expect(missing).toEqual([]);
   });
 
+  it('says for every claim why it can fail (no claim may follow from its own hypotheses)', () => {
+    const texts = new Map(pages.map((p) => [p, readFileSync(join(docsDir, p), 'utf8')]));
+    const without = BUILTIN_CLAIMS.map((c) => c.id).filter((id) => {
+      const page = texts.get(sections.get(id)?.[0] ?? '') ?? '';
+      const start = page.indexOf(`## \`${id}\``);
+      const next = page.indexOf('\n## ', start + 1);
+      return !/\*\*Why it can fail\b/.test(page.slice(start, next < 0 ? undefined : next));
+    });
+    expect(without).toEqual([]);
+  });
+
   it('documents each claim once, and no claim outside the catalog', () => {
     const known = new Set(BUILTIN_CLAIMS.map((c) => c.id));
     expect([...sections.keys()].filter((id) => !known.has(id))).toEqual([]);
