@@ -2,7 +2,9 @@ import { Decimal } from 'decimal.js';
 import { IndeterminateError } from '../errors.js';
 import { DECIMAL_LITERAL, decimalCtor, type DecimalCtor } from './decimalField.js';
 import type { Field } from './field.js';
+import { directedPower } from './directedPower.js';
 import { Interval, upperDouble } from './interval.js';
+import { intervalProducts } from './intervalProducts.js';
 import type { Precision } from './precision.js';
 
 /**
@@ -67,9 +69,6 @@ function makeIntervalField(digits: number): Field<Interval> {
   const make = (lo: Decimal, hi: Decimal): Interval => new Interval(lo, hi);
   const point = (x: Decimal): Interval => new Interval(x, x);
 
-  /** 0·∞ is NaN in decimal.js; for interval ends the product of 0 and anything is 0. */
-  const mulDown = (a: Decimal, b: Decimal): Decimal => (a.isZero() || b.isZero() ? new Down(0) : new Down(a).times(b));
-  const mulUp = (a: Decimal, b: Decimal): Decimal => (a.isZero() || b.isZero() ? new Up(0) : new Up(a).times(b));
   const dmin = (...xs: Decimal[]): Decimal => xs.reduce((m, x) => (x.lt(m) ? x : m));
   const dmax = (...xs: Decimal[]): Decimal => xs.reduce((m, x) => (x.gt(m) ? x : m));
 
@@ -93,88 +92,14 @@ function makeIntervalField(digits: number): Field<Interval> {
     return make(lo, hi);
   };
 
-  /** |x|^n for x ≥ 0 by binary powering: each rounded product of nonnegative factors stays a bound. */
-  const powAbs = (x: Decimal, n: number, C: DecimalCtor): Decimal => {
-    let r = new C(1);
-    let b = new C(x).abs();
-    for (let k = n; k > 0; k = Math.floor(k / 2)) {
-      if (k % 2 === 1) r = r.isZero() || b.isZero() ? new C(0) : new C(r).times(b);
-      if (k > 1) b = new C(b).times(b);
-    }
-    return r;
-  };
-  /** x^n rounded down (dir −1) or up (dir +1), any sign of x, n ≥ 0. */
-  const powDir = (x: Decimal, n: number, dir: -1 | 1): Decimal => {
-    const negative = x.isNegative() && n % 2 === 1;
-    // For a negative result, a lower bound is minus an upper bound of the magnitude.
-    const C = (dir === -1) !== negative ? Down : Up;
-    const m = powAbs(x, n, C);
-    return negative ? m.neg() : m;
-  };
+  const powDir = (x: Decimal, n: number, dir: -1 | 1): Decimal => directedPower(x, n, dir, Down, Up);
 
   const add = (a: Interval, b: Interval) => make(new Down(a.lo).plus(b.lo), new Up(a.hi).plus(b.hi));
   const sub = (a: Interval, b: Interval) => make(new Down(a.lo).minus(b.hi), new Up(a.hi).minus(b.lo));
   const neg = (a: Interval) => make(a.hi.neg(), a.lo.neg());
 
-  /** The four corner products, rounded outward: the general case (infinite ends, both intervals across 0). */
-  const mulCorners = (a: Interval, b: Interval): Interval => {
-    const lo = dmin(mulDown(a.lo, b.lo), mulDown(a.lo, b.hi), mulDown(a.hi, b.lo), mulDown(a.hi, b.hi));
-    const hi = dmax(mulUp(a.lo, b.lo), mulUp(a.lo, b.hi), mulUp(a.hi, b.lo), mulUp(a.hi, b.hi));
-    return make(lo, hi);
-  };
-
-  /**
-   * The product by the signs of the ends (the classical nine cases): which corner is the least and
-   * which the largest product is known from the signs alone, so two rounded products replace eight.
-   * Directed rounding is monotone, so the rounded product of the extreme corner IS the extreme of
-   * the rounded corners: the result equals mulCorners's (tested on every sign pattern). Infinite
-   * ends and the case of both intervals across 0 take mulCorners.
-   */
-  const mul = (a: Interval, b: Interval): Interval => {
-    if (a.isNaN() || b.isNaN()) return NaNI;
-    if (a === b) return powi(a, 2);
-    const { lo: a1, hi: a2 } = a;
-    const { lo: b1, hi: b2 } = b;
-    if (!a1.isFinite() || !a2.isFinite() || !b1.isFinite() || !b2.isFinite()) return mulCorners(a, b);
-    const aPos = !a1.isNegative() || a1.isZero();
-    const aNeg = !a2.isPositive() || a2.isZero();
-    const bPos = !b1.isNegative() || b1.isZero();
-    const bNeg = !b2.isPositive() || b2.isZero();
-    if (aPos) {
-      if (bPos) return make(mulDown(a1, b1), mulUp(a2, b2));
-      if (bNeg) return make(mulDown(a2, b1), mulUp(a1, b2));
-      return make(mulDown(a2, b1), mulUp(a2, b2));
-    }
-    if (aNeg) {
-      if (bPos) return make(mulDown(a1, b2), mulUp(a2, b1));
-      if (bNeg) return make(mulDown(a2, b2), mulUp(a1, b1));
-      return make(mulDown(a1, b2), mulUp(a1, b1));
-    }
-    if (bPos) return make(mulDown(a1, b2), mulUp(a2, b2));
-    if (bNeg) return make(mulDown(a2, b1), mulUp(a1, b1));
-    return mulCorners(a, b);
-  };
-
-  const containsZero = (a: Interval) => a.lo.lte(0) && a.hi.gte(0);
-
-  const div = (a: Interval, b: Interval): Interval => {
-    if (a.isNaN() || b.isNaN()) return NaNI;
-    if (containsZero(b)) throw new IndeterminateError(`division by an interval containing 0: ${b.toString()}`);
-    // b has one sign, so x/y is monotone in each argument and the extremes are at the corners.
-    const q = (C: DecimalCtor, x: Decimal, y: Decimal) => new C(x).div(y);
-    const { lo: a1, hi: a2 } = a;
-    const { lo: b1, hi: b2 } = b;
-    // Infinite ends, or a zero end (whose quotient's sign of zero depends on the corner order), take all four corners.
-    if (!a1.isFinite() || !a2.isFinite() || !b1.isFinite() || !b2.isFinite() || a1.isZero() || a2.isZero()) {
-      const lo = dmin(q(Down, a1, b1), q(Down, a1, b2), q(Down, a2, b1), q(Down, a2, b2));
-      const hi = dmax(q(Up, a1, b1), q(Up, a1, b2), q(Up, a2, b1), q(Up, a2, b2));
-      return make(lo, hi);
-    }
-    // Finite ends: the extreme corners follow from the signs (as in mul), two rounded quotients
-    // instead of eight. x/y falls in x for y < 0 and rises for y > 0; |x/y| falls in |y|.
-    if (b1.isPositive()) return make(q(Down, a1, a1.isPositive() ? b2 : b1), q(Up, a2, a2.isPositive() ? b1 : b2));
-    return make(q(Down, a2, a2.isPositive() ? b2 : b1), q(Up, a1, a1.isPositive() ? b1 : b2));
-  };
+  // × and ÷ by the signs of the ends (intervalProducts.ts); a product of an interval with itself is a square.
+  const { mul, div } = intervalProducts(Down, Up, (a) => powi(a, 2));
 
   function powi(a: Interval, n: number): Interval {
     if (!Number.isInteger(n)) throw new RangeError(`powi needs an integer exponent, got ${n}`);
