@@ -58,8 +58,6 @@ const SEED_WITHOUT_BOUNDARY = [
   'damian.predicted-dynamics.exact',
   'damian.predicted-dynamics.tracking',
   'damian.reduced-map.ode-conserved-quantity',
-  'damian.time-average.sharpness',
-  'damian.time-average.x-squared',
   'damian.time-averaged-loss',
   'damian.two-layer.loss-prediction-order',
   'damian.two-layer.sharpness-prediction-order',

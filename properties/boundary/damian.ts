@@ -1,6 +1,7 @@
 import type { ToyInstance } from '../../src/claims/damian/damian.js';
 import { fourStages } from '../../src/claims/damian/fourStages.js';
 import { reducedMapExact } from '../../src/claims/damian/reducedMap.js';
+import { timeAverageSharpness, timeAverageXSquared } from '../../src/claims/damian/timeAverages.js';
 import { type Boundary, boundary } from './boundary.js';
 
 /** The cubic toy with stated map coefficients; by default η = 0.01, a₀ = 2/η (ỹ₀ = 0), b = 1, c = 0.01 (α = bc = 0.01, β = b² = 1). */
@@ -8,6 +9,9 @@ export function toy(alpha: string, x: string, steps: number, o: { lr?: string; a
   const p = { a0: o.a0 ?? '200', b: '1', c: o.c ?? '0.01' };
   return { model: 'cubic-toy', params: p, toy: p, theta: [x, '0'], lr: o.lr ?? '0.01', steps, map: { alpha, beta: '1' } };
 }
+
+/** The toy of `toy(…)` whose loss has one coefficient off the stated one (the statement reads `toy`, GD runs on `params`). */
+const offBy = (i: ToyInstance, p: Partial<ToyInstance['toy']>): ToyInstance => ({ ...i, params: { ...i.params, ...p } });
 
 export const DAMIAN_BOUNDARIES: readonly Boundary[] = [
   boundary(reducedMapExact, {
@@ -23,5 +27,21 @@ export const DAMIAN_BOUNDARIES: readonly Boundary[] = [
       instances: [toy('0.0100000006', '0', 1), toy('0.0099999994', '0', 1), toy('1.000000000004', '0', 1, { lr: '2', a0: '1', c: '1' }), toy('0.999999999996', '0', 1, { lr: '2', a0: '1', c: '1' })],
     },
     inside: [toy('0.01', '0', 1), toy('1', '0', 1, { lr: '2', a0: '1', c: '1' })],
+  }),
+  boundary(timeAverageXSquared, {
+    outside: {
+      description: 'GD on a loss whose c is off the stated 0.01 by ±5e-8 (50 steps from x₀ = 0.1, η = 0.01): δ² is off by 2Δc/b, so the identity misses by 1e-7, ' +
+        '2.7× its 4096-ulp bound (3.6e-8 of the scale |lhs| + δ² + 2(max|z| + 2/η)/(ηb)), of either sign',
+      instances: [offBy(toy('0.01', '0.1', 50), { c: '0.01000005' }), offBy(toy('0.01', '0.1', 50), { c: '0.00999995' })],
+    },
+    inside: [toy('0.01', '0.1', 1), toy('0.01', '0.1', 50), toy('0.01', '1.2', 300, { a0: '203' })],
+  }),
+  boundary(timeAverageSharpness, {
+    outside: {
+      description: 'GD on a loss whose a₀ is off the stated 200 by ±2e-9 (50 steps from x₀ = 0.1, η = 0.01): every ln|1 + ηỹ_t| is off by ηΔa₀, ' +
+        'so the identity misses by 2e-11, 2.7× its 4096-ulp bound (7.3e-12 of 8 + |mean|), of either sign',
+      instances: [offBy(toy('0.01', '0.1', 50), { a0: '200.000000002' }), offBy(toy('0.01', '0.1', 50), { a0: '199.999999998' })],
+    },
+    inside: [toy('0.01', '0.1', 1), toy('0.01', '0.1', 50), toy('0.01', '1.2', 300, { a0: '203' })],
   }),
 ];
