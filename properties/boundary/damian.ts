@@ -1,3 +1,4 @@
+import { constrainedProjection } from '../../src/claims/damian/constrainedTrajectory.js';
 import type { ToyInstance } from '../../src/claims/damian/damian.js';
 import { fourStages } from '../../src/claims/damian/fourStages.js';
 import { reducedMapExact } from '../../src/claims/damian/reducedMap.js';
@@ -43,5 +44,14 @@ export const DAMIAN_BOUNDARIES: readonly Boundary[] = [
       instances: [offBy(toy('0.01', '0.1', 50), { a0: '200.000000002' }), offBy(toy('0.01', '0.1', 50), { a0: '199.999999998' })],
     },
     inside: [toy('0.01', '0.1', 1), toy('0.01', '0.1', 50), toy('0.01', '1.2', 300, { a0: '203' })],
+  }),
+  boundary(constrainedProjection, {
+    outside: {
+      description: 'PGD on a loss off the stated one (3 steps, η = 0.01, x₀ = 0.1): a₀ off by 5e-10 from above the edge (a₀ = 201), so z† sits on a clamp 5e-10 off ' +
+        '(2/η − a₀)/b; c off by ±5e-8 from below it (a₀ = 199), so z† moves by ηc ± 5e-10; each 2.7× the 4096-ulp bound (1.8e-10 of |z†| + 2/(ηb)), the latter of either sign',
+      instances: [offBy(toy('0.01', '0.1', 3, { a0: '201' }), { a0: '201.0000000005' }),
+        offBy(toy('0.01', '0.1', 3, { a0: '199' }), { c: '0.01000005' }), offBy(toy('0.01', '0.1', 3, { a0: '199' }), { c: '0.00999995' })],
+    },
+    inside: [toy('0.01', '0.1', 3, { a0: '201' }), toy('0.01', '0.1', 3, { a0: '199' }), toy('0.01', '1.2', 60, { a0: '199.5' })],
   }),
 ];
