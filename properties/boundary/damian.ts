@@ -1,5 +1,7 @@
 import { constrainedProjection } from '../../src/claims/damian/constrainedTrajectory.js';
 import type { ToyInstance } from '../../src/claims/damian/damian.js';
+import { perturbedExpr, type TrackInstance } from '../../src/claims/damian/damianTracking.js';
+import { predictedDynamicsExact } from '../../src/claims/damian/predictedDynamics.js';
 import { fourStages } from '../../src/claims/damian/fourStages.js';
 import { reducedMapExact } from '../../src/claims/damian/reducedMap.js';
 import { timeAverageSharpness, timeAverageXSquared } from '../../src/claims/damian/timeAverages.js';
@@ -13,6 +15,16 @@ export function toy(alpha: string, x: string, steps: number, o: { lr?: string; a
 
 /** The toy of `toy(…)` whose loss has one coefficient off the stated one (the statement reads `toy`, GD runs on `params`). */
 const offBy = (i: ToyInstance, p: Partial<ToyInstance['toy']>): ToyInstance => ({ ...i, params: { ...i.params, ...p } });
+
+/** The toy at ω = η√(2α) = 0.03 (η = 0.02, b = 1, c = 1.125, ηỹ₀ = 0.01) from x₀ = 0.5: θ† reaches the edge at step 1. */
+const track = (steps: number): TrackInstance => {
+  const p = { a0: '100.5', b: '1', c: '1.125' };
+  return { model: 'cubic-toy', params: p, toy: p, theta: ['0.5', '0'], lr: '0.02', steps };
+};
+
+/** `track` with the fourth-order terms ½C·z² in the sharpness and q·x⁴/24 (the perturbed toy of damianTracking.ts). */
+const perturbed = (i: TrackInstance, C: string, q: string): TrackInstance =>
+  ({ ...i, model: 'expr', params: {}, expr: perturbedExpr(i.toy.a0, i.toy.b, i.toy.c, C, q), vars: ['x', 'z'], perturbation: { C, q } });
 
 export const DAMIAN_BOUNDARIES: readonly Boundary[] = [
   boundary(reducedMapExact, {
@@ -53,5 +65,13 @@ export const DAMIAN_BOUNDARIES: readonly Boundary[] = [
         offBy(toy('0.01', '0.1', 3, { a0: '199' }), { c: '0.01000005' }), offBy(toy('0.01', '0.1', 3, { a0: '199' }), { c: '0.00999995' })],
     },
     inside: [toy('0.01', '0.1', 3, { a0: '201' }), toy('0.01', '0.1', 3, { a0: '199' }), toy('0.01', '1.2', 60, { a0: '199.5' })],
+  }),
+  boundary(predictedDynamicsExact, {
+    outside: {
+      description: 'the toy with a fourth-order term too small to see elsewhere (2 steps, ω = 0.03, x₀ = 0.5): C = 2e-9 or q = ±1e-8 puts GD off θ† + v⋆ by 3.4× and 3.7× ' +
+        'the 1024-ulp-a-step bound',
+      instances: [perturbed(track(2), '2e-9', '0'), perturbed(track(2), '0', '1e-8'), perturbed(track(2), '0', '-1e-8')],
+    },
+    inside: [track(2), track(40)],
   }),
 ];
