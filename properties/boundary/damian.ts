@@ -2,6 +2,7 @@ import { constrainedProjection } from '../../src/claims/damian/constrainedTrajec
 import type { ToyInstance } from '../../src/claims/damian/damian.js';
 import { perturbedExpr, type TrackInstance } from '../../src/claims/damian/damianTracking.js';
 import { predictedDynamicsExact } from '../../src/claims/damian/predictedDynamics.js';
+import { timeAveragedLoss } from '../../src/claims/damian/timeAveragedLoss.js';
 import { fourStages } from '../../src/claims/damian/fourStages.js';
 import { reducedMapExact } from '../../src/claims/damian/reducedMap.js';
 import { timeAverageSharpness, timeAverageXSquared } from '../../src/claims/damian/timeAverages.js';
@@ -20,6 +21,12 @@ const offBy = (i: ToyInstance, p: Partial<ToyInstance['toy']>): ToyInstance => (
 const track = (steps: number): TrackInstance => {
   const p = { a0: '100.5', b: '1', c: '1.125' };
   return { model: 'cubic-toy', params: p, toy: p, theta: ['0.5', '0'], lr: '0.02', steps };
+};
+
+/** The toy at ω = 0.07 (η = 0.02, b = 1, c = 6.125, δ = 3.5, ỹ₀ = 0) from x₀ = 0.3δ; a period 2π/ω is 90 steps. */
+const orbit = (steps: number): TrackInstance => {
+  const p = { a0: '100', b: '1', c: '6.125' };
+  return { model: 'cubic-toy', params: p, toy: p, theta: ['1.05', '0'], lr: '0.02', steps };
 };
 
 /** `track` with the fourth-order terms ½C·z² in the sharpness and q·x⁴/24 (the perturbed toy of damianTracking.ts). */
@@ -73,5 +80,14 @@ export const DAMIAN_BOUNDARIES: readonly Boundary[] = [
       instances: [perturbed(track(2), '2e-9', '0'), perturbed(track(2), '0', '1e-8'), perturbed(track(2), '0', '-1e-8')],
     },
     inside: [track(2), track(40)],
+  }),
+  boundary(timeAveragedLoss, {
+    f64Only: { code: 'average_mismatch', why: 'PGD branches on a coordinate exactly 0 on the stable set: no enclosure at interval:40' },
+    outside: {
+      description: 'the average over a window shorter than the period it needs (ω = 0.07, x₀ = 0.3δ, 90-step period): over 36 and 27 steps ' +
+        '⟨L(θ) − L(θ†)⟩ falls short of ⟨x²⟩/η by 3.9% and 7.2%, 1.3× and 2.4× the 0.03 (the check\'s own f64 outcome: its failures are not certifiable)',
+      instances: [orbit(36), orbit(27)],
+    },
+    inside: [orbit(94), orbit(135)],
   }),
 ];
