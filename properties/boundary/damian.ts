@@ -1,7 +1,7 @@
 import { constrainedProjection } from '../../src/claims/damian/constrainedTrajectory.js';
 import type { ToyInstance } from '../../src/claims/damian/damian.js';
 import { perturbedExpr, type TrackInstance } from '../../src/claims/damian/damianTracking.js';
-import { predictedDynamicsExact } from '../../src/claims/damian/predictedDynamics.js';
+import { predictedDynamicsExact, predictedDynamicsTracking } from '../../src/claims/damian/predictedDynamics.js';
 import { timeAveragedLoss } from '../../src/claims/damian/timeAveragedLoss.js';
 import { fourStages } from '../../src/claims/damian/fourStages.js';
 import { reducedMapExact } from '../../src/claims/damian/reducedMap.js';
@@ -21,6 +21,12 @@ const offBy = (i: ToyInstance, p: Partial<ToyInstance['toy']>): ToyInstance => (
 const track = (steps: number): TrackInstance => {
   const p = { a0: '100.5', b: '1', c: '1.125' };
   return { model: 'cubic-toy', params: p, toy: p, theta: ['0.5', '0'], lr: '0.02', steps };
+};
+
+/** The toy at ω = 0.03 (η = 0.02, b = 1, c = 1.125, ηỹ₀ = 0.02, √(2α) = 1.5) from x₀ = 0.3 = 0.2δ, over 400 steps. */
+const cycle = (C: string, q: string): TrackInstance => {
+  const p = { a0: '101', b: '1', c: '1.125' };
+  return perturbed({ model: 'cubic-toy', params: p, toy: p, theta: ['0.3', '0'], lr: '0.02', steps: 400 }, C, q);
 };
 
 /** The toy at ω = 0.07 (η = 0.02, b = 1, c = 6.125, δ = 3.5, ỹ₀ = 0) from x₀ = 0.3δ; a period 2π/ω is 90 steps. */
@@ -89,5 +95,15 @@ export const DAMIAN_BOUNDARIES: readonly Boundary[] = [
       instances: [orbit(36), orbit(27)],
     },
     inside: [orbit(94), orbit(135)],
+  }),
+  boundary(predictedDynamicsTracking, {
+    f64Only: { code: 'tracking_lost', why: 'the self-stabilization runs are checked in f64 only' },
+    outside: {
+      description: 'a positive quartic term just past where the first cycle stops being tracked (ω = 0.03, x₀ = 0.2δ): q = 0.555 (ε = 0.83, past the ε ≤ 0.1 of the ' +
+        'hypotheses) leaves θ† + v⋆ by 3.2·ε(1 + E₀/α)·δ, 1.3× K = 2.5 (at q = 0.5467, ε = 0.82, the first cycle is still tracked, to 2.36·ε(1 + E₀/α)·δ; the check\'s own f64 outcome: ' +
+        'its failures are not certifiable)',
+      instances: [cycle('0', '0.555')],
+    },
+    inside: [cycle('0', '0.0666667'), cycle('0', '-0.0666667'), cycle('0.0333333', '0')],
   }),
 ];
