@@ -72,7 +72,6 @@ const SEED_WITHOUT_BOUNDARY = [
   'arora.ngd.sharpness-decreases-codim2',
   'arora.sharpness-decreases-along-flow',
   'classical.quadratic.increases-above-edge',
-  'damian.reduced-map.ode-conserved-quantity',
   'damian.two-layer.loss-prediction-order',
   'damian.two-layer.sharpness-prediction-order',
   'damian.two-layer.tracking-order',

@@ -1,6 +1,7 @@
 import { constrainedProjection } from '../../src/claims/damian/constrainedTrajectory.js';
 import type { ToyInstance } from '../../src/claims/damian/damian.js';
 import { perturbedExpr, type TrackInstance } from '../../src/claims/damian/damianTracking.js';
+import { odeConservedQuantity } from '../../src/claims/damian/odeConservedQuantity.js';
 import { predictedDynamicsExact, predictedDynamicsTracking } from '../../src/claims/damian/predictedDynamics.js';
 import { timeAveragedLoss } from '../../src/claims/damian/timeAveragedLoss.js';
 import { fourStages } from '../../src/claims/damian/fourStages.js';
@@ -27,6 +28,12 @@ const track = (steps: number): TrackInstance => {
 const cycle = (C: string, q: string): TrackInstance => {
   const p = { a0: '101', b: '1', c: '1.125' };
   return perturbed({ model: 'cubic-toy', params: p, toy: p, theta: ['0.3', '0'], lr: '0.02', steps: 400 }, C, q);
+};
+
+/** The toy at η = 0.02, b = 1, ỹ₀ = 0 with c = ω²/(2η²) (ω = 0.03, 0.08, 0.1 → c = 1.125, 8, 12.5) from x₀ = δ/2, over `steps`. */
+const spiral = (c: '1.125' | '8' | '12.5', steps: number): TrackInstance => {
+  const p = { a0: '100', b: '1', c };
+  return { model: 'cubic-toy', params: p, toy: p, theta: [{ '1.125': '0.75', '8': '2', '12.5': '2.5' }[c], '0'], lr: '0.02', steps };
 };
 
 /** The toy at ω = 0.07 (η = 0.02, b = 1, c = 6.125, δ = 3.5, ỹ₀ = 0) from x₀ = 0.3δ; a period 2π/ω is 90 steps. */
@@ -105,5 +112,13 @@ export const DAMIAN_BOUNDARIES: readonly Boundary[] = [
       instances: [cycle('0', '0.555')],
     },
     inside: [cycle('0', '0.0666667'), cycle('0', '-0.0666667'), cycle('0.0333333', '0')],
+  }),
+  boundary(odeConservedQuantity, {
+    outside: {
+      description: 'three periods at ω = 0.08 and 0.1 (past the ω ≤ 0.03 of the hypotheses; x₀ = δ/2, ỹ₀ = 0): the outward spiral drifts E by 11.4 and 14.6 ' +
+        '× ω(1 + t/P)·E₀, 1.14× and 1.46× K = 10 (at ω = 0.03 over three periods it is 6.4)',
+      instances: [spiral('8', 236), spiral('12.5', 188)],
+    },
+    inside: [spiral('1.125', 209), spiral('1.125', 628)],
   }),
 ];
