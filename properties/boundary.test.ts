@@ -70,7 +70,6 @@ const SEED_WITHOUT_BOUNDARY = [
   'arora.enters-eos-codim2',
   'arora.ngd.limiting-flow-codim2',
   'arora.ngd.sharpness-decreases-codim2',
-  'arora.sharpness-decreases-along-flow',
   'classical.quadratic.increases-above-edge',
   'damian.two-layer.loss-prediction-order',
   'damian.two-layer.sharpness-prediction-order',

@@ -1,5 +1,5 @@
 import { uvExactBalancingRate, type UvBalancingInstance } from '../../src/claims/arora/arora.js';
-import { type ManifoldInstance, ngdLimitingFlow, ngdTwoCycleHarmonicMean, sqrtEntersEos, sqrtLimitingFlow } from '../../src/claims/arora/manifoldToy.js';
+import { type ManifoldInstance, ngdLimitingFlow, ngdTwoCycleHarmonicMean, sharpnessDecreasesAlongFlow, sqrtEntersEos, sqrtLimitingFlow } from '../../src/claims/arora/manifoldToy.js';
 import { type Boundary, boundary } from './boundary.js';
 
 /** A manifold-toy run from (x₀, z₀) over slow time 0.2. */
@@ -38,4 +38,13 @@ export const ARORA_BOUNDARIES: readonly Boundary[] = [
   twoCycle(sqrtEntersEos, 'sqrt-gd', '0.08'),
   flow(ngdLimitingFlow, 'ngd'),
   flow(sqrtLimitingFlow, 'sqrt-gd'),
+  boundary(sharpnessDecreasesAlongFlow, {
+    outside: {
+      description: 'NGD from (1, 0.001) at η = 2.2 and 2.4, far past the η ≤ 0.05 of the hypotheses, sampled at Φ(θ) (the projection): a step flips z and ' +
+        'enlarges |z|, and λ₁(Φ(θ)) rises by a relative 1.08e-6 and 3.7e-6, 1.08× and 3.7× the 1e-6 slack',
+      instances: [{ ...manifold('1', '0.001', '2.2', 'ngd'), horizon: '40', sample: 'projection' }, { ...manifold('1', '0.001', '2.4', 'ngd'), horizon: '40', sample: 'projection' }],
+    },
+    inside: [{ ...manifold('1', '0.001', '0.05', 'ngd'), horizon: '0.3', sample: 'projection' }, { ...manifold('0.5', '1', '0.05', 'sqrt-gd'), horizon: '0.3', sample: 'projection' }],
+    notTolerance: 'the bound is the statement\'s 1e-6 relative slack; the declared tolerance is 0',
+  }),
 ];
