@@ -67,9 +67,6 @@ test('boundary controls name registered claims, once each', () => {
  * off this list). Every other catalog claim has only its far negative control so far.
  */
 const SEED_WITHOUT_BOUNDARY = [
-  'arora.enters-eos-codim2',
-  'arora.ngd.limiting-flow-codim2',
-  'arora.ngd.sharpness-decreases-codim2',
   'classical.quadratic.increases-above-edge',
   'damian.two-layer.loss-prediction-order',
   'damian.two-layer.sharpness-prediction-order',
