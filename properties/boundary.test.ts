@@ -7,7 +7,8 @@ import { BOUNDARIES } from './boundary/index.js';
 import { type Boundary, scaledTolerance } from './boundary/boundary.js';
 
 /**
- * Every boundary control (properties/boundary/): outside instances violated, inside instances
+ * Every boundary control (properties/boundary/): outside instances violated (certified, or for a
+ * check that cannot be certified its own f64 violation with the stated code), inside instances
  * holding, and the claim with its declared tolerance ×10 no longer violating some outside instance.
  * `npm run mutation` narrows it to the claims of the file it mutates (EOSCHECK_CLAIMS).
  */
