@@ -17,6 +17,12 @@ export interface Boundary {
    * the bound is a constant of the statement (the declared tolerance is 0 or rounding slack on top of it).
    */
   readonly notTolerance?: string;
+  /**
+   * For a check whose failures cannot be certified (properties/certificationReach.test.ts: they are
+   * `inconclusive` through `evaluate`): the outside instances are judged by the check's own f64
+   * outcome (checkAt), which must be a violation with this failure code; `why` says why no certificate.
+   */
+  readonly f64Only?: { readonly code: string; readonly why: string };
 }
 
 export const boundary = <I extends Instance>(claim: Claim<I>, b: Omit<Boundary, 'claim'> & { readonly outside: { readonly instances: readonly I[] }; readonly inside: readonly I[] }): Boundary =>
