@@ -40,7 +40,7 @@ const NO_ENCLOSURE: Record<string, string> = {
   ...listed(EIG, 'arora.ngd.limiting-flow-codim2 arora.ngd.sharpness-decreases-codim2 arora.enters-eos-codim2'),
   ...listed(PGD, 'damian.predicted-dynamics.tracking damian.time-averaged-loss'),
   ...listed(NORMALIZED, 'arora.sqrt.enters-eos arora.ngd.limiting-flow arora.sqrt.limiting-flow'),
-  ...listed(BLOW, 'cohen.eos.hover-cubic-toy even.dln.implicit-bias even.dln.eos-final-sharpness chen.cubic-map.two-cycle chen.cubic-map.converges-below-one chen.cubic-map.chaos'),
+  ...listed(BLOW, 'cohen.eos.hover-cubic-toy even.dln.implicit-bias even.dln.eos-final-sharpness'),
   // The enclosure of 1500 GD steps blows up at 40 digits; at 80 its margin is enclosed and its fixture certified (below).
   'wxzt.eos.gap-below-edge': 'encloses from interval:80 on, not at interval:40',
 };
