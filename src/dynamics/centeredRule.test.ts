@@ -1,7 +1,9 @@
+import { Decimal } from 'decimal.js';
 import { describe, expect, test } from 'vitest';
 import { decimalField } from '../numerics/decimalField.js';
 import { f64 } from '../numerics/f64Field.js';
 import type { Field } from '../numerics/field.js';
+import { Interval } from '../numerics/interval.js';
 import { intervalField } from '../numerics/intervalField.js';
 import { centeredGdRule } from './centeredRule.js';
 import { gdRule, stepper } from './stepper.js';
@@ -58,4 +60,11 @@ describe('centeredGdRule', () => {
       expect(orbit(F, centered, '0.77', 300).map((x) => F.toString(x))).toEqual(orbit(F, plain, '0.77', 300).map((x) => F.toString(x)));
     }
   });
+});
+
+test('a blown-up enclosure is still stepped (its centre has the ends\' significant digits, not their zeros)', () => {
+  const I = intervalField(40);
+  const { centered } = quarticGd(I, '1.21', '0.9090909090909');
+  const x = new Interval(new Decimal('-1e+1000000000'), new Decimal('1e+1000000000'));
+  expect(() => centered.step({ t: 0, theta: [x] })).not.toThrow();
 });

@@ -14,7 +14,8 @@ import { gdRule, type UpdateRule } from './stepper.js';
 function centre(x: Interval): Interval | undefined {
   if (!x.lo.isFinite() || !x.hi.isFinite()) return undefined;
   if (x.isPoint()) return x;
-  const digits = Math.max(x.lo.precision(true), x.hi.precision(true)) + 2;
+  // Significant digits only (precision(true) would count an end's integer zeros, unbounded for a blown-up enclosure).
+  const digits = Math.max(x.lo.precision(), x.hi.precision(), 20) + 2;
   const Mid = Decimal.clone({ precision: digits, rounding: Decimal.ROUND_HALF_EVEN });
   let c = new Mid(x.lo).plus(x.hi).div(2);
   if (c.lt(x.lo)) c = x.lo;
