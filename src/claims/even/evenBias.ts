@@ -1,9 +1,7 @@
 import { decimalCtor } from '../../numerics/decimalField.js';
 import type { Field } from '../../numerics/field.js';
 import type { CheckContext, Outcome } from '../claim.js';
-import { diagonalGdRule } from '../../dynamics/diagonalGd.js';
-import { DIVERGENCE_BOUND } from '../../settings.js';
-import { stepper } from '../../dynamics/stepper.js';
+import { type DlnRunOptions, type DlnRunResult, dlnGd } from '../../dynamics/dlnGd.js';
 
 /**
  * Even, Pesme, Gunasekar, Flammarion (docs/claims/even.md): what GD with a finite step size does to
@@ -23,168 +21,12 @@ import { stepper } from '../../dynamics/stepper.js';
 export const D = decimalCtor(60);
 
 
-/* ------------------------------------------------------------------------------------------------ */
-/* The GD kernel                                                                                    */
-/* ------------------------------------------------------------------------------------------------ */
-
-/** How a DLN GD run stops. */
-interface RunOptions<T> {
-  readonly maxSteps: number;
-  /**
-   * `grad`: stop once γ·‖g‖_∞ < `tol` (claim 1: the last steps move s by less than that);
-   * `loss`: stop once L < `tol` for 5 consecutive steps, or on a period-2 orbit (claims 2, 3).
-   */
-  readonly stop: 'grad' | 'loss';
-  readonly tol: T;
-}
-
-interface RunResult<T> {
-  readonly status: 'converged' | 'two-cycle' | 'steps' | 'diverged';
-  readonly steps: number;
-  readonly u: T[];
-  readonly v: T[];
-  /** Steps whose loss exceeded the previous one's. */
-  readonly increases: number;
-  /** max over steps and coordinates of |γg_k| (the hyperbolic parameterization needs < 1). */
-  readonly maxGammaG: number;
-}
-
 /**
- * GD on the DLN, fused: per step the residual Xβ − y, the loss, g = Xᵀres/n and the update
- * u⁺ = u − γv⊙g, v⁺ = v − γu⊙g (the model's ∇L, docs/claims/even.md). One `ctx.count()` per step.
+ * GD on the DLN (dynamics/dlnGd.ts) at the context's precision, each step counted against the
+ * check's budget.
  */
-export function dlnRun<T>(ctx: CheckContext<T>, X: readonly (readonly T[])[], Y: readonly T[], u0: readonly T[], v0: readonly T[], gamma: T, o: RunOptions<T>): RunResult<T> {
-  const { F } = ctx;
-  if (F.precision.kind === 'f64') {
-    // T is number here (the f64 field is the only one of kind 'f64'): the same loop on Float64Arrays, ~6× faster.
-    const r = dlnRunF64(ctx as unknown as CheckContext<number>, X as unknown as number[][], Y as unknown as number[], u0 as unknown as number[], v0 as unknown as number[],
-      gamma as unknown as number, o as unknown as RunOptions<number>);
-    return r as unknown as RunResult<T>;
-  }
-  const n = X.length;
-  const d = u0.length;
-  const N = F.int(n);
-  const twoN = F.int(2 * n);
-  const huge = F.from('1e10');
-  let u = [...u0];
-  let v = [...v0];
-  let g: T[] = [];
-  const run = stepper(diagonalGdRule(F, gamma, () => g), [...u0, ...v0]);
-  let prev: T | undefined;
-  let prev2: T | undefined;
-  let inside = 0;
-  let cycle = 0;
-  let increases = 0;
-  let maxGammaG = 0;
-  const res: T[] = new Array<T>(n);
-  for (let k = 0; k < o.maxSteps; k++) {
-    let L = F.zero;
-    for (let i = 0; i < n; i++) {
-      let s = F.neg(Y[i]);
-      const row = X[i];
-      for (let j = 0; j < d; j++) s = F.add(s, F.mul(row[j], F.mul(u[j], v[j])));
-      res[i] = s;
-      L = F.add(L, F.mul(s, s));
-    }
-    L = F.div(L, twoN);
-    if (!F.isFinite(L) || F.lt(huge, L)) return { status: 'diverged', steps: k, u, v, increases, maxGammaG };
-    if (prev !== undefined && F.lt(prev, L)) increases++;
-    if (o.stop === 'loss') {
-      inside = F.lt(L, o.tol) ? inside + 1 : 0;
-      if (inside >= 5) return { status: 'converged', steps: k, u, v, increases, maxGammaG };
-      // A period-2 orbit: L_k = L_{k−2} to 1e-10 while L_k ≠ L_{k−1} by 1e-3, for 50 steps.
-      const c = prev2 !== undefined && prev !== undefined
-        && F.toNumber(F.abs(F.sub(L, prev2))) <= 1e-10 * F.toNumber(L) && F.toNumber(F.abs(F.sub(L, prev))) > 1e-3 * F.toNumber(L);
-      cycle = c ? cycle + 1 : 0;
-      if (cycle >= 50) return { status: 'two-cycle', steps: k, u, v, increases, maxGammaG };
-    }
-    prev2 = prev;
-    prev = L;
-    g = new Array<T>(d);
-    let gMax = F.zero;
-    for (let j = 0; j < d; j++) {
-      let s = F.zero;
-      for (let i = 0; i < n; i++) s = F.add(s, F.mul(X[i][j], res[i]));
-      g[j] = F.div(s, N);
-      gMax = F.max(gMax, F.abs(g[j]));
-    }
-    const gg = F.mul(gamma, gMax);
-    maxGammaG = Math.max(maxGammaG, F.toNumber(gg));
-    if (o.stop === 'grad' && F.lt(gg, o.tol)) return { status: 'converged', steps: k, u, v, increases, maxGammaG };
-    ctx.count();
-    const stepped = run.step();
-    u = run.theta.slice(0, d);
-    v = run.theta.slice(d);
-    if (!stepped) return { status: 'diverged', steps: k + 1, u, v, increases, maxGammaG };
-  }
-  return { status: 'steps', steps: o.maxSteps, u, v, increases, maxGammaG };
-}
-
-/** {@link dlnRun} in plain doubles, operation for operation (same sums in the same order). */
-function dlnRunF64(ctx: CheckContext<number>, X: readonly (readonly number[])[], Y: readonly number[], u0: readonly number[], v0: readonly number[], gamma: number, o: RunOptions<number>): RunResult<number> {
-  const n = X.length;
-  const d = u0.length;
-  const u = Float64Array.from(u0);
-  const v = Float64Array.from(v0);
-  const res = new Float64Array(n);
-  const g = new Float64Array(d);
-  let prev = Number.NaN;
-  let prev2 = Number.NaN;
-  let inside = 0;
-  let cycle = 0;
-  let increases = 0;
-  let maxGammaG = 0;
-  let pending = 0;
-  const out = (status: RunResult<number>['status'], steps: number): RunResult<number> => {
-    if (pending > 0) ctx.count(pending);
-    return { status, steps, u: Array.from(u), v: Array.from(v), increases, maxGammaG };
-  };
-  for (let k = 0; k < o.maxSteps; k++) {
-    let L = 0;
-    for (let i = 0; i < n; i++) {
-      let s = -Y[i];
-      const row = X[i];
-      for (let j = 0; j < d; j++) s += row[j] * (u[j] * v[j]);
-      res[i] = s;
-      L += s * s;
-    }
-    L /= 2 * n;
-    if (!Number.isFinite(L) || L > 1e10) return out('diverged', k);
-    if (L > prev) increases++;
-    if (o.stop === 'loss') {
-      inside = L < o.tol ? inside + 1 : 0;
-      if (inside >= 5) return out('converged', k);
-      cycle = Math.abs(L - prev2) <= 1e-10 * L && Math.abs(L - prev) > 1e-3 * L ? cycle + 1 : 0;
-      if (cycle >= 50) return out('two-cycle', k);
-    }
-    prev2 = prev;
-    prev = L;
-    let gMax = 0;
-    for (let j = 0; j < d; j++) {
-      let s = 0;
-      for (let i = 0; i < n; i++) s += X[i][j] * res[i];
-      g[j] = s / n;
-      gMax = Math.max(gMax, Math.abs(g[j]));
-    }
-    const gg = gamma * gMax;
-    maxGammaG = Math.max(maxGammaG, gg);
-    if (o.stop === 'grad' && gg < o.tol) return out('converged', k);
-    if (++pending === 256) {
-      ctx.count(pending);
-      pending = 0;
-    }
-    let ok = true;
-    for (let j = 0; j < d; j++) {
-      const gj = gamma * g[j];
-      const a = u[j];
-      const b = v[j];
-      u[j] = a - gj * b;
-      v[j] = b - gj * a;
-      if (!(Math.abs(u[j]) <= DIVERGENCE_BOUND && Math.abs(v[j]) <= DIVERGENCE_BOUND)) ok = false;
-    }
-    if (!ok) return out('diverged', k + 1);
-  }
-  return out('steps', o.maxSteps);
+export function dlnRun<T>(ctx: CheckContext<T>, X: readonly (readonly T[])[], Y: readonly T[], u0: readonly T[], v0: readonly T[], gamma: T, o: DlnRunOptions<T>): DlnRunResult<T> {
+  return dlnGd(ctx.F, X, Y, u0, v0, gamma, o, (k) => ctx.count(k));
 }
 
 /** Solves the small SPD system A z = b by Gaussian elimination with partial pivoting; null if a pivot is below `minPivot`·max|A|. */

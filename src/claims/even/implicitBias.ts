@@ -81,6 +81,7 @@ function checkBias<T>(inst: DlnBiasInstance, ctx: CheckContext<T>): Outcome {
   const exact = inst.variant === 'exact-mirror';
   const gammas = exact ? [gamma] : [gamma, F.div(gamma, F.int(2))];
   const rhos: number[] = [];
+  const rhosF: T[] = [];
   const steps: number[] = [];
   let maxGG = 0;
   for (let i = 0; i < gammas.length; i++) {
@@ -94,32 +95,43 @@ function checkBias<T>(inst: DlnBiasInstance, ctx: CheckContext<T>): Outcome {
     if (k === null) return unmet(ctx, 'rank_deficient', 'XXᵀ is (nearly) singular: null(X) and the interpolation problem are ill-posed');
     if (!(F.toNumber(k.sNorm) > 1e-6)) return unmet(ctx, 's_vanishes', '‖s_∞‖ ≈ 0: β_∞ ≈ 0 and ρ is undefined');
     rhos.push(F.toNumber(k.rho));
+    rhosF.push(k.rho);
     steps.push(r.steps);
     maxGG = Math.max(maxGG, r.maxGammaG);
   }
   const g = Number(inst.lr);
+  // The margin in the field as well: at interval:N its enclosure certifies (ρ and γ are enclosed; the
+  // doubles below decide the f64 and decimal rungs, unchanged).
+  const enclosed = (m: () => T) => (ctx.precision.kind === 'interval' ? ctx.margin(m()) : {});
   const details = { rho: rhos[0], ...(rhos.length > 1 ? { rhoHalf: rhos[1] } : {}), steps: steps.join('+'), maxGammaG: maxGG };
   if (exact) {
     const margin = EXACT_RHO - rhos[0];
+    const mF = enclosed(() => F.sub(F.from(EXACT_RHO), rhosF[0]));
     const message = `γ = ${inst.lr}: ρ = ‖P_N s_∞‖/‖s_∞‖ = ${rhos[0].toExponential(3)} (${steps[0]} steps, max|γg| = ${maxGG.toFixed(3)})`;
     return margin >= 0
-      ? ctx.holds({ code: 'on_mirror_solution', observed: rhos[0], bound: EXACT_RHO, margin, details, message: `${message} ≤ ${EXACT_RHO}` })
-      : ctx.violated({ code: 'off_mirror_solution', observed: rhos[0], bound: EXACT_RHO, margin, details, message: `${message} > ${EXACT_RHO}: GD does not land on the mirror-descent (hyperbolic-entropy) solution; artanh(γg) − γg ∉ range(Xᵀ)` });
+      ? ctx.holds({ code: 'on_mirror_solution', observed: rhos[0], bound: EXACT_RHO, margin, ...mF, details, message: `${message} ≤ ${EXACT_RHO}` })
+      : ctx.violated({ code: 'off_mirror_solution', observed: rhos[0], bound: EXACT_RHO, margin, ...mF, details, message: `${message} > ${EXACT_RHO}: GD does not land on the mirror-descent (hyperbolic-entropy) solution; artanh(γg) − γg ∉ range(Xᵀ)` });
   }
   const cFull = rhos[0] / (g * g);
   const cHalf = rhos[1] / ((g / 2) * (g / 2));
   const slope = Math.log2(rhos[0] / rhos[1]);
   const observed = Math.max(cFull, cHalf);
   const margin = Math.min(C_RHO - observed, slope - MIN_SLOPE);
+  const mF = enclosed(() => {
+    const g2 = F.mul(gamma, gamma);
+    const worst = F.max(F.div(rhosF[0], g2), F.div(F.mul(F.int(4), rhosF[1]), g2));
+    const slopeF = F.div(F.log(F.div(rhosF[0], rhosF[1])), F.log(F.int(2)));
+    return F.min(F.sub(F.from(C_RHO), worst), F.sub(slopeF, F.from(MIN_SLOPE)));
+  });
   const summary = `ρ(γ = ${inst.lr}) = ${rhos[0].toExponential(3)}, ρ(γ/2) = ${rhos[1].toExponential(3)}: ρ/γ² = ${cFull.toPrecision(3)}, ${cHalf.toPrecision(3)}; log₂-slope ${slope.toFixed(3)} (${steps.join(' + ')} steps)`;
   const full = { ...details, slope, cHalf, cFull };
   if (!(observed <= C_RHO)) {
-    return ctx.violated({ code: 'rho_above_c_gamma2', observed, bound: C_RHO, margin, details: full, message: `${summary}: ρ/γ² > C = ${C_RHO}` });
+    return ctx.violated({ code: 'rho_above_c_gamma2', observed, bound: C_RHO, margin, ...mF, details: full, message: `${summary}: ρ/γ² > C = ${C_RHO}` });
   }
   if (!(slope >= MIN_SLOPE)) {
-    return ctx.violated({ code: 'rho_not_growing', observed: slope, bound: MIN_SLOPE, margin, details: full, message: `${summary}: ρ does not grow with γ (slope < ${MIN_SLOPE})` });
+    return ctx.violated({ code: 'rho_not_growing', observed: slope, bound: MIN_SLOPE, margin, ...mF, details: full, message: `${summary}: ρ does not grow with γ (slope < ${MIN_SLOPE})` });
   }
-  return ctx.holds({ code: 'rho_order_gamma2', observed, bound: C_RHO, margin, details: full, message: `${summary}; ≤ C = ${C_RHO}, slope ≥ ${MIN_SLOPE}` });
+  return ctx.holds({ code: 'rho_order_gamma2', observed, bound: C_RHO, margin, ...mF, details: full, message: `${summary}; ≤ C = ${C_RHO}, slope ≥ ${MIN_SLOPE}` });
 }
 
 export const evenImplicitBias: Claim<DlnBiasInstance> = defineClaim<DlnBiasInstance>({
