@@ -90,6 +90,13 @@ describe('hand-made instances', () => {
     expect(evaluate(timeAveragedLoss, { ...x, variant: 'no-x2' }, { mode: 'control' }).verdict).toMatchObject({ verdict: 'violated', evidence: { code: 'excess_loss_ignored' } });
   });
 
+  it('time-averaged loss: outside the slow regime (ω = 0.25 > 0.07) the O(ω²) term of the average alone reaches the 0.03, so it is no claim there', () => {
+    // c = 78.125, η = 0.02: ω = η√(2bc) = 0.25; over 27 steps (just over one period) the relative error is −7.7%.
+    const p = { a0: '100', b: '1', c: '78.125' };
+    const fast: TrackInstance = { model: 'cubic-toy', params: p, toy: p, theta: ['0.25', '0'], lr: '0.02', steps: 27 };
+    expect(evaluate(timeAveragedLoss, fast, { mode: 'claim' }).verdict).toMatchObject({ verdict: 'inconclusive', evidence: { code: 'omega_small' } });
+  });
+
   it('H drifts within the bound over 3 periods at small ω; at η = 0.03 (α = β = 1) the map spirals out and is flagged, never a crash', () => {
     // α = β = 1, δ = √2, x₀ = 0.5δ; η = 0.01 gives ω = 0.0141 and P = 444 steps.
     const small = toy('200', '1', '1', '0.01', '0.70710678', 1300);
