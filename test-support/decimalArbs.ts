@@ -26,3 +26,22 @@ export const microPair = (lo: number, hi: number): fc.Arbitrary<[string, string]
 /** A point of a two-coordinate toy in [lo, hi]² and two directions in [−1, 1]², in steps of 10⁻⁶. */
 export const toyCase = (lo: number, hi: number): fc.Arbitrary<{ theta: [string, string]; u: [string, string]; v: [string, string] }> =>
   fc.record({ theta: microPair(lo, hi), u: microPair(-1, 1), v: microPair(-1, 1) });
+
+/**
+ * Deep linear networks of depth 1–3 and widths 1–3 with n = 1–3 samples: the widths, data X (n×d₀)
+ * and Y (n×d_D), a point θ and two directions u, v, all short decimals.
+ * @internal
+ */
+export const deepLinearInstance = fc.tuple(fc.array(fc.integer({ min: 1, max: 3 }), { minLength: 2, maxLength: 4 }), fc.integer({ min: 1, max: 3 }))
+  .chain(([widths, n]) => {
+    let p = 0;
+    for (let l = 1; l < widths.length; l++) p += widths[l] * widths[l - 1];
+    return fc.record({
+      widths: fc.constant(widths.map(String)),
+      X: decimalMatrix(n, widths[0], -2, 2),
+      Y: decimalMatrix(n, widths[widths.length - 1], -2, 2),
+      theta: decimalVector(p, -1.5, 1.5),
+      u: decimalVector(p, -1, 1),
+      v: decimalVector(p, -1, 1),
+    });
+  });

@@ -1,6 +1,5 @@
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decimalMatrix, decimalVector } from '../../test-support/decimalArbs.js';
+import { deepLinearInstance } from '../../test-support/decimalArbs.js';
 import { decimalField } from '../numerics/decimalField.js';
 import { f64 } from '../numerics/f64Field.js';
 import { intervalField } from '../numerics/intervalField.js';
@@ -8,19 +7,7 @@ import { deepLinear } from './deepLinear.js';
 import { deepScalarData } from './deepScalarData.js';
 import { assertDerivatives } from '../../test-support/expectDerivatives.js';
 
-const instance = fc.tuple(fc.array(fc.integer({ min: 1, max: 3 }), { minLength: 2, maxLength: 4 }), fc.integer({ min: 1, max: 3 }))
-  .chain(([widths, n]) => {
-    let p = 0;
-    for (let l = 1; l < widths.length; l++) p += widths[l] * widths[l - 1];
-    return fc.record({
-      widths: fc.constant(widths.map(String)),
-      X: decimalMatrix(n, widths[0], -2, 2),
-      Y: decimalMatrix(n, widths[widths.length - 1], -2, 2),
-      theta: decimalVector(p, -1.5, 1.5),
-      u: decimalVector(p, -1, 1),
-      v: decimalVector(p, -1, 1),
-    });
-  });
+const instance = deepLinearInstance;
 
 /** (1/2n)Σₖ‖W_D⋯W₁xₖ − yₖ‖² from θ's documented layout, by plain loops over explicit matrices. */
 function naiveLoss(X: number[][], Y: number[][], widths: number[], t: number[]): number {

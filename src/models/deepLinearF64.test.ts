@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decimalMatrix, decimalVector } from '../../test-support/decimalArbs.js';
+import { deepLinearInstance } from '../../test-support/decimalArbs.js';
 import { f64 } from '../numerics/f64Field.js';
 import type { Field } from '../numerics/field.js';
 import { deepLinear } from './deepLinear.js';
@@ -11,18 +11,7 @@ import { deepLinear } from './deepLinear.js';
  */
 const plainF64: Field<number> = Object.freeze({ ...f64 });
 
-const instance = fc.tuple(fc.array(fc.integer({ min: 1, max: 3 }), { minLength: 2, maxLength: 4 }), fc.integer({ min: 1, max: 3 }))
-  .chain(([widths, n]) => {
-    let p = 0;
-    for (let l = 1; l < widths.length; l++) p += widths[l] * widths[l - 1];
-    return fc.record({
-      widths: fc.constant(widths.map(String)),
-      X: decimalMatrix(n, widths[0], -2, 2),
-      Y: decimalMatrix(n, widths[widths.length - 1], -2, 2),
-      theta: decimalVector(p, -1.5, 1.5),
-      u: decimalVector(p, -1, 1),
-    });
-  });
+const instance = deepLinearInstance;
 
 const bits = (xs: readonly number[]) => xs.map((x) => (Object.is(x, -0) ? '-0' : String(x)));
 
