@@ -20,14 +20,6 @@ import { suiteSeed } from './suiteSeed.js';
 const seed = suiteSeed();
 const interval40 = parsePrecision('interval:40');
 
-/** Checks that cannot run in interval arithmetic: their failures stay `inconclusive`, never `violated`. */
-const NOT_CERTIFIABLE: Record<string, string> = {
-  'cohen.progressive-sharpening': 'runs in f64 only (network); not certifiable',
-  'cohen.eos.hover': 'runs in f64 only (network); not certifiable',
-  ...listed('the self-stabilization runs are checked in f64 only; not certifiable',
-    'damian.two-layer.tracking-order damian.two-layer.loss-prediction-order damian.two-layer.sharpness-prediction-order damian.two-layer.tracks-pgd-not-flow'),
-};
-
 /**
  * Checks whose margin does not come back enclosed at interval:40 today, with the reason: their
  * failures are reported `inconclusive (not certified: …)`, never `violated`.
@@ -70,8 +62,8 @@ function enclosed(claim: Claim, mode: 'claim' | 'control'): boolean {
 
 describe(`every analytic claim's margin is enclosed at interval:40 (seed ${seed})`, () => {
   for (const claim of BUILTIN_CLAIMS as Claim[]) {
-    // A claim that declares itself not certifiable (ClaimDef.notCertifiable) is held to it the same way.
-    const why = NOT_CERTIFIABLE[claim.id] ?? claim.notCertifiable;
+    // A claim that declares itself not certifiable (ClaimDef.notCertifiable): certification stops at once with that reason.
+    const why = claim.notCertifiable;
     if (why !== undefined) {
       test(`${claim.id}: not certifiable (${why})`, () => {
         const instance = generateInstance(claim.arbitrary, seed, claim.id, 0).value.value as Instance;
@@ -113,5 +105,13 @@ test('even.dln.implicit-bias: a short control run (140 steps) is a certified vio
 
 test('the lists name registered claims only', () => {
   const ids = new Set(BUILTIN_CLAIMS.map((c) => c.id));
-  expect([...Object.keys(NOT_CERTIFIABLE), ...Object.keys(NO_ENCLOSURE)].filter((id) => !ids.has(id))).toEqual([]);
+  expect(Object.keys(NO_ENCLOSURE).filter((id) => !ids.has(id))).toEqual([]);
+});
+
+test('a network check asked for interval arithmetic directly says it is not certifiable (inconclusive), never violated', () => {
+  const claim = BUILTIN_CLAIMS.find((c) => c.id === 'cohen.eos.hover') as Claim;
+  const instance = generateInstance(claim.negativeControl.arbitrary, seed, claim.id, 0, 'control').value.value as Instance;
+  const out = checkAt(claim, instance, interval40, { mode: 'control', onInvalid: 'inconclusive' }).outcome;
+  expect(out).toMatchObject({ verdict: 'inconclusive', evidence: { code: 'not_certifiable' } });
+  expect(out.evidence.message).toContain(claim.notCertifiable);
 });

@@ -1,11 +1,12 @@
 import { expect, test } from 'vitest';
-import { judgeOrder } from '../src/claims/arora/codimTwoFlow.js';
+import { judgeOrderInEta } from '../src/claims/arora/codimTwoFlow.js';
 import { createContext } from '../src/harness/checkContext.js';
 import { orderFit } from '../src/numerics/orderFit.js';
 import { parsePrecision } from '../src/numerics/precision.js';
 
 /**
- * The boundary of the order-of-convergence decision of the codimension-2 Arora claims (judgeOrder):
+ * The boundary of the order-of-convergence decision (src/claims/judgeOrder.ts, shared by the
+ * codimension-2 Arora claims and the two-layer Damian claims):
  * error ladders over η = 0.08 … 0.01 made by hand, of order just below 1 and just at it, with a
  * 1% wobble so that the 95% interval has a width. A whole instance costs seconds a rung; the
  * decision is what the order and level constants feed, so it is pinned here on stated ladders
@@ -17,7 +18,7 @@ const WOBBLE = [1, 1.01, 0.99, 1];
 function decide(order: number, c: number, level: number) {
   const { ctx } = createContext({ precision: parsePrecision('f64'), tolerance: { rel: 0 }, mode: 'claim', budget: 1 });
   const fit = orderFit(ETAS.map((eta, i) => ({ eps: eta, error: c * eta ** order * WOBBLE[i] })));
-  return { fit, outcome: judgeOrder(ctx, 'a stated ladder', fit, level, {}, '') };
+  return { fit, outcome: judgeOrderInEta(ctx, 'a stated ladder', fit, level, {}, '') };
 }
 
 test('a ladder of order 0.9 (slope 0.90, 95% interval [0.88, 0.93]) is flagged order_too_low; order 1 holds', () => {

@@ -18,3 +18,8 @@ export function relativeError<T>(F: Field<T>, err: T, scale: T): T {
 export function leastOf<T>(F: Field<T>, least: T | undefined, m: T): T {
   return least === undefined ? m : F.min(least, m);
 }
+
+/** The larger of a running maximum (undefined before the first step) and m. */
+export function mostOf<T>(F: Field<T>, most: T | undefined, m: T): T {
+  return most === undefined ? m : F.max(most, m);
+}

@@ -6,7 +6,7 @@ import { orderFit } from '../../numerics/orderFit.js';
 import type { CheckContext, Claim, Outcome } from '../claim.js';
 import { defineClaim } from '../defineClaim.js';
 import { ALP } from '../papers.js';
-import { codimArb, judgeOrder, ruleName, runner, type CodimInstance } from './codimTwoFlow.js';
+import { codimArb, judgeOrderInEta, ruleName, runner, type CodimInstance } from './codimTwoFlow.js';
 import { codimension, phi } from './limitingFlow.js';
 
 /**
@@ -58,7 +58,7 @@ function checkEos<T>(instance: CodimInstance, ctx: CheckContext<T>): Outcome {
     for (let i = 0; i + 1 < ks.length; i++) error = Math.max(error, Math.abs(2 / (1 / ks[i] + 1 / ks[i + 1]) - 2));
     rungs.push({ eps: eta, error: Math.max(error, Number.MIN_VALUE) });
   }
-  return judgeOrder(ctx, `${instance.model}, |harmonic mean of η_t·λ₁ over two steps − 2| for ${ruleName(instance.run)}`, orderFit(rungs), EOS_LEVEL,
+  return judgeOrderInEta(ctx, `${instance.model}, |harmonic mean of η_t·λ₁ over two steps − 2| for ${ruleName(instance.run)}`, orderFit(rungs), EOS_LEVEL,
     { model: instance.model, rule: instance.run }, `${2 * PAIRS} steps after slow time ${WARMUP}`);
 }
 

@@ -10,9 +10,10 @@ import type { Optimizer } from '../../dynamics/optimizer.js';
 import type { BoundModel } from '../../models/model.js';
 import type { Vec } from '../../numerics/field.js';
 import { norm2, vecSub } from '../../numerics/linalg.js';
-import { orderFit, orderFitDetails, type OrderFit } from '../../numerics/orderFit.js';
+import { orderFit, type OrderFit } from '../../numerics/orderFit.js';
 import type { CheckContext, Claim, Instance, Outcome } from '../claim.js';
 import { defineClaim } from '../defineClaim.js';
+import { judgeOrder } from '../judgeOrder.js';
 import { ALP } from '../papers.js';
 import { codimension, integrateLimitingFlow, phi, type LimitingRule } from './limitingFlow.js';
 
@@ -175,18 +176,9 @@ function runLadder<T>(instance: CodimInstance, ctx: CheckContext<T>, o: { readon
 
 const isOutcome = (r: LadderRun | Outcome): r is Outcome => 'verdict' in r;
 
-/** The order-of-convergence verdict: slope interval reaching ORDER, error at the smallest η below `level`. */
-export function judgeOrder<T>(ctx: CheckContext<T>, what: string, fit: OrderFit, level: number, extra: Record<string, string | number>, message: string): Outcome {
-  const last = fit.rungs[fit.rungs.length - 1].error;
-  const details = { ...orderFitDetails(fit, 'η'), ...extra };
-  const fitText = `slope ${fit.slope.toFixed(2)} [${fit.lo.toFixed(2)}, ${fit.hi.toFixed(2)}] in η`;
-  if (!(fit.hi >= ORDER)) {
-    return ctx.violated({ code: 'order_too_low', message: `${what}: ${fitText}, the 95% interval lies below order ${ORDER} — ${message}`, observed: fit.hi, bound: ORDER, margin: fit.hi - ORDER, details });
-  }
-  if (!(last <= level)) {
-    return ctx.violated({ code: 'error_too_large', message: `${what}: ${fitText}, but the error at η = ${fit.rungs[fit.rungs.length - 1].eps} is ${last.toExponential(2)} > ${level}`, observed: last, bound: level, margin: level - last, details });
-  }
-  return ctx.holds({ code: 'order_reached', message: `${what}: ${fitText} (interval reaches order ${ORDER}); error ${last.toExponential(2)} ≤ ${level} at the smallest η — ${message}`, observed: fit.hi, bound: ORDER, margin: Math.min(fit.hi - ORDER, 1 - last / level), details });
+/** The order-of-convergence verdict in η (judgeOrder.ts): slope interval reaching ORDER, error at the smallest η below `level`. */
+export function judgeOrderInEta<T>(ctx: CheckContext<T>, what: string, fit: OrderFit, level: number, details: Record<string, string | number>, note: string): Outcome {
+  return judgeOrder(ctx, { what, fit, symbol: 'η', order: ORDER, level, details, note });
 }
 
 /** Distance level at the smallest η (0.01): the measured errors there are 1e-5 to 2e-4 (README). */
@@ -218,7 +210,7 @@ function trackingClaim(rule: LimitingRule): Claim<CodimInstance> {
       if (isOutcome(r)) return r;
       const fit = orderFit(r.rungs.map((g) => ({ eps: g.eta, error: Math.max(g.dist, Number.MIN_VALUE) })));
       const lf = r.lambdaFlow;
-      return judgeOrder(ctx, `${instance.model}, ‖Φ(x) − X(T)‖ for ${ruleName(instance.run)}`, fit, DIST_LEVEL,
+      return judgeOrderInEta(ctx, `${instance.model}, ‖Φ(x) − X(T)‖ for ${ruleName(instance.run)}`, fit, DIST_LEVEL,
         { model: instance.model, lambdaFlowStart: lf[0], lambdaFlowEnd: lf[lf.length - 1] },
         `λ₁ along the flow ${lf[0].toPrecision(6)} → ${lf[lf.length - 1].toPrecision(6)}`);
     },
@@ -280,7 +272,7 @@ export const ngdSharpnessDecreasesCodim2: Claim<CodimInstance> = defineClaim<Cod
       }
     }
     const fit = orderFit(r.rungs.map((g) => ({ eps: g.eta, error: Math.max(g.lamErr, Number.MIN_VALUE) })));
-    return judgeOrder(ctx, `${instance.model}, |λ₁(Φ(x_t)) − λ₁(X(t))| for ${ruleName(instance.run)}`, fit, LAMBDA_LEVEL,
+    return judgeOrderInEta(ctx, `${instance.model}, |λ₁(Φ(x_t)) − λ₁(X(t))| for ${ruleName(instance.run)}`, fit, LAMBDA_LEVEL,
       { model: instance.model, lambdaFlowStart: lf[0], lambdaFlowEnd: lf[lf.length - 1] },
       `λ₁(Φ(x_t)) strictly decreasing at every η, the flow's ${lf[0].toPrecision(6)} → ${lf[lf.length - 1].toPrecision(6)}`);
   },

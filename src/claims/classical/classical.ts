@@ -4,6 +4,7 @@ import { gdSteps, quadraticSetup, type GdStep } from './quadraticGd.js';
 import { increaseHorizon, quadraticGdInstance, type QuadraticGdInstance } from './quadraticGdInstance.js';
 import type { Field } from '../../numerics/field.js';
 import { COHEN } from '../papers.js';
+import { leastOf, mostOf } from '../relativeMargin.js';
 
 /**
  * Classical facts about GD on a quadratic (docs/claims/classical.md, docs/claims/cohen.md): the loss decreases monotonically
@@ -71,7 +72,7 @@ export function checkMonotoneLoss<T>(instance: QuadraticGdInstance, ctx: CheckCo
         details: { kappa: k },
       });
     }
-    least = least === undefined ? margin : F.min(least, margin);
+    least = leastOf(F, least, margin);
     if (best === undefined || F.toNumber(margin) - c.bound < F.toNumber(best.margin) - best.bound) best = { margin, observed: c.observed, bound: c.bound, step: st.t };
   }
   if (best === undefined || least === undefined) {
@@ -141,7 +142,7 @@ export const quadraticIncreasesAboveEdge: Claim<QuadraticGdInstance> = defineCla
           details: { kappa: k, horizon: Number.isFinite(horizon) ? horizon : 'none' },
         });
       }
-      most = most === undefined ? c.rel : F.max(most, c.rel);
+      most = mostOf(F, most, c.rel);
       if (best === undefined || c.observed + c.bound > best.observed + best.bound) best = { margin: c.rel, observed: c.observed, bound: c.bound, step: st.t };
     }
     const b = best ?? { observed: 0, bound: 0, step: 0 };

@@ -12,6 +12,7 @@ import { exactlyZero } from '../exactlyZero.js';
 import { quadraticSetup } from '../classical/quadraticGd.js';
 import { quadraticGdInstance, type QuadraticGdInstance } from '../classical/quadraticGdInstance.js';
 import { COHEN } from '../papers.js';
+import { mostOf } from '../relativeMargin.js';
 
 /**
  * Cohen, Kaur, Li, Kolter, Talwalkar (docs/claims/cohen.md, docs/claims/classical.md): the quadratic baseline of the edge of
@@ -203,7 +204,7 @@ export const momentumThresholds: Claim<MomentumInstance> = defineClaim<MomentumI
       x = run.theta;
       const a = F.abs(x[0]);
       const grown = F.sub(F.div(a, large), F.one);
-      peak = peak === undefined ? grown : F.max(peak, grown);
+      peak = mostOf(F, peak, grown);
       if (!below && !F.lt(a, large)) {
         return ctx.holds({ code: 'diverges_above', step: t, observed: F.toNumber(F.div(a, x0)), bound: 1e6, ...ctx.margin(grown), details,
           message: `${instance.method} at ηλ = 1.01 × ${F.toString(thr)} grew |θ| by 1e6 within ${t} steps` });

@@ -214,11 +214,14 @@ export function train<T>(inst: MlpEosInstance, ctx: CheckContext<T>, stopAtEdge:
  * start below the edge (κ₀ = ηS₀/2 ∈ [0.3, 0.7]), and turn a run that left the finite range into
  * its `diverged` outcome. Returns the run, or the outcome that ends the check.
  */
+/** The `notCertifiable` reason of the network claims: trained in float64, they cannot be re-run in interval arithmetic. */
+export const NETWORK_F64_ONLY = 'runs in f64 only (network); not certifiable';
+
 export function trainedRun<T>(inst: MlpEosInstance, ctx: CheckContext<T>, id: string, stopAtEdge: boolean): Run | Outcome {
   // A network trained in float64 cannot be re-run in interval arithmetic: its failures are never
   // certified, so they stay inconclusive (the harness reads this code as the reason).
   if (ctx.precision.kind === 'interval') {
-    throw new UsageError(`${id} runs in f64 only (network); not certifiable`, 'precision', NOT_CERTIFIABLE);
+    throw new UsageError(`${id} ${NETWORK_F64_ONLY}`, 'precision', NOT_CERTIFIABLE);
   }
   if (ctx.precision.kind !== 'f64') {
     throw new UsageError(`${id} trains a network in float64 only (its ladder is ['f64']); replay it at f64`, 'precision');

@@ -1,7 +1,7 @@
 import type { CheckContext, Claim, EvidenceInput, Outcome } from '../claim.js';
 import { defineClaim } from '../defineClaim.js';
 import { COHEN } from '../papers.js';
-import { EDGE, type MlpEosInstance, TRACK_TOL, fmt, mlpEosInstances, netLabel, slope, trainedRun } from './cohenNetworks.js';
+import { EDGE, type MlpEosInstance, NETWORK_F64_ONLY, TRACK_TOL, fmt, mlpEosInstances, netLabel, slope, trainedRun } from './cohenNetworks.js';
 
 // ─── cohen.progressive-sharpening ──────────────────────────────────────────────────────────────
 
@@ -10,6 +10,7 @@ const PS_EVERY = 10;
 
 export const progressiveSharpening: Claim<MlpEosInstance> = defineClaim<MlpEosInstance>({
   id: 'cohen.progressive-sharpening',
+  notCertifiable: NETWORK_F64_ONLY,
   title: 'Progressive sharpening: on a tanh MLP fitting random labels, full-batch GD drives the sharpness up to 2/η',
   citation: { paper: COHEN, where: 'abstract and §3 (progressive sharpening); docs/claims/cohen.md and the M-MLP benchmark §2.10', recalled: true },
   statement:
@@ -80,6 +81,7 @@ const BAND = { lo: 0.97, hi: 1.05, max: 1.25, lossDrop: 0.1 } as const;
 
 export const eosHover: Claim<MlpEosInstance> = defineClaim<MlpEosInstance>({
   id: 'cohen.eos.hover',
+  notCertifiable: NETWORK_F64_ONLY,
   title: 'Edge of stability on a tanh MLP: once at 2/η the sharpness hovers there while the loss decreases non-monotonically',
   citation: { paper: COHEN, where: 'abstract (the sharpness hovers at, or just above, 2/η while the loss keeps decreasing over long timescales, non-monotonically over short ones; ' +
     'as quoted by Damian et al.\'s abstract) and §3 [R]; docs/claims/cohen.md', recalled: true },

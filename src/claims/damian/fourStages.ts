@@ -4,6 +4,7 @@ import type { CheckContext, Claim, Outcome } from '../claim.js';
 import { defineClaim } from '../defineClaim.js';
 import { DNL } from '../papers.js';
 import { type ToyInstance, readToy, toyInstance } from './damian.js';
+import { mostOf } from '../relativeMargin.js';
 
 // ─── damian.four-stages ────────────────────────────────────────────────────────────────────────
 
@@ -102,7 +103,7 @@ export const fourStages: Claim<ToyInstance> = defineClaim<ToyInstance>({
       for (; t <= t1 + 1 && t < 1_000_000; t++) {
         const [xn, yn] = step(x, y);
         const dt = F.div(F.sub(y, yn), yScaleF);
-        drop = drop === undefined ? dt : F.max(drop, dt);
+        drop = mostOf(F, drop, dt);
         if (F.lt(yn, y)) {
           fell = true;
           break;

@@ -1,7 +1,8 @@
 import { NOT_CERTIFIABLE, UsageError } from '../../errors.js';
-import { orderFit, orderFitDetails } from '../../numerics/orderFit.js';
+import { orderFit } from '../../numerics/orderFit.js';
 import type { CheckContext, Claim, Outcome } from '../claim.js';
 import { defineClaim } from '../defineClaim.js';
+import { judgeOrder } from '../judgeOrder.js';
 import { DNL } from '../papers.js';
 import { edgeFamilyArb, type EdgeFamilyInstance } from './edgeFamilyTwoLayer.js';
 import { isOutcome, runRung, type RungRun } from './edgeRun.js';
@@ -33,7 +34,7 @@ function runAll<T>(instance: EdgeFamilyInstance, ctx: CheckContext<T>): RungRun[
   // So a failure stays `inconclusive (not certifiable)`, in claim and control mode alike, and never
   // becomes `violated`: thrown, not assumed (an assumption does not stop a control).
   if (ctx.precision.kind !== 'f64') {
-    throw new UsageError('the self-stabilization runs are checked in f64 only; not certifiable', 'precision', NOT_CERTIFIABLE);
+    throw new UsageError(F64_ONLY, 'precision', NOT_CERTIFIABLE);
   }
   const runs: RungRun[] = [];
   for (const rung of instance.rungs) {
@@ -51,23 +52,17 @@ const runDetails = (runs: readonly RungRun[]): Record<string, string> => ({
   etaGapMin: runs.map((r) => r.gapMin.toPrecision(3)).join(', '),
 });
 
-/** The order check: the 95% interval of the slope reaches ORDER, and the error at the smallest ε is at most LEVEL. */
-function judgeOrder<T>(ctx: CheckContext<T>, what: string, runs: readonly RungRun[], error: (r: RungRun) => number): Outcome {
+/** The order check (judgeOrder.ts): the 95% interval of the slope in ε reaches ORDER, and the error at the smallest ε is at most LEVEL. */
+function judgeRuns<T>(ctx: CheckContext<T>, what: string, runs: readonly RungRun[], error: (r: RungRun) => number): Outcome {
   const fit = orderFit(runs.map((r) => ({ eps: r.eps, error: Math.max(error(r), Number.MIN_VALUE) })));
-  const last = fit.rungs[fit.rungs.length - 1].error;
-  const details = { ...orderFitDetails(fit, 'ε'), ...runDetails(runs) };
-  const fitText = `${what}: slope ${fit.slope.toFixed(2)} [${fit.lo.toFixed(2)}, ${fit.hi.toFixed(2)}] in ε`;
-  if (!(fit.hi >= ORDER)) {
-    return ctx.violated({ code: 'order_too_low', message: `${fitText}, the 95% interval lies below order ${ORDER}`, observed: fit.hi, bound: ORDER, margin: fit.hi - ORDER, details });
-  }
-  if (!(last <= LEVEL)) {
-    return ctx.violated({ code: 'error_too_large', message: `${fitText}, but ${last.toExponential(2)} > ${LEVEL} at the smallest ε`, observed: last, bound: LEVEL, margin: LEVEL - last, details });
-  }
-  return ctx.holds({ code: 'order_reached', message: `${fitText} (interval reaches order ${ORDER}); ${last.toExponential(2)} ≤ ${LEVEL} at the smallest ε`, observed: fit.hi, bound: ORDER, margin: Math.min(fit.hi - ORDER, 1 - last / LEVEL), details });
+  return judgeOrder(ctx, { what, fit, symbol: 'ε', order: ORDER, level: LEVEL, details: runDetails(runs) });
 }
+
+const F64_ONLY = 'the self-stabilization runs are checked in f64 only; not certifiable';
 
 const COMMON = {
   kind: 'forall' as const,
+  notCertifiable: F64_ONLY,
   hypotheses: HYPOTHESES,
   arbitrary: edgeFamilyArb(),
   tolerance: { rel: 0 },
@@ -88,7 +83,7 @@ export const twoLayerTrackingOrder: Claim<EdgeFamilyInstance> = defineClaim<Edge
     ctx.assume(instance.variant === undefined || (noCubic && ctx.mode === 'control'), 'control_variant', 'a control variant is not an instance of the claim');
     const runs = runAll(instance, ctx);
     if (isOutcome(runs)) return runs;
-    return judgeOrder(ctx, noCubic ? 'without cubic terms' : 'max‖θ − θ† − v⋆‖/δ', runs, (r) => (noCubic ? r.errNoCubic : r.err));
+    return judgeRuns(ctx, noCubic ? 'without cubic terms' : 'max‖θ − θ† − v⋆‖/δ', runs, (r) => (noCubic ? r.errNoCubic : r.err));
   },
   negativeControl: {
     description: 'the predicted dynamics without its cubic terms x²∇S⊥/2 + u·x·y (the mechanism): it loses GD by about 2δ at every ε (order 0)',
@@ -111,7 +106,7 @@ export const twoLayerLossPredictionOrder: Claim<EdgeFamilyInstance> = defineClai
     ctx.assume(instance.variant === undefined || (noEnergy && ctx.mode === 'control'), 'control_variant', 'a control variant is not an instance of the claim');
     const runs = runAll(instance, ctx);
     if (isOutcome(runs)) return runs;
-    return judgeOrder(ctx, noEnergy ? 'L(θ) − L(θ†) without x²/η' : '|L(θ) − L(θ†) − x²/η|/(δ²/η)', runs, (r) => (noEnergy ? r.lossErrNoEnergy : r.lossErr));
+    return judgeRuns(ctx, noEnergy ? 'L(θ) − L(θ†) without x²/η' : '|L(θ) − L(θ†) − x²/η|/(δ²/η)', runs, (r) => (noEnergy ? r.lossErrNoEnergy : r.lossErr));
   },
   negativeControl: {
     description: 'the prediction L(θ_t) ≈ L(θ†_t) without the oscillation\'s energy x_t²/η: off by about 4δ²/η at every ε (order 0)',
@@ -135,7 +130,7 @@ export const twoLayerSharpnessPredictionOrder: Claim<EdgeFamilyInstance> = defin
     ctx.assume(instance.variant === undefined || (noY && ctx.mode === 'control'), 'control_variant', 'a control variant is not an instance of the claim');
     const runs = runAll(instance, ctx);
     if (isOutcome(runs)) return runs;
-    return judgeOrder(ctx, noY ? 'S(θ) − S(θ†) without y' : 'two-step |S(θ) − S(θ†) − y|/(√β·δ)', runs, (r) => (noY ? r.sharpErrNoY : r.sharpErr));
+    return judgeRuns(ctx, noY ? 'S(θ) − S(θ†) without y' : 'two-step |S(θ) − S(θ†) − y|/(√β·δ)', runs, (r) => (noY ? r.sharpErrNoY : r.sharpErr));
   },
   negativeControl: {
     description: 'S(θ_t) ≈ S(θ†_t) without y_t, the displacement along ∇S⊥ that carries the sharpness through its cycle: off by 0.76–0.90 √β·δ, order ≈ 0.2',

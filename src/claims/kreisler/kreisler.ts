@@ -9,6 +9,7 @@ import type { CheckContext, Claim, Instance, Outcome } from '../claim.js';
 import { defineClaim } from '../defineClaim.js';
 import { KNSC } from '../papers.js';
 import { gdRule, stepper } from '../../dynamics/stepper.js';
+import { leastOf } from '../relativeMargin.js';
 
 /**
  * Kreisler, Nacson, Soudry, Carmon (docs/claims/kreisler.md): on the deep scalar network ½(∏wᵢ − y)², GD
@@ -134,7 +135,7 @@ function checkPairGap<T>(inst: DeepScalarInstance, ctx: CheckContext<T>): Outcom
         const observed = F.sign(scale) === 0 ? F.toNumber(err) : F.toNumber(F.div(err, scale));
         const margin = ctx.tol.rel - observed;
         const m = F.sub(F.from(ctx.tol.rel), F.sign(scale) === 0 ? err : F.div(err, scale));
-        least = least === undefined ? m : F.min(least, m);
+        least = leastOf(F, least, m);
         if (F.lt(F.add(F.mul(F.from(ctx.tol.rel), scale), F.from(ctx.tol.abs)), err)) {
           return ctx.violated({
             code: 'identity_mismatch', step: t, observed, bound: ctx.tol.rel, ...ctx.margin(least),

@@ -4,7 +4,7 @@ import { decimalCtor } from '../../numerics/decimalField.js';
 import type { Field, Vec } from '../../numerics/field.js';
 import type { CheckContext, Claim, Instance, Outcome } from '../claim.js';
 import { defineClaim } from '../defineClaim.js';
-import { leastOf, relativeError, relativeMargin } from '../relativeMargin.js';
+import { leastOf, mostOf, relativeError, relativeMargin } from '../relativeMargin.js';
 import { LBDSG } from '../papers.js';
 import { gdRule, stepper } from '../../dynamics/stepper.js';
 
@@ -263,7 +263,7 @@ function checkCatapultWindow<T>(inst: WideUvInstance, ctx: CheckContext<T>): Out
     }
     const L = model.loss(th);
     if (F.lt(maxL, L)) maxL = L;
-    peak = peak === undefined ? L : F.max(peak, L);
+    peak = mostOf(F, peak, L);
     inside = F.lt(F.abs(fl(F, th, m).f), F.from('1e-10')) ? inside + 1 : 0;
     if (inside >= 3) break;
   }

@@ -12,6 +12,7 @@ import { defineClaim } from '../defineClaim.js';
 import { quadraticGdInstance } from '../classical/quadraticGdInstance.js';
 import { WR } from '../papers.js';
 import { gdRule, stepper } from '../../dynamics/stepper.js';
+import { leastOf } from '../relativeMargin.js';
 
 /**
  * Wang & Roberts: instabilities of large-step GD rotate the Hessian's eigenvectors, a consequence
@@ -139,7 +140,7 @@ export const depth1NoRotation: Claim<GdRunInstance> = defineClaim<GdRunInstance>
       const cur = frameAt(F, model, th);
       const angle = vectorAngle(prev.top, cur.top);
       const m = F.sub(tolF, lineAngle(F, prev.topField, cur.topField));
-      least = least === undefined ? m : F.min(least, m);
+      least = leastOf(F, least, m);
       if (angle > worst.observed || k === 0) worst = { observed: Math.max(angle, worst.observed), step: angle > worst.observed ? k : worst.step };
       if (angle > ctx.tol.rel) {
         return ctx.violated({

@@ -9,6 +9,7 @@ import { defineClaim } from '../defineClaim.js';
 import { WXZT } from '../papers.js';
 import { gdRule, stepper } from '../../dynamics/stepper.js';
 import { D } from './wangXuZhaoTao.js';
+import { mostOf } from '../relativeMargin.js';
 
 // ---------------------------------------------------------------------------------------------
 // uv (square ℓ, k = 1) trajectories: the catapult
@@ -37,12 +38,8 @@ interface UvRun<T> {
   readonly diverged: boolean;
   readonly steps: number;
   readonly theta: Vec<T>;
-  readonly delta0: T;
-  readonly deltaEnd: T;
-  readonly lambdaGfs: T;
   readonly kappa: T;
   readonly eta: T;
-  readonly y: T;
   /** First step whose loss exceeded the previous one by more than the slack, or −1. */
   readonly firstIncrease: number;
   /**
@@ -50,8 +47,6 @@ interface UvRun<T> {
    * (undefined when there is none): below 0 no step rose, so at interval:N it certifies "no increase".
    */
   readonly maxRise: T | undefined;
-  readonly loss0: T;
-  readonly maxLoss: T;
   readonly model: BoundModel<T>;
 }
 
@@ -72,7 +67,6 @@ export function runUv<T>(inst: UvGdInstance, ctx: CheckContext<T>, lossSlack = 1
   const loss0 = model.loss(theta);
   // Started (numerically) on the minimizers, GD would sit at a possibly unstable minimizer and look converged.
   ctx.assume(!F.lt(F.abs(F.sub(F.mul(theta[0], theta[1]), y)), F.from('0.005')), 'start_on_minimizers', '|u₀v₀ − y| < 0.005: the start is (nearly) a minimizer');
-  let maxLoss = loss0;
   let prev = loss0;
   let th = theta;
   const run = stepper(gdRule(F, (x) => model.grad(x), eta), th);
@@ -88,17 +82,15 @@ export function runUv<T>(inst: UvGdInstance, ctx: CheckContext<T>, lossSlack = 1
     const L = model.loss(th);
     if (F.lt(floor, prev)) {
       const rise = F.sub(F.div(F.sub(L, prev), prev), slack);
-      maxRise = maxRise === undefined ? rise : F.max(maxRise, rise);
+      maxRise = mostOf(F, maxRise, rise);
     }
     if (firstIncrease < 0 && F.lt(F.add(prev, F.mul(slack, prev)), L) && F.lt(F.from(1e-24), L)) firstIncrease = t;
-    if (F.lt(maxLoss, L)) maxLoss = L;
     prev = L;
     const r = F.sub(F.mul(th[0], th[1]), y);
     inside = F.lt(F.abs(r), tolR) ? inside + 1 : 0;
     if (inside >= 3) break;
   }
-  const deltaEnd = F.sub(F.mul(th[0], th[0]), F.mul(th[1], th[1]));
-  return { converged: inside >= 3, diverged: run.diverged, steps: t + 1, theta: th, delta0, deltaEnd, lambdaGfs, kappa, eta, y, firstIncrease, maxRise, loss0, maxLoss, model };
+  return { converged: inside >= 3, diverged: run.diverged, steps: t + 1, theta: th, kappa, eta, firstIncrease, maxRise, model };
 }
 
 const KAPPA_MSG = <T>(F: Field<T>, k: T) => `κ = η·λ_GFS = ${F.toString(k)}`;

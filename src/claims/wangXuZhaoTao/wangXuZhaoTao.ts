@@ -6,6 +6,7 @@ import type { CheckContext, Claim, Instance, Outcome } from '../claim.js';
 import { defineClaim } from '../defineClaim.js';
 import { WXZT } from '../papers.js';
 import { gdRule, stepper } from '../../dynamics/stepper.js';
+import { leastOf } from '../relativeMargin.js';
 
 /**
  * Wang, Xu, Zhao, Tao (docs/claims/wang-xu-zhao-tao.md): balancing, EoS and catapult for F(x, y) = ℓ(xᵀy). Only the
@@ -111,7 +112,7 @@ function checkBalancingIdentity<T>(inst: InnerProductGdInstance, ctx: CheckConte
     const observed = relErr(F, err, scale);
     const bound = ctx.tol.rel;
     const m = F.sub(F.from(ctx.tol.rel), F.sign(scale) === 0 ? err : F.div(err, scale));
-    least = least === undefined ? m : F.min(least, m);
+    least = leastOf(F, least, m);
     if (F.lt(F.add(F.mul(F.from(ctx.tol.rel), scale), F.from(ctx.tol.abs)), err)) {
       return ctx.violated({
         code: 'identity_mismatch', step: t, observed, bound, ...ctx.margin(least),

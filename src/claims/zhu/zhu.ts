@@ -6,6 +6,7 @@ import { defineClaim } from '../defineClaim.js';
 import { ZWWZG } from '../papers.js';
 import { gd } from '../../dynamics/gd.js';
 import { stepper } from '../../dynamics/stepper.js';
+import { leastOf, relativeError } from '../relativeMargin.js';
 
 /**
  * Zhu, Wang, Wang, Zhou, Ge (docs/claims/zhu.md): the minimalist example L(x, y) = ¼(x²y² − 1)²,
@@ -66,7 +67,7 @@ function checkIdentity<T>(inst: MinimalistInstance, ctx: CheckContext<T>): Outco
     const scale = F.add(F.add(F.mul(a, a), F.mul(b, b)), F.mul(F.abs(c), F.add(F.one, k)));
     const err = F.abs(F.sub(cNext, predicted));
     // scale ≥ 0; an enclosure that may contain 0 is treated as 0 (the absolute error), never divided by.
-    const relErr = F.lt(F.zero, scale) ? F.div(err, scale) : err;
+    const relErr = relativeError(F, err, scale);
     const observed = F.toNumber(relErr);
     const m = F.sub(F.from(ctx.tol.rel), relErr);
     const margin = F.toNumber(m);
@@ -74,7 +75,7 @@ function checkIdentity<T>(inst: MinimalistInstance, ctx: CheckContext<T>): Outco
       return ctx.violated({ code: 'identity_mismatch', step: t, observed, bound: ctx.tol.rel, ...ctx.margin(m),
         message: `step ${t}: (x² − y²)⁺ = ${F.toString(cNext)} but ${gf ? 'x² − y²' : '(x² − y²)(1 − η²r²x²y²)'} = ${F.toString(predicted)}` });
     }
-    least = least === undefined ? m : F.min(least, m);
+    least = leastOf(F, least, m);
     if (margin < worst.margin) worst = { margin, observed, bound: ctx.tol.rel, step: t };
     checked++;
   }
