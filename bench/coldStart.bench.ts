@@ -43,8 +43,10 @@ export function main(): BenchRow[] {
   });
   const ms = (i: number) => median(times[i]).toFixed(0);
   const above = (i: number) => (median(times[i]) - base).toFixed(0);
-  return [{
-    what: 'cold start of the compiled CLI, `--help` / `models` / `inspect` on deep-scalar (limits 0.4 / 0.4 / 0.8 s)',
-    figure: `median of ${ROUNDS} processes: ${ms(1)} / ${ms(2)} / ${ms(3)} ms, i.e. ${above(1)} / ${above(2)} / ${above(3)} ms above \`node -e 0\` (${ms(0)} ms in the same rounds)`,
-  }];
+  return [
+    {
+      what: 'cold start of the compiled CLI, `--help` / `models` / `inspect` on deep-scalar (limits 0.4 / 0.4 / 0.8 s)',
+      figure: `median of ${ROUNDS} processes: ${ms(1)} / ${ms(2)} / ${ms(3)} ms, i.e. ${above(1)} / ${above(2)} / ${above(3)} ms above \`node -e 0\` (${ms(0)} ms in the same rounds)`,
+    },
+  ];
 }

@@ -81,7 +81,7 @@ export function main(): BenchRow[] {
   // The same model with the loop kernel only (no generated straight-line code).
   const loopKernels = productKernelsF64(1, 1, (p) => ((p - 1) * (p - 1)) / 2, { unroll: false });
   const loopBound: BoundModel<number> = { ...model.bind(f64), kernelsF64: () => loopKernels };
-  const loopModel: Model = { ...model, bind: <T>(F: Field<T>) => ((F as Field<unknown>) === f64 ? loopBound as unknown as BoundModel<T> : model.bind(F)) };
+  const loopModel: Model = { ...model, bind: <T>(F: Field<T>) => ((F as Field<unknown>) === f64 ? (loopBound as unknown as BoundModel<T>) : model.bind(F)) };
   const fast = engine(model, FAST_STEPS, true);
   const loop = engine(loopModel, 5_000_000, true);
   const generic = engine(model, 500_000, false);
@@ -98,7 +98,8 @@ export function main(): BenchRow[] {
 
   console.log(`GD on deep-scalar, depth ${D}: steps per second of CPU time (best of 5); load average ${load.toFixed(1)} on ${availableParallelism()} cores`);
   if (typeof c === 'string') console.log(`(C peer skipped: ${c})`);
-  if (peer === undefined) console.log(`(Python peer not run: python3 with numpy and mpmath is needed: ${(py.stderr || String(py.error)).trim().split('\n').pop()})`);
+  if (peer === undefined)
+    console.log(`(Python peer not run: python3 with numpy and mpmath is needed: ${(py.stderr || String(py.error)).trim().split('\n').pop()})`);
   const rows: [string, number, number | undefined, number | undefined][] = [
     ['f64 engine', fast.rate, peer?.f64, cRate],
     ['f64 loop kernel', loop.rate, peer?.f64, cRate],
@@ -107,10 +108,14 @@ export function main(): BenchRow[] {
     ['dec50', others.dec50, peer?.dec50, undefined],
     ['dec50+S', others['dec50+S'], peer?.['dec50+S'], undefined],
   ];
-  console.log(`${'case'.padEnd(18)} ${'eoscheck'.padStart(11)} ${'numpy/mpmath'.padStart(13)} ${'ratio'.padStart(8)} ${'C -O2'.padStart(11)} ${'ratio'.padStart(7)}`);
+  console.log(
+    `${'case'.padEnd(18)} ${'eoscheck'.padStart(11)} ${'numpy/mpmath'.padStart(13)} ${'ratio'.padStart(8)} ${'C -O2'.padStart(11)} ${'ratio'.padStart(7)}`,
+  );
   for (const [k, v, p, cr] of rows) {
-    console.log(`${k.padEnd(18)} ${sci(v).padStart(11)} ${(p === undefined ? '—' : sci(p)).padStart(13)} ${(p === undefined ? '—' : times(v / p)).padStart(8)} ` +
-      `${(cr === undefined ? '—' : sci(cr)).padStart(11)} ${(cr === undefined ? '—' : times(v / cr)).padStart(7)}`);
+    console.log(
+      `${k.padEnd(18)} ${sci(v).padStart(11)} ${(p === undefined ? '—' : sci(p)).padStart(13)} ${(p === undefined ? '—' : times(v / p)).padStart(8)} ` +
+        `${(cr === undefined ? '—' : sci(cr)).padStart(11)} ${(cr === undefined ? '—' : times(v / cr)).padStart(7)}`,
+    );
   }
   if (typeof c !== 'string') {
     const same = c.w.length === fast.theta.length && c.w.every((x, i) => Object.is(x, fast.theta[i]));
@@ -127,11 +132,14 @@ export function main(): BenchRow[] {
     },
     { what: '… with the loop kernel only (no generated code)', figure: `${mega(loop.rate)} steps/s${vsC(loop.rate)}` },
     { what: '… the generic Field step (`fastF64: false`)', figure: `${mega(generic.rate)} steps/s${vsC(generic.rate)}` },
-    { what: '… with the sharpness every step (10×10 eigensolve)', figure: `${mega(others['f64+S'])} steps/s${vsPy(others['f64+S'], peer?.['f64+S'], 'numpy + `eigvalsh`')}` },
+    {
+      what: '… with the sharpness every step (10×10 eigensolve)',
+      figure: `${mega(others['f64+S'])} steps/s${vsPy(others['f64+S'], peer?.['f64+S'], 'numpy + `eigvalsh`')}`,
+    },
     { what: '… at dec:50', figure: `${mega(others.dec50)} steps/s${vsPy(others.dec50, peer?.dec50, 'mpmath at 50 digits')}` },
     {
       what: '… at dec:50 with the sharpness every step',
-      figure: `${mega(others['dec50+S'])} steps/s${vsPy(others['dec50+S'], peer?.['dec50+S'], 'mpmath\'s `eigsy`')}: the f64 top pair refined by Rayleigh-quotient iteration, the full decimal Jacobi only when f64 cannot separate the top eigenvalue`,
+      figure: `${mega(others['dec50+S'])} steps/s${vsPy(others['dec50+S'], peer?.['dec50+S'], "mpmath's `eigsy`")}: the f64 top pair refined by Rayleigh-quotient iteration, the full decimal Jacobi only when f64 cannot separate the top eigenvalue`,
     },
   ];
 }

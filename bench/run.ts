@@ -10,7 +10,9 @@ import type { BenchRow } from './benchRow.js';
 
 const dir = import.meta.dirname;
 const only = process.argv.slice(2);
-const files = readdirSync(dir).filter((f) => f.endsWith('.bench.ts') && (only.length === 0 || only.some((o) => f.includes(o)))).sort();
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.bench.ts') && (only.length === 0 || only.some((o) => f.includes(o))))
+  .sort();
 const rows: BenchRow[] = [];
 const loads: number[] = [];
 for (const f of files) {
@@ -24,8 +26,8 @@ loads.push(loadavg()[0]);
 if (only.length === 0) {
   const load = `${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)}`;
   const body = [
-    `Figures from one \`npm run bench\` run on ${new Date().toISOString().slice(0, 10)}, ${availableParallelism()} cores, load average ${load}`
-    + ' (CPU time of the benchmark process: rates are the best of 5 runs, times the median of 5–9):',
+    `Figures from one \`npm run bench\` run on ${new Date().toISOString().slice(0, 10)}, ${availableParallelism()} cores, load average ${load}` +
+      ' (CPU time of the benchmark process: rates are the best of 5 runs, times the median of 5–9):',
     '',
     '| what | figure |',
     '|---|---|',

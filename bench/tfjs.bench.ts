@@ -66,17 +66,25 @@ export async function main(): Promise<BenchRow[]> {
   }
   await selectBackend('wasm');
   const f64 = rows[0];
-  console.log(`MLP ${SPEC.inputDim}-${SPEC.widths.join('-')}-1 ${SPEC.activation}, ${ref.dim} parameters, n = ${N}, MSE: median CPU ms per call ` +
-    `(HVP: nested reverse mode in tfjs, R-operator in float64; FD: central difference of two gradients)`);
-  console.log(`${'implementation'.padEnd(24)} ${'grad'.padStart(8)} ${'HVP'.padStart(8)} ${'FD-HVP'.padStart(8)} ${'HVP/grad'.padStart(9)} ${'grad vs f64'.padStart(12)} ${'HVP vs f64'.padStart(11)}`);
+  console.log(
+    `MLP ${SPEC.inputDim}-${SPEC.widths.join('-')}-1 ${SPEC.activation}, ${ref.dim} parameters, n = ${N}, MSE: median CPU ms per call ` +
+      `(HVP: nested reverse mode in tfjs, R-operator in float64; FD: central difference of two gradients)`,
+  );
+  console.log(
+    `${'implementation'.padEnd(24)} ${'grad'.padStart(8)} ${'HVP'.padStart(8)} ${'FD-HVP'.padStart(8)} ${'HVP/grad'.padStart(9)} ${'grad vs f64'.padStart(12)} ${'HVP vs f64'.padStart(11)}`,
+  );
   for (const r of rows) {
-    console.log(`${r.impl.padEnd(24)} ${r.grad.toFixed(1).padStart(8)} ${r.hvp.toFixed(1).padStart(8)} ${(r.fd === undefined ? '—' : r.fd.toFixed(1)).padStart(8)} ` +
-      `${(r.hvp / r.grad).toFixed(2).padStart(9)} ${`${(r.grad / f64.grad).toFixed(2)}×`.padStart(12)} ${`${(r.hvp / f64.hvp).toFixed(2)}×`.padStart(11)}`);
+    console.log(
+      `${r.impl.padEnd(24)} ${r.grad.toFixed(1).padStart(8)} ${r.hvp.toFixed(1).padStart(8)} ${(r.fd === undefined ? '—' : r.fd.toFixed(1)).padStart(8)} ` +
+        `${(r.hvp / r.grad).toFixed(2).padStart(9)} ${`${(r.grad / f64.grad).toFixed(2)}×`.padStart(12)} ${`${(r.hvp / f64.hvp).toFixed(2)}×`.padStart(11)}`,
+    );
   }
   if (skipped.length > 0) console.log(`(not available here: ${skipped.join('; ')})`);
   const fig = (r: Row) => `${r.impl.replace(' (float32)', '').replace('float64 reference', 'f64 reference')} ${r.grad.toFixed(0)} / ${r.hvp.toFixed(0)} ms`;
-  return [{
-    what: `${ref.dim / 1000 < 1 ? ref.dim : `${Math.round(ref.dim / 1000)}k`}-parameter ${SPEC.activation} MLP (${SPEC.inputDim}-${SPEC.widths.join('-')}-1), n = ${N}: gradient / HVP`,
-    figure: `${rows.map(fig).join('; ')} (HVP ≈ ${(f64.hvp / f64.grad).toFixed(1)}× a gradient)`,
-  }];
+  return [
+    {
+      what: `${ref.dim / 1000 < 1 ? ref.dim : `${Math.round(ref.dim / 1000)}k`}-parameter ${SPEC.activation} MLP (${SPEC.inputDim}-${SPEC.widths.join('-')}-1), n = ${N}: gradient / HVP`,
+      figure: `${rows.map(fig).join('; ')} (HVP ≈ ${(f64.hvp / f64.grad).toFixed(1)}× a gradient)`,
+    },
+  ];
 }

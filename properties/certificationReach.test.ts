@@ -26,9 +26,12 @@ const interval40 = parsePrecision('interval:40');
  */
 const PGD = 'projected gradient descent branches on the sign of a coordinate that is exactly 0 on the stable set, and its enclosure straddles 0 at interval:40';
 const EIG = 'its gradient-flow projection (dynamics/flow.ts) sizes its steps with eigSym, which does not run on interval matrices';
-const NORMALIZED = 'at interval:40 the normalized step divides by an enclosure of ‖∇L‖ (or of L) that comes to contain 0 near the minimizers; from interval:80 on the margin is enclosed';
-const BLOW = 'the enclosure of its trajectory blows up at interval:40 before the check reaches its margin (long or chaotic runs, or a map whose naive interval evaluation widens at every step)';
-const DLN = 'its diagonal-network GD runs last 10²–10⁴ steps, and at interval:40 their enclosure grows about 1.2× a step (in plain and in centred form alike: the boxes wrap the coupled updates of u and v) and blows up after 300–550 steps';
+const NORMALIZED =
+  'at interval:40 the normalized step divides by an enclosure of ‖∇L‖ (or of L) that comes to contain 0 near the minimizers; from interval:80 on the margin is enclosed';
+const BLOW =
+  'the enclosure of its trajectory blows up at interval:40 before the check reaches its margin (long or chaotic runs, or a map whose naive interval evaluation widens at every step)';
+const DLN =
+  'its diagonal-network GD runs last 10²–10⁴ steps, and at interval:40 their enclosure grows about 1.2× a step (in plain and in centred form alike: the boxes wrap the coupled updates of u and v) and blows up after 300–550 steps';
 const NO_ENCLOSURE: Record<string, string> = {
   ...listed(EIG, 'arora.ngd.limiting-flow-codim2 arora.ngd.sharpness-decreases-codim2 arora.enters-eos-codim2'),
   ...listed(PGD, 'damian.predicted-dynamics.tracking damian.time-averaged-loss'),
@@ -37,7 +40,8 @@ const NO_ENCLOSURE: Record<string, string> = {
   ...listed(DLN, 'even.dln.eos-final-sharpness'),
   // Its margin is in the field: a short run is enclosed at interval:40 (below); its first instances run 10³ steps and
   // need more digits (a control failure of 1814 steps is certified at interval:320).
-  'even.dln.implicit-bias': 'encloses at interval:40 on runs of a few hundred steps, from interval:320 on runs of ~2000 steps: its enclosure grows about 1.2× a step',
+  'even.dln.implicit-bias':
+    'encloses at interval:40 on runs of a few hundred steps, from interval:320 on runs of ~2000 steps: its enclosure grows about 1.2× a step',
   // The enclosure of 1500 GD steps blows up at 40 digits; at 80 its margin is enclosed and its fixture certified (below).
   'wxzt.eos.gap-below-edge': 'encloses from interval:80 on, not at interval:40',
 };
@@ -79,7 +83,9 @@ describe(`every analytic claim's margin is enclosed at interval:40 (seed ${seed}
       continue;
     }
     test(claim.id, () => {
-      expect(enclosed(claim, 'control') || enclosed(claim, 'claim'), 'no enclosure of the margin at interval:40 on the first control or claim instance').toBe(true);
+      expect(enclosed(claim, 'control') || enclosed(claim, 'claim'), 'no enclosure of the margin at interval:40 on the first control or claim instance').toBe(
+        true,
+      );
     });
   }
 });

@@ -26,7 +26,8 @@ describe(`built-in claims (seed ${seed}, ${RUNS} runs each unless a claim sets f
     const runs = runsFor(claim, RUNS, false);
     test(`${claim.id} holds (seed ${seed}, ${runs} runs)`, async () => {
       const r = await runClaim(claim, {
-        seed, runs,
+        seed,
+        runs,
         fixturesDir: join(root, 'fixtures/counterexamples'),
         // Counterexamples found by the suite go to the git-ignored .eoscheck/; copy one into
         // fixtures/counterexamples/<id>/ (with a `why`) to keep it as a regression fixture.
@@ -46,14 +47,23 @@ describe(`built-in claims (seed ${seed}, ${RUNS} runs each unless a claim sets f
       // claim's control must fail its statistic, so it runs them all).
       const stop = { requested: false };
       const r = await runClaim(claim, {
-        seed, runs: Math.min(CONTROL_RUNS, runs), mode: 'control', stop,
+        seed,
+        runs: Math.min(CONTROL_RUNS, runs),
+        mode: 'control',
+        stop,
         onInstance: (_i, v) => {
           if (v.verdict === 'violated' && claim.kind !== 'statistical') stop.requested = true;
         },
       });
-      expect(r.row.instances.violated, `negative control "${claim.negativeControl.description}" was never flagged: ${JSON.stringify(r.row.instances)}`).toBeGreaterThan(0);
+      expect(
+        r.row.instances.violated,
+        `negative control "${claim.negativeControl.description}" was never flagged: ${JSON.stringify(r.row.instances)}`,
+      ).toBeGreaterThan(0);
       // A statistical claim tolerates some violated instances: its control must fail the claim's own statistic.
-      if (claim.kind === 'statistical') expect(r.row.verdict, `negative control "${claim.negativeControl.description}" did not fail the statistic: ${JSON.stringify(r.row.instances)}`).toBe('violated');
+      if (claim.kind === 'statistical')
+        expect(r.row.verdict, `negative control "${claim.negativeControl.description}" did not fail the statistic: ${JSON.stringify(r.row.instances)}`).toBe(
+          'violated',
+        );
     });
   }
 });

@@ -2,7 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildEdgeFamily, edgeFamilyArb } from '../src/claims/damian/edgeFamilyTwoLayer.js';
 import {
-  twoLayerLossPredictionOrder, twoLayerSharpnessPredictionOrder, twoLayerTrackingOrder, twoLayerTracksPgdNotFlow,
+  twoLayerLossPredictionOrder,
+  twoLayerSharpnessPredictionOrder,
+  twoLayerTrackingOrder,
+  twoLayerTracksPgdNotFlow,
 } from '../src/claims/damian/twoLayerSelfStabilization.js';
 import { evaluate } from '../src/harness/evaluate.js';
 
@@ -42,8 +45,20 @@ describe('self-stabilization on the two-layer tanh network: controls fail for th
 describe('self-stabilization on the two-layer tanh network: outside the assumptions', () => {
   it('a draw whose α turns negative along θ† is inconclusive (alpha_positive), never a pass', () => {
     // Another (X, θ_K) from the same ranges: the construction is stationary only to first order in μ.
-    const X = [['0.77', '-1.90'], ['-0.79', '-1.81'], ['-1.62', '0.13'], ['-1.02', '-0.79'], ['0.56', '1.88'], ['-1.84', '1.89'],
-      ['-0.63', '0.91'], ['1.60', '-0.15'], ['1.62', '-0.33'], ['0.92', '1.01'], ['0', '0.47'], ['1.19', '-1.19']];
+    const X = [
+      ['0.77', '-1.90'],
+      ['-0.79', '-1.81'],
+      ['-1.62', '0.13'],
+      ['-1.02', '-0.79'],
+      ['0.56', '1.88'],
+      ['-1.84', '1.89'],
+      ['-0.63', '0.91'],
+      ['1.60', '-0.15'],
+      ['1.62', '-0.33'],
+      ['0.92', '1.01'],
+      ['0', '0.47'],
+      ['1.19', '-1.19'],
+    ];
     const draw = buildEdgeFamily(X, ['1.23', '0.30', '-0.69', '-0.18', '-1.10', '-0.20', '-0.41', '-1.23', '1.28']);
     const v = evaluate(twoLayerTrackingOrder, draw, { mode: 'claim' });
     expect(v.verdict.verdict).toBe('inconclusive');

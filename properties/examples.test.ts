@@ -56,7 +56,20 @@ describe('a deliberately false claim from a user file', () => {
 
   it('the committed example fixture documents why it is expected to fail, and replays as violated', async () => {
     const dir = join(import.meta.dirname, '../fixtures/examples/counterexamples/example.quadratic.monotone-below-3-over-lambda');
-    const r = await cli('check', 'example.*', '--claims', falseClaim, '--fixtures', join(dir, '..'), '--runs', '1', '--seed', '99', '--json', join(mkdtempSync(join(tmpdir(), 'eoscheck-')), 'r.json'));
+    const r = await cli(
+      'check',
+      'example.*',
+      '--claims',
+      falseClaim,
+      '--fixtures',
+      join(dir, '..'),
+      '--runs',
+      '1',
+      '--seed',
+      '99',
+      '--json',
+      join(mkdtempSync(join(tmpdir(), 'eoscheck-')), 'r.json'),
+    );
     expect(r.code).toBe(1);
     expect(r.out).toContain('| `example.quadratic.monotone-below-3-over-lambda` | ❌ violated');
     expect(r.out).not.toMatch(/expected .*, replay gave/);
@@ -66,7 +79,18 @@ describe('a deliberately false claim from a user file', () => {
 describe('a claim that fails only in float64 rounding', () => {
   it('is reported artifact (exit 0), not violated', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'eoscheck-artifact-'));
-    const r = await cli('check', 'example.quadratic.one-step-contraction', '--claims', artifactClaim, '--runs', '50', '--fixtures', dir, '--json', join(dir, 'r.json'));
+    const r = await cli(
+      'check',
+      'example.quadratic.one-step-contraction',
+      '--claims',
+      artifactClaim,
+      '--runs',
+      '50',
+      '--fixtures',
+      dir,
+      '--json',
+      join(dir, 'r.json'),
+    );
     expect(r.code).toBe(0);
     const row = JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8')).claims[0];
     expect(row.verdict).toBe('artifact');

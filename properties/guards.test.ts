@@ -22,8 +22,11 @@ import { GUARD_INSTANCES } from './boundary/guardInstances.js';
 const root = join(import.meta.dirname, '..');
 const PAPERS = ['damian', 'arora', 'wangRoberts', 'wangXuZhaoTao', 'classical'];
 const BY_PAPER: ReadonlyMap<string, readonly Claim[]> = new Map([
-  ['damian', [...DAMIAN_CLAIMS, ...DAMIAN_TRACKING_CLAIMS]], ['arora', ARORA_CLAIMS], ['wangRoberts', WANG_ROBERTS_CLAIMS],
-  ['wangXuZhaoTao', [...WXZT_CLAIMS, ...WXZT_MORE_CLAIMS]], ['classical', CLASSICAL_CLAIMS as unknown as readonly Claim[]],
+  ['damian', [...DAMIAN_CLAIMS, ...DAMIAN_TRACKING_CLAIMS]],
+  ['arora', ARORA_CLAIMS],
+  ['wangRoberts', WANG_ROBERTS_CLAIMS],
+  ['wangXuZhaoTao', [...WXZT_CLAIMS, ...WXZT_MORE_CLAIMS]],
+  ['classical', CLASSICAL_CLAIMS as unknown as readonly Claim[]],
 ]);
 const CLAIMS: readonly Claim[] = [...BY_PAPER.values()].flat();
 const PAPER_OF = new Map(PAPERS.flatMap((p) => (BY_PAPER.get(p) ?? []).map((c) => [c.id, p] as const)));
@@ -64,7 +67,8 @@ function guardsIn(paper: string): Set<string> {
   const guards = new Set<string>();
   for (const f of readdirSync(dir).filter((x) => x.endsWith('.ts') && !x.endsWith('.test.ts'))) {
     const src = readFileSync(join(dir, f), 'utf8');
-    for (const m of src.matchAll(/ctx\.assume\(/g)) for (const code of literals(args(src, m.index + m[0].length - 1)[1] ?? '')) guards.add(`${paper}:assume:${code}`);
+    for (const m of src.matchAll(/ctx\.assume\(/g))
+      for (const code of literals(args(src, m.index + m[0].length - 1)[1] ?? '')) guards.add(`${paper}:assume:${code}`);
     for (const m of src.matchAll(/ctx\.diverged\(\{\s*code:\s*([^,]+),/g)) for (const code of literals(m[1])) guards.add(`${paper}:diverged:${code}`);
     for (const m of src.matchAll(/stopped\(ctx, '([a-z_]+)'/g)) guards.add(`${paper}:diverged:${m[1]}`);
   }

@@ -25,8 +25,14 @@ const verdictOf = (claim: Claim, instance: Instance): Verdict => evaluate(claim,
 
 /** ½λθ² − bθ in one dimension, with its certificate (θ* = b/λ). */
 const oneD = (lambda: string, b: string, thetaStar: string, theta: string, lr: string, steps: number): Instance => ({
-  model: 'quadratic', params: {}, data: { A: [[lambda]], b: [b] }, eigen: { values: [lambda], vectors: [['1']] },
-  thetaStar: [thetaStar], theta: [theta], lr, steps,
+  model: 'quadratic',
+  params: {},
+  data: { A: [[lambda]], b: [b] },
+  eigen: { values: [lambda], vectors: [['1']] },
+  thetaStar: [thetaStar],
+  theta: [theta],
+  lr,
+  steps,
 });
 
 async function cli(...argv: string[]) {
@@ -65,8 +71,26 @@ describe('quadratics at the edge κ = 2 (known answers)', () => {
   it('a start exactly on a lower eigenvector with κ_max > 2: the loss decreases at every step, so never violated (the rounding noise grown along q_max is certified away)', () => {
     // A = Q diag(1, 0.446) Qᵀ with Q's rows (0.6, 0.8), (−0.8, 0.6); θ₀ = 0.38·(0.8, −0.6).
     const inst: Instance = {
-      model: 'quadratic', params: {}, data: { A: [['0.64544', '0.26592'], ['0.26592', '0.80056']], b: ['0', '0'] },
-      eigen: { values: ['1', '0.446'], vectors: [['0.6', '0.8'], ['-0.8', '0.6']] }, thetaStar: ['0', '0'], theta: ['0.304', '-0.228'], lr: '2.001', steps: 100,
+      model: 'quadratic',
+      params: {},
+      data: {
+        A: [
+          ['0.64544', '0.26592'],
+          ['0.26592', '0.80056'],
+        ],
+        b: ['0', '0'],
+      },
+      eigen: {
+        values: ['1', '0.446'],
+        vectors: [
+          ['0.6', '0.8'],
+          ['-0.8', '0.6'],
+        ],
+      },
+      thetaStar: ['0', '0'],
+      theta: ['0.304', '-0.228'],
+      lr: '2.001',
+      steps: 100,
     };
     const v = verdictOf(monotone, inst);
     expect(['holds', 'artifact']).toContain(v.verdict);
@@ -93,7 +117,18 @@ describe('a check that throws', () => {
   it('is an error with its stack, counted apart, never shrunk nor stored; check exits 3', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'eoscheck-throw-'));
     const json = join(dir, 'r.json');
-    const r = await cli('check', 'example.buggy-check', '--claims', join(examples, 'throwingClaim.ts'), '--runs', '5', '--fixtures', join(dir, 'fx'), '--json', json);
+    const r = await cli(
+      'check',
+      'example.buggy-check',
+      '--claims',
+      join(examples, 'throwingClaim.ts'),
+      '--runs',
+      '5',
+      '--fixtures',
+      join(dir, 'fx'),
+      '--json',
+      json,
+    );
     expect(r.code).toBe(3);
     const row = JSON.parse(readFileSync(json, 'utf8')).claims[0];
     expect(row).toMatchObject({ verdict: 'error', instances: { error: 5, violated: 0 }, counterexamples: [] });
@@ -109,18 +144,23 @@ describe('an internal error of the CLI', () => {
     // A claim whose generator throws: outside any check, so nothing turns it into a verdict.
     const dir = mkdtempSync(join(tmpdir(), 'eoscheck-internal-'));
     const file = join(dir, 'broken.ts');
-    writeFileSync(file, [
-      `import fc from 'fast-check';`,
-      `import { defineClaim } from ${JSON.stringify(join(import.meta.dirname, '../src/claims/index.js'))};`,
-      `const arb = fc.constant(0).map(() => { throw new TypeError('generator bug'); });`,
-      `export default defineClaim({ id: 'example.broken-generator', title: 't', citation: { paper: 'p', where: 'w' }, statement: 's', kind: 'forall',`,
-      `  hypotheses: [], arbitrary: arb, check: (_i, ctx) => ctx.holds({ code: 'ok', message: 'm', observed: 0, bound: 0, margin: 1 }),`,
-      `  negativeControl: { description: 'd', arbitrary: arb }, tolerance: {}, rationale: 'r' });`,
-    ].join('\n'));
+    writeFileSync(
+      file,
+      [
+        `import fc from 'fast-check';`,
+        `import { defineClaim } from ${JSON.stringify(join(import.meta.dirname, '../src/claims/index.js'))};`,
+        `const arb = fc.constant(0).map(() => { throw new TypeError('generator bug'); });`,
+        `export default defineClaim({ id: 'example.broken-generator', title: 't', citation: { paper: 'p', where: 'w' }, statement: 's', kind: 'forall',`,
+        `  hypotheses: [], arbitrary: arb, check: (_i, ctx) => ctx.holds({ code: 'ok', message: 'm', observed: 0, bound: 0, margin: 1 }),`,
+        `  negativeControl: { description: 'd', arbitrary: arb }, tolerance: {}, rationale: 'r' });`,
+      ].join('\n'),
+    );
     const args = ['check', 'example.broken-generator', '--claims', file, '--runs', '1', '--fixtures', join(dir, 'fx')];
     const r = await cli(...args);
     expect(r.code).toBe(3);
-    expect(r.err).toMatch(/^eoscheck check: internal error \(TypeError: generator bug\); please report it with the command that caused it \(--debug prints the stack\)\n$/);
+    expect(r.err).toMatch(
+      /^eoscheck check: internal error \(TypeError: generator bug\); please report it with the command that caused it \(--debug prints the stack\)\n$/,
+    );
     const d = await cli(...args, '--debug');
     expect(d.code).toBe(3);
     expect(d.err).toMatch(/TypeError: generator bug\n\s+at /);
@@ -130,21 +170,28 @@ describe('an internal error of the CLI', () => {
 describe('the ladder display and the tolerance figures', () => {
   it('marks a rung that decided nothing (uncertain, margin 0) with ?, not ✓', () => {
     const scripted = defineClaim<Instance>({
-      id: 'test.uncertain-rung', title: 't', citation: { paper: 'p', where: 'w' }, statement: 's', kind: 'forall', hypotheses: [],
+      id: 'test.uncertain-rung',
+      title: 't',
+      citation: { paper: 'p', where: 'w' },
+      statement: 's',
+      kind: 'forall',
+      hypotheses: [],
       arbitrary: fc.constant({ model: 'quadratic' }),
       check: (_i, ctx) => {
         const e = (margin: number) => ({ code: 'c', message: 'm', observed: -margin, bound: 0, margin });
         const p = ctx.precision.kind === 'f64' ? 'f64' : `${ctx.precision.kind}:${ctx.precision.digits}`;
         return p === 'f64' ? ctx.violated(e(-1)) : p === 'dec:40' ? ctx.uncertain(e(0)) : ctx.holds(e(1));
       },
-      negativeControl: { description: 'd', arbitrary: fc.constant({ model: 'quadratic' }) }, tolerance: {}, rationale: 'r',
+      negativeControl: { description: 'd', arbitrary: fc.constant({ model: 'quadratic' }) },
+      tolerance: {},
+      rationale: 'r',
     });
     const v = evaluate(scripted, { model: 'quadratic' }, { mode: 'claim' }).verdict;
     expect(v.verdict).toBe('artifact');
     expect(formatLadder('ladder' in v ? v.ladder : undefined, v.evidence)).toBe('f64 ✗ → dec:40 ? → dec:80 ✓');
   });
 
-  it('4096 ulps is 9.1e-13 in f64, as the README\'s example claim says', () => {
+  it("4096 ulps is 9.1e-13 in f64, as the README's example claim says", () => {
     expect(resolveTolerance({ ulps: 4096 }, F64).rel.toPrecision(2)).toBe('9.1e-13');
     const readme = readFileSync(join(import.meta.dirname, '../README.md'), 'utf8');
     const said = /tolerance: \{ ulps: 4096 \},\n\s+rationale: '[^']*?(\d(?:\.\d)?e-\d+) relative in f64/.exec(readme)?.[1];
@@ -159,10 +206,29 @@ describe('fixtures as regressions', () => {
     mkdirSync(join(dir, id));
     // κ = 1.5: the loss decreases, yet the record says violated (as a rounding effect once was).
     const file = join(dir, id, 'hand.json');
-    writeFileSync(file, JSON.stringify({
-      claim: id, version: '0.1.0', instance: oneD('1', '0', '0', '0.5', '1.5', 3), verdict: 'violated', precision: 'dec:80',
-      observed: 1, bound: 0, margin: -1, seed: null, path: null, shrinks: 0, createdAt: '2026-01-01T00:00:00.000Z', expected: 'violated', why: 'a stale record',
-    }, null, 2));
+    writeFileSync(
+      file,
+      JSON.stringify(
+        {
+          claim: id,
+          version: '0.1.0',
+          instance: oneD('1', '0', '0', '0.5', '1.5', 3),
+          verdict: 'violated',
+          precision: 'dec:80',
+          observed: 1,
+          bound: 0,
+          margin: -1,
+          seed: null,
+          path: null,
+          shrinks: 0,
+          createdAt: '2026-01-01T00:00:00.000Z',
+          expected: 'violated',
+          why: 'a stale record',
+        },
+        null,
+        2,
+      ),
+    );
     const args = ['check', id, '--claims', join(examples, 'falseClaim.ts'), '--fixtures', dir, '--runs', '1', '--seed', '3'];
     const r = await cli(...args);
     expect(r.out).toContain(`fixture \`${file}\` expected violated, replay gave holds: a regression`);

@@ -32,8 +32,12 @@ function files(dir: string): string[] {
 /** The relative imports of a file, as repository paths of .ts files. */
 function imports(file: string): string[] {
   const text = readFileSync(file, 'utf8');
-  return [...text.matchAll(/(?:from|import)\s*\(?\s*'(\.{1,2}\/[^']+)'/g)]
-    .map((m) => relative(root, normalize(join(dirname(file), m[1]))).split('\\').join('/').replace(/\.js$/, '.ts'));
+  return [...text.matchAll(/(?:from|import)\s*\(?\s*'(\.{1,2}\/[^']+)'/g)].map((m) =>
+    relative(root, normalize(join(dirname(file), m[1])))
+      .split('\\')
+      .join('/')
+      .replace(/\.js$/, '.ts'),
+  );
 }
 
 const layerOf = (path: string): number => (path.startsWith('src/') ? ORDER.indexOf(path.split('/')[1]) : Number.POSITIVE_INFINITY);
@@ -47,7 +51,8 @@ describe('layers', () => {
   });
 
   it('no production file imports test-support/', () => {
-    const bad = all.filter(({ rel }) => !rel.endsWith('.test.ts'))
+    const bad = all
+      .filter(({ rel }) => !rel.endsWith('.test.ts'))
       .filter(({ file }) => imports(file).some((p) => p.startsWith('test-support/')))
       .map(({ rel }) => rel);
     expect(bad).toEqual([]);
@@ -64,5 +69,15 @@ describe('layers', () => {
       }
     }
     expect(bad).toEqual([]);
+  });
+
+  // Small files named after what they export: a production file past 400 lines is split, not grown.
+  it('no production file under src/ is over 400 lines', () => {
+    const long = all
+      .filter(({ rel }) => !rel.endsWith('.test.ts'))
+      .map(({ file, rel }) => ({ rel, lines: readFileSync(file, 'utf8').split('\n').length - 1 }))
+      .filter(({ lines }) => lines > 400)
+      .map(({ rel, lines }) => `${rel}: ${lines}`);
+    expect(long).toEqual([]);
   });
 });

@@ -31,9 +31,11 @@ describe('one trajectory engine', () => {
     for (const file of sources(join(root, 'src'))) {
       const rel = relative(root, file).split('\\').join('/');
       if (rel.startsWith('src/dynamics/') || PENDING.has(rel) || USER_TEXT.has(rel)) continue;
-      readFileSync(file, 'utf8').split('\n').forEach((line, i) => {
-        if (UPDATE.test(line)) found.push(`${rel}:${i + 1}: ${line.trim()}`);
-      });
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .forEach((line, i) => {
+          if (UPDATE.test(line)) found.push(`${rel}:${i + 1}: ${line.trim()}`);
+        });
     }
     expect(found).toEqual([]);
   });

@@ -25,8 +25,9 @@ function sh(cmd: string, args: string[], cwd: string) {
 
 describe('the packed package, installed into a fresh project', () => {
   it('packs only what a user needs and installs', () => {
-    const packed = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', tmp], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })) as
-      { filename: string; size: number; files: { path: string }[] }[];
+    const packed = JSON.parse(
+      execFileSync('npm', ['pack', '--json', '--pack-destination', tmp], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }),
+    ) as { filename: string; size: number; files: { path: string }[] }[];
     const files = packed[0].files.map((f) => f.path);
     expect(files).toContain('dist/index.js');
     expect(files).toContain('dist/index.d.ts');
@@ -52,8 +53,24 @@ describe('the packed package, installed into a fresh project', () => {
     const example = /## Anatomy\n\n```ts\n([\s\S]*?)```/.exec(doc)?.[1];
     expect(example).toContain('defineClaim');
     writeFileSync(join(project, 'doc-example.ts'), example as string);
-    const types = sh(process.execPath, [tsc, '--noEmit', '--strict', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022',
-      'my-claims.ts', 'false-claims.ts', 'doc-example.ts'], project);
+    const types = sh(
+      process.execPath,
+      [
+        tsc,
+        '--noEmit',
+        '--strict',
+        '--module',
+        'nodenext',
+        '--moduleResolution',
+        'nodenext',
+        '--target',
+        'es2022',
+        'my-claims.ts',
+        'false-claims.ts',
+        'doc-example.ts',
+      ],
+      project,
+    );
     expect(types.code, types.out + types.err).toBe(0);
     const ok = sh('npx', ['eoscheck', 'check', '--claims', './my-claims.ts', '--runs', '30'], project);
     expect(ok.code, ok.out + ok.err).toBe(0);
@@ -70,7 +87,9 @@ describe('the packed package, installed into a fresh project', () => {
     const bad = sh('npx', ['eoscheck', 'check', '--claims', './false-claims.ts', '--runs', '30'], project);
     expect(bad.code, bad.err).toBe(1);
     const replay = /replay it with `([^`]+)`/.exec(bad.out)?.[1];
-    expect(replay, bad.out).toMatch(/^npx eoscheck replay fixtures\/counterexamples\/my\.quadratic\.one-step-below-3\/\w+\.json --claims \.\/false-claims\.ts$/);
+    expect(replay, bad.out).toMatch(
+      /^npx eoscheck replay fixtures\/counterexamples\/my\.quadratic\.one-step-below-3\/\w+\.json --claims \.\/false-claims\.ts$/,
+    );
     const again = sh('sh', ['-c', replay as string], project);
     expect(again.code, again.err).toBe(1);
     expect(again.out).toMatch(/verdict\s+violated .*reproduced/);
@@ -87,7 +106,11 @@ describe('the packed package, installed into a fresh project', () => {
     expect(r.code, r.err).toBe(0);
     expect(JSON.parse(r.out)).toEqual([-1, -0.5, -2]);
     // The networks' entry point, with TensorFlow.js behind it.
-    const tf = sh(process.execPath, ['--input-type=module', '-e', "const m = await import('eoscheck/tfjs'); console.log(typeof m.createMlpF64, typeof m.tf.tensor);"], project);
+    const tf = sh(
+      process.execPath,
+      ['--input-type=module', '-e', "const m = await import('eoscheck/tfjs'); console.log(typeof m.createMlpF64, typeof m.tf.tensor);"],
+      project,
+    );
     expect(tf.code, tf.err).toBe(0);
     expect(tf.out).toBe('function function\n');
   }, 60_000);

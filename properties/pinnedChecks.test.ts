@@ -25,7 +25,10 @@ const at = <I extends Instance>(claim: Claim<I>, instance: I, mode: 'claim' | 'c
 
 describe('damian.reduced-map.exact: the ỹ error of either sign, at the last step', () => {
   // One step: x₁ uses ỹ₀ (equal on both sides), so only ỹ₁ = ỹ₀ + ηα differs, by η·Δα = ±1e-10 (2.2× the bound 4.5e-11).
-  it.each([['0.01000001', 'GD below the map'], ['0.00999999', 'GD above the map']])('α = %s (%s) is flagged at step 1 of 1', (alpha) => {
+  it.each([
+    ['0.01000001', 'GD below the map'],
+    ['0.00999999', 'GD above the map'],
+  ])('α = %s (%s) is flagged at step 1 of 1', (alpha) => {
     expect(at(reducedMapExact, toy(alpha, '0.1', 1), 'control')).toMatchObject({ verdict: 'violated', evidence: { code: 'map_mismatch', step: 1 } });
   });
   it('the exact map holds on the same instance', () => {
@@ -50,9 +53,12 @@ describe('damian.four-stages: the period-2 orbit error of either sign, in x and 
   // η = 2, α = 1: the x error δ·η²Δα (4Δα relative) dominates, the ỹ error is 4Δα/3.
   // (|ỹ₂| = 2|ỹ₁| always, so the abs on ỹ₁ is redundant: docs/mutation.md lists that mutant as equivalent.)
   it.each([
-    ['0.01000001', '0.01', '200', '0.01'], ['0.00999999', '0.01', '200', '0.01'],
-    ['0.0100000006', '0.01', '200', '0.01'], ['0.0099999994', '0.01', '200', '0.01'],
-    ['1.000000000004', '2', '1', '1'], ['0.999999999996', '2', '1', '1'],
+    ['0.01000001', '0.01', '200', '0.01'],
+    ['0.00999999', '0.01', '200', '0.01'],
+    ['0.0100000006', '0.01', '200', '0.01'],
+    ['0.0099999994', '0.01', '200', '0.01'],
+    ['1.000000000004', '2', '1', '1'],
+    ['0.999999999996', '2', '1', '1'],
   ])('α = %s at η = %s is not a period-2 map', (alpha, lr, a0, c) => {
     expect(at(fourStages, toy(alpha, '0', 1, { lr, a0, c }), 'control')).toMatchObject({ verdict: 'violated', evidence: { code: 'period_two' } });
   });
@@ -69,14 +75,20 @@ describe('arora: the projection branch, FLOW_C and the two-cycle tolerance', () 
     // Per sample λ₁ − 1 = z*² shrinks by e^{−0.1}·…: the largest relative change is a fall of about 2%.
     expect(o.evidence.observed).toBeLessThan(-0.01);
   });
-  it.each([['ngd', ngdLimitingFlow], ['sqrt-gd', sqrtLimitingFlow]] as const)('the %s limiting flow flags a flow off by 1.5·(0.1·η), and its bound is 0.1·η', (rule, claim) => {
+  it.each([
+    ['ngd', ngdLimitingFlow],
+    ['sqrt-gd', sqrtLimitingFlow],
+  ] as const)('the %s limiting flow flags a flow off by 1.5·(0.1·η), and its bound is 0.1·η', (rule, claim) => {
     // Started from z₀ with |x₀| = 0.12, Phase I moves z by a relative 4.5e-3–4.7e-3 = 1.5–1.6 × 0.1·η at η = 0.03.
     const o = at(claim, manifold('0.12', '1', '0.03', rule, { flowStart: 'z0' }), 'control');
     expect(o).toMatchObject({ verdict: 'violated', evidence: { code: 'off_limiting_flow' } });
     expect(o.evidence.observed).toBeLessThan(2 * 0.003);
     expect(o.evidence.bound).toBeCloseTo(0.003, 15);
   });
-  it.each([['ngd', ngdTwoCycleHarmonicMean, '0.1'], ['sqrt-gd', sqrtEntersEos, '0.08']] as const)('the %s two-cycle claim flags a harmonic mean 3–4× its abs tolerance off ½', (rule, claim, lr) => {
+  it.each([
+    ['ngd', ngdTwoCycleHarmonicMean, '0.1'],
+    ['sqrt-gd', sqrtEntersEos, '0.08'],
+  ] as const)('the %s two-cycle claim flags a harmonic mean 3–4× its abs tolerance off ½', (rule, claim, lr) => {
     const o = at(claim, manifold('0.5', '1.5', lr, rule, { statistic: 'harmonic' }), 'control');
     expect(o).toMatchObject({ verdict: 'violated', evidence: { code: 'harmonic_mean_off_edge', bound: 1e-3 } });
     expect(o.evidence.observed).toBeLessThan(1e-2);
@@ -86,11 +98,20 @@ describe('arora: the projection branch, FLOW_C and the two-cycle tolerance', () 
 describe('hypothesis guards at their edge', () => {
   it('x₀ = 0 (not z₀ = 0) is the minimizer the manifold claims set aside', () => {
     for (const claim of [ngdTwoCycleHarmonicMean, sharpnessDecreasesAlongFlow]) {
-      expect(at(claim, manifold('0', '1', '0.03', 'ngd', { statistic: 'harmonic', sample: 'projection' }), 'claim')).toMatchObject({ verdict: 'inconclusive', evidence: { code: 'on_manifold' } });
+      expect(at(claim, manifold('0', '1', '0.03', 'ngd', { statistic: 'harmonic', sample: 'projection' }), 'claim')).toMatchObject({
+        verdict: 'inconclusive',
+        evidence: { code: 'on_manifold' },
+      });
       expect(at(claim, manifold('0.5', '0', '0.03', 'ngd', { statistic: 'harmonic', sample: 'projection' }), 'claim').verdict).not.toBe('inconclusive');
     }
-    expect(at(ngdLimitingFlow, manifold('0.5', '0', '0.03', 'ngd', {}), 'claim')).toMatchObject({ verdict: 'inconclusive', evidence: { code: 'degenerate_start' } });
-    expect(at(ngdLimitingFlow, manifold('0', '1', '0.03', 'ngd', {}), 'claim')).toMatchObject({ verdict: 'inconclusive', evidence: { code: 'degenerate_start' } });
+    expect(at(ngdLimitingFlow, manifold('0.5', '0', '0.03', 'ngd', {}), 'claim')).toMatchObject({
+      verdict: 'inconclusive',
+      evidence: { code: 'degenerate_start' },
+    });
+    expect(at(ngdLimitingFlow, manifold('0', '1', '0.03', 'ngd', {}), 'claim')).toMatchObject({
+      verdict: 'inconclusive',
+      evidence: { code: 'degenerate_start' },
+    });
   });
 });
 

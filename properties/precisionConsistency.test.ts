@@ -35,7 +35,10 @@ describe(`f64 and dec:40 agree (seed ${seed}, ${INSTANCES} instances per claim)`
         if (a.verdict === b.verdict || undecided(a) || undecided(b)) continue;
         const full = evaluate(claim as Claim, instance, o).verdict;
         const certified = 'certificate' in full && full.certificate !== undefined;
-        expect(certified, `run ${k}: f64 says ${a.verdict} (${a.evidence.message}), dec:40 says ${b.verdict} (${b.evidence.message}), and no certificate settles it (${full.verdict})`).toBe(true);
+        expect(
+          certified,
+          `run ${k}: f64 says ${a.verdict} (${a.evidence.message}), dec:40 says ${b.verdict} (${b.evidence.message}), and no certificate settles it (${full.verdict})`,
+        ).toBe(true);
       }
     });
   }

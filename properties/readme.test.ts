@@ -9,7 +9,10 @@ describe('README catalog', () => {
   const section = readme.slice(readme.indexOf('<!-- catalog:start'), readme.indexOf('<!-- catalog:end -->'));
 
   it('has one row per built-in claim, with the verdict of the last full run (run `npm run catalog` after changing the catalog)', () => {
-    const missing = BUILTIN_CLAIMS.filter((c) => !new RegExp(`^\\| \`${c.id.replace(/[.*]/g, '\\$&')}\` \\|.*\\| (holds|violated|artifact|inconclusive), \\d+ of \\d+ exercised`, 'm').test(section));
+    const missing = BUILTIN_CLAIMS.filter(
+      (c) =>
+        !new RegExp(`^\\| \`${c.id.replace(/[.*]/g, '\\$&')}\` \\|.*\\| (holds|violated|artifact|inconclusive), \\d+ of \\d+ exercised`, 'm').test(section),
+    );
     expect(missing.map((c) => c.id)).toEqual([]);
   });
 

@@ -10,13 +10,20 @@ const root = join(import.meta.dirname, '..');
  */
 export function recordingEoscheck(out: string): string {
   const file = join(out, 'eoscheck.sh');
-  writeFileSync(file, `#!/bin/sh\n${JSON.stringify(join(root, 'node_modules/.bin/tsx'))} ${JSON.stringify(join(root, 'src/cli/main.ts'))} "$@"\n` +
-    `code=$?\necho $code > ${JSON.stringify(out)}/exit-\${SLURM_ARRAY_TASK_ID:-merge}\nexit $code\n`);
+  writeFileSync(
+    file,
+    `#!/bin/sh\n${JSON.stringify(join(root, 'node_modules/.bin/tsx'))} ${JSON.stringify(join(root, 'src/cli/main.ts'))} "$@"\n` +
+      `code=$?\necho $code > ${JSON.stringify(out)}/exit-\${SLURM_ARRAY_TASK_ID:-merge}\nexit $code\n`,
+  );
   chmodSync(file, 0o755);
   return file;
 }
 
 /** The exit codes recordingEoscheck saw, by task ("0", "1", …, "merge"). */
 export function recordedExits(out: string): Record<string, number> {
-  return Object.fromEntries(readdirSync(out).filter((f) => f.startsWith('exit-')).map((f) => [f.slice(5), Number(readFileSync(join(out, f), 'utf8'))]));
+  return Object.fromEntries(
+    readdirSync(out)
+      .filter((f) => f.startsWith('exit-'))
+      .map((f) => [f.slice(5), Number(readFileSync(join(out, f), 'utf8'))]),
+  );
 }

@@ -34,7 +34,9 @@ describe('references', () => {
 
   it('no file a user gets cites a private design note (sources, docs, fixtures, examples, scripts, README)', () => {
     const found = [
-      ...['src', 'docs', 'fixtures', 'examples', 'scripts', 'bin', 'bench', '.ci'].flatMap((d) => files(join(root, d), (n) => /\.(ts|js|md|json|sbatch|sh)$/.test(n) || !n.includes('.'))),
+      ...['src', 'docs', 'fixtures', 'examples', 'scripts', 'bin', 'bench', '.ci'].flatMap((d) =>
+        files(join(root, d), (n) => /\.(ts|js|md|json|sbatch|sh)$/.test(n) || !n.includes('.')),
+      ),
       join(root, 'README.md'),
     ]
       .filter((f) => PRIVATE.some((p) => p.test(readFileSync(f, 'utf8'))))
@@ -56,7 +58,21 @@ describe('references', () => {
     for (const f of files(join(root, 'src/claims'), (n) => n.endsWith('.ts'))) {
       for (const m of readFileSync(f, 'utf8').matchAll(/docs\/claims\/([\w-]+)\.md/g)) pages.add(m[1]);
     }
-    const allowed = ['classical', 'damian', 'arora', 'wang-roberts', 'wang-xu-zhao-tao', 'cohen', 'kreisler', 'even', 'lewkowycz', 'agarwala', 'chen', 'zhu', 'oracles'];
+    const allowed = [
+      'classical',
+      'damian',
+      'arora',
+      'wang-roberts',
+      'wang-xu-zhao-tao',
+      'cohen',
+      'kreisler',
+      'even',
+      'lewkowycz',
+      'agarwala',
+      'chen',
+      'zhu',
+      'oracles',
+    ];
     expect([...pages].filter((p) => !allowed.includes(p))).toEqual([]);
   });
 });

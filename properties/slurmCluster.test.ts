@@ -25,13 +25,26 @@ describe.skipIf(!available)('examples/slurm on a real Slurm cluster', () => {
     // Under the repository (not /tmp): Slurm runs the tasks with the submitter's cwd and files.
     mkdirSync(join(root, '.eoscheck'), { recursive: true });
     const out = mkdtempSync(join(root, '.eoscheck', 'slurm-'));
-    const env = { ...process.env, EOSCHECK: recordingEoscheck(out), EOSCHECK_OUT: out, EOSCHECK_CLAIMS: 'classical.* chen.cubic-map.chaos', EOSCHECK_RUNS: '60', EOSCHECK_SEED: '1' };
+    const env = {
+      ...process.env,
+      EOSCHECK: recordingEoscheck(out),
+      EOSCHECK_OUT: out,
+      EOSCHECK_CLAIMS: 'classical.* chen.cubic-map.chaos',
+      EOSCHECK_RUNS: '60',
+      EOSCHECK_SEED: '1',
+    };
     const sbatch = (...args: string[]) => execFileSync('sbatch', args, { cwd: out, env, encoding: 'utf8' }).trim();
     const jid = sbatch('--parsable', '--export=ALL', '--array=0-2', `--output=${out}/task-%a.out`, join(root, 'examples/slurm/check-array.sbatch'));
     expect(jid).toMatch(/^\d+/);
     // The merge job runs after every task of the array (afterany). Polled here rather than with
     // `sbatch --wait`, whose own polling backs off to ~30 s.
-    const merge = sbatch('--parsable', '--export=ALL', `--dependency=afterany:${jid.split(';')[0]}`, `--output=${out}/merge.out`, join(root, 'examples/slurm/merge.sbatch')).split(';')[0];
+    const merge = sbatch(
+      '--parsable',
+      '--export=ALL',
+      `--dependency=afterany:${jid.split(';')[0]}`,
+      `--output=${out}/merge.out`,
+      join(root, 'examples/slurm/merge.sbatch'),
+    ).split(';')[0];
     const deadline = Date.now() + 240_000;
     // squeue lists pending and running jobs only; it exits non-zero once the ids are purged (also done).
     const queued = () => {
@@ -42,8 +55,24 @@ describe.skipIf(!available)('examples/slurm on a real Slurm cluster', () => {
       if (Date.now() > deadline) throw new Error(`the Slurm jobs ${jid} and ${merge} did not finish within 4 minutes`);
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 250);
     }
-    execFileSync(tsx, [join(root, 'src/cli/main.ts'), 'check', 'classical.*', 'chen.cubic-map.chaos', '--seed', '1', '--runs', '60',
-      '--fixtures', join(out, 'counterexamples'), '--json', join(out, 'whole.json')], { cwd: root, stdio: 'pipe' });
+    execFileSync(
+      tsx,
+      [
+        join(root, 'src/cli/main.ts'),
+        'check',
+        'classical.*',
+        'chen.cubic-map.chaos',
+        '--seed',
+        '1',
+        '--runs',
+        '60',
+        '--fixtures',
+        join(out, 'counterexamples'),
+        '--json',
+        join(out, 'whole.json'),
+      ],
+      { cwd: root, stdio: 'pipe' },
+    );
     const shards = [0, 1, 2].map((k) => JSON.parse(readFileSync(join(out, `shard-${k}.json`), 'utf8')).shard);
     expect(shards).toEqual(['1/3', '2/3', '3/3']);
     expect(recordedExits(out)).toEqual({ 0: 0, 1: 0, 2: 0, merge: 0 });

@@ -7,7 +7,9 @@ export function suiteSeed(env: NodeJS.ProcessEnv = process.env): number {
   const raw = env.EOSCHECK_SEED;
   if (raw === undefined || raw.trim() === '') {
     if (env.CI !== undefined && env.CI !== '' && env.CI !== 'false') {
-      throw new Error('EOSCHECK_SEED is not set: the property suites refuse to run in CI without a pinned seed (set it in the environment or in vitest.config.ts)');
+      throw new Error(
+        'EOSCHECK_SEED is not set: the property suites refuse to run in CI without a pinned seed (set it in the environment or in vitest.config.ts)',
+      );
     }
     return 1;
   }

@@ -30,16 +30,25 @@ for (const claim of BUILTIN_CLAIMS as Claim[]) {
     const t0 = performance.now();
     const c = certify(claim, instance, { mode: 'control', onInvalid: 'inconclusive' });
     const ms = performance.now() - t0;
-    rows.push({ ms, evaluations: c.evaluations, ...(c.side === 'violated' && c.certificate !== undefined ? { at: c.certificate.precision } : {}), reason: c.side === 'holds' ? 'certified to hold' : c.reason });
+    rows.push({
+      ms,
+      evaluations: c.evaluations,
+      ...(c.side === 'violated' && c.certificate !== undefined ? { at: c.certificate.precision } : {}),
+      reason: c.side === 'holds' ? 'certified to hold' : c.reason,
+    });
     all.push({ ms, evaluations: c.evaluations, certified: c.side === 'violated' });
   }
   const ok = rows.filter((r) => r.at !== undefined);
   const at = [...new Set(ok.map((r) => r.at))].join(', ');
   const first = rows.find((r) => r.at === undefined);
-  console.log(`${claim.id}: ${ok.length}/${rows.length} certified${at !== '' ? ` at ${at}` : ''}; ` +
-    `${median(rows.map((r) => r.ms)).toFixed(0)} ms median, ${Math.max(0, ...rows.map((r) => r.ms)).toFixed(0)} ms max, ` +
-    `${median(rows.map((r) => r.evaluations))} / ${Math.max(0, ...rows.map((r) => r.evaluations))} evaluations${first !== undefined ? `; not certified: ${first.reason.slice(0, 140)}` : ''}`);
+  console.log(
+    `${claim.id}: ${ok.length}/${rows.length} certified${at !== '' ? ` at ${at}` : ''}; ` +
+      `${median(rows.map((r) => r.ms)).toFixed(0)} ms median, ${Math.max(0, ...rows.map((r) => r.ms)).toFixed(0)} ms max, ` +
+      `${median(rows.map((r) => r.evaluations))} / ${Math.max(0, ...rows.map((r) => r.evaluations))} evaluations${first !== undefined ? `; not certified: ${first.reason.slice(0, 140)}` : ''}`,
+  );
 }
 const cert = all.filter((r) => r.certified);
-console.log(`total: ${cert.length} of ${all.length} control counterexamples certified; certified ones cost ${median(cert.map((r) => r.ms)).toFixed(0)} ms median, ` +
-  `${Math.max(0, ...cert.map((r) => r.ms)).toFixed(0)} ms max, ${median(cert.map((r) => r.evaluations))} evaluations median, ${Math.max(0, ...cert.map((r) => r.evaluations))} max`);
+console.log(
+  `total: ${cert.length} of ${all.length} control counterexamples certified; certified ones cost ${median(cert.map((r) => r.ms)).toFixed(0)} ms median, ` +
+    `${Math.max(0, ...cert.map((r) => r.ms)).toFixed(0)} ms max, ${median(cert.map((r) => r.evaluations))} evaluations median, ${Math.max(0, ...cert.map((r) => r.evaluations))} max`,
+);

@@ -9,7 +9,11 @@ import { readFileSync } from 'node:fs';
 export function withoutMs(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(withoutMs);
   if (v !== null && typeof v === 'object') {
-    return Object.fromEntries(Object.entries(v).filter(([k]) => k !== 'ms').map(([k, x]) => [k, withoutMs(x)]));
+    return Object.fromEntries(
+      Object.entries(v)
+        .filter(([k]) => k !== 'ms')
+        .map(([k, x]) => [k, withoutMs(x)]),
+    );
   }
   return v;
 }

@@ -25,6 +25,8 @@ const s = await fuzzCli(count, seed, bound, verbose ? (argv) => process.stderr.w
   if (r.findings.length > 0) process.stdout.write(`${describeCase(r)}\n`);
   if ((i + 1) % 250 === 0) process.stderr.write(`${i + 1}/${count}\n`);
 });
-process.stdout.write(`${s.cases} cases (seed ${seed}) in ${Math.round(s.ms / 1000)} s: ${s.crashes.length} crashes, ${s.hangs.length} hangs (> ${bound} ms), ` +
-  `${s.nans.length} NaN/Infinity outputs; exits ${JSON.stringify(s.byExit)}\n`);
+process.stdout.write(
+  `${s.cases} cases (seed ${seed}) in ${Math.round(s.ms / 1000)} s: ${s.crashes.length} crashes, ${s.hangs.length} hangs (> ${bound} ms), ` +
+    `${s.nans.length} NaN/Infinity outputs; exits ${JSON.stringify(s.byExit)}\n`,
+);
 process.exitCode = s.crashes.length + s.hangs.length + s.nans.length > 0 ? 1 : 0;

@@ -27,9 +27,11 @@ interface FileResult {
 }
 
 function seedFiles(): string[] {
-  return SEED_PAPERS.flatMap((p) => readdirSync(join(root, 'src/claims', p))
-    .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && f !== 'index.ts')
-    .map((f) => `src/claims/${p}/${f}`));
+  return SEED_PAPERS.flatMap((p) =>
+    readdirSync(join(root, 'src/claims', p))
+      .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && f !== 'index.ts')
+      .map((f) => `src/claims/${p}/${f}`),
+  );
 }
 
 function testsFor(file: string): string[] {
@@ -37,15 +39,21 @@ function testsFor(file: string): string[] {
   // Outside the catalog (e.g. the harness's verdict logic, src/harness/evaluate.ts): the file's own tests.
   if (!file.startsWith('src/claims/')) return [`${dir}/${basename(file, '.ts')}.test.ts`].filter((f) => existsSync(join(root, f)));
   const paper = basename(dir);
-  const papers = readdirSync(join(root, 'properties/papers')).filter((f) => f.startsWith(paper) && f.endsWith('.test.ts')).map((f) => `properties/papers/${f}`);
-  const local = readdirSync(join(root, dir)).filter((f) => f.endsWith('.test.ts')).map((f) => `${dir}/${f}`);
+  const papers = readdirSync(join(root, 'properties/papers'))
+    .filter((f) => f.startsWith(paper) && f.endsWith('.test.ts'))
+    .map((f) => `properties/papers/${f}`);
+  const local = readdirSync(join(root, dir))
+    .filter((f) => f.endsWith('.test.ts'))
+    .map((f) => `${dir}/${f}`);
   return ['properties/claims.test.ts', 'properties/boundary.test.ts', 'properties/pinnedChecks.test.ts', ...papers, ...local];
 }
 
 async function claimIds(file: string): Promise<string[]> {
   if (!file.startsWith('src/claims/')) return [];
   const mod = (await import(pathToFileURL(join(root, file)).href)) as Record<string, unknown>;
-  return Object.values(mod).filter(isClaim).map((c) => c.id);
+  return Object.values(mod)
+    .filter(isClaim)
+    .map((c) => c.id);
 }
 
 async function mutate(file: string, ignoreStatic: boolean): Promise<FileResult> {
@@ -80,7 +88,9 @@ async function mutate(file: string, ignoreStatic: boolean): Promise<FileResult> 
     tsconfigFile: '.eoscheck/no-tsconfig.json',
   }).runMutationTest();
   return {
-    file, claims, seconds: Math.round((performance.now() - start) / 1000),
+    file,
+    claims,
+    seconds: Math.round((performance.now() - start) / 1000),
     mutants: results.map((m) => ({ line: m.location.start.line, mutator: m.mutatorName, replacement: m.replacement ?? '', status: m.status })),
   };
 }
@@ -101,9 +111,13 @@ function markdown(all: readonly FileResult[]): string {
     killedAll += killed;
     countedAll += counted.length;
     const score = counted.length === 0 ? '–' : `${((100 * killed) / counted.length).toFixed(1)}%`;
-    rows.push(`| \`${r.file}\` | ${r.mutants.length} | ${r.mutants.filter((m) => m.status === 'Ignored').length} | ${counted.length} | ${killed} | ${score} | ${r.seconds} s |`);
+    rows.push(
+      `| \`${r.file}\` | ${r.mutants.length} | ${r.mutants.filter((m) => m.status === 'Ignored').length} | ${counted.length} | ${killed} | ${score} | ${r.seconds} s |`,
+    );
     for (const m of counted.filter(survived)) {
-      survivors.push(`| \`${r.file}\`:${m.line} | ${m.mutator} | ${m.status} | \`${m.replacement.replace(/\s+/g, ' ').replace(/\|/g, '\\|').slice(0, 100)}\` |`);
+      survivors.push(
+        `| \`${r.file}\`:${m.line} | ${m.mutator} | ${m.status} | \`${m.replacement.replace(/\s+/g, ' ').replace(/\|/g, '\\|').slice(0, 100)}\` |`,
+      );
     }
   }
   const total = countedAll === 0 ? '–' : `${((100 * killedAll) / countedAll).toFixed(1)}%`;
@@ -112,9 +126,9 @@ function markdown(all: readonly FileResult[]): string {
     '# Mutation testing of the claims',
     '',
     'Written by `npm run mutation` (scripts/mutation.ts): Stryker with its vitest runner mutates one claim file at a time and runs, for each mutant, ' +
-    'the tests that cover it among the claim suite narrowed to that file\'s claims (properties/claims.test.ts at 20 runs, properties/boundary.test.ts), ' +
-    'properties/pinnedChecks.test.ts, the paper\'s tests in properties/papers/ and the tests next to the file. String literals (messages) are not mutated. ' +
-    'A mutant is killed when a test fails or times out; equivalent mutants (scripts/mutationEquivalent.ts) are set aside from the score.',
+      "the tests that cover it among the claim suite narrowed to that file's claims (properties/claims.test.ts at 20 runs, properties/boundary.test.ts), " +
+      "properties/pinnedChecks.test.ts, the paper's tests in properties/papers/ and the tests next to the file. String literals (messages) are not mutated. " +
+      'A mutant is killed when a test fails or times out; equivalent mutants (scripts/mutationEquivalent.ts) are set aside from the score.',
     '',
     `**Score: ${total}** (${killedAll} killed of ${countedAll} counted mutants over ${all.length} file${all.length === 1 ? '' : 's'}).`,
     '',
@@ -139,8 +153,11 @@ const ignoreStatic = argv.includes('--ignore-static');
 const named = argv.filter((a) => !a.startsWith('--'));
 const files = named.length > 0 ? named.map((f) => relative(root, join(process.cwd(), f))) : seedFiles();
 function writeReport(): void {
-  const all = readdirSync(state).filter((f) => f.endsWith('.result.json')).map((f) => JSON.parse(readFileSync(join(state, f), 'utf8')) as FileResult)
-    .filter((x) => existsSync(join(root, x.file))).sort((a, b) => a.file.localeCompare(b.file));
+  const all = readdirSync(state)
+    .filter((f) => f.endsWith('.result.json'))
+    .map((f) => JSON.parse(readFileSync(join(state, f), 'utf8')) as FileResult)
+    .filter((x) => existsSync(join(root, x.file)))
+    .sort((a, b) => a.file.localeCompare(b.file));
   writeFileSync(join(root, 'docs/mutation.md'), markdown(all));
 }
 

@@ -19,14 +19,26 @@ import { traceNetwork, type TraceNetworkOptions } from '../src/tfjs/traceNetwork
 
 type Base = Omit<TraceNetworkOptions, 'lr' | 'seed' | 'backend' | 'optimizer'>;
 const CONFIGS: Record<string, { base: Base; seeds: number[] }> = {
-  ci: { base: { width: 16, depth: 1, activation: 'tanh', dataset: 'random-labels', n: 100, steps: 1500, every: 20, f64Every: 10 }, seeds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] },
+  ci: {
+    base: { width: 16, depth: 1, activation: 'tanh', dataset: 'random-labels', n: 100, steps: 1500, every: 20, f64Every: 10 },
+    seeds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10],
+  },
   paper: { base: { width: 32, depth: 1, activation: 'tanh', dataset: 'random-labels', n: 200, steps: 5000, every: 50, f64Every: 10 }, seeds: [1, 2, 3] },
-  digits: { base: { width: 32, depth: 1, activation: 'tanh', dataset: 'digits', n: 200, side: 7, classes: 10, steps: 3000, every: 30, f64Every: 10 }, seeds: [1] },
+  digits: {
+    base: { width: 32, depth: 1, activation: 'tanh', dataset: 'digits', n: 200, side: 7, classes: 10, steps: 3000, every: 30, f64Every: 10 },
+    seeds: [1],
+  },
 };
 
 /** S₀ by the float64 reference at the float32 θ₀ the tfjs run starts from. */
 function sharpness0(b: Base, seed: number): number {
-  const data = makeTfDataset({ dataset: b.dataset, n: b.n, seed: seed + 1, ...(b.side !== undefined ? { side: b.side } : {}), ...(b.classes !== undefined ? { classes: b.classes } : {}) });
+  const data = makeTfDataset({
+    dataset: b.dataset,
+    n: b.n,
+    seed: seed + 1,
+    ...(b.side !== undefined ? { side: b.side } : {}),
+    ...(b.classes !== undefined ? { classes: b.classes } : {}),
+  });
   const spec = { inputDim: data.inputDim, widths: Array.from({ length: b.depth }, () => b.width), activation: 'tanh' as const, outputDim: data.outputDim };
   const net = createMlpF64(spec, { n: data.n, inputDim: data.inputDim, x: roundToF32(data.x), y: roundToF32(data.y) });
   const theta = Float64Array.from(Float32Array.from(initMlpF64(spec, seed)));
@@ -48,9 +60,11 @@ for (const name of which) {
     const r = await traceNetwork({ ...c.base, seed, lr, backend, optimizer: 'gd' });
     const f = eosFigures(r);
     const gaps = r.steps.filter((s) => s.sharpnessF64 !== undefined).map((s) => Math.abs(s.sharpness - s.sharpnessF64!) / s.sharpnessF64!);
-    console.log(`${name} seed ${seed}: ${r.label}, ${r.dim} parameters, ${r.backend}; η = ${lr} (η·S₀/2 = ${((lr * s0) / 2).toFixed(3)}): ` +
-      `edge crossed at step ${f.cross}; after it, mean η·S/2 = ${f.mean.toFixed(4)}, max ${f.max.toFixed(4)}; ${f.rises} loss increases, ` +
-      `L ${f.lossCross.toExponential(2)} → ${f.lossEnd.toExponential(2)}; |S₃₂ − S₆₄|/S₆₄ ≤ ${Math.max(...gaps).toExponential(1)} at ${gaps.length} points; ` +
-      `${r.steps.filter((s) => !s.converged).length} unconverged Lanczos of ${r.steps.length}; ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    console.log(
+      `${name} seed ${seed}: ${r.label}, ${r.dim} parameters, ${r.backend}; η = ${lr} (η·S₀/2 = ${((lr * s0) / 2).toFixed(3)}): ` +
+        `edge crossed at step ${f.cross}; after it, mean η·S/2 = ${f.mean.toFixed(4)}, max ${f.max.toFixed(4)}; ${f.rises} loss increases, ` +
+        `L ${f.lossCross.toExponential(2)} → ${f.lossEnd.toExponential(2)}; |S₃₂ − S₆₄|/S₆₄ ≤ ${Math.max(...gaps).toExponential(1)} at ${gaps.length} points; ` +
+        `${r.steps.filter((s) => !s.converged).length} unconverged Lanczos of ${r.steps.length}; ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    );
   }
 }

@@ -5,8 +5,7 @@ import fc from 'fast-check';
 const thousandths = (lo: number, hi: number) => fc.integer({ min: Math.ceil(lo * 1000), max: Math.floor(hi * 1000) }).map((k) => String(k / 1000));
 
 /** A vector of n decimal texts in [lo, hi]. */
-export const decimalVector = (n: number, lo: number, hi: number): fc.Arbitrary<string[]> =>
-  fc.array(thousandths(lo, hi), { minLength: n, maxLength: n });
+export const decimalVector = (n: number, lo: number, hi: number): fc.Arbitrary<string[]> => fc.array(thousandths(lo, hi), { minLength: n, maxLength: n });
 
 /** An r×c matrix of decimal texts in [lo, hi]. */
 export const decimalMatrix = (r: number, c: number, lo: number, hi: number): fc.Arbitrary<string[][]> =>
@@ -17,8 +16,7 @@ export const microDecimal = (lo: number, hi: number): fc.Arbitrary<string> =>
   fc.integer({ min: Math.round(lo * 1e6), max: Math.round(hi * 1e6) }).map((k) => (k / 1e6).toString());
 
 /** A vector of n decimal texts in [lo, hi], in steps of 10⁻⁶. */
-export const microVector = (n: number, lo: number, hi: number): fc.Arbitrary<string[]> =>
-  fc.array(microDecimal(lo, hi), { minLength: n, maxLength: n });
+export const microVector = (n: number, lo: number, hi: number): fc.Arbitrary<string[]> => fc.array(microDecimal(lo, hi), { minLength: n, maxLength: n });
 
 /** A pair of decimal texts in [lo, hi], in steps of 10⁻⁶ (a point or direction of the two-coordinate toys). */
 export const microPair = (lo: number, hi: number): fc.Arbitrary<[string, string]> => fc.tuple(microDecimal(lo, hi), microDecimal(lo, hi));
@@ -32,7 +30,8 @@ export const toyCase = (lo: number, hi: number): fc.Arbitrary<{ theta: [string, 
  * and Y (n×d_D), a point θ and two directions u, v, all short decimals.
  * @internal
  */
-export const deepLinearInstance = fc.tuple(fc.array(fc.integer({ min: 1, max: 3 }), { minLength: 2, maxLength: 4 }), fc.integer({ min: 1, max: 3 }))
+export const deepLinearInstance = fc
+  .tuple(fc.array(fc.integer({ min: 1, max: 3 }), { minLength: 2, maxLength: 4 }), fc.integer({ min: 1, max: 3 }))
   .chain(([widths, n]) => {
     let p = 0;
     for (let l = 1; l < widths.length; l++) p += widths[l] * widths[l - 1];

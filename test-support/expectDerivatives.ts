@@ -7,7 +7,12 @@ import type { DecimalText, Model, ModelDef, ModelInput } from '../src/models/mod
 
 /** What every model test holds its closed forms to (the oracle claims use the same bars, claims/oracles/oracle.ts). */
 export const DERIVATIVE_BOUNDS: Readonly<Record<keyof DerivativeReport, number>> = Object.freeze({
-  grad: 1e-30, hessian: 1e-30, third: 1e-30, hvp: 1e-30, f64: 1e-10, dec50: 1e-30,
+  grad: 1e-30,
+  hessian: 1e-30,
+  third: 1e-30,
+  hvp: 1e-30,
+  f64: 1e-10,
+  dec50: 1e-30,
 });
 
 /**
@@ -16,7 +21,10 @@ export const DERIVATIVE_BOUNDS: Readonly<Record<keyof DerivativeReport, number>>
  * Hessian exactly symmetric (the eigensolvers rely on it). Returns the report.
  */
 export function expectDerivatives(
-  m: Model, theta: readonly DecimalText[], u: readonly DecimalText[], v: readonly DecimalText[],
+  m: Model,
+  theta: readonly DecimalText[],
+  u: readonly DecimalText[],
+  v: readonly DecimalText[],
   bounds: Partial<Record<keyof DerivativeReport, number>> = {},
 ): DerivativeReport {
   const r = checkDerivatives(m, theta, u, v);
@@ -39,7 +47,11 @@ export interface DerivativeCase {
  * checks on it run (`more`: the loss against the definition, ...).
  */
 export function assertDerivatives<C extends DerivativeCase>(
-  def: ModelDef, cases: fc.Arbitrary<C>, input: (c: C) => ModelInput, run: fc.Parameters<[C]>, more?: (m: Model, c: C) => void,
+  def: ModelDef,
+  cases: fc.Arbitrary<C>,
+  input: (c: C) => ModelInput,
+  run: fc.Parameters<[C]>,
+  more?: (m: Model, c: C) => void,
 ): void {
   fc.assert(
     fc.property(cases, (c) => {

@@ -8,9 +8,7 @@ import { decimalField } from '../src/numerics/decimalField.js';
  * `lossStar` text, the loss at θ in dec:50 and the bound L* all print as `lossStar`, and the
  * manifold's residual at θ is exactly 0. Returns the dec:50 binding and θ in it, for further checks.
  */
-export function expectExactMinimum(
-  m: Model, theta: readonly DecimalText[], lossStar: DecimalText,
-): { b: BoundModel<Decimal>; t: Decimal[] } {
+export function expectExactMinimum(m: Model, theta: readonly DecimalText[], lossStar: DecimalText): { b: BoundModel<Decimal>; t: Decimal[] } {
   expect(m.lossStar).toBe(lossStar);
   const F = decimalField(50);
   const b = m.bind(F);

@@ -11,7 +11,11 @@ import { decimalField } from '../src/numerics/decimalField.js';
  * @internal
  */
 export function fdTrajectory(
-  model: Model, rule: 'gd' | 'ngd' | 'sqrt-gd', theta0: readonly DecimalText[], lr: DecimalText, steps: number,
+  model: Model,
+  rule: 'gd' | 'ngd' | 'sqrt-gd',
+  theta0: readonly DecimalText[],
+  lr: DecimalText,
+  steps: number,
   options: { readonly digits?: number; readonly h?: DecimalText; readonly lstar?: DecimalText } = {},
 ): Decimal[][] {
   const D = decimalField(options.digits ?? 100);
@@ -21,16 +25,15 @@ export function fdTrajectory(
   const eta = D.from(lr);
   const lstarText = options.lstar ?? model.lossStar;
   const lstar = lstarText === undefined ? undefined : D.from(lstarText);
-  const objective = rule === 'sqrt-gd'
-    ? (t: Decimal[]) => D.sqrt(D.sub(L(t), lstar!))
-    : L;
-  const fdGrad = (t: Decimal[]) => t.map((_, i) => {
-    const p = t.slice();
-    const m = t.slice();
-    p[i] = D.add(t[i], h);
-    m[i] = D.sub(t[i], h);
-    return D.div(D.sub(objective(p), objective(m)), twoH);
-  });
+  const objective = rule === 'sqrt-gd' ? (t: Decimal[]) => D.sqrt(D.sub(L(t), lstar!)) : L;
+  const fdGrad = (t: Decimal[]) =>
+    t.map((_, i) => {
+      const p = t.slice();
+      const m = t.slice();
+      p[i] = D.add(t[i], h);
+      m[i] = D.sub(t[i], h);
+      return D.div(D.sub(objective(p), objective(m)), twoH);
+    });
   let theta = theta0.map((x) => D.from(x));
   const out = [theta];
   for (let k = 0; k < steps; k++) {

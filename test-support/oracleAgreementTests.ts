@@ -10,9 +10,7 @@ import { ORACLE_STEPS, decimalVsOracle } from './oracleCompare.js';
  * instances of each family. The worst error and horizon per family are printed after the suite.
  * @internal
  */
-export function oracleAgreementTests(
-  rule: 'gd' | 'ngd' | 'sqrt-gd', instances: Readonly<Record<string, fc.Arbitrary<ModelInstance>>>, seed: number,
-): void {
+export function oracleAgreementTests(rule: 'gd' | 'ngd' | 'sqrt-gd', instances: Readonly<Record<string, fc.Arbitrary<ModelInstance>>>, seed: number): void {
   const worst: Record<string, { err: number; minHorizon: number; chaotic: number; runs: number }> = {};
   afterAll(() => console.log(`${rule}: max relative error per model`, worst));
   for (const id of Object.keys(instances)) {

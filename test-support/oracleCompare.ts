@@ -58,11 +58,20 @@ export function decimalVsOracle(inst: ModelInstance, rule: 'gd' | 'ngd' | 'sqrt-
   const lr = lrFor(model, inst.theta);
   const bound = 1e40;
   const run = runTrajectory(model, decimalField(50), inst.theta, {
-    optimizer: { id: rule, lr }, steps, every: 1, divergenceBound: bound,
+    optimizer: { id: rule, lr },
+    steps,
+    every: 1,
+    divergenceBound: bound,
   });
   const oracle = fdTrajectory(model, rule, inst.theta, lr, steps);
   const D = decimalField(100);
-  const errs = run.rows.map((row) => relError(D, row.theta.map((x) => D.from(x.toString())), oracle[row.t]));
+  const errs = run.rows.map((row) =>
+    relError(
+      D,
+      row.theta.map((x) => D.from(x.toString())),
+      oracle[row.t],
+    ),
+  );
   const errAll = Math.max(0, ...errs);
   let horizon = steps;
   if (errAll > 1e-25) {

@@ -25,8 +25,10 @@ export interface Boundary {
   readonly f64Only?: { readonly code: string; readonly why: string };
 }
 
-export const boundary = <I extends Instance>(claim: Claim<I>, b: Omit<Boundary, 'claim'> & { readonly outside: { readonly instances: readonly I[] }; readonly inside: readonly I[] }): Boundary =>
-  ({ ...b, claim: claim as unknown as Claim });
+export const boundary = <I extends Instance>(
+  claim: Claim<I>,
+  b: Omit<Boundary, 'claim'> & { readonly outside: { readonly instances: readonly I[] }; readonly inside: readonly I[] },
+): Boundary => ({ ...b, claim: claim as unknown as Claim });
 
 const times = (x: number | undefined, k: number) => (x === undefined ? undefined : x * k);
 

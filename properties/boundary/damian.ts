@@ -43,27 +43,41 @@ const orbit = (steps: number): TrackInstance => {
 };
 
 /** `track` with the fourth-order terms ½C·z² in the sharpness and q·x⁴/24 (the perturbed toy of damianTracking.ts). */
-const perturbed = (i: TrackInstance, C: string, q: string): TrackInstance =>
-  ({ ...i, model: 'expr', params: {}, expr: perturbedExpr(i.toy.a0, i.toy.b, i.toy.c, C, q), vars: ['x', 'z'], perturbation: { C, q } });
+const perturbed = (i: TrackInstance, C: string, q: string): TrackInstance => ({
+  ...i,
+  model: 'expr',
+  params: {},
+  expr: perturbedExpr(i.toy.a0, i.toy.b, i.toy.c, C, q),
+  vars: ['x', 'z'],
+  perturbation: { C, q },
+});
 
 export const DAMIAN_BOUNDARIES: readonly Boundary[] = [
   boundary(reducedMapExact, {
     outside: {
-      description: 'the map with α off bc by ∓1e-8 (relative 1e-6) for one step: ỹ₁ differs by ±1e-10, 2.2× the 1024-ulp bound (4.5e-11 at ỹ ≈ 2/η), of either sign',
+      description:
+        'the map with α off bc by ∓1e-8 (relative 1e-6) for one step: ỹ₁ differs by ±1e-10, 2.2× the 1024-ulp bound (4.5e-11 at ỹ ≈ 2/η), of either sign',
       instances: [toy('0.01000001', '0.1', 1), toy('0.00999999', '0.1', 1)],
     },
     inside: [toy('0.01', '0.1', 1), toy('0.01', '0.1', 200)],
   }),
   boundary(fourStages, {
     outside: {
-      description: 'the map with α off bc at x₀ = 0: the period-2 ỹ error 1.7× the 8·4096-ulp bound (Δα = ±6e-10, η = 0.01), and the x error 2.2× it (Δα = ±4e-12, η = 2)',
-      instances: [toy('0.0100000006', '0', 1), toy('0.0099999994', '0', 1), toy('1.000000000004', '0', 1, { lr: '2', a0: '1', c: '1' }), toy('0.999999999996', '0', 1, { lr: '2', a0: '1', c: '1' })],
+      description:
+        'the map with α off bc at x₀ = 0: the period-2 ỹ error 1.7× the 8·4096-ulp bound (Δα = ±6e-10, η = 0.01), and the x error 2.2× it (Δα = ±4e-12, η = 2)',
+      instances: [
+        toy('0.0100000006', '0', 1),
+        toy('0.0099999994', '0', 1),
+        toy('1.000000000004', '0', 1, { lr: '2', a0: '1', c: '1' }),
+        toy('0.999999999996', '0', 1, { lr: '2', a0: '1', c: '1' }),
+      ],
     },
     inside: [toy('0.01', '0', 1), toy('1', '0', 1, { lr: '2', a0: '1', c: '1' })],
   }),
   boundary(timeAverageXSquared, {
     outside: {
-      description: 'GD on a loss whose c is off the stated 0.01 by ±5e-8 (50 steps from x₀ = 0.1, η = 0.01): δ² is off by 2Δc/b, so the identity misses by 1e-7, ' +
+      description:
+        'GD on a loss whose c is off the stated 0.01 by ±5e-8 (50 steps from x₀ = 0.1, η = 0.01): δ² is off by 2Δc/b, so the identity misses by 1e-7, ' +
         '2.7× its 4096-ulp bound (3.6e-8 of the scale |lhs| + δ² + 2(max|z| + 2/η)/(ηb)), of either sign',
       instances: [offBy(toy('0.01', '0.1', 50), { c: '0.01000005' }), offBy(toy('0.01', '0.1', 50), { c: '0.00999995' })],
     },
@@ -71,7 +85,8 @@ export const DAMIAN_BOUNDARIES: readonly Boundary[] = [
   }),
   boundary(timeAverageSharpness, {
     outside: {
-      description: 'GD on a loss whose a₀ is off the stated 200 by ±2e-9 (50 steps from x₀ = 0.1, η = 0.01): every ln|1 + ηỹ_t| is off by ηΔa₀, ' +
+      description:
+        'GD on a loss whose a₀ is off the stated 200 by ±2e-9 (50 steps from x₀ = 0.1, η = 0.01): every ln|1 + ηỹ_t| is off by ηΔa₀, ' +
         'so the identity misses by 2e-11, 2.7× its 4096-ulp bound (7.3e-12 of 8 + |mean|), of either sign',
       instances: [offBy(toy('0.01', '0.1', 50), { a0: '200.000000002' }), offBy(toy('0.01', '0.1', 50), { a0: '199.999999998' })],
     },
@@ -79,16 +94,21 @@ export const DAMIAN_BOUNDARIES: readonly Boundary[] = [
   }),
   boundary(constrainedProjection, {
     outside: {
-      description: 'PGD on a loss off the stated one (3 steps, η = 0.01, x₀ = 0.1): a₀ off by 5e-10 from above the edge (a₀ = 201), so z† sits on a clamp 5e-10 off ' +
+      description:
+        'PGD on a loss off the stated one (3 steps, η = 0.01, x₀ = 0.1): a₀ off by 5e-10 from above the edge (a₀ = 201), so z† sits on a clamp 5e-10 off ' +
         '(2/η − a₀)/b; c off by ±5e-8 from below it (a₀ = 199), so z† moves by ηc ± 5e-10; each 2.7× the 4096-ulp bound (1.8e-10 of |z†| + 2/(ηb)), the latter of either sign',
-      instances: [offBy(toy('0.01', '0.1', 3, { a0: '201' }), { a0: '201.0000000005' }),
-        offBy(toy('0.01', '0.1', 3, { a0: '199' }), { c: '0.01000005' }), offBy(toy('0.01', '0.1', 3, { a0: '199' }), { c: '0.00999995' })],
+      instances: [
+        offBy(toy('0.01', '0.1', 3, { a0: '201' }), { a0: '201.0000000005' }),
+        offBy(toy('0.01', '0.1', 3, { a0: '199' }), { c: '0.01000005' }),
+        offBy(toy('0.01', '0.1', 3, { a0: '199' }), { c: '0.00999995' }),
+      ],
     },
     inside: [toy('0.01', '0.1', 3, { a0: '201' }), toy('0.01', '0.1', 3, { a0: '199' }), toy('0.01', '1.2', 60, { a0: '199.5' })],
   }),
   boundary(predictedDynamicsExact, {
     outside: {
-      description: 'the toy with a fourth-order term too small to see elsewhere (2 steps, ω = 0.03, x₀ = 0.5): C = 2e-9 or q = ±1e-8 puts GD off θ† + v⋆ by 3.4× and 3.7× ' +
+      description:
+        'the toy with a fourth-order term too small to see elsewhere (2 steps, ω = 0.03, x₀ = 0.5): C = 2e-9 or q = ±1e-8 puts GD off θ† + v⋆ by 3.4× and 3.7× ' +
         'the 1024-ulp-a-step bound',
       instances: [perturbed(track(2), '2e-9', '0'), perturbed(track(2), '0', '1e-8'), perturbed(track(2), '0', '-1e-8')],
     },
@@ -97,8 +117,9 @@ export const DAMIAN_BOUNDARIES: readonly Boundary[] = [
   boundary(timeAveragedLoss, {
     f64Only: { code: 'average_mismatch', why: 'PGD branches on a coordinate exactly 0 on the stable set: no enclosure at interval:40' },
     outside: {
-      description: 'the average over a window shorter than the period it needs (ω = 0.07, x₀ = 0.3δ, 90-step period): over 36 and 27 steps ' +
-        '⟨L(θ) − L(θ†)⟩ falls short of ⟨x²⟩/η by 3.9% and 7.2%, 1.3× and 2.4× the 0.03 (the check\'s own f64 outcome: its failures are not certifiable)',
+      description:
+        'the average over a window shorter than the period it needs (ω = 0.07, x₀ = 0.3δ, 90-step period): over 36 and 27 steps ' +
+        "⟨L(θ) − L(θ†)⟩ falls short of ⟨x²⟩/η by 3.9% and 7.2%, 1.3× and 2.4× the 0.03 (the check's own f64 outcome: its failures are not certifiable)",
       instances: [orbit(36), orbit(27)],
     },
     inside: [orbit(94), orbit(135)],
@@ -106,8 +127,9 @@ export const DAMIAN_BOUNDARIES: readonly Boundary[] = [
   boundary(predictedDynamicsTracking, {
     f64Only: { code: 'tracking_lost', why: 'the self-stabilization runs are checked in f64 only' },
     outside: {
-      description: 'a positive quartic term just past where the first cycle stops being tracked (ω = 0.03, x₀ = 0.2δ): q = 0.555 (ε = 0.83, past the ε ≤ 0.1 of the ' +
-        'hypotheses) leaves θ† + v⋆ by 3.2·ε(1 + E₀/α)·δ, 1.3× K = 2.5 (at q = 0.5467, ε = 0.82, the first cycle is still tracked, to 2.36·ε(1 + E₀/α)·δ; the check\'s own f64 outcome: ' +
+      description:
+        'a positive quartic term just past where the first cycle stops being tracked (ω = 0.03, x₀ = 0.2δ): q = 0.555 (ε = 0.83, past the ε ≤ 0.1 of the ' +
+        "hypotheses) leaves θ† + v⋆ by 3.2·ε(1 + E₀/α)·δ, 1.3× K = 2.5 (at q = 0.5467, ε = 0.82, the first cycle is still tracked, to 2.36·ε(1 + E₀/α)·δ; the check's own f64 outcome: " +
         'its failures are not certifiable)',
       instances: [cycle('0', '0.555')],
     },
@@ -115,7 +137,8 @@ export const DAMIAN_BOUNDARIES: readonly Boundary[] = [
   }),
   boundary(odeConservedQuantity, {
     outside: {
-      description: 'three periods at ω = 0.08 and 0.1 (past the ω ≤ 0.03 of the hypotheses; x₀ = δ/2, ỹ₀ = 0): the outward spiral drifts E by 11.4 and 14.6 ' +
+      description:
+        'three periods at ω = 0.08 and 0.1 (past the ω ≤ 0.03 of the hypotheses; x₀ = δ/2, ỹ₀ = 0): the outward spiral drifts E by 11.4 and 14.6 ' +
         '× ω(1 + t/P)·E₀, 1.14× and 1.46× K = 10 (at ω = 0.03 over three periods it is 6.4)',
       instances: [spiral('8', 236), spiral('12.5', 188)],
     },

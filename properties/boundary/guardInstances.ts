@@ -33,10 +33,27 @@ export const GUARD_INSTANCES: readonly GuardInstance[] = [
   g(fourStages, 'toy_signs', { ...toy('0.01', '0.1', 1), toy: { a0: '200', b: '1', c: '-0.01' }, params: { a0: '200', b: '1', c: '-0.01' } }),
   g(timeAverageXSquared, 'x0_zero', toy('0.01', '0', 10)),
   // A draw of the two-layer edge family whose α turns negative along θ† (docs/claims/damian.md, draws 6–8).
-  g(twoLayerTrackingOrder, 'alpha_positive', buildEdgeFamily(
-    [['0.77', '-1.90'], ['-0.79', '-1.81'], ['-1.62', '0.13'], ['-1.02', '-0.79'], ['0.56', '1.88'], ['-1.84', '1.89'],
-      ['-0.63', '0.91'], ['1.60', '-0.15'], ['1.62', '-0.33'], ['0.92', '1.01'], ['0', '0.47'], ['1.19', '-1.19']],
-    ['1.23', '0.30', '-0.69', '-0.18', '-1.10', '-0.20', '-0.41', '-1.23', '1.28'])),
+  g(
+    twoLayerTrackingOrder,
+    'alpha_positive',
+    buildEdgeFamily(
+      [
+        ['0.77', '-1.90'],
+        ['-0.79', '-1.81'],
+        ['-1.62', '0.13'],
+        ['-1.02', '-0.79'],
+        ['0.56', '1.88'],
+        ['-1.84', '1.89'],
+        ['-0.63', '0.91'],
+        ['1.60', '-0.15'],
+        ['1.62', '-0.33'],
+        ['0.92', '1.01'],
+        ['0', '0.47'],
+        ['1.19', '-1.19'],
+      ],
+      ['1.23', '0.30', '-0.69', '-0.18', '-1.10', '-0.20', '-0.41', '-1.23', '1.28'],
+    ),
+  ),
   // A negative-control instance checked as a claim instance.
   g(twoLayerTrackingOrder, 'control_variant', buildEdgeFamily(EDGE_PINNED.X, EDGE_PINNED.thetaK, undefined, 3, 'no-cubic')),
   // u = 1.25, v = 0.25: λ_GFS = √(1.5² + 4) = 2.5, so η = 1.3 is κ = 3.25, past the catapult's κ ≤ 3.
@@ -47,8 +64,19 @@ export const GUARD_INSTANCES: readonly GuardInstance[] = [
   // A balanced start far out (u₀ = v₀ = 50, η = 0.5): GD leaves |θ| < 1e6 within a few steps.
   g(swapIsNotRotation, 'diverged', { model: 'uv', params: { target: '1' }, theta: ['50', '50'], lr: '0.5', steps: 20 }),
   // A generated quadratic started at 1e300: κ > 1 carries θ past the doubles (the claim follows divergent runs to that point).
-  g(depth1NoRotation, 'non_finite', { ...(fc.sample(depth1NoRotation.arbitrary, { seed: 1, numRuns: 1 })[0] as GdRunInstance), theta: ['1e300', '1e300'], lr: '1000', steps: 60 }),
+  g(depth1NoRotation, 'non_finite', {
+    ...(fc.sample(depth1NoRotation.arbitrary, { seed: 1, numRuns: 1 })[0] as GdRunInstance),
+    theta: ['1e300', '1e300'],
+    lr: '1000',
+    steps: 60,
+  }),
   // x₀ = y₀ = 1e200 under the quartic loss: s = xᵀy overflows, so the very first step is not finite.
-  g(wxztBalancingIdentity, 'diverged_at_once', { model: 'inner-product', params: { loss: 'quartic', mu: '1' }, theta: ['1e200', '1e200'], lr: '0.1', steps: 3 }),
+  g(wxztBalancingIdentity, 'diverged_at_once', {
+    model: 'inner-product',
+    params: { loss: 'quartic', mu: '1' },
+    theta: ['1e200', '1e200'],
+    lr: '0.1',
+    steps: 3,
+  }),
   g(wxztGapBelowEdge, 'not_converged', { ...fc.sample(wxztGapBelowEdge.arbitrary, { seed: 1, numRuns: 1 })[0], steps: 2 }),
 ];

@@ -7,4 +7,11 @@ import { WANG_ROBERTS_BOUNDARIES } from './wangRoberts.js';
 import { WXZT_BOUNDARIES } from './wangXuZhaoTao.js';
 
 /** Every boundary control, by paper. */
-export const BOUNDARIES: readonly Boundary[] = [...DAMIAN_BOUNDARIES, ...ARORA_BOUNDARIES, ...WANG_ROBERTS_BOUNDARIES, ...WXZT_BOUNDARIES, ...KREISLER_BOUNDARIES, ...CLASSICAL_BOUNDARIES];
+export const BOUNDARIES: readonly Boundary[] = [
+  ...DAMIAN_BOUNDARIES,
+  ...ARORA_BOUNDARIES,
+  ...WANG_ROBERTS_BOUNDARIES,
+  ...WXZT_BOUNDARIES,
+  ...KREISLER_BOUNDARIES,
+  ...CLASSICAL_BOUNDARIES,
+];

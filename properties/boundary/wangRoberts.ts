@@ -19,7 +19,8 @@ export const WANG_ROBERTS_BOUNDARIES: readonly Boundary[] = [
   boundary(swapIsNotRotation, {
     notTolerance: ROUNDING_ONLY,
     outside: {
-      description: 'a start 2e-11 off the balanced set (u₀ = 1.2, v₀ = u₀ ± 2e-11): the top eigenvector is 6.4e-12 rad off the lines (1, ±1), 7× the 4096-ulp bound, on either side',
+      description:
+        'a start 2e-11 off the balanced set (u₀ = 1.2, v₀ = u₀ ± 2e-11): the top eigenvector is 6.4e-12 rad off the lines (1, ±1), 7× the 4096-ulp bound, on either side',
       instances: [uv('1.2', '1.20000000002'), uv('1.20000000002', '1.2')],
     },
     inside: [uv('1.2', '1.2', '0.3', 5), uv('0.7', '0.7', '1.3', 20)],

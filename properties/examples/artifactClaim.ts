@@ -17,8 +17,10 @@ interface ContractionInstance extends Instance {
 const dec = (lo: number, hi: number, places: number) =>
   fc.integer({ min: Math.round(lo * 10 ** places), max: Math.round(hi * 10 ** places) }).map((k) => (k / 10 ** places).toFixed(places));
 
-const contraction = (lambda: fc.Arbitrary<string>) => fc.record({ lambda, theta: dec(-2, 2, 2), lr: dec(0.001, 1, 3) })
-  .map(({ lambda, theta, lr }): ContractionInstance => ({ model: 'quadratic', data: { A: [[lambda]] }, theta: [theta], lr }));
+const contraction = (lambda: fc.Arbitrary<string>) =>
+  fc
+    .record({ lambda, theta: dec(-2, 2, 2), lr: dec(0.001, 1, 3) })
+    .map(({ lambda, theta, lr }): ContractionInstance => ({ model: 'quadratic', data: { A: [[lambda]] }, theta: [theta], lr }));
 
 export const oneStepContraction = defineClaim<ContractionInstance>({
   id: 'example.quadratic.one-step-contraction',
@@ -50,7 +52,14 @@ export const oneStepContraction = defineClaim<ContractionInstance>({
     // Outside the hypothesis "1-D": along a second axis of another curvature the factor is wrong.
     description: 'a 2-D quadratic diag(λ, λ + 1) with θ₂ ≠ 0, where one factor (1 − ηλ)² cannot describe the step',
     arbitrary: fc.tuple(contraction(dec(0.1, 3, 2)), dec(0.5, 2, 2)).map(([i, t2]) => ({
-      ...i, data: { A: [[i.data.A[0][0], '0'], ['0', (Number(i.data.A[0][0]) + 1).toFixed(2)]] }, theta: [i.theta[0], t2],
+      ...i,
+      data: {
+        A: [
+          [i.data.A[0][0], '0'],
+          ['0', (Number(i.data.A[0][0]) + 1).toFixed(2)],
+        ],
+      },
+      theta: [i.theta[0], t2],
     })),
   },
   tolerance: { ulps: 0 },

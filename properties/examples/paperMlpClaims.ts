@@ -10,7 +10,6 @@
 import { defineClaim, mlpEosInstances, PAPER_MLP } from '../../src/claims/index.js';
 import { eosHover, progressiveSharpening } from '../../src/claims/cohen/mlpEos.js';
 
-
 export const paperProgressiveSharpening = defineClaim({
   ...progressiveSharpening,
   id: 'paper.cohen.progressive-sharpening',

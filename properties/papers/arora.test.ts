@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/harness/evaluate.js';
 import { f64 } from '../../src/numerics/f64Field.js';
 import { decimalField } from '../../src/numerics/decimalField.js';
-import {
-  projectedZ2, solveWPlusLogW, uvExactBalancingRate, type UvBalancingInstance } from '../../src/claims/arora/arora.js';
+import { projectedZ2, solveWPlusLogW, uvExactBalancingRate, type UvBalancingInstance } from '../../src/claims/arora/arora.js';
 import { ManifoldInstance, ngdLimitingFlow, ngdTwoCycleHarmonicMean } from '../../src/claims/arora/manifoldToy.js';
 
 describe('helpers', () => {
@@ -26,7 +25,13 @@ describe('helpers', () => {
 
 describe('arora.uv.exact-balancing-rate', () => {
   const inst = (rule: 'ngd' | 'sqrt-gd' | 'gd', rate: 'ngd' | 'sqrt-gd', lr = '0.1'): UvBalancingInstance => ({
-    model: 'uv', params: { target: '1' }, theta: ['2', '0.3'], lr, steps: 50, rule, rate,
+    model: 'uv',
+    params: { target: '1' },
+    theta: ['2', '0.3'],
+    lr,
+    steps: 50,
+    rule,
+    rate,
   });
   it('holds for √L-GD and NGD, and flags plain GD asserted at the √L rate', () => {
     expect(evaluate(uvExactBalancingRate, inst('sqrt-gd', 'sqrt-gd'), { mode: 'claim' }).verdict.verdict).toBe('holds');

@@ -5,17 +5,40 @@ import type { QuadraticGdInstance } from '../../src/claims/classical/quadraticGd
 
 /** A 1-D instance ½λθ² (θ* = 0): every quantity is a short decimal. */
 const oneD = (lambda: string, theta: string, lr: string, steps: number, smoothness?: string): QuadraticGdInstance => ({
-  model: 'quadratic', params: {}, data: { A: [[lambda]], b: ['0'] }, eigen: { values: [lambda], vectors: [['1']] },
-  thetaStar: ['0'], theta: [theta], lr, steps, ...(smoothness !== undefined ? { smoothness } : {}),
+  model: 'quadratic',
+  params: {},
+  data: { A: [[lambda]], b: ['0'] },
+  eigen: { values: [lambda], vectors: [['1']] },
+  thetaStar: ['0'],
+  theta: [theta],
+  lr,
+  steps,
+  ...(smoothness !== undefined ? { smoothness } : {}),
 });
 
 /** diag(1, 0.5) rotated by the 3-4-5 rotation, θ* = (0.1, −0.2): a certificate that is not the identity. */
 const rotated = (theta: [string, string], lr: string, steps: number): QuadraticGdInstance => ({
-  model: 'quadratic', params: {},
+  model: 'quadratic',
+  params: {},
   // A = QΛQᵀ with Q = [[0.6, −0.8], [0.8, 0.6]], Λ = diag(1, 0.5).
-  data: { A: [['0.68', '0.24'], ['0.24', '0.82']], b: ['0.02', '-0.14'] },
-  eigen: { values: ['1', '0.5'], vectors: [['0.6', '0.8'], ['-0.8', '0.6']] },
-  thetaStar: ['0.1', '-0.2'], theta, lr, steps,
+  data: {
+    A: [
+      ['0.68', '0.24'],
+      ['0.24', '0.82'],
+    ],
+    b: ['0.02', '-0.14'],
+  },
+  eigen: {
+    values: ['1', '0.5'],
+    vectors: [
+      ['0.6', '0.8'],
+      ['-0.8', '0.6'],
+    ],
+  },
+  thetaStar: ['0.1', '-0.2'],
+  theta,
+  lr,
+  steps,
 });
 
 const verdictOf = (claim: typeof quadraticMonotoneBelowEdge, x: QuadraticGdInstance, mode: 'claim' | 'control' = 'claim') =>
@@ -28,7 +51,11 @@ describe('classical.quadratic.monotone-below-edge', () => {
   });
 
   it('is inconclusive (not a pass) outside its hypotheses, and flags κ just above 2 when the hypothesis is waived', () => {
-    expect(verdictOf(quadraticMonotoneBelowEdge, oneD('1', '0.5', '2.001', 5))).toMatchObject({ verdict: 'inconclusive', reason: 'hypotheses', evidence: { code: 'kappa_out_of_range' } });
+    expect(verdictOf(quadraticMonotoneBelowEdge, oneD('1', '0.5', '2.001', 5))).toMatchObject({
+      verdict: 'inconclusive',
+      reason: 'hypotheses',
+      evidence: { code: 'kappa_out_of_range' },
+    });
     const v = verdictOf(quadraticMonotoneBelowEdge, oneD('1', '0.01', '2.001', 1), 'control');
     // The structured violation, zod-issue style: stable code, numbers, the rung that confirmed it.
     expect(v).toMatchInlineSnapshot(`
@@ -110,7 +137,10 @@ describe('classical.quadratic.increases-above-edge', () => {
   });
 
   it('flags κ below 2 when the hypothesis is waived: no increase is ever found', () => {
-    expect(verdictOf(quadraticIncreasesAboveEdge, oneD('1', '0.5', '1.9', 30), 'control')).toMatchObject({ verdict: 'violated', evidence: { code: 'no_loss_increase' } });
+    expect(verdictOf(quadraticIncreasesAboveEdge, oneD('1', '0.5', '1.9', 30), 'control')).toMatchObject({
+      verdict: 'violated',
+      evidence: { code: 'no_loss_increase' },
+    });
   });
 });
 
@@ -124,7 +154,10 @@ describe('classical.descent-lemma', () => {
   });
 
   it('flags a smoothness constant below the curvature', () => {
-    expect(verdictOf(descentLemmaQuadratic, oneD('1', '0.5', '1', 3, '0.9'), 'control')).toMatchObject({ verdict: 'violated', evidence: { code: 'insufficient_decrease', step: 0 } });
+    expect(verdictOf(descentLemmaQuadratic, oneD('1', '0.5', '1', 3, '0.9'), 'control')).toMatchObject({
+      verdict: 'violated',
+      evidence: { code: 'insufficient_decrease', step: 0 },
+    });
     expect(verdictOf(descentLemmaQuadratic, oneD('1', '0.5', '1', 3, '0.9'))).toMatchObject({ verdict: 'inconclusive', evidence: { code: 'not_smooth' } });
   });
 });

@@ -8,8 +8,17 @@ import { COHEN_NETWORK_CLAIMS } from '../../src/claims/cohen/index.js';
 
 /** A hand-made instance: 8-16-1 tanh, n = 100 (seeds 3/4: S₀ = 2.618, so η = 0.382 is η·S₀/2 = 0.5). */
 const inst = (over: Partial<MlpEosInstance> = {}): MlpEosInstance => ({
-  model: 'mlp-f64', net: { ...SMALL_MLP, widths: [...SMALL_MLP.widths] }, task: 'random-labels', n: 100, seed: 3, dataSeed: 4,
-  lr: '0.382', kappa0: '0.5', steps: 1500, every: 20, ...over,
+  model: 'mlp-f64',
+  net: { ...SMALL_MLP, widths: [...SMALL_MLP.widths] },
+  task: 'random-labels',
+  n: 100,
+  seed: 3,
+  dataSeed: 4,
+  lr: '0.382',
+  kappa0: '0.5',
+  steps: 1500,
+  every: 20,
+  ...over,
 });
 
 describe('COHEN_NETWORK_CLAIMS through the harness (pinned seed)', () => {
@@ -22,7 +31,6 @@ describe('COHEN_NETWORK_CLAIMS through the harness (pinned seed)', () => {
       expect(c.citation.paper).toMatch(/arXiv 2103\.00065/);
     }
   });
-
 });
 
 describe('hand-made instances', () => {
@@ -30,10 +38,14 @@ describe('hand-made instances', () => {
     const v = evaluate(progressiveSharpening, inst({ every: 10 }), { mode: 'claim' }).verdict;
     expect(v, v.evidence.message).toMatchObject({ verdict: 'holds', evidence: { code: 'sharpened_to_edge', precision: 'f64' } });
     expect(v.evidence.message).toMatch(/float64/);
-    expect(evaluate(progressiveSharpening, inst({ task: 'teacher', every: 10 }), { mode: 'claim' }).verdict)
-      .toMatchObject({ verdict: 'inconclusive', evidence: { code: 'easy_task' } });
-    expect(evaluate(progressiveSharpening, inst({ task: 'teacher', every: 10 }), { mode: 'control' }).verdict)
-      .toMatchObject({ verdict: 'violated', evidence: { code: 'never_reached_edge', precision: 'f64' } });
+    expect(evaluate(progressiveSharpening, inst({ task: 'teacher', every: 10 }), { mode: 'claim' }).verdict).toMatchObject({
+      verdict: 'inconclusive',
+      evidence: { code: 'easy_task' },
+    });
+    expect(evaluate(progressiveSharpening, inst({ task: 'teacher', every: 10 }), { mode: 'control' }).verdict).toMatchObject({
+      verdict: 'violated',
+      evidence: { code: 'never_reached_edge', precision: 'f64' },
+    });
   }, 30_000);
 
   it('hover: the same run hovers at the edge; a ten times smaller step never gets there and the loss never rises', () => {
@@ -49,7 +61,9 @@ describe('hand-made instances', () => {
   it('runs in float64 only: another precision is a usage error, and malformed instances are rejected', () => {
     expect(() => checkAt(eosHover, inst(), parsePrecision('dec:30'), { mode: 'claim' })).toThrow(UsageError);
     expect(() => checkAt(progressiveSharpening, inst({ n: 0 }), parsePrecision('f64'), { mode: 'claim' })).toThrow(/"n"/);
-    expect(() => checkAt(progressiveSharpening, inst({ net: { inputDim: 8, widths: [], activation: 'tanh' } }), parsePrecision('f64'), { mode: 'claim' })).toThrow(/widths/);
+    expect(() =>
+      checkAt(progressiveSharpening, inst({ net: { inputDim: 8, widths: [], activation: 'tanh' } }), parsePrecision('f64'), { mode: 'claim' }),
+    ).toThrow(/widths/);
     expect(() => checkAt(progressiveSharpening, inst({ lr: '-1' }), parsePrecision('f64'), { mode: 'claim' })).toThrow(/lr/);
   });
 

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/harness/evaluate.js';
-import {
-  type ToyInstance } from '../../src/claims/damian/damian.js';
+import { type ToyInstance } from '../../src/claims/damian/damian.js';
 import { timeAverageSharpness, timeAverageXSquared } from '../../src/claims/damian/timeAverages.js';
 import { reducedMapExact } from '../../src/claims/damian/reducedMap.js';
 import { fourStages } from '../../src/claims/damian/fourStages.js';
@@ -10,18 +9,25 @@ import { constrainedProjection } from '../../src/claims/damian/constrainedTrajec
 
 /** ½(40.5 + z)x² − 0.05z at η = 0.05: ỹ₀ = 0.5, α = 0.05, β = 1, δ² = 0.1. */
 const toy = (x0: string, steps: number, extra: Partial<ToyInstance> = {}): ToyInstance => ({
-  model: 'cubic-toy', params: { a0: '40.5', b: '1', c: '0.05' }, toy: { a0: '40.5', b: '1', c: '0.05' },
-  theta: [x0, '0'], lr: '0.05', steps, ...extra,
+  model: 'cubic-toy',
+  params: { a0: '40.5', b: '1', c: '0.05' },
+  toy: { a0: '40.5', b: '1', c: '0.05' },
+  theta: [x0, '0'],
+  lr: '0.05',
+  steps,
+  ...extra,
 });
 
 describe('DAMIAN_CLAIMS through the harness (pinned seed)', () => {
   it('exports six claims with distinct damian.* ids', () => {
     expect(DAMIAN_CLAIMS.map((c) => c.id)).toEqual([
-      'damian.reduced-map.exact', 'damian.four-stages', 'damian.time-average.x-squared', 'damian.time-average.sharpness',
+      'damian.reduced-map.exact',
+      'damian.four-stages',
+      'damian.time-average.x-squared',
+      'damian.time-average.sharpness',
       'damian.constrained-trajectory.projection',
     ]);
   });
-
 });
 
 describe('hand-made instances', () => {
@@ -45,7 +51,10 @@ describe('hand-made instances', () => {
     expect(v.verdict).toBe('holds');
     expect(String(v.evidence.details?.stages)).toMatch(/blow-up stabilized-after-\d+-of-\d+/);
     const noBeta = { ...toy('0.001', 1), map: { alpha: '0.05', beta: '0' } };
-    expect(evaluate(fourStages, noBeta, { mode: 'control' }).verdict).toMatchObject({ verdict: 'violated', evidence: { code: expect.stringMatching(/self_stabilization/) } });
+    expect(evaluate(fourStages, noBeta, { mode: 'control' }).verdict).toMatchObject({
+      verdict: 'violated',
+      evidence: { code: expect.stringMatching(/self_stabilization/) },
+    });
   });
 
   it('the x² identity holds exactly at 40 digits, and ⟨x²⟩ is near δ² = 0.1 over several cycles', () => {
@@ -56,13 +65,19 @@ describe('hand-made instances', () => {
   });
 
   it('the log identity holds, and the naive ⟨ỹ⟩ ≈ (η/2)⟨ỹ²⟩ fails over an arbitrary window', () => {
-    expect(evaluate(timeAverageSharpness, toy('0.01', 400), { mode: 'claim' }).verdict).toMatchObject({ verdict: 'holds', evidence: { code: 'identity_holds' } });
+    expect(evaluate(timeAverageSharpness, toy('0.01', 400), { mode: 'claim' }).verdict).toMatchObject({
+      verdict: 'holds',
+      evidence: { code: 'identity_holds' },
+    });
     const naive = toy('0.01', 400, { variant: 'naive-second-order' });
     expect(evaluate(timeAverageSharpness, naive, { mode: 'claim' }).verdict).toMatchObject({ verdict: 'inconclusive', evidence: { code: 'naive_variant' } });
     expect(evaluate(timeAverageSharpness, naive, { mode: 'control' }).verdict).toMatchObject({ verdict: 'violated', evidence: { code: 'naive_fails' } });
   });
 
   it('PGD clamps z at (2/η − a₀)/b with x† = 0', () => {
-    expect(evaluate(constrainedProjection, toy('0.2', 30), { mode: 'claim' }).verdict).toMatchObject({ verdict: 'holds', evidence: { code: 'projection_exact' } });
+    expect(evaluate(constrainedProjection, toy('0.2', 30), { mode: 'claim' }).verdict).toMatchObject({
+      verdict: 'holds',
+      evidence: { code: 'projection_exact' },
+    });
   });
 });

@@ -1,21 +1,36 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/harness/evaluate.js';
-import {
-  perturbedExpr, type TrackInstance } from '../../src/claims/damian/damianTracking.js';
+import { perturbedExpr, type TrackInstance } from '../../src/claims/damian/damianTracking.js';
 import { timeAveragedLoss } from '../../src/claims/damian/timeAveragedLoss.js';
 import { predictedDynamicsExact, predictedDynamicsTracking } from '../../src/claims/damian/predictedDynamics.js';
 import { odeConservedQuantity } from '../../src/claims/damian/odeConservedQuantity.js';
 import { DAMIAN_TRACKING_CLAIMS } from '../../src/claims/damian/index.js';
 
 /** ½(a₀ + b·z)x² − c·z from (x₀, 0), or its perturbation ½(a₀ + b·z + ½C·z²)x² − c·z + q·x⁴/24. */
-function toy(a0: string, b: string, c: string, lr: string, x0: string, steps: number, extra: Partial<TrackInstance> & { C?: string; q?: string } = {}): TrackInstance {
+function toy(
+  a0: string,
+  b: string,
+  c: string,
+  lr: string,
+  x0: string,
+  steps: number,
+  extra: Partial<TrackInstance> & { C?: string; q?: string } = {},
+): TrackInstance {
   const { C, q, ...rest } = extra;
   const t = { a0, b, c };
   if (C === undefined && q === undefined) return { model: 'cubic-toy', params: { ...t }, toy: t, theta: [x0, '0'], lr, steps, ...rest };
   const pert = { C: C ?? '0', q: q ?? '0' };
   return {
-    model: 'expr', params: {}, expr: perturbedExpr(a0, b, c, pert.C, pert.q), vars: ['x', 'z'], perturbation: pert,
-    toy: t, theta: [x0, '0'], lr, steps, ...rest,
+    model: 'expr',
+    params: {},
+    expr: perturbedExpr(a0, b, c, pert.C, pert.q),
+    vars: ['x', 'z'],
+    perturbation: pert,
+    toy: t,
+    theta: [x0, '0'],
+    lr,
+    steps,
+    ...rest,
   };
 }
 
@@ -25,12 +40,16 @@ const E_CASE = (extra: Partial<TrackInstance> & { C?: string; q?: string }, step
 describe('DAMIAN_TRACKING_CLAIMS through the harness (pinned seed)', () => {
   it('exports its claims with distinct damian.* ids', () => {
     expect(DAMIAN_TRACKING_CLAIMS.map((c) => c.id)).toEqual([
-      'damian.predicted-dynamics.exact', 'damian.predicted-dynamics.tracking', 'damian.time-averaged-loss', 'damian.reduced-map.ode-conserved-quantity',
-      'damian.two-layer.tracking-order', 'damian.two-layer.loss-prediction-order', 'damian.two-layer.sharpness-prediction-order',
+      'damian.predicted-dynamics.exact',
+      'damian.predicted-dynamics.tracking',
+      'damian.time-averaged-loss',
+      'damian.reduced-map.ode-conserved-quantity',
+      'damian.two-layer.tracking-order',
+      'damian.two-layer.loss-prediction-order',
+      'damian.two-layer.sharpness-prediction-order',
       'damian.two-layer.tracks-pgd-not-flow',
     ]);
   });
-
 });
 
 describe('hand-made instances', () => {
@@ -40,8 +59,14 @@ describe('hand-made instances', () => {
     expect(v).toMatchObject({ verdict: 'holds', evidence: { code: 'prediction_exact', precision: 'f64' } });
     expect(Number(v.evidence.details?.errorOverDelta)).toBeLessThan(1e-11);
     const noBeta = { ...x, variant: 'no-beta' };
-    expect(evaluate(predictedDynamicsExact, noBeta, { mode: 'claim' }).verdict).toMatchObject({ verdict: 'inconclusive', evidence: { code: 'no_beta_variant' } });
-    expect(evaluate(predictedDynamicsExact, noBeta, { mode: 'control' }).verdict).toMatchObject({ verdict: 'violated', evidence: { code: 'prediction_mismatch' } });
+    expect(evaluate(predictedDynamicsExact, noBeta, { mode: 'claim' }).verdict).toMatchObject({
+      verdict: 'inconclusive',
+      evidence: { code: 'no_beta_variant' },
+    });
+    expect(evaluate(predictedDynamicsExact, noBeta, { mode: 'control' }).verdict).toMatchObject({
+      verdict: 'violated',
+      evidence: { code: 'prediction_mismatch' },
+    });
   });
 
   it('a fourth-order term breaks exactness: inconclusive as an exact-claim instance, violated as its control', () => {
@@ -52,7 +77,10 @@ describe('hand-made instances', () => {
 
   it('reproduces docs/claims/damian.md [E]: first-cycle error 0.026δ at C = 0.005, ~0.26δ at C = 0.05, ~0.3δ at q = ±0.2', () => {
     const cases: [Partial<TrackInstance> & { C?: string; q?: string }, number, number][] = [
-      [{ C: '0.005' }, 0.02, 0.035], [{ C: '0.05' }, 0.2, 0.35], [{ q: '0.2' }, 0.25, 0.45], [{ q: '-0.2' }, 0.2, 0.4],
+      [{ C: '0.005' }, 0.02, 0.035],
+      [{ C: '0.05' }, 0.2, 0.35],
+      [{ q: '0.2' }, 0.25, 0.45],
+      [{ q: '-0.2' }, 0.2, 0.4],
     ];
     for (const [p, lo, hi] of cases) {
       const v = evaluate(predictedDynamicsTracking, E_CASE(p), { mode: 'claim' }).verdict;
@@ -66,7 +94,10 @@ describe('hand-made instances', () => {
 
   it('phase drift: the same perturbed run tracked over the first cycle is lost pointwise over 1500 steps (caveat 1)', () => {
     const many = E_CASE({ C: '0.005', variant: 'many-cycles' }, 1500);
-    expect(evaluate(predictedDynamicsTracking, many, { mode: 'claim' }).verdict).toMatchObject({ verdict: 'inconclusive', evidence: { code: 'many_cycles_variant' } });
+    expect(evaluate(predictedDynamicsTracking, many, { mode: 'claim' }).verdict).toMatchObject({
+      verdict: 'inconclusive',
+      evidence: { code: 'many_cycles_variant' },
+    });
     const v = evaluate(predictedDynamicsTracking, many, { mode: 'control' }).verdict;
     expect(v).toMatchObject({ verdict: 'violated', evidence: { code: 'phase_drift' } });
     expect(v.evidence.step).toBeGreaterThan(200);
@@ -74,9 +105,15 @@ describe('hand-made instances', () => {
 
   it('caveat 2, the sign of the quartic term: q = +2 leaves the prediction within the first cycle, q = −2 does not', () => {
     const plus = E_CASE({ q: '2' });
-    expect(evaluate(predictedDynamicsTracking, plus, { mode: 'claim' }).verdict).toMatchObject({ verdict: 'inconclusive', evidence: { code: 'perturbation_small' } });
+    expect(evaluate(predictedDynamicsTracking, plus, { mode: 'claim' }).verdict).toMatchObject({
+      verdict: 'inconclusive',
+      evidence: { code: 'perturbation_small' },
+    });
     expect(evaluate(predictedDynamicsTracking, plus, { mode: 'control' }).verdict).toMatchObject({ verdict: 'violated', evidence: { code: 'tracking_lost' } });
-    expect(evaluate(predictedDynamicsTracking, E_CASE({ q: '-2' }), { mode: 'control' }).verdict).toMatchObject({ verdict: 'holds', evidence: { code: 'tracks' } });
+    expect(evaluate(predictedDynamicsTracking, E_CASE({ q: '-2' }), { mode: 'control' }).verdict).toMatchObject({
+      verdict: 'holds',
+      evidence: { code: 'tracks' },
+    });
   });
 
   it('time-averaged loss: ⟨L − L†⟩ ≈ ⟨x²⟩/η; pointwise or without x²/η it fails', () => {
@@ -85,9 +122,18 @@ describe('hand-made instances', () => {
     const v = evaluate(timeAveragedLoss, x, { mode: 'claim' }).verdict;
     expect(v).toMatchObject({ verdict: 'holds', evidence: { code: 'average_holds' } });
     expect(Math.abs(Number(v.evidence.details?.relative))).toBeLessThan(0.01);
-    expect(evaluate(timeAveragedLoss, { ...x, steps: 100 }, { mode: 'claim' }).verdict).toMatchObject({ verdict: 'inconclusive', evidence: { code: 'window_short' } });
-    expect(evaluate(timeAveragedLoss, { ...x, variant: 'pointwise' }, { mode: 'control' }).verdict).toMatchObject({ verdict: 'violated', evidence: { code: 'pointwise_fails' } });
-    expect(evaluate(timeAveragedLoss, { ...x, variant: 'no-x2' }, { mode: 'control' }).verdict).toMatchObject({ verdict: 'violated', evidence: { code: 'excess_loss_ignored' } });
+    expect(evaluate(timeAveragedLoss, { ...x, steps: 100 }, { mode: 'claim' }).verdict).toMatchObject({
+      verdict: 'inconclusive',
+      evidence: { code: 'window_short' },
+    });
+    expect(evaluate(timeAveragedLoss, { ...x, variant: 'pointwise' }, { mode: 'control' }).verdict).toMatchObject({
+      verdict: 'violated',
+      evidence: { code: 'pointwise_fails' },
+    });
+    expect(evaluate(timeAveragedLoss, { ...x, variant: 'no-x2' }, { mode: 'control' }).verdict).toMatchObject({
+      verdict: 'violated',
+      evidence: { code: 'excess_loss_ignored' },
+    });
   });
 
   it('time-averaged loss: outside the slow regime (ω = 0.25 > 0.07) the O(ω²) term of the average alone reaches the 0.03, so it is no claim there', () => {

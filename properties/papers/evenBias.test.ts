@@ -7,8 +7,17 @@ import { DlnEosInstance, evenEosFinalSharpness } from '../../src/claims/even/eos
 
 describe('even.dln.implicit-bias', () => {
   const inst: DlnBiasInstance = {
-    model: 'diagonal-linear', data: { X: [['1', '0.5', '-0.3', '0.2'], ['0.1', '-0.7', '0.4', '0.9']], y: ['0.8', '-0.5'] },
-    theta: ['0.8', '0.8', '0.8', '0.8', '0', '0', '0', '0'], lr: '0.5', steps: 20_000,
+    model: 'diagonal-linear',
+    data: {
+      X: [
+        ['1', '0.5', '-0.3', '0.2'],
+        ['0.1', '-0.7', '0.4', '0.9'],
+      ],
+      y: ['0.8', '-0.5'],
+    },
+    theta: ['0.8', '0.8', '0.8', '0.8', '0', '0', '0', '0'],
+    lr: '0.5',
+    steps: 20_000,
   };
 
   test('ρ is O(γ²) and not 0; the f64 kernel and the generic decimal one agree', () => {
@@ -38,11 +47,13 @@ describe('even.dln.implicit-bias', () => {
 describe('even.dln.eos-final-sharpness', () => {
   // y = X·β* with β* = −2·e₁ (y = −2·X[:, 1]).
   const p = {
-    X: [['0.3', '-0.8', '0.5', '0.1', '-0.4', '0.9', '0.2', '-0.6', '0.7', '-0.1'],
+    X: [
+      ['0.3', '-0.8', '0.5', '0.1', '-0.4', '0.9', '0.2', '-0.6', '0.7', '-0.1'],
       ['-0.5', '0.2', '0.9', '-0.3', '0.6', '0.1', '-0.7', '0.4', '-0.2', '0.8'],
       ['0.8', '0.4', '-0.1', '0.7', '0.3', '-0.5', '0.6', '0.9', '-0.8', '0.2'],
       ['-0.2', '0.6', '0.3', '-0.9', '0.1', '0.4', '0.8', '-0.3', '0.5', '-0.7'],
-      ['0.6', '-0.1', '-0.4', '0.2', '0.9', '-0.6', '0.3', '0.5', '0.1', '0.4']],
+      ['0.6', '-0.1', '-0.4', '0.2', '0.9', '-0.6', '0.3', '0.5', '0.1', '0.4'],
+    ],
     y: ['-0.6', '1', '-1.6', '0.4', '-1.2'],
     betaStar: ['-2', '0', '0', '0', '0', '0', '0', '0', '0', '0'],
   };
@@ -58,7 +69,11 @@ describe('even.dln.eos-final-sharpness', () => {
   });
 
   test('the sparsity claim compares two steps past the edge only', () => {
-    const v = evaluate(evenLargeStepsHurt, { model: 'diagonal-linear', problems: [p], init: '0.14', kappaLo: '1.5', kappaHi: '2.2' }, { mode: 'claim' }).verdict;
+    const v = evaluate(
+      evenLargeStepsHurt,
+      { model: 'diagonal-linear', problems: [p], init: '0.14', kappaLo: '1.5', kappaHi: '2.2' },
+      { mode: 'claim' },
+    ).verdict;
     expect(v).toMatchObject({ verdict: 'inconclusive', evidence: { code: 'not_past_edge' } });
   });
 });

@@ -7,13 +7,19 @@ import { f64 } from '../../src/numerics/f64Field.js';
 
 /** A scalar network with y = 1 from `theta`, η = κ/φ(w₀). */
 const ds = (theta: string[], kappa: number, steps = 8000): DeepScalarInstance => ({
-  model: 'deep-scalar', params: { target: '1' }, theta, lr: String(kappa / gfsSharpness(f64, theta.map(Number), 1)), steps,
+  model: 'deep-scalar',
+  params: { target: '1' },
+  theta,
+  lr: String(kappa / gfsSharpness(f64, theta.map(Number), 1)),
+  steps,
 });
 
 describe('Kreisler et al. claims', () => {
-
   test('the documented counterexample: outside the step-size condition, and φ rises by 8.6% once the condition is waived', () => {
-    expect(evaluate(kreislerGfsMonotone, KREISLER_COUNTEREXAMPLE, { mode: 'claim' }).verdict).toMatchObject({ verdict: 'inconclusive', evidence: { code: 'step_size_condition' } });
+    expect(evaluate(kreislerGfsMonotone, KREISLER_COUNTEREXAMPLE, { mode: 'claim' }).verdict).toMatchObject({
+      verdict: 'inconclusive',
+      evidence: { code: 'step_size_condition' },
+    });
     const v = evaluate(kreislerGfsMonotone, KREISLER_COUNTEREXAMPLE, { mode: 'control' }).verdict;
     expect(v.verdict).toBe('violated');
     expect(v.evidence.code).toBe('gfs_sharpness_increased');
@@ -29,7 +35,10 @@ describe('Kreisler et al. claims', () => {
     // `evaluate`, so the check's own f64 outcome is read here.
     const f64p = parsePrecision('f64');
     const atF64 = (i: DeepScalarInstance, mode: 'claim' | 'control') => checkAt(kreislerConvergesToEos, i, f64p, { mode }).outcome;
-    expect(evaluate(kreislerConvergesToEos, ds(['2.2', '0.6'], 2.3), { mode: 'claim' }).verdict).toMatchObject({ verdict: 'inconclusive', reason: 'uncertified' });
+    expect(evaluate(kreislerConvergesToEos, ds(['2.2', '0.6'], 2.3), { mode: 'claim' }).verdict).toMatchObject({
+      verdict: 'inconclusive',
+      reason: 'uncertified',
+    });
     const far = atF64(ds(['2.2', '0.6'], 2.3), 'claim');
     expect(far).toMatchObject({ verdict: 'violated', evidence: { code: 'far_below_edge' } });
     expect(far.evidence.observed).toBeCloseTo(1.6205, 3);

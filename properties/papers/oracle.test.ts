@@ -17,7 +17,15 @@ describe('oracle.<model>.closed-forms', () => {
 
   it('an f64 evaluation spoiled by cancellation is an artifact, not a violation (found by `check --seed 11`)', () => {
     // log cosh(xy − 0.3) at xy = 0.298656: the f64 loss keeps only ~10 digits.
-    const x: OracleInstance = { model: 'expr', theta: ['1.037', '0.288'], params: {}, expr: 'log(cosh(x*y - 0.3))', vars: ['x', 'y'], u: ['0', '0'], v: ['0', '0'] };
+    const x: OracleInstance = {
+      model: 'expr',
+      theta: ['1.037', '0.288'],
+      params: {},
+      expr: 'log(cosh(x*y - 0.3))',
+      vars: ['x', 'y'],
+      u: ['0', '0'],
+      v: ['0', '0'],
+    };
     const v = evaluate(claim('expr'), x, { mode: 'claim' }).verdict;
     expect(v).toMatchObject({ verdict: 'artifact', failure: { precision: 'f64', code: 'derivative_mismatch' }, evidence: { precision: 'dec:50' } });
     expect(v.verdict === 'artifact' && v.failure.message).toMatch(/^f64 evaluation error 1\.\d+e-10 exceeds 1e-10$/);
@@ -32,7 +40,14 @@ describe('oracle.<model>.closed-forms', () => {
   });
 
   it('flags a Hessian that is wrong by one part in a million', () => {
-    const x: OracleInstance = { model: 'minimalist', theta: ['1.3', '0.7'], params: {}, u: ['1', '1'], v: ['0.5', '-0.5'], mutate: { hessianScale: '1.000001' } };
+    const x: OracleInstance = {
+      model: 'minimalist',
+      theta: ['1.3', '0.7'],
+      params: {},
+      u: ['1', '1'],
+      v: ['0.5', '-0.5'],
+      mutate: { hessianScale: '1.000001' },
+    };
     const v = evaluate(claim('minimalist'), x, { mode: 'control' }).verdict;
     expect(v).toMatchObject({ verdict: 'violated', evidence: { code: 'derivative_mismatch', bound: 1e-30 } });
     expect(v.evidence.observed).toBeGreaterThan(1e-7);

@@ -42,17 +42,20 @@ describe('quadraticGdInstance', () => {
 
   it('draws exactly certified instances inside the κ interval, accepted by the quadratic model, as plain JSON', () => {
     for (const o of options) {
-      fc.assert(fc.property(quadraticGdInstance(o), (x) => {
-        expect(certified(x)).toBe(true);
-        const k = kappaOf(x);
-        // η is κ/λ rounded to 15 digits, so κ is inside the open interval up to that rounding.
-        expect(k.gt(o.kappa[0]) && k.lt(o.kappa[1])).toBe(true);
-        expect(() => canonicalJson(x)).not.toThrow();
-        const m = quadratic.create({ data: x.data as never, dim: x.theta.length });
-        expect(m.dim).toBe(x.theta.length);
-        if (o.smoothness === 'over') expect(exact(x.smoothness as string).gte(exact(x.eigen.values[0]))).toBe(true);
-        if (o.smoothness === 'under') expect(exact(x.smoothness as string).lt(exact(x.eigen.values[0]))).toBe(true);
-      }), { numRuns: 60, seed: 3 });
+      fc.assert(
+        fc.property(quadraticGdInstance(o), (x) => {
+          expect(certified(x)).toBe(true);
+          const k = kappaOf(x);
+          // η is κ/λ rounded to 15 digits, so κ is inside the open interval up to that rounding.
+          expect(k.gt(o.kappa[0]) && k.lt(o.kappa[1])).toBe(true);
+          expect(() => canonicalJson(x)).not.toThrow();
+          const m = quadratic.create({ data: x.data as never, dim: x.theta.length });
+          expect(m.dim).toBe(x.theta.length);
+          if (o.smoothness === 'over') expect(exact(x.smoothness as string).gte(exact(x.eigen.values[0]))).toBe(true);
+          if (o.smoothness === 'under') expect(exact(x.smoothness as string).lt(exact(x.eigen.values[0]))).toBe(true);
+        }),
+        { numRuns: 60, seed: 3 },
+      );
     }
   });
 
@@ -74,7 +77,10 @@ describe('quadraticGdInstance', () => {
   it('shrinks toward the simplest instance: dimension 1, λ = 1, θ* = 0, κ at the chosen end', () => {
     // Shrink a monotone-below-3 style property to its minimal failure: "κ ≤ 2".
     const arb = quadraticGdInstance({ kappa: [0, 3], toward: 'lo', steps: [1, 100] });
-    const r = fc.check(fc.property(arb, (x) => kappaOf(x).lte(2)), { seed: 1, numRuns: 200 });
+    const r = fc.check(
+      fc.property(arb, (x) => kappaOf(x).lte(2)),
+      { seed: 1, numRuns: 200 },
+    );
     expect(r.failed).toBe(true);
     const x = (r.counterexample as [QuadraticGdInstance])[0];
     expect(x.theta).toHaveLength(1);
@@ -87,26 +93,33 @@ describe('quadraticGdInstance', () => {
 
 describe('increaseHorizon', () => {
   it('bounds the step at which GD with κ > 2 first increases the loss (brute force on diagonal quadratics)', () => {
-    fc.assert(fc.property(
-      fc.double({ min: 2.0005, max: 2.99, noNaN: true }), fc.double({ min: 0.05, max: 2, noNaN: true }),
-      fc.array(fc.tuple(fc.double({ min: 0, max: 0.999, noNaN: true }), fc.double({ min: -2, max: 2, noNaN: true })), { maxLength: 3 }),
-      (kappa, cTop, others) => {
-        // λ_max = 1, η = κ; others λ_i = s·λ_max: exact per-direction dynamics e_i ← (1 − κs)e_i.
-        const lams = [1, ...others.map(([s]) => s)];
-        let cs = [cTop, ...others.map(([, c]) => c)];
-        const loss = (c: number[]) => c.reduce((s, ci, i) => s + 0.5 * lams[i] * ci * ci, 0);
-        let eRest = 0;
-        lams.forEach((l, i) => { if (i > 0 && kappa * l < 2) eRest += 0.5 * l * cs[i] ** 2; });
-        const h = increaseHorizon(0.5 * cTop * cTop, eRest, kappa);
-        let first = -1;
-        for (let t = 0; t <= h + 1 && first < 0; t++) {
-          const next = cs.map((c, i) => (1 - kappa * lams[i]) * c);
-          if (loss(next) > loss(cs)) first = t;
-          cs = next;
-        }
-        expect(first).toBeGreaterThanOrEqual(0);
-        expect(first).toBeLessThanOrEqual(h);
-      }), { numRuns: 300, seed: 8 });
+    fc.assert(
+      fc.property(
+        fc.double({ min: 2.0005, max: 2.99, noNaN: true }),
+        fc.double({ min: 0.05, max: 2, noNaN: true }),
+        fc.array(fc.tuple(fc.double({ min: 0, max: 0.999, noNaN: true }), fc.double({ min: -2, max: 2, noNaN: true })), { maxLength: 3 }),
+        (kappa, cTop, others) => {
+          // λ_max = 1, η = κ; others λ_i = s·λ_max: exact per-direction dynamics e_i ← (1 − κs)e_i.
+          const lams = [1, ...others.map(([s]) => s)];
+          let cs = [cTop, ...others.map(([, c]) => c)];
+          const loss = (c: number[]) => c.reduce((s, ci, i) => s + 0.5 * lams[i] * ci * ci, 0);
+          let eRest = 0;
+          lams.forEach((l, i) => {
+            if (i > 0 && kappa * l < 2) eRest += 0.5 * l * cs[i] ** 2;
+          });
+          const h = increaseHorizon(0.5 * cTop * cTop, eRest, kappa);
+          let first = -1;
+          for (let t = 0; t <= h + 1 && first < 0; t++) {
+            const next = cs.map((c, i) => (1 - kappa * lams[i]) * c);
+            if (loss(next) > loss(cs)) first = t;
+            cs = next;
+          }
+          expect(first).toBeGreaterThanOrEqual(0);
+          expect(first).toBeLessThanOrEqual(h);
+        },
+      ),
+      { numRuns: 300, seed: 8 },
+    );
     expect(increaseHorizon(1, 1, 1.5)).toBe(Number.POSITIVE_INFINITY);
     expect(increaseHorizon(0, 1, 2.5)).toBe(Number.POSITIVE_INFINITY);
     expect(increaseHorizon(1, 0, 2.5)).toBe(0);

@@ -8,9 +8,26 @@ const uv = (u: string, v: string) => ({ model: 'uv' as const, params: { target: 
 describe('wr.depth1.no-rotation', () => {
   it('a divergent 1-D-top quadratic run (κ = 3) is exercised and holds; the same check on uv is flagged', () => {
     const quad: GdRunInstance = {
-      model: 'quadratic', params: {}, data: { A: [['0.68', '0.24'], ['0.24', '0.82']], b: ['0', '0'] },
-      eigen: { values: ['1', '0.5'], vectors: [['0.6', '0.8'], ['-0.8', '0.6']] }, thetaStar: ['0', '0'],
-      theta: ['1', '1'], lr: '3', steps: 40,
+      model: 'quadratic',
+      params: {},
+      data: {
+        A: [
+          ['0.68', '0.24'],
+          ['0.24', '0.82'],
+        ],
+        b: ['0', '0'],
+      },
+      eigen: {
+        values: ['1', '0.5'],
+        vectors: [
+          ['0.6', '0.8'],
+          ['-0.8', '0.6'],
+        ],
+      },
+      thetaStar: ['0', '0'],
+      theta: ['1', '1'],
+      lr: '3',
+      steps: 40,
     };
     const v = evaluate(depth1NoRotation, quad, { mode: 'claim' }).verdict;
     expect(v).toMatchObject({ verdict: 'holds', evidence: { code: 'no_rotation', observed: 0 } });

@@ -17,19 +17,32 @@ describe('wr.rotation.* negative controls (depth 1) fail with the claim codes', 
   });
   it('polarity: uₜᵀH_{t+1}uₜ = λ₁(t) on a quadratic (not_polar, observed 0)', () => {
     for (const inst of controls(rotationPolarity.negativeControl.arbitrary, 3)) {
-      expect(evaluate(rotationPolarity, inst, { mode: 'control' }).verdict).toMatchObject({ verdict: 'violated', evidence: { code: 'not_polar', observed: 0 } });
+      expect(evaluate(rotationPolarity, inst, { mode: 'control' }).verdict).toMatchObject({
+        verdict: 'violated',
+        evidence: { code: 'not_polar', observed: 0 },
+      });
     }
   });
   it('grows-with-lr: zero rotation at both step sizes (rotation_not_increasing)', () => {
     for (const inst of controls(rotationGrowsWithLr.negativeControl.arbitrary, 2)) {
-      expect(evaluate(rotationGrowsWithLr, inst, { mode: 'control' }).verdict).toMatchObject({ verdict: 'violated', evidence: { code: 'rotation_not_increasing' } });
+      expect(evaluate(rotationGrowsWithLr, inst, { mode: 'control' }).verdict).toMatchObject({
+        verdict: 'violated',
+        evidence: { code: 'rotation_not_increasing' },
+      });
     }
   });
 });
 
 describe('wr.rotation.* on a depth-2 unbalanced deep-scalar start', () => {
   const inst: DepthRunInstance = {
-    model: 'deep-scalar', params: { target: '1' }, theta: ['1.605', '0.625'], lr: '0.75', steps: 300, depth: 2, kappa0: '2.3', family: 'deep-scalar D=2',
+    model: 'deep-scalar',
+    params: { target: '1' },
+    theta: ['1.605', '0.625'],
+    lr: '0.75',
+    steps: 300,
+    depth: 2,
+    kappa0: '2.3',
+    family: 'deep-scalar D=2',
   };
   it('its episodes turn the eigenvector and its unstable steps are polar', () => {
     const e = evaluate(rotationEpisodes, inst, { mode: 'claim' }).verdict;

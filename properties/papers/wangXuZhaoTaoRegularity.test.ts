@@ -14,16 +14,31 @@ const at = (loss: LossName, against: LossName, kappa: number): LossPairInstance 
 
 describe('wxzt.regularity.* on one start, (2.5, 0.3)', () => {
   it('κ = 5.5: log-cosh converges where the square loss diverges; the square-loss control fails with `diverged`, the quartic one with `regular_loss_failed`', () => {
-    expect(evaluate(regularityGlobalConvergence, at('logcosh', 'square', 5.5), { mode: 'claim' }).verdict).toMatchObject({ verdict: 'holds', evidence: { code: 'converged' } });
-    expect(evaluate(regularityGlobalConvergence, at('square', 'logcosh', 5.5), { mode: 'control' }).verdict).toMatchObject({ verdict: 'violated', evidence: { code: 'diverged' } });
-    expect(evaluate(regularityConvergesWhereSquareDiverges, at('logcosh', 'square', 5.5), { mode: 'claim' }).verdict).toMatchObject({ verdict: 'holds', evidence: { code: 'regular_loss_converged' } });
-    expect(evaluate(regularityConvergesWhereSquareDiverges, at('quartic', 'square', 5.5), { mode: 'control' }).verdict).toMatchObject({ verdict: 'violated', evidence: { code: 'regular_loss_failed' } });
+    expect(evaluate(regularityGlobalConvergence, at('logcosh', 'square', 5.5), { mode: 'claim' }).verdict).toMatchObject({
+      verdict: 'holds',
+      evidence: { code: 'converged' },
+    });
+    expect(evaluate(regularityGlobalConvergence, at('square', 'logcosh', 5.5), { mode: 'control' }).verdict).toMatchObject({
+      verdict: 'violated',
+      evidence: { code: 'diverged' },
+    });
+    expect(evaluate(regularityConvergesWhereSquareDiverges, at('logcosh', 'square', 5.5), { mode: 'claim' }).verdict).toMatchObject({
+      verdict: 'holds',
+      evidence: { code: 'regular_loss_converged' },
+    });
+    expect(evaluate(regularityConvergesWhereSquareDiverges, at('quartic', 'square', 5.5), { mode: 'control' }).verdict).toMatchObject({
+      verdict: 'violated',
+      evidence: { code: 'regular_loss_failed' },
+    });
   });
   it('κ = 2.5: log-cosh lands closer to the edge than the square loss; square against itself has gap 0 (not_closer_to_edge)', () => {
     const v = evaluate(regularityCloserToEdge, at('logcosh', 'square', 2.5), { mode: 'claim' }).verdict;
     expect(v).toMatchObject({ verdict: 'holds', evidence: { code: 'closer_to_edge' } });
     expect(v.evidence.observed).toBeGreaterThan(0.02);
-    expect(evaluate(regularityCloserToEdge, at('square', 'square', 2.5), { mode: 'control' }).verdict).toMatchObject({ verdict: 'violated', evidence: { code: 'not_closer_to_edge', observed: 0 } });
+    expect(evaluate(regularityCloserToEdge, at('square', 'square', 2.5), { mode: 'control' }).verdict).toMatchObject({
+      verdict: 'violated',
+      evidence: { code: 'not_closer_to_edge', observed: 0 },
+    });
   });
 });
 
@@ -38,7 +53,14 @@ describe('wxzt.catapult.inner-product', () => {
 });
 
 describe('wxzt.convergence-rate asserts convergence', () => {
-  const uv = (kappa: number) => ({ model: 'uv' as const, params: { target: '1' }, theta: ['2.5', '0.3'] as const, lr: String(kappa / Math.sqrt(6.16 ** 2 + 4)), steps: 3000, kappa: String(kappa) });
+  const uv = (kappa: number) => ({
+    model: 'uv' as const,
+    params: { target: '1' },
+    theta: ['2.5', '0.3'] as const,
+    lr: String(kappa / Math.sqrt(6.16 ** 2 + 4)),
+    steps: 3000,
+    kappa: String(kappa),
+  });
   it('κ = 2.5 from (2.5, 0.3) converges at |1 − η·S∞|; κ = 5.5 diverges, which is a counterexample, not a hypothesis left unmet', () => {
     expect(evaluate(wxztConvergenceRate, uv(2.5), { mode: 'claim' }).verdict).toMatchObject({ verdict: 'holds', evidence: { code: 'rate_matches' } });
     expect(evaluate(wxztConvergenceRate, uv(5.5), { mode: 'control' }).verdict).toMatchObject({ verdict: 'violated', evidence: { code: 'diverged' } });

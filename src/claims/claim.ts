@@ -81,22 +81,46 @@ export interface Certificate {
 export type InconclusiveReason = 'hypotheses' | 'budget' | 'uncertain' | 'indeterminate' | 'numerical' | 'uncertified';
 
 /** Held outside the rounding allowance, or (after a tie) certified to hold by `certificate`. */
-export interface HoldsVerdict { readonly verdict: 'holds'; readonly evidence: Evidence; readonly certificate?: Certificate }
+export interface HoldsVerdict {
+  readonly verdict: 'holds';
+  readonly evidence: Evidence;
+  readonly certificate?: Certificate;
+}
 /**
  * Failed up the ladder (`ladder` lists each rung) and certified: the interval re-run's enclosure
  * of the margin lies below 0 (`certificate`). Without a certificate only in a negative control or
  * for one instance of a statistical claim, which are not counterexamples.
  */
-export interface ViolatedVerdict { readonly verdict: 'violated'; readonly evidence: Evidence; readonly ladder?: readonly Evidence[]; readonly certificate?: Certificate }
+export interface ViolatedVerdict {
+  readonly verdict: 'violated';
+  readonly evidence: Evidence;
+  readonly ladder?: readonly Evidence[];
+  readonly certificate?: Certificate;
+}
 /** Failed at low precision (`failure`) but held at a higher one (`evidence`), certified when the interval re-run showed it. */
 export interface ArtifactVerdict {
-  readonly verdict: 'artifact'; readonly evidence: Evidence; readonly failure: Evidence; readonly ladder: readonly Evidence[]; readonly certificate?: Certificate;
+  readonly verdict: 'artifact';
+  readonly evidence: Evidence;
+  readonly failure: Evidence;
+  readonly ladder: readonly Evidence[];
+  readonly certificate?: Certificate;
 }
-export interface InconclusiveVerdict { readonly verdict: 'inconclusive'; readonly reason: InconclusiveReason; readonly evidence: Evidence }
+export interface InconclusiveVerdict {
+  readonly verdict: 'inconclusive';
+  readonly reason: InconclusiveReason;
+  readonly evidence: Evidence;
+}
 /** Inf/NaN or a blow-up: a fact about the instance (the claim's check decides whether that is a violation instead). */
-export interface DivergedVerdict { readonly verdict: 'diverged'; readonly evidence: Evidence }
+export interface DivergedVerdict {
+  readonly verdict: 'diverged';
+  readonly evidence: Evidence;
+}
 /** The check threw (a bug in the check or the library, not a counterexample): never shrunk, never stored. */
-export interface ErrorVerdict { readonly verdict: 'error'; readonly evidence: Evidence; readonly stack: string }
+export interface ErrorVerdict {
+  readonly verdict: 'error';
+  readonly evidence: Evidence;
+  readonly stack: string;
+}
 
 /** A claim's verdict on one instance (README, Verdicts and counterexamples): a discriminated union on `verdict`. */
 export type Verdict = HoldsVerdict | ViolatedVerdict | ArtifactVerdict | InconclusiveVerdict | DivergedVerdict | ErrorVerdict;

@@ -5,9 +5,17 @@ import { DEFAULT_BUDGET, DEFAULT_LADDER } from '../settings.js';
 import { defineClaim, isClaim } from './defineClaim.js';
 
 const base: ClaimDef<Instance> = {
-  id: 'my.claim-1', title: 't', citation: { paper: 'p', where: 'Thm 1' }, statement: 's', kind: 'forall', hypotheses: ['h'],
-  arbitrary: fc.constant({ model: 'quadratic' }), check: (_i, ctx) => ctx.holds({ code: 'ok', message: 'm', observed: 0, bound: 0, margin: 0 }),
-  negativeControl: { description: 'd', arbitrary: fc.constant({ model: 'quadratic' }) }, tolerance: { ulps: 4 }, rationale: 'r',
+  id: 'my.claim-1',
+  title: 't',
+  citation: { paper: 'p', where: 'Thm 1' },
+  statement: 's',
+  kind: 'forall',
+  hypotheses: ['h'],
+  arbitrary: fc.constant({ model: 'quadratic' }),
+  check: (_i, ctx) => ctx.holds({ code: 'ok', message: 'm', observed: 0, bound: 0, margin: 0 }),
+  negativeControl: { description: 'd', arbitrary: fc.constant({ model: 'quadratic' }) },
+  tolerance: { ulps: 4 },
+  rationale: 'r',
 };
 
 describe('defineClaim', () => {

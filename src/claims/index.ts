@@ -3,9 +3,27 @@
  * helpers the built-in claims are made of (for user claims in `eoscheck check --claims FILE`).
  */
 export type {
-  ArtifactVerdict, CheckContext, Citation, Claim, ClaimDef, ClaimKind, ClaimTolerance, DivergedVerdict, Evidence,
-  EvidenceInput, HoldsVerdict, InconclusiveReason, InconclusiveVerdict, Instance, InstanceJson, NegativeControl, Outcome,
-  ResolvedTolerance, Verdict, VerdictKind, ViolatedVerdict,
+  ArtifactVerdict,
+  CheckContext,
+  Citation,
+  Claim,
+  ClaimDef,
+  ClaimKind,
+  ClaimTolerance,
+  DivergedVerdict,
+  Evidence,
+  EvidenceInput,
+  HoldsVerdict,
+  InconclusiveReason,
+  InconclusiveVerdict,
+  Instance,
+  InstanceJson,
+  NegativeControl,
+  Outcome,
+  ResolvedTolerance,
+  Verdict,
+  VerdictKind,
+  ViolatedVerdict,
 } from './claim.js';
 export { defineClaim, isClaim } from './defineClaim.js';
 export { DEFAULT_BUDGET, DEFAULT_LADDER } from '../settings.js';

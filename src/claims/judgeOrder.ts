@@ -33,16 +33,31 @@ export function judgeOrder<T>(ctx: CheckContext<T>, j: OrderJudgement): Outcome 
   const note = j.note !== undefined && j.note !== '' ? ` — ${j.note}` : '';
   const fitText = `${j.what}: slope ${fit.slope.toFixed(2)} [${fit.lo.toFixed(2)}, ${fit.hi.toFixed(2)}] in ${symbol}`;
   if (!(fit.hi >= order)) {
-    return ctx.violated({ code: 'order_too_low', message: `${fitText}, the 95% interval lies below order ${order}${note}`, observed: fit.hi, bound: order, margin: fit.hi - order, details });
+    return ctx.violated({
+      code: 'order_too_low',
+      message: `${fitText}, the 95% interval lies below order ${order}${note}`,
+      observed: fit.hi,
+      bound: order,
+      margin: fit.hi - order,
+      details,
+    });
   }
   if (!(last <= level)) {
     return ctx.violated({
-      code: 'error_too_large', message: `${fitText}, but the error at ${symbol} = ${smallest.eps} is ${last.toExponential(2)} > ${level}${note}`,
-      observed: last, bound: level, margin: level - last, details,
+      code: 'error_too_large',
+      message: `${fitText}, but the error at ${symbol} = ${smallest.eps} is ${last.toExponential(2)} > ${level}${note}`,
+      observed: last,
+      bound: level,
+      margin: level - last,
+      details,
     });
   }
   return ctx.holds({
-    code: 'order_reached', message: `${fitText} (interval reaches order ${order}); error ${last.toExponential(2)} ≤ ${level} at the smallest ${symbol}${note}`,
-    observed: fit.hi, bound: order, margin: Math.min(fit.hi - order, 1 - last / level), details,
+    code: 'order_reached',
+    message: `${fitText} (interval reaches order ${order}); error ${last.toExponential(2)} ≤ ${level} at the smallest ${symbol}${note}`,
+    observed: fit.hi,
+    bound: order,
+    margin: Math.min(fit.hi - order, 1 - last / level),
+    details,
   });
 }

@@ -56,11 +56,18 @@ function checkedOutcome(claim: Claim, file: string): Claim {
   const guarded = ((instance, ctx) => {
     const r: unknown = check(instance, ctx);
     const o = r as { verdict?: unknown; evidence?: unknown } | null | undefined;
-    const ok = typeof o === 'object' && o !== null && typeof o.verdict === 'string' && OUTCOMES.includes(o.verdict) &&
-      typeof o.evidence === 'object' && o.evidence !== null;
+    const ok =
+      typeof o === 'object' &&
+      o !== null &&
+      typeof o.verdict === 'string' &&
+      OUTCOMES.includes(o.verdict) &&
+      typeof o.evidence === 'object' &&
+      o.evidence !== null;
     if (!ok) {
-      throw new TypeError(`claim "${claim.id}" (${file}): its check returned ${describe(r)}; a check must return an outcome ` +
-        `{ verdict, evidence } with verdict ${OUTCOMES.join(', ')} (the holds/violated/... helpers build them)`);
+      throw new TypeError(
+        `claim "${claim.id}" (${file}): its check returned ${describe(r)}; a check must return an outcome ` +
+          `{ verdict, evidence } with verdict ${OUTCOMES.join(', ')} (the holds/violated/... helpers build them)`,
+      );
     }
     return r as Outcome;
   }) as Claim['check'];

@@ -6,8 +6,7 @@ export const COHEN =
   'J. Cohen, S. Kaur, Y. Li, J. Z. Kolter, A. Talwalkar, "Gradient Descent on Neural Networks Typically Occurs at the Edge of Stability", ICLR 2021, arXiv 2103.00065';
 export const DNL =
   'A. Damian, E. Nichani, J. D. Lee, "Self-Stabilization: The Implicit Bias of Gradient Descent at the Edge of Stability", ICLR 2023, arXiv 2209.15594';
-export const ALP =
-  'S. Arora, Z. Li, A. Panigrahi, "Understanding Gradient Descent on Edge of Stability in Deep Learning", ICML 2022, arXiv 2205.09745';
+export const ALP = 'S. Arora, Z. Li, A. Panigrahi, "Understanding Gradient Descent on Edge of Stability in Deep Learning", ICML 2022, arXiv 2205.09745';
 export const WR =
   'L. Wang, S. J. Roberts, "Can Stability be Detrimental? Better Generalization through Gradient Descent Instabilities", ICLR 2025 submission (withdrawn), OpenReview zPaTnGjgpa, arXiv 2412.17613; follow-up "Training Instabilities Induce Flatness Bias in Gradient Descent", arXiv 2511.12558';
 export const WXZT =

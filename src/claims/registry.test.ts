@@ -14,7 +14,11 @@ describe('the claim registry', () => {
     expect(ids([])).toEqual(BUILTIN_CLAIMS.map((c) => c.id));
     expect(ids(['classical.*'])).toEqual(['classical.quadratic.monotone-below-edge', 'classical.quadratic.increases-above-edge', 'classical.descent-lemma']);
     expect(ids(['oracle.quartic.closed-forms', 'classical.descent-lemma', 'classical.*'])).toEqual([
-      'classical.quadratic.monotone-below-edge', 'classical.quadratic.increases-above-edge', 'classical.descent-lemma', 'oracle.quartic.closed-forms']);
+      'classical.quadratic.monotone-below-edge',
+      'classical.quadratic.increases-above-edge',
+      'classical.descent-lemma',
+      'oracle.quartic.closed-forms',
+    ]);
     expect(() => ids(['classical.nope'])).toThrow(/unknown claim "classical.nope" \(did you mean classical.quadratic/);
     expect(() => ids(['zzz*'])).toThrow(UsageError);
   });
@@ -30,7 +34,9 @@ describe('the claim registry', () => {
     const all = withUserClaims(loaded);
     expect(all.at(-1)?.id).toBe('example.quadratic.monotone-below-3-over-lambda');
     expect(() => withUserClaims([...loaded, ...loaded])).toThrow(/already defined in .*falseClaim\.ts/);
-    expect(() => withUserClaims([{ claim: BUILTIN_CLAIMS[0], file: 'mine.ts' }])).toThrow(/mine\.ts: claim "classical.quadratic.monotone-below-edge" is already defined in the built-in catalog/);
+    expect(() => withUserClaims([{ claim: BUILTIN_CLAIMS[0], file: 'mine.ts' }])).toThrow(
+      /mine\.ts: claim "classical.quadratic.monotone-below-edge" is already defined in the built-in catalog/,
+    );
   });
 
   it('refuses files that are missing, broken, or export no claim, naming --claims', async () => {

@@ -32,7 +32,10 @@ export const CATALOG_GROUPS: readonly { readonly title: string; readonly claims:
   { title: 'Damian, Nichani, Lee: self-stabilization', claims: [...DAMIAN_CLAIMS, ...DAMIAN_TRACKING_CLAIMS] },
   { title: 'Arora, Li, Panigrahi: normalized GD and GD on √L', claims: ARORA_CLAIMS },
   { title: 'Wang, Roberts: rotation of the top eigenvector', claims: [...WANG_ROBERTS_CLAIMS, ...WR_ROTATION_CLAIMS, ...WR_FLATTENING_CLAIMS] },
-  { title: 'Wang, Xu, Zhao, Tao: balancing and EoS for ℓ(xᵀy)', claims: [...WXZT_CLAIMS, ...WXZT_MORE_CLAIMS, ...WXZT_REGULARITY_CLAIMS, ...WXZT_BALANCING_LR_CLAIMS, ...WXZT_CATAPULT_CLAIMS] },
+  {
+    title: 'Wang, Xu, Zhao, Tao: balancing and EoS for ℓ(xᵀy)',
+    claims: [...WXZT_CLAIMS, ...WXZT_MORE_CLAIMS, ...WXZT_REGULARITY_CLAIMS, ...WXZT_BALANCING_LR_CLAIMS, ...WXZT_CATAPULT_CLAIMS],
+  },
   { title: 'Cohen et al.: thresholds, progressive sharpening and EoS hover', claims: [...COHEN_CLAIMS, ...COHEN_NETWORK_CLAIMS] },
   { title: 'Kreisler et al.: GFS sharpness', claims: KREISLER_CLAIMS },
   { title: 'Even et al.: diagonal linear networks', claims: [...EVEN_CLAIMS, ...EVEN_BIAS_CLAIMS] },
@@ -68,13 +71,13 @@ export function selectClaims(claims: readonly Claim[], patterns: readonly string
   if (patterns.length === 0) return [...claims];
   const chosen = new Set<string>();
   for (const pat of patterns) {
-    const match = pat.endsWith('*')
-      ? claims.filter((c) => c.id.startsWith(pat.slice(0, -1)))
-      : claims.filter((c) => c.id === pat);
+    const match = pat.endsWith('*') ? claims.filter((c) => c.id.startsWith(pat.slice(0, -1))) : claims.filter((c) => c.id === pat);
     if (match.length === 0) {
       const known = claims.map((c) => c.id);
       const near = known.filter((id) => id.startsWith(pat.split('.')[0] + '.'));
-      throw new UsageError(`unknown claim "${pat}" (${near.length > 0 ? `did you mean ${near.slice(0, 3).join(', ')}?` : `known: ${known.slice(0, 6).join(', ')}${known.length > 6 ? ', …; see `eoscheck list`' : ''}`})`);
+      throw new UsageError(
+        `unknown claim "${pat}" (${near.length > 0 ? `did you mean ${near.slice(0, 3).join(', ')}?` : `known: ${known.slice(0, 6).join(', ')}${known.length > 6 ? ', …; see `eoscheck list`' : ''}`})`,
+      );
     }
     for (const c of match) chosen.add(c.id);
   }

@@ -5,10 +5,24 @@ import type { EoscheckError } from '../errors.js';
  * its own parameters (`theta`, `params`, `observers`, ...); only the CLI knows them as flags.
  */
 const FLAG_OF: ReadonlyMap<string, string> = new Map([
-  ['model', '--model'], ['theta', '--theta'], ['params', '--param'], ['data', '--data'], ['expr', '--expr'], ['vars', '--vars'],
-  ['precision', '--precision'], ['optimizer', '--optimizer'], ['lr', '--lr'], ['steps', '--steps'], ['every', '--every'],
-  ['beta', '--param beta'], ['lstar', '--param lstar'], ['observers', '--observe'], ['reference', '--reference'],
-  ['claimsFile', '--claims'], ['fixturesDir', '--fixtures'], ['duration', '--time'],
+  ['model', '--model'],
+  ['theta', '--theta'],
+  ['params', '--param'],
+  ['data', '--data'],
+  ['expr', '--expr'],
+  ['vars', '--vars'],
+  ['precision', '--precision'],
+  ['optimizer', '--optimizer'],
+  ['lr', '--lr'],
+  ['steps', '--steps'],
+  ['every', '--every'],
+  ['beta', '--param beta'],
+  ['lstar', '--param lstar'],
+  ['observers', '--observe'],
+  ['reference', '--reference'],
+  ['claimsFile', '--claims'],
+  ['fixturesDir', '--fixtures'],
+  ['duration', '--time'],
 ]);
 
 /** The flag of an API parameter; a name that is already a flag (or a positional like FILE) is kept. */

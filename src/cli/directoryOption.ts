@@ -13,7 +13,7 @@ export function checkDirectory(path: string, option: string): void {
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return;
-    throw new UsageError(`cannot use "${path}": ${code === 'ENOTDIR' ? 'a part of the path is not a directory' : code ?? String(e)}`, option);
+    throw new UsageError(`cannot use "${path}": ${code === 'ENOTDIR' ? 'a part of the path is not a directory' : (code ?? String(e))}`, option);
   }
   if (!st.isDirectory()) throw new UsageError(`"${path}" is not a directory`, option);
 }

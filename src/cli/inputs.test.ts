@@ -73,7 +73,19 @@ describe('numbers beyond the chosen precision', () => {
   });
 
   it('formulas that leave their domain or overflow: 1/x and log at 0, asin past 1, exp towers (f64 and dec:30)', async () => {
-    const e = (formula: string, theta: string, ...rest: string[]) => ['inspect', '--model', 'expr', '--expr', formula, '--vars', 'x', '--theta', theta, '--json', ...rest];
+    const e = (formula: string, theta: string, ...rest: string[]) => [
+      'inspect',
+      '--model',
+      'expr',
+      '--expr',
+      formula,
+      '--vars',
+      'x',
+      '--theta',
+      theta,
+      '--json',
+      ...rest,
+    ];
     for (const p of [[], ['--precision', 'dec:30']]) {
       await refused(e('1/x', '0', ...p), /is not finite .*at this θ/);
       await refused(e('log(x)', '0', ...p), /is not finite .*at this θ/);
@@ -94,7 +106,10 @@ describe('numbers beyond the chosen precision', () => {
 describe('user strings never reach Object.prototype', () => {
   it('observers, commands, models and parameters named like Object.prototype members', async () => {
     for (const name of ['__proto__', 'constructor', 'hasOwnProperty', 'toString']) {
-      await refused(['trace', '--model', 'uv', '--theta', '1,1', '--lr', '0.1', '--steps', '2', '--observe', name], new RegExp(`--observe: unknown observer "${name}"`));
+      await refused(
+        ['trace', '--model', 'uv', '--theta', '1,1', '--lr', '0.1', '--steps', '2', '--observe', name],
+        new RegExp(`--observe: unknown observer "${name}"`),
+      );
       await refused([name], new RegExp(`unknown command "${name}"`));
       await refused(['inspect', '--model', name, '--theta', '1'], new RegExp(`--model: unknown model "${name}"`));
       await refused(['inspect', '--model', 'deep-scalar', '--theta', '1', '--param', `${name}=1`], new RegExp(`--param: unknown parameter "${name}"`));
@@ -112,7 +127,18 @@ describe('files the CLI reads', () => {
   });
 
   it('results files: each malformed field is named with its rule (merge, report, list --results)', async () => {
-    const row = { id: 'classical.descent-lemma', verdict: 'holds', kind: 'forall', runs: 1, instances: { holds: 1, violated: 0, artifact: 0, inconclusive: 0, diverged: 0 }, exercised: 1, fixtures: 0, evaluations: 1, counterexamples: [], ms: 1 };
+    const row = {
+      id: 'classical.descent-lemma',
+      verdict: 'holds',
+      kind: 'forall',
+      runs: 1,
+      instances: { holds: 1, violated: 0, artifact: 0, inconclusive: 0, diverged: 0 },
+      exercised: 1,
+      fixtures: 0,
+      evaluations: 1,
+      counterexamples: [],
+      ms: 1,
+    };
     const report = (claims: unknown[]) => JSON.stringify({ seed: 1, runs: 1, shard: '1/1', version: '0.1.0', interrupted: false, claims });
     const cases: [string, RegExp][] = [
       [report([null]), /"claims"\[0\] must be an object/],
@@ -137,7 +163,19 @@ describe('files the CLI reads', () => {
   });
 
   it('replay of malformed fixtures: one line naming the file and the field', async () => {
-    const base = { claim: 'classical.descent-lemma', version: '0.1.0', verdict: 'violated', precision: 'f64', observed: 1, bound: 0, margin: 1, seed: 1, path: null, shrinks: 0, createdAt: '2026-01-01' };
+    const base = {
+      claim: 'classical.descent-lemma',
+      version: '0.1.0',
+      verdict: 'violated',
+      precision: 'f64',
+      observed: 1,
+      bound: 0,
+      margin: 1,
+      seed: 1,
+      path: null,
+      shrinks: 0,
+      createdAt: '2026-01-01',
+    };
     for (const [fx, re] of [
       [{ ...base, instance: null }, /"instance" must be an object/],
       [{ ...base, claim: 5, instance: { model: 'quadratic' } }, /"claim" must be a claim id/],
@@ -153,12 +191,15 @@ describe('files the CLI reads', () => {
 
   it('a user claim whose check returns nothing is a clear error', async () => {
     const src = join(import.meta.dirname, '../claims/index.ts');
-    const mod = file('nothing.ts', [
-      `import { defineClaim, quadraticGdInstance } from ${JSON.stringify(src)};`,
-      "export const c = defineClaim({ id: 'user.returns-nothing', title: 't', citation: { paper: 'p', where: 'w' }, statement: 's', kind: 'forall',",
-      "  hypotheses: [], arbitrary: quadraticGdInstance({ kappa: [0, 1], start: 'any', steps: [1, 3] }), check: () => undefined as never,",
-      "  negativeControl: { description: 'd', arbitrary: quadraticGdInstance({ kappa: [0, 1], start: 'any', steps: [1, 3] }) }, tolerance: { ulps: 4 }, rationale: 'r' });",
-    ].join('\n'));
+    const mod = file(
+      'nothing.ts',
+      [
+        `import { defineClaim, quadraticGdInstance } from ${JSON.stringify(src)};`,
+        "export const c = defineClaim({ id: 'user.returns-nothing', title: 't', citation: { paper: 'p', where: 'w' }, statement: 's', kind: 'forall',",
+        "  hypotheses: [], arbitrary: quadraticGdInstance({ kappa: [0, 1], start: 'any', steps: [1, 3] }), check: () => undefined as never,",
+        "  negativeControl: { description: 'd', arbitrary: quadraticGdInstance({ kappa: [0, 1], start: 'any', steps: [1, 3] }) }, tolerance: { ulps: 4 }, rationale: 'r' });",
+      ].join('\n'),
+    );
     const r = await cli('check', 'user.*', '--claims', mod, '--runs', '1', '--fixtures', join(tmp, 'fxu'));
     // A bug in the claim: reported as a check that threw (exit 1 as a violation, or 3 as an error).
     expect([1, 2, 3]).toContain(r.code);
@@ -177,14 +218,25 @@ describe('limits instead of hangs', () => {
     expect(t.err).toMatch(/--theta: 100000 coordinates: the dense Hessian and all its eigenpairs are computed for at most \d+ in f64/);
     expect(t.ms).toBeLessThan(2000);
     const x = (n: number, op: string) => Array.from({ length: n }, () => 'x').join(op);
-    for (const [n, op] of [[1500, '+'], [1500, '*'], [140, '+'], [140, '*'], [140, '-'], [140, '/'], [40, '^']] as const) {
+    for (const [n, op] of [
+      [1500, '+'],
+      [1500, '*'],
+      [140, '+'],
+      [140, '*'],
+      [140, '-'],
+      [140, '/'],
+      [40, '^'],
+    ] as const) {
       const r = await cli('inspect', '--model', 'expr', '--expr', x(n, op), '--vars', 'x', '--theta', '1.0001', '--json');
       expect([0, 2], op).toContain(r.code);
       if (r.code === 2) expect(r.err).toMatch(/--expr: (the formula|its gradient|its Hessian|its third derivatives) (is nested deeper|has more than)/);
       expect(r.err).not.toMatch(/Maximum call stack/);
       expect(r.ms, op).toBeLessThan(20_000);
     }
-    await refused(['inspect', '--model', 'expr', '--expr', `${'('.repeat(300)}x${')'.repeat(300)}`, '--vars', 'x', '--theta', '1', '--json'], /--expr: .*nested deeper than \d+/);
+    await refused(
+      ['inspect', '--model', 'expr', '--expr', `${'('.repeat(300)}x${')'.repeat(300)}`, '--vars', 'x', '--theta', '1', '--json'],
+      /--expr: .*nested deeper than \d+/,
+    );
     await refused(['trace', '--model', 'uv', '--theta', '1,1', '--lr', '0.1', '--steps', '999999999999'], /--steps: must be between 0 and/);
     await refused(['hunt', 'classical.descent-lemma', '--time', '99999999999h'], /--time: must be at most/);
   });
@@ -208,7 +260,22 @@ describe('limits instead of hangs', () => {
   }, 60_000);
 
   it('gradient flow with a stiff problem stops with a clear message, not a hang', async () => {
-    const r = await sane(['trace', '--model', 'quadratic', '--data', file('stiff.json', '{"A": [[1e6, 0], [0, 1]]}'), '--theta', '1,1', '--optimizer', 'flow', '--lr', '1e6', '--steps', '5', '--json']);
+    const r = await sane([
+      'trace',
+      '--model',
+      'quadratic',
+      '--data',
+      file('stiff.json', '{"A": [[1e6, 0], [0, 1]]}'),
+      '--theta',
+      '1,1',
+      '--optimizer',
+      'flow',
+      '--lr',
+      '1e6',
+      '--steps',
+      '5',
+      '--json',
+    ]);
     expect(r.ms).toBeLessThan(20_000);
     if (r.code === 2) expect(r.err).toMatch(/--lr|--steps|flow/);
   }, 60_000);

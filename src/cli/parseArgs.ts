@@ -21,7 +21,9 @@ export function parseArgs(command: string, argv: readonly string[]): ParsedArgs 
     // An option may be declared per command with a different kind (check's --json takes a FILE).
     const spec = OPTIONS.find((o) => o.name === name && (o.commands.includes(command) || o.commands.includes('*')));
     if (spec === undefined) {
-      const known = OPTIONS.filter((o) => o.commands.includes(command)).map((o) => `--${o.name}`).join(', ');
+      const known = OPTIONS.filter((o) => o.commands.includes(command))
+        .map((o) => `--${o.name}`)
+        .join(', ');
       throw new UsageError(`unknown option for "${command}"${known ? ` (known: ${known})` : ''}`, `--${name}`);
     }
     let value: string;

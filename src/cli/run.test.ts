@@ -114,7 +114,20 @@ describe('eoscheck trace', () => {
     const { readFileSync } = await import('node:fs');
     expect(readFileSync(csv, 'utf8').split('\n')[0]).toMatch(/^t,loss,sharpness,gradNorm/);
     expect(readFileSync(svg, 'utf8')).toMatch(/^<svg[\s\S]*2\/η = 2\.857[\s\S]*<\/svg>\n$/);
-    const d = await cli('trace', '--model', 'quadratic', '--data', file('q.json', '{"A": [[2, 0], [0, 1]]}'), '--theta', '1,1', '--lr', '1.5', '--steps', '200', '--json');
+    const d = await cli(
+      'trace',
+      '--model',
+      'quadratic',
+      '--data',
+      file('q.json', '{"A": [[2, 0], [0, 1]]}'),
+      '--theta',
+      '1,1',
+      '--lr',
+      '1.5',
+      '--steps',
+      '200',
+      '--json',
+    );
     expect(d.code).toBe(0);
     const dj = JSON.parse(d.out);
     expect(dj.diverged).toBe(true);
@@ -125,8 +138,11 @@ describe('eoscheck trace', () => {
   it('rejects bad trace options with exit 2', async () => {
     const base = ['trace', '--model', 'uv', '--theta', '2,0.3'];
     for (const [extra, re] of [
-      [[], /--lr: is required/], [['--lr', '-1'], /--lr: must be a positive/], [['--lr', '0.1', '--optimizer', 'adam'], /--optimizer: unknown optimizer "adam"/],
-      [['--lr', '0.1', '--steps', 'many'], /--steps: must be a whole number/], [['--lr', '0.1', '--plot', 'x.pdf'], /--plot: "x.pdf" must end in .svg or .png/],
+      [[], /--lr: is required/],
+      [['--lr', '-1'], /--lr: must be a positive/],
+      [['--lr', '0.1', '--optimizer', 'adam'], /--optimizer: unknown optimizer "adam"/],
+      [['--lr', '0.1', '--steps', 'many'], /--steps: must be a whole number/],
+      [['--lr', '0.1', '--plot', 'x.pdf'], /--plot: "x.pdf" must end in .svg or .png/],
       [['--lr', '0.1', '--precision', 'interval:20'], /--precision: trace runs in f64 or dec:N/],
     ] as [string[], RegExp][]) {
       const r = await cli(...base, ...extra);

@@ -12,18 +12,32 @@ type Command = (args: ReturnType<typeof parseArgs>, out: Out) => number | Promis
 // Commands are imported when run, so one command's dependencies (tfjs, mathjs, the claims catalog)
 // neither slow down nor break another's start-up.
 // A Map, so no user-given command name (`__proto__`, `constructor`) reaches Object.prototype.
-const COMMANDS: ReadonlyMap<string, { summary: string; load: () => Promise<Command> }> = new Map(Object.entries({
-  list: { summary: 'the claims: id, title, citation, status', load: async () => (await import('./commands/list.js')).listCommand },
-  check: { summary: 'run claims (exit 0 all hold, 1 a claim violated, 2 bad usage, 3 a check threw)', load: async () => (await import('./commands/check.js')).checkCommand },
-  hunt: { summary: 'targeted search for counterexamples of one claim', load: async () => (await import('./commands/hunt.js')).huntCommand },
-  replay: { summary: 're-run a counterexample fixture', load: async () => (await import('./commands/replay.js')).replayCommand },
-  report: { summary: 'HTML report of a check --json results file, with plots of every counterexample', load: async () => (await import('./commands/report.js')).reportCommand },
-  merge: { summary: 'merge the JSON reports of sharded check runs', load: async () => (await import('./commands/merge.js')).mergeCommand },
-  inspect: { summary: 'loss, gradient, Hessian, eigenpairs and ∇S at one point', load: async () => (await import('./commands/inspect.js')).inspectCommand },
-  trace: { summary: 'a trajectory (gd, ngd, sqrt-gd, pgd, flow, momentum) with loss, sharpness and events', load: async () => (await import('./commands/trace.js')).traceCommand },
-  init: { summary: 'write a starter claims file (my-claims.ts) and a CI workflow example', load: async () => (await import('./commands/init.js')).initCommand },
-  models: { summary: 'the model families, their θ layout, parameters and data', load: async () => (await import('./commands/models.js')).modelsCommand },
-}));
+const COMMANDS: ReadonlyMap<string, { summary: string; load: () => Promise<Command> }> = new Map(
+  Object.entries({
+    list: { summary: 'the claims: id, title, citation, status', load: async () => (await import('./commands/list.js')).listCommand },
+    check: {
+      summary: 'run claims (exit 0 all hold, 1 a claim violated, 2 bad usage, 3 a check threw)',
+      load: async () => (await import('./commands/check.js')).checkCommand,
+    },
+    hunt: { summary: 'targeted search for counterexamples of one claim', load: async () => (await import('./commands/hunt.js')).huntCommand },
+    replay: { summary: 're-run a counterexample fixture', load: async () => (await import('./commands/replay.js')).replayCommand },
+    report: {
+      summary: 'HTML report of a check --json results file, with plots of every counterexample',
+      load: async () => (await import('./commands/report.js')).reportCommand,
+    },
+    merge: { summary: 'merge the JSON reports of sharded check runs', load: async () => (await import('./commands/merge.js')).mergeCommand },
+    inspect: { summary: 'loss, gradient, Hessian, eigenpairs and ∇S at one point', load: async () => (await import('./commands/inspect.js')).inspectCommand },
+    trace: {
+      summary: 'a trajectory (gd, ngd, sqrt-gd, pgd, flow, momentum) with loss, sharpness and events',
+      load: async () => (await import('./commands/trace.js')).traceCommand,
+    },
+    init: {
+      summary: 'write a starter claims file (my-claims.ts) and a CI workflow example',
+      load: async () => (await import('./commands/init.js')).initCommand,
+    },
+    models: { summary: 'the model families, their θ layout, parameters and data', load: async () => (await import('./commands/models.js')).modelsCommand },
+  }),
+);
 
 function help(cmd?: string): string {
   if (cmd === undefined) {
@@ -72,7 +86,9 @@ export async function run(argv: readonly string[], out: Out, err: Out): Promise<
       return 2;
     }
     const what = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
-    err.write(`eoscheck ${cmd}: internal error (${what}); please report it with the command that caused it${rest.includes('--debug') ? '' : ' (--debug prints the stack)'}\n`);
+    err.write(
+      `eoscheck ${cmd}: internal error (${what}); please report it with the command that caused it${rest.includes('--debug') ? '' : ' (--debug prints the stack)'}\n`,
+    );
     if (rest.includes('--debug') && e instanceof Error && e.stack !== undefined) err.write(`${e.stack}\n`);
     return EXIT_INTERNAL;
   }

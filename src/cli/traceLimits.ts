@@ -27,13 +27,17 @@ const STEP_FLOOR = 0.4;
  */
 export function checkTraceWork(dim: number, steps: number, every: number, p: Precision, curvatureRule: boolean): void {
   const rows = Math.floor(steps / every) + 1;
-  if (rows > MAX_TRACE_ROWS) throw new UsageError(`${steps} steps recorded every ${every} is ${rows} rows, more than ${MAX_TRACE_ROWS}: raise --every`, '--every');
+  if (rows > MAX_TRACE_ROWS)
+    throw new UsageError(`${steps} steps recorded every ${every} is ${rows} rows, more than ${MAX_TRACE_ROWS}: raise --every`, '--every');
   const decompositions = rows + (curvatureRule ? PER_STEP_CURVATURE * steps : 0);
   const each = Math.max(STEP_FLOOR, denseWork(dim, p));
   if (decompositions * each > TRACE_BUDGET) {
     const most = Math.max(1, Math.floor(TRACE_BUDGET / each));
-    throw new UsageError(`about ${decompositions} dense eigendecompositions of ${dim} coordinates in ${formatPrecision(p)}` +
-      `${curvatureRule ? ' (pgd and flow need them at every step)' : ''} would take far too long; about ${most} fit: ` +
-      'record fewer steps (raise --every or lower --steps), or use a lower precision', '--steps');
+    throw new UsageError(
+      `about ${decompositions} dense eigendecompositions of ${dim} coordinates in ${formatPrecision(p)}` +
+        `${curvatureRule ? ' (pgd and flow need them at every step)' : ''} would take far too long; about ${most} fit: ` +
+        'record fewer steps (raise --every or lower --steps), or use a lower precision',
+      '--steps',
+    );
   }
 }

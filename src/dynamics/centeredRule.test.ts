@@ -62,7 +62,7 @@ describe('centeredGdRule', () => {
   });
 });
 
-test('a blown-up enclosure is still stepped (its centre has the ends\' significant digits, not their zeros)', () => {
+test("a blown-up enclosure is still stepped (its centre has the ends' significant digits, not their zeros)", () => {
   const I = intervalField(40);
   const { centered } = quarticGd(I, '1.21', '0.9090909090909');
   const x = new Interval(new Decimal('-1e+1000000000'), new Decimal('1e+1000000000'));

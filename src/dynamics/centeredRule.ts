@@ -62,6 +62,5 @@ export function centeredRule<T>(rule: UpdateRule<T>, jacobian: (theta: Vec<T>) =
  * form in an interval field with the Jacobian I − η·∇²L(θ).
  */
 export function centeredGdRule<T>(F: Field<T>, grad: (theta: Vec<T>) => Vec<T>, hessian: (theta: Vec<T>) => Mat<T>, lr: T): UpdateRule<T> {
-  return centeredRule(gdRule(F, grad, lr), (theta) =>
-    hessian(theta).map((row, i) => row.map((h, j) => F.sub(i === j ? F.one : F.zero, F.mul(lr, h)))));
+  return centeredRule(gdRule(F, grad, lr), (theta) => hessian(theta).map((row, i) => row.map((h, j) => F.sub(i === j ? F.one : F.zero, F.mul(lr, h)))));
 }

@@ -27,8 +27,12 @@ describe('dlnGd', () => {
     const { X, Y, u0, v0 } = problem(seed, 6, 5, alpha);
     let nFast = 0;
     let nGen = 0;
-    const fast = dlnGdF64(X, Y, u0, v0, gamma, o, (k) => { nFast += k; });
-    const gen = dlnGdGeneric(f64, X, Y, u0, v0, gamma, o, (k) => { nGen += k; });
+    const fast = dlnGdF64(X, Y, u0, v0, gamma, o, (k) => {
+      nFast += k;
+    });
+    const gen = dlnGdGeneric(f64, X, Y, u0, v0, gamma, o, (k) => {
+      nGen += k;
+    });
     expect(gen.status).toBe(name);
     expect(fast.status).toBe(gen.status);
     expect(fast.steps).toBe(gen.steps);
@@ -42,8 +46,16 @@ describe('dlnGd', () => {
     const D = decimalField(50);
     const o = { maxSteps: 400, stop: 'grad' as const, tol: 1e-30 };
     const a = dlnGdF64(X, Y, u0, v0, 0.3, o, () => {});
-    const b = dlnGdGeneric(D, X.map((r) => r.map((x) => D.from(x))), Y.map((y) => D.from(y)), u0.map((x) => D.from(x)), v0.map((x) => D.from(x)), D.from(0.3),
-      { ...o, tol: D.from(1e-30) }, () => {});
+    const b = dlnGdGeneric(
+      D,
+      X.map((r) => r.map((x) => D.from(x))),
+      Y.map((y) => D.from(y)),
+      u0.map((x) => D.from(x)),
+      v0.map((x) => D.from(x)),
+      D.from(0.3),
+      { ...o, tol: D.from(1e-30) },
+      () => {},
+    );
     expect(b.steps).toBe(a.steps);
     a.u.forEach((x, j) => expect(Math.abs(x - D.toNumber(b.u[j]))).toBeLessThan(1e-12));
   });

@@ -33,18 +33,43 @@ export interface DlnRunResult<T> {
  * a non-finite loss, or an iterate with an entry that is not finite or beyond DIVERGENCE_BOUND.
  * In the f64 field the same loop runs on Float64Arrays (dlnGdF64, ~6× faster), to the bit.
  */
-export function dlnGd<T>(F: Field<T>, X: readonly (readonly T[])[], Y: readonly T[], u0: readonly T[], v0: readonly T[], gamma: T, o: DlnRunOptions<T>, count: (steps: number) => void): DlnRunResult<T> {
+export function dlnGd<T>(
+  F: Field<T>,
+  X: readonly (readonly T[])[],
+  Y: readonly T[],
+  u0: readonly T[],
+  v0: readonly T[],
+  gamma: T,
+  o: DlnRunOptions<T>,
+  count: (steps: number) => void,
+): DlnRunResult<T> {
   if ((F as Field<unknown>) === f64) {
     // T is number here: the f64 field is the only one whose values are doubles.
-    const r = dlnGdF64(X as unknown as number[][], Y as unknown as number[], u0 as unknown as number[], v0 as unknown as number[],
-      gamma as unknown as number, o as unknown as DlnRunOptions<number>, count);
+    const r = dlnGdF64(
+      X as unknown as number[][],
+      Y as unknown as number[],
+      u0 as unknown as number[],
+      v0 as unknown as number[],
+      gamma as unknown as number,
+      o as unknown as DlnRunOptions<number>,
+      count,
+    );
     return r as unknown as DlnRunResult<T>;
   }
   return dlnGdGeneric(F, X, Y, u0, v0, gamma, o, count);
 }
 
 /** {@link dlnGd} in any field, through `stepper` and diagonalGdRule (exported for the f64 twin's test). */
-export function dlnGdGeneric<T>(F: Field<T>, X: readonly (readonly T[])[], Y: readonly T[], u0: readonly T[], v0: readonly T[], gamma: T, o: DlnRunOptions<T>, count: (steps: number) => void): DlnRunResult<T> {
+export function dlnGdGeneric<T>(
+  F: Field<T>,
+  X: readonly (readonly T[])[],
+  Y: readonly T[],
+  u0: readonly T[],
+  v0: readonly T[],
+  gamma: T,
+  o: DlnRunOptions<T>,
+  count: (steps: number) => void,
+): DlnRunResult<T> {
   const n = X.length;
   const d = u0.length;
   const N = F.int(n);
@@ -52,7 +77,10 @@ export function dlnGdGeneric<T>(F: Field<T>, X: readonly (readonly T[])[], Y: re
   let u = [...u0];
   let v = [...v0];
   let g: T[] = [];
-  const run = stepper(diagonalGdRule(F, gamma, () => g), [...u0, ...v0]);
+  const run = stepper(
+    diagonalGdRule(F, gamma, () => g),
+    [...u0, ...v0],
+  );
   let prev: T | undefined;
   let prev2: T | undefined;
   let inside = 0;
@@ -76,8 +104,11 @@ export function dlnGdGeneric<T>(F: Field<T>, X: readonly (readonly T[])[], Y: re
       inside = F.lt(L, o.tol) ? inside + 1 : 0;
       if (inside >= 5) return { status: 'converged', steps: k, u, v, increases, maxGammaG };
       // A period-2 orbit: L_k = L_{k−2} to 1e-10 while L_k ≠ L_{k−1} by 1e-3, for 50 steps.
-      const c = prev2 !== undefined && prev !== undefined
-        && F.toNumber(F.abs(F.sub(L, prev2))) <= 1e-10 * F.toNumber(L) && F.toNumber(F.abs(F.sub(L, prev))) > 1e-3 * F.toNumber(L);
+      const c =
+        prev2 !== undefined &&
+        prev !== undefined &&
+        F.toNumber(F.abs(F.sub(L, prev2))) <= 1e-10 * F.toNumber(L) &&
+        F.toNumber(F.abs(F.sub(L, prev))) > 1e-3 * F.toNumber(L);
       cycle = c ? cycle + 1 : 0;
       if (cycle >= 50) return { status: 'two-cycle', steps: k, u, v, increases, maxGammaG };
     }
@@ -104,7 +135,15 @@ export function dlnGdGeneric<T>(F: Field<T>, X: readonly (readonly T[])[], Y: re
 }
 
 /** {@link dlnGd} in plain doubles, operation for operation (same sums in the same order) as dlnGdGeneric in f64. */
-export function dlnGdF64(X: readonly (readonly number[])[], Y: readonly number[], u0: readonly number[], v0: readonly number[], gamma: number, o: DlnRunOptions<number>, count: (steps: number) => void): DlnRunResult<number> {
+export function dlnGdF64(
+  X: readonly (readonly number[])[],
+  Y: readonly number[],
+  u0: readonly number[],
+  v0: readonly number[],
+  gamma: number,
+  o: DlnRunOptions<number>,
+  count: (steps: number) => void,
+): DlnRunResult<number> {
   const n = X.length;
   const d = u0.length;
   const u = Float64Array.from(u0);

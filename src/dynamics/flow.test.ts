@@ -13,11 +13,13 @@ import { runTrajectory } from './runTrajectory.js';
 function spd(B: string[][], shift: string): string[][] {
   const D = decimalField(60);
   const p = B[0].length;
-  return Array.from({ length: p }, (_, i) => Array.from({ length: p }, (_, j) => {
-    let s = i === j ? D.from(shift) : D.zero;
-    for (const row of B) s = D.add(s, D.mul(D.from(row[i]), D.from(row[j])));
-    return s.toString();
-  }));
+  return Array.from({ length: p }, (_, i) =>
+    Array.from({ length: p }, (_, j) => {
+      let s = i === j ? D.from(shift) : D.zero;
+      for (const row of B) s = D.add(s, D.mul(D.from(row[i]), D.from(row[j])));
+      return s.toString();
+    }),
+  );
 }
 
 /** τ ↦ e^{−τA}(θ₀ − θ*) + θ*, θ* = A⁻¹b, via one dec:60 eigendecomposition of A. */
@@ -30,7 +32,11 @@ function closedForm(A: string[][], b: string[] | undefined, theta0: string[]): (
   const star = A.map(() => D.zero);
   if (b !== undefined) {
     const bv = b.map((x) => D.from(x));
-    Q.forEach((q, k) => q.forEach((qi, i) => { star[i] = D.add(star[i], D.mul(qi, D.div(dot(q, bv), values[k]))); }));
+    Q.forEach((q, k) =>
+      q.forEach((qi, i) => {
+        star[i] = D.add(star[i], D.mul(qi, D.div(dot(q, bv), values[k])));
+      }),
+    );
   }
   const e0 = theta0.map((x, i) => D.sub(D.from(x), star[i]));
   const coef = Q.map((q) => dot(q, e0));
@@ -38,7 +44,9 @@ function closedForm(A: string[][], b: string[] | undefined, theta0: string[]): (
     const out = star.slice();
     Q.forEach((q, k) => {
       const c = D.mul(coef[k], D.exp(D.neg(D.mul(tau, values[k]))));
-      q.forEach((qi, i) => { out[i] = D.add(out[i], D.mul(c, qi)); });
+      q.forEach((qi, i) => {
+        out[i] = D.add(out[i], D.mul(c, qi));
+      });
     });
     return out;
   };
@@ -50,12 +58,17 @@ describe('flow (Dormand–Prince 5(4), step capped at c/S)', () => {
     let rkSteps = 0;
     fc.assert(
       fc.property(
-        fc.integer({ min: 1, max: 5 }).chain((p) => fc.tuple(decimalMatrix(p + 1, p, -2, 2, 1), decimalVector(p, -2, 2), decimalVector(p, -1, 1), fc.boolean())),
+        fc
+          .integer({ min: 1, max: 5 })
+          .chain((p) => fc.tuple(decimalMatrix(p + 1, p, -2, 2, 1), decimalVector(p, -2, 2), decimalVector(p, -1, 1), fc.boolean())),
         fc.double({ min: 0.2, max: 2.5, noNaN: true }),
         ([B, theta0, b, withB], c) => {
           const A = spd(B, '0.1');
           const model = getModelDef('quadratic').create({ dim: theta0.length, data: withB ? { A, b } : { A } });
-          const lambdaMax = eigSym(f64, A.map((r) => r.map(Number))).values[0];
+          const lambdaMax = eigSym(
+            f64,
+            A.map((r) => r.map(Number)),
+          ).values[0];
           const lr = String(Number((c / lambdaMax).toPrecision(3)));
           const r = runTrajectory(model, f64, theta0, { optimizer: { id: 'flow', lr }, steps: 30, every: 1 });
           expect(r.diverged).toBe(false);
@@ -63,19 +76,27 @@ describe('flow (Dormand–Prince 5(4), step capped at c/S)', () => {
           const exact = closedForm(A, withB ? b : undefined, theta0);
           for (const row of r.rows) {
             const want = exact(D.mul(D.int(row.t), D.from(lr)));
-            const err = relError(D, row.theta.map((x) => D.from(x)), want);
+            const err = relError(
+              D,
+              row.theta.map((x) => D.from(x)),
+              want,
+            );
             worst = Math.max(worst, err);
             expect(err).toBeLessThan(1e-8);
             rkSteps += row.state.flow?.accepted ?? 0;
           }
-        }),
+        },
+      ),
       { numRuns: 40, seed: 19 },
     );
     console.log('flow vs closed form (f64, 30 steps): max relative error', worst, 'accepted RK steps', rkSteps);
   });
 
   it('is written over the field: dec:30 with rtol 1e-20 matches the closed form to 1e-17', () => {
-    const A = [['2', '0.5'], ['0.5', '1']];
+    const A = [
+      ['2', '0.5'],
+      ['0.5', '1'],
+    ];
     const model = getModelDef('quadratic').create({ dim: 2, data: { A } });
     const D = decimalField(30);
     const r = runTrajectory(model, D, ['1', '-0.5'], { optimizer: { id: 'flow', lr: '0.5', rtol: 1e-20 }, steps: 3 });
@@ -84,14 +105,29 @@ describe('flow (Dormand–Prince 5(4), step capped at c/S)', () => {
     const exact = closedForm(A, undefined, ['1', '-0.5']);
     for (const row of r.rows) {
       const want = exact(D60.mul(D60.int(row.t), D60.from('0.5')));
-      worst = Math.max(worst, relError(D60, row.theta.map((x) => D60.from(x.toString())), want));
+      worst = Math.max(
+        worst,
+        relError(
+          D60,
+          row.theta.map((x) => D60.from(x.toString())),
+          want,
+        ),
+      );
     }
     console.log('flow dec:30, rtol 1e-20: max relative error', worst);
     expect(worst).toBeLessThan(1e-17);
   });
 
   it('caps the step at c/S: a stiff direction takes ≥ ηS/c steps per interval', () => {
-    const model = getModelDef('quadratic').create({ dim: 2, data: { A: [['100', '0'], ['0', '1']] } });
+    const model = getModelDef('quadratic').create({
+      dim: 2,
+      data: {
+        A: [
+          ['100', '0'],
+          ['0', '1'],
+        ],
+      },
+    });
     const r = runTrajectory(model, f64, ['1', '1'], { optimizer: { id: 'flow', lr: '0.5', capC: 1, rtol: 1e-3 }, steps: 2 });
     // ηS/c = 50: with a loose rtol only the cap limits the step.
     expect(r.rows[1].state.flow!.accepted).toBeGreaterThanOrEqual(50);

@@ -28,17 +28,56 @@ export interface FlowOptions {
 const A: readonly (readonly [number, number][])[] = [
   [],
   [[1, 5]],
-  [[3, 40], [9, 40]],
-  [[44, 45], [-56, 15], [32, 9]],
-  [[19372, 6561], [-25360, 2187], [64448, 6561], [-212, 729]],
-  [[9017, 3168], [-355, 33], [46732, 5247], [49, 176], [-5103, 18656]],
-  [[35, 384], [0, 1], [500, 1113], [125, 192], [-2187, 6784], [11, 84]],
+  [
+    [3, 40],
+    [9, 40],
+  ],
+  [
+    [44, 45],
+    [-56, 15],
+    [32, 9],
+  ],
+  [
+    [19372, 6561],
+    [-25360, 2187],
+    [64448, 6561],
+    [-212, 729],
+  ],
+  [
+    [9017, 3168],
+    [-355, 33],
+    [46732, 5247],
+    [49, 176],
+    [-5103, 18656],
+  ],
+  [
+    [35, 384],
+    [0, 1],
+    [500, 1113],
+    [125, 192],
+    [-2187, 6784],
+    [11, 84],
+  ],
 ];
 /** 5th-order weights (= the last row of A: first same as last). */
-const B5: readonly [number, number][] = [[35, 384], [0, 1], [500, 1113], [125, 192], [-2187, 6784], [11, 84], [0, 1]];
+const B5: readonly [number, number][] = [
+  [35, 384],
+  [0, 1],
+  [500, 1113],
+  [125, 192],
+  [-2187, 6784],
+  [11, 84],
+  [0, 1],
+];
 /** b5 − b4: the embedded error estimate. */
 const E: readonly [number, number][] = [
-  [71, 57600], [0, 1], [-71, 16695], [71, 1920], [-17253, 339200], [22, 525], [-1, 40],
+  [71, 57600],
+  [0, 1],
+  [-71, 16695],
+  [71, 1920],
+  [-17253, 339200],
+  [22, 525],
+  [-1, 40],
 ];
 
 /**
@@ -61,8 +100,11 @@ const E: readonly [number, number][] = [
 export const MAX_FLOW_SUBSTEPS = 100_000;
 
 function tooStiff(what: string): UsageError {
-  return new UsageError(`gradient flow over one step of length η ${what}, more than the ${MAX_FLOW_SUBSTEPS} allowed per step: ` +
-    'the problem is too stiff for this η (η·S is huge); use a smaller learning rate', 'lr');
+  return new UsageError(
+    `gradient flow over one step of length η ${what}, more than the ${MAX_FLOW_SUBSTEPS} allowed per step: ` +
+      'the problem is too stiff for this η (η·S is huge); use a smaller learning rate',
+    'lr',
+  );
 }
 
 export function flow<T>(model: BoundModel<T>, options: { readonly lr: Scalar } & FlowOptions): Optimizer<T> {

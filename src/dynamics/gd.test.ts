@@ -12,7 +12,18 @@ import { runTrajectory } from './runTrajectory.js';
 
 describe('gd', () => {
   it('is θ − η∇L, pure (the state is not mutated)', () => {
-    const model = getModelDef('quadratic').create({ dim: 2, data: { A: [['2', '0'], ['0', '1']], b: ['1', '0'] } }).bind(f64);
+    const model = getModelDef('quadratic')
+      .create({
+        dim: 2,
+        data: {
+          A: [
+            ['2', '0'],
+            ['0', '1'],
+          ],
+          b: ['1', '0'],
+        },
+      })
+      .bind(f64);
     const opt = gd(model, { lr: 0.25 });
     const s0 = opt.init([1, 1]);
     const s1 = opt.step(s0);
@@ -47,7 +58,14 @@ describe('gd', () => {
           }
           let err = 0;
           for (let k = 0; k < a.rows.length; k++) {
-            err = Math.max(err, relError(D, a.rows[k].theta.map((x) => D.from(x)), b.rows[k].theta));
+            err = Math.max(
+              err,
+              relError(
+                D,
+                a.rows[k].theta.map((x) => D.from(x)),
+                b.rows[k].theta,
+              ),
+            );
           }
           f64Worst = Math.max(f64Worst, err);
           checked++;

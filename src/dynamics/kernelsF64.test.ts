@@ -61,7 +61,7 @@ function boundsFor(model: Model, input: Record<string, unknown>): Bounds {
       const k = (D: number) => (4 * (D + n) + 16) * U;
       return {
         grad: (w, i) => k(w.length) * (a * abs(prod(w)) + b) * abs(prod(w.filter((_, j) => j !== i))),
-        loss: (w) => k(w.length) * (a * prod(w) ** 2 + 2 * b * abs(prod(w)) + b * b / a + c),
+        loss: (w) => k(w.length) * (a * prod(w) ** 2 + 2 * b * abs(prod(w)) + (b * b) / a + c),
       };
     }
     case 'uv': {
@@ -98,17 +98,18 @@ function boundsFor(model: Model, input: Record<string, unknown>): Bounds {
       const d = X[0].length;
       const c = (2 * (n + d) + 8) * U;
       // Per example: |rᵢ| and the scale of its sum Rᵢ = Σₖ|Xᵢₖuₖvₖ| + |yᵢ|.
-      const ex = (t: number[]) => X.map((row, i) => {
-        const terms = row.map((x, k) => x * t[k] * t[d + k]);
-        return { r: abs(terms.reduce((a, b) => a + b, 0) - y[i]), R: terms.reduce((a, b) => a + abs(b), 0) + abs(y[i]) };
-      });
+      const ex = (t: number[]) =>
+        X.map((row, i) => {
+          const terms = row.map((x, k) => x * t[k] * t[d + k]);
+          return { r: abs(terms.reduce((a, b) => a + b, 0) - y[i]), R: terms.reduce((a, b) => a + abs(b), 0) + abs(y[i]) };
+        });
       return {
         grad: (t, j) => {
           const k = j % d;
           const other = j < d ? t[d + k] : t[k];
-          return c * abs(other) * ex(t).reduce((s, e, i) => s + abs(X[i][k]) * (e.r + e.R), 0) / n;
+          return (c * abs(other) * ex(t).reduce((s, e, i) => s + abs(X[i][k]) * (e.r + e.R), 0)) / n;
         },
-        loss: (t) => c * ex(t).reduce((s, e) => s + e.r * (e.r + e.R), 0) / n,
+        loss: (t) => (c * ex(t).reduce((s, e) => s + e.r * (e.r + e.R), 0)) / n,
       };
     }
     case 'quadratic-regression': {
@@ -120,13 +121,14 @@ function boundsFor(model: Model, input: Record<string, unknown>): Bounds {
       const p = J[0].length;
       const c = (4 * p + 2 * n + 16) * U;
       // Per example: |rᵢ|, the scale Aᵢ of fᵢ's sum, and the Jacobian row's scales |Jᵢₖ| + Σⱼ|Qᵢₖⱼθⱼ|.
-      const ex = (t: number[]) => J.map((row, i) => {
-        const qt = Q[i].map((qr) => qr.reduce((s, q, j) => s + q * t[j], 0));
-        const qa = Q[i].map((qr) => qr.reduce((s, q, j) => s + abs(q * t[j]), 0));
-        const f = row.reduce((s, jk, k) => s + t[k] * (jk + qt[k] / 2), 0);
-        const A = row.reduce((s, jk, k) => s + abs(t[k]) * (abs(jk) + qa[k] / 2), 0) + abs(y[i]);
-        return { r: abs(f - y[i]), A, Jr: row.map((jk, k) => abs(jk) + qa[k]) };
-      });
+      const ex = (t: number[]) =>
+        J.map((row, i) => {
+          const qt = Q[i].map((qr) => qr.reduce((s, q, j) => s + q * t[j], 0));
+          const qa = Q[i].map((qr) => qr.reduce((s, q, j) => s + abs(q * t[j]), 0));
+          const f = row.reduce((s, jk, k) => s + t[k] * (jk + qt[k] / 2), 0);
+          const A = row.reduce((s, jk, k) => s + abs(t[k]) * (abs(jk) + qa[k] / 2), 0) + abs(y[i]);
+          return { r: abs(f - y[i]), A, Jr: row.map((jk, k) => abs(jk) + qa[k]) };
+        });
       return {
         grad: (t, k) => c * ex(t).reduce((s, e) => s + (e.A + e.r) * e.Jr[k], 0),
         loss: (t) => c * ex(t).reduce((s, e) => s + e.r * (e.A + e.r), 0),
@@ -203,11 +205,11 @@ describe('f64 kernels', () => {
     });
   }
 
-  it('deep-scalar\'s fused step, generated (D ≤ 32) or looped (larger D), equals θ − η∇L of bind(f64) bit for bit', () => {
+  it("deep-scalar's fused step, generated (D ≤ 32) or looped (larger D), equals θ − η∇L of bind(f64) bit for bit", () => {
     for (const D of [1, 2, 10, 32, 33, 40]) {
       const model = getModelDef('deep-scalar').create({ dim: D, params: { target: '0.7' } });
       const b = model.bind(f64);
-      const theta = Array.from({ length: D }, (_, i) => 1 + ((i * 7) % 11 - 5) / 97);
+      const theta = Array.from({ length: D }, (_, i) => 1 + (((i * 7) % 11) - 5) / 97);
       const g = b.grad(theta);
       const w = Float64Array.from(theta);
       expect(b.kernelsF64!().descendF64!(w, 0.01, 1e12)).toBe(true);
@@ -222,8 +224,17 @@ describe('f64 kernels', () => {
     expect(Number(exactText(2 ** -1074))).toBe(2 ** -1074);
   });
 
-  it('the generic kernels wrap bind(f64); kernelsF64 prefers the binding\'s own, which only the f64 binding has', () => {
-    const quad = getModelDef('quadratic').create({ dim: 2, data: { A: [['2', '1'], ['1', '3']], b: ['1', '0'] } });
+  it("the generic kernels wrap bind(f64); kernelsF64 prefers the binding's own, which only the f64 binding has", () => {
+    const quad = getModelDef('quadratic').create({
+      dim: 2,
+      data: {
+        A: [
+          ['2', '1'],
+          ['1', '3'],
+        ],
+        b: ['1', '0'],
+      },
+    });
     const gk = genericKernelsF64(quad.bind(f64));
     const out = new Float64Array(2);
     gk.gradF64(Float64Array.of(1, -1), out);

@@ -28,9 +28,12 @@ describe('momentum (heavy ball)', () => {
       fc.property(fc.constantFrom('0', '0.5', '0.9'), fc.integer({ min: 1, max: 5000 }), (beta, k) => {
         const lambda = (k / 1000).toString();
         const threshold = (2 + 2 * Number(beta)) / Number(lambda);
-        const run = (factor: number) => runTrajectory(quad1(lambda), f64, ['1'], {
-          optimizer: { id: 'momentum', lr: String(factor * threshold), beta }, steps: 3000, every: 100,
-        });
+        const run = (factor: number) =>
+          runTrajectory(quad1(lambda), f64, ['1'], {
+            optimizer: { id: 'momentum', lr: String(factor * threshold), beta },
+            steps: 3000,
+            every: 100,
+          });
         const below = run(0.99);
         expect(below.diverged).toBe(false);
         expect(Math.abs(below.rows[below.rows.length - 1].theta[0])).toBeLessThan(1e-6);
@@ -43,7 +46,16 @@ describe('momentum (heavy ball)', () => {
   });
 
   it('replays from a recorded step with its θ⁻ (same field: identical; dec:50: within 1e-12)', () => {
-    const model = getModelDef('quadratic').create({ dim: 2, data: { A: [['3', '1'], ['1', '2']], b: ['1', '0'] } });
+    const model = getModelDef('quadratic').create({
+      dim: 2,
+      data: {
+        A: [
+          ['3', '1'],
+          ['1', '2'],
+        ],
+        b: ['1', '0'],
+      },
+    });
     const r = runTrajectory(model, f64, ['1', '-1'], { optimizer: { id: 'momentum', lr: '0.3', beta: '0.6' }, steps: 40, every: 5 });
     const again = replayFrom(r, 3, f64);
     expect(again.rows.map((row) => row.theta)).toEqual(r.rows.slice(3).map((row) => row.theta));

@@ -8,7 +8,17 @@ import { runTrajectory } from './runTrajectory.js';
 
 describe('ngd', () => {
   it('steps by exactly η along −∇L/‖∇L‖', () => {
-    const model = getModelDef('quadratic').create({ dim: 2, data: { A: [['3', '0'], ['0', '1']] } }).bind(f64);
+    const model = getModelDef('quadratic')
+      .create({
+        dim: 2,
+        data: {
+          A: [
+            ['3', '0'],
+            ['0', '1'],
+          ],
+        },
+      })
+      .bind(f64);
     const s = ngd(model, { lr: 0.5 }).step({ t: 0, theta: [1, 1] });
     const g = [3, 1];
     const n = Math.hypot(3, 1);
@@ -18,10 +28,24 @@ describe('ngd', () => {
   });
 
   it('∇L = 0 is a reported fixed point, never a division by zero', () => {
-    const model = getModelDef('quadratic').create({ dim: 2, data: { A: [['3', '0'], ['0', '1']], b: ['3', '1'] } });
+    const model = getModelDef('quadratic').create({
+      dim: 2,
+      data: {
+        A: [
+          ['3', '0'],
+          ['0', '1'],
+        ],
+        b: ['3', '1'],
+      },
+    });
     const r = runTrajectory(model, f64, ['1', '1'], { optimizer: { id: 'ngd', lr: 0.1 }, steps: 3 });
     expect(r.diverged).toBe(false);
-    expect(r.rows.map((row) => row.theta)).toEqual([[1, 1], [1, 1], [1, 1], [1, 1]]);
+    expect(r.rows.map((row) => row.theta)).toEqual([
+      [1, 1],
+      [1, 1],
+      [1, 1],
+      [1, 1],
+    ]);
     expect(r.rows[1].state.fixedPoint).toBe('∇L = 0');
     expect(r.events).toEqual([{ t: 1, kind: 'fixed-point', reason: '∇L = 0' }]);
   });

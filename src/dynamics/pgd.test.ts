@@ -14,7 +14,13 @@ import { pointInfo } from './pointInfo.js';
 import { runTrajectory } from './runTrajectory.js';
 
 const stats = {
-  steps: 0, projected: 0, atResolution: 0, failed: 0, worstExcess: -Infinity, worstNewton: 0, worstDistanceAtResolution: 0,
+  steps: 0,
+  projected: 0,
+  atResolution: 0,
+  failed: 0,
+  worstExcess: -Infinity,
+  worstNewton: 0,
+  worstDistanceAtResolution: 0,
   reasons: new Set<string>(),
 };
 afterAll(() => console.log('pgd feasibility (re-evaluated in dec:50):', { ...stats, reasons: [...stats.reasons] }));
@@ -52,7 +58,12 @@ describe('pgd', () => {
     let worstF64 = 0;
     let worstDec = 0;
     fc.assert(
-      fc.property(decimalText(0.5, 3), decimalText(-2, 2), decimalText(0, 1), decimalText(-2, 2), fc.double({ min: 0.5, max: 1.5, noNaN: true }),
+      fc.property(
+        decimalText(0.5, 3),
+        decimalText(-2, 2),
+        decimalText(0, 1),
+        decimalText(-2, 2),
+        fc.double({ min: 0.5, max: 1.5, noNaN: true }),
         (a0, b, c, z0, kappa) => {
           const [A0, B, C, Z0] = [a0, b, c, z0].map(Number);
           fc.pre(Math.abs(B) > 0.05 && A0 + B * Z0 > 0.1);
@@ -83,7 +94,8 @@ describe('pgd', () => {
           };
           worstF64 = Math.max(worstF64, check(f64, 1e-12));
           worstDec = Math.max(worstDec, check(decimalField(40), 1e-30));
-        }),
+        },
+      ),
       { numRuns: 40, seed: 11 },
     );
     console.log('pgd exactness on the cubic toy: max relative error f64', worstF64, 'dec:40', worstDec);
@@ -130,12 +142,23 @@ describe('pgd', () => {
     const D = decimalField(40);
     const D50 = decimalField(50);
     const check = (model: Model, theta: string[], lr: string) => {
-      const r = projectOntoStableSet(model.bind(D), theta.map((x) => D.from(x)), D.from(lr));
+      const r = projectOntoStableSet(
+        model.bind(D),
+        theta.map((x) => D.from(x)),
+        D.from(lr),
+      );
       expect(r.report.projected).toBe(true);
       expect(r.report.iterations).toBeGreaterThan(0);
-      const res = residualsDec50(model, r.theta.map((x: Decimal) => x.toNumber()), lr);
+      const res = residualsDec50(
+        model,
+        r.theta.map((x: Decimal) => x.toNumber()),
+        lr,
+      );
       // Re-evaluate at the exact decimal point (not its nearest double).
-      const P = pointInfo(model.bind(D50), r.theta.map((x: Decimal) => D50.from(x.toString())));
+      const P = pointInfo(
+        model.bind(D50),
+        r.theta.map((x: Decimal) => D50.from(x.toString())),
+      );
       const edge = D50.div(D50.int(2), D50.from(lr));
       const ug = D50.abs(P.grad().reduce((s, x, i) => D50.add(s, D50.mul(x, P.top()[i])), D50.zero));
       expect(D50.toNumber(D50.div(D50.sub(P.sharpness(), edge), edge))).toBeLessThanOrEqual(1e-29);
@@ -159,14 +182,36 @@ describe('pgd', () => {
 
   it('reports failure instead of returning an infeasible point (∇S⊥ = 0 above the edge)', () => {
     // A quadratic has ∇S = 0: a start above the edge cannot be projected.
-    const model = getModelDef('quadratic').create({ dim: 2, data: { A: [['4', '0'], ['0', '1']] } }).bind(f64);
+    const model = getModelDef('quadratic')
+      .create({
+        dim: 2,
+        data: {
+          A: [
+            ['4', '0'],
+            ['0', '1'],
+          ],
+        },
+      })
+      .bind(f64);
     const opt = pgd(model, { lr: 1 });
     const s = opt.init([0.5, 0.5]);
     expect(s.projection!.projected).toBe(false);
     expect(s.projection!.reason).toMatch(/∇S⊥ = 0/);
     expect(s.projection!.sharpnessExcess).toBeCloseTo(1, 12);
-    const r = runTrajectory(getModelDef('quadratic').create({ dim: 2, data: { A: [['4', '0'], ['0', '1']] } }), f64, ['0.5', '0.5'],
-      { optimizer: { id: 'pgd', lr: 1 }, steps: 2 });
+    const r = runTrajectory(
+      getModelDef('quadratic').create({
+        dim: 2,
+        data: {
+          A: [
+            ['4', '0'],
+            ['0', '1'],
+          ],
+        },
+      }),
+      f64,
+      ['0.5', '0.5'],
+      { optimizer: { id: 'pgd', lr: 1 }, steps: 2 },
+    );
     expect(r.events[0]).toMatchObject({ t: 0, kind: 'projection-failed', where: 'theta' });
   });
 });

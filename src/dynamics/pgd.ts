@@ -45,7 +45,10 @@ export interface ProjectionOptions {
  * curved M. On the cubic toy at x = 0, M ∩ {x = 0} is a half-space in z and it is exact.
  */
 export function projectOntoStableSet<T>(
-  model: BoundModel<T>, theta: Vec<T>, lr: T, options: ProjectionOptions = {},
+  model: BoundModel<T>,
+  theta: Vec<T>,
+  lr: T,
+  options: ProjectionOptions = {},
 ): { theta: Vec<T>; report: ProjectionReport<T> } {
   const F = model.F;
   const maxIterations = options.maxIterations ?? OPTIMIZER_DEFAULTS.maxProjections;
@@ -86,9 +89,10 @@ export function projectOntoStableSet<T>(
     const resOk = distance <= 100 * p * eps;
     if (sharpOk && (relOk || resOk)) return report(true, relOk ? {} : { atResolution: true });
     if (k >= maxIterations) {
-      const why = uErr >= tol && !relOk
-        ? `the top eigenvalue is not separated (λ₁ − λ₂ = ${gapN.toExponential(3)}): u, hence ∇L·u, is undetermined`
-        : `not feasible after ${maxIterations} projection steps`;
+      const why =
+        uErr >= tol && !relOk
+          ? `the top eigenvalue is not separated (λ₁ − λ₂ = ${gapN.toExponential(3)}): u, hence ∇L·u, is undetermined`
+          : `not feasible after ${maxIterations} projection steps`;
       return report(false, { reason: why });
     }
     let next = th;
@@ -126,9 +130,7 @@ export function projectOntoStableSet<T>(
  * linearised projection of projectOntoStableSet. `init` projects θ₀ too. Each state carries the
  * projection's report; `projected: false` marks an infeasible point (never silently).
  */
-export function pgd<T>(
-  model: BoundModel<T>, options: { readonly lr: Scalar } & ProjectionOptions,
-): Optimizer<T> {
+export function pgd<T>(model: BoundModel<T>, options: { readonly lr: Scalar } & ProjectionOptions): Optimizer<T> {
   const F: Field<T> = model.F;
   const lr = learningRate(F, options.lr);
   if (options.maxIterations !== undefined && !(Number.isInteger(options.maxIterations) && options.maxIterations >= 1)) {

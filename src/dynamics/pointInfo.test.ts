@@ -12,7 +12,18 @@ import { pointInfo } from './pointInfo.js';
  */
 describe('pointInfo in interval arithmetic', () => {
   const F = intervalField(40);
-  const model = getModelDef('quadratic').create({ dim: 2, data: { A: [['2', '1'], ['1', '2']], b: ['0', '0'] } }).bind(F);
+  const model = getModelDef('quadratic')
+    .create({
+      dim: 2,
+      data: {
+        A: [
+          ['2', '1'],
+          ['1', '2'],
+        ],
+        b: ['0', '0'],
+      },
+    })
+    .bind(F);
   const P = pointInfo(model, [F.from('0.3'), F.from('-0.7')]);
   const inside = (x: Interval, v: Decimal.Value) => x.contains(v);
   const half = new (Decimal.clone({ precision: 60 }))('0.5').sqrt();

@@ -24,14 +24,13 @@ function convertState<T, U>(F: Field<T>, G: Field<U>, s: OptimizerState<T>): Opt
  * the same final step (or `options.steps` more steps). pgd re-projects after each step as usual.
  * Observers start fresh (rotation angles are null at the first replayed row).
  */
-export function replayFrom<T, U>(
-  result: RunResult<T>, rowIndex: number, target: Field<U>, options?: { readonly steps?: number },
-): RunResult<U>;
+export function replayFrom<T, U>(result: RunResult<T>, rowIndex: number, target: Field<U>, options?: { readonly steps?: number }): RunResult<U>;
+export function replayFrom<T>(result: RunResult<T>, rowIndex: number, target: Precision, options?: { readonly steps?: number }): RunResult<unknown>;
 export function replayFrom<T>(
-  result: RunResult<T>, rowIndex: number, target: Precision, options?: { readonly steps?: number },
-): RunResult<unknown>;
-export function replayFrom<T>(
-  result: RunResult<T>, rowIndex: number, target: Field<unknown> | Precision, options: { readonly steps?: number } = {},
+  result: RunResult<T>,
+  rowIndex: number,
+  target: Field<unknown> | Precision,
+  options: { readonly steps?: number } = {},
 ): RunResult<unknown> {
   const row = result.rows[rowIndex];
   if (row === undefined) throw new RangeError(`row ${rowIndex} does not exist (the run recorded ${result.rows.length})`);
@@ -39,7 +38,14 @@ export function replayFrom<T>(
   const steps = options.steps ?? Math.max(0, result.startT + result.config.steps - row.t);
   const state = convertState(result.F, G, row.state);
   const referenceState = row.referenceState === undefined ? undefined : convertState(result.F, G, row.referenceState);
-  return runTrajectory(result.model, G, state.theta, { ...result.config, steps }, {
-    state, ...(referenceState === undefined ? {} : { referenceState }),
-  });
+  return runTrajectory(
+    result.model,
+    G,
+    state.theta,
+    { ...result.config, steps },
+    {
+      state,
+      ...(referenceState === undefined ? {} : { referenceState }),
+    },
+  );
 }

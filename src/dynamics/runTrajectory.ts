@@ -110,9 +110,7 @@ function observedFinite<T>(F: Field<T>, v: Observed<T>): boolean {
  * own (edge crossings, catapults, ...). Events are detected at recorded steps, except these runner
  * events, which are checked at every step.
  */
-export function runTrajectory<T>(
-  model: Model, F: Field<T>, theta0: readonly (T | DecimalText)[], config: RunConfig, start?: RunStart<T>,
-): RunResult<T> {
+export function runTrajectory<T>(model: Model, F: Field<T>, theta0: readonly (T | DecimalText)[], config: RunConfig, start?: RunStart<T>): RunResult<T> {
   const every = config.every ?? DEFAULT_EVERY;
   if (!(Number.isInteger(config.steps) && config.steps >= 0)) throw new UsageError(`steps must be a non-negative integer, got ${config.steps}`, 'steps');
   if (!(Number.isInteger(every) && every >= 1)) throw new UsageError(`every must be a positive integer, got ${every}`, 'every');
@@ -136,7 +134,13 @@ export function runTrajectory<T>(
     }
   }
   const env: ObserverEnv<T> = {
-    F, model, bound: b, optimizer: opt.id, lr: opt.lr, edge: stabilityEdge(opt), reference: ref?.id,
+    F,
+    model,
+    bound: b,
+    optimizer: opt.id,
+    lr: opt.lr,
+    edge: stabilityEdge(opt),
+    reference: ref?.id,
   };
   const observers = factories.map((f) => f.create(env));
   const rows: TraceRow<T>[] = [];
@@ -162,7 +166,10 @@ export function runTrajectory<T>(
       fixedReported = true;
       events.push({ t: s.t, kind: 'fixed-point', reason: s.fixedPoint });
     }
-    const pairs: [OptimizerState<T> | undefined, string][] = [[s, 'theta'], [r, 'reference']];
+    const pairs: [OptimizerState<T> | undefined, string][] = [
+      [s, 'theta'],
+      [r, 'reference'],
+    ];
     for (const [st, w] of pairs) {
       const p = st?.projection;
       if (p === undefined) continue;
@@ -170,8 +177,13 @@ export function runTrajectory<T>(
       const was = w === 'theta' ? projFailing : refProjFailing;
       if (failing && !was) {
         events.push({
-          t: st!.t, kind: 'projection-failed', where: w, reason: p.reason ?? '', iterations: p.iterations,
-          sharpnessExcess: p.sharpnessExcess, newtonResidual: p.newtonResidual,
+          t: st!.t,
+          kind: 'projection-failed',
+          where: w,
+          reason: p.reason ?? '',
+          iterations: p.iterations,
+          sharpnessExcess: p.sharpnessExcess,
+          newtonResidual: p.newtonResidual,
         });
       }
       if (w === 'theta') projFailing = failing;
@@ -214,8 +226,10 @@ export function runTrajectory<T>(
     for (let k = 0; k < config.steps; ) {
       tNow = state.t + 1;
       where = 'theta';
-      const next: OptimizerState<T> = fast === undefined ? opt.step(state)
-        : (fast.advance(state as OptimizerState<number>, Math.min(config.steps - k, every - (state.t % every))) as OptimizerState<T>);
+      const next: OptimizerState<T> =
+        fast === undefined
+          ? opt.step(state)
+          : (fast.advance(state as OptimizerState<number>, Math.min(config.steps - k, every - (state.t % every))) as OptimizerState<T>);
       // The fast path may have taken several steps: all before next.t passed the checks.
       tNow = next.t;
       lastT = next.t - 1;
@@ -238,8 +252,18 @@ export function runTrajectory<T>(
     diverge(tNow, where, e);
   }
   return {
-    model, F, precision: F.precision, config, optimizer: opt.id, lr: opt.lr, optimizerParams: opt.params,
+    model,
+    F,
+    precision: F.precision,
+    config,
+    optimizer: opt.id,
+    lr: opt.lr,
+    optimizerParams: opt.params,
     reference: ref === undefined ? undefined : { optimizer: ref.id, lr: ref.lr, params: ref.params },
-    startT, lastT, diverged, rows, events,
+    startT,
+    lastT,
+    diverged,
+    rows,
+    events,
   };
 }

@@ -10,7 +10,8 @@ import { sqrtGd } from './sqrtGd.js';
 
 /** Families with a known L* (on every instance or on some). */
 const WITH_LSTAR = Object.keys(MODEL_INSTANCES).filter((id) =>
-  fc.sample(MODEL_INSTANCES[id], { numRuns: 20, seed: 1 }).some((inst) => getModelDef(id).create(inst.input).lossStar !== undefined));
+  fc.sample(MODEL_INSTANCES[id], { numRuns: 20, seed: 1 }).some((inst) => getModelDef(id).create(inst.input).lossStar !== undefined),
+);
 
 describe('sqrt-gd', () => {
   it('covers the families that know L*', () => {
@@ -35,7 +36,9 @@ describe('sqrt-gd', () => {
 
   it('uv: Δ⁺ = Δ(1 − η²/2) exactly for every step, whatever r (docs/claims/arora.md), 1e-12 in f64', () => {
     fc.assert(
-      fc.property(fc.array(fc.double({ min: -2, max: 2, noNaN: true }), { minLength: 2, maxLength: 2 }), fc.double({ min: 0.01, max: 0.3, noNaN: true }),
+      fc.property(
+        fc.array(fc.double({ min: -2, max: 2, noNaN: true }), { minLength: 2, maxLength: 2 }),
+        fc.double({ min: 0.01, max: 0.3, noNaN: true }),
         (theta, lr) => {
           fc.pre(Math.abs(theta[0] * theta[1] - 1) > 1e-3);
           const model = getModelDef('uv').create({ dim: 2 });
@@ -47,11 +50,15 @@ describe('sqrt-gd', () => {
             const want = (u0 * u0 - v0 * v0) * (1 - (lr * lr) / 2);
             expect(Math.abs(u1 * u1 - v1 * v1 - want)).toBeLessThanOrEqual(1e-12 * (u1 * u1 + v1 * v1));
           }
-        }),
+        },
+      ),
       { numRuns: 50, seed: 5 },
     );
   });
 
-  oracleAgreementTests('sqrt-gd', Object.fromEntries(WITH_LSTAR.map((id) =>
-    [id, MODEL_INSTANCES[id].filter((inst) => getModelDef(id).create(inst.input).lossStar !== undefined)])), 303);
+  oracleAgreementTests(
+    'sqrt-gd',
+    Object.fromEntries(WITH_LSTAR.map((id) => [id, MODEL_INSTANCES[id].filter((inst) => getModelDef(id).create(inst.input).lossStar !== undefined)])),
+    303,
+  );
 });

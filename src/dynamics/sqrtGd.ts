@@ -13,9 +13,7 @@ import type { Optimizer, OptimizerState, Scalar } from './optimizer.js';
  * L* was set too high): a fixed point of the rule, left unchanged and reported in
  * `state.fixedPoint`.
  */
-export function sqrtGd<T>(
-  model: BoundModel<T>, options: { readonly lr: Scalar; readonly lstar?: Scalar },
-): Optimizer<T> {
+export function sqrtGd<T>(model: BoundModel<T>, options: { readonly lr: Scalar; readonly lstar?: Scalar }): Optimizer<T> {
   const F = model.F;
   const lr = learningRate(F, options.lr);
   let lstar: T;
@@ -30,22 +28,24 @@ export function sqrtGd<T>(
     throw new UsageError('sqrt-gd needs the minimum loss L*: this model does not know it; give it explicitly (lstar)', 'lstar');
   }
   const two = F.int(2);
-  return fastRule(Object.freeze({
-    id: 'sqrt-gd' as const,
-    model,
-    F,
-    lr,
-    params: Object.freeze({ lstar: lstarText }),
-    init: (theta: Vec<T>): OptimizerState<T> => ({ t: 0, theta: theta.slice() }),
-    step(state: OptimizerState<T>): OptimizerState<T> {
-      const gap = F.sub(model.loss(state.theta), lstar);
-      if (F.isFinite(gap) && F.sign(gap) <= 0) {
-        return { t: state.t + 1, theta: state.theta.slice(), fixedPoint: 'L ≤ L*' };
-      }
-      const g = model.grad(state.theta);
-      const s = F.div(lr, F.mul(two, F.sqrt(gap)));
-      const theta = state.theta.map((x, i) => F.sub(x, F.mul(s, g[i])));
-      return { t: state.t + 1, theta };
-    },
-  }));
+  return fastRule(
+    Object.freeze({
+      id: 'sqrt-gd' as const,
+      model,
+      F,
+      lr,
+      params: Object.freeze({ lstar: lstarText }),
+      init: (theta: Vec<T>): OptimizerState<T> => ({ t: 0, theta: theta.slice() }),
+      step(state: OptimizerState<T>): OptimizerState<T> {
+        const gap = F.sub(model.loss(state.theta), lstar);
+        if (F.isFinite(gap) && F.sign(gap) <= 0) {
+          return { t: state.t + 1, theta: state.theta.slice(), fixedPoint: 'L ≤ L*' };
+        }
+        const g = model.grad(state.theta);
+        const s = F.div(lr, F.mul(two, F.sqrt(gap)));
+        const theta = state.theta.map((x, i) => F.sub(x, F.mul(s, g[i])));
+        return { t: state.t + 1, theta };
+      },
+    }),
+  );
 }

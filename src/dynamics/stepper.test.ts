@@ -28,7 +28,10 @@ describe('stepper', () => {
     const F = decimalField(40);
     const b = uv().bind(F);
     const a = stepper(gd(b, { lr: '0.45' }), [F.from('2.1'), F.from('0.3')]);
-    const c = stepper(gdRule(F, (x) => b.grad(x), F.from('0.45')), [F.from('2.1'), F.from('0.3')]);
+    const c = stepper(
+      gdRule(F, (x) => b.grad(x), F.from('0.45')),
+      [F.from('2.1'), F.from('0.3')],
+    );
     for (let k = 0; k < 25; k++) {
       a.step();
       c.step();
@@ -62,18 +65,36 @@ describe('stepper', () => {
   });
 
   it('a start beyond the bound is diverged at once', () => {
-    const run = stepper(updateRule(f64, (x) => x), [2e12]);
+    const run = stepper(
+      updateRule(f64, (x) => x),
+      [2e12],
+    );
     expect(run.diverged).toBe(true);
     expect([...run.steps(5)]).toEqual([]);
   });
 
   it('rejects a non-positive bound naming the option', () => {
-    expect(() => stepper(updateRule(f64, (x) => x), [1], { divergenceBound: 0 })).toThrow(UsageError);
-    expect(() => stepper(updateRule(f64, (x) => x), [1], { divergenceBound: 0 })).toThrow(/divergence bound/);
+    expect(() =>
+      stepper(
+        updateRule(f64, (x) => x),
+        [1],
+        { divergenceBound: 0 },
+      ),
+    ).toThrow(UsageError);
+    expect(() =>
+      stepper(
+        updateRule(f64, (x) => x),
+        [1],
+        { divergenceBound: 0 },
+      ),
+    ).toThrow(/divergence bound/);
   });
 
   it('updateRule passes t', () => {
-    const run = stepper(updateRule(f64, (x, t) => [x[0] + t]), [0]);
+    const run = stepper(
+      updateRule(f64, (x, t) => [x[0] + t]),
+      [0],
+    );
     expect([...run.steps(4)].map((s) => s.theta[0])).toEqual([0, 1, 3, 6]);
   });
 });

@@ -59,11 +59,21 @@ export function stepper<T>(rule: UpdateRule<T>, start: Vec<T> | OptimizerState<T
   within(state);
   const self: Stepper<T> = {
     F,
-    get state() { return state; },
-    get theta() { return state.theta; },
-    get t() { return state.t; },
-    get diverged() { return divergence !== undefined; },
-    get divergence() { return divergence; },
+    get state() {
+      return state;
+    },
+    get theta() {
+      return state.theta;
+    },
+    get t() {
+      return state.t;
+    },
+    get diverged() {
+      return divergence !== undefined;
+    },
+    get divergence() {
+      return divergence;
+    },
     step(): boolean {
       if (divergence !== undefined) return false;
       const next = rule.step(state);

@@ -41,7 +41,7 @@ function counted(model: Model): { model: Model; calls: () => number } {
     ...(k.descendF64 === undefined ? {} : { descendF64: (t: Float64Array, eta: number, bound: number) => (n++, k.descendF64!(t, eta, bound)) }),
   };
   const b64Counted: BoundModel<number> = { ...b64, kernelsF64: () => wrapped };
-  const bind = <T>(F: Field<T>): BoundModel<T> => ((F as Field<unknown>) === f64 ? b64Counted as unknown as BoundModel<T> : model.bind(F));
+  const bind = <T>(F: Field<T>): BoundModel<T> => ((F as Field<unknown>) === f64 ? (b64Counted as unknown as BoundModel<T>) : model.bind(F));
   return { model: { ...model, bind }, calls: () => n };
 }
 
@@ -51,8 +51,9 @@ function expectSameRun(fast: RunResult<number>, slow: RunResult<number>): void {
   expect(fast.rows.map((r) => vecBits(r.theta))).toEqual(slow.rows.map((r) => vecBits(r.theta)));
   expect(fast.rows.map((r) => vecBits(r.state.prevTheta))).toEqual(slow.rows.map((r) => vecBits(r.state.prevTheta)));
   expect(fast.rows.map((r) => r.state.fixedPoint)).toEqual(slow.rows.map((r) => r.state.fixedPoint));
-  expect(fast.rows.map((r) => Object.values(r.fields).map((v) => bits(v as number))))
-    .toEqual(slow.rows.map((r) => Object.values(r.fields).map((v) => bits(v as number))));
+  expect(fast.rows.map((r) => Object.values(r.fields).map((v) => bits(v as number)))).toEqual(
+    slow.rows.map((r) => Object.values(r.fields).map((v) => bits(v as number))),
+  );
   expect(traceJson(fast)).toEqual(traceJson(slow));
   expect(fast.events).toEqual(slow.events);
   expect([fast.lastT, fast.diverged]).toEqual([slow.lastT, slow.diverged]);
@@ -75,8 +76,7 @@ describe('the f64 fast path of runTrajectory', () => {
           const model = getModelDef(inst.id).create(inst.input);
           const lr = lrFor(model, inst.theta, c);
           // sqrt-gd needs L*: the model's, else one a little below the starting loss.
-          const lstar = rule === 'sqrt-gd' && model.lossStar === undefined
-            ? String(model.bind(f64).loss(inst.theta.map(Number)) - 1) : undefined;
+          const lstar = rule === 'sqrt-gd' && model.lossStar === undefined ? String(model.bind(f64).loss(inst.theta.map(Number)) - 1) : undefined;
           const optimizer: OptimizerSpec = { id: rule, lr, ...(lstar === undefined ? {} : { lstar }) };
           const { fast, slow, calls } = both(model, inst.theta, { optimizer, steps: 60, every, observers: [probe] });
           expectSameRun(fast, slow);
@@ -95,7 +95,16 @@ describe('the f64 fast path of runTrajectory', () => {
   });
 
   it('reports a fixed point at the step it is reached and keeps θ there (ngd at ∇L = 0, sqrt-gd at L = L*)', () => {
-    const quad = getModelDef('quadratic').create({ dim: 2, data: { A: [['1', '0'], ['0', '2']], b: ['0.5', '-1'] } });
+    const quad = getModelDef('quadratic').create({
+      dim: 2,
+      data: {
+        A: [
+          ['1', '0'],
+          ['0', '2'],
+        ],
+        b: ['0.5', '-1'],
+      },
+    });
     // θ = A⁻¹b: ∇L = 0 exactly at the first step.
     const ngdRun = both(quad, ['0.5', '-0.5'], { optimizer: { id: 'ngd', lr: '0.1' }, steps: 25, every: 10 });
     expectSameRun(ngdRun.fast, ngdRun.slow);
@@ -109,7 +118,15 @@ describe('the f64 fast path of runTrajectory', () => {
   });
 
   it('ends on the same diverged event when θ leaves the bound mid-chunk', () => {
-    const quad = getModelDef('quadratic').create({ dim: 2, data: { A: [['1', '0'], ['0', '3']] } });
+    const quad = getModelDef('quadratic').create({
+      dim: 2,
+      data: {
+        A: [
+          ['1', '0'],
+          ['0', '3'],
+        ],
+      },
+    });
     for (const every of [1, 5, 1000]) {
       const r = both(quad, ['1', '1'], { optimizer: { id: 'gd', lr: '1' }, steps: 200, every, divergenceBound: 1e6 });
       expectSameRun(r.fast, r.slow);
@@ -120,7 +137,9 @@ describe('the f64 fast path of runTrajectory', () => {
   it('attributes an exception thrown by a model mid-chunk to the step that threw', () => {
     // L = −θ²/2 (gd grows θ by 1 + η per step) whose gradient throws once |θ| > 2.
     const grows = makeModel({
-      id: 'grows', dim: 1, thetaNames: ['x'],
+      id: 'grows',
+      dim: 1,
+      thetaNames: ['x'],
       bind: <T>(F: Field<T>) => ({
         loss: (t: Vec<T>) => F.neg(F.div(F.mul(t[0], t[0]), F.int(2))),
         grad: (t: Vec<T>) => {
@@ -136,7 +155,11 @@ describe('the f64 fast path of runTrajectory', () => {
       expectSameRun(r.fast, r.slow);
       // 1.1⁷ = 1.95, 1.1⁸ = 2.14: step 9 evaluates the gradient at θ₈ and throws.
       expect(r.fast.events).toEqual([{ t: 9, kind: 'diverged', where: 'theta', reason: 'test gradient refused' }]);
-      for (const optimizer of [{ id: 'ngd', lr: '0.1' }, { id: 'sqrt-gd', lr: '0.1', lstar: '-2.5' }, { id: 'momentum', lr: '0.1' }] as const) {
+      for (const optimizer of [
+        { id: 'ngd', lr: '0.1' },
+        { id: 'sqrt-gd', lr: '0.1', lstar: '-2.5' },
+        { id: 'momentum', lr: '0.1' },
+      ] as const) {
         const o = both(grows, ['1'], { optimizer, steps: 50, every });
         expectSameRun(o.fast, o.slow);
         expect(o.fast.events.at(-1), optimizer.id).toMatchObject({ kind: 'diverged', reason: 'test gradient refused' });

@@ -83,7 +83,15 @@ function gdSteps(k: KernelsF64, theta: Float64Array, g: Float64Array, n: number,
 }
 
 function momentumSteps(
-  k: KernelsF64, theta: Float64Array, prev: Float64Array, g: Float64Array, n: number, lr: number, beta: number, bound: number, out: Progress,
+  k: KernelsF64,
+  theta: Float64Array,
+  prev: Float64Array,
+  g: Float64Array,
+  n: number,
+  lr: number,
+  beta: number,
+  bound: number,
+  out: Progress,
 ): void {
   const dim = theta.length;
   for (let t = 0; t < n; t++) {
@@ -123,9 +131,7 @@ function ngdSteps(k: KernelsF64, theta: Float64Array, g: Float64Array, n: number
   }
 }
 
-function sqrtGdSteps(
-  k: KernelsF64, theta: Float64Array, g: Float64Array, n: number, lr: number, lstar: number, bound: number, out: Progress,
-): void {
+function sqrtGdSteps(k: KernelsF64, theta: Float64Array, g: Float64Array, n: number, lr: number, lstar: number, bound: number, out: Progress): void {
   for (let t = 0; t < n; t++) {
     const gap = k.lossF64(theta) - lstar;
     if (Number.isFinite(gap) && gap <= 0) {

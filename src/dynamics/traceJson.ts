@@ -80,8 +80,10 @@ export function traceJson<T>(result: RunResult<T>): TraceJson {
     every: result.config.every ?? DEFAULT_EVERY,
     modelParams: result.model.params,
     optimizerParams: result.optimizerParams,
-    ...(result.reference === undefined ? {} : {
-      reference: { optimizer: result.reference.optimizer, lr: fieldJson(F, result.reference.lr), params: result.reference.params },
-    }),
+    ...(result.reference === undefined
+      ? {}
+      : {
+          reference: { optimizer: result.reference.optimizer, lr: fieldJson(F, result.reference.lr), params: result.reference.params },
+        }),
   };
 }

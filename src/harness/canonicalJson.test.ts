@@ -4,25 +4,39 @@ import { canonicalJson, instanceHash } from './canonicalJson.js';
 
 /** Plain JSON values of the kind instances hold (integers and decimal text only). */
 const json = fc.letrec((tie) => ({
-  value: fc.oneof({ depthSize: 'small' }, fc.string(), fc.integer(), fc.boolean(), fc.constant(null),
-    fc.array(tie('value'), { maxLength: 3 }), fc.dictionary(fc.string({ maxLength: 4 }), tie('value'), { maxKeys: 3 })),
+  value: fc.oneof(
+    { depthSize: 'small' },
+    fc.string(),
+    fc.integer(),
+    fc.boolean(),
+    fc.constant(null),
+    fc.array(tie('value'), { maxLength: 3 }),
+    fc.dictionary(fc.string({ maxLength: 4 }), tie('value'), { maxKeys: 3 }),
+  ),
 })).value;
 
 /** The same object with its keys inserted in reverse order, at every depth. */
 function reversedKeys(x: unknown): unknown {
   if (Array.isArray(x)) return x.map(reversedKeys);
   if (x !== null && typeof x === 'object') {
-    return Object.fromEntries(Object.entries(x).reverse().map(([k, v]) => [k, reversedKeys(v)]));
+    return Object.fromEntries(
+      Object.entries(x)
+        .reverse()
+        .map(([k, v]) => [k, reversedKeys(v)]),
+    );
   }
   return x;
 }
 
 describe('canonicalJson', () => {
   it('does not depend on key order, and parses back to the same value', () => {
-    fc.assert(fc.property(json, (x) => {
-      expect(canonicalJson(reversedKeys(x))).toBe(canonicalJson(x));
-      expect(JSON.parse(canonicalJson(x))).toEqual(JSON.parse(JSON.stringify(x)));
-    }), { numRuns: 300, seed: 11 });
+    fc.assert(
+      fc.property(json, (x) => {
+        expect(canonicalJson(reversedKeys(x))).toBe(canonicalJson(x));
+        expect(JSON.parse(canonicalJson(x))).toEqual(JSON.parse(JSON.stringify(x)));
+      }),
+      { numRuns: 300, seed: 11 },
+    );
   });
 
   it('rejects what would not mean the same at every precision, naming the path', () => {

@@ -17,7 +17,9 @@ export function canonicalJson(x: unknown, path = '$'): string {
   if (Array.isArray(x)) return `[${x.map((v, i) => canonicalJson(v, `${path}[${i}]`)).join(',')}]`;
   if (typeof x === 'object' && (Object.getPrototypeOf(x) === Object.prototype || Object.getPrototypeOf(x) === null)) {
     const o = x as Record<string, unknown>;
-    const keys = Object.keys(o).filter((k) => o[k] !== undefined).sort();
+    const keys = Object.keys(o)
+      .filter((k) => o[k] !== undefined)
+      .sort();
     return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(o[k], `${path}.${k}`)}`).join(',')}}`;
   }
   throw new TypeError(`${path} is ${typeof x === 'object' ? 'a non-plain object' : typeof x}: instances must be plain JSON`);

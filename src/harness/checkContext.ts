@@ -9,7 +9,10 @@ import { fieldFor } from '../numerics/fieldFor.js';
 
 /** Thrown by `ctx.assume` when a hypothesis fails: the runner turns it into `inconclusive` (reason `hypotheses`). */
 export class HypothesisUnmet extends Error {
-  constructor(readonly code: string, message: string) {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
     super(message);
     this.name = 'HypothesisUnmet';
   }

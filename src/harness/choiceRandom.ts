@@ -24,7 +24,10 @@ export class ChoiceRandom extends fc.Random {
   private readonly fresh: fc.Random;
   private pos = 0;
 
-  constructor(private readonly replay: readonly number[], seed: number) {
+  constructor(
+    private readonly replay: readonly number[],
+    seed: number,
+  ) {
     super(seededGenerator(seed));
     this.fresh = seededRandom(seed ^ 0x5bd1e995);
   }

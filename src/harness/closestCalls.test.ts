@@ -16,9 +16,13 @@ describe('closest calls', () => {
     for (const claim of classical) {
       // The same run, instance by instance: its held margins, independently collected.
       const margins: number[] = [];
-      await runClaim(claim, { seed: 2, runs: 15, onInstance: (_i, v) => {
-        if (v.verdict === 'holds' && Number.isFinite(v.evidence.margin)) margins.push(v.evidence.margin);
-      } });
+      await runClaim(claim, {
+        seed: 2,
+        runs: 15,
+        onInstance: (_i, v) => {
+          if (v.verdict === 'holds' && Number.isFinite(v.evidence.margin)) margins.push(v.evidence.margin);
+        },
+      });
       const c = got.get(claim.id);
       expect(c?.margins).toEqual([...margins].sort((a, b) => a - b));
       expect(c?.evidence.margin).toBe(Math.min(...margins));

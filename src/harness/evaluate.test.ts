@@ -10,10 +10,28 @@ import { evaluate } from './evaluate.js';
 interface Scripted extends Instance {
   readonly script: { readonly [precision: string]: Step };
 }
-type Step = 'violated' | 'uncertain' | 'unmet' | 'budget' | 'throw' | 'diverged' | 'usage' | 'numerical' | 'tie' | 'enclosed-below' | 'enclosed-above' | 'straddles' | 'no-enclosure';
+type Step =
+  | 'violated'
+  | 'uncertain'
+  | 'unmet'
+  | 'budget'
+  | 'throw'
+  | 'diverged'
+  | 'usage'
+  | 'numerical'
+  | 'tie'
+  | 'enclosed-below'
+  | 'enclosed-above'
+  | 'straddles'
+  | 'no-enclosure';
 
 const scripted = defineClaim<Scripted>({
-  id: 'test.scripted', title: 't', citation: { paper: 'p', where: 'w' }, statement: 's', kind: 'forall', hypotheses: [],
+  id: 'test.scripted',
+  title: 't',
+  citation: { paper: 'p', where: 'w' },
+  statement: 's',
+  kind: 'forall',
+  hypotheses: [],
   arbitrary: fc.constant({ model: 'quadratic', script: {} }),
   check(instance, ctx) {
     const p = formatPrecision(ctx.precision);
@@ -22,24 +40,44 @@ const scripted = defineClaim<Scripted>({
     // At interval:N the script's `interval` entry applies (default: enclosed above 0).
     const step = ctx.precision.kind === 'interval' ? (instance.script[p] ?? instance.script.interval ?? 'enclosed-above') : instance.script[p];
     switch (step) {
-      case 'enclosed-below': return ctx.violated(enclosed(-2, -1));
-      case 'enclosed-above': return ctx.holds(enclosed(0, 1));
-      case 'straddles': return ctx.violated(enclosed(-1, 1));
-      case 'no-enclosure': return ctx.violated(e(-1));
-      case 'tie': return ctx.holds({ ...e(1e-20), allowance: 1e-15 });
-      case 'numerical': throw new NumericalError('did not converge');
-      case 'violated': return ctx.violated(e(-1));
-      case 'uncertain': return ctx.uncertain(e(0));
-      case 'unmet': ctx.assume(false, 'h', 'hypothesis false'); return ctx.holds(e(1));
-      case 'budget': for (;;) ctx.count(1000);
-      case 'throw': throw new RangeError('boom');
-      case 'diverged': return ctx.diverged(e(Number.NaN));
-      case 'usage': throw new UsageError('bad data', '--data');
-      default: return ctx.holds(e(1));
+      case 'enclosed-below':
+        return ctx.violated(enclosed(-2, -1));
+      case 'enclosed-above':
+        return ctx.holds(enclosed(0, 1));
+      case 'straddles':
+        return ctx.violated(enclosed(-1, 1));
+      case 'no-enclosure':
+        return ctx.violated(e(-1));
+      case 'tie':
+        return ctx.holds({ ...e(1e-20), allowance: 1e-15 });
+      case 'numerical':
+        throw new NumericalError('did not converge');
+      case 'violated':
+        return ctx.violated(e(-1));
+      case 'uncertain':
+        return ctx.uncertain(e(0));
+      case 'unmet':
+        ctx.assume(false, 'h', 'hypothesis false');
+        return ctx.holds(e(1));
+      case 'budget':
+        for (;;) ctx.count(1000);
+      case 'throw':
+        throw new RangeError('boom');
+      case 'diverged':
+        return ctx.diverged(e(Number.NaN));
+      case 'usage':
+        throw new UsageError('bad data', '--data');
+      default:
+        return ctx.holds(e(1));
     }
   },
-  negativeControl: { description: 'd', arbitrary: fc.constant({ model: 'quadratic', script: { f64: 'violated', 'dec:40': 'violated', 'dec:80': 'violated' } }) },
-  tolerance: {}, rationale: 'r', budget: 5000,
+  negativeControl: {
+    description: 'd',
+    arbitrary: fc.constant({ model: 'quadratic', script: { f64: 'violated', 'dec:40': 'violated', 'dec:80': 'violated' } }),
+  },
+  tolerance: {},
+  rationale: 'r',
+  budget: 5000,
 });
 
 const run = (script: Scripted['script'], mode: 'claim' | 'control' = 'claim') => evaluate(scripted, { model: 'quadratic', script }, { mode }).verdict;
@@ -51,7 +89,7 @@ describe('the precision ladder', () => {
 
   const allRungs = (s: Step) => ({ f64: s, 'dec:40': s, 'dec:80': s });
 
-  it('a failure confirmed at every rung and certified by an enclosure below 0 is violated, with each rung\'s evidence', () => {
+  it("a failure confirmed at every rung and certified by an enclosure below 0 is violated, with each rung's evidence", () => {
     const v = run({ ...allRungs('violated'), interval: 'enclosed-below' });
     expect(v.verdict).toBe('violated');
     expect(v.evidence.precision).toBe('dec:80');
@@ -61,17 +99,34 @@ describe('the precision ladder', () => {
 
   it('a failure the enclosure cannot certify is inconclusive, never violated; raising the digits may certify it', () => {
     expect(run({ ...allRungs('violated'), interval: 'straddles' })).toMatchObject({
-      verdict: 'inconclusive', reason: 'uncertified', evidence: { code: 'not_certified', message: expect.stringMatching(/^not certified: enclosure width 2.00e\+0 at interval:320/) },
+      verdict: 'inconclusive',
+      reason: 'uncertified',
+      evidence: { code: 'not_certified', message: expect.stringMatching(/^not certified: enclosure width 2.00e\+0 at interval:320/) },
     });
-    expect(run({ ...allRungs('violated'), interval: 'no-enclosure' })).toMatchObject({ verdict: 'inconclusive', reason: 'uncertified', evidence: { message: expect.stringContaining('gives no enclosure') } });
-    expect(run({ ...allRungs('violated'), interval: 'straddles', 'interval:160': 'enclosed-below' })).toMatchObject({ verdict: 'violated', certificate: { precision: 'interval:160' } });
+    expect(run({ ...allRungs('violated'), interval: 'no-enclosure' })).toMatchObject({
+      verdict: 'inconclusive',
+      reason: 'uncertified',
+      evidence: { message: expect.stringContaining('gives no enclosure') },
+    });
+    expect(run({ ...allRungs('violated'), interval: 'straddles', 'interval:160': 'enclosed-below' })).toMatchObject({
+      verdict: 'violated',
+      certificate: { precision: 'interval:160' },
+    });
     // An enclosure at or above 0 shows the failure was rounding: an artifact, certified.
-    expect(run({ ...allRungs('violated'), interval: 'enclosed-above' })).toMatchObject({ verdict: 'artifact', certificate: { precision: 'interval:40' }, failure: { precision: 'f64' } });
+    expect(run({ ...allRungs('violated'), interval: 'enclosed-above' })).toMatchObject({
+      verdict: 'artifact',
+      certificate: { precision: 'interval:40' },
+      failure: { precision: 'f64' },
+    });
   });
 
   it('a margin within the rounding allowance decides nothing: it climbs, and a tie at the top is inconclusive unless certified', () => {
     expect(run({ f64: 'tie' })).toMatchObject({ verdict: 'holds', evidence: { precision: 'dec:40' } });
-    expect(run({ ...allRungs('tie'), interval: 'straddles' })).toMatchObject({ verdict: 'inconclusive', reason: 'uncertain', evidence: { code: 'tie', message: expect.stringMatching(/^a tie within 10\^-15 at dec:80/) } });
+    expect(run({ ...allRungs('tie'), interval: 'straddles' })).toMatchObject({
+      verdict: 'inconclusive',
+      reason: 'uncertain',
+      evidence: { code: 'tie', message: expect.stringMatching(/^a tie within 10\^-15 at dec:80/) },
+    });
     // A tie dec:80 could not break is re-run from interval:80 up.
     expect(run({ ...allRungs('tie'), interval: 'enclosed-above' })).toMatchObject({ verdict: 'holds', certificate: { precision: 'interval:80' } });
     expect(run({ ...allRungs('tie'), interval: 'enclosed-below' })).toMatchObject({ verdict: 'violated', certificate: { precision: 'interval:80' } });

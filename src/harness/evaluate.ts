@@ -27,7 +27,12 @@ export interface Evaluation {
 }
 
 const none = (code: string, message: string, p: Precision): Evidence => ({
-  code, message, observed: Number.NaN, bound: Number.NaN, margin: Number.NaN, precision: formatPrecision(p),
+  code,
+  message,
+  observed: Number.NaN,
+  bound: Number.NaN,
+  margin: Number.NaN,
+  precision: formatPrecision(p),
 });
 
 /** Codes of EoscheckErrors that report a numerical routine failing, not a bad input. */
@@ -41,7 +46,12 @@ const NUMERICAL_CODES = new Set(['EOSCHECK_NO_CONVERGENCE', 'EOSCHECK_NOT_CERTIF
  * is never a violation. EoscheckErrors (bad model input) propagate: the caller knows whether a
  * fixture or a generator is at fault.
  */
-export function checkAt<I extends Instance>(claim: Claim<I>, instance: I, p: Precision, o: EvaluateOptions): { outcome: Outcome | ErrorVerdict; evaluations: number } {
+export function checkAt<I extends Instance>(
+  claim: Claim<I>,
+  instance: I,
+  p: Precision,
+  o: EvaluateOptions,
+): { outcome: Outcome | ErrorVerdict; evaluations: number } {
   const { ctx, used } = createContext({ precision: p, tolerance: claim.tolerance, mode: o.mode, budget: o.budget ?? claim.budget });
   try {
     return { outcome: claim.check(instance, ctx), evaluations: used() };
@@ -61,8 +71,12 @@ export function checkAt<I extends Instance>(claim: Claim<I>, instance: I, p: Pre
     }
     if (e instanceof EoscheckError) {
       if (o.onInvalid !== 'inconclusive') throw e;
-      if (e.code === NOT_CERTIFIABLE) return { outcome: { verdict: 'inconclusive', reason: 'hypotheses', evidence: none('not_certifiable', e.detail, p) }, evaluations };
-      return { outcome: { verdict: 'inconclusive', reason: 'hypotheses', evidence: none('invalid_instance', `the model rejects the instance: ${e.message}`, p) }, evaluations };
+      if (e.code === NOT_CERTIFIABLE)
+        return { outcome: { verdict: 'inconclusive', reason: 'hypotheses', evidence: none('not_certifiable', e.detail, p) }, evaluations };
+      return {
+        outcome: { verdict: 'inconclusive', reason: 'hypotheses', evidence: none('invalid_instance', `the model rejects the instance: ${e.message}`, p) },
+        evaluations,
+      };
     }
     const message = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
     const stack = e instanceof Error && e.stack !== undefined ? e.stack : message;
@@ -203,11 +217,13 @@ export function evaluate<I extends Instance>(claim: Claim<I>, instance: I, o: Ev
   const c = certify(claim, instance, { ...o, certifyDigits: from.length > 0 ? from : digits.slice(-1) });
   evaluations += c.evaluations;
   const { certificate } = c;
-  if (c.side === 'violated' && certificate !== undefined) return { verdict: { verdict: 'violated', evidence: tie ? (c.evidence ?? top) : top, ladder, certificate }, evaluations };
+  if (c.side === 'violated' && certificate !== undefined)
+    return { verdict: { verdict: 'violated', evidence: tie ? (c.evidence ?? top) : top, ladder, certificate }, evaluations };
   if (c.side === 'holds' && certificate !== undefined && c.evidence !== undefined) {
-    const verdict: Verdict = failure !== undefined
-      ? { verdict: 'artifact', evidence: c.evidence, failure, ladder: [...ladder, c.evidence], certificate }
-      : { verdict: 'holds', evidence: c.evidence, certificate };
+    const verdict: Verdict =
+      failure !== undefined
+        ? { verdict: 'artifact', evidence: c.evidence, failure, ladder: [...ladder, c.evidence], certificate }
+        : { verdict: 'holds', evidence: c.evidence, certificate };
     return { verdict, evaluations };
   }
   const evidence: Evidence = tie

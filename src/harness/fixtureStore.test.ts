@@ -8,8 +8,18 @@ import type { Fixture } from './fixture.js';
 import { claimDirOf, listFixtures, readFixture, writeFixture } from './fixtureStore.js';
 
 const fixture = (over: Partial<Fixture> = {}): Fixture => ({
-  claim: 'test.claim', version: '0.1.0', instance: { model: 'quadratic', theta: ['1'], lr: '2.001' }, verdict: 'violated',
-  precision: 'dec:80', observed: 0.5, bound: 0, margin: -0.5, seed: 7, path: '3:0:1', shrinks: 2, createdAt: '2026-01-01T00:00:00.000Z',
+  claim: 'test.claim',
+  version: '0.1.0',
+  instance: { model: 'quadratic', theta: ['1'], lr: '2.001' },
+  verdict: 'violated',
+  precision: 'dec:80',
+  observed: 0.5,
+  bound: 0,
+  margin: -0.5,
+  seed: 7,
+  path: '3:0:1',
+  shrinks: 2,
+  createdAt: '2026-01-01T00:00:00.000Z',
   ...over,
 });
 
@@ -32,8 +42,20 @@ describe('the counterexample store', () => {
     expect(w).toEqual({ file: join(dir, 'test.claim', `${instanceHash(fx.instance)}.json`), created: true });
     expect(readdirSync(join(dir, 'test.claim'))).toEqual([`${instanceHash(fx.instance)}.json`]);
     expect(JSON.parse(readFileSync(w.file, 'utf8'))).toEqual(fx);
-    expect(Object.keys(JSON.parse(readFileSync(w.file, 'utf8'))).slice(0, 12)).toEqual(
-      ['claim', 'version', 'instance', 'verdict', 'precision', 'observed', 'bound', 'margin', 'seed', 'path', 'shrinks', 'createdAt']);
+    expect(Object.keys(JSON.parse(readFileSync(w.file, 'utf8'))).slice(0, 12)).toEqual([
+      'claim',
+      'version',
+      'instance',
+      'verdict',
+      'precision',
+      'observed',
+      'bound',
+      'margin',
+      'seed',
+      'path',
+      'shrinks',
+      'createdAt',
+    ]);
     expect(listFixtures(dir, 'test.claim')).toEqual([w.file]);
     expect(listFixtures(dir, 'other.claim')).toEqual([]);
     expect(readFixture(w.file)).toEqual(fx);

@@ -52,7 +52,10 @@ export function replaceFixture(file: string, fixture: Fixture): void {
 export function listFixtures(dir: string, claimId: string): string[] {
   const claimDir = claimDirOf(dir, claimId);
   if (!existsSync(claimDir)) return [];
-  return readdirSync(claimDir).filter((f) => f.endsWith('.json') && !f.startsWith('.')).sort().map((f) => join(claimDir, f));
+  return readdirSync(claimDir)
+    .filter((f) => f.endsWith('.json') && !f.startsWith('.'))
+    .sort()
+    .map((f) => join(claimDir, f));
 }
 
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -102,7 +105,15 @@ export function readFixture(file: string, option?: string): Fixture {
   if (j.certificate !== undefined) {
     const c = j.certificate as Record<string, unknown> | null;
     const m = isObject(c) ? c.margin : undefined;
-    if (!isObject(c) || typeof c.precision !== 'string' || !/^interval:\d+$/.test(c.precision) || !isObject(m) || typeof m.lo !== 'number' || typeof m.hi !== 'number' || !(m.lo <= m.hi)) {
+    if (
+      !isObject(c) ||
+      typeof c.precision !== 'string' ||
+      !/^interval:\d+$/.test(c.precision) ||
+      !isObject(m) ||
+      typeof m.lo !== 'number' ||
+      typeof m.hi !== 'number' ||
+      !(m.lo <= m.hi)
+    ) {
       bad('"certificate" must be { precision: "interval:N", margin: { lo, hi } } with lo ≤ hi');
     }
   }

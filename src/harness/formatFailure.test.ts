@@ -7,19 +7,46 @@ import type { ClaimResult } from './runClaim.js';
 
 const verdict: ViolatedVerdict = {
   verdict: 'violated',
-  evidence: { code: 'loss_increased', message: 'L rose from 0.00005 to 0.0000501 at step 0', observed: 0.002001, bound: 4.1e-76, margin: -0.002001, step: 0, precision: 'dec:80', details: { kappa: '2.001' } },
+  evidence: {
+    code: 'loss_increased',
+    message: 'L rose from 0.00005 to 0.0000501 at step 0',
+    observed: 0.002001,
+    bound: 4.1e-76,
+    margin: -0.002001,
+    step: 0,
+    precision: 'dec:80',
+    details: { kappa: '2.001' },
+  },
   ladder: ['f64', 'dec:40', 'dec:80'].map((precision) => ({ code: 'loss_increased', message: 'm', observed: 0.002, bound: 0, margin: -0.002, precision })),
   certificate: { precision: 'interval:40', margin: { lo: -0.0020010000000001, hi: -0.002001 } },
 };
 const result: ClaimResult = {
   row: {
-    id: 'example.false', verdict: 'violated', kind: 'forall', runs: 10, instances: { holds: 7, violated: 3, artifact: 0, inconclusive: 0, diverged: 0, error: 0, uncertified: 0 },
-    exercised: 10, fixtures: 0, evaluations: 99, counterexamples: ['fx/example.false/58f529c0e54c.json'], ms: 12,
+    id: 'example.false',
+    verdict: 'violated',
+    kind: 'forall',
+    runs: 10,
+    instances: { holds: 7, violated: 3, artifact: 0, inconclusive: 0, diverged: 0, error: 0, uncertified: 0 },
+    exercised: 10,
+    fixtures: 0,
+    evaluations: 99,
+    counterexamples: ['fx/example.false/58f529c0e54c.json'],
+    ms: 12,
   },
-  counterexamples: [{
-    claim: 'example.false', source: 'generated', instance: { model: 'quadratic', theta: ['0.01'], lr: '2.001', steps: 1 }, verdict,
-    original: { model: 'quadratic' }, seed: 7, path: '3:0:2', shrinks: 2, runIndex: 3, file: 'fx/example.false/58f529c0e54c.json',
-  }],
+  counterexamples: [
+    {
+      claim: 'example.false',
+      source: 'generated',
+      instance: { model: 'quadratic', theta: ['0.01'], lr: '2.001', steps: 1 },
+      verdict,
+      original: { model: 'quadratic' },
+      seed: 7,
+      path: '3:0:2',
+      shrinks: 2,
+      runIndex: 3,
+      file: 'fx/example.false/58f529c0e54c.json',
+    },
+  ],
   mismatches: [],
   interrupted: false,
 };
@@ -42,7 +69,7 @@ describe('failure reports', () => {
     `);
   });
 
-  it('a user claim\'s hints load its file again', () => {
+  it("a user claim's hints load its file again", () => {
     const md = markdownSummary(report, [result], ['./mine.ts']);
     expect(md).toContain('`npx eoscheck replay fx/example.false/58f529c0e54c.json --claims ./mine.ts`');
     expect(md).toContain('`npx eoscheck check example.false --seed 7 --runs 10 --claims ./mine.ts`');
@@ -55,7 +82,9 @@ describe('failure reports', () => {
     expect(md).toContain('### ❌ example.false');
     const xml = junitXml(report, [result]);
     expect(xml).toMatch(/<testsuites name="eoscheck" tests="1" failures="1" errors="0" skipped="0"/);
-    expect(xml).toMatch(/<testcase classname="eoscheck.example" name="example.false" time="0.012">\n\s+<failure type="violated" message="3 of 10 exercised instances violated">Claim example.false violated/);
+    expect(xml).toMatch(
+      /<testcase classname="eoscheck.example" name="example.false" time="0.012">\n\s+<failure type="violated" message="3 of 10 exercised instances violated">Claim example.false violated/,
+    );
     expect(xml).toContain('&quot;model&quot;');
   });
 });

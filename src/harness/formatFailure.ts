@@ -5,7 +5,8 @@ import { shellWord } from './shellWord.js';
 import { shortNumbers } from './shortNumbers.js';
 
 // A number the check could not measure (NaN, ±∞ after a divergence) prints as '—', never as NaN.
-const num = (x: number) => (x === 0 ? '0' : Number.isFinite(x) ? (Math.abs(x) >= 1e-3 && Math.abs(x) < 1e6 ? String(Number(x.toPrecision(6))) : x.toExponential(3)) : '—');
+const num = (x: number) =>
+  x === 0 ? '0' : Number.isFinite(x) ? (Math.abs(x) >= 1e-3 && Math.abs(x) < 1e6 ? String(Number(x.toPrecision(6))) : x.toExponential(3)) : '—';
 
 /** "code at step t: message (observed …, bound …, margin …)", numbers to significant digits. */
 export function formatEvidence(e: Evidence): string {
@@ -37,9 +38,7 @@ export function formatLadder(ladder: readonly Evidence[] | undefined, final: Evi
  * parameters, the shrunk counterexample, the evidence, the precision ladder it was confirmed on,
  * the fixture file and numbered hints (replay command, re-run command).
  */
-export function formatFailure(
-  r: ClaimResult, run: { readonly seed: number; readonly runs: number }, claimsFiles: readonly string[] = [],
-): string {
+export function formatFailure(r: ClaimResult, run: { readonly seed: number; readonly runs: number }, claimsFiles: readonly string[] = []): string {
   // A user claim is known only to a command that loads its file again.
   const load = claimsFiles.map((f) => ` --claims ${shellWord(f)}`).join('');
   const cx: Counterexample | undefined = r.counterexamples[0];
@@ -49,9 +48,11 @@ export function formatFailure(
   const runs = r.row.runs;
   const lines = [`Claim ${r.row.id} violated on ${c.violated} of ${total} instance(s) (seed ${run.seed}, ${runs} runs)`];
   if (cx === undefined) {
-    lines.push(r.row.kind === 'statistical'
-      ? `Held on ${c.holds + c.artifact} of ${exercisedOf(c)} exercised instances${r.row.holdFraction !== undefined ? ` (95% interval [${r.row.holdFraction.lo.toFixed(3)}, ${r.row.holdFraction.hi.toFixed(3)}])` : ''}, below the required fraction ${r.row.minHoldFraction ?? 0.8}`
-      : 'No counterexample was recorded.');
+    lines.push(
+      r.row.kind === 'statistical'
+        ? `Held on ${c.holds + c.artifact} of ${exercisedOf(c)} exercised instances${r.row.holdFraction !== undefined ? ` (95% interval [${r.row.holdFraction.lo.toFixed(3)}, ${r.row.holdFraction.hi.toFixed(3)}])` : ''}, below the required fraction ${r.row.minHoldFraction ?? 0.8}`
+        : 'No counterexample was recorded.',
+    );
     return lines.join('\n');
   }
   if (cx.source === 'fixture') lines.push(`Replayed fixture ${cx.file ?? ''} (recorded with seed ${cx.seed ?? 'none'}, path "${cx.path ?? ''}")`);
@@ -64,7 +65,8 @@ export function formatFailure(
   lines.push(cert !== undefined ? `Certified: ${formatCertificate(cert)}` : 'Not certified (a negative control or a statistical instance)');
   if (cx.file !== undefined) lines.push(`Fixture: ${cx.file}`);
   const hints: string[] = [];
-  if (cx.file !== undefined) hints.push(`replay it with \`npx eoscheck replay ${shellWord(cx.file)}${load}\` (add --precision f64 to see the float64 evaluation alone)`);
+  if (cx.file !== undefined)
+    hints.push(`replay it with \`npx eoscheck replay ${shellWord(cx.file)}${load}\` (add --precision f64 to see the float64 evaluation alone)`);
   hints.push(`re-run this claim alone with \`npx eoscheck check ${r.row.id} --seed ${run.seed} --runs ${runs}${load}\``);
   if (cx.source === 'generated') hints.push(`the path's first number is the run index; each run draws from seedFor(seed, "${r.row.id}", run)`);
   lines.push(...hints.map((h, i) => `Hint (${i + 1}): ${h}`));

@@ -10,7 +10,9 @@ const arb = quadraticGdInstance({ kappa: [0, 3], steps: [1, 100] });
 describe('generateInstance', () => {
   it('depends only on (seed, claim, run index): the same in any order, different across indices', () => {
     const forward = Array.from({ length: 30 }, (_, k) => generateInstance(arb, 7, 'c', k).value.value);
-    const backward = Array.from({ length: 30 }, (_, i) => 29 - i).map((k) => generateInstance(arb, 7, 'c', k).value.value).reverse();
+    const backward = Array.from({ length: 30 }, (_, i) => 29 - i)
+      .map((k) => generateInstance(arb, 7, 'c', k).value.value)
+      .reverse();
     expect(backward).toEqual(forward);
     expect(new Set(forward.map((x) => JSON.stringify(x))).size).toBeGreaterThan(25);
     expect(generateInstance(arb, 8, 'c', 0).value.value).not.toEqual(forward[0]);
@@ -18,7 +20,7 @@ describe('generateInstance', () => {
     expect(generateInstance(arb, 7, 'c', 0, 'control').seed).toBe(seedFor(7, 'c', 'control', 0));
   });
 
-  it('uses fast-check\'s bias schedule: more edge values early', () => {
+  it("uses fast-check's bias schedule: more edge values early", () => {
     expect([0, 8, 9, 98, 99].map(biasFor)).toEqual([2, 2, 3, 3, 4]);
   });
 

@@ -9,7 +9,11 @@ import { biasFor, seededRandom } from './seededRandom.js';
  * fast-check's shrink context.
  */
 export function generateInstance<T>(
-  arb: fc.Arbitrary<T>, baseSeed: number, claimId: string, runIndex: number, namespace?: string,
+  arb: fc.Arbitrary<T>,
+  baseSeed: number,
+  claimId: string,
+  runIndex: number,
+  namespace?: string,
 ): { value: fc.Value<T>; seed: number } {
   const seed = namespace === undefined ? seedFor(baseSeed, claimId, runIndex) : seedFor(baseSeed, claimId, namespace, runIndex);
   return { value: arb.generate(seededRandom(seed), biasFor(runIndex)), seed };

@@ -18,7 +18,15 @@ const HAVE = existsSync(CHROMIUM);
 export const SCREENSHOT = 'out/report-screenshot.png';
 const REPORT_DIR = 'out/report';
 /** The flags the node machine notes give for headless Chromium here (as root, on a closed network). */
-const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 async function cli(...argv: string[]) {
   let err = '';
@@ -26,23 +34,38 @@ async function cli(...argv: string[]) {
   return { code, err };
 }
 
-const title = HAVE || REQUIRED
-  ? 'a report with a counterexample opens in headless Chromium: no console errors, every plot drawn, screenshot saved'
-  : `SKIPPED: no Chromium at ${CHROMIUM} (apt-get install chromium; EOSCHECK_BROWSER=1 makes this test required)`;
+const title =
+  HAVE || REQUIRED
+    ? 'a report with a counterexample opens in headless Chromium: no console errors, every plot drawn, screenshot saved'
+    : `SKIPPED: no Chromium at ${CHROMIUM} (apt-get install chromium; EOSCHECK_BROWSER=1 makes this test required)`;
 
 if (!HAVE && !REQUIRED) console.warn(`htmlReport.browser.test.ts: ${title}`);
 
-interface DrawnPlot { readonly closest: boolean; readonly width: number; readonly height: number; readonly lines: number; readonly rules: number; readonly texts: number }
+interface DrawnPlot {
+  readonly closest: boolean;
+  readonly width: number;
+  readonly height: number;
+  readonly lines: number;
+  readonly rules: number;
+  readonly texts: number;
+}
 
 /** Opens a report page in headless Chromium: what went wrong (console, page errors, network) and what each plot drew. */
 async function openInChromium(page: string, screenshot?: string): Promise<{ problems: string[]; plots: DrawnPlot[] }> {
   const { chromium } = await import('playwright-core');
   const profile = mkdtempSync(join(tmpdir(), 'eoscheck-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: FLAGS, viewport: { width: 1200, height: 900 } });
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: FLAGS,
+    viewport: { width: 1200, height: 900 },
+  });
   try {
     const problems: string[] = [];
     const tab = await context.newPage();
-    tab.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+    tab.on('console', (m) => {
+      if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+    });
     tab.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
     tab.on('requestfailed', (q) => problems.push(`request failed: ${q.url()}`));
     await context.route('**/*', (route) => {
@@ -53,12 +76,12 @@ async function openInChromium(page: string, screenshot?: string): Promise<{ prob
     });
     await tab.goto(pathToFileURL(page).href, { waitUntil: 'load' });
     // Runs in the page (a string: the project compiles without the DOM library).
-    const plots = await tab.evaluate(`[...document.querySelectorAll('figure.plot > svg')].map((svg) => {
+    const plots = (await tab.evaluate(`[...document.querySelectorAll('figure.plot > svg')].map((svg) => {
       const box = svg.getBoundingClientRect();
       const lines = [...svg.querySelectorAll('g.mark-line path')].filter((p) => (p.getAttribute('d') ?? '').length > 3 && p.getBBox().width > 0);
       return { closest: svg.closest('section.closest') !== null, width: box.width, height: box.height, lines: lines.length,
         rules: svg.querySelectorAll('g.mark-rule line').length, texts: svg.querySelectorAll('text').length };
-    })`) as DrawnPlot[];
+    })`)) as DrawnPlot[];
     if (screenshot !== undefined) {
       mkdirSync('out', { recursive: true });
       await tab.screenshot({ path: screenshot, fullPage: true });
@@ -85,7 +108,18 @@ describe('the HTML report in a real browser', () => {
     const tmp = mkdtempSync(join(tmpdir(), 'eoscheck-browser-'));
     const claims = 'properties/examples/falseClaim.ts';
     const results = join(tmp, 'results.json');
-    const c = await cli('check', 'example.quadratic.monotone-below-3-over-lambda', '--claims', claims, '--runs', '20', '--fixtures', join(tmp, 'fx'), '--json', results);
+    const c = await cli(
+      'check',
+      'example.quadratic.monotone-below-3-over-lambda',
+      '--claims',
+      claims,
+      '--runs',
+      '20',
+      '--fixtures',
+      join(tmp, 'fx'),
+      '--json',
+      results,
+    );
     expect(c.code, c.err).toBe(1); // violated, with counterexamples
     rmSync(REPORT_DIR, { recursive: true, force: true });
     const r = await cli('report', results, '--html', REPORT_DIR, '--claims', claims);
@@ -101,7 +135,7 @@ describe('the HTML report in a real browser', () => {
     expect(readFileSync(SCREENSHOT).subarray(1, 4).toString()).toBe('PNG');
   });
 
-  it.skipIf(!HAVE && !REQUIRED)('a report of a run where every claim holds shows each claim\'s closest call, plotted', async () => {
+  it.skipIf(!HAVE && !REQUIRED)("a report of a run where every claim holds shows each claim's closest call, plotted", async () => {
     expect(HAVE, `EOSCHECK_BROWSER=1 requires Chromium at ${CHROMIUM} (apt-get install chromium)`).toBe(true);
     const tmp = mkdtempSync(join(tmpdir(), 'eoscheck-browser-'));
     const c = await cli('check', 'classical.*', '--runs', '10', '--fixtures', join(tmp, 'fx'), '--report', join(tmp, 'report'));

@@ -46,7 +46,6 @@ function esc(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
-
 const STYLE = `
 body { font: 14px/1.45 system-ui, sans-serif; margin: 0 auto; max-width: 1100px; padding: 16px 24px 48px; color: #222; }
 h1 { font-size: 22px; margin: 8px 0; } h2 { font-size: 18px; margin-top: 32px; border-bottom: 1px solid #ccc; } h3 { font-size: 15px; margin: 0 0 8px; }
@@ -83,7 +82,12 @@ function replayCommand(file: string, claimsFiles: readonly string[]): string {
 function evidenceList(fx: Fixture): string {
   const rows: [string, string][] = [
     ['verdict', `<span class="v-${esc(fx.verdict)}">${esc(fx.verdict)}</span> at ${esc(fx.precision)}`],
-    ['certified', fx.certificate !== undefined ? `certified: ${esc(formatCertificate(fx.certificate))}` : '<span class="muted">not certified (recorded before certification, or by hand)</span>'],
+    [
+      'certified',
+      fx.certificate !== undefined
+        ? `certified: ${esc(formatCertificate(fx.certificate))}`
+        : '<span class="muted">not certified (recorded before certification, or by hand)</span>',
+    ],
     ...(fx.code !== undefined ? [['code', `<code>${esc(fx.code)}</code>`] as [string, string]] : []),
     ...(fx.message !== undefined ? [['evidence', esc(fx.message)] as [string, string]] : []),
     ['observed', esc(String(fx.observed))],
@@ -109,7 +113,11 @@ async function plotOfInstance(claimId: string, instance: Instance, fx: { readonl
   const svg = await trajectoryPlot(plotInputFromTrace(trace, title, fx), idPrefix);
   const caption = [
     `Re-run in float64 through src/dynamics: ${plan.optimizer.id}${plan.optimizer.beta !== undefined ? ` (β = ${plan.optimizer.beta})` : ''}, ${plan.steps} steps`,
-    plan.instanceSteps !== undefined && plan.instanceSteps !== plan.steps ? ` (the instance runs ${plan.instanceSteps})` : plan.instanceSteps === undefined ? ' (the instance does not say how many)' : '',
+    plan.instanceSteps !== undefined && plan.instanceSteps !== plan.steps
+      ? ` (the instance runs ${plan.instanceSteps})`
+      : plan.instanceSteps === undefined
+        ? ' (the instance does not say how many)'
+        : '',
     plan.every > 1 ? `, every ${plan.every}th step drawn` : '',
     plan.reference !== undefined ? `, reference trajectory ${plan.reference}` : '',
     trace.diverged ? '; the run diverged' : '',
@@ -128,7 +136,9 @@ function marginHistogram(margins: readonly number[]): string {
   const counts = new Array<number>(BINS).fill(0);
   for (const m of margins) counts[hi > lo ? Math.min(BINS - 1, Math.floor(((m - lo) / (hi - lo)) * BINS)) : 0]++;
   const top = Math.max(...counts);
-  const bars = counts.map((c, i) => `<rect x="${i * 10}" y="${40 - Math.round((c / top) * 40)}" width="9" height="${Math.round((c / top) * 40)}" fill="#4c78a8"/>`).join('');
+  const bars = counts
+    .map((c, i) => `<rect x="${i * 10}" y="${40 - Math.round((c / top) * 40)}" width="9" height="${Math.round((c / top) * 40)}" fill="#4c78a8"/>`)
+    .join('');
   return `<svg class="margins" xmlns="http://www.w3.org/2000/svg" width="${BINS * 10}" height="40" viewBox="0 0 ${BINS * 10} 40" role="img" aria-label="margins from ${num(lo)} to ${num(hi)}">${bars}</svg>`;
 }
 
@@ -145,13 +155,15 @@ async function closestSections(input: HtmlReportInput, byId: ReadonlyMap<string,
     const q = (f: number) => m[Math.min(m.length - 1, Math.floor(f * (m.length - 1)))];
     const claim = byId.get(r.id);
     const anchor = `closest-${out.length + 1}`;
-    out.push(`<section class="cx closest" id="${anchor}"><h3><a href="#claim-${esc(r.id)}"><code>${esc(r.id)}</code></a> · closest call</h3>` +
-      (claim !== undefined ? `<p>${esc(claim.statement)}</p>` : '') +
-      `<dl><dt>smallest margin</dt><dd>${num(cc.evidence.margin)} <span class="muted">(observed ${num(cc.evidence.observed)}, bound ${num(cc.evidence.bound)}, ${esc(cc.evidence.precision)})</span></dd>` +
-      `<dt>evidence</dt><dd><code>${esc(cc.evidence.code)}</code>: ${esc(cc.evidence.message)}</dd>` +
-      `<dt>margins</dt><dd>${m.length} instance(s): min ${num(m[0])}, 10% ${num(q(0.1))}, median ${num(q(0.5))}, 90% ${num(q(0.9))}, max ${num(m[m.length - 1])}<br>${marginHistogram(m)}</dd></dl>` +
-      `<h4>Instance</h4><pre>${esc(compactJson(cc.instance))}</pre>` +
-      `${await plotOfInstance(r.id, cc.instance, cc.evidence, `${anchor}-`)}</section>`);
+    out.push(
+      `<section class="cx closest" id="${anchor}"><h3><a href="#claim-${esc(r.id)}"><code>${esc(r.id)}</code></a> · closest call</h3>` +
+        (claim !== undefined ? `<p>${esc(claim.statement)}</p>` : '') +
+        `<dl><dt>smallest margin</dt><dd>${num(cc.evidence.margin)} <span class="muted">(observed ${num(cc.evidence.observed)}, bound ${num(cc.evidence.bound)}, ${esc(cc.evidence.precision)})</span></dd>` +
+        `<dt>evidence</dt><dd><code>${esc(cc.evidence.code)}</code>: ${esc(cc.evidence.message)}</dd>` +
+        `<dt>margins</dt><dd>${m.length} instance(s): min ${num(m[0])}, 10% ${num(q(0.1))}, median ${num(q(0.5))}, 90% ${num(q(0.9))}, max ${num(m[m.length - 1])}<br>${marginHistogram(m)}</dd></dl>` +
+        `<h4>Instance</h4><pre>${esc(compactJson(cc.instance))}</pre>` +
+        `${await plotOfInstance(r.id, cc.instance, cc.evidence, `${anchor}-`)}</section>`,
+    );
   }
   return out;
 }
@@ -188,12 +200,19 @@ export async function htmlReport(input: HtmlReportInput): Promise<string> {
     const claim = byId.get(r.id);
     const drawn = panels.filter((p) => p.claimId === r.id);
     const rest = rests.get(r.id);
-    const links = r.counterexamples.length === 0 ? '—'
-      : [...drawn.map((p, i) => `<a href="#${p.anchor}">#${i + 1}</a>`), ...(rest !== undefined ? [`<a href="#${rest.anchor}">+${rest.cxs.length} more</a>`] : [])].join(' ');
-    return `<tr id="claim-${esc(r.id)}"><td><code>${esc(r.id)}</code>${claim !== undefined ? `<br><span class="muted">${esc(claim.title)}</span>` : ''}</td>` +
+    const links =
+      r.counterexamples.length === 0
+        ? '—'
+        : [
+            ...drawn.map((p, i) => `<a href="#${p.anchor}">#${i + 1}</a>`),
+            ...(rest !== undefined ? [`<a href="#${rest.anchor}">+${rest.cxs.length} more</a>`] : []),
+          ].join(' ');
+    return (
+      `<tr id="claim-${esc(r.id)}"><td><code>${esc(r.id)}</code>${claim !== undefined ? `<br><span class="muted">${esc(claim.title)}</span>` : ''}</td>` +
       `<td class="v-${esc(r.verdict)}">${esc(r.verdict)}${r.holdFraction !== undefined ? `<br><span class="muted">${esc(formatHoldFraction(r.holdFraction))}, required ${r.minHoldFraction ?? 0.8}</span>` : ''}</td>${countsCells(r.instances)}` +
       `<td class="n">${r.exercised} of ${r.runs}${r.fixtures > 0 ? ` <span class="muted">(+${r.fixtures} fixture${r.fixtures === 1 ? '' : 's'})</span>` : ''}</td>` +
-      `<td>${citation(claim)}</td><td>${links}</td></tr>`;
+      `<td>${citation(claim)}</td><td>${links}</td></tr>`
+    );
   });
 
   const sections: string[] = [];
@@ -202,23 +221,33 @@ export async function htmlReport(input: HtmlReportInput): Promise<string> {
   const restSection = (claimId: string) => {
     const rest = rests.get(claimId);
     if (rest === undefined) return;
-    const items = rest.cxs.map((c) => `<li><code>${esc(pathOf(c.file))}</code>${c.fixture === undefined ? ` <span class="muted">(could not be read: ${esc(c.error ?? 'unknown error')})</span>` : ''}</li>`);
-    sections.push(`<section class="cx more" id="${rest.anchor}"><h3><a href="#claim-${esc(claimId)}"><code>${esc(claimId)}</code></a> · ${rest.cxs.length} more counterexample(s), not drawn</h3>` +
-      `<p class="muted">Simplest first, after the ${panels.filter((p) => p.claimId === claimId).length} above; replay one with <code>${esc(replayCommand('FILE', input.claimsFiles))}</code>.</p>` +
-      `<ul class="more">${items.join('')}</ul></section>`);
+    const items = rest.cxs.map(
+      (c) =>
+        `<li><code>${esc(pathOf(c.file))}</code>${c.fixture === undefined ? ` <span class="muted">(could not be read: ${esc(c.error ?? 'unknown error')})</span>` : ''}</li>`,
+    );
+    sections.push(
+      `<section class="cx more" id="${rest.anchor}"><h3><a href="#claim-${esc(claimId)}"><code>${esc(claimId)}</code></a> · ${rest.cxs.length} more counterexample(s), not drawn</h3>` +
+        `<p class="muted">Simplest first, after the ${panels.filter((p) => p.claimId === claimId).length} above; replay one with <code>${esc(replayCommand('FILE', input.claimsFiles))}</code>.</p>` +
+        `<ul class="more">${items.join('')}</ul></section>`,
+    );
   };
   for (const [k, p] of panels.entries()) {
     const claim = byId.get(p.claimId);
-    const head = `<h3><a href="#claim-${esc(p.claimId)}"><code>${esc(p.claimId)}</code></a> · counterexample ${k + 1}</h3>` +
+    const head =
+      `<h3><a href="#claim-${esc(p.claimId)}"><code>${esc(p.claimId)}</code></a> · counterexample ${k + 1}</h3>` +
       `<p class="muted">file <code>${esc(pathOf(p.cx.file))}</code></p>` +
       (claim !== undefined ? `<p>${esc(claim.statement)}</p>` : '');
     const fx = p.cx.fixture;
     if (fx === undefined) {
-      sections.push(`<section class="cx" id="${p.anchor}">${head}<p class="no-plot">The fixture could not be read: ${esc(p.cx.error ?? 'unknown error')}.</p></section>`);
+      sections.push(
+        `<section class="cx" id="${p.anchor}">${head}<p class="no-plot">The fixture could not be read: ${esc(p.cx.error ?? 'unknown error')}.</p></section>`,
+      );
     } else {
-      sections.push(`<section class="cx" id="${p.anchor}">${head}${evidenceList(fx)}` +
-        `<h4>Instance</h4><pre>${esc(compactJson(fx.instance))}</pre>` +
-        `<h4>Replay</h4><pre>${esc(replayCommand(pathOf(p.cx.file), input.claimsFiles))}</pre>${await plotOf(fx, `${p.anchor}-`)}</section>`);
+      sections.push(
+        `<section class="cx" id="${p.anchor}">${head}${evidenceList(fx)}` +
+          `<h4>Instance</h4><pre>${esc(compactJson(fx.instance))}</pre>` +
+          `<h4>Replay</h4><pre>${esc(replayCommand(pathOf(p.cx.file), input.claimsFiles))}</pre>${await plotOf(fx, `${p.anchor}-`)}</section>`,
+      );
     }
     // A claim's list of the rest follows its last panel.
     if (panels[k + 1]?.claimId !== p.claimId) restSection(p.claimId);
@@ -228,7 +257,8 @@ export async function htmlReport(input: HtmlReportInput): Promise<string> {
 
   const closest = await closestSections(input, byId);
 
-  const summary = `${report.claims.length} claim(s): ${tally.holds} hold, ${tally.violated} violated, ${tally.artifact} artifact, ${tally.inconclusive} inconclusive` +
+  const summary =
+    `${report.claims.length} claim(s): ${tally.holds} hold, ${tally.violated} violated, ${tally.artifact} artifact, ${tally.inconclusive} inconclusive` +
     `${tally.diverged > 0 ? `, ${tally.diverged} diverged` : ''}${(tally.error ?? 0) > 0 ? `, ${tally.error} error` : ''}${(tally.partial ?? 0) > 0 ? `, ${tally.partial} partial` : ''}${(tally.interrupted ?? 0) > 0 ? `, ${tally.interrupted} interrupted` : ''} · ${total} counterexample(s)${total > panels.length ? ` (${panels.length} drawn, simplest first; ${total - panels.length} listed)` : ''}`;
   return [
     '<!DOCTYPE html>',
@@ -249,15 +279,27 @@ export async function htmlReport(input: HtmlReportInput): Promise<string> {
     `<thead><tr><th>claim</th><th>verdict</th>${VERDICTS.map((v) => `<th>${v}</th>`).join('')}<th>exercised</th><th>citation</th><th>counterexamples</th></tr></thead>`,
     `<tbody>${rows.join('\n')}</tbody>`,
     '</table>',
-    ...(closest.length > 0 ? ['<h2>Closest calls</h2>', '<p>Where a claim held: the instance with the smallest margin (how tight the bound is), its trajectory, and the distribution of the margins.</p>', closest.join('\n')]
-      // A results file records counts, not every instance's margin: say where the closest calls are.
-      : input.closestCalls === undefined && report.claims.some((r) => r.verdict === 'holds' || r.verdict === 'artifact')
-        ? ['<h2>Closest calls</h2>', '<p class="muted">Not in this page: a results file records each claim\'s counts, not every instance\'s margin. ' +
-          '<code>eoscheck check --report DIR</code> draws them from the run itself (the instance with the smallest margin per claim, and the distribution of the margins).</p>']
+    ...(closest.length > 0
+      ? [
+          '<h2>Closest calls</h2>',
+          '<p>Where a claim held: the instance with the smallest margin (how tight the bound is), its trajectory, and the distribution of the margins.</p>',
+          closest.join('\n'),
+        ]
+      : // A results file records counts, not every instance's margin: say where the closest calls are.
+        input.closestCalls === undefined && report.claims.some((r) => r.verdict === 'holds' || r.verdict === 'artifact')
+        ? [
+            '<h2>Closest calls</h2>',
+            '<p class="muted">Not in this page: a results file records each claim\'s counts, not every instance\'s margin. ' +
+              '<code>eoscheck check --report DIR</code> draws them from the run itself (the instance with the smallest margin per claim, and the distribution of the margins).</p>',
+          ]
         : []),
     '<h2>Counterexamples</h2>',
-    total === 0 ? '<p>None: the results list no counterexample file.</p>'
-      : [`<p>Each claim's simplest counterexamples (the shortest instance first), at most ${PANELS_PER_CLAIM} per claim and ${MAX_PANELS} in all; the others are listed by file.</p>`, ...sections].join('\n'),
+    total === 0
+      ? '<p>None: the results list no counterexample file.</p>'
+      : [
+          `<p>Each claim's simplest counterexamples (the shortest instance first), at most ${PANELS_PER_CLAIM} per claim and ${MAX_PANELS} in all; the others are listed by file.</p>`,
+          ...sections,
+        ].join('\n'),
     '</body>',
     '</html>',
     '',

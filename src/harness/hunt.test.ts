@@ -39,7 +39,8 @@ describe('hunt', () => {
     const dir = mkdtempSync(join(tmpdir(), 'eoscheck-hunt-'));
     // The false claim, with a check that throws on roughly half of the instances (those with an odd step count).
     const buggy = {
-      ...monotoneBelowThree, id: 'example.buggy',
+      ...monotoneBelowThree,
+      id: 'example.buggy',
       check: (i: Parameters<typeof monotoneBelowThree.check>[0], ctx: Parameters<typeof monotoneBelowThree.check>[1]) => {
         if (i.steps % 2 === 1) throw new TypeError('a bug in the check');
         return monotoneBelowThree.check(i, ctx);
@@ -59,7 +60,14 @@ describe('hunt', () => {
 
   it('stops between candidates when asked, and at the deadline', async () => {
     const stop = { requested: false };
-    const r = await hunt(descentLemmaQuadratic as unknown as Claim, { seed: 1, runs: 100, stop, onClimb: () => { stop.requested = true; } });
+    const r = await hunt(descentLemmaQuadratic as unknown as Claim, {
+      seed: 1,
+      runs: 100,
+      stop,
+      onClimb: () => {
+        stop.requested = true;
+      },
+    });
     expect(r).toMatchObject({ interrupted: true, climbs: 1 });
     const t = await hunt(descentLemmaQuadratic as unknown as Claim, { seed: 1, deadline: performance.now() + 300 });
     expect(t.interrupted).toBe(false);

@@ -123,14 +123,27 @@ export async function hunt<I extends Instance>(claim: Claim<I>, o: HuntOptions):
 
   const found = async (c: number, step: number, cand: Candidate<I>) => {
     const v = cand.violated as ViolatedVerdict;
-    const s = await shrinkFailure(claim.arbitrary, cand.value, v, (x) => {
-      const e = evaluate(claim, x, evalOpts);
-      evaluations += e.evaluations;
-      return e.verdict.verdict === 'violated' ? e.verdict : undefined;
-    }, { maxTries: o.maxShrinkTries ?? DEFAULT_MAX_SHRINK_TRIES, ...(o.stop !== undefined ? { stop: o.stop } : {}) });
+    const s = await shrinkFailure(
+      claim.arbitrary,
+      cand.value,
+      v,
+      (x) => {
+        const e = evaluate(claim, x, evalOpts);
+        evaluations += e.evaluations;
+        return e.verdict.verdict === 'violated' ? e.verdict : undefined;
+      },
+      { maxTries: o.maxShrinkTries ?? DEFAULT_MAX_SHRINK_TRIES, ...(o.stop !== undefined ? { stop: o.stop } : {}) },
+    );
     let cx: Counterexample = {
-      claim: claim.id, source: 'generated', instance: s.instance, verdict: s.verdict, original: cand.value.value,
-      seed: o.seed, path: null, shrinks: s.shrinks, runIndex: null,
+      claim: claim.id,
+      source: 'generated',
+      instance: s.instance,
+      verdict: s.verdict,
+      original: cand.value.value,
+      seed: o.seed,
+      path: null,
+      shrinks: s.shrinks,
+      runIndex: null,
     };
     let created = false;
     if (o.storeDir !== undefined) {
@@ -183,8 +196,15 @@ export async function hunt<I extends Instance>(claim: Claim<I>, o: HuntOptions):
     if (interrupted) break;
   }
   return {
-    claim: claim.id, climbs, candidates, evaluations, artifacts, errors, ...(firstError !== undefined ? { firstError } : {}),
+    claim: claim.id,
+    climbs,
+    candidates,
+    evaluations,
+    artifacts,
+    errors,
+    ...(firstError !== undefined ? { firstError } : {}),
     ...(best !== undefined ? { best } : {}),
-    counterexamples, interrupted,
+    counterexamples,
+    interrupted,
   };
 }

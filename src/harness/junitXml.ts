@@ -12,10 +12,15 @@ const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replac
 export function junitXml(report: CheckReport, results: readonly ClaimResult[]): string {
   const failures = report.claims.filter((r) => r.verdict === 'violated').length;
   const skip = (r: ClaimRow): string | undefined =>
-    r.verdict === 'violated' || r.verdict === 'error' ? undefined
-      : r.verdict === 'partial' ? `shard ${report.shard}: decided when the shards are merged (${r.instances.holds} of ${exercisedOf(r.instances)} exercised instances held here)`
-        : r.verdict === 'interrupted' ? `interrupted after ${exercisedOf(r.instances)} exercised instance(s)`
-          : exercisedOf(r.instances) === 0 ? `no instance exercised the claim (${r.instances.inconclusive} inconclusive, ${r.instances.diverged} diverged)` : undefined;
+    r.verdict === 'violated' || r.verdict === 'error'
+      ? undefined
+      : r.verdict === 'partial'
+        ? `shard ${report.shard}: decided when the shards are merged (${r.instances.holds} of ${exercisedOf(r.instances)} exercised instances held here)`
+        : r.verdict === 'interrupted'
+          ? `interrupted after ${exercisedOf(r.instances)} exercised instance(s)`
+          : exercisedOf(r.instances) === 0
+            ? `no instance exercised the claim (${r.instances.inconclusive} inconclusive, ${r.instances.diverged} diverged)`
+            : undefined;
   const skipped = report.claims.filter((r) => skip(r) !== undefined).length;
   const errors = report.claims.filter((r) => r.verdict === 'error').length;
   const time = (ms: number) => (ms / 1000).toFixed(3);
@@ -31,9 +36,17 @@ export function junitXml(report: CheckReport, results: readonly ClaimResult[]): 
     const c = row.instances;
     const head = `    <testcase classname="eoscheck.${esc(row.id.split('.')[0])}" name="${esc(row.id)}" time="${time(row.ms)}">`;
     if (row.verdict === 'error' && r.firstError !== undefined) {
-      lines.push(head, `      <error type="check_threw" message="${esc(r.firstError.verdict.evidence.message)}">${esc(r.firstError.verdict.stack)}</error>`, '    </testcase>');
+      lines.push(
+        head,
+        `      <error type="check_threw" message="${esc(r.firstError.verdict.evidence.message)}">${esc(r.firstError.verdict.stack)}</error>`,
+        '    </testcase>',
+      );
     } else if (row.verdict === 'violated') {
-      lines.push(head, `      <failure type="violated" message="${esc(`${c.violated} of ${exercisedOf(c)} exercised instances violated`)}">${esc(formatFailure(r, report))}</failure>`, '    </testcase>');
+      lines.push(
+        head,
+        `      <failure type="violated" message="${esc(`${c.violated} of ${exercisedOf(c)} exercised instances violated`)}">${esc(formatFailure(r, report))}</failure>`,
+        '    </testcase>',
+      );
     } else if (skip(row) !== undefined) {
       lines.push(head, `      <skipped message="${esc(skip(row)!)}"/>`, '    </testcase>');
     } else {

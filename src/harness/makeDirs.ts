@@ -18,7 +18,8 @@ export function makeDirs(dir: string, option?: string): void {
     try {
       isDir = statSync(p).isDirectory();
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw new UsageError(`cannot create "${dir}": ${(e as NodeJS.ErrnoException).code ?? String(e)} at ${p}`, option);
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT')
+        throw new UsageError(`cannot create "${dir}": ${(e as NodeJS.ErrnoException).code ?? String(e)} at ${p}`, option);
     }
     if (isDir === true) break;
     if (isDir === false) throw new UsageError(`cannot create "${dir}": ${p} is not a directory`, option);

@@ -3,8 +3,6 @@ import { claimVerdict, COUNT_KEYS, holdFractionOf, zeroCounts, type CheckReport,
 import { NO_SHARD, parseShard } from './shard.js';
 import { verdictInRun } from './verdictInRun.js';
 
-
-
 /**
  * Merges the reports of shards 1/n … n/n of one run into the report an unsharded run writes:
  * counts, evaluations and fixture replays are summed, counterexample lists united and sorted, the
@@ -25,7 +23,8 @@ export function mergeReports(reports: readonly { file: string; report: CheckRepo
     if (prev !== undefined) throw new UsageError(`${file}: shard ${report.shard} is given twice (also ${prev})`);
     seen.set(s.index, file);
     for (const k of ['seed', 'runs', 'version', 'fixtures'] as const) {
-      if (report[k] !== first[k]) throw new UsageError(`${file}: ${k} ${JSON.stringify(report[k])} differs from ${JSON.stringify(first[k])} in ${reports[0].file}`);
+      if (report[k] !== first[k])
+        throw new UsageError(`${file}: ${k} ${JSON.stringify(report[k])} differs from ${JSON.stringify(first[k])} in ${reports[0].file}`);
     }
     const ids = report.claims.map((c) => c.id).join(',');
     if (!report.interrupted && !first.interrupted && ids !== first.claims.map((c) => c.id).join(',')) {
@@ -52,7 +51,8 @@ export function mergeReports(reports: readonly { file: string; report: CheckRepo
     for (const p of parts) for (const k of [...COUNT_KEYS, 'uncertified' as const]) counts[k] += p.instances[k] ?? 0;
     const base = parts[0];
     const other = parts.find((p) => p.runs !== base.runs);
-    if (other !== undefined) throw new UsageError(`claim ${id} was run with ${base.runs} instances in one shard and ${other.runs} in another: these are shards of different runs`);
+    if (other !== undefined)
+      throw new UsageError(`claim ${id} was run with ${base.runs} instances in one shard and ${other.runs} in another: these are shards of different runs`);
     const cut = parts.length < n || parts.some((p) => p.verdict === 'interrupted');
     return {
       id,

@@ -10,12 +10,40 @@ import { zeroCounts, type CheckReport } from './report.js';
 
 const ID = 'classical.descent-lemma';
 const fixture: Fixture = {
-  claim: ID, version: '0.1.0', instance: { model: 'quadratic', theta: ['1'] }, verdict: 'violated', precision: 'f64',
-  observed: 1, bound: 0, margin: -1, seed: 1, path: '0', shrinks: 0, createdAt: '2026-01-01T00:00:00.000Z',
+  claim: ID,
+  version: '0.1.0',
+  instance: { model: 'quadratic', theta: ['1'] },
+  verdict: 'violated',
+  precision: 'f64',
+  observed: 1,
+  bound: 0,
+  margin: -1,
+  seed: 1,
+  path: '0',
+  shrinks: 0,
+  createdAt: '2026-01-01T00:00:00.000Z',
 };
 const report = (fixtures: string | undefined, counterexamples: string[]): CheckReport => ({
-  seed: 1, runs: 1, shard: '1/1', version: '0.1.0', ...(fixtures !== undefined ? { fixtures } : {}), interrupted: false,
-  claims: [{ id: ID, verdict: 'violated', kind: 'forall', runs: 1, instances: { ...zeroCounts(), violated: 1 }, exercised: 1, fixtures: 0, evaluations: 1, counterexamples, ms: 0 }],
+  seed: 1,
+  runs: 1,
+  shard: '1/1',
+  version: '0.1.0',
+  ...(fixtures !== undefined ? { fixtures } : {}),
+  interrupted: false,
+  claims: [
+    {
+      id: ID,
+      verdict: 'violated',
+      kind: 'forall',
+      runs: 1,
+      instances: { ...zeroCounts(), violated: 1 },
+      exercised: 1,
+      fixtures: 0,
+      evaluations: 1,
+      counterexamples,
+      ms: 0,
+    },
+  ],
 });
 
 describe('readCounterexamples', () => {
@@ -27,7 +55,9 @@ describe('readCounterexamples', () => {
     expect(readCounterexamples(report(join(dir, 'fx'), [entry])).get(ID)).toEqual([{ file: entry, fixture }]);
     // A relative fixtures directory, from the results file's directory (check ran elsewhere).
     expect(readCounterexamples(report('fx', [entry]), join(dir, 'r.json')).get(ID)?.[0].fixture).toEqual(fixture);
-    expect(readCounterexamples(report('fx', [`${ID}/0123456789ab.json`]), join(dir, 'r.json')).get(ID)).toEqual([{ file: `${ID}/0123456789ab.json`, error: 'no such file' }]);
+    expect(readCounterexamples(report('fx', [`${ID}/0123456789ab.json`]), join(dir, 'r.json')).get(ID)).toEqual([
+      { file: `${ID}/0123456789ab.json`, error: 'no such file' },
+    ]);
   });
 
   it('refuses, with a UsageError naming the results file, any entry that is not inside the fixtures directory', () => {
@@ -36,7 +66,17 @@ describe('readCounterexamples', () => {
     mkdirSync(join(fx, ID), { recursive: true });
     writeFileSync(join(dir, 'secret.json'), '{"claim": "x"}');
     symlinkSync(join(dir, 'secret.json'), join(fx, ID, 'link.json'));
-    for (const entry of ['/etc/passwd', '../../../../etc/hostname', `${ID}/../../secret.json`, `${ID}/../${ID}/x.json`, 'other.claim/x.json', `${ID}/x.txt`, `${ID}/.x.json`, `${ID}/a/b.json`, `${ID}\\..\\x.json`]) {
+    for (const entry of [
+      '/etc/passwd',
+      '../../../../etc/hostname',
+      `${ID}/../../secret.json`,
+      `${ID}/../${ID}/x.json`,
+      'other.claim/x.json',
+      `${ID}/x.txt`,
+      `${ID}/.x.json`,
+      `${ID}/a/b.json`,
+      `${ID}\\..\\x.json`,
+    ]) {
       expect(() => readCounterexamples(report(fx, [entry]), join(dir, 'r.json')), entry).toThrow(UsageError);
       expect(() => readCounterexamples(report(fx, [entry]), join(dir, 'r.json')), entry).toThrow(/r\.json: counterexample .* refusing to read it/);
     }
@@ -47,7 +87,9 @@ describe('readCounterexamples', () => {
     // A symbolic link in the store that leads out of it.
     expect(() => readCounterexamples(report(fx, [`${ID}/link.json`]))).toThrow(/leads out of the fixtures directory/);
     // A report that records no fixtures directory has nowhere to read from.
-    expect(() => readCounterexamples(report(undefined, [`${ID}/x.json`]), 'old.json')).toThrow(/old\.json: lists counterexamples but records no fixtures directory/);
+    expect(() => readCounterexamples(report(undefined, [`${ID}/x.json`]), 'old.json')).toThrow(
+      /old\.json: lists counterexamples but records no fixtures directory/,
+    );
   });
 
   it("orders each claim's counterexamples simplest first (shortest instance), unreadable ones last", () => {

@@ -18,8 +18,10 @@ function bySimplicity(a: ReportCounterexample, b: ReportCounterexample): number 
  */
 function fixturesDirOf(report: CheckReport, resultsFile: string | undefined, where: string): string | undefined {
   if (report.fixtures === undefined) return undefined;
-  if (typeof report.fixtures !== 'string' || report.fixtures === '') throw new UsageError(`${where}: "fixtures" must be the fixtures directory, got ${JSON.stringify(report.fixtures)}`);
-  const candidates = isAbsolute(report.fixtures) ? [report.fixtures]
+  if (typeof report.fixtures !== 'string' || report.fixtures === '')
+    throw new UsageError(`${where}: "fixtures" must be the fixtures directory, got ${JSON.stringify(report.fixtures)}`);
+  const candidates = isAbsolute(report.fixtures)
+    ? [report.fixtures]
     : [resolve(report.fixtures), ...(resultsFile !== undefined ? [resolve(dirname(resultsFile), report.fixtures)] : [])];
   return candidates.find((d) => existsSync(d)) ?? candidates[0];
 }
@@ -31,9 +33,18 @@ function fixturesDirOf(report: CheckReport, resultsFile: string | undefined, whe
  */
 function confined(entry: unknown, claimId: string, where: string): string {
   const parts = typeof entry === 'string' ? entry.split('/') : [];
-  if (typeof entry !== 'string' || isAbsolute(entry) || /[\\\0]/.test(entry) || parts.length !== 2 || parts[0] !== claimId
-    || parts[1].startsWith('.') || !parts[1].endsWith('.json')) {
-    throw new UsageError(`${where}: counterexample ${JSON.stringify(entry)} of claim ${claimId} is not "${claimId}/<name>.json" inside the recorded fixtures directory; refusing to read it`);
+  if (
+    typeof entry !== 'string' ||
+    isAbsolute(entry) ||
+    /[\\\0]/.test(entry) ||
+    parts.length !== 2 ||
+    parts[0] !== claimId ||
+    parts[1].startsWith('.') ||
+    !parts[1].endsWith('.json')
+  ) {
+    throw new UsageError(
+      `${where}: counterexample ${JSON.stringify(entry)} of claim ${claimId} is not "${claimId}/<name>.json" inside the recorded fixtures directory; refusing to read it`,
+    );
   }
   return entry;
 }
@@ -52,22 +63,30 @@ export function readCounterexamples(report: CheckReport, resultsFile?: string): 
   for (const row of report.claims) {
     const entries = row.counterexamples.map((e) => confined(e, row.id, where));
     if (entries.length > 0 && dir === undefined) {
-      throw new UsageError(`${where}: lists counterexamples but records no fixtures directory to read them from (written by an older eoscheck? run check again)`);
+      throw new UsageError(
+        `${where}: lists counterexamples but records no fixtures directory to read them from (written by an older eoscheck? run check again)`,
+      );
     }
-    out.set(row.id, entries.map((file) => {
-      // claimDirOf refuses an id such as ".." that would step out of the directory.
-      const path = join(claimDirOf(dir!, row.id), file.slice(row.id.length + 1));
-      if (!existsSync(path)) return { file, error: 'no such file' };
-      const real = realpathSync(path);
-      const root = realpathSync(dir!);
-      if (!real.startsWith(root + sep)) throw new UsageError(`${where}: counterexample ${file} leads out of the fixtures directory ${dir} (to ${real}); refusing to read it`);
-      try {
-        return { file, fixture: readFixture(path) };
-      } catch (e) {
-        if (e instanceof EoscheckError) return { file, error: e.message };
-        throw e;
-      }
-    }).sort(bySimplicity));
+    out.set(
+      row.id,
+      entries
+        .map((file) => {
+          // claimDirOf refuses an id such as ".." that would step out of the directory.
+          const path = join(claimDirOf(dir!, row.id), file.slice(row.id.length + 1));
+          if (!existsSync(path)) return { file, error: 'no such file' };
+          const real = realpathSync(path);
+          const root = realpathSync(dir!);
+          if (!real.startsWith(root + sep))
+            throw new UsageError(`${where}: counterexample ${file} leads out of the fixtures directory ${dir} (to ${real}); refusing to read it`);
+          try {
+            return { file, fixture: readFixture(path) };
+          } catch (e) {
+            if (e instanceof EoscheckError) return { file, error: e.message };
+            throw e;
+          }
+        })
+        .sort(bySimplicity),
+    );
   }
   return out;
 }

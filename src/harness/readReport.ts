@@ -36,7 +36,7 @@ export function readReport(file: string, option?: string): CheckReport {
   if (!Array.isArray(j.claims)) bad('"claims"', 'must be an array');
   (j.claims as unknown[]).forEach((c, i) => {
     const at = `"claims"[${i}]`;
-    if (!isObject(c)) return bad(at, 'must be an object (one claim\'s row)');
+    if (!isObject(c)) return bad(at, "must be an object (one claim's row)");
     if (typeof c.id !== 'string' || c.id === '') bad(`${at}.id`, 'must be a claim id (a non-empty string)');
     if (typeof c.verdict !== 'string' || c.verdict === '') bad(`${at}.verdict`, 'must be a verdict name (a string)');
     if (c.kind !== 'identity' && c.kind !== 'forall' && c.kind !== 'statistical') bad(`${at}.kind`, 'must be one of identity, forall, statistical');

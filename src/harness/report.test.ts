@@ -36,7 +36,12 @@ describe('claimVerdict', () => {
 describe('wilsonInterval', () => {
   it('matches the closed form on known values (Wilson 1927; e.g. Newcombe 1998, table I) and stays in [0, 1]', () => {
     // Newcombe's examples: 81/263 → [0.2553, 0.3662]; 15/148 → [0.0624, 0.1605]; 0/20 → [0, 0.1611]; 1/29 → [0.0061, 0.1718].
-    const cases: [number, number, number, number][] = [[81, 263, 0.2553, 0.3662], [15, 148, 0.0624, 0.1605], [0, 20, 0, 0.1611], [1, 29, 0.0061, 0.1718]];
+    const cases: [number, number, number, number][] = [
+      [81, 263, 0.2553, 0.3662],
+      [15, 148, 0.0624, 0.1605],
+      [0, 20, 0, 0.1611],
+      [1, 29, 0.0061, 0.1718],
+    ];
     for (const [k, n, lo, hi] of cases) {
       const w = wilsonInterval(k, n);
       expect(w.lo).toBeCloseTo(lo, 4);

@@ -48,8 +48,11 @@ describe('runClaim on a false claim', () => {
     }
     const merged = withoutMs(mergeReports(parts));
     const rename = (f: string) => f.slice(f.indexOf(claim.id));
-    expect({ ...merged, claims: merged.claims.map((c) => ({ ...c, counterexamples: c.counterexamples.map(rename) })) })
-      .toEqual((({ claims, ...rest }) => ({ ...rest, claims: claims.map((c) => ({ ...c, counterexamples: c.counterexamples.map(rename) })) }))(withoutMs(report([whole.row], '1/1'))));
+    expect({ ...merged, claims: merged.claims.map((c) => ({ ...c, counterexamples: c.counterexamples.map(rename) })) }).toEqual(
+      (({ claims, ...rest }) => ({ ...rest, claims: claims.map((c) => ({ ...c, counterexamples: c.counterexamples.map(rename) })) }))(
+        withoutMs(report([whole.row], '1/1')),
+      ),
+    );
   });
 
   it('replays fixtures first: they count as instances, and a violated replay is a counterexample', async () => {
@@ -74,7 +77,14 @@ describe('runClaim on a false claim', () => {
 
   it('stops at the next instance boundary when asked (Ctrl-C), with the counts so far', async () => {
     const stop = { requested: false };
-    const r = await runClaim(claim, { seed: 7, runs: 50, stop, onProgress: (done) => { if (done === 3) stop.requested = true; } });
+    const r = await runClaim(claim, {
+      seed: 7,
+      runs: 50,
+      stop,
+      onProgress: (done) => {
+        if (done === 3) stop.requested = true;
+      },
+    });
     expect(r.interrupted).toBe(true);
     const c = r.row.instances;
     expect(c.holds + c.violated + c.artifact + c.inconclusive + c.diverged).toBe(3);

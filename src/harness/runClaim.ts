@@ -108,12 +108,24 @@ function tally(c: Counts, v: Verdict): void {
 export function fixtureOf(cx: Counterexample, why: string): Fixture {
   const e = cx.verdict.evidence;
   return {
-    claim: cx.claim, version: VERSION, instance: cx.instance, verdict: 'violated', precision: e.precision,
-    observed: jsonNumber(e.observed), bound: jsonNumber(e.bound), margin: jsonNumber(e.margin),
-    seed: cx.seed, path: cx.path, shrinks: cx.shrinks, createdAt: new Date().toISOString(),
-    code: e.code, message: e.message, ...(e.step !== undefined ? { step: e.step } : {}),
+    claim: cx.claim,
+    version: VERSION,
+    instance: cx.instance,
+    verdict: 'violated',
+    precision: e.precision,
+    observed: jsonNumber(e.observed),
+    bound: jsonNumber(e.bound),
+    margin: jsonNumber(e.margin),
+    seed: cx.seed,
+    path: cx.path,
+    shrinks: cx.shrinks,
+    createdAt: new Date().toISOString(),
+    code: e.code,
+    message: e.message,
+    ...(e.step !== undefined ? { step: e.step } : {}),
     ...(cx.verdict.certificate !== undefined ? { certificate: cx.verdict.certificate } : {}),
-    expected: 'violated', why,
+    expected: 'violated',
+    why,
   };
 }
 
@@ -123,10 +135,18 @@ export function rerecord(fx: Fixture, v: Verdict): Fixture {
   const { certificate: _old, step: _step, expected: _expected, why, ...rest } = fx;
   const certificate = 'certificate' in v ? v.certificate : undefined;
   return {
-    ...rest, verdict: v.verdict === 'error' ? fx.verdict : v.verdict, precision: e.precision,
-    observed: jsonNumber(e.observed), bound: jsonNumber(e.bound), margin: jsonNumber(e.margin), code: e.code, message: e.message,
-    ...(e.step !== undefined ? { step: e.step } : {}), ...(certificate !== undefined ? { certificate } : {}),
-    expected: v.verdict, ...(why !== undefined ? { why } : {}),
+    ...rest,
+    verdict: v.verdict === 'error' ? fx.verdict : v.verdict,
+    precision: e.precision,
+    observed: jsonNumber(e.observed),
+    bound: jsonNumber(e.bound),
+    margin: jsonNumber(e.margin),
+    code: e.code,
+    message: e.message,
+    ...(e.step !== undefined ? { step: e.step } : {}),
+    ...(certificate !== undefined ? { certificate } : {}),
+    expected: v.verdict,
+    ...(why !== undefined ? { why } : {}),
   };
 }
 
@@ -164,11 +184,13 @@ export async function runClaim<I extends Instance>(claim: Claim<I>, o: RunClaimO
   // Every fixture is read (a malformed one stops every shard alike), but one this run will find
   // again by itself — same seed, a run index below `runs` — is not replayed: it would be counted
   // twice, and runs or shards executed after the one that wrote it would report differently.
-  const fixtureFiles = mode === 'claim' && o.fixturesDir !== undefined
-    ? listFixtures(o.fixturesDir, claim.id)
-      .map((file) => ({ file, fx: readFixture(file, '--fixtures') }))
-      .filter(({ fx }) => !(fx.seed === o.seed && runIndexOf(fx.path) < o.runs))
-      .filter((_, j) => ownedBy(shard, j)) : [];
+  const fixtureFiles =
+    mode === 'claim' && o.fixturesDir !== undefined
+      ? listFixtures(o.fixturesDir, claim.id)
+          .map((file) => ({ file, fx: readFixture(file, '--fixtures') }))
+          .filter(({ fx }) => !(fx.seed === o.seed && runIndexOf(fx.path) < o.runs))
+          .filter((_, j) => ownedBy(shard, j))
+      : [];
   const generated: number[] = [];
   for (let k = 0; k < o.runs; k++) if (ownedBy(shard, k)) generated.push(k);
   const total = fixtureFiles.length + generated.length;
@@ -214,8 +236,16 @@ export async function runClaim<I extends Instance>(claim: Claim<I>, o: RunClaimO
     if (mismatch) mismatches.push({ file, expected: fx.expected ?? fx.verdict, got: r.verdict.verdict, updated: o.updateFixtures === true });
     if (r.verdict.verdict === 'violated') {
       record({
-        claim: claim.id, source: 'fixture', instance: fx.instance as I, verdict: r.verdict, original: fx.instance,
-        seed: fx.seed, path: fx.path, shrinks: fx.shrinks, runIndex: null, file,
+        claim: claim.id,
+        source: 'fixture',
+        instance: fx.instance as I,
+        verdict: r.verdict,
+        original: fx.instance,
+        seed: fx.seed,
+        path: fx.path,
+        shrinks: fx.shrinks,
+        runIndex: null,
+        file,
       });
     }
     o.onProgress?.(++done, total);
@@ -240,15 +270,28 @@ export async function runClaim<I extends Instance>(claim: Claim<I>, o: RunClaimO
     noteUncertified(value.value, r.verdict);
     if (r.verdict.verdict === 'violated' && !statistical) {
       let cx: Counterexample = {
-        claim: claim.id, source: 'generated', instance: value.value, verdict: r.verdict, original: value.value,
-        seed: o.seed, path: String(k), shrinks: 0, runIndex: k,
+        claim: claim.id,
+        source: 'generated',
+        instance: value.value,
+        verdict: r.verdict,
+        original: value.value,
+        seed: o.seed,
+        path: String(k),
+        shrinks: 0,
+        runIndex: k,
       };
       if (o.shrink ?? mode === 'claim') {
-        const s = await shrinkFailure(arb, value, r.verdict, (candidate) => {
-          const c = evaluate(claim, candidate, { ...genOpts, certifyDigits: SHRINK_CERTIFY_DIGITS });
-          evaluations += c.evaluations;
-          return c.verdict.verdict === 'violated' ? c.verdict : undefined;
-        }, { maxTries: o.maxShrinkTries ?? 400, ...(o.stop !== undefined ? { stop: o.stop } : {}) });
+        const s = await shrinkFailure(
+          arb,
+          value,
+          r.verdict,
+          (candidate) => {
+            const c = evaluate(claim, candidate, { ...genOpts, certifyDigits: SHRINK_CERTIFY_DIGITS });
+            evaluations += c.evaluations;
+            return c.verdict.verdict === 'violated' ? c.verdict : undefined;
+          },
+          { maxTries: o.maxShrinkTries ?? 400, ...(o.stop !== undefined ? { stop: o.stop } : {}) },
+        );
         cx = { ...cx, instance: s.instance, verdict: s.verdict, path: [k, ...s.path].join(':'), shrinks: s.shrinks };
       }
       record(cx);
@@ -271,8 +314,12 @@ export async function runClaim<I extends Instance>(claim: Claim<I>, o: RunClaimO
     ms: Math.round(performance.now() - t0),
   };
   return {
-    row, counterexamples, mismatches, interrupted,
-    ...(firstArtifact !== undefined ? { firstArtifact } : {}), ...(firstError !== undefined ? { firstError } : {}),
+    row,
+    counterexamples,
+    mismatches,
+    interrupted,
+    ...(firstArtifact !== undefined ? { firstArtifact } : {}),
+    ...(firstError !== undefined ? { firstError } : {}),
     ...(firstUncertified !== undefined ? { firstUncertified } : {}),
   };
 }

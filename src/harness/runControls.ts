@@ -33,7 +33,11 @@ export async function runControls(claims: readonly Claim[], o: RunControlsOption
   for (const [i, claim] of claims.entries()) {
     if (o.stop?.requested === true) break;
     const r = await runClaim(claim, {
-      seed: o.seed, runs, mode: 'control', ...(o.budget !== undefined ? { budget: o.budget } : {}), ...(o.stop !== undefined ? { stop: o.stop } : {}),
+      seed: o.seed,
+      runs,
+      mode: 'control',
+      ...(o.budget !== undefined ? { budget: o.budget } : {}),
+      ...(o.stop !== undefined ? { stop: o.stop } : {}),
       onProgress: (done, total) => o.onProgress?.(claim, i, done, total),
     });
     const flagged = r.row.instances.violated > 0 && (claim.kind !== 'statistical' || r.row.verdict === 'violated');
@@ -46,7 +50,9 @@ export async function runControls(claims: readonly Claim[], o: RunControlsOption
 export function controlsMarkdown(rows: readonly ControlRow[], seed: number): string {
   const out = [`## eoscheck check --controls: seed ${seed}`, '', '| claim | control | runs | violated | verdict |', '|---|---|--:|--:|---|'];
   for (const r of rows) {
-    out.push(`| \`${r.id}\` | ${r.description.replace(/\|/g, '\\|')} | ${r.runs} | ${r.instances.violated} | ${r.flagged ? '✅ flagged' : '❌ NOT flagged: the check never failed'} |`);
+    out.push(
+      `| \`${r.id}\` | ${r.description.replace(/\|/g, '\\|')} | ${r.runs} | ${r.instances.violated} | ${r.flagged ? '✅ flagged' : '❌ NOT flagged: the check never failed'} |`,
+    );
   }
   const missed = rows.filter((r) => !r.flagged).length;
   out.push('', `**${rows.length} control(s): ${rows.length - missed} flagged, ${missed} not flagged.**`, '');

@@ -13,11 +13,18 @@ describe('shards', () => {
     expect(shardFromSlurm({})).toBeUndefined();
     // sbatch --array=0-3
     expect([0, 1, 2, 3].map((id) => shardFromSlurm({ SLURM_ARRAY_TASK_ID: `${id}`, SLURM_ARRAY_TASK_COUNT: '4', SLURM_ARRAY_TASK_MIN: '0' }))).toEqual(
-      [1, 2, 3, 4].map((index) => ({ index, count: 4 })));
+      [1, 2, 3, 4].map((index) => ({ index, count: 4 })),
+    );
     // sbatch --array=1-4
-    expect(shardFromSlurm({ SLURM_ARRAY_TASK_ID: '1', SLURM_ARRAY_TASK_COUNT: '4', SLURM_ARRAY_TASK_MIN: '1', SLURM_ARRAY_TASK_MAX: '4' })).toEqual({ index: 1, count: 4 });
+    expect(shardFromSlurm({ SLURM_ARRAY_TASK_ID: '1', SLURM_ARRAY_TASK_COUNT: '4', SLURM_ARRAY_TASK_MIN: '1', SLURM_ARRAY_TASK_MAX: '4' })).toEqual({
+      index: 1,
+      count: 4,
+    });
     // sbatch --array=10-16:3 → tasks 10, 13, 16
-    expect(shardFromSlurm({ SLURM_ARRAY_TASK_ID: '16', SLURM_ARRAY_TASK_COUNT: '3', SLURM_ARRAY_TASK_MIN: '10', SLURM_ARRAY_TASK_STEP: '3' })).toEqual({ index: 3, count: 3 });
+    expect(shardFromSlurm({ SLURM_ARRAY_TASK_ID: '16', SLURM_ARRAY_TASK_COUNT: '3', SLURM_ARRAY_TASK_MIN: '10', SLURM_ARRAY_TASK_STEP: '3' })).toEqual({
+      index: 3,
+      count: 3,
+    });
   });
 
   it('refuses inconsistent Slurm variables instead of running everything', () => {

@@ -53,13 +53,19 @@ export function shardFromSlurm(env: Readonly<Record<string, string | undefined>>
   }
   const index = (id - min) / step + 1;
   if (!(count >= 1 && count <= 10_000 && index <= count)) {
-    throw new UsageError(`task ${id} would be shard ${index} of ${count} (MIN=${min}, STEP=${step}); a job array with a gap (e.g. --array=1,3,7) cannot be mapped to shards, use --array=MIN-MAX[:STEP]`, 'SLURM_ARRAY_TASK_COUNT');
+    throw new UsageError(
+      `task ${id} would be shard ${index} of ${count} (MIN=${min}, STEP=${step}); a job array with a gap (e.g. --array=1,3,7) cannot be mapped to shards, use --array=MIN-MAX[:STEP]`,
+      'SLURM_ARRAY_TASK_COUNT',
+    );
   }
   return { index, count };
 }
 
 /** `--shard i/n` when given, else the Slurm job array task's shard, else the whole run. */
-export function resolveShard(shardText: string | undefined, env: Readonly<Record<string, string | undefined>> = process.env): { shard: Shard; from: 'option' | 'slurm' | 'none' } {
+export function resolveShard(
+  shardText: string | undefined,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): { shard: Shard; from: 'option' | 'slurm' | 'none' } {
   if (shardText !== undefined) return { shard: parseShard(shardText), from: 'option' };
   const s = shardFromSlurm(env);
   return s !== undefined ? { shard: s, from: 'slurm' } : { shard: NO_SHARD, from: 'none' };

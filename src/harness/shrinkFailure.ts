@@ -26,8 +26,11 @@ export interface ShrinkLimits {
  * The recorded indices are exactly a fast-check replay path.
  */
 export async function shrinkFailure<I extends Instance>(
-  arb: fc.Arbitrary<I>, start: fc.Value<I>, verdict: ViolatedVerdict,
-  stillFails: (candidate: I) => ViolatedVerdict | undefined, limits: ShrinkLimits,
+  arb: fc.Arbitrary<I>,
+  start: fc.Value<I>,
+  verdict: ViolatedVerdict,
+  stillFails: (candidate: I) => ViolatedVerdict | undefined,
+  limits: ShrinkLimits,
 ): Promise<Shrunk<I>> {
   let current = start;
   let best = verdict;

@@ -52,16 +52,27 @@ async function interrupt(args: string[], signal: StopSignal, ready: () => boolea
 describe('stopOnSignals', () => {
   it('exit codes are 128 + the signal number', () => {
     expect(STOP_SIGNALS).toEqual({ SIGHUP: 1, SIGINT: 2, SIGTERM: 15 });
-    expect([exitCodeOf({ requested: true, signal: 'SIGINT' }), exitCodeOf({ requested: true, signal: 'SIGTERM' }), exitCodeOf({ requested: true, signal: 'SIGHUP' })]).toEqual([130, 143, 129]);
+    expect([
+      exitCodeOf({ requested: true, signal: 'SIGINT' }),
+      exitCodeOf({ requested: true, signal: 'SIGTERM' }),
+      exitCodeOf({ requested: true, signal: 'SIGHUP' }),
+    ]).toEqual([130, 143, 129]);
   });
 
-  for (const [signal, code] of [['SIGTERM', 143], ['SIGHUP', 129]] as const) {
+  for (const [signal, code] of [
+    ['SIGTERM', 143],
+    ['SIGHUP', 129],
+  ] as const) {
     it(`${signal} stops check at the next instance: exit ${code}, the partial report written, the claim cut mid-run interrupted with its counts, never holds`, async () => {
       const dir = mkdtempSync(join(tmpdir(), 'eoscheck-signal-'));
       const json = join(dir, 'partial.json');
       // A claim that holds on every instance: cut, it would have read "holds" on the runs so far.
-      const r = await interrupt(['check', 'classical.descent-lemma', '--runs', '10000000', '--fixtures', join(dir, 'fx'), '--json', json, '--junit', join(dir, 'j.xml')],
-        signal, () => true, 1000);
+      const r = await interrupt(
+        ['check', 'classical.descent-lemma', '--runs', '10000000', '--fixtures', join(dir, 'fx'), '--json', json, '--junit', join(dir, 'j.xml')],
+        signal,
+        () => true,
+        1000,
+      );
       expect(r.signal, r.stderr).toBeNull();
       expect(r.code, r.stderr).toBe(code);
       expect(r.stderr).toBe('');
@@ -86,7 +97,11 @@ describe('stopOnSignals', () => {
       const out = mkdtempSync(join(tmpdir(), 'eoscheck-signal-'));
       const dir = join(out, FALSE_ID);
       const fixtures = () => (existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.json') && !f.startsWith('.')) : []);
-      const r = await interrupt(['hunt', FALSE_ID, '--claims', falseClaim, '--time', '5m', '--out', out, '--seed', '3', '--json'], signal, () => fixtures().length > 0);
+      const r = await interrupt(
+        ['hunt', FALSE_ID, '--claims', falseClaim, '--time', '5m', '--out', out, '--seed', '3', '--json'],
+        signal,
+        () => fixtures().length > 0,
+      );
       expect(r.signal, r.stderr).toBeNull();
       expect(r.code, r.stderr).toBe(code);
       expect(r.stderr).toBe('');

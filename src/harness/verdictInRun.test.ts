@@ -3,14 +3,14 @@ import { NO_SHARD } from './shard.js';
 import { verdictInRun } from './verdictInRun.js';
 
 describe('verdictInRun', () => {
-  it('the whole, uncut run gives the claim\'s own verdict', () => {
+  it("the whole, uncut run gives the claim's own verdict", () => {
     for (const v of ['holds', 'violated', 'artifact', 'inconclusive'] as const) {
       expect(verdictInRun(v, 'forall', { shard: NO_SHARD, interrupted: false })).toBe(v);
       expect(verdictInRun(v, 'statistical', { shard: NO_SHARD, interrupted: false })).toBe(v);
     }
   });
 
-  it('a shard decides only a ∀ claim\'s violation; the rest is partial', () => {
+  it("a shard decides only a ∀ claim's violation; the rest is partial", () => {
     const shard = { index: 2, count: 3 };
     expect(verdictInRun('violated', 'forall', { shard, interrupted: false })).toBe('violated');
     expect(verdictInRun('violated', 'identity', { shard, interrupted: false })).toBe('violated');

@@ -83,8 +83,11 @@ describe('writeOutput', () => {
   it('`-` and /dev/stdout are standard output (a pipe here), written whole', () => {
     const dir = tmp();
     const script = join(dir, 'w.ts');
-    writeFileSync(script, `import { writeOutput } from ${JSON.stringify(join(root, 'src/harness/writeOutput.ts'))};\n` +
-      `writeOutput('-', 'a'.repeat(200000) + '\\n', '--json'); writeOutput('/dev/stdout', 'end\\n', '--json'); writeOutput('/dev/fd/1', 'fd\\n', '--json');\n`);
+    writeFileSync(
+      script,
+      `import { writeOutput } from ${JSON.stringify(join(root, 'src/harness/writeOutput.ts'))};\n` +
+        `writeOutput('-', 'a'.repeat(200000) + '\\n', '--json'); writeOutput('/dev/stdout', 'end\\n', '--json'); writeOutput('/dev/fd/1', 'fd\\n', '--json');\n`,
+    );
     const r = spawnSync(tsx, [script], { encoding: 'utf8', maxBuffer: 1 << 22 });
     expect(r.stderr).toBe('');
     expect(r.stdout).toBe('a'.repeat(200000) + '\nend\nfd\n');
@@ -94,16 +97,33 @@ describe('writeOutput', () => {
     const dir = tmp();
     expect(usageError(() => checkWritable(dir, '--json')).message).toBe(`--json: cannot write "${dir}": it is a directory`);
     expect(usageError(() => writeOutput(dir, 'x', '--json')).message).toContain('it is a directory');
-    expect(usageError(() => checkWritable(join(dir, 'no/such.json'), '--junit')).message).toMatch(/^--junit: cannot write ".*no\/such\.json": directory .* does not exist$/);
-    expect(usageError(() => checkWritable('/proc/eoscheck.json', '--summary')).message).toMatch(/^--summary: cannot write "\/proc\/eoscheck\.json": E[A-Z]+ in \/proc$/);
+    expect(usageError(() => checkWritable(join(dir, 'no/such.json'), '--junit')).message).toMatch(
+      /^--junit: cannot write ".*no\/such\.json": directory .* does not exist$/,
+    );
+    expect(usageError(() => checkWritable('/proc/eoscheck.json', '--summary')).message).toMatch(
+      /^--summary: cannot write "\/proc\/eoscheck\.json": E[A-Z]+ in \/proc$/,
+    );
     expect(usageError(() => checkWritable('', '--csv')).message).toContain('needs a file name');
     expect(usageError(() => checkWritable('/dev/fd/987', '--csv')).message).toBe('--csv: cannot write "/dev/fd/987": EBADF (descriptor 987 is not open)');
     expect(readdirSync(dir)).toEqual([]); // the probe left nothing behind
   });
 
   it('refuses two outputs on standard output', () => {
-    expect(() => checkOneStdout([['--json', '-'], ['--junit', 'x.xml'], ['--summary', undefined]])).not.toThrow();
-    expect(usageError(() => checkOneStdout([['--json', '-'], ['--summary', '/dev/stdout']])).message).toContain('--json and --summary both go to standard output');
+    expect(() =>
+      checkOneStdout([
+        ['--json', '-'],
+        ['--junit', 'x.xml'],
+        ['--summary', undefined],
+      ]),
+    ).not.toThrow();
+    expect(
+      usageError(() =>
+        checkOneStdout([
+          ['--json', '-'],
+          ['--summary', '/dev/stdout'],
+        ]),
+      ).message,
+    ).toContain('--json and --summary both go to standard output');
   });
 });
 
@@ -120,7 +140,9 @@ describe('makeDirs', () => {
 
   it('fails at once under /proc (where a recursive mkdir spins forever)', () => {
     const t0 = performance.now();
-    expect(usageError(() => makeDirs('/proc/eoscheck/a/b', '--out')).message).toMatch(/^--out: cannot create "\/proc\/eoscheck\/a\/b": E[A-Z]+ at \/proc\/eoscheck$/);
+    expect(usageError(() => makeDirs('/proc/eoscheck/a/b', '--out')).message).toMatch(
+      /^--out: cannot create "\/proc\/eoscheck\/a\/b": E[A-Z]+ at \/proc\/eoscheck$/,
+    );
     expect(performance.now() - t0).toBeLessThan(1000);
   });
 });

@@ -31,7 +31,10 @@ export interface DerivativeReport {
  * This is the oracle every model's tests use; it is exported so users can check their own models.
  */
 export function checkDerivatives(
-  model: Model, theta: readonly DecimalText[], u: readonly DecimalText[], v: readonly DecimalText[],
+  model: Model,
+  theta: readonly DecimalText[],
+  u: readonly DecimalText[],
+  v: readonly DecimalText[],
   digits = 90,
 ): DerivativeReport {
   const D = decimalField(digits);

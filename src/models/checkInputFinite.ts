@@ -18,9 +18,15 @@ export function checkInputFinite(input: ModelInput, theta: readonly DecimalText[
   for (const [key, value] of Object.entries(input.params ?? {})) {
     if (DECIMAL_LITERAL.test(value.trim()) && !finiteIn(p, value)) throw new UsageError(`${key}=${short(value)} ${why}`, 'params');
   }
-  if (input.data !== undefined) walk(input.data, '', (where, text) => {
-    throw new UsageError(`${where} = ${short(text)} ${why}`, 'data');
-  }, p);
+  if (input.data !== undefined)
+    walk(
+      input.data,
+      '',
+      (where, text) => {
+        throw new UsageError(`${where} = ${short(text)} ${why}`, 'data');
+      },
+      p,
+    );
 }
 
 function walk(x: ExactJson, where: string, bad: (where: string, text: string) => never, p: Precision): void {

@@ -8,7 +8,8 @@ import { microDecimal, toyCase } from '../../test-support/decimalArbs.js';
 
 describe('cubic-toy', () => {
   it('closed forms agree with high-precision finite differences, f64 to 1e-10, dec:50 to 1e-30', () => {
-    const cases = fc.tuple(toyCase(-3, 3), fc.tuple(microDecimal(-2, 4), microDecimal(-2, 2), microDecimal(-1, 1)))
+    const cases = fc
+      .tuple(toyCase(-3, 3), fc.tuple(microDecimal(-2, 4), microDecimal(-2, 2), microDecimal(-1, 1)))
       .map(([point, [a0, b, c]]) => ({ ...point, a0, b, c }));
     assertDerivatives(cubicToy, cases, ({ a0, b, c }) => ({ params: { a0, b, c } }), { numRuns: 60, seed: 51 });
   });
@@ -30,7 +31,10 @@ describe('cubic-toy', () => {
     const b = m.bind(F);
     const th = [F.zero, F.from('0.4')];
     const H = b.hessian(th).map((r) => r.map((x) => F.toString(x)));
-    expect(H).toEqual([['2.2', '0'], ['0', '0']]);
+    expect(H).toEqual([
+      ['2.2', '0'],
+      ['0', '0'],
+    ]);
     const gS = b.third(th, [F.one, F.zero]);
     expect(gS.map((x) => F.toString(x))).toEqual(['0', '0.5']);
     const g = b.grad(th);

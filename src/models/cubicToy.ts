@@ -35,7 +35,10 @@ export const cubicToy: ModelDef = defineModel({
           grad: ([x, z]: Vec<T>) => [F.mul(s(z), x), F.sub(F.div(F.mul(B, F.mul(x, x)), two), C)],
           hessian: ([x, z]: Vec<T>) => {
             const off = F.mul(B, x);
-            return [[s(z), off], [off, F.zero]];
+            return [
+              [s(z), off],
+              [off, F.zero],
+            ];
           },
           third: (_t: Vec<T>, [a, b]: Vec<T>) => [F.mul(F.mul(two, B), F.mul(a, b)), F.mul(B, F.mul(a, a))],
         };

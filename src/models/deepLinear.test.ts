@@ -28,16 +28,37 @@ function naiveLoss(X: number[][], Y: number[][], widths: number[], t: number[]):
 
 describe('deep-linear', () => {
   it('closed forms agree with 90-digit finite differences (1e-30), f64 to 1e-10, dec:50 to 1e-30; the loss is the per-sample sum', () => {
-    assertDerivatives(deepLinear, instance, ({ widths, X, Y }) => ({ data: { X, Y, widths } }), { numRuns: 40, seed: 14 }, (m, { widths, X, Y, theta }) => {
-      const want = naiveLoss(X.map((r) => r.map(Number)), Y.map((r) => r.map(Number)), widths.map(Number), theta.map(Number));
-      expect(m.bind(f64).loss(theta.map(Number))).toBeCloseTo(want, 12);
-    });
+    assertDerivatives(
+      deepLinear,
+      instance,
+      ({ widths, X, Y }) => ({ data: { X, Y, widths } }),
+      { numRuns: 40, seed: 14 },
+      (m, { widths, X, Y, theta }) => {
+        const want = naiveLoss(
+          X.map((r) => r.map(Number)),
+          Y.map((r) => r.map(Number)),
+          widths.map(Number),
+          theta.map(Number),
+        );
+        expect(m.bind(f64).loss(theta.map(Number))).toBeCloseTo(want, 12);
+      },
+    );
   });
 
   it('one layer is linear regression: ∇²L = I ⊗ XᵀX/n, ∇³L = 0', () => {
     // W (2×3), X (4×3): H[(i,j),(i′,j′)] = δᵢᵢ′ (XᵀX)ⱼⱼ′/n.
-    const X = [[1, 0, 2], [0.5, -1, 0], [2, 1, 1], [0, 0, -1]];
-    const Y = [['1', '0'], ['0', '1'], ['2', '-1'], ['0.5', '0.5']];
+    const X = [
+      [1, 0, 2],
+      [0.5, -1, 0],
+      [2, 1, 1],
+      [0, 0, -1],
+    ];
+    const Y = [
+      ['1', '0'],
+      ['0', '1'],
+      ['2', '-1'],
+      ['0.5', '0.5'],
+    ];
     const m = deepLinear.create({ dim: 6, data: { X: X.map((r) => r.map(String)), Y, widths: ['3', '2'] } });
     expect(m.thetaNames).toEqual(['W1_1_1', 'W1_1_2', 'W1_1_3', 'W1_2_1', 'W1_2_2', 'W1_2_3']);
     const b = m.bind(f64);
@@ -72,17 +93,22 @@ describe('deep-linear', () => {
     const I = intervalField(40);
     const ti = ['0.8', '-1.3'].map((s) => I.from(s));
     const ei = ['0.6', '0.25'].map((s) => I.from(s));
-    a.bind(I).third(ti, ei).forEach((z, i) => {
-      // The 40-digit enclosure contains the 60-digit value (to its last 15 digits) and is tight.
-      const want = B.third(t, e)[i];
-      const slack = want.abs().times('1e-45').plus('1e-50');
-      expect(z.lo.lte(want.plus(slack)) && z.hi.gte(want.minus(slack))).toBe(true);
-      expect(I.radius(z)).toBeLessThan(1e-30);
-    });
+    a.bind(I)
+      .third(ti, ei)
+      .forEach((z, i) => {
+        // The 40-digit enclosure contains the 60-digit value (to its last 15 digits) and is tight.
+        const want = B.third(t, e)[i];
+        const slack = want.abs().times('1e-45').plus('1e-50');
+        expect(z.lo.lte(want.plus(slack)) && z.hi.gte(want.minus(slack))).toBe(true);
+        expect(I.radius(z)).toBeLessThan(1e-30);
+      });
   });
 
   it('rejects bad data, naming the field and the rule', () => {
-    const X = [['1', '2'], ['3', '4']];
+    const X = [
+      ['1', '2'],
+      ['3', '4'],
+    ];
     const Y = [['1'], ['0']];
     const mk = (data: Record<string, unknown>, dim?: number) => () => deepLinear.create({ data: data as never, ...(dim !== undefined ? { dim } : {}) });
     expect(mk({ X, Y, widths: ['2', '1'] })().dim).toBe(2);

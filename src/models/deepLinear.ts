@@ -83,7 +83,13 @@ export const deepLinear: ModelDef = defineModel({
     }
     // The float64 closed forms on typed arrays, bit-identical to the generic binding at f64 (built once, on first use).
     let fast: DeepLinearF64 | undefined;
-    const fastF64 = () => (fast ??= deepLinearF64(widths, off, data.X.map((r) => r.map((x) => f64.from(x))), data.Y.map((r) => r.map((x) => f64.from(x)))));
+    const fastF64 = () =>
+      (fast ??= deepLinearF64(
+        widths,
+        off,
+        data.X.map((r) => r.map((x) => f64.from(x))),
+        data.Y.map((r) => r.map((x) => f64.from(x))),
+      ));
     return {
       dim,
       thetaNames: names,
@@ -148,22 +154,23 @@ export const deepLinear: ModelDef = defineModel({
               const c2 = order >= 2 ? mul(e!, l, p[1], mul(t, l, p[2])) : [];
               a.push([c0, c1, c2]);
             }
-            let b: T[][] = [
-              a[D][0].map((x, i) => F.sub(x, Y[k][i])),
-              order >= 1 ? a[D][1] : [],
-              order >= 2 ? a[D][2] : [],
-            ];
+            let b: T[][] = [a[D][0].map((x, i) => F.sub(x, Y[k][i])), order >= 1 ? a[D][1] : [], order >= 2 ? a[D][2] : []];
             for (let l = D; l >= 1; l--) {
               const p = a[l - 1];
               outer(out[0], l, [[b[0], p[0]]]);
-              if (order >= 1) outer(out[1], l, [[b[1], p[0]], [b[0], p[1]]]);
-              if (order >= 2) outer(out[2], l, [[b[2], p[0]], [b[1], p[1]], [b[0], p[2]]]);
+              if (order >= 1)
+                outer(out[1], l, [
+                  [b[1], p[0]],
+                  [b[0], p[1]],
+                ]);
+              if (order >= 2)
+                outer(out[2], l, [
+                  [b[2], p[0]],
+                  [b[1], p[1]],
+                  [b[0], p[2]],
+                ]);
               if (l > 1) {
-                b = [
-                  mulT(t, l, b[0]),
-                  order >= 1 ? mulT(e!, l, b[0], mulT(t, l, b[1])) : [],
-                  order >= 2 ? mulT(e!, l, b[1], mulT(t, l, b[2])) : [],
-                ];
+                b = [mulT(t, l, b[0]), order >= 1 ? mulT(e!, l, b[0], mulT(t, l, b[1])) : [], order >= 2 ? mulT(e!, l, b[1], mulT(t, l, b[2])) : []];
               }
             }
           }
@@ -185,7 +192,12 @@ export const deepLinear: ModelDef = defineModel({
         const hvp = (t: Vec<T>, e: Vec<T>): Vec<T> => taylorGrad(t, e, 1)[1].map((x) => F.div(x, N));
         const third = (t: Vec<T>, e: Vec<T>): Vec<T> => taylorGrad(t, e, 2)[2].map((x) => F.div(F.mul(two, x), N));
         const hessian = (t: Vec<T>): Mat<T> => {
-          const cols = Array.from({ length: dim }, (_, i) => hvp(t, Array.from({ length: dim }, (_, j) => (j === i ? F.one : F.zero))));
+          const cols = Array.from({ length: dim }, (_, i) =>
+            hvp(
+              t,
+              Array.from({ length: dim }, (_, j) => (j === i ? F.one : F.zero)),
+            ),
+          );
           // cols[i] is column i (= row i by symmetry); mirror its upper part.
           return mirrorUpper(cols);
         };

@@ -21,7 +21,12 @@ export interface DeepLinearF64 {
  * `widths` d₀..d_D, `off[l]` the offset of W_{l+1} in θ (off[D] = dim), X (n × d₀) and Y (n × d_D)
  * already converted to doubles.
  */
-export function deepLinearF64(widths: readonly number[], off: readonly number[], X: readonly (readonly number[])[], Y: readonly (readonly number[])[]): DeepLinearF64 {
+export function deepLinearF64(
+  widths: readonly number[],
+  off: readonly number[],
+  X: readonly (readonly number[])[],
+  Y: readonly (readonly number[])[],
+): DeepLinearF64 {
   const D = widths.length - 1;
   const n = X.length;
   const dim = off[D];

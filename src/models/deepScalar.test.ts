@@ -10,9 +10,16 @@ describe('deep-scalar', () => {
   it('closed forms agree with high-precision finite differences, f64 to 1e-10, dec:50 to 1e-30', () => {
     fc.assert(
       fc.property(
-        fc.integer({ min: 1, max: 6 }).chain((D) =>
-          fc.tuple(fc.array(microDecimal(-2, 2), { minLength: D, maxLength: D }), fc.array(microDecimal(-1, 1), { minLength: D, maxLength: D }),
-            fc.array(microDecimal(-1, 1), { minLength: D, maxLength: D }), microDecimal(-2, 2))),
+        fc
+          .integer({ min: 1, max: 6 })
+          .chain((D) =>
+            fc.tuple(
+              fc.array(microDecimal(-2, 2), { minLength: D, maxLength: D }),
+              fc.array(microDecimal(-1, 1), { minLength: D, maxLength: D }),
+              fc.array(microDecimal(-1, 1), { minLength: D, maxLength: D }),
+              microDecimal(-2, 2),
+            ),
+          ),
         ([w, u, v, y]) => {
           const m = deepScalar.create({ dim: w.length, params: { target: y } });
           expectDerivatives(m, w, u, v);

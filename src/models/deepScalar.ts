@@ -124,8 +124,7 @@ export function scalarProductModel<T>(F: Field<T>, a: T, b: T, c: T) {
       uPu = F.add(uPu, F.mul(u[i], d1[i]));
     }
     const two = F.int(2);
-    return g.map((gi, i) =>
-      F.add(F.mul(a, F.add(F.mul(F.mul(two, gu), d1[i]), F.mul(uPu, gi))), F.mul(s, d2[i])));
+    return g.map((gi, i) => F.add(F.mul(a, F.add(F.mul(F.mul(two, gu), d1[i]), F.mul(uPu, gi))), F.mul(s, d2[i])));
   };
   return { loss, grad, hessian, hvp, third };
 }

@@ -16,7 +16,8 @@ const instance = fc.tuple(fc.integer({ min: 1, max: 5 }), fc.integer({ min: 1, m
     w: microVector(D, -2, 2),
     u: microVector(D, -1, 1),
     v: microVector(D, -1, 1),
-  }));
+  }),
+);
 
 describe('deep-scalar-data', () => {
   it('closed forms agree with finite differences (1e-30), f64 to 1e-10, dec:50 to 1e-30; loss is (1/2n)Σ(xπ − y)²', () => {
@@ -69,7 +70,10 @@ describe('deep-scalar-data', () => {
     expect(F.toString(m.manifold!.residual(F, w))).toBe('0');
     expect(b.grad(w).map((g) => F.toString(g))).toEqual(['0', '0']);
     // g = (1.2, 0.5), a = 2.5: H = a ggᵀ = [[3.6, 1.5], [1.5, 0.625]]
-    expect(b.hessian(w).map((row) => row.map((h) => F.toString(h)))).toEqual([['3.6', '1.5'], ['1.5', '0.625']]);
+    expect(b.hessian(w).map((row) => row.map((h) => F.toString(h)))).toEqual([
+      ['3.6', '1.5'],
+      ['1.5', '0.625'],
+    ]);
     // the loss is never below L*, even in f64 (L* is a sum of squares)
     const lo = m.bind(f64);
     expect(lo.loss([0.5, 1.2])).toBeGreaterThanOrEqual(0.05 - 1e-17);

@@ -23,7 +23,14 @@ const family = defineModel({
         const c = data.map((x) => F.from(x));
         const r = (t: Vec<T>) => t.map((x, i) => F.sub(x, c[i]));
         return {
-          loss: (t: Vec<T>) => F.div(F.mul(a, r(t).reduce((s, x) => F.add(s, F.mul(x, x)), F.zero)), F.int(2)),
+          loss: (t: Vec<T>) =>
+            F.div(
+              F.mul(
+                a,
+                r(t).reduce((s, x) => F.add(s, F.mul(x, x)), F.zero),
+              ),
+              F.int(2),
+            ),
           grad: (t: Vec<T>) => r(t).map((x) => F.mul(a, x)),
           hessian: (t: Vec<T>) => t.map((_, i) => t.map((__, j) => (i === j ? a : F.zero))),
           third: (t: Vec<T>) => t.map(() => F.zero),
@@ -36,10 +43,21 @@ const family = defineModel({
 describe('defineModel', () => {
   it('documents the family as a ModelDef (the data shape only when it takes data)', () => {
     expect({ ...family, create: undefined }).toEqual({
-      id: 'test-bowl', title: 'Bowl', objective: '½a‖θ − c‖²', thetaLayout: 'θ₁..θ_p (p = length of c)',
-      params: [{ name: 'a', description: 'curvature', default: '2' }], data: '{ "c": [...] }', create: undefined,
+      id: 'test-bowl',
+      title: 'Bowl',
+      objective: '½a‖θ − c‖²',
+      thetaLayout: 'θ₁..θ_p (p = length of c)',
+      params: [{ name: 'a', description: 'curvature', default: '2' }],
+      data: '{ "c": [...] }',
+      create: undefined,
     });
-    const bare = defineModel({ id: 'x', title: 'x', objective: 'x', thetaLayout: 'x', build: () => ({ dim: 1, thetaNames: ['x'], bind: family.create({ data: { c: ['0'] } }).bind }) });
+    const bare = defineModel({
+      id: 'x',
+      title: 'x',
+      objective: 'x',
+      thetaLayout: 'x',
+      build: () => ({ dim: 1, thetaNames: ['x'], bind: family.create({ data: { c: ['0'] } }).bind }),
+    });
     expect(bare.params).toEqual([]);
     expect('data' in bare).toBe(false);
   });
@@ -51,7 +69,7 @@ describe('defineModel', () => {
     expect(family.create({ dim: 2, params: { a: '3' }, data: { c: ['1', '2'] } }).params).toEqual({ a: '3' });
   });
 
-  it('reads parameters, their own rules, the data, the family\'s rules, then θ\'s length, in that order', () => {
+  it("reads parameters, their own rules, the data, the family's rules, then θ's length, in that order", () => {
     // Each input is wrong in every later step too: the error names the first step that fails.
     expect(() => family.create({ dim: 9, params: { b: '1' }, data: { d: [] } })).toThrow(/params: unknown parameter "b"/);
     expect(() => family.create({ dim: 9, params: { a: '-1' }, data: { d: [] } })).toThrow(/params: a must be positive/);

@@ -15,7 +15,8 @@ const instance = fc.tuple(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, m
     theta: microVector(2 * d, -1.5, 1.5),
     u: microVector(2 * d, -1, 1),
     v: microVector(2 * d, -1, 1),
-  }));
+  }),
+);
 
 /** The objective written out for mathjs, from the data's text, independently of the model code. */
 function objective(X: string[][], y: string[]): { expr: string; vars: string[] } {
@@ -30,28 +31,37 @@ const topEig = (M: number[][]): number => Math.max(...(eigs(M).values as number[
 
 describe('diagonal-linear', () => {
   it('closed forms agree with finite differences (1e-30), f64 to 1e-10, dec:50 to 1e-30; loss is (1/2n)‖X(u⊙v) − y‖²', () => {
-    assertDerivatives(diagonalLinear, instance, ({ X, y }) => ({ data: { X, y } }), { numRuns: 60, seed: 26 }, (m, { X, y, theta }) => {
-      // The definition itself, by plain loops in f64.
-      const d = X[0].length;
-      const t = theta.map(Number);
-      let naive = 0;
-      let scale = 0;
-      for (let i = 0; i < X.length; i++) {
-        let f = 0;
-        let fa = 0;
-        for (let k = 0; k < d; k++) {
-          f += Number(X[i][k]) * t[k] * t[d + k];
-          fa += Math.abs(Number(X[i][k]) * t[k] * t[d + k]);
+    assertDerivatives(
+      diagonalLinear,
+      instance,
+      ({ X, y }) => ({ data: { X, y } }),
+      { numRuns: 60, seed: 26 },
+      (m, { X, y, theta }) => {
+        // The definition itself, by plain loops in f64.
+        const d = X[0].length;
+        const t = theta.map(Number);
+        let naive = 0;
+        let scale = 0;
+        for (let i = 0; i < X.length; i++) {
+          let f = 0;
+          let fa = 0;
+          for (let k = 0; k < d; k++) {
+            f += Number(X[i][k]) * t[k] * t[d + k];
+            fa += Math.abs(Number(X[i][k]) * t[k] * t[d + k]);
+          }
+          naive += (f - Number(y[i])) ** 2 / (2 * X.length);
+          scale += (fa + Math.abs(Number(y[i]))) ** 2 / (2 * X.length);
         }
-        naive += (f - Number(y[i])) ** 2 / (2 * X.length);
-        scale += (fa + Math.abs(Number(y[i]))) ** 2 / (2 * X.length);
-      }
-      expect(Math.abs(m.bind(f64).loss(t) - naive)).toBeLessThanOrEqual(1e-14 * scale);
-    });
+        expect(Math.abs(m.bind(f64).loss(t) - naive)).toBeLessThanOrEqual(1e-14 * scale);
+      },
+    );
   });
 
   it('loss, Hessian and ∇³L[e,e] match mathjs symbolic derivatives (n = 2, d = 3)', () => {
-    const X = [['0.5', '-1', '2'], ['1.5', '0.25', '-0.75']];
+    const X = [
+      ['0.5', '-1', '2'],
+      ['1.5', '0.25', '-0.75'],
+    ];
     const y = ['0.3', '-1.2'];
     const { expr, vars } = objective(X, y);
     const oracle = symbolicOracle(expr, vars);
@@ -69,7 +79,10 @@ describe('diagonal-linear', () => {
 
   it('at an interpolator (g = 0): S = λ_max((1/n) X diag(u² + v²) Xᵀ)', () => {
     // n = 2 < d = 3; β = u⊙v and y = Xβ, so g = 0.
-    const X = [[1, -0.5, 2], [0.25, 1.5, -1]];
+    const X = [
+      [1, -0.5, 2],
+      [0.25, 1.5, -1],
+    ];
     const u = [1.2, -0.7, 0.4];
     const v = [0.5, 1.1, -0.9];
     const beta = u.map((uk, k) => uk * v[k]);
@@ -87,7 +100,10 @@ describe('diagonal-linear', () => {
 
   it('one GD step satisfies the exact identity (u² − v²)⁺ = (u² − v²)(1 − γ²g²) (docs/claims/even.md), in dec:50', () => {
     const F = decimalField(50);
-    const X = [['1', '-0.5', '2'], ['0.25', '1.5', '-1']];
+    const X = [
+      ['1', '-0.5', '2'],
+      ['0.25', '1.5', '-1'],
+    ];
     const b = diagonalLinear.create({ dim: 6, data: { X, y: ['0.7', '-0.2'] } }).bind(F);
     const t = ['1.2', '-0.7', '0.4', '0.5', '1.1', '-0.9'].map((x) => F.from(x));
     const gamma = F.from('0.3');
@@ -104,7 +120,10 @@ describe('diagonal-linear', () => {
   });
 
   it('rejects bad input, naming the option', () => {
-    const X = [['1', '2'], ['3', '4']];
+    const X = [
+      ['1', '2'],
+      ['3', '4'],
+    ];
     expect(() => diagonalLinear.create({ data: { X, y: ['1'] } })).toThrow(/data: "y" must have 2 entries, got 1/);
     expect(() => diagonalLinear.create({ data: { X } })).toThrow(/data: "y" must be an array/);
     expect(() => diagonalLinear.create({ data: { y: ['1'] } })).toThrow(/data: "X" must be a non-empty array/);

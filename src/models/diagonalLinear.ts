@@ -10,7 +10,6 @@ import { dataRegression } from './params.js';
 const SHAPE = '{ "X": [[...]] (n×d), "y": [...] (n) }';
 const KEYS = ['X', 'y'];
 
-
 /**
  * M-DLN (docs/claims/even.md): L = (1/2n)‖X(u⊙v) − y‖², θ = (u, v). With β = u⊙v, res = Xβ − y,
  * g = Xᵀres/n and K = XᵀX/n:
@@ -45,7 +44,8 @@ export const diagonalLinear: ModelDef = defineModel({
             let s = F.zero;
             for (let i = 0; i < n; i++) s = F.add(s, F.mul(X[i][k], X[i][l]));
             return F.div(s, N);
-          }));
+          }),
+        );
         /** Xw (n entries). */
         const Xw = (w: Vec<T>): T[] =>
           X.map((row) => {
@@ -106,10 +106,7 @@ export const diagonalLinear: ModelDef = defineModel({
           const g = XTz(res(t));
           // K(v⊙a + u⊙b) = Xᵀ X (v⊙a + u⊙b) / n
           const Kw = XTz(Xw(a.map((ak, k) => F.add(F.mul(v[k], ak), F.mul(u[k], b[k])))));
-          return [
-            ...v.map((vk, k) => F.add(F.mul(vk, Kw[k]), F.mul(g[k], b[k]))),
-            ...u.map((uk, k) => F.add(F.mul(uk, Kw[k]), F.mul(g[k], a[k]))),
-          ];
+          return [...v.map((vk, k) => F.add(F.mul(vk, Kw[k]), F.mul(g[k], b[k]))), ...u.map((uk, k) => F.add(F.mul(uk, Kw[k]), F.mul(g[k], a[k])))];
         };
         const third = (t: Vec<T>, e: Vec<T>): Vec<T> => {
           const u = uOf(t);
@@ -122,10 +119,7 @@ export const diagonalLinear: ModelDef = defineModel({
           // Σᵢ cᵢ xᵢ / n and Σᵢ qᵢ xᵢ / n.
           const cx = XTz(c);
           const qx = XTz(q);
-          return [
-            ...b.map((bk, k) => F.add(F.mul(cx[k], bk), F.mul(qx[k], v[k]))),
-            ...a.map((ak, k) => F.add(F.mul(cx[k], ak), F.mul(qx[k], u[k]))),
-          ];
+          return [...b.map((bk, k) => F.add(F.mul(cx[k], bk), F.mul(qx[k], v[k]))), ...a.map((ak, k) => F.add(F.mul(cx[k], ak), F.mul(qx[k], u[k])))];
         };
         return { loss, grad, hessian, hvp, third };
       },

@@ -30,8 +30,13 @@ describe('expr: derivatives', () => {
     ['sin(x)*exp(y)+x^3*y', ['x', 'y'], -2, 2],
     ['((w1*w2*w3)-2)^2/2', ['w1', 'w2', 'w3'], -2, 2],
     // every allowed function and power form; θ > 0 so that x^y, log and x^-2 are defined
-    ['tan(x)*tanh(y) + atan(x*y) + sqrt(x^2+y^2+1) + x^-2 + 2^x + x^y + asinh(x)*acos(y/3) + asin(x/3)'
-      + ' + atanh(y/3) + abs(x - 3) + log(x) + sinh(y) * cos(x) + square(x - y) + cube(y) + pi*e*x', ['x', 'y'], 0.2, 1.5],
+    [
+      'tan(x)*tanh(y) + atan(x*y) + sqrt(x^2+y^2+1) + x^-2 + 2^x + x^y + asinh(x)*acos(y/3) + asin(x/3)' +
+        ' + atanh(y/3) + abs(x - 3) + log(x) + sinh(y) * cos(x) + square(x - y) + cube(y) + pi*e*x',
+      ['x', 'y'],
+      0.2,
+      1.5,
+    ],
   ];
   for (const [formula, vars, lo, hi] of formulas) {
     it(`closed forms of ${formula} agree with finite differences (1e-30), f64 to 1e-10`, () => {
@@ -53,8 +58,7 @@ describe('expr: derivatives', () => {
       e: fc.oneof(
         { depthSize: 'small', withCrossShrink: true },
         tie('leaf'),
-        fc.tuple(fc.constantFrom('sin', 'cos', 'exp', 'tanh', 'atan', 'sinh', 'square', 'cube', '-'), tie('e'))
-          .map(([f, a]) => `${f}(${a})`),
+        fc.tuple(fc.constantFrom('sin', 'cos', 'exp', 'tanh', 'atan', 'sinh', 'square', 'cube', '-'), tie('e')).map(([f, a]) => `${f}(${a})`),
         fc.tuple(tie('e'), fc.constantFrom('+', '-', '*'), tie('e')).map(([a, op, b]) => `(${a} ${op} ${b})`),
         fc.tuple(tie('e'), tie('e')).map(([a, b]) => `(${a}) / (1 + (${b})^2)`),
         fc.tuple(tie('e'), fc.integer({ min: -3, max: 4 })).map(([a, n]) => (n < 0 ? `(1 + (${a})^2)^(${n})` : `(${a})^${n}`)),
@@ -145,7 +149,12 @@ describe('expr: numbers', () => {
     expect(D50.toString(b.grad(x)[0])).toBe('12.25'); // 3x² − 2x⁻³
     expect(D50.toString(b.hessian(x)[0][0])).toBe('-11.625'); // 6x + 6x⁻⁴
     expect(D50.toString(b.third(x, [D50.one])[0])).toBe('6.75'); // 6 − 24x⁻⁵
-    expect(expr.create({ expr: 'x^3', vars: ['x'] }).bind(f64).loss([-2])).toBe(-8);
+    expect(
+      expr
+        .create({ expr: 'x^3', vars: ['x'] })
+        .bind(f64)
+        .loss([-2]),
+    ).toBe(-8);
   });
 
   it('pi and e are the constants, at the field precision', () => {
@@ -162,13 +171,19 @@ describe('expr: numbers', () => {
     expect(m.lossStar).toBeUndefined();
     expect(m.manifold).toBeUndefined();
     expect(m.bind(f64)).toBe(m.bind(f64));
-    expect(m.bind(f64).hessian([3, 4])).toEqual([[0, 1], [1, 0]]);
+    expect(m.bind(f64).hessian([3, 4])).toEqual([
+      [0, 1],
+      [1, 0],
+    ]);
     expect(m.bind(f64).third([3, 4], [1, 1])).toEqual([0, 0]);
   });
 });
 
 describe('expr: bad input', () => {
-  const create = (formula: string, vars: string[] = ['x', 'y']) => () => expr.create({ expr: formula, vars });
+  const create =
+    (formula: string, vars: string[] = ['x', 'y']) =>
+    () =>
+      expr.create({ expr: formula, vars });
   it.each([
     ['a = 1', /expr: assignments are not allowed/],
     ['f(x) = x', /expr: function definitions are not allowed/],

@@ -3,7 +3,21 @@ import type { Field, Mat, Vec } from '../numerics/field.js';
 import { defineModel } from './defineModel.js';
 import type { ModelDef } from './model.js';
 import {
-  asAny, asMath, type AnyNode, type BigNum, CONSTANTS, constNode, constValue, ctors, DERIVATIVE_FUNCTIONS, fnName, FUNCTIONS, math, opNode, OPERATORS, RESERVED,
+  asAny,
+  asMath,
+  type AnyNode,
+  type BigNum,
+  CONSTANTS,
+  constNode,
+  constValue,
+  ctors,
+  DERIVATIVE_FUNCTIONS,
+  fnName,
+  FUNCTIONS,
+  math,
+  opNode,
+  OPERATORS,
+  RESERVED,
 } from './_internals/exprNodes.js';
 import { checkFormulaText, checkTree } from './_internals/exprLimits.js';
 import { buildTape, compileTape, type Tape } from './_internals/exprTape.js';
@@ -94,7 +108,7 @@ function validate(node: AnyNode, vars: ReadonlySet<string>): void {
 /** Checks `--vars`: names mathjs reads as one symbol, distinct, not a function, constant or keyword. */
 function validateVars(vars: readonly string[] | undefined): string[] {
   if (vars === undefined || vars.length === 0) {
-    throw new UsageError('the expr model needs its variables in θ order, e.g. [\'x\', \'y\']', 'vars');
+    throw new UsageError("the expr model needs its variables in θ order, e.g. ['x', 'y']", 'vars');
   }
   const seen = new Set<string>();
   return vars.map((raw) => {
@@ -210,7 +224,7 @@ function differentiate(node: AnyNode, v: string): AnyNode {
 /** Parses and validates `--expr` for `--vars`; the normalized tree. */
 function parseFormula(text: string | undefined, vars: readonly string[]): AnyNode {
   if (text === undefined || text.trim() === '') {
-    throw new UsageError('the expr model needs a formula, e.g. "(x*y - 1)^2/2" with the variables [\'x\', \'y\']', 'expr');
+    throw new UsageError("the expr model needs a formula, e.g. \"(x*y - 1)^2/2\" with the variables ['x', 'y']", 'expr');
   }
   if (text.length > MAX_EXPR_LENGTH) throw new UsageError(`the formula is longer than ${MAX_EXPR_LENGTH} characters`, 'expr');
   checkFormulaText(text);
@@ -235,15 +249,19 @@ function limited<N extends AnyNode[] | AnyNode[][]>(trees: N, what: string): N {
 function tripleIndex(p: number): { triples: [number, number, number][]; index: Int32Array } {
   const triples: [number, number, number][] = [];
   const at = new Map<string, number>();
-  for (let i = 0; i < p; i++) for (let j = i; j < p; j++) for (let k = j; k < p; k++) {
-    at.set(`${i},${j},${k}`, triples.length);
-    triples.push([i, j, k]);
-  }
+  for (let i = 0; i < p; i++)
+    for (let j = i; j < p; j++)
+      for (let k = j; k < p; k++) {
+        at.set(`${i},${j},${k}`, triples.length);
+        triples.push([i, j, k]);
+      }
   const index = new Int32Array(p * p * p);
-  for (let i = 0; i < p; i++) for (let j = 0; j < p; j++) for (let k = 0; k < p; k++) {
-    const s = [i, j, k].sort((x, y) => x - y);
-    index[(i * p + j) * p + k] = at.get(s.join(',')) as number;
-  }
+  for (let i = 0; i < p; i++)
+    for (let j = 0; j < p; j++)
+      for (let k = 0; k < p; k++) {
+        const s = [i, j, k].sort((x, y) => x - y);
+        index[(i * p + j) * p + k] = at.get(s.join(',')) as number;
+      }
   return { triples, index };
 }
 
@@ -262,8 +280,16 @@ export const expr: ModelDef = defineModel({
     let hess: AnyNode[][] | undefined; // hess[i][j - i] = ∂ᵢⱼL for j ≥ i
     const tapes: { loss?: Tape; grad?: Tape; hessian?: Tape; third?: Tape } = {};
     let triples: ReturnType<typeof tripleIndex> | undefined;
-    const gradNodes = () => (grads ??= limited(vars.map((v) => differentiate(root, v)), 'its gradient'));
-    const hessNodes = () => (hess ??= limited(gradNodes().map((g, i) => vars.slice(i).map((v) => differentiate(g, v))), 'its Hessian'));
+    const gradNodes = () =>
+      (grads ??= limited(
+        vars.map((v) => differentiate(root, v)),
+        'its gradient',
+      ));
+    const hessNodes = () =>
+      (hess ??= limited(
+        gradNodes().map((g, i) => vars.slice(i).map((v) => differentiate(g, v))),
+        'its Hessian',
+      ));
     const lossTape = () => (tapes.loss ??= buildTape([root], vars));
     const gradTape = () => (tapes.grad ??= buildTape(gradNodes(), vars));
     const hessTape = () => (tapes.hessian ??= buildTape(hessNodes().flat(), vars));
@@ -274,7 +300,10 @@ export const expr: ModelDef = defineModel({
       }
       triples = tripleIndex(p);
       const H = hessNodes();
-      const roots = limited(triples.triples.map(([i, j, k]) => differentiate(H[i][j - i], vars[k])), 'its third derivatives');
+      const roots = limited(
+        triples.triples.map(([i, j, k]) => differentiate(H[i][j - i], vars[k])),
+        'its third derivatives',
+      );
       return (tapes.third = buildTape(roots, vars));
     };
 

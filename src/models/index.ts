@@ -17,8 +17,16 @@ export { manifoldToy } from './manifoldToy.js';
 export { matrixFactorization } from './matrixFactorization.js';
 export { minimalist } from './minimalist.js';
 export {
-  makeModel, type BoundModel, type DecimalText, type ExactJson, type Manifold, type Model, type ModelDef, type ModelImpl,
-  type ModelInput, type ParamSpec,
+  makeModel,
+  type BoundModel,
+  type DecimalText,
+  type ExactJson,
+  type Manifold,
+  type Model,
+  type ModelDef,
+  type ModelImpl,
+  type ModelInput,
+  type ParamSpec,
 } from './model.js';
 export { checkDim, dataMatrix, dataNumber, dataObject, dataRegression, dataVector, readParams, requireParam, thetaDim } from './params.js';
 export { quadratic } from './quadratic.js';

@@ -14,11 +14,7 @@ const LOSSES = ['square', 'logcosh', 'quartic'] as const;
 function objective(k: number, loss: string, mu: string): { expr: string; vars: string[] } {
   const vars = [...Array.from({ length: k }, (_, i) => `x${i + 1}`), ...Array.from({ length: k }, (_, i) => `y${i + 1}`)];
   const s = `(${Array.from({ length: k }, (_, i) => `x${i + 1}*y${i + 1}`).join(' + ')})`;
-  const expr = loss === 'square'
-    ? `(${s} - (${mu}))^2 / 2`
-    : loss === 'logcosh'
-      ? `log(cosh(${s} - (${mu})))`
-      : `(${s}^2 - (${mu}))^2 / 4`;
+  const expr = loss === 'square' ? `(${s} - (${mu}))^2 / 2` : loss === 'logcosh' ? `log(cosh(${s} - (${mu})))` : `(${s}^2 - (${mu}))^2 / 4`;
   return { expr, vars };
 }
 
@@ -31,11 +27,18 @@ describe('inner-product', () => {
         theta: microVector(2 * k, -1.5, 1.5),
         u: microVector(2 * k, -1, 1),
         v: microVector(2 * k, -1, 1),
-      }));
-    assertDerivatives(innerProduct, cases, ({ loss, mu }) => ({ params: { loss, mu } }), { numRuns: 60, seed: 24 }, (model, { loss, mu, theta }) => {
-      const { expr, vars } = objective(theta.length / 2, loss, mu);
-      expectLossOfFormula(model, expr, vars, theta);
-    });
+      }),
+    );
+    assertDerivatives(
+      innerProduct,
+      cases,
+      ({ loss, mu }) => ({ params: { loss, mu } }),
+      { numRuns: 60, seed: 24 },
+      (model, { loss, mu, theta }) => {
+        const { expr, vars } = objective(theta.length / 2, loss, mu);
+        expectLossOfFormula(model, expr, vars, theta);
+      },
+    );
   });
 
   it('Hessian and ∇³L[e,e] match mathjs symbolic derivatives for every ℓ (k = 2)', () => {
@@ -57,7 +60,11 @@ describe('inner-product', () => {
     // x = (1, 2), y = (0.2, 0.1): s = 0.4.
     const theta = ['1', '2', '0.2', '0.1'].map((t) => F.from(t));
     const g = ['0.2', '0.1', '1', '2'].map((t) => F.from(t));
-    for (const [loss, mu, scale] of [['square', '0.4', '1'], ['logcosh', '0.4', '1'], ['quartic', '0.16', '0.32']] as const) {
+    for (const [loss, mu, scale] of [
+      ['square', '0.4', '1'],
+      ['logcosh', '0.4', '1'],
+      ['quartic', '0.16', '0.32'],
+    ] as const) {
       const m = innerProduct.create({ dim: 4, params: { loss, mu } });
       const b = m.bind(F);
       expect(F.toString(b.loss(theta))).toBe('0');

@@ -103,14 +103,18 @@ export const innerProduct: ModelDef = defineModel({
       for (let i = 0; i < k; i++) acc = F.add(acc, F.mul(t[i], t[k + i]));
       return acc;
     };
-    const manifold = name !== 'quartic'
-      ? { description: `xᵀy = ${mu}`, residual: <T>(F: Field<T>, t: Vec<T>) => F.sub(s(F, t), F.from(mu)) }
-      : quarticNegative
-        ? { description: 'xᵀy = 0', residual: <T>(F: Field<T>, t: Vec<T>) => s(F, t) }
-        : { description: `(xᵀy)² = ${mu}`, residual: <T>(F: Field<T>, t: Vec<T>) => {
-          const v = s(F, t);
-          return F.sub(F.mul(v, v), F.from(mu));
-        } };
+    const manifold =
+      name !== 'quartic'
+        ? { description: `xᵀy = ${mu}`, residual: <T>(F: Field<T>, t: Vec<T>) => F.sub(s(F, t), F.from(mu)) }
+        : quarticNegative
+          ? { description: 'xᵀy = 0', residual: <T>(F: Field<T>, t: Vec<T>) => s(F, t) }
+          : {
+              description: `(xᵀy)² = ${mu}`,
+              residual: <T>(F: Field<T>, t: Vec<T>) => {
+                const v = s(F, t);
+                return F.sub(F.mul(v, v), F.from(mu));
+              },
+            };
     return {
       dim,
       thetaNames: [...indexedNames('x', k), ...indexedNames('y', k)],
@@ -140,7 +144,8 @@ export const innerProduct: ModelDef = defineModel({
             g.map((gj, j) => {
               const gg = F.mul(d2, F.mul(gi, gj));
               return j === i + k || i === j + k ? F.add(gg, d1) : gg;
-            }));
+            }),
+          );
         };
         const hvp = (t: Vec<T>, w: Vec<T>): Vec<T> => {
           const v = s(F, t);

@@ -28,7 +28,10 @@ describe('manifold-toy', () => {
         const b = m.bind(f64);
         expect(b.loss([0, z])).toBe(0);
         expect(b.grad([0, z]).map(Math.abs)).toEqual([0, 0]);
-        expect(b.hessian([0, z]).map((r) => r.map(Math.abs))).toEqual([[1 + z * z, 0], [0, 0]]);
+        expect(b.hessian([0, z]).map((r) => r.map(Math.abs))).toEqual([
+          [1 + z * z, 0],
+          [0, 0],
+        ]);
         expect(b.third([0, z], [1, 0]).map((x) => x + 0)).toEqual([0, 2 * z + 0]);
         expect(m.manifold!.residual(f64, [0, z])).toBe(0);
       }),

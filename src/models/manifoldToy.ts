@@ -31,15 +31,15 @@ export const manifoldToy: ModelDef = defineModel({
           grad: ([x, z]: Vec<T>) => [F.mul(s(z), x), F.mul(z, F.mul(x, x))],
           hessian: ([x, z]: Vec<T>) => {
             const off = F.mul(two, F.mul(x, z));
-            return [[s(z), off], [off, F.mul(x, x)]];
+            return [
+              [s(z), off],
+              [off, F.mul(x, x)],
+            ];
           },
           third: ([x, z]: Vec<T>, [a, b]: Vec<T>) => {
             // ∂xxz = 2z, ∂xzz = 2x: entry x is 2·2z·ab + 2x·b², entry z is 2z·a² + 2·2x·ab.
             const ab = F.mul(a, b);
-            return [
-              F.add(F.mul(F.mul(four, z), ab), F.mul(F.mul(two, x), F.mul(b, b))),
-              F.add(F.mul(F.mul(two, z), F.mul(a, a)), F.mul(F.mul(four, x), ab)),
-            ];
+            return [F.add(F.mul(F.mul(four, z), ab), F.mul(F.mul(two, x), F.mul(b, b))), F.add(F.mul(F.mul(two, z), F.mul(a, a)), F.mul(F.mul(four, x), ab))];
           },
         };
       },

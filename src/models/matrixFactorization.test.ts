@@ -7,17 +7,16 @@ import { f64 } from '../numerics/f64Field.js';
 import { assertDerivatives } from '../../test-support/expectDerivatives.js';
 import { microVector } from '../../test-support/decimalArbs.js';
 
-const instance = fc.tuple(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 2 }))
-  .chain(([n, p, r]) => {
-    const dim = (n + p) * r;
-    return fc.record({
-      A: fc.array(microVector(p, -2, 2), { minLength: n, maxLength: n }),
-      rank: fc.constant(String(r)),
-      theta: microVector(dim, -1.5, 1.5),
-      u: microVector(dim, -1, 1),
-      v: microVector(dim, -1, 1),
-    });
+const instance = fc.tuple(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 2 })).chain(([n, p, r]) => {
+  const dim = (n + p) * r;
+  return fc.record({
+    A: fc.array(microVector(p, -2, 2), { minLength: n, maxLength: n }),
+    rank: fc.constant(String(r)),
+    theta: microVector(dim, -1.5, 1.5),
+    u: microVector(dim, -1, 1),
+    v: microVector(dim, -1, 1),
   });
+});
 
 /** ½‖UVᵀ − A‖² by plain loops from θ's documented layout (U then V, both row-major). */
 function naiveLoss(A: number[][], r: number, t: number[]): { loss: number; scale: number } {
@@ -42,10 +41,20 @@ function naiveLoss(A: number[][], r: number, t: number[]): { loss: number; scale
 
 describe('matrix-factorization', () => {
   it('closed forms agree with finite differences (1e-30), f64 to 1e-10, dec:50 to 1e-30; loss is ½‖UVᵀ − A‖²', () => {
-    assertDerivatives(matrixFactorization, instance, ({ A, rank }) => ({ data: { A, rank } }), { numRuns: 50, seed: 25 }, (m, { A, rank, theta }) => {
-      const { loss, scale } = naiveLoss(A.map((row) => row.map(Number)), Number(rank), theta.map(Number));
-      expect(Math.abs(m.bind(f64).loss(theta.map(Number)) - loss)).toBeLessThanOrEqual(1e-14 * scale);
-    });
+    assertDerivatives(
+      matrixFactorization,
+      instance,
+      ({ A, rank }) => ({ data: { A, rank } }),
+      { numRuns: 50, seed: 25 },
+      (m, { A, rank, theta }) => {
+        const { loss, scale } = naiveLoss(
+          A.map((row) => row.map(Number)),
+          Number(rank),
+          theta.map(Number),
+        );
+        expect(Math.abs(m.bind(f64).loss(theta.map(Number)) - loss)).toBeLessThanOrEqual(1e-14 * scale);
+      },
+    );
   });
 
   it('n = p = r = 1 is the uv model with m = 1 and y = A', () => {
@@ -60,8 +69,15 @@ describe('matrix-factorization', () => {
 
   it('at an exact factorization: loss 0, gradient 0, Hessian = Gauss–Newton Gram ⟨Ė(eᵢ), Ė(eⱼ)⟩', () => {
     // U (2×2), V (3×2), A = UVᵀ; rank 2 ≥ min(2, 3) so L* = 0 is published.
-    const U = [[1, 2], [-0.5, 1]];
-    const V = [[1, 0], [0.5, -1], [2, 0.25]];
+    const U = [
+      [1, 2],
+      [-0.5, 1],
+    ];
+    const V = [
+      [1, 0],
+      [0.5, -1],
+      [2, 0.25],
+    ];
     const A = U.map((ui) => V.map((vj) => String(ui[0] * vj[0] + ui[1] * vj[1])));
     const m = matrixFactorization.create({ dim: 10, data: { A, rank: '2' } });
     expect(m.lossStar).toBe('0');
@@ -76,8 +92,7 @@ describe('matrix-factorization', () => {
     // Ė(e) = dU Vᵀ + U dVᵀ for a basis vector e, by plain loops.
     const dE = (k: number): number[][] => {
       const e = t.map((_, i) => (i === k ? 1 : 0));
-      return [0, 1].map((i) => [0, 1, 2].map((j) =>
-        e[i * 2] * V[j][0] + e[i * 2 + 1] * V[j][1] + U[i][0] * e[4 + j * 2] + U[i][1] * e[4 + j * 2 + 1]));
+      return [0, 1].map((i) => [0, 1, 2].map((j) => e[i * 2] * V[j][0] + e[i * 2 + 1] * V[j][1] + U[i][0] * e[4 + j * 2] + U[i][1] * e[4 + j * 2 + 1]));
     };
     const H = m.bind(f64).hessian(t);
     for (let i = 0; i < 10; i++) {
@@ -92,15 +107,48 @@ describe('matrix-factorization', () => {
   });
 
   it('publishes L* only when the rank reaches min(n, p)', () => {
-    expect(matrixFactorization.create({ data: { A: [['1', '2'], ['3', '4']], rank: '1' } }).lossStar).toBeUndefined();
-    expect(matrixFactorization.create({ data: { A: [['1', '2'], ['3', '4']], rank: '1' } }).manifold).toBeUndefined();
+    expect(
+      matrixFactorization.create({
+        data: {
+          A: [
+            ['1', '2'],
+            ['3', '4'],
+          ],
+          rank: '1',
+        },
+      }).lossStar,
+    ).toBeUndefined();
+    expect(
+      matrixFactorization.create({
+        data: {
+          A: [
+            ['1', '2'],
+            ['3', '4'],
+          ],
+          rank: '1',
+        },
+      }).manifold,
+    ).toBeUndefined();
     expect(matrixFactorization.create({ data: { A: [['1', '2', '3']], rank: '1' } }).lossStar).toBe('0');
-    expect(matrixFactorization.create({ data: { A: [['1', '2'], ['3', '4']], rank: '3' } }).dim).toBe(12);
+    expect(
+      matrixFactorization.create({
+        data: {
+          A: [
+            ['1', '2'],
+            ['3', '4'],
+          ],
+          rank: '3',
+        },
+      }).dim,
+    ).toBe(12);
     expect(matrixFactorization.create({ data: { A: [['1']], rank: '2.0' } }).dim).toBe(4);
   });
 
   it('rejects bad input, naming the option', () => {
-    const A = [['1', '2'], ['3', '4']];
+    const A = [
+      ['1', '2'],
+      ['3', '4'],
+    ];
     expect(() => matrixFactorization.create({ data: { A, rank: '1.5' } })).toThrow(/data: "rank" must be a positive integer, got 1.5/);
     expect(() => matrixFactorization.create({ data: { A, rank: '0' } })).toThrow(/data: "rank" must be a positive integer/);
     expect(() => matrixFactorization.create({ data: { A, rank: '-2' } })).toThrow(/data: "rank" must be a positive integer/);

@@ -64,17 +64,17 @@ export const matrixFactorization: ModelDef = defineModel({
       thetaNames: names,
       ...(full
         ? {
-          lossStar: '0',
-          manifold: {
-            description: 'UVᵀ = A; residual ‖UVᵀ − A‖_F',
-            residual: <T>(F: Field<T>, t: Vec<T>) => {
-              const E = residual(F, matrixIn(F, data.A), t);
-              let s = F.zero;
-              for (const row of E) for (const x of row) s = F.add(s, F.mul(x, x));
-              return F.sqrt(s);
+            lossStar: '0',
+            manifold: {
+              description: 'UVᵀ = A; residual ‖UVᵀ − A‖_F',
+              residual: <T>(F: Field<T>, t: Vec<T>) => {
+                const E = residual(F, matrixIn(F, data.A), t);
+                let s = F.zero;
+                for (const row of E) for (const x of row) s = F.add(s, F.mul(x, x));
+                return F.sqrt(s);
+              },
             },
-          },
-        }
+          }
         : {}),
       bind<T>(F: Field<T>) {
         const A = matrixIn(F, data.A);

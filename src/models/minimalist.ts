@@ -51,7 +51,10 @@ export const minimalist: ModelDef = defineModel({
             const { x, y, x2, y2, p } = parts(t);
             const d = F.sub(F.mul(three, p), F.one);
             const off = F.mul(F.mul(two, F.mul(x, y)), F.sub(F.mul(two, p), F.one));
-            return [[F.mul(y2, d), off], [off, F.mul(x2, d)]];
+            return [
+              [F.mul(y2, d), off],
+              [off, F.mul(x2, d)],
+            ];
           },
           third: (t: Vec<T>, u: Vec<T>) => {
             const { x, y, x2, y2, p } = parts(t);
@@ -64,10 +67,7 @@ export const minimalist: ModelDef = defineModel({
             const aa = F.mul(a, a);
             const ab2 = F.mul(two, F.mul(a, b));
             const bb = F.mul(b, b);
-            return [
-              F.add(F.add(F.mul(txxx, aa), F.mul(txxy, ab2)), F.mul(txyy, bb)),
-              F.add(F.add(F.mul(txxy, aa), F.mul(txyy, ab2)), F.mul(tyyy, bb)),
-            ];
+            return [F.add(F.add(F.mul(txxx, aa), F.mul(txxy, ab2)), F.mul(txyy, bb)), F.add(F.add(F.mul(txxy, aa), F.mul(txyy, ab2)), F.mul(tyyy, bb))];
           },
         };
       },

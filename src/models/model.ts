@@ -151,8 +151,10 @@ export function makeModel(impl: ModelImpl): Model {
       const hit = cache.get(F as Field<unknown>);
       if (hit !== undefined) return hit as BoundModel<T>;
       const b = impl.bind(F);
-      const viaKernels = makeKernels !== undefined && (F as Field<unknown>) === f64
-        ? kernelRoutes(impl.dim, () => (kernels ??= makeKernels()), b as unknown as Pick<BoundModel<number>, 'loss' | 'grad'>) : undefined;
+      const viaKernels =
+        makeKernels !== undefined && (F as Field<unknown>) === f64
+          ? kernelRoutes(impl.dim, () => (kernels ??= makeKernels()), b as unknown as Pick<BoundModel<number>, 'loss' | 'grad'>)
+          : undefined;
       const bound: BoundModel<T> = Object.freeze({
         F,
         loss: (viaKernels?.loss as BoundModel<T>['loss'] | undefined) ?? b.loss,

@@ -76,9 +76,7 @@ export function dataVector(obj: Record<string, ExactJson>, key: string, length?:
 }
 
 /** A numeric matrix field of `--data` (rows × cols; either may be fixed). */
-export function dataMatrix(
-  obj: Record<string, ExactJson>, key: string, rows?: number, cols?: number,
-): DecimalText[][] {
+export function dataMatrix(obj: Record<string, ExactJson>, key: string, rows?: number, cols?: number): DecimalText[][] {
   const x = obj[key];
   if (!Array.isArray(x) || x.length === 0) {
     throw new UsageError(`"${key}" must be a non-empty array of rows, got ${describe(x)}`, 'data');

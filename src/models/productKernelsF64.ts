@@ -19,9 +19,7 @@ const MAX_UNROLLED = 32;
  * compiles to what a C compiler makes of the loop; the loop version is used where code generation
  * is disabled (node --disallow-code-generation-from-strings) and for larger depths.
  */
-export function productKernelsF64(
-  a: number, b: number, lossOfProduct: (p: number) => number, options: { readonly unroll?: boolean } = {},
-): KernelsF64 {
+export function productKernelsF64(a: number, b: number, lossOfProduct: (p: number) => number, options: { readonly unroll?: boolean } = {}): KernelsF64 {
   let prefix = new Float64Array(0);
   let suffix = new Float64Array(0);
   /** Prefix and suffix products of w into the scratch arrays; returns aπ − b. */
@@ -57,13 +55,16 @@ export function productKernelsF64(
   };
   let unrolledDepth = -1;
   let unrolled: Descend | undefined;
-  const descendF64: Descend = options.unroll === false ? loopDescend : (w, eta, bound) => {
-    if (w.length !== unrolledDepth) {
-      unrolledDepth = w.length;
-      unrolled = unrolledDescend(w.length, a, b);
-    }
-    return (unrolled ?? loopDescend)(w, eta, bound);
-  };
+  const descendF64: Descend =
+    options.unroll === false
+      ? loopDescend
+      : (w, eta, bound) => {
+          if (w.length !== unrolledDepth) {
+            unrolledDepth = w.length;
+            unrolled = unrolledDescend(w.length, a, b);
+          }
+          return (unrolled ?? loopDescend)(w, eta, bound);
+        };
   return {
     lossF64(w) {
       let p = 1;

@@ -61,8 +61,7 @@ export const quadratic: ModelDef = defineModel({
         const third = (_t: Vec<T>, _u: Vec<T>): Vec<T> => A.map(() => F.zero);
         return { loss, grad, hessian, hvp, third };
       },
-      kernelsF64: () => quadraticKernelsF64(matrixIn(f64, data.A),
-        data.b === undefined ? data.A.map(() => 0) : vectorIn(f64, data.b)),
+      kernelsF64: () => quadraticKernelsF64(matrixIn(f64, data.A), data.b === undefined ? data.A.map(() => 0) : vectorIn(f64, data.b)),
     };
   },
 });

@@ -13,12 +13,16 @@ const vec = (p: number, lo = -1, hi = 1) => microVector(p, lo, hi);
 const instance = fc.tuple(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 4 })).chain(([n, p]) =>
   fc.record({
     J: fc.array(vec(p), { minLength: n, maxLength: n }),
-    Q: fc.array(fc.array(vec(p), { minLength: p, maxLength: p }).map((m) => m.map((row, i) => row.map((x, j) => (j >= i ? x : m[j][i])))), { minLength: n, maxLength: n }),
+    Q: fc.array(
+      fc.array(vec(p), { minLength: p, maxLength: p }).map((m) => m.map((row, i) => row.map((x, j) => (j >= i ? x : m[j][i])))),
+      { minLength: n, maxLength: n },
+    ),
     y: vec(n),
     theta: vec(p, -2, 2),
     u: vec(p),
     v: vec(p),
-  }));
+  }),
+);
 
 describe('quadratic-regression', () => {
   it('closed forms agree with high-precision finite differences, f64 to 1e-10, dec:50 to 1e-30', () => {
@@ -46,11 +50,25 @@ describe('quadratic-regression', () => {
   });
 
   it('with J = 0, Q = [[0,1],[1,0]] it is the uv model ½(uv − y)²: H = [[v², 2uv − y], [·, u²]]', () => {
-    const m = quadraticRegression.create({ data: { J: [['0', '0']], Q: [[['0', '1'], ['1', '0']]], y: ['1.5'] } });
+    const m = quadraticRegression.create({
+      data: {
+        J: [['0', '0']],
+        Q: [
+          [
+            ['0', '1'],
+            ['1', '0'],
+          ],
+        ],
+        y: ['1.5'],
+      },
+    });
     const F = decimalField(50);
     const b = m.bind(F);
     const th = [F.from('0.7'), F.from('-1.3')];
-    expect(b.hessian(th).map((r) => r.map((x) => F.toString(x)))).toEqual([['1.69', '-3.32'], ['-3.32', '0.49']]);
+    expect(b.hessian(th).map((r) => r.map((x) => F.toString(x)))).toEqual([
+      ['1.69', '-3.32'],
+      ['-3.32', '0.49'],
+    ]);
     // ∂uuv = 2v, ∂uvv = 2u: ∇³L[e,e] = (4v·e_u·e_v + 2u·e_v², 2v·e_u² + 4u·e_u·e_v)
     const e = [F.from('0.6'), F.from('0.8')];
     expect(b.third(th, e).map((x) => F.toString(x))).toEqual(['-1.6', '0.408']);
@@ -60,12 +78,51 @@ describe('quadratic-regression', () => {
   });
 
   it('rejects bad data and θ length, naming the option', () => {
-    const good = { J: [['1', '0']], Q: [[['1', '2'], ['2', '0']]], y: ['1'] };
+    const good = {
+      J: [['1', '0']],
+      Q: [
+        [
+          ['1', '2'],
+          ['2', '0'],
+        ],
+      ],
+      y: ['1'],
+    };
     const bad = (data: ExactJson) => () => quadraticRegression.create({ data });
     expect(() => quadraticRegression.create({})).toThrow(/data: model quadratic-regression needs data/);
-    expect(bad({ ...good, Q: [[['1', '2'], ['2.5', '0']]] })).toThrow(/data: "Q"\[0\] must be symmetric/);
-    expect(bad({ ...good, Q: [[['1', '2'], ['2.0', '0']]] })).not.toThrow();
-    expect(bad({ ...good, Q: [[['1', '2', '3'], ['2', '0', '1']]] })).toThrow(/data: "Q\[0\]" must have 2 rows|data: "Q\[0\]"\[0\] must be a row of 2/);
+    expect(
+      bad({
+        ...good,
+        Q: [
+          [
+            ['1', '2'],
+            ['2.5', '0'],
+          ],
+        ],
+      }),
+    ).toThrow(/data: "Q"\[0\] must be symmetric/);
+    expect(
+      bad({
+        ...good,
+        Q: [
+          [
+            ['1', '2'],
+            ['2.0', '0'],
+          ],
+        ],
+      }),
+    ).not.toThrow();
+    expect(
+      bad({
+        ...good,
+        Q: [
+          [
+            ['1', '2', '3'],
+            ['2', '0', '1'],
+          ],
+        ],
+      }),
+    ).toThrow(/data: "Q\[0\]" must have 2 rows|data: "Q\[0\]"\[0\] must be a row of 2/);
     expect(bad({ ...good, Q: [] })).toThrow(/data: "Q" must be an array of n = 1/);
     expect(bad({ J: good.J, y: good.y })).toThrow(/data: "Q" must be an array/);
     expect(bad({ ...good, y: ['1', '2'] })).toThrow(/data: "y" must have 1 entries/);

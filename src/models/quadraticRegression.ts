@@ -67,7 +67,10 @@ export const quadraticRegression: ModelDef = defineModel({
           for (let i = 0; i < n; i++) {
             const Qt = matVec(Q[i], t);
             // fᵢ = θ·(Jᵢ + ½Qᵢθ)
-            const f = dot(t, J[i].map((jk, k) => F.add(jk, F.div(Qt[k], two))));
+            const f = dot(
+              t,
+              J[i].map((jk, k) => F.add(jk, F.div(Qt[k], two))),
+            );
             r[i] = F.sub(f, Y[i]);
             Jt[i] = J[i].map((jk, k) => F.add(jk, Qt[k]));
           }
@@ -120,8 +123,12 @@ export const quadraticRegression: ModelDef = defineModel({
           },
         };
       },
-      kernelsF64: () => quadraticRegressionKernelsF64(matrixIn(f64, data.J),
-        data.Q.map((m) => matrixIn(f64, m)), vectorIn(f64, data.y)),
+      kernelsF64: () =>
+        quadraticRegressionKernelsF64(
+          matrixIn(f64, data.J),
+          data.Q.map((m) => matrixIn(f64, m)),
+          vectorIn(f64, data.y),
+        ),
     };
   },
 });

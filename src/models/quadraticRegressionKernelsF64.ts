@@ -7,7 +7,9 @@ import type { KernelsF64 } from './kernelsF64.js';
  * values are bit-identical.
  */
 export function quadraticRegressionKernelsF64(
-  J: readonly (readonly number[])[], Q: readonly (readonly (readonly number[])[])[], y: readonly number[],
+  J: readonly (readonly number[])[],
+  Q: readonly (readonly (readonly number[])[])[],
+  y: readonly number[],
 ): KernelsF64 {
   const n = J.length;
   const p = J[0].length;

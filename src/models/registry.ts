@@ -18,8 +18,21 @@ import { uv } from './uv.js';
 
 /** The built-in model families, in the order of the architecture's model table (ids are public). */
 export const MODELS: readonly ModelDef[] = [
-  quadratic, deepScalar, deepScalarData, uv, innerProduct, matrixFactorization, diagonalLinear, deepLinear, twoLayer,
-  quadraticRegression, quartic, minimalist, manifoldToy, cubicToy, expr,
+  quadratic,
+  deepScalar,
+  deepScalarData,
+  uv,
+  innerProduct,
+  matrixFactorization,
+  diagonalLinear,
+  deepLinear,
+  twoLayer,
+  quadraticRegression,
+  quartic,
+  minimalist,
+  manifoldToy,
+  cubicToy,
+  expr,
 ];
 
 /** The family with this id; an unknown id is a UsageError naming `--model` and listing the known ids. */

@@ -8,8 +8,8 @@ import { expr } from './expr.js';
 import { twoLayer } from './twoLayer.js';
 import { assertDerivatives } from '../../test-support/expectDerivatives.js';
 
-const instance = fc.tuple(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 3 }))
-  .chain(([m, d, n]) => fc.record({
+const instance = fc.tuple(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 3 })).chain(([m, d, n]) =>
+  fc.record({
     width: fc.constant(String(m)),
     activation: fc.constantFrom('tanh', 'softplus', 'sigmoid'),
     X: decimalMatrix(n, d, -2, 2),
@@ -17,7 +17,8 @@ const instance = fc.tuple(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, m
     theta: decimalVector(m * (d + 1), -1.5, 1.5),
     u: decimalVector(m * (d + 1), -1, 1),
     v: decimalVector(m * (d + 1), -1, 1),
-  }));
+  }),
+);
 
 describe('two-layer', () => {
   it('closed forms agree with 90-digit finite differences (1e-30), f64 to 1e-10, dec:50 to 1e-30, for every activation', () => {
@@ -47,7 +48,17 @@ describe('two-layer', () => {
   });
 
   it('names θ as documented, defaults to tanh, and encloses the decimal values in interval arithmetic (every activation)', () => {
-    const m = twoLayer.create({ dim: 6, params: { width: '2' }, data: { X: [['1', '-0.5'], ['0.25', '2']], y: ['1', '0'] } });
+    const m = twoLayer.create({
+      dim: 6,
+      params: { width: '2' },
+      data: {
+        X: [
+          ['1', '-0.5'],
+          ['0.25', '2'],
+        ],
+        y: ['1', '0'],
+      },
+    });
     expect(m.thetaNames).toEqual(['w1_1', 'w1_2', 'w2_1', 'w2_2', 'a1', 'a2']);
     expect(m.params).toEqual({ width: '2', activation: 'tanh' });
     const t = ['0.3', '-0.7', '1.2', '0.1', '0.9', '-1.4'];
@@ -55,8 +66,21 @@ describe('two-layer', () => {
     const D = decimalField(60);
     const I = intervalField(40);
     for (const activation of ['tanh', 'softplus', 'sigmoid']) {
-      const a = twoLayer.create({ dim: 6, params: { width: '2', activation }, data: { X: [['1', '-0.5'], ['0.25', '2']], y: ['1', '0'] } });
-      const want = a.bind(D).third(t.map((s) => D.from(s)), u.map((s) => D.from(s)));
+      const a = twoLayer.create({
+        dim: 6,
+        params: { width: '2', activation },
+        data: {
+          X: [
+            ['1', '-0.5'],
+            ['0.25', '2'],
+          ],
+          y: ['1', '0'],
+        },
+      });
+      const want = a.bind(D).third(
+        t.map((s) => D.from(s)),
+        u.map((s) => D.from(s)),
+      );
       const wantLoss = a.bind(D).loss(t.map((s) => D.from(s)));
       const got = a.bind(I);
       // The 40-digit enclosure contains the 60-digit value (to its last 15 digits) and is tight.
@@ -66,7 +90,12 @@ describe('two-layer', () => {
         expect(I.radius(z), activation).toBeLessThan(1e-30);
       };
       encloses(got.loss(t.map((s) => I.from(s))), wantLoss);
-      got.third(t.map((s) => I.from(s)), u.map((s) => I.from(s))).forEach((z, i) => encloses(z, want[i]));
+      got
+        .third(
+          t.map((s) => I.from(s)),
+          u.map((s) => I.from(s)),
+        )
+        .forEach((z, i) => encloses(z, want[i]));
     }
     // Far out on both sides σ saturates; f64 stays finite (softplus is evaluated without overflow).
     const far = twoLayer.create({ dim: 2, params: { width: '1', activation: 'softplus' }, data: { X: [['1']], y: ['0'] } }).bind(f64);
@@ -75,9 +104,17 @@ describe('two-layer', () => {
   });
 
   it('rejects bad parameters and data, naming the parameter or field and the rule', () => {
-    const data = { X: [['1', '2'], ['3', '4']], y: ['1', '0'] };
-    const mk = (params: Record<string, string>, d: Record<string, unknown> = data, dim?: number) => () =>
-      twoLayer.create({ params, data: d as never, ...(dim !== undefined ? { dim } : {}) });
+    const data = {
+      X: [
+        ['1', '2'],
+        ['3', '4'],
+      ],
+      y: ['1', '0'],
+    };
+    const mk =
+      (params: Record<string, string>, d: Record<string, unknown> = data, dim?: number) =>
+      () =>
+        twoLayer.create({ params, data: d as never, ...(dim !== undefined ? { dim } : {}) });
     expect(mk({ width: '3' })().dim).toBe(9);
     expect(mk({})).toThrow(/model two-layer needs width=…/);
     expect(mk({ width: '0' })).toThrow(/width must be a positive integer \(at most 100000\), got 0/);

@@ -70,7 +70,12 @@ export const twoLayer: ModelDef = defineModel({
   ],
   checkParams(params) {
     const w = new Decimal(params.width);
-    requireParam(w.isInteger() && w.gte(1) && w.lte(TWO_LAYER_MAX_COORDINATES), 'width', `a positive integer (at most ${TWO_LAYER_MAX_COORDINATES})`, params.width);
+    requireParam(
+      w.isInteger() && w.gte(1) && w.lte(TWO_LAYER_MAX_COORDINATES),
+      'width',
+      `a positive integer (at most ${TWO_LAYER_MAX_COORDINATES})`,
+      params.width,
+    );
   },
   data: { shape: SHAPE, keys: KEYS, read: dataRegression },
   build({ params, data: { X: Xt, y: yt } }) {
@@ -78,8 +83,12 @@ export const twoLayer: ModelDef = defineModel({
     const activation = params.activation as TwoLayerActivation;
     const n = Xt.length;
     const d = Xt[0].length;
-    requireParam(m * (d + 1) <= TWO_LAYER_MAX_COORDINATES, 'width',
-      `at most ${Math.floor(TWO_LAYER_MAX_COORDINATES / (d + 1))} here (θ has width·(d + 1) coordinates, d = ${d} columns of X)`, params.width);
+    requireParam(
+      m * (d + 1) <= TWO_LAYER_MAX_COORDINATES,
+      'width',
+      `at most ${Math.floor(TWO_LAYER_MAX_COORDINATES / (d + 1))} here (θ has width·(d + 1) coordinates, d = ${d} columns of X)`,
+      params.width,
+    );
     const dim = m * (d + 1);
     const names: string[] = [];
     for (let j = 0; j < m; j++) for (let p = 0; p < d; p++) names.push(`w${j + 1}_${p + 1}`);
@@ -129,7 +138,13 @@ export const twoLayer: ModelDef = defineModel({
           const out = new Array<T>(dim).fill(F.zero);
           for (let k = 0; k < n; k++) {
             const { s, r } = sample(t, k);
-            assemble(out, X[k], s.map((sj, j) => F.mul(aAt(t, j), sj[1])), s.map((sj) => sj[0]), r);
+            assemble(
+              out,
+              X[k],
+              s.map((sj, j) => F.mul(aAt(t, j), sj[1])),
+              s.map((sj) => sj[0]),
+              r,
+            );
           }
           return out.map((x) => F.div(x, N));
         };

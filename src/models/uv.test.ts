@@ -16,12 +16,19 @@ function objective(m: number, y: string): { expr: string; vars: string[] } {
 
 describe('uv', () => {
   it('closed forms agree with finite differences (1e-30), f64 to 1e-10, dec:50 to 1e-30; loss matches mathjs', () => {
-    const cases = fc.integer({ min: 1, max: 4 }).chain((m) =>
-      fc.record({ theta: microVector(2 * m, -2, 2), u: microVector(2 * m, -1, 1), v: microVector(2 * m, -1, 1), y: microDecimal(-2, 2) }));
-    assertDerivatives(uv, cases, ({ y }) => ({ params: { target: y } }), { numRuns: 60, seed: 23 }, (model, { theta, y }) => {
-      const { expr, vars } = objective(theta.length / 2, y);
-      expectLossOfFormula(model, expr, vars, theta);
-    });
+    const cases = fc
+      .integer({ min: 1, max: 4 })
+      .chain((m) => fc.record({ theta: microVector(2 * m, -2, 2), u: microVector(2 * m, -1, 1), v: microVector(2 * m, -1, 1), y: microDecimal(-2, 2) }));
+    assertDerivatives(
+      uv,
+      cases,
+      ({ y }) => ({ params: { target: y } }),
+      { numRuns: 60, seed: 23 },
+      (model, { theta, y }) => {
+        const { expr, vars } = objective(theta.length / 2, y);
+        expectLossOfFormula(model, expr, vars, theta);
+      },
+    );
   });
 
   it('Hessian and ∇³L[e,e] match mathjs symbolic derivatives (m = 2)', () => {

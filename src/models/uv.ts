@@ -71,7 +71,8 @@ export const uv: ModelDef = defineModel({
             g.map((gj, j) => {
               const gg = F.mul(gi, gj);
               return j === i + m || i === j + m ? F.add(gg, rq) : gg;
-            }));
+            }),
+          );
         };
         const hvp = (t: Vec<T>, v: Vec<T>): Vec<T> => {
           const g = gradF(t);

@@ -34,7 +34,13 @@ const fieldCache = new Map<number, Field<Decimal>>();
 function bigHyperbolic(a: Decimal, f: 'sinh' | 'cosh' | 'tanh'): Decimal {
   const x = a.abs();
   const t = x.times(-2).exp();
-  const r = f === 'tanh' ? t.neg().plus(1).div(t.plus(1)) : x.exp().times(f === 'sinh' ? t.neg().plus(1) : t.plus(1)).div(2);
+  const r =
+    f === 'tanh'
+      ? t.neg().plus(1).div(t.plus(1))
+      : x
+          .exp()
+          .times(f === 'sinh' ? t.neg().plus(1) : t.plus(1))
+          .div(2);
   return f === 'cosh' || a.isPositive() ? r : r.neg();
 }
 

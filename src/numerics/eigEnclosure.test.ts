@@ -14,7 +14,10 @@ function alignedDistance(u: readonly Decimal[], v: readonly Decimal[]): number {
   const C = decimalCtor(80);
   const d = u.reduce((s, x, i) => s.plus(new C(x).times(v[i])), new C(0));
   const s = d.isNegative() ? -1 : 1;
-  return u.reduce((acc, x, i) => acc.plus(new C(x).minus(new C(v[i]).times(s)).pow(2)), new C(0)).sqrt().toNumber();
+  return u
+    .reduce((acc, x, i) => acc.plus(new C(x).minus(new C(v[i]).times(s)).pow(2)), new C(0))
+    .sqrt()
+    .toNumber();
 }
 
 const entry = fc.integer({ min: -1e9, max: 1e9 }).map((k) => `${k}e-8`);
@@ -24,7 +27,8 @@ const symmetric = fc.integer({ min: 2, max: 8 }).chain((n) =>
     let k = 0;
     for (let i = 0; i < n; i++) for (let j = i; j < n; j++) M[i][j] = M[j][i] = xs[k++];
     return M;
-  }));
+  }),
+);
 
 describe('eigEnclosure', () => {
   it('encloses the dec:2N Jacobi eigenvalues of random symmetric matrices (sizes 2–8), tightly', () => {
@@ -32,9 +36,15 @@ describe('eigEnclosure', () => {
     fc.assert(
       fc.property(symmetric, fc.constantFrom(20, 30), (M, N) => {
         const I = intervalField(N);
-        const enc = eigEnclosure(I, M.map((row) => row.map((x) => I.from(x))));
+        const enc = eigEnclosure(
+          I,
+          M.map((row) => row.map((x) => I.from(x))),
+        );
         const D2 = decimalField(2 * N);
-        const ref = eigSymJacobi(D2, M.map((row) => row.map((x) => D2.from(x))));
+        const ref = eigSymJacobi(
+          D2,
+          M.map((row) => row.map((x) => D2.from(x))),
+        );
         ref.values.forEach((l, i) => {
           if (!enc.values[i].contains(l)) throw new Error(`λ${i} = ${l.toString()} not in ${enc.values[i].toString()} (N = ${N})`);
         });
@@ -87,16 +97,31 @@ describe('eigEnclosure', () => {
   it('gives finite vector bounds for simple eigenvalues and Infinity for a repeated one', () => {
     const I = intervalField(30);
     // H diag(3, −1, 1) H with the exact reflection H = I − 2wwᵀ/25, w = (3, 4, 0): spectrum {3, 1, −1}.
-    const A = [['-0.6864', '-1.0752', '0'], ['-1.0752', '2.6864', '0'], ['0', '0', '1']].map((row) => row.map((x) => I.from(x)));
+    const A = [
+      ['-0.6864', '-1.0752', '0'],
+      ['-1.0752', '2.6864', '0'],
+      ['0', '0', '1'],
+    ].map((row) => row.map((x) => I.from(x)));
     const enc = eigEnclosure(I, A);
     ['3', '1', '-1'].forEach((l, i) => expect(enc.values[i].contains(l)).toBe(true));
     expect(enc.radius).toBeLessThan(1e-27);
     // Exact eigenvectors: H's columns (0.28, −0.96, 0), (0, 0, 1), (−0.96, −0.28, 0).
     const D = decimalField(60);
-    const exact = [['0.28', '-0.96', '0'], ['0', '0', '1'], ['-0.96', '-0.28', '0']].map((v) => v.map((x) => D.from(x)));
+    const exact = [
+      ['0.28', '-0.96', '0'],
+      ['0', '0', '1'],
+      ['-0.96', '-0.28', '0'],
+    ].map((v) => v.map((x) => D.from(x)));
     exact.forEach((u, i) => expect(alignedDistance(u, enc.vectors[i])).toBeLessThanOrEqual(enc.vectorErrorBound[i]));
     expect(enc.vectorErrorBound.every(Number.isFinite)).toBe(true);
-    const R = eigEnclosure(I, [['2', '0', '0'], ['0', '2', '0'], ['0', '0', '1']].map((row) => row.map((x) => I.from(x))));
+    const R = eigEnclosure(
+      I,
+      [
+        ['2', '0', '0'],
+        ['0', '2', '0'],
+        ['0', '0', '1'],
+      ].map((row) => row.map((x) => I.from(x))),
+    );
     expect(R.vectorErrorBound[0]).toBe(Infinity);
     expect(R.vectorErrorBound[1]).toBe(Infinity);
     expect(R.vectorErrorBound[2]).toBeLessThan(1e-25);
@@ -108,7 +133,12 @@ describe('eigEnclosure', () => {
     const one = eigEnclosure(I, [[new Interval(new Decimal('0.5'), new Decimal('0.75'))]]);
     expect(one.values[0].toString()).toBe('[0.5, 0.75]');
     expect(eigEnclosure(I, []).values).toEqual([]);
-    expect(() => eigEnclosure(I, [[I.one, I.from('1')], [I.from('2'), I.one]])).toThrow(/no symmetric matrix in A/);
+    expect(() =>
+      eigEnclosure(I, [
+        [I.one, I.from('1')],
+        [I.from('2'), I.one],
+      ]),
+    ).toThrow(/no symmetric matrix in A/);
     expect(() => eigEnclosure(decimalField(20) as never, [])).toThrow(/needs an interval field/);
     expect(() => eigEnclosure(I, [[I.log(I.zero)]])).toThrow(/not a finite interval/);
   });

@@ -100,7 +100,10 @@ export function eigEnclosure(F: Field<Interval>, A: readonly (readonly Interval[
   // which enters the residual linearly; with guard digits that is far below N-digit rounding, so
   // the certified radius is set by the interval rounding alone (about n·10^-N·‖A‖).
   const G = decimalField(N + GUARD);
-  const approx = eigSymJacobi(G, M.map((row) => row.map((x) => G.from(x.toString()))));
+  const approx = eigSymJacobi(
+    G,
+    M.map((row) => row.map((x) => G.from(x.toString()))),
+  );
   const lam = approx.values.map((x) => D.from(x.toString()));
   const X = approx.vectors.map((row) => row.map((x) => D.from(x.toString())));
 
@@ -125,7 +128,10 @@ export function eigEnclosure(F: Field<Interval>, A: readonly (readonly Interval[
   }
   const g = gSq.sqrt();
   if (!g.lt(1)) {
-    throw new EoscheckError('EOSCHECK_NOT_CERTIFIED', `eigEnclosure: approximate eigenvectors are not orthonormal enough to certify (‖XᵀX − I‖_F ≤ ${g.toString()})`);
+    throw new EoscheckError(
+      'EOSCHECK_NOT_CERTIFIED',
+      `eigEnclosure: approximate eigenvectors are not orthonormal enough to certify (‖XᵀX − I‖_F ≤ ${g.toString()})`,
+    );
   }
   const r = rNormSq.reduce((acc, x) => acc.plus(x), new Up(0)).sqrt();
   const lamMax = lam.reduce((m, x) => Decimal.max(m, x.abs()), new Up(0));
@@ -147,9 +153,10 @@ export function eigEnclosure(F: Field<Interval>, A: readonly (readonly Interval[
       const d = v.lo.gt(l) ? new Down(v.lo).minus(l) : new Down(l).minus(v.hi);
       delta = delta === undefined ? d : Decimal.min(delta, d);
     }
-    const sinTheta = delta === undefined
-      ? new Up(0) // n = 1: x̂ is ±e₁ = u exactly, up to normalisation.
-      : new Up(rNormSq[i]).sqrt().div(new Down(1).minus(gDiag[i]).sqrt().times(delta));
+    const sinTheta =
+      delta === undefined
+        ? new Up(0) // n = 1: x̂ is ±e₁ = u exactly, up to normalisation.
+        : new Up(rNormSq[i]).sqrt().div(new Down(1).minus(gDiag[i]).sqrt().times(delta));
     // new Up(...) so that the final sum rounds up (Decimal.min returns a global-Decimal value).
     return upperDouble(new Up(Decimal.min(new Up(sqrt2).times(sinTheta), sqrt2)).plus(gDiag[i]));
   });

@@ -74,7 +74,11 @@ describe('eigSymF64', () => {
   }
 
   it('agrees with mathjs float64 eigs (values and eigenvectors of random symmetric matrices)', () => {
-    for (const [n, seed] of [[3, 1], [10, 2], [30, 3]]) {
+    for (const [n, seed] of [
+      [3, 1],
+      [10, 2],
+      [30, 3],
+    ]) {
       const r = rng(seed);
       const M = Array.from({ length: n }, () => r.normalVector(n));
       const A = M.map((row, i) => row.map((_, j) => (M[i][j] + M[j][i]) / 2));
@@ -105,12 +109,32 @@ describe('eigSymF64', () => {
   it('handles the trivial and degenerate cases', () => {
     expect(eigSymF64([])).toEqual({ values: [], vectors: [] });
     expect(eigSymF64([[-3]])).toEqual({ values: [-3], vectors: [[1]] });
-    const z = eigSymF64([[0, 0], [0, 0]]);
+    const z = eigSymF64([
+      [0, 0],
+      [0, 0],
+    ]);
     expect(z.values).toEqual([0, 0]);
-    expect(quality([[0, 0], [0, 0]], z.values, z.vectors).orth).toBe(0);
-    const d = eigSymF64([[1, 0, 0], [0, 3, 0], [0, 0, 2]]);
+    expect(
+      quality(
+        [
+          [0, 0],
+          [0, 0],
+        ],
+        z.values,
+        z.vectors,
+      ).orth,
+    ).toBe(0);
+    const d = eigSymF64([
+      [1, 0, 0],
+      [0, 3, 0],
+      [0, 0, 2],
+    ]);
     expect(d.values).toEqual([3, 2, 1]);
-    expect(d.vectors.map((v) => v.map(Math.abs))).toEqual([[0, 1, 0], [0, 0, 1], [1, 0, 0]]);
+    expect(d.vectors.map((v) => v.map(Math.abs))).toEqual([
+      [0, 1, 0],
+      [0, 0, 1],
+      [1, 0, 0],
+    ]);
   });
 
   it('orders eigenvalues as the stable built-in sort by d[b] − d[a] does: ties, ±0 and non-finite values', () => {
@@ -127,9 +151,24 @@ describe('eigSymF64', () => {
 
   it('rejects non-square, non-finite and non-symmetric input with the reason', () => {
     expect(() => eigSymF64([[1, 2]])).toThrow(/square/);
-    expect(() => eigSymF64([[1, NaN], [NaN, 1]])).toThrow(/entry \(0, 1\) is not a finite number/);
-    expect(() => eigSymF64([[1, 2], [3, 1]])).toThrow(/not symmetric/);
+    expect(() =>
+      eigSymF64([
+        [1, NaN],
+        [NaN, 1],
+      ]),
+    ).toThrow(/entry \(0, 1\) is not a finite number/);
+    expect(() =>
+      eigSymF64([
+        [1, 2],
+        [3, 1],
+      ]),
+    ).toThrow(/not symmetric/);
     // Asymmetry at the level of roundoff is accepted (the symmetric part is used).
-    expect(eigSymF64([[1, 2], [2 + 1e-15, 1]]).values[0]).toBeCloseTo(3, 14);
+    expect(
+      eigSymF64([
+        [1, 2],
+        [2 + 1e-15, 1],
+      ]).values[0],
+    ).toBeCloseTo(3, 14);
   });
 });

@@ -26,8 +26,7 @@ const EXACT = [0, 1, 2, 5, 6];
 
 function reflector<T>(F: Field<T>, w: number[], n: number): T[][] {
   const ww = w.slice(0, n).reduce((s, x) => s + x * x, 0);
-  return Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) =>
-    F.sub(i === j ? F.one : F.zero, F.div(F.int(2 * w[i] * w[j]), F.int(ww)))));
+  return Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => F.sub(i === j ? F.one : F.zero, F.div(F.int(2 * w[i] * w[j]), F.int(ww)))));
 }
 
 /** True when 1/m is a terminating decimal (m = 2^a·5^b). */
@@ -61,7 +60,11 @@ function quality<T>(F: Field<T>, A: T[][], values: T[], vectors: T[][]) {
   let residual = 0;
   let orth = 0;
   values.forEach((l, i) => {
-    const r = vecSub(F, matVec(F, A, vectors[i]), vectors[i].map((x) => F.mul(l, x)));
+    const r = vecSub(
+      F,
+      matVec(F, A, vectors[i]),
+      vectors[i].map((x) => F.mul(l, x)),
+    );
     residual = Math.max(residual, F.toNumber(norm2(F, r)));
     vectors.forEach((w, j) => {
       orth = Math.max(orth, Math.abs(F.toNumber(F.sub(dot(F, vectors[i], w), i === j ? F.one : F.zero))));
@@ -72,12 +75,31 @@ function quality<T>(F: Field<T>, A: T[][], values: T[], vectors: T[][]) {
 
 /** min ‖u ∓ v‖ for unit u, v: sign-insensitive distance without cancellation. */
 function directionDistance<T>(F: Field<T>, u: T[], v: T[]): number {
-  return Math.min(F.toNumber(norm2(F, vecSub(F, u, v))), F.toNumber(norm2(F, u.map((x, i) => F.add(x, v[i])))));
+  return Math.min(
+    F.toNumber(norm2(F, vecSub(F, u, v))),
+    F.toNumber(
+      norm2(
+        F,
+        u.map((x, i) => F.add(x, v[i])),
+      ),
+    ),
+  );
 }
 
 const SPECTRA: Record<string, string[]> = {
   simple: ['3.25', '-1.5', '0.75', '2', '-4.125', '0.5', '1', '-0.25', '6', '0'],
-  clustered: ['1', '1.00000000000000000000000000000000001', '1.00000000000000000000000000000000002', '-2', '5', '0.3', '0.30000000000000000000001', '-7', '2', '4'],
+  clustered: [
+    '1',
+    '1.00000000000000000000000000000000001',
+    '1.00000000000000000000000000000000002',
+    '-2',
+    '5',
+    '0.3',
+    '0.30000000000000000000001',
+    '-7',
+    '2',
+    '4',
+  ],
   repeated: ['2', '2', '2', '-1', '-1', '0', '0', '0', '3', '2'],
 };
 
@@ -127,7 +149,8 @@ describe('eigSymJacobi', () => {
   it('agrees with itself at twice the digits on random symmetric matrices (dec:40 vs dec:80)', () => {
     const entry = fc.integer({ min: -1e9, max: 1e9 }).map((k) => `${k}e-8`);
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 7 }).chain((n) => fc.array(entry, { minLength: (n * (n + 1)) / 2, maxLength: (n * (n + 1)) / 2 }).map((xs) => ({ n, xs }))),
+      fc.property(
+        fc.integer({ min: 1, max: 7 }).chain((n) => fc.array(entry, { minLength: (n * (n + 1)) / 2, maxLength: (n * (n + 1)) / 2 }).map((xs) => ({ n, xs }))),
         ({ n, xs }) => {
           const build = <T>(F: Field<T>): T[][] => {
             const A: T[][] = Array.from({ length: n }, () => new Array<T>(n));
@@ -141,7 +164,8 @@ describe('eigSymJacobi', () => {
           lo.values.forEach((x, i) => expect(Math.abs(x.minus(hi.values[i]).toNumber())).toBeLessThanOrEqual(1e-35 * scale));
           const f = eigSymF64(build(f64));
           f.values.forEach((x, i) => expect(Math.abs(x - hi.values[i].toNumber())).toBeLessThanOrEqual(1e-13 * scale));
-        }),
+        },
+      ),
       { numRuns: 40, seed: 4242 },
     );
   });
@@ -170,16 +194,32 @@ describe('eigSymJacobi', () => {
     expect(eigSymJacobi(D, [])).toEqual({ values: [], vectors: [] });
     const one = eigSymJacobi(D, [[D.from('-2.5')]]);
     expect(one.values.map(String)).toEqual(['-2.5']);
-    const d = eigSymJacobi(D, [[D.int(1), D.zero], [D.zero, D.int(4)]]);
+    const d = eigSymJacobi(D, [
+      [D.int(1), D.zero],
+      [D.zero, D.int(4)],
+    ]);
     expect(d.values.map(String)).toEqual(['4', '1']);
-    expect(d.vectors.map((v) => v.map(String))).toEqual([['0', '1'], ['1', '0']]);
+    expect(d.vectors.map((v) => v.map(String))).toEqual([
+      ['0', '1'],
+      ['1', '0'],
+    ]);
   });
 
   it('throws clear errors: non-finite, non-symmetric, no convergence (code EOSCHECK_NO_CONVERGENCE)', () => {
     const D = decimalField(30);
     const x = (s: string) => D.from(s);
-    expect(() => eigSymJacobi(D, [[x('1'), D.div(D.zero, D.zero)], [x('1'), x('1')]])).toThrow(/entry \(0, 1\) is not a finite number/);
-    expect(() => eigSymJacobi(D, [[x('1'), x('2')], [x('3'), x('1')]])).toThrow(/not symmetric/);
+    expect(() =>
+      eigSymJacobi(D, [
+        [x('1'), D.div(D.zero, D.zero)],
+        [x('1'), x('1')],
+      ]),
+    ).toThrow(/entry \(0, 1\) is not a finite number/);
+    expect(() =>
+      eigSymJacobi(D, [
+        [x('1'), x('2')],
+        [x('3'), x('1')],
+      ]),
+    ).toThrow(/not symmetric/);
     const { A } = knownMatrix(D, SPECTRA.simple.slice(0, 6), [0, 1, 2, 3], false);
     let err: unknown;
     try {

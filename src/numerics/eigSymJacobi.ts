@@ -69,11 +69,16 @@ export function eigSymJacobi<T>(F: Field<T>, A: readonly (readonly T[])[], optio
   const a = Q === undefined ? S.map((row) => row.slice()) : congruence(F, Q, S);
   const { values, W } = sweep(F, a, normSq, tol, maxSweeps);
   // With a warm start the rotations act in the basis Q: eigenvector k of A is Σⱼ W[k][j]·Q[j].
-  const vectors = Q === undefined ? W : W.map((w) => Q[0].map((_, c) => {
-    let acc = F.zero;
-    for (let j = 0; j < n; j++) acc = F.add(acc, F.mul(w[j], Q[j][c]));
-    return acc;
-  }));
+  const vectors =
+    Q === undefined
+      ? W
+      : W.map((w) =>
+          Q[0].map((_, c) => {
+            let acc = F.zero;
+            for (let j = 0; j < n; j++) acc = F.add(acc, F.mul(w[j], Q[j][c]));
+            return acc;
+          }),
+        );
   const order = values.map((_, i) => i).sort((i, j) => (F.lt(values[i], values[j]) ? 1 : F.lt(values[j], values[i]) ? -1 : 0));
   return { values: order.map((i) => values[i]), vectors: order.map((i) => vectors[i]) };
 }

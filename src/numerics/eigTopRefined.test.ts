@@ -13,18 +13,26 @@ describe('eigTopRefined: Rayleigh-quotient refinement of the f64 top pairs', () 
   it('agrees with decimal Jacobi on random symmetric matrices at 50 and 80 digits (values and vectors up to sign)', () => {
     for (const digits of [50, 80]) {
       const F = decimalField(digits);
-      fc.assert(fc.property(fc.integer({ min: 2, max: 9 }), fc.array(fc.integer({ min: -999, max: 999 }), { minLength: 81, maxLength: 81 }), fc.integer({ min: 1, max: 3 }), (n, entries, k) => {
-        const H = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => F.from(`${entries[Math.min(i, j) * 9 + Math.max(i, j)]}e-2`)));
-        const kk = Math.min(k, n);
-        const r = eigTopRefined(F, H, kk, 1e-60);
-        const J = eigSymJacobi(F, H);
-        if (r === undefined) return; // f64 could not separate them: the caller uses Jacobi
-        for (let i = 0; i < kk; i++) {
-          expect(rel(F, r.values[i], J.values[i])).toBeLessThan(Number(`1e-${digits - 8}`));
-          const c = F.toNumber(F.abs(dot(F, r.vectors[i], J.vectors[i])));
-          expect(Math.abs(c - 1)).toBeLessThan(Number(`1e-${digits - 8}`));
-        }
-      }), { seed: 11, numRuns: 60 });
+      fc.assert(
+        fc.property(
+          fc.integer({ min: 2, max: 9 }),
+          fc.array(fc.integer({ min: -999, max: 999 }), { minLength: 81, maxLength: 81 }),
+          fc.integer({ min: 1, max: 3 }),
+          (n, entries, k) => {
+            const H = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => F.from(`${entries[Math.min(i, j) * 9 + Math.max(i, j)]}e-2`)));
+            const kk = Math.min(k, n);
+            const r = eigTopRefined(F, H, kk, 1e-60);
+            const J = eigSymJacobi(F, H);
+            if (r === undefined) return; // f64 could not separate them: the caller uses Jacobi
+            for (let i = 0; i < kk; i++) {
+              expect(rel(F, r.values[i], J.values[i])).toBeLessThan(Number(`1e-${digits - 8}`));
+              const c = F.toNumber(F.abs(dot(F, r.vectors[i], J.vectors[i])));
+              expect(Math.abs(c - 1)).toBeLessThan(Number(`1e-${digits - 8}`));
+            }
+          },
+        ),
+        { seed: 11, numRuns: 60 },
+      );
     }
   });
 
@@ -42,6 +50,16 @@ describe('eigTopRefined: Rayleigh-quotient refinement of the f64 top pairs', () 
     const near = known(F, ['3', '2.9999999999999', '1']);
     expect(eigTopRefined(F, near, 1, 1e-40)).toBeUndefined();
     // The zero matrix: nothing to refine from.
-    expect(eigTopRefined(F, [[F.zero, F.zero], [F.zero, F.zero]], 1, 1e-40)).toBeUndefined();
+    expect(
+      eigTopRefined(
+        F,
+        [
+          [F.zero, F.zero],
+          [F.zero, F.zero],
+        ],
+        1,
+        1e-40,
+      ),
+    ).toBeUndefined();
   });
 });

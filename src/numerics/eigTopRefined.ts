@@ -15,7 +15,13 @@ import { dot, matVec, norm2 } from './linalg.js';
  * of the f64 start (so results are deterministic), rows ↔ values, values descending; `f64Values`
  * are all n eigenvalues in float64.
  */
-export function eigTopRefined<T>(F: Field<T>, H: Mat<T>, k: number, tol: number, isolation = 1e-6): { values: T[]; vectors: Vec<T>[]; f64Values: number[] } | undefined {
+export function eigTopRefined<T>(
+  F: Field<T>,
+  H: Mat<T>,
+  k: number,
+  tol: number,
+  isolation = 1e-6,
+): { values: T[]; vectors: Vec<T>[]; f64Values: number[] } | undefined {
   const n = H.length;
   const e = eigSymF64(H.map((row) => row.map((x) => F.toNumber(x))));
   const norm = Math.max(Math.abs(e.values[0]), Math.abs(e.values[n - 1]));
@@ -50,7 +56,12 @@ function rayleighQuotientIteration<T>(F: Field<T>, H: Mat<T>, x0: Vec<T>, mu0: T
     x = normalize(F, y);
     const Hx = matVec(F, H, x);
     mu = dot(F, x, Hx);
-    const r = F.toNumber(norm2(F, Hx.map((v, j) => F.sub(v, F.mul(mu, x[j])))));
+    const r = F.toNumber(
+      norm2(
+        F,
+        Hx.map((v, j) => F.sub(v, F.mul(mu, x[j]))),
+      ),
+    );
     if (r <= tolAbs) return { value: mu, vector: x };
   }
   return undefined;

@@ -73,8 +73,13 @@ describe('intervalField: single operations', () => {
     const I6 = intervalField(6);
     const Down = decimalCtor(6, Decimal.ROUND_FLOOR);
     const Up = decimalCtor(6, Decimal.ROUND_CEIL);
-    const corners = (a: Interval, b: Interval, op: 'mul' | 'div', C: typeof Decimal) => [[a.lo, b.lo], [a.lo, b.hi], [a.hi, b.lo], [a.hi, b.hi]]
-      .map(([x, y]) => (op === 'mul' && (x.isZero() || y.isZero()) ? new C(0) : op === 'mul' ? new C(x).times(y) : new C(x).div(y)));
+    const corners = (a: Interval, b: Interval, op: 'mul' | 'div', C: typeof Decimal) =>
+      [
+        [a.lo, b.lo],
+        [a.lo, b.hi],
+        [a.hi, b.lo],
+        [a.hi, b.hi],
+      ].map(([x, y]) => (op === 'mul' && (x.isZero() || y.isZero()) ? new C(0) : op === 'mul' ? new C(x).times(y) : new C(x).div(y)));
     const lo = (xs: Decimal[]) => xs.reduce((m, x) => (x.lt(m) ? x : m));
     const hi = (xs: Decimal[]) => xs.reduce((m, x) => (x.gt(m) ? x : m));
     const end = fc.oneof(
@@ -83,13 +88,16 @@ describe('intervalField: single operations', () => {
     );
     const interval = fc.tuple(end, end).map(([x, y]) => (D(x).lte(D(y)) ? new Interval(D(x), D(y)) : new Interval(D(y), D(x))));
     const text = (x: Decimal) => `${x.isNegative() ? '-' : '+'}${x.abs().toString()}`;
-    fc.assert(fc.property(interval, interval, (a, b) => {
-      const m = I6.mul(a, b);
-      expect([text(m.lo), text(m.hi)]).toEqual([text(lo(corners(a, b, 'mul', Down))), text(hi(corners(a, b, 'mul', Up)))]);
-      if (b.lo.lte(0) && b.hi.gte(0)) return;
-      const d = I6.div(a, b);
-      expect([text(d.lo), text(d.hi)]).toEqual([text(lo(corners(a, b, 'div', Down))), text(hi(corners(a, b, 'div', Up)))]);
-    }), { numRuns: 400, seed: 13 });
+    fc.assert(
+      fc.property(interval, interval, (a, b) => {
+        const m = I6.mul(a, b);
+        expect([text(m.lo), text(m.hi)]).toEqual([text(lo(corners(a, b, 'mul', Down))), text(hi(corners(a, b, 'mul', Up)))]);
+        if (b.lo.lte(0) && b.hi.gte(0)) return;
+        const d = I6.div(a, b);
+        expect([text(d.lo), text(d.hi)]).toEqual([text(lo(corners(a, b, 'div', Down))), text(hi(corners(a, b, 'div', Up)))]);
+      }),
+      { numRuns: 400, seed: 13 },
+    );
   });
 
   it('powi is exact in sign for even powers of intervals containing 0', () => {
@@ -177,7 +185,12 @@ describe('intervalField: single operations', () => {
     expect(ac.contains(ref((x) => x.acos(), '0.5'))).toBe(true);
     expect(ac.contains(ref((x) => x.acos(), '0'))).toBe(true);
     const p = I20.pow(iv('0.5', '2'), iv('-1.5', '0.5'));
-    for (const [x, y] of [['0.5', '-1.5'], ['2', '-1.5'], ['0.5', '0.5'], ['2', '0.5']]) {
+    for (const [x, y] of [
+      ['0.5', '-1.5'],
+      ['2', '-1.5'],
+      ['0.5', '0.5'],
+      ['2', '0.5'],
+    ]) {
       expect(p.contains(ref((b) => b.pow(y), x))).toBe(true);
     }
     expect(I20.pow(iv('-2', '-2'), I20.from('3')).toString()).toBe('[-8, -8]');
@@ -219,14 +232,49 @@ describe('intervalField: single operations', () => {
 // same program runs in interval:N on intervals and in dec:2N on sample points inside them; every
 // register's interval must contain every sample's value.
 
-const OPS = ['add', 'sub', 'mul', 'div', 'neg', 'abs', 'sqrt', 'exp', 'log', 'sin', 'cos', 'tan', 'sinh', 'cosh',
-  'tanh', 'asin', 'acos', 'atan', 'asinh', 'atanh', 'pow', 'powi', 'max', 'min'] as const;
+const OPS = [
+  'add',
+  'sub',
+  'mul',
+  'div',
+  'neg',
+  'abs',
+  'sqrt',
+  'exp',
+  'log',
+  'sin',
+  'cos',
+  'tan',
+  'sinh',
+  'cosh',
+  'tanh',
+  'asin',
+  'acos',
+  'atan',
+  'asinh',
+  'atanh',
+  'pow',
+  'powi',
+  'max',
+  'min',
+] as const;
 type Op = (typeof OPS)[number];
-interface Instr { op: Op; i: number; j: number; n: number }
+interface Instr {
+  op: Op;
+  i: number;
+  j: number;
+  n: number;
+}
 
 function apply<T>(F: Field<T>, ins: Instr, a: T, b: T): T {
   switch (ins.op) {
-    case 'add': case 'sub': case 'mul': case 'div': case 'pow': case 'max': case 'min':
+    case 'add':
+    case 'sub':
+    case 'mul':
+    case 'div':
+    case 'pow':
+    case 'max':
+    case 'min':
       return F[ins.op](a, b);
     case 'powi':
       return F.powi(a, ins.n);
@@ -243,22 +291,40 @@ function allowed(ins: Instr, a: Interval, b: Interval): boolean {
   const lo = num(a.lo);
   const hi = num(a.hi);
   switch (ins.op) {
-    case 'div': return num(b.lo) > 1e-6 || num(b.hi) < -1e-6;
-    case 'sqrt': return lo >= 0;
-    case 'log': return lo > 0;
+    case 'div':
+      return num(b.lo) > 1e-6 || num(b.hi) < -1e-6;
+    case 'sqrt':
+      return lo >= 0;
+    case 'log':
+      return lo > 0;
     // decimal.js's own sinh/tanh (the dec:2N reference) take seconds for |x| ≳ 1e4.
-    case 'exp': case 'sinh': case 'cosh': case 'tanh': return maxAbs(a) <= 30;
-    case 'tan': return hi - lo < 1 && Math.abs(Math.cos(lo)) > 1e-3 && Math.abs(Math.cos(hi)) > 1e-3;
-    case 'asin': case 'acos': return lo >= -1 && hi <= 1;
-    case 'atanh': return lo > -0.999 && hi < 0.999;
-    case 'pow': return lo > 0 && Math.max(Math.abs(num(b.lo)), Math.abs(num(b.hi))) * Math.max(Math.abs(Math.log(lo)), Math.abs(Math.log(hi))) <= 30;
-    case 'powi': return (ins.n >= 0 || lo > 1e-6 || hi < -1e-6) && Math.abs(ins.n) * Math.log10(Math.max(maxAbs(a), 1)) <= 30;
-    case 'mul': return maxAbs(a) * maxAbs(b) < 1e30;
-    default: return true;
+    case 'exp':
+    case 'sinh':
+    case 'cosh':
+    case 'tanh':
+      return maxAbs(a) <= 30;
+    case 'tan':
+      return hi - lo < 1 && Math.abs(Math.cos(lo)) > 1e-3 && Math.abs(Math.cos(hi)) > 1e-3;
+    case 'asin':
+    case 'acos':
+      return lo >= -1 && hi <= 1;
+    case 'atanh':
+      return lo > -0.999 && hi < 0.999;
+    case 'pow':
+      return lo > 0 && Math.max(Math.abs(num(b.lo)), Math.abs(num(b.hi))) * Math.max(Math.abs(Math.log(lo)), Math.abs(Math.log(hi))) <= 30;
+    case 'powi':
+      return (ins.n >= 0 || lo > 1e-6 || hi < -1e-6) && Math.abs(ins.n) * Math.log10(Math.max(maxAbs(a), 1)) <= 30;
+    case 'mul':
+      return maxAbs(a) * maxAbs(b) < 1e30;
+    default:
+      return true;
   }
 }
 
-interface RunStats { executed: Record<string, number>; checks: number }
+interface RunStats {
+  executed: Record<string, number>;
+  checks: number;
+}
 
 function runProgram(N: number, prog: Instr[], inputs: Interval[], samples: Decimal[][], stats: RunStats): void {
   const FI = intervalField(N);
@@ -298,9 +364,7 @@ function runProgram(N: number, prog: Instr[], inputs: Interval[], samples: Decim
   });
 }
 
-const literal = fc
-  .tuple(fc.bigInt({ min: -(10n ** 30n), max: 10n ** 30n }), fc.integer({ min: -33, max: -27 }))
-  .map(([m, e]) => `${m}e${e}`);
+const literal = fc.tuple(fc.bigInt({ min: -(10n ** 30n), max: 10n ** 30n }), fc.integer({ min: -33, max: -27 })).map(([m, e]) => `${m}e${e}`);
 const instr = fc.record({
   op: fc.constantFrom(...OPS),
   i: fc.nat({ max: 20 }),
@@ -319,7 +383,13 @@ describe('intervalField: enclosure property (the acceptance criterion)', () => {
         (N, lits, prog) => {
           const FI = intervalField(N);
           const FD = decimalField(2 * N);
-          runProgram(N, prog, lits.map((t) => FI.from(t)), [lits.map((t) => FD.from(t))], stats);
+          runProgram(
+            N,
+            prog,
+            lits.map((t) => FI.from(t)),
+            [lits.map((t) => FD.from(t))],
+            stats,
+          );
         },
       ),
       { numRuns: 400, seed: 20240601 },
@@ -342,8 +412,20 @@ describe('intervalField: enclosure property (the acceptance criterion)', () => {
           const C = decimalCtor(2 * N);
           const inputs = ins.map(([x, r]) => new Interval(new C(x).minus(r), new C(x).plus(r)));
           // Samples: all lower ends, all upper ends, and interior points lo + (k/1000)(hi − lo), exact.
-          const samples = [inputs.map((a) => a.lo), inputs.map((a) => a.hi),
-            ...fracs.map((f) => inputs.map((a, q) => a.lo.plus(a.hi.minus(a.lo).times(f[q % 3]).div(1000))))];
+          const samples = [
+            inputs.map((a) => a.lo),
+            inputs.map((a) => a.hi),
+            ...fracs.map((f) =>
+              inputs.map((a, q) =>
+                a.lo.plus(
+                  a.hi
+                    .minus(a.lo)
+                    .times(f[q % 3])
+                    .div(1000),
+                ),
+              ),
+            ),
+          ];
           runProgram(N, prog, inputs, samples, stats);
         },
       ),

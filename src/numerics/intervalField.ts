@@ -170,9 +170,7 @@ function makeIntervalField(digits: number): Field<Interval> {
   const sinScale = (x: Decimal) => (x.abs().lte(1) ? 0 : trigScale(x));
 
   /** sin or cos over an interval: the hull of the end values, plus ±1 where an extremum may lie inside. */
-  const periodicRange = (
-    a: Interval, f: (x: Decimal) => Decimal, scale: (x: Decimal) => number | Decimal, maxAt: number, minAt: number,
-  ): Interval => {
+  const periodicRange = (a: Interval, f: (x: Decimal) => Decimal, scale: (x: Decimal) => number | Decimal, maxAt: number, minAt: number): Interval => {
     if (a.isNaN()) return NaNI;
     if (periodWidthReached(a, 2)) return make(new Down(-1), new Up(1));
     const [loA, hiA] = guarded(f, a.lo, scale(a.lo));
@@ -195,12 +193,16 @@ function makeIntervalField(digits: number): Field<Interval> {
     }
     // Between poles tan is increasing; its error near a zero is absolute (scaled like sin's)
     // and near a pole it grows with the derivative 1 + tan².
-    return increasing((x) => x.tan(), a, (x) => {
-      if (x.abs().lte(1)) return 0;
-      const t = new Mid(x).tan();
-      // tan = sin/√(1 − sin²) in decimal.js: near a pole 1 − sin² cancels, an error ∝ tan³.
-      return trigScale(x).times(t.times(t).plus(1)).times(t.abs().plus(1));
-    });
+    return increasing(
+      (x) => x.tan(),
+      a,
+      (x) => {
+        if (x.abs().lte(1)) return 0;
+        const t = new Mid(x).tan();
+        // tan = sin/√(1 − sin²) in decimal.js: near a pole 1 − sin² cancels, an error ∝ tan³.
+        return trigScale(x).times(t.times(t).plus(1)).times(t.abs().plus(1));
+      },
+    );
   };
 
   // Hyperbolic functions from exp, which decimal.js rounds correctly in both directions and computes

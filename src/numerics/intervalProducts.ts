@@ -8,7 +8,11 @@ import { Interval } from './interval.js';
  * intervalField's products. `square` is used when both factors are the same object, so that
  * x·x is never negative.
  */
-export function intervalProducts(Down: DecimalCtor, Up: DecimalCtor, square: (a: Interval) => Interval): {
+export function intervalProducts(
+  Down: DecimalCtor,
+  Up: DecimalCtor,
+  square: (a: Interval) => Interval,
+): {
   mul: (a: Interval, b: Interval) => Interval;
   div: (a: Interval, b: Interval) => Interval;
 } {
@@ -59,7 +63,6 @@ export function intervalProducts(Down: DecimalCtor, Up: DecimalCtor, square: (a:
     if (bNeg) return make(mulDown(a2, b1), mulUp(a1, b1));
     return mulCorners(a, b);
   };
-
 
   const div = (a: Interval, b: Interval): Interval => {
     if (a.isNaN() || b.isNaN()) return NaNI;

@@ -5,7 +5,13 @@ import { parseExactJson } from './parseExactJson.js';
 describe('parseExactJson', () => {
   it('keeps number literals as their exact text', () => {
     expect(parseExactJson('{ "A": [[0.1, -1e-30], [2, 3.0E+2]], "rank": 1, "ok": true, "n": null }')).toEqual({
-      A: [['0.1', '-1e-30'], ['2', '3.0E+2']], rank: '1', ok: true, n: null,
+      A: [
+        ['0.1', '-1e-30'],
+        ['2', '3.0E+2'],
+      ],
+      rank: '1',
+      ok: true,
+      n: null,
     });
     expect(parseExactJson(' \n[ ]\t')).toEqual([]);
   });
@@ -15,14 +21,22 @@ describe('parseExactJson', () => {
     const tree = fc.letrec((tie) => ({
       node: fc.oneof({ depthSize: 'small' }, leaf, fc.array(tie('node')), fc.dictionary(fc.string(), tie('node'))),
     })).node;
-    fc.assert(fc.property(tree, (t) => {
-      const text = JSON.stringify(t);
-      const exact = parseExactJson(text);
-      const toNumbers = (x: unknown): unknown => typeof x === 'string' ? Number(x)
-        : Array.isArray(x) ? x.map(toNumbers)
-        : x !== null && typeof x === 'object' ? Object.fromEntries(Object.entries(x).map(([k, v]) => [k, toNumbers(v)])) : x;
-      expect(toNumbers(exact)).toEqual(JSON.parse(text));
-    }), { numRuns: 300, seed: 3 });
+    fc.assert(
+      fc.property(tree, (t) => {
+        const text = JSON.stringify(t);
+        const exact = parseExactJson(text);
+        const toNumbers = (x: unknown): unknown =>
+          typeof x === 'string'
+            ? Number(x)
+            : Array.isArray(x)
+              ? x.map(toNumbers)
+              : x !== null && typeof x === 'object'
+                ? Object.fromEntries(Object.entries(x).map(([k, v]) => [k, toNumbers(v)]))
+                : x;
+        expect(toNumbers(exact)).toEqual(JSON.parse(text));
+      }),
+      { numRuns: 300, seed: 3 },
+    );
   });
 
   it('rejects malformed JSON and string values with a position, naming --data', () => {
@@ -39,7 +53,14 @@ describe('parseExactJson: exact text, positions and edge cases', () => {
 
   it('parses nested arrays and objects across lines with CRLF, tabs and a byte-order mark', () => {
     const text = '\uFEFF{\r\n\t"J": [[1, 0.5],\r\n [ -2 , 3e-1 ]],\r\n\t"Q": [[[0.1]]], "y": []\r\n}\r\n';
-    expect(parseExactJson(text)).toEqual({ J: [['1', '0.5'], ['-2', '3e-1']], Q: [[['0.1']]], y: [] });
+    expect(parseExactJson(text)).toEqual({
+      J: [
+        ['1', '0.5'],
+        ['-2', '3e-1'],
+      ],
+      Q: [[['0.1']]],
+      y: [],
+    });
   });
 
   it('decodes escaped keys and stores "__proto__" as an ordinary key', () => {

@@ -112,7 +112,11 @@ export function parseExactJson(text: string, option = 'data'): ExactJsonValue {
       const s = string();
       return fail(`strings are not model data (${JSON.stringify(s.length > 20 ? `${s.slice(0, 20)}…` : s)}); write numbers without quotes`, at);
     }
-    for (const [word, v] of [['true', true], ['false', false], ['null', null]] as const) {
+    for (const [word, v] of [
+      ['true', true],
+      ['false', false],
+      ['null', null],
+    ] as const) {
       if (text.startsWith(word, i)) {
         i += word.length;
         return v;

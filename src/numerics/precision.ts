@@ -9,10 +9,7 @@ import { UsageError } from '../errors.js';
  * - `interval:N`: intervals whose ends are N-digit decimals rounded outward, so every result
  *   is a guaranteed enclosure of the exact value.
  */
-export type Precision =
-  | { readonly kind: 'f64' }
-  | { readonly kind: 'dec'; readonly digits: number }
-  | { readonly kind: 'interval'; readonly digits: number };
+export type Precision = { readonly kind: 'f64' } | { readonly kind: 'dec'; readonly digits: number } | { readonly kind: 'interval'; readonly digits: number };
 
 export const F64: Precision = Object.freeze({ kind: 'f64' });
 

@@ -45,8 +45,7 @@ export const BALANCEDNESS: Readonly<Record<string, BalancednessFn>> = Object.fre
       for (let i = 0; i < rows; i++) s = F.add(s, F.mul(t[off + i * r + a], t[off + i * r + b]));
       return s;
     };
-    return Array.from({ length: r }, (_, a) =>
-      Array.from({ length: r }, (_, b) => F.sub(gram(0, n, a, b), gram(n * r, p, a, b))));
+    return Array.from({ length: r }, (_, a) => Array.from({ length: r }, (_, b) => F.sub(gram(0, n, a, b), gram(n * r, p, a, b))));
   },
 });
 

@@ -45,8 +45,14 @@ export function catapultObserver(): ObserverFactory {
             }
             if (ctx.t > spike.peakT && F.lt(S, spike.sBefore)) {
               events.push({
-                t: ctx.t, kind: 'catapult', spikeStart: spike.start, peakT: spike.peakT, peakLoss: spike.peak,
-                lossBefore: spike.lossBefore, sharpnessBefore: spike.sBefore, sharpness: S,
+                t: ctx.t,
+                kind: 'catapult',
+                spikeStart: spike.start,
+                peakT: spike.peakT,
+                peakLoss: spike.peak,
+                lossBefore: spike.lossBefore,
+                sharpnessBefore: spike.sBefore,
+                sharpness: S,
               });
               spike = undefined;
               m = l;

@@ -13,19 +13,21 @@ import { selfStabilizationObserver } from './selfStabilizationObserver.js';
 import { sharpnessObserver } from './sharpnessObserver.js';
 
 /** Every built-in observer by id (a Map: an id such as `constructor` or `__proto__` is simply unknown). */
-export const OBSERVERS: ReadonlyMap<string, () => ObserverFactory> = new Map(Object.entries({
-  loss: lossObserver,
-  sharpness: sharpnessObserver,
-  gradNorm: gradNormObserver,
-  edgeMargin: edgeMarginObserver,
-  rotation: rotationObserver,
-  rotationPolarity: rotationPolarityObserver,
-  referenceDistance: referenceDistanceObserver,
-  selfStabilization: selfStabilizationObserver,
-  balancedness: () => balancednessObserver(),
-  edgeCrossing: () => edgeCrossingObserver(),
-  catapult: catapultObserver,
-}));
+export const OBSERVERS: ReadonlyMap<string, () => ObserverFactory> = new Map(
+  Object.entries({
+    loss: lossObserver,
+    sharpness: sharpnessObserver,
+    gradNorm: gradNormObserver,
+    edgeMargin: edgeMarginObserver,
+    rotation: rotationObserver,
+    rotationPolarity: rotationPolarityObserver,
+    referenceDistance: referenceDistanceObserver,
+    selfStabilization: selfStabilizationObserver,
+    balancedness: () => balancednessObserver(),
+    edgeCrossing: () => edgeCrossingObserver(),
+    catapult: catapultObserver,
+  }),
+);
 
 /** The observers behind the `trace --json` row contract: loss, sharpness, gradNorm. */
 export function defaultObservers(): ObserverFactory[] {

@@ -6,12 +6,30 @@ import { f64 } from '../numerics/f64Field.js';
 import { rotationPolarityObserver } from './rotationPolarityObserver.js';
 
 const run = (id: string, input: object, theta: string[], lr: string, steps: number) =>
-  runTrajectory(getModelDef(id).create({ ...input, dim: theta.length } as never), f64, theta, { optimizer: { id: 'gd', lr }, steps, observers: [rotationPolarityObserver()] });
+  runTrajectory(getModelDef(id).create({ ...input, dim: theta.length } as never), f64, theta, {
+    optimizer: { id: 'gd', lr },
+    steps,
+    observers: [rotationPolarityObserver()],
+  });
 
 describe('rotationPolarityObserver', () => {
   it('depth 1: the angle and the curvature drop are 0, and the growth is |1 − ηλ₁| (κ = 2.5: 1.5)', () => {
     // A = diag(2, 1): λ₁ = 2, u = e₁; η = 1.25 → κ = 2.5.
-    const r = run('quadratic', { data: { A: [['2', '0'], ['0', '1']], b: ['0', '0'] } }, ['0.3', '0.2'], '1.25', 5);
+    const r = run(
+      'quadratic',
+      {
+        data: {
+          A: [
+            ['2', '0'],
+            ['0', '1'],
+          ],
+          b: ['0', '0'],
+        },
+      },
+      ['0.3', '0.2'],
+      '1.25',
+      5,
+    );
     expect(r.rows[0].fields).toEqual({ rpeGrowth: null, rpeAngle: null, rpeCurvatureDrop: null });
     for (const row of r.rows.slice(1)) {
       expect(row.fields.rpeAngle).toBe(0);
@@ -22,7 +40,9 @@ describe('rotationPolarityObserver', () => {
 
   it('depth 2 (deep-scalar): angle and drop agree with a dense eigensolver on consecutive Hessians', () => {
     const r = run('deep-scalar', { params: { target: '1' } }, ['1.7', '0.5'], '0.7', 6);
-    const model = getModelDef('deep-scalar').create({ params: { target: '1' }, dim: 2 }).bind(f64);
+    const model = getModelDef('deep-scalar')
+      .create({ params: { target: '1' }, dim: 2 })
+      .bind(f64);
     for (let t = 1; t < r.rows.length; t++) {
       const a = eigSym(f64, model.hessian(r.rows[t - 1].theta));
       const b = eigSym(f64, model.hessian(r.rows[t].theta));

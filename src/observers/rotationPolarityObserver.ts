@@ -36,8 +36,14 @@ export function rotationPolarityObserver(): ObserverFactory {
             const alongNow = F.abs(dot(F, prev.u, g));
             growth = F.sign(prev.along) === 0 ? null : F.div(alongNow, prev.along);
             const sigma = F.sign(dot(F, u, prev.u)) < 0 ? F.int(-1) : F.one;
-            const diff = norm2(F, u.map((x, i) => F.sub(x, F.mul(sigma, prev!.u[i]))));
-            const sum = norm2(F, u.map((x, i) => F.add(x, F.mul(sigma, prev!.u[i]))));
+            const diff = norm2(
+              F,
+              u.map((x, i) => F.sub(x, F.mul(sigma, prev!.u[i]))),
+            );
+            const sum = norm2(
+              F,
+              u.map((x, i) => F.add(x, F.mul(sigma, prev!.u[i]))),
+            );
             angle = F.mul(F.int(2), F.atan(F.div(diff, sum)));
             drop = F.sub(prev.lambda, dot(F, prev.u, matVec(F, ctx.point.hessian(), prev.u)));
           }

@@ -8,8 +8,15 @@ import { eigSym } from '../numerics/eigSym.js';
 import { f64 } from '../numerics/f64Field.js';
 import type { Field } from '../numerics/field.js';
 import {
-  balancednessObserver, catapultObserver, defaultObservers, edgeCrossingObserver, edgeMarginObserver, lossObserver,
-  referenceDistanceObserver, rotationObserver, selfStabilizationObserver,
+  balancednessObserver,
+  catapultObserver,
+  defaultObservers,
+  edgeCrossingObserver,
+  edgeMarginObserver,
+  lossObserver,
+  referenceDistanceObserver,
+  rotationObserver,
+  selfStabilizationObserver,
 } from './index.js';
 import { replayFrom } from '../dynamics/replayFrom.js';
 import { runTrajectory, type RunResult } from '../dynamics/runTrajectory.js';
@@ -20,21 +27,36 @@ const NULLABLE = new Set(['rotationAngle', 'eigengap', 'delta', 'balancedness'])
 
 /** Every θ and every observed value of every row is finite (no NaN row passed off as data). */
 function allRowsFinite<T>(r: RunResult<T>): boolean {
-  const finite = (v: unknown): boolean => (Array.isArray(v) ? v.every(finite)
-    : typeof v === 'boolean' || typeof v === 'string' ? true
-      : typeof v === 'number' ? Number.isFinite(v) : v !== null && r.F.isFinite(v as T));
-  return r.rows.every((row) => row.theta.every((x) => r.F.isFinite(x))
-    && Object.entries(row.fields).every(([k, v]) => (v === null ? NULLABLE.has(k) : finite(v))));
+  const finite = (v: unknown): boolean =>
+    Array.isArray(v)
+      ? v.every(finite)
+      : typeof v === 'boolean' || typeof v === 'string'
+        ? true
+        : typeof v === 'number'
+          ? Number.isFinite(v)
+          : v !== null && r.F.isFinite(v as T);
+  return r.rows.every(
+    (row) => row.theta.every((x) => r.F.isFinite(x)) && Object.entries(row.fields).every(([k, v]) => (v === null ? NULLABLE.has(k) : finite(v))),
+  );
 }
 
-const spdQuadratic = fc.integer({ min: 1, max: 4 }).chain((p) =>
-  fc.tuple(fc.array(fc.array(fc.integer({ min: -20, max: 20 }), { minLength: p, maxLength: p }), { minLength: p, maxLength: p }),
-    fc.array(fc.integer({ min: -20, max: 20 }).filter((k) => k !== 0), { minLength: p, maxLength: p })))
+const spdQuadratic = fc
+  .integer({ min: 1, max: 4 })
+  .chain((p) =>
+    fc.tuple(
+      fc.array(fc.array(fc.integer({ min: -20, max: 20 }), { minLength: p, maxLength: p }), { minLength: p, maxLength: p }),
+      fc.array(
+        fc.integer({ min: -20, max: 20 }).filter((k) => k !== 0),
+        { minLength: p, maxLength: p },
+      ),
+    ),
+  )
   .map(([B, t]) => {
     const p = t.length;
     // A = BᵀB/100 + I/10 (exact decimals), θ₀ = t/10.
-    const A = Array.from({ length: p }, (_, i) => Array.from({ length: p }, (_, j) =>
-      String((B.reduce((s, row) => s + row[i] * row[j], 0) + (i === j ? 10 : 0)) / 100)));
+    const A = Array.from({ length: p }, (_, i) =>
+      Array.from({ length: p }, (_, j) => String((B.reduce((s, row) => s + row[i] * row[j], 0) + (i === j ? 10 : 0)) / 100)),
+    );
     return { A, theta: t.map((k) => String(k / 10)) };
   });
 
@@ -43,11 +65,17 @@ describe('runTrajectory', () => {
     fc.assert(
       fc.property(spdQuadratic, ({ A, theta }) => {
         const model = getModelDef('quadratic').create({ dim: theta.length, data: { A } });
-        const lmax = eigSym(f64, A.map((r) => r.map(Number))).values[0];
+        const lmax = eigSym(
+          f64,
+          A.map((r) => r.map(Number)),
+        ).values[0];
         const lr = String(Number(((1.5 * 2) / lmax).toPrecision(6)));
         const check = <T>(F: Field<T>) => {
           const r = runTrajectory(model, F, theta, {
-            optimizer: { id: 'gd', lr }, steps: 500, every: 1, observers: [...defaultObservers(), edgeMarginObserver(), rotationObserver()],
+            optimizer: { id: 'gd', lr },
+            steps: 500,
+            every: 1,
+            observers: [...defaultObservers(), edgeMarginObserver(), rotationObserver()],
           });
           expect(r.diverged).toBe(true);
           const last = r.events[r.events.length - 1];
@@ -91,9 +119,13 @@ describe('runTrajectory', () => {
       const model = getModelDef('uv').create({ dim: 2 * m, params: { target: y } });
       // λ₀ = (‖u‖² + ‖v‖²)/m, the NTK (LBDSG's λ).
       const lambda0 = theta.reduce((s, x) => s + Number(x) ** 2, 0) / m;
-      const run = (k: number) => runTrajectory(model, f64, theta, {
-        optimizer: { id: 'gd', lr: k / lambda0 }, steps: 400, every: 1, observers: [...defaultObservers(), catapultObserver(), edgeCrossingObserver()],
-      });
+      const run = (k: number) =>
+        runTrajectory(model, f64, theta, {
+          optimizer: { id: 'gd', lr: k / lambda0 },
+          steps: 400,
+          every: 1,
+          observers: [...defaultObservers(), catapultObserver(), edgeCrossingObserver()],
+        });
       for (const k of [2.5, 3, 3.5]) {
         const r = run(k);
         expect(r.diverged).toBe(false);
@@ -168,7 +200,9 @@ describe('runTrajectory', () => {
 
   it('serialises to the trace --json contract: numbers in f64, full decimal strings at dec:N', () => {
     const model = getModelDef('deep-scalar').create({ dim: 3, params: { target: '1' } });
-    const a = traceJson(runTrajectory(model, f64, ['0.5', '1.2', '0.9'], { optimizer: { id: 'gd', lr: '0.1' }, steps: 4, every: 2, observers: defaultObservers() }));
+    const a = traceJson(
+      runTrajectory(model, f64, ['0.5', '1.2', '0.9'], { optimizer: { id: 'gd', lr: '0.1' }, steps: 4, every: 2, observers: defaultObservers() }),
+    );
     expect(Object.keys(a).slice(0, 7)).toEqual(['model', 'optimizer', 'lr', 'precision', 'diverged', 'steps', 'events']);
     expect(a).toMatchObject({ model: 'deep-scalar', optimizer: 'gd', lr: 0.1, precision: 'f64', diverged: false, events: [], every: 2 });
     expect(a.steps.map((s) => s.t)).toEqual([0, 2, 4]);
@@ -176,7 +210,9 @@ describe('runTrajectory', () => {
     expect(a.steps[0].theta).toEqual([0.5, 1.2, 0.9]);
     expect(typeof a.steps[1].loss).toBe('number');
     const D = decimalField(40);
-    const b = traceJson(runTrajectory(model, D, ['0.5', '1.2', '0.9'], { optimizer: { id: 'gd', lr: '0.1' }, steps: 4, every: 2, observers: defaultObservers() }));
+    const b = traceJson(
+      runTrajectory(model, D, ['0.5', '1.2', '0.9'], { optimizer: { id: 'gd', lr: '0.1' }, steps: 4, every: 2, observers: defaultObservers() }),
+    );
     expect(b.precision).toBe('dec:40');
     expect(b.lr).toBe('0.1');
     expect(typeof b.steps[1].loss).toBe('string');
@@ -184,7 +220,11 @@ describe('runTrajectory', () => {
     const run = runTrajectory(model, D, ['0.5', '1.2', '0.9'], { optimizer: { id: 'gd', lr: '0.1' }, steps: 4, every: 2, observers: defaultObservers() });
     expect(b.steps[2].theta).toEqual(run.rows[2].theta.map((x) => x.toString()));
     expect(b.steps[2].loss).toBe(String(run.rows[2].fields.loss));
-    expect(String(run.rows[2].fields.loss).replace(/^-?0\.0*|e.*$/g, '').replace('.', '').length).toBeGreaterThan(35);
+    expect(
+      String(run.rows[2].fields.loss)
+        .replace(/^-?0\.0*|e.*$/g, '')
+        .replace('.', '').length,
+    ).toBeGreaterThan(35);
     // Round trip: the JSON θ is the run's θ exactly.
     expect(JSON.parse(JSON.stringify(a)).steps[2].theta).toEqual(a.steps[2].theta);
   });
@@ -192,7 +232,10 @@ describe('runTrajectory', () => {
   it('replays from a recorded step: same field identical, dec:50 within 1e-9 (pgd reference and its state included)', () => {
     const model = getModelDef('cubic-toy').create({ dim: 2, params: { a0: '19.5', b: '1', c: '0.1' } });
     const config = {
-      optimizer: { id: 'gd' as const, lr: '0.1' }, steps: 100, every: 10, reference: 'pgd' as const,
+      optimizer: { id: 'gd' as const, lr: '0.1' },
+      steps: 100,
+      every: 10,
+      reference: 'pgd' as const,
       observers: [...defaultObservers(), referenceDistanceObserver(), selfStabilizationObserver()],
     };
     const r = runTrajectory(model, f64, ['0.01', '0'], config);
@@ -207,7 +250,9 @@ describe('runTrajectory', () => {
     expect(hi.rows.length).toBe(r.rows.length - 2);
     hi.rows.forEach((row, k) => {
       const want = r.rows[2 + k].theta;
-      (row.theta as { toNumber(): number }[]).forEach((x, i) => expect(Math.abs(x.toNumber() - want[i])).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(want[i]))));
+      (row.theta as { toNumber(): number }[]).forEach((x, i) =>
+        expect(Math.abs(x.toNumber() - want[i])).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(want[i]))),
+      );
     });
     expect(() => replayFrom(r, 99, f64)).toThrow(RangeError);
   });
@@ -215,7 +260,10 @@ describe('runTrajectory', () => {
   it('runs a flow reference alongside: ‖θ_t − θ_flow(tη)‖ = |(1 − ηλ)ᵗ − e^{−ηλt}|·|θ₀| on a 1-D quadratic', () => {
     const model = getModelDef('quadratic').create({ dim: 1, data: { A: [['3']] } });
     const r = runTrajectory(model, f64, ['2'], {
-      optimizer: { id: 'gd', lr: '0.1' }, reference: 'flow', steps: 20, observers: [referenceDistanceObserver()],
+      optimizer: { id: 'gd', lr: '0.1' },
+      reference: 'flow',
+      steps: 20,
+      observers: [referenceDistanceObserver()],
     });
     for (const row of r.rows) {
       const want = Math.abs(0.7 ** row.t - Math.exp(-0.3 * row.t)) * 2;
@@ -228,7 +276,9 @@ describe('runTrajectory', () => {
     expect(() => runTrajectory(model, f64, ['1'], { optimizer: { id: 'gd', lr: '0.1' }, steps: -1 })).toThrow(UsageError);
     expect(() => runTrajectory(model, f64, ['1'], { optimizer: { id: 'gd', lr: '0.1' }, steps: 3, every: 0 })).toThrow(UsageError);
     expect(() => runTrajectory(model, f64, ['1', '2'], { optimizer: { id: 'gd', lr: '0.1' }, steps: 3 })).toThrow(/coordinates/);
-    expect(() => runTrajectory(model, f64, ['1'], { optimizer: { id: 'gd', lr: '0.1' }, steps: 3, observers: [selfStabilizationObserver()] })).toThrow(/reference/);
+    expect(() => runTrajectory(model, f64, ['1'], { optimizer: { id: 'gd', lr: '0.1' }, steps: 3, observers: [selfStabilizationObserver()] })).toThrow(
+      /reference/,
+    );
     expect(() => runTrajectory(model, f64, ['1'], { optimizer: { id: 'adam' as 'gd', lr: '0.1' }, steps: 3 })).toThrow(/unknown optimizer/);
     expect(() => runTrajectory(model, f64, ['1'], { optimizer: { id: 'gd', lr: '-1' }, steps: 3 })).toThrow(/positive/);
   });

@@ -60,7 +60,7 @@ describe('selfStabilization: the pipeline fields', () => {
     }
   });
 
-  it('ρ₃ and ρ₄ are the authors\' power-iteration sizes: 6|θ| and 6 for ¼(θ² − μ)², the tensor entries of a cubic and quartic form', () => {
+  it("ρ₃ and ρ₄ are the authors' power-iteration sizes: 6|θ| and 6 for ¼(θ² − μ)², the tensor entries of a cubic and quartic form", () => {
     const q = getModelDef('quartic').create({ dim: 1, params: { mu: '1' } });
     for (const th of [0.7, -1.3]) {
       const r = tensorPowerNorms(q.bind(f64), [th], [1]);
@@ -86,7 +86,12 @@ describe('gdToEdge', () => {
     expect(r.reached && r.theta[1]).toBeCloseTo(0.33, 12);
     expect(gdToEdge(m, [0, 0], '0.1', 20)).toEqual({ reached: false, t: 20, reason: 'the sharpness stayed below 2/η for 20 steps' });
     // A minimizer below the edge: GD stops moving (the quadratic ½θ², η = 0.5 halves θ until it underflows to 0).
-    const quad = getModelDef('quadratic').create({ dim: 1, data: { A: [['1']] } }).bind(f64);
-    expect(gdToEdge(quad, [1], '0.5', 100_000)).toMatchObject({ reached: false, reason: expect.stringMatching(/^GD reached a fixed point at step \d+ below 2\/η$/) });
+    const quad = getModelDef('quadratic')
+      .create({ dim: 1, data: { A: [['1']] } })
+      .bind(f64);
+    expect(gdToEdge(quad, [1], '0.5', 100_000)).toMatchObject({
+      reached: false,
+      reason: expect.stringMatching(/^GD reached a fixed point at step \d+ below 2\/η$/),
+    });
   });
 });

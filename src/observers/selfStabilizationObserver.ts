@@ -83,8 +83,10 @@ export function selfStabilizationObserver(): ObserverFactory {
               while (gfStart + gfState.t < ctx.t) gfState = gf.step(gfState);
               const G = pointInfo(env.bound, gfState.theta);
               flowFields = {
-                flowDistance: norm2(F, vecSub(F, G.theta, ref.theta)), gdFlowDistance: norm2(F, vecSub(F, theta, G.theta)),
-                flowLoss: G.loss(), flowSharpness: G.sharpness(),
+                flowDistance: norm2(F, vecSub(F, G.theta, ref.theta)),
+                gdFlowDistance: norm2(F, vecSub(F, theta, G.theta)),
+                flowLoss: G.loss(),
+                flowSharpness: G.sharpness(),
               };
               if (!Object.values(flowFields).every((z) => z === null || F.isFinite(z))) throw new NonFiniteError('gradient flow');
             } catch (e) {
@@ -96,13 +98,21 @@ export function selfStabilizationObserver(): ObserverFactory {
           const { rho3, rho4 } = tensorPowerNorms(env.bound, ref.theta, u);
           return {
             fields: {
-              x, y, alpha: c.alpha, beta: c.beta, delta,
+              x,
+              y,
+              alpha: c.alpha,
+              beta: c.beta,
+              delta,
               lambda2: gap === null ? null : F.sub(S, gap),
-              daggerLoss: ref.loss(), daggerSharpness: S,
-              predictedSharpness: F.add(S, y), predictedLoss: F.add(ref.loss(), F.div(F.mul(x, x), env.lr)),
-              predictedError, predictedX,
+              daggerLoss: ref.loss(),
+              daggerSharpness: S,
+              predictedSharpness: F.add(S, y),
+              predictedLoss: F.add(ref.loss(), F.div(F.mul(x, x), env.lr)),
+              predictedError,
+              predictedX,
               ...flowFields,
-              rho3, rho4,
+              rho3,
+              rho4,
             },
           };
         },

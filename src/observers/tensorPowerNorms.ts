@@ -44,8 +44,14 @@ export function tensorPowerNorms<T>(model: BoundModel<T>, theta: Vec<T>, u: Vec<
   const h = F.mul(F.from(p.kind === 'f64' ? '1e-5' : `1e-${Math.ceil(p.digits / 3)}`), scale);
   const twoH = F.add(h, h);
   const fourth = (v: Vec<T>): Vec<T> => {
-    const up = model.third(theta.map((x, i) => F.add(x, F.mul(h, v[i]))), v);
-    const down = model.third(theta.map((x, i) => F.sub(x, F.mul(h, v[i]))), v);
+    const up = model.third(
+      theta.map((x, i) => F.add(x, F.mul(h, v[i]))),
+      v,
+    );
+    const down = model.third(
+      theta.map((x, i) => F.sub(x, F.mul(h, v[i]))),
+      v,
+    );
     return up.map((x, i) => F.div(F.sub(x, down[i]), twoH));
   };
   return { rho3, rho4: powerIter(F, fourth, u) };

@@ -35,6 +35,9 @@ export function checkDenseDim(dim: number, p: Precision): void {
   const max = maxDenseDim(p);
   if (dim <= max) return;
   const lower = p.kind === 'f64' ? '' : ' or a lower precision';
-  throw new UsageError(`${dim} coordinates: the dense Hessian and all its eigenpairs are computed for at most ${max} in ${formatPrecision(p)}; ` +
-    `beyond that, use the top eigenpairs from Lanczos on Hessian-vector products (lanczos in the library)${lower}`, 'theta');
+  throw new UsageError(
+    `${dim} coordinates: the dense Hessian and all its eigenpairs are computed for at most ${max} in ${formatPrecision(p)}; ` +
+      `beyond that, use the top eigenpairs from Lanczos on Hessian-vector products (lanczos in the library)${lower}`,
+    'theta',
+  );
 }

@@ -31,7 +31,13 @@ function oracle(model: Model, theta: string[]) {
     return S(p).minus(S(m)).div(H.times(2));
   });
   const norm = Decimal.max(...eig.values.map((v) => v.abs()));
-  const relGap = eig.values.length > 1 ? eig.values[0].minus(eig.values[1]).div(norm.isZero() ? 1 : norm).toNumber() : Infinity;
+  const relGap =
+    eig.values.length > 1
+      ? eig.values[0]
+          .minus(eig.values[1])
+          .div(norm.isZero() ? 1 : norm)
+          .toNumber()
+      : Infinity;
   return { loss: b.loss(th), grad: b.grad(th), hess: hess.flat(), eig: eig.values, dS, relGap };
 }
 
@@ -52,7 +58,10 @@ describe('inspect against an independent 90-digit computation, every model', () 
         const o = oracle(model, inst.theta);
         // ∇S exists only for a simple top eigenvalue; its f64 error grows like ε/gap, so the guard is a relative gap of 1e-3.
         const simple = o.relGap > 1e-3;
-        for (const [p, tol] of [['f64', 1e-10], ['dec:50', 1e-30]] as const) {
+        for (const [p, tol] of [
+          ['f64', 1e-10],
+          ['dec:50', 1e-30],
+        ] as const) {
           const r = inspectPoint(model, inst.theta, parsePrecision(p));
           const F = r.F;
           const s = (xs: unknown[]) => xs.map((x) => F.toString(x));

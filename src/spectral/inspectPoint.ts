@@ -43,8 +43,11 @@ function requireFinite<T>(F: Field<T>, what: string, xs: readonly T[], entry: (i
   const i = xs.findIndex((x) => !F.isFinite(x));
   if (i < 0) return;
   const at = xs.length > 1 ? ` ${entry(i)}` : '';
-  throw new NonFiniteError(`the ${what}${at}`, `is not finite in ${formatPrecision(F.precision)} at this θ (${F.toString(xs[i])}): ` +
-    'the model overflows the arithmetic or leaves its domain here (e.g. 1/x or log at 0, asin past 1)');
+  throw new NonFiniteError(
+    `the ${what}${at}`,
+    `is not finite in ${formatPrecision(F.precision)} at this θ (${F.toString(xs[i])}): ` +
+      'the model overflows the arithmetic or leaves its domain here (e.g. 1/x or log at 0, asin past 1)',
+  );
 }
 
 /** Loss, gradient and Hessian at θ, each checked finite. */
@@ -71,9 +74,18 @@ function pointReport<T>(F: Field<T>, model: Model, thetaText: readonly DecimalTe
   const { simple, why } = isSimpleTop(F, gap, norm);
   if (!simple) warnings.push(`top eigenvalue is not simple: ${why}, so ∇S = ∇³L[u,u] is not defined; the value shown uses one eigenvector of the top cluster`);
   return {
-    F, model, theta, loss, grad, hessian,
-    eigenvalues: values, eigenvectors: vectors, sharpness: values[0],
-    sharpnessGradient: finiteOrWarn(F, b.third(theta, vectors[0]), warnings), gap, warnings,
+    F,
+    model,
+    theta,
+    loss,
+    grad,
+    hessian,
+    eigenvalues: values,
+    eigenvectors: vectors,
+    sharpness: values[0],
+    sharpnessGradient: finiteOrWarn(F, b.third(theta, vectors[0]), warnings),
+    gap,
+    warnings,
   };
 }
 
@@ -85,8 +97,7 @@ function intervalReport(digits: number, model: Model, thetaText: readonly Decima
   const enc = eigEnclosure(I, hessian);
   const warnings: string[] = [];
   // ‖u − ũ‖₂ ≤ ε bounds every component by ε, so the box ũ ± ε contains the (sign-aligned) true u.
-  const eigenvectors = enc.vectors.map((row: Decimal[], i: number) =>
-    row.map((x) => widen(I, I.from(x.toString()), enc.vectorErrorBound[i])));
+  const eigenvectors = enc.vectors.map((row: Decimal[], i: number) => row.map((x) => widen(I, I.from(x.toString()), enc.vectorErrorBound[i])));
   const v = enc.values;
   const gap = v.length > 1 ? v[0].lo.minus(v[1].hi).toNumber() : Infinity;
   let sharpnessGradient: Interval[] | null = null;
@@ -96,8 +107,18 @@ function intervalReport(digits: number, model: Model, thetaText: readonly Decima
     warnings.push('top eigenvalue is not separated from the next: no certified enclosure of ∇S');
   }
   return {
-    F: I, model, theta, loss, grad, hessian,
-    eigenvalues: v, eigenvectors, sharpness: v[0], sharpnessGradient, gap, warnings,
+    F: I,
+    model,
+    theta,
+    loss,
+    grad,
+    hessian,
+    eigenvalues: v,
+    eigenvectors,
+    sharpness: v[0],
+    sharpnessGradient,
+    gap,
+    warnings,
   };
 }
 
@@ -136,4 +157,3 @@ export function inspectPoint(model: Model, theta: readonly DecimalText[], precis
       return intervalReport(precision.digits, model, theta) as PointReport<unknown>;
   }
 }
-

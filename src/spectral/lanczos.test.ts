@@ -5,11 +5,12 @@ import { rng } from '../numerics/rng.js';
 import { lanczos } from './lanczos.js';
 import { vectorAngle } from './principalAngles.js';
 
-const matVec = (H: number[][]) => (v: number[]) => H.map((row) => {
-  let s = 0;
-  for (let j = 0; j < row.length; j++) s += row[j] * v[j];
-  return s;
-});
+const matVec = (H: number[][]) => (v: number[]) =>
+  H.map((row) => {
+    let s = 0;
+    for (let j = 0; j < row.length; j++) s += row[j] * v[j];
+    return s;
+  });
 
 function problem(lambda: number[], seed: number) {
   const Q = randomOrthogonal(lambda.length, seed);
@@ -62,7 +63,14 @@ describe('lanczos', () => {
     const res = lanczos(hvp, 8, { seed: 2 });
     expect(res.values[0]).toBeCloseTo(3, 12);
     expect(res.converged).toBe(true);
-    const small = lanczos(matVec([[2, 1], [1, 2]]), 2, { k: 5 });
+    const small = lanczos(
+      matVec([
+        [2, 1],
+        [1, 2],
+      ]),
+      2,
+      { k: 5 },
+    );
     expect(small.values.length).toBe(2);
     expect(small.values[0]).toBeCloseTo(3, 14);
     expect(small.values[1]).toBeCloseTo(1, 14);

@@ -120,8 +120,9 @@ export function lanczos(hvp: (v: number[]) => number[], n: number, options: Lanc
 
   const solveT = () => {
     const m = alpha.length;
-    const T = Array.from({ length: m }, (_, i) => Array.from({ length: m }, (_, j) =>
-      (i === j ? alpha[i] : j === i + 1 ? beta[i] : i === j + 1 ? beta[j] : 0)));
+    const T = Array.from({ length: m }, (_, i) =>
+      Array.from({ length: m }, (_, j) => (i === j ? alpha[i] : j === i + 1 ? beta[i] : i === j + 1 ? beta[j] : 0)),
+    );
     return eigSymF64(T);
   };
   const estimatesConverged = (): boolean => {

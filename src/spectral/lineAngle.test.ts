@@ -9,7 +9,13 @@ describe('lineAngle', () => {
     const F = f64Field;
     const u = [0.6, 0.8].map((x) => F.from(x));
     expect(lineAngle(F, u, u)).toBe(0);
-    expect(lineAngle(F, u, u.map((x) => -3 * x))).toBeLessThan(3e-16);
+    expect(
+      lineAngle(
+        F,
+        u,
+        u.map((x) => -3 * x),
+      ),
+    ).toBeLessThan(3e-16);
     // The old formula's floor, for contrast: acos of a rounded cosine of parallel unit vectors.
     expect(Math.acos(Math.min(1, 0.6 * 0.6 + 0.8 * 0.8 - 2 ** -53))).toBeGreaterThan(1e-8);
   });
@@ -30,7 +36,13 @@ describe('lineAngle', () => {
     const u = [1, 0];
     const v = [Math.cos(2.5), Math.sin(2.5)];
     expect(lineAngle(F, u, v)).toBeCloseTo(Math.PI - 2.5, 14);
-    expect(lineAngle(F, u, v.map((x) => -x))).toBeCloseTo(Math.PI - 2.5, 14);
+    expect(
+      lineAngle(
+        F,
+        u,
+        v.map((x) => -x),
+      ),
+    ).toBeCloseTo(Math.PI - 2.5, 14);
   });
 
   it('encloses the angle at interval:N (and an exact 0 is the point 0)', () => {

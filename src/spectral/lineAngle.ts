@@ -17,7 +17,13 @@ export function lineAngle<T>(F: Field<T>, u: readonly T[], v: readonly T[]): T {
   // The sign only picks which of ±v to compare with; near 90° either choice encloses the same angle.
   const s = F.toNumber(dot(F, u, v)) < 0 ? F.int(-1) : F.one;
   const vh = v.map((x) => F.mul(s, F.div(x, nv)));
-  const minus = norm2(F, uh.map((x, i) => F.sub(x, vh[i])));
-  const plus = norm2(F, uh.map((x, i) => F.add(x, vh[i])));
+  const minus = norm2(
+    F,
+    uh.map((x, i) => F.sub(x, vh[i])),
+  );
+  const plus = norm2(
+    F,
+    uh.map((x, i) => F.add(x, vh[i])),
+  );
   return F.mul(F.int(2), F.atan(F.div(minus, plus)));
 }

@@ -26,7 +26,12 @@ function knownPair(theta: readonly number[], n: number, seed: number) {
   const R = randomOrthogonal(n, seed);
   const e = (i: number) => Array.from({ length: n }, (_, j) => (i === j ? 1 : 0));
   const A = theta.map((_, i) => rotate(R, e(i)));
-  const B = theta.map((t, i) => rotate(R, e(i).map((x, j) => x * Math.cos(t) + (j === k + i ? Math.sin(t) : 0))));
+  const B = theta.map((t, i) =>
+    rotate(
+      R,
+      e(i).map((x, j) => x * Math.cos(t) + (j === k + i ? Math.sin(t) : 0)),
+    ),
+  );
   return { A: mix(A, seed + 1), B: mix(B, seed + 2) };
 }
 
@@ -44,9 +49,15 @@ describe('principalAngles', () => {
   it('random angles in random dimensions: property against the closed form', () => {
     fc.assert(
       fc.property(
-        fc.integer({ min: 1, max: 5 }).chain((k) =>
-          fc.tuple(fc.array(fc.double({ min: 0, max: Math.PI / 2, noNaN: true }), { minLength: k, maxLength: k }),
-            fc.integer({ min: 2 * k, max: 2 * k + 6 }), fc.integer({ min: 1, max: 1e6 }))),
+        fc
+          .integer({ min: 1, max: 5 })
+          .chain((k) =>
+            fc.tuple(
+              fc.array(fc.double({ min: 0, max: Math.PI / 2, noNaN: true }), { minLength: k, maxLength: k }),
+              fc.integer({ min: 2 * k, max: 2 * k + 6 }),
+              fc.integer({ min: 1, max: 1e6 }),
+            ),
+          ),
         ([theta, n, seed]) => {
           const { A, B } = knownPair(theta, n, seed);
           const got = principalAngles(A, B);
@@ -80,7 +91,10 @@ describe('principalAngles', () => {
   });
 
   it('handles unequal dimensions: the angle between a line and a plane', () => {
-    const plane = [[1, 0, 0], [0, 1, 0]];
+    const plane = [
+      [1, 0, 0],
+      [0, 1, 0],
+    ];
     const t = 0.25;
     expect(principalAngles(plane, [[Math.cos(t), 0, Math.sin(t)]])[0]).toBeCloseTo(t, 15);
     expect(principalAngles([[0, 0, 5]], plane)).toEqual([Math.PI / 2]);
@@ -88,7 +102,15 @@ describe('principalAngles', () => {
   });
 
   it('rejects rank-deficient sets and mismatched lengths', () => {
-    expect(() => principalAngles([[1, 0, 0], [2, 0, 0]], [[0, 1, 0]])).toThrow(/A\[1\] is .*rank-deficient/);
+    expect(() =>
+      principalAngles(
+        [
+          [1, 0, 0],
+          [2, 0, 0],
+        ],
+        [[0, 1, 0]],
+      ),
+    ).toThrow(/A\[1\] is .*rank-deficient/);
     expect(() => principalAngles([[1, 0, 0]], [[0, 1]])).toThrow(/B\[0\] has length 2, expected 3/);
     expect(() => principalAngles([[1, NaN]], [[0, 1]])).toThrow(/non-finite/);
   });
@@ -100,7 +122,14 @@ describe('vectorAngle', () => {
       const u = [1, 0, 0];
       const v = [Math.cos(t), Math.sin(t), 0];
       expect(Math.abs(vectorAngle(u, v) - t), `t = ${t}`).toBeLessThanOrEqual(1e-16 + 1e-15 * t);
-      expect(Math.abs(vectorAngle([-3e200, 0, 0], v.map((x) => x * 1e-200)) - t)).toBeLessThanOrEqual(1e-16 + 1e-15 * t);
+      expect(
+        Math.abs(
+          vectorAngle(
+            [-3e200, 0, 0],
+            v.map((x) => x * 1e-200),
+          ) - t,
+        ),
+      ).toBeLessThanOrEqual(1e-16 + 1e-15 * t);
     }
     // Obtuse pairs are lines at the acute angle.
     expect(vectorAngle([1, 0], [Math.cos(2.5), Math.sin(2.5)])).toBeCloseTo(Math.PI - 2.5, 15);

@@ -31,12 +31,20 @@ function cubic(A: string[][], a: string[][], c: string[]): Model {
       const two = F.int(2);
       return {
         loss: (th: Vec<T>) => {
-          let s = F.div(dotF(th, AF.map((row) => dotF(row, th))), two);
+          let s = F.div(
+            dotF(
+              th,
+              AF.map((row) => dotF(row, th)),
+            ),
+            two,
+          );
           aF.forEach((ar, r) => (s = F.add(s, F.div(F.mul(cF[r], F.powi(dotF(ar, th), 3)), six))));
           return s;
         },
-        grad: (th: Vec<T>) => AF.map((row, i) => aF.reduce((s, ar, r) => F.add(s, F.mul(F.div(F.mul(cF[r], F.powi(dotF(ar, th), 2)), two), ar[i])), dotF(row, th))),
-        hessian: (th: Vec<T>) => AF.map((row, i) => row.map((x, j) => aF.reduce((s, ar, r) => F.add(s, F.mul(F.mul(cF[r], dotF(ar, th)), F.mul(ar[i], ar[j]))), x))),
+        grad: (th: Vec<T>) =>
+          AF.map((row, i) => aF.reduce((s, ar, r) => F.add(s, F.mul(F.div(F.mul(cF[r], F.powi(dotF(ar, th), 2)), two), ar[i])), dotF(row, th))),
+        hessian: (th: Vec<T>) =>
+          AF.map((row, i) => row.map((x, j) => aF.reduce((s, ar, r) => F.add(s, F.mul(F.mul(cF[r], dotF(ar, th)), F.mul(ar[i], ar[j]))), x))),
         third: (_th: Vec<T>, u: Vec<T>) => A.map((_, i) => aF.reduce((s, ar, r) => F.add(s, F.mul(F.mul(cF[r], F.powi(dotF(ar, u), 2)), ar[i])), F.zero)),
       };
     },
@@ -65,9 +73,17 @@ describe('topEigenpairs', () => {
   it('f64 and dec:50: the top k of a known spectrum, with residuals, gap and norm', () => {
     // H = R diag(5, 2, −7) Rᵀ with the exact rotation R = [[0.6, −0.8, 0], [0.8, 0.6, 0], [0, 0, 1]]:
     // eigenvectors (0.6, 0.8, 0) for 5 and (−0.8, 0.6, 0) for 2.
-    const H = [['3.08', '1.44', '0'], ['1.44', '3.92', '0'], ['0', '0', '-7']];
+    const H = [
+      ['3.08', '1.44', '0'],
+      ['1.44', '3.92', '0'],
+      ['0', '0', '-7'],
+    ];
     for (const F of [f64, decimalField(50)] as Field<unknown>[]) {
-      const t = topEigenpairs(F, H.map((row) => row.map((x) => F.from(x))), 2);
+      const t = topEigenpairs(
+        F,
+        H.map((row) => row.map((x) => F.from(x))),
+        2,
+      );
       expect(t.values.map((x) => F.toNumber(x))).toEqual([expect.closeTo(5, 13), expect.closeTo(2, 13)]);
       expect(t.gap).toBeCloseTo(3, 13);
       expect(t.norm).toBeCloseTo(7, 13);
@@ -81,7 +97,11 @@ describe('topEigenpairs', () => {
 
   it('interval:30: certified enclosures and eigenvector boxes that contain the exact eigenvectors', () => {
     const I = intervalField(30);
-    const H = [['3.08', '1.44', '0'], ['1.44', '3.92', '0'], ['0', '0', '-7']].map((row) => row.map((x) => I.from(x)));
+    const H = [
+      ['3.08', '1.44', '0'],
+      ['1.44', '3.92', '0'],
+      ['0', '0', '-7'],
+    ].map((row) => row.map((x) => I.from(x)));
     const t = topEigenpairs(I, H, 2);
     expect(t.values[0].contains(5) && t.values[1].contains(2)).toBe(true);
     expect(I.radius(t.values[0])).toBeLessThan(1e-27);
@@ -102,14 +122,31 @@ describe('sharpness and its gradient', () => {
     const w = ['1', '4', '0.5'];
     // ∇∏ = (2, 0.5, 4): S = 4 + 0.25 + 16.
     expect(sharpness(f64, m.bind(f64), w.map(Number))).toBeCloseTo(20.25, 12);
-    expect(Math.abs(sharpness(D60, m.bind(D60), w.map((x) => D60.from(x))).minus('20.25').toNumber())).toBeLessThan(1e-55);
+    expect(
+      Math.abs(
+        sharpness(
+          D60,
+          m.bind(D60),
+          w.map((x) => D60.from(x)),
+        )
+          .minus('20.25')
+          .toNumber(),
+      ),
+    ).toBeLessThan(1e-55);
     const I = intervalField(40);
-    expect(sharpness(I, m.bind(I), w.map((x) => I.from(x))).contains('20.25')).toBe(true);
+    expect(
+      sharpness(
+        I,
+        m.bind(I),
+        w.map((x) => I.from(x)),
+      ).contains('20.25'),
+    ).toBe(true);
   });
 
   it('∇S agrees with central differences of S at dec:60 (deep-scalar, random points) to 1e-30', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 2, max: 4 }).chain((D) => fc.tuple(fc.array(dec(-1.5, 1.5), { minLength: D, maxLength: D }), dec(-2, 2))),
+      fc.property(
+        fc.integer({ min: 2, max: 4 }).chain((D) => fc.tuple(fc.array(dec(-1.5, 1.5), { minLength: D, maxLength: D }), dec(-2, 2))),
         ([w, y]) => {
           const m = deepScalar.create({ dim: w.length, params: { target: y } }).bind(D60);
           const theta = w.map((x) => D60.from(x));
@@ -121,35 +158,54 @@ describe('sharpness and its gradient', () => {
           const cond = Math.max(1, topEigenpairs(D60, m.hessian(theta)).norm / g.gap);
           const scale = Math.max(...g.value.map((x) => Math.abs(x.toNumber())));
           g64.value.forEach((x, i) => expect(Math.abs(x - g.value[i].toNumber())).toBeLessThan(1e-13 * cond * scale + 1e-14));
-        }),
+        },
+      ),
       { numRuns: 25, seed: 606 },
     );
   });
 
   it('∇S agrees with central differences of S at dec:60 for random symmetric cubics', () => {
-    const sym = (p: number) => fc.array(dec(-2, 2), { minLength: (p * (p + 1)) / 2, maxLength: (p * (p + 1)) / 2 }).map((xs) => {
-      const A: string[][] = Array.from({ length: p }, () => new Array<string>(p));
-      let k = 0;
-      for (let i = 0; i < p; i++) for (let j = i; j < p; j++) A[i][j] = A[j][i] = xs[k++];
-      return A;
-    });
+    const sym = (p: number) =>
+      fc.array(dec(-2, 2), { minLength: (p * (p + 1)) / 2, maxLength: (p * (p + 1)) / 2 }).map((xs) => {
+        const A: string[][] = Array.from({ length: p }, () => new Array<string>(p));
+        let k = 0;
+        for (let i = 0; i < p; i++) for (let j = i; j < p; j++) A[i][j] = A[j][i] = xs[k++];
+        return A;
+      });
     fc.assert(
-      fc.property(fc.integer({ min: 2, max: 4 }).chain((p) => fc.tuple(sym(p),
-        fc.array(fc.array(dec(-1, 1), { minLength: p, maxLength: p }), { minLength: 1, maxLength: 3 }),
-        fc.array(dec(-1, 1), { minLength: 3, maxLength: 3 }), fc.array(dec(-1, 1), { minLength: p, maxLength: p }))),
-      ([A, a, c, th]) => {
-        const m = cubic(A, a, c.slice(0, a.length)).bind(D60);
-        const theta = th.map((x) => D60.from(x));
-        const g = sharpnessGradient(D60, m, theta);
-        fc.pre(g.simple && g.gap > 1e-6);
-        expect(relErr(g.value, fdSharpnessGradient(m, theta))).toBeLessThan(1e-30);
-      }),
+      fc.property(
+        fc
+          .integer({ min: 2, max: 4 })
+          .chain((p) =>
+            fc.tuple(
+              sym(p),
+              fc.array(fc.array(dec(-1, 1), { minLength: p, maxLength: p }), { minLength: 1, maxLength: 3 }),
+              fc.array(dec(-1, 1), { minLength: 3, maxLength: 3 }),
+              fc.array(dec(-1, 1), { minLength: p, maxLength: p }),
+            ),
+          ),
+        ([A, a, c, th]) => {
+          const m = cubic(A, a, c.slice(0, a.length)).bind(D60);
+          const theta = th.map((x) => D60.from(x));
+          const g = sharpnessGradient(D60, m, theta);
+          fc.pre(g.simple && g.gap > 1e-6);
+          expect(relErr(g.value, fdSharpnessGradient(m, theta))).toBeLessThan(1e-30);
+        },
+      ),
       { numRuns: 30, seed: 707 },
     );
   });
 
   it('a quadratic has ∇S = 0 and S = λ_max(A)', () => {
-    const m = cubic([['3.08', '1.44', '0'], ['1.44', '3.92', '0'], ['0', '0', '-7']], [['1', '0', '0']], ['0']).bind(D60);
+    const m = cubic(
+      [
+        ['3.08', '1.44', '0'],
+        ['1.44', '3.92', '0'],
+        ['0', '0', '-7'],
+      ],
+      [['1', '0', '0']],
+      ['0'],
+    ).bind(D60);
     const th = ['0.3', '-1', '2'].map((x) => D60.from(x));
     const g = sharpnessGradient(D60, m, th);
     expect(g.simple).toBe(true);
@@ -158,17 +214,41 @@ describe('sharpness and its gradient', () => {
   });
 
   it('warns when the top eigenvalue is not simple (f64, dec and interval)', () => {
-    const model = cubic([['2', '0', '0'], ['0', '2', '0'], ['0', '0', '1']], [['1', '1', '0']], ['1']);
+    const model = cubic(
+      [
+        ['2', '0', '0'],
+        ['0', '2', '0'],
+        ['0', '0', '1'],
+      ],
+      [['1', '1', '0']],
+      ['1'],
+    );
     for (const F of [f64, decimalField(40), intervalField(30)] as Field<unknown>[]) {
-      const g = sharpnessGradient(F, model.bind(F), [0, 0, 0].map((x) => F.from(x)));
+      const g = sharpnessGradient(
+        F,
+        model.bind(F),
+        [0, 0, 0].map((x) => F.from(x)),
+      );
       expect(g.simple, F.precision.kind).toBe(false);
       expect(g.warning).toMatch(/top eigenvalue is not simple/);
       expect(g.gap).toBeLessThanOrEqual(0);
     }
     // Separated by 1e-3: simple in every precision, and the interval value encloses the exact ∇S.
-    const sep = cubic([['2.001', '0', '0'], ['0', '2', '0'], ['0', '0', '1']], [['1', '1', '0']], ['1']);
+    const sep = cubic(
+      [
+        ['2.001', '0', '0'],
+        ['0', '2', '0'],
+        ['0', '0', '1'],
+      ],
+      [['1', '1', '0']],
+      ['1'],
+    );
     const I = intervalField(30);
-    const gi = sharpnessGradient(I, sep.bind(I), [0, 0, 0].map((x) => I.from(x)));
+    const gi = sharpnessGradient(
+      I,
+      sep.bind(I),
+      [0, 0, 0].map((x) => I.from(x)),
+    );
     expect(gi.simple).toBe(true);
     expect(gi.warning).toBeUndefined();
     // u = e₁, so ∇S = c(a·u)²a = (1, 1, 0).
@@ -182,8 +262,16 @@ describe('sharpness and its gradient', () => {
     const m = deepScalar.create({ dim: 3, params: { target: '0.4' } });
     const I = intervalField(40);
     const D = decimalField(80);
-    const gi = sharpnessGradient(I, m.bind(I), w.map((x) => I.from(x)));
-    const gd = sharpnessGradient(D, m.bind(D), w.map((x) => D.from(x)));
+    const gi = sharpnessGradient(
+      I,
+      m.bind(I),
+      w.map((x) => I.from(x)),
+    );
+    const gd = sharpnessGradient(
+      D,
+      m.bind(D),
+      w.map((x) => D.from(x)),
+    );
     expect(gi.simple && gd.simple).toBe(true);
     gi.value.forEach((x, i) => expect(x.contains(gd.value[i])).toBe(true));
     expect(Math.max(...gi.value.map((x) => I.radius(x)))).toBeLessThan(1e-30);

@@ -84,7 +84,12 @@ function refinedTop<T>(F: Field<T>, H: Mat<T>, k: number, tol: number): TopEigen
 function residualsOf<T>(F: Field<T>, H: Mat<T>, values: readonly T[], vectors: readonly (readonly T[])[]): number[] {
   return values.map((l, i) => {
     const Hv = matVec(F, H, vectors[i]);
-    return F.toNumber(norm2(F, Hv.map((x, j) => F.sub(x, F.mul(l, vectors[i][j])))));
+    return F.toNumber(
+      norm2(
+        F,
+        Hv.map((x, j) => F.sub(x, F.mul(l, vectors[i][j]))),
+      ),
+    );
   });
 }
 

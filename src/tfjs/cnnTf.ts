@@ -96,12 +96,16 @@ export function initCnnTf(spec: CnnTfSpec, data: TfDataset, seed: number): Float
   const { kk, q } = geometry(spec, data);
   const c = spec.channels;
   const theta = new Float32Array(cnnTfParamCount(spec, data));
-  return fillInit(theta, [
-    { n: c * kk * kk, fanIn: kk * kk },
-    { n: c, fanIn: 0 },
-    { n: data.outputDim * q * c, fanIn: q * c },
-    { n: data.outputDim, fanIn: 0 },
-  ], seed);
+  return fillInit(
+    theta,
+    [
+      { n: c * kk * kk, fanIn: kk * kk },
+      { n: c, fanIn: 0 },
+      { n: data.outputDim * q * c, fanIn: q * c },
+      { n: data.outputDim, fanIn: 0 },
+    ],
+    seed,
+  );
 }
 
 function fillInit(theta: Float32Array, blocks: { n: number; fanIn: number }[], seed: number): Float32Array {

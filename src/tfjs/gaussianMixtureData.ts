@@ -5,10 +5,17 @@ import { oneHot, type TfDataset } from './tfDataset.js';
  * A seeded classification set: `classes` Gaussian clusters in Rᵈ with means drawn N(0, separation²·I)
  * and unit-variance noise; class of sample i is i mod classes (balanced). Targets are one-hot.
  */
-export function gaussianMixtureData(options: { readonly n: number; readonly inputDim: number; readonly classes: number; readonly seed: number; readonly separation?: number }): TfDataset {
+export function gaussianMixtureData(options: {
+  readonly n: number;
+  readonly inputDim: number;
+  readonly classes: number;
+  readonly seed: number;
+  readonly separation?: number;
+}): TfDataset {
   const { n, inputDim: d, classes, seed } = options;
   const sep = options.separation ?? 2;
-  if (!(Number.isInteger(n) && n >= 1 && Number.isInteger(d) && d >= 1)) throw new RangeError(`gaussianMixtureData: n and inputDim must be positive integers, got ${n}, ${d}`);
+  if (!(Number.isInteger(n) && n >= 1 && Number.isInteger(d) && d >= 1))
+    throw new RangeError(`gaussianMixtureData: n and inputDim must be positive integers, got ${n}, ${d}`);
   if (!(Number.isInteger(classes) && classes >= 2)) throw new RangeError(`gaussianMixtureData: classes must be an integer ≥ 2, got ${classes}`);
   const r = rng(seed);
   const means = Array.from({ length: classes }, () => Array.from({ length: d }, () => sep * r.normal()));
@@ -19,5 +26,13 @@ export function gaussianMixtureData(options: { readonly n: number; readonly inpu
     labels[i] = c;
     for (let k = 0; k < d; k++) x[i * d + k] = means[c][k] / Math.sqrt(d) + r.normal();
   }
-  return { name: `gaussian-mixture(n=${n}, d=${d}, classes=${classes}, separation=${sep}, seed=${seed})`, n, inputDim: d, outputDim: classes, x, y: oneHot(labels, classes), labels };
+  return {
+    name: `gaussian-mixture(n=${n}, d=${d}, classes=${classes}, separation=${sep}, seed=${seed})`,
+    n,
+    inputDim: d,
+    outputDim: classes,
+    x,
+    y: oneHot(labels, classes),
+    labels,
+  };
 }

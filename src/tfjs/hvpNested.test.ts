@@ -97,21 +97,27 @@ for (const backend of ['cpu', 'wasm'] as const) {
     it('several outputs, MSE and cross-entropy: nested HVP within 1e-4 of the float64 reference', () => {
       let worst = 0;
       fc.assert(
-        fc.property(nets, fc.integer({ min: 2, max: 4 }), fc.constantFrom('mse' as const, 'cross-entropy' as const), fc.constantFrom(...ACTIVATIONS), (net, classes, loss, activation) => {
-          const raw = gaussianMixtureData({ n: Math.max(net.n, classes), inputDim: net.inputDim, classes, seed: net.seed });
-          const data = { ...raw, x: roundToF32(raw.x) };
-          const spec = { inputDim: net.inputDim, widths: net.widths, activation, outputDim: classes, loss };
-          const model = createMlpTf(spec, data);
-          const theta = initMlpTf(spec, net.seed);
-          const r = rng(net.seed + 1);
-          for (let k = 0; k < theta.length; k++) if (theta[k] === 0) theta[k] = 0.5 * r.normal();
-          const v = Float32Array.from(r.normalVector(model.dim));
-          const ref = createMlpF64(spec, data).hvp(Float64Array.from(theta), Float64Array.from(v));
-          const e = tf.tidy(() => relErr(hvpNested(model, tf.tensor1d(theta), tf.tensor1d(v)).dataSync(), ref));
-          model.dispose();
-          worst = Math.max(worst, e);
-          return e < TOL;
-        }),
+        fc.property(
+          nets,
+          fc.integer({ min: 2, max: 4 }),
+          fc.constantFrom('mse' as const, 'cross-entropy' as const),
+          fc.constantFrom(...ACTIVATIONS),
+          (net, classes, loss, activation) => {
+            const raw = gaussianMixtureData({ n: Math.max(net.n, classes), inputDim: net.inputDim, classes, seed: net.seed });
+            const data = { ...raw, x: roundToF32(raw.x) };
+            const spec = { inputDim: net.inputDim, widths: net.widths, activation, outputDim: classes, loss };
+            const model = createMlpTf(spec, data);
+            const theta = initMlpTf(spec, net.seed);
+            const r = rng(net.seed + 1);
+            for (let k = 0; k < theta.length; k++) if (theta[k] === 0) theta[k] = 0.5 * r.normal();
+            const v = Float32Array.from(r.normalVector(model.dim));
+            const ref = createMlpF64(spec, data).hvp(Float64Array.from(theta), Float64Array.from(v));
+            const e = tf.tidy(() => relErr(hvpNested(model, tf.tensor1d(theta), tf.tensor1d(v)).dataSync(), ref));
+            model.dispose();
+            worst = Math.max(worst, e);
+            return e < TOL;
+          },
+        ),
         { numRuns: 30, seed: Number(process.env.EOSCHECK_SEED ?? 1) },
       );
       expect(worst).toBeLessThan(TOL);

@@ -40,7 +40,8 @@ describe('data sets', () => {
       expect(Math.abs(m / 100)).toBeLessThan(1e-12);
     }
     // Digits are not noise: the mean image of the 1s differs from the mean image of the 0s.
-    const mean = (c: number) => Array.from({ length: 196 }, (_, k) => d.x.filter((_, q) => q % 196 === k && d.labels![Math.floor(q / 196)] === c).reduce((a, b) => a + b, 0));
+    const mean = (c: number) =>
+      Array.from({ length: 196 }, (_, k) => d.x.filter((_, q) => q % 196 === k && d.labels![Math.floor(q / 196)] === c).reduce((a, b) => a + b, 0));
     const m0 = mean(0);
     const m1 = mean(1);
     expect(m0.reduce((a, v, k) => a + Math.abs(v - m1[k]), 0)).toBeGreaterThan(10);

@@ -9,7 +9,6 @@ export { TF_DATASETS, type TfDatasetName };
 
 /** The data sets a network can be trained on (`--param dataset=…`). */
 
-
 export interface MakeTfDatasetOptions {
   readonly dataset: TfDatasetName;
   readonly n: number;
@@ -43,7 +42,14 @@ export function makeTfDataset(o: MakeTfDatasetOptions): TfDataset {
       const t = o.teacher ?? { width: 16, depth: 1, activation: 'tanh' as const };
       const spec = { inputDim: d, widths: Array.from({ length: t.depth }, () => t.width), activation: t.activation };
       const r = teacherData(spec, o.n, o.seed, o.seed + 1);
-      return { name: `teacher(n=${o.n}, d=${d}, ${d}-${spec.widths.join('-')}-1 ${t.activation}, seed=${o.seed})`, n: r.n, inputDim: d, outputDim: 1, x: r.x, y: r.y };
+      return {
+        name: `teacher(n=${o.n}, d=${d}, ${d}-${spec.widths.join('-')}-1 ${t.activation}, seed=${o.seed})`,
+        n: r.n,
+        inputDim: d,
+        outputDim: 1,
+        x: r.x,
+        y: r.y,
+      };
     }
     case 'gaussian-mixture':
       return gaussianMixtureData({ n: o.n, inputDim: d, classes: o.classes ?? 3, seed: o.seed });

@@ -2,17 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { eigSymF64 } from '../numerics/eigSymF64.js';
 import { lanczos } from '../spectral/lanczos.js';
-import {
-  ACTIVATIONS,
-  createMlpF64,
-  initMlpF64,
-  mlpParamCount,
-  randomLabelData,
-  teacherData,
-  type Activation,
-  type MlpData,
-  type MlpSpec,
-} from './mlpF64.js';
+import { ACTIVATIONS, createMlpF64, initMlpF64, mlpParamCount, randomLabelData, teacherData, type Activation, type MlpData, type MlpSpec } from './mlpF64.js';
 
 /**
  * Oracles independent of the implementation under test:
@@ -139,7 +129,11 @@ describe('mlpF64: shape and initialisation', () => {
     const a = initMlpF64(spec, 3);
     expect(initMlpF64(spec, 3)).toEqual(a);
     expect(initMlpF64(spec, 4)).not.toEqual(a);
-    const layers = [[0, 50 * 200, 50], [50 * 200 + 200, 200 * 40, 200], [50 * 200 + 200 + 200 * 40 + 40, 40, 40]] as const;
+    const layers = [
+      [0, 50 * 200, 50],
+      [50 * 200 + 200, 200 * 40, 200],
+      [50 * 200 + 200 + 200 * 40 + 40, 40, 40],
+    ] as const;
     for (const [off, count, fanIn] of layers) {
       const w = a.subarray(off, off + count);
       const mean = w.reduce((s, x) => s + x, 0) / count;
@@ -153,7 +147,7 @@ describe('mlpF64: shape and initialisation', () => {
     expect(a[a.length - 1]).toBe(0);
   });
 
-  it('makes random-label and teacher data sets from seeds; teacher labels are the teacher network\'s outputs', () => {
+  it("makes random-label and teacher data sets from seeds; teacher labels are the teacher network's outputs", () => {
     const spec: MlpSpec = { inputDim: 3, widths: [4], activation: 'tanh' };
     const r = randomLabelData(3, 10, 5);
     expect(r.x.length).toBe(30);
@@ -179,40 +173,49 @@ describe('mlpF64: shape and initialisation', () => {
 
 describe('mlpF64: derivatives against independent oracles', () => {
   it('the loss equals a naive per-sample forward pass (½·mean of squared residuals)', () => {
-    fc.assert(fc.property(specArb, fc.integer({ min: 1, max: 6 }), fc.integer({ min: 0, max: 1000 }), (spec, n, seed) => {
-      const { data, net, theta } = setupNet(spec, n, seed);
-      const naive = naiveForward(spec, data, theta).loss;
-      expect(Math.abs(net.loss(theta) - naive)).toBeLessThanOrEqual(1e-13 * (1 + naive));
-    }), { numRuns: 60, seed: 42 });
+    fc.assert(
+      fc.property(specArb, fc.integer({ min: 1, max: 6 }), fc.integer({ min: 0, max: 1000 }), (spec, n, seed) => {
+        const { data, net, theta } = setupNet(spec, n, seed);
+        const naive = naiveForward(spec, data, theta).loss;
+        expect(Math.abs(net.loss(theta) - naive)).toBeLessThanOrEqual(1e-13 * (1 + naive));
+      }),
+      { numRuns: 60, seed: 42 },
+    );
   });
 
   it('the gradient matches central differences of the loss (every activation, depth 1–3)', () => {
-    fc.assert(fc.property(specArb, fc.integer({ min: 1, max: 6 }), fc.integer({ min: 0, max: 1000 }), (spec, n, seed) => {
-      const { data, net, theta } = setupNet(spec, n, seed);
-      // ReLU is piecewise: the difference must not straddle a kink (every |z| ≫ h·‖∂z/∂θ‖).
-      fc.pre(spec.activation !== 'relu' || naiveForward(spec, data, theta).minAbsZ > 1e-3);
-      const g = net.grad(theta);
-      const fd = fdGrad((t) => naiveForward(spec, data, t).loss, theta);
-      expect(maxAbsDiff(g, fd)).toBeLessThanOrEqual(FD_TOL * (1 + maxAbs(g)));
-      // lossAndGrad writes the same gradient and returns the loss.
-      const out = new Float64Array(net.dim);
-      expect(net.lossAndGrad(theta, out)).toBe(net.loss(theta));
-      expect(out).toEqual(g);
-    }), { numRuns: 60, seed: 43 });
+    fc.assert(
+      fc.property(specArb, fc.integer({ min: 1, max: 6 }), fc.integer({ min: 0, max: 1000 }), (spec, n, seed) => {
+        const { data, net, theta } = setupNet(spec, n, seed);
+        // ReLU is piecewise: the difference must not straddle a kink (every |z| ≫ h·‖∂z/∂θ‖).
+        fc.pre(spec.activation !== 'relu' || naiveForward(spec, data, theta).minAbsZ > 1e-3);
+        const g = net.grad(theta);
+        const fd = fdGrad((t) => naiveForward(spec, data, t).loss, theta);
+        expect(maxAbsDiff(g, fd)).toBeLessThanOrEqual(FD_TOL * (1 + maxAbs(g)));
+        // lossAndGrad writes the same gradient and returns the loss.
+        const out = new Float64Array(net.dim);
+        expect(net.lossAndGrad(theta, out)).toBe(net.loss(theta));
+        expect(out).toEqual(g);
+      }),
+      { numRuns: 60, seed: 43 },
+    );
   });
 
   it('the HVP (R-operator) matches central differences of the gradient along random directions', () => {
-    fc.assert(fc.property(specArb, fc.integer({ min: 1, max: 6 }), fc.integer({ min: 0, max: 1000 }), (spec, n, seed) => {
-      const { data, net, theta } = setupNet(spec, n, seed);
-      fc.pre(spec.activation !== 'relu' || naiveForward(spec, data, theta).minAbsZ > 1e-3);
-      const v = initMlpF64(spec, seed + 1);
-      for (let k = 0; k < v.length; k++) v[k] += Math.sin(k + seed); // biases too
-      const nv = Math.sqrt(v.reduce((s, x) => s + x * x, 0));
-      for (let k = 0; k < v.length; k++) v[k] /= nv;
-      const hv = net.hvp(theta, v);
-      const fd = fdHvp(net, theta, v);
-      expect(maxAbsDiff(hv, fd)).toBeLessThanOrEqual(FD_TOL * (1 + maxAbs(hv)));
-    }), { numRuns: 60, seed: 44 });
+    fc.assert(
+      fc.property(specArb, fc.integer({ min: 1, max: 6 }), fc.integer({ min: 0, max: 1000 }), (spec, n, seed) => {
+        const { data, net, theta } = setupNet(spec, n, seed);
+        fc.pre(spec.activation !== 'relu' || naiveForward(spec, data, theta).minAbsZ > 1e-3);
+        const v = initMlpF64(spec, seed + 1);
+        for (let k = 0; k < v.length; k++) v[k] += Math.sin(k + seed); // biases too
+        const nv = Math.sqrt(v.reduce((s, x) => s + x * x, 0));
+        for (let k = 0; k < v.length; k++) v[k] /= nv;
+        const hv = net.hvp(theta, v);
+        const fd = fdHvp(net, theta, v);
+        expect(maxAbsDiff(hv, fd)).toBeLessThanOrEqual(FD_TOL * (1 + maxAbs(hv)));
+      }),
+      { numRuns: 60, seed: 44 },
+    );
   });
 
   for (const activation of ACTIVATIONS) {
@@ -242,7 +245,12 @@ describe('mlpF64: derivatives against independent oracles', () => {
       // The eigenvector of the dense matrix is an eigenvector of the operator.
       const u = Float64Array.from(eig.vectors[0]);
       const hu = net.hvp(theta, u);
-      expect(maxAbsDiff(hu, Float64Array.from(u, (x) => x * eig.values[0]))).toBeLessThanOrEqual(1e-11 * scale);
+      expect(
+        maxAbsDiff(
+          hu,
+          Float64Array.from(u, (x) => x * eig.values[0]),
+        ),
+      ).toBeLessThanOrEqual(1e-11 * scale);
     });
   }
 
@@ -258,7 +266,12 @@ describe('mlpF64: derivatives against independent oracles', () => {
     expect(net.loss(theta)).toBeCloseTo(0.5 * r * r, 15);
     // ∂f/∂θ = (2w₂, w₂, h, 1); ∇²L = J Jᵀ + r·∇²f, ∇²f couples w₂ with (w₁, b₁) by (2, 1).
     const J = [2 * w2, w2, h, 1];
-    const d2f = [[0, 0, 2, 0], [0, 0, 1, 0], [2, 1, 0, 0], [0, 0, 0, 0]];
+    const d2f = [
+      [0, 0, 2, 0],
+      [0, 0, 1, 0],
+      [2, 1, 0, 0],
+      [0, 0, 0, 0],
+    ];
     const e = new Float64Array(4);
     for (let i = 0; i < 4; i++) {
       e.fill(0);
@@ -323,24 +336,33 @@ describe('mlpF64: several outputs, MSE and cross-entropy', () => {
   });
 
   it('loss, gradient and HVP match the definition and central differences (k = 2–4 outputs, both losses)', () => {
-    fc.assert(fc.property(multiArb, fc.integer({ min: 1, max: 6 }), fc.integer({ min: 0, max: 1000 }), (spec, n, seed) => {
-      const k = spec.outputDim;
-      const x = randomLabelData(spec.inputDim, n, seed + 3).x;
-      const y = new Float64Array(n * k);
-      // One-hot rows for cross-entropy, Gaussian targets for MSE.
-      for (let i = 0; i < n; i++) for (let j = 0; j < k; j++) y[i * k + j] = spec.loss === 'cross-entropy' ? (j === (i + seed) % k ? 1 : 0) : Math.sin(i + 2 * j + seed);
-      const data: MlpData = { n, inputDim: spec.inputDim, x, y };
-      const net = createMlpF64(spec, data);
-      const theta = initMlpF64(spec, seed);
-      for (let q = 0; q < theta.length; q++) if (theta[q] === 0) theta[q] = 0.3 * Math.sin(1.3 * q + seed);
-      expect(Math.abs(net.loss(theta) - naiveLoss(spec, data, theta))).toBeLessThanOrEqual(1e-13 * (1 + net.loss(theta)));
-      expect(maxAbsDiff(net.outputs(theta), naiveMulti(spec, data, theta).flat())).toBeLessThanOrEqual(1e-13);
-      const g = net.grad(theta);
-      expect(maxAbsDiff(g, fdGrad((t) => naiveLoss(spec, data, t), theta))).toBeLessThanOrEqual(FD_TOL * (1 + maxAbs(g)));
-      const v = Float64Array.from(theta, (_, q) => Math.cos(q * 0.7 + seed));
-      const hv = net.hvp(theta, v);
-      expect(maxAbsDiff(hv, fdHvp(net, theta, v))).toBeLessThanOrEqual(FD_TOL * (1 + maxAbs(hv)));
-    }), { numRuns: 60, seed: 45 });
+    fc.assert(
+      fc.property(multiArb, fc.integer({ min: 1, max: 6 }), fc.integer({ min: 0, max: 1000 }), (spec, n, seed) => {
+        const k = spec.outputDim;
+        const x = randomLabelData(spec.inputDim, n, seed + 3).x;
+        const y = new Float64Array(n * k);
+        // One-hot rows for cross-entropy, Gaussian targets for MSE.
+        for (let i = 0; i < n; i++)
+          for (let j = 0; j < k; j++) y[i * k + j] = spec.loss === 'cross-entropy' ? (j === (i + seed) % k ? 1 : 0) : Math.sin(i + 2 * j + seed);
+        const data: MlpData = { n, inputDim: spec.inputDim, x, y };
+        const net = createMlpF64(spec, data);
+        const theta = initMlpF64(spec, seed);
+        for (let q = 0; q < theta.length; q++) if (theta[q] === 0) theta[q] = 0.3 * Math.sin(1.3 * q + seed);
+        expect(Math.abs(net.loss(theta) - naiveLoss(spec, data, theta))).toBeLessThanOrEqual(1e-13 * (1 + net.loss(theta)));
+        expect(maxAbsDiff(net.outputs(theta), naiveMulti(spec, data, theta).flat())).toBeLessThanOrEqual(1e-13);
+        const g = net.grad(theta);
+        expect(
+          maxAbsDiff(
+            g,
+            fdGrad((t) => naiveLoss(spec, data, t), theta),
+          ),
+        ).toBeLessThanOrEqual(FD_TOL * (1 + maxAbs(g)));
+        const v = Float64Array.from(theta, (_, q) => Math.cos(q * 0.7 + seed));
+        const hv = net.hvp(theta, v);
+        expect(maxAbsDiff(hv, fdHvp(net, theta, v))).toBeLessThanOrEqual(FD_TOL * (1 + maxAbs(hv)));
+      }),
+      { numRuns: 60, seed: 45 },
+    );
   });
 
   it('k = 1 with MSE is the scalar network; cross-entropy with one output and bad y lengths are rejected', () => {

@@ -55,7 +55,9 @@ export function createMlpF64(spec: MlpSpec, data: MlpData): MlpF64 {
   const k = spec.outputDim ?? 1;
   const ce = spec.loss === 'cross-entropy';
   if (!(Number.isInteger(data.n) && data.n >= 1) || data.x.length !== data.n * data.inputDim || data.y.length !== data.n * k) {
-    throw new RangeError(`mlpF64: data must have n ≥ 1 rows: x of length n·d = ${data.n * data.inputDim} and y of length n${k > 1 ? '·k' : ''} = ${data.n * k}`);
+    throw new RangeError(
+      `mlpF64: data must have n ≥ 1 rows: x of length n·d = ${data.n * data.inputDim} and y of length n${k > 1 ? '·k' : ''} = ${data.n * k}`,
+    );
   }
   const act = activationOf(spec.activation);
   const n = data.n;
@@ -265,8 +267,11 @@ export function createMlpF64(spec: MlpSpec, data: MlpData): MlpF64 {
 
   return {
     spec: Object.freeze({
-      inputDim: spec.inputDim, widths: Object.freeze([...spec.widths]), activation: spec.activation,
-      ...(spec.outputDim !== undefined ? { outputDim: spec.outputDim } : {}), ...(spec.loss !== undefined ? { loss: spec.loss } : {}),
+      inputDim: spec.inputDim,
+      widths: Object.freeze([...spec.widths]),
+      activation: spec.activation,
+      ...(spec.outputDim !== undefined ? { outputDim: spec.outputDim } : {}),
+      ...(spec.loss !== undefined ? { loss: spec.loss } : {}),
     }),
     data,
     dim: p,

@@ -8,7 +8,14 @@ import type { Layer, MlpData } from './mlpSpec.js';
 
 /** Z = W·A + b for layer l (over all samples), from weights `src` (θ or a direction) into `out`, adding when `add`. */
 export function affine(
-  layers: readonly Layer[], n: number, src: Float64Array, l: number, ain: Float64Array, out: Float64Array, add: boolean, withBias: boolean,
+  layers: readonly Layer[],
+  n: number,
+  src: Float64Array,
+  l: number,
+  ain: Float64Array,
+  out: Float64Array,
+  add: boolean,
+  withBias: boolean,
 ): void {
   const { fanIn, fanOut, w, b } = layers[l];
   for (let j = 0; j < fanOut; j++) {

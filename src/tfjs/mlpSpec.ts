@@ -44,9 +44,11 @@ function checkSpec(spec: MlpSpec): void {
   if (!Array.isArray(spec.widths) || spec.widths.length < 1 || !spec.widths.every(posInt)) {
     throw new RangeError(`mlpF64: widths must list at least one positive integer width, got ${JSON.stringify(spec.widths)}`);
   }
-  if (!ACTIVATIONS.includes(spec.activation)) throw new RangeError(`mlpF64: activation must be one of ${ACTIVATIONS.join(', ')}, got ${String(spec.activation)}`);
+  if (!ACTIVATIONS.includes(spec.activation))
+    throw new RangeError(`mlpF64: activation must be one of ${ACTIVATIONS.join(', ')}, got ${String(spec.activation)}`);
   if (spec.outputDim !== undefined && !posInt(spec.outputDim)) throw new RangeError(`mlpF64: outputDim must be a positive integer, got ${spec.outputDim}`);
-  if (spec.loss !== undefined && spec.loss !== 'mse' && spec.loss !== 'cross-entropy') throw new RangeError(`mlpF64: loss must be 'mse' or 'cross-entropy', got ${String(spec.loss)}`);
+  if (spec.loss !== undefined && spec.loss !== 'mse' && spec.loss !== 'cross-entropy')
+    throw new RangeError(`mlpF64: loss must be 'mse' or 'cross-entropy', got ${String(spec.loss)}`);
   if (spec.loss === 'cross-entropy' && (spec.outputDim ?? 1) < 2) throw new RangeError('mlpF64: cross-entropy needs outputDim ≥ 2 (one output per class)');
 }
 

@@ -35,7 +35,9 @@ export function createMlpTf(spec: MlpTfSpec, data: TfDataset): TfModel {
   const loss = spec.loss ?? 'mse';
   const posInt = (v: number) => Number.isInteger(v) && v >= 1;
   if (!posInt(spec.inputDim) || !Array.isArray(spec.widths) || spec.widths.length < 1 || !spec.widths.every(posInt) || !posInt(k)) {
-    throw new RangeError(`mlpTf: inputDim, widths (at least one) and outputDim must be positive integers, got ${spec.inputDim}, ${JSON.stringify(spec.widths)}, ${k}`);
+    throw new RangeError(
+      `mlpTf: inputDim, widths (at least one) and outputDim must be positive integers, got ${spec.inputDim}, ${JSON.stringify(spec.widths)}, ${k}`,
+    );
   }
   if (data.inputDim !== spec.inputDim || data.outputDim !== k) {
     throw new RangeError(`mlpTf: the data set has inputDim ${data.inputDim} and outputDim ${data.outputDim}, the network ${spec.inputDim} and ${k}`);

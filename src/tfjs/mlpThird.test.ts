@@ -72,10 +72,18 @@ function decimalThird(spec: MlpSpec, data: MlpData, theta: Float64Array, u: Floa
   const th = Array.from(theta, (x) => new P(x));
   const U = Array.from(u, (x) => new P(x));
   const g = (i: number, s: number, t: number) =>
-    decimalLoss(spec, data, th.map((x, k) => x.plus(U[k].times(h).times(t)).plus(k === i ? h.times(s) : 0)));
+    decimalLoss(
+      spec,
+      data,
+      th.map((x, k) => x.plus(U[k].times(h).times(t)).plus(k === i ? h.times(s) : 0)),
+    );
   return th.map((_, i) => {
-    const num = g(i, 1, 1).minus(g(i, 1, 0).times(2)).plus(g(i, 1, -1))
-      .minus(g(i, -1, 1)).plus(g(i, -1, 0).times(2)).minus(g(i, -1, -1));
+    const num = g(i, 1, 1)
+      .minus(g(i, 1, 0).times(2))
+      .plus(g(i, 1, -1))
+      .minus(g(i, -1, 1))
+      .plus(g(i, -1, 0).times(2))
+      .minus(g(i, -1, -1));
     return num.div(h.pow(3).times(2)).toNumber();
   });
 }
@@ -90,7 +98,7 @@ function setup(spec: MlpSpec, n: number, seed: number) {
     const y = new Float64Array(n * k);
     for (let i = 0; i < n; i++) {
       let s = 0;
-      for (let j = 0; j < k; j++) s += (y[i * k + j] = 1 + Math.sin(3 * i + j + seed) ** 2);
+      for (let j = 0; j < k; j++) s += y[i * k + j] = 1 + Math.sin(3 * i + j + seed) ** 2;
       for (let j = 0; j < k; j++) y[i * k + j] /= s;
     }
     data = { ...base, y };
@@ -104,22 +112,27 @@ function setup(spec: MlpSpec, n: number, seed: number) {
 const norm = (a: ArrayLike<number>) => Math.sqrt(Array.from(a).reduce((s, x) => s + x * x, 0));
 const relDiff = (a: ArrayLike<number>, b: ArrayLike<number>) => norm(Array.from(a, (x, q) => x - b[q])) / Math.max(norm(b), 1e-300);
 
-const specArb = fc.record({
-  inputDim: fc.integer({ min: 1, max: 3 }),
-  widths: fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 1, maxLength: 2 }),
-  activation: fc.constantFrom(...ACTIVATIONS.filter((a) => a !== 'relu')),
-  head: fc.constantFrom<[number, 'mse' | 'cross-entropy']>([1, 'mse'], [2, 'mse'], [2, 'cross-entropy'], [3, 'cross-entropy']),
-}).map(({ head: [outputDim, loss], ...s }): MlpSpec => ({ ...s, outputDim, loss }));
+const specArb = fc
+  .record({
+    inputDim: fc.integer({ min: 1, max: 3 }),
+    widths: fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 1, maxLength: 2 }),
+    activation: fc.constantFrom(...ACTIVATIONS.filter((a) => a !== 'relu')),
+    head: fc.constantFrom<[number, 'mse' | 'cross-entropy']>([1, 'mse'], [2, 'mse'], [2, 'cross-entropy'], [3, 'cross-entropy']),
+  })
+  .map(({ head: [outputDim, loss], ...s }): MlpSpec => ({ ...s, outputDim, loss }));
 
 describe('mlpF64: ∇³L[u,u]', () => {
   let worst = 0;
   it('matches third-order differences of the 50-digit loss to 1e-11 (smooth activations, MSE and cross-entropy, depth 1–2)', () => {
-    fc.assert(fc.property(specArb, fc.integer({ min: 1, max: 4 }), fc.integer({ min: 0, max: 1000 }), (spec, n, seed) => {
-      const { data, net, theta, u } = setup(spec, n, seed);
-      const err = relDiff(net.third(theta, u), decimalThird(spec, data, theta, u));
-      worst = Math.max(worst, err);
-      expect(err).toBeLessThan(1e-11);
-    }), { numRuns: 12, seed: 71 });
+    fc.assert(
+      fc.property(specArb, fc.integer({ min: 1, max: 4 }), fc.integer({ min: 0, max: 1000 }), (spec, n, seed) => {
+        const { data, net, theta, u } = setup(spec, n, seed);
+        const err = relDiff(net.third(theta, u), decimalThird(spec, data, theta, u));
+        worst = Math.max(worst, err);
+        expect(err).toBeLessThan(1e-11);
+      }),
+      { numRuns: 12, seed: 71 },
+    );
     // Measured worst 9.3e-16 (float64 rounding); exactly 0 would mean the oracle compared nothing.
     expect(worst).toBeGreaterThan(0);
   });

@@ -16,7 +16,11 @@ import { activationOf, type Layer, type MlpData, type MlpSpec } from './mlpSpec.
  * Products of polynomials are exact, so nothing is truncated. All buffers are allocated once, on
  * the first call.
  */
-export function createMlpThird(spec: MlpSpec, data: MlpData, layers: readonly Layer[]): (theta: Float64Array, u: Float64Array, out: Float64Array) => Float64Array {
+export function createMlpThird(
+  spec: MlpSpec,
+  data: MlpData,
+  layers: readonly Layer[],
+): (theta: Float64Array, u: Float64Array, out: Float64Array) => Float64Array {
   const n = data.n;
   const d = spec.inputDim;
   const k = spec.outputDim ?? 1;
@@ -73,7 +77,7 @@ export function createMlpThird(spec: MlpSpec, data: MlpData, layers: readonly La
       let m = -Infinity;
       for (let j = 0; j < k; j++) m = Math.max(m, f0[j * n + i]);
       let z = 0;
-      for (let j = 0; j < k; j++) z += (p[j] = Math.exp(f0[j * n + i] - m));
+      for (let j = 0; j < k; j++) z += p[j] = Math.exp(f0[j * n + i] - m);
       let pf1 = 0;
       let pf2 = 0;
       for (let j = 0; j < k; j++) {

@@ -11,13 +11,45 @@ export const TF_DATASETS: readonly TfDatasetName[] = Object.freeze(['random-labe
 
 /** The `--param` keys of `--model mlp|cnn`, with their defaults. */
 export const NETWORK_PARAM_DEFAULTS: Readonly<Record<string, string>> = Object.freeze({
-  width: '16', depth: '1', activation: 'tanh', dataset: 'random-labels', n: '100', seed: '1',
-  inputDim: '8', loss: 'mse', hvp: 'nested', lanczosIter: '60', f64Every: '0',
+  width: '16',
+  depth: '1',
+  activation: 'tanh',
+  dataset: 'random-labels',
+  n: '100',
+  seed: '1',
+  inputDim: '8',
+  loss: 'mse',
+  hvp: 'nested',
+  lanczosIter: '60',
+  f64Every: '0',
 });
 
 /** The CNN reads images: its defaults differ where the MLP's would not run (depth and inputDim do not apply). */
 export const CNN_PARAM_DEFAULTS: Readonly<Record<string, string>> = Object.freeze({
-  width: '4', activation: 'tanh', dataset: 'digits', n: '100', seed: '1', loss: 'mse', hvp: 'nested', lanczosIter: '60', f64Every: '0',
+  width: '4',
+  activation: 'tanh',
+  dataset: 'digits',
+  n: '100',
+  seed: '1',
+  loss: 'mse',
+  hvp: 'nested',
+  lanczosIter: '60',
+  f64Every: '0',
 });
 
-export const NETWORK_PARAM_KEYS = ['width', 'depth', 'activation', 'dataset', 'n', 'seed', 'dataSeed', 'inputDim', 'classes', 'side', 'loss', 'hvp', 'lanczosIter', 'f64Every'] as const;
+export const NETWORK_PARAM_KEYS = [
+  'width',
+  'depth',
+  'activation',
+  'dataset',
+  'n',
+  'seed',
+  'dataSeed',
+  'inputDim',
+  'classes',
+  'side',
+  'loss',
+  'hvp',
+  'lanczosIter',
+  'f64Every',
+] as const;

@@ -4,8 +4,19 @@ import { parseNetworkParams } from './parseNetworkParams.js';
 describe('parseNetworkParams', () => {
   it('fills defaults and converts numbers', () => {
     expect(parseNetworkParams('mlp', { width: '32', dataset: 'digits', classes: '3' })).toEqual({
-      model: 'mlp', width: 32, depth: 1, activation: 'tanh', dataset: 'digits', n: 100, seed: 1, inputDim: 8, classes: 3,
-      loss: 'mse', hvp: 'nested', lanczosIter: 60, f64Every: 0,
+      model: 'mlp',
+      width: 32,
+      depth: 1,
+      activation: 'tanh',
+      dataset: 'digits',
+      n: 100,
+      seed: 1,
+      inputDim: 8,
+      classes: 3,
+      loss: 'mse',
+      hvp: 'nested',
+      lanczosIter: 60,
+      f64Every: 0,
     });
   });
 

@@ -1,4 +1,12 @@
-import { CNN_PARAM_DEFAULTS, NETWORK_PARAM_DEFAULTS, NETWORK_PARAM_KEYS as KEYS, TF_ACTIVATIONS, TF_DATASETS, type TfActivation, type TfDatasetName } from './networkNames.js';
+import {
+  CNN_PARAM_DEFAULTS,
+  NETWORK_PARAM_DEFAULTS,
+  NETWORK_PARAM_KEYS as KEYS,
+  TF_ACTIVATIONS,
+  TF_DATASETS,
+  type TfActivation,
+  type TfDatasetName,
+} from './networkNames.js';
 import type { TraceNetworkOptions } from './traceNetwork.js';
 
 export { CNN_PARAM_DEFAULTS, NETWORK_PARAM_DEFAULTS };

@@ -9,7 +9,8 @@ import type { TfDataset } from './tfDataset.js';
 export function regressionData(options: { readonly n: number; readonly inputDim: number; readonly seed: number; readonly noise?: number }): TfDataset {
   const { n, inputDim: d, seed } = options;
   const noise = options.noise ?? 0.1;
-  if (!(Number.isInteger(n) && n >= 1 && Number.isInteger(d) && d >= 1)) throw new RangeError(`regressionData: n and inputDim must be positive integers, got ${n}, ${d}`);
+  if (!(Number.isInteger(n) && n >= 1 && Number.isInteger(d) && d >= 1))
+    throw new RangeError(`regressionData: n and inputDim must be positive integers, got ${n}, ${d}`);
   const r = rng(seed);
   const a = Array.from({ length: d }, () => (2 * r.normal()) / Math.sqrt(d));
   const b = Array.from({ length: d }, () => (2 * r.normal()) / Math.sqrt(d));

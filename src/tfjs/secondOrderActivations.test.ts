@@ -68,7 +68,9 @@ for (const backend of ['cpu', 'wasm'] as const) {
       // d/dz of ⟨∇lse(z), w⟩ = H·w per row.
       const got = tf.tidy(() => {
         const g = tf.grad((zz) => tf.sum(logSumExpR(zz)));
-        return tf.grad((zz) => tf.sum(tf.mul(g(zz), tf.tensor2d(w))))(tf.tensor2d(z)).dataSync();
+        return tf
+          .grad((zz) => tf.sum(tf.mul(g(zz), tf.tensor2d(w))))(tf.tensor2d(z))
+          .dataSync();
       });
       const want: number[] = [];
       z.forEach((row, i) => {
@@ -92,7 +94,9 @@ for (const backend of ['cpu', 'wasm'] as const) {
             return tf.sum(act(tf.matMul(A, A, false, true)));
           };
           const v = tf.tensor1d([1, 0, -1, 0.5, 0.5, 0, 0.2, -0.3, 0.1]);
-          return tf.grad((t) => tf.sum(tf.mul(tf.grad(f)(t), v)))(tf.tensor1d(a)).dataSync();
+          return tf
+            .grad((t) => tf.sum(tf.mul(tf.grad(f)(t), v)))(tf.tensor1d(a))
+            .dataSync();
         });
       const good = hvpOf(activationOp('tanh'));
       const bad = hvpOf(activationOp('tanh', { builtin: true }));

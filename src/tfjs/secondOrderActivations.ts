@@ -77,7 +77,6 @@ export const logSumExpR: Unary = custom((z, save) => {
 
 /** The activations a network can use (the same as mlpF64's, so each has a float64 reference). */
 
-
 /**
  * The second-order-correct op of an activation; with `{ builtin: true }` the plain tfjs op instead
  * (tf.tanh, tf.sigmoid, …): wrong second derivatives for tanh and sigmoid, kept only so tests can

@@ -73,10 +73,16 @@ export async function selectBackend(requested?: BackendName, importer: ModuleImp
     why.push(`${name}: ${reason}`);
   }
   if (requested === 'tensorflow') {
-    throw new BackendUnavailableError('tensorflow', `--backend tensorflow is unavailable: ${why.join('; ')}. Install it with \`npm install ${TFJS_NODE}\` ` +
-      '(its install script downloads libtensorflow), or use --backend wasm (the default without it) or --backend cpu.');
+    throw new BackendUnavailableError(
+      'tensorflow',
+      `--backend tensorflow is unavailable: ${why.join('; ')}. Install it with \`npm install ${TFJS_NODE}\` ` +
+        '(its install script downloads libtensorflow), or use --backend wasm (the default without it) or --backend cpu.',
+    );
   }
-  throw new BackendUnavailableError(requested ?? 'default', `--backend ${requested ?? '(default)'} is unavailable: ${why.join('; ')}. Try --backend ${requested === 'wasm' ? 'cpu' : 'wasm'}.`);
+  throw new BackendUnavailableError(
+    requested ?? 'default',
+    `--backend ${requested ?? '(default)'} is unavailable: ${why.join('; ')}. Try --backend ${requested === 'wasm' ? 'cpu' : 'wasm'}.`,
+  );
 }
 
 /** The active tfjs backend (as reported in every result). */

@@ -17,7 +17,20 @@ import { traceNetworkJson } from './traceNetworkJson.js';
  * show it: crossings at steps 80–220, window means 0.9965–1.0045, maxima ≤ 1.069, 283–556 loss increases,
  * L falling 16–156× after the crossing. About 3–4 s here.
  */
-const CONFIG = { width: 16, depth: 1, activation: 'tanh', dataset: 'random-labels', n: 100, seed: 3, backend: 'wasm', optimizer: 'gd', lr: 0.382, steps: 1500, every: 20, f64Every: 10 } as const;
+const CONFIG = {
+  width: 16,
+  depth: 1,
+  activation: 'tanh',
+  dataset: 'random-labels',
+  n: 100,
+  seed: 3,
+  backend: 'wasm',
+  optimizer: 'gd',
+  lr: 0.382,
+  steps: 1500,
+  every: 20,
+  f64Every: 10,
+} as const;
 
 describe('traceNetwork', () => {
   it('tanh MLP, MSE, full-batch GD on wasm: progressive sharpening to 2/η, then the mean sharpness within 5% of 2/η while the loss keeps falling non-monotonically', async () => {
@@ -48,7 +61,19 @@ describe('traceNetwork', () => {
   });
 
   it('records every `every` steps with the edge of each optimizer, on cpu too, and reports the backend', async () => {
-    const base = { width: 6, depth: 2, activation: 'softplus', dataset: 'gaussian-mixture', n: 30, seed: 1, steps: 7, every: 3, inputDim: 3, classes: 2, loss: 'cross-entropy' } as const;
+    const base = {
+      width: 6,
+      depth: 2,
+      activation: 'softplus',
+      dataset: 'gaussian-mixture',
+      n: 30,
+      seed: 1,
+      steps: 7,
+      every: 3,
+      inputDim: 3,
+      classes: 2,
+      loss: 'cross-entropy',
+    } as const;
     const gd = await traceNetwork({ ...base, optimizer: 'gd', lr: 0.5, backend: 'cpu' });
     expect(gd.backend).toBe('cpu');
     expect(gd.steps.map((s) => s.t)).toEqual([0, 3, 6, 7]);
@@ -57,14 +82,40 @@ describe('traceNetwork', () => {
     expect(mom.steps[0].edge).toBeCloseTo(30, 10);
     const ngd = await traceNetwork({ ...base, optimizer: 'ngd', lr: 0.1, backend: 'wasm' });
     expect(ngd.steps[1].edge).toBeCloseTo((2 * ngd.steps[1].gradNorm) / 0.1, 3);
-    const cnn = await traceNetwork({ model: 'cnn', width: 2, depth: 1, activation: 'relu', dataset: 'digits', n: 20, classes: 2, seed: 1, optimizer: 'gd', lr: 0.1, steps: 2, every: 1, backend: 'wasm' });
+    const cnn = await traceNetwork({
+      model: 'cnn',
+      width: 2,
+      depth: 1,
+      activation: 'relu',
+      dataset: 'digits',
+      n: 20,
+      classes: 2,
+      seed: 1,
+      optimizer: 'gd',
+      lr: 0.1,
+      steps: 2,
+      every: 1,
+      backend: 'wasm',
+    });
     expect(cnn.label).toMatch(/^cnn conv3x3/);
     expect(cnn.steps).toHaveLength(3);
     for (const r of [gd, mom, ngd, cnn]) expect(r.tensors.after).toBe(r.tensors.before);
   });
 
   it('reports divergence as an event and stops', async () => {
-    const r = await traceNetwork({ width: 8, depth: 1, activation: 'linear', dataset: 'regression', n: 20, seed: 1, optimizer: 'gd', lr: 50, steps: 200, every: 10, backend: 'wasm' });
+    const r = await traceNetwork({
+      width: 8,
+      depth: 1,
+      activation: 'linear',
+      dataset: 'regression',
+      n: 20,
+      seed: 1,
+      optimizer: 'gd',
+      lr: 50,
+      steps: 200,
+      every: 10,
+      backend: 'wasm',
+    });
     expect(r.diverged).toBe(true);
     expect(r.events.at(-1)?.kind).toBe('diverged');
     expect(r.tensors.after).toBe(r.tensors.before);
@@ -73,11 +124,44 @@ describe('traceNetwork', () => {
 
 describe('traceNetworkJson', () => {
   it('gives the trace --json shape (t, θ, loss, sharpness, gradNorm; events; params) with the backend', async () => {
-    const r = await traceNetwork({ width: 4, depth: 1, activation: 'tanh', dataset: 'teacher', n: 10, seed: 2, optimizer: 'momentum', lr: 0.1, beta: 0.5, steps: 4, every: 2, backend: 'wasm', recordTheta: true });
+    const r = await traceNetwork({
+      width: 4,
+      depth: 1,
+      activation: 'tanh',
+      dataset: 'teacher',
+      n: 10,
+      seed: 2,
+      optimizer: 'momentum',
+      lr: 0.1,
+      beta: 0.5,
+      steps: 4,
+      every: 2,
+      backend: 'wasm',
+      recordTheta: true,
+    });
     const j = traceNetworkJson(r);
-    expect(j).toMatchObject({ model: 'mlp', optimizer: 'momentum', lr: 0.1, precision: 'f32', diverged: false, every: 2, backend: 'wasm', dim: 8 * 4 + 4 + 4 + 1 });
+    expect(j).toMatchObject({
+      model: 'mlp',
+      optimizer: 'momentum',
+      lr: 0.1,
+      precision: 'f32',
+      diverged: false,
+      every: 2,
+      backend: 'wasm',
+      dim: 8 * 4 + 4 + 4 + 1,
+    });
     expect(j.optimizerParams).toEqual({ beta: '0.5' });
-    expect(j.modelParams).toEqual({ width: '4', depth: '1', activation: 'tanh', dataset: 'teacher', n: '10', seed: '2', dataSeed: '3', loss: 'mse', hvp: 'nested' });
+    expect(j.modelParams).toEqual({
+      width: '4',
+      depth: '1',
+      activation: 'tanh',
+      dataset: 'teacher',
+      n: '10',
+      seed: '2',
+      dataSeed: '3',
+      loss: 'mse',
+      hvp: 'nested',
+    });
     expect(j.steps.map((s) => s.t)).toEqual([0, 2, 4]);
     for (const s of j.steps) {
       expect(s.theta).toHaveLength(j.dim);

@@ -107,7 +107,9 @@ export interface TraceNetworkResult {
 function buildModel(o: TraceNetworkOptions): { model: TfModel; theta0: Float32Array; f64?: ReturnType<typeof createMlpF64> } {
   const dataSeed = o.dataSeed ?? o.seed + 1;
   const data = makeTfDataset({
-    dataset: o.dataset, n: o.n, seed: dataSeed,
+    dataset: o.dataset,
+    n: o.n,
+    seed: dataSeed,
     ...(o.inputDim !== undefined ? { inputDim: o.inputDim } : {}),
     ...(o.classes !== undefined ? { classes: o.classes } : {}),
     ...(o.side !== undefined ? { side: o.side } : {}),
@@ -121,7 +123,13 @@ function buildModel(o: TraceNetworkOptions): { model: TfModel; theta0: Float32Ar
   if (!(Number.isInteger(o.depth) && o.depth >= 1 && Number.isInteger(o.width) && o.width >= 1)) {
     throw new RangeError(`traceNetwork: width and depth must be positive integers, got ${o.width}, ${o.depth}`);
   }
-  const spec: MlpTfSpec = { inputDim: data.inputDim, widths: Array.from({ length: o.depth }, () => o.width), activation: o.activation, outputDim: data.outputDim, loss };
+  const spec: MlpTfSpec = {
+    inputDim: data.inputDim,
+    widths: Array.from({ length: o.depth }, () => o.width),
+    activation: o.activation,
+    outputDim: data.outputDim,
+    loss,
+  };
   const model = createMlpTf(spec, data);
   const theta0 = initMlpTf(spec, o.seed);
   if ((o.f64Every ?? 0) > 0) {
@@ -145,7 +153,12 @@ export async function traceNetwork(o: TraceNetworkOptions): Promise<TraceNetwork
   const backend = await selectBackend(o.backend);
   const before = tf.memory().numTensors;
   const { model, theta0, f64 } = buildModel(o);
-  const trainer = trainTf(model, theta0, { optimizer: o.optimizer, lr: o.lr, ...(o.beta !== undefined ? { beta: o.beta } : {}), ...(o.lstar !== undefined ? { lstar: o.lstar } : {}) });
+  const trainer = trainTf(model, theta0, {
+    optimizer: o.optimizer,
+    lr: o.lr,
+    ...(o.beta !== undefined ? { beta: o.beta } : {}),
+    ...(o.lstar !== undefined ? { lstar: o.lstar } : {}),
+  });
   const beta = o.beta ?? 0.9;
   const records: TraceNetworkRecord[] = [];
   const losses: number[] = [];
@@ -174,12 +187,21 @@ export async function traceNetwork(o: TraceNetworkOptions): Promise<TraceNetwork
       }
       const theta = record && o.recordTheta === true ? Array.from(trainer.thetaArray()) : undefined;
       if (record) {
-        sharp = sharpnessTf(model, trainer.theta, { maxIter: o.lanczosIter ?? 60, ...(o.hvp !== undefined ? { hvp: o.hvp } : {}), ...(start !== undefined ? { start } : {}) });
+        sharp = sharpnessTf(model, trainer.theta, {
+          maxIter: o.lanczosIter ?? 60,
+          ...(o.hvp !== undefined ? { hvp: o.hvp } : {}),
+          ...(start !== undefined ? { start } : {}),
+        });
         start = sharp.vectors[0];
-        if (f64 !== undefined && (records.length % f64Every === 0)) {
+        if (f64 !== undefined && records.length % f64Every === 0) {
           const th = Float64Array.from(trainer.thetaArray());
           const buf = new Float64Array(f64.dim);
-          const r = lanczos((v) => Array.from(f64.hvp(th, Float64Array.from(v), buf)), f64.dim, { k: 1, tol: 1e-8, maxIter: Math.min(f64.dim, 200), start: f64Start ?? start });
+          const r = lanczos((v) => Array.from(f64.hvp(th, Float64Array.from(v), buf)), f64.dim, {
+            k: 1,
+            tol: 1e-8,
+            maxIter: Math.min(f64.dim, 200),
+            start: f64Start ?? start,
+          });
           f64Start = r.vectors[0];
           sF64 = r.values[0];
         }
@@ -219,20 +241,44 @@ export async function traceNetwork(o: TraceNetworkOptions): Promise<TraceNetwork
           returned = true;
         }
         above = isAbove;
-        records.push({ t, loss, sharpness: S, gradNorm, edge, residual: sharp.residuals[0], converged: sharp.converged, ...(sF64 !== undefined ? { sharpnessF64: sF64 } : {}), ...(theta !== undefined ? { theta } : {}) });
+        records.push({
+          t,
+          loss,
+          sharpness: S,
+          gradNorm,
+          edge,
+          residual: sharp.residuals[0],
+          converged: sharp.converged,
+          ...(sF64 !== undefined ? { sharpnessF64: sF64 } : {}),
+          ...(theta !== undefined ? { theta } : {}),
+        });
       }
     }
   } finally {
     trainer.dispose();
     model.dispose();
   }
-  const optimizerParams: Record<string, string> = o.optimizer === 'momentum' ? { beta: String(beta) } : o.optimizer === 'sqrt-gd' ? { lstar: String(o.lstar ?? 0) } : {};
+  const optimizerParams: Record<string, string> =
+    o.optimizer === 'momentum' ? { beta: String(beta) } : o.optimizer === 'sqrt-gd' ? { lstar: String(o.lstar ?? 0) } : {};
   const modelParams: Record<string, string> = {};
   const keys = ['width', 'depth', 'activation', 'dataset', 'n', 'seed', 'dataSeed', 'inputDim', 'classes', 'side', 'loss', 'hvp'] as const;
   const filled = { ...o, dataSeed: o.dataSeed ?? o.seed + 1, loss: o.loss ?? 'mse', hvp: o.hvp ?? 'nested' };
   for (const k of keys) if (filled[k] !== undefined) modelParams[k] = String(filled[k]);
   return {
-    model: o.model ?? 'mlp', label: model.label, backend, precision: 'f32', dim: model.dim, optimizer: o.optimizer, lr: o.lr, optimizerParams, modelParams, every: o.every,
-    diverged, steps: records, losses, events, tensors: { before, after: tf.memory().numTensors },
+    model: o.model ?? 'mlp',
+    label: model.label,
+    backend,
+    precision: 'f32',
+    dim: model.dim,
+    optimizer: o.optimizer,
+    lr: o.lr,
+    optimizerParams,
+    modelParams,
+    every: o.every,
+    diverged,
+    steps: records,
+    losses,
+    events,
+    tensors: { before, after: tf.memory().numTensors },
   };
 }

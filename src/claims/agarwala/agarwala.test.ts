@@ -12,11 +12,27 @@ describe('Agarwala, Pedregosa, Pennington claims (quadratic regression)', () => 
 
   test('the 2-D model is the uv model: quadratic-regression with Q = [[0, 1], [1, 0]] and uv give the same GD iterates', () => {
     const inst: Qr2dInstance = {
-      model: 'quadratic-regression', data: { J: [['0', '0']], Q: [[['0', '1'], ['1', '0']]], y: ['1'] },
-      theta: ['2.1', '0.3'], lr: '0.45', steps: 40,
+      model: 'quadratic-regression',
+      data: {
+        J: [['0', '0']],
+        Q: [
+          [
+            ['0', '1'],
+            ['1', '0'],
+          ],
+        ],
+        y: ['1'],
+      },
+      theta: ['2.1', '0.3'],
+      lr: '0.45',
+      steps: 40,
     };
-    const qr = getModelDef('quadratic-regression').create({ params: {}, data: inst.data as never, dim: 2 }).bind(f64);
-    const uv = getModelDef('uv').create({ params: { target: '1' }, dim: 2 }).bind(f64);
+    const qr = getModelDef('quadratic-regression')
+      .create({ params: {}, data: inst.data as never, dim: 2 })
+      .bind(f64);
+    const uv = getModelDef('uv')
+      .create({ params: { target: '1' }, dim: 2 })
+      .bind(f64);
     const gq = gd(qr, { lr: 0.45 });
     const gu = gd(uv, { lr: 0.45 });
     let a = gq.init([2.1, 0.3]);

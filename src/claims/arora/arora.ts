@@ -21,7 +21,6 @@ import { ALP } from '../papers.js';
  * M-UV with y = 1, where the balancing rate of both rules is an exact identity.
  */
 
-
 /** The update rules the instances name. */
 export type AroraRule = 'ngd' | 'sqrt-gd' | 'gd';
 
@@ -30,7 +29,6 @@ export function optimizer<T>(model: BoundModel<T>, rule: AroraRule, lr: string):
   if (rule === 'sqrt-gd') return sqrtGd(model, { lr });
   return gd(model, { lr });
 }
-
 
 /** λ₁ of the symmetric 2×2 matrix [[a, b], [b, c]]: (a + c)/2 + √(((a − c)/2)² + b²). */
 export function top2<T>(F: Field<T>, H: T[][]): T {
@@ -77,21 +75,26 @@ export interface UvBalancingInstance extends WithUvRun<Instance> {
 }
 
 function uvBalancingArb(rules: readonly ('ngd' | 'sqrt-gd')[], control: boolean): fc.Arbitrary<UvBalancingInstance> {
-  return fc.record({
-    u: decimalText(-3, 3, 2),
-    v: decimalText(-3, 3, 2),
-    lr: control ? decimalText(0.01, 0.2, 3) : decimalText(0.001, 1, 3),
-    steps: fc.integer({ min: 1, max: 200 }),
-    which: fc.integer({ min: 0, max: rules.length - 1 }),
-  })
+  return fc
+    .record({
+      u: decimalText(-3, 3, 2),
+      v: decimalText(-3, 3, 2),
+      lr: control ? decimalText(0.01, 0.2, 3) : decimalText(0.001, 1, 3),
+      steps: fc.integer({ min: 1, max: 200 }),
+      which: fc.integer({ min: 0, max: rules.length - 1 }),
+    })
     .filter(({ u, v }) => Number(u) * Number(v) !== 1 && (!control || Math.abs(Number(u) ** 2 - Number(v) ** 2) >= 0.5))
-    .map(({ u, v, lr, steps, which }): UvBalancingInstance => uvRun(u, v, lr, steps, { rule: control ? 'gd' as const : rules[which], rate: rules[which] }));
+    .map(({ u, v, lr, steps, which }): UvBalancingInstance => uvRun(u, v, lr, steps, { rule: control ? ('gd' as const) : rules[which], rate: rules[which] }));
 }
 
 export const uvExactBalancingRate: Claim<UvBalancingInstance> = defineClaim<UvBalancingInstance>({
   id: 'arora.uv.exact-balancing-rate',
   title: 'On uv with y = 1, √L-GD shrinks u² − v² by exactly (1 − η²/2) per step, NGD by (1 − η²/λ)',
-  citation: { paper: ALP, where: '§2.8 of the eoscheck notes (derived): the uv identities behind the limiting flows of the main theorems for √L-GD and NGD', recalled: true },
+  citation: {
+    paper: ALP,
+    where: '§2.8 of the eoscheck notes (derived): the uv identities behind the limiting flows of the main theorems for √L-GD and NGD',
+    recalled: true,
+  },
   statement:
     'On L(u, v) = ½(uv − 1)² let Δ = u² − v², λ = u² + v², r = uv − 1. √L-GD (θ⁺ = θ − η∇√L = θ − η·sign(r)(v, u)/√2) gives ' +
     'Δ⁺ = Δ(1 − η²/2) at every step whatever r is, so Δ_k = Δ₀(1 − η²/2)^k (the flow dΔ/dt = −Δ/2 in slow time t = η²k); ' +
@@ -122,7 +125,14 @@ export const uvExactBalancingRate: Claim<UvBalancingInstance> = defineClaim<UvBa
       const next = run.state;
       if (stepped && next.fixedPoint !== undefined) break;
       if (!stepped) {
-        return ctx.diverged({ code: 'non_finite', message: `θ became non-finite at step ${k + 1}`, observed: Number.NaN, bound: 0, margin: Number.NaN, step: k });
+        return ctx.diverged({
+          code: 'non_finite',
+          message: `θ became non-finite at step ${k + 1}`,
+          observed: Number.NaN,
+          bound: 0,
+          margin: Number.NaN,
+          step: k,
+        });
       }
       const [u1, v1] = next.theta;
       const lam1 = F.add(F.mul(u1, u1), F.mul(v1, v1));
@@ -136,8 +146,13 @@ export const uvExactBalancingRate: Claim<UvBalancingInstance> = defineClaim<UvBa
       const m = relativeMargin(F, bound, err, scale);
       if (F.lt(F.mul(F.from(bound), scale), err)) {
         return ctx.violated({
-          code: 'rate_mismatch', step: k, observed, bound, ...ctx.margin(m),
-          message: `step ${k}: Δ went from ${F.toString(delta)} to ${F.toString(delta1)}, not Δ·${F.toString(factor)} = ${F.toString(F.mul(delta, factor))} ` +
+          code: 'rate_mismatch',
+          step: k,
+          observed,
+          bound,
+          ...ctx.margin(m),
+          message:
+            `step ${k}: Δ went from ${F.toString(delta)} to ${F.toString(delta1)}, not Δ·${F.toString(factor)} = ${F.toString(F.mul(delta, factor))} ` +
             `(rule ${instance.rule}, asserted rate ${instance.rate}, η = ${instance.lr}); error ${observed.toExponential(2)} of λ`,
           details: { rule: instance.rule, rate: instance.rate },
         });
@@ -148,13 +163,19 @@ export const uvExactBalancingRate: Claim<UvBalancingInstance> = defineClaim<UvBa
       s = next;
     }
     return ctx.holds({
-      code: 'rate_exact', step: worst.step, observed: worst.observed, bound: worst.bound, margin: worst.margin, ...(least !== undefined ? ctx.margin(least) : {}),
+      code: 'rate_exact',
+      step: worst.step,
+      observed: worst.observed,
+      bound: worst.bound,
+      margin: worst.margin,
+      ...(least !== undefined ? ctx.margin(least) : {}),
       message: `Δ⁺ = Δ·(1 − ${instance.rate === 'sqrt-gd' ? 'η²/2' : 'η²/λ'}) at each of ${checked} steps (η = ${instance.lr}); worst error ${worst.observed.toExponential(2)} of λ at step ${worst.step}`,
       details: { rule: instance.rule, steps: checked },
     });
   },
   negativeControl: {
-    description: 'plain GD with η ∈ [0.01, 0.2] from an unbalanced start (|Δ₀| ≥ 0.5), asserted to shrink Δ at the √L-GD rate 1 − η²/2: GD\'s multiplier is 1 − η²r², so Δ stays ≈ Δ₀',
+    description:
+      "plain GD with η ∈ [0.01, 0.2] from an unbalanced start (|Δ₀| ≥ 0.5), asserted to shrink Δ at the √L-GD rate 1 − η²/2: GD's multiplier is 1 − η²r², so Δ stays ≈ Δ₀",
     arbitrary: uvBalancingArb(['sqrt-gd'], true),
   },
   tolerance: { ulps: 4096 },

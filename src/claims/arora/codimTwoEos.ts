@@ -27,7 +27,14 @@ function checkEos<T>(instance: CodimInstance, ctx: CheckContext<T>): Outcome {
   const { F } = ctx;
   const { model, theta } = ctx.model(instance);
   const x0 = phi(model, theta, 1e-12);
-  if (x0 === null) return ctx.diverged({ code: 'no_projection', message: `${instance.model}: gradient flow from x_init did not reach Γ`, observed: Number.NaN, bound: 0, margin: Number.NaN });
+  if (x0 === null)
+    return ctx.diverged({
+      code: 'no_projection',
+      message: `${instance.model}: gradient flow from x_init did not reach Γ`,
+      observed: Number.NaN,
+      bound: 0,
+      margin: Number.NaN,
+    });
   const codim = codimension(model, x0, 1e-6);
   ctx.assume(codim >= 2, 'codimension', `Γ has codimension ${codim} at Φ(x_init): the claim is about codimension ≥ 2`);
   const P0 = pointInfo(model, x0);
@@ -44,27 +51,41 @@ function checkEos<T>(instance: CodimInstance, ctx: CheckContext<T>): Outcome {
     while (st.t < warm + 2 * PAIRS) {
       if (st.t >= warm) {
         const P = pointInfo(model, st.theta);
-        const eff = instance.run === 'ngd' ? eta / F.toNumber(norm2(F, P.grad()))
-          : instance.run === 'sqrt-gd' ? eta / (2 * Math.sqrt(F.toNumber(P.loss()))) : eta;
+        const eff =
+          instance.run === 'ngd' ? eta / F.toNumber(norm2(F, P.grad())) : instance.run === 'sqrt-gd' ? eta / (2 * Math.sqrt(F.toNumber(P.loss()))) : eta;
         ks.push(eff * F.toNumber(P.sharpness()));
       }
       run.step();
       st = run.state;
       if (st.fixedPoint !== undefined || run.diverged) {
-        return ctx.diverged({ code: 'left_flow', message: `${ruleName(instance.run)} η = ${lr} stopped at step ${st.t} (${st.fixedPoint ?? run.divergence})`, observed: Number.NaN, bound: 0, margin: Number.NaN, step: st.t });
+        return ctx.diverged({
+          code: 'left_flow',
+          message: `${ruleName(instance.run)} η = ${lr} stopped at step ${st.t} (${st.fixedPoint ?? run.divergence})`,
+          observed: Number.NaN,
+          bound: 0,
+          margin: Number.NaN,
+          step: st.t,
+        });
       }
     }
     let error = 0;
     for (let i = 0; i + 1 < ks.length; i++) error = Math.max(error, Math.abs(2 / (1 / ks[i] + 1 / ks[i + 1]) - 2));
     rungs.push({ eps: eta, error: Math.max(error, Number.MIN_VALUE) });
   }
-  return judgeOrderInEta(ctx, `${instance.model}, |harmonic mean of η_t·λ₁ over two steps − 2| for ${ruleName(instance.run)}`, orderFit(rungs), EOS_LEVEL,
-    { model: instance.model, rule: instance.run }, `${2 * PAIRS} steps after slow time ${WARMUP}`);
+  return judgeOrderInEta(
+    ctx,
+    `${instance.model}, |harmonic mean of η_t·λ₁ over two steps − 2| for ${ruleName(instance.run)}`,
+    orderFit(rungs),
+    EOS_LEVEL,
+    { model: instance.model, rule: instance.run },
+    `${2 * PAIRS} steps after slow time ${WARMUP}`,
+  );
 }
 
 export const enterEosCodim2: Claim<CodimInstance> = defineClaim<CodimInstance>({
   id: 'arora.enters-eos-codim2',
-  title: 'NGD and √L-GD enter the Edge of Stability on manifolds of minimizers of codimension ≥ 2: the two-step harmonic mean of η_t·λ₁ tends to 2 with order ≥ 1 in η',
+  title:
+    'NGD and √L-GD enter the Edge of Stability on manifolds of minimizers of codimension ≥ 2: the two-step harmonic mean of η_t·λ₁ tends to 2 with order ≥ 1 in η',
   citation: { paper: ALP, where: 'abstract: "Both provably enter the Edge of Stability"; [R] the harmonic-mean form of the statement', recalled: true },
   statement:
     'On the instances of arora.ngd.limiting-flow-codim2 (diagonal-linear, codimension 2–3; deep-linear [2, 2, 2], codimension 4), run NGD or √L-GD with ' +

@@ -31,7 +31,12 @@ export interface CodimInstance extends Instance {
   readonly model: 'diagonal-linear' | 'deep-linear';
   readonly theta: readonly string[];
   /** diagonal-linear: { X, y }; deep-linear: { X, Y, widths }. */
-  readonly data: { readonly X: readonly (readonly string[])[]; readonly y?: readonly string[]; readonly Y?: readonly (readonly string[])[]; readonly widths?: readonly string[] };
+  readonly data: {
+    readonly X: readonly (readonly string[])[];
+    readonly y?: readonly string[];
+    readonly Y?: readonly (readonly string[])[];
+    readonly widths?: readonly string[];
+  };
   /** The rule the claim is about, and the rule actually run (`gd` in the negative control). */
   readonly rule: LimitingRule;
   readonly run: LimitingRule | 'gd';
@@ -64,21 +69,28 @@ const designMatrix = (X: readonly (readonly string[])[], d: number): Decimal[][]
   X.map((row, i) => row.map((x, j) => (i < d && i === j ? new Decimal(x).plus(1) : new Decimal(x))));
 
 function diagonalArb(rule: LimitingRule, run: LimitingRule | 'gd'): fc.Arbitrary<CodimInstance> {
-  return fc.integer({ min: 2, max: 3 }).chain((d) => fc.record({
-    X: fc.array(fc.array(decimalText(-0.5, 0.5, 2), { minLength: d, maxLength: d }), { minLength: d + 1, maxLength: d + 1 }),
-    uv: fc.array(decimalText(0.5, 2, 2), { minLength: 2 * d, maxLength: 2 * d }),
-    kick: fc.array(decimalText(-0.05, 0.05, 2), { minLength: 2 * d, maxLength: 2 * d }),
-    horizon: decimalText(0.3, 0.6, 1),
-  }).map(({ X, uv, kick, horizon }): CodimInstance => {
-    const Xd = designMatrix(X, d);
-    const y = Xd.map((row) => row.reduce((s, x, j) => s.plus(x.times(uv[j]).times(uv[d + j])), new Decimal(0)).toFixed());
-    return {
-      model: 'diagonal-linear',
-      data: { X: Xd.map((r) => r.map((x) => x.toFixed())), y },
-      theta: uv.map((x, i) => new Decimal(x).plus(kick[i]).toFixed()),
-      rule, run, lrs: LADDER, horizon,
-    };
-  }));
+  return fc.integer({ min: 2, max: 3 }).chain((d) =>
+    fc
+      .record({
+        X: fc.array(fc.array(decimalText(-0.5, 0.5, 2), { minLength: d, maxLength: d }), { minLength: d + 1, maxLength: d + 1 }),
+        uv: fc.array(decimalText(0.5, 2, 2), { minLength: 2 * d, maxLength: 2 * d }),
+        kick: fc.array(decimalText(-0.05, 0.05, 2), { minLength: 2 * d, maxLength: 2 * d }),
+        horizon: decimalText(0.3, 0.6, 1),
+      })
+      .map(({ X, uv, kick, horizon }): CodimInstance => {
+        const Xd = designMatrix(X, d);
+        const y = Xd.map((row) => row.reduce((s, x, j) => s.plus(x.times(uv[j]).times(uv[d + j])), new Decimal(0)).toFixed());
+        return {
+          model: 'diagonal-linear',
+          data: { X: Xd.map((r) => r.map((x) => x.toFixed())), y },
+          theta: uv.map((x, i) => new Decimal(x).plus(kick[i]).toFixed()),
+          rule,
+          run,
+          lrs: LADDER,
+          horizon,
+        };
+      }),
+  );
 }
 
 /**
@@ -88,26 +100,37 @@ function diagonalArb(rule: LimitingRule, run: LimitingRule | 'gd'): fc.Arbitrary
  */
 function deepLinearArb(rule: LimitingRule, run: LimitingRule | 'gd'): fc.Arbitrary<CodimInstance> {
   const d = 2;
-  return fc.record({
-    X: fc.array(fc.array(decimalText(-0.5, 0.5, 2), { minLength: d, maxLength: d }), { minLength: d + 1, maxLength: d + 1 }),
-    w: fc.array(decimalText(-1.5, 1.5, 2), { minLength: 8, maxLength: 8 }),
-    kick: fc.array(decimalText(-0.05, 0.05, 2), { minLength: 8, maxLength: 8 }),
-    horizon: decimalText(0.3, 0.6, 1),
-  }).map(({ X, w, kick, horizon }): CodimInstance => {
-    const Xd = designMatrix(X, d);
-    const W1 = [[w[0], w[1]], [w[2], w[3]]].map((r) => r.map((x) => new Decimal(x)));
-    const W2 = [[w[4], w[5]], [w[6], w[7]]].map((r) => r.map((x) => new Decimal(x)));
-    const Y = Xd.map((x) => {
-      const a = W1.map((r) => r[0].times(x[0]).plus(r[1].times(x[1])));
-      return W2.map((r) => r[0].times(a[0]).plus(r[1].times(a[1])).toFixed());
+  return fc
+    .record({
+      X: fc.array(fc.array(decimalText(-0.5, 0.5, 2), { minLength: d, maxLength: d }), { minLength: d + 1, maxLength: d + 1 }),
+      w: fc.array(decimalText(-1.5, 1.5, 2), { minLength: 8, maxLength: 8 }),
+      kick: fc.array(decimalText(-0.05, 0.05, 2), { minLength: 8, maxLength: 8 }),
+      horizon: decimalText(0.3, 0.6, 1),
+    })
+    .map(({ X, w, kick, horizon }): CodimInstance => {
+      const Xd = designMatrix(X, d);
+      const W1 = [
+        [w[0], w[1]],
+        [w[2], w[3]],
+      ].map((r) => r.map((x) => new Decimal(x)));
+      const W2 = [
+        [w[4], w[5]],
+        [w[6], w[7]],
+      ].map((r) => r.map((x) => new Decimal(x)));
+      const Y = Xd.map((x) => {
+        const a = W1.map((r) => r[0].times(x[0]).plus(r[1].times(x[1])));
+        return W2.map((r) => r[0].times(a[0]).plus(r[1].times(a[1])).toFixed());
+      });
+      return {
+        model: 'deep-linear',
+        data: { X: Xd.map((r) => r.map((x) => x.toFixed())), Y, widths: ['2', '2', '2'] },
+        theta: w.map((x, i) => new Decimal(x).plus(kick[i]).toFixed()),
+        rule,
+        run,
+        lrs: LADDER,
+        horizon,
+      };
     });
-    return {
-      model: 'deep-linear',
-      data: { X: Xd.map((r) => r.map((x) => x.toFixed())), Y, widths: ['2', '2', '2'] },
-      theta: w.map((x, i) => new Decimal(x).plus(kick[i]).toFixed()),
-      rule, run, lrs: LADDER, horizon,
-    };
-  });
 }
 
 export function runner<T>(model: BoundModel<T>, run: LimitingRule | 'gd', lr: string): Optimizer<T> {
@@ -135,11 +158,25 @@ function runLadder<T>(instance: CodimInstance, ctx: CheckContext<T>, o: { readon
   const T = Number(instance.horizon);
   ctx.assume(instance.lrs.length >= 4, 'ladder', `the ladder needs at least 4 values of η, got ${instance.lrs.length}`);
   const x0 = phi(model, theta, GTOL);
-  if (x0 === null) return ctx.diverged({ code: 'no_projection', message: `${instance.model}: gradient flow from x_init did not reach Γ`, observed: Number.NaN, bound: 0, margin: Number.NaN });
+  if (x0 === null)
+    return ctx.diverged({
+      code: 'no_projection',
+      message: `${instance.model}: gradient flow from x_init did not reach Γ`,
+      observed: Number.NaN,
+      bound: 0,
+      margin: Number.NaN,
+    });
   const codim = codimension(model, x0, 1e-6);
   ctx.assume(codim >= 2, 'codimension', `Γ has codimension ${codim} at Φ(x_init): the claim is about codimension ≥ 2`);
   const fl = integrateLimitingFlow(model, x0, instance.rule, T, FLOW_STEPS, SAMPLES, { gtol: GTOL, codim });
-  if (fl === null) return ctx.diverged({ code: 'no_projection', message: 'a retraction of the limiting flow onto Γ failed', observed: Number.NaN, bound: 0, margin: Number.NaN });
+  if (fl === null)
+    return ctx.diverged({
+      code: 'no_projection',
+      message: 'a retraction of the limiting flow onto Γ failed',
+      observed: Number.NaN,
+      bound: 0,
+      margin: Number.NaN,
+    });
   ctx.assume(fl.minGap >= 0.05, 'eigengap', `(λ₁ − λ₂)/λ₁ fell to ${fl.minGap.toPrecision(3)} along the flow: λ₁ must stay simple (gap ≥ 0.05λ₁)`);
   const lam = (x: Vec<T>) => F.toNumber(pointInfo(model, x).sharpness());
   const lambdaFlow = fl.xs.map(lam);
@@ -159,11 +196,26 @@ function runLadder<T>(instance: CodimInstance, ctx: CheckContext<T>, o: { readon
         run.step();
         st = run.state;
         if (st.fixedPoint !== undefined || run.diverged) {
-          return ctx.diverged({ code: 'left_flow', message: `${ruleName(instance.run)} η = ${lr} stopped at step ${st.t} (${st.fixedPoint ?? run.divergence})`, observed: Number.NaN, bound: 0, margin: Number.NaN, step: st.t });
+          return ctx.diverged({
+            code: 'left_flow',
+            message: `${ruleName(instance.run)} η = ${lr} stopped at step ${st.t} (${st.fixedPoint ?? run.divergence})`,
+            observed: Number.NaN,
+            bound: 0,
+            margin: Number.NaN,
+            step: st.t,
+          });
         }
       }
       const p = phi(model, st.theta, GTOL);
-      if (p === null) return ctx.diverged({ code: 'no_projection', message: `gradient flow from x_${N} (η = ${lr}) did not reach Γ`, observed: Number.NaN, bound: 0, margin: Number.NaN, step: N });
+      if (p === null)
+        return ctx.diverged({
+          code: 'no_projection',
+          message: `gradient flow from x_${N} (η = ${lr}) did not reach Γ`,
+          observed: Number.NaN,
+          bound: 0,
+          margin: Number.NaN,
+          step: N,
+        });
       const l = lam(p);
       lambdas.push(l);
       lamErr = Math.max(lamErr, Math.abs(l - lambdaFlow[j]));
@@ -177,7 +229,14 @@ function runLadder<T>(instance: CodimInstance, ctx: CheckContext<T>, o: { readon
 const isOutcome = (r: LadderRun | Outcome): r is Outcome => 'verdict' in r;
 
 /** The order-of-convergence verdict in η (judgeOrder.ts): slope interval reaching ORDER, error at the smallest η below `level`. */
-export function judgeOrderInEta<T>(ctx: CheckContext<T>, what: string, fit: OrderFit, level: number, details: Record<string, string | number>, note: string): Outcome {
+export function judgeOrderInEta<T>(
+  ctx: CheckContext<T>,
+  what: string,
+  fit: OrderFit,
+  level: number,
+  details: Record<string, string | number>,
+  note: string,
+): Outcome {
   return judgeOrder(ctx, { what, fit, symbol: 'η', order: ORDER, level, details, note });
 }
 
@@ -189,7 +248,13 @@ function trackingClaim(rule: LimitingRule): Claim<CodimInstance> {
   return defineClaim<CodimInstance>({
     id: ngdRule ? 'arora.ngd.limiting-flow-codim2' : 'arora.sqrt.limiting-flow-codim2',
     title: `${ruleName(rule)} follows ${ngdRule ? 'dX/dt = −¼P_T∇log λ₁' : 'dX/dt = −⅛P_T∇λ₁'} on a manifold of minimizers of codimension ≥ 2: ‖Φ(x_⌈T/η²⌉) − X(T)‖ → 0 with order ≥ 1 in η`,
-    citation: { paper: ALP, where: ngdRule ? 'main theorem for NGD: Φ(x_⌈t/η²⌉) → X(t), X(0) = Φ(x_init), dX/dt = −¼∂Φ(X)∇log λ₁(X)' : 'main theorem for √L-GD: Φ(x_⌈t/η²⌉) → X(t), dX/dt = −⅛∂Φ(X)∇λ₁(X)', recalled: true },
+    citation: {
+      paper: ALP,
+      where: ngdRule
+        ? 'main theorem for NGD: Φ(x_⌈t/η²⌉) → X(t), X(0) = Φ(x_init), dX/dt = −¼∂Φ(X)∇log λ₁(X)'
+        : 'main theorem for √L-GD: Φ(x_⌈t/η²⌉) → X(t), dX/dt = −⅛∂Φ(X)∇λ₁(X)',
+      recalled: true,
+    },
     statement:
       'On the diagonal linear network (1/2n)‖X(u⊙v) − y‖² with d ∈ {2, 3} weights, n = d + 1 samples and y = X(u*⊙v*) (Γ = {u⊙v = u*⊙v*}, codimension d), ' +
       'and on the deep linear network with widths [2, 2, 2] (8 parameters), n = 3 samples and Y = W₂*W₁*X (Γ = {W₂W₁ = W₂*W₁*}, codimension 4), ' +
@@ -210,12 +275,18 @@ function trackingClaim(rule: LimitingRule): Claim<CodimInstance> {
       if (isOutcome(r)) return r;
       const fit = orderFit(r.rungs.map((g) => ({ eps: g.eta, error: Math.max(g.dist, Number.MIN_VALUE) })));
       const lf = r.lambdaFlow;
-      return judgeOrderInEta(ctx, `${instance.model}, ‖Φ(x) − X(T)‖ for ${ruleName(instance.run)}`, fit, DIST_LEVEL,
+      return judgeOrderInEta(
+        ctx,
+        `${instance.model}, ‖Φ(x) − X(T)‖ for ${ruleName(instance.run)}`,
+        fit,
+        DIST_LEVEL,
         { model: instance.model, lambdaFlowStart: lf[0], lambdaFlowEnd: lf[lf.length - 1] },
-        `λ₁ along the flow ${lf[0].toPrecision(6)} → ${lf[lf.length - 1].toPrecision(6)}`);
+        `λ₁ along the flow ${lf[0].toPrecision(6)} → ${lf[lf.length - 1].toPrecision(6)}`,
+      );
     },
     negativeControl: {
-      description: 'plain GD with the same small steps: it converges to Γ and stops, so Φ(x_t) stays at Φ(x_init) — the bias is absent and the distance to X(T) does not shrink with η (order 0)',
+      description:
+        'plain GD with the same small steps: it converges to Γ and stops, so Φ(x_t) stays at Φ(x_init) — the bias is absent and the distance to X(T) does not shrink with η (order 0)',
       arbitrary: codimArb(rule, 'gd'),
     },
     tolerance: { rel: 0 },
@@ -241,7 +312,8 @@ const LAMBDA_LEVEL = 1e-3;
  */
 export const ngdSharpnessDecreasesCodim2: Claim<CodimInstance> = defineClaim<CodimInstance>({
   id: 'arora.ngd.sharpness-decreases-codim2',
-  title: 'NGD strictly decreases λ₁(Φ(x_t)) at the flow\'s rate −‖P_T∇λ₁‖²/(4λ₁) on a manifold of minimizers of codimension ≥ 2, to a tolerance of order ≥ 1 in η',
+  title:
+    "NGD strictly decreases λ₁(Φ(x_t)) at the flow's rate −‖P_T∇λ₁‖²/(4λ₁) on a manifold of minimizers of codimension ≥ 2, to a tolerance of order ≥ 1 in η",
   citation: { paper: ALP, where: 'main theorem for NGD: the limiting flow is a gradient flow of log λ₁ on Γ, so λ₁(Φ(x_t)) decreases', recalled: true },
   statement:
     'Same instances as arora.ngd.limiting-flow-codim2. At every η of the ladder the samples λ₁(Φ(x_⌈t_j/η²⌉)), t_j = jT/4, j = 0..4, strictly decrease, and ' +
@@ -261,20 +333,33 @@ export const ngdSharpnessDecreasesCodim2: Claim<CodimInstance> = defineClaim<Cod
     if (isOutcome(r)) return r;
     const lf = r.lambdaFlow;
     const drop = Math.min(...lf.slice(1).map((l, j) => lf[j] - l));
-    ctx.assume(drop > 2 * LAMBDA_LEVEL, 'flat_flow', `the flow lowers λ₁ by only ${drop.toExponential(2)} between samples: a decrease could not be told from the tolerance`);
+    ctx.assume(
+      drop > 2 * LAMBDA_LEVEL,
+      'flat_flow',
+      `the flow lowers λ₁ by only ${drop.toExponential(2)} between samples: a decrease could not be told from the tolerance`,
+    );
     for (const g of r.rungs) {
       const j = g.lambdas.findIndex((l, i) => i > 0 && !(l < g.lambdas[i - 1]));
       if (j > 0) {
         return ctx.violated({
-          code: 'sharpness_not_decreasing', message: `η = ${g.eta}: λ₁(Φ(x_t)) went ${g.lambdas[j - 1].toPrecision(8)} → ${g.lambdas[j].toPrecision(8)} between samples ${j - 1} and ${j}`,
-          observed: g.lambdas[j] - g.lambdas[j - 1], bound: 0, margin: g.lambdas[j - 1] - g.lambdas[j], details: { eta: g.eta, sample: j },
+          code: 'sharpness_not_decreasing',
+          message: `η = ${g.eta}: λ₁(Φ(x_t)) went ${g.lambdas[j - 1].toPrecision(8)} → ${g.lambdas[j].toPrecision(8)} between samples ${j - 1} and ${j}`,
+          observed: g.lambdas[j] - g.lambdas[j - 1],
+          bound: 0,
+          margin: g.lambdas[j - 1] - g.lambdas[j],
+          details: { eta: g.eta, sample: j },
         });
       }
     }
     const fit = orderFit(r.rungs.map((g) => ({ eps: g.eta, error: Math.max(g.lamErr, Number.MIN_VALUE) })));
-    return judgeOrderInEta(ctx, `${instance.model}, |λ₁(Φ(x_t)) − λ₁(X(t))| for ${ruleName(instance.run)}`, fit, LAMBDA_LEVEL,
+    return judgeOrderInEta(
+      ctx,
+      `${instance.model}, |λ₁(Φ(x_t)) − λ₁(X(t))| for ${ruleName(instance.run)}`,
+      fit,
+      LAMBDA_LEVEL,
       { model: instance.model, lambdaFlowStart: lf[0], lambdaFlowEnd: lf[lf.length - 1] },
-      `λ₁(Φ(x_t)) strictly decreasing at every η, the flow's ${lf[0].toPrecision(6)} → ${lf[lf.length - 1].toPrecision(6)}`);
+      `λ₁(Φ(x_t)) strictly decreasing at every η, the flow's ${lf[0].toPrecision(6)} → ${lf[lf.length - 1].toPrecision(6)}`,
+    );
   },
   negativeControl: {
     description: 'plain GD with the same small steps: λ₁(Φ(x_t)) stays at λ₁(Φ(x_init)) (the bias is absent), so it does not decrease',

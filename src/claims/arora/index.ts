@@ -6,6 +6,12 @@ import { ngdLimitingFlow, ngdTwoCycleHarmonicMean, sharpnessDecreasesAlongFlow, 
 
 /** The Arora–Li–Panigrahi claims, in catalog order. */
 export const ARORA_CLAIMS: readonly Claim[] = [
-  uvExactBalancingRate, ngdTwoCycleHarmonicMean, sqrtEntersEos, ngdLimitingFlow, sqrtLimitingFlow, sharpnessDecreasesAlongFlow,
-  ...ARORA_CODIM_CLAIMS, enterEosCodim2,
+  uvExactBalancingRate,
+  ngdTwoCycleHarmonicMean,
+  sqrtEntersEos,
+  ngdLimitingFlow,
+  sqrtLimitingFlow,
+  sharpnessDecreasesAlongFlow,
+  ...ARORA_CODIM_CLAIMS,
+  enterEosCodim2,
 ] as readonly Claim[];

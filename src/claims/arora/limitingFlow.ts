@@ -83,7 +83,13 @@ export function codimension<T>(model: BoundModel<T>, x: Vec<T>, zeroRel: number)
  * (λ₁ − λ₂)/λ₁ seen, or null if a retraction failed.
  */
 export function integrateLimitingFlow<T>(
-  model: BoundModel<T>, x0: Vec<T>, rule: LimitingRule, T: number, steps: number, samples: number, o: { readonly gtol: number; readonly codim: number },
+  model: BoundModel<T>,
+  x0: Vec<T>,
+  rule: LimitingRule,
+  T: number,
+  steps: number,
+  samples: number,
+  o: { readonly gtol: number; readonly codim: number },
 ): { readonly xs: readonly Vec<T>[]; readonly minGap: number } | null {
   const F = model.F;
   const h = F.from(T / steps);
@@ -99,7 +105,11 @@ export function integrateLimitingFlow<T>(
     const k3 = flowPoint(model, add(x, k2, half), rule, o.codim).velocity;
     const k4 = flowPoint(model, add(x, k3, h), rule, o.codim).velocity;
     const sixth = F.div(h, F.int(6));
-    const next = phi(model, x.map((xi, i) => F.add(xi, F.mul(sixth, F.add(F.add(p1.velocity[i], F.mul(F.int(2), k2[i])), F.add(F.mul(F.int(2), k3[i]), k4[i]))))), o.gtol);
+    const next = phi(
+      model,
+      x.map((xi, i) => F.add(xi, F.mul(sixth, F.add(F.add(p1.velocity[i], F.mul(F.int(2), k2[i])), F.add(F.mul(F.int(2), k3[i]), k4[i]))))),
+      o.gtol,
+    );
     if (next === null) return null;
     x = next;
     if ((k + 1) % (steps / samples) === 0) xs.push(x);

@@ -42,19 +42,26 @@ interface ManifoldOptions {
 }
 
 function manifoldArb(o: ManifoldOptions): fc.Arbitrary<ManifoldInstance> {
-  return fc.record({
-    x: decimalText(o.x[0], o.x[1], 2),
-    xNeg: fc.boolean(),
-    z: decimalText(o.z[0], o.z[1], 2),
-    zNeg: fc.boolean(),
-    lr: decimalText(o.lr[0], o.lr[1], 3),
-    horizon: decimalText(o.horizon[0], o.horizon[1], 2),
-    which: fc.integer({ min: 0, max: o.rules.length - 1 }),
-  }).map(({ x, xNeg, z, zNeg, lr, horizon, which }): ManifoldInstance => ({
-    model: 'manifold-toy',
-    theta: [xNeg ? `-${x}` : x, zNeg ? `-${z}` : z],
-    lr, rule: o.rules[which], horizon, ...o.extra,
-  }));
+  return fc
+    .record({
+      x: decimalText(o.x[0], o.x[1], 2),
+      xNeg: fc.boolean(),
+      z: decimalText(o.z[0], o.z[1], 2),
+      zNeg: fc.boolean(),
+      lr: decimalText(o.lr[0], o.lr[1], 3),
+      horizon: decimalText(o.horizon[0], o.horizon[1], 2),
+      which: fc.integer({ min: 0, max: o.rules.length - 1 }),
+    })
+    .map(
+      ({ x, xNeg, z, zNeg, lr, horizon, which }): ManifoldInstance => ({
+        model: 'manifold-toy',
+        theta: [xNeg ? `-${x}` : x, zNeg ? `-${z}` : z],
+        lr,
+        rule: o.rules[which],
+        horizon,
+        ...o.extra,
+      }),
+    );
 }
 
 /** Runs Phase I: steps until |x| < η (at most maxSteps). Returns the state and T₁, or a diverged/budget outcome. */
@@ -72,7 +79,14 @@ function phaseOne<T>(F: Field<T>, opt: Optimizer<T>, theta: Vec<T>, maxSteps: nu
 /** The outcome of a run that stopped: at a fixed point of the rule, or on a non-finite θ (the step after the last finite one). */
 function stopped<T>(ctx: CheckContext<T>, code: string, run: Stepper<T>): Outcome {
   const t = run.diverged ? run.t + 1 : run.t;
-  return ctx.diverged({ code, message: `the run stopped at step ${t} (${run.diverged ? 'non-finite θ' : run.state.fixedPoint ?? ''})`, observed: Number.NaN, bound: 0, margin: Number.NaN, step: t });
+  return ctx.diverged({
+    code,
+    message: `the run stopped at step ${t} (${run.diverged ? 'non-finite θ' : (run.state.fixedPoint ?? '')})`,
+    observed: Number.NaN,
+    bound: 0,
+    margin: Number.NaN,
+    step: t,
+  });
 }
 
 const ruleName = (r: AroraRule) => (r === 'ngd' ? 'NGD' : r === 'sqrt-gd' ? '√L-GD' : 'GD');
@@ -97,7 +111,8 @@ function checkTwoCycle<T>(instance: ManifoldInstance, ctx: CheckContext<T>, rule
   const opt = optimizer(model, instance.rule, instance.lr);
   const eta = opt.lr;
   const run = phaseOne(F, opt, theta, 20_000);
-  if (run === undefined) return ctx.diverged({ code: 'no_phase_one', message: `|x| never fell below η = ${instance.lr}`, observed: Number.NaN, bound: 0, margin: Number.NaN });
+  if (run === undefined)
+    return ctx.diverged({ code: 'no_phase_one', message: `|x| never fell below η = ${instance.lr}`, observed: Number.NaN, bound: 0, margin: Number.NaN });
   const t1 = run.t;
   for (let k = 0; k < TWO_CYCLE_BURN_IN; k++) run.step();
   let s = run.state;
@@ -120,9 +135,7 @@ function checkTwoCycle<T>(instance: ManifoldInstance, ctx: CheckContext<T>, rule
   let hi = Number.NEGATIVE_INFINITY;
   for (let k = 0; k < TWO_CYCLE_WINDOW; k++) {
     const step = t1 + TWO_CYCLE_BURN_IN + k;
-    const dev = pointwise
-      ? F.abs(F.sub(F.div(F.one, q[k]), F.int(2)))
-      : F.abs(F.sub(F.div(F.add(q[k], q[k + 1]), F.int(2)), half));
+    const dev = pointwise ? F.abs(F.sub(F.div(F.one, q[k]), F.int(2))) : F.abs(F.sub(F.div(F.add(q[k], q[k + 1]), F.int(2)), half));
     const pw = 1 / F.toNumber(q[k]);
     lo = Math.min(lo, pw);
     hi = Math.max(hi, pw);
@@ -130,7 +143,11 @@ function checkTwoCycle<T>(instance: ManifoldInstance, ctx: CheckContext<T>, rule
     const m = F.sub(F.from(band), dev);
     if (F.lt(F.from(band), dev)) {
       return ctx.violated({
-        code: pointwise ? 'pointwise_off_edge' : 'harmonic_mean_off_edge', step, observed, bound: band, ...ctx.margin(m),
+        code: pointwise ? 'pointwise_off_edge' : 'harmonic_mean_off_edge',
+        step,
+        observed,
+        bound: band,
+        ...ctx.margin(m),
         message: pointwise
           ? `step ${step}: η_t·λ₁ = ${pw.toPrecision(6)}, not within ${band} of 2 (${ruleName(rule)}, η = ${instance.lr}; the 2-cycle phase is arbitrary)`
           : `steps ${step}–${step + 1}: the mean of 1/(η_t·λ₁) is ${F.toNumber(F.div(F.add(q[k], q[k + 1]), F.int(2))).toPrecision(8)}, not ½ ± ${band} (${ruleName(rule)}, η = ${instance.lr})`,
@@ -141,8 +158,14 @@ function checkTwoCycle<T>(instance: ManifoldInstance, ctx: CheckContext<T>, rule
     if (band - observed < worst.margin) worst = { observed, margin: band - observed, step };
   }
   return ctx.holds({
-    code: 'at_edge_on_average', step: worst.step, observed: worst.observed, bound: band, margin: worst.margin, ...(least !== undefined ? ctx.margin(least) : {}),
-    message: `after Phase I (T₁ = ${t1}) the 2-step mean of 1/(η_t·λ₁) stays within ${worst.observed.toExponential(2)} of ½ over ${TWO_CYCLE_WINDOW} steps ` +
+    code: 'at_edge_on_average',
+    step: worst.step,
+    observed: worst.observed,
+    bound: band,
+    margin: worst.margin,
+    ...(least !== undefined ? ctx.margin(least) : {}),
+    message:
+      `after Phase I (T₁ = ${t1}) the 2-step mean of 1/(η_t·λ₁) stays within ${worst.observed.toExponential(2)} of ½ over ${TWO_CYCLE_WINDOW} steps ` +
       `(${ruleName(rule)}, η = ${instance.lr}); pointwise η_t·λ₁ ranged over [${lo.toPrecision(4)}, ${hi.toPrecision(4)}]`,
     details: { T1: t1, pointwiseMin: lo, pointwiseMax: hi },
   });
@@ -210,7 +233,8 @@ function checkFlow<T>(instance: ManifoldInstance, ctx: CheckContext<T>, rule: 'n
   const eta = opt.lr;
   const etaNum = F.toNumber(eta);
   const run = phaseOne(F, opt, theta, 20_000);
-  if (run === undefined) return ctx.diverged({ code: 'no_phase_one', message: `|x| never fell below η = ${instance.lr}`, observed: Number.NaN, bound: 0, margin: Number.NaN });
+  if (run === undefined)
+    return ctx.diverged({ code: 'no_phase_one', message: `|x| never fell below η = ${instance.lr}`, observed: Number.NaN, bound: 0, margin: Number.NaN });
   const s1 = run.state;
   const t1 = s1.t;
   const n = Math.ceil(Number(instance.horizon) / (etaNum * etaNum));
@@ -233,12 +257,22 @@ function checkFlow<T>(instance: ManifoldInstance, ctx: CheckContext<T>, rule: 'n
   const from = instance.flowStart === 'z0' ? 'z₀' : `z(T₁) = ${F.toNumber(s1.theta[1]).toPrecision(6)}`;
   if (!(observed <= bound)) {
     return ctx.violated({
-      code: 'off_limiting_flow', step: t1 + n, observed, bound, ...m, details,
+      code: 'off_limiting_flow',
+      step: t1 + n,
+      observed,
+      bound,
+      ...m,
+      details,
       message: `after Phase I (T₁ = ${t1}) and ${n} steps (slow time ${F.toNumber(t).toPrecision(4)}), Φ(θ) has z = ${F.toNumber(zT).toPrecision(8)} but the flow from ${from} gives ${F.toNumber(predicted).toPrecision(8)}: relative error ${observed.toExponential(2)} > ${FLOW_C}·η`,
     });
   }
   return ctx.holds({
-    code: 'on_limiting_flow', step: t1 + n, observed, bound, ...m, details,
+    code: 'on_limiting_flow',
+    step: t1 + n,
+    observed,
+    bound,
+    ...m,
+    details,
     message: `${ruleName(rule)} η = ${instance.lr}: after T₁ = ${t1} and ${n} steps z(Φ(θ)) = ${F.toNumber(zT).toPrecision(8)} vs the flow's ${F.toNumber(predicted).toPrecision(8)} (relative error ${observed.toExponential(2)} ≤ ${FLOW_C}·η)`,
   });
 }
@@ -251,18 +285,29 @@ function flowClaim(rule: 'ngd' | 'sqrt-gd'): Claim<ManifoldInstance> {
     title: ngdRule
       ? 'NGD follows the limiting flow dX/dt = −¼P_T∇log λ₁ on the manifold of minimizers'
       : '√L-GD follows the limiting flow dX/dt = −⅛P_T∇λ₁ on the manifold of minimizers',
-    citation: { paper: ALP, where: ngdRule ? 'main theorem for NGD (limiting flow after Phase I, slow time t = η²k)' : 'main theorem for √L-GD (limiting flow, slow time t = η²k)', recalled: true },
+    citation: {
+      paper: ALP,
+      where: ngdRule ? 'main theorem for NGD (limiting flow after Phase I, slow time t = η²k)' : 'main theorem for √L-GD (limiting flow, slow time t = η²k)',
+      recalled: true,
+    },
     statement:
       `On L(x, z) = ½(1 + z²)x² run ${ruleName(rule)} with step η until |x| < η (step T₁), then n = ⌈t/η²⌉ more steps. The GF projection Φ(θ) = (0, z*) ` +
       `(ln|z*| + z*²/2 = ln|z| + z²/2 − x²/2) has z* within ${FLOW_C}·η (relative) of the flow ` +
       (ngdRule ? 'ż = −z/(2(1 + z²)) (ln|z| + z²/2 = −t/2 + c)' : 'ż = −z/4 (z(t) = z(T₁)e^{−t/4})') +
       ' started from z(T₁) — not from z₀: Phase I moves z by O(x₀²).',
     kind: 'forall',
-    hypotheses: ['model manifold-toy', `rule ${ruleName(rule)}`, 'η ∈ [0.02, 0.05] (an η → 0 limit, held at O(η))', 'x₀, z₀ ≠ 0, |x₀| ≤ 1.5, |z₀| ≤ 2', 'slow time t ≤ 1.2'],
+    hypotheses: [
+      'model manifold-toy',
+      `rule ${ruleName(rule)}`,
+      'η ∈ [0.02, 0.05] (an η → 0 limit, held at O(η))',
+      'x₀, z₀ ≠ 0, |x₀| ≤ 1.5, |z₀| ≤ 2',
+      'slow time t ≤ 1.2',
+    ],
     arbitrary: manifoldArb({ ...base, lr: [0.02, 0.05], horizon: [0.1, 1.2], extra: { flowStart: 'phase1' } }),
     check: (instance, ctx) => checkFlow(instance, ctx, rule),
     negativeControl: {
-      description: 'the flow started from z₀ instead of the post-Phase-I z(T₁), with |x₀| ∈ [1, 1.5] so Phase I moves z (docs/claims/arora.md caveat 3: a 15% error)',
+      description:
+        'the flow started from z₀ instead of the post-Phase-I z(T₁), with |x₀| ∈ [1, 1.5] so Phase I moves z (docs/claims/arora.md caveat 3: a 15% error)',
       arbitrary: manifoldArb({ ...base, x: [1, 1.5], z: [0.5, 1.5], lr: [0.03, 0.05], horizon: [0.1, 0.4], extra: { flowStart: 'z0' } }),
     },
     tolerance: { rel: 0 },
@@ -296,7 +341,8 @@ export const sharpnessDecreasesAlongFlow: Claim<ManifoldInstance> = defineClaim<
     const opt = optimizer(model, instance.rule, instance.lr);
     const etaNum = F.toNumber(opt.lr);
     const run = phaseOne(F, opt, theta, 20_000);
-    if (run === undefined) return ctx.diverged({ code: 'no_phase_one', message: `|x| never fell below η = ${instance.lr}`, observed: Number.NaN, bound: 0, margin: Number.NaN });
+    if (run === undefined)
+      return ctx.diverged({ code: 'no_phase_one', message: `|x| never fell below η = ${instance.lr}`, observed: Number.NaN, bound: 0, margin: Number.NaN });
     let s = run.state;
     const t1 = s.t;
     const every = iterate ? 1 : Math.ceil(0.1 / (etaNum * etaNum));
@@ -319,8 +365,13 @@ export const sharpnessDecreasesAlongFlow: Claim<ManifoldInstance> = defineClaim<
       const m = F.sub(slack, rise);
       if (F.lt(slack, rise)) {
         return ctx.violated({
-          code: 'sharpness_increased', step: s.t, observed, bound, ...ctx.margin(m),
-          message: `${iterate ? 'λ₁(∇²L(θ_t))' : 'λ₁(Φ(θ))'} rose from ${F.toNumber(prev).toPrecision(10)} to ${F.toNumber(cur).toPrecision(10)} at step ${s.t} ` +
+          code: 'sharpness_increased',
+          step: s.t,
+          observed,
+          bound,
+          ...ctx.margin(m),
+          message:
+            `${iterate ? 'λ₁(∇²L(θ_t))' : 'λ₁(Φ(θ))'} rose from ${F.toNumber(prev).toPrecision(10)} to ${F.toNumber(cur).toPrecision(10)} at step ${s.t} ` +
             `(${ruleName(instance.rule)}, η = ${instance.lr}, sampled every ${every} step${every === 1 ? '' : 's'})`,
           details: { T1: t1, every },
         });
@@ -330,13 +381,19 @@ export const sharpnessDecreasesAlongFlow: Claim<ManifoldInstance> = defineClaim<
       prev = cur;
     }
     return ctx.holds({
-      code: 'sharpness_non_increasing', step: worst.step, observed: worst.observed, bound: F.toNumber(slack), margin: worst.margin, ...(least !== undefined ? ctx.margin(least) : {}),
+      code: 'sharpness_non_increasing',
+      step: worst.step,
+      observed: worst.observed,
+      bound: F.toNumber(slack),
+      margin: worst.margin,
+      ...(least !== undefined ? ctx.margin(least) : {}),
       message: `λ₁(Φ(θ)) went ${F.toNumber(first).toPrecision(8)} → ${F.toNumber(prev).toPrecision(8)} over ${samples} samples every ${every} steps after T₁ = ${t1} (${ruleName(instance.rule)}, η = ${instance.lr})`,
       details: { T1: t1, every },
     });
   },
   negativeControl: {
-    description: 'the sharpness at the iterate, λ₁(∇²L(θ_t)), sampled every step: it oscillates with the 2-cycle (|x| alternates between a and η − a), so it is not monotone',
+    description:
+      'the sharpness at the iterate, λ₁(∇²L(θ_t)), sampled every step: it oscillates with the 2-cycle (|x| alternates between a and η − a), so it is not monotone',
     arbitrary: manifoldArb({ rules: ['ngd', 'sqrt-gd'], x: [0.3, 1.5], z: [0.5, 2], lr: [0.03, 0.05], horizon: [0.05, 0.1], extra: { sample: 'iterate' } }),
   },
   tolerance: { rel: 0 },

@@ -12,7 +12,6 @@ import { leastOf, mostOf } from '../relativeMargin.js';
  * the baseline every EoS claim is measured against, and exact: the only slack is for rounding.
  */
 
-
 const ROUNDING_TOLERANCE = { ulps: 4096 } as const;
 const ROUNDING_RATIONALE =
   '"Monotone" comparisons allow a relative slack of about 1e-12 per step for rounding. ' +
@@ -61,26 +60,45 @@ export function checkMonotoneLoss<T>(instance: QuadraticGdInstance, ctx: CheckCo
   let least: T | undefined;
   for (const st of gdSteps(s, instance.steps)) {
     if (!F.isFinite(st.next)) {
-      return ctx.diverged({ code: 'non_finite_loss', message: `L became ${F.toString(st.next)} at step ${st.t + 1}`, observed: Number.NaN, bound: 0, margin: Number.NaN, step: st.t, details: { kappa: k } });
+      return ctx.diverged({
+        code: 'non_finite_loss',
+        message: `L became ${F.toString(st.next)} at step ${st.t + 1}`,
+        observed: Number.NaN,
+        bound: 0,
+        margin: Number.NaN,
+        step: st.t,
+        details: { kappa: k },
+      });
     }
     const c = change(F, st, s.lossStar, ctx.tol);
     const margin = F.neg(c.rel);
     if (F.lt(c.slack, c.inc)) {
       return ctx.violated({
-        code: 'loss_increased', step: st.t, observed: c.observed, bound: c.bound, allowance: c.bound, ...ctx.margin(margin),
+        code: 'loss_increased',
+        step: st.t,
+        observed: c.observed,
+        bound: c.bound,
+        allowance: c.bound,
+        ...ctx.margin(margin),
         message: `L rose from ${F.toString(st.loss)} to ${F.toString(st.next)} at step ${st.t} (κ = η·λ_max = ${k})`,
         details: { kappa: k },
       });
     }
     least = leastOf(F, least, margin);
-    if (best === undefined || F.toNumber(margin) - c.bound < F.toNumber(best.margin) - best.bound) best = { margin, observed: c.observed, bound: c.bound, step: st.t };
+    if (best === undefined || F.toNumber(margin) - c.bound < F.toNumber(best.margin) - best.bound)
+      best = { margin, observed: c.observed, bound: c.bound, step: st.t };
   }
   if (best === undefined || least === undefined) {
     return ctx.holds({ code: 'monotone', message: 'no step to check', observed: 0, bound: 0, margin: Number.POSITIVE_INFINITY, details: { kappa: k } });
   }
   return ctx.holds({
-    code: 'monotone', message: `L non-increasing over ${instance.steps} steps (κ = η·λ_max = ${k}); tightest at step ${best.step}`,
-    observed: best.observed, bound: best.bound, allowance: best.bound, step: best.step, details: { kappa: k },
+    code: 'monotone',
+    message: `L non-increasing over ${instance.steps} steps (κ = η·λ_max = ${k}); tightest at step ${best.step}`,
+    observed: best.observed,
+    bound: best.bound,
+    allowance: best.bound,
+    step: best.step,
+    details: { kappa: k },
     ...ctx.margin(least),
   });
 }
@@ -111,7 +129,12 @@ export const quadraticIncreasesAboveEdge: Claim<QuadraticGdInstance> = defineCla
     'GD increases the loss at some step t ≤ T*, where T* is the first t with ½λ_max c²·δ(1 + δ)ᵗ ≥ 2·Σ ½λ_i c_i² ' +
     '(δ = κ(κ − 2), the sum over the directions with ηλ_i < 2).',
   kind: 'forall',
-  hypotheses: ['A symmetric positive semi-definite', 'κ = η·λ_max ∈ (2, 3)', 'the error θ₀ − θ* has a non-zero component along q_max', 'at least T* + 2 steps are run'],
+  hypotheses: [
+    'A symmetric positive semi-definite',
+    'κ = η·λ_max ∈ (2, 3)',
+    'the error θ₀ − θ* has a non-zero component along q_max',
+    'at least T* + 2 steps are run',
+  ],
   arbitrary: quadraticGdInstance({ kappa: [2, 3], toward: 'lo', start: 'top', steps: 'until-increase' }),
   check(instance, ctx) {
     const s = quadraticSetup(instance, ctx);
@@ -132,12 +155,25 @@ export const quadraticIncreasesAboveEdge: Claim<QuadraticGdInstance> = defineCla
     let most: typeof F.zero | undefined;
     for (const st of gdSteps(s, instance.steps)) {
       if (!F.isFinite(st.next)) {
-        return ctx.diverged({ code: 'non_finite_loss', message: `L became ${F.toString(st.next)} at step ${st.t + 1}`, observed: Number.NaN, bound: 0, margin: Number.NaN, step: st.t, details: { kappa: k } });
+        return ctx.diverged({
+          code: 'non_finite_loss',
+          message: `L became ${F.toString(st.next)} at step ${st.t + 1}`,
+          observed: Number.NaN,
+          bound: 0,
+          margin: Number.NaN,
+          step: st.t,
+          details: { kappa: k },
+        });
       }
       const c = change(F, st, s.lossStar, ctx.tol);
       if (F.lt(c.slack, c.inc)) {
         return ctx.holds({
-          code: 'loss_increased', step: st.t, observed: c.observed, bound: c.bound, allowance: c.bound, ...ctx.margin(c.rel),
+          code: 'loss_increased',
+          step: st.t,
+          observed: c.observed,
+          bound: c.bound,
+          allowance: c.bound,
+          ...ctx.margin(c.rel),
           message: `L rose from ${F.toString(st.loss)} to ${F.toString(st.next)} at step ${st.t} (κ = ${k}, horizon ${horizon})`,
           details: { kappa: k, horizon: Number.isFinite(horizon) ? horizon : 'none' },
         });
@@ -147,7 +183,11 @@ export const quadraticIncreasesAboveEdge: Claim<QuadraticGdInstance> = defineCla
     }
     const b = best ?? { observed: 0, bound: 0, step: 0 };
     return ctx.violated({
-      code: 'no_loss_increase', step: b.step, observed: b.observed, bound: b.bound, allowance: b.bound,
+      code: 'no_loss_increase',
+      step: b.step,
+      observed: b.observed,
+      bound: b.bound,
+      allowance: b.bound,
       ...(most !== undefined ? ctx.margin(most) : { margin: -1 }),
       message: `L never rose in ${instance.steps} steps although κ = η·λ_max = ${k} (horizon T* = ${horizon})`,
       details: { kappa: k, horizon: Number.isFinite(horizon) ? horizon : 'none' },
@@ -200,7 +240,12 @@ export const descentLemmaQuadratic: Claim<QuadraticGdInstance> = defineClaim<Qua
       const bound = zero ? 0 : F.toNumber(F.div(slack, denom));
       if (F.lt(slack, shortfall)) {
         return ctx.violated({
-          code: 'insufficient_decrease', step: st.t, observed, bound, allowance: bound, ...ctx.margin(F.neg(rel)),
+          code: 'insufficient_decrease',
+          step: st.t,
+          observed,
+          bound,
+          allowance: bound,
+          ...ctx.margin(F.neg(rel)),
           message: `step ${st.t} decreased L by ${F.toString(actual)}, less than η(1 − ηL/2)‖∇L‖² = ${F.toString(promised)} (L = ${instance.smoothness}, λ_max = ${F.toString(s.lambdaMax)})`,
           details: { etaL: F.toString(etaL) },
         });
@@ -210,7 +255,11 @@ export const descentLemmaQuadratic: Claim<QuadraticGdInstance> = defineClaim<Qua
     }
     const b = best ?? { observed: 0, bound: 0, step: 0 };
     return ctx.holds({
-      code: 'sufficient_decrease', step: b.step, observed: b.observed, bound: b.bound, allowance: b.bound,
+      code: 'sufficient_decrease',
+      step: b.step,
+      observed: b.observed,
+      bound: b.bound,
+      allowance: b.bound,
       ...(least !== undefined ? ctx.margin(least) : { margin: Number.POSITIVE_INFINITY }),
       message: `every step decreased L by at least η(1 − ηL/2)‖∇L‖² (η·L = ${F.toString(etaL)}); tightest at step ${b.step}`,
       details: { etaL: F.toString(etaL) },

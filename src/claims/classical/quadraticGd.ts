@@ -45,8 +45,11 @@ export function quadraticSetup<T>(instance: QuadraticGdInstance, ctx: CheckConte
   const vectors = instance.eigen.vectors.map((r) => r.map(num));
   const thetaStar = instance.thetaStar.map(num);
   const p = A.length;
-  ctx.assume(values.length === p && vectors.length === p && vectors.every((v) => v.length === p) && thetaStar.length === p && theta.length === p,
-    'certificate_shape', `eigen, thetaStar and theta must match the ${p}×${p} matrix A`);
+  ctx.assume(
+    values.length === p && vectors.length === p && vectors.every((v) => v.length === p) && thetaStar.length === p && theta.length === p,
+    'certificate_shape',
+    `eigen, thetaStar and theta must match the ${p}×${p} matrix A`,
+  );
   const eps = F.from(64 * p * unitRoundoff(ctx.precision));
   const size = [...A.flat(), ...values].reduce((m, x) => F.max(m, F.abs(x)), F.one);
   const allow = F.mul(eps, size);
@@ -62,12 +65,25 @@ export function quadraticSetup<T>(instance: QuadraticGdInstance, ctx: CheckConte
   const Ats = A.map((row) => dot(F, row, thetaStar));
   for (let i = 0; i < p; i++) worst = F.max(worst, F.abs(F.sub(Ats[i], b[i])));
   ctx.assume(!F.lt(allow, worst), 'certificate', `eigen/thetaStar do not certify A and b (residual ${F.toNumber(worst)})`);
-  ctx.assume(values.every((v) => !F.lt(values[0], v)), 'certificate', 'eigen.values[0] must be the largest eigenvalue');
+  ctx.assume(
+    values.every((v) => !F.lt(values[0], v)),
+    'certificate',
+    'eigen.values[0] must be the largest eigenvalue',
+  );
   const eta = F.from(instance.lr);
   const lambdaMax = values[0];
   const err = theta.map((t, i) => F.sub(t, thetaStar[i]));
   return {
-    F, model, A, b, theta0: theta, thetaStar, eta, values, vectors, lambdaMax,
+    F,
+    model,
+    A,
+    b,
+    theta0: theta,
+    thetaStar,
+    eta,
+    values,
+    vectors,
+    lambdaMax,
     kappa: F.mul(eta, lambdaMax),
     lossStar: F.neg(F.div(dot(F, b, thetaStar), F.int(2))),
     coords: vectors.map((v) => dot(F, v, err)),
@@ -111,7 +127,11 @@ export function* gdSteps<T>(s: QuadraticSetup<T>, steps: number): Generator<GdSt
   // The step takes the gradient measured for ‖∇L‖² (one gradient a step). The classical claims
   // follow divergent runs too (loss growth above the edge), so only Inf/NaN ends the run.
   let g: Vec<T> = [];
-  const run = stepper(gdRule(F, () => g, s.eta), theta, { divergenceBound: Number.POSITIVE_INFINITY });
+  const run = stepper(
+    gdRule(F, () => g, s.eta),
+    theta,
+    { divergenceBound: Number.POSITIVE_INFINITY },
+  );
   for (let t = 0; t < steps; t++) {
     g = s.model.grad(theta);
     if (!run.step()) return;

@@ -51,7 +51,12 @@ export interface QuadraticGdOptions {
 }
 
 /** Rotations with terminating decimal cosines and sines (Pythagorean triples over powers of 5). */
-const ROTATIONS: readonly (readonly [string, string])[] = [['0.6', '0.8'], ['0.28', '0.96'], ['0.936', '0.352'], ['0.8432', '0.5376']];
+const ROTATIONS: readonly (readonly [string, string])[] = [
+  ['0.6', '0.8'],
+  ['0.28', '0.96'],
+  ['0.936', '0.352'],
+  ['0.8432', '0.5376'],
+];
 
 /** 100 digits: every product here is a terminating decimal of at most ~35 significant digits, so exact. */
 const D = decimalCtor(100);
@@ -116,25 +121,41 @@ export function quadraticGdInstance(o: QuadraticGdOptions): fc.Arbitrary<Quadrat
     cTop: fc.integer(cTopRange),
     cTopNeg: fc.boolean(),
     thetaStarTop: fc.integer({ min: -200, max: 200 }),
-    others: fc.array(fc.record({
-      ratio: fc.integer({ min: 0, max: 1000 }),
-      thetaStar: fc.integer({ min: -200, max: 200 }),
-      c: fc.integer({ min: -othersRange, max: othersRange }),
-    }), { maxLength: maxDim - 1 }),
-    rotations: fc.array(fc.record({
-      i: fc.integer({ min: 0, max: maxDim - 1 }), j: fc.integer({ min: 0, max: maxDim - 1 }),
-      r: fc.integer({ min: 0, max: ROTATIONS.length - 1 }), neg: fc.boolean(),
-    }), { maxLength: maxDim === 1 ? 0 : 3 }),
+    others: fc.array(
+      fc.record({
+        ratio: fc.integer({ min: 0, max: 1000 }),
+        thetaStar: fc.integer({ min: -200, max: 200 }),
+        c: fc.integer({ min: -othersRange, max: othersRange }),
+      }),
+      { maxLength: maxDim - 1 },
+    ),
+    rotations: fc.array(
+      fc.record({
+        i: fc.integer({ min: 0, max: maxDim - 1 }),
+        j: fc.integer({ min: 0, max: maxDim - 1 }),
+        r: fc.integer({ min: 0, max: ROTATIONS.length - 1 }),
+        neg: fc.boolean(),
+      }),
+      { maxLength: maxDim === 1 ? 0 : 3 },
+    ),
     steps: stepsOpt === 'until-increase' ? fc.constant(0) : fc.integer({ min: stepsOpt[0], max: stepsOpt[1] }),
     smooth: smoothness === 'over' ? fc.integer({ min: 0, max: 100 }) : smoothness === 'under' ? fc.integer({ min: 15, max: 90 }) : fc.constant(0),
   });
   return genotype.map((g) => build(g, { lo, hi, places, toward: o.toward ?? 'lo', stepsOpt, maxSteps: o.maxSteps ?? 5000, smoothness }));
 }
 
-function build(g: Genotype, o: {
-  lo: number; hi: number; places: number; toward: 'lo' | 'hi';
-  stepsOpt: readonly [number, number] | 'until-increase'; maxSteps: number; smoothness: 'none' | 'over' | 'under';
-}): QuadraticGdInstance {
+function build(
+  g: Genotype,
+  o: {
+    lo: number;
+    hi: number;
+    places: number;
+    toward: 'lo' | 'hi';
+    stepsOpt: readonly [number, number] | 'until-increase';
+    maxSteps: number;
+    smoothness: 'none' | 'over' | 'under';
+  },
+): QuadraticGdInstance {
   const p = 1 + g.others.length;
   const lamMax = new D(1).plus(new D(g.lamMaxK).div(100));
   const values = [lamMax, ...g.others.map((o) => lamMax.times(new D(o.ratio).div(1000)))];
@@ -155,16 +176,22 @@ function build(g: Genotype, o: {
     });
   }
   const vectors = values.map((_, k) => Q.map((row) => row[k]));
-  const A = Array.from({ length: p }, (_, i) => Array.from({ length: p }, (_, j) =>
-    values.reduce((sum, lam, k) => sum.plus(lam.times(Q[i][k]).times(Q[j][k])), new D(0))));
+  const A = Array.from({ length: p }, (_, i) =>
+    Array.from({ length: p }, (_, j) => values.reduce((sum, lam, k) => sum.plus(lam.times(Q[i][k]).times(Q[j][k])), new D(0))),
+  );
   const thetaStar = [g.thetaStarTop, ...g.others.map((o) => o.thetaStar)].map((k) => new D(k).div(100));
   const b = A.map((row) => row.reduce((sum, a, j) => sum.plus(a.times(thetaStar[j])), new D(0)));
-  const kappaText = o.toward === 'lo'
-    ? formatScaled(Math.round(o.lo * 10 ** o.places) + g.kappaJ, o.places)
-    : formatScaled(Math.round(o.hi * 10 ** o.places) - g.kappaJ, o.places);
+  const kappaText =
+    o.toward === 'lo'
+      ? formatScaled(Math.round(o.lo * 10 ** o.places) + g.kappaJ, o.places)
+      : formatScaled(Math.round(o.hi * 10 ** o.places) - g.kappaJ, o.places);
   const kappa = new D(kappaText);
-  const L = o.smoothness === 'over' ? lamMax.times(new D(1).plus(new D(g.smooth).div(100)))
-    : o.smoothness === 'under' ? lamMax.times(new D(1).minus(new D(g.smooth).div(100))) : lamMax;
+  const L =
+    o.smoothness === 'over'
+      ? lamMax.times(new D(1).plus(new D(g.smooth).div(100)))
+      : o.smoothness === 'under'
+        ? lamMax.times(new D(1).minus(new D(g.smooth).div(100)))
+        : lamMax;
   const lr = kappa.div(L).toSignificantDigits(15);
 
   const cTop = new D(g.cTop).div(100).times(g.cTopNeg ? -1 : 1);

@@ -20,7 +20,6 @@ import { mostOf } from '../relativeMargin.js';
  * thresholds of heavy-ball and Nesterov momentum.
  */
 
-
 // ─── cohen.quadratic.divergence-rate ───────────────────────────────────────────────────────────
 
 /**
@@ -31,7 +30,10 @@ function fittedRate<T>(F: Field<T>, logs: readonly T[]): T {
   const n = logs.length;
   if (n < 2) return F.from(Number.NaN);
   const tBar = (n - 1) / 2;
-  const lBar = F.div(logs.reduce((s, l) => F.add(s, l), F.zero), F.int(n));
+  const lBar = F.div(
+    logs.reduce((s, l) => F.add(s, l), F.zero),
+    F.int(n),
+  );
   let num = F.zero;
   // Σ(t − t̄)² of half-integers: exact in every field.
   let den = 0;
@@ -68,12 +70,27 @@ export const quadraticDivergenceRate: Claim<QuadraticGdInstance> = defineClaim<Q
     const component = () => theta.reduce((acc, x, i) => F.add(acc, F.mul(q[i], F.sub(x, s.thetaStar[i]))), F.zero);
     for (let t = 0; t <= instance.steps; t++) {
       if (t > 0) {
-        if (!run.step()) return ctx.diverged({ code: 'non_finite', message: `θ_t became non-finite at step ${t}`, observed: Number.NaN, bound: 0, margin: Number.NaN, step: t });
+        if (!run.step())
+          return ctx.diverged({
+            code: 'non_finite',
+            message: `θ_t became non-finite at step ${t}`,
+            observed: Number.NaN,
+            bound: 0,
+            margin: Number.NaN,
+            step: t,
+          });
         theta = run.theta;
       }
       const c = component();
       if (!F.isFinite(c)) {
-        return ctx.diverged({ code: 'non_finite', message: `c_t became ${F.toString(c)} at step ${t}`, observed: Number.NaN, bound: 0, margin: Number.NaN, step: t });
+        return ctx.diverged({
+          code: 'non_finite',
+          message: `c_t became ${F.toString(c)} at step ${t}`,
+          observed: Number.NaN,
+          bound: 0,
+          margin: Number.NaN,
+          step: t,
+        });
       }
       if (exactlyZero(F, c)) break;
       logs.push(F.log(F.abs(c)));
@@ -88,20 +105,39 @@ export const quadraticDivergenceRate: Claim<QuadraticGdInstance> = defineClaim<Q
     const err = Math.abs(rate - predicted);
     // In the field: min(rate, tol − |rate − ln|1 − κ||), so that at interval:N (tol 0) the enclosure
     // certifies a rate that is off or not positive. A component that vanished exactly has none.
-    const m = rateF !== undefined
-      ? ctx.margin(F.min(rateF, F.sub(F.add(F.mul(F.from(ctx.tol.rel), F.abs(predictedF)), F.from(ctx.tol.abs)), F.abs(F.sub(rateF, predictedF)))))
-      : { margin: rate };
+    const m =
+      rateF !== undefined
+        ? ctx.margin(F.min(rateF, F.sub(F.add(F.mul(F.from(ctx.tol.rel), F.abs(predictedF)), F.from(ctx.tol.abs)), F.abs(F.sub(rateF, predictedF)))))
+        : { margin: rate };
     const details = { kappa: k, predicted: String(predicted), fitted: String(rate) };
     if (!(rate > 0)) {
-      return ctx.violated({ code: 'no_divergence', observed: rate, bound: 0, ...m, details,
-        message: `the q_max component does not grow: fitted rate ${rate} ≤ 0 (κ = ${k}, ln|1 − κ| = ${predicted})` });
+      return ctx.violated({
+        code: 'no_divergence',
+        observed: rate,
+        bound: 0,
+        ...m,
+        details,
+        message: `the q_max component does not grow: fitted rate ${rate} ≤ 0 (κ = ${k}, ln|1 − κ| = ${predicted})`,
+      });
     }
     if (!(err <= tol)) {
-      return ctx.violated({ code: 'rate_mismatch', observed: err, bound: tol, ...m, details,
-        message: `fitted rate ${rate} differs from ln|1 − κ| = ${predicted} by ${err.toExponential(3)} (κ = ${k})` });
+      return ctx.violated({
+        code: 'rate_mismatch',
+        observed: err,
+        bound: tol,
+        ...m,
+        details,
+        message: `fitted rate ${rate} differs from ln|1 − κ| = ${predicted} by ${err.toExponential(3)} (κ = ${k})`,
+      });
     }
-    return ctx.holds({ code: 'rate_matches', observed: err, bound: tol, ...m, details,
-      message: `fitted divergence rate ${rate.toFixed(12)} = ln|1 − κ| to ${err.toExponential(2)} over ${instance.steps} steps (κ = ${k})` });
+    return ctx.holds({
+      code: 'rate_matches',
+      observed: err,
+      bound: tol,
+      ...m,
+      details,
+      message: `fitted divergence rate ${rate.toFixed(12)} = ln|1 − κ| to ${err.toExponential(2)} over ${instance.steps} steps (κ = ${k})`,
+    });
   },
   negativeControl: {
     description: 'κ in the stable range (0.1, 1.9) claimed to diverge: the q_max component decays (rate ln|1 − κ| < 0)',
@@ -142,38 +178,51 @@ function thresholdOf<T>(F: Field<T>, method: 'heavy-ball' | 'nesterov' | 'gd', b
 }
 
 function momentumInstances(o: { threshold: 'method' | 'gd'; betaMin: number; factors: readonly string[] }): fc.Arbitrary<MomentumInstance> {
-  return fc.record({
-    lamK: fc.integer({ min: -90, max: 900 }),
-    betaK: fc.integer({ min: Math.round(o.betaMin * 100), max: 95 }),
-    method: fc.constantFrom<'heavy-ball' | 'nesterov'>('heavy-ball', 'nesterov'),
-    factor: fc.constantFrom(...o.factors),
-    theta: fc.integer({ min: 1, max: 200 }),
-    neg: fc.boolean(),
-  }).map((g) => {
-    const lam = new D(1).plus(new D(g.lamK).div(100));
-    const beta = new D(g.betaK).div(100);
-    const two = new D(2).plus(beta.times(2));
-    const thr = o.threshold === 'gd' ? new D(2) : g.method === 'heavy-ball' ? two : two.div(new D(1).plus(beta.times(2)));
-    const eta = thr.times(g.factor).div(lam).toSignificantDigits(15);
-    const text = (d: InstanceType<typeof D>) => (d.isZero() ? '0' : d.toFixed());
-    return {
-      model: 'quadratic', params: {}, data: { A: [[text(lam)]], b: ['0'] },
-      theta: [text(new D(g.theta).div(100).times(g.neg ? -1 : 1))], lr: text(eta), steps: 2000,
-      beta: text(beta), method: g.method, factor: g.factor, threshold: o.threshold,
-    };
-  });
+  return fc
+    .record({
+      lamK: fc.integer({ min: -90, max: 900 }),
+      betaK: fc.integer({ min: Math.round(o.betaMin * 100), max: 95 }),
+      method: fc.constantFrom<'heavy-ball' | 'nesterov'>('heavy-ball', 'nesterov'),
+      factor: fc.constantFrom(...o.factors),
+      theta: fc.integer({ min: 1, max: 200 }),
+      neg: fc.boolean(),
+    })
+    .map((g) => {
+      const lam = new D(1).plus(new D(g.lamK).div(100));
+      const beta = new D(g.betaK).div(100);
+      const two = new D(2).plus(beta.times(2));
+      const thr = o.threshold === 'gd' ? new D(2) : g.method === 'heavy-ball' ? two : two.div(new D(1).plus(beta.times(2)));
+      const eta = thr.times(g.factor).div(lam).toSignificantDigits(15);
+      const text = (d: InstanceType<typeof D>) => (d.isZero() ? '0' : d.toFixed());
+      return {
+        model: 'quadratic',
+        params: {},
+        data: { A: [[text(lam)]], b: ['0'] },
+        theta: [text(new D(g.theta).div(100).times(g.neg ? -1 : 1))],
+        lr: text(eta),
+        steps: 2000,
+        beta: text(beta),
+        method: g.method,
+        factor: g.factor,
+        threshold: o.threshold,
+      };
+    });
 }
 
 export const momentumThresholds: Claim<MomentumInstance> = defineClaim<MomentumInstance>({
   id: 'cohen.momentum.thresholds',
   title: 'Momentum moves the edge: heavy ball is stable iff ηλ < 2 + 2β, Nesterov iff ηλ < (2 + 2β)/(1 + 2β)',
-  citation: { paper: COHEN, where: 'Appendix on momentum (the stability thresholds of Polyak and Nesterov momentum on a quadratic); re-derived in docs/claims/classical.md', recalled: true },
+  citation: {
+    paper: COHEN,
+    where: 'Appendix on momentum (the stability thresholds of Polyak and Nesterov momentum on a quadratic); re-derived in docs/claims/classical.md',
+    recalled: true,
+  },
   statement:
     'On the 1-D quadratic ½λθ² with β ∈ [0, 1): heavy ball θ⁺ = θ − η∇L(θ) + β(θ − θ⁻) and Nesterov θ⁺ = y − η∇L(y), ' +
     'y = θ + β(θ − θ⁻), started at rest, converge when ηλ is 0.99 of their threshold (2 + 2β, resp. (2 + 2β)/(1 + 2β)) and diverge at 1.01 of it: ' +
     'after 2000 steps |θ| ≤ 1e-6·|θ₀| below, and |θ| ≥ 1e6·|θ₀| is reached above.',
   kind: 'forall',
-  hypotheses: ['λ > 0, β ∈ [0, 0.95]', 'η·λ = f × the method\'s threshold with f ∈ {0.99, 1.01}'],
+  hypotheses: ['λ > 0, β ∈ [0, 0.95]', "η·λ = f × the method's threshold with f ∈ {0.99, 1.01}"],
   arbitrary: momentumInstances({ threshold: 'method', betaMin: 0, factors: ['0.99', '1.01'] }),
   check<T>(instance: MomentumInstance, ctx: CheckContext<T>): Outcome {
     const { F } = ctx;
@@ -181,7 +230,7 @@ export const momentumThresholds: Claim<MomentumInstance> = defineClaim<MomentumI
     const lam = F.from(instance.data.A[0][0]);
     const beta = F.from(instance.beta);
     const eta = F.from(instance.lr);
-    ctx.assume(instance.threshold === 'method', 'wrong_threshold', 'η must be set from the method\'s own threshold, not from plain GD\'s 2/λ');
+    ctx.assume(instance.threshold === 'method', 'wrong_threshold', "η must be set from the method's own threshold, not from plain GD's 2/λ");
     ctx.assume(F.sign(lam) > 0 && F.sign(beta) >= 0 && F.lt(beta, F.from('0.96')), 'range', 'λ > 0 and β ∈ [0, 0.95]');
     const thr = thresholdOf(F, instance.method, beta);
     const ratio = F.toNumber(F.div(F.mul(eta, lam), thr));
@@ -195,7 +244,13 @@ export const momentumThresholds: Claim<MomentumInstance> = defineClaim<MomentumI
     // Only Inf/NaN ends the run: divergence past 1e6·|θ₀| is what the claim looks for.
     const run = stepper(rule, theta, { divergenceBound: Number.POSITIVE_INFINITY });
     let x = theta;
-    const details = { method: instance.method, beta: instance.beta, threshold: F.toString(thr), etaLambda: F.toString(F.mul(eta, lam)), factor: instance.factor };
+    const details = {
+      method: instance.method,
+      beta: instance.beta,
+      threshold: F.toString(thr),
+      etaLambda: F.toString(F.mul(eta, lam)),
+      factor: instance.factor,
+    };
     // Above the edge the margin is max_t |θ_t|/(1e6·|θ₀|) − 1 in the field (≥ 0 once the growth is
     // reached); below, 1 − |θ_T|/(1e-6·|θ₀|). At interval:N their enclosures certify either side.
     let peak: T | undefined;
@@ -206,13 +261,26 @@ export const momentumThresholds: Claim<MomentumInstance> = defineClaim<MomentumI
       const grown = F.sub(F.div(a, large), F.one);
       peak = mostOf(F, peak, grown);
       if (!below && !F.lt(a, large)) {
-        return ctx.holds({ code: 'diverges_above', step: t, observed: F.toNumber(F.div(a, x0)), bound: 1e6, ...ctx.margin(grown), details,
-          message: `${instance.method} at ηλ = 1.01 × ${F.toString(thr)} grew |θ| by 1e6 within ${t} steps` });
+        return ctx.holds({
+          code: 'diverges_above',
+          step: t,
+          observed: F.toNumber(F.div(a, x0)),
+          bound: 1e6,
+          ...ctx.margin(grown),
+          details,
+          message: `${instance.method} at ηλ = 1.01 × ${F.toString(thr)} grew |θ| by 1e6 within ${t} steps`,
+        });
       }
       if (!stepped) break;
     }
     if (run.diverged && ctx.precision.kind === 'interval') {
-      return ctx.diverged({ code: 'enclosure_blew_up', observed: Number.NaN, bound: 0, margin: Number.NaN, message: `the enclosure of the iterate blew up after ${run.t} steps` });
+      return ctx.diverged({
+        code: 'enclosure_blew_up',
+        observed: Number.NaN,
+        bound: 0,
+        margin: Number.NaN,
+        message: `the enclosure of the iterate blew up after ${run.t} steps`,
+      });
     }
     // A run that overflowed grew without bound.
     const growth = run.diverged ? Number.POSITIVE_INFINITY : F.toNumber(F.div(F.abs(x[0]), x0));
@@ -220,17 +288,39 @@ export const momentumThresholds: Claim<MomentumInstance> = defineClaim<MomentumI
       const ok = !F.lt(small, F.abs(x[0]));
       const margin = run.diverged ? { margin: Number.NEGATIVE_INFINITY } : ctx.margin(F.sub(F.one, F.div(F.abs(x[0]), small)));
       return ok
-        ? ctx.holds({ code: 'converges_below', observed: growth, bound: 1e-6, ...margin, details, message: `${instance.method} at ηλ = 0.99 × ${F.toString(thr)}: |θ_T|/|θ₀| = ${growth.toExponential(2)} ≤ 1e-6` })
-        : ctx.violated({ code: 'no_convergence', observed: growth, bound: 1e-6, ...margin, details, message: `${instance.method} at ηλ = 0.99 × ${F.toString(thr)}: |θ_T|/|θ₀| = ${growth.toExponential(2)} after ${instance.steps} steps` });
+        ? ctx.holds({
+            code: 'converges_below',
+            observed: growth,
+            bound: 1e-6,
+            ...margin,
+            details,
+            message: `${instance.method} at ηλ = 0.99 × ${F.toString(thr)}: |θ_T|/|θ₀| = ${growth.toExponential(2)} ≤ 1e-6`,
+          })
+        : ctx.violated({
+            code: 'no_convergence',
+            observed: growth,
+            bound: 1e-6,
+            ...margin,
+            details,
+            message: `${instance.method} at ηλ = 0.99 × ${F.toString(thr)}: |θ_T|/|θ₀| = ${growth.toExponential(2)} after ${instance.steps} steps`,
+          });
     }
-    return ctx.violated({ code: 'no_divergence', observed: growth, bound: 1e6, ...(peak !== undefined ? ctx.margin(peak) : { margin: -1 }), details,
-      message: `${instance.method} with ηλ = ${instance.factor} × ${instance.threshold === 'gd' ? 'plain GD\'s 2' : 'its threshold'} = ${F.toString(F.mul(eta, lam))} did not diverge: |θ_T|/|θ₀| = ${growth.toExponential(2)} after ${instance.steps} steps` });
+    return ctx.violated({
+      code: 'no_divergence',
+      observed: growth,
+      bound: 1e6,
+      ...(peak !== undefined ? ctx.margin(peak) : { margin: -1 }),
+      details,
+      message: `${instance.method} with ηλ = ${instance.factor} × ${instance.threshold === 'gd' ? "plain GD's 2" : 'its threshold'} = ${F.toString(F.mul(eta, lam))} did not diverge: |θ_T|/|θ₀| = ${growth.toExponential(2)} after ${instance.steps} steps`,
+    });
   },
   negativeControl: {
-    description: 'the plain-GD edge 2/λ used for momentum (β ≥ 0.2): heavy ball at ηλ = 1.01 × 2 still converges (its edge is 2 + 2β), ' +
+    description:
+      'the plain-GD edge 2/λ used for momentum (β ≥ 0.2): heavy ball at ηλ = 1.01 × 2 still converges (its edge is 2 + 2β), ' +
       'and Nesterov at ηλ = 0.99 × 2 diverges (its edge (2 + 2β)/(1 + 2β) is below 2)',
-    arbitrary: momentumInstances({ threshold: 'gd', betaMin: 0.2, factors: ['0.99', '1.01'] })
-      .filter((x) => (x.method === 'heavy-ball') === (x.factor === '1.01')),
+    arbitrary: momentumInstances({ threshold: 'gd', betaMin: 0.2, factors: ['0.99', '1.01'] }).filter(
+      (x) => (x.method === 'heavy-ball') === (x.factor === '1.01'),
+    ),
   },
   tolerance: { ulps: 64 },
   rationale:
@@ -247,26 +337,28 @@ export const momentumThresholds: Claim<MomentumInstance> = defineClaim<MomentumI
  * g = η√(2α) ∈ [0.01, 0.03]; the negative control keeps a₀ but sets c = 0 (no sharpening).
  */
 function hoverInstances(noSharpening: boolean): fc.Arbitrary<ToyInstance> {
-  return fc.record({
-    etaK: fc.integer({ min: 20, max: 50 }),
-    bK: fc.integer({ min: -50, max: 100 }),
-    gK: fc.integer({ min: 10, max: 30 }),
-    k: fc.integer({ min: 1, max: 200 }),
-    xK: fc.integer({ min: 10, max: 500 }),
-  }).map((g) => {
-    const eta = new D(g.etaK).div(1000);
-    const b = new D(100 + g.bK).div(100);
-    const gg = new D(g.gK).div(1000);
-    const c = gg.times(gg).div(b.times(2).times(eta).times(eta)).toSignificantDigits(6);
-    const alpha = b.times(c);
-    const a0 = new D(2).div(eta).minus(eta.times(alpha).times(g.k)).toDecimalPlaces(10);
-    const delta = c.times(2).div(b).sqrt();
-    const x0 = delta.times(g.xK).div(1000).toSignificantDigits(8);
-    const period = (2 * Math.PI) / gg.toNumber();
-    const t = (d: InstanceType<typeof D>) => (d.isZero() ? '0' : d.toFixed());
-    const toy = { a0: t(a0), b: t(b), c: noSharpening ? '0' : t(c) };
-    return { model: 'cubic-toy', params: { ...toy }, toy, theta: [t(x0), '0'], lr: t(eta), steps: g.k + Math.ceil(4 * period) + 50 };
-  });
+  return fc
+    .record({
+      etaK: fc.integer({ min: 20, max: 50 }),
+      bK: fc.integer({ min: -50, max: 100 }),
+      gK: fc.integer({ min: 10, max: 30 }),
+      k: fc.integer({ min: 1, max: 200 }),
+      xK: fc.integer({ min: 10, max: 500 }),
+    })
+    .map((g) => {
+      const eta = new D(g.etaK).div(1000);
+      const b = new D(100 + g.bK).div(100);
+      const gg = new D(g.gK).div(1000);
+      const c = gg.times(gg).div(b.times(2).times(eta).times(eta)).toSignificantDigits(6);
+      const alpha = b.times(c);
+      const a0 = new D(2).div(eta).minus(eta.times(alpha).times(g.k)).toDecimalPlaces(10);
+      const delta = c.times(2).div(b).sqrt();
+      const x0 = delta.times(g.xK).div(1000).toSignificantDigits(8);
+      const period = (2 * Math.PI) / gg.toNumber();
+      const t = (d: InstanceType<typeof D>) => (d.isZero() ? '0' : d.toFixed());
+      const toy = { a0: t(a0), b: t(b), c: noSharpening ? '0' : t(c) };
+      return { model: 'cubic-toy', params: { ...toy }, toy, theta: [t(x0), '0'], lr: t(eta), steps: g.k + Math.ceil(4 * period) + 50 };
+    });
 }
 
 /** λ_max of a symmetric 2×2 matrix. */
@@ -279,7 +371,11 @@ function lambdaMax2<T>(F: Field<T>, H: readonly (readonly T[])[]): T {
 export const eosHoverCubicToy: Claim<ToyInstance> = defineClaim<ToyInstance>({
   id: 'cohen.eos.hover-cubic-toy',
   title: 'Edge of stability on the cubic toy: after reaching 2/η the sharpness hovers there while the loss goes non-monotone',
-  citation: { paper: COHEN, where: 'abstract and §3: the sharpness "hovers" at 2/η and the loss decreases non-monotonically (docs/claims/cohen.md cohen.eos.hover); the mechanism is DNL\'s self-stabilization' },
+  citation: {
+    paper: COHEN,
+    where:
+      'abstract and §3: the sharpness "hovers" at 2/η and the loss decreases non-monotonically (docs/claims/cohen.md cohen.eos.hover); the mechanism is DNL\'s self-stabilization',
+  },
   statement:
     'For GD on ½(a₀ + b·z)x² − c·z (α = bc > 0) started below the edge with x₀ ≠ 0, S = λ_max(∇²L) reaches 2/η; over the following four ' +
     'periods 2π/(η√(2α)), with η√(2α) ∈ [0.01, 0.03] (up to the 1e-5 rounding of c to six digits), the median of ηS/2 lies in [0.97, 1.05], its maximum is at most 1.25, and the loss rises at some step.',
@@ -309,7 +405,14 @@ export const eosHoverCubicToy: Claim<ToyInstance> = defineClaim<ToyInstance>({
       const stepped = run.step();
       th = run.theta;
       if (!stepped) {
-        return ctx.diverged({ code: 'non_finite', message: `GD left the finite numbers at step ${t}`, observed: Number.NaN, bound: 0, margin: Number.NaN, step: t });
+        return ctx.diverged({
+          code: 'non_finite',
+          message: `GD left the finite numbers at step ${t}`,
+          observed: Number.NaN,
+          bound: 0,
+          margin: Number.NaN,
+          step: t,
+        });
       }
       const s = F.toNumber(F.mul(half, lambdaMax2(F, model.hessian(th))));
       const next = model.loss(th);
@@ -321,7 +424,13 @@ export const eosHoverCubicToy: Claim<ToyInstance> = defineClaim<ToyInstance>({
       loss = next;
     }
     if (cross < 0) {
-      return ctx.violated({ code: 'never_reached_edge', observed: 0, bound: 1, margin: -1, message: `ηS/2 never reached 1 in ${instance.steps} steps (ηS₀/2 = ${s0}): no progressive sharpening` });
+      return ctx.violated({
+        code: 'never_reached_edge',
+        observed: 0,
+        bound: 1,
+        margin: -1,
+        message: `ηS/2 never reached 1 in ${instance.steps} steps (ηS₀/2 = ${s0}): no progressive sharpening`,
+      });
     }
     const sorted = [...after].sort((p, q) => p - q);
     const median = sorted[Math.floor(sorted.length / 2)];
@@ -329,13 +438,33 @@ export const eosHoverCubicToy: Claim<ToyInstance> = defineClaim<ToyInstance>({
     const details = { cross, window: after.length, median, max, rises };
     const margin = Math.min(median - 0.97, 1.05 - median, 1.25 - max, rises > 0 ? 1 : -1);
     if (median < 0.97 || median > 1.05 || max > 1.25) {
-      return ctx.violated({ code: 'no_hover', observed: median, bound: 1, margin, details, message: `after the crossing at step ${cross}: median ηS/2 = ${median}, max ${max}` });
+      return ctx.violated({
+        code: 'no_hover',
+        observed: median,
+        bound: 1,
+        margin,
+        details,
+        message: `after the crossing at step ${cross}: median ηS/2 = ${median}, max ${max}`,
+      });
     }
     if (rises === 0) {
-      return ctx.violated({ code: 'monotone_loss', observed: 0, bound: 1, margin, details, message: `the loss never rose in ${after.length} steps after the crossing` });
+      return ctx.violated({
+        code: 'monotone_loss',
+        observed: 0,
+        bound: 1,
+        margin,
+        details,
+        message: `the loss never rose in ${after.length} steps after the crossing`,
+      });
     }
-    return ctx.holds({ code: 'hovers', observed: median, bound: 1, margin, details,
-      message: `edge reached at step ${cross}; over ${after.length} steps median ηS/2 = ${median.toFixed(4)}, max ${max.toFixed(4)}, ${rises} loss increases` });
+    return ctx.holds({
+      code: 'hovers',
+      observed: median,
+      bound: 1,
+      margin,
+      details,
+      message: `edge reached at step ${cross}; over ${after.length} steps median ηS/2 = ${median.toFixed(4)}, max ${max.toFixed(4)}, ${rises} loss increases`,
+    });
   },
   negativeControl: {
     description: 'the same start with c = 0 (α = 0, no progressive sharpening, a quadratic-like baseline): the sharpness stays below 2/η',

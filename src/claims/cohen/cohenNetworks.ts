@@ -17,7 +17,6 @@ import type { CheckContext, Instance, Outcome } from '../claim.js';
  * with the sharpness measured by warm-started Lanczos every `every` steps.
  */
 
-
 /** The network of an instance: plain JSON (integers and text only), so fixtures replay. */
 export type MlpNetJson = {
   readonly inputDim: number;
@@ -75,8 +74,10 @@ function setup(inst: MlpEosInstance): { net: MlpF64; theta: Float64Array; spec: 
   if (inst.task !== 'random-labels' && inst.task !== 'teacher') bad('"task" must be "random-labels" or "teacher"');
   if (!isInt(inst.n, 1, LIMITS.n)) bad(`"n" must be an integer in [1, ${LIMITS.n}]`);
   if (!isInt(inst.seed, 0, 2 ** 32 - 1) || !isInt(inst.dataSeed, 0, 2 ** 32 - 2)) bad('"seed" and "dataSeed" must be integers in [0, 2³² − 2]');
-  if (!isInt(inst.steps, 1, LIMITS.steps) || !isInt(inst.every, 1, inst.steps)) bad(`"steps" must be an integer in [1, ${LIMITS.steps}] and "every" in [1, steps]`);
-  if (typeof inst.lr !== 'string' || !DECIMAL_LITERAL.test(inst.lr) || !(Number(inst.lr) > 0 && Number.isFinite(Number(inst.lr)))) bad('"lr" must be a positive decimal');
+  if (!isInt(inst.steps, 1, LIMITS.steps) || !isInt(inst.every, 1, inst.steps))
+    bad(`"steps" must be an integer in [1, ${LIMITS.steps}] and "every" in [1, steps]`);
+  if (typeof inst.lr !== 'string' || !DECIMAL_LITERAL.test(inst.lr) || !(Number(inst.lr) > 0 && Number.isFinite(Number(inst.lr))))
+    bad('"lr" must be a positive decimal');
   const spec: MlpSpec = { inputDim: nj!.inputDim, widths: [...nj!.widths], activation: nj!.activation };
   const data = inst.task === 'teacher' ? teacherData(spec, inst.n, inst.dataSeed, inst.dataSeed + 1) : randomLabelData(spec.inputDim, inst.n, inst.dataSeed);
   return { net: createMlpF64(spec, data), theta: initMlpF64(spec, inst.seed), spec };
@@ -86,11 +87,15 @@ function setup(inst: MlpEosInstance): { net: MlpF64; theta: Float64Array; spec: 
 function initialSharpness(net: MlpF64, theta: Float64Array, count: () => void = () => {}): { value: number; vector: number[] } {
   const buf = new Float64Array(net.dim);
   const v = new Float64Array(net.dim);
-  const r = lanczos((x) => {
-    count();
-    v.set(x);
-    return Array.from(net.hvp(theta, v, buf));
-  }, net.dim, { k: 1, tol: 1e-8, seed: 0 });
+  const r = lanczos(
+    (x) => {
+      count();
+      v.set(x);
+      return Array.from(net.hvp(theta, v, buf));
+    },
+    net.dim,
+    { k: 1, tol: 1e-8, seed: 0 },
+  );
   return { value: r.values[0], vector: r.vectors[0] };
 }
 
@@ -117,19 +122,28 @@ export interface MlpEosOptions {
 export function mlpEosInstances(o: MlpEosOptions): fc.Arbitrary<MlpEosInstance> {
   const net = o.net ?? SMALL_MLP;
   const n = o.n ?? SMALL_N;
-  return fc.record({
-    seed: fc.integer({ min: 1, max: 1_000_000 }),
-    dataSeed: fc.integer({ min: 1, max: 1_000_000 }),
-    kappa: decimalText(o.kappa[0], o.kappa[1], 2),
-  }).map((g): MlpEosInstance => {
-    const base = {
-      model: 'mlp-f64' as const, net: { inputDim: net.inputDim, widths: [...net.widths], activation: net.activation }, task: o.task, n,
-      seed: g.seed, dataSeed: g.dataSeed, kappa0: g.kappa, steps: o.steps, every: o.every,
-    };
-    const { net: m, theta } = setup({ ...base, lr: '1' });
-    const s0 = initialSharpness(m, theta).value;
-    return { ...base, lr: lrText((2 * Number(g.kappa)) / s0) };
-  });
+  return fc
+    .record({
+      seed: fc.integer({ min: 1, max: 1_000_000 }),
+      dataSeed: fc.integer({ min: 1, max: 1_000_000 }),
+      kappa: decimalText(o.kappa[0], o.kappa[1], 2),
+    })
+    .map((g): MlpEosInstance => {
+      const base = {
+        model: 'mlp-f64' as const,
+        net: { inputDim: net.inputDim, widths: [...net.widths], activation: net.activation },
+        task: o.task,
+        n,
+        seed: g.seed,
+        dataSeed: g.dataSeed,
+        kappa0: g.kappa,
+        steps: o.steps,
+        every: o.every,
+      };
+      const { net: m, theta } = setup({ ...base, lr: '1' });
+      const s0 = initialSharpness(m, theta).value;
+      return { ...base, lr: lrText((2 * Number(g.kappa)) / s0) };
+    });
 }
 
 interface Point {
@@ -169,11 +183,15 @@ export function train<T>(inst: MlpEosInstance, ctx: CheckContext<T>, stopAtEdge:
   const v = new Float64Array(p);
   let unconverged = 0;
   const sharpness = (): number => {
-    const r = lanczos((x) => {
-      count();
-      v.set(x);
-      return Array.from(net.hvp(theta, v, buf));
-    }, p, { k: 1, tol: TRACK_TOL, maxIter: 60, seed: 0, start });
+    const r = lanczos(
+      (x) => {
+        count();
+        v.set(x);
+        return Array.from(net.hvp(theta, v, buf));
+      },
+      p,
+      { k: 1, tol: TRACK_TOL, maxIter: 60, seed: 0, start },
+    );
     start = r.vectors[0];
     if (!r.converged) unconverged++;
     return r.values[0];
@@ -188,7 +206,10 @@ export function train<T>(inst: MlpEosInstance, ctx: CheckContext<T>, stopAtEdge:
   if (cross === 0 && stopAtEdge) return { ...base, losses: losses.subarray(0, 1), cross };
   // The network as the engine sees it: its gradient, from the fused loss-and-gradient pass of the
   // previous step (one evaluation a step), and θ mirrored into the Float64Array the network reads.
-  const run = stepper(gdRule(f64, () => Array.from(g), eta), Array.from(theta));
+  const run = stepper(
+    gdRule(f64, () => Array.from(g), eta),
+    Array.from(theta),
+  );
   for (let t = 1; t <= inst.steps; t++) {
     const stepped = run.step();
     theta.set(run.theta);
@@ -231,8 +252,14 @@ export function trainedRun<T>(inst: MlpEosInstance, ctx: CheckContext<T>, id: st
   // η carries 4 digits, so κ₀ may miss the band by 5e-4 relative.
   ctx.assume(run.kappa0 >= 0.3 * (1 - 1e-3) && run.kappa0 <= 0.7 * (1 + 1e-3), 'kappa0_out_of_range', `η·S₀/2 = ${run.kappa0.toFixed(4)} is not in [0.3, 0.7]`);
   if (run.divergedAt === undefined) return run;
-  return ctx.diverged({ code: 'non_finite', step: run.divergedAt, observed: Number.NaN, bound: 0, margin: Number.NaN,
-    message: `GD (float64, η = ${run.eta}) left the finite range at step ${run.divergedAt}` });
+  return ctx.diverged({
+    code: 'non_finite',
+    step: run.divergedAt,
+    observed: Number.NaN,
+    bound: 0,
+    margin: Number.NaN,
+    message: `GD (float64, η = ${run.eta}) left the finite range at step ${run.divergedAt}`,
+  });
 }
 
 /** Least-squares slope of y against x. */

@@ -10,15 +10,14 @@ import { type ToyInstance, type ToyOptions, assumeExactToy, marginOf, readToy, t
 // ─── constrained trajectory (PGD on the stable set) ───────────────────────────────────────────
 
 /** Constrained-trajectory instances: θ₀ near the edge, then PGD steps. */
-const pgdInstances = (o: Partial<ToyOptions> = {}) =>
-  toyInstance({ steps: [1, 60], xMilli: [0, 1500], etaYMilli: [-100, 50], ...o });
+const pgdInstances = (o: Partial<ToyOptions> = {}) => toyInstance({ steps: [1, 60], xMilli: [0, 1500], etaYMilli: [-100, 50], ...o });
 
 export const constrainedProjection: Claim<ToyInstance> = defineClaim<ToyInstance>({
   id: 'damian.constrained-trajectory.projection',
   title: 'PGD onto the stable set M = {S ≤ 2/η, ∇L·u = 0} is exact on the cubic toy: x† = 0 and z† clamped at the edge',
   citation: { paper: DNL, where: '§4, the stable set M and the constrained trajectory θ†_{t+1} = proj_M(θ†_t − η∇L(θ†_t)) (docs/claims/damian.md)' },
   statement:
-    'On ½(a₀ + b·z)x² − c·z with b, c > 0, every step of eoscheck\'s pgd reports success and returns a feasible point ' +
+    "On ½(a₀ + b·z)x² − c·z with b, c > 0, every step of eoscheck's pgd reports success and returns a feasible point " +
     '(S ≤ (2/η)(1 + 1e-9), |∇L·u| ≤ 1e-9‖∇L‖), and after the initial projection θ†_t = (x†_t, z†_t) with x†_t = 0 ' +
     '(to the feasibility tolerance, |(2/η)·x†| ≤ 1e-9·c) and ' +
     'z†_{t+1} = min(z†_t + ηc, (2/η − a₀)/b): the linearised projection is exact there.',
@@ -51,7 +50,15 @@ export const constrainedProjection: Claim<ToyInstance> = defineClaim<ToyInstance
     for (let t = 0; t <= instance.steps; t++) {
       if (t > 0) {
         const zPrev = st.theta[1];
-        if (!run.step()) return ctx.diverged({ code: 'non_finite', message: `θ† left the finite numbers at step ${t}`, observed: Number.NaN, bound: 0, margin: Number.NaN, step: t });
+        if (!run.step())
+          return ctx.diverged({
+            code: 'non_finite',
+            message: `θ† left the finite numbers at step ${t}`,
+            observed: Number.NaN,
+            bound: 0,
+            margin: Number.NaN,
+            step: t,
+          });
         st = run.state;
         const expected = F.min(F.add(zPrev, F.mul(toy.eta, toy.c)), zEdge);
         const errF = F.abs(F.sub(st.theta[1], expected));
@@ -61,8 +68,14 @@ export const constrainedProjection: Claim<ToyInstance> = defineClaim<ToyInstance
         const bound = slack * scale;
         const mz = keep(relativeMargin(F, slack, errF, scaleF));
         if (F.lt(F.mul(F.from(slack), scaleF), errF) || Number.isNaN(err)) {
-          return ctx.violated({ code: 'projection_not_exact', step: t, observed: err, bound, ...mz,
-            message: `step ${t}: z† = ${F.toString(st.theta[1])}, but min(z† + ηc, (2/η − a₀)/b) = ${F.toString(expected)}` });
+          return ctx.violated({
+            code: 'projection_not_exact',
+            step: t,
+            observed: err,
+            bound,
+            ...mz,
+            message: `step ${t}: z† = ${F.toString(st.theta[1])}, but min(z† + ηc, (2/η − a₀)/b) = ${F.toString(expected)}`,
+          });
         }
         note(marginOf(err, bound), 'z† vs the clamp', t, err, bound);
         // x† vanishes to the projection's own tolerance (its Newton residual |S·x†| ≤ 1e-9·c, checked below as |∇L·u| ≤ 1e-9‖∇L‖).
@@ -70,12 +83,26 @@ export const constrainedProjection: Claim<ToyInstance> = defineClaim<ToyInstance
         const xe = F.toNumber(xeF);
         const mx = keep(relativeMargin(F, feas, xeF, toy.c));
         if (F.lt(F.mul(F.from(feas), toy.c), xeF) || Number.isNaN(xe)) {
-          return ctx.violated({ code: 'projection_not_exact', step: t, observed: xe, bound: feas * F.toNumber(toy.c), ...mx, message: `step ${t}: x† = ${F.toString(st.theta[0])} is not 0` });
+          return ctx.violated({
+            code: 'projection_not_exact',
+            step: t,
+            observed: xe,
+            bound: feas * F.toNumber(toy.c),
+            ...mx,
+            message: `step ${t}: x† = ${F.toString(st.theta[0])} is not 0`,
+          });
         }
       }
       const r = st.projection;
       if (r === undefined || !r.projected) {
-        return ctx.violated({ code: 'projection_failed', step: t, observed: 1, bound: 0, margin: -1, message: `step ${t}: pgd did not reach M (${r?.reason ?? 'no report'})` });
+        return ctx.violated({
+          code: 'projection_failed',
+          step: t,
+          observed: 1,
+          bound: 0,
+          margin: -1,
+          message: `step ${t}: pgd did not reach M (${r?.reason ?? 'no report'})`,
+        });
       }
       const P = pointInfo(model, st.theta);
       ctx.assume(F.lt(F.zero, P.sharpness()), 'sharpness_positive', 'S must be positive along the run');
@@ -87,23 +114,44 @@ export const constrainedProjection: Claim<ToyInstance> = defineClaim<ToyInstance
       const gn = F.toNumber(newton);
       const me = keep(F.sub(F.from(feas), excessF));
       if (F.lt(F.from(feas), excessF)) {
-        return ctx.violated({ code: 'infeasible', step: t, observed: excess, bound: feas, ...me, message: `step ${t}: pgd reported success but S = ${F.toString(P.sharpness())} > (2/η)(1 + 1e-9)` });
+        return ctx.violated({
+          code: 'infeasible',
+          step: t,
+          observed: excess,
+          bound: feas,
+          ...me,
+          message: `step ${t}: pgd reported success but S = ${F.toString(P.sharpness())} > (2/η)(1 + 1e-9)`,
+        });
       }
       const mu = r.atResolution === true ? me : keep(relativeMargin(F, feas, ugF, newton));
       if ((F.lt(F.mul(F.from(feas), newton), ugF) || Number.isNaN(ug)) && !(r.atResolution === true)) {
-        return ctx.violated({ code: 'infeasible', step: t, observed: ug, bound: feas * gn, ...mu, message: `step ${t}: pgd reported success but |∇L·u| = ${ug} > 1e-9‖∇L‖` });
+        return ctx.violated({
+          code: 'infeasible',
+          step: t,
+          observed: ug,
+          bound: feas * gn,
+          ...mu,
+          message: `step ${t}: pgd reported success but |∇L·u| = ${ug} > 1e-9‖∇L‖`,
+        });
       }
       note(feas - excess, 'S ≤ 2/η', t, excess, feas);
     }
-    return ctx.holds({ code: 'projection_exact', step: worst.step, observed: worst.obs, bound: worst.bound, ...(least !== undefined ? ctx.margin(least) : { margin: worst.m }),
-      message: `${instance.steps} pgd steps feasible, x† = 0 and z† = the clamp; tightest: ${worst.what} at step ${worst.step}` });
+    return ctx.holds({
+      code: 'projection_exact',
+      step: worst.step,
+      observed: worst.obs,
+      bound: worst.bound,
+      ...(least !== undefined ? ctx.margin(least) : { margin: worst.m }),
+      message: `${instance.steps} pgd steps feasible, x† = 0 and z† = the clamp; tightest: ${worst.what} at step ${worst.step}`,
+    });
   },
   negativeControl: {
-    description: 'a curved sharpness s(z) = a₀ + b·z + C·z² (C ≠ 0) from a start above the edge: the projection clamps S = 2/η away from the toy\'s (2/η − a₀)/b',
+    description:
+      "a curved sharpness s(z) = a₀ + b·z + C·z² (C ≠ 0) from a start above the edge: the projection clamps S = 2/η away from the toy's (2/η − a₀)/b",
     arbitrary: pgdInstances({ steps: [3, 40], etaYMilli: [5, 100], perturb: 'curved' }),
   },
   tolerance: { ulps: 4096 },
   rationale:
     'At x = 0 the Hessian is diag(a₀ + bz, 0), u = e_x and ∇S⊥ = (0, b) exactly, so one linearised step lands on the clamp up to rounding: ' +
-    '4096 ulps (9e-13 in f64) of |z| + 2/(ηb). Feasibility uses 1e-9 (the brief\'s figure; pgd itself projects to 1e-12 in f64).',
+    "4096 ulps (9e-13 in f64) of |z| + 2/(ηb). Feasibility uses 1e-9 (the brief's figure; pgd itself projects to 1e-12 in f64).",
 });

@@ -10,7 +10,6 @@ import type { CheckContext, Instance } from '../claim.js';
  * ỹ = a₀ + b·z − 2/η, α = bc, β = b², δ² = 2α/β = 2c/b.
  */
 
-
 /** The toy's coefficients, as decimal text. */
 export type ToyParams = {
   readonly a0: string;
@@ -83,9 +82,10 @@ export function toyInstance(o: ToyOptions): fc.Arbitrary<ToyInstance> {
     cK: fc.integer({ min: 10, max: 200 }),
     yK: fc.integer({ min: ylo, max: yhi }),
     // x₀ = 0 exactly (the progressive-sharpening stage) one time in five when the range allows it.
-    xK: o.xMilli[0] === 0
-      ? fc.oneof({ arbitrary: fc.constant(0), weight: 1 }, { arbitrary: fc.integer({ min: 1, max: o.xMilli[1] }), weight: 4 })
-      : fc.integer({ min: o.xMilli[0], max: o.xMilli[1] }),
+    xK:
+      o.xMilli[0] === 0
+        ? fc.oneof({ arbitrary: fc.constant(0), weight: 1 }, { arbitrary: fc.integer({ min: 1, max: o.xMilli[1] }), weight: 4 })
+        : fc.integer({ min: o.xMilli[0], max: o.xMilli[1] }),
     xNeg: fc.boolean(),
     steps: fc.integer({ min: o.steps[0], max: o.steps[1] }),
     pert: fc.integer({ min: 1, max: 100 }),
@@ -99,11 +99,19 @@ function buildToy(g: ToyGenotype, o: ToyOptions): ToyInstance {
   const c = new D(g.cK).div(2000);
   const a0 = new D(2).plus(new D(g.yK).div(1000)).div(eta).toDecimalPlaces(10);
   const delta = c.times(2).div(b).sqrt();
-  const x0 = delta.times(g.xK).div(1000).toSignificantDigits(8).times(g.xNeg ? -1 : 1);
+  const x0 = delta
+    .times(g.xK)
+    .div(1000)
+    .toSignificantDigits(8)
+    .times(g.xNeg ? -1 : 1);
   const toy: ToyParams = { a0: text(a0), b: text(b), c: text(c) };
   const base = { toy, lr: text(eta), steps: g.steps, ...(o.variant !== undefined ? { variant: o.variant } : {}) };
-  const map = o.map === 'exact' ? { map: { alpha: text(b.times(c)), beta: text(b.times(b)) } }
-    : o.map === 'no-beta' ? { map: { alpha: text(b.times(c)), beta: '0' } } : {};
+  const map =
+    o.map === 'exact'
+      ? { map: { alpha: text(b.times(c)), beta: text(b.times(b)) } }
+      : o.map === 'no-beta'
+        ? { map: { alpha: text(b.times(c)), beta: '0' } }
+        : {};
   if ((o.perturb ?? 'none') === 'none') {
     return { model: 'cubic-toy', params: { ...toy }, theta: [text(x0), '0'], ...base, ...map };
   }
@@ -112,14 +120,25 @@ function buildToy(g: ToyGenotype, o: ToyOptions): ToyInstance {
     const C = new D(g.pert).div(1000);
     const a0p = a0.minus(b.div(2));
     return {
-      model: 'expr', params: {}, expr: `0.5*(${text(a0p)} + ${text(b)}*z + ${text(C)}*z^2)*x^2 - ${text(c)}*z`, vars: ['x', 'z'],
-      theta: [text(x0), '0.5'], ...base, toy: { ...toy, a0: text(a0p) }, ...map,
+      model: 'expr',
+      params: {},
+      expr: `0.5*(${text(a0p)} + ${text(b)}*z + ${text(C)}*z^2)*x^2 - ${text(c)}*z`,
+      vars: ['x', 'z'],
+      theta: [text(x0), '0.5'],
+      ...base,
+      toy: { ...toy, a0: text(a0p) },
+      ...map,
     };
   }
   const q = new D(g.pert).div(20);
   return {
-    model: 'expr', params: {}, expr: `0.5*(${text(a0)} + ${text(b)}*z)*x^2 - ${text(c)}*z + ${text(q)}*x^4/24`, vars: ['x', 'z'],
-    theta: [text(x0), '0'], ...base, ...map,
+    model: 'expr',
+    params: {},
+    expr: `0.5*(${text(a0)} + ${text(b)}*z)*x^2 - ${text(c)}*z + ${text(q)}*x^4/24`,
+    vars: ['x', 'z'],
+    theta: [text(x0), '0'],
+    ...base,
+    ...map,
   };
 }
 
@@ -148,7 +167,12 @@ export function readToy<T>(instance: ToyInstance, ctx: CheckContext<T>): Toy<T> 
   ctx.assume(F.sign(b) > 0 && F.sign(c) > 0 && F.sign(eta) > 0, 'toy_signs', 'b, c and η must be positive (α = bc > 0: progressive sharpening)');
   const edge = F.div(F.int(2), eta);
   return {
-    F, a0, b, c, eta, edge,
+    F,
+    a0,
+    b,
+    c,
+    eta,
+    edge,
     alpha: F.mul(b, c),
     beta: F.mul(b, b),
     delta2: F.div(F.mul(F.int(2), c), b),
@@ -160,8 +184,11 @@ export function readToy<T>(instance: ToyInstance, ctx: CheckContext<T>): Toy<T> 
 /** The hypothesis "the loss is exactly the cubic toy of `toy`" (a perturbed `expr` model breaks it). */
 export function assumeExactToy<T>(instance: ToyInstance, ctx: CheckContext<T>): void {
   const p = instance.params;
-  ctx.assume(instance.model === 'cubic-toy' && p.a0 === instance.toy.a0 && p.b === instance.toy.b && p.c === instance.toy.c,
-    'not_cubic', 'the loss must be exactly ½(a₀ + b·z)x² − c·z (C = 0, no quartic term) with the stated a₀, b, c');
+  ctx.assume(
+    instance.model === 'cubic-toy' && p.a0 === instance.toy.a0 && p.b === instance.toy.b && p.c === instance.toy.c,
+    'not_cubic',
+    'the loss must be exactly ½(a₀ + b·z)x² − c·z (C = 0, no quartic term) with the stated a₀, b, c',
+  );
 }
 
 /** margin = 1 − err/bound: ≥ 0 iff err ≤ bound. */

@@ -104,11 +104,13 @@ function buildTrack(g: Genotype, o: TrackOptions): TrackInstance {
   const etaY = o.yUnit === 'omega' ? omega.times(g.yK).div(1000) : new D(g.yK).div(1000);
   const a0 = new D(2).plus(etaY).div(eta).toDecimalPlaces(10);
   const delta = c.times(2).div(b).sqrt();
-  const x0 = delta.times((o.xBase ?? 0) + g.xK).div(1000).toSignificantDigits(8).times(g.xNeg ? -1 : 1);
+  const x0 = delta
+    .times((o.xBase ?? 0) + g.xK)
+    .div(1000)
+    .toSignificantDigits(8)
+    .times(g.xNeg ? -1 : 1);
   // The horizon: in periods of the small oscillation, 2π/ω, when asked that way.
-  const steps = o.periodsCenti !== undefined
-    ? Math.max(1, Math.round((g.lenK / 100) * 2 * Math.PI / omega.toNumber()))
-    : g.lenK;
+  const steps = o.periodsCenti !== undefined ? Math.max(1, Math.round(((g.lenK / 100) * 2 * Math.PI) / omega.toNumber())) : g.lenK;
   const toy = { a0: text(a0), b: text(b), c: text(c) };
   const base = { toy, theta: [text(x0), '0'], lr: text(eta), steps, ...(o.variant !== undefined ? { variant: o.variant } : {}) };
   const kind = (o.perturb ?? ['none'])[g.pert];
@@ -118,8 +120,12 @@ function buildTrack(g: Genotype, o: TrackOptions): TrackInstance {
   const C = kind === 'C' ? text(size) : '0';
   const q = kind === 'q+' ? text(size) : kind === 'q-' ? text(size.neg()) : '0';
   return {
-    model: 'expr', params: {}, expr: perturbedExpr(toy.a0, toy.b, toy.c, C, q), vars: ['x', 'z'],
-    perturbation: { C, q }, ...base,
+    model: 'expr',
+    params: {},
+    expr: perturbedExpr(toy.a0, toy.b, toy.c, C, q),
+    vars: ['x', 'z'],
+    perturbation: { C, q },
+    ...base,
   };
 }
 
@@ -226,10 +232,22 @@ export function runBeside<T>(instance: TrackInstance, ctx: CheckContext<T>, o: R
   const opt = pgd(model, { lr: instance.lr });
   let st = opt.init(theta);
   const projected = (s: typeof st, t: number): boolean => {
-    ctx.assume(s.projection?.projected === true, 'projection_failed', `PGD could not reach the stable set at step ${t} (${s.projection?.reason ?? 'no report'})`);
+    ctx.assume(
+      s.projection?.projected === true,
+      'projection_failed',
+      `PGD could not reach the stable set at step ${t} (${s.projection?.reason ?? 'no report'})`,
+    );
     return s.projection?.projected === true;
   };
-  if (!projected(st, 0)) return ctx.diverged({ code: 'projection_failed', message: `PGD could not project θ₀ (${st.projection?.reason ?? ''})`, observed: Number.NaN, bound: 0, margin: Number.NaN, step: 0 });
+  if (!projected(st, 0))
+    return ctx.diverged({
+      code: 'projection_failed',
+      message: `PGD could not project θ₀ (${st.projection?.reason ?? ''})`,
+      observed: Number.NaN,
+      bound: 0,
+      margin: Number.NaN,
+      step: 0,
+    });
   // Only Inf/NaN ends the runs: the checks judge large excursions themselves.
   const gdRun = stepper(gd(model, { lr: instance.lr }), theta, { divergenceBound: Number.POSITIVE_INFINITY });
   const pgdRun = stepper(opt, st, { divergenceBound: Number.POSITIVE_INFINITY });
@@ -253,14 +271,30 @@ export function runBeside<T>(instance: TrackInstance, ctx: CheckContext<T>, o: R
       const dS = P.sharpnessGradientPerp();
       const alpha = F.neg(dot(F, P.grad(), dS));
       const beta = dot(F, dS, dS);
-      ctx.assume(F.sign(alpha) > 0 && F.sign(beta) > 0, 'alpha_beta_positive', `α = −∇L·∇S⊥ = ${F.toString(alpha)} and β = ‖∇S⊥‖² = ${F.toString(beta)} must be positive at θ†_${t}`);
+      ctx.assume(
+        F.sign(alpha) > 0 && F.sign(beta) > 0,
+        'alpha_beta_positive',
+        `α = −∇L·∇S⊥ = ${F.toString(alpha)} and β = ‖∇S⊥‖² = ${F.toString(beta)} must be positive at θ†_${t}`,
+      );
       const gap = P.eigengap();
       ctx.assume(gap === null || F.toNumber(gap) >= 0.05 * edgeN, 'eigengap', `the eigengap λ₁ − λ₂ at θ†_${t} must be at least 0.1/η (DNL's λ₂ < (2 − c)/η)`);
       const d2 = F.div(F.mul(two, alpha), beta);
       const delta = Math.sqrt(Math.abs(F.toNumber(d2)));
-      const xg = F.toNumber(dot(F, u, th.map((a, i) => F.sub(a, st.theta[i]))));
+      const xg = F.toNumber(
+        dot(
+          F,
+          u,
+          th.map((a, i) => F.sub(a, st.theta[i])),
+        ),
+      );
       const scale = th.reduce((s, a) => s + Math.abs(F.toNumber(a)), 0) + st.theta.reduce((s, a) => s + Math.abs(F.toNumber(a)), 0) + delta;
-      const scaleF = F.add(F.add(th.reduce((s, a) => F.add(s, F.abs(a)), F.zero), st.theta.reduce((s, a) => F.add(s, F.abs(a)), F.zero)), F.sqrt(F.abs(d2)));
+      const scaleF = F.add(
+        F.add(
+          th.reduce((s, a) => F.add(s, F.abs(a)), F.zero),
+          st.theta.reduce((s, a) => F.add(s, F.abs(a)), F.zero),
+        ),
+        F.sqrt(F.abs(d2)),
+      );
       let error: number | undefined;
       let errorF: T | undefined;
       if (o.predict && v !== undefined) {
@@ -273,7 +307,13 @@ export function runBeside<T>(instance: TrackInstance, ctx: CheckContext<T>, o: R
         vStepped = vRun.step();
       }
       const view: StepView<T> = {
-        t, theta: th, dagger: st.theta, x: xg, delta, scale, scaleF,
+        t,
+        theta: th,
+        dagger: st.theta,
+        x: xg,
+        delta,
+        scale,
+        scaleF,
         ...(o.losses === true ? { loss: model.loss(th), daggerLoss: P.loss() } : {}),
         ...(error !== undefined ? { error } : {}),
         ...(errorF !== undefined ? { errorF } : {}),
@@ -287,7 +327,15 @@ export function runBeside<T>(instance: TrackInstance, ctx: CheckContext<T>, o: R
     th = gdRun.theta;
     if (!pgdRun.step()) return nonFinite(ctx, t + 1, 'PGD');
     st = pgdRun.state;
-    if (!projected(st, t + 1)) return ctx.diverged({ code: 'projection_failed', message: `PGD could not project at step ${t + 1}`, observed: Number.NaN, bound: 0, margin: Number.NaN, step: t + 1 });
+    if (!projected(st, t + 1))
+      return ctx.diverged({
+        code: 'projection_failed',
+        message: `PGD could not project at step ${t + 1}`,
+        observed: Number.NaN,
+        bound: 0,
+        margin: Number.NaN,
+        step: t + 1,
+      });
     if (vStepped !== undefined) {
       if (!vStepped) return nonFinite(ctx, t + 1, 'the predicted dynamics');
       v = vRun!.theta;

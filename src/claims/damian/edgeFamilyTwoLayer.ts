@@ -57,8 +57,20 @@ const X0_FRAC = 0.05;
  * order in μ); docs/claims/damian.md lists what the other draws measured.
  */
 export const EDGE_PINNED: { readonly X: readonly (readonly string[])[]; readonly thetaK: readonly string[] } = {
-  X: [['-0.90', '-1.66'], ['1.53', '1.16'], ['-0.81', '1.81'], ['-0.61', '1.71'], ['0.84', '0.76'], ['1.80', '0.55'],
-    ['1.88', '1.39'], ['1.89', '1.86'], ['0.17', '0.92'], ['1.35', '-1.58'], ['1.72', '1.75'], ['0.73', '1.36']],
+  X: [
+    ['-0.90', '-1.66'],
+    ['1.53', '1.16'],
+    ['-0.81', '1.81'],
+    ['-0.61', '1.71'],
+    ['0.84', '0.76'],
+    ['1.80', '0.55'],
+    ['1.88', '1.39'],
+    ['1.89', '1.86'],
+    ['0.17', '0.92'],
+    ['1.35', '-1.58'],
+    ['1.72', '1.75'],
+    ['0.73', '1.36'],
+  ],
   thetaK: ['1.31', '-0.80', '0.94', '1.37', '-1.25', '1.13', '-0.99', '-0.54', '0.28'],
 };
 
@@ -103,13 +115,22 @@ const edgeModel = (X: readonly (readonly string[])[], y: readonly string[]) =>
 
 /** Builds the rungs for inputs X and θ_K (decimal text). */
 export function buildEdgeFamily(
-  X: readonly (readonly string[])[], thetaK: readonly string[], ladder: readonly string[] = EDGE_LADDER, cycles = 3,
+  X: readonly (readonly string[])[],
+  thetaK: readonly string[],
+  ladder: readonly string[] = EDGE_LADDER,
+  cycles = 3,
   variant?: EdgeFamilyInstance['variant'],
 ): EdgeFamilyInstance {
   const th = thetaK.map(Number);
   const n = X.length;
   const jets = X.map((row) => outputJet(th, row.map(Number)));
-  const P0 = pointInfo(edgeModel(X, jets.map((j) => text(j.f))), th);
+  const P0 = pointInfo(
+    edgeModel(
+      X,
+      jets.map((j) => text(j.f)),
+    ),
+    th,
+  );
   const dS = P0.sharpnessGradientPerp();
   const beta = dot(f64, dS, dS);
   const JtJ = th.map((_, a) => th.map((__, b) => jets.reduce((s, j) => s + j.g[a] * j.g[b], 0)));
@@ -128,8 +149,15 @@ export function buildEdgeFamily(
     return { target, y, lr, theta: th.map((a, i) => text(a + X0_FRAC * delta * u[i])) };
   });
   return {
-    model: 'two-layer', params: { width: String(EDGE_M), activation: 'tanh' }, data: { X, y: rungs[0].y },
-    theta: rungs[0].theta, lr: rungs[0].lr, thetaK, rungs, cycles, ...(variant !== undefined ? { variant } : {}),
+    model: 'two-layer',
+    params: { width: String(EDGE_M), activation: 'tanh' },
+    data: { X, y: rungs[0].y },
+    theta: rungs[0].theta,
+    lr: rungs[0].lr,
+    thetaK,
+    rungs,
+    cycles,
+    ...(variant !== undefined ? { variant } : {}),
   };
 }
 

@@ -88,7 +88,14 @@ export function runRung<T>(instance: EdgeFamilyInstance, rung: EdgeRung, outer: 
   let th = theta;
   let crossing = 0;
   while (F.toNumber(pointInfo(model, th).sharpness()) < edge) {
-    if (++crossing > EDGE_MAX_STEPS) return ctx.diverged({ code: 'no_crossing', message: `S stayed below 2/η for ${EDGE_MAX_STEPS} steps`, observed: crossing, bound: EDGE_MAX_STEPS, margin: Number.NaN });
+    if (++crossing > EDGE_MAX_STEPS)
+      return ctx.diverged({
+        code: 'no_crossing',
+        message: `S stayed below 2/η for ${EDGE_MAX_STEPS} steps`,
+        observed: crossing,
+        bound: EDGE_MAX_STEPS,
+        margin: Number.NaN,
+      });
     th = gdStep(th, eta);
   }
   const first = projectOntoStableSet(model, th, eta);
@@ -98,18 +105,36 @@ export function runRung<T>(instance: EdgeFamilyInstance, rung: EdgeRung, outer: 
   let vLin = v;
   let gf = th;
   const sub = F.div(eta, F.int(GF_SUBSTEPS));
-  let err = 0, errNoCubic = 0, lossErr = 0, lossErrNoEnergy = 0, maxDagger = 0, maxFlow = 0, endFlow = 0;
-  let sumAlpha = 0, alpha0 = 0, alphaMin = Infinity, lambda2Max = 0, gapMin = Infinity;
-  let sharpErr = 0, sharpErrNoY = 0, sharpErrPointwise = 0;
+  let err = 0,
+    errNoCubic = 0,
+    lossErr = 0,
+    lossErrNoEnergy = 0,
+    maxDagger = 0,
+    maxFlow = 0,
+    endFlow = 0;
+  let sumAlpha = 0,
+    alpha0 = 0,
+    alphaMin = Infinity,
+    lambda2Max = 0,
+    gapMin = Infinity;
+  let sharpErr = 0,
+    sharpErrNoY = 0,
+    sharpErrPointwise = 0;
   let last: { S: number; Sd: number; y: number } | undefined;
-  let signChanges = 0, prev = 0, k = 0;
+  let signChanges = 0,
+    prev = 0,
+    k = 0;
   for (; k < EDGE_MAX_STEPS; k++) {
     const P = pointInfo(model, dag);
     const u = P.top();
     const dS = P.sharpnessGradientPerp();
     const alpha = -F.toNumber(dot(F, P.grad(), dS));
     const beta = F.toNumber(dot(F, dS, dS));
-    ctx.assume(alpha > 0 && beta > 0, 'alpha_positive', `α = ${alpha.toExponential(3)}, β = ${beta.toExponential(3)} at θ†_${k}: progressive sharpening (α > 0) fails`);
+    ctx.assume(
+      alpha > 0 && beta > 0,
+      'alpha_positive',
+      `α = ${alpha.toExponential(3)}, β = ${beta.toExponential(3)} at θ†_${k}: progressive sharpening (α > 0) fails`,
+    );
     const ev = P.eig().values.map((x) => F.toNumber(x));
     ctx.assume(ev[1] < 1.9 / etaN, 'second_eigenvalue', `λ₂ = ${ev[1].toPrecision(4)} passed 1.9/η at θ†_${k}`);
     ctx.assume(ev[0] - ev[1] >= 0.1 / etaN, 'eigengap', `λ₁ − λ₂ = ${(ev[0] - ev[1]).toExponential(3)} < 0.1/η at θ†_${k}: no eigengap`);
@@ -158,12 +183,35 @@ export function runRung<T>(instance: EdgeFamilyInstance, rung: EdgeRung, outer: 
     const pr = projectOntoStableSet(model, gdStep(dag, eta, P.grad()), eta);
     ctx.assume(pr.report.projected, 'projection_failed', `θ† could not be projected at step ${k + 1} (${pr.report.reason ?? ''})`);
     dag = pr.theta;
-    if (!th.every((a) => F.isFinite(a))) return ctx.diverged({ code: 'non_finite', message: `GD left the finite numbers at step ${k}`, observed: Number.NaN, bound: 0, margin: Number.NaN, step: k });
+    if (!th.every((a) => F.isFinite(a)))
+      return ctx.diverged({
+        code: 'non_finite',
+        message: `GD left the finite numbers at step ${k}`,
+        observed: Number.NaN,
+        bound: 0,
+        margin: Number.NaN,
+        step: k,
+      });
   }
   ctx.assume(signChanges >= 4 * instance.cycles, 'too_few_cycles', `only ${signChanges / 4} slow cycles in ${EDGE_MAX_STEPS} steps after the crossing`);
   const run: RungRun = {
-    eps: etaN * Math.sqrt(sumAlpha / (k + 1)), err, errNoCubic, lossErr, lossErrNoEnergy, sharpErr, sharpErrNoY, sharpErrPointwise, maxDagger, maxFlow, endFlow,
-    steps: k + 1, crossing, alphaMin, lambda2Max, gapMin, failed,
+    eps: etaN * Math.sqrt(sumAlpha / (k + 1)),
+    err,
+    errNoCubic,
+    lossErr,
+    lossErrNoEnergy,
+    sharpErr,
+    sharpErrNoY,
+    sharpErrPointwise,
+    maxDagger,
+    maxFlow,
+    endFlow,
+    steps: k + 1,
+    crossing,
+    alphaMin,
+    lambda2Max,
+    gapMin,
+    failed,
   };
   memo.set(key, run);
   return run;

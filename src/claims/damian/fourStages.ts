@@ -29,13 +29,14 @@ export const fourStages: Claim<ToyInstance> = defineClaim<ToyInstance>({
     const toy = readToy(instance, ctx);
     const alpha = F.from(instance.map?.alpha ?? F.toString(toy.alpha));
     const beta = F.from(instance.map?.beta ?? F.toString(toy.beta));
-    ctx.assume(!F.lt(F.mul(F.from(1e-12), toy.beta), F.abs(F.sub(beta, toy.beta))) && !F.lt(F.mul(F.from(1e-12), toy.alpha), F.abs(F.sub(alpha, toy.alpha))),
-      'map_coefficients', 'the map must use α = bc and β = b²');
+    ctx.assume(
+      !F.lt(F.mul(F.from(1e-12), toy.beta), F.abs(F.sub(beta, toy.beta))) && !F.lt(F.mul(F.from(1e-12), toy.alpha), F.abs(F.sub(alpha, toy.alpha))),
+      'map_coefficients',
+      'the map must use α = bc and β = b²',
+    );
     const eta = toy.eta;
-    const step = (x: T, y: T) => [
-      F.neg(F.mul(F.add(F.one, F.mul(eta, y)), x)),
-      F.add(y, F.mul(eta, F.sub(alpha, F.div(F.mul(beta, F.mul(x, x)), F.int(2))))),
-    ] as const;
+    const step = (x: T, y: T) =>
+      [F.neg(F.mul(F.add(F.one, F.mul(eta, y)), x)), F.add(y, F.mul(eta, F.sub(alpha, F.div(F.mul(beta, F.mul(x, x)), F.int(2)))))] as const;
     const x0 = F.from(instance.theta[0]);
     const y0 = toy.y(F.from(instance.theta[1]));
     const u = unitRoundoff(ctx.precision);
@@ -47,7 +48,14 @@ export const fourStages: Claim<ToyInstance> = defineClaim<ToyInstance>({
     const margins: T[] = [];
     const least = () => ctx.margin(margins.reduce((p, q) => F.min(p, q)));
     const fail = (code: string, message: string, observed: number, bound: number): Outcome =>
-      ctx.violated({ code, message, observed, bound, ...(margins.length > 0 ? least() : { margin: bound - observed }), details: { alpha: F.toString(alpha), beta: F.toString(beta) } });
+      ctx.violated({
+        code,
+        message,
+        observed,
+        bound,
+        ...(margins.length > 0 ? least() : { margin: bound - observed }),
+        details: { alpha: F.toString(alpha), beta: F.toString(beta) },
+      });
     // A side of an iff decided within rounding is uncertain: the ladder decides it.
     const sideOf = (d: T, scale: number): 1 | -1 | 0 => {
       const v = F.toNumber(d);
@@ -63,7 +71,8 @@ export const fourStages: Claim<ToyInstance> = defineClaim<ToyInstance>({
       const dF = F.abs(F.sub(F.sub(y1, y0), F.mul(eta, alpha)));
       margins.push(F.sub(F.from(slack), F.div(dF, yScaleF)));
       const d = F.toNumber(dF);
-      if (d > slack * yScale + u) return fail('sharpening_rate', `at x = 0, ỹ⁺ − ỹ = ${F.toString(F.sub(y1, y0))} ≠ ηα = ${F.toString(F.mul(eta, alpha))}`, d, slack * yScale);
+      if (d > slack * yScale + u)
+        return fail('sharpening_rate', `at x = 0, ỹ⁺ − ỹ = ${F.toString(F.sub(y1, y0))} ≠ ηα = ${F.toString(F.mul(eta, alpha))}`, d, slack * yScale);
       stages.push('sharpening');
     } else {
       // (2) blow-up iff |1 + ηỹ| > 1.
@@ -74,7 +83,8 @@ export const fourStages: Claim<ToyInstance> = defineClaim<ToyInstance>({
       const grow = sideOf(F.sub(F.abs(x1), F.abs(x0)), xs * 4);
       const factor = sideOf(factorF, 4);
       if (grow !== factor && (grow === 0 || factor === 0)) unsure = true;
-      else if (grow !== factor) return fail('blow_up_iff', `|x⁺| ${grow > 0 ? '>' : '<'} |x| but |1 + ηỹ| = ${F.toString(F.abs(F.add(F.one, F.mul(eta, y0))))}`, grow, factor);
+      else if (grow !== factor)
+        return fail('blow_up_iff', `|x⁺| ${grow > 0 ? '>' : '<'} |x| but |1 + ηỹ| = ${F.toString(F.abs(F.add(F.one, F.mul(eta, y0))))}`, grow, factor);
       // (4) return to stability.
       const ey = F.mul(eta, y0);
       stages.push(grow > 0 ? 'blow-up' : 'contraction');
@@ -89,7 +99,12 @@ export const fourStages: Claim<ToyInstance> = defineClaim<ToyInstance>({
     const above = sideOf(F.sub(F.mul(x0, x0), toy.delta2), F.toNumber(toy.delta2) * 4);
     if (fall !== above && (fall === 0 || above === 0)) unsure = true;
     else if (fall !== above) {
-      return fail('self_stabilization_iff', `x² ${above > 0 ? '>' : '<'} δ² = ${F.toString(toy.delta2)} but ỹ ${fall > 0 ? 'fell' : 'did not fall'} (ỹ = ${F.toString(y0)} → ${F.toString(y1)})`, fall, above);
+      return fail(
+        'self_stabilization_iff',
+        `x² ${above > 0 ? '>' : '<'} δ² = ${F.toString(toy.delta2)} but ỹ ${fall > 0 ? 'fell' : 'did not fall'} (ỹ = ${F.toString(y0)} → ${F.toString(y1)})`,
+        fall,
+        above,
+      );
     }
     // (6) self-stabilization happens within T₁ steps of a blow-up from ỹ₀ > 0.
     if (F.sign(x0) !== 0 && F.lt(F.zero, y0) && F.lt(F.mul(x0, x0), toy.delta2)) {
@@ -113,7 +128,13 @@ export const fourStages: Claim<ToyInstance> = defineClaim<ToyInstance>({
         if (!F.isFinite(x)) break;
       }
       if (drop !== undefined) margins.push(drop);
-      if (!fell) return fail('no_self_stabilization', `from x₀ = ${instance.theta[0]}, ỹ₀ = ${F.toString(y0)} > 0, ỹ never fell in ${t} steps (T₁ = ${t1}): |x| = ${F.toString(F.abs(x))}`, t, t1);
+      if (!fell)
+        return fail(
+          'no_self_stabilization',
+          `from x₀ = ${instance.theta[0]}, ỹ₀ = ${F.toString(y0)} > 0, ỹ never fell in ${t} steps (T₁ = ${t1}): |x| = ${F.toString(F.abs(x))}`,
+          t,
+          t1,
+        );
       stages.push(`stabilized-after-${t}-of-${t1}`);
     }
     // (5) the period-2 orbit (δ, 0) → (−δ, 0) → (δ, 0).
@@ -126,14 +147,23 @@ export const fourStages: Claim<ToyInstance> = defineClaim<ToyInstance>({
     margins.push(F.sub(eight, F.div(F.max(F.abs(F.add(p1, d)), F.abs(F.sub(p2, d))), d)));
     margins.push(F.sub(eight, F.div(F.max(F.abs(q1), F.abs(q2)), F.add(F.mul(eta, alpha), F.one))));
     if (orbitErr > slack * 8 || orbitYErr > slack * 8) {
-      return fail('period_two', `(δ, 0) → (${F.toString(p1)}, ${F.toString(q1)}) → (${F.toString(p2)}, ${F.toString(q2)}) is not a period-2 orbit`, Math.max(orbitErr, orbitYErr), slack * 8);
+      return fail(
+        'period_two',
+        `(δ, 0) → (${F.toString(p1)}, ${F.toString(q1)}) → (${F.toString(p2)}, ${F.toString(q2)}) is not a period-2 orbit`,
+        Math.max(orbitErr, orbitYErr),
+        slack * 8,
+      );
     }
     if (fall > 0) stages.push('self-stabilization');
     if (unsure) {
       return ctx.uncertain({ code: 'boundary', message: 'a side of an iff is within rounding of its boundary', observed: 0, bound: slack, margin: 0 });
     }
     return ctx.holds({
-      code: 'four_stages', observed: orbitErr, bound: slack * 8, ...least(), details: { stages: stages.join(' ') },
+      code: 'four_stages',
+      observed: orbitErr,
+      bound: slack * 8,
+      ...least(),
+      details: { stages: stages.join(' ') },
       message: `stages hold at (x, ỹ) = (${instance.theta[0]}, ${F.toString(y0)}) [${stages.join(', ')}]; (±δ, 0) has period 2 to ${orbitErr.toExponential(2)}`,
     });
   },

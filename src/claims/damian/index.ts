@@ -6,13 +6,15 @@ import { predictedDynamicsExact, predictedDynamicsTracking } from './predictedDy
 import { reducedMapExact } from './reducedMap.js';
 import { timeAveragedLoss } from './timeAveragedLoss.js';
 import { timeAverageSharpness, timeAverageXSquared } from './timeAverages.js';
-import {
-  twoLayerLossPredictionOrder, twoLayerSharpnessPredictionOrder, twoLayerTrackingOrder, twoLayerTracksPgdNotFlow,
-} from './twoLayerSelfStabilization.js';
+import { twoLayerLossPredictionOrder, twoLayerSharpnessPredictionOrder, twoLayerTrackingOrder, twoLayerTracksPgdNotFlow } from './twoLayerSelfStabilization.js';
 
 /** The Damian–Nichani–Lee claims, in catalog order. */
 export const DAMIAN_CLAIMS: readonly Claim[] = [
-  reducedMapExact, fourStages, timeAverageXSquared, timeAverageSharpness, constrainedProjection,
+  reducedMapExact,
+  fourStages,
+  timeAverageXSquared,
+  timeAverageSharpness,
+  constrainedProjection,
 ] as unknown as readonly Claim[];
 
 /**
@@ -20,6 +22,12 @@ export const DAMIAN_CLAIMS: readonly Claim[] = [
  * on the toy models, then on the two-layer tanh network (orders of convergence in ε).
  */
 export const DAMIAN_TRACKING_CLAIMS: readonly Claim[] = [
-  predictedDynamicsExact, predictedDynamicsTracking, timeAveragedLoss, odeConservedQuantity,
-  twoLayerTrackingOrder, twoLayerLossPredictionOrder, twoLayerSharpnessPredictionOrder, twoLayerTracksPgdNotFlow,
+  predictedDynamicsExact,
+  predictedDynamicsTracking,
+  timeAveragedLoss,
+  odeConservedQuantity,
+  twoLayerTrackingOrder,
+  twoLayerLossPredictionOrder,
+  twoLayerSharpnessPredictionOrder,
+  twoLayerTracksPgdNotFlow,
 ] as unknown as readonly Claim[];

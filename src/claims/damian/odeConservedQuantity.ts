@@ -22,7 +22,8 @@ export const odeConservedQuantity: Claim<TrackInstance> = defineClaim<TrackInsta
   title: 'H = ỹ² + (β/2)x² − α·ln x² (conserved by the ODE limit of the reduced map) drifts by at most K·η√(2α)·H per period over a few periods',
   citation: {
     paper: DNL,
-    where: '§4.1, equation (3) (the reduced map); its continuous-time limit, a Lotka–Volterra-type system in (x², ỹ), and the conserved H are derived in docs/claims/damian.md, not quoted from the paper',
+    where:
+      '§4.1, equation (3) (the reduced map); its continuous-time limit, a Lotka–Volterra-type system in (x², ỹ), and the conserved H are derived in docs/claims/damian.md, not quoted from the paper',
   },
   statement:
     'On the reduced map x⁺ = −(1 + ηỹ)x, ỹ⁺ = ỹ + η(α − βx²/2) (GD on ½(a₀ + b·z)x² − c·z, α = bc, β = b², δ² = 2α/β), with ω = η√(2α) ≤ 0.03, ' +
@@ -43,7 +44,11 @@ export const odeConservedQuantity: Claim<TrackInstance> = defineClaim<TrackInsta
     const { F } = ctx;
     const k = readTrack(instance, ctx, { exact: true });
     ctx.assume(k.omega <= OMEGA_MAX * (1 + 1e-6), 'omega_small', `ω = η√(2α) = ${k.omega.toFixed(4)} must be at most ${OMEGA_MAX}`);
-    ctx.assume(instance.steps <= PERIODS_MAX * k.period + 1, 'horizon_short', `the horizon (${instance.steps} steps) must be at most ${PERIODS_MAX} periods (${Math.floor(PERIODS_MAX * k.period)} steps)`);
+    ctx.assume(
+      instance.steps <= PERIODS_MAX * k.period + 1,
+      'horizon_short',
+      `the horizon (${instance.steps} steps) must be at most ${PERIODS_MAX} periods (${Math.floor(PERIODS_MAX * k.period)} steps)`,
+    );
     ctx.assume(Number.isFinite(k.orbit) && k.orbit >= 1e-3, 'orbit_nondegenerate', `E₀/α = ${k.orbit} must be at least 1e-3 (x₀ ≠ 0, not at the fixed point)`);
     const { model, theta } = ctx.model(instance);
     const eta = F.from(instance.lr);
@@ -79,8 +84,14 @@ export const odeConservedQuantity: Claim<TrackInstance> = defineClaim<TrackInsta
       th = run.theta;
       if (exactlyZero(F, th[0])) {
         // x underflowed to 0: E = +∞, an orbit that left every bound (only long horizons get there).
-        return ctx.violated({ code: 'h_drift', step: t, observed: Infinity, bound: 0, margin: Number.NEGATIVE_INFINITY,
-          message: `step ${t}: x underflowed to 0, so E = +∞: the orbit of the discrete map spiralled out of every bound` });
+        return ctx.violated({
+          code: 'h_drift',
+          step: t,
+          observed: Infinity,
+          bound: 0,
+          margin: Number.NEGATIVE_INFINITY,
+          message: `step ${t}: x underflowed to 0, so E = +∞: the orbit of the discrete map spiralled out of every bound`,
+        });
       }
       const e = energy(th);
       const driftF = F.abs(F.sub(e.E, e0.E));
@@ -93,8 +104,13 @@ export const odeConservedQuantity: Claim<TrackInstance> = defineClaim<TrackInsta
       // Only a certain excess ends the run: at interval:N an undecided step leaves it to the least margin.
       if (F.lt(boundF, driftF) || Number.isNaN(drift)) {
         return ctx.violated({
-          code: 'h_drift', step: t, observed: drift, bound, ...ctx.margin(least),
-          message: `step ${t} (${(t / k.period).toFixed(2)} periods, ω = ${k.omega.toFixed(4)}): E = ${F.toString(e.E)} drifted from E₀ = ${E0.toExponential(4)} by ` +
+          code: 'h_drift',
+          step: t,
+          observed: drift,
+          bound,
+          ...ctx.margin(least),
+          message:
+            `step ${t} (${(t / k.period).toFixed(2)} periods, ω = ${k.omega.toFixed(4)}): E = ${F.toString(e.E)} drifted from E₀ = ${E0.toExponential(4)} by ` +
             `${(drift / E0).toExponential(3)}·E₀ > ${DRIFT_K}·ω·(1 + t/P) = ${(bound / E0).toExponential(3)}: the discrete map spirals outward`,
           details: { omega: k.omega, periods: t / k.period, ratio: F.toNumber(e.E) / E0 },
         });
@@ -102,8 +118,13 @@ export const odeConservedQuantity: Claim<TrackInstance> = defineClaim<TrackInsta
       if (m < worst.m) worst = { m, step: t, drift, bound, ratio: F.toNumber(e.E) / E0 };
     }
     return ctx.holds({
-      code: 'h_bounded', step: worst.step, observed: worst.drift, bound: worst.bound, ...(least !== undefined ? ctx.margin(least) : { margin: worst.m }),
-      message: `over ${instance.steps} steps (${(instance.steps / k.period).toFixed(2)} periods, ω = ${k.omega.toFixed(4)}, E₀/α = ${k.orbit.toFixed(3)}) ` +
+      code: 'h_bounded',
+      step: worst.step,
+      observed: worst.drift,
+      bound: worst.bound,
+      ...(least !== undefined ? ctx.margin(least) : { margin: worst.m }),
+      message:
+        `over ${instance.steps} steps (${(instance.steps / k.period).toFixed(2)} periods, ω = ${k.omega.toFixed(4)}, E₀/α = ${k.orbit.toFixed(3)}) ` +
         `E stayed within the drift bound; tightest at step ${worst.step} (E/E₀ = ${worst.ratio.toFixed(5)})`,
       details: { omega: k.omega, periods: instance.steps / k.period, orbit: k.orbit },
     });
@@ -125,5 +146,5 @@ export const odeConservedQuantity: Claim<TrackInstance> = defineClaim<TrackInsta
     'x₀/δ ∈ [0.01, 3], ỹ₀/√(2α) ∈ [−1, 1], α ∈ [0.01, 1], up to 3 periods): max_t |E_t/E₀ − 1|/(ω(1 + t/P)) ≤ 6.7 (median 3.9), so K = 10 ' +
     '(smallest margin 0.37 on 300 instances of this generator). ' +
     'docs/claims/damian.md [E] agrees (α = β = 1, 45 periods: E grew 0.96 → 1.23 at η = 10⁻³, 1.08 → 18.1 at η = 10⁻², i.e. ≈ 6ω a period). ' +
-    'Over 45 periods the same statistic is 49–131, or the orbit diverges (η = 0.03). Plus rounding: 4096 ulps a step of the size of E\'s terms.',
+    "Over 45 periods the same statistic is 49–131, or the orbit diverges (η = 0.03). Plus rounding: 4096 ulps a step of the size of E's terms.",
 });

@@ -22,7 +22,8 @@ export const predictedDynamicsExact: Claim<TrackInstance> = defineClaim<TrackIns
   title: 'On the cubic toy GD is exactly the predicted dynamics θ† + v⋆ (taylor.py::predicted_step), at every step',
   citation: {
     paper: DNL,
-    where: '§5 (the predicted dynamics v⋆ and the main theorem, docs/claims/damian.md) as coded in the authors\' taylor.py::predicted_step; exactness on M-SS with C = 0, q = 0 derived in docs/claims/damian.md test (i)',
+    where:
+      "§5 (the predicted dynamics v⋆ and the main theorem, docs/claims/damian.md) as coded in the authors' taylor.py::predicted_step; exactness on M-SS with C = 0, q = 0 derived in docs/claims/damian.md test (i)",
     recalled: true,
   },
   statement:
@@ -50,7 +51,9 @@ export const predictedDynamicsExact: Claim<TrackInstance> = defineClaim<TrackIns
     // slack) its enclosure certifies a mismatch, and only a certain one ends the run there.
     let least: T | undefined;
     const r = runBeside(instance, ctx, {
-      predict: true, noCubic, edgeTol: Math.max(EDGE_ULPS * unitRoundoff(ctx.precision), 2 * projectionTolerance(ctx.precision)),
+      predict: true,
+      noCubic,
+      edgeTol: Math.max(EDGE_ULPS * unitRoundoff(ctx.precision), 2 * projectionTolerance(ctx.precision)),
       visit: (s) => {
         if (t0 < 0) t0 = s.t;
         if (s.error === undefined) return undefined;
@@ -64,7 +67,11 @@ export const predictedDynamicsExact: Claim<TrackInstance> = defineClaim<TrackIns
         const fails = ctx.precision.kind === 'interval' ? F.lt(F.mul(F.from(k), scaleF), errorF) : !(ratio <= 1);
         if (fails) {
           return ctx.violated({
-            code: 'prediction_mismatch', step: s.t, observed: s.error, bound, ...ctx.margin(least),
+            code: 'prediction_mismatch',
+            step: s.t,
+            observed: s.error,
+            bound,
+            ...ctx.margin(least),
             message: `step ${s.t} (t₀ = ${t0}): ‖θ_t − (θ†_t + v_t)‖ = ${s.error.toExponential(3)} = ${(s.error / s.delta).toExponential(3)}·δ > ${bound.toExponential(3)}`,
             details: { t0, errorOverDelta: s.error / s.delta, ...(noCubic ? { variant: 'no-beta' } : {}) },
           });
@@ -78,7 +85,11 @@ export const predictedDynamicsExact: Claim<TrackInstance> = defineClaim<TrackIns
     // (A control instance whose θ† never reaches the edge predicted nothing, so contradicts nothing.)
     if (t0 < 0) return ctx.holds({ code: 'never_on_edge', message: 'θ† never reached the edge: nothing was predicted', observed: 0, bound: 0, margin: 0 });
     return ctx.holds({
-      code: 'prediction_exact', step: worst.step, observed: worst.err, bound: worst.bound, ...(least !== undefined ? ctx.margin(least) : { margin: marginOf(worst.err, worst.bound) }),
+      code: 'prediction_exact',
+      step: worst.step,
+      observed: worst.err,
+      bound: worst.bound,
+      ...(least !== undefined ? ctx.margin(least) : { margin: marginOf(worst.err, worst.bound) }),
       message: `GD = θ† + v⋆ from t₀ = ${t0} to step ${instance.steps}; worst ‖θ − (θ† + v)‖ = ${worst.err.toExponential(3)} (${(worst.err / worst.delta).toExponential(2)}·δ) at step ${worst.step}`,
       details: { t0, errorOverDelta: worst.err / worst.delta },
     });
@@ -95,9 +106,9 @@ export const predictedDynamicsExact: Claim<TrackInstance> = defineClaim<TrackIns
   tolerance: { ulps: EXACT_PER_STEP_ULPS },
   rationale:
     'An exact identity (docs/claims/damian.md test (i)): at θ† = (0, z†) on the clamp a₀ + b·z† = 2/η, u = e_x, ∇S⊥ = (0, b), α = bc, β = b², ' +
-    'and the predicted step is GD\'s step term by term. The slack is rounding only: 1024 ulps per step (2.3e-13 in f64) of ‖θ‖₁ + ‖θ†‖₁ + δ, ' +
+    "and the predicted step is GD's step term by term. The slack is rounding only: 1024 ulps per step (2.3e-13 in f64) of ‖θ‖₁ + ‖θ†‖₁ + δ, " +
     'accumulated linearly; measured f64 errors are 3e-14·δ to 8e-14·δ over 130–300 steps (docs/claims/damian.md [E]: 3e-14), against a bound of order 1e-11, ' +
-    'and the β = 0 prediction or a perturbed loss misses by 1e-4·δ or more. The edge S(θ†) = 2/η is detected to max(4096 ulps, twice pgd\'s ' +
+    "and the β = 0 prediction or a perturbed loss misses by 1e-4·δ or more. The edge S(θ†) = 2/η is detected to max(4096 ulps, twice pgd's " +
     'feasibility tolerance) of 2/η (on the toy the projection lands on the clamp to a few ulps). Being a multiple of the unit roundoff, the slack tightens as the ladder climbs.',
 });
 
@@ -113,7 +124,8 @@ export const predictedDynamicsTracking: Claim<TrackInstance> = defineClaim<Track
   title: 'GD tracks the predicted dynamics θ† + v⋆ over the first oscillation cycle, to K·ε·δ under a fourth-order perturbation of size ε',
   citation: {
     paper: DNL,
-    where: 'main theorem (§5; GD tracks θ† + v⋆ up to an error small relative to δ, under bounds on the third and fourth derivatives), docs/claims/damian.md test (ii)',
+    where:
+      'main theorem (§5; GD tracks θ† + v⋆ up to an error small relative to δ, under bounds on the third and fourth derivatives), docs/claims/damian.md test (ii)',
     recalled: true,
   },
   statement:
@@ -131,7 +143,13 @@ export const predictedDynamicsTracking: Claim<TrackInstance> = defineClaim<Track
   ],
   // ω ∈ [0.03, 0.06], x₀/δ ∈ [0.05, 0.5], ηỹ₀ ∈ [0.01, 0.06], ε ∈ [0.0005, 0.1] (shrinks to 0.0005), all three perturbations.
   arbitrary: trackInstance({
-    omegaMilli: [30, 60], xMilli: [0, 450], xBase: 50, yMilli: [10, 60], perturb: ['C', 'q-', 'q+'], epsTenK: [5, 1000], steps: [400, 400],
+    omegaMilli: [30, 60],
+    xMilli: [0, 450],
+    xBase: 50,
+    yMilli: [10, 60],
+    perturb: ['C', 'q-', 'q+'],
+    epsTenK: [5, 1000],
+    steps: [400, 400],
   }),
   ladder: ['f64', 'dec:30'],
   check<T>(instance: TrackInstance, ctx: CheckContext<T>): Outcome {
@@ -141,7 +159,11 @@ export const predictedDynamicsTracking: Claim<TrackInstance> = defineClaim<Track
     ctx.assume(!manyCycles, 'many_cycles_variant', 'pointwise tracking over many cycles is the negative control (phase drift), not the claim');
     ctx.assume(!noCubic, 'no_beta_variant', 'the prediction without its cubic terms (β = 0) is the negative control, not the claim');
     ctx.assume(Number.isFinite(k.orbit), 'x0_zero', 'x₀ must be non-zero (at x₀ = 0 there is no cycle)');
-    ctx.assume(k.eps <= EPS_MAX * (1 + 1e-6), 'perturbation_small', `ε = ${k.eps.toExponential(3)} must be at most ${EPS_MAX} (the linear regime where K was fitted)`);
+    ctx.assume(
+      k.eps <= EPS_MAX * (1 + 1e-6),
+      'perturbation_small',
+      `ε = ${k.eps.toExponential(3)} must be at most ${EPS_MAX} (the linear regime where K was fitted)`,
+    );
     const K = ctx.tol.rel;
     const per = EXACT_PER_STEP_ULPS * unitRoundoff(ctx.precision);
     const allowed = K * k.eps * (1 + k.orbit) * k.delta;
@@ -150,7 +172,9 @@ export const predictedDynamicsTracking: Claim<TrackInstance> = defineClaim<Track
     let phase: 'rise' | 'fall' | 'done' = 'rise';
     let end = -1;
     const r = runBeside(instance, ctx, {
-      predict: true, noCubic, edgeTol: 1e-9,
+      predict: true,
+      noCubic,
+      edgeTol: 1e-9,
       visit: (s) => {
         if (t0 < 0) t0 = s.t;
         if (!manyCycles) {
@@ -165,8 +189,13 @@ export const predictedDynamicsTracking: Claim<TrackInstance> = defineClaim<Track
         const m = marginOf(s.error, bound);
         if (!(s.error <= bound)) {
           return ctx.violated({
-            code: manyCycles ? 'phase_drift' : noCubic ? 'no_beta_lost' : 'tracking_lost', step: s.t, observed: s.error, bound, margin: m,
-            message: `step ${s.t} (t₀ = ${t0}${manyCycles ? ', past the first cycle' : ''}): ‖θ − (θ† + v⋆)‖ = ${(s.error / k.delta).toFixed(4)}·δ > ` +
+            code: manyCycles ? 'phase_drift' : noCubic ? 'no_beta_lost' : 'tracking_lost',
+            step: s.t,
+            observed: s.error,
+            bound,
+            margin: m,
+            message:
+              `step ${s.t} (t₀ = ${t0}${manyCycles ? ', past the first cycle' : ''}): ‖θ − (θ† + v⋆)‖ = ${(s.error / k.delta).toFixed(4)}·δ > ` +
               `K·ε·(1 + E₀/α)·δ = ${(bound / k.delta).toFixed(4)}·δ (ε = ${k.eps.toExponential(3)}, E₀/α = ${k.orbit.toFixed(2)})`,
             details: { t0, eps: k.eps, orbit: k.orbit, errorOverDelta: s.error / k.delta, phase },
           });
@@ -177,10 +206,23 @@ export const predictedDynamicsTracking: Claim<TrackInstance> = defineClaim<Track
     });
     if (isOutcome(r)) return r;
     ctx.assume(t0 >= 0, 'never_on_edge', `θ† did not reach the edge S = 2/η within ${instance.steps} steps`);
-    const details = { t0, cycleEnd: end, eps: k.eps, orbit: k.orbit, errorOverDelta: worst.err / k.delta, ratioToEpsDelta: k.eps > 0 ? worst.err / (k.eps * k.delta) : 0 };
+    const details = {
+      t0,
+      cycleEnd: end,
+      eps: k.eps,
+      orbit: k.orbit,
+      errorOverDelta: worst.err / k.delta,
+      ratioToEpsDelta: k.eps > 0 ? worst.err / (k.eps * k.delta) : 0,
+    };
     return ctx.holds({
-      code: 'tracks', step: worst.step, observed: worst.err, bound: worst.bound, margin: worst.m, details,
-      message: `over the first cycle (steps ${t0}–${end >= 0 ? end : `${instance.steps}, cycle unfinished`}) GD stays within ${(worst.err / k.delta).toFixed(4)}·δ ` +
+      code: 'tracks',
+      step: worst.step,
+      observed: worst.err,
+      bound: worst.bound,
+      margin: worst.m,
+      details,
+      message:
+        `over the first cycle (steps ${t0}–${end >= 0 ? end : `${instance.steps}, cycle unfinished`}) GD stays within ${(worst.err / k.delta).toFixed(4)}·δ ` +
         `of θ† + v⋆ (bound ${(worst.bound / k.delta).toFixed(4)}·δ; ε = ${k.eps.toExponential(3)}, E₀/α = ${k.orbit.toFixed(2)})`,
     });
   },
@@ -192,9 +234,25 @@ export const predictedDynamicsTracking: Claim<TrackInstance> = defineClaim<Track
       'docs/claims/damian.md caveat 2): the cycle becomes an unstable spiral and GD leaves the prediction within the first cycle',
     arbitrary: fc.oneof(
       trackInstance({
-        omegaMilli: [50, 80], xMilli: [0, 150], xBase: 50, yMilli: [10, 60], perturb: ['C', 'q-'], epsTenK: [50, 100], steps: [800, 1000], variant: 'many-cycles',
+        omegaMilli: [50, 80],
+        xMilli: [0, 150],
+        xBase: 50,
+        yMilli: [10, 60],
+        perturb: ['C', 'q-'],
+        epsTenK: [50, 100],
+        steps: [800, 1000],
+        variant: 'many-cycles',
       }),
-      trackInstance({ omegaMilli: [30, 60], xMilli: [0, 450], xBase: 50, yMilli: [10, 60], perturb: ['C', 'q-', 'q+'], epsTenK: [5, 100], steps: [400, 400], variant: 'no-beta' }),
+      trackInstance({
+        omegaMilli: [30, 60],
+        xMilli: [0, 450],
+        xBase: 50,
+        yMilli: [10, 60],
+        perturb: ['C', 'q-', 'q+'],
+        epsTenK: [5, 100],
+        steps: [400, 400],
+        variant: 'no-beta',
+      }),
       trackInstance({ omegaMilli: [30, 60], xMilli: [0, 450], xBase: 50, yMilli: [10, 60], perturb: ['q+'], epsTenK: [10000, 20000], steps: [400, 400] }),
     ),
   },

@@ -10,7 +10,7 @@ import { EXACT_RATIONALE, type ToyInstance, assumeExactToy, marginOf, readToy, t
 
 export const reducedMapExact: Claim<ToyInstance> = defineClaim<ToyInstance>({
   id: 'damian.reduced-map.exact',
-  title: 'GD on the cubic toy is exactly DNL\'s reduced map x⁺ = −(1 + ηỹ)x, ỹ⁺ = ỹ + η(α − βx²/2)',
+  title: "GD on the cubic toy is exactly DNL's reduced map x⁺ = −(1 + ηỹ)x, ỹ⁺ = ỹ + η(α − βx²/2)",
   citation: { paper: DNL, where: '§4.1, equation (3) (the reduced two-dimensional map); exactness on M-SS derived in docs/claims/damian.md' },
   statement:
     'For L(x, z) = ½(a₀ + b·z)x² − c·z and any η > 0, GD from (x₀, z₀) and the map x⁺ = −(1 + ηỹ)x, ' +
@@ -25,7 +25,11 @@ export const reducedMapExact: Claim<ToyInstance> = defineClaim<ToyInstance>({
     const alpha = instance.map !== undefined ? F.from(instance.map.alpha) : toy.alpha;
     const beta = instance.map !== undefined ? F.from(instance.map.beta) : toy.beta;
     const close = (a: T, b: T) => !F.lt(F.mul(F.from(1e-12), F.add(F.abs(b), F.from(1e-300))), F.abs(F.sub(a, b)));
-    ctx.assume(close(alpha, toy.alpha) && close(beta, toy.beta), 'map_coefficients', `the map's (α, β) = (${instance.map?.alpha}, ${instance.map?.beta}) must be (bc, b²)`);
+    ctx.assume(
+      close(alpha, toy.alpha) && close(beta, toy.beta),
+      'map_coefficients',
+      `the map's (α, β) = (${instance.map?.alpha}, ${instance.map?.beta}) must be (bc, b²)`,
+    );
     const { model, theta } = ctx.model(instance);
     let th = theta;
     let x = th[0];
@@ -43,7 +47,14 @@ export const reducedMapExact: Claim<ToyInstance> = defineClaim<ToyInstance>({
       x = F.neg(F.mul(F.add(F.one, F.mul(toy.eta, y)), x));
       y = F.add(y, F.mul(toy.eta, F.sub(alpha, F.div(F.mul(beta, F.mul(xPrev, xPrev)), F.int(2)))));
       if (!F.isFinite(th[0]) || !F.isFinite(th[1])) {
-        return ctx.diverged({ code: 'non_finite', message: `GD left the finite numbers at step ${t}`, observed: Number.NaN, bound: 0, margin: Number.NaN, step: t });
+        return ctx.diverged({
+          code: 'non_finite',
+          message: `GD left the finite numbers at step ${t}`,
+          observed: Number.NaN,
+          bound: 0,
+          margin: Number.NaN,
+          step: t,
+        });
       }
       const yGd = toy.y(th[1]);
       const exF = F.abs(F.sub(th[0], x));
@@ -54,13 +65,20 @@ export const reducedMapExact: Claim<ToyInstance> = defineClaim<ToyInstance>({
       const byF = F.mul(F.from(per * t), sy);
       const mStep = F.min(relativeMargin(F, per * t, exF, sx), relativeMargin(F, per * t, eyF, sy));
       least = leastOf(F, least, mStep);
-      for (const [errF, boundF, what] of [[exF, bxF, 'x'], [eyF, byF, 'ỹ']] as const) {
+      for (const [errF, boundF, what] of [
+        [exF, bxF, 'x'],
+        [eyF, byF, 'ỹ'],
+      ] as const) {
         const err = F.toNumber(errF);
         const bound = F.toNumber(boundF);
         const ratio = bound > 0 ? err / bound : err > 0 ? Infinity : 0;
         if (F.lt(boundF, errF)) {
           return ctx.violated({
-            code: 'map_mismatch', step: t, observed: err, bound, ...ctx.margin(least),
+            code: 'map_mismatch',
+            step: t,
+            observed: err,
+            bound,
+            ...ctx.margin(least),
             message: `step ${t}: GD's ${what} = ${what === 'x' ? F.toString(th[0]) : F.toString(yGd)} but the reduced map gives ${what === 'x' ? F.toString(x) : F.toString(y)} (|diff| ${err.toExponential(3)} > ${bound.toExponential(3)})`,
             details: { alpha: F.toString(alpha), beta: F.toString(beta) },
           });
@@ -69,12 +87,17 @@ export const reducedMapExact: Claim<ToyInstance> = defineClaim<ToyInstance>({
       }
     }
     return ctx.holds({
-      code: 'map_exact', step: worst.step, observed: worst.err, bound: worst.bound, ...(least !== undefined ? ctx.margin(least) : { margin: marginOf(worst.err, worst.bound) }),
+      code: 'map_exact',
+      step: worst.step,
+      observed: worst.err,
+      bound: worst.bound,
+      ...(least !== undefined ? ctx.margin(least) : { margin: marginOf(worst.err, worst.bound) }),
       message: `GD = reduced map for ${instance.steps} steps; worst ${worst.what} difference ${worst.err.toExponential(3)} at step ${worst.step}`,
     });
   },
   negativeControl: {
-    description: 'the map without its self-stabilization term (β = 0), or a loss outside the hypothesis (C·z² in the sharpness, or a quartic q·x⁴/24): GD and the map must part',
+    description:
+      'the map without its self-stabilization term (β = 0), or a loss outside the hypothesis (C·z² in the sharpness, or a quartic q·x⁴/24): GD and the map must part',
     arbitrary: fc.oneof(
       toyInstance({ steps: [20, 200], xMilli: [300, 1500], etaYMilli: [-30, 30], map: 'no-beta' }),
       toyInstance({ steps: [5, 200], xMilli: [300, 1500], etaYMilli: [-30, 30], map: 'exact', perturb: 'curved' }),

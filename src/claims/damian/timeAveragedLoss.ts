@@ -12,7 +12,8 @@ export const timeAveragedLoss: Claim<TrackInstance> = defineClaim<TrackInstance>
   title: 'On time averages the loss is the constrained loss plus x²/η: ⟨L(θ_t)⟩ ≈ ⟨L(θ†_t)⟩ + ⟨x_t²⟩/η (phase-robust)',
   citation: {
     paper: DNL,
-    where: '§5 derived predictions ("precise predictions for the loss", L(θ_t) ≈ L(θ†_t) + x_t²/η; the code logs it) and the long-timescale loss claim, docs/claims/damian.md',
+    where:
+      '§5 derived predictions ("precise predictions for the loss", L(θ_t) ≈ L(θ†_t) + x_t²/η; the code logs it) and the long-timescale loss claim, docs/claims/damian.md',
     recalled: true,
   },
   statement:
@@ -27,7 +28,13 @@ export const timeAveragedLoss: Claim<TrackInstance> = defineClaim<TrackInstance>
     'ω = η√(2α) ≤ 0.07: the slow regime (the average carries a term of relative size O(ω²))',
   ],
   arbitrary: trackInstance({
-    omegaMilli: [40, 70], xMilli: [0, 1450], xBase: 50, yMilli: [0, 50], perturb: ['none', 'none', 'C', 'q-', 'q+'], epsTenK: [5, 100], periodsCenti: [105, 160],
+    omegaMilli: [40, 70],
+    xMilli: [0, 1450],
+    xBase: 50,
+    yMilli: [0, 50],
+    perturb: ['none', 'none', 'C', 'q-', 'q+'],
+    epsTenK: [5, 100],
+    periodsCenti: [105, 160],
   }),
   ladder: ['f64', 'dec:30'],
   check<T>(instance: TrackInstance, ctx: CheckContext<T>): Outcome {
@@ -51,7 +58,9 @@ export const timeAveragedLoss: Claim<TrackInstance> = defineClaim<TrackInstance>
     // Sums in the field for ⟨L(θ) − L(θ†)⟩ and ⟨x²⟩/η (as doubles below).
     let accL = F.zero;
     const r = runBeside(instance, ctx, {
-      predict: false, losses: true, edgeTol: 1e-9,
+      predict: false,
+      losses: true,
+      edgeTol: 1e-9,
       visit: (s) => {
         if (t0 < 0) t0 = s.t;
         if (s.t === instance.steps) return undefined;
@@ -66,8 +75,13 @@ export const timeAveragedLoss: Claim<TrackInstance> = defineClaim<TrackInstance>
           const bound = tau * X + 64 * u * (Math.abs(F.toNumber(s.loss as T)) + Math.abs(F.toNumber(s.daggerLoss as T)));
           if (!(res <= bound)) {
             return ctx.violated({
-              code: 'pointwise_fails', step: s.t, observed: res, bound, margin: marginOf(res, bound),
-              message: `step ${s.t}: L(θ) − L(θ†) = ${F.toString(dL)} but x²/η = ${X.toExponential(4)} (|x|/δ = ${(Math.abs(s.x) / s.delta).toExponential(2)}): ` +
+              code: 'pointwise_fails',
+              step: s.t,
+              observed: res,
+              bound,
+              margin: marginOf(res, bound),
+              message:
+                `step ${s.t}: L(θ) − L(θ†) = ${F.toString(dL)} but x²/η = ${X.toExponential(4)} (|x|/δ = ${(Math.abs(s.x) / s.delta).toExponential(2)}): ` +
                 'pointwise the relation fails where |x| ≪ δ, the residual ½ỹ(x² − δ²) being ≈ −ỹδ²/2',
               details: { xOverDelta: Math.abs(s.x) / s.delta },
             });
@@ -87,7 +101,14 @@ export const timeAveragedLoss: Claim<TrackInstance> = defineClaim<TrackInstance>
     const meanX = sumX / n;
     const details = { t0, window: n, meanExcessLoss: meanL, meanX2OverEta: meanX, relative: (meanL - meanX) / meanX, eps: k.eps, orbit: k.orbit };
     if (variant === 'pointwise') {
-      return ctx.holds({ code: 'pointwise_holds', message: `pointwise within ${tau}·x²/η (worst ${worstPt.ratio.toExponential(2)} at step ${worstPt.step})`, observed: worstPt.ratio, bound: tau, margin: tau - worstPt.ratio, details });
+      return ctx.holds({
+        code: 'pointwise_holds',
+        message: `pointwise within ${tau}·x²/η (worst ${worstPt.ratio.toExponential(2)} at step ${worstPt.step})`,
+        observed: worstPt.ratio,
+        bound: tau,
+        margin: tau - worstPt.ratio,
+        details,
+      });
     }
     // Rounding: each loss carries a few ulps of its size; 64 ulps of Σ(|L(θ)| + |L(θ†)|).
     const slack = (64 * u * sumScale) / n;
@@ -96,14 +117,23 @@ export const timeAveragedLoss: Claim<TrackInstance> = defineClaim<TrackInstance>
     const bound = tau * meanX + slack;
     if (!(res <= bound)) {
       return ctx.violated({
-        code: variant === 'no-x2' ? 'excess_loss_ignored' : 'average_mismatch', observed: res, bound, margin: marginOf(res, bound), details,
-        message: variant === 'no-x2'
-          ? `⟨L(θ) − L(θ†)⟩ = ${meanL.toExponential(4)} is not ≈ 0: it is ⟨x²⟩/η = ${meanX.toExponential(4)} (δ²/η = ${((k.delta * k.delta) / eta).toExponential(4)}); dropping the x²/η term misses the excess loss of the oscillation`
-          : `⟨L(θ) − L(θ†)⟩ = ${meanL.toExponential(6)} but ⟨x²⟩/η = ${meanX.toExponential(6)} over ${n} steps (relative ${((meanL - meanX) / meanX).toExponential(3)})`,
+        code: variant === 'no-x2' ? 'excess_loss_ignored' : 'average_mismatch',
+        observed: res,
+        bound,
+        margin: marginOf(res, bound),
+        details,
+        message:
+          variant === 'no-x2'
+            ? `⟨L(θ) − L(θ†)⟩ = ${meanL.toExponential(4)} is not ≈ 0: it is ⟨x²⟩/η = ${meanX.toExponential(4)} (δ²/η = ${((k.delta * k.delta) / eta).toExponential(4)}); dropping the x²/η term misses the excess loss of the oscillation`
+            : `⟨L(θ) − L(θ†)⟩ = ${meanL.toExponential(6)} but ⟨x²⟩/η = ${meanX.toExponential(6)} over ${n} steps (relative ${((meanL - meanX) / meanX).toExponential(3)})`,
       });
     }
     return ctx.holds({
-      code: 'average_holds', observed: res, bound, margin: marginOf(res, bound), details,
+      code: 'average_holds',
+      observed: res,
+      bound,
+      margin: marginOf(res, bound),
+      details,
       message: `over ${n} steps from t₀ = ${t0} (${(n / k.period).toFixed(2)} periods) ⟨L(θ) − L(θ†)⟩ = ${meanL.toExponential(5)} ≈ ⟨x²⟩/η = ${meanX.toExponential(5)} (relative ${((meanL - meanX) / meanX).toExponential(2)})`,
     });
   },
@@ -113,7 +143,16 @@ export const timeAveragedLoss: Claim<TrackInstance> = defineClaim<TrackInstance>
       'near 0; or the average without the x²/η term (⟨L(θ)⟩ ≈ ⟨L(θ†)⟩): both must fail',
     arbitrary: fc.oneof(
       trackInstance({ omegaMilli: [60, 100], xMilli: [0, 150], xBase: 20, yMilli: [0, 50], periodsCenti: [105, 130], variant: 'pointwise' }),
-      trackInstance({ omegaMilli: [60, 100], xMilli: [0, 1450], xBase: 50, yMilli: [0, 50], perturb: ['none', 'C', 'q-'], epsTenK: [5, 100], periodsCenti: [105, 130], variant: 'no-x2' }),
+      trackInstance({
+        omegaMilli: [60, 100],
+        xMilli: [0, 1450],
+        xBase: 50,
+        yMilli: [0, 50],
+        perturb: ['none', 'C', 'q-'],
+        epsTenK: [5, 100],
+        periodsCenti: [105, 130],
+        variant: 'no-x2',
+      }),
     ),
   },
   tolerance: { rel: 0.03 },

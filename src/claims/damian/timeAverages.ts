@@ -21,10 +21,13 @@ function* gdOnToy<T>(instance: ToyInstance, ctx: CheckContext<T>): Generator<{ t
 export const timeAverageXSquared: Claim<ToyInstance> = defineClaim<ToyInstance>({
   id: 'damian.time-average.x-squared',
   title: 'Time average of x²: (1/T)Σx_t² = δ² − 2(ỹ_T − ỹ₀)/(ηβT) exactly, so ⟨x²⟩ → δ² while ỹ stays bounded',
-  citation: { paper: DNL, where: '§4.1, equation (3) summed over t (docs/claims/damian.md, derived); DNL\'s "precise predictions for the loss" rest on ⟨x²⟩ ≈ δ²', recalled: true },
+  citation: {
+    paper: DNL,
+    where: '§4.1, equation (3) summed over t (docs/claims/damian.md, derived); DNL\'s "precise predictions for the loss" rest on ⟨x²⟩ ≈ δ²',
+    recalled: true,
+  },
   statement:
-    'For GD on ½(a₀ + b·z)x² − c·z with ỹ = a₀ + b·z − 2/η, α = bc, β = b², δ² = 2α/β and any T ≥ 1: ' +
-    '(1/T)·Σ_{t<T} x_t² = δ² − 2(ỹ_T − ỹ₀)/(ηβT).',
+    'For GD on ½(a₀ + b·z)x² − c·z with ỹ = a₀ + b·z − 2/η, α = bc, β = b², δ² = 2α/β and any T ≥ 1: ' + '(1/T)·Σ_{t<T} x_t² = δ² − 2(ỹ_T − ỹ₀)/(ηβT).',
   kind: 'identity',
   hypotheses: ['the loss is exactly ½(a₀ + b·z)x² − c·z (C = 0)', 'b, c, η > 0'],
   arbitrary: toyInstance({ steps: [1, 1000], xMilli: [0, 1500], etaYMilli: [-30, 30] }),
@@ -38,7 +41,14 @@ export const timeAverageXSquared: Claim<ToyInstance> = defineClaim<ToyInstance>(
     let zMax = F.zero;
     for (const { t, theta } of gdOnToy(instance, ctx)) {
       if (!F.isFinite(theta[0]) || !F.isFinite(theta[1])) {
-        return ctx.diverged({ code: 'non_finite', message: `GD left the finite numbers at step ${t}`, observed: Number.NaN, bound: 0, margin: Number.NaN, step: t });
+        return ctx.diverged({
+          code: 'non_finite',
+          message: `GD left the finite numbers at step ${t}`,
+          observed: Number.NaN,
+          bound: 0,
+          margin: Number.NaN,
+          step: t,
+        });
       }
       zMax = F.max(zMax, F.abs(theta[1]));
       if (t === 0) y0 = toy.y(theta[1]);
@@ -57,11 +67,23 @@ export const timeAverageXSquared: Claim<ToyInstance> = defineClaim<ToyInstance>(
     const m = ctx.margin(relativeMargin(F, ctx.tol.rel, errF, scale));
     const details = { mean: F.toString(lhs), predicted: F.toString(rhs), ratioToDelta2: F.toNumber(F.div(lhs, toy.delta2)) };
     if (!(err <= bound)) {
-      return ctx.violated({ code: 'identity_fails', observed: err, bound, ...m, details,
-        message: `(1/T)Σx² = ${F.toString(lhs)} but δ² − 2Δỹ/(ηβT) = ${F.toString(rhs)} (T = ${instance.steps})` });
+      return ctx.violated({
+        code: 'identity_fails',
+        observed: err,
+        bound,
+        ...m,
+        details,
+        message: `(1/T)Σx² = ${F.toString(lhs)} but δ² − 2Δỹ/(ηβT) = ${F.toString(rhs)} (T = ${instance.steps})`,
+      });
     }
-    return ctx.holds({ code: 'identity_holds', observed: err, bound, ...m, details,
-      message: `(1/T)Σx² = ${F.toString(lhs)} = δ² − 2Δỹ/(ηβT) to ${err.toExponential(2)} (T = ${instance.steps}; ⟨x²⟩/δ² = ${details.ratioToDelta2.toFixed(4)})` });
+    return ctx.holds({
+      code: 'identity_holds',
+      observed: err,
+      bound,
+      ...m,
+      details,
+      message: `(1/T)Σx² = ${F.toString(lhs)} = δ² − 2Δỹ/(ηβT) to ${err.toExponential(2)} (T = ${instance.steps}; ⟨x²⟩/δ² = ${details.ratioToDelta2.toFixed(4)})`,
+    });
   },
   negativeControl: {
     description: 'a curved sharpness s(z) = a₀ + b·z + C·z² (C ≠ 0, outside the hypothesis): ∇S⊥ = b + 2Cz is not b, and the identity with β = b² fails',
@@ -98,7 +120,14 @@ export const timeAverageSharpness: Claim<ToyInstance> = defineClaim<ToyInstance>
     let xT = F.zero;
     for (const { t, theta } of gdOnToy(instance, ctx)) {
       if (!F.isFinite(theta[0]) || !F.isFinite(theta[1])) {
-        return ctx.diverged({ code: 'non_finite', message: `GD left the finite numbers at step ${t}`, observed: Number.NaN, bound: 0, margin: Number.NaN, step: t });
+        return ctx.diverged({
+          code: 'non_finite',
+          message: `GD left the finite numbers at step ${t}`,
+          observed: Number.NaN,
+          bound: 0,
+          margin: Number.NaN,
+          step: t,
+        });
       }
       if (t === 0) x0 = theta[0];
       if (t === instance.steps) {
@@ -123,10 +152,20 @@ export const timeAverageSharpness: Claim<ToyInstance> = defineClaim<ToyInstance>
       // The distance inside the factor-2 band, in the field: at interval:N its enclosure certifies.
       const ratioF = F.lt(F.zero, predF) ? F.div(meanYF, predF) : undefined;
       const band = ratioF !== undefined ? ctx.margin(F.min(F.sub(ratioF, F.from('0.5')), F.sub(F.int(2), ratioF))) : undefined;
-      const e = { observed: meanY, bound: pred, margin: ok ? Math.min(ratio - 0.5, 2 - ratio) : -Math.abs(Math.log(Math.abs(ratio) || 1e-300)), ...band,
-        details: { meanY: String(meanY), predicted: String(pred), boundaryTerm: F.toString(F.div(F.log(F.abs(F.div(xT, x0))), F.mul(toy.eta, T))) } };
-      return ok ? ctx.holds({ code: 'naive_holds', message: `⟨ỹ⟩ = ${meanY} within a factor 2 of (η/2)⟨ỹ²⟩ = ${pred}`, ...e })
-        : ctx.violated({ code: 'naive_fails', message: `⟨ỹ⟩ = ${meanY} is not within a factor 2 of (η/2)⟨ỹ²⟩ = ${pred} over this window: the boundary term ln|x_T/x₀|/(ηT) = ${e.details.boundaryTerm} dominates`, ...e });
+      const e = {
+        observed: meanY,
+        bound: pred,
+        margin: ok ? Math.min(ratio - 0.5, 2 - ratio) : -Math.abs(Math.log(Math.abs(ratio) || 1e-300)),
+        ...band,
+        details: { meanY: String(meanY), predicted: String(pred), boundaryTerm: F.toString(F.div(F.log(F.abs(F.div(xT, x0))), F.mul(toy.eta, T))) },
+      };
+      return ok
+        ? ctx.holds({ code: 'naive_holds', message: `⟨ỹ⟩ = ${meanY} within a factor 2 of (η/2)⟨ỹ²⟩ = ${pred}`, ...e })
+        : ctx.violated({
+            code: 'naive_fails',
+            message: `⟨ỹ⟩ = ${meanY} is not within a factor 2 of (η/2)⟨ỹ²⟩ = ${pred} over this window: the boundary term ln|x_T/x₀|/(ηT) = ${e.details.boundaryTerm} dominates`,
+            ...e,
+          });
     }
     const lhs = F.div(sumLog, T);
     const rhs = F.div(F.log(F.abs(F.div(xT, x0))), T);
@@ -138,12 +177,27 @@ export const timeAverageSharpness: Claim<ToyInstance> = defineClaim<ToyInstance>
     const mF = ctx.margin(relativeMargin(F, ctx.tol.rel, errF, F.add(F.int(8), F.abs(lhs))));
     const details = { meanLog: F.toString(lhs), meanY: F.toString(F.div(sumY, T)) };
     if (!(err <= bound)) {
-      return ctx.violated({ code: 'identity_fails', observed: err, bound, ...mF, details, message: `mean ln|1 + ηỹ| = ${F.toString(lhs)} but ln|x_T/x₀|/T = ${F.toString(rhs)}` });
+      return ctx.violated({
+        code: 'identity_fails',
+        observed: err,
+        bound,
+        ...mF,
+        details,
+        message: `mean ln|1 + ηỹ| = ${F.toString(lhs)} but ln|x_T/x₀|/T = ${F.toString(rhs)}`,
+      });
     }
-    return ctx.holds({ code: 'identity_holds', observed: err, bound, ...mF, details, message: `mean ln|1 + ηỹ| = ln|x_T/x₀|/T = ${F.toString(lhs)} to ${err.toExponential(2)} (T = ${instance.steps})` });
+    return ctx.holds({
+      code: 'identity_holds',
+      observed: err,
+      bound,
+      ...mF,
+      details,
+      message: `mean ln|1 + ηỹ| = ln|x_T/x₀|/T = ${F.toString(lhs)} to ${err.toExponential(2)} (T = ${instance.steps})`,
+    });
   },
   negativeControl: {
-    description: 'the naive second-order reading ⟨ỹ⟩ ≈ (η/2)⟨ỹ²⟩ (factor-2 band) over arbitrary windows (docs/claims/damian.md caveat): the boundary term ln|x_T/x₀|/(ηT) dominates',
+    description:
+      'the naive second-order reading ⟨ỹ⟩ ≈ (η/2)⟨ỹ²⟩ (factor-2 band) over arbitrary windows (docs/claims/damian.md caveat): the boundary term ln|x_T/x₀|/(ηT) dominates',
     arbitrary: toyInstance({ steps: [50, 600], xMilli: [1, 1500], etaYMilli: [-30, 30], variant: 'naive-second-order' }),
   },
   tolerance: { ulps: 4096 },

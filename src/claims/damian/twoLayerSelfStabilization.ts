@@ -75,8 +75,13 @@ export const twoLayerTrackingOrder: Claim<EdgeFamilyInstance> = defineClaim<Edge
   ...COMMON,
   id: 'damian.two-layer.tracking-order',
   title: 'On a 9-parameter tanh network, GD stays within O(εδ) of θ† + v⋆ over 3 slow cycles: the slope of max‖θ − θ† − v⋆‖/δ in ε reaches 1',
-  citation: { paper: DNL, where: 'main theorem: ‖θ_t − θ†_t − v⋆_t‖ = O(εδ) over the theorem\'s horizon (taylor.py tracks GD against the predicted dynamics); ε = η√α derived', recalled: true },
-  statement: STATEMENT +
+  citation: {
+    paper: DNL,
+    where: "main theorem: ‖θ_t − θ†_t − v⋆_t‖ = O(εδ) over the theorem's horizon (taylor.py tracks GD against the predicted dynamics); ε = η√α derived",
+    recalled: true,
+  },
+  statement:
+    STATEMENT +
     `The least-squares slope of log max_t ‖θ_t − θ†_t − v⋆_t‖/δ_t against log ε (ε = η√ᾱ measured along θ†) has a 95% interval reaching ${ORDER}, and the value at ε = 0.014 is at most ${LEVEL}.`,
   check<T>(instance: EdgeFamilyInstance, ctx: CheckContext<T>): Outcome {
     const noCubic = instance.variant === 'no-cubic';
@@ -99,7 +104,8 @@ export const twoLayerLossPredictionOrder: Claim<EdgeFamilyInstance> = defineClai
   id: 'damian.two-layer.loss-prediction-order',
   title: 'On a 9-parameter tanh network, L(θ_t) = L(θ†_t) + x_t²/η + O(ε·δ²/η) over 3 slow cycles: the slope in ε reaches 1',
   citation: { paper: DNL, where: 'the loss prediction L(θ_t) ≈ L(θ†_t) + x_t²/η (x_t = u·(θ_t − θ†_t)); order derived', recalled: true },
-  statement: STATEMENT +
+  statement:
+    STATEMENT +
     `The least-squares slope of log max_t |L(θ_t) − L(θ†_t) − x_t²/η|/(δ_t²/η) against log ε has a 95% interval reaching ${ORDER}, and the value at ε = 0.014 is at most ${LEVEL}.`,
   check<T>(instance: EdgeFamilyInstance, ctx: CheckContext<T>): Outcome {
     const noEnergy = instance.variant === 'no-energy';
@@ -109,11 +115,11 @@ export const twoLayerLossPredictionOrder: Claim<EdgeFamilyInstance> = defineClai
     return judgeRuns(ctx, noEnergy ? 'L(θ) − L(θ†) without x²/η' : '|L(θ) − L(θ†) − x²/η|/(δ²/η)', runs, (r) => (noEnergy ? r.lossErrNoEnergy : r.lossErr));
   },
   negativeControl: {
-    description: 'the prediction L(θ_t) ≈ L(θ†_t) without the oscillation\'s energy x_t²/η: off by about 4δ²/η at every ε (order 0)',
+    description: "the prediction L(θ_t) ≈ L(θ†_t) without the oscillation's energy x_t²/η: off by about 4δ²/η at every ε (order 0)",
     arbitrary: edgeFamilyArb('no-energy'),
   },
   rationale:
-    'The error is measured in the unit δ²/η of the predicted excess x²/η (x ≈ δ), so order 1 in ε is the same statement as the tracking claim\'s. ' +
+    "The error is measured in the unit δ²/η of the predicted excess x²/η (x ≈ δ), so order 1 in ε is the same statement as the tracking claim's. " +
     `The interval must reach order ${ORDER}; the level ${LEVEL} at the smallest ε is a tenth of δ²/η (measured 0.023). f64 only.`,
 });
 
@@ -121,8 +127,13 @@ export const twoLayerSharpnessPredictionOrder: Claim<EdgeFamilyInstance> = defin
   ...COMMON,
   id: 'damian.two-layer.sharpness-prediction-order',
   title: 'On a 9-parameter tanh network, S(θ_t) = S(θ†_t) + y_t + O(ε√β·δ) averaged over two steps, over 3 slow cycles: the slope in ε reaches 1',
-  citation: { paper: DNL, where: 'the sharpness prediction S(θ_t) ≈ 2/η + y_t, y_t = ∇S⊥·(θ_t − θ†_t) (taylor.py compares it over two steps); order derived', recalled: true },
-  statement: STATEMENT +
+  citation: {
+    paper: DNL,
+    where: 'the sharpness prediction S(θ_t) ≈ 2/η + y_t, y_t = ∇S⊥·(θ_t − θ†_t) (taylor.py compares it over two steps); order derived',
+    recalled: true,
+  },
+  statement:
+    STATEMENT +
     'With S̄ the mean over steps t − 1 and t, the least-squares slope of log max_t |S̄(θ)_t − S̄(θ† + y)_t|/(√β_t·δ_t) against log ε has a 95% interval ' +
     `reaching ${ORDER}, and the value at ε = 0.014 is at most ${LEVEL}.`,
   check<T>(instance: EdgeFamilyInstance, ctx: CheckContext<T>): Outcome {
@@ -147,8 +158,7 @@ export const twoLayerTracksPgdNotFlow: Claim<EdgeFamilyInstance> = defineClaim<E
   id: 'damian.two-layer.tracks-pgd-not-flow',
   title: 'On a 9-parameter tanh network at the edge, GD stays within 3δ of θ† while gradient flow ends farther from it than θ† ever was',
   citation: { paper: DNL, where: 'GD follows the constrained trajectory θ† (projected GD onto {S ≤ 2/η}), not gradient flow', recalled: true },
-  statement: STATEMENT +
-    `At every ε: max_t ‖θ_t − θ†_t‖/δ_t ≤ ${NEAR}, and ‖θ_T − θ_GF(ηT)‖/δ_T at the last step exceeds that maximum.`,
+  statement: STATEMENT + `At every ε: max_t ‖θ_t − θ†_t‖/δ_t ≤ ${NEAR}, and ‖θ_T − θ_GF(ηT)‖/δ_T at the last step exceeds that maximum.`,
   check<T>(instance: EdgeFamilyInstance, ctx: CheckContext<T>): Outcome {
     const flow = instance.variant === 'flow';
     ctx.assume(instance.variant === undefined || (flow && ctx.mode === 'control'), 'control_variant', 'a control variant is not an instance of the claim');
@@ -165,18 +175,38 @@ export const twoLayerTracksPgdNotFlow: Claim<EdgeFamilyInstance> = defineClaim<E
     const near = Math.max(...runs.map((r) => (flow ? r.maxFlow : r.maxDagger)));
     const ref = flow ? 'gradient flow' : 'θ†';
     if (!(near <= NEAR)) {
-      return ctx.violated({ code: 'left_reference', message: `GD strays ${near.toFixed(2)}δ from ${ref} (> ${NEAR}δ)`, observed: near, bound: NEAR, margin: NEAR - near, details });
+      return ctx.violated({
+        code: 'left_reference',
+        message: `GD strays ${near.toFixed(2)}δ from ${ref} (> ${NEAR}δ)`,
+        observed: near,
+        bound: NEAR,
+        margin: NEAR - near,
+        details,
+      });
     }
     const apart = Math.min(...runs.map((r) => r.endFlow / r.maxDagger));
     if (!flow && !(apart > 1)) {
-      return ctx.violated({ code: 'flow_as_close', message: `gradient flow ends within ${apart.toFixed(2)}× the largest distance to θ†: GD does not tell them apart`, observed: apart, bound: 1, margin: apart - 1, details });
+      return ctx.violated({
+        code: 'flow_as_close',
+        message: `gradient flow ends within ${apart.toFixed(2)}× the largest distance to θ†: GD does not tell them apart`,
+        observed: apart,
+        bound: 1,
+        margin: apart - 1,
+        details,
+      });
     }
-    return ctx.holds({ code: 'tracks_dagger', message: `GD within ${near.toFixed(2)}δ of ${ref}; gradient flow ends ≥ ${apart.toFixed(2)}× that far`, observed: near, bound: NEAR, margin: Math.min(1 - near / NEAR, apart - 1), details });
+    return ctx.holds({
+      code: 'tracks_dagger',
+      message: `GD within ${near.toFixed(2)}δ of ${ref}; gradient flow ends ≥ ${apart.toFixed(2)}× that far`,
+      observed: near,
+      bound: NEAR,
+      margin: Math.min(1 - near / NEAR, apart - 1),
+      details,
+    });
   },
   negativeControl: {
     description: 'the same bound with gradient flow as the reference: GD ends 6δ or more from it',
     arbitrary: edgeFamilyArb('flow'),
   },
-  rationale:
-    `${NEAR}δ: the slow orbit from x₀ = δ/20 reaches |x| ≈ 2δ, so ‖θ − θ†‖ ≈ |x| ≤ 2δ plus O(εδ); gradient flow, which has no mechanism keeping S at 2/η, drifts off by several δ. f64 only.`,
+  rationale: `${NEAR}δ: the slow orbit from x₀ = δ/20 reaches |x| ≈ 2δ, so ‖θ − θ†‖ ≈ |x| ≤ 2δ plus O(εδ); gradient flow, which has no mechanism keeping S at 2/η, drifts off by several δ. f64 only.`,
 });

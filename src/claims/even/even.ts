@@ -14,7 +14,6 @@ import { gdRule, stepper } from '../../dynamics/stepper.js';
  * s = ½·arcsinh(2β/c) moves by exactly −artanh(γg). The arXiv id is recalled [R: id].
  */
 
-
 export interface DlnGdInstance extends Instance {
   readonly model: 'diagonal-linear';
   readonly data: { readonly X: readonly (readonly string[])[]; readonly y: readonly string[] };
@@ -30,17 +29,28 @@ export interface DlnGdInstance extends Instance {
 
 /** n ∈ 1..4 samples, d ∈ 1..4 features, X, y ∈ [−1, 1], u ∈ [0.3, 1], v ∈ [−0.2, 0.2] (so c = u² − v² > 0), γ ∈ [0.01, 0.5]. */
 function dlnInstances(variant?: 'gf-conserved'): fc.Arbitrary<DlnGdInstance> {
-  return fc.record({ n: fc.integer({ min: 1, max: 4 }), d: fc.integer({ min: 1, max: 4 }) }).chain(({ n, d }) => fc.record({
-    X: fc.array(fc.array(decimalText(-1, 1, 2), { minLength: d, maxLength: d }), { minLength: n, maxLength: n }),
-    y: fc.array(decimalText(-1, 1, 2), { minLength: n, maxLength: n }),
-    u: fc.array(decimalText(0.3, 1, 2), { minLength: d, maxLength: d }),
-    v: fc.array(decimalText(-0.2, 0.2, 2), { minLength: d, maxLength: d }),
-    lr: decimalText(0.01, 0.5, 3),
-    steps: fc.integer({ min: 1, max: 30 }),
-  })).map((g): DlnGdInstance => ({
-    model: 'diagonal-linear', data: { X: g.X, y: g.y }, theta: [...g.u, ...g.v], lr: g.lr, steps: g.steps,
-    ...(variant !== undefined ? { variant } : {}),
-  }));
+  return fc
+    .record({ n: fc.integer({ min: 1, max: 4 }), d: fc.integer({ min: 1, max: 4 }) })
+    .chain(({ n, d }) =>
+      fc.record({
+        X: fc.array(fc.array(decimalText(-1, 1, 2), { minLength: d, maxLength: d }), { minLength: n, maxLength: n }),
+        y: fc.array(decimalText(-1, 1, 2), { minLength: n, maxLength: n }),
+        u: fc.array(decimalText(0.3, 1, 2), { minLength: d, maxLength: d }),
+        v: fc.array(decimalText(-0.2, 0.2, 2), { minLength: d, maxLength: d }),
+        lr: decimalText(0.01, 0.5, 3),
+        steps: fc.integer({ min: 1, max: 30 }),
+      }),
+    )
+    .map(
+      (g): DlnGdInstance => ({
+        model: 'diagonal-linear',
+        data: { X: g.X, y: g.y },
+        theta: [...g.u, ...g.v],
+        lr: g.lr,
+        steps: g.steps,
+        ...(variant !== undefined ? { variant } : {}),
+      }),
+    );
 }
 
 /** One sample, one feature, X = 1, y = −2, u = 1, v = 0: g = 2 at the start, so γ ∈ [0.55, 0.9] gives |γg| ∈ [1.1, 1.8]. */
@@ -81,7 +91,6 @@ function betaGradient<T>(F: Field<T>, X: T[][], Y: T[], beta: T[]): { g: T[]; gS
   return { g, gScale };
 }
 
-
 function setup<T>(inst: DlnGdInstance, ctx: CheckContext<T>) {
   const { F } = ctx;
   const { model, theta } = ctx.model(inst);
@@ -96,7 +105,10 @@ function checkInvariant<T>(inst: DlnGdInstance, ctx: CheckContext<T>): Outcome {
   const { F, model, theta, X, Y, d, gamma } = setup(inst, ctx);
   const gf = inst.variant === 'gf-conserved';
   let th = theta;
-  const run = stepper(gdRule(F, (x) => model.grad(x), gamma), th);
+  const run = stepper(
+    gdRule(F, (x) => model.grad(x), gamma),
+    th,
+  );
   let worst = { margin: Number.POSITIVE_INFINITY, observed: 0, bound: ctx.tol.rel, step: 0 };
   // The least margin over steps and coordinates, in the field: at interval:N its enclosure certifies.
   let least: T | undefined;
@@ -104,7 +116,12 @@ function checkInvariant<T>(inst: DlnGdInstance, ctx: CheckContext<T>): Outcome {
   for (let t = 0; t < inst.steps; t++) {
     const u = th.slice(0, d);
     const v = th.slice(d);
-    const { g, gScale } = betaGradient(F, X, Y, u.map((x, k) => F.mul(x, v[k])));
+    const { g, gScale } = betaGradient(
+      F,
+      X,
+      Y,
+      u.map((x, k) => F.mul(x, v[k])),
+    );
     if (!run.step()) break;
     const next = run.theta;
     for (let k = 0; k < d; k++) {
@@ -123,7 +140,11 @@ function checkInvariant<T>(inst: DlnGdInstance, ctx: CheckContext<T>): Outcome {
       const m = relativeMargin(F, ctx.tol.rel, err, scale);
       if (F.lt(F.add(F.mul(F.from(ctx.tol.rel), scale), F.from(ctx.tol.abs)), err)) {
         return ctx.violated({
-          code: 'identity_mismatch', step: t, observed, bound: ctx.tol.rel, ...ctx.margin(m),
+          code: 'identity_mismatch',
+          step: t,
+          observed,
+          bound: ctx.tol.rel,
+          ...ctx.margin(m),
           message: `step ${t}, coordinate ${k + 1}: (u² − v²)⁺ = ${F.toString(cNext)} but ${gf ? 'u² − v²' : '(u² − v²)(1 − γ²g²)'} = ${F.toString(predicted)} (γg = ${F.toString(gg)})`,
         });
       }
@@ -134,13 +155,22 @@ function checkInvariant<T>(inst: DlnGdInstance, ctx: CheckContext<T>): Outcome {
     th = next;
   }
   ctx.assume(checked > 0, 'diverged_at_once', 'the first GD step left the finite range');
-  return ctx.holds({ code: 'identity_holds', ...worst, ...(least !== undefined ? ctx.margin(least) : {}), message: `(u² − v²)⁺ = (u² − v²)⊙(1 − γ²g²) at each of ${checked} steps (d = ${d}); worst relative error ${worst.observed.toExponential(2)}` });
+  return ctx.holds({
+    code: 'identity_holds',
+    ...worst,
+    ...(least !== undefined ? ctx.margin(least) : {}),
+    message: `(u² − v²)⁺ = (u² − v²)⊙(1 − γ²g²) at each of ${checked} steps (d = ${d}); worst relative error ${worst.observed.toExponential(2)}`,
+  });
 }
 
 export const evenInvariantIdentity: Claim<DlnGdInstance> = defineClaim<DlnGdInstance>({
   id: 'even.dln.invariant-identity',
   title: 'Diagonal linear network: GD multiplies u² − v² coordinatewise by exactly 1 − γ²g²',
-  citation: { paper: EPGF, where: 'the "gain" mechanism of the large-stepsize analysis (identity derived in docs/claims/even.md [D]; arXiv id recalled)', recalled: true },
+  citation: {
+    paper: EPGF,
+    where: 'the "gain" mechanism of the large-stepsize analysis (identity derived in docs/claims/even.md [D]; arXiv id recalled)',
+    recalled: true,
+  },
   statement:
     'For L(u, v) = (1/2n)‖X(u⊙v) − y‖² and g = ∇_βL = Xᵀ(X(u⊙v) − y)/n, one GD step with any step size γ gives (u² − v²)⁺ = (u² − v²)⊙(1 − γ²g²) exactly, ' +
     'coordinate by coordinate. Gradient flow conserves u² − v²; GD shrinks it (an effective initialization scale that decreases with γ).',
@@ -154,7 +184,7 @@ export const evenInvariantIdentity: Claim<DlnGdInstance> = defineClaim<DlnGdInst
   },
   tolerance: { ulps: 4096 },
   rationale:
-    'Exact identity checked per step and coordinate against the computed iterates: 4096 ulps (9e-13 in f64, within the catalog\'s 1e-10) ' +
+    "Exact identity checked per step and coordinate against the computed iterates: 4096 ulps (9e-13 in f64, within the catalog's 1e-10) " +
     'of the magnitudes u⁺, v⁺ and c(1 − γ²g²) are summed from; [E] errors are ~1e-14.',
 });
 
@@ -166,9 +196,16 @@ function checkHyperbolic<T>(inst: DlnGdInstance, ctx: CheckContext<T>): Outcome 
     const c = F.sub(F.mul(u, u), F.mul(v, v));
     return { c, s: F.div(F.asinh(F.div(F.mul(F.int(2), F.mul(u, v)), c)), F.int(2)) };
   };
-  ctx.assume(theta.slice(0, d).every((u, k) => F.lt(F.abs(theta[d + k]), F.abs(u))), 'gain_not_positive', 'c = u² − v² must be > 0 at the start');
+  ctx.assume(
+    theta.slice(0, d).every((u, k) => F.lt(F.abs(theta[d + k]), F.abs(u))),
+    'gain_not_positive',
+    'c = u² − v² must be > 0 at the start',
+  );
   let th = theta;
-  const run = stepper(gdRule(F, (x) => model.grad(x), gamma), th);
+  const run = stepper(
+    gdRule(F, (x) => model.grad(x), gamma),
+    th,
+  );
   let worst = { margin: Number.POSITIVE_INFINITY, observed: 0, bound: ctx.tol.rel, step: 0 };
   // The least margin over steps and coordinates, in the field: at interval:N its enclosure certifies.
   let least: T | undefined;
@@ -176,8 +213,17 @@ function checkHyperbolic<T>(inst: DlnGdInstance, ctx: CheckContext<T>): Outcome 
   for (let t = 0; t < inst.steps; t++) {
     const u = th.slice(0, d);
     const v = th.slice(d);
-    const { g, gScale } = betaGradient(F, X, Y, u.map((x, k) => F.mul(x, v[k])));
-    ctx.assume(g.every((gk) => F.lt(F.abs(F.mul(gamma, gk)), F.one)), 'step_too_large', `|γg| ≥ 1 at step ${t}: the hyperbolic parameterization breaks`);
+    const { g, gScale } = betaGradient(
+      F,
+      X,
+      Y,
+      u.map((x, k) => F.mul(x, v[k])),
+    );
+    ctx.assume(
+      g.every((gk) => F.lt(F.abs(F.mul(gamma, gk)), F.one)),
+      'step_too_large',
+      `|γg| ≥ 1 at step ${t}: the hyperbolic parameterization breaks`,
+    );
     if (!run.step()) break;
     const next = run.theta;
     for (let k = 0; k < d; k++) {
@@ -187,7 +233,10 @@ function checkHyperbolic<T>(inst: DlnGdInstance, ctx: CheckContext<T>): Outcome 
       const predicted = F.sub(s, inst.variant === 'first-order' ? gg : F.atanh(gg));
       // s = ½asinh(2uv/c) has condition ~(u² + v²)/c; artanh(γg) has 1/(1 − γ²g²) times γ·gScale.
       const one = F.one;
-      const cond = F.add(F.div(F.add(F.mul(u[k], u[k]), F.mul(v[k], v[k])), F.abs(c)), F.div(F.add(F.mul(next[k], next[k]), F.mul(next[d + k], next[d + k])), F.abs(cNext)));
+      const cond = F.add(
+        F.div(F.add(F.mul(u[k], u[k]), F.mul(v[k], v[k])), F.abs(c)),
+        F.div(F.add(F.mul(next[k], next[k]), F.mul(next[d + k], next[d + k])), F.abs(cNext)),
+      );
       const gs = F.div(F.mul(gamma, F.add(F.abs(g[k]), gScale[k])), F.abs(F.sub(one, F.mul(gg, gg))));
       const scale = F.add(F.add(one, F.add(F.abs(s), cond)), gs);
       const positive = F.lt(F.zero, cNext);
@@ -196,11 +245,18 @@ function checkHyperbolic<T>(inst: DlnGdInstance, ctx: CheckContext<T>): Outcome 
       const observed = ok ? F.toNumber(F.div(err, scale)) : Number.POSITIVE_INFINITY;
       const margin = ctx.tol.rel - observed;
       // Where c⁺ ≤ 0 breaks the parameterization, c⁺/(u⁺² + v⁺²) is the margin (enclosed below 0 when certain).
-      const m = ok ? relativeMargin(F, ctx.tol.rel, err, scale)
-        : !positive ? F.div(cNext, F.add(F.mul(next[k], next[k]), F.mul(next[d + k], next[d + k]))) : undefined;
+      const m = ok
+        ? relativeMargin(F, ctx.tol.rel, err, scale)
+        : !positive
+          ? F.div(cNext, F.add(F.mul(next[k], next[k]), F.mul(next[d + k], next[d + k])))
+          : undefined;
       if (!ok || F.lt(F.add(F.mul(F.from(ctx.tol.rel), scale), F.from(ctx.tol.abs)), err)) {
         return ctx.violated({
-          code: ok ? 'identity_mismatch' : 'parameterization_broken', step: t, observed, bound: ctx.tol.rel, ...(m !== undefined ? ctx.margin(m) : { margin }),
+          code: ok ? 'identity_mismatch' : 'parameterization_broken',
+          step: t,
+          observed,
+          bound: ctx.tol.rel,
+          ...(m !== undefined ? ctx.margin(m) : { margin }),
           message: ok
             ? `step ${t}, coordinate ${k + 1}: s⁺ = ${F.toString(sNext)} but s − artanh(γg) = ${F.toString(predicted)}`
             : `step ${t}, coordinate ${k + 1}: γg = ${F.toString(gg)}, c⁺ = u⁺² − v⁺² = ${F.toString(cNext)} ≤ 0 — s⁺ = s − artanh(γg) has no meaning`,
@@ -213,24 +269,41 @@ function checkHyperbolic<T>(inst: DlnGdInstance, ctx: CheckContext<T>): Outcome 
     th = next;
   }
   ctx.assume(checked > 0, 'diverged_at_once', 'the first GD step left the finite range');
-  return ctx.holds({ code: 'identity_holds', ...worst, ...(least !== undefined ? ctx.margin(least) : {}), message: `s⁺ = s − artanh(γg) at each of ${checked} steps (d = ${d}); worst relative error ${worst.observed.toExponential(2)}` });
+  return ctx.holds({
+    code: 'identity_holds',
+    ...worst,
+    ...(least !== undefined ? ctx.margin(least) : {}),
+    message: `s⁺ = s − artanh(γg) at each of ${checked} steps (d = ${d}); worst relative error ${worst.observed.toExponential(2)}`,
+  });
 }
 
 export const evenHyperbolicIdentity: Claim<DlnGdInstance> = defineClaim<DlnGdInstance>({
   id: 'even.dln.hyperbolic-coordinate-identity',
   title: 'Diagonal linear network: in hyperbolic coordinates GD is exactly s⁺ = s − artanh(γg), while |γg| < 1',
-  citation: { paper: EPGF, where: 'mirror-descent / hyperbolic-entropy view of the iterates (identity derived in docs/claims/even.md [D]; arXiv id recalled)', recalled: true },
+  citation: {
+    paper: EPGF,
+    where: 'mirror-descent / hyperbolic-entropy view of the iterates (identity derived in docs/claims/even.md [D]; arXiv id recalled)',
+    recalled: true,
+  },
   statement:
     'Write c = u² − v² > 0, u = √c·cosh s, v = √c·sinh s, so s = ½·arcsinh(2β/c) with β = u⊙v. If |γg_k| < 1 for every coordinate, one GD step gives ' +
     's⁺ = s − artanh(γg) exactly (and c⁺ = c(1 − γ²g²)); summed, s_∞ = s₀ − Σ_k artanh(γg_k). When |γg| ≥ 1 the parameterization breaks: c⁺ ≤ 0.',
   kind: 'identity',
-  hypotheses: ['c = u² − v² > 0 at the start (u ∈ [0.3, 1], v ∈ [−0.2, 0.2])', '|γg_k| < 1 at every step and coordinate', 'n, d ∈ {1..4}, X, y ∈ [−1, 1], γ ∈ [0.01, 0.5]'],
+  hypotheses: [
+    'c = u² − v² > 0 at the start (u ∈ [0.3, 1], v ∈ [−0.2, 0.2])',
+    '|γg_k| < 1 at every step and coordinate',
+    'n, d ∈ {1..4}, X, y ∈ [−1, 1], γ ∈ [0.01, 0.5]',
+  ],
   arbitrary: dlnInstances(),
   check: checkHyperbolic,
   negativeControl: {
-    description: 'two ways: the first-order mirror step s⁺ = s − γg asserted instead (off by ≈ (γg)³/3 on the same instances), and |γg| ≥ 1 ' +
+    description:
+      'two ways: the first-order mirror step s⁺ = s − γg asserted instead (off by ≈ (γg)³/3 on the same instances), and |γg| ≥ 1 ' +
       '(X = 1, y = −2, u = 1, v = 0, γ ∈ [0.55, 0.9], so γg ∈ [1.1, 1.8]), where c⁺ = c(1 − γ²g²) < 0 and the parameterization breaks',
-    arbitrary: fc.oneof(dlnInstances().map((i): DlnGdInstance => ({ ...i, variant: 'first-order' })), breakingInstances()),
+    arbitrary: fc.oneof(
+      dlnInstances().map((i): DlnGdInstance => ({ ...i, variant: 'first-order' })),
+      breakingInstances(),
+    ),
   },
   tolerance: { ulps: 4096 },
   rationale:

@@ -20,12 +20,19 @@ import { type DlnRunOptions, type DlnRunResult, dlnGd } from '../../dynamics/dln
 /** 60 digits: y = Xβ* of 2-place decimals is exact. */
 export const D = decimalCtor(60);
 
-
 /**
  * GD on the DLN (dynamics/dlnGd.ts) at the context's precision, each step counted against the
  * check's budget.
  */
-export function dlnRun<T>(ctx: CheckContext<T>, X: readonly (readonly T[])[], Y: readonly T[], u0: readonly T[], v0: readonly T[], gamma: T, o: DlnRunOptions<T>): DlnRunResult<T> {
+export function dlnRun<T>(
+  ctx: CheckContext<T>,
+  X: readonly (readonly T[])[],
+  Y: readonly T[],
+  u0: readonly T[],
+  v0: readonly T[],
+  gamma: T,
+  o: DlnRunOptions<T>,
+): DlnRunResult<T> {
   return dlnGd(ctx.F, X, Y, u0, v0, gamma, o, (k) => ctx.count(k));
 }
 

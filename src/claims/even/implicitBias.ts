@@ -37,18 +37,27 @@ const EXACT_RHO = 1e-9;
 
 /** n ∈ 2..4 samples, d ∈ n+2..n+4 features, X, y ∈ [−1, 1] (max|y| ≥ 0.2), u₀ ∈ [0.3, 0.8]^d, v₀ = 0, γ ∈ [lo, hi]. */
 function biasInstances(lr: readonly [number, number], variant?: 'exact-mirror'): fc.Arbitrary<DlnBiasInstance> {
-  return fc.record({ n: fc.integer({ min: 2, max: 4 }), extra: fc.integer({ min: 2, max: 4 }) }).chain(({ n, extra }) => {
-    const d = n + extra;
-    return fc.record({
-      X: fc.array(fc.array(decimalText(-1, 1, 2), { minLength: d, maxLength: d }), { minLength: n, maxLength: n }),
-      y: fc.array(decimalText(-1, 1, 2), { minLength: n, maxLength: n }).filter((y) => y.some((x) => Math.abs(Number(x)) >= 0.2)),
-      u: fc.array(decimalText(0.3, 0.8, 2), { minLength: d, maxLength: d }),
-      lr: decimalText(lr[0], lr[1], 3),
-    });
-  }).map((g): DlnBiasInstance => ({
-    model: 'diagonal-linear', data: { X: g.X, y: g.y }, theta: [...g.u, ...g.u.map(() => '0')], lr: g.lr, steps: 20_000,
-    ...(variant !== undefined ? { variant } : {}),
-  }));
+  return fc
+    .record({ n: fc.integer({ min: 2, max: 4 }), extra: fc.integer({ min: 2, max: 4 }) })
+    .chain(({ n, extra }) => {
+      const d = n + extra;
+      return fc.record({
+        X: fc.array(fc.array(decimalText(-1, 1, 2), { minLength: d, maxLength: d }), { minLength: n, maxLength: n }),
+        y: fc.array(decimalText(-1, 1, 2), { minLength: n, maxLength: n }).filter((y) => y.some((x) => Math.abs(Number(x)) >= 0.2)),
+        u: fc.array(decimalText(0.3, 0.8, 2), { minLength: d, maxLength: d }),
+        lr: decimalText(lr[0], lr[1], 3),
+      });
+    })
+    .map(
+      (g): DlnBiasInstance => ({
+        model: 'diagonal-linear',
+        data: { X: g.X, y: g.y },
+        theta: [...g.u, ...g.u.map(() => '0')],
+        lr: g.lr,
+        steps: 20_000,
+        ...(variant !== undefined ? { variant } : {}),
+      }),
+    );
 }
 
 /** ρ = ‖P_N s‖/‖s‖ with s = ½·arcsinh(2uv/(u² − v²)) and P_N = I − Xᵀ(XXᵀ)⁻¹X; null when XXᵀ is (nearly) singular. */
@@ -87,9 +96,17 @@ function checkBias<T>(inst: DlnBiasInstance, ctx: CheckContext<T>): Outcome {
   for (let i = 0; i < gammas.length; i++) {
     const r = dlnRun(ctx, X, Y, u0, v0, gammas[i], { maxSteps: inst.steps * (i + 1), stop: 'grad', tol: F.from(GRAD_TOL) });
     if (r.status === 'diverged') {
-      return ctx.diverged({ code: 'diverged', observed: Number.NaN, bound: 0, margin: Number.NaN, step: r.steps, message: `GD with γ = ${F.toString(gammas[i])} left the finite range at step ${r.steps}` });
+      return ctx.diverged({
+        code: 'diverged',
+        observed: Number.NaN,
+        bound: 0,
+        margin: Number.NaN,
+        step: r.steps,
+        message: `GD with γ = ${F.toString(gammas[i])} left the finite range at step ${r.steps}`,
+      });
     }
-    if (r.status !== 'converged') return unmet(ctx, 'not_converged', `GD with γ = ${F.toString(gammas[i])} did not reach γ·max|g| < ${GRAD_TOL} within ${r.steps} steps`);
+    if (r.status !== 'converged')
+      return unmet(ctx, 'not_converged', `GD with γ = ${F.toString(gammas[i])} did not reach γ·max|g| < ${GRAD_TOL} within ${r.steps} steps`);
     if (!(r.maxGammaG < 1)) return unmet(ctx, 'step_too_large', `|γg| reached ${r.maxGammaG}: the hyperbolic coordinate s is not defined past |γg| = 1`);
     const k = kktResidual(F, X, r.u, r.v);
     if (k === null) return unmet(ctx, 'rank_deficient', 'XXᵀ is (nearly) singular: null(X) and the interpolation problem are ill-posed');
@@ -110,7 +127,15 @@ function checkBias<T>(inst: DlnBiasInstance, ctx: CheckContext<T>): Outcome {
     const message = `γ = ${inst.lr}: ρ = ‖P_N s_∞‖/‖s_∞‖ = ${rhos[0].toExponential(3)} (${steps[0]} steps, max|γg| = ${maxGG.toFixed(3)})`;
     return margin >= 0
       ? ctx.holds({ code: 'on_mirror_solution', observed: rhos[0], bound: EXACT_RHO, margin, ...mF, details, message: `${message} ≤ ${EXACT_RHO}` })
-      : ctx.violated({ code: 'off_mirror_solution', observed: rhos[0], bound: EXACT_RHO, margin, ...mF, details, message: `${message} > ${EXACT_RHO}: GD does not land on the mirror-descent (hyperbolic-entropy) solution; artanh(γg) − γg ∉ range(Xᵀ)` });
+      : ctx.violated({
+          code: 'off_mirror_solution',
+          observed: rhos[0],
+          bound: EXACT_RHO,
+          margin,
+          ...mF,
+          details,
+          message: `${message} > ${EXACT_RHO}: GD does not land on the mirror-descent (hyperbolic-entropy) solution; artanh(γg) − γg ∉ range(Xᵀ)`,
+        });
   }
   const cFull = rhos[0] / (g * g);
   const cHalf = rhos[1] / ((g / 2) * (g / 2));
@@ -129,15 +154,36 @@ function checkBias<T>(inst: DlnBiasInstance, ctx: CheckContext<T>): Outcome {
     return ctx.violated({ code: 'rho_above_c_gamma2', observed, bound: C_RHO, margin, ...mF, details: full, message: `${summary}: ρ/γ² > C = ${C_RHO}` });
   }
   if (!(slope >= MIN_SLOPE)) {
-    return ctx.violated({ code: 'rho_not_growing', observed: slope, bound: MIN_SLOPE, margin, ...mF, details: full, message: `${summary}: ρ does not grow with γ (slope < ${MIN_SLOPE})` });
+    return ctx.violated({
+      code: 'rho_not_growing',
+      observed: slope,
+      bound: MIN_SLOPE,
+      margin,
+      ...mF,
+      details: full,
+      message: `${summary}: ρ does not grow with γ (slope < ${MIN_SLOPE})`,
+    });
   }
-  return ctx.holds({ code: 'rho_order_gamma2', observed, bound: C_RHO, margin, ...mF, details: full, message: `${summary}; ≤ C = ${C_RHO}, slope ≥ ${MIN_SLOPE}` });
+  return ctx.holds({
+    code: 'rho_order_gamma2',
+    observed,
+    bound: C_RHO,
+    margin,
+    ...mF,
+    details: full,
+    message: `${summary}; ≤ C = ${C_RHO}, slope ≥ ${MIN_SLOPE}`,
+  });
 }
 
 export const evenImplicitBias: Claim<DlnBiasInstance> = defineClaim<DlnBiasInstance>({
   id: 'even.dln.implicit-bias',
   title: 'Diagonal linear network: GD lands O(γ²)-close to the mirror-descent solution — the KKT residual ρ ≤ C·γ² and grows like γ²',
-  citation: { paper: EPGF, where: 'main implicit-bias theorem (β_∞ minimizes a hyperbolic-entropy potential with an effective scale, up to a perturbation from artanh(γg) ≠ γg); docs/claims/even.md, test recipe [E]', recalled: true },
+  citation: {
+    paper: EPGF,
+    where:
+      'main implicit-bias theorem (β_∞ minimizes a hyperbolic-entropy potential with an effective scale, up to a perturbation from artanh(γg) ≠ γg); docs/claims/even.md, test recipe [E]',
+    recalled: true,
+  },
   statement:
     'GD on L = (1/2n)‖X(u⊙v) − y‖² from u₀ > 0, v₀ = 0 with step γ converges to an interpolator β_∞. Let c = u² − v², s = ½·arcsinh(2β/c) and P_N the projector onto null(X). ' +
     'Exact mirror descent (gradient flow) gives s_∞ ∈ range(Xᵀ), i.e. ρ = ‖P_N s_∞‖/‖s_∞‖ = 0; GD gives s_∞ = −Σ artanh(γg_k), whose part outside range(Xᵀ) is −Σ(artanh(γg_k) − γg_k) = O(γ³g³). ' +
@@ -152,7 +198,8 @@ export const evenImplicitBias: Claim<DlnBiasInstance> = defineClaim<DlnBiasInsta
   arbitrary: biasInstances([0.1, 0.5]),
   check: checkBias,
   negativeControl: {
-    description: 'the gradient-flow statement "GD converges exactly to the minimum-potential interpolator" (ρ ≤ 1e-9) at γ ∈ [0.3, 0.5]: ρ is 1e-6 to 1e-2 there',
+    description:
+      'the gradient-flow statement "GD converges exactly to the minimum-potential interpolator" (ρ ≤ 1e-9) at γ ∈ [0.3, 0.5]: ρ is 1e-6 to 1e-2 there',
     arbitrary: biasInstances([0.3, 0.5], 'exact-mirror'),
   },
   tolerance: { rel: 0 },

@@ -31,14 +31,21 @@ function checkConvergesToEos<T>(inst: DeepScalarInstance, ctx: CheckContext<T>):
   const minS = F.mul(F.int(n), F.pow(F.abs(y), F.div(F.int(2 * n - 2), F.int(n))));
   const stab = F.mul(eta, minS);
   ctx.assume(F.lt(stab, F.int(2)), 'no_stable_minimizer', `η·D·|y|^{2−2/D} = ${F.toString(stab)} ≥ 2: no minimizer is stable`);
-  ctx.assume(theta.every((x) => F.sign(x) > 0), 'weights_not_positive', 'the initial weights must be positive');
+  ctx.assume(
+    theta.every((x) => F.sign(x) > 0),
+    'weights_not_positive',
+    'the initial weights must be positive',
+  );
   // Started (numerically) on the minimizers, GD would sit at an unstable minimizer and look converged.
   ctx.assume(!F.lt(F.abs(F.sub(prod(F, theta), y)), F.from('0.005')), 'start_on_minimizers', '|∏w₀ − y| < 0.005: the start is (nearly) a minimizer');
   const kappa = F.mul(eta, gfsSharpness(F, theta, y));
   ctx.assume(F.lt(F.int(2), kappa) && !F.lt(F.from('2.8'), kappa), 'kappa_out_of_range', `η·φ(w₀) = ${F.toString(kappa)} is not in (2, 2.8]`);
   const tolR = F.from('1e-8');
   let w = theta;
-  const run = stepper(gdRule(F, (x) => model.grad(x), eta), w);
+  const run = stepper(
+    gdRule(F, (x) => model.grad(x), eta),
+    w,
+  );
   let inside = 0;
   let t = 0;
   let signChange = -1;
@@ -52,8 +59,15 @@ function checkConvergesToEos<T>(inst: DeepScalarInstance, ctx: CheckContext<T>):
   }
   const details = { kappa: F.toString(kappa), stability: F.toString(stab), steps: t + 1, signChange };
   if (inside < 3) {
-    return ctx.violated({ code: run.diverged ? 'diverged' : 'not_converged', observed: Number.NaN, bound: 2, margin: -1, step: t, details,
-      message: `η·φ(w₀) = ${F.toNumber(kappa).toFixed(4)}: GD ${run.diverged ? `diverged at step ${t + 1}` : `did not reach |∏w − y| < 1e-8 in ${inst.steps} steps`}` });
+    return ctx.violated({
+      code: run.diverged ? 'diverged' : 'not_converged',
+      observed: Number.NaN,
+      bound: 2,
+      margin: -1,
+      step: t,
+      details,
+      message: `η·φ(w₀) = ${F.toNumber(kappa).toFixed(4)}: GD ${run.diverged ? `diverged at step ${t + 1}` : `did not reach |∏w − y| < 1e-8 in ${inst.steps} steps`}`,
+    });
   }
   const etaS = F.mul(eta, sharpness(F, model, w));
   const o = F.toNumber(etaS);
@@ -71,27 +85,43 @@ function checkConvergesToEos<T>(inst: DeepScalarInstance, ctx: CheckContext<T>):
 }
 
 /** The control's two halves: no stable minimizer (GD cannot converge), and a start below the edge (GD converges far below it). */
-const noStableMinimizer = fc.record({ d: fc.integer({ min: 2, max: 3 }), s: decimalText(2.1, 3, 2), w: decimalText(0.8, 1.2, 2) }).map((g): DeepScalarInstance => ({
-  model: 'deep-scalar', params: { target: '1' }, theta: [g.w, ...Array.from({ length: g.d - 1 }, () => '1')],
-  lr: new D60(g.s).div(g.d).toSignificantDigits(15).toFixed(), steps: 100,
-}));
+const noStableMinimizer = fc.record({ d: fc.integer({ min: 2, max: 3 }), s: decimalText(2.1, 3, 2), w: decimalText(0.8, 1.2, 2) }).map(
+  (g): DeepScalarInstance => ({
+    model: 'deep-scalar',
+    params: { target: '1' },
+    theta: [g.w, ...Array.from({ length: g.d - 1 }, () => '1')],
+    lr: new D60(g.s).div(g.d).toSignificantDigits(15).toFixed(),
+    steps: 100,
+  }),
+);
 
 export const kreislerConvergesToEos: Claim<DeepScalarInstance> = defineClaim<DeepScalarInstance>({
   id: 'kreisler.converges-to-eos',
   notCertifiable: MARGIN_IN_DOUBLES,
   title: 'Deep scalar net: started sharper than 2/η (η·φ(w₀) ∈ (2, 2.8]), GD converges, and to within 10% of the edge (η·S∞ ∈ [1.8, 2])',
-  citation: { paper: KNSC, where: 'abstract: "we characterize settings where GD provably converges to the EoS in scalar networks"; the conditions and the distance to the edge are not verified (docs/claims/kreisler.md)', recalled: true },
+  citation: {
+    paper: KNSC,
+    where:
+      'abstract: "we characterize settings where GD provably converges to the EoS in scalar networks"; the conditions and the distance to the edge are not verified (docs/claims/kreisler.md)',
+    recalled: true,
+  },
   statement:
     'For ½(∏ᵢwᵢ − y)² with y = 1, D ∈ {2..4}, positive initial weights, η·φ(w₀) ∈ (2, 2.8] and η·D·|y|^{2−2/D} < 2 (a stable minimizer exists), ' +
     'GD converges (|∏w − y| < 1e-8 for 3 steps within 20 000 steps) to a minimizer with η·S∞ ≥ 1.8. Neither convergence nor the distance to the edge is ' +
     'assumed: a run that diverges, keeps oscillating, or lands more than 10% below the edge counts against the claim. Statistical: at least 60% of instances.',
   kind: 'statistical',
   minHoldFraction: 0.6,
-  hypotheses: ['y = 1, w₁ ∈ [1.5, 2.5], other wᵢ ∈ [0.4, 1], D ∈ {2..4}', 'η·φ(w₀) ∈ (2, 2.8]', 'η·D·|y|^{2−2/D} < 2', '|∏w₀ − y| ≥ 0.005 (a start on the minimizers is an unstable fixed point that only looks converged)'],
+  hypotheses: [
+    'y = 1, w₁ ∈ [1.5, 2.5], other wᵢ ∈ [0.4, 1], D ∈ {2..4}',
+    'η·φ(w₀) ∈ (2, 2.8]',
+    'η·D·|y|^{2−2/D} < 2',
+    '|∏w₀ − y| ≥ 0.005 (a start on the minimizers is an unstable fixed point that only looks converged)',
+  ],
   arbitrary: gfsInstances({ kappa: [2.001, 2.8], w: [0.4, 1], first: [1.5, 2.5], dims: [2, 4], steps: 20000, stable: true }),
   check: checkConvergesToEos,
   negativeControl: {
-    description: 'no stable minimizer, η·D·|y|^{2−2/D} ∈ [2.1, 3] (D = 2, 3), where GD cannot converge; and starts below the edge, η·φ(w₀) ∈ [0.5, 1.5], where GD converges near φ(w₀), far below 2/η',
+    description:
+      'no stable minimizer, η·D·|y|^{2−2/D} ∈ [2.1, 3] (D = 2, 3), where GD cannot converge; and starts below the edge, η·φ(w₀) ∈ [0.5, 1.5], where GD converges near φ(w₀), far below 2/η',
     arbitrary: fc.oneof(noStableMinimizer, gfsInstances({ kappa: [0.5, 1.5], w: [0.4, 1], first: [1.5, 2.5], dims: [2, 4], steps: 8000 })),
   },
   tolerance: { rel: 1e-6 },

@@ -18,7 +18,6 @@ import { leastOf } from '../relativeMargin.js';
  * the edge of stability. The paper's conditions are recalled [R] (open item 5 of docs/claims/kreisler.md).
  */
 
-
 const D60 = decimalCtor(60);
 
 export interface DeepScalarInstance extends Instance {
@@ -44,7 +43,11 @@ export function gfsSharpness<T>(F: Field<T>, w: readonly T[], y: T): T {
   const y2 = F.mul(y, y);
   const logY2 = F.log(y2);
   const m = sq.reduce((a, b) => F.min(a, b));
-  const h = (c: T): T => F.sub(sq.reduce((s, q) => F.add(s, F.log(F.add(q, c))), F.zero), logY2);
+  const h = (c: T): T =>
+    F.sub(
+      sq.reduce((s, q) => F.add(s, F.log(F.add(q, c))), F.zero),
+      logY2,
+    );
   let c = F.zero;
   let step = m;
   // A start left of the root: c = −m + m·2^−j.
@@ -87,15 +90,21 @@ export function gfsSharpness<T>(F: Field<T>, w: readonly T[], y: T): T {
 
 function pairGapInstances(control: boolean): fc.Arbitrary<DeepScalarInstance> {
   if (control) {
-    return fc.record({ a: decimalText(1.5, 2, 2), b: decimalText(0, 0.5, 2), lr: decimalText(0.1, 0.5, 2) })
+    return fc
+      .record({ a: decimalText(1.5, 2, 2), b: decimalText(0, 0.5, 2), lr: decimalText(0.1, 0.5, 2) })
       .map((g): DeepScalarInstance => ({ model: 'deep-scalar', params: { target: '-1' }, theta: [g.a, g.b], lr: g.lr, steps: 1, variant: 'gf-conserved' }));
   }
-  return fc.integer({ min: 2, max: 5 }).chain((d) => fc.record({
-    theta: fc.array(decimalText(-3, 3, 2), { minLength: d, maxLength: d }),
-    y: decimalText(-2, 2, 2),
-    lr: decimalText(0.001, 1, 3),
-    steps: fc.integer({ min: 1, max: 10 }),
-  })).map((g): DeepScalarInstance => ({ model: 'deep-scalar', params: { target: g.y }, theta: g.theta, lr: g.lr, steps: g.steps }));
+  return fc
+    .integer({ min: 2, max: 5 })
+    .chain((d) =>
+      fc.record({
+        theta: fc.array(decimalText(-3, 3, 2), { minLength: d, maxLength: d }),
+        y: decimalText(-2, 2, 2),
+        lr: decimalText(0.001, 1, 3),
+        steps: fc.integer({ min: 1, max: 10 }),
+      }),
+    )
+    .map((g): DeepScalarInstance => ({ model: 'deep-scalar', params: { target: g.y }, theta: g.theta, lr: g.lr, steps: g.steps }));
 }
 
 function checkPairGap<T>(inst: DeepScalarInstance, ctx: CheckContext<T>): Outcome {
@@ -106,7 +115,10 @@ function checkPairGap<T>(inst: DeepScalarInstance, ctx: CheckContext<T>): Outcom
   const n = theta.length;
   const gf = inst.variant === 'gf-conserved';
   let w = theta;
-  const run = stepper(gdRule(F, (x) => model.grad(x), eta), w);
+  const run = stepper(
+    gdRule(F, (x) => model.grad(x), eta),
+    w,
+  );
   let worst = { margin: Number.POSITIVE_INFINITY, observed: 0, bound: ctx.tol.rel, step: 0 };
   // tol − err/scale in the field, the least over pairs and steps: at interval:N (no slack) its
   // enclosure below 0 certifies a mismatch.
@@ -138,7 +150,11 @@ function checkPairGap<T>(inst: DeepScalarInstance, ctx: CheckContext<T>): Outcom
         least = leastOf(F, least, m);
         if (F.lt(F.add(F.mul(F.from(ctx.tol.rel), scale), F.from(ctx.tol.abs)), err)) {
           return ctx.violated({
-            code: 'identity_mismatch', step: t, observed, bound: ctx.tol.rel, ...ctx.margin(least),
+            code: 'identity_mismatch',
+            step: t,
+            observed,
+            bound: ctx.tol.rel,
+            ...ctx.margin(least),
             message: `step ${t}, pair (${i + 1}, ${j + 1}): (wᵢ² − wⱼ²)⁺ = ${F.toString(gapNext)} but ${gf ? 'wᵢ² − wⱼ²' : '(wᵢ² − wⱼ²)(1 − η²r²∏_{k≠i,j}w_k²)'} = ${F.toString(predicted)}`,
           });
         }
@@ -149,13 +165,22 @@ function checkPairGap<T>(inst: DeepScalarInstance, ctx: CheckContext<T>): Outcom
     w = next;
   }
   ctx.assume(checked > 0, 'diverged_at_once', 'the first GD step left the finite range');
-  return ctx.holds({ code: 'identity_holds', ...worst, ...(least === undefined ? {} : ctx.margin(least)), message: `every pair gap obeyed the identity at each of ${checked} steps (D = ${n}); worst relative error ${worst.observed.toExponential(2)}` });
+  return ctx.holds({
+    code: 'identity_holds',
+    ...worst,
+    ...(least === undefined ? {} : ctx.margin(least)),
+    message: `every pair gap obeyed the identity at each of ${checked} steps (D = ${n}); worst relative error ${worst.observed.toExponential(2)}`,
+  });
 }
 
 export const kreislerPairGap: Claim<DeepScalarInstance> = defineClaim<DeepScalarInstance>({
   id: 'kreisler.pair-gap.exact-identity',
   title: 'Deep scalar net: GD multiplies each pair gap wᵢ² − wⱼ² by exactly 1 − η²r²∏_{k≠i,j}w_k²',
-  citation: { paper: KNSC, where: 'the GD counterpart of the gradient-flow invariants wᵢ² − wⱼ² (derived in docs/claims/kreisler.md [D]; used in the paper\'s analysis, recalled)', recalled: true },
+  citation: {
+    paper: KNSC,
+    where: "the GD counterpart of the gradient-flow invariants wᵢ² − wⱼ² (derived in docs/claims/kreisler.md [D]; used in the paper's analysis, recalled)",
+    recalled: true,
+  },
   statement:
     'For L(w) = ½(∏ᵢwᵢ − y)², r = ∏wᵢ − y, any D ≥ 2 and any η: (wᵢ² − wⱼ²)⁺ = (wᵢ² − wⱼ²)(1 − η²r²∏_{k≠i,j}w_k²) for every pair i < j ' +
     '(the empty product is 1 when D = 2). Gradient flow conserves the gaps; GD does not.',
@@ -176,29 +201,40 @@ export const kreislerPairGap: Claim<DeepScalarInstance> = defineClaim<DeepScalar
 // kreisler.gfs-sharpness.monotone -----------------------------------------------------------------
 
 /** w ∈ [lo, hi]^D (D ∈ {2..5}), y = 1, η = κ/φ(w₀) with κ on a 3-decimal grid. */
-export function gfsInstances(o: { kappa: [number, number]; w: [number, number]; first?: [number, number]; dims?: [number, number]; steps: number; stable?: boolean }): fc.Arbitrary<DeepScalarInstance> {
+export function gfsInstances(o: {
+  kappa: [number, number];
+  w: [number, number];
+  first?: [number, number];
+  dims?: [number, number];
+  steps: number;
+  stable?: boolean;
+}): fc.Arbitrary<DeepScalarInstance> {
   const [dLo, dHi] = o.dims ?? [2, 5];
-  return fc.integer({ min: dLo, max: dHi }).chain((d) => fc.record({
-    first: decimalText(...(o.first ?? o.w), 2),
-    rest: fc.array(decimalText(o.w[0], o.w[1], 2), { minLength: d - 1, maxLength: d - 1 }),
-    kappa: decimalText(o.kappa[0], o.kappa[1], 3),
-  })).map((g): DeepScalarInstance => {
-    const theta = [g.first, ...g.rest];
-    // φ in f64 is plenty for η to 15 digits; the check recomputes κ = η·φ(w₀) in its own arithmetic.
-    const phi = gfsSharpness(f64, theta.map(Number), 1);
-    let kappa = new D60(g.kappa);
-    // For the converges-to-EoS instances, pull κ down (not below 2.001) so that η·D < 2: a stable minimizer exists.
-    if (o.stable === true) {
-      const cap = new D60(phi).times('1.98').div(theta.length).toDecimalPlaces(3, 1);
-      if (kappa.gt(cap) && cap.gt('2.001')) kappa = cap;
-    }
-    const lr = kappa.div(phi).toSignificantDigits(15).toFixed();
-    return { model: 'deep-scalar', params: { target: '1' }, theta, lr, steps: o.steps, kappa: kappa.toFixed() };
-  });
+  return fc
+    .integer({ min: dLo, max: dHi })
+    .chain((d) =>
+      fc.record({
+        first: decimalText(...(o.first ?? o.w), 2),
+        rest: fc.array(decimalText(o.w[0], o.w[1], 2), { minLength: d - 1, maxLength: d - 1 }),
+        kappa: decimalText(o.kappa[0], o.kappa[1], 3),
+      }),
+    )
+    .map((g): DeepScalarInstance => {
+      const theta = [g.first, ...g.rest];
+      // φ in f64 is plenty for η to 15 digits; the check recomputes κ = η·φ(w₀) in its own arithmetic.
+      const phi = gfsSharpness(f64, theta.map(Number), 1);
+      let kappa = new D60(g.kappa);
+      // For the converges-to-EoS instances, pull κ down (not below 2.001) so that η·D < 2: a stable minimizer exists.
+      if (o.stable === true) {
+        const cap = new D60(phi).times('1.98').div(theta.length).toDecimalPlaces(3, 1);
+        if (kappa.gt(cap) && cap.gt('2.001')) kappa = cap;
+      }
+      const lr = kappa.div(phi).toSignificantDigits(15).toFixed();
+      return { model: 'deep-scalar', params: { target: '1' }, theta, lr, steps: o.steps, kappa: kappa.toFixed() };
+    });
 }
 
 /** 60-digit decimals for instance construction. */
-
 
 /** The documented one-step counterexample of docs/claims/kreisler.md: D = 2, y = 1, w₀ = (1.2, 0.1), η = 1.7. */
 export const KREISLER_COUNTEREXAMPLE: DeepScalarInstance = { model: 'deep-scalar', params: { target: '1' }, theta: ['1.2', '0.1'], lr: '1.7', steps: 1 };
@@ -209,14 +245,21 @@ function checkGfsMonotone<T>(inst: DeepScalarInstance, ctx: CheckContext<T>): Ou
   const eta = F.from(inst.lr);
   const y = F.from(inst.params.target);
   ctx.assume(F.sign(y) > 0, 'target_not_positive', 'y must be > 0');
-  ctx.assume(theta.every((x) => F.sign(x) > 0), 'weights_not_positive', 'the initial weights must be positive');
+  ctx.assume(
+    theta.every((x) => F.sign(x) > 0),
+    'weights_not_positive',
+    'the initial weights must be positive',
+  );
   let phi = gfsSharpness(F, theta, y);
   const kappa = F.mul(eta, phi);
   const limit = F.from('2.8');
   ctx.assume(!F.lt(limit, kappa), 'step_size_condition', `η·φ(w₀) = ${F.toString(kappa)} exceeds 2.8 (the recalled condition is η·φ(w₀) ≤ 2√2 ≈ 2.828)`);
   const slack = F.from(ctx.tol.rel);
   let w = theta;
-  const run = stepper(gdRule(F, (x) => model.grad(x), eta), w);
+  const run = stepper(
+    gdRule(F, (x) => model.grad(x), eta),
+    w,
+  );
   let inside = 0;
   let worst = { margin: Number.POSITIVE_INFINITY, observed: 0, bound: ctx.tol.rel, step: 0 };
   // slack − relative rise of φ in the field, the least over the steps: at interval:N (no slack, φ
@@ -242,7 +285,11 @@ function checkGfsMonotone<T>(inst: DeepScalarInstance, ctx: CheckContext<T>): Ou
     if (F.lt(slack, inc)) {
       const r = F.sub(prod(F, w), y);
       return ctx.violated({
-        code: 'gfs_sharpness_increased', step: t, observed, bound: ctx.tol.rel, ...ctx.margin(least),
+        code: 'gfs_sharpness_increased',
+        step: t,
+        observed,
+        bound: ctx.tol.rel,
+        ...ctx.margin(least),
         message: `φ rose from ${F.toString(phi)} to ${F.toString(phiNext)} at step ${t} (+${(observed * 100).toFixed(2)}%; η·φ(w₀) = ${F.toNumber(kappa).toFixed(4)}, η|r| = ${F.toNumber(F.abs(F.mul(eta, r))).toFixed(4)})`,
         details: { kappa: F.toString(kappa) },
       });
@@ -255,7 +302,10 @@ function checkGfsMonotone<T>(inst: DeepScalarInstance, ctx: CheckContext<T>): Ou
     if (inside >= 3) break;
   }
   return ctx.holds({
-    code: 'gfs_sharpness_monotone', ...worst, ...(least === undefined ? {} : ctx.margin(least)), details: { kappa: F.toString(kappa) },
+    code: 'gfs_sharpness_monotone',
+    ...worst,
+    ...(least === undefined ? {} : ctx.margin(least)),
+    details: { kappa: F.toString(kappa) },
     message: `φ non-increasing over ${Math.min(t + 1, inst.steps)} steps (η·φ(w₀) = ${F.toNumber(kappa).toFixed(4)}); φ: ${F.toNumber(gfsSharpness(F, theta, y)).toFixed(6)} → ${F.toNumber(phi).toFixed(6)}`,
   });
 }
@@ -273,7 +323,8 @@ export const kreislerGfsMonotone: Claim<DeepScalarInstance> = defineClaim<DeepSc
   arbitrary: gfsInstances({ kappa: [0.3, 2.8], w: [0.5, 1.5], steps: 1000 }),
   check: checkGfsMonotone,
   negativeControl: {
-    description: 'the step-size condition waived: the documented counterexample D = 2, y = 1, w₀ = (1.2, 0.1), η = 1.7 (η·φ(w₀) = 4.18, η|r₀| = 1.50 > √2), ' +
+    description:
+      'the step-size condition waived: the documented counterexample D = 2, y = 1, w₀ = (1.2, 0.1), η = 1.7 (η·φ(w₀) = 4.18, η|r₀| = 1.50 > √2), ' +
       'and D = 2 starts with η|r₀| ∈ [1.45, 1.6] (the pair multiplier |1 − η²r²| > 1 makes |Δ| and so φ grow)',
     arbitrary: fc.oneof(
       fc.constant(KREISLER_COUNTEREXAMPLE),

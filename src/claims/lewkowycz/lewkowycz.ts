@@ -14,7 +14,6 @@ import { gdRule, stepper } from '../../dynamics/stepper.js';
  * NTK). The arXiv id and the paper's window statement are recalled [R].
  */
 
-
 const D = decimalCtor(60);
 
 export interface WideUvInstance extends Instance {
@@ -41,29 +40,45 @@ function fl<T>(F: Field<T>, t: Vec<T>, m: number): { f: T; lam: T } {
   return { f: F.div(s, F.sqrt(F.int(m))), lam: F.div(q, F.int(m)) };
 }
 
-
 /** m ∈ [1, maxM], u, v ∈ [−1, 1]^m (2 decimals), y, η = κ/λ₀ (15 digits) with κ on a 3-decimal grid, or η given. */
-function wideUvInstances(o: { m: [number, number]; y: fc.Arbitrary<string>; kappa?: [number, number]; lr?: [number, number]; steps: [number, number]; variant?: 'linearized' }): fc.Arbitrary<WideUvInstance> {
-  return fc.integer({ min: o.m[0], max: o.m[1] }).chain((m) => fc.record({
-    u: fc.array(decimalText(-1, 1, 2), { minLength: m, maxLength: m }),
-    v: fc.array(decimalText(-1, 1, 2), { minLength: m, maxLength: m }),
-    y: o.y,
-    kappa: o.kappa !== undefined ? decimalText(o.kappa[0], o.kappa[1], 3) : fc.constant(''),
-    lr: o.lr !== undefined ? decimalText(o.lr[0], o.lr[1], 3) : fc.constant(''),
-    steps: fc.integer({ min: o.steps[0], max: o.steps[1] }),
-  })).map((g): WideUvInstance => {
-    const m = g.u.length;
-    let lr = g.lr;
-    if (g.kappa !== '') {
-      const lam = [...g.u, ...g.v].reduce((s, x) => s.plus(new D(x).times(x)), new D(0)).div(m);
-      // λ₀ = 0 only for u = v = 0; then any η (the check sees f₀ = 0 and reports the hypothesis).
-      lr = lam.isZero() ? '1' : new D(g.kappa).div(lam).toSignificantDigits(15).toFixed();
-    }
-    return {
-      model: 'uv', params: { target: g.y }, theta: [...g.u, ...g.v], lr, steps: g.steps,
-      ...(g.kappa !== '' ? { kappa: g.kappa } : {}), ...(o.variant !== undefined ? { variant: o.variant } : {}),
-    };
-  });
+function wideUvInstances(o: {
+  m: [number, number];
+  y: fc.Arbitrary<string>;
+  kappa?: [number, number];
+  lr?: [number, number];
+  steps: [number, number];
+  variant?: 'linearized';
+}): fc.Arbitrary<WideUvInstance> {
+  return fc
+    .integer({ min: o.m[0], max: o.m[1] })
+    .chain((m) =>
+      fc.record({
+        u: fc.array(decimalText(-1, 1, 2), { minLength: m, maxLength: m }),
+        v: fc.array(decimalText(-1, 1, 2), { minLength: m, maxLength: m }),
+        y: o.y,
+        kappa: o.kappa !== undefined ? decimalText(o.kappa[0], o.kappa[1], 3) : fc.constant(''),
+        lr: o.lr !== undefined ? decimalText(o.lr[0], o.lr[1], 3) : fc.constant(''),
+        steps: fc.integer({ min: o.steps[0], max: o.steps[1] }),
+      }),
+    )
+    .map((g): WideUvInstance => {
+      const m = g.u.length;
+      let lr = g.lr;
+      if (g.kappa !== '') {
+        const lam = [...g.u, ...g.v].reduce((s, x) => s.plus(new D(x).times(x)), new D(0)).div(m);
+        // λ₀ = 0 only for u = v = 0; then any η (the check sees f₀ = 0 and reports the hypothesis).
+        lr = lam.isZero() ? '1' : new D(g.kappa).div(lam).toSignificantDigits(15).toFixed();
+      }
+      return {
+        model: 'uv',
+        params: { target: g.y },
+        theta: [...g.u, ...g.v],
+        lr,
+        steps: g.steps,
+        ...(g.kappa !== '' ? { kappa: g.kappa } : {}),
+        ...(o.variant !== undefined ? { variant: o.variant } : {}),
+      };
+    });
 }
 
 // lewkowycz.fl-map.exact ---------------------------------------------------------------------------
@@ -78,7 +93,10 @@ function checkFlMap<T>(inst: WideUvInstance, ctx: CheckContext<T>): Outcome {
   const y = F.from(inst.params.target);
   const lin = inst.variant === 'linearized';
   let th = theta;
-  const run = stepper(gdRule(F, (x) => model.grad(x), eta), th);
+  const run = stepper(
+    gdRule(F, (x) => model.grad(x), eta),
+    th,
+  );
   let worst = { margin: Number.POSITIVE_INFINITY, observed: 0, bound: ctx.tol.rel, step: 0 };
   // The least margin over the steps, in the field: at interval:N (no slack) its enclosure certifies.
   let least: T | undefined;
@@ -115,7 +133,11 @@ function checkFlMap<T>(inst: WideUvInstance, ctx: CheckContext<T>): Outcome {
     const mF = F.min(relativeMargin(F, ctx.tol.rel, errF, scaleF), relativeMargin(F, ctx.tol.rel, errL, scaleL));
     if (F.lt(F.add(F.mul(tol, scaleF), F.from(ctx.tol.abs)), errF) || F.lt(F.add(F.mul(tol, scaleL), F.from(ctx.tol.abs)), errL)) {
       return ctx.violated({
-        code: 'map_mismatch', step: t, observed, bound: ctx.tol.rel, ...ctx.margin(mF),
+        code: 'map_mismatch',
+        step: t,
+        observed,
+        bound: ctx.tol.rel,
+        ...ctx.margin(mF),
         message: `step ${t} (m = ${m}): the iterate gives (f⁺, λ⁺) = (${F.toString(fN)}, ${F.toString(lamN)}) but the ${lin ? 'linearized (m → ∞)' : 'closed'} map gives (${F.toString(fPred)}, ${F.toString(lamPred)})`,
       });
     }
@@ -125,13 +147,18 @@ function checkFlMap<T>(inst: WideUvInstance, ctx: CheckContext<T>): Outcome {
     th = next;
   }
   ctx.assume(checked > 0, 'diverged_at_once', 'the first GD step left the finite range');
-  return ctx.holds({ code: 'map_exact', ...worst, ...(least !== undefined ? ctx.margin(least) : {}), message: `(f, λ) followed the closed 2-D map at each of ${checked} steps (m = ${m}); worst relative error ${worst.observed.toExponential(2)}` });
+  return ctx.holds({
+    code: 'map_exact',
+    ...worst,
+    ...(least !== undefined ? ctx.margin(least) : {}),
+    message: `(f, λ) followed the closed 2-D map at each of ${checked} steps (m = ${m}); worst relative error ${worst.observed.toExponential(2)}`,
+  });
 }
 
 export const lewkowyczFlMap: Claim<WideUvInstance> = defineClaim<WideUvInstance>({
   id: 'lewkowycz.fl-map.exact',
   title: 'Width-m uv model: GD on (u, v) ∈ ℝ²ᵐ is exactly a 2-D map on (f, λ)',
-  citation: { paper: LBDSG, where: '§2, the uv model\'s closed (f, λ) dynamics (re-derived in docs/claims/wang-xu-zhao-tao.md [D]; recalled)', recalled: true },
+  citation: { paper: LBDSG, where: "§2, the uv model's closed (f, λ) dynamics (re-derived in docs/claims/wang-xu-zhao-tao.md [D]; recalled)", recalled: true },
   statement:
     'For f = vᵀu/√m, L = ½(f − y)², r = f − y and λ = (‖u‖² + ‖v‖²)/m, one GD step gives exactly f⁺ = f − ηλr + (η²r²/m)f and ' +
     'λ⁺ = λ − 4ηrf/m + (η²r²/m)λ, for every m, η, y. The linearized (NTK, m → ∞) map f⁺ = f − ηλr, λ⁺ = λ misses the O(1/m) terms that drive the catapult.',
@@ -163,7 +190,10 @@ function checkLambdaY0<T>(inst: WideUvInstance, ctx: CheckContext<T>): Outcome {
   ctx.assume(F.lt(F.int(2), k0) && F.lt(k0, F.int(4)), 'kappa_out_of_range', `η·λ₀ = ${F.toString(k0)} is not in (2, 4)`);
   ctx.assume(F.sign(f0) !== 0, 'f0_zero', 'f₀ = 0: GD does not move');
   let th = theta;
-  const run = stepper(gdRule(F, (x) => model.grad(x), eta), th);
+  const run = stepper(
+    gdRule(F, (x) => model.grad(x), eta),
+    th,
+  );
   let worst = { margin: Number.POSITIVE_INFINITY, observed: 0, bound: ctx.tol.rel, step: 0 };
   // The least margin over the steps, in the field: at interval:N (no slack) its enclosure certifies.
   let least: T | undefined;
@@ -183,13 +213,25 @@ function checkLambdaY0<T>(inst: WideUvInstance, ctx: CheckContext<T>): Outcome {
     const mErr = relativeMargin(F, ctx.tol.rel, err, scale);
     const mInc = relativeMargin(F, ctx.tol.rel, inc, scale);
     if (F.lt(tol, err)) {
-      return ctx.violated({ code: 'increment_mismatch', step: t, observed, bound: ctx.tol.rel, ...ctx.margin(mErr),
-        message: `step ${t}: λ⁺ − λ = ${F.toString(inc)} but (ηf²/m)(ηλ − 4) = ${F.toString(predicted)}` });
+      return ctx.violated({
+        code: 'increment_mismatch',
+        step: t,
+        observed,
+        bound: ctx.tol.rel,
+        ...ctx.margin(mErr),
+        message: `step ${t}: λ⁺ − λ = ${F.toString(inc)} but (ηf²/m)(ηλ − 4) = ${F.toString(predicted)}`,
+      });
     }
     if (F.lt(tol, inc)) {
       const o = F.toNumber(relativeError(F, inc, scale));
-      return ctx.violated({ code: 'lambda_increased', step: t, observed: o, bound: ctx.tol.rel, ...ctx.margin(mInc),
-        message: `step ${t}: λ rose from ${F.toString(lam)} to ${F.toString(lamN)} (η·λ = ${F.toNumber(F.mul(eta, lam)).toFixed(4)}; η·λ₀ = ${F.toNumber(k0).toFixed(4)})` });
+      return ctx.violated({
+        code: 'lambda_increased',
+        step: t,
+        observed: o,
+        bound: ctx.tol.rel,
+        ...ctx.margin(mInc),
+        message: `step ${t}: λ rose from ${F.toString(lam)} to ${F.toString(lamN)} (η·λ = ${F.toNumber(F.mul(eta, lam)).toFixed(4)}; η·λ₀ = ${F.toNumber(k0).toFixed(4)})`,
+      });
     }
     const margin = ctx.tol.rel - observed;
     // Both parts of the claim: the increment identity and λ⁺ ≤ λ.
@@ -198,14 +240,22 @@ function checkLambdaY0<T>(inst: WideUvInstance, ctx: CheckContext<T>): Outcome {
     th = next;
   }
   const { lam: lamEnd } = fl(F, th, m);
-  return ctx.holds({ code: 'lambda_monotone', ...worst, ...(least !== undefined ? ctx.margin(least) : {}),
-    message: `λ⁺ − λ = (ηf²/m)(ηλ − 4) and λ non-increasing over ${t} steps (m = ${m}): η·λ went ${F.toNumber(k0).toFixed(4)} → ${F.toNumber(F.mul(eta, lamEnd)).toFixed(4)}` });
+  return ctx.holds({
+    code: 'lambda_monotone',
+    ...worst,
+    ...(least !== undefined ? ctx.margin(least) : {}),
+    message: `λ⁺ − λ = (ηf²/m)(ηλ − 4) and λ non-increasing over ${t} steps (m = ${m}): η·λ went ${F.toNumber(k0).toFixed(4)} → ${F.toNumber(F.mul(eta, lamEnd)).toFixed(4)}`,
+  });
 }
 
 export const lewkowyczLambdaY0: Claim<WideUvInstance> = defineClaim<WideUvInstance>({
   id: 'lewkowycz.lambda-monotone-y0',
   title: 'uv with y = 0: λ⁺ − λ = (ηf²/m)(ηλ − 4) exactly, so λ never increases once η·λ₀ < 4',
-  citation: { paper: LBDSG, where: '§2, the NTK (λ) update of the uv model and the 4/λ₀ catapult boundary (exact increment derived in docs/claims/wang-xu-zhao-tao.md [D]; recalled)', recalled: true },
+  citation: {
+    paper: LBDSG,
+    where: '§2, the NTK (λ) update of the uv model and the 4/λ₀ catapult boundary (exact increment derived in docs/claims/wang-xu-zhao-tao.md [D]; recalled)',
+    recalled: true,
+  },
   statement:
     'For the width-m uv model with y = 0 (so r = f): λ_{t+1} − λ_t = (ηf_t²/m)(ηλ_t − 4) at every step. Hence if 2 < η·λ₀ < 4, λ is non-increasing ' +
     'along the whole trajectory (it only decreases, so η·λ_t < 4 stays true). If η·λ₀ > 4 (and f₀ ≠ 0), λ increases.',
@@ -220,7 +270,7 @@ export const lewkowyczLambdaY0: Claim<WideUvInstance> = defineClaim<WideUvInstan
   tolerance: { ulps: 4096 },
   rationale:
     'The increment identity is exact; λ⁺ − λ is compared with (ηf²/m)(ηλ − 4) to 4096 ulps (9e-13 in f64) of λ⁺ + λ, and "non-increasing" ' +
-    'allows the same slack (the catalog\'s 1e-12 per step for monotone claims).',
+    "allows the same slack (the catalog's 1e-12 per step for monotone claims).",
 });
 
 // lewkowycz.catapult-window -----------------------------------------------------------------------
@@ -238,13 +288,20 @@ function checkCatapultWindow<T>(inst: WideUvInstance, ctx: CheckContext<T>): Out
   // The lazy-start condition of the window (large width at fixed f₀): η²f₀²/m ≤ (η·λ₀ − 2)/2, so the first multiplier
   // 1 − η·λ₀ + η²f₀²/m of f has modulus ≥ η·λ₀/2 > 1.
   const b0 = F.div(F.mul(F.mul(eta, eta), F.mul(f0, f0)), F.int(m));
-  ctx.assume(!F.lt(F.div(F.sub(k0, F.int(2)), F.int(2)), b0), 'not_lazy_start', `η²f₀²/m = ${F.toString(b0)} exceeds (η·λ₀ − 2)/2: the O(1/m) term is not small`);
+  ctx.assume(
+    !F.lt(F.div(F.sub(k0, F.int(2)), F.int(2)), b0),
+    'not_lazy_start',
+    `η²f₀²/m = ${F.toString(b0)} exceeds (η·λ₀ − 2)/2: the O(1/m) term is not small`,
+  );
   const L0 = model.loss(theta);
   let maxL = L0;
   // max_{t ≥ 1} L_t in the field: (peak − L₀)/L₀ > 0 is the spike, with no tie at L₀ itself.
   let peak: T | undefined;
   let th = theta;
-  const run = stepper(gdRule(F, (x) => model.grad(x), eta), th);
+  const run = stepper(
+    gdRule(F, (x) => model.grad(x), eta),
+    th,
+  );
   let t = 0;
   let inside = 0;
   for (; t < inst.steps; t++) {
@@ -255,11 +312,24 @@ function checkCatapultWindow<T>(inst: WideUvInstance, ctx: CheckContext<T>): Out
       // enclosure grown too wide proves nothing, and the certification climbs to more digits.
       const fAbs = stepped ? F.abs(fl(F, th, m).f) : undefined;
       if (ctx.precision.kind === 'interval' && !(fAbs !== undefined && F.lt(F.from(1e6), fAbs))) {
-        return ctx.diverged({ code: 'enclosure_blew_up', step: t, observed: Number.NaN, bound: 2, margin: Number.NaN, message: `the enclosure of the iterate blew up by step ${t}` });
+        return ctx.diverged({
+          code: 'enclosure_blew_up',
+          step: t,
+          observed: Number.NaN,
+          bound: 2,
+          margin: Number.NaN,
+          message: `the enclosure of the iterate blew up by step ${t}`,
+        });
       }
-      return ctx.violated({ code: 'diverged', step: t, observed: Number.POSITIVE_INFINITY, bound: 2, margin: Number.NEGATIVE_INFINITY,
+      return ctx.violated({
+        code: 'diverged',
+        step: t,
+        observed: Number.POSITIVE_INFINITY,
+        bound: 2,
+        margin: Number.NEGATIVE_INFINITY,
         ...(fAbs !== undefined && ctx.precision.kind === 'interval' ? ctx.margin(F.sub(F.from(1e6), fAbs)) : {}),
-        message: `GD diverged by step ${t} (η·λ₀ = ${F.toNumber(k0).toFixed(4)}, m = ${m})` });
+        message: `GD diverged by step ${t} (η·λ₀ = ${F.toNumber(k0).toFixed(4)}, m = ${m})`,
+      });
     }
     const L = model.loss(th);
     if (F.lt(maxL, L)) maxL = L;
@@ -274,14 +344,36 @@ function checkCatapultWindow<T>(inst: WideUvInstance, ctx: CheckContext<T>): Out
   const spike = F.div(F.sub(peak ?? L0, L0), L0);
   const mSpike = ctx.margin(spike);
   if (!F.lt(L0, maxL)) {
-    return ctx.violated({ code: 'no_loss_spike', observed: 0, bound: 0, ...mSpike, step: t, details,
-      message: `the loss never exceeded its initial value ${F.toString(L0)} although η·λ₀ = ${F.toNumber(k0).toFixed(4)} > 2` });
+    return ctx.violated({
+      code: 'no_loss_spike',
+      observed: 0,
+      bound: 0,
+      ...mSpike,
+      step: t,
+      details,
+      message: `the loss never exceeded its initial value ${F.toString(L0)} although η·λ₀ = ${F.toNumber(k0).toFixed(4)} > 2`,
+    });
   }
   if (!F.lt(kEnd, F.int(2))) {
-    return ctx.violated({ code: 'above_edge', observed: o, bound: 2, ...ctx.margin(F.min(spike, F.sub(F.int(2), kEnd))), step: t, details, message: `converged with η·λ_∞ = ${o.toFixed(6)} ≥ 2` });
+    return ctx.violated({
+      code: 'above_edge',
+      observed: o,
+      bound: 2,
+      ...ctx.margin(F.min(spike, F.sub(F.int(2), kEnd))),
+      step: t,
+      details,
+      message: `converged with η·λ_∞ = ${o.toFixed(6)} ≥ 2`,
+    });
   }
-  return ctx.holds({ code: 'catapult', observed: o, bound: 2, ...ctx.margin(F.min(spike, F.sub(F.int(2), kEnd))), step: t, details,
-    message: `η·λ₀ = ${F.toNumber(k0).toFixed(4)}: the loss spiked to ${F.toNumber(maxL).toExponential(3)} (from ${F.toNumber(L0).toExponential(3)}), then GD converged in ${t + 1} steps with η·λ_∞ = ${o.toFixed(4)} < 2 (m = ${m})` });
+  return ctx.holds({
+    code: 'catapult',
+    observed: o,
+    bound: 2,
+    ...ctx.margin(F.min(spike, F.sub(F.int(2), kEnd))),
+    step: t,
+    details,
+    message: `η·λ₀ = ${F.toNumber(k0).toFixed(4)}: the loss spiked to ${F.toNumber(maxL).toExponential(3)} (from ${F.toNumber(L0).toExponential(3)}), then GD converged in ${t + 1} steps with η·λ_∞ = ${o.toFixed(4)} < 2 (m = ${m})`,
+  });
 }
 
 export const lewkowyczCatapultWindow: Claim<WideUvInstance> = defineClaim<WideUvInstance>({
@@ -292,7 +384,13 @@ export const lewkowyczCatapultWindow: Claim<WideUvInstance> = defineClaim<WideUv
     'For the width-m uv model with y = 0, |f₀| ≥ 0.01, η·λ₀ ∈ [2.1, 3.9] and a lazy start η²f₀²/m ≤ (η·λ₀ − 2)/2 (the large-width regime): the loss rises above its initial value, then GD converges (f → 0) to a ' +
     'point with η·λ_∞ < 2 — a flatter region than the start. For η·λ₀ > 4 GD diverges instead (the negative control).',
   kind: 'forall',
-  hypotheses: ['y = 0, |f₀| ≥ 0.01', 'η·λ₀ ∈ [2.1, 3.9]', 'η²f₀²/m ≤ (η·λ₀ − 2)/2 (without it, e.g. m = 1 with f₀ large, the first step can shrink f and no spike need occur)', 'm ∈ {4..16}, u, v ∈ [−1, 1]^m', 'GD reaches |f| < 1e-10 within 3000 steps (else inconclusive)'],
+  hypotheses: [
+    'y = 0, |f₀| ≥ 0.01',
+    'η·λ₀ ∈ [2.1, 3.9]',
+    'η²f₀²/m ≤ (η·λ₀ − 2)/2 (without it, e.g. m = 1 with f₀ large, the first step can shrink f and no spike need occur)',
+    'm ∈ {4..16}, u, v ∈ [−1, 1]^m',
+    'GD reaches |f| < 1e-10 within 3000 steps (else inconclusive)',
+  ],
   arbitrary: wideUvInstances({ m: [4, 16], y: fc.constant('0'), kappa: [2.1, 3.9], steps: [3000, 3000] }),
   check: checkCatapultWindow,
   negativeControl: {

@@ -58,18 +58,21 @@ function accepted(x: Base): boolean {
 
 function oracleInstances(id: string, mutate?: { hessianScale: string }): fc.Arbitrary<OracleInstance> {
   return MODEL_INSTANCES[id]
-    .map((mi): Base => ({
-      model: mi.id,
-      theta: mi.theta,
-      params: { ...(mi.input.params ?? {}) },
-      ...(mi.input.data !== undefined ? { data: mi.input.data } : {}),
-      ...(mi.input.expr !== undefined ? { expr: mi.input.expr } : {}),
-      ...(mi.input.vars !== undefined ? { vars: [...mi.input.vars] } : {}),
-    }))
+    .map(
+      (mi): Base => ({
+        model: mi.id,
+        theta: mi.theta,
+        params: { ...(mi.input.params ?? {}) },
+        ...(mi.input.data !== undefined ? { data: mi.input.data } : {}),
+        ...(mi.input.expr !== undefined ? { expr: mi.input.expr } : {}),
+        ...(mi.input.vars !== undefined ? { vars: [...mi.input.vars] } : {}),
+      }),
+    )
     .filter(accepted)
     .chain((base) => {
       const n = base.theta.length;
-      return fc.tuple(decimalVector(n, -1, 1, 2), decimalVector(n, -1, 1, 2))
+      return fc
+        .tuple(decimalVector(n, -1, 1, 2), decimalVector(n, -1, 1, 2))
         .map(([u, v]): OracleInstance => ({ ...base, u, v, ...(mutate !== undefined ? { mutate } : {}) }));
     });
 }
@@ -83,7 +86,10 @@ function oracleClaim(modelId: string, title: string): Claim<OracleInstance> {
   return defineClaim<OracleInstance>({
     id: `oracle.${modelId}.closed-forms`,
     title: `Closed-form derivatives of ${modelId} (${title}) match 90-digit finite differences`,
-    citation: { paper: 'eoscheck model closed forms (README, Models; derived and checked symbolically)', where: 'gradient, Hessian and ∇³L[u,u] of the model; exact-identity tolerances' },
+    citation: {
+      paper: 'eoscheck model closed forms (README, Models; derived and checked symbolically)',
+      where: 'gradient, Hessian and ∇³L[u,u] of the model; exact-identity tolerances',
+    },
     statement:
       `For ${modelId}: ∇L, ∇²L, ∇²L·v and ∇³L[u,u] equal central finite differences of L, ∇L and uᵀ∇²L u at 90 digits ` +
       `to 1e-30 (normwise relative), and evaluations of L, ∇L, ∇²L, ∇³L[u,u] match the 90-digit ones to 1e-10 in f64 and 1e-30 at dec:50 ` +
@@ -102,7 +108,13 @@ function oracleClaim(modelId: string, title: string): Claim<OracleInstance> {
       const r = checkDerivatives(model, [...instance.theta], [...instance.u], [...instance.v], 90);
       // The exact identities always; the evaluation at this rung's precision when measured (f64, dec:50).
       const p = formatPrecision(ctx.precision);
-      const judged: (keyof typeof ORACLE_BOUNDS)[] = ['grad', 'hessian', 'third', 'hvp', ...(p === 'f64' ? ['f64' as const] : p === 'dec:50' ? ['dec50' as const] : [])];
+      const judged: (keyof typeof ORACLE_BOUNDS)[] = [
+        'grad',
+        'hessian',
+        'third',
+        'hvp',
+        ...(p === 'f64' ? ['f64' as const] : p === 'dec:50' ? ['dec50' as const] : []),
+      ];
       let worst: keyof typeof ORACLE_BOUNDS = 'grad';
       let worstRatio = -1;
       for (const k of judged) {
@@ -119,7 +131,14 @@ function oracleClaim(modelId: string, title: string): Claim<OracleInstance> {
       const details = { grad: r.grad, hessian: r.hessian, third: r.third, hvp: r.hvp, f64: r.f64, dec50: r.dec50 };
       const what = worst === 'f64' || worst === 'dec50' ? `${p} evaluation error` : `${worst} vs finite differences: error`;
       if (!(observed <= bound)) {
-        return ctx.violated({ code: 'derivative_mismatch', observed, bound, margin, details, message: `${what} ${observed.toExponential(2)} exceeds ${bound}` });
+        return ctx.violated({
+          code: 'derivative_mismatch',
+          observed,
+          bound,
+          margin,
+          details,
+          message: `${what} ${observed.toExponential(2)} exceeds ${bound}`,
+        });
       }
       return ctx.holds({ code: 'closed_forms_match', observed, bound, margin, details, message: `worst: ${what} ${observed.toExponential(2)} ≤ ${bound}` });
     },
@@ -141,6 +160,6 @@ function oracleClaim(modelId: string, title: string): Claim<OracleInstance> {
 }
 
 /** One oracle claim per model family that has an instance generator, in the model table's order. */
-export const ORACLE_CLAIMS: readonly Claim<OracleInstance>[] = MODELS
-  .filter((m) => MODEL_INSTANCES[m.id] !== undefined)
-  .map((m) => oracleClaim(m.id, m.objective));
+export const ORACLE_CLAIMS: readonly Claim<OracleInstance>[] = MODELS.filter((m) => MODEL_INSTANCES[m.id] !== undefined).map((m) =>
+  oracleClaim(m.id, m.objective),
+);

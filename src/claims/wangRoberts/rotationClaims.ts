@@ -39,8 +39,14 @@ function episodes<T>(inst: DepthRunInstance, ctx: CheckContext<T>): EpisodeSumma
 }
 
 const details = (inst: DepthRunInstance, s: EpisodeSummary) => ({
-  family: inst.family, depth: inst.depth, kappa: inst.kappa0, episodes: s.episodes.length, unstableSteps: s.unstableSteps,
-  rotationUnstable: s.rotationUnstable, rotationStable: s.rotationStable, finalKappa: s.finalKappa,
+  family: inst.family,
+  depth: inst.depth,
+  kappa: inst.kappa0,
+  episodes: s.episodes.length,
+  unstableSteps: s.unstableSteps,
+  rotationUnstable: s.rotationUnstable,
+  rotationStable: s.rotationStable,
+  finalKappa: s.finalKappa,
 });
 
 /* wr.rotation.episodes ---------------------------------------------------------------------- */
@@ -54,16 +60,37 @@ function checkEpisodes<T>(inst: DepthRunInstance, ctx: CheckContext<T>): Outcome
   const d = { ...details(inst, s), leastEpisodeStart: least.start, leastEpisodeLength: least.length };
   const msg = `${s.episodes.length} instability episode(s) (${s.unstableSteps} unstable steps, ${inst.family}, κ = ${inst.kappa0}); the least-turning episode (steps ${least.start}–${least.start + least.length}) turned the top eigenvector by ${least.rotation.toExponential(2)} rad`;
   if (!(least.rotation >= EPISODE_FLOOR)) {
-    return ctx.violated({ code: 'episode_without_rotation', observed: least.rotation, bound: EPISODE_FLOOR, margin: least.rotation - EPISODE_FLOOR, step: least.start, details: d, message: `${msg} < ${EPISODE_FLOOR}` });
+    return ctx.violated({
+      code: 'episode_without_rotation',
+      observed: least.rotation,
+      bound: EPISODE_FLOOR,
+      margin: least.rotation - EPISODE_FLOOR,
+      step: least.start,
+      details: d,
+      message: `${msg} < ${EPISODE_FLOOR}`,
+    });
   }
-  return ctx.holds({ code: 'episodes_rotate', observed: least.rotation, bound: EPISODE_FLOOR, margin: least.rotation - EPISODE_FLOOR, step: least.start, details: d, message: `${msg} ≥ ${EPISODE_FLOOR}` });
+  return ctx.holds({
+    code: 'episodes_rotate',
+    observed: least.rotation,
+    bound: EPISODE_FLOOR,
+    margin: least.rotation - EPISODE_FLOOR,
+    step: least.start,
+    details: d,
+    message: `${msg} ≥ ${EPISODE_FLOOR}`,
+  });
 }
 
 export const rotationEpisodes: Claim<DepthRunInstance> = defineClaim<DepthRunInstance>({
   id: 'wr.rotation.episodes',
   notCertifiable: MARGIN_IN_DOUBLES,
   title: 'Depth > 1: every instability episode turns the top Hessian eigenvector (depth 1: none does)',
-  citation: { paper: WR, where: 'arXiv 2412.17613, abstract: "for any network with depth > 1, unstable growth in parameters causes rotations in the principal components of the Hessian"; the measurement per episode is derived (docs/claims/wang-roberts.md)', recalled: true },
+  citation: {
+    paper: WR,
+    where:
+      'arXiv 2412.17613, abstract: "for any network with depth > 1, unstable growth in parameters causes rotations in the principal components of the Hessian"; the measurement per episode is derived (docs/claims/wang-roberts.md)',
+    recalled: true,
+  },
   statement:
     'On networks of depth 2–4 started at a perturbed sharp minimizer with η·S > 2, split the GD run into instability episodes (maximal runs of steps that grow the ' +
     'gradient component along the current top eigenvector while η·λ₁ > 2). In every episode the top Hessian eigenvector turns by at least 1e-4 rad in all (sum of ' +
@@ -77,7 +104,8 @@ export const rotationEpisodes: Claim<DepthRunInstance> = defineClaim<DepthRunIns
   arbitrary: deepInstances(2.05, 2.6),
   check: checkEpisodes,
   negativeControl: {
-    description: 'depth 1 (a 2×2 quadratic, η·λ_max ∈ [2.05, 2.6], 60 steps): its episodes grow along a fixed eigenvector, the Hessian is constant and no episode turns it',
+    description:
+      'depth 1 (a 2×2 quadratic, η·λ_max ∈ [2.05, 2.6], 60 steps): its episodes grow along a fixed eigenvector, the Hessian is constant and no episode turns it',
     arbitrary: depthOneInstances(2.05, 2.6),
   },
   tolerance: { abs: EPISODE_FLOOR },
@@ -95,7 +123,8 @@ function checkPolarity<T>(inst: DepthRunInstance, ctx: CheckContext<T>): Outcome
   const polarEpisodes = s.episodes.filter((e) => e.episodeRelDrop > DROP_FLOOR).length;
   const d = { ...details(inst, s), polarSteps: s.polarSteps, polarEpisodes };
   const msg = `${s.polarSteps} of ${s.unstableSteps} unstable steps lowered the curvature along the previous top eigenvector (uₜᵀH_{t+1}uₜ < λ₁(t)); ${polarEpisodes} of ${s.episodes.length} episodes lowered it from the episode's first iterate to its last (${inst.family}, κ = ${inst.kappa0})`;
-  if (!(frac >= 0.5)) return ctx.violated({ code: 'not_polar', observed: frac, bound: 0.5, margin: frac - 0.5, details: d, message: `${msg}: fewer than half` });
+  if (!(frac >= 0.5))
+    return ctx.violated({ code: 'not_polar', observed: frac, bound: 0.5, margin: frac - 0.5, details: d, message: `${msg}: fewer than half` });
   return ctx.holds({ code: 'polar', observed: frac, bound: 0.5, margin: frac - 0.5, details: d, message: `${msg}: at least half` });
 }
 
@@ -103,7 +132,12 @@ export const rotationPolarity: Claim<DepthRunInstance> = defineClaim<DepthRunIns
   id: 'wr.rotation.polarity',
   notCertifiable: MARGIN_IN_DOUBLES,
   title: 'Depth > 1: unstable steps turn the top eigenvector away from the unstable direction (uₜᵀH_{t+1}uₜ < λ₁(t))',
-  citation: { paper: WR, where: 'arXiv 2412.17613, abstract: rotations "promote exploration of the parameter space away from unstable directions"; arXiv 2511.12558, abstract: "Rotational Polarity of Eigenvectors"; the inequality is the reading derived here', recalled: true },
+  citation: {
+    paper: WR,
+    where:
+      'arXiv 2412.17613, abstract: rotations "promote exploration of the parameter space away from unstable directions"; arXiv 2511.12558, abstract: "Rotational Polarity of Eigenvectors"; the inequality is the reading derived here',
+    recalled: true,
+  },
   statement:
     'Same setting as wr.rotation.episodes. At an unstable step θₜ → θ_{t+1}, with uₜ the top eigenvector and λ₁(t) the sharpness at θₜ, the curvature along uₜ ' +
     'after the step is lower: uₜᵀ∇²L(θ_{t+1})uₜ < λ₁(t) by more than 1e-9·λ₁. On each instance at least half of the unstable steps are polar in this sense. ' +
@@ -134,13 +168,14 @@ const KAPPA_STEP = 0.6;
 
 function checkGrowsWithLr<T>(inst: DepthRunInstance, ctx: CheckContext<T>): Outcome {
   const small = episodes(inst, ctx);
-  const big = episodesOf(runRotation({ ...inst, lr: String(Number(inst.lr) * (Number(inst.kappa0) + KAPPA_STEP) / Number(inst.kappa0)) }, ctx), DROP_FLOOR);
+  const big = episodesOf(runRotation({ ...inst, lr: String((Number(inst.lr) * (Number(inst.kappa0) + KAPPA_STEP)) / Number(inst.kappa0)) }, ctx), DROP_FLOOR);
   ctx.assume(!big.diverged, 'diverged', `GD at κ + ${KAPPA_STEP} diverged at step ${big.lastT + 1}`);
   const a = small.rotationUnstable + small.rotationStable;
   const b = big.rotationUnstable + big.rotationStable;
   const d = { ...details(inst, small), rotationSmall: a, rotationBig: b };
   const msg = `total rotation of the top eigenvector over ${inst.steps} steps: ${a.toExponential(3)} rad at κ = ${inst.kappa0}, ${b.toExponential(3)} rad at κ + ${KAPPA_STEP} (${inst.family})`;
-  if (!(b > a + ctx.tol.abs)) return ctx.violated({ code: 'rotation_not_increasing', observed: b - a, bound: ctx.tol.abs, margin: b - a - ctx.tol.abs, details: d, message: msg });
+  if (!(b > a + ctx.tol.abs))
+    return ctx.violated({ code: 'rotation_not_increasing', observed: b - a, bound: ctx.tol.abs, margin: b - a - ctx.tol.abs, details: d, message: msg });
   return ctx.holds({ code: 'rotation_increases', observed: b - a, bound: ctx.tol.abs, margin: b - a - ctx.tol.abs, details: d, message: msg });
 }
 
@@ -150,7 +185,7 @@ export const rotationGrowsWithLr: Claim<DepthRunInstance> = defineClaim<DepthRun
   title: 'Depth > 1: from the same start, a larger learning rate turns the top eigenvector more',
   citation: { paper: WR, where: 'arXiv 2511.12558, abstract: "These rotations, which increase with learning rates, promote exploration"', recalled: true },
   statement:
-    'Same setting as wr.rotation.episodes. From the same start, GD with η\' = η·(κ + 0.6)/κ turns the top Hessian eigenvector more in total over 300 steps ' +
+    "Same setting as wr.rotation.episodes. From the same start, GD with η' = η·(κ + 0.6)/κ turns the top Hessian eigenvector more in total over 300 steps " +
     '(sum of per-step principal angles) than GD with η. Statistical: on at least 55% of instances.',
   kind: 'statistical',
   // One f64 run per instance: the statistic, not a single run, is the claim (a decimal re-run of 300 eigensolves would cost minutes).

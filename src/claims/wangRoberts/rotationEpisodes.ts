@@ -71,7 +71,9 @@ export function runRotation<T>(inst: DepthRunInstance, ctx: CheckContext<T>): Ru
   const model = instanceModel(inst);
   ctx.count(inst.steps);
   return runTrajectory(model, ctx.F, inst.theta, {
-    optimizer: { id: 'gd', lr: inst.lr }, steps: inst.steps, observers: [sharpnessObserver(), rotationPolarityObserver()],
+    optimizer: { id: 'gd', lr: inst.lr },
+    steps: inst.steps,
+    observers: [sharpnessObserver(), rotationPolarityObserver()],
   });
 }
 
@@ -170,17 +172,27 @@ type Family = fc.Arbitrary<Omit<DepthRunInstance, 'lr' | 'kappa0' | 'steps'>>;
 /** deep-scalar, L = ½(w₁⋯w_D − 1)², w ∈ ±[0.3, 1.6]: depth D, width 1. */
 function deepScalar(depth: number): Family {
   return decimalVector(depth, -1.6, 1.6, 2).map((w) => ({
-    model: 'deep-scalar', params: { target: '1' }, theta: awayFromZero(w, 0.3), depth, family: `deep-scalar D=${depth}`,
+    model: 'deep-scalar',
+    params: { target: '1' },
+    theta: awayFromZero(w, 0.3),
+    depth,
+    family: `deep-scalar D=${depth}`,
   }));
 }
 
 /** diagonal-linear (1/2n)‖X(u⊙v) − y‖², d = 2 or 3 features, n = 3 samples: depth 2, width d. */
 function diagonalLinear(): Family {
-  return fc.integer({ min: 2, max: 3 }).chain((d) => fc.tuple(
-    fc.array(decimalVector(d, -1.5, 1.5, 2), { minLength: 3, maxLength: 3 }), decimalVector(3, -1.5, 1.5, 2), decimalVector(2 * d, -1.5, 1.5, 2),
-  ).map(([X, y, theta]) => ({
-    model: 'diagonal-linear', data: { X, y } as InstanceJson, theta: awayFromZero(theta, 0.3), depth: 2, family: `diagonal-linear d=${d}`,
-  })));
+  return fc.integer({ min: 2, max: 3 }).chain((d) =>
+    fc
+      .tuple(fc.array(decimalVector(d, -1.5, 1.5, 2), { minLength: 3, maxLength: 3 }), decimalVector(3, -1.5, 1.5, 2), decimalVector(2 * d, -1.5, 1.5, 2))
+      .map(([X, y, theta]) => ({
+        model: 'diagonal-linear',
+        data: { X, y } as InstanceJson,
+        theta: awayFromZero(theta, 0.3),
+        depth: 2,
+        family: `diagonal-linear d=${d}`,
+      })),
+  );
 }
 
 /** deep-linear (1/2n)Σ‖W_D⋯W₁x − y‖² with widths 2-2-1 (depth 2) or 2-2-2-1 (depth 3), n = 3 samples. */
@@ -188,21 +200,35 @@ function deepLinear(depth: 2 | 3): Family {
   const widths = depth === 2 ? [2, 2, 1] : [2, 2, 2, 1];
   let dim = 0;
   for (let l = 1; l < widths.length; l++) dim += widths[l] * widths[l - 1];
-  return fc.tuple(
-    fc.array(decimalVector(2, -1.5, 1.5, 2), { minLength: 3, maxLength: 3 }), decimalVector(3, -1.5, 1.5, 2), decimalVector(dim, -1.2, 1.2, 2),
-  ).map(([X, y, theta]) => ({
-    model: 'deep-linear', data: { X, Y: y.map((v) => [v]), widths: widths.map(String) } as InstanceJson, theta: awayFromZero(theta, 0.2),
-    depth, family: `deep-linear ${widths.join('-')}`,
-  }));
+  return fc
+    .tuple(fc.array(decimalVector(2, -1.5, 1.5, 2), { minLength: 3, maxLength: 3 }), decimalVector(3, -1.5, 1.5, 2), decimalVector(dim, -1.2, 1.2, 2))
+    .map(([X, y, theta]) => ({
+      model: 'deep-linear',
+      data: { X, Y: y.map((v) => [v]), widths: widths.map(String) } as InstanceJson,
+      theta: awayFromZero(theta, 0.2),
+      depth,
+      family: `deep-linear ${widths.join('-')}`,
+    }));
 }
 
 /** quadratic ½θᵀAθ − bᵀθ, A = XᵀX/n-like (symmetric positive definite 2×2): depth 1. */
 function quadratic(): Family {
-  return fc.tuple(decimalText(0.3, 2, 2), decimalText(0.3, 2, 2), decimalText(-0.25, 0.25, 2), decimalVector(2, -1.5, 1.5, 2))
-    .map(([a, c, r, theta]) => {
-      const b = new D(r).times(new D(a).times(c).sqrt()).toFixed(4);
-      return { model: 'quadratic', data: { A: [[a, b], [b, c]], b: ['0', '0'] } as InstanceJson, theta, depth: 1, family: 'quadratic (depth 1)' };
-    });
+  return fc.tuple(decimalText(0.3, 2, 2), decimalText(0.3, 2, 2), decimalText(-0.25, 0.25, 2), decimalVector(2, -1.5, 1.5, 2)).map(([a, c, r, theta]) => {
+    const b = new D(r).times(new D(a).times(c).sqrt()).toFixed(4);
+    return {
+      model: 'quadratic',
+      data: {
+        A: [
+          [a, b],
+          [b, c],
+        ],
+        b: ['0', '0'],
+      } as InstanceJson,
+      theta,
+      depth: 1,
+      family: 'quadratic (depth 1)',
+    };
+  });
 }
 
 /** The families of depth > 1 (the claims' instances) and of depth 1 (their negative control). */
@@ -220,12 +246,16 @@ export const DEPTH_FAMILIES = {
  * unstable along the top eigenvector as soon as κ > 2. θ and η are stored as 12-digit text.
  */
 export function withLr(family: Family, lo: number, hi: number, steps: number): fc.Arbitrary<DepthRunInstance> {
-  return fc.tuple(family, decimalText(lo, hi, 2), fc.array(fc.tuple(fc.boolean(), decimalText(0.001, 0.01, 3)), { minLength: 16, maxLength: 16 }))
+  return fc
+    .tuple(family, decimalText(lo, hi, 2), fc.array(fc.tuple(fc.boolean(), decimalText(0.001, 0.01, 3)), { minLength: 16, maxLength: 16 }))
     .map(([base, kappa, delta]): DepthRunInstance => {
       const { theta, sharpness: s } = settle(base);
       const text = (x: number) => new D(x).toSignificantDigits(12).toFixed();
       return {
-        ...base, steps, kappa0: kappa, lr: new D(kappa).div(s).toSignificantDigits(12).toFixed(),
+        ...base,
+        steps,
+        kappa0: kappa,
+        lr: new D(kappa).div(s).toSignificantDigits(12).toFixed(),
         theta: theta.map((x, i) => text(x + (delta[i % 16][0] ? 1 : -1) * Number(delta[i % 16][1]))),
       } as unknown as DepthRunInstance;
     });

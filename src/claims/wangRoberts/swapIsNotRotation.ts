@@ -9,31 +9,43 @@ import { gdRule, stepper } from '../../dynamics/stepper.js';
 import { BLOW_UP, D, type Frame, GAP_GUARD, finiteSmall, frameAt } from './wangRoberts.js';
 
 /** An angle in radians, printed in degrees to three digits. */
-const deg = (x: number) => `${(x * 180 / Math.PI).toPrecision(3)}°`;
+const deg = (x: number) => `${((x * 180) / Math.PI).toPrecision(3)}°`;
 
 /* ------------------------------------------------------------------------------------------ */
 /* wr.swap-is-not-rotation                                                                     */
 /* ------------------------------------------------------------------------------------------ */
 
 /** Balanced uv (u₀ = v₀) under GD with η; `steps` steps. */
-export interface UvRunInstance extends WithUvRun<Instance> {
-}
+export interface UvRunInstance extends WithUvRun<Instance> {}
 
 function uvRunArb(balanced: boolean): fc.Arbitrary<UvRunInstance> {
-  return fc.record({ u: decimalText(0.2, 1.3, 2), off: decimalText(0.2, 0.8, 2), lr: decimalText(0.25, 1.4, 2), steps: fc.integer({ min: 20, max: 200 }) })
+  return fc
+    .record({ u: decimalText(0.2, 1.3, 2), off: decimalText(0.2, 0.8, 2), lr: decimalText(0.25, 1.4, 2), steps: fc.integer({ min: 20, max: 200 }) })
     .filter(({ u }) => Math.abs(Number(u) ** 2 - 1) >= 0.05)
-    .map(({ u, off, lr, steps }): UvRunInstance => ({
-      model: 'uv', params: { target: '1' },
-      theta: [u, balanced ? u : new D(u).plus(off).toFixed()], lr, steps,
-    }));
+    .map(
+      ({ u, off, lr, steps }): UvRunInstance => ({
+        model: 'uv',
+        params: { target: '1' },
+        theta: [u, balanced ? u : new D(u).plus(off).toFixed()],
+        lr,
+        steps,
+      }),
+    );
 }
 
-const FRAME = [[1, 1], [1, -1]];
+const FRAME = [
+  [1, 1],
+  [1, -1],
+];
 
 export const swapIsNotRotation: Claim<UvRunInstance> = defineClaim<UvRunInstance>({
   id: 'wr.swap-is-not-rotation',
   title: '"Depth > 1 ⇒ eigenvector rotation" fails on balanced uv: the eigenvectors stay (1, ±1)/√2, a naive angle sees only 90° swaps',
-  citation: { paper: WR, where: 'abstract ("for any network with depth > 1 … rotations"); counterexample on the symmetric invariant set, docs/claims/wang-roberts.md caveat 5', recalled: true },
+  citation: {
+    paper: WR,
+    where: 'abstract ("for any network with depth > 1 … rotations"); counterexample on the symmetric invariant set, docs/claims/wang-roberts.md caveat 5',
+    recalled: true,
+  },
   statement:
     'On uv with y = 1 from a balanced start u₀ = v₀, GD keeps u = v for every η, and the Hessian [[u², 2u² − 1], [2u² − 1, u²]] has the fixed eigenvectors ' +
     '(1, 1)/√2 and (1, −1)/√2 (eigenvalues 3u² − 1 and 1 − u²). So the top eigenvector is always one of them, and the naive angle between consecutive top eigenvectors ' +
@@ -53,7 +65,10 @@ export const swapIsNotRotation: Claim<UvRunInstance> = defineClaim<UvRunInstance
     const lines = FRAME.map((l) => l.map((x) => F.int(x)));
     const quarter = F.atan(F.one);
     let th = theta;
-    const run = stepper(gdRule(F, (x) => model.grad(x), eta), th);
+    const run = stepper(
+      gdRule(F, (x) => model.grad(x), eta),
+      th,
+    );
     let prev: Frame<T> | undefined;
     let swaps = 0;
     let skipped = 0;
@@ -63,7 +78,14 @@ export const swapIsNotRotation: Claim<UvRunInstance> = defineClaim<UvRunInstance
         const stepped = run.step();
         th = run.theta;
         if (!stepped || !finiteSmall(F, th)) {
-          return ctx.diverged({ code: 'diverged', message: `GD left |θ| < ${BLOW_UP} at step ${k}`, observed: Number.NaN, bound: 0, margin: Number.NaN, step: k });
+          return ctx.diverged({
+            code: 'diverged',
+            message: `GD left |θ| < ${BLOW_UP} at step ${k}`,
+            observed: Number.NaN,
+            bound: 0,
+            margin: Number.NaN,
+            step: k,
+          });
         }
       }
       const cur = frameAt(F, model, th);
@@ -77,7 +99,11 @@ export const swapIsNotRotation: Claim<UvRunInstance> = defineClaim<UvRunInstance
       worst = Math.max(worst, off);
       if (F.lt(tolF, offF)) {
         return ctx.violated({
-          code: 'frame_moved', step: k, observed: off, bound: tol, ...ctx.margin(F.sub(tolF, offF)),
+          code: 'frame_moved',
+          step: k,
+          observed: off,
+          bound: tol,
+          ...ctx.margin(F.sub(tolF, offF)),
           message: `step ${k}: the top Hessian eigenvector is ${deg(off)} off the lines (1, ±1): the eigenvectors moved (θ = (${F.toNumber(th[0]).toPrecision(6)}, ${F.toNumber(th[1]).toPrecision(6)}))`,
         });
       }
@@ -91,23 +117,34 @@ export const swapIsNotRotation: Claim<UvRunInstance> = defineClaim<UvRunInstance
         const jump = F.toNumber(jumpF);
         worst = Math.max(worst, jump);
         if (F.lt(tolF, jumpF)) {
-          return ctx.violated({ code: 'rotation', step: k, observed: jump, bound: tol, ...ctx.margin(F.sub(tolF, jumpF)), message: `step ${k}: the naive angle ${deg(naive)} is neither 0 nor 90°` });
+          return ctx.violated({
+            code: 'rotation',
+            step: k,
+            observed: jump,
+            bound: tol,
+            ...ctx.margin(F.sub(tolF, jumpF)),
+            message: `step ${k}: the naive angle ${deg(naive)} is neither 0 nor 90°`,
+          });
         }
         if (F.lt(quarter, naiveF)) swaps++;
       }
       prev = cur;
     }
     return ctx.holds({
-      code: 'fixed_frame', observed: worst, bound: tol, margin: tol - worst, details: { swaps, skipped },
+      code: 'fixed_frame',
+      observed: worst,
+      bound: tol,
+      margin: tol - worst,
+      details: { swaps, skipped },
       message: `eigenvectors stayed (1, ±1)/√2 for ${instance.steps} steps at η = ${instance.lr}; the naive top-vector angle jumped 90° ${swaps} time${swaps === 1 ? '' : 's'} (eigenvalue swaps, not rotation)`,
     });
   },
   negativeControl: {
-    description: 'unbalanced starts v₀ = u₀ + 0.2…0.8: off the symmetric set the Hessian\'s eigenvectors turn with θ, so the fixed-frame identity must fail',
+    description: "unbalanced starts v₀ = u₀ + 0.2…0.8: off the symmetric set the Hessian's eigenvectors turn with θ, so the fixed-frame identity must fail",
     arbitrary: uvRunArb(false),
   },
   tolerance: { ulps: 4096 },
   rationale:
     'An exact identity on the invariant set u = v (docs/claims/wang-roberts.md): H has equal diagonal entries, so its eigenvectors are (1, ±1)/√2 exactly; ' +
-    'the only error is the eigensolver\'s, held to 4096 ulps (9.1e-13 rad in f64, 4.1e-36 at dec:40), the angles measured at the run\'s precision. [E]: mean angle 0.000° at η·λ = 0.8, only swaps at larger η.',
+    "the only error is the eigensolver's, held to 4096 ulps (9.1e-13 rad in f64, 4.1e-36 at dec:40), the angles measured at the run's precision. [E]: mean angle 0.000° at η·λ = 0.8, only swaps at larger η.",
 });

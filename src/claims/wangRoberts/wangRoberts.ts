@@ -22,7 +22,6 @@ import { leastOf } from '../relativeMargin.js';
  * deeper and wider networks of rotationClaims.ts and flatteningInLr.ts.
  */
 
-
 /** Iterates beyond this size count as a divergence (uv's loss grows like |θ|⁴). */
 export const BLOW_UP = 1e6;
 
@@ -38,8 +37,6 @@ const lambdaGfsText = (u: string, v: string): Decimal => {
 export const lrFor = (u: string, v: string, kappa: string): string => new D(kappa).div(lambdaGfsText(u, v)).toSignificantDigits(15).toFixed();
 
 export const finiteSmall = <T>(F: Field<T>, v: Vec<T>): boolean => v.every((x) => F.isFinite(x) && F.lt(F.abs(x), F.from(BLOW_UP)));
-
-
 
 /** The Hessian's eigenframe at θ: top and second unit eigenvectors as doubles, the gap relative to ‖H‖, λ₁. */
 export interface Frame<T> {
@@ -100,14 +97,19 @@ export interface GdRunInstance extends Instance {
 }
 
 function uvUnstableControl(): fc.Arbitrary<GdRunInstance> {
-  return fc.record({ u: decimalText(1.5, 3, 2), v: decimalText(0.1, 0.8, 2), kappa: decimalText(2.2, 3, 2), steps: fc.integer({ min: 5, max: 60 }) })
+  return fc
+    .record({ u: decimalText(1.5, 3, 2), v: decimalText(0.1, 0.8, 2), kappa: decimalText(2.2, 3, 2), steps: fc.integer({ min: 5, max: 60 }) })
     .map(({ u, v, kappa, steps }) => ({ model: 'uv', params: { target: '1' }, theta: [u, v], lr: lrFor(u, v, kappa), steps }));
 }
 
 export const depth1NoRotation: Claim<GdRunInstance> = defineClaim<GdRunInstance>({
   id: 'wr.depth1.no-rotation',
   title: 'Depth 1 (linear regression): the Hessian eigenvectors never rotate under GD, stable or divergent',
-  citation: { paper: WR, where: 'abstract: rotations are "a consequence of network depth"; the depth-1 baseline (docs/claims/wang-roberts.md wr.depth1.no-rotation [D])', recalled: true },
+  citation: {
+    paper: WR,
+    where: 'abstract: rotations are "a consequence of network depth"; the depth-1 baseline (docs/claims/wang-roberts.md wr.depth1.no-rotation [D])',
+    recalled: true,
+  },
   statement:
     'For L(θ) = ½θᵀAθ − bᵀθ (linear regression, A = XᵀX/n ⪰ 0) the Hessian is A at every θ, so along GD with any η — ' +
     'including η·λ_max ∈ (2, 4), where GD diverges along q_max — the angle between the top Hessian eigenvectors of consecutive iterates is 0 ' +
@@ -122,7 +124,11 @@ export const depth1NoRotation: Claim<GdRunInstance> = defineClaim<GdRunInstance>
     const eta = F.from(instance.lr);
     let th = theta;
     // Divergent runs are part of the claim (the eigenvector of a constant Hessian stays put however far θ goes).
-    const run = stepper(gdRule(F, (x) => model.grad(x), eta), th, { divergenceBound: Number.POSITIVE_INFINITY });
+    const run = stepper(
+      gdRule(F, (x) => model.grad(x), eta),
+      th,
+      { divergenceBound: Number.POSITIVE_INFINITY },
+    );
     let prev = frameAt(F, model, th);
     const norm0 = Math.hypot(...th.map((x) => F.toNumber(x)));
     let worst = { observed: 0, step: 0 };
@@ -135,7 +141,14 @@ export const depth1NoRotation: Claim<GdRunInstance> = defineClaim<GdRunInstance>
       const stepped = run.step();
       th = run.theta;
       if (!stepped || !th.every((x) => F.isFinite(x))) {
-        return ctx.diverged({ code: 'non_finite', message: `θ became non-finite at step ${k + 1}`, observed: Number.NaN, bound: 0, margin: Number.NaN, step: k + 1 });
+        return ctx.diverged({
+          code: 'non_finite',
+          message: `θ became non-finite at step ${k + 1}`,
+          observed: Number.NaN,
+          bound: 0,
+          margin: Number.NaN,
+          step: k + 1,
+        });
       }
       const cur = frameAt(F, model, th);
       const angle = vectorAngle(prev.top, cur.top);
@@ -144,8 +157,12 @@ export const depth1NoRotation: Claim<GdRunInstance> = defineClaim<GdRunInstance>
       if (angle > worst.observed || k === 0) worst = { observed: Math.max(angle, worst.observed), step: angle > worst.observed ? k : worst.step };
       if (angle > ctx.tol.rel) {
         return ctx.violated({
-          code: 'eigenvector_rotated', step: k, observed: angle, bound: ctx.tol.rel, ...ctx.margin(least),
-          message: `the top Hessian eigenvector turned by ${(angle * 180 / Math.PI).toPrecision(4)}° between steps ${k} and ${k + 1} (model ${instance.model}, η = ${instance.lr}, λ₁ = ${F.toNumber(cur.lambda).toPrecision(6)})`,
+          code: 'eigenvector_rotated',
+          step: k,
+          observed: angle,
+          bound: ctx.tol.rel,
+          ...ctx.margin(least),
+          message: `the top Hessian eigenvector turned by ${((angle * 180) / Math.PI).toPrecision(4)}° between steps ${k} and ${k + 1} (model ${instance.model}, η = ${instance.lr}, λ₁ = ${F.toNumber(cur.lambda).toPrecision(6)})`,
           details: { kappa: F.toNumber(F.mul(eta, cur.lambda)), relGap: cur.relGap },
         });
       }
@@ -154,18 +171,22 @@ export const depth1NoRotation: Claim<GdRunInstance> = defineClaim<GdRunInstance>
     const growth = Math.hypot(...th.map((x) => F.toNumber(x))) / (norm0 || 1);
     const kappa = F.toNumber(F.mul(eta, prev.lambda));
     return ctx.holds({
-      code: 'no_rotation', step: worst.step, observed: worst.observed, bound: ctx.tol.rel,
+      code: 'no_rotation',
+      step: worst.step,
+      observed: worst.observed,
+      bound: ctx.tol.rel,
       ...(least === undefined ? { margin: ctx.tol.rel } : ctx.margin(least)),
       message: `top eigenvector fixed over ${instance.steps} steps (κ = η·λ_max = ${kappa.toPrecision(4)}, ${kappa > 2 ? 'divergent' : 'convergent'} run, ‖θ_T‖/‖θ₀‖ = ${growth.toPrecision(3)}); largest angle ${worst.observed.toExponential(2)} rad`,
       details: { kappa, growth, relGap: prev.relGap },
     });
   },
   negativeControl: {
-    description: 'the same check on depth 2 (uv with y = 1, unbalanced start, η·λ_GFS ∈ [2.2, 3]): the Hessian ggᵀ + rQ changes with θ and its eigenvectors turn',
+    description:
+      'the same check on depth 2 (uv with y = 1, unbalanced start, η·λ_GFS ∈ [2.2, 3]): the Hessian ggᵀ + rQ changes with θ and its eigenvectors turn',
     arbitrary: uvUnstableControl(),
   },
   tolerance: { ulps: 4096 },
   rationale:
-    'An exact identity ([D]: ∇²L = A is constant): the only error is the eigensolver\'s on the same matrix, so the angle is held to 4096 ulps ' +
+    "An exact identity ([D]: ∇²L = A is constant): the only error is the eigensolver's on the same matrix, so the angle is held to 4096 ulps " +
     '(9e-13 rad in f64, the 1e-12 of docs/claims/wang-roberts.md). A depth-2 Hessian turns by 1e-3 to 1 rad per unstable step, far above it.',
 });

@@ -34,18 +34,23 @@ const D = Decimal.clone({ precision: 40 });
 
 /** θ ∈ [−2.5, 2.5]⁴ (2-decimal grid), η = κ₀/S(θ₀) with κ₀ on a 2-decimal grid in [lo, hi], kept when η < 0.95. */
 function instances(lo: number, hi: number): fc.Arbitrary<CatapultInstance> {
-  return fc.tuple(decimalVector(4, -2.5, 2.5, 2), decimalText(lo, hi, 2)).map(([theta, kappa0]): CatapultInstance => {
-    const base = { model: 'inner-product' as const, params: { loss: 'logcosh' as const, mu: '1' }, theta, steps: 3000 };
-    const s = sharpness(f64, instanceModel(base).bind(f64), theta.map(Number));
-    return { ...base, kappa0, lr: new D(kappa0).div(s).toSignificantDigits(12).toFixed() };
-  }).filter((i) => Number(i.lr) < 0.95 && Number.isFinite(Number(i.lr)));
+  return fc
+    .tuple(decimalVector(4, -2.5, 2.5, 2), decimalText(lo, hi, 2))
+    .map(([theta, kappa0]): CatapultInstance => {
+      const base = { model: 'inner-product' as const, params: { loss: 'logcosh' as const, mu: '1' }, theta, steps: 3000 };
+      const s = sharpness(f64, instanceModel(base).bind(f64), theta.map(Number));
+      return { ...base, kappa0, lr: new D(kappa0).div(s).toSignificantDigits(12).toFixed() };
+    })
+    .filter((i) => Number(i.lr) < 0.95 && Number.isFinite(Number(i.lr)));
 }
 
 function checkCatapult<T>(inst: CatapultInstance, ctx: CheckContext<T>): Outcome {
   const F = ctx.F;
   ctx.count(inst.steps);
   const run = runTrajectory(instanceModel(inst), F, inst.theta, {
-    optimizer: { id: 'gd', lr: inst.lr }, steps: inst.steps, observers: [sharpnessObserver(), catapultObserver()],
+    optimizer: { id: 'gd', lr: inst.lr },
+    steps: inst.steps,
+    observers: [sharpnessObserver(), catapultObserver()],
   });
   const first = run.rows[0];
   const kappa0 = F.toNumber(F.mul(run.lr, first.fields.sharpness as T));
@@ -56,7 +61,13 @@ function checkCatapult<T>(inst: CatapultInstance, ctx: CheckContext<T>): Outcome
   const r = run.diverged ? Number.POSITIVE_INFINITY : Math.abs(F.toNumber(F.sub(F.add(F.mul(t[0], t[2]), F.mul(t[1], t[3])), F.one)));
   const etaS = run.diverged ? Number.NaN : F.toNumber(F.mul(run.lr, last.fields.sharpness as T));
   const converged = r < 1e-9 && etaS < 2;
-  const details = { kappa0, etaSEnd: etaS, residual: r, catapultAt: cat === undefined ? -1 : cat.t, spikeStart: cat === undefined ? -1 : Number(cat.spikeStart) };
+  const details = {
+    kappa0,
+    etaSEnd: etaS,
+    residual: r,
+    catapultAt: cat === undefined ? -1 : cat.t,
+    spikeStart: cat === undefined ? -1 : Number(cat.spikeStart),
+  };
   const msg = `${inst.params.loss} ℓ(xᵀy), k = 2, η·S(θ₀) = ${kappa0.toFixed(4)}: ${cat === undefined ? 'no catapult' : `catapult (spike from step ${String(cat.spikeStart)}, sharpness below its pre-spike value at step ${cat.t})`}; ${run.diverged ? 'diverged' : converged ? `converged with η·S∞ = ${etaS.toFixed(4)}` : `not converged (|xᵀy − 1| = ${r.toExponential(2)}, η·S = ${etaS.toFixed(4)})`}`;
   if (cat === undefined) return ctx.violated({ code: 'no_catapult', observed: 0, bound: 1, margin: -1, details, message: msg });
   if (!converged) return ctx.violated({ code: 'catapult_not_converged', observed: r, bound: 1e-9, margin: -1, details, message: msg });
@@ -67,7 +78,12 @@ export const catapultInnerProduct: Claim<CatapultInstance> = defineClaim<Catapul
   id: 'wxzt.catapult.inner-product',
   notCertifiable: MARGIN_IN_DOUBLES,
   title: 'Catapult beyond uv: log-cosh ℓ(xᵀy) with x, y ∈ ℝ², started sharper than 2/η, spikes, flattens and converges below the edge',
-  citation: { paper: WXZT, where: 'abstract: "catapult (Lewkowycz et al., 2020)" among the large-learning-rate implicit biases, "more likely to occur when the optimization objective function has good regularity"', recalled: true },
+  citation: {
+    paper: WXZT,
+    where:
+      'abstract: "catapult (Lewkowycz et al., 2020)" among the large-learning-rate implicit biases, "more likely to occur when the optimization objective function has good regularity"',
+    recalled: true,
+  },
   statement:
     'For log cosh(xᵀy − 1), x, y ∈ ℝ², from θ₀ ∈ [−2.5, 2.5]⁴ with κ₀ = η·S(θ₀) ∈ [2.2, 3] and η < 0.95: the loss spikes to at least twice its running minimum, the ' +
     'sharpness then falls below its value before the spike (a catapult event), and GD converges (|xᵀy − 1| < 1e-9 within 3000 steps) with η·S∞ < 2. ' +

@@ -3,9 +3,6 @@ import { wxztCatapult } from './uvTrajectories.js';
 import { wxztBalancingIdentity } from './wangXuZhaoTao.js';
 import { wxztConvergenceRate, wxztGapBelowEdge } from './wxztMore.js';
 
-export const WXZT_CLAIMS: readonly Claim[] = [
-  wxztBalancingIdentity,
-  wxztCatapult,
-];
+export const WXZT_CLAIMS: readonly Claim[] = [wxztBalancingIdentity, wxztCatapult];
 
 export const WXZT_MORE_CLAIMS: readonly Claim[] = [wxztConvergenceRate, wxztGapBelowEdge] as unknown as readonly Claim[];

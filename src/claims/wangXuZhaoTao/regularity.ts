@@ -11,9 +11,17 @@ import { MARGIN_IN_DOUBLES } from '../marginInDoubles.js';
  * regular, the sooner GD diverges and the further below the edge it lands.
  */
 
-const describe = (r: LossRun) => (r.diverged ? `diverged at step ${r.lastT + 1}` : r.converged ? `converged (η·S∞ = ${r.etaS.toFixed(4)})` : `did not converge (|xᵀy − μ| = ${r.residual.toExponential(2)})`);
+const describe = (r: LossRun) =>
+  r.diverged
+    ? `diverged at step ${r.lastT + 1}`
+    : r.converged
+      ? `converged (η·S∞ = ${r.etaS.toFixed(4)})`
+      : `did not converge (|xᵀy − μ| = ${r.residual.toExponential(2)})`;
 const runDetails = (inst: LossPairInstance, a: LossRun, b?: LossRun) => ({
-  kappa: inst.kappa, lr: inst.lr, [`${a.loss}EtaS`]: a.etaS, [`${a.loss}Diverged`]: String(a.diverged),
+  kappa: inst.kappa,
+  lr: inst.lr,
+  [`${a.loss}EtaS`]: a.etaS,
+  [`${a.loss}Diverged`]: String(a.diverged),
   ...(b === undefined ? {} : { [`against_${b.loss}EtaS`]: b.etaS, [`against_${b.loss}Diverged`]: String(b.diverged) }),
 });
 
@@ -30,7 +38,16 @@ function checkConvergence<T>(inst: LossPairInstance, ctx: CheckContext<T>): Outc
   const r = runLoss(inst, inst.params.loss, inst.lr, ctx);
   const observed = r.diverged ? Number.POSITIVE_INFINITY : r.residual;
   const msg = `GD on ${inst.params.loss} ℓ(xᵀy) from (${inst.theta.join(', ')}), κ = η·λ_GFS = ${inst.kappa}, η = ${inst.lr}: ${r.diverged ? `diverged at step ${r.lastT + 1}` : `|xᵀy − 1| = ${r.residual.toExponential(2)} after ${inst.steps} steps (η·S = ${r.etaS.toFixed(4)})`}`;
-  if (!(observed < NEAR)) return ctx.violated({ code: r.diverged ? 'diverged' : 'not_converged', observed, bound: NEAR, margin: -1, step: r.lastT, details: runDetails(inst, r), message: msg });
+  if (!(observed < NEAR))
+    return ctx.violated({
+      code: r.diverged ? 'diverged' : 'not_converged',
+      observed,
+      bound: NEAR,
+      margin: -1,
+      step: r.lastT,
+      details: runDetails(inst, r),
+      message: msg,
+    });
   return ctx.holds({ code: 'converged', observed, bound: NEAR, margin: NEAR - observed, step: r.lastT, details: runDetails(inst, r), message: msg });
 }
 
@@ -38,19 +55,25 @@ export const regularityGlobalConvergence: Claim<LossPairInstance> = defineClaim<
   id: 'wxzt.regularity.global-convergence',
   notCertifiable: MARGIN_IN_DOUBLES,
   title: 'Log-cosh ℓ(xᵀy): GD converges from every start for κ = η·λ_GFS up to 6 (η < 0.95)',
-  citation: { paper: WXZT, where: 'abstract: "we develop a global convergence theory under large learning rates, for a family of nonconvex functions without globally Lipschitz continuous gradient"; the learning-rate range of the theorem is not verified (docs/claims/wang-xu-zhao-tao.md)', recalled: true },
+  citation: {
+    paper: WXZT,
+    where:
+      'abstract: "we develop a global convergence theory under large learning rates, for a family of nonconvex functions without globally Lipschitz continuous gradient"; the learning-rate range of the theorem is not verified (docs/claims/wang-xu-zhao-tao.md)',
+    recalled: true,
+  },
   statement:
     'For F(x, y) = log cosh(xy − 1) from x₀ ∈ [1.8, 3], y₀ ∈ [0.05, 1] and any η with κ = η·λ_GFS ∈ [2.1, 6] and η < 0.95 — up to three times the edge of the ' +
     'gradient-flow solution — GD converges to the minimizers: it stays bounded and |x_T y_T − 1| < 1e-4 after 4000 steps. Convergence is the conclusion, not a hypothesis.',
   kind: 'forall',
   hypotheses: [
-    'ℓ = log cosh(s − 1): ℓ\' = tanh is bounded by 1 (the regularity the square loss lacks), ℓ\'\'(1) = 1',
+    "ℓ = log cosh(s − 1): ℓ' = tanh is bounded by 1 (the regularity the square loss lacks), ℓ''(1) = 1",
     'η < 0.95, so a linearly stable minimizer exists (the flattest, x = y = 1, has sharpness 2 < 2/η); κ = η·λ_GFS ∈ [2.1, 6]',
   ],
   arbitrary: lossPairInstances({ loss: 'logcosh', against: 'square', lo: 2.1, hi: 6, etaMax: 0.95 }),
   check: checkConvergence,
   negativeControl: {
-    description: 'the square loss ½(xy − 1)² on the same starts and step sizes (κ ∈ [4, 6]): its gradient is not bounded and GD diverges from about half of them',
+    description:
+      'the square loss ½(xy − 1)² on the same starts and step sizes (κ ∈ [4, 6]): its gradient is not bounded and GD diverges from about half of them',
     arbitrary: lossPairInstances({ loss: 'square', against: 'logcosh', lo: 4, hi: 6, etaMax: 0.95 }),
   },
   tolerance: { abs: NEAR },
@@ -77,7 +100,12 @@ export const regularityConvergesWhereSquareDiverges: Claim<LossPairInstance> = d
   id: 'wxzt.regularity.converges-where-square-diverges',
   notCertifiable: MARGIN_IN_DOUBLES,
   title: 'Same start, same η: where GD on the square loss diverges, GD on log-cosh converges',
-  citation: { paper: WXZT, where: 'abstract: "these phenomena are more likely to occur when the optimization objective function has good regularity"; the comparison of losses is derived (docs/claims/wang-xu-zhao-tao.md)', recalled: true },
+  citation: {
+    paper: WXZT,
+    where:
+      'abstract: "these phenomena are more likely to occur when the optimization objective function has good regularity"; the comparison of losses is derived (docs/claims/wang-xu-zhao-tao.md)',
+    recalled: true,
+  },
   statement:
     'For ℓ(xy) with μ = 1, starts x₀ ∈ [1.8, 3], y₀ ∈ [0.05, 1] and κ = η·λ_GFS ∈ [4.5, 6] with η < 0.95: whenever GD on the square loss ½(xy − 1)² diverges, GD ' +
     'on log cosh(xy − 1) with the same η from the same start converges (|xy − 1| < 1e-9 in 4000 steps). Statistical: on at least 90% of the starts where the square loss diverged.',
@@ -90,7 +118,7 @@ export const regularityConvergesWhereSquareDiverges: Claim<LossPairInstance> = d
   arbitrary: lossPairInstances({ loss: 'logcosh', against: 'square', lo: 4.5, hi: 6, etaMax: 0.95 }),
   check: checkWhereSquareDiverges,
   negativeControl: {
-    description: 'the quartic ¼((xy)² − 1)² in place of log-cosh (less regular still: ℓ\' grows like s³): it diverges where the square loss does',
+    description: "the quartic ¼((xy)² − 1)² in place of log-cosh (less regular still: ℓ' grows like s³): it diverges where the square loss does",
     arbitrary: lossPairInstances({ loss: 'quartic', against: 'square', lo: 4.5, hi: 6, etaMax: 0.95 }),
   },
   tolerance: { abs: 1e-9 },
@@ -112,7 +140,8 @@ function checkCloserToEdge<T>(inst: LossPairInstance, ctx: CheckContext<T>): Out
   const gap = reg.etaS - sq.etaS;
   const msg = `from (${inst.theta.join(', ')}), κ = ${inst.kappa}: η·S∞ = ${reg.etaS.toFixed(4)} (${inst.params.loss}) vs ${sq.etaS.toFixed(4)} (${inst.against}), gap ${gap.toFixed(4)}`;
   const d = runDetails(inst, reg, sq);
-  if (!(gap >= EDGE_GAP)) return ctx.violated({ code: 'not_closer_to_edge', observed: gap, bound: EDGE_GAP, margin: gap - EDGE_GAP, details: d, message: `${msg} < ${EDGE_GAP}` });
+  if (!(gap >= EDGE_GAP))
+    return ctx.violated({ code: 'not_closer_to_edge', observed: gap, bound: EDGE_GAP, margin: gap - EDGE_GAP, details: d, message: `${msg} < ${EDGE_GAP}` });
   return ctx.holds({ code: 'closer_to_edge', observed: gap, bound: EDGE_GAP, margin: gap - EDGE_GAP, details: d, message: `${msg} ≥ ${EDGE_GAP}` });
 }
 
@@ -120,7 +149,12 @@ export const regularityCloserToEdge: Claim<LossPairInstance> = defineClaim<LossP
   id: 'wxzt.regularity.closer-to-edge',
   notCertifiable: MARGIN_IN_DOUBLES,
   title: 'Same start, same η: GD on log-cosh ends closer to the edge 2/η than on the square loss',
-  citation: { paper: WXZT, where: 'abstract: edge of stability is "more likely to occur when the optimization objective function has good regularity"; the measured ordering is derived here (docs/claims/wang-xu-zhao-tao.md)', recalled: true },
+  citation: {
+    paper: WXZT,
+    where:
+      'abstract: edge of stability is "more likely to occur when the optimization objective function has good regularity"; the measured ordering is derived here (docs/claims/wang-xu-zhao-tao.md)',
+    recalled: true,
+  },
   statement:
     'For ℓ(xy) with μ = 1, starts x₀ ∈ [1.8, 3], y₀ ∈ [0.05, 1] and κ = η·λ_GFS ∈ [2.1, 3]: when GD converges on both losses from the same start with the same η, ' +
     'η·S∞ on log cosh(xy − 1) exceeds η·S∞ on ½(xy − 1)² by at least 0.02 (both are below 2). Statistical: on at least 85% of instances.',
@@ -144,5 +178,7 @@ export const regularityCloserToEdge: Claim<LossPairInstance> = defineClaim<LossP
 });
 
 export const WXZT_REGULARITY_CLAIMS: readonly Claim[] = [
-  regularityGlobalConvergence, regularityConvergesWhereSquareDiverges, regularityCloserToEdge,
+  regularityGlobalConvergence,
+  regularityConvergesWhereSquareDiverges,
+  regularityCloserToEdge,
 ] as unknown as readonly Claim[];

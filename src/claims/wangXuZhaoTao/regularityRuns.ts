@@ -54,7 +54,10 @@ export function runLoss<T>(inst: LossPairInstance, loss: LossName, lr: DecimalTe
   const model = instanceModel({ ...inst, params: { ...inst.params, loss } });
   ctx.count(inst.steps);
   const run = runTrajectory(model, F, inst.theta, {
-    optimizer: { id: 'gd', lr }, steps: inst.steps, every: inst.steps, observers: [sharpnessObserver(), balancednessObserver()],
+    optimizer: { id: 'gd', lr },
+    steps: inst.steps,
+    every: inst.steps,
+    observers: [sharpnessObserver(), balancednessObserver()],
   });
   const first = run.rows[0];
   const delta0 = F.toNumber(first.fields.balancedness as T);
@@ -62,8 +65,14 @@ export function runLoss<T>(inst: LossPairInstance, loss: LossName, lr: DecimalTe
   const last = run.rows[run.rows.length - 1];
   const r = F.toNumber(F.sub(F.mul(last.theta[0], last.theta[1]), F.from(inst.params.mu)));
   return {
-    loss, diverged: false, converged: Math.abs(r) < CONVERGED, residual: Math.abs(r),
-    etaS: F.toNumber(F.mul(run.lr, last.fields.sharpness as T)), delta: F.toNumber(last.fields.balancedness as T), delta0, lastT: run.lastT,
+    loss,
+    diverged: false,
+    converged: Math.abs(r) < CONVERGED,
+    residual: Math.abs(r),
+    etaS: F.toNumber(F.mul(run.lr, last.fields.sharpness as T)),
+    delta: F.toNumber(last.fields.balancedness as T),
+    delta0,
+    lastT: run.lastT,
   };
 }
 
@@ -75,22 +84,40 @@ const D = Decimal.clone({ precision: 40 });
  * larger η (η < 1 is when a linearly stable minimizer exists: the flattest one, x = y = 1, has
  * sharpness 2). `kappaStep` adds a second η from κ + kappaStep.
  */
-export function lossPairInstances(
-  o: { loss: LossName; against: LossName; lo: number; hi: number; etaMax?: number; kappaStep?: number; steps?: number },
-): fc.Arbitrary<LossPairInstance> {
-  return fc.record({ x: decimalText(1.8, 3, 2), y: decimalText(0.05, 1, 2), kappa: decimalText(o.lo, o.hi, 3) }).map((g) => {
-    const x = new D(g.x);
-    const y = x.times(g.y).minus(1).abs().lt('0.01') ? new D(g.y).plus('0.05') : new D(g.y);
-    const delta = x.times(x).minus(y.times(y));
-    const lgfs = delta.times(delta).plus(4).sqrt();
-    const lr = new D(g.kappa).div(lgfs).toSignificantDigits(15).toFixed();
-    const second = o.kappaStep === undefined ? {} : (() => {
-      const k2 = new D(g.kappa).plus(o.kappaStep).toFixed();
-      return { kappa2: k2, lr2: new D(k2).div(lgfs).toSignificantDigits(15).toFixed() };
-    })();
-    return {
-      model: 'inner-product' as const, params: { loss: o.loss, mu: '1' }, theta: [g.x, y.toFixed()] as const, lr, steps: o.steps ?? 4000,
-      kappa: g.kappa, against: o.against, ...second,
-    };
-  }).filter((i) => o.etaMax === undefined || Number(i.lr) < o.etaMax);
+export function lossPairInstances(o: {
+  loss: LossName;
+  against: LossName;
+  lo: number;
+  hi: number;
+  etaMax?: number;
+  kappaStep?: number;
+  steps?: number;
+}): fc.Arbitrary<LossPairInstance> {
+  return fc
+    .record({ x: decimalText(1.8, 3, 2), y: decimalText(0.05, 1, 2), kappa: decimalText(o.lo, o.hi, 3) })
+    .map((g) => {
+      const x = new D(g.x);
+      const y = x.times(g.y).minus(1).abs().lt('0.01') ? new D(g.y).plus('0.05') : new D(g.y);
+      const delta = x.times(x).minus(y.times(y));
+      const lgfs = delta.times(delta).plus(4).sqrt();
+      const lr = new D(g.kappa).div(lgfs).toSignificantDigits(15).toFixed();
+      const second =
+        o.kappaStep === undefined
+          ? {}
+          : (() => {
+              const k2 = new D(g.kappa).plus(o.kappaStep).toFixed();
+              return { kappa2: k2, lr2: new D(k2).div(lgfs).toSignificantDigits(15).toFixed() };
+            })();
+      return {
+        model: 'inner-product' as const,
+        params: { loss: o.loss, mu: '1' },
+        theta: [g.x, y.toFixed()] as const,
+        lr,
+        steps: o.steps ?? 4000,
+        kappa: g.kappa,
+        against: o.against,
+        ...second,
+      };
+    })
+    .filter((i) => o.etaMax === undefined || Number(i.lr) < o.etaMax);
 }

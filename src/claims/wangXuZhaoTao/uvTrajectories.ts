@@ -66,10 +66,17 @@ export function runUv<T>(inst: UvGdInstance, ctx: CheckContext<T>, lossSlack = 1
   const kappa = F.mul(eta, lambdaGfs);
   const loss0 = model.loss(theta);
   // Started (numerically) on the minimizers, GD would sit at a possibly unstable minimizer and look converged.
-  ctx.assume(!F.lt(F.abs(F.sub(F.mul(theta[0], theta[1]), y)), F.from('0.005')), 'start_on_minimizers', '|u₀v₀ − y| < 0.005: the start is (nearly) a minimizer');
+  ctx.assume(
+    !F.lt(F.abs(F.sub(F.mul(theta[0], theta[1]), y)), F.from('0.005')),
+    'start_on_minimizers',
+    '|u₀v₀ − y| < 0.005: the start is (nearly) a minimizer',
+  );
   let prev = loss0;
   let th = theta;
-  const run = stepper(gdRule(F, (x) => model.grad(x), eta), th);
+  const run = stepper(
+    gdRule(F, (x) => model.grad(x), eta),
+    th,
+  );
   let firstIncrease = -1;
   let inside = 0;
   let t = 0;
@@ -108,23 +115,51 @@ function checkCatapult<T>(inst: UvGdInstance, ctx: CheckContext<T>): Outcome {
   ctx.assume(F.lt(F.int(2), etaS0), 'stable_start', `η·S(θ₀) = ${F.toString(etaS0)} ≤ 2: no instability at the start`);
   const details = { kappa: F.toString(run.kappa), etaS0: F.toString(etaS0), firstIncrease: run.firstIncrease, steps: run.steps };
   if (run.diverged || !run.converged) {
-    return ctx.violated({ code: run.diverged ? 'diverged' : 'not_converged', observed: Number.NaN, bound: 0, margin: -1, step: run.steps, details,
-      message: `GD ${run.diverged ? 'diverged' : `did not converge in ${inst.steps} steps`} (${k}, η·S₀ = ${F.toString(etaS0)})` });
+    return ctx.violated({
+      code: run.diverged ? 'diverged' : 'not_converged',
+      observed: Number.NaN,
+      bound: 0,
+      margin: -1,
+      step: run.steps,
+      details,
+      message: `GD ${run.diverged ? 'diverged' : `did not converge in ${inst.steps} steps`} (${k}, η·S₀ = ${F.toString(etaS0)})`,
+    });
   }
   const S = sharpness(F, run.model, run.theta);
   const etaS = F.mul(run.eta, S);
   const o = F.toNumber(etaS);
   if (run.firstIncrease < 0) {
-    return ctx.violated({ code: 'no_loss_increase', observed: 0, bound: 0, ...(run.maxRise === undefined ? { margin: -1 } : ctx.margin(run.maxRise)), step: run.steps, details,
-      message: `the loss never rose although η·S(θ₀) = ${F.toNumber(etaS0).toFixed(4)} > 2 (${k})` });
+    return ctx.violated({
+      code: 'no_loss_increase',
+      observed: 0,
+      bound: 0,
+      ...(run.maxRise === undefined ? { margin: -1 } : ctx.margin(run.maxRise)),
+      step: run.steps,
+      details,
+      message: `the loss never rose although η·S(θ₀) = ${F.toNumber(etaS0).toFixed(4)} > 2 (${k})`,
+    });
   }
   if (!F.lt(etaS, F.int(2))) {
-    return ctx.violated({ code: 'above_edge', observed: o, bound: 2, ...ctx.margin(F.sub(F.int(2), etaS)), step: run.steps, details,
-      message: `η·S_∞ = ${o.toFixed(6)} ≥ 2 after the catapult` });
+    return ctx.violated({
+      code: 'above_edge',
+      observed: o,
+      bound: 2,
+      ...ctx.margin(F.sub(F.int(2), etaS)),
+      step: run.steps,
+      details,
+      message: `η·S_∞ = ${o.toFixed(6)} ≥ 2 after the catapult`,
+    });
   }
   // The margin of the conclusion S_∞ < 2/η in the field (the sharpness is certified at interval:N).
-  return ctx.holds({ code: 'catapult', observed: o, bound: 2, ...ctx.margin(F.sub(F.int(2), etaS)), step: run.firstIncrease, details,
-    message: `η·S(θ₀) = ${F.toNumber(etaS0).toFixed(4)} > 2; the loss rose at step ${run.firstIncrease}, then GD converged (${run.steps} steps) with η·S_∞ = ${o.toFixed(4)} < 2` });
+  return ctx.holds({
+    code: 'catapult',
+    observed: o,
+    bound: 2,
+    ...ctx.margin(F.sub(F.int(2), etaS)),
+    step: run.firstIncrease,
+    details,
+    message: `η·S(θ₀) = ${F.toNumber(etaS0).toFixed(4)} > 2; the loss rose at step ${run.firstIncrease}, then GD converged (${run.steps} steps) with η·S_∞ = ${o.toFixed(4)} < 2`,
+  });
 }
 
 export const wxztCatapult: Claim<UvGdInstance> = defineClaim<UvGdInstance>({

@@ -15,7 +15,6 @@ import { leastOf } from '../relativeMargin.js';
  * (the square-ℓ case, k = 1) provably or measurably [E] does.
  */
 
-
 /** Exact decimal arithmetic for instance construction (η = κ/λ to 15 digits). */
 export const D = decimalCtor(60);
 
@@ -48,28 +47,49 @@ export interface InnerProductGdInstance extends Instance {
 function innerProductInstances(o: { control: boolean }): fc.Arbitrary<InnerProductGdInstance> {
   if (o.control) {
     // Square loss, x ≫ y and s − μ ≥ 1, η ≥ 0.1: the factor 1 − η²ℓ'² is far from 1 at step 0.
-    return fc.record({
-      x: decimalText(1, 2, 2), y: decimalText(0, 0.5, 2), lr: decimalText(0.1, 0.5, 2), steps: fc.integer({ min: 1, max: 3 }),
-    }).map((g): InnerProductGdInstance => ({
-      model: 'inner-product', params: { loss: 'square', mu: '-1' }, theta: [g.x, g.y], lr: g.lr, steps: g.steps, variant: 'gf-conserved',
-    }));
+    return fc
+      .record({
+        x: decimalText(1, 2, 2),
+        y: decimalText(0, 0.5, 2),
+        lr: decimalText(0.1, 0.5, 2),
+        steps: fc.integer({ min: 1, max: 3 }),
+      })
+      .map(
+        (g): InnerProductGdInstance => ({
+          model: 'inner-product',
+          params: { loss: 'square', mu: '-1' },
+          theta: [g.x, g.y],
+          lr: g.lr,
+          steps: g.steps,
+          variant: 'gf-conserved',
+        }),
+      );
   }
-  return fc.integer({ min: 1, max: 3 }).chain((k) => fc.record({
-    loss: fc.constantFrom('square', 'logcosh', 'quartic'),
-    mu: decimalText(-1, 2, 2),
-    theta: fc.array(decimalText(-1.5, 1.5, 2), { minLength: 2 * k, maxLength: 2 * k }),
-    lr: decimalText(0.001, 1, 3),
-    steps: fc.integer({ min: 1, max: 20 }),
-  })).map((g): InnerProductGdInstance => ({ model: 'inner-product', params: { loss: g.loss, mu: g.mu }, theta: g.theta, lr: g.lr, steps: g.steps }));
+  return fc
+    .integer({ min: 1, max: 3 })
+    .chain((k) =>
+      fc.record({
+        loss: fc.constantFrom('square', 'logcosh', 'quartic'),
+        mu: decimalText(-1, 2, 2),
+        theta: fc.array(decimalText(-1.5, 1.5, 2), { minLength: 2 * k, maxLength: 2 * k }),
+        lr: decimalText(0.001, 1, 3),
+        steps: fc.integer({ min: 1, max: 20 }),
+      }),
+    )
+    .map((g): InnerProductGdInstance => ({ model: 'inner-product', params: { loss: g.loss, mu: g.mu }, theta: g.theta, lr: g.lr, steps: g.steps }));
 }
 
 /** ℓ'(s) as the model computes it (docs/claims/wang-xu-zhao-tao.md; src/models/innerProduct.ts). */
 function ellPrime<T>(F: Field<T>, loss: string, mu: T, s: T): T {
   switch (loss) {
-    case 'square': return F.sub(s, mu);
-    case 'logcosh': return F.tanh(F.sub(s, mu));
-    case 'quartic': return F.mul(F.sub(F.mul(s, s), mu), s);
-    default: throw new RangeError(`unknown loss ${loss}`);
+    case 'square':
+      return F.sub(s, mu);
+    case 'logcosh':
+      return F.tanh(F.sub(s, mu));
+    case 'quartic':
+      return F.mul(F.sub(F.mul(s, s), mu), s);
+    default:
+      throw new RangeError(`unknown loss ${loss}`);
   }
 }
 
@@ -81,7 +101,10 @@ function checkBalancingIdentity<T>(inst: InnerProductGdInstance, ctx: CheckConte
   const mu = F.from(inst.params.mu);
   const gf = inst.variant === 'gf-conserved';
   let th = theta;
-  const run = stepper(gdRule(F, (x) => model.grad(x), eta), th);
+  const run = stepper(
+    gdRule(F, (x) => model.grad(x), eta),
+    th,
+  );
   let worst = { margin: Number.POSITIVE_INFINITY, observed: 0, bound: 0, step: 0 };
   // tol − err/scale in the field, the least over the steps: at interval:N (no slack) its enclosure
   // below 0 certifies a mismatch.
@@ -115,8 +138,12 @@ function checkBalancingIdentity<T>(inst: InnerProductGdInstance, ctx: CheckConte
     least = leastOf(F, least, m);
     if (F.lt(F.add(F.mul(F.from(ctx.tol.rel), scale), F.from(ctx.tol.abs)), err)) {
       return ctx.violated({
-        code: 'identity_mismatch', step: t, observed, bound, ...ctx.margin(least),
-        message: `step ${t}: ‖x⁺‖² − ‖y⁺‖² = ${F.toString(deltaNext)} but ${gf ? '‖x‖² − ‖y‖²' : '(‖x‖² − ‖y‖²)(1 − η²ℓ\'²)'} = ${F.toString(predicted)} (η·ℓ'(s) = ${F.toString(ed)})`,
+        code: 'identity_mismatch',
+        step: t,
+        observed,
+        bound,
+        ...ctx.margin(least),
+        message: `step ${t}: ‖x⁺‖² − ‖y⁺‖² = ${F.toString(deltaNext)} but ${gf ? '‖x‖² − ‖y‖²' : "(‖x‖² − ‖y‖²)(1 − η²ℓ'²)"} = ${F.toString(predicted)} (η·ℓ'(s) = ${F.toString(ed)})`,
         details: { loss: inst.params.loss, etaEllPrime: F.toString(ed) },
       });
     }
@@ -126,18 +153,24 @@ function checkBalancingIdentity<T>(inst: InnerProductGdInstance, ctx: CheckConte
   }
   ctx.assume(checked > 0, 'diverged_at_once', 'the first GD step left the finite range');
   return ctx.holds({
-    code: 'identity_holds', ...worst, ...(least === undefined ? {} : ctx.margin(least)),
+    code: 'identity_holds',
+    ...worst,
+    ...(least === undefined ? {} : ctx.margin(least)),
     message: `‖x⁺‖² − ‖y⁺‖² = (‖x‖² − ‖y‖²)(1 − η²ℓ'(s)²) at each of ${checked} steps (ℓ = ${inst.params.loss}); worst relative error ${worst.observed.toExponential(2)} at step ${worst.step}`,
   });
 }
 
 export const wxztBalancingIdentity: Claim<InnerProductGdInstance> = defineClaim<InnerProductGdInstance>({
   id: 'wxzt.balancing.exact-identity',
-  title: 'ℓ(xᵀy): one GD step multiplies ‖x‖² − ‖y‖² by exactly 1 − η²ℓ\'(xᵀy)²',
-  citation: { paper: WXZT, where: '§3 balancing mechanism (the identity is derived in docs/claims/wang-xu-zhao-tao.md [D]; the paper\'s statement is recalled)', recalled: true },
+  title: "ℓ(xᵀy): one GD step multiplies ‖x‖² − ‖y‖² by exactly 1 − η²ℓ'(xᵀy)²",
+  citation: {
+    paper: WXZT,
+    where: "§3 balancing mechanism (the identity is derived in docs/claims/wang-xu-zhao-tao.md [D]; the paper's statement is recalled)",
+    recalled: true,
+  },
   statement:
-    'For F(x, y) = ℓ(xᵀy), x, y ∈ ℝᵏ, any differentiable ℓ and any η, GD x⁺ = x − ηℓ\'(s)y, y⁺ = y − ηℓ\'(s)x (s = xᵀy) gives ' +
-    '‖x⁺‖² − ‖y⁺‖² = (‖x‖² − ‖y‖²)(1 − η²ℓ\'(s)²). Gradient flow conserves ‖x‖² − ‖y‖²; GD shrinks it whenever 0 < η|ℓ\'| < √2.',
+    "For F(x, y) = ℓ(xᵀy), x, y ∈ ℝᵏ, any differentiable ℓ and any η, GD x⁺ = x − ηℓ'(s)y, y⁺ = y − ηℓ'(s)x (s = xᵀy) gives " +
+    "‖x⁺‖² − ‖y⁺‖² = (‖x‖² − ‖y‖²)(1 − η²ℓ'(s)²). Gradient flow conserves ‖x‖² − ‖y‖²; GD shrinks it whenever 0 < η|ℓ'| < √2.",
   kind: 'identity',
   hypotheses: ['ℓ ∈ {½(s − μ)², log cosh(s − μ), ¼(s² − μ)²}', 'k ∈ {1, 2, 3}', 'iterates finite (a run that overflows is checked up to that step)'],
   arbitrary: innerProductInstances({ control: false }),
@@ -149,6 +182,6 @@ export const wxztBalancingIdentity: Claim<InnerProductGdInstance> = defineClaim<
   tolerance: { ulps: 4096 },
   rationale:
     'An exact algebraic identity checked step by step against the computed iterates, so errors do not accumulate: the slack is ' +
-    '4096 ulps (9e-13 in f64, under the catalog\'s 1e-10 for exact identities) of the magnitudes the two sides are summed from, ' +
-    '(|x| + η|ℓ\'||y|)² + (|y| + η|ℓ\'||x|)² + |Δ|(1 + η²ℓ\'²); measured errors are a few ulps.',
+    "4096 ulps (9e-13 in f64, under the catalog's 1e-10 for exact identities) of the magnitudes the two sides are summed from, " +
+    "(|x| + η|ℓ'||y|)² + (|y| + η|ℓ'||x|)² + |Δ|(1 + η²ℓ'²); measured errors are a few ulps.",
 });

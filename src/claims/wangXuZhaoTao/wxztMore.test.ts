@@ -7,5 +7,4 @@ describe('More WXZT claims (convergence rate, gap below the edge on matrix facto
     expect(WXZT_MORE_CLAIMS.map((c) => c.id)).toEqual(['wxzt.convergence-rate', 'wxzt.eos.gap-below-edge']);
     expect(wxztConvergenceRate.status).toBe('open constants');
   });
-
 });

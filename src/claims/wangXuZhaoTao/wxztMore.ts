@@ -21,7 +21,6 @@ import { UvGdInstance, uvInstances } from './uvTrajectories.js';
 
 const D = decimalCtor(60);
 
-
 // ---------------------------------------------------------------------------------------------
 // wxzt.convergence-rate
 // ---------------------------------------------------------------------------------------------
@@ -35,9 +34,17 @@ export interface UvRateInstance extends WithUvRun<Instance> {
 }
 
 const rateInstances = (lo: number, hi: number, variant?: 'initial-sharpness'): fc.Arbitrary<UvRateInstance> =>
-  uvInstances(lo, hi).map((i: UvGdInstance): UvRateInstance => ({
-    model: 'uv', params: i.params, theta: i.theta, lr: i.lr, steps: i.steps, kappa: i.kappa, ...(variant !== undefined ? { variant } : {}),
-  }));
+  uvInstances(lo, hi).map(
+    (i: UvGdInstance): UvRateInstance => ({
+      model: 'uv',
+      params: i.params,
+      theta: i.theta,
+      lr: i.lr,
+      steps: i.steps,
+      kappa: i.kappa,
+      ...(variant !== undefined ? { variant } : {}),
+    }),
+  );
 
 /** The window of the final phase: consecutive residuals with |r_t| ≤ 1e-6 and |r_{t+1}| ≥ 1e-11 (above f64 rounding of uv − y). */
 const WINDOW_HI = '1e-6';
@@ -55,7 +62,10 @@ function checkRate<T>(inst: UvRateInstance, ctx: CheckContext<T>): Outcome {
   const eps = F.from(EPS);
   const rs: T[] = [res(theta)];
   let th: Vec<T> = theta;
-  const run = stepper(gdRule(F, (x) => model.grad(x), eta), th);
+  const run = stepper(
+    gdRule(F, (x) => model.grad(x), eta),
+    th,
+  );
   let inside = 0;
   let t = 0;
   let hitEps = -1;
@@ -72,8 +82,14 @@ function checkRate<T>(inst: UvRateInstance, ctx: CheckContext<T>): Outcome {
   }
   // Convergence is asserted, not assumed: a run that diverges or keeps oscillating is a counterexample.
   if (inside < 3) {
-    return ctx.violated({ code: run.diverged ? 'diverged' : 'not_converged', observed: Number.NaN, bound: 0, margin: -1, step: t,
-      message: `GD ${run.diverged ? `diverged at step ${t + 1}` : `did not reach |uv − y| < ${EPS} (3 steps in a row) in ${inst.steps} steps`} (η = ${inst.lr}, κ = η·λ_GFS = ${inst.kappa})` });
+    return ctx.violated({
+      code: run.diverged ? 'diverged' : 'not_converged',
+      observed: Number.NaN,
+      bound: 0,
+      margin: -1,
+      step: t,
+      message: `GD ${run.diverged ? `diverged at step ${t + 1}` : `did not reach |uv − y| < ${EPS} (3 steps in a row) in ${inst.steps} steps`} (η = ${inst.lr}, κ = η·λ_GFS = ${inst.kappa})`,
+    });
   }
   const S = sharpness(F, model, th);
   const etaS = F.mul(eta, S);
@@ -115,43 +131,71 @@ function checkRate<T>(inst: UvRateInstance, ctx: CheckContext<T>): Outcome {
   // Steps from the window's start to |r| < ε predicted by the derived rate, and measured.
   const predicted = rhoN > 0 && rhoN < 1 ? Math.ceil(Math.log(F.toNumber(F.abs(rs[first])) / Number(EPS)) / -Math.log(rhoN)) : Number.NaN;
   const details = {
-    etaS: F.toString(etaS), rho: F.toString(rho), fitted: F.toString(fitted), windowSteps: n, windowStart: first,
-    stepsToEps: hitEps, stepsToEpsFromWindow: hitEps - first, predictedStepsFromWindow: Number.isFinite(predicted) ? predicted : 'n/a',
+    etaS: F.toString(etaS),
+    rho: F.toString(rho),
+    fitted: F.toString(fitted),
+    windowSteps: n,
+    windowStart: first,
+    stepsToEps: hitEps,
+    stepsToEpsFromWindow: hitEps - first,
+    predictedStepsFromWindow: Number.isFinite(predicted) ? predicted : 'n/a',
     ...(initial ? { etaS0: F.toString(F.mul(eta, S0)) } : {}),
   };
   const what = initial ? '|1 − η·S(θ₀)| (initial sharpness)' : '|1 − η·S_∞|';
   const stepsFromWindow = hitEps - first;
   if (Number.isFinite(predicted) && Math.abs(stepsFromWindow - predicted) > 2) {
     const miss = Math.abs(stepsFromWindow - predicted);
-    return ctx.violated({ code: 'steps_mismatch', observed: miss, bound: 2, margin: 2 - miss, step: hitEps, details,
-      message: `from |r| = ${F.toNumber(F.abs(rs[first])).toExponential(2)} GD took ${stepsFromWindow} steps to |r| < ${EPS}, but the rate ${what} = ${rhoN.toFixed(6)} predicts ${predicted}` });
+    return ctx.violated({
+      code: 'steps_mismatch',
+      observed: miss,
+      bound: 2,
+      margin: 2 - miss,
+      step: hitEps,
+      details,
+      message: `from |r| = ${F.toNumber(F.abs(rs[first])).toExponential(2)} GD took ${stepsFromWindow} steps to |r| < ${EPS}, but the rate ${what} = ${rhoN.toFixed(6)} predicts ${predicted}`,
+    });
   }
   const o = F.toNumber(dev);
   const bound = F.toNumber(tol);
   // tol − the larger deviation in the field (F.max, not a branch), so that at interval:N a mismatch is enclosed below 0.
   const margin = ctx.margin(F.sub(tol, F.max(worst, fitDev)));
   if (F.lt(tol, dev)) {
-    return ctx.violated({ code: 'rate_mismatch', observed: o, bound, ...margin, step: worstStep, details,
-      message: `final-phase contraction |r_{t+1}/r_t| (fitted ${fitN.toFixed(6)} over ${n} steps) is not ${what} = ${rhoN.toFixed(6)} (deviation ${o.toExponential(2)} > ${bound.toExponential(2)})` });
+    return ctx.violated({
+      code: 'rate_mismatch',
+      observed: o,
+      bound,
+      ...margin,
+      step: worstStep,
+      details,
+      message: `final-phase contraction |r_{t+1}/r_t| (fitted ${fitN.toFixed(6)} over ${n} steps) is not ${what} = ${rhoN.toFixed(6)} (deviation ${o.toExponential(2)} > ${bound.toExponential(2)})`,
+    });
   }
-  return ctx.holds({ code: 'rate_matches', observed: o, bound, ...margin, step: worstStep, details,
-    message: `|r_{t+1}/r_t| = ${fitN.toFixed(6)} over ${n} final-phase steps matches ${what} = ${rhoN.toFixed(6)} (max deviation ${o.toExponential(2)}); |r| < ${EPS} after ${hitEps} steps (η·S_∞ = ${F.toNumber(etaS).toFixed(4)})` });
+  return ctx.holds({
+    code: 'rate_matches',
+    observed: o,
+    bound,
+    ...margin,
+    step: worstStep,
+    details,
+    message: `|r_{t+1}/r_t| = ${fitN.toFixed(6)} over ${n} final-phase steps matches ${what} = ${rhoN.toFixed(6)} (max deviation ${o.toExponential(2)}); |r| < ${EPS} after ${hitEps} steps (η·S_∞ = ${F.toNumber(etaS).toFixed(4)})`,
+  });
 }
 
 export const wxztConvergenceRate: Claim<UvRateInstance> = defineClaim<UvRateInstance>({
   id: 'wxzt.convergence-rate',
-  title: 'Large-LR GD on uv converges for every κ = η·λ_GFS ≤ 3, at the local linear rate |1 − η·S_∞| in its final phase (the paper\'s constants are open)',
+  title: "Large-LR GD on uv converges for every κ = η·λ_GFS ≤ 3, at the local linear rate |1 − η·S_∞| in its final phase (the paper's constants are open)",
   citation: {
     paper: WXZT,
-    where: 'abstract ("we develop a global convergence theory under large learning rates"; "the first non-asymptotic convergence rate bound"); the theorem, its constants and its learning-rate range are not verified (docs/claims/wang-xu-zhao-tao.md)',
+    where:
+      'abstract ("we develop a global convergence theory under large learning rates"; "the first non-asymptotic convergence rate bound"); the theorem, its constants and its learning-rate range are not verified (docs/claims/wang-xu-zhao-tao.md)',
     recalled: true,
   },
   statement:
-    'OPEN CONSTANTS: the paper\'s non-asymptotic rate bound (its constants and learning-rate range) could not be read, so it is not asserted. Asserted: on the uv model ' +
+    "OPEN CONSTANTS: the paper's non-asymptotic rate bound (its constants and learning-rate range) could not be read, so it is not asserted. Asserted: on the uv model " +
     '½(uv − y)² (y = 1, square ℓ, u₀ ∈ [1.8, 3], v₀ ∈ [0.05, 1]) with κ = η·λ_GFS ∈ [0.5, 3] — up to 1.5 times the edge of the gradient-flow solution — GD ' +
     'converges: it reaches |uv − y| < ε = 1e-12 (3 steps in a row) within 3000 steps; a run that diverges or keeps oscillating is a counterexample. In its final ' +
     'phase (1e-11 ≤ |r_t| ≤ 1e-6) the residual contracts by |r_{t+1}/r_t| = |1 − η·S_∞| ± 1e-3 per step (and fitted over the phase), the Jacobian of the GD map ' +
-    'across the minimizer manifold at the limit; from the phase\'s first residual r_w the steps to |r| < ε are ⌈log(|r_w|/ε)/log(1/|1 − η·S_∞|)⌉ ± 2.',
+    "across the minimizer manifold at the limit; from the phase's first residual r_w the steps to |r| < ε are ⌈log(|r_w|/ε)/log(1/|1 − η·S_∞|)⌉ ± 2.",
   kind: 'forall',
   status: 'open constants',
   hypotheses: [
@@ -162,7 +206,8 @@ export const wxztConvergenceRate: Claim<UvRateInstance> = defineClaim<UvRateInst
   arbitrary: rateInstances(0.5, 3),
   check: checkRate,
   negativeControl: {
-    description: 'the rate |1 − η·λ| taken at the INITIAL sharpness S(θ₀) (κ ∈ [2.1, 3], where GD catapults or balances away from θ₀, so the "rate" is off by 0.1–1.5); ' +
+    description:
+      'the rate |1 − η·λ| taken at the INITIAL sharpness S(θ₀) (κ ∈ [2.1, 3], where GD catapults or balances away from θ₀, so the "rate" is off by 0.1–1.5); ' +
       'and convergence asserted past the range, κ ∈ [4.5, 6], where GD on the square loss diverges',
     arbitrary: fc.oneof(rateInstances(2.1, 3, 'initial-sharpness'), rateInstances(4.5, 6)),
   },
@@ -210,7 +255,8 @@ const GAP_LEVEL = '1.9';
 export function mfInstances(lo: number, hi: number, variant?: 'naive-band'): fc.Arbitrary<MfGdInstance> {
   const d2 = decimalText(-1.5, 1.5, 2);
   const t2 = decimalText(-2, 2, 2);
-  return fc.record({ a: fc.tuple(d2, d2), b: fc.tuple(d2, d2), theta: fc.tuple(t2, t2, t2, t2), kappa: decimalText(lo, hi, 3) })
+  return fc
+    .record({ a: fc.tuple(d2, d2), b: fc.tuple(d2, d2), theta: fc.tuple(t2, t2, t2, t2), kappa: decimalText(lo, hi, 3) })
     .map((g) => {
       const sq = (x: string, z: string) => new D(x).times(x).plus(new D(z).times(z));
       const sigma2 = sq(...g.a).times(sq(...g.b));
@@ -224,17 +270,27 @@ export function mfInstances(lo: number, hi: number, variant?: 'naive-band'): fc.
       return { g, ok, lr: eta.toSignificantDigits(15).toFixed() };
     })
     .filter((x) => x.ok)
-    .map(({ g, lr }): MfGdInstance => ({
-      model: 'matrix-factorization',
-      data: { A: g.a.map((ai) => g.b.map((bj) => new D(ai).times(bj).toFixed())), rank: '1' },
-      theta: g.theta, lr, steps: 1500, kappa: g.kappa, ...(variant !== undefined ? { variant } : {}),
-    }));
+    .map(
+      ({ g, lr }): MfGdInstance => ({
+        model: 'matrix-factorization',
+        data: { A: g.a.map((ai) => g.b.map((bj) => new D(ai).times(bj).toFixed())), rank: '1' },
+        theta: g.theta,
+        lr,
+        steps: 1500,
+        kappa: g.kappa,
+        ...(variant !== undefined ? { variant } : {}),
+      }),
+    );
 }
 
 function checkGap<T>(inst: MfGdInstance, ctx: CheckContext<T>): Outcome {
   const { F } = ctx;
   const { model, theta } = ctx.model(inst);
-  ctx.assume(inst.data.rank === '1' && inst.data.A.length === 2 && inst.data.A[0].length === 2, 'not_rank1_2x2', 'the claim is stated for rank-1 factorization of a 2×2 target');
+  ctx.assume(
+    inst.data.rank === '1' && inst.data.A.length === 2 && inst.data.A[0].length === 2,
+    'not_rank1_2x2',
+    'the claim is stated for rank-1 factorization of a 2×2 target',
+  );
   // A fixture edited by hand may lack the step size: bad input, not a bug of the check.
   if (typeof inst.lr !== 'string') throw new UsageError('the instance needs "lr", the step size η (decimal text)', 'lr');
   const eta = F.from(inst.lr);
@@ -252,7 +308,10 @@ function checkGap<T>(inst: MfGdInstance, ctx: CheckContext<T>): Outcome {
   // ½‖E‖² < 5e-25 ⇔ ‖uvᵀ − A‖_F < 1e-12.
   const tol = F.from('5e-25');
   let th: Vec<T> = theta;
-  const run = stepper(gdRule(F, (x) => model.grad(x), eta), th);
+  const run = stepper(
+    gdRule(F, (x) => model.grad(x), eta),
+    th,
+  );
   let inside = 0;
   let t = 0;
   for (; t < inst.steps && inside < 3; t++) {
@@ -260,9 +319,20 @@ function checkGap<T>(inst: MfGdInstance, ctx: CheckContext<T>): Outcome {
     th = run.theta;
     inside = F.lt(model.loss(th), tol) ? inside + 1 : 0;
   }
-  ctx.assume(inside >= 3, run.diverged ? 'diverged' : 'not_converged', `GD ${run.diverged ? `diverged at step ${t + 1}` : `did not converge (‖uvᵀ − A‖_F < 1e-12 for 3 steps) in ${inst.steps} steps`}`);
+  ctx.assume(
+    inside >= 3,
+    run.diverged ? 'diverged' : 'not_converged',
+    `GD ${run.diverged ? `diverged at step ${t + 1}` : `did not converge (‖uvᵀ − A‖_F < 1e-12 for 3 steps) in ${inst.steps} steps`}`,
+  );
   if (inside < 3) {
-    return ctx.diverged({ code: run.diverged ? 'diverged' : 'not_converged', observed: Number.NaN, bound: 0, margin: Number.NaN, step: t, message: `GD did not converge (η·λ_GFS = ${F.toNumber(kg).toFixed(4)})` });
+    return ctx.diverged({
+      code: run.diverged ? 'diverged' : 'not_converged',
+      observed: Number.NaN,
+      bound: 0,
+      margin: Number.NaN,
+      step: t,
+      message: `GD did not converge (η·λ_GFS = ${F.toNumber(kg).toFixed(4)})`,
+    });
   }
   const etaS = F.mul(eta, sharpness(F, model, th));
   const o = F.toNumber(etaS);
@@ -275,19 +345,40 @@ function checkGap<T>(inst: MfGdInstance, ctx: CheckContext<T>): Outcome {
     // failure is certified by its enclosure; its sign, not an interval comparison, picks the branch.
     const m = ctx.margin(F.sub(F.from('0.05'), dev));
     if (!(m.margin > 0)) {
-      return ctx.violated({ code: 'not_at_edge', observed: d, bound: 0.05, ...m, step: t, details,
-        message: `matrix factorization (${head}) converged in ${t} steps with η·S_∞/2 = ${(o / 2).toFixed(4)}, not within 5% of 1` });
+      return ctx.violated({
+        code: 'not_at_edge',
+        observed: d,
+        bound: 0.05,
+        ...m,
+        step: t,
+        details,
+        message: `matrix factorization (${head}) converged in ${t} steps with η·S_∞/2 = ${(o / 2).toFixed(4)}, not within 5% of 1`,
+      });
     }
     return ctx.holds({ code: 'at_edge', observed: d, bound: 0.05, ...m, step: t, details, message: `η·S_∞/2 = ${(o / 2).toFixed(4)}, within 5% of 1` });
   }
   const level = 1.9;
   const m = ctx.margin(F.sub(F.from(GAP_LEVEL), etaS));
   if (!(m.margin > 0)) {
-    return ctx.violated({ code: 'at_edge', observed: o, bound: level, ...m, step: t, details,
-      message: `${head}: converged in ${t} steps with η·S_∞ = ${o.toFixed(4)} ≥ ${GAP_LEVEL} (this run ends near the edge)` });
+    return ctx.violated({
+      code: 'at_edge',
+      observed: o,
+      bound: level,
+      ...m,
+      step: t,
+      details,
+      message: `${head}: converged in ${t} steps with η·S_∞ = ${o.toFixed(4)} ≥ ${GAP_LEVEL} (this run ends near the edge)`,
+    });
   }
-  return ctx.holds({ code: 'gap_below_edge', observed: o, bound: level, ...m, step: t, details,
-    message: `${head}: converged in ${t} steps with η·S_∞ = ${o.toFixed(4)} < ${GAP_LEVEL}, ${((1 - o / 2) * 100).toFixed(1)}% below the edge` });
+  return ctx.holds({
+    code: 'gap_below_edge',
+    observed: o,
+    bound: level,
+    ...m,
+    step: t,
+    details,
+    message: `${head}: converged in ${t} steps with η·S_∞ = ${o.toFixed(4)} < ${GAP_LEVEL}, ${((1 - o / 2) * 100).toFixed(1)}% below the edge`,
+  });
 }
 
 export const wxztGapBelowEdge: Claim<MfGdInstance> = defineClaim<MfGdInstance>({
@@ -295,7 +386,8 @@ export const wxztGapBelowEdge: Claim<MfGdInstance> = defineClaim<MfGdInstance>({
   title: 'Matrix factorization converges after progressive sharpening with a sizeable gap below 2/η — "S_∞ ≈ 2/η" is false there',
   citation: {
     paper: `${ZWWZG}; and ${WXZT}`,
-    where: 'ZWWZG abstract ("a larger gap between sharpness of the endpoint and 2/η" for matrix factorization, vs their minimalist example); WXZT abstract (EoS under large LR); docs/claims/wang-xu-zhao-tao.md quantitative caveat, §6 caveat 1',
+    where:
+      'ZWWZG abstract ("a larger gap between sharpness of the endpoint and 2/η" for matrix factorization, vs their minimalist example); WXZT abstract (EoS under large LR); docs/claims/wang-xu-zhao-tao.md quantitative caveat, §6 caveat 1',
     recalled: true,
   },
   statement:
@@ -308,7 +400,7 @@ export const wxztGapBelowEdge: Claim<MfGdInstance> = defineClaim<MfGdInstance>({
   minHoldFraction: 0.5,
   hypotheses: [
     'A = abᵀ, a, b ∈ [−1.5, 1.5]² (2 decimals), ‖a‖‖b‖ ≥ 0.5; u, v ∈ [−2, 2]² (2 decimals)',
-    'imbalanced start |‖u‖² − ‖v‖²| ≥ ‖A‖_F (near balance GD falls into the balanced slice\'s stable 2-cycle and never converges)',
+    "imbalanced start |‖u‖² − ‖v‖²| ≥ ‖A‖_F (near balance GD falls into the balanced slice's stable 2-cycle and never converges)",
     'η·λ₀ < 2 < η·λ_GFS, κ = η·λ_GFS ∈ [2.01, 2.2]',
     'GD converges (‖uvᵀ − A‖_F < 1e-12 for 3 steps within 1500 steps); runs that keep oscillating or diverge are inconclusive',
   ],
@@ -321,7 +413,7 @@ export const wxztGapBelowEdge: Claim<MfGdInstance> = defineClaim<MfGdInstance>({
   tolerance: { rel: 0 },
   rationale:
     '[E] over 600 instances of this generator: 589 converged within 1500 steps, and 423 of them (71.8%) ended with η·S_∞ < 1.9 ' +
-    '(η·S_∞ median 1.82, 5th percentile 1.40, minimum 1.05; maximum 1.980), against 0 of 49 on Zhu\'s model (docs/claims/zhu.md) and a ' +
+    "(η·S_∞ median 1.82, 5th percentile 1.40, minimum 1.05; maximum 1.980), against 0 of 49 on Zhu's model (docs/claims/zhu.md) and a " +
     'median of 1.754 on uv (docs/claims/wang-xu-zhao-tao.md). minHoldFraction 0.5 leaves 22 points of margin, about 4.5 standard deviations at ~95 ' +
     'exercised instances per 100. The comparison with 1.9 has no slack: the run stops at ‖uvᵀ − A‖_F < 1e-12, where η·S differs from its ' +
     'limit by ~1e-12, and the nearest measured value was 1.9004. f64 only: each instance is one run whose failure (a run ending near ' +

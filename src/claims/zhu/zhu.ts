@@ -14,7 +14,6 @@ import { leastOf, relativeError } from '../relativeMargin.js';
  * to the uv / matrix-factorization model (docs/claims/zhu.md). The arXiv id is recalled [R: id].
  */
 
-
 const D = decimalCtor(60);
 
 export interface MinimalistInstance extends Instance {
@@ -28,14 +27,16 @@ export interface MinimalistInstance extends Instance {
   readonly variant?: 'gf-conserved';
 }
 
-
 // zhu.exact-identity -------------------------------------------------------------------------------
 
 function identityInstances(variant?: 'gf-conserved'): fc.Arbitrary<MinimalistInstance> {
-  const base = variant === undefined
-    ? fc.record({ x: decimalText(-3, 3, 2), y: decimalText(-3, 3, 2), lr: decimalText(0.001, 0.5, 3), steps: fc.integer({ min: 1, max: 20 }) })
-    : fc.record({ x: decimalText(1.5, 2, 2), y: decimalText(0.2, 0.5, 2), lr: decimalText(0.05, 0.2, 3), steps: fc.constant(1) });
-  return base.map((g): MinimalistInstance => ({ model: 'minimalist', theta: [g.x, g.y], lr: g.lr, steps: g.steps, ...(variant !== undefined ? { variant } : {}) }));
+  const base =
+    variant === undefined
+      ? fc.record({ x: decimalText(-3, 3, 2), y: decimalText(-3, 3, 2), lr: decimalText(0.001, 0.5, 3), steps: fc.integer({ min: 1, max: 20 }) })
+      : fc.record({ x: decimalText(1.5, 2, 2), y: decimalText(0.2, 0.5, 2), lr: decimalText(0.05, 0.2, 3), steps: fc.constant(1) });
+  return base.map(
+    (g): MinimalistInstance => ({ model: 'minimalist', theta: [g.x, g.y], lr: g.lr, steps: g.steps, ...(variant !== undefined ? { variant } : {}) }),
+  );
 }
 
 function checkIdentity<T>(inst: MinimalistInstance, ctx: CheckContext<T>): Outcome {
@@ -72,21 +73,36 @@ function checkIdentity<T>(inst: MinimalistInstance, ctx: CheckContext<T>): Outco
     const m = F.sub(F.from(ctx.tol.rel), relErr);
     const margin = F.toNumber(m);
     if (F.lt(F.add(F.mul(F.from(ctx.tol.rel), scale), F.from(ctx.tol.abs)), err)) {
-      return ctx.violated({ code: 'identity_mismatch', step: t, observed, bound: ctx.tol.rel, ...ctx.margin(m),
-        message: `step ${t}: (x² − y²)⁺ = ${F.toString(cNext)} but ${gf ? 'x² − y²' : '(x² − y²)(1 − η²r²x²y²)'} = ${F.toString(predicted)}` });
+      return ctx.violated({
+        code: 'identity_mismatch',
+        step: t,
+        observed,
+        bound: ctx.tol.rel,
+        ...ctx.margin(m),
+        message: `step ${t}: (x² − y²)⁺ = ${F.toString(cNext)} but ${gf ? 'x² − y²' : '(x² − y²)(1 − η²r²x²y²)'} = ${F.toString(predicted)}`,
+      });
     }
     least = leastOf(F, least, m);
     if (margin < worst.margin) worst = { margin, observed, bound: ctx.tol.rel, step: t };
     checked++;
   }
   ctx.assume(checked > 0, 'diverged_at_once', 'the first GD step left the finite range');
-  return ctx.holds({ code: 'identity_holds', ...worst, ...(least !== undefined ? ctx.margin(least) : {}), message: `(x² − y²)⁺ = (x² − y²)(1 − η²r²x²y²) at each of ${checked} steps; worst relative error ${worst.observed.toExponential(2)}` });
+  return ctx.holds({
+    code: 'identity_holds',
+    ...worst,
+    ...(least !== undefined ? ctx.margin(least) : {}),
+    message: `(x² − y²)⁺ = (x² − y²)(1 − η²r²x²y²) at each of ${checked} steps; worst relative error ${worst.observed.toExponential(2)}`,
+  });
 }
 
 export const zhuExactIdentity: Claim<MinimalistInstance> = defineClaim<MinimalistInstance>({
   id: 'zhu.exact-identity',
   title: 'Minimalist example: GD multiplies x² − y² by exactly 1 − η²r²x²y²',
-  citation: { paper: ZWWZG, where: 'the conserved quantity of gradient flow and its GD version (identity derived in docs/claims/zhu.md [D]; arXiv id recalled)', recalled: true },
+  citation: {
+    paper: ZWWZG,
+    where: 'the conserved quantity of gradient flow and its GD version (identity derived in docs/claims/zhu.md [D]; arXiv id recalled)',
+    recalled: true,
+  },
   statement:
     'For L(x, y) = ¼(x²y² − 1)², r = x²y² − 1, one GD step with any η gives (x² − y²)⁺ = (x² − y²)(1 − η²r²x²y²). Gradient flow conserves x² − y²; ' +
     'GD shrinks it while η|r||xy| < √2, which is how it drifts along the minimizers toward flatter ones.',
@@ -151,24 +167,46 @@ function checkFinalSharpness<T>(inst: MinimalistInstance, ctx: CheckContext<T>):
   // margin ≥ 0 ⇔ the band holds and its enclosure certifies either side.
   const m = ctx.margin(F.min(F.sub(s, F.from('0.98')), F.sub(F.add(F.one, F.from(ctx.tol.rel)), s)));
   if (F.lt(s, F.from('0.98')) || F.lt(F.add(F.one, F.from(ctx.tol.rel)), s)) {
-    return ctx.violated({ code: 'not_just_below_edge', observed: o, bound: 0.98, ...m, step: t, details,
-      message: `η·S_∞/2 = ${o.toFixed(6)} is not in [0.98, 1] (η·S_GFS/2 = ${F.toNumber(half).toFixed(4)}, ${t + 1} steps)` });
+    return ctx.violated({
+      code: 'not_just_below_edge',
+      observed: o,
+      bound: 0.98,
+      ...m,
+      step: t,
+      details,
+      message: `η·S_∞/2 = ${o.toFixed(6)} is not in [0.98, 1] (η·S_GFS/2 = ${F.toNumber(half).toFixed(4)}, ${t + 1} steps)`,
+    });
   }
-  return ctx.holds({ code: 'just_below_edge', observed: o, bound: 0.98, ...m, step: t, details,
-    message: `η·S_GFS/2 = ${F.toNumber(half).toFixed(4)} > 1; GD converged in ${t + 1} steps with η·S_∞/2 = ${o.toFixed(6)} ∈ [0.98, 1]` });
+  return ctx.holds({
+    code: 'just_below_edge',
+    observed: o,
+    bound: 0.98,
+    ...m,
+    step: t,
+    details,
+    message: `η·S_GFS/2 = ${F.toNumber(half).toFixed(4)} > 1; GD converged in ${t + 1} steps with η·S_∞/2 = ${o.toFixed(6)} ∈ [0.98, 1]`,
+  });
 }
 
 export const zhuFinalSharpness: Claim<MinimalistInstance> = defineClaim<MinimalistInstance>({
   id: 'zhu.final-sharpness-just-below-edge',
   title: 'Minimalist example: from beyond the edge, GD converges with η·S_∞/2 just below 1 (in [0.98, 1])',
-  citation: { paper: ZWWZG, where: 'abstract ("the sharpness at the end is just slightly below 2/η") and the main theorem (local region recalled)', recalled: true },
+  citation: {
+    paper: ZWWZG,
+    where: 'abstract ("the sharpness at the end is just slightly below 2/η") and the main theorem (local region recalled)',
+    recalled: true,
+  },
   statement:
     'For L = ¼(x²y² − 1)² started near the minimizers (xy = 1 + δ, 0.01 ≤ |δ| ≤ 0.1) at a point whose gradient-flow solution is too sharp ' +
     '(η·S_GFS/2 ∈ [1.02, 1.5], η ∈ [0.05, 0.3]), GD converges to a minimizer with η·S_∞/2 ∈ [0.98, 1] — on most instances (statistical: ' +
     'catapult outliers exist, docs/claims/zhu.md). Contrast uv (ℓ(xy) with the square loss), where η·S_∞/2 has median 0.71 from the starts of wxzt.regularity.closer-to-edge.',
   kind: 'statistical',
   minHoldFraction: 0.8,
-  hypotheses: ['near-manifold start: y₀ = (1 + δ)/x₀, 0.01 ≤ |δ| ≤ 0.1', 'η ∈ [0.05, 0.3], η·S_GFS/2 ∈ (1, 1.5]', 'GD converges (|x²y² − 1| < 1e-10 for 3 steps) within 12 000 steps'],
+  hypotheses: [
+    'near-manifold start: y₀ = (1 + δ)/x₀, 0.01 ≤ |δ| ≤ 0.1',
+    'η ∈ [0.05, 0.3], η·S_GFS/2 ∈ (1, 1.5]',
+    'GD converges (|x²y² − 1| < 1e-10 for 3 steps) within 12 000 steps',
+  ],
   arbitrary: nearManifold(1.02, 1.5, 12_000),
   check: checkFinalSharpness,
   negativeControl: {
@@ -177,7 +215,7 @@ export const zhuFinalSharpness: Claim<MinimalistInstance> = defineClaim<Minimali
   },
   tolerance: { rel: 1e-9 },
   rationale:
-    'The band [0.98, 1] is docs/claims/zhu.md\'s (median ≥ 0.98, max ≤ 1); [E] on this generator: 600 of 600 runs in [0.989, 0.9994]. The run stops ' +
+    "The band [0.98, 1] is docs/claims/zhu.md's (median ≥ 0.98, max ≤ 1); [E] on this generator: 600 of 600 runs in [0.989, 0.9994]. The run stops " +
     'at |r| < 1e-10, where η·S differs from its limit by ~1e-10, so 1e-9 above 1 is truncation slack. Statistical (80% must hold) because ' +
-    'the paper\'s guarantee is local and catapults can land far below the edge.',
+    "the paper's guarantee is local and catapults can land far below the edge.",
 });

@@ -59,7 +59,11 @@ describe('eoscheck check', () => {
     const r = await cli('check', 'classical.*', 'oracle.quartic.closed-forms', '--runs', '3', '--fixtures', dir, '--json', join(dir, 'r.json'));
     expect(r.code).toBe(0);
     expect(JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8')).claims.map((c: { id: string }) => c.id)).toEqual([
-      'classical.quadratic.monotone-below-edge', 'classical.quadratic.increases-above-edge', 'classical.descent-lemma', 'oracle.quartic.closed-forms']);
+      'classical.quadratic.monotone-below-edge',
+      'classical.quadratic.increases-above-edge',
+      'classical.descent-lemma',
+      'oracle.quartic.closed-forms',
+    ]);
   });
 
   it('gives one clear line and exit 2 for unknown claims, bad options and malformed fixtures', async () => {
@@ -100,8 +104,23 @@ describe('eoscheck check, interrupted', () => {
     const json = join(dir, 'partial.json');
     const root = join(import.meta.dirname, '../../..');
     const id = 'example.quadratic.monotone-below-3-over-lambda';
-    const child = spawn(process.execPath, [join(root, 'bin/eoscheck.js'), 'check', id, '--claims', join(root, 'properties/examples/falseClaim.ts'),
-      '--runs', '10000000', '--fixtures', dir, '--json', json], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      [
+        join(root, 'bin/eoscheck.js'),
+        'check',
+        id,
+        '--claims',
+        join(root, 'properties/examples/falseClaim.ts'),
+        '--runs',
+        '10000000',
+        '--fixtures',
+        dir,
+        '--json',
+        json,
+      ],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -134,7 +153,22 @@ describe('eoscheck list', () => {
     const j = JSON.parse((await cli('list', '--json')).out);
     expect(j).toHaveLength(BUILTIN_CLAIMS.length);
     expect(j[0]).toMatchObject({ id: 'classical.quadratic.monotone-below-edge', kind: 'forall', source: 'built-in', ladder: ['f64', 'dec:40', 'dec:80'] });
-    expect(Object.keys(j[0])).toEqual(['id', 'title', 'citation', 'status', 'kind', 'source', 'statement', 'hypotheses', 'tolerance', 'rationale', 'negativeControl', 'ladder', 'budget', 'testedOn']);
+    expect(Object.keys(j[0])).toEqual([
+      'id',
+      'title',
+      'citation',
+      'status',
+      'kind',
+      'source',
+      'statement',
+      'hypotheses',
+      'tolerance',
+      'rationale',
+      'negativeControl',
+      'ladder',
+      'budget',
+      'testedOn',
+    ]);
     expect(j[0].testedOn).toEqual(['quadratic']);
     expect(r.out).toContain('    tested on: quadratic\n');
   });
@@ -146,7 +180,9 @@ describe('eoscheck list', () => {
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^Verdicts from `eoscheck check --seed 1` \(4 instances per claim.*3 claims in \d+ s\): 3 hold, 0 violated/);
     expect(r.out).toContain('### Classical (quadratic GD, descent lemma)');
-    expect(r.out).toContain('| `classical.descent-lemma` | Descent lemma: L(θ⁺) ≤ L(θ) − η(1 − ηL/2)‖∇L(θ)‖² for an L-smooth objective | ∀ under hypotheses | `quadratic` | [R] recalled | holds, 4 of 4 exercised (4 runs) |');
+    expect(r.out).toContain(
+      '| `classical.descent-lemma` | Descent lemma: L(θ⁺) ≤ L(θ) − η(1 − ηL/2)‖∇L(θ)‖² for an L-smooth objective | ∀ under hypotheses | `quadratic` | [R] recalled | holds, 4 of 4 exercised (4 runs) |',
+    );
     // Selected but not in the report: said, not invented.
     expect(r.out).toMatch(/\| `oracle.quartic.closed-forms` \|.*\| exact identity \| `quartic` \| checked \| not run \|/);
     expect(r.out).not.toContain('### Damian');
@@ -222,7 +258,7 @@ describe('eoscheck outputs and paths', () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 
-  it('writes to /dev/null (which stays a device), into a symbolic link\'s target, and to standard output with -', async () => {
+  it("writes to /dev/null (which stays a device), into a symbolic link's target, and to standard output with -", async () => {
     const dir = tmp();
     symlinkSync(join(dir, 'target.json'), join(dir, 'link.json'));
     const a = ['classical.descent-lemma', '--runs', '2', '--fixtures', join(dir, 'fx')];
@@ -245,12 +281,18 @@ describe('eoscheck outputs and paths', () => {
   it('a claims module that forges a claim id with ../ cannot make the store write outside it: exit 2', async () => {
     const dir = tmp();
     const forged = join(dir, 'forged.ts');
-    writeFileSync(forged, `import c from ${JSON.stringify(FALSE_CLAIM)};\n` +
-      `const d = Object.getOwnPropertyDescriptors(c);\n` +
-      `d.id = { value: '../../../elsewhere/x', enumerable: true };\n` +
-      `export default Object.create(Object.getPrototypeOf(c), d);\n`);
+    writeFileSync(
+      forged,
+      `import c from ${JSON.stringify(FALSE_CLAIM)};\n` +
+        `const d = Object.getOwnPropertyDescriptors(c);\n` +
+        `d.id = { value: '../../../elsewhere/x', enumerable: true };\n` +
+        `export default Object.create(Object.getPrototypeOf(c), d);\n`,
+    );
     const fx = join(dir, 'a', 'b', 'c', 'fx');
-    for (const argv of [['check', '--fixtures', fx], ['hunt', '--out', fx, '--runs', '3']]) {
+    for (const argv of [
+      ['check', '--fixtures', fx],
+      ['hunt', '--out', fx, '--runs', '3'],
+    ]) {
       const r = await cli(argv[0], '../../../elsewhere/x', '--claims', forged, ...argv.slice(1));
       expect(r.code, r.err).toBe(2);
       expect(r.err).toMatch(/claim id "\.\.\/\.\.\/\.\.\/elsewhere\/x" cannot name a fixture directory/);

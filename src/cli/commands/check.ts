@@ -46,7 +46,11 @@ export async function checkCommand(args: ParsedArgs, out: Out): Promise<number> 
   if (json !== undefined) checkWritable(json, '--json');
   if (junit !== undefined) checkWritable(junit, '--junit');
   if (summary !== undefined) checkWritable(summary, '--summary');
-  checkOneStdout([['--json', json], ['--junit', junit], ['--summary', summary]]);
+  checkOneStdout([
+    ['--json', json],
+    ['--junit', junit],
+    ['--summary', summary],
+  ]);
   // An output on standard output gets it to itself: the summary table is then not printed.
   const quiet = [json, junit, summary].some(isStdout);
   const reportDir = optValue(args, 'report');
@@ -57,24 +61,38 @@ export async function checkCommand(args: ParsedArgs, out: Out): Promise<number> 
 
   const progress = progressLine(quiet ? { write: () => true } : (out as MaybeTty));
   const { stop, release } = stopOnSignals(() => progress.done());
-  const command = ['eoscheck check', ...args.positionals, `--seed ${seed}`, `--runs ${runs}`, ...(from !== 'none' ? [`--shard ${formatShard(shard)}`] : []),
-    ...(args.values.get('claims') ?? []).map((f) => `--claims ${f}`)].join(' ');
+  const command = [
+    'eoscheck check',
+    ...args.positionals,
+    `--seed ${seed}`,
+    `--runs ${runs}`,
+    ...(from !== 'none' ? [`--shard ${formatShard(shard)}`] : []),
+    ...(args.values.get('claims') ?? []).map((f) => `--claims ${f}`),
+  ].join(' ');
   // The report shows each holding claim's closest call: collected while the claims run.
   const closest = reportDir !== undefined ? closestCalls() : undefined;
   // --verbose: every instance's evidence, printed after the summary (kept in run order).
   const verbose: string[] = [];
   const beVerbose = optFlag(args, 'verbose');
-  const onInstance = closest !== undefined || beVerbose
-    ? (claim: Claim, instance: Instance, v: Verdict, k: number) => {
-      closest?.onInstance(claim, instance, v);
-      if (beVerbose) verbose.push(verboseEvidenceLine(claim.id, k, v));
-    }
-    : undefined;
+  const onInstance =
+    closest !== undefined || beVerbose
+      ? (claim: Claim, instance: Instance, v: Verdict, k: number) => {
+          closest?.onInstance(claim, instance, v);
+          if (beVerbose) verbose.push(verboseEvidenceLine(claim.id, k, v));
+        }
+      : undefined;
   let run;
   try {
     run = await runCheck(claims, {
       ...(onInstance !== undefined ? { onInstance } : {}),
-      seed, runs, runsFixed: optValue(args, 'runs') !== undefined, shard, fixturesDir: fixtures, storeDir: fixtures, stop, command,
+      seed,
+      runs,
+      runsFixed: optValue(args, 'runs') !== undefined,
+      shard,
+      fixturesDir: fixtures,
+      storeDir: fixtures,
+      stop,
+      command,
       updateFixtures: optFlag(args, 'update-fixtures'),
       ...(budget !== undefined ? { budget } : {}),
       onProgress: (claim, i, done, total) => progress.update(`[${i + 1}/${claims.length}] ${claim.id} ${done}/${total}`),
@@ -91,14 +109,21 @@ export async function checkCommand(args: ParsedArgs, out: Out): Promise<number> 
   if (reportDir !== undefined) {
     const claimsFiles = args.values.get('claims') ?? [];
     const html = await htmlReport({
-      report, source: command, claims, counterexamples: readCounterexamples(report), claimsFiles, ...(closest !== undefined ? { closestCalls: closest.result() } : {}),
+      report,
+      source: command,
+      claims,
+      counterexamples: readCounterexamples(report),
+      claimsFiles,
+      ...(closest !== undefined ? { closestCalls: closest.result() } : {}),
     });
     writeHtmlReport(reportDir, html, '--report');
   }
   if (!quiet) out.write(md);
   if (verbose.length > 0) (quiet ? process.stderr : out).write(`\n${verbose.join('')}`);
   if (report.interrupted) {
-    (quiet ? process.stderr : out).write(`\nInterrupted (${stop.signal ?? 'SIGINT'}): the report${quiet ? '' : ' above'} is partial; counterexamples found so far are in ${fixtures}.\n`);
+    (quiet ? process.stderr : out).write(
+      `\nInterrupted (${stop.signal ?? 'SIGINT'}): the report${quiet ? '' : ' above'} is partial; counterexamples found so far are in ${fixtures}.\n`,
+    );
     return exitCodeOf(stop);
   }
   // A check that threw (exit 3) outranks a violation: the run itself is not to be trusted.

@@ -24,7 +24,10 @@ export async function checkControls(claims: readonly Claim[], args: ParsedArgs, 
   let rows;
   try {
     rows = await runControls(claims, {
-      seed, runs, stop, ...(budget !== undefined ? { budget } : {}),
+      seed,
+      runs,
+      stop,
+      ...(budget !== undefined ? { budget } : {}),
       onProgress: (claim, i, done, total) => progress.update(`[${i + 1}/${claims.length}] ${claim.id} control ${done}/${total}`),
     });
   } finally {

@@ -14,8 +14,9 @@ const ID = 'example.quadratic.monotone-below-3-over-lambda';
 describe('eoscheck hunt', () => {
   it('Ctrl-C after counterexamples were found: every fixture on disk is complete, the summary is printed, exit 130', async () => {
     const out = mkdtempSync(join(tmpdir(), 'eoscheck-sigint-'));
-    const child = spawn(process.execPath, [join(root, 'bin/eoscheck.js'), 'hunt', ID, '--claims', falseClaim, '--time', '5m', '--out', out, '--seed', '3'],
-      { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(root, 'bin/eoscheck.js'), 'hunt', ID, '--claims', falseClaim, '--time', '5m', '--out', out, '--seed', '3'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -42,7 +43,11 @@ describe('eoscheck hunt', () => {
     const out = mkdtempSync(join(tmpdir(), 'eoscheck-hunt-'));
     const hunt = async () => {
       let text = '';
-      const code = await run(['hunt', ID, '--claims', falseClaim, '--runs', '4', '--out', out, '--seed', '3'], { write: (s: string) => (text += s) }, { write: () => 0 });
+      const code = await run(
+        ['hunt', ID, '--claims', falseClaim, '--runs', '4', '--out', out, '--seed', '3'],
+        { write: (s: string) => (text += s) },
+        { write: () => 0 },
+      );
       return { code, text };
     };
     const first = await hunt();
@@ -60,12 +65,17 @@ describe('eoscheck hunt', () => {
   it('a check that threw is counted apart in the summary (no fixture, exit 3), never a counterexample', async () => {
     const out = mkdtempSync(join(tmpdir(), 'eoscheck-hunt-'));
     let text = '';
-    const code = await run(['hunt', 'example.buggy-check', '--claims', join(root, 'properties/examples/throwingClaim.ts'), '--runs', '2', '--out', out],
-      { write: (s: string) => (text += s) }, { write: () => 0 });
+    const code = await run(
+      ['hunt', 'example.buggy-check', '--claims', join(root, 'properties/examples/throwingClaim.ts'), '--runs', '2', '--out', out],
+      { write: (s: string) => (text += s) },
+      { write: () => 0 },
+    );
     expect(code).toBe(3);
     expect(text).not.toMatch(/^found /m);
     expect(text).toContain('no counterexample found\n');
-    expect(text).toMatch(/^the check threw on \d+ candidate\(s\): a bug in the check, not a counterexample \(none stored; exit 3\)\. First, on \{.*\}:\nTypeError: /m);
+    expect(text).toMatch(
+      /^the check threw on \d+ candidate\(s\): a bug in the check, not a counterexample \(none stored; exit 3\)\. First, on \{.*\}:\nTypeError: /m,
+    );
     expect(existsSync(join(out, 'example.buggy-check'))).toBe(false);
   });
 

@@ -33,7 +33,8 @@ export function parseDuration(text: string): number {
  * SIGINT/SIGTERM/SIGHUP (the summary of the climbs so far is printed; the fixtures are already on disk).
  */
 export async function huntCommand(args: ParsedArgs, out: Out): Promise<number> {
-  if (args.positionals.length !== 1) throw new UsageError(`needs exactly one claim id, got ${args.positionals.length === 0 ? 'none' : args.positionals.join(' ')}`, 'ID');
+  if (args.positionals.length !== 1)
+    throw new UsageError(`needs exactly one claim id, got ${args.positionals.length === 0 ? 'none' : args.positionals.join(' ')}`, 'ID');
   const claims = selectClaims(await loadClaims(args.values.get('claims') ?? []), args.positionals);
   if (claims.length !== 1) throw new UsageError(`"${args.positionals[0]}" names ${claims.length} claims; hunt takes exactly one`, 'ID');
   const claim = claims[0];
@@ -61,14 +62,19 @@ export async function huntCommand(args: ParsedArgs, out: Out): Promise<number> {
       out.write(s);
     }
   };
-  say(`eoscheck hunt ${claim.id}: ${runs !== undefined ? `${runs} climb(s)` : `for ${timeText}`}, seed ${seed}, shard ${formatShard(shard)}, counterexamples to ${dir}\n`);
+  say(
+    `eoscheck hunt ${claim.id}: ${runs !== undefined ? `${runs} climb(s)` : `for ${timeText}`}, seed ${seed}, shard ${formatShard(shard)}, counterexamples to ${dir}\n`,
+  );
   // Counterexamples this run stored, and stored ones it found again.
   const fresh = new Set<string>();
   const known = new Set<string>();
   let r;
   try {
     r = await hunt(claim, {
-      seed, shard, storeDir: dir, stop,
+      seed,
+      shard,
+      storeDir: dir,
+      stop,
       ...(runs !== undefined ? { runs } : {}),
       ...(durationMs !== undefined ? { deadline: performance.now() + durationMs } : {}),
       ...(budget !== undefined ? { budget } : {}),
@@ -88,22 +94,45 @@ export async function huntCommand(args: ParsedArgs, out: Out): Promise<number> {
   }
   const files = [...new Set(r.counterexamples.map((c) => c.file).filter((f): f is string => f !== undefined))].sort();
   if (asJson) {
-    out.write(JSON.stringify({
-      claim: r.claim, seed, shard: formatShard(shard), climbs: r.climbs, candidates: r.candidates, evaluations: r.evaluations,
-      artifacts: r.artifacts, errors: r.errors,
-      firstError: r.firstError === undefined ? null : { instance: r.firstError.instance, message: r.firstError.verdict.evidence.message },
-      bestMargin: r.best === undefined || !Number.isFinite(r.best.margin) ? null : r.best.margin,
-      best: r.best?.instance ?? null, counterexamples: files, interrupted: r.interrupted,
-    }) + '\n');
+    out.write(
+      JSON.stringify({
+        claim: r.claim,
+        seed,
+        shard: formatShard(shard),
+        climbs: r.climbs,
+        candidates: r.candidates,
+        evaluations: r.evaluations,
+        artifacts: r.artifacts,
+        errors: r.errors,
+        firstError: r.firstError === undefined ? null : { instance: r.firstError.instance, message: r.firstError.verdict.evidence.message },
+        bestMargin: r.best === undefined || !Number.isFinite(r.best.margin) ? null : r.best.margin,
+        best: r.best?.instance ?? null,
+        counterexamples: files,
+        interrupted: r.interrupted,
+      }) + '\n',
+    );
   } else {
-    out.write(`${r.interrupted ? 'interrupted after' : 'done:'} ${r.climbs} climb(s), ${r.candidates} candidates, ${r.evaluations} model evaluations, ${r.artifacts} f64 artifact(s)\n`);
-    if (r.best !== undefined) out.write(`${r.best.margin < 0 ? 'smallest margin' : 'closest to a violation: margin'} ${r.best.margin.toPrecision(4)} (climb ${r.best.climb}): ${formatEvidence(r.best.evidence)}\n`);
+    out.write(
+      `${r.interrupted ? 'interrupted after' : 'done:'} ${r.climbs} climb(s), ${r.candidates} candidates, ${r.evaluations} model evaluations, ${r.artifacts} f64 artifact(s)\n`,
+    );
+    if (r.best !== undefined)
+      out.write(
+        `${r.best.margin < 0 ? 'smallest margin' : 'closest to a violation: margin'} ${r.best.margin.toPrecision(4)} (climb ${r.best.climb}): ${formatEvidence(r.best.evidence)}\n`,
+      );
     const again = known.size > 0 ? `${known.size} already known found again` : '';
-    if (fresh.size > 0) out.write(`${fresh.size} new counterexample(s)${again ? `, ${again}` : ''}:\n${[...fresh].sort().map((f) => `  ${f}\n`).join('')}`);
+    if (fresh.size > 0)
+      out.write(
+        `${fresh.size} new counterexample(s)${again ? `, ${again}` : ''}:\n${[...fresh]
+          .sort()
+          .map((f) => `  ${f}\n`)
+          .join('')}`,
+      );
     else out.write(again ? `no new counterexample; ${again}\n` : 'no counterexample found\n');
     if (r.firstError !== undefined) {
-      out.write(`the check threw on ${r.errors} candidate(s): a bug in the check, not a counterexample (none stored; exit 3). First, on ${JSON.stringify(r.firstError.instance)}:\n` +
-        `${r.firstError.verdict.stack}\n`);
+      out.write(
+        `the check threw on ${r.errors} candidate(s): a bug in the check, not a counterexample (none stored; exit 3). First, on ${JSON.stringify(r.firstError.instance)}:\n` +
+          `${r.firstError.verdict.stack}\n`,
+      );
     }
   }
   if (r.interrupted) return exitCodeOf(stop);

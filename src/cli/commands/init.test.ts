@@ -59,7 +59,7 @@ describe('eoscheck init', () => {
 });
 
 describe('eoscheck check --controls', () => {
-  it('runs the selected claims\' negative controls: exit 0 when every one is flagged', async () => {
+  it("runs the selected claims' negative controls: exit 0 when every one is flagged", async () => {
     const r = await cli('check', 'classical.*', '--controls', '--runs', '5');
     expect(r.code, r.err).toBe(0);
     expect(r.out).toContain('| `classical.descent-lemma` |');
@@ -70,7 +70,9 @@ describe('eoscheck check --controls', () => {
     const dir = mkdtempSync(join(tmpdir(), 'eoscheck-controls-'));
     const file = join(dir, 'blind.ts');
     // A check that always holds: its control can never be flagged.
-    writeFileSync(file, `import { decimalText, defineClaim } from 'eoscheck';
+    writeFileSync(
+      file,
+      `import { decimalText, defineClaim } from 'eoscheck';
 export const blind = defineClaim({
   id: 'my.blind', title: 't', citation: { paper: 'p', where: 'w' }, statement: 's', kind: 'forall', hypotheses: [],
   arbitrary: decimalText(0, 1).map((x) => ({ model: 'quartic', theta: [x] })),
@@ -78,7 +80,8 @@ export const blind = defineClaim({
   negativeControl: { description: 'anything', arbitrary: decimalText(0, 1).map((x) => ({ model: 'quartic', theta: [x] })) },
   tolerance: {}, rationale: 'r',
 });
-`);
+`,
+    );
     const r = eoscheck(dir, 'check', '--claims', './blind.ts', '--controls');
     expect(r.code, r.err).toBe(1);
     expect(r.out).toContain('| `my.blind` | anything | 10 | 0 | ❌ NOT flagged: the check never failed |');

@@ -38,7 +38,9 @@ export function inspectJson<T>(r: PointReport<T>): Record<string, unknown> {
 /** The GD stability limit 2/S on η, when S > 0 (otherwise no step size is unstable along the top direction). */
 function stabilityLimit(S: number): string {
   const limit = 2 / S;
-  return S > 0 && Number.isFinite(limit) ? `(2/S = ${limit.toPrecision(6)} is the GD stability limit on η)` : '(S ≤ 0: no GD stability limit on η from the top eigenvalue)';
+  return S > 0 && Number.isFinite(limit)
+    ? `(2/S = ${limit.toPrecision(6)} is the GD stability limit on η)`
+    : '(S ≤ 0: no GD stability limit on η from the top eigenvalue)';
 }
 
 function human<T>(r: PointReport<T>): string {

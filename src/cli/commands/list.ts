@@ -29,21 +29,37 @@ export async function listCommand(args: ParsedArgs, out: Out): Promise<number> {
     return 0;
   }
   if (optFlag(args, 'json')) {
-    out.write(JSON.stringify(claims.map((c) => ({
-      id: c.id, title: c.title, citation: c.citation, status: c.status, kind: c.kind,
-      source: builtin.has(c.id) ? 'built-in' : 'user',
-      statement: c.statement, hypotheses: c.hypotheses, tolerance: c.tolerance, rationale: c.rationale,
-      negativeControl: c.negativeControl.description, ladder: c.ladder, budget: c.budget, testedOn: testedOn(c),
-      ...(c.runs !== undefined ? { runs: c.runs } : {}),
-      ...(c.minHoldFraction !== undefined ? { minHoldFraction: c.minHoldFraction } : {}),
-    }))) + '\n');
+    out.write(
+      JSON.stringify(
+        claims.map((c) => ({
+          id: c.id,
+          title: c.title,
+          citation: c.citation,
+          status: c.status,
+          kind: c.kind,
+          source: builtin.has(c.id) ? 'built-in' : 'user',
+          statement: c.statement,
+          hypotheses: c.hypotheses,
+          tolerance: c.tolerance,
+          rationale: c.rationale,
+          negativeControl: c.negativeControl.description,
+          ladder: c.ladder,
+          budget: c.budget,
+          testedOn: testedOn(c),
+          ...(c.runs !== undefined ? { runs: c.runs } : {}),
+          ...(c.minHoldFraction !== undefined ? { minHoldFraction: c.minHoldFraction } : {}),
+        })),
+      ) + '\n',
+    );
     return 0;
   }
   for (const c of claims) {
     const cite = `${c.citation.paper}, ${c.citation.where}${c.citation.recalled === true ? ' [R: recalled, check against the paper]' : ''}`;
     const on = testedOn(c);
     const stat = c.kind === 'statistical' ? `, holds on ≥ ${Math.round((c.minHoldFraction ?? 0.8) * 100)}%` : '';
-    out.write(`${c.id}  [${c.status}${stat}${builtin.has(c.id) ? '' : ', user'}]\n    ${c.title}\n    ${cite}\n${on.length > 0 ? `    tested on: ${on.join(', ')}\n` : ''}`);
+    out.write(
+      `${c.id}  [${c.status}${stat}${builtin.has(c.id) ? '' : ', user'}]\n    ${c.title}\n    ${cite}\n${on.length > 0 ? `    tested on: ${on.join(', ')}\n` : ''}`,
+    );
   }
   out.write(`${claims.length} claim(s)\n`);
   return 0;

@@ -19,6 +19,8 @@ export async function mergeCommand(args: ParsedArgs, out: Out): Promise<number> 
   const merged = mergeReports(args.positionals.map((file) => ({ file, report: readReport(file) })));
   writeOutput(outFile, reportJson(merged), '--out');
   const violated = merged.claims.filter((c) => c.verdict === 'violated').map((c) => c.id);
-  (isStdout(outFile) ? process.stderr : out).write(`merged ${args.positionals.length} shard report(s) into ${outFile}: ${merged.claims.length} claim(s), ${violated.length} violated${violated.length > 0 ? ` (${violated.join(', ')})` : ''}\n`);
+  (isStdout(outFile) ? process.stderr : out).write(
+    `merged ${args.positionals.length} shard report(s) into ${outFile}: ${merged.claims.length} claim(s), ${violated.length} violated${violated.length > 0 ? ` (${violated.join(', ')})` : ''}\n`,
+  );
   return violated.length > 0 ? 1 : 0;
 }

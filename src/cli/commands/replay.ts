@@ -38,9 +38,8 @@ export async function replayCommand(args: ParsedArgs, out: Out): Promise<number>
   const precision = p === undefined ? undefined : parsePrecision(p);
   let verdict: Verdict;
   try {
-    verdict = precision === undefined
-      ? evaluate(claim, fx.instance, { mode: 'claim' }).verdict
-      : checkAt(claim, fx.instance, precision, { mode: 'claim' }).outcome;
+    verdict =
+      precision === undefined ? evaluate(claim, fx.instance, { mode: 'claim' }).verdict : checkAt(claim, fx.instance, precision, { mode: 'claim' }).outcome;
   } catch (e) {
     if (e instanceof EoscheckError) throw new UsageError(`${file}: the instance is not valid: ${e.message}`);
     throw e;
@@ -51,24 +50,46 @@ export async function replayCommand(args: ParsedArgs, out: Out): Promise<number>
     const run = instanceTrajectory(fx.claim, fx.instance);
     if (run.kind === 'none') throw new UsageError(`${file}: no plot: ${run.reason}`, '--plot');
     const t = run.trace;
-    await writePlot(plot, plotInputFromTrace(t, `${fx.claim} · ${t.model} · ${t.optimizer} · η = ${String(t.lr)} · f64${t.diverged ? ' · diverged' : ''}`, fx), '--plot');
+    await writePlot(
+      plot,
+      plotInputFromTrace(t, `${fx.claim} · ${t.model} · ${t.optimizer} · η = ${String(t.lr)} · f64${t.diverged ? ' · diverged' : ''}`, fx),
+      '--plot',
+    );
   }
   if (optFlag(args, 'json')) {
-    out.write(JSON.stringify({ file, claim: fx.claim, precision: p ?? 'ladder', verdict: verdict.verdict, evidence: verdict.evidence,
-      ...(certificate !== undefined ? { certificate } : {}), ...(verdict.verdict === 'error' ? { stack: verdict.stack } : {}), recorded: fx.verdict, expected: fx.expected ?? fx.verdict, reproduced }) + '\n');
+    out.write(
+      JSON.stringify({
+        file,
+        claim: fx.claim,
+        precision: p ?? 'ladder',
+        verdict: verdict.verdict,
+        evidence: verdict.evidence,
+        ...(certificate !== undefined ? { certificate } : {}),
+        ...(verdict.verdict === 'error' ? { stack: verdict.stack } : {}),
+        recorded: fx.verdict,
+        expected: fx.expected ?? fx.verdict,
+        reproduced,
+      }) + '\n',
+    );
   } else {
     const ladder = 'ladder' in verdict ? formatLadder(verdict.ladder, verdict.evidence, certificate) : verdict.evidence.precision;
-    out.write([
-      `replay ${file}`,
-      `claim     ${fx.claim}`,
-      `verdict   ${verdict.verdict} (recorded ${fx.verdict} at ${fx.precision}${fx.expected !== undefined ? `, expected ${fx.expected}` : ''}): ${reproduced ? 'reproduced' : 'NOT reproduced'}`,
-      `evidence  ${formatEvidence(verdict.evidence)}`,
-      `precision ${ladder}`,
-      ...(certificate !== undefined ? [`certified ${formatCertificate(certificate)}`] : verdict.verdict === 'violated' ? ['certified no (a single precision, or a negative control)'] : []),
-      ...(verdict.verdict === 'error' ? [verdict.stack] : []),
-      ...(fx.why !== undefined ? [`why       ${fx.why}`] : []),
-      ...(plot !== undefined ? [`plot      ${plot}`] : []),
-    ].join('\n') + '\n');
+    out.write(
+      [
+        `replay ${file}`,
+        `claim     ${fx.claim}`,
+        `verdict   ${verdict.verdict} (recorded ${fx.verdict} at ${fx.precision}${fx.expected !== undefined ? `, expected ${fx.expected}` : ''}): ${reproduced ? 'reproduced' : 'NOT reproduced'}`,
+        `evidence  ${formatEvidence(verdict.evidence)}`,
+        `precision ${ladder}`,
+        ...(certificate !== undefined
+          ? [`certified ${formatCertificate(certificate)}`]
+          : verdict.verdict === 'violated'
+            ? ['certified no (a single precision, or a negative control)']
+            : []),
+        ...(verdict.verdict === 'error' ? [verdict.stack] : []),
+        ...(fx.why !== undefined ? [`why       ${fx.why}`] : []),
+        ...(plot !== undefined ? [`plot      ${plot}`] : []),
+      ].join('\n') + '\n',
+    );
   }
   if (verdict.verdict === 'error') return EXIT_INTERNAL;
   return verdict.verdict === 'violated' ? 1 : 0;

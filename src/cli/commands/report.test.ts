@@ -11,7 +11,20 @@ describe('eoscheck report / check --report / replay --plot', () => {
   it('writes DIR/index.html from a results file with counterexamples, the same bytes every time; check --report writes the same kind of page', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'eoscheck-report-'));
     const fx = join(dir, 'fx');
-    const c = await cli('check', FALSE_ID, '--claims', FALSE_CLAIM, '--runs', '20', '--fixtures', fx, '--json', join(dir, 'r.json'), '--report', join(dir, 'from-check'));
+    const c = await cli(
+      'check',
+      FALSE_ID,
+      '--claims',
+      FALSE_CLAIM,
+      '--runs',
+      '20',
+      '--fixtures',
+      fx,
+      '--json',
+      join(dir, 'r.json'),
+      '--report',
+      join(dir, 'from-check'),
+    );
     expect(c.code).toBe(1);
     const fromCheck = readFileSync(join(dir, 'from-check', 'index.html'), 'utf8');
     expect(fromCheck).toContain(`<code>${FALSE_ID}</code>`);
@@ -56,7 +69,9 @@ describe('eoscheck report / check --report / replay --plot', () => {
 
   it('replay takes the fixture\'s claim id literally: "*" or "kreisler.*" is no pattern; a results file pointing outside the fixtures is exit 2', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'eoscheck-replay-'));
-    const src = JSON.parse(readFileSync(join(import.meta.dirname, '../../../fixtures/counterexamples/kreisler.gfs-sharpness.monotone/77e952b183fa.json'), 'utf8'));
+    const src = JSON.parse(
+      readFileSync(join(import.meta.dirname, '../../../fixtures/counterexamples/kreisler.gfs-sharpness.monotone/77e952b183fa.json'), 'utf8'),
+    );
     for (const claim of ['*', 'kreisler.*', 'kreisler.gfs-sharpness.*']) {
       const f = join(dir, 'f.json');
       writeFileSync(f, JSON.stringify({ ...src, claim }));
@@ -65,24 +80,52 @@ describe('eoscheck report / check --report / replay --plot', () => {
       expect(r.err).toBe(`eoscheck replay: ${f}: unknown claim "${claim}" (not built in; load user claims with --claims FILE)\n`);
     }
     const results = join(dir, 'r.json');
-    const row = { id: 'classical.descent-lemma', verdict: 'violated', kind: 'forall', runs: 1, instances: { holds: 0, violated: 1, artifact: 0, inconclusive: 0, diverged: 0 }, exercised: 1, fixtures: 0, evaluations: 1, ms: 0 };
+    const row = {
+      id: 'classical.descent-lemma',
+      verdict: 'violated',
+      kind: 'forall',
+      runs: 1,
+      instances: { holds: 0, violated: 1, artifact: 0, inconclusive: 0, diverged: 0 },
+      exercised: 1,
+      fixtures: 0,
+      evaluations: 1,
+      ms: 0,
+    };
     for (const cx of ['/etc/passwd', '../../../../etc/hostname', 'classical.descent-lemma/../../../etc/hostname']) {
-      writeFileSync(results, JSON.stringify({ seed: 1, runs: 1, shard: '1/1', version: '0.1.0', fixtures: 'fx', interrupted: false, claims: [{ ...row, counterexamples: [cx] }] }));
+      writeFileSync(
+        results,
+        JSON.stringify({ seed: 1, runs: 1, shard: '1/1', version: '0.1.0', fixtures: 'fx', interrupted: false, claims: [{ ...row, counterexamples: [cx] }] }),
+      );
       const r = await cli('report', results, '--html', join(dir, 'html'));
       expect(r.code, cx).toBe(2);
-      expect(r.err).toContain(`counterexample ${JSON.stringify(cx)} of claim classical.descent-lemma is not "classical.descent-lemma/<name>.json" inside the recorded fixtures directory; refusing to read it`);
+      expect(r.err).toContain(
+        `counterexample ${JSON.stringify(cx)} of claim classical.descent-lemma is not "classical.descent-lemma/<name>.json" inside the recorded fixtures directory; refusing to read it`,
+      );
     }
     expect(existsSync(join(dir, 'html', 'index.html'))).toBe(false);
   });
 
-  it('replay --plot draws the fixture\'s trajectory as SVG or PNG; an instance without a trajectory is exit 2 naming --plot', async () => {
+  it("replay --plot draws the fixture's trajectory as SVG or PNG; an instance without a trajectory is exit 2 naming --plot", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'eoscheck-replay-plot-'));
     const fixture = (instance: object) => {
       const f = join(dir, `${Object.keys(instance).length}.json`);
-      writeFileSync(f, JSON.stringify({
-        claim: 'classical.quadratic.monotone-below-edge', version: '0.1.0', instance, verdict: 'holds', precision: 'f64',
-        observed: 0, bound: 0, margin: 0, seed: null, path: null, shrinks: 0, createdAt: '2026-01-01T00:00:00.000Z',
-      }));
+      writeFileSync(
+        f,
+        JSON.stringify({
+          claim: 'classical.quadratic.monotone-below-edge',
+          version: '0.1.0',
+          instance,
+          verdict: 'holds',
+          precision: 'f64',
+          observed: 0,
+          bound: 0,
+          margin: 0,
+          seed: null,
+          path: null,
+          shrinks: 0,
+          createdAt: '2026-01-01T00:00:00.000Z',
+        }),
+      );
       return f;
     };
     const traj = fixture({ model: 'deep-scalar', params: { target: '1' }, theta: ['1.2', '0.1'], lr: '0.3', steps: 30 });

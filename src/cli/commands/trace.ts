@@ -41,7 +41,6 @@ function splitParams(args: ParsedArgs): { modelArgs: ParsedArgs; extra: Record<s
   return { modelArgs: { positionals: args.positionals, values }, extra };
 }
 
-
 /**
  * How far `trace --reference pgd --observe selfStabilization` searches GD for its first crossing of
  * 2/η before recording (from there on; from θ₀ with an `edge-not-reached` event when none is found).
@@ -67,11 +66,26 @@ export async function traceCommand(args: ParsedArgs, out: Out): Promise<number> 
   if (ref !== undefined && ref !== 'pgd' && ref !== 'flow') throw new UsageError(`must be pgd or flow, got "${ref}"`, '--reference');
   checkTraceWork(model.dim, steps, every, precision, id === 'pgd' || id === 'flow' || ref !== undefined);
   const { csv, plot } = traceOutputFiles(args);
-  const spec: OptimizerSpec = { id, lr, ...(extra.lstar !== undefined ? { lstar: extra.lstar } : {}), ...(extra.beta !== undefined ? { beta: extra.beta } : {}) };
+  const spec: OptimizerSpec = {
+    id,
+    lr,
+    ...(extra.lstar !== undefined ? { lstar: extra.lstar } : {}),
+    ...(extra.beta !== undefined ? { beta: extra.beta } : {}),
+  };
   const observeText = optValue(args, 'observe');
   const observers = [
-    ...defaultObservers(), edgeMarginObserver(), edgeCrossingObserver(), catapultObserver(),
-    ...(observeText === undefined ? [] : observersByName(observeText.split(',').map((s) => s.trim()).filter((s) => s !== ''))),
+    ...defaultObservers(),
+    edgeMarginObserver(),
+    edgeCrossingObserver(),
+    catapultObserver(),
+    ...(observeText === undefined
+      ? []
+      : observersByName(
+          observeText
+            .split(',')
+            .map((s) => s.trim())
+            .filter((s) => s !== ''),
+        )),
   ];
   // The self-stabilization pipeline (GD beside pgd) starts where GD first reaches the edge.
   const pipeline = id === 'gd' && ref === 'pgd' && observers.some((o) => o.id === 'selfStabilization');
@@ -82,7 +96,12 @@ export async function traceCommand(args: ParsedArgs, out: Out): Promise<number> 
     let start: { state: { t: number; theta: T[] } } | undefined;
     const before: TraceEvent<T>[] = [];
     if (pipeline) {
-      const found = gdToEdge(bound, theta.map((x) => F.from(x)), lr, EDGE_SEARCH_STEPS);
+      const found = gdToEdge(
+        bound,
+        theta.map((x) => F.from(x)),
+        lr,
+        EDGE_SEARCH_STEPS,
+      );
       if (found.reached) {
         theta0 = found.theta;
         start = { state: { t: found.t, theta: found.theta } };
@@ -91,7 +110,13 @@ export async function traceCommand(args: ParsedArgs, out: Out): Promise<number> 
         before.push({ t: found.t, kind: 'edge-not-reached', reason: found.reason });
       }
     }
-    const run = runTrajectory(model, F, theta0, { optimizer: spec, steps, every, observers, ...(ref !== undefined ? { reference: ref as OptimizerId } : {}) }, start);
+    const run = runTrajectory(
+      model,
+      F,
+      theta0,
+      { optimizer: spec, steps, every, observers, ...(ref !== undefined ? { reference: ref as OptimizerId } : {}) },
+      start,
+    );
     const r = before.length === 0 ? run : { ...run, events: [...before, ...run.events] };
     const j = traceJson(r);
     if (csv !== undefined) writeOutput(csv, traceCsv(j), '--csv');

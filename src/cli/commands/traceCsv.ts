@@ -5,7 +5,8 @@ export function traceCsv(j: TraceJson): string {
   const keys: string[] = [];
   for (const row of j.steps) {
     for (const [k, v] of Object.entries(row)) {
-      if (k !== 't' && k !== 'theta' && (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean' || v === null) && !keys.includes(k)) keys.push(k);
+      if (k !== 't' && k !== 'theta' && (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean' || v === null) && !keys.includes(k))
+        keys.push(k);
     }
   }
   const dim = j.steps[0]?.theta.length ?? 0;
@@ -15,4 +16,3 @@ export function traceCsv(j: TraceJson): string {
   for (const row of j.steps) lines.push([row.t, ...keys.map((k) => cell(row[k])), ...row.theta].map(cell).join(','));
   return lines.join('\n') + '\n';
 }
-

@@ -9,8 +9,25 @@ const small = ['--model', 'mlp', '--param', 'width=4', '--param', 'n=12', '--par
 describe('eoscheck trace --model mlp|cnn (TensorFlow.js)', () => {
   it('writes the trace JSON of the analytic models plus the backend; CSV and plot take it; the float64 reference agrees', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'eoscheck-net-'));
-    const r = await cli('trace', ...small, '--param', 'f64Every=1', '--backend', 'cpu', '--lr', '0.2', '--steps', '6', '--every', '3', '--json',
-      '--csv', join(dir, 't.csv'), '--plot', join(dir, 't.svg'));
+    const r = await cli(
+      'trace',
+      ...small,
+      '--param',
+      'f64Every=1',
+      '--backend',
+      'cpu',
+      '--lr',
+      '0.2',
+      '--steps',
+      '6',
+      '--every',
+      '3',
+      '--json',
+      '--csv',
+      join(dir, 't.csv'),
+      '--plot',
+      join(dir, 't.svg'),
+    );
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
@@ -29,7 +46,24 @@ describe('eoscheck trace --model mlp|cnn (TensorFlow.js)', () => {
     const r = await cli('trace', ...small, '--lr', '0.1', '--steps', '2');
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^mlp 3-4-1 tanh, mse on random-labels\(n=12, d=3, seed=2\) · 21 parameters · gd · η = 0.1 · f32 on tfjs (wasm|tensorflow|cpu)/);
-    const c = await cli('trace', '--model', 'cnn', '--param', 'width=2', '--param', 'dataset=digits', '--param', 'n=20', '--param', 'lanczosIter=8', '--lr', '0.05', '--steps', '1', '--json');
+    const c = await cli(
+      'trace',
+      '--model',
+      'cnn',
+      '--param',
+      'width=2',
+      '--param',
+      'dataset=digits',
+      '--param',
+      'n=20',
+      '--param',
+      'lanczosIter=8',
+      '--lr',
+      '0.05',
+      '--steps',
+      '1',
+      '--json',
+    );
     expect(c.err).toBe('');
     expect(JSON.parse(c.out)).toMatchObject({ model: 'cnn', precision: 'f32' });
   }, 60_000);
@@ -66,7 +100,21 @@ describe('eoscheck trace --model mlp|cnn (TensorFlow.js)', () => {
     const q = await cli('trace', '--model', 'quadratic', '--theta', '1', '--lr', '1', '--backend', 'wasm');
     expect(q.err).toMatch(/--backend: applies to networks only/);
     // The update rule's --param keys go through the same parser as the model's: a repeat is an error, not "last wins".
-    const twice = await cli('trace', '--model', 'quadratic', '--theta', '1', '--lr', '0.5', '--optimizer', 'momentum', '--param', 'beta=0.5', '--param', 'beta=0.9');
+    const twice = await cli(
+      'trace',
+      '--model',
+      'quadratic',
+      '--theta',
+      '1',
+      '--lr',
+      '0.5',
+      '--optimizer',
+      'momentum',
+      '--param',
+      'beta=0.5',
+      '--param',
+      'beta=0.9',
+    );
     expect(twice.code).toBe(2);
     expect(twice.err).toMatch(/--param: "beta" given more than once/);
     expect((await cli('trace', ...small, '--lr', '0.1', '--param', 'width=3', '--param', 'width=4')).err).toMatch(/--param: "width" given more than once/);

@@ -15,14 +15,13 @@ type NetworkOptimizer = (typeof NETWORK_OPTIMIZERS)[number];
 /** Options of `trace` that mean nothing for a network, with why. */
 const NOT_FOR_NETWORKS: readonly (readonly [string, string])[] = [
   ['theta', 'a network starts from its seeded initialisation (--param seed=S)'],
-  ['data', 'a network\'s data set is --param dataset=… with --param n=N'],
+  ['data', "a network's data set is --param dataset=… with --param n=N"],
   ['expr', 'networks are not formulas'],
   ['vars', 'networks are not formulas'],
   ['precision', 'networks run in float32 on tfjs; check the sharpness against the float64 reference with --param f64Every=k'],
   ['reference', 'pgd and flow references need closed-form curvature (analytic models only)'],
   ['observe', 'network traces record loss, sharpness, ‖∇L‖ and the edge'],
 ];
-
 
 /**
  * `eoscheck trace --model mlp|cnn`: full-batch training of a network on TensorFlow.js (float32),
@@ -35,7 +34,10 @@ export async function traceNetworkCommand(model: 'mlp' | 'cnn', args: ParsedArgs
   }
   const optimizer = (optValue(args, 'optimizer') ?? 'gd') as NetworkOptimizer;
   if (!NETWORK_OPTIMIZERS.includes(optimizer)) {
-    throw new UsageError(`"${optimizer}" is not available for networks (known: ${NETWORK_OPTIMIZERS.join(', ')}; pgd and flow are for analytic models)`, '--optimizer');
+    throw new UsageError(
+      `"${optimizer}" is not available for networks (known: ${NETWORK_OPTIMIZERS.join(', ')}; pgd and flow are for analytic models)`,
+      '--optimizer',
+    );
   }
   const run = traceRunOptions(args);
   const lr = Number(run.lr);
@@ -67,7 +69,15 @@ export async function traceNetworkCommand(model: 'mlp' | 'cnn', args: ParsedArgs
   const { csv, plot } = traceOutputFiles(args);
   let r;
   try {
-    r = await traceNetwork({ ...network, ...rule, optimizer, lr, steps, every, ...(backendText !== undefined ? { backend: backendText as 'tensorflow' | 'wasm' | 'cpu' } : {}) });
+    r = await traceNetwork({
+      ...network,
+      ...rule,
+      optimizer,
+      lr,
+      steps,
+      every,
+      ...(backendText !== undefined ? { backend: backendText as 'tensorflow' | 'wasm' | 'cpu' } : {}),
+    });
   } catch (e) {
     if (e instanceof BackendUnavailableError) throw new UsageError(e.message.replace(/^--backend:?\s*/, ''), '--backend');
     if (e instanceof RangeError) throw new UsageError(e.message.replace(/^traceNetwork: /, ''), '--param');
@@ -75,18 +85,25 @@ export async function traceNetworkCommand(model: 'mlp' | 'cnn', args: ParsedArgs
   }
   const j = traceNetworkJson(r);
   if (csv !== undefined) writeOutput(csv, traceCsv(j), '--csv');
-  if (plot !== undefined) await writePlot(plot, plotInputFromTrace(j, `${r.label} · ${optimizer} · η = ${lr} · f32 (${r.backend})${r.diverged ? ' · diverged' : ''}`), '--plot');
+  if (plot !== undefined)
+    await writePlot(plot, plotInputFromTrace(j, `${r.label} · ${optimizer} · η = ${lr} · f32 (${r.backend})${r.diverged ? ' · diverged' : ''}`), '--plot');
   // A CSV or plot on standard output gets it to itself.
   if (isStdout(csv) || isStdout(plot)) return 0;
   if (optFlag(args, 'json')) {
     out.write(JSON.stringify(j) + '\n');
     return 0;
   }
-  const lines = [`${r.label} · ${r.dim} parameters · ${optimizer} · η = ${lr} · f32 on tfjs ${r.backend} · steps 0..${r.steps.at(-1)?.t ?? 0}${r.diverged ? ' · DIVERGED' : ''}`];
-  lines.push(`${'t'.padStart(8)}  ${'loss'.padStart(14)}  ${'sharpness'.padStart(12)}  ${'S/edge'.padStart(8)}  ${'‖∇L‖'.padStart(12)}${r.steps.some((s) => s.sharpnessF64 !== undefined) ? `  ${'S (f64 ref)'.padStart(12)}` : ''}`);
+  const lines = [
+    `${r.label} · ${r.dim} parameters · ${optimizer} · η = ${lr} · f32 on tfjs ${r.backend} · steps 0..${r.steps.at(-1)?.t ?? 0}${r.diverged ? ' · DIVERGED' : ''}`,
+  ];
+  lines.push(
+    `${'t'.padStart(8)}  ${'loss'.padStart(14)}  ${'sharpness'.padStart(12)}  ${'S/edge'.padStart(8)}  ${'‖∇L‖'.padStart(12)}${r.steps.some((s) => s.sharpnessF64 !== undefined) ? `  ${'S (f64 ref)'.padStart(12)}` : ''}`,
+  );
   const shown = r.steps.length <= 24 ? r.steps : r.steps.filter((_, i) => i % Math.ceil(r.steps.length / 20) === 0 || i === r.steps.length - 1);
   for (const s of shown) {
-    lines.push(`${String(s.t).padStart(8)}  ${s.loss.toPrecision(7).padStart(14)}  ${s.sharpness.toPrecision(7).padStart(12)}  ${(s.sharpness / s.edge).toFixed(4).padStart(8)}  ${s.gradNorm.toPrecision(6).padStart(12)}${s.sharpnessF64 !== undefined ? `  ${s.sharpnessF64.toPrecision(7).padStart(12)}` : ''}`);
+    lines.push(
+      `${String(s.t).padStart(8)}  ${s.loss.toPrecision(7).padStart(14)}  ${s.sharpness.toPrecision(7).padStart(12)}  ${(s.sharpness / s.edge).toFixed(4).padStart(8)}  ${s.gradNorm.toPrecision(6).padStart(12)}${s.sharpnessF64 !== undefined ? `  ${s.sharpnessF64.toPrecision(7).padStart(12)}` : ''}`,
+    );
   }
   if (r.events.length > 0) {
     lines.push('events:');

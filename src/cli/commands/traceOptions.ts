@@ -26,6 +26,9 @@ export function traceOutputFiles(args: ParsedArgs): { csv: string | undefined; p
     plotFormat(plot, '--plot');
     checkWritable(plot, '--plot');
   }
-  checkOneStdout([['--csv', csv], ['--plot', plot]]);
+  checkOneStdout([
+    ['--csv', csv],
+    ['--plot', plot],
+  ]);
   return { csv, plot };
 }

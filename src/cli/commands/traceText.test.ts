@@ -19,14 +19,30 @@ describe('trace text output', () => {
     expect(rowOf(out, 0)).toMatch(/edge-crossed$/);
     expect(rowOf(out, 60)).toBeDefined();
     // The events' details to significant digits (every digit is in --json).
-    expect(out).toContain('  step 4: catapult (spikeStart=1 peakT=2 peakLoss=1.088170552 lossBefore=0.08 sharpnessBefore=4.010203552 sharpness=0.6419173893)\n');
+    expect(out).toContain(
+      '  step 4: catapult (spikeStart=1 peakT=2 peakLoss=1.088170552 lossBefore=0.08 sharpnessBefore=4.010203552 sharpness=0.6419173893)\n',
+    );
     // Sampled, not every row.
     expect(out.split('\n').filter((l) => /^ +\d+ /.test(l)).length).toBeLessThan(30);
   });
 
   it('adds one column per scalar field of the observers asked for', async () => {
-    const { out } = await trace('--model', 'cubic-toy', '--theta', '0.01,0', '--param', 'a0=19.5', '--lr', '0.1', '--steps', '100',
-      '--reference', 'pgd', '--observe', 'referenceDistance');
+    const { out } = await trace(
+      '--model',
+      'cubic-toy',
+      '--theta',
+      '0.01,0',
+      '--param',
+      'a0=19.5',
+      '--lr',
+      '0.1',
+      '--steps',
+      '100',
+      '--reference',
+      'pgd',
+      '--observe',
+      'referenceDistance',
+    );
     const head = out.split('\n')[1];
     expect(head).toMatch(/‖∇L‖ +referenceDistance +events$/);
     expect(rowOf(out, 0)).toMatch(/ 0\.01000000$/);

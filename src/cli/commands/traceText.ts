@@ -23,8 +23,7 @@ const cell = (v: unknown, w: number) => {
 export function traceText(j: TraceJson, header: string, fallbackEdge: number): string {
   const edge = stabilityThreshold(j)?.value ?? fallbackEdge;
   const steps = j.steps;
-  const extra = [...new Set(steps.flatMap((s) => Object.keys(s)))]
-    .filter((k) => !BASE_FIELDS.has(k) && steps.some((s) => traceNumber(s[k]) !== null));
+  const extra = [...new Set(steps.flatMap((s) => Object.keys(s)))].filter((k) => !BASE_FIELDS.has(k) && steps.some((s) => traceNumber(s[k]) !== null));
   const eventsAt = new Map<number, string[]>();
   for (const e of j.events) eventsAt.set(e.t, [...(eventsAt.get(e.t) ?? []), e.kind]);
   const peak = (k: string) => {
@@ -48,20 +47,38 @@ export function traceText(j: TraceJson, header: string, fallbackEdge: number): s
   const moreEvents = steps.filter((s, i) => eventsAt.has(s.t) && !keep.has(i)).length;
   keep.delete(-1);
   const lines = [header];
-  lines.push([
-    't'.padStart(8), 'loss'.padStart(14), 'sharpness'.padStart(14), 'S/edge'.padStart(9), '‖∇L‖'.padStart(12),
-    ...extra.map((k) => k.padStart(Math.max(12, k.length))), ' events',
-  ].join('  ').trimEnd());
+  lines.push(
+    [
+      't'.padStart(8),
+      'loss'.padStart(14),
+      'sharpness'.padStart(14),
+      'S/edge'.padStart(9),
+      '‖∇L‖'.padStart(12),
+      ...extra.map((k) => k.padStart(Math.max(12, k.length))),
+      ' events',
+    ]
+      .join('  ')
+      .trimEnd(),
+  );
   let last = -1;
   for (const i of [...keep].sort((a, b) => a - b)) {
     if (last >= 0 && i > last + 1) lines.push('       ⋮');
     last = i;
     const s = steps[i];
     const S = traceNumber(s.sharpness);
-    lines.push([
-      String(s.t).padStart(8), cell(s.loss, 14), cell(s.sharpness, 14), (S === null ? '—' : (S / edge).toFixed(4)).padStart(9), cell(s.gradNorm, 12),
-      ...extra.map((k) => cell(s[k], Math.max(12, k.length))), ` ${(eventsAt.get(s.t) ?? []).join(', ')}`,
-    ].join('  ').trimEnd());
+    lines.push(
+      [
+        String(s.t).padStart(8),
+        cell(s.loss, 14),
+        cell(s.sharpness, 14),
+        (S === null ? '—' : (S / edge).toFixed(4)).padStart(9),
+        cell(s.gradNorm, 12),
+        ...extra.map((k) => cell(s[k], Math.max(12, k.length))),
+        ` ${(eventsAt.get(s.t) ?? []).join(', ')}`,
+      ]
+        .join('  ')
+        .trimEnd(),
+    );
   }
   if (moreEvents > 0) lines.push(`       … ${moreEvents} more rows with events (all rows: --json or --csv)`);
   if (j.events.length > 0) {
@@ -69,7 +86,11 @@ export function traceText(j: TraceJson, header: string, fallbackEdge: number): s
     for (const e of j.events.slice(0, 40)) {
       const { t, kind, ...rest } = e;
       // Significant digits only: every digit stays in --json and --csv.
-      const detail = shortNumbers(Object.entries(rest).map(([k, v]) => `${k}=${typeof v === 'object' ? JSON.stringify(v) : String(v)}`).join(' '));
+      const detail = shortNumbers(
+        Object.entries(rest)
+          .map(([k, v]) => `${k}=${typeof v === 'object' ? JSON.stringify(v) : String(v)}`)
+          .join(' '),
+      );
       lines.push(`  step ${t}: ${kind}${detail ? ` (${detail})` : ''}`);
     }
     if (j.events.length > 40) lines.push(`  … ${j.events.length - 40} more`);

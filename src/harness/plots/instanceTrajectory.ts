@@ -62,7 +62,8 @@ export function trajectoryPlan(claimId: string, instance: Instance): TrajectoryP
   let beta: string | undefined;
   const named = [instance.optimizer, instance.rule].find((v): v is string => typeof v === 'string');
   if (named !== undefined) {
-    if (!(OPTIMIZER_IDS as readonly string[]).includes(named)) return { reason: `the update rule "${named}" is not one of src/dynamics (${OPTIMIZER_IDS.join(', ')})` };
+    if (!(OPTIMIZER_IDS as readonly string[]).includes(named))
+      return { reason: `the update rule "${named}" is not one of src/dynamics (${OPTIMIZER_IDS.join(', ')})` };
     id = named as OptimizerId;
   } else if (instance.method === 'heavy-ball') {
     id = 'momentum';
@@ -81,7 +82,9 @@ export function trajectoryPlan(claimId: string, instance: Instance): TrajectoryP
   if (reference !== undefined && !observe.includes('referenceDistance')) observe.push('referenceDistance');
   return {
     optimizer: { id, lr: lr.trim(), ...(beta !== undefined ? { beta } : {}) },
-    steps, every, observe,
+    steps,
+    every,
+    observe,
     ...(instanceSteps !== undefined ? { instanceSteps } : {}),
     ...(reference !== undefined ? { reference } : {}),
   };
@@ -98,11 +101,12 @@ export function instanceTrajectory(claimId: string, instance: Instance): Instanc
   if ('reason' in plan) return { kind: 'none', reason: plan.reason };
   try {
     const model = instanceModel(instance);
-    const observers = [
-      ...defaultObservers(), edgeMarginObserver(), edgeCrossingObserver(), catapultObserver(), ...observersByName(plan.observe),
-    ];
+    const observers = [...defaultObservers(), edgeMarginObserver(), edgeCrossingObserver(), catapultObserver(), ...observersByName(plan.observe)];
     const r = runTrajectory(model, f64, instance.theta as readonly string[], {
-      optimizer: plan.optimizer, steps: plan.steps, every: plan.every, observers,
+      optimizer: plan.optimizer,
+      steps: plan.steps,
+      every: plan.every,
+      observers,
       ...(plan.reference !== undefined ? { reference: plan.reference } : {}),
     });
     return { kind: 'run', plan, trace: traceJson(r) };

@@ -48,9 +48,11 @@ export function plotInputFromTrace(j: TraceJson, title: string, evidence?: { rea
     ...(thr !== undefined ? { threshold: thr.value, thresholdLabel: thr.label } : {}),
     events,
     ...(has('rotationAngle') ? { rotationAngle: series('rotationAngle') } : {}),
-    ...(has('referenceDistance') ? {
-      referenceDistance: series('referenceDistance'),
-      referenceLabel: `distance to ${j.reference?.optimizer ?? 'reference'}`,
-    } : {}),
+    ...(has('referenceDistance')
+      ? {
+          referenceDistance: series('referenceDistance'),
+          referenceLabel: `distance to ${j.reference?.optimizer ?? 'reference'}`,
+        }
+      : {}),
   };
 }

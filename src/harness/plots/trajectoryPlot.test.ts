@@ -7,12 +7,13 @@ import { formatTick, logScaleFits } from './trajectoryPlotSpec.js';
 const base = { title: 't', t: [0, 1, 2, 3], sharpness: [1, 2, 3, 2], threshold: 2.5, events: [{ t: 2, kind: 'catapult' }] };
 
 /** The `d` of every line mark (Vega draws each in a `mark-line` group). */
-const linePaths = (svg: string) => [...svg.matchAll(/class="mark-line[^"]*"[^>]*>(.*?)<\/g>/g)].flatMap((g) => [...g[1].matchAll(/ d="([^"]*)"/g)].map((m) => m[1]));
+const linePaths = (svg: string) =>
+  [...svg.matchAll(/class="mark-line[^"]*"[^>]*>(.*?)<\/g>/g)].flatMap((g) => [...g[1].matchAll(/ d="([^"]*)"/g)].map((m) => m[1]));
 
 describe('trajectoryPlot (vega-lite → vega → SVG in Node)', () => {
   it('is deterministic and draws the labelled threshold line and the labelled events', async () => {
     const a = await trajectoryPlot({ ...base, loss: [1, 0.1, 0.01, 0.001] });
-    expect(await trajectoryPlot({ ...base, loss: [1, 0.1, 0.01, 0.001] }) === a).toBe(true); // no counter leaks between renderings
+    expect((await trajectoryPlot({ ...base, loss: [1, 0.1, 0.01, 0.001] })) === a).toBe(true); // no counter leaks between renderings
     expect(a.startsWith('<svg')).toBe(true);
     expect(a).toContain('loss (log scale)');
     expect(a).toContain('>2/η = 2.5</text>');
@@ -31,12 +32,17 @@ describe('trajectoryPlot (vega-lite → vega → SVG in Node)', () => {
   });
 
   it('adds the rotation and reference-distance panels when given, and prefixes ids for inlining', async () => {
-    const s = await trajectoryPlot({ ...base, loss: [1, 0.5, 0.2, 0.1], rotationAngle: [null, 0.1, 0.2, 0.05], referenceDistance: [0, 1e-3, 1e-2, 1e-1], referenceLabel: 'distance to pgd' }, 'p7-');
+    const s = await trajectoryPlot(
+      { ...base, loss: [1, 0.5, 0.2, 0.1], rotationAngle: [null, 0.1, 0.2, 0.05], referenceDistance: [0, 1e-3, 1e-2, 1e-1], referenceLabel: 'distance to pgd' },
+      'p7-',
+    );
     expect(s).toContain('rotation angle (rad)');
     expect(s).toContain('distance to pgd');
     expect(linePaths(s)).toHaveLength(4);
     expect(s).toContain('clip-path="url(#p7-clip1)"');
-    expect(renumberIds('<clipPath id="clip9"/><g clip-path="url(#clip9)"/><clipPath id="clip4"/>', 'x-')).toBe('<clipPath id="x-clip1"/><g clip-path="url(#x-clip1)"/><clipPath id="x-clip2"/>');
+    expect(renumberIds('<clipPath id="clip9"/><g clip-path="url(#clip9)"/><clipPath id="clip4"/>', 'x-')).toBe(
+      '<clipPath id="x-clip1"/><g clip-path="url(#x-clip1)"/><clipPath id="x-clip2"/>',
+    );
   });
 
   it('rasterizes to PNG', async () => {

@@ -46,7 +46,16 @@ function xEncoding(domain: [number, number], title: boolean) {
   return { field: 't', type: 'quantitative' as const, scale: { domain, nice: false, zero: false }, axis: title ? { title: 'step' } : { title: null } };
 }
 
-function linePanel(rows: Row[], field: string, yTitle: string, color: string, log: boolean, domain: [number, number], xTitle: boolean, extra: object[]): object {
+function linePanel(
+  rows: Row[],
+  field: string,
+  yTitle: string,
+  color: string,
+  log: boolean,
+  domain: [number, number],
+  xTitle: boolean,
+  extra: object[],
+): object {
   return {
     width: WIDTH,
     height: PANEL_HEIGHT,
@@ -105,15 +114,17 @@ export function trajectoryPlotSpec(input: TrajectoryPlotInput): TopLevelSpec {
   };
   const lastPanel = input.referenceDistance !== undefined ? 'reference' : input.rotationAngle !== undefined ? 'rotation' : 'sharpness';
   const lossExtra: object[] = events.length > 0 ? [eventRule(false), eventLabels] : [];
-  const panels: object[] = [
-    linePanel(rows, 'loss', logLoss ? 'loss (log scale)' : 'loss', '#1f77b4', logLoss, domain, false, lossExtra),
-  ];
+  const panels: object[] = [linePanel(rows, 'loss', logLoss ? 'loss (log scale)' : 'loss', '#1f77b4', logLoss, domain, false, lossExtra)];
   const thr = input.threshold !== undefined && Number.isFinite(input.threshold) ? input.threshold : undefined;
   const sharpExtra: object[] = events.length > 0 ? [eventRule(lastPanel === 'sharpness')] : [];
   if (thr !== undefined) {
     const label = input.thresholdLabel ?? `2/η = ${formatTick(thr)}`;
     sharpExtra.push(
-      { data: { values: [{ y: thr }] }, mark: { type: 'rule', color: '#d62728', strokeDash: [6, 4], strokeWidth: 1.5 }, encoding: { y: { field: 'y', type: 'quantitative' } } },
+      {
+        data: { values: [{ y: thr }] },
+        mark: { type: 'rule', color: '#d62728', strokeDash: [6, 4], strokeWidth: 1.5 },
+        encoding: { y: { field: 'y', type: 'quantitative' } },
+      },
       {
         data: { values: [{ y: thr, label }] },
         mark: { type: 'text', align: 'right', baseline: 'bottom', dy: -3, fontSize: 12, color: '#d62728' },
@@ -123,13 +134,33 @@ export function trajectoryPlotSpec(input: TrajectoryPlotInput): TopLevelSpec {
   }
   panels.push(linePanel(rows, 'sharpness', 'sharpness S(θ)', '#2ca02c', false, domain, lastPanel === 'sharpness', sharpExtra));
   if (input.rotationAngle !== undefined) {
-    panels.push(linePanel(rows, 'rotationAngle', 'rotation angle (rad)', '#9467bd', false, domain, lastPanel === 'rotation',
-      events.length > 0 ? [eventRule(lastPanel === 'rotation')] : []));
+    panels.push(
+      linePanel(
+        rows,
+        'rotationAngle',
+        'rotation angle (rad)',
+        '#9467bd',
+        false,
+        domain,
+        lastPanel === 'rotation',
+        events.length > 0 ? [eventRule(lastPanel === 'rotation')] : [],
+      ),
+    );
   }
   if (input.referenceDistance !== undefined) {
     const log = logScaleFits(input.referenceDistance);
-    panels.push(linePanel(rows, 'referenceDistance', `${input.referenceLabel ?? 'distance to reference'}${log ? ' (log)' : ''}`, '#ff7f0e', log, domain, true,
-      events.length > 0 ? [eventRule(true)] : []));
+    panels.push(
+      linePanel(
+        rows,
+        'referenceDistance',
+        `${input.referenceLabel ?? 'distance to reference'}${log ? ' (log)' : ''}`,
+        '#ff7f0e',
+        log,
+        domain,
+        true,
+        events.length > 0 ? [eventRule(true)] : [],
+      ),
+    );
   }
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',

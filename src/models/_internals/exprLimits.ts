@@ -33,7 +33,10 @@ export function checkTree(roots: readonly AnyNode[], what: string): void {
   while (stack.length > 0) {
     const [n, d] = stack.pop()!;
     if (d > MAX_EXPR_DEPTH) {
-      throw new UsageError(`${what} is nested deeper than ${MAX_EXPR_DEPTH} levels (a chain a+b+c+… of n terms is n levels deep); split it with parentheses`, 'expr');
+      throw new UsageError(
+        `${what} is nested deeper than ${MAX_EXPR_DEPTH} levels (a chain a+b+c+… of n terms is n levels deep); split it with parentheses`,
+        'expr',
+      );
     }
     if (++nodes > MAX_DERIVATIVE_NODES) {
       throw new UsageError(`${what} has more than ${MAX_DERIVATIVE_NODES} terms: the formula is too large to differentiate symbolically`, 'expr');

@@ -21,8 +21,23 @@ export function math(): MathJsInstance {
 
 /** Elementary functions a formula may call (one argument each). */
 export const FUNCTIONS = [
-  'sqrt', 'exp', 'log', 'sin', 'cos', 'tan', 'sinh', 'cosh', 'tanh',
-  'asin', 'acos', 'atan', 'asinh', 'atanh', 'abs', 'square', 'cube',
+  'sqrt',
+  'exp',
+  'log',
+  'sin',
+  'cos',
+  'tan',
+  'sinh',
+  'cosh',
+  'tanh',
+  'asin',
+  'acos',
+  'atan',
+  'asinh',
+  'atanh',
+  'abs',
+  'square',
+  'cube',
 ] as const;
 /** Functions that appear only in mathjs' derivatives (d tan = sec², d tanh = sech², ...). */
 export const DERIVATIVE_FUNCTIONS = ['sec', 'csc', 'cot', 'sech', 'csch', 'coth'] as const;
@@ -59,16 +74,23 @@ export interface BigNum {
   toString(): string;
 }
 
-export const ctors = () => math() as unknown as {
-  ConstantNode: new (v: unknown) => MathNode;
-  OperatorNode: new (op: string, fn: string, args: MathNode[]) => MathNode;
-  FunctionNode: new (fn: string, args: MathNode[]) => MathNode;
-  bignumber: (x: string | number) => BigNum;
-  isBigNumber: (x: unknown) => boolean;
-};
+export const ctors = () =>
+  math() as unknown as {
+    ConstantNode: new (v: unknown) => MathNode;
+    OperatorNode: new (op: string, fn: string, args: MathNode[]) => MathNode;
+    FunctionNode: new (fn: string, args: MathNode[]) => MathNode;
+    bignumber: (x: string | number) => BigNum;
+    isBigNumber: (x: unknown) => boolean;
+  };
 
 const OP_SYMBOL: Record<string, string> = {
-  add: '+', subtract: '-', multiply: '*', divide: '/', pow: '^', unaryMinus: '-', unaryPlus: '+',
+  add: '+',
+  subtract: '-',
+  multiply: '*',
+  divide: '/',
+  pow: '^',
+  unaryMinus: '-',
+  unaryPlus: '+',
 };
 export function opNode(fn: string, args: AnyNode[]): AnyNode {
   return asAny(new (ctors().OperatorNode)(OP_SYMBOL[fn], fn, args.map(asMath)));

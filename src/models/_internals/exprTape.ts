@@ -3,7 +3,20 @@ import { constValue, DERIVATIVE_FUNCTIONS, fnName, FUNCTIONS, type AnyNode, type
 
 // ─── a tape: the formulas as one DAG of field operations (shared subexpressions computed once) ──
 
-const enum Op { Const, Var, Pi, E, Add, Sub, Mul, Div, Neg, Pow, Powi, Fn }
+const enum Op {
+  Const,
+  Var,
+  Pi,
+  E,
+  Add,
+  Sub,
+  Mul,
+  Div,
+  Neg,
+  Pow,
+  Powi,
+  Fn,
+}
 
 export interface Tape {
   readonly op: Op[];
@@ -20,9 +33,21 @@ const UNARY = [...FUNCTIONS.filter((f) => f !== 'square' && f !== 'cube'), ...DE
 
 function unaryOps<T>(F: Field<T>): ((a: T) => T)[] {
   const table: Record<string, (a: T) => T> = {
-    sqrt: F.sqrt, exp: F.exp, log: F.log, sin: F.sin, cos: F.cos, tan: F.tan,
-    sinh: F.sinh, cosh: F.cosh, tanh: F.tanh, asin: F.asin, acos: F.acos, atan: F.atan,
-    asinh: F.asinh, atanh: F.atanh, abs: F.abs,
+    sqrt: F.sqrt,
+    exp: F.exp,
+    log: F.log,
+    sin: F.sin,
+    cos: F.cos,
+    tan: F.tan,
+    sinh: F.sinh,
+    cosh: F.cosh,
+    tanh: F.tanh,
+    asin: F.asin,
+    acos: F.acos,
+    atan: F.atan,
+    asinh: F.asinh,
+    atanh: F.atanh,
+    abs: F.abs,
     sec: (a) => F.div(F.one, F.cos(a)),
     csc: (a) => F.div(F.one, F.sin(a)),
     cot: (a) => F.div(F.cos(a), F.sin(a)),
@@ -110,18 +135,30 @@ export function compileTape<T>(F: Field<T>, tape: Tape): (x: Vec<T>) => T[] {
     const a = tape.a[k];
     const b = tape.b[k];
     switch (tape.op[k]) {
-      case Op.Const: return F.from(tape.text[k] as string);
-      case Op.Var: return x[a];
-      case Op.Pi: return F.mul(F.int(4), F.atan(F.one));
-      case Op.E: return F.exp(F.one);
-      case Op.Add: return F.add(v[a], v[b]);
-      case Op.Sub: return F.sub(v[a], v[b]);
-      case Op.Mul: return F.mul(v[a], v[b]);
-      case Op.Div: return F.div(v[a], v[b]);
-      case Op.Neg: return F.neg(v[a]);
-      case Op.Pow: return F.pow(v[a], v[b]);
-      case Op.Powi: return F.powi(v[a], b);
-      case Op.Fn: return fns[b](v[a]);
+      case Op.Const:
+        return F.from(tape.text[k] as string);
+      case Op.Var:
+        return x[a];
+      case Op.Pi:
+        return F.mul(F.int(4), F.atan(F.one));
+      case Op.E:
+        return F.exp(F.one);
+      case Op.Add:
+        return F.add(v[a], v[b]);
+      case Op.Sub:
+        return F.sub(v[a], v[b]);
+      case Op.Mul:
+        return F.mul(v[a], v[b]);
+      case Op.Div:
+        return F.div(v[a], v[b]);
+      case Op.Neg:
+        return F.neg(v[a]);
+      case Op.Pow:
+        return F.pow(v[a], v[b]);
+      case Op.Powi:
+        return F.powi(v[a], b);
+      case Op.Fn:
+        return fns[b](v[a]);
     }
   };
   for (let k = 0; k < n; k++) {
