@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ngdLimitingFlow, ngdTwoCycleHarmonicMean, sharpnessDecreasesAlongFlow, sqrtEntersEos, sqrtLimitingFlow } from '../src/claims/arora/manifoldToy.js';
+import { ngdLimitingFlow, ngdTwoCycleHarmonicMean, sqrtEntersEos, sqrtLimitingFlow } from '../src/claims/arora/manifoldToy.js';
+import { sharpnessDecreasesAlongFlow } from '../src/claims/arora/sharpnessAlongFlow.js';
 import type { Claim, Instance, Outcome } from '../src/claims/claim.js';
 import { fourStages } from '../src/claims/damian/fourStages.js';
 import { reducedMapExact } from '../src/claims/damian/reducedMap.js';

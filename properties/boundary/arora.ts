@@ -1,12 +1,7 @@
 import { uvExactBalancingRate, type UvBalancingInstance } from '../../src/claims/arora/arora.js';
-import {
-  type ManifoldInstance,
-  ngdLimitingFlow,
-  ngdTwoCycleHarmonicMean,
-  sharpnessDecreasesAlongFlow,
-  sqrtEntersEos,
-  sqrtLimitingFlow,
-} from '../../src/claims/arora/manifoldToy.js';
+import type { ManifoldInstance } from '../../src/claims/arora/manifoldRuns.js';
+import { ngdLimitingFlow, ngdTwoCycleHarmonicMean, sqrtEntersEos, sqrtLimitingFlow } from '../../src/claims/arora/manifoldToy.js';
+import { sharpnessDecreasesAlongFlow } from '../../src/claims/arora/sharpnessAlongFlow.js';
 import { enterEosCodim2 } from '../../src/claims/arora/codimTwoEos.js';
 import { type CodimInstance, ngdLimitingFlowCodim2, ngdSharpnessDecreasesCodim2 } from '../../src/claims/arora/codimTwoFlow.js';
 import { type Boundary, boundary } from './boundary.js';

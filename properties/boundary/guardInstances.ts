@@ -1,5 +1,6 @@
 import { uvExactBalancingRate } from '../../src/claims/arora/arora.js';
-import { ngdLimitingFlow, ngdTwoCycleHarmonicMean, sharpnessDecreasesAlongFlow } from '../../src/claims/arora/manifoldToy.js';
+import { ngdLimitingFlow, ngdTwoCycleHarmonicMean } from '../../src/claims/arora/manifoldToy.js';
+import { sharpnessDecreasesAlongFlow } from '../../src/claims/arora/sharpnessAlongFlow.js';
 import type { Claim, Instance } from '../../src/claims/claim.js';
 import { fourStages } from '../../src/claims/damian/fourStages.js';
 import { timeAverageXSquared } from '../../src/claims/damian/timeAverages.js';
@@ -8,7 +9,7 @@ import { twoLayerTrackingOrder } from '../../src/claims/damian/twoLayerSelfStabi
 import { manifold } from './arora.js';
 import { toy } from './damian.js';
 import { wxztCatapult } from '../../src/claims/wangXuZhaoTao/uvTrajectories.js';
-import { wxztGapBelowEdge } from '../../src/claims/wangXuZhaoTao/wxztMore.js';
+import { wxztGapBelowEdge } from '../../src/claims/wangXuZhaoTao/gapBelowEdge.js';
 import fc from 'fast-check';
 import { depth1NoRotation, type GdRunInstance } from '../../src/claims/wangRoberts/wangRoberts.js';
 import { swapIsNotRotation } from '../../src/claims/wangRoberts/swapIsNotRotation.js';

@@ -1,6 +1,6 @@
 import { wxztBalancingIdentity } from '../../src/claims/wangXuZhaoTao/wangXuZhaoTao.js';
-import type { UvRateInstance } from '../../src/claims/wangXuZhaoTao/wxztMore.js';
-import { wxztConvergenceRate } from '../../src/claims/wangXuZhaoTao/wxztMore.js';
+import type { UvRateInstance } from '../../src/claims/wangXuZhaoTao/convergenceRate.js';
+import { wxztConvergenceRate } from '../../src/claims/wangXuZhaoTao/convergenceRate.js';
 import { type Boundary, boundary } from './boundary.js';
 
 /**

@@ -3,7 +3,8 @@ import { evaluate } from '../../src/harness/evaluate.js';
 import { f64 } from '../../src/numerics/f64Field.js';
 import { decimalField } from '../../src/numerics/decimalField.js';
 import { projectedZ2, solveWPlusLogW, uvExactBalancingRate, type UvBalancingInstance } from '../../src/claims/arora/arora.js';
-import { ManifoldInstance, ngdLimitingFlow, ngdTwoCycleHarmonicMean } from '../../src/claims/arora/manifoldToy.js';
+import type { ManifoldInstance } from '../../src/claims/arora/manifoldRuns.js';
+import { ngdLimitingFlow, ngdTwoCycleHarmonicMean } from '../../src/claims/arora/manifoldToy.js';
 
 describe('helpers', () => {
   it('solveWPlusLogW solves w + ln w = c in f64 and at 50 digits', () => {

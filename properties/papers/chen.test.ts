@@ -1,7 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { checkAt, evaluate } from '../../src/harness/evaluate.js';
 import { parsePrecision } from '../../src/numerics/precision.js';
-import { chenChaos, chenConvergesBelowOne, type QuarticGdInstance } from '../../src/claims/chen/chen.js';
+import { chenChaos } from '../../src/claims/chen/chaos.js';
+import { chenConvergesBelowOne } from '../../src/claims/chen/chen.js';
+import type { QuarticGdInstance } from '../../src/claims/chen/quarticGd.js';
 
 /** μ = 1, so a = η and z = x. */
 const quartic = (a: string, z0: string, steps: number, variant?: 'nearest'): QuarticGdInstance =>

@@ -4,7 +4,7 @@ import { evaluate } from '../../src/harness/evaluate.js';
 import { catapultInnerProduct } from '../../src/claims/wangXuZhaoTao/catapultInnerProduct.js';
 import { regularityCloserToEdge, regularityConvergesWhereSquareDiverges, regularityGlobalConvergence } from '../../src/claims/wangXuZhaoTao/regularity.js';
 import type { LossName, LossPairInstance } from '../../src/claims/wangXuZhaoTao/regularityRuns.js';
-import { wxztConvergenceRate } from '../../src/claims/wangXuZhaoTao/wxztMore.js';
+import { wxztConvergenceRate } from '../../src/claims/wangXuZhaoTao/convergenceRate.js';
 
 /** From (2.5, 0.3): Δ₀ = 6.16, λ_GFS = √(Δ₀² + 4) = 6.4765…; η = κ/λ_GFS. */
 const at = (loss: LossName, against: LossName, kappa: number): LossPairInstance => {

@@ -2,7 +2,8 @@ import type { Claim } from '../claim.js';
 import { ARORA_CODIM_CLAIMS } from './codimTwoFlow.js';
 import { enterEosCodim2 } from './codimTwoEos.js';
 import { uvExactBalancingRate } from './arora.js';
-import { ngdLimitingFlow, ngdTwoCycleHarmonicMean, sharpnessDecreasesAlongFlow, sqrtEntersEos, sqrtLimitingFlow } from './manifoldToy.js';
+import { ngdLimitingFlow, ngdTwoCycleHarmonicMean, sqrtEntersEos, sqrtLimitingFlow } from './manifoldToy.js';
+import { sharpnessDecreasesAlongFlow } from './sharpnessAlongFlow.js';
 
 /** The Arora–Li–Panigrahi claims, in catalog order. */
 export const ARORA_CLAIMS: readonly Claim[] = [

@@ -1,103 +1,16 @@
-import fc from 'fast-check';
-import { decimalText } from '../../arbitraries/decimalText.js';
-import type { Optimizer } from '../../dynamics/optimizer.js';
-import type { BoundModel } from '../../models/model.js';
-import type { Field, Vec } from '../../numerics/field.js';
-import { stepper, type Stepper } from '../../dynamics/stepper.js';
-import type { CheckContext, Claim, Instance, Outcome } from '../claim.js';
+import type { Field } from '../../numerics/field.js';
+import type { CheckContext, Claim, Outcome } from '../claim.js';
 import { defineClaim } from '../defineClaim.js';
 import { exactlyZero } from '../exactlyZero.js';
 import { leastOf } from '../relativeMargin.js';
 import { ALP } from '../papers.js';
-import { type AroraRule, optimizer, projectedZ2, solveWPlusLogW, top2 } from './arora.js';
+import { optimizer, projectedZ2, solveWPlusLogW, top2 } from './arora.js';
+import { type ManifoldInstance, effectiveLr, manifoldArb, phaseOne, ruleName, stopped } from './manifoldRuns.js';
 
 /* ------------------------------------------------------------------------------------------ */
-/* Manifold toy: entering EoS, limiting flows, sharpness decrease                              */
+/* Manifold toy: entering EoS (the 2-cycle) and the limiting flows                             */
+/* (sharpnessAlongFlow.ts: the sharpness decrease; manifoldRuns.ts: instances and runs)        */
 /* ------------------------------------------------------------------------------------------ */
-
-/** A run of NGD or √L-GD (plain GD in a control) on M-MANIFOLD from θ₀ = (x₀, z₀). */
-export interface ManifoldInstance extends Instance {
-  readonly model: 'manifold-toy';
-  readonly theta: readonly [string, string];
-  readonly lr: string;
-  readonly rule: AroraRule;
-  /** Slow time t = η²·(steps after Phase I) the run covers. */
-  readonly horizon: string;
-  /** two-cycle claims: the statistic asserted (`harmonic` 2-step mean, or the naive `pointwise` value). */
-  readonly statistic?: 'harmonic' | 'pointwise';
-  /** limiting-flow claims: where the ODE starts (`phase1` = z(T₁), the correct one; `z0` = the naive one). */
-  readonly flowStart?: 'phase1' | 'z0';
-  /** sharpness claim: what is sampled (`projection` = λ₁(Φ(θ)) every ⌈0.1/η²⌉ steps; `iterate` = λ₁(∇²L(θ_t)) every step). */
-  readonly sample?: 'projection' | 'iterate';
-}
-
-interface ManifoldOptions {
-  readonly rules: readonly AroraRule[];
-  readonly lr: readonly [number, number];
-  readonly horizon: readonly [number, number];
-  /** |x₀| range (Phase I length ∝ |x₀|/η). */
-  readonly x: readonly [number, number];
-  readonly z: readonly [number, number];
-  readonly extra: Partial<ManifoldInstance>;
-}
-
-function manifoldArb(o: ManifoldOptions): fc.Arbitrary<ManifoldInstance> {
-  return fc
-    .record({
-      x: decimalText(o.x[0], o.x[1], 2),
-      xNeg: fc.boolean(),
-      z: decimalText(o.z[0], o.z[1], 2),
-      zNeg: fc.boolean(),
-      lr: decimalText(o.lr[0], o.lr[1], 3),
-      horizon: decimalText(o.horizon[0], o.horizon[1], 2),
-      which: fc.integer({ min: 0, max: o.rules.length - 1 }),
-    })
-    .map(
-      ({ x, xNeg, z, zNeg, lr, horizon, which }): ManifoldInstance => ({
-        model: 'manifold-toy',
-        theta: [xNeg ? `-${x}` : x, zNeg ? `-${z}` : z],
-        lr,
-        rule: o.rules[which],
-        horizon,
-        ...o.extra,
-      }),
-    );
-}
-
-/** Runs Phase I: steps until |x| < η (at most maxSteps). Returns the state and T₁, or a diverged/budget outcome. */
-function phaseOne<T>(F: Field<T>, opt: Optimizer<T>, theta: Vec<T>, maxSteps: number): Stepper<T> | undefined {
-  // Only Inf/NaN ends the run (the phases are judged by the checks).
-  const run = stepper(opt, theta, { divergenceBound: Number.POSITIVE_INFINITY });
-  const eta = opt.lr;
-  while (!F.lt(F.abs(run.theta[0]), eta)) {
-    if (run.t >= maxSteps || run.diverged) return undefined;
-    run.step();
-  }
-  return run;
-}
-
-/** The outcome of a run that stopped: at a fixed point of the rule, or on a non-finite θ (the step after the last finite one). */
-function stopped<T>(ctx: CheckContext<T>, code: string, run: Stepper<T>): Outcome {
-  const t = run.diverged ? run.t + 1 : run.t;
-  return ctx.diverged({
-    code,
-    message: `the run stopped at step ${t} (${run.diverged ? 'non-finite θ' : (run.state.fixedPoint ?? '')})`,
-    observed: Number.NaN,
-    bound: 0,
-    margin: Number.NaN,
-    step: t,
-  });
-}
-
-const ruleName = (r: AroraRule) => (r === 'ngd' ? 'NGD' : r === 'sqrt-gd' ? '√L-GD' : 'GD');
-
-/** The effective learning rate of the rule at θ: η/‖∇L‖ (NGD), η/(2√L) (√L-GD), η (GD). */
-function effectiveLr<T>(F: Field<T>, model: BoundModel<T>, rule: AroraRule, eta: T, theta: Vec<T>): T {
-  if (rule === 'gd') return eta;
-  if (rule === 'sqrt-gd') return F.div(eta, F.mul(F.int(2), F.sqrt(model.loss(theta))));
-  const g = model.grad(theta);
-  return F.div(eta, F.sqrt(F.add(F.mul(g[0], g[0]), F.mul(g[1], g[1]))));
-}
 
 const TWO_CYCLE_WINDOW = 40;
 const TWO_CYCLE_BURN_IN = 10;
@@ -319,85 +232,3 @@ function flowClaim(rule: 'ngd' | 'sqrt-gd'): Claim<ManifoldInstance> {
 
 export const ngdLimitingFlow = flowClaim('ngd');
 export const sqrtLimitingFlow = flowClaim('sqrt-gd');
-
-/* sharpness decreases along the flow ---------------------------------------------------------- */
-
-export const sharpnessDecreasesAlongFlow: Claim<ManifoldInstance> = defineClaim<ManifoldInstance>({
-  id: 'arora.sharpness-decreases-along-flow',
-  title: 'NGD and √L-GD decrease λ₁(Φ(θ)), the sharpness of the projection onto the minimizers, on the slow timescale',
-  citation: { paper: ALP, where: 'main theorems: the limiting flows are (preconditioned) gradient flows of λ₁ and log λ₁ on Γ', recalled: true },
-  statement:
-    'On L(x, z) = ½(1 + z²)x² run NGD or √L-GD past Phase I (|x| < η) and sample λ₁(Φ(θ)) = 1 + z*² every ⌈0.1/η²⌉ steps ' +
-    '(Φ the gradient-flow limit, ln|z*| + z*²/2 = ln|z| + z²/2 − x²/2): the samples are non-increasing (relative slack 1e-6).',
-  kind: 'forall',
-  hypotheses: ['model manifold-toy (λ₁ > λ₂ = 0 on Γ)', 'rule NGD or √L-GD', 'η ∈ [0.02, 0.05]', 'slow time t ≤ 1.2'],
-  arbitrary: manifoldArb({ rules: ['ngd', 'sqrt-gd'], x: [0.1, 1.5], z: [0, 2], lr: [0.02, 0.05], horizon: [0.2, 1.2], extra: { sample: 'projection' } }),
-  check<T>(instance: ManifoldInstance, ctx: CheckContext<T>): Outcome {
-    const { F } = ctx;
-    const { model, theta } = ctx.model(instance);
-    ctx.assume(instance.rule !== 'gd', 'wrong_rule', 'the claim is about NGD and √L-GD');
-    ctx.assume(!exactlyZero(F, theta[0]), 'on_manifold', 'x₀ = 0');
-    const iterate = instance.sample === 'iterate';
-    const opt = optimizer(model, instance.rule, instance.lr);
-    const etaNum = F.toNumber(opt.lr);
-    const run = phaseOne(F, opt, theta, 20_000);
-    if (run === undefined)
-      return ctx.diverged({ code: 'no_phase_one', message: `|x| never fell below η = ${instance.lr}`, observed: Number.NaN, bound: 0, margin: Number.NaN });
-    let s = run.state;
-    const t1 = s.t;
-    const every = iterate ? 1 : Math.ceil(0.1 / (etaNum * etaNum));
-    const samples = Math.max(2, Math.floor(Math.ceil(Number(instance.horizon) / (etaNum * etaNum)) / every));
-    const slack = F.from(1e-6 + ctx.tol.rel);
-    const sharp = (th: Vec<T>): T => (iterate ? top2(F, model.hessian(th)) : exactlyZero(F, th[1]) ? F.one : F.add(F.one, projectedZ2(F, th[0], th[1])));
-    let prev = sharp(s.theta);
-    const first = prev;
-    let worst = { observed: 0, margin: Number.POSITIVE_INFINITY, step: t1 };
-    // slack − relative rise, least over the samples, in the field: at interval:N its enclosure certifies.
-    let least: T | undefined;
-    for (let k = 0; k < samples; k++) {
-      for (let j = 0; j < every; j++) run.step();
-      s = run.state;
-      if (s.fixedPoint !== undefined || run.diverged) return stopped(ctx, 'left_flow', run);
-      const cur = sharp(s.theta);
-      const rise = F.div(F.sub(cur, prev), prev);
-      const observed = F.toNumber(rise);
-      const bound = F.toNumber(slack);
-      const m = F.sub(slack, rise);
-      if (F.lt(slack, rise)) {
-        return ctx.violated({
-          code: 'sharpness_increased',
-          step: s.t,
-          observed,
-          bound,
-          ...ctx.margin(m),
-          message:
-            `${iterate ? 'λ₁(∇²L(θ_t))' : 'λ₁(Φ(θ))'} rose from ${F.toNumber(prev).toPrecision(10)} to ${F.toNumber(cur).toPrecision(10)} at step ${s.t} ` +
-            `(${ruleName(instance.rule)}, η = ${instance.lr}, sampled every ${every} step${every === 1 ? '' : 's'})`,
-          details: { T1: t1, every },
-        });
-      }
-      least = leastOf(F, least, m);
-      if (bound - observed < worst.margin) worst = { observed, margin: bound - observed, step: s.t };
-      prev = cur;
-    }
-    return ctx.holds({
-      code: 'sharpness_non_increasing',
-      step: worst.step,
-      observed: worst.observed,
-      bound: F.toNumber(slack),
-      margin: worst.margin,
-      ...(least !== undefined ? ctx.margin(least) : {}),
-      message: `λ₁(Φ(θ)) went ${F.toNumber(first).toPrecision(8)} → ${F.toNumber(prev).toPrecision(8)} over ${samples} samples every ${every} steps after T₁ = ${t1} (${ruleName(instance.rule)}, η = ${instance.lr})`,
-      details: { T1: t1, every },
-    });
-  },
-  negativeControl: {
-    description:
-      'the sharpness at the iterate, λ₁(∇²L(θ_t)), sampled every step: it oscillates with the 2-cycle (|x| alternates between a and η − a), so it is not monotone',
-    arbitrary: manifoldArb({ rules: ['ngd', 'sqrt-gd'], x: [0.3, 1.5], z: [0.5, 2], lr: [0.03, 0.05], horizon: [0.05, 0.1], extra: { sample: 'iterate' } }),
-  },
-  tolerance: { rel: 0 },
-  rationale:
-    'docs/claims/arora.md: sample every ⌈0.1/η²⌉ steps and allow a 1e-6 relative slack ("monotone" recipe §0.3, widened because Φ(θ) is evaluated at an iterate ' +
-    'O(η) off Γ). Per sample the flow lowers λ₁ − 1 = z*² by a factor e^{−0.1} (NGD, small z) or e^{−0.05} (√L-GD), far above the slack until z* ≈ 1e-3.',
-});

@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { decimalText } from '../../arbitraries/decimalText.js';
 import { decimalCtor } from '../../numerics/decimalField.js';
-import type { CheckContext, Claim, Instance, Outcome } from '../claim.js';
+import type { CheckContext, Claim, Outcome } from '../claim.js';
 import { defineClaim } from '../defineClaim.js';
 import { CBGA } from '../papers.js';
-import { centeredGdRule } from '../../dynamics/centeredRule.js';
 import { stepper } from '../../dynamics/stepper.js';
 import { exactlyZero } from '../exactlyZero.js';
+import { type QuarticGdInstance, cubicMap, quarticInstances } from './quarticGd.js';
 
 /**
  * Chen, Balasubramanian, Ghosal, Agrawalla (docs/claims/chen.md): GD on the quartic ¼(x² − μ)²
@@ -17,57 +17,6 @@ import { exactlyZero } from '../exactlyZero.js';
  */
 
 const D = decimalCtor(60);
-
-export interface QuarticGdInstance extends Instance {
-  readonly model: 'quartic';
-  readonly params: { readonly mu: string };
-  readonly theta: readonly [string];
-  readonly lr: string;
-  readonly steps: number;
-  /** a = ημ the instance was drawn with. */
-  readonly a: string;
-  /** z₀ = x₀/√μ. */
-  readonly z0: string;
-}
-
-/** μ = k² (k ∈ [0.5, 1.5], so √μ = k exactly), a on a 3-decimal grid, η = a/μ (15 digits), x₀ = z₀·k. */
-function quarticInstances(a: fc.Arbitrary<string>, z0: (a: string) => fc.Arbitrary<string>, steps: number): fc.Arbitrary<QuarticGdInstance> {
-  return fc.record({ k: decimalText(0.5, 1.5, 2), a }).chain(({ k, a: at }) =>
-    z0(at).map((z): QuarticGdInstance => {
-      const K = new D(k);
-      const mu = K.times(K);
-      return {
-        model: 'quartic',
-        params: { mu: mu.toFixed() },
-        theta: [K.times(z).toFixed()],
-        lr: new D(at).div(mu).toSignificantDigits(15).toFixed(),
-        steps,
-        a: at,
-        z0: z,
-      };
-    }),
-  );
-}
-
-/**
- * The instance's model at the context's precision, with η, √μ (z = x/√μ), a = ημ, the cubic map's
- * parameter, and its GD rule: in interval arithmetic stepped in centred form, so the enclosure of an
- * orbit that settles (on ±1 or a 2-cycle) stays as tight as the working precision over thousands of
- * steps instead of widening at every one (dynamics/centeredRule.ts); elsewhere plain GD, to the bit.
- */
-function cubicMap<T>(inst: QuarticGdInstance, ctx: CheckContext<T>) {
-  const { F } = ctx;
-  const { model, theta } = ctx.model(inst);
-  const eta = F.from(inst.lr);
-  const mu = F.from(inst.params.mu);
-  const rule = centeredGdRule(
-    F,
-    (v) => model.grad(v),
-    (v) => model.hessian(v),
-    eta,
-  );
-  return { F, model, theta, eta, mu, root: F.sqrt(mu), a: F.mul(eta, mu), rule };
-}
 
 // chen.cubic-map.two-cycle ------------------------------------------------------------------------
 
@@ -392,92 +341,4 @@ export const chenConvergesBelowOne: Claim<ConvergenceInstance> = defineClaim<Con
     'Convergence is judged as ||z_T| − 1| ≤ 1e-9 after 2000 steps. With a ∈ [0.05, 0.95] the multiplier at ±1 is |1 − 2a| ≤ 0.9, and from |z₀| ≥ 0.01 the ' +
     'escape from the unstable fixed point 0 (multiplier 1 + a ≥ 1.05) takes at most ~100 steps, so the distance left is below 1e-80: the tolerance only ' +
     'absorbs rounding of the limit (f64) and never a slow convergence. [E]: 2000 of 2000 starts converged.',
-});
-
-// chen.cubic-map.chaos -----------------------------------------------------------------------------
-
-const LYAP_BURN = 500;
-const LYAP_STEPS = 2000;
-
-function checkChaos<T>(inst: QuarticGdInstance, ctx: CheckContext<T>): Outcome {
-  const { F, theta, root, a, rule } = cubicMap(inst, ctx);
-  ctx.assume(F.lt(F.from('1.4'), a) && F.lt(a, F.from('1.95')), 'a_out_of_range', `a = ημ = ${F.toString(a)} is not in (1.4, 1.95)`);
-  const three = F.int(3);
-  const run = stepper(rule, theta, { divergenceBound: Number.POSITIVE_INFINITY });
-  let x = theta[0];
-  let sum = F.zero;
-  ctx.assume(inst.steps === LYAP_BURN + LYAP_STEPS, 'steps', `the exponent is measured over ${LYAP_BURN} + ${LYAP_STEPS} steps`);
-  for (let t = 0; t < LYAP_BURN + LYAP_STEPS; t++) {
-    if (t >= LYAP_BURN) {
-      const z = F.div(x, root);
-      // ln|g'(z)|, g'(z) = 1 + a − 3az²; an exact zero (z on the critical point) is −∞: not chaos at that step.
-      const d = F.abs(F.sub(F.add(F.one, a), F.mul(F.mul(three, a), F.mul(z, z))));
-      // In interval arithmetic log of an enclosure touching 0 is [−∞, ·], itself an enclosure: no branch.
-      sum = F.add(sum, F.lt(F.zero, d) || ctx.precision.kind === 'interval' ? F.log(d) : F.from(-745));
-    }
-    const stepped = run.step();
-    x = run.theta[0];
-    if (!stepped || Math.abs(F.toNumber(x)) > 1e6) {
-      return ctx.diverged({
-        code: 'diverged',
-        step: t,
-        observed: Number.NaN,
-        bound: 0,
-        margin: Number.NaN,
-        message: `the orbit escaped at step ${t} (a = ${F.toNumber(a).toFixed(4)})`,
-      });
-    }
-  }
-  // The exponent in the field: its enclosure certifies its sign where the orbit's enclosure survives.
-  const lyapF = F.div(sum, F.int(LYAP_STEPS));
-  const lyap = F.toNumber(lyapF);
-  const details = { a: F.toString(a), lyapunov: String(lyap) };
-  if (!(lyap > 0)) {
-    return ctx.violated({
-      code: 'not_chaotic',
-      observed: lyap,
-      bound: 0,
-      ...ctx.margin(lyapF),
-      details,
-      message: `a = ${F.toNumber(a).toFixed(4)}: Lyapunov exponent ${lyap.toFixed(4)} ≤ 0 over ${LYAP_STEPS} steps after ${LYAP_BURN}: the orbit settled on a periodic attractor`,
-    });
-  }
-  return ctx.holds({
-    code: 'chaotic',
-    observed: lyap,
-    bound: 0,
-    ...ctx.margin(lyapF),
-    details,
-    message: `a = ${F.toNumber(a).toFixed(4)}: Lyapunov exponent ${lyap.toFixed(4)} > 0 over ${LYAP_STEPS} steps after ${LYAP_BURN}`,
-  });
-}
-
-export const chenChaos: Claim<QuarticGdInstance> = defineClaim<QuarticGdInstance>({
-  id: 'chen.cubic-map.chaos',
-  title: 'Quartic / cubic map: for a ∈ (1.4, 1.95) GD is chaotic (positive Lyapunov exponent) for most a, with periodic windows',
-  citation: {
-    paper: CBGA,
-    where: "the chaotic phase of the cubic map (docs/claims/chen.md test 5 [E]; the paper's phase boundaries recalled)",
-    recalled: true,
-  },
-  statement:
-    'For z⁺ = (1 + a)z − az³ with a drawn uniformly in (1.4, 1.95) and z₀ ∈ [0.1, 0.9], the Lyapunov exponent (1/N)Σ ln|1 + a − 3az_t²| over ' +
-    'N = 2000 steps after a burn-in of 500 is positive on at least 80% of the draws: GD neither converges nor cycles but wanders chaotically ' +
-    'in [−b, b]. Not on all: periodic windows (near a ≈ 1.43, 1.45, 1.84, 1.92, ...) have stable cycles and a negative exponent.',
-  kind: 'statistical',
-  minHoldFraction: 0.8,
-  hypotheses: ['a = ημ ∈ (1.4, 1.95)', 'z₀ ∈ [0.1, 0.9]'],
-  arbitrary: quarticInstances(decimalText(1.401, 1.949, 3), () => decimalText(0.1, 0.9, 2), LYAP_BURN + LYAP_STEPS),
-  check: checkChaos,
-  negativeControl: {
-    description: 'a ∈ [1.02, 1.2], the period-2 phase: the orbit settles on the 2-cycle, whose exponent ½ln|9 − 2(a + 1)²| is negative (max −0.09 measured)',
-    arbitrary: quarticInstances(decimalText(1.02, 1.2, 3), () => decimalText(0.1, 0.9, 2), LYAP_BURN + LYAP_STEPS),
-  },
-  tolerance: { abs: 0 },
-  rationale:
-    'The statistic is the fraction of draws with a positive Lyapunov exponent. [E] (docs/claims/chen.md: 0.34, 0.68, 0.81, 0.88 at a = 1.4, 1.6, 1.8, 1.9): over ' +
-    '3000 draws 91.8% were positive (89% on (1.4, 1.6), 97% on (1.6, 1.8), 89% on (1.8, 1.95)); the rest fall in periodic windows. The threshold 0.8 is 4 ' +
-    'standard deviations below that rate for 100 draws. f64 only: a chaotic orbit computed at another precision is a different orbit, so a decimal ' +
-    're-run could neither confirm nor excuse an f64 result; the exponent is a property of the typical orbit, which f64 shadows.',
-  ladder: ['f64'],
 });

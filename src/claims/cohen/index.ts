@@ -1,5 +1,6 @@
 import type { Claim } from '../claim.js';
-import { eosHoverCubicToy, momentumThresholds, quadraticDivergenceRate } from './cohen.js';
+import { momentumThresholds, quadraticDivergenceRate } from './cohen.js';
+import { eosHoverCubicToy } from './hoverCubicToy.js';
 import { eosHover, progressiveSharpening } from './mlpEos.js';
 
 /** The Cohen et al. claims, in catalog order. */

@@ -1,7 +1,8 @@
 import type { Claim } from '../claim.js';
 import { wxztCatapult } from './uvTrajectories.js';
 import { wxztBalancingIdentity } from './wangXuZhaoTao.js';
-import { wxztConvergenceRate, wxztGapBelowEdge } from './wxztMore.js';
+import { wxztConvergenceRate } from './convergenceRate.js';
+import { wxztGapBelowEdge } from './gapBelowEdge.js';
 
 export const WXZT_CLAIMS: readonly Claim[] = [wxztBalancingIdentity, wxztCatapult];
 

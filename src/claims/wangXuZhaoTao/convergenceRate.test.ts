@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { wxztConvergenceRate } from './wxztMore.js';
+import { wxztConvergenceRate } from './convergenceRate.js';
 import { WXZT_MORE_CLAIMS } from './index.js';
 
 describe('More WXZT claims (convergence rate, gap below the edge on matrix factorization)', () => {
