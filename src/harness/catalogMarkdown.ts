@@ -1,19 +1,14 @@
 import type { Claim } from '../claims/claim.js';
+import type { CatalogGroup } from '../claims/registry.js';
 import { testedOn } from '../claims/testedOn.js';
 import { exercisedOf, type CheckReport, type ClaimRow } from './report.js';
 import { DEFAULT_MIN_HOLD_FRACTION } from '../settings.js';
 
-export interface CatalogGroup {
-  readonly title: string;
-  readonly claims: readonly Claim[];
-}
-
 const KIND: Record<Claim['kind'], string> = { identity: 'exact identity', forall: '∀ under hypotheses', statistical: 'statistical' };
 
-function kindText(c: Claim): string {
-  return c.kind === 'statistical'
-    ? `statistical: holds on ≥ ${Math.round((c.minHoldFraction ?? DEFAULT_MIN_HOLD_FRACTION) * 100)}% of instances`
-    : KIND[c.kind];
+function kindText(c: Claim, toy: boolean): string {
+  if (c.kind === 'statistical') return `statistical: holds on ≥ ${Math.round((c.minHoldFraction ?? DEFAULT_MIN_HOLD_FRACTION) * 100)}% of instances`;
+  return toy && c.kind === 'identity' ? 'exact identity of a toy model' : KIND[c.kind];
 }
 
 function verdictText(row: ClaimRow | undefined): string {
@@ -54,15 +49,35 @@ export function catalogMarkdown(groups: readonly CatalogGroup[], report?: CheckR
   }
   for (const g of groups) {
     if (g.claims.length === 0) continue;
-    out.push(`### ${g.title}`, '', '| claim | statement | kind | tested on | source | verdict |', '|---|---|---|---|---|---|');
-    for (const c of g.claims) {
-      const on = testedOn(c);
-      const source = c.citation.recalled === true ? '[R] recalled' : 'checked';
-      out.push(
-        `| \`${c.id}\` | ${cell(c.title)} | ${kindText(c)} | ${on.length > 0 ? on.map((m) => `\`${m}\``).join(', ') : '—'} | ${source} | ${verdictText(rows.get(c.id))} |`,
-      );
+    out.push(`### ${g.title}`, '');
+    const tested = g.claims.map((c) => ({ c, on: testedOn(c) }));
+    const paper = g.paperModels;
+    if (paper === undefined) {
+      table(out, tested, rows, false);
+      continue;
     }
-    out.push('');
+    // A claim belongs to the paper's setting when its generator draws one of the paper's models.
+    const onPaper = tested.filter(({ on }) => on.some((m) => paper.includes(m)));
+    const onToy = tested.filter((t) => !onPaper.includes(t));
+    if (onPaper.length > 0) {
+      out.push("On the paper's models:", '');
+      table(out, onPaper, rows, false);
+    }
+    if (onToy.length > 0) {
+      out.push("On toy models (the paper's mechanism on a model built to make it closed-form; an identity here is an identity of the toy):", '');
+      table(out, onToy, rows, true);
+    }
   }
   return out.join('\n');
+}
+
+function table(out: string[], claims: readonly { c: Claim; on: string[] }[], rows: ReadonlyMap<string, ClaimRow>, toy: boolean): void {
+  out.push('| claim | statement | kind | tested on | source | verdict |', '|---|---|---|---|---|---|');
+  for (const { c, on } of claims) {
+    const source = c.citation.recalled === true ? '[R] recalled' : 'checked';
+    out.push(
+      `| \`${c.id}\` | ${cell(c.title)} | ${kindText(c, toy)} | ${on.length > 0 ? on.map((m) => `\`${m}\``).join(', ') : '—'} | ${source} | ${verdictText(rows.get(c.id))} |`,
+    );
+  }
+  out.push('');
 }

@@ -22,7 +22,7 @@ export async function listCommand(args: ParsedArgs, out: Out): Promise<number> {
     if (optFlag(args, 'json')) throw new UsageError('give --json or --markdown, not both', '--markdown');
     const chosen = new Set(claims.map((c) => c.id));
     const groups = [
-      ...CATALOG_GROUPS.map((g) => ({ title: g.title, claims: g.claims.filter((c) => chosen.has(c.id)) })),
+      ...CATALOG_GROUPS.map((g) => ({ ...g, claims: g.claims.filter((c) => chosen.has(c.id)) })),
       { title: 'User claims', claims: claims.filter((c) => !builtin.has(c.id)) },
     ];
     out.write(catalogMarkdown(groups, results !== undefined ? readReport(results, '--results') : undefined));
