@@ -6,7 +6,8 @@ import { orderFit } from '../../numerics/orderFit.js';
 import type { CheckContext, Claim, Outcome } from '../claim.js';
 import { defineClaim } from '../defineClaim.js';
 import { ALP } from '../papers.js';
-import { codimArb, judgeOrderInEta, ruleName, runner, type CodimInstance } from './codimTwoFlow.js';
+import { codimArb, ruleName, runner, type CodimInstance } from './codimTwoArb.js';
+import { judgeOrderInEta } from './codimTwoLadder.js';
 import { codimension, phi } from './limitingFlow.js';
 
 /**
