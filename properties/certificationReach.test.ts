@@ -25,7 +25,6 @@ const interval40 = parsePrecision('interval:40');
  * failures are reported `inconclusive (not certified: …)`, never `violated`.
  */
 const PGD = 'projected gradient descent branches on the sign of a coordinate that is exactly 0 on the stable set, and its enclosure straddles 0 at interval:40';
-const EIG = 'its gradient-flow projection (dynamics/flow.ts) sizes its steps with eigSym, which does not run on interval matrices';
 const NORMALIZED =
   'at interval:40 the normalized step divides by an enclosure of ‖∇L‖ (or of L) that comes to contain 0 near the minimizers; certification climbs to interval:80, where the margin is enclosed (tested below)';
 const NORMALIZED_320 =
@@ -35,10 +34,6 @@ const BLOW =
 const DLN =
   'its diagonal-network GD runs last 10²–10⁴ steps, and at interval:40 their enclosure grows about 1.2× a step (in plain and in centred form alike: the boxes wrap the coupled updates of u and v) and blows up after 300–550 steps';
 const NO_ENCLOSURE: Record<string, string> = {
-  ...listed(
-    EIG,
-    'arora.ngd.limiting-flow-codim2 arora.ngd.sharpness-decreases-codim2 arora.sqrt.limiting-flow-codim2 arora.sqrt.sharpness-decreases-codim2 arora.enters-eos-codim2',
-  ),
   ...listed(PGD, 'damian.predicted-dynamics.tracking damian.time-averaged-loss'),
   ...listed(NORMALIZED, 'arora.sqrt.enters-eos arora.sqrt.limiting-flow'),
   ...listed(NORMALIZED_320, 'arora.ngd.limiting-flow'),

@@ -14,6 +14,13 @@ import { codimension, integrateLimitingFlow, phi } from './limitingFlow.js';
  * rule actually run (plain GD in the controls) projected onto Γ at the sample times.
  */
 
+/**
+ * Why a failure of these claims is never certified (ClaimDef.notCertifiable): the margin is a
+ * least-squares fit in doubles, and Φ's step sizes, P_T and λ₁ come from a double eigensolver.
+ */
+export const CODIM_NOT_CERTIFIABLE =
+  'its margin is an order-of-convergence fit computed in doubles (claims/judgeOrder.ts) over projections, tangent spaces and λ₁ from a double eigensolver (eigSym), which interval arithmetic cannot enclose';
+
 /** Stated order in η. */
 const ORDER = 1;
 /** λ₁(Φ(x_t)) is sampled at t_j = jT/SAMPLES, j = 0..SAMPLES. */

@@ -3,7 +3,7 @@ import type { CheckContext, Claim, Outcome } from '../claim.js';
 import { defineClaim } from '../defineClaim.js';
 import { ALP } from '../papers.js';
 import { type CodimInstance, type CodimShape, codimArb, NGD_SHAPE, ruleName, SQRT_SHAPE } from './codimTwoArb.js';
-import { isOutcome, judgeOrderInEta, runLadder } from './codimTwoLadder.js';
+import { CODIM_NOT_CERTIFIABLE, isOutcome, judgeOrderInEta, runLadder } from './codimTwoLadder.js';
 import type { LimitingRule } from './limitingFlow.js';
 
 /**
@@ -94,6 +94,7 @@ function sharpnessClaim(s: SharpnessSetup): Claim<CodimInstance> {
     },
     tolerance: { rel: 0 },
     ladder: ['f64'],
+    notCertifiable: CODIM_NOT_CERTIFIABLE,
     budget: 5_000_000,
     runs: s.runs,
     rationale:
