@@ -68,6 +68,8 @@ test('boundary controls name registered claims, once each', () => {
  * off this list). Every other catalog claim has only its far negative control so far.
  */
 const SEED_WITHOUT_BOUNDARY = [
+  'arora.sqrt.limiting-flow-codim2',
+  'arora.sqrt.sharpness-decreases-codim2',
   'classical.quadratic.increases-above-edge',
   'damian.two-layer.loss-prediction-order',
   'damian.two-layer.sharpness-prediction-order',

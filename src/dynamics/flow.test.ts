@@ -6,6 +6,9 @@ import { getModelDef } from '../models/registry.js';
 import { decimalField } from '../numerics/decimalField.js';
 import { eigSym } from '../numerics/eigSym.js';
 import { f64 } from '../numerics/f64Field.js';
+import { fieldFor } from '../numerics/fieldFor.js';
+import { parsePrecision } from '../numerics/precision.js';
+import { flow } from './flow.js';
 import { relError } from '../numerics/tolerance.js';
 import { runTrajectory } from './runTrajectory.js';
 
@@ -116,6 +119,37 @@ describe('flow (Dormand–Prince 5(4), step capped at c/S)', () => {
     }
     console.log('flow dec:30, rtol 1e-20: max relative error', worst);
     expect(worst).toBeLessThan(1e-17);
+  });
+
+  it('runs in interval arithmetic: step sizes chosen in doubles, the steps taken in the field; interval:40 encloses to 1e-30 and matches the closed form to 1e-9', () => {
+    const A = [
+      ['2', '0.5'],
+      ['0.5', '1'],
+    ];
+    const F = fieldFor(parsePrecision('interval:40'));
+    const model = getModelDef('quadratic').create({ dim: 2, data: { A } }).bind(F);
+    const opt = flow(model, { lr: '0.5', rtol: 1e-10 });
+    let st = opt.init(['1', '-0.5'].map((x) => F.from(x)));
+    const D60 = decimalField(60);
+    const exact = closedForm(A, undefined, ['1', '-0.5']);
+    let worst = 0;
+    let widest = 0;
+    for (let t = 1; t <= 3; t++) {
+      st = opt.step(st);
+      const want = exact(D60.mul(D60.int(t), D60.from('0.5')));
+      widest = Math.max(widest, ...st.theta.map((x) => F.radius(x)));
+      worst = Math.max(
+        worst,
+        relError(
+          D60,
+          st.theta.map((x) => D60.from(F.toNumber(x))),
+          want,
+        ),
+      );
+    }
+    console.log('flow interval:40, rtol 1e-10: max relative error', worst, 'largest radius', widest, 'RK steps in the last', st.flow?.accepted);
+    expect(widest).toBeLessThan(1e-30);
+    expect(worst).toBeLessThan(1e-9);
   });
 
   it('caps the step at c/S: a stiff direction takes ≥ ηS/c steps per interval', () => {

@@ -1,6 +1,7 @@
 import { NonFiniteError, UsageError } from '../errors.js';
 import type { BoundModel } from '../models/model.js';
 import { eigSym } from '../numerics/eigSym.js';
+import { eigSymF64 } from '../numerics/eigSymF64.js';
 import type { Field, Vec } from '../numerics/field.js';
 import type { Precision } from '../numerics/precision.js';
 import { learningRate } from './_internals/scalar.js';
@@ -128,9 +129,20 @@ export function flow<T>(model: BoundModel<T>, options: { readonly lr: Scalar } &
   const hMin = F.mul(lr, F.from('1e-30'));
 
   const rhs = (y: Vec<T>): Vec<T> => model.grad(y).map((g) => F.neg(g));
+  // In interval arithmetic the step sizes are chosen in doubles (a step size is any number: choosing
+  // it from a point estimate costs nothing in rigor) and every step is then taken in the field. So
+  // the cap's S comes from the midpoint Hessian (eigSym does not run on intervals), the error test
+  // compares midpoints (an enclosure of ‖e‖ that touches 0 has no sign), and each proposed step is
+  // rounded to a double: only the landing step lr − Σh is an interval, enclosing its exact value.
+  const interval = F.precision.kind === 'interval';
+  const pick = (x: T): T => (interval ? F.from(F.toNumber(x)) : x);
   const cap = (y: Vec<T>): T | undefined => {
     const H = model.hessian(y);
     for (const row of H) if (!allFinite(F, row)) throw new NonFiniteError('Hessian');
+    if (interval) {
+      const S = eigSymF64(H.map((row) => row.map((x) => F.toNumber(x)))).values[0];
+      return S > 0 ? F.from(capCN / S) : undefined;
+    }
     const S = eigSym(F, H).values[0];
     return F.sign(S) > 0 ? F.div(capC, S) : undefined;
   };
@@ -189,7 +201,11 @@ export function flow<T>(model: BoundModel<T>, options: { readonly lr: Scalar } &
             yMax = F.max(yMax, F.max(F.abs(y[i]), F.abs(yNew[i])));
           }
           const scale = F.add(atol, F.mul(rtol, yMax));
-          err = F.sign(eMax) === 0 ? F.zero : F.sign(scale) === 0 ? F.from(Infinity) : F.div(eMax, scale);
+          if (interval) {
+            const e = F.toNumber(eMax);
+            const sc = F.toNumber(scale);
+            err = F.from(e === 0 ? 0 : sc === 0 ? Infinity : e / sc);
+          } else err = F.sign(eMax) === 0 ? F.zero : F.sign(scale) === 0 ? F.from(Infinity) : F.div(eMax, scale);
           finite = F.isFinite(err);
         }
         const errN = finite ? F.toNumber(err) : Infinity;
@@ -200,7 +216,7 @@ export function flow<T>(model: BoundModel<T>, options: { readonly lr: Scalar } &
           accepted++;
           const factor = errN === 0 ? 5 : Math.min(5, Math.max(0.2, 0.9 * errN ** -0.2));
           // Keep the unclipped proposal for the next interval: the landing step is usually short.
-          hNext = F.mul(last ? h : hs, F.from(factor));
+          hNext = pick(F.mul(last ? h : hs, F.from(factor)));
           h = hNext;
           if (++sinceCap >= capEvery && F.sign(remaining) > 0) {
             hMax = cap(y);
@@ -209,7 +225,7 @@ export function flow<T>(model: BoundModel<T>, options: { readonly lr: Scalar } &
         } else {
           rejected++;
           const factor = Number.isFinite(errN) ? Math.max(0.2, 0.9 * errN ** -0.2) : 0.2;
-          h = F.mul(hs, F.from(Math.min(1, factor)));
+          h = pick(F.mul(hs, F.from(Math.min(1, factor))));
           if (F.lt(h, hMin)) throw new NonFiniteError('flow step size', `underflowed to ${F.toString(h)} at t = ${state.t}`);
         }
       }

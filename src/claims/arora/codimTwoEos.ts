@@ -6,7 +6,8 @@ import { orderFit } from '../../numerics/orderFit.js';
 import type { CheckContext, Claim, Outcome } from '../claim.js';
 import { defineClaim } from '../defineClaim.js';
 import { ALP } from '../papers.js';
-import { codimArb, judgeOrderInEta, ruleName, runner, type CodimInstance } from './codimTwoFlow.js';
+import { codimArb, ruleName, runner, type CodimInstance } from './codimTwoArb.js';
+import { CODIM_NOT_CERTIFIABLE, judgeOrderInEta } from './codimTwoLadder.js';
 import { codimension, phi } from './limitingFlow.js';
 
 /**
@@ -105,6 +106,7 @@ export const enterEosCodim2: Claim<CodimInstance> = defineClaim<CodimInstance>({
   },
   tolerance: { rel: 0 },
   ladder: ['f64'],
+  notCertifiable: CODIM_NOT_CERTIFIABLE,
   budget: 5_000_000,
   runs: 4,
   rationale:

@@ -1,0 +1,135 @@
+import { pointInfo } from '../../dynamics/pointInfo.js';
+import { stepper } from '../../dynamics/stepper.js';
+import type { Vec } from '../../numerics/field.js';
+import { norm2, vecSub } from '../../numerics/linalg.js';
+import type { OrderFit } from '../../numerics/orderFit.js';
+import type { CheckContext, Outcome } from '../claim.js';
+import { judgeOrder } from '../judgeOrder.js';
+import { type CodimInstance, ruleName, runner } from './codimTwoArb.js';
+import { codimension, integrateLimitingFlow, phi } from './limitingFlow.js';
+
+/**
+ * One instance of the codimension ≥ 2 claims run over its ladder of η: Φ(x_init) by gradient flow,
+ * the limiting flow X(t) of the instance's rule from there, and at every rung the iterates of the
+ * rule actually run (plain GD in the controls) projected onto Γ at the sample times.
+ */
+
+/**
+ * Why a failure of these claims is never certified (ClaimDef.notCertifiable): the margin is a
+ * least-squares fit in doubles, and Φ's step sizes, P_T and λ₁ come from a double eigensolver.
+ */
+export const CODIM_NOT_CERTIFIABLE =
+  'its margin is an order-of-convergence fit computed in doubles (claims/judgeOrder.ts) over projections, tangent spaces and λ₁ from a double eigensolver (eigSym), which interval arithmetic cannot enclose';
+
+/** Stated order in η. */
+const ORDER = 1;
+/** λ₁(Φ(x_t)) is sampled at t_j = jT/SAMPLES, j = 0..SAMPLES. */
+export const SAMPLES = 4;
+
+/** What one instance measured: per rung, ‖Φ(x_N) − X(T)‖ and max_j |λ₁(Φ(x_{t_j})) − λ₁(X(t_j))|, and the λ₁ samples. */
+export interface LadderRun {
+  readonly lambdaFlow: readonly number[];
+  readonly rungs: readonly { eta: number; dist: number; lamErr: number; lambdas: readonly number[] }[];
+}
+
+/**
+ * Checks the hypotheses (Γ of codimension ≥ 2 at X(0), an eigengap (λ₁ − λ₂)/λ₁ ≥ 0.05 along the
+ * flow, Φ reachable) and runs the flow (`flowSteps` RK4 steps, each retracted by Φ) and the ladder; an Outcome when it cannot.
+ */
+export function runLadder<T>(
+  instance: CodimInstance,
+  ctx: CheckContext<T>,
+  o: {
+    readonly everySample: boolean;
+    readonly flowSteps: number;
+    /** Φ stops at ‖∇L‖ ≤ gtol·(1 + λ₁‖θ‖). */
+    readonly gtol: number;
+  },
+): LadderRun | Outcome {
+  const { F } = ctx;
+  const { model, theta } = ctx.model(instance);
+  const T = Number(instance.horizon);
+  ctx.assume(instance.lrs.length >= 4, 'ladder', `the ladder needs at least 4 values of η, got ${instance.lrs.length}`);
+  const x0 = phi(model, theta, o.gtol);
+  if (x0 === null)
+    return ctx.diverged({
+      code: 'no_projection',
+      message: `${instance.model}: gradient flow from x_init did not reach Γ`,
+      observed: Number.NaN,
+      bound: 0,
+      margin: Number.NaN,
+    });
+  const codim = codimension(model, x0, 1e-6);
+  ctx.assume(codim >= 2, 'codimension', `Γ has codimension ${codim} at Φ(x_init): the claim is about codimension ≥ 2`);
+  const fl = integrateLimitingFlow(model, x0, instance.rule, T, o.flowSteps, SAMPLES, { gtol: o.gtol, codim });
+  if (fl === null)
+    return ctx.diverged({
+      code: 'no_projection',
+      message: 'a retraction of the limiting flow onto Γ failed',
+      observed: Number.NaN,
+      bound: 0,
+      margin: Number.NaN,
+    });
+  ctx.assume(fl.minGap >= 0.05, 'eigengap', `(λ₁ − λ₂)/λ₁ fell to ${fl.minGap.toPrecision(3)} along the flow: λ₁ must stay simple (gap ≥ 0.05λ₁)`);
+  const lam = (x: Vec<T>) => F.toNumber(pointInfo(model, x).sharpness());
+  const lambdaFlow = fl.xs.map(lam);
+  const rungs: { eta: number; dist: number; lamErr: number; lambdas: number[] }[] = [];
+  for (const lr of instance.lrs) {
+    const eta = Number(lr);
+    const opt = runner(model, instance.run, lr);
+    const run = stepper(opt, theta);
+    let st = run.state;
+    const lambdas: number[] = [];
+    let dist = 0;
+    let lamErr = 0;
+    // The distance needs Φ at the end only; the λ₁ samples need it at every t_j.
+    for (let j = o.everySample ? 0 : SAMPLES; j <= SAMPLES; j++) {
+      const N = Math.ceil((j * T) / SAMPLES / (eta * eta));
+      while (st.t < N) {
+        run.step();
+        st = run.state;
+        if (st.fixedPoint !== undefined || run.diverged) {
+          return ctx.diverged({
+            code: 'left_flow',
+            message: `${ruleName(instance.run)} η = ${lr} stopped at step ${st.t} (${st.fixedPoint ?? run.divergence})`,
+            observed: Number.NaN,
+            bound: 0,
+            margin: Number.NaN,
+            step: st.t,
+          });
+        }
+      }
+      // Every rung starts at x_init, whose projection X(0) = Φ(x_init) is already known.
+      const p = j === 0 ? x0 : phi(model, st.theta, o.gtol);
+      if (p === null)
+        return ctx.diverged({
+          code: 'no_projection',
+          message: `gradient flow from x_${N} (η = ${lr}) did not reach Γ`,
+          observed: Number.NaN,
+          bound: 0,
+          margin: Number.NaN,
+          step: N,
+        });
+      const l = lam(p);
+      lambdas.push(l);
+      lamErr = Math.max(lamErr, Math.abs(l - lambdaFlow[j]));
+      if (j === SAMPLES) dist = F.toNumber(norm2(F, vecSub(F, p, fl.xs[SAMPLES])));
+    }
+    rungs.push({ eta, dist, lamErr, lambdas });
+  }
+  return { lambdaFlow, rungs };
+}
+
+export const isOutcome = (r: LadderRun | Outcome): r is Outcome => 'verdict' in r;
+
+/** The order-of-convergence verdict in η (judgeOrder.ts): slope interval reaching order 1, error at the smallest η below `level`. */
+export function judgeOrderInEta<T>(
+  ctx: CheckContext<T>,
+  what: string,
+  fit: OrderFit,
+  level: number,
+  details: Record<string, string | number>,
+  note: string,
+): Outcome {
+  return judgeOrder(ctx, { what, fit, symbol: 'η', order: ORDER, level, details, note });
+}
