@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { BUILTIN_CLAIMS } from '../src/claims/registry.js';
 import type { Claim, Instance, Verdict } from '../src/claims/claim.js';
 import { checkAt, evaluate } from '../src/harness/evaluate.js';
+import { claimVerdict, zeroCounts } from '../src/harness/report.js';
 import { parsePrecision } from '../src/numerics/precision.js';
 import { BOUNDARIES } from './boundary/index.js';
 import { type Boundary, scaledTolerance } from './boundary/boundary.js';
@@ -46,11 +47,28 @@ describe('boundary controls', () => {
         expect(v.verdict, `${JSON.stringify(inst)}: ${v.evidence.message}`).toBe('holds');
       }
     });
-    if (b.notTolerance === undefined) {
+    if (b.toleranceTurnsInside !== undefined) {
+      test(`${id}: with its tolerance ×10 an inside instance no longer holds`, () => {
+        const loose = scaledTolerance(b.claim, 10);
+        const verdicts = b.inside.map((inst) => evaluate(loose, inst, { mode: 'claim' }).verdict.verdict);
+        expect(verdicts, 'the boundary does not pin the declared tolerance').not.toEqual(verdicts.map(() => 'holds'));
+      });
+    } else if (b.notTolerance === undefined) {
       test(`${id}: with its tolerance ×10 an outside instance is no longer violated`, () => {
         const loose = scaledTolerance(b.claim, 10);
         const verdicts = b.outside.instances.map((inst) => outsideVerdict(b, loose, inst).verdict);
         expect(verdicts, 'the boundary does not pin the declared tolerance').not.toEqual(verdicts.map(() => 'violated'));
+      });
+    }
+    if (b.claim.kind === 'statistical') {
+      test(`${id}: the Wilson decision turns at the stated hold counts`, () => {
+        const d = b.decision;
+        expect(d, 'a statistical claim states where its decision turns').toBeDefined();
+        if (d === undefined) return;
+        if (b.claim.runs !== undefined) expect(d.runs).toBe(b.claim.runs);
+        const at = (held: number) => claimVerdict('statistical', { ...zeroCounts(), holds: held, violated: d.runs - held }, b.claim.minHoldFraction);
+        expect([at(d.holdsFrom), at(d.holdsFrom - 1)]).toEqual(['holds', 'inconclusive']);
+        expect([at(d.violatedUpTo), at(d.violatedUpTo + 1)]).toEqual(['violated', 'inconclusive']);
       });
     }
   }
@@ -68,7 +86,6 @@ test('boundary controls name registered claims, once each', () => {
  * off this list). Every other catalog claim has only its far negative control so far.
  */
 const SEED_WITHOUT_BOUNDARY = [
-  'classical.quadratic.increases-above-edge',
   'damian.two-layer.loss-prediction-order',
   'damian.two-layer.sharpness-prediction-order',
   'damian.two-layer.tracking-order',
