@@ -97,7 +97,6 @@ const SEED_WITHOUT_BOUNDARY = [
   'wr.rotation.grows-with-lr',
   'wr.rotation.polarity',
   'wxzt.balancing.grows-with-lr',
-  'wxzt.catapult',
   'wxzt.catapult.inner-product',
   'wxzt.eos.gap-below-edge',
   'wxzt.regularity.closer-to-edge',

@@ -1,6 +1,7 @@
 import { wxztBalancingIdentity } from '../../src/claims/wangXuZhaoTao/wangXuZhaoTao.js';
 import type { UvRateInstance } from '../../src/claims/wangXuZhaoTao/wxztMore.js';
 import { wxztConvergenceRate } from '../../src/claims/wangXuZhaoTao/wxztMore.js';
+import { wxztCatapult, type UvGdInstance } from '../../src/claims/wangXuZhaoTao/uvTrajectories.js';
 import { type Boundary, boundary } from './boundary.js';
 
 /**
@@ -33,7 +34,29 @@ const rate = (v: string, initial: boolean): UvRateInstance => ({
   ...(initial ? { variant: 'initial-sharpness' as const } : {}),
 });
 
+/** uv with y = 1 from (u₀, v₀), run until converged (3000 steps at most); κ = η·λ_GFS as stated. */
+const catapult = (u: string, v: string, lr: string, kappa: string): UvGdInstance => ({
+  model: 'uv',
+  params: { target: '1' },
+  theta: [u, v],
+  lr,
+  steps: 3000,
+  kappa,
+});
+
 export const WXZT_BOUNDARIES: readonly Boundary[] = [
+  boundary(wxztCatapult, {
+    notTolerance:
+      'the tolerance is the least relative rise that counts: ×10 only makes a rise harder to count, and within κ ∈ [2.1, 3] the loss rises far above it, so no instance of the statement sits at it',
+    outside: {
+      description:
+        'η just below where the loss first rises from (2, 0.6) and (1.8, 1), κ = 1.956 and 1.771 (the κ ≥ 2.1 of the hypotheses waived): η·S(θ₀) = 2.108 and 2.920 > 2, ' +
+        'yet the largest rise is 5.0e-13 and 5.6e-13 of the loss, about half the 1e-12 slack',
+      instances: [catapult('2', '0.6', '0.470923037074215', '1.956'), catapult('1.8', '1', '0.5898677680963', '1.771')],
+    },
+    // The same starts at the hypotheses' edge κ = 2.1.
+    inside: [catapult('2', '0.6', '0.505626445329814', '2.1'), catapult('1.8', '1', '0.699316557774295', '2.1')],
+  }),
   boundary(wxztBalancingIdentity, {
     notTolerance: ROUNDING_ONLY,
     outside: {
