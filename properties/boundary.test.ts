@@ -96,12 +96,8 @@ const SEED_WITHOUT_BOUNDARY = [
   'wr.rotation.episodes',
   'wr.rotation.grows-with-lr',
   'wr.rotation.polarity',
-  'wxzt.balancing.grows-with-lr',
   'wxzt.catapult.inner-product',
   'wxzt.eos.gap-below-edge',
-  'wxzt.regularity.closer-to-edge',
-  'wxzt.regularity.converges-where-square-diverges',
-  'wxzt.regularity.global-convergence',
 ];
 
 test('seed-paper claims without a boundary control are the pinned list', () => {

@@ -2,6 +2,9 @@ import { wxztBalancingIdentity } from '../../src/claims/wangXuZhaoTao/wangXuZhao
 import type { UvRateInstance } from '../../src/claims/wangXuZhaoTao/wxztMore.js';
 import { wxztConvergenceRate } from '../../src/claims/wangXuZhaoTao/wxztMore.js';
 import { wxztCatapult, type UvGdInstance } from '../../src/claims/wangXuZhaoTao/uvTrajectories.js';
+import { balancingGrowsWithLr } from '../../src/claims/wangXuZhaoTao/balancingInLr.js';
+import { regularityCloserToEdge, regularityConvergesWhereSquareDiverges, regularityGlobalConvergence } from '../../src/claims/wangXuZhaoTao/regularity.js';
+import type { LossPairInstance } from '../../src/claims/wangXuZhaoTao/regularityRuns.js';
 import { type Boundary, boundary } from './boundary.js';
 
 /**
@@ -44,7 +47,81 @@ const catapult = (u: string, v: string, lr: string, kappa: string): UvGdInstance
   kappa,
 });
 
+/** ℓ(xy) with μ = 1 from (x₀, y₀): `loss` against `against` at the same η (and, for the learning-rate claim, a second η). */
+const pair = (
+  loss: 'logcosh' | 'square',
+  against: 'logcosh' | 'square',
+  theta: [string, string],
+  lr: string,
+  kappa: string,
+  steps = 4000,
+): LossPairInstance => ({
+  model: 'inner-product',
+  params: { loss, mu: '1' },
+  theta,
+  lr,
+  steps,
+  kappa,
+  against,
+});
+
+/** Why ×10 on the declared tolerance of these checks cannot turn an instance: they compare with a constant of the statement and do not read it. */
+const constant = (what: string) =>
+  `the check compares with the statement's ${what}, a constant of the check; the declared tolerance restates it and is not read`;
+
 export const WXZT_BOUNDARIES: readonly Boundary[] = [
+  boundary(regularityGlobalConvergence, {
+    notTolerance: constant('neighbourhood |xy − 1| < 1e-4'),
+    f64Only: { code: 'not_converged', why: 'its runs are computed in doubles' },
+    outside: {
+      description:
+        'the slowest-converging measured start, (2.8, 0.95) at κ = 5.082 (η·S∞ = 1.998), stopped at step 3420 instead of 4000: |xy − 1| = 1.028e-4, 2.8% past the 1e-4',
+      instances: [pair('logcosh', 'square', ['2.8', '0.95'], '0.703874698478172', '5.082', 3420)],
+    },
+    // The same run 20 steps further (9.9e-5) and over its 4000 steps (3.2e-5).
+    inside: [
+      pair('logcosh', 'square', ['2.8', '0.95'], '0.703874698478172', '5.082', 3440),
+      pair('logcosh', 'square', ['2.8', '0.95'], '0.703874698478172', '5.082'),
+    ],
+  }),
+  boundary(regularityConvergesWhereSquareDiverges, {
+    notTolerance: constant('convergence threshold |xy − 1| < 1e-9'),
+    outside: {
+      description:
+        'from (2.77, 0.85) at κ = 5.321, where the square loss diverges, the log-cosh run stopped at step 390: |xy − 1| = 1.046e-9, 4.6% past the 1e-9',
+      instances: [pair('logcosh', 'square', ['2.77', '0.85'], '0.735713883585226', '5.321', 390)],
+    },
+    // One step further: 9.96e-10.
+    inside: [pair('logcosh', 'square', ['2.77', '0.85'], '0.735713883585226', '5.321', 391)],
+    decision: { runs: 60, holdsFrom: 59, violatedUpTo: 49 },
+  }),
+  boundary(regularityCloserToEdge, {
+    notTolerance: constant('least gap 0.02 in η·S∞'),
+    outside: {
+      description:
+        'from (1.84, 0.59) at κ = 2.096, 0.004 under the 2.1 of the hypotheses: the log-cosh run lands 0.0194 closer to the edge in η·S∞, 3% short of 0.02',
+      instances: [pair('logcosh', 'square', ['1.84', '0.59'], '0.576328835661932', '2.096')],
+    },
+    // κ = 2.1 (gap 0.02045) and the generated κ = 2.107 (0.0223).
+    inside: [
+      pair('logcosh', 'square', ['1.84', '0.59'], '0.577428699852126', '2.1'),
+      pair('logcosh', 'square', ['1.84', '0.59'], '0.579353462184967', '2.107'),
+    ],
+    decision: { runs: 60, holdsFrom: 57, violatedUpTo: 45 },
+  }),
+  boundary(balancingGrowsWithLr, {
+    notTolerance: constant('ratio 0.9'),
+    outside: {
+      description: "log-cosh from (3, 0.18) at κ = 2.595 with the second step κ' = 2.81 in place of κ + 0.4: |Δ∞(η')|/|Δ∞(η)| = 0.9066, 0.7% past the 0.9",
+      instances: [{ ...pair('logcosh', 'logcosh', ['3', '0.18'], '0.282436108655372', '2.595'), kappa2: '2.81', lr2: '0.305836402821424' }],
+    },
+    // κ' = 2.84 (ratio 0.8946) and the statement's κ + 0.4 (0.836).
+    inside: [
+      { ...pair('logcosh', 'logcosh', ['3', '0.18'], '0.282436108655372', '2.595'), kappa2: '2.84', lr2: '0.309101560146920' },
+      { ...pair('logcosh', 'logcosh', ['3', '0.18'], '0.282436108655372', '2.595'), kappa2: '2.995', lr2: '0.325971539661981' },
+    ],
+    decision: { runs: 60, holdsFrom: 57, violatedUpTo: 45 },
+  }),
   boundary(wxztCatapult, {
     notTolerance:
       'the tolerance is the least relative rise that counts: ×10 only makes a rise harder to count, and within κ ∈ [2.1, 3] the loss rises far above it, so no instance of the statement sits at it',
