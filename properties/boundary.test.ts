@@ -90,14 +90,12 @@ const SEED_WITHOUT_BOUNDARY = [
   'damian.two-layer.sharpness-prediction-order',
   'damian.two-layer.tracking-order',
   'damian.two-layer.tracks-pgd-not-flow',
-  'kreisler.converges-to-eos',
   'wr.flattening.further-below-edge',
   'wr.flattening.lr-monotone',
   'wr.rotation.episodes',
   'wr.rotation.grows-with-lr',
   'wr.rotation.polarity',
   'wxzt.catapult.inner-product',
-  'wxzt.eos.gap-below-edge',
 ];
 
 test('seed-paper claims without a boundary control are the pinned list', () => {

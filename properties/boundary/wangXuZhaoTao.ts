@@ -1,6 +1,6 @@
 import { wxztBalancingIdentity } from '../../src/claims/wangXuZhaoTao/wangXuZhaoTao.js';
 import type { UvRateInstance } from '../../src/claims/wangXuZhaoTao/wxztMore.js';
-import { wxztConvergenceRate } from '../../src/claims/wangXuZhaoTao/wxztMore.js';
+import { type MfGdInstance, wxztConvergenceRate, wxztGapBelowEdge } from '../../src/claims/wangXuZhaoTao/wxztMore.js';
 import { wxztCatapult, type UvGdInstance } from '../../src/claims/wangXuZhaoTao/uvTrajectories.js';
 import { balancingGrowsWithLr } from '../../src/claims/wangXuZhaoTao/balancingInLr.js';
 import { regularityCloserToEdge, regularityConvergesWhereSquareDiverges, regularityGlobalConvergence } from '../../src/claims/wangXuZhaoTao/regularity.js';
@@ -69,7 +69,47 @@ const pair = (
 const constant = (what: string) =>
   `the check compares with the statement's ${what}, a constant of the check; the declared tolerance restates it and is not read`;
 
+/** Rank-1 matrix factorization ½‖uvᵀ − A‖²_F, 1500 steps at most (it stops once converged). */
+const mf = (A: string[][], theta: MfGdInstance['theta'], lr: string, kappa: string): MfGdInstance => ({
+  model: 'matrix-factorization',
+  data: { A, rank: '1' },
+  theta,
+  lr,
+  steps: 1500,
+  kappa,
+});
+
 export const WXZT_BOUNDARIES: readonly Boundary[] = [
+  boundary(wxztGapBelowEdge, {
+    notTolerance: 'the comparison with 1.9 has no slack (the declared tolerance is 0): η·S∞ is within ~1e-12 of its limit when the run stops',
+    outside: {
+      description: 'the generated run that ends nearest above the level: η·S∞ = 1.90039, 2e-4 past the 1.9',
+      instances: [
+        mf(
+          [
+            ['0.105', '-1.98'],
+            ['0.0007', '-0.0132'],
+          ],
+          ['-0.54', '-0.06', '1.83', '-0.27'],
+          '0.399409648648853',
+          '2.017',
+        ),
+      ],
+    },
+    // The generated run that ends nearest below it: 1.89865.
+    inside: [
+      mf(
+        [
+          ['0', '0.949'],
+          ['0', '-0.3066'],
+        ],
+        ['-0.14', '1.93', '-0.06', '0.04'],
+        '0.494099082799219',
+        '2.094',
+      ),
+    ],
+    decision: { runs: 100, holdsFrom: 60, violatedUpTo: 40 },
+  }),
   boundary(regularityGlobalConvergence, {
     notTolerance: constant('neighbourhood |xy − 1| < 1e-4'),
     f64Only: { code: 'not_converged', why: 'its runs are computed in doubles' },
