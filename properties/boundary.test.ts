@@ -95,7 +95,6 @@ const SEED_WITHOUT_BOUNDARY = [
   'wr.rotation.episodes',
   'wr.rotation.grows-with-lr',
   'wr.rotation.polarity',
-  'wxzt.catapult.inner-product',
 ];
 
 test('seed-paper claims without a boundary control are the pinned list', () => {

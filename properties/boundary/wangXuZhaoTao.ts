@@ -2,6 +2,7 @@ import { wxztBalancingIdentity } from '../../src/claims/wangXuZhaoTao/wangXuZhao
 import type { UvRateInstance } from '../../src/claims/wangXuZhaoTao/wxztMore.js';
 import { type MfGdInstance, wxztConvergenceRate, wxztGapBelowEdge } from '../../src/claims/wangXuZhaoTao/wxztMore.js';
 import { wxztCatapult, type UvGdInstance } from '../../src/claims/wangXuZhaoTao/uvTrajectories.js';
+import { type CatapultInstance, catapultInnerProduct } from '../../src/claims/wangXuZhaoTao/catapultInnerProduct.js';
 import { balancingGrowsWithLr } from '../../src/claims/wangXuZhaoTao/balancingInLr.js';
 import { regularityCloserToEdge, regularityConvergesWhereSquareDiverges, regularityGlobalConvergence } from '../../src/claims/wangXuZhaoTao/regularity.js';
 import type { LossPairInstance } from '../../src/claims/wangXuZhaoTao/regularityRuns.js';
@@ -79,7 +80,27 @@ const mf = (A: string[][], theta: MfGdInstance['theta'], lr: string, kappa: stri
   kappa,
 });
 
+/** Log-cosh ℓ(xᵀy), x, y ∈ ℝ², from a generated start that converges without a catapult at κ₀ = 2.21 (S(θ₀) = 2.21/0.500691728759). */
+const spike = (kappa0: string, lr: string): CatapultInstance => ({
+  model: 'inner-product',
+  params: { loss: 'logcosh', mu: '1' },
+  theta: ['-2.04', '-0.01', '-0.61', '-0.02'],
+  steps: 3000,
+  kappa0,
+  lr,
+});
+
 export const WXZT_BOUNDARIES: readonly Boundary[] = [
+  boundary(catapultInnerProduct, {
+    notTolerance: 'the event is a doubling of the loss over its running minimum, a constant of the statement; the declared tolerance is 0',
+    outside: {
+      description: 'κ₀ = 2.2635, 1.1e-4 under where the spike first reaches twice the running minimum (κ₀ = 2.26376): GD converges without a catapult event',
+      instances: [spike('2.2635', '0.512812546627')],
+    },
+    // κ₀ = 2.264: the spike doubles the loss at step 3, and the sharpness falls below its pre-spike value at step 4.
+    inside: [spike('2.264', '0.512925825299')],
+    decision: { runs: 60, holdsFrom: 52, violatedUpTo: 38 },
+  }),
   boundary(wxztGapBelowEdge, {
     notTolerance: 'the comparison with 1.9 has no slack (the declared tolerance is 0): η·S∞ is within ~1e-12 of its limit when the run stops',
     outside: {
