@@ -90,11 +90,6 @@ const SEED_WITHOUT_BOUNDARY = [
   'damian.two-layer.sharpness-prediction-order',
   'damian.two-layer.tracking-order',
   'damian.two-layer.tracks-pgd-not-flow',
-  'wr.flattening.further-below-edge',
-  'wr.flattening.lr-monotone',
-  'wr.rotation.episodes',
-  'wr.rotation.grows-with-lr',
-  'wr.rotation.polarity',
 ];
 
 test('seed-paper claims without a boundary control are the pinned list', () => {
