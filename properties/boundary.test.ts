@@ -1,4 +1,4 @@
-import { describe, expect, test, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { BUILTIN_CLAIMS } from '../src/claims/registry.js';
 import type { Claim, Instance, Verdict } from '../src/claims/claim.js';
 import { checkAt, evaluate } from '../src/harness/evaluate.js';
@@ -6,16 +6,7 @@ import { claimVerdict, zeroCounts } from '../src/harness/report.js';
 import { parsePrecision } from '../src/numerics/precision.js';
 import { BOUNDARIES } from './boundary/index.js';
 import { type Boundary, scaledTolerance } from './boundary/boundary.js';
-import { TWO_LAYER_BOUNDARIES, TWO_LAYER_SECOND } from './boundary/twoLayer.js';
-
-// The two-layer claims' rungs are seconds of runs each: a rung that states its run (properties/boundary/twoLayer.ts)
-// is answered with it, so the claim's own check decides on a stated ladder; every other rung runs.
-vi.mock('../src/claims/damian/edgeRun.js', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../src/claims/damian/edgeRun.js')>();
-  const runRung: typeof actual.runRung = (instance, rung, ctx) =>
-    (rung as { stated?: ReturnType<typeof actual.runRung> }).stated ?? actual.runRung(instance, rung, ctx);
-  return { ...actual, runRung };
-});
+import { statedRungs, TWO_LAYER_BOUNDARIES, TWO_LAYER_SECOND } from './boundary/twoLayer.js';
 
 /**
  * Every boundary control (properties/boundary/): outside instances violated (certified, or for a
@@ -44,6 +35,13 @@ function outsideVerdict(b: Boundary, claim: Claim, inst: Instance): { verdict: s
 }
 
 describe('boundary controls', () => {
+  // The two-layer claims' rungs are seconds of runs each: a rung that states its run (properties/boundary/twoLayer.ts) is
+  // answered with it, so the claim's own check decides on a stated ladder; every other rung runs.
+  let restore = () => {};
+  beforeAll(() => {
+    restore = statedRungs();
+  });
+  afterAll(() => restore());
   for (const b of selected) {
     const id = b.claim.id;
     test(`${id}: ${b.outside.description} is flagged`, () => {

@@ -5,6 +5,7 @@ import {
   twoLayerSharpnessPredictionOrder,
   twoLayerTrackingOrder,
   twoLayerTracksPgdNotFlow,
+  rungRunner,
 } from '../../src/claims/damian/twoLayerSelfStabilization.js';
 import { orderFit } from '../../src/numerics/orderFit.js';
 import { type Boundary, boundary } from './boundary.js';
@@ -13,9 +14,18 @@ import { type Boundary, boundary } from './boundary.js';
  * The two-layer self-stabilization claims decide on a ladder of runs (four ε, each thousands of steps
  * of dense eigendecompositions: seconds). Their boundary is in the decision, so the controls here feed
  * each claim's own check a stated ladder: the measured runs of the pinned instance (seed 1), perturbed
- * in the one quantity the claim reads. A rung carries its run as `stated`, which properties/boundary.test.ts
- * returns in place of running it (runRung is replaced there for rungs that carry one; every other rung runs).
+ * in the one quantity the claim reads. A rung carries its run as `stated`, which the claims' rung runner returns
+ * in place of running it while `statedRungs` is in force (every other rung runs).
  */
+
+/** Makes the two-layer claims answer a rung that states its run with it; returns the function that undoes it. */
+export function statedRungs(): () => void {
+  const run = rungRunner.run;
+  rungRunner.run = (instance, rung, ctx) => (rung as { stated?: RungRun }).stated ?? run(instance, rung, ctx);
+  return () => {
+    rungRunner.run = run;
+  };
+}
 
 /** The measured runs of the pinned instance at ε ≈ 0.039, 0.028, 0.020, 0.014 (f64, seed 1). */
 const MEASURED: readonly RungRun[] = [
