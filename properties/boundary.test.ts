@@ -1,10 +1,12 @@
-import { describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { BUILTIN_CLAIMS } from '../src/claims/registry.js';
 import type { Claim, Instance, Verdict } from '../src/claims/claim.js';
 import { checkAt, evaluate } from '../src/harness/evaluate.js';
+import { claimVerdict, zeroCounts } from '../src/harness/report.js';
 import { parsePrecision } from '../src/numerics/precision.js';
 import { BOUNDARIES } from './boundary/index.js';
 import { type Boundary, scaledTolerance } from './boundary/boundary.js';
+import { statedRungs, TWO_LAYER_BOUNDARIES, TWO_LAYER_SECOND } from './boundary/twoLayer.js';
 
 /**
  * Every boundary control (properties/boundary/): outside instances violated (certified, or for a
@@ -13,7 +15,8 @@ import { type Boundary, scaledTolerance } from './boundary/boundary.js';
  * `npm run mutation` narrows it to the claims of the file it mutates (EOSCHECK_CLAIMS).
  */
 const only = (process.env.EOSCHECK_CLAIMS ?? '').split(',').filter((id) => id !== '');
-const selected = only.length === 0 ? BOUNDARIES : BOUNDARIES.filter((b) => only.includes(b.claim.id));
+const ALL: readonly Boundary[] = [...BOUNDARIES, ...TWO_LAYER_BOUNDARIES, ...TWO_LAYER_SECOND];
+const selected = only.length === 0 ? ALL : ALL.filter((b) => only.includes(b.claim.id));
 
 const f64 = parsePrecision('f64');
 
@@ -32,6 +35,13 @@ function outsideVerdict(b: Boundary, claim: Claim, inst: Instance): { verdict: s
 }
 
 describe('boundary controls', () => {
+  // The two-layer claims' rungs are seconds of runs each: a rung that states its run (properties/boundary/twoLayer.ts) is
+  // answered with it, so the claim's own check decides on a stated ladder; every other rung runs.
+  let restore = () => {};
+  beforeAll(() => {
+    restore = statedRungs();
+  });
+  afterAll(() => restore());
   for (const b of selected) {
     const id = b.claim.id;
     test(`${id}: ${b.outside.description} is flagged`, () => {
@@ -46,55 +56,53 @@ describe('boundary controls', () => {
         expect(v.verdict, `${JSON.stringify(inst)}: ${v.evidence.message}`).toBe('holds');
       }
     });
-    if (b.notTolerance === undefined) {
+    if (b.toleranceTurnsInside !== undefined) {
+      test(`${id}: with its tolerance ×10 an inside instance no longer holds`, () => {
+        const loose = scaledTolerance(b.claim, 10);
+        const verdicts = b.inside.map((inst) => evaluate(loose, inst, { mode: 'claim' }).verdict.verdict);
+        expect(verdicts, 'the boundary does not pin the declared tolerance').not.toEqual(verdicts.map(() => 'holds'));
+      });
+    } else if (b.notTolerance === undefined) {
       test(`${id}: with its tolerance ×10 an outside instance is no longer violated`, () => {
         const loose = scaledTolerance(b.claim, 10);
         const verdicts = b.outside.instances.map((inst) => outsideVerdict(b, loose, inst).verdict);
         expect(verdicts, 'the boundary does not pin the declared tolerance').not.toEqual(verdicts.map(() => 'violated'));
       });
     }
+    if (b.claim.kind === 'statistical') {
+      test(`${id}: the Wilson decision turns at the stated hold counts`, () => {
+        const d = b.decision;
+        expect(d, 'a statistical claim states where its decision turns').toBeDefined();
+        if (d === undefined) return;
+        if (b.claim.runs !== undefined) expect(d.runs).toBe(b.claim.runs);
+        const at = (held: number) => claimVerdict('statistical', { ...zeroCounts(), holds: held, violated: d.runs - held }, b.claim.minHoldFraction);
+        expect([at(d.holdsFrom), at(d.holdsFrom - 1)]).toEqual(['holds', 'inconclusive']);
+        expect([at(d.violatedUpTo), at(d.violatedUpTo + 1)]).toEqual(['violated', 'inconclusive']);
+      });
+    }
   }
 });
 
 test('boundary controls name registered claims, once each', () => {
-  const ids = BOUNDARIES.map((b) => b.claim.id);
+  const ids = [...BOUNDARIES, ...TWO_LAYER_BOUNDARIES].map((b) => b.claim.id);
   expect(new Set(ids).size).toBe(ids.length);
+  // The second boundaries of the two-layer claims (another failure code of the same decision) name claims that have a first.
+  expect(TWO_LAYER_SECOND.filter((b) => !ids.includes(b.claim.id))).toEqual([]);
   const registered = new Set(BUILTIN_CLAIMS.map((c) => c.id));
   expect(ids.filter((id) => !registered.has(id))).toEqual([]);
 });
 
 /**
- * Claims of the seed papers still without a boundary control (pinned: adding one means taking the id
- * off this list). Every other catalog claim has only its far negative control so far.
+ * Claims of the seed papers without a boundary control (pinned: a new seed-paper claim comes with one,
+ * or is listed here). The other papers' claims have only their far negative control so far.
  */
-const SEED_WITHOUT_BOUNDARY = [
-  'arora.sqrt.limiting-flow-codim2',
-  'arora.sqrt.sharpness-decreases-codim2',
-  'classical.quadratic.increases-above-edge',
-  'damian.two-layer.loss-prediction-order',
-  'damian.two-layer.sharpness-prediction-order',
-  'damian.two-layer.tracking-order',
-  'damian.two-layer.tracks-pgd-not-flow',
-  'kreisler.converges-to-eos',
-  'wr.flattening.further-below-edge',
-  'wr.flattening.lr-monotone',
-  'wr.rotation.episodes',
-  'wr.rotation.grows-with-lr',
-  'wr.rotation.polarity',
-  'wxzt.balancing.grows-with-lr',
-  'wxzt.catapult',
-  'wxzt.catapult.inner-product',
-  'wxzt.eos.gap-below-edge',
-  'wxzt.regularity.closer-to-edge',
-  'wxzt.regularity.converges-where-square-diverges',
-  'wxzt.regularity.global-convergence',
-];
+const SEED_WITHOUT_BOUNDARY: readonly string[] = ['arora.sqrt.limiting-flow-codim2', 'arora.sqrt.sharpness-decreases-codim2'];
 
 test('seed-paper claims without a boundary control are the pinned list', () => {
   const seed = BUILTIN_CLAIMS.filter((c) => /^(damian|arora|wr|wxzt|kreisler|classical)\./.test(c.id)).map((c) => c.id);
-  const covered = new Set(BOUNDARIES.map((b) => b.claim.id));
+  const covered = new Set([...BOUNDARIES, ...TWO_LAYER_BOUNDARIES].map((b) => b.claim.id));
   const missing = seed.filter((id) => !covered.has(id));
-  const tolerancePinned = BOUNDARIES.filter((b) => b.notTolerance === undefined).length;
+  const tolerancePinned = [...BOUNDARIES, ...TWO_LAYER_BOUNDARIES].filter((b) => b.notTolerance === undefined).length;
   console.log(`boundary controls: ${covered.size} of ${seed.length} seed-paper claims; tolerance ×10 pinned on ${tolerancePinned}`);
   expect(missing.sort()).toEqual([...SEED_WITHOUT_BOUNDARY].sort());
 });

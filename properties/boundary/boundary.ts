@@ -23,6 +23,18 @@ export interface Boundary {
    * outcome (checkAt), which must be a violation with this failure code; `why` says why no certificate.
    */
   readonly f64Only?: { readonly code: string; readonly why: string };
+  /**
+   * For a claim whose tolerance is the size a conclusion must exceed to count (a rise counts only beyond it), a larger
+   * tolerance makes the claim harder to hold, not easier: ×10 must then turn an inside instance (it no longer holds), and
+   * this says why. The outside instances are not asked to turn.
+   */
+  readonly toleranceTurnsInside?: string;
+  /**
+   * A statistical claim's Wilson decision at its threshold, through the harness' own claimVerdict with every one of
+   * `runs` instances exercised: `holdsFrom` holds reads `holds` and one fewer does not; `violatedUpTo` holds reads
+   * `violated` and one more does not. Stated here, so a changed threshold or run count moves them and fails.
+   */
+  readonly decision?: { readonly runs: number; readonly holdsFrom: number; readonly violatedUpTo: number };
 }
 
 export const boundary = <I extends Instance>(

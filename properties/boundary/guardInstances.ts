@@ -1,9 +1,9 @@
 import { uvExactBalancingRate } from '../../src/claims/arora/arora.js';
 import { ngdLimitingFlow, ngdTwoCycleHarmonicMean } from '../../src/claims/arora/manifoldToy.js';
 import { sharpnessDecreasesAlongFlow } from '../../src/claims/arora/sharpnessAlongFlow.js';
-import type { Claim, Instance } from '../../src/claims/claim.js';
+import { g, type GuardInstance } from './guardInstance.js';
+import { REACHED_GUARDS } from './reachedGuards.js';
 import { fourStages } from '../../src/claims/damian/fourStages.js';
-import { timeAverageXSquared } from '../../src/claims/damian/timeAverages.js';
 import { buildEdgeFamily, EDGE_PINNED } from '../../src/claims/damian/edgeFamilyTwoLayer.js';
 import { twoLayerTrackingOrder } from '../../src/claims/damian/twoLayerSelfStabilization.js';
 import { manifold } from './arora.js';
@@ -15,14 +15,7 @@ import { depth1NoRotation, type GdRunInstance } from '../../src/claims/wangRober
 import { swapIsNotRotation } from '../../src/claims/wangRoberts/swapIsNotRotation.js';
 import { wxztBalancingIdentity } from '../../src/claims/wangXuZhaoTao/wangXuZhaoTao.js';
 
-/** Hand-made instances that trip a guard no generated instance reaches (properties/guards.test.ts). */
-export interface GuardInstance {
-  readonly claim: Claim;
-  readonly guard: string;
-  readonly instance: Instance;
-}
-
-const g = <I extends Instance>(claim: Claim<I>, guard: string, instance: I): GuardInstance => ({ claim: claim as unknown as Claim, guard, instance });
+export type { GuardInstance } from './guardInstance.js';
 
 export const GUARD_INSTANCES: readonly GuardInstance[] = [
   g(uvExactBalancingRate, 'at_minimizer', { model: 'uv', params: { target: '1' }, theta: ['2', '0.5'], lr: '0.1', steps: 3, rule: 'sqrt-gd', rate: 'sqrt-gd' }),
@@ -32,7 +25,6 @@ export const GUARD_INSTANCES: readonly GuardInstance[] = [
   // NGD moves |x| by η per step: from |x₀| = 1 at η = 1e-5 Phase I would take 1e5 steps, past the 20 000 allowed.
   g(ngdLimitingFlow, 'no_phase_one', { ...manifold('1', '1', '0.00001', 'ngd'), flowStart: 'phase1' }),
   g(fourStages, 'toy_signs', { ...toy('0.01', '0.1', 1), toy: { a0: '200', b: '1', c: '-0.01' }, params: { a0: '200', b: '1', c: '-0.01' } }),
-  g(timeAverageXSquared, 'x0_zero', toy('0.01', '0', 10)),
   // A draw of the two-layer edge family whose α turns negative along θ† (docs/claims/damian.md, draws 6–8).
   g(
     twoLayerTrackingOrder,
@@ -80,4 +72,5 @@ export const GUARD_INSTANCES: readonly GuardInstance[] = [
     steps: 3,
   }),
   g(wxztGapBelowEdge, 'not_converged', { ...fc.sample(wxztGapBelowEdge.arbitrary, { seed: 1, numRuns: 1 })[0], steps: 2 }),
+  ...REACHED_GUARDS,
 ];

@@ -4,6 +4,7 @@ import { CLASSICAL_BOUNDARIES } from './classical.js';
 import { DAMIAN_BOUNDARIES } from './damian.js';
 import { KREISLER_BOUNDARIES } from './kreisler.js';
 import { WANG_ROBERTS_BOUNDARIES } from './wangRoberts.js';
+import { WANG_ROBERTS_STATISTICAL_BOUNDARIES } from './wangRobertsStatistical.js';
 import { WXZT_BOUNDARIES } from './wangXuZhaoTao.js';
 
 /** Every boundary control, by paper. */
@@ -11,6 +12,7 @@ export const BOUNDARIES: readonly Boundary[] = [
   ...DAMIAN_BOUNDARIES,
   ...ARORA_BOUNDARIES,
   ...WANG_ROBERTS_BOUNDARIES,
+  ...WANG_ROBERTS_STATISTICAL_BOUNDARIES,
   ...WXZT_BOUNDARIES,
   ...KREISLER_BOUNDARIES,
   ...CLASSICAL_BOUNDARIES,
