@@ -18,6 +18,7 @@ import type { DepthRunInstance } from '../../src/claims/wangRoberts/rotationEpis
 import { catapultInnerProduct } from '../../src/claims/wangXuZhaoTao/catapultInnerProduct.js';
 import { regularityConvergesWhereSquareDiverges } from '../../src/claims/wangXuZhaoTao/regularity.js';
 import { wxztConvergenceRate } from '../../src/claims/wangXuZhaoTao/convergenceRate.js';
+import { wxztCatapult } from '../../src/claims/wangXuZhaoTao/uvTrajectories.js';
 import { type MfGdInstance, wxztGapBelowEdge } from '../../src/claims/wangXuZhaoTao/gapBelowEdge.js';
 import { manifold } from './arora.js';
 import { toy } from './damian.js';
@@ -153,6 +154,8 @@ export const REACHED_GUARDS: readonly GuardInstance[] = [
     steps: 10,
     kappa0: '0.125',
   }),
+  // The catapult is stated for y = 1: a target of 2 is outside it.
+  g(wxztCatapult, 'target', { model: 'uv', params: { target: '2' }, theta: ['2', '0.5'], lr: '0.3', steps: 3000, kappa: '2.5' }),
   g(wxztGapBelowEdge, 'gfs_below_edge', mf('0.01')),
   g(wxztGapBelowEdge, 'starts_above_edge', mf('0.6')),
   g(wxztGapBelowEdge, 'not_rank1_2x2', {

@@ -42,6 +42,9 @@ function land<T>(inst: DepthRunInstance, lr: number, ctx: CheckContext<T>): Land
 }
 
 function landings<T>(inst: DepthRunInstance, ctx: CheckContext<T>): [Landing, Landing] {
+  const k0 = Number(inst.kappa0);
+  // The stated range of κ (η = κ/S(θ̄)); below 2 both runs can land where they start, with nothing to compare.
+  ctx.assume(k0 >= 2.05 && k0 <= 2.6, 'kappa_out_of_range', `κ = ${inst.kappa0} is outside [2.05, 2.6]`);
   const lr = Number(inst.lr);
   const a = land(inst, lr, ctx);
   const b = land(inst, (lr * (Number(inst.kappa0) + KAPPA_STEP)) / Number(inst.kappa0), ctx);

@@ -1,7 +1,7 @@
 import type { Claim, CheckContext, Outcome } from '../claim.js';
 import { defineClaim } from '../defineClaim.js';
 import { WXZT } from '../papers.js';
-import { lossPairInstances, runLoss, type LossPairInstance, type LossRun } from './regularityRuns.js';
+import { kappaOf, lossPairInstances, runLoss, type LossPairInstance, type LossRun } from './regularityRuns.js';
 import { MARGIN_IN_DOUBLES } from '../marginInDoubles.js';
 
 /**
@@ -134,6 +134,9 @@ export const regularityConvergesWhereSquareDiverges: Claim<LossPairInstance> = d
 const EDGE_GAP = 0.02;
 
 function checkCloserToEdge<T>(inst: LossPairInstance, ctx: CheckContext<T>): Outcome {
+  // The stated range: below κ ≈ 2 both losses converge where they started, with no gap to measure (1e-9: η's 15 digits).
+  const kappa = kappaOf(inst);
+  ctx.assume(kappa >= 2.1 - 1e-9 && kappa <= 3 + 1e-9, 'kappa_out_of_range', `κ = η·λ_GFS = ${kappa.toPrecision(6)} is outside [2.1, 3]`);
   const reg = runLoss(inst, inst.params.loss, inst.lr, ctx);
   const sq = runLoss(inst, inst.against, inst.lr, ctx);
   ctx.assume(reg.converged && sq.converged, 'not_converged', `both runs must converge: ${inst.params.loss} ${describe(reg)}, ${inst.against} ${describe(sq)}`);

@@ -31,6 +31,18 @@ export interface LossPairInstance extends Instance {
   readonly kappa2?: DecimalText;
 }
 
+/**
+ * κ = η·λ_GFS of an instance, computed from its start, μ and η (not read from its `kappa` field, which a
+ * hand-made instance may state wrongly): λ_GFS = √(Δ₀² + 4μ²), Δ₀ = x₀² − y₀². In doubles: the claims
+ * that read it compare it with a stated range, far from rounding.
+ */
+export function kappaOf(inst: LossPairInstance): number {
+  const [x, y] = inst.theta.map(Number);
+  const mu = Number(inst.params.mu);
+  const d = x * x - y * y;
+  return Number(inst.lr) * Math.sqrt(d * d + 4 * mu * mu);
+}
+
 /** |xᵀy − μ| below this at the last step counts as converged (f64 rounding of r is ~1e-16). */
 export const CONVERGED = 1e-9;
 

@@ -111,6 +111,18 @@ function checkCatapult<T>(inst: UvGdInstance, ctx: CheckContext<T>): Outcome {
   const run = runUv(inst, ctx, ctx.tol.rel);
   const k = KAPPA_MSG(F, run.kappa);
   const etaS0 = F.mul(run.eta, S0);
+  // Every stated hypothesis is checked: below κ ≈ 1.95, S(θ₀) > 2/η alone does not make the loss rise (u₀ = 1.8, v₀ = 1 at
+  // κ = 1.77 has η·S(θ₀) = 2.92 and a monotone loss), so an instance outside [2.1, 3] is no counterexample. The lower end
+  // allows for η rounded to 15 digits (κ = 2.1 drawn can compute as 2.1 − 1e-15).
+  ctx.assume(new D(inst.params.target).eq(1), 'target', `y = ${inst.params.target}: the claim is stated for y = 1`);
+  const [u0, v0] = theta;
+  const inRange = (x: T, lo: string, hi: string) => !F.lt(x, F.from(lo)) && !F.lt(F.from(hi), x);
+  ctx.assume(
+    inRange(u0, '1.8', '3') && inRange(v0, '0.05', '1'),
+    'start_out_of_range',
+    `(u₀, v₀) = (${F.toString(u0)}, ${F.toString(v0)}) is outside [1.8, 3] × [0.05, 1]`,
+  );
+  ctx.assume(!F.lt(run.kappa, F.from('2.099999999999')), 'kappa_out_of_range', `${k} < 2.1 (below the stated range)`);
   ctx.assume(!F.lt(F.int(3), run.kappa), 'kappa_out_of_range', `${k} > 3 (beyond the tested convergence range)`);
   ctx.assume(F.lt(F.int(2), etaS0), 'stable_start', `η·S(θ₀) = ${F.toString(etaS0)} ≤ 2: no instability at the start`);
   const details = { kappa: F.toString(run.kappa), etaS0: F.toString(etaS0), firstIncrease: run.firstIncrease, steps: run.steps };
