@@ -1,3 +1,4 @@
+import { IndeterminateError } from '../errors.js';
 import { f64 } from '../numerics/f64Field.js';
 import type { Field } from '../numerics/field.js';
 import { DIVERGENCE_BOUND } from '../settings.js';
@@ -103,9 +104,9 @@ export function dlnGdGeneric<T>(
     }
     L = F.div(L, twoN);
     if (!F.isFinite(L)) return { status: 'diverged', steps: k, u, v, increases, maxGammaG };
-    if (prev !== undefined && F.lt(prev, L)) increases++;
+    if (prev !== undefined && below(F, prev, L, 'the loss change')) increases++;
     if (o.stop === 'loss') {
-      inside = F.lt(L, o.tol) ? inside + 1 : 0;
+      inside = below(F, L, o.tol, 'the stopping test') ? inside + 1 : 0;
       if (inside >= 5) return { status: 'converged', steps: k, u, v, increases, maxGammaG };
       // A period-2 orbit: L_k = L_{k−2} to 1e-10 while L_k ≠ L_{k−1} by 1e-3, for 50 steps.
       const c =
@@ -128,7 +129,7 @@ export function dlnGdGeneric<T>(
     }
     const gg = F.mul(gamma, gMax);
     maxGammaG = Math.max(maxGammaG, F.toNumber(gg));
-    if (o.stop === 'grad' && F.lt(gg, o.tol)) return { status: 'converged', steps: k, u, v, increases, maxGammaG };
+    if (o.stop === 'grad' && below(F, gg, o.tol, 'the stopping test')) return { status: 'converged', steps: k, u, v, increases, maxGammaG };
     count(1);
     const stepped = lohner === undefined ? run.step() : lohner.step(g);
     const theta = lohner === undefined ? run.theta : lohner.theta;
@@ -137,6 +138,17 @@ export function dlnGdGeneric<T>(
     if (!stepped) return { status: 'diverged', steps: k + 1, u, v, increases, maxGammaG };
   }
   return { status: 'steps', steps: o.maxSteps, u, v, increases, maxGammaG };
+}
+
+/**
+ * a < b. In interval arithmetic it must be decided: where the enclosures overlap, the exact run may
+ * take the other branch (stop at another step, count another increase), and the run's enclosure
+ * would then be of another run, so that is an IndeterminateError (the check is inconclusive there).
+ */
+function below<T>(F: Field<T>, a: T, b: T, what: string): boolean {
+  if (F.lt(a, b)) return true;
+  if (F.precision.kind !== 'interval' || F.lt(b, a) || (F.radius(a) === 0 && F.radius(b) === 0 && !F.lt(a, b))) return false;
+  throw new IndeterminateError(`${what} is not decided: ${F.toString(a)} against ${F.toString(b)}`);
 }
 
 /**
