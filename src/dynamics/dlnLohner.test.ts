@@ -18,17 +18,17 @@ function run<T>(F: { from(x: string): T }, p: ReturnType<typeof problem>, gamma:
   return run(F as never, p.X.map(f), f(p.Y), f(p.u0), f(p.v0), F.from(gamma), { maxSteps: steps, stop: 'grad', tol: F.from('0') }, () => {});
 }
 
-test('interval GD on a diagonal network encloses a 50-digit run over 200 steps, and stays tight (a box would grow 10¹⁰)', () => {
+test('interval GD on a diagonal network encloses a 40-digit run over 120 steps, and stays tight (a box grows to 1e-5)', () => {
   const p = problem(7, 5, 10);
-  const I = intervalField(25);
-  const D = decimalField(50);
-  const a = run(I, p, '0.3', 200, dlnGdGeneric);
-  const b = run(D, p, '0.3', 200, dlnGdGeneric);
+  const I = intervalField(20);
+  const D = decimalField(40);
+  const a = run(I, p, '0.3', 120, dlnGdGeneric);
+  const b = run(D, p, '0.3', 120, dlnGdGeneric);
   expect(a.status).toBe('steps');
   expect(b.status).toBe('steps');
   [...a.u, ...a.v].forEach((x, i) => {
     const y = [...b.u, ...b.v][i];
     expect(x.contains(y), `${D.toString(y)} ∉ ${I.toString(x)}`).toBe(true);
-    expect(x.hi.minus(x.lo).toNumber()).toBeLessThan(1e-19);
+    expect(x.hi.minus(x.lo).toNumber()).toBeLessThan(1e-15);
   });
 });
