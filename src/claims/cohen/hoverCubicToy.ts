@@ -4,9 +4,9 @@ import { stepper } from '../../dynamics/stepper.js';
 import { decimalCtor } from '../../numerics/decimalField.js';
 import type { ToyInstance } from '../damian/damian.js';
 import type { Field } from '../../numerics/field.js';
-import { Interval } from '../../numerics/interval.js';
 import type { CheckContext, Claim, Outcome } from '../claim.js';
 import { defineClaim } from '../defineClaim.js';
+import { compareCertainly, orderStatistic } from '../orderStatistic.js';
 import { COHEN } from '../papers.js';
 
 /** Cohen et al. on the cubic toy: GD sharpens to 2/η and hovers there (docs/claims/cohen.md). */
@@ -44,32 +44,9 @@ function hoverInstances(noSharpening: boolean): fc.Arbitrary<ToyInstance> {
     });
 }
 
-/**
- * −1 when a < b, 1 when a > b, 0 when a = b, certainly (for intervals: the enclosures are apart, or
- * equal points); undefined when an interval comparison is not decided.
- */
-function compare<T>(F: Field<T>, a: T, b: T): -1 | 0 | 1 | undefined {
-  if (F.lt(a, b)) return -1;
-  if (F.lt(b, a)) return 1;
-  return F.radius(a) === 0 && F.radius(b) === 0 ? 0 : undefined;
-}
-
 /** A comparison the enclosures do not decide: no verdict at this precision (more digits may decide it). */
 function undecided<T>(ctx: CheckContext<T>, message: string): Outcome {
   return ctx.uncertain({ code: 'undecided', observed: Number.NaN, bound: 1, margin: 0, message });
-}
-
-/**
- * The k-th smallest of xs (0-based). For enclosures, [k-th smallest lower end, k-th smallest upper
- * end]: an order statistic is increasing in every argument, so it lies between its values at the
- * lower and at the upper ends.
- */
-function orderStatistic<T>(F: Field<T>, xs: readonly T[], k: number): T {
-  if (xs.every((x) => x instanceof Interval)) {
-    const ends = (e: 'lo' | 'hi') => (xs as unknown as Interval[]).map((x) => x[e]).sort((p, q) => p.comparedTo(q));
-    return new Interval(ends('lo')[k], ends('hi')[k]) as unknown as T;
-  }
-  return [...xs].sort((p, q) => F.toNumber(p) - F.toNumber(q))[k];
 }
 
 /** λ_max of a symmetric 2×2 matrix. */
@@ -140,14 +117,14 @@ export const eosHoverCubicToy: Claim<ToyInstance> = defineClaim<ToyInstance>({
       const next = model.loss(th);
       if (cross < 0) {
         // The crossing step must be certain: the window it starts, and so the median, depend on it.
-        const side = compare(F, s, one);
+        const side = compareCertainly(F, s, one);
         if (side === undefined) return undecided(ctx, `ηS/2 at step ${t} is not decided against 1 (${F.toString(s)})`);
         if (side >= 0) cross = t;
         else most = F.max(most, s);
       }
       if (cross >= 0) {
         after.push(s);
-        const change = compare(F, loss, next);
+        const change = compareCertainly(F, loss, next);
         if (change === undefined) return undecided(ctx, `whether the loss rose at step ${t} is not decided (${F.toString(F.sub(next, loss))})`);
         if (change < 0) rises++;
       }
