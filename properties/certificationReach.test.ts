@@ -51,6 +51,8 @@ const CERTIFIED_CONTROL: Record<string, { readonly at: number; readonly run?: nu
   'wxzt.eos.gap-below-edge': { at: 160 },
   // In Lohner's QR frame (dynamics/dlnLohner.ts) its runs of 10²–10³ steps certify at interval:40; the second instance is a short one (0.3 s, the first takes 5 s).
   'even.dln.implicit-bias': { at: 40, run: 1 },
+  // GD on the cubic toy in centred form: its control failures (175–15 000 steps) certify at interval:40, not at 320 before; instance 13 fails at step 175.
+  'damian.reduced-map.ode-conserved-quantity': { at: 40, run: 13 },
 };
 
 function listed(reason: string, ids: string): Record<string, string> {
