@@ -92,8 +92,8 @@ export function dlnLohner(F: Field<Interval>, digits: number, XD: readonly (read
   const n = XD.length;
   const Xd = XD.map((row) => row.map(toDoubles));
   const [gmLo, gmHi] = toDoubles(gamma);
-  // Differences of ends of `digits` digits and centres of digits + 4 are exact at 2·digits + 20.
-  const Exact = Decimal.clone({ precision: 2 * digits + 20 });
+  // Differences of ends of `digits` digits and centres of digits + 4 are exact at 2·digits + 20 (rounded up where not: both are upper bounds).
+  const Exact = Decimal.clone({ precision: 2 * digits + 20, rounding: Decimal.ROUND_CEIL });
   const Mid = Decimal.clone({ precision: digits + 4 });
   let c: Decimal[] = theta0.map((x) => mid(x, Mid));
   // θ₀ − c as the first box (0 for a point start), in the frame A = I.
@@ -259,7 +259,8 @@ export function dlnLohner(F: Field<Interval>, digits: number, XD: readonly (read
       A = Q;
       r = rn;
       const off = times(A, r);
-      theta = c.map((x, i) => F.add(Interval.point(x), new Interval(new Decimal(off.lo[i]), new Decimal(off.hi[i]))));
+      // A double's shortest decimal text is within half an ulp of it, not equal: one more ulp outward keeps the ends outside.
+      theta = c.map((x, i) => F.add(Interval.point(x), new Interval(new Decimal(dn(off.lo[i])), new Decimal(up(off.hi[i])))));
       return true;
     },
   };
