@@ -25,7 +25,8 @@ const interval40 = parsePrecision('interval:40');
  * Checks whose margin does not come back enclosed at interval:40 today, with the reason: their
  * failures are reported `inconclusive (not certified: …)`, never `violated`.
  */
-const PGD = 'projected gradient descent branches on the sign of a coordinate that is exactly 0 on the stable set, and its enclosure straddles 0 at interval:40';
+const PGD =
+  "its projection onto the stable set (dynamics/pgd.ts) clamps on the sign of S − 2/η, which is 0 on the edge where θ† sits, so at interval:40 the enclosure straddles it (±1e-31); the continuous clamp max(0, S − 2/η) doubles the width at every projection iteration (the linearised projection evaluated on a box: a centred form would need the derivatives of u(θ) and ∇S⊥(θ)), and the projection's stopping tests are decided on midpoints";
 const EIG = 'its gradient-flow projection (dynamics/flow.ts) sizes its steps with eigSym, which does not run on interval matrices';
 const NORMALIZED =
   'at interval:40 the normalized step divides by an enclosure of ‖∇L‖ (or of L) that comes to contain 0 near the minimizers; from interval:80 on the margin is enclosed';
