@@ -31,7 +31,7 @@ const EIG = 'its gradient-flow projection (dynamics/flow.ts) sizes its steps wit
 const NORMALIZED =
   'at interval:40 the normalized step divides by an enclosure of ‖∇L‖ (or of L) that comes to contain 0 near the minimizers; from interval:80 on the margin is enclosed';
 const DLN =
-  'its control failures certify at interval:40 since its GD runs are enclosed in a frame turned with the orbit (dynamics/dlnLohner.ts), but one certification runs a reference and a main run of 10²–10³ steps in that form and costs 8–46 s (median 24 s over the first 10 controls), too slow for this suite';
+  'its control failures certify at interval:40 since its GD runs are enclosed in a frame turned with the orbit (dynamics/dlnLohner.ts), but one certification runs a reference and a main run of 10²–10³ steps in that form and costs 11 s median, 33 s at most over the first 10 controls (scripts/certificationCost.ts), too slow for this suite';
 const NO_ENCLOSURE: Record<string, string> = {
   ...listed(EIG, 'arora.ngd.limiting-flow-codim2 arora.ngd.sharpness-decreases-codim2 arora.enters-eos-codim2'),
   ...listed(PGD, 'damian.predicted-dynamics.tracking damian.time-averaged-loss'),
