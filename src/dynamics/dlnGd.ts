@@ -1,7 +1,10 @@
+import { IndeterminateError } from '../errors.js';
 import { f64 } from '../numerics/f64Field.js';
 import type { Field } from '../numerics/field.js';
 import { DIVERGENCE_BOUND } from '../settings.js';
 import { diagonalGdRule } from './diagonalGd.js';
+import { dlnLohner } from './dlnLohner.js';
+import type { Interval } from '../numerics/interval.js';
 import { stepper } from './stepper.js';
 
 /** How a DLN GD run stops. */
@@ -81,6 +84,8 @@ export function dlnGdGeneric<T>(
     diagonalGdRule(F, gamma, () => g),
     [...u0, ...v0],
   );
+  // In interval arithmetic the iterates are enclosed in a frame that turns with the orbit (dlnLohner.ts): a box would grow ~1.13× a step.
+  const lohner = F.precision.kind === 'interval' ? intervalStepper(F, X, Y, u0, v0, gamma) : undefined;
   let prev: T | undefined;
   let prev2: T | undefined;
   let inside = 0;
@@ -99,9 +104,9 @@ export function dlnGdGeneric<T>(
     }
     L = F.div(L, twoN);
     if (!F.isFinite(L)) return { status: 'diverged', steps: k, u, v, increases, maxGammaG };
-    if (prev !== undefined && F.lt(prev, L)) increases++;
+    if (prev !== undefined && below(F, prev, L, 'the loss change')) increases++;
     if (o.stop === 'loss') {
-      inside = F.lt(L, o.tol) ? inside + 1 : 0;
+      inside = below(F, L, o.tol, 'the stopping test') ? inside + 1 : 0;
       if (inside >= 5) return { status: 'converged', steps: k, u, v, increases, maxGammaG };
       // A period-2 orbit: L_k = L_{k−2} to 1e-10 while L_k ≠ L_{k−1} by 1e-3, for 50 steps.
       const c =
@@ -124,14 +129,59 @@ export function dlnGdGeneric<T>(
     }
     const gg = F.mul(gamma, gMax);
     maxGammaG = Math.max(maxGammaG, F.toNumber(gg));
-    if (o.stop === 'grad' && F.lt(gg, o.tol)) return { status: 'converged', steps: k, u, v, increases, maxGammaG };
+    if (o.stop === 'grad' && below(F, gg, o.tol, 'the stopping test')) return { status: 'converged', steps: k, u, v, increases, maxGammaG };
     count(1);
-    const stepped = run.step();
-    u = run.theta.slice(0, d);
-    v = run.theta.slice(d);
+    const stepped = lohner === undefined ? run.step() : lohner.step(g);
+    const theta = lohner === undefined ? run.theta : lohner.theta;
+    u = theta.slice(0, d);
+    v = theta.slice(d);
     if (!stepped) return { status: 'diverged', steps: k + 1, u, v, increases, maxGammaG };
   }
   return { status: 'steps', steps: o.maxSteps, u, v, increases, maxGammaG };
+}
+
+/**
+ * a < b. In interval arithmetic it must be decided: where the enclosures overlap, the exact run may
+ * take the other branch (stop at another step, count another increase), and the run's enclosure
+ * would then be of another run, so that is an IndeterminateError (the check is inconclusive there).
+ */
+function below<T>(F: Field<T>, a: T, b: T, what: string): boolean {
+  if (F.lt(a, b)) return true;
+  if (F.precision.kind !== 'interval' || F.lt(b, a) || (F.radius(a) === 0 && F.radius(b) === 0 && !F.lt(a, b))) return false;
+  throw new IndeterminateError(`${what} is not decided: ${F.toString(a)} against ${F.toString(b)}`);
+}
+
+/**
+ * The Lohner stepper of dlnLohner.ts for this problem, with the divergence rule of `stepper`: false
+ * once the enclosure is lost or an iterate may lie beyond DIVERGENCE_BOUND.
+ */
+function intervalStepper<T>(F: Field<T>, X: readonly (readonly T[])[], Y: readonly T[], u0: readonly T[], v0: readonly T[], gamma: T) {
+  const FI = F as unknown as Field<Interval>;
+  const XI = X as unknown as Interval[][];
+  const YI = Y as unknown as Interval[];
+  const n = XI.length;
+  const N = FI.int(n);
+  const gAt = (u: readonly Interval[], v: readonly Interval[]): Interval[] => {
+    const res = XI.map((row, i) => row.reduce((s, x, j) => FI.add(s, FI.mul(x, FI.mul(u[j], v[j]))), FI.neg(YI[i])));
+    return u.map((_, j) =>
+      FI.div(
+        res.reduce((s, r, i) => FI.add(s, FI.mul(XI[i][j], r)), FI.zero),
+        N,
+      ),
+    );
+  };
+  const digits = (F.precision as { digits: number }).digits;
+  const L = dlnLohner(FI, digits, XI, gamma as unknown as Interval, [...u0, ...v0] as unknown as Interval[]);
+  const bound = DIVERGENCE_BOUND;
+  return {
+    get theta(): T[] {
+      return L.theta as unknown as T[];
+    },
+    step(g: readonly T[]): boolean {
+      if (!L.step(g as unknown as Interval[], gAt)) return false;
+      return L.theta.every((x) => x.lo.isFinite() && x.hi.isFinite() && x.lo.gte(-bound) && x.hi.lte(bound));
+    },
+  };
 }
 
 /** {@link dlnGd} in plain doubles, operation for operation (same sums in the same order) as dlnGdGeneric in f64. */

@@ -1,11 +1,12 @@
 import fc from 'fast-check';
-import { gd } from '../../dynamics/gd.js';
+import { centeredGdRule } from '../../dynamics/centeredRule.js';
 import { stepper } from '../../dynamics/stepper.js';
 import { decimalCtor } from '../../numerics/decimalField.js';
 import type { ToyInstance } from '../damian/damian.js';
 import type { Field } from '../../numerics/field.js';
 import type { CheckContext, Claim, Outcome } from '../claim.js';
 import { defineClaim } from '../defineClaim.js';
+import { compareCertainly, orderStatistic } from '../orderStatistic.js';
 import { COHEN } from '../papers.js';
 
 /** Cohen et al. on the cubic toy: GD sharpens to 2/η and hovers there (docs/claims/cohen.md). */
@@ -43,6 +44,11 @@ function hoverInstances(noSharpening: boolean): fc.Arbitrary<ToyInstance> {
     });
 }
 
+/** A comparison the enclosures do not decide: no verdict at this precision (more digits may decide it). */
+function undecided<T>(ctx: CheckContext<T>, message: string): Outcome {
+  return ctx.uncertain({ code: 'undecided', observed: Number.NaN, bound: 1, margin: 0, message });
+}
+
 /** λ_max of a symmetric 2×2 matrix. */
 function lambdaMax2<T>(F: Field<T>, H: readonly (readonly T[])[]): T {
   const m = F.div(F.add(H[0][0], H[1][1]), F.int(2));
@@ -75,14 +81,25 @@ export const eosHoverCubicToy: Claim<ToyInstance> = defineClaim<ToyInstance>({
     ctx.assume(g >= 0.01 * (1 - 1e-5) && g <= 0.03 * (1 + 1e-5), 'g_range', `η√(2α) = ${g} is not in [0.01, 0.03]`);
     ctx.assume(F.sign(F.from(instance.theta[0])) !== 0, 'x0_zero', 'x₀ must be non-zero');
     const half = F.div(eta, F.int(2));
+    const one = F.one;
     let th = theta;
-    const s0 = F.toNumber(F.mul(half, lambdaMax2(F, model.hessian(th))));
+    const edge0 = F.mul(half, lambdaMax2(F, model.hessian(th)));
+    const s0 = F.toNumber(edge0);
     ctx.assume(s0 < 1, 'start_above_edge', `ηS₀/2 = ${s0} must be below 1`);
     let loss = model.loss(th);
     let cross = -1;
-    const after: number[] = [];
+    const after: T[] = [];
+    // Before the crossing: the largest ηS/2 so far (the margin of a run that never reaches the edge).
+    let most = edge0;
     let rises = 0;
-    const run = stepper(gd(model, { lr: instance.lr }), th, { divergenceBound: Number.POSITIVE_INFINITY });
+    // GD in centred form at interval:N, so the enclosure of the orbit stays tight (plain GD everywhere else, to the bit).
+    const rule = centeredGdRule(
+      F,
+      (v) => model.grad(v),
+      (v) => model.hessian(v),
+      eta,
+    );
+    const run = stepper(rule, th, { divergenceBound: Number.POSITIVE_INFINITY });
     for (let t = 1; t <= instance.steps; t++) {
       const stepped = run.step();
       th = run.theta;
@@ -96,35 +113,48 @@ export const eosHoverCubicToy: Claim<ToyInstance> = defineClaim<ToyInstance>({
           step: t,
         });
       }
-      const s = F.toNumber(F.mul(half, lambdaMax2(F, model.hessian(th))));
+      const s = F.mul(half, lambdaMax2(F, model.hessian(th)));
       const next = model.loss(th);
-      if (cross < 0 && s >= 1) cross = t;
+      if (cross < 0) {
+        // The crossing step must be certain: the window it starts, and so the median, depend on it.
+        const side = compareCertainly(F, s, one);
+        if (side === undefined) return undecided(ctx, `ηS/2 at step ${t} is not decided against 1 (${F.toString(s)})`);
+        if (side >= 0) cross = t;
+        else most = F.max(most, s);
+      }
       if (cross >= 0) {
         after.push(s);
-        if (F.lt(loss, next)) rises++;
+        const change = compareCertainly(F, loss, next);
+        if (change === undefined) return undecided(ctx, `whether the loss rose at step ${t} is not decided (${F.toString(F.sub(next, loss))})`);
+        if (change < 0) rises++;
       }
       loss = next;
     }
     if (cross < 0) {
       return ctx.violated({
         code: 'never_reached_edge',
-        observed: 0,
+        observed: F.toNumber(most),
         bound: 1,
-        margin: -1,
-        message: `ηS/2 never reached 1 in ${instance.steps} steps (ηS₀/2 = ${s0}): no progressive sharpening`,
+        ...ctx.margin(F.sub(most, one)),
+        message: `ηS/2 never reached 1 in ${instance.steps} steps (ηS₀/2 = ${s0}, at most ${F.toNumber(most)}): no progressive sharpening`,
       });
     }
-    const sorted = [...after].sort((p, q) => p - q);
-    const median = sorted[Math.floor(sorted.length / 2)];
-    const max = sorted[sorted.length - 1];
+    const medianT = orderStatistic(F, after, Math.floor(after.length / 2));
+    const maxT = after.reduce((m, x) => F.max(m, x));
+    const median = F.toNumber(medianT);
+    const max = F.toNumber(maxT);
     const details = { cross, window: after.length, median, max, rises };
-    const margin = Math.min(median - 0.97, 1.05 - median, 1.25 - max, rises > 0 ? 1 : -1);
+    const marginT = F.min(
+      F.min(F.sub(medianT, F.from('0.97')), F.sub(F.from('1.05'), medianT)),
+      F.min(F.sub(F.from('1.25'), maxT), rises > 0 ? one : F.neg(one)),
+    );
+    const margin = ctx.margin(marginT);
     if (median < 0.97 || median > 1.05 || max > 1.25) {
       return ctx.violated({
         code: 'no_hover',
         observed: median,
         bound: 1,
-        margin,
+        ...margin,
         details,
         message: `after the crossing at step ${cross}: median ηS/2 = ${median}, max ${max}`,
       });
@@ -134,7 +164,7 @@ export const eosHoverCubicToy: Claim<ToyInstance> = defineClaim<ToyInstance>({
         code: 'monotone_loss',
         observed: 0,
         bound: 1,
-        margin,
+        ...margin,
         details,
         message: `the loss never rose in ${after.length} steps after the crossing`,
       });
@@ -143,7 +173,7 @@ export const eosHoverCubicToy: Claim<ToyInstance> = defineClaim<ToyInstance>({
       code: 'hovers',
       observed: median,
       bound: 1,
-      margin,
+      ...margin,
       details,
       message: `edge reached at step ${cross}; over ${after.length} steps median ηS/2 = ${median.toFixed(4)}, max ${max.toFixed(4)}, ${rises} loss increases`,
     });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { Vec } from '../../numerics/field.js';
 import { unitRoundoff } from '../../numerics/tolerance.js';
-import { gd } from '../../dynamics/gd.js';
+import { centeredGdRule } from '../../dynamics/centeredRule.js';
 import { stepper } from '../../dynamics/stepper.js';
 import type { CheckContext, Claim, Outcome } from '../claim.js';
 import { defineClaim } from '../defineClaim.js';
@@ -78,7 +78,14 @@ export const odeConservedQuantity: Claim<TrackInstance> = defineClaim<TrackInsta
     let worst = { m: Infinity, step: 0, drift: 0, bound: 0, ratio: 1 };
     // 1 − drift/bound, the least over the steps, in the field: at interval:N its enclosure certifies.
     let least: T | undefined;
-    const run = stepper(gd(model, { lr: instance.lr }), theta, { divergenceBound: Number.POSITIVE_INFINITY });
+    // At interval:N GD in centred form: a box around the orbit of this near-rotation widens by the orbit's own multipliers, not twice a step.
+    const rule = centeredGdRule(
+      F,
+      (v) => model.grad(v),
+      (v) => model.hessian(v),
+      eta,
+    );
+    const run = stepper(rule, theta, { divergenceBound: Number.POSITIVE_INFINITY });
     for (let t = 1; t <= instance.steps; t++) {
       if (!run.step()) return nonFinite(ctx, t, 'the reduced map');
       th = run.theta;

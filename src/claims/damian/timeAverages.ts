@@ -1,5 +1,5 @@
 import type { Vec } from '../../numerics/field.js';
-import { gd } from '../../dynamics/gd.js';
+import { centeredGdRule } from '../../dynamics/centeredRule.js';
 import { stepper } from '../../dynamics/stepper.js';
 import type { CheckContext, Claim, Outcome } from '../claim.js';
 import { defineClaim } from '../defineClaim.js';
@@ -10,10 +10,20 @@ import { type ToyInstance, assumeExactToy, readToy, toyInstance } from './damian
 
 // ─── time averages ─────────────────────────────────────────────────────────────────────────────
 
-/** GD on a toy instance, through the model (two evaluations a step), yielding θ_t for t = 0..steps. */
+/**
+ * GD on a toy instance, through the model, yielding θ_t for t = 0..steps; at interval:N in centred
+ * form (dynamics/centeredRule.ts), whose enclosure widens with the orbit's multipliers instead of
+ * doubling a step.
+ */
 function* gdOnToy<T>(instance: ToyInstance, ctx: CheckContext<T>): Generator<{ t: number; theta: Vec<T> }> {
   const { model, theta } = ctx.model(instance);
-  const run = stepper(gd(model, { lr: instance.lr }), theta, { divergenceBound: Number.POSITIVE_INFINITY });
+  const rule = centeredGdRule(
+    ctx.F,
+    (v) => model.grad(v),
+    (v) => model.hessian(v),
+    ctx.F.from(instance.lr),
+  );
+  const run = stepper(rule, theta, { divergenceBound: Number.POSITIVE_INFINITY });
   yield { t: 0, theta };
   for (const s of run.steps(instance.steps)) yield { t: s.t, theta: s.theta };
 }

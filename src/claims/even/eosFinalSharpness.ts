@@ -35,21 +35,23 @@ function checkFinalSharpness<T>(inst: DlnEosInstance, ctx: CheckContext<T>): Out
   if (!r.ok) return unmet(ctx, 'not_converged', r.why);
   const run = r.runs[0];
   const o = run.gammaS;
-  const margin = Math.min(o - BAND_LO, 2 + EDGE_SLACK - o);
+  const { F } = ctx;
+  const gs = run.gammaSField as T;
+  const margin = ctx.margin(F.min(F.sub(gs, F.from(BAND_LO)), F.sub(F.from(2 + EDGE_SLACK), gs)));
   const details = { sGf: r.sGf, steps: run.steps, lossIncreases: run.increases, l1: run.l1, l1Gf: r.ref.l1 };
   const summary = `γ·S_GF = ${inst.kappa}: GD converged in ${run.steps} steps (${run.increases} loss increases) with γ·S_∞ = ${o.toFixed(5)}`;
-  if (margin < 0) {
+  if (margin.margin < 0) {
     return ctx.violated({
       code: 'not_just_below_edge',
       observed: o,
       bound: BAND_LO,
-      margin,
+      ...margin,
       step: run.steps,
       details,
       message: `${summary}, not in [${BAND_LO}, 2]`,
     });
   }
-  return ctx.holds({ code: 'just_below_edge', observed: o, bound: BAND_LO, margin, step: run.steps, details, message: `${summary} ∈ [${BAND_LO}, 2]` });
+  return ctx.holds({ code: 'just_below_edge', observed: o, bound: BAND_LO, ...margin, step: run.steps, details, message: `${summary} ∈ [${BAND_LO}, 2]` });
 }
 
 export const evenEosFinalSharpness: Claim<DlnEosInstance> = defineClaim<DlnEosInstance>({

@@ -53,6 +53,8 @@ interface ProblemRuns {
   readonly runs: readonly {
     readonly kappa: number;
     readonly gammaS: number;
+    /** γ·S_∞ in the context's field (at interval:N its enclosure, for a check's margin). */
+    readonly gammaSField: unknown;
     readonly l1: number;
     readonly err: number;
     readonly steps: number;
@@ -116,11 +118,12 @@ export function runProblem<T>(ctx: CheckContext<T>, p: DlnProblem, init: string,
     if (r.status !== 'converged')
       return { ok: false, why: `GD at γ·S_GF = ${kt} ${r.status === 'two-cycle' ? 'settled on a period-2 orbit' : `did not converge in ${maxSteps} steps`}` };
     const m = measure(r.u, r.v);
-    const gammaS = F.toNumber(F.mul(gamma, m.S));
+    const gammaSField = F.mul(gamma, m.S);
+    const gammaS = F.toNumber(gammaSField);
     // L < 1e-14 for 5 steps near an interpolator GD cannot converge to (γ·S > 2): the run passed by, it did not stop there.
     if (gammaS > 2 + EDGE_SLACK)
       return { ok: false, why: `GD at γ·S_GF = ${kt} stopped near an interpolator with γ·S = ${gammaS.toFixed(5)} > 2, unstable for γ: not its limit` };
-    runs.push({ kappa: Number(kt), gammaS, l1: m.l1, err: m.err, steps: r.steps, increases: r.increases });
+    runs.push({ kappa: Number(kt), gammaS, gammaSField, l1: m.l1, err: m.err, steps: r.steps, increases: r.increases });
   }
   return { ok: true, sGf: F.toNumber(sGf), ref: { l1: mRef.l1, err: mRef.err, steps: ref.steps }, runs };
 }
