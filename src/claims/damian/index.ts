@@ -1,7 +1,7 @@
 import type { Claim } from '../claim.js';
 import { constrainedProjection } from './constrainedTrajectory.js';
 import { fourStages } from './fourStages.js';
-import { mlpDigitsPredictionsTrack, mlpPredictionsTrack } from './mlpPredictions.js';
+import { mlpPredictionsTrack } from './mlpPredictions.js';
 import { odeConservedQuantity } from './odeConservedQuantity.js';
 import { predictedDynamicsExact, predictedDynamicsTracking } from './predictedDynamics.js';
 import { reducedMapExact } from './reducedMap.js';
@@ -32,5 +32,4 @@ export const DAMIAN_TRACKING_CLAIMS: readonly Claim[] = [
   twoLayerSharpnessPredictionOrder,
   twoLayerTracksPgdNotFlow,
   mlpPredictionsTrack,
-  mlpDigitsPredictionsTrack,
 ] as unknown as readonly Claim[];

@@ -25,8 +25,6 @@ export interface MlpEdgeInstance extends Instance {
   /** The step η = 2κ₀/S₀, four digits (the generator writes it; the check reads it). */
   readonly lr: string;
   readonly kappa0: string;
-  /** Steps followed after the crossing. */
-  readonly steps: number;
   /** The negative control: the predicted dynamics without its cubic terms x²∇S⊥/2 + u·x·y. */
   readonly variant?: 'no-cubic';
 }
@@ -138,7 +136,7 @@ const memo = new Map<string, MlpEdgeRun>();
  * ends at the first failed hypothesis (`stop`), as the authors' loop ends where λ₂ passes 1.9/η.
  */
 export function runMlpEdge(inst: MlpEdgeInstance, count: () => void = () => {}): MlpEdgeRun {
-  const key = JSON.stringify([inst.size, inst.seed, inst.dataSeed, inst.lr, inst.steps]);
+  const key = JSON.stringify([inst.size, inst.seed, inst.dataSeed, inst.lr]);
   const hit = memo.get(key);
   if (hit !== undefined) return hit;
   const run = compute(inst, count);
@@ -228,7 +226,7 @@ function compute(inst: MlpEdgeInstance, count: () => void): MlpEdgeRun {
   let gapMin = Infinity;
   let xMax = 0;
   let t = 0;
-  for (; t < inst.steps && stop === undefined; t++) {
+  for (; t < MLP_EDGE_STEPS && stop === undefined; t++) {
     const alpha = -dot(dag.dL, dag.dSperp);
     const beta = dot(dag.dSperp, dag.dSperp);
     if (!(alpha > 0 && beta > 0)) fail('assumption', 'alpha_positive', `α = ${alpha.toExponential(3)} at θ†_${t}: progressive sharpening (α > 0) fails`, t);
