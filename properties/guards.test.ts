@@ -122,7 +122,6 @@ const UNREACHED: readonly string[] = [
   'damian:assume:not_toy_family',
   'damian:assume:orbit_nondegenerate',
   'damian:assume:projection_failed',
-  'damian:assume:second_eigenvalue',
   'damian:assume:sharpness_positive',
   'damian:assume:too_few_cycles',
   'damian:assume:x0_zero',

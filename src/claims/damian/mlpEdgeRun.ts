@@ -1,3 +1,5 @@
+import { predictedDisplacement } from '../../dynamics/predictedDisplacement.js';
+import { f64 } from '../../numerics/f64Field.js';
 import { lanczos } from '../../spectral/lanczos.js';
 import { digitsData } from '../../tfjs/digitsData.js';
 import { createMlpF64, initMlpF64, randomLabelData, type MlpData, type MlpF64, type MlpSpec } from '../../tfjs/mlpF64.js';
@@ -82,14 +84,45 @@ export function topPairs(net: MlpF64, theta: Float64Array, start: readonly numbe
   );
 }
 
-/** What taylor.py's `taylor_center` holds at a point: L, ∇L, S, u (aligned with the previous u), ∇S = ∇³L[u,u]. */
-interface Center {
+/** What taylor.py's `taylor_center` holds at a point: L, ∇L, S, u (aligned with the previous u), ∇S⊥ (∇S = ∇³L[u,u]). */
+export interface Center {
   readonly p: Float64Array;
   readonly L: number;
   readonly dL: Float64Array;
   readonly S: number;
   readonly u: Float64Array;
   readonly dSperp: Float64Array;
+}
+
+/** taylor.py's `taylor_center` at θ: u is the Lanczos top vector warm-started from `ref` and signed to agree with it. */
+export function taylorCenter(net: MlpF64, th: Float64Array, ref: ArrayLike<number>, count: () => void = () => {}): Center {
+  const p = net.dim;
+  const dL = new Float64Array(p);
+  count();
+  const L = net.lossAndGrad(th, dL);
+  const r = topPairs(net, th, Array.from(ref), count);
+  let u = Float64Array.from(r.vectors[0]);
+  if (dot(u, ref) < 0) u = u.map((x) => -x);
+  count();
+  const dS = net.third(th, u);
+  const c = dot(u, dS);
+  return { p: th, L, dL, S: r.values[0], u, dSperp: dS.map((x, i) => x - c * u[i]) };
+}
+
+/**
+ * taylor.py's `linear_project` onto the stable set {S ≤ 2/η, ∇L·u = 0}: the sharpness excess along ∇S⊥,
+ * −max(0, S − 2/η)·∇S⊥/‖∇S⊥‖², and a Newton step along u, −u(u·∇L)/S; then re-centred.
+ */
+export function linearProject(net: MlpF64, c: Center, edge: number, count: () => void = () => {}): Center {
+  const b = dot(c.dSperp, c.dSperp);
+  const s = Math.max(0, c.S - edge) / b;
+  const nw = dot(c.u, c.dL) / c.S;
+  return taylorCenter(
+    net,
+    c.p.map((x, i) => x - s * c.dSperp[i] - nw * c.u[i]),
+    c.u,
+    count,
+  );
 }
 
 /** A hypothesis that failed (the first of its code), or a divergence. */
@@ -189,28 +222,8 @@ function compute(inst: MlpEdgeInstance, count: () => void): MlpEdgeRun {
     net.lossAndGrad(theta, g);
     theta = theta.map((x, i) => x - eta * g[i]);
   }
-  const center = (th: Float64Array, ref: ArrayLike<number>): Center => {
-    const dL = new Float64Array(p);
-    count();
-    const L = net.lossAndGrad(th, dL);
-    const r = topPairs(net, th, Array.from(ref), count);
-    let u = Float64Array.from(r.vectors[0]);
-    if (dot(u, ref) < 0) u = u.map((x) => -x);
-    count();
-    const dS = net.third(th, u);
-    const c = dot(u, dS);
-    return { p: th, L, dL, S: r.values[0], u, dSperp: dS.map((x, i) => x - c * u[i]) };
-  };
-  // taylor.py's linear_project: the sharpness excess along ∇S⊥, a Newton step along u; then re-centre.
-  const project = (c: Center): Center => {
-    const b = dot(c.dSperp, c.dSperp);
-    const s = Math.max(0, c.S - edge) / b;
-    const nw = dot(c.u, c.dL) / c.S;
-    return center(
-      c.p.map((x, i) => x - s * c.dSperp[i] - nw * c.u[i]),
-      c.u,
-    );
-  };
+  const center = (th: Float64Array, ref: ArrayLike<number>) => taylorCenter(net, th, ref, count);
+  const project = (c: Center) => linearProject(net, c, edge, count);
   let dag = project(center(theta, U));
   let gd = theta;
   let v = gd.map((x, i) => x - dag.p[i]);
@@ -286,17 +299,25 @@ function compute(inst: MlpEdgeInstance, count: () => void): MlpEdgeRun {
       sum.pwS += Math.abs(rg.values[0] - rp.values[0]) / rg.values[0];
       measured++;
     }
-    // The three updates: GD; v⋆ by taylor.py's predicted_step read at θ†_t (with and without its cubic
-    // terms); θ† by constrained_step (a GD step from θ†, re-centred, then one linearised projection).
-    count();
-    const Hv = net.hvp(dag.p, v);
-    count();
-    const HvLin = net.hvp(dag.p, vLin);
-    const x = dot(dag.u, v);
-    const y = dot(dag.dSperp, v);
-    const quad = (x * x - delta2) / 2;
-    v = v.map((vi, i) => vi - eta * (Hv[i] + dag.dSperp[i] * quad + dag.u[i] * x * y));
-    vLin = vLin.map((vi, i) => vi - eta * HvLin[i]);
+    // The three updates: GD; v⋆ by taylor.py's predicted_step read at θ†_t (predictedDisplacement.ts, with
+    // and without its cubic terms); θ† by constrained_step (a GD step from θ†, re-centred, then one
+    // linearised projection).
+    const at = dag;
+    const frame = () => ({
+      hvp: (z: number[]) => {
+        count();
+        return Array.from(net.hvp(at.p, Float64Array.from(z)));
+      },
+      top: Array.from(at.u),
+      sharpnessGradientPerp: Array.from(at.dSperp),
+      delta2,
+    });
+    const step = (cubic: boolean, z: Float64Array) => {
+      const rule = predictedDisplacement(f64, eta, frame, cubic);
+      return Float64Array.from(rule.step(rule.init(Array.from(z))).theta);
+    };
+    v = step(true, v);
+    vLin = step(false, vLin);
     gd = gd.map((xi, i) => xi - eta * g[i]);
     dag = project(
       center(
