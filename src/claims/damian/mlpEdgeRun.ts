@@ -31,13 +31,13 @@ export interface MlpEdgeInstance extends Instance {
   readonly variant?: 'no-cubic';
 }
 
-/** Samples of the two sizes: few enough for ~1 ms a step, enough that GD stays at the edge for 1000 steps (docs). */
+/** Samples of both sizes: few, for the cost of a step; the digits network stays at the edge for the window, the 8-16-1 one fits its random labels first (docs). */
 export const MLP_EDGE_N = 30;
 /** Steps followed after the crossing (the claims' window). */
 export const MLP_EDGE_STEPS = 1000;
 /** GD steps allowed before the crossing. */
 export const MLP_EDGE_MAX_CROSSING = 3000;
-/** The sharpness of GD and of θ† + v⋆ is measured every this many steps (the loss at every step). */
+/** The sharpness of GD and of θ† + v⋆ is measured every this many steps, an odd stride so both phases of the period-2 oscillation are sampled (the loss at every step). */
 export const MLP_EDGE_MEASURE_EVERY = 5;
 /** λ₂ and the eigengap at θ† are checked every this many steps, as taylor.py does. */
 export const MLP_EDGE_GAP_EVERY = 50;
