@@ -41,6 +41,12 @@ describe('damian.mlp.predictions-track: outside the hypotheses', () => {
     expect(v.verdict.evidence.code).toBe('second_eigenvalue');
   }, 20_000);
 
+  it('a malformed instance is bad usage, not a verdict', () => {
+    const inst = mlpEdgeInstance('digits', 1, 8, '0.5');
+    expect(() => mlpPredictionsTrack.check({ ...inst, lr: '-1' }, {} as never)).toThrow(/lr/);
+    expect(() => mlpPredictionsTrack.check({ ...inst, size: 'cifar' as never }, {} as never)).toThrow(/size/);
+  });
+
   it('κ₀ = η·S₀/2 outside [0.4, 0.7] is inconclusive (kappa0_out_of_range)', () => {
     const v = evaluate(mlpPredictionsTrack, mlpEdgeInstance('digits', 1, 8, '0.2'), { mode: 'claim' });
     expect(v.verdict.verdict).toBe('inconclusive');

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { decimalText } from '../../arbitraries/decimalText.js';
 import { NOT_CERTIFIABLE, UsageError } from '../../errors.js';
+import { DECIMAL_LITERAL } from '../../numerics/decimalField.js';
 import { initMlpF64 } from '../../tfjs/mlpF64.js';
 import type { CheckContext, Claim, Outcome } from '../claim.js';
 import { defineClaim } from '../defineClaim.js';
@@ -77,7 +78,22 @@ export function mlpErrors(run: MlpEdgeRun, noCubic: boolean) {
   };
 }
 
+const isSeed = (x: unknown): boolean => typeof x === 'number' && Number.isInteger(x) && x >= 0 && x <= 2 ** 32 - 1;
+
+/** A malformed instance (a fixture's or a user's) is bad usage, not a verdict. */
+function validate(inst: MlpEdgeInstance): void {
+  const bad = (what: string): never => {
+    throw new UsageError(`${what} (instance of damian.mlp.predictions-track)`, 'instance');
+  };
+  if (inst.size !== 'synthetic' && inst.size !== 'digits') bad('"size" must be "synthetic" or "digits"');
+  if (!isSeed(inst.seed) || !isSeed(inst.dataSeed)) bad('"seed" and "dataSeed" must be integers in [0, 2³² − 1]');
+  if (typeof inst.lr !== 'string' || !DECIMAL_LITERAL.test(inst.lr) || !(Number(inst.lr) > 0 && Number.isFinite(Number(inst.lr))))
+    bad('"lr" must be a positive decimal');
+  if (inst.variant !== undefined && inst.variant !== 'no-cubic') bad('"variant" must be "no-cubic" or absent');
+}
+
 function check<T>(inst: MlpEdgeInstance, ctx: CheckContext<T>): Outcome {
+  validate(inst);
   // Thousands of float64 network evaluations: an interval re-run would not end, so only f64 decides and
   // a failure stays inconclusive (not certifiable), thrown so that a control cannot run past it.
   if (ctx.precision.kind === 'interval') throw new UsageError(F64_ONLY, 'precision', NOT_CERTIFIABLE);
