@@ -69,6 +69,7 @@ test('boundary controls name registered claims, once each', () => {
  */
 const SEED_WITHOUT_BOUNDARY = [
   'classical.quadratic.increases-above-edge',
+  'damian.mlp.predictions-track',
   'damian.two-layer.loss-prediction-order',
   'damian.two-layer.sharpness-prediction-order',
   'damian.two-layer.tracking-order',
