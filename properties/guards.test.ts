@@ -110,8 +110,6 @@ const UNREACHED: readonly string[] = [
   // The toy's Hessian at θ† has eigenvalues S and 0 (gap S ≈ 2/η); on the two-layer network, a draw with λ₁ − λ₂ < 0.1/η
   // costs seconds of runs.
   'damian:assume:eigengap',
-  // The two-layer network: λ₂ past 1.9/η along θ†, seconds of runs for a draw that shows it.
-  'damian:assume:second_eigenvalue',
   // The constrained trajectory on the toy: a projected θ† with x ≠ 0 has S > 0, and at x = 0 with S ≤ 0 the projection fails first.
   'damian:assume:sharpness_positive',
   // The two-layer network: fewer than the stated slow cycles in 6000 steps, i.e. 6000 steps of runs (many seconds).

@@ -48,6 +48,7 @@ describe('DAMIAN_TRACKING_CLAIMS through the harness (pinned seed)', () => {
       'damian.two-layer.loss-prediction-order',
       'damian.two-layer.sharpness-prediction-order',
       'damian.two-layer.tracks-pgd-not-flow',
+      'damian.mlp.predictions-track',
     ]);
   });
 });

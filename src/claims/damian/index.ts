@@ -1,6 +1,7 @@
 import type { Claim } from '../claim.js';
 import { constrainedProjection } from './constrainedTrajectory.js';
 import { fourStages } from './fourStages.js';
+import { mlpPredictionsTrack } from './mlpPredictions.js';
 import { odeConservedQuantity } from './odeConservedQuantity.js';
 import { predictedDynamicsExact, predictedDynamicsTracking } from './predictedDynamics.js';
 import { reducedMapExact } from './reducedMap.js';
@@ -19,7 +20,7 @@ export const DAMIAN_CLAIMS: readonly Claim[] = [
 
 /**
  * The predicted-dynamics, loss and conserved-quantity claims of Damian–Nichani–Lee, in catalog order:
- * on the toy models, then on the two-layer tanh network (orders of convergence in ε).
+ * on the toy models, then on the two-layer tanh network (orders of convergence in ε), then on the float64 MLP (statistical over seeds).
  */
 export const DAMIAN_TRACKING_CLAIMS: readonly Claim[] = [
   predictedDynamicsExact,
@@ -30,4 +31,5 @@ export const DAMIAN_TRACKING_CLAIMS: readonly Claim[] = [
   twoLayerLossPredictionOrder,
   twoLayerSharpnessPredictionOrder,
   twoLayerTracksPgdNotFlow,
+  mlpPredictionsTrack,
 ] as unknown as readonly Claim[];
