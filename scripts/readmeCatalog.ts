@@ -4,7 +4,7 @@
  * `eoscheck list --markdown` and the verdicts of that run. The README is replaced atomically.
  */
 import { join } from 'node:path';
-import { CATALOG_GROUPS, BUILTIN_CLAIMS } from '../src/claims/registry.js';
+import { CATALOG_GROUPS, BUILTIN_CLAIMS, selectClaims } from '../src/claims/registry.js';
 import { catalogMarkdown } from '../src/harness/catalogMarkdown.js';
 import { runCheck } from '../src/harness/runCheck.js';
 import { writeReadmeSection } from './readmeSection.js';
@@ -14,7 +14,8 @@ const readme = join(root, 'README.md');
 const START = '<!-- catalog:start (npm run catalog) -->';
 const END = '<!-- catalog:end -->';
 
-const { report } = await runCheck(BUILTIN_CLAIMS, { seed: 1, runs: 100, fixturesDir: join(root, 'fixtures/counterexamples') });
+// The default catalog, as `npm start` runs it: opt-in claims are listed with how to run them.
+const { report } = await runCheck(selectClaims(BUILTIN_CLAIMS, []), { seed: 1, runs: 100, fixturesDir: join(root, 'fixtures/counterexamples') });
 writeReadmeSection(readme, START, END, catalogMarkdown(CATALOG_GROUPS, report));
 const bad = report.claims.filter((r) => r.verdict !== 'holds');
 console.log(`README catalog: ${report.claims.length} claims, ${bad.length} not holding${bad.length > 0 ? `: ${bad.map((r) => r.id).join(', ')}` : ''}`);

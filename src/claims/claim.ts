@@ -247,6 +247,12 @@ export interface ClaimDef<I extends Instance> {
    * `inconclusive (not certified: …)`.
    */
   readonly notCertifiable?: string;
+  /**
+   * Why this claim is left out of a run that does not name it (e.g. it takes a minute at the runs
+   * that decide it): `check` with no ids, or with a prefix such as `damian.*`, skips it; naming its
+   * id runs it. `list` shows it with this reason.
+   */
+  readonly optIn?: string;
   /** One-word status for `eoscheck list` (default from kind and citation). */
   readonly status?: string;
 }

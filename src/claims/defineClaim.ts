@@ -72,6 +72,7 @@ export function defineClaim<I extends Instance>(def: ClaimDef<I>): Claim<I> {
   }
   if (def.notCertifiable !== undefined && !(typeof def.notCertifiable === 'string' && def.notCertifiable.trim() !== ''))
     fail(id, 'notCertifiable', 'must be a non-empty reason');
+  if (def.optIn !== undefined && !(typeof def.optIn === 'string' && def.optIn.trim() !== '')) fail(id, 'optIn', 'must be a non-empty reason');
   if (def.runs !== undefined && !(Number.isInteger(def.runs) && def.runs > 0)) fail(id, 'runs', 'must be a positive whole number of instances');
   const budget = def.budget ?? DEFAULT_BUDGET;
   if (!(Number.isInteger(budget) && budget > 0)) fail(id, 'budget', 'must be a positive whole number of model evaluations');

@@ -11,7 +11,13 @@ const examples = resolve(import.meta.dirname, '../../properties/examples');
 describe('the claim registry', () => {
   it('selects by id and by prefix*, in catalog order, each once', () => {
     const ids = (p: string[]) => selectClaims(BUILTIN_CLAIMS, p).map((c) => c.id);
-    expect(ids([])).toEqual(BUILTIN_CLAIMS.map((c) => c.id));
+    expect(ids([])).toEqual(BUILTIN_CLAIMS.filter((c) => c.optIn === undefined).map((c) => c.id));
+    // An opt-in claim runs when named, not with the catalog or a prefix.
+    const optIn = BUILTIN_CLAIMS.filter((c) => c.optIn !== undefined).map((c) => c.id);
+    expect(optIn).toContain('damian.mlp.predictions-track');
+    expect(ids(['damian.*'])).not.toContain('damian.mlp.predictions-track');
+    expect(ids(['damian.mlp.predictions-track'])).toEqual(['damian.mlp.predictions-track']);
+    expect(() => ids(['damian.mlp.*'])).toThrow(/only opt-in claims/);
     expect(ids(['classical.*'])).toEqual(['classical.quadratic.monotone-below-edge', 'classical.quadratic.increases-above-edge', 'classical.descent-lemma']);
     expect(ids(['oracle.quartic.closed-forms', 'classical.descent-lemma', 'classical.*'])).toEqual([
       'classical.quadratic.monotone-below-edge',

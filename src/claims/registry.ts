@@ -90,14 +90,18 @@ export function withUserClaims(user: readonly { claim: Claim; file: string }[]):
 
 /**
  * The claims that ids or prefixes name (`classical.quadratic.monotone-below-edge`, `oracle.*`,
- * `*`), in catalog order, each once; none given means all. A pattern matching nothing is a
- * UsageError listing what exists.
+ * `*`), in catalog order, each once; none given means all. An opt-in claim (ClaimDef.optIn) is
+ * chosen only by its own id. A pattern matching nothing is a UsageError listing what exists.
  */
 export function selectClaims(claims: readonly Claim[], patterns: readonly string[]): Claim[] {
-  if (patterns.length === 0) return [...claims];
+  if (patterns.length === 0) return claims.filter((c) => c.optIn === undefined);
   const chosen = new Set<string>();
   for (const pat of patterns) {
-    const match = pat.endsWith('*') ? claims.filter((c) => c.id.startsWith(pat.slice(0, -1))) : claims.filter((c) => c.id === pat);
+    const match = pat.endsWith('*') ? claims.filter((c) => c.id.startsWith(pat.slice(0, -1)) && c.optIn === undefined) : claims.filter((c) => c.id === pat);
+    const optIn = pat.endsWith('*') ? claims.filter((c) => c.id.startsWith(pat.slice(0, -1)) && c.optIn !== undefined) : [];
+    if (match.length === 0 && optIn.length > 0) {
+      throw new UsageError(`"${pat}" matches only opt-in claims, which run when named: ${optIn.map((c) => c.id).join(', ')}`);
+    }
     if (match.length === 0) {
       const known = claims.map((c) => c.id);
       const near = known.filter((id) => id.startsWith(pat.split('.')[0] + '.'));

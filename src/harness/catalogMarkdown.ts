@@ -11,8 +11,8 @@ function kindText(c: Claim, toy: boolean): string {
   return toy && c.kind === 'identity' ? 'exact identity of a toy model' : KIND[c.kind];
 }
 
-function verdictText(row: ClaimRow | undefined): string {
-  if (row === undefined) return 'not run';
+function verdictText(row: ClaimRow | undefined, claim: Claim): string {
+  if (row === undefined) return claim.optIn !== undefined ? `opt-in, not in the default run (\`eoscheck check ${claim.id}\`: ${claim.optIn})` : 'not run';
   const c = row.instances;
   const extra = [
     c.artifact > 0 ? `${c.artifact} artifact` : '',
@@ -76,7 +76,7 @@ function table(out: string[], claims: readonly { c: Claim; on: string[] }[], row
   for (const { c, on } of claims) {
     const source = c.citation.recalled === true ? '[R] recalled' : 'checked';
     out.push(
-      `| \`${c.id}\` | ${cell(c.title)} | ${kindText(c, toy)} | ${on.length > 0 ? on.map((m) => `\`${m}\``).join(', ') : '—'} | ${source} | ${verdictText(rows.get(c.id))} |`,
+      `| \`${c.id}\` | ${cell(c.title)} | ${kindText(c, toy)} | ${on.length > 0 ? on.map((m) => `\`${m}\``).join(', ') : '—'} | ${source} | ${verdictText(rows.get(c.id), c)} |`,
     );
   }
   out.push('');

@@ -14,7 +14,9 @@ import type { Out } from '../run.js';
  */
 export async function listCommand(args: ParsedArgs, out: Out): Promise<number> {
   const files = args.values.get('claims') ?? [];
-  const claims = selectClaims(await loadClaims(files), args.positionals);
+  const all = await loadClaims(files);
+  // The listing shows opt-in claims too (marked): they are skipped by `check` only.
+  const claims = args.positionals.length === 0 ? all : selectClaims(all, args.positionals);
   const builtin = new Set(BUILTIN_CLAIMS.map((c) => c.id));
   const results = optValue(args, 'results');
   if (results !== undefined && !optFlag(args, 'markdown')) throw new UsageError('goes with --markdown (the verdict column of the tables)', '--results');
@@ -48,6 +50,7 @@ export async function listCommand(args: ParsedArgs, out: Out): Promise<number> {
           testedOn: testedOn(c),
           ...(c.runs !== undefined ? { runs: c.runs } : {}),
           ...(c.minHoldFraction !== undefined ? { minHoldFraction: c.minHoldFraction } : {}),
+          ...(c.optIn !== undefined ? { optIn: c.optIn } : {}),
         })),
       ) + '\n',
     );
@@ -58,7 +61,7 @@ export async function listCommand(args: ParsedArgs, out: Out): Promise<number> {
     const on = testedOn(c);
     const stat = c.kind === 'statistical' ? `, holds on ≥ ${Math.round((c.minHoldFraction ?? 0.8) * 100)}%` : '';
     out.write(
-      `${c.id}  [${c.status}${stat}${builtin.has(c.id) ? '' : ', user'}]\n    ${c.title}\n    ${cite}\n${on.length > 0 ? `    tested on: ${on.join(', ')}\n` : ''}`,
+      `${c.id}  [${c.status}${stat}${builtin.has(c.id) ? '' : ', user'}]\n    ${c.title}\n    ${cite}\n${on.length > 0 ? `    tested on: ${on.join(', ')}\n` : ''}${c.optIn !== undefined ? `    opt-in (runs when named): ${c.optIn}\n` : ''}`,
     );
   }
   out.write(`${claims.length} claim(s)\n`);
