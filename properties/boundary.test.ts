@@ -69,6 +69,10 @@ test('boundary controls name registered claims, once each', () => {
  */
 const SEED_WITHOUT_BOUNDARY = [
   'classical.quadratic.increases-above-edge',
+  'damian.diagonal-linear.loss-prediction-order',
+  'damian.diagonal-linear.sharpness-prediction-order',
+  'damian.diagonal-linear.tracking-order',
+  'damian.diagonal-linear.tracks-pgd-not-flow',
   'damian.two-layer.loss-prediction-order',
   'damian.two-layer.sharpness-prediction-order',
   'damian.two-layer.tracking-order',

@@ -35,7 +35,7 @@ export interface EdgeClaimsSpec<I extends EdgeInstance> {
     readonly trackingLevel: string;
     readonly lossLevel: string;
     readonly sharpnessLevel: string;
-    /** The pointwise sharpness error on every rung, e.g. `1.4–1.6`. */
+    /** What the pointwise sharpness error does, e.g. `the error does not shrink (1.4–1.6 on every rung)`. */
     readonly sharpnessPointwise: string;
     /** What each control measured, e.g. `it loses GD by about 2δ at every ε (order 0)`. */
     readonly noCubic: string;
@@ -189,7 +189,7 @@ export function edgeClaims<I extends EdgeInstance>(
     },
     rationale:
       'y = ∇S⊥·v is of size √β·δ = √(2α), the unit of the error. ' +
-      `Pointwise the error does not shrink (${measured.sharpnessPointwise} on every rung): S(θ_t) − S(θ†_t) has a ` +
+      `Pointwise ${measured.sharpnessPointwise}: S(θ_t) − S(θ†_t) has a ` +
       'term (u·∇S)·x_t, and x_t changes sign every step; over two steps it cancels to (u·∇S)(x_t + x_{t−1})/2 = O(η·y·x) = O(ε√β·δ). ' +
       `The interval must reach order ${ORDER}; the level ${LEVEL} at the smallest ε is a tenth of the unit (measured ${measured.sharpnessLevel}). f64 only.`,
   });

@@ -1,5 +1,6 @@
 import type { Claim } from '../claim.js';
 import { constrainedProjection } from './constrainedTrajectory.js';
+import { DIAGONAL_LINEAR_EDGE_CLAIMS } from './diagonalLinearSelfStabilization.js';
 import { fourStages } from './fourStages.js';
 import { odeConservedQuantity } from './odeConservedQuantity.js';
 import { predictedDynamicsExact, predictedDynamicsTracking } from './predictedDynamics.js';
@@ -30,4 +31,5 @@ export const DAMIAN_TRACKING_CLAIMS: readonly Claim[] = [
   twoLayerLossPredictionOrder,
   twoLayerSharpnessPredictionOrder,
   twoLayerTracksPgdNotFlow,
+  ...DIAGONAL_LINEAR_EDGE_CLAIMS,
 ] as unknown as readonly Claim[];

@@ -17,7 +17,7 @@ const TWO_LAYER = edgeClaims<EdgeFamilyInstance>({
     trackingLevel: '0.053',
     lossLevel: '0.023',
     sharpnessLevel: '0.067',
-    sharpnessPointwise: '1.4–1.6',
+    sharpnessPointwise: 'the error does not shrink (1.4–1.6 on every rung)',
     noCubic: 'it loses GD by about 2δ at every ε (order 0)',
     noEnergy: 'off by about 4δ²/η at every ε (order 0)',
     noY: 'off by 0.76–0.90 √β·δ, order ≈ 0.2',
