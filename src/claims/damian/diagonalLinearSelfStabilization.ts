@@ -6,8 +6,8 @@ const DIAGONAL_LINEAR = edgeClaims<DiagonalLinearEdgeInstance>({
   prefix: 'damian.diagonal-linear',
   on: 'On a 10-parameter diagonal linear network',
   statement:
-    'Diagonal linear network, 5 inputs (θ = (u, v), 10 parameters), 4 samples; θ_K is where the sharpness is stationary along the output-preserving ' +
-    'directions, reached from a pinned draw, and labels built there make ∇L(θ_K) = −μ∇S⊥ with η = 2/S(θ_K) and η²α = ε², ' +
+    'Diagonal linear network, 5 inputs (θ = (u, v), 10 parameters), 4 samples; θ_K is where a descent of the sharpness along the output-preserving ' +
+    'directions stops from a pinned draw (stationary there to 1e-3), and labels built there make ∇L(θ_K) = −μ∇S⊥ with η = 2/S(θ_K) and η²α = ε², ' +
     'ε ∈ {0.056, 0.04, 0.028, 0.02} (docs/claims/damian.md). GD from θ_K + (δ/20)u runs to the first crossing of 2/η, then GD, θ† (projected GD ' +
     'onto the stable set), θ† + v⋆ (the predicted dynamics) and gradient flow run side by side for 3 slow cycles. ',
   smallest: '0.02',
