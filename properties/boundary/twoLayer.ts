@@ -5,8 +5,8 @@ import {
   twoLayerSharpnessPredictionOrder,
   twoLayerTrackingOrder,
   twoLayerTracksPgdNotFlow,
-  rungRunner,
 } from '../../src/claims/damian/twoLayerSelfStabilization.js';
+import { rungRunner } from '../../src/claims/damian/edgeClaims.js';
 import { orderFit } from '../../src/numerics/orderFit.js';
 import { type Boundary, boundary } from './boundary.js';
 
@@ -21,7 +21,7 @@ import { type Boundary, boundary } from './boundary.js';
 /** Makes the two-layer claims answer a rung that states its run with it; returns the function that undoes it. */
 export function statedRungs(): () => void {
   const run = rungRunner.run;
-  rungRunner.run = (instance, rung, ctx) => (rung as { stated?: RungRun }).stated ?? run(instance, rung, ctx);
+  rungRunner.run = (instance, rung, data, ctx) => (rung as { stated?: RungRun }).stated ?? run(instance, rung, data, ctx);
   return () => {
     rungRunner.run = run;
   };

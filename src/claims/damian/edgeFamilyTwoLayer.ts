@@ -4,7 +4,8 @@ import { pointInfo } from '../../dynamics/pointInfo.js';
 import { twoLayer } from '../../models/twoLayer.js';
 import { f64 } from '../../numerics/f64Field.js';
 import { dot } from '../../numerics/linalg.js';
-import type { Instance } from '../claim.js';
+import type { InstanceJson } from '../claim.js';
+import type { EdgeInstance, EdgeRungBase, EdgeVariant } from './edgeRun.js';
 
 /**
  * An instance family of the two-layer tanh network (d = 2 inputs, width m = 3: 9 parameters,
@@ -19,30 +20,20 @@ import type { Instance } from '../claim.js';
  * stay near their values for the cycles the claims follow, instead of decaying as on a run whose
  * constrained trajectory reaches a minimizer with S < 2/η. μ is chosen so that η²α = ε² (ε a rung).
  */
-export type EdgeRung = {
-  /** The ε this rung was built for (the check measures its own, η√ᾱ along θ†). */
-  readonly target: string;
+export type EdgeRung = EdgeRungBase & {
   readonly y: readonly string[];
-  readonly lr: string;
-  /** GD's start θ_K + x₀·u with x₀ = δ/20: on the edge, slightly displaced along the top eigenvector. */
-  readonly theta: readonly string[];
 };
 
-export interface EdgeFamilyInstance extends Instance {
+export interface EdgeFamilyInstance extends EdgeInstance<EdgeRung> {
   readonly model: 'two-layer';
   readonly params: { readonly width: string; readonly activation: string };
   readonly data: { readonly X: readonly (readonly string[])[]; readonly y: readonly string[] };
   readonly theta: readonly string[];
   readonly thetaK: readonly string[];
-  readonly rungs: readonly EdgeRung[];
-  /** Slow (x, y) cycles to follow after the first crossing of 2/η. */
-  readonly cycles: number;
-  /**
-   * The negative controls: `no-cubic`, predicted dynamics without x²∇S⊥/2 + u·x·y; `no-energy`, the loss
-   * prediction without x²/η; `no-y`, the sharpness prediction without y; `flow`, distances to gradient flow.
-   */
-  readonly variant?: 'no-cubic' | 'no-energy' | 'no-y' | 'flow';
 }
+
+/** The model's data on a rung: the pinned inputs with the rung's labels. */
+export const twoLayerRungData = (instance: EdgeFamilyInstance, rung: EdgeRung): InstanceJson => ({ X: instance.data.X, y: rung.y });
 
 export const EDGE_D = 2;
 export const EDGE_M = 3;
@@ -119,7 +110,7 @@ export function buildEdgeFamily(
   thetaK: readonly string[],
   ladder: readonly string[] = EDGE_LADDER,
   cycles = 3,
-  variant?: EdgeFamilyInstance['variant'],
+  variant?: EdgeVariant,
 ): EdgeFamilyInstance {
   const th = thetaK.map(Number);
   const n = X.length;
@@ -162,6 +153,6 @@ export function buildEdgeFamily(
 }
 
 /** The pinned instance (its rungs are rebuilt from X and θ_K, so the stored instance replays them exactly). */
-export function edgeFamilyArb(variant?: EdgeFamilyInstance['variant']): fc.Arbitrary<EdgeFamilyInstance> {
+export function edgeFamilyArb(variant?: EdgeVariant): fc.Arbitrary<EdgeFamilyInstance> {
   return fc.constant(EDGE_PINNED).map(({ X, thetaK }) => buildEdgeFamily(X, thetaK, EDGE_LADDER, 3, variant));
 }

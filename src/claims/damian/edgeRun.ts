@@ -4,8 +4,30 @@ import { predictedDisplacement } from '../../dynamics/predictedDisplacement.js';
 import type { UpdateRule } from '../../dynamics/stepper.js';
 import type { Vec } from '../../numerics/field.js';
 import { dot } from '../../numerics/linalg.js';
-import type { CheckContext, Outcome } from '../claim.js';
-import type { EdgeFamilyInstance, EdgeRung } from './edgeFamilyTwoLayer.js';
+import type { CheckContext, Instance, InstanceJson, Outcome } from '../claim.js';
+
+/**
+ * The negative controls: `no-cubic`, predicted dynamics without x²∇S⊥/2 + u·x·y; `no-energy`, the loss
+ * prediction without x²/η; `no-y`, the sharpness prediction without y; `flow`, distances to gradient flow.
+ */
+export type EdgeVariant = 'no-cubic' | 'no-energy' | 'no-y' | 'flow';
+
+/** What every edge family's rung carries: the ε it was built for, its step size and GD's start. */
+export type EdgeRungBase = {
+  /** The ε this rung was built for (the check measures its own, η√ᾱ along θ†). */
+  readonly target: string;
+  readonly lr: string;
+  /** GD's start: on the edge, slightly displaced along the top eigenvector. */
+  readonly theta: readonly string[];
+};
+
+/** An instance family at the edge of stability over a ladder of ε (edgeFamilyTwoLayer.ts, edgeFamilyDeepLinear.ts). */
+export interface EdgeInstance<R extends EdgeRungBase = EdgeRungBase> extends Instance {
+  readonly rungs: readonly R[];
+  /** Slow (x, y) cycles to follow after the first crossing of 2/η. */
+  readonly cycles: number;
+  readonly variant?: EdgeVariant;
+}
 
 /** What one rung measured over the slow cycles after the first crossing of 2/η (all errors relative, see fields). */
 export interface RungRun {
@@ -49,7 +71,7 @@ export const EDGE_MAX_STEPS = 6000;
 const GF_SUBSTEPS = 4;
 
 /**
- * The three claims of twoLayerSelfStabilization.ts observe the same runs (GD, θ†, θ† + v⋆ with and
+ * The claims of edgeClaims.ts observe the same runs (GD, θ†, θ† + v⋆ with and
  * without cubic terms, gradient flow): a run is a deterministic function of the rung, so it is
  * computed once per process and shared.
  */
@@ -61,10 +83,11 @@ export const isOutcome = <R extends object>(r: R | Outcome): r is Outcome => 've
 /**
  * GD from the rung's θ₀ until S(θ) ≥ 2/η (the authors' find_instability), then GD, θ† (projected GD,
  * pgd.ts), θ† + v⋆ and gradient flow side by side until x² − δ² has changed sign 4·cycles times
- * (a slow cycle crosses |x| = δ four times). The hypotheses are checked at every θ†_t.
+ * (a slow cycle crosses |x| = δ four times). The hypotheses are checked at every θ†_t. `data` is the
+ * model's data on this rung (the family's labels for its ε).
  */
-export function runRung<T>(instance: EdgeFamilyInstance, rung: EdgeRung, outer: CheckContext<T>): RungRun | Outcome {
-  const key = JSON.stringify([instance.data.X, rung, instance.cycles]);
+export function runRung<T>(instance: EdgeInstance, rung: EdgeRungBase, data: InstanceJson, outer: CheckContext<T>): RungRun | Outcome {
+  const key = JSON.stringify([instance.model, instance.params ?? null, data, rung, instance.cycles]);
   const hit = memo.get(key);
   if (hit !== undefined) {
     for (const f of hit.failed) outer.assume(false, f.code, f.message);
@@ -79,7 +102,7 @@ export function runRung<T>(instance: EdgeFamilyInstance, rung: EdgeRung, outer: 
     },
   });
   const { F } = ctx;
-  const { model, theta } = ctx.model({ ...instance, data: { X: instance.data.X, y: rung.y }, theta: rung.theta });
+  const { model, theta } = ctx.model({ ...instance, data, theta: rung.theta });
   const eta = F.from(rung.lr);
   const etaN = F.toNumber(eta);
   const edge = 2 / etaN;

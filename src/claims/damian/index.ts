@@ -1,5 +1,6 @@
 import type { Claim } from '../claim.js';
 import { constrainedProjection } from './constrainedTrajectory.js';
+import { DIAGONAL_LINEAR_EDGE_CLAIMS } from './diagonalLinearSelfStabilization.js';
 import { fourStages } from './fourStages.js';
 import { mlpPredictionsTrack } from './mlpPredictions.js';
 import { odeConservedQuantity } from './odeConservedQuantity.js';
@@ -32,4 +33,5 @@ export const DAMIAN_TRACKING_CLAIMS: readonly Claim[] = [
   twoLayerSharpnessPredictionOrder,
   twoLayerTracksPgdNotFlow,
   mlpPredictionsTrack,
+  ...DIAGONAL_LINEAR_EDGE_CLAIMS,
 ] as unknown as readonly Claim[];
