@@ -114,8 +114,6 @@ const UNREACHED: readonly string[] = [
   // λ₂ past 1.9/η along θ†: the two-layer family never shows it cheaply; the opt-in MLP claim's instance that does
   // (properties/damianMlp.test.ts) costs seconds.
   'damian:assume:second_eigenvalue',
-  // The constrained trajectory on the toy: a projected θ† with x ≠ 0 has S > 0, and at x = 0 with S ≤ 0 the projection fails first.
-  'damian:assume:sharpness_positive',
   // The two-layer network: fewer than the stated slow cycles in 6000 steps, i.e. 6000 steps of runs (many seconds).
   'damian:assume:too_few_cycles',
 ];

@@ -5,6 +5,7 @@ import { sqrtEntersEos, sqrtLimitingFlow } from '../../src/claims/arora/manifold
 import { sharpnessDecreasesAlongFlow } from '../../src/claims/arora/sharpnessAlongFlow.js';
 import { descentLemmaQuadratic, quadraticIncreasesAboveEdge, quadraticMonotoneBelowEdge } from '../../src/claims/classical/classical.js';
 import type { QuadraticGdInstance } from '../../src/claims/classical/quadraticGdInstance.js';
+import { constrainedProjection } from '../../src/claims/damian/constrainedTrajectory.js';
 import type { TrackInstance } from '../../src/claims/damian/damianTracking.js';
 import { buildEdgeFamily, EDGE_LADDER, EDGE_PINNED } from '../../src/claims/damian/edgeFamilyTwoLayer.js';
 import { twoLayerTrackingOrder } from '../../src/claims/damian/twoLayerSelfStabilization.js';
@@ -154,6 +155,8 @@ export const REACHED_GUARDS: readonly GuardInstance[] = [
     steps: 10,
     kappa0: '0.125',
   }),
+  // PGD on the toy with a₀ + b·z at √(bc) (a₀ = 0.1, b = 1, c = 0.01): the projected start lands where x† = 0 is not forced.
+  g(constrainedProjection, 'sharpness_below_sqrt_bc', toy('0.01', '0.1', 3, { a0: '0.1' })),
   // The catapult is stated for y = 1: a target of 2 is outside it.
   g(wxztCatapult, 'target', { model: 'uv', params: { target: '2' }, theta: ['2', '0.5'], lr: '0.3', steps: 3000, kappa: '2.5' }),
   g(wxztGapBelowEdge, 'gfs_below_edge', mf('0.01')),

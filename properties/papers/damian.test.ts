@@ -81,3 +81,21 @@ describe('hand-made instances', () => {
     });
   });
 });
+
+describe('damian.constrained-trajectory.projection: x† = 0 is forced only where a₀ + b·z > √(bc)', () => {
+  // θ₀ = (0.1, 0), b = 1, c = 0.01 (√(bc) = 0.1), η = 0.01: ∇L·u = x(sλ + b²x²/2 − bc) has zeros with x ≠ 0 once s² ≤ bc.
+  const at = (a0: string): ToyInstance => {
+    const p = { a0, b: '1', c: '0.01' };
+    return { model: 'cubic-toy', params: p, toy: p, theta: ['0.1', '0'], lr: '0.01', steps: 3, map: { alpha: '0.01', beta: '1' } };
+  };
+  it('a₀ = 0.01 and 0.1: outside the hypothesis (the projection lands with x ≠ 0, a certified violation before it was stated)', () => {
+    for (const a0 of ['0.01', '0.1']) {
+      const v = evaluate(constrainedProjection, at(a0), { mode: 'claim' }).verdict;
+      expect(v.verdict, v.evidence.message).toBe('inconclusive');
+      expect(v.evidence.code).toBe('sharpness_below_sqrt_bc');
+    }
+  });
+  it('a₀ = 1 (s² = 100·bc): the projection is exact', () => {
+    expect(evaluate(constrainedProjection, at('1'), { mode: 'claim' }).verdict).toMatchObject({ verdict: 'holds', evidence: { code: 'projection_exact' } });
+  });
+});

@@ -22,7 +22,11 @@ export const constrainedProjection: Claim<ToyInstance> = defineClaim<ToyInstance
     '(to the feasibility tolerance, |(2/η)·x†| ≤ 1e-9·c) and ' +
     'z†_{t+1} = min(z†_t + ηc, (2/η − a₀)/b): the linearised projection is exact there.',
   kind: 'forall',
-  hypotheses: ['the loss is exactly ½(a₀ + b·z)x² − c·z (C = 0)', 'b, c, η > 0', 'a₀ + b·z > 0 along the run (u = e_x at x = 0)'],
+  hypotheses: [
+    'the loss is exactly ½(a₀ + b·z)x² − c·z (C = 0)',
+    'b, c, η > 0',
+    'a₀ + b·z > √(bc) along the run, which makes x = 0 the only zero of ∇L·u near the run [D]',
+  ],
   arbitrary: pgdInstances(),
   budget: 200_000,
   check<T>(instance: ToyInstance, ctx: CheckContext<T>): Outcome {
@@ -34,8 +38,23 @@ export const constrainedProjection: Claim<ToyInstance> = defineClaim<ToyInstance
     const zEdge = F.div(F.sub(toy.edge, toy.a0), toy.b);
     const slack = ctx.tol.rel;
     const feas = 1e-9;
+    // x† = 0 is forced only where s = a₀ + b·z > √(bc) [D]: at (x, z) the top eigenvector of [[s, bx], [bx, 0]] is
+    // (λ, bx), so ∇L·u = x(sλ + b²x²/2 − bc), and sλ ≥ s² > bc leaves x = 0 as its only zero. Below, the stable set holds
+    // points with x ≠ 0 where the projection can land (a₀ = 0.1, b = 1, c = 0.01, θ₀ = (0.1, 0) does): outside the claim.
+    const bc = F.mul(toy.b, toy.c);
+    const forced = (z: T): T => F.add(toy.a0, F.mul(toy.b, z));
+    const assumeForced = (z: T, where: string) => {
+      const s = forced(z);
+      ctx.assume(
+        F.lt(F.zero, s) && F.lt(bc, F.mul(s, s)),
+        'sharpness_below_sqrt_bc',
+        `a₀ + b·z = ${F.toString(s)} ≤ √(bc) ${where}: x† = 0 is not forced there`,
+      );
+    };
+    assumeForced(theta[1], 'at the start');
     const run = stepper(opt, theta, { divergenceBound: Number.POSITIVE_INFINITY });
     let st = run.state;
+    assumeForced(st.theta[1], 'at the projected start');
     let worst = { m: Infinity, what: '', step: 0, obs: 0, bound: 0 };
     const note = (m: number, what: string, step: number, obs: number, bound: number) => {
       if (m < worst.m) worst = { m, what, step, obs, bound };
@@ -60,6 +79,7 @@ export const constrainedProjection: Claim<ToyInstance> = defineClaim<ToyInstance
             step: t,
           });
         st = run.state;
+        assumeForced(st.theta[1], `at step ${t}`);
         const expected = F.min(F.add(zPrev, F.mul(toy.eta, toy.c)), zEdge);
         const errF = F.abs(F.sub(st.theta[1], expected));
         const scaleF = F.add(F.add(F.abs(expected), F.div(toy.edge, toy.b)), F.abs(zPrev));
@@ -105,7 +125,6 @@ export const constrainedProjection: Claim<ToyInstance> = defineClaim<ToyInstance
         });
       }
       const P = pointInfo(model, st.theta);
-      ctx.assume(F.lt(F.zero, P.sharpness()), 'sharpness_positive', 'S must be positive along the run');
       const excessF = F.div(F.sub(P.sharpness(), toy.edge), toy.edge);
       const excess = F.toNumber(excessF);
       const newton = P.gradNorm();
