@@ -158,7 +158,12 @@ export const predictedDynamicsTracking: Claim<TrackInstance> = defineClaim<Track
     const noCubic = instance.variant === 'no-beta';
     ctx.assume(!manyCycles, 'many_cycles_variant', 'pointwise tracking over many cycles is the negative control (phase drift), not the claim');
     ctx.assume(!noCubic, 'no_beta_variant', 'the prediction without its cubic terms (β = 0) is the negative control, not the claim');
-    ctx.assume(Number.isFinite(k.orbit), 'x0_zero', 'x₀ must be non-zero (at x₀ = 0 there is no cycle)');
+    // The orbit size E₀/α is finite for every x₀ ≠ 0 of a sane size: 0 has no cycle, and an x₀ whose x₀² overflows has none either.
+    ctx.assume(
+      Number.isFinite(k.orbit),
+      'x0_zero',
+      `x₀ = ${instance.theta[0]} gives no finite orbit (x₀ must be non-zero, and x₀² finite: at x₀ = 0 there is no cycle)`,
+    );
     ctx.assume(
       k.eps <= EPS_MAX * (1 + 1e-6),
       'perturbation_small',
