@@ -212,7 +212,7 @@ const DIGITS_NOTE =
 const SYNTHETIC_NOTE =
   ' MEASURED (harness seed 1, 72 runs): 9 exercised, 8 hold (95% interval [0.57, 0.98]); loss errors 0.022–0.088 δ²/η (relative ' +
   '0.0073 to 0.042), sharpness errors 0.24–0.54 √(2α) (relative 0.0084 to 0.014); the failure is a sharpness error of 0.54. ' +
-  '63 inconclusive (53 second_eigenvalue, 45 of them within 100 steps of the crossing; 9 alpha_decayed after 489–935 steps; 1 no_crossing): ' +
+  '63 inconclusive (53 second_eigenvalue, 42 of them within 100 steps of the crossing; 9 alpha_decayed after 489–935 steps; 1 no_crossing): ' +
   'the λ₂ of this network passes 1.9/η on most draws, so it takes 72 runs for 9 to be exercised, about 3.5 minutes here; fewer runs leave ' +
   'it inconclusive by its interval (24 runs: 3 of 4 held, [0.30, 0.95]). At n = 30 it is never in the hypotheses for 1000 steps (docs/claims/damian.md).';
 
