@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { mlpEdgeInstance, mlpPredictionsTrack } from '../src/claims/damian/mlpPredictions.js';
+import { mlpEdgeData, mlpEdgeNet } from '../src/claims/damian/mlpEdgeRun.js';
+import { mlp8161PredictionsTrack, mlpEdgeInstance, mlpPredictionsTrack } from '../src/claims/damian/mlpPredictions.js';
 import { evaluate } from '../src/harness/evaluate.js';
 
 /**
@@ -45,10 +47,35 @@ describe('damian.mlp.predictions-track: outside the hypotheses', () => {
     const inst = mlpEdgeInstance('digits', 1, 8, '0.5');
     expect(() => mlpPredictionsTrack.check({ ...inst, lr: '-1' }, {} as never)).toThrow(/lr/);
     expect(() => mlpPredictionsTrack.check({ ...inst, size: 'cifar' as never }, {} as never)).toThrow(/size/);
+    // Each claim judges its own network: a digits instance is bad usage for the 8-16-1 claim.
+    expect(() => mlp8161PredictionsTrack.check(inst, {} as never)).toThrow(/"size" must be "synthetic-100"/);
   });
 
   it('κ₀ = η·S₀/2 outside [0.4, 0.7] is inconclusive (kappa0_out_of_range)', () => {
     const v = evaluate(mlpPredictionsTrack, mlpEdgeInstance('digits', 1, 8, '0.2'), { mode: 'claim' });
+    expect(v.verdict.verdict).toBe('inconclusive');
+    expect(v.verdict.evidence.code).toBe('kappa0_out_of_range');
+  });
+});
+
+describe('damian.mlp-8-16-1.predictions-track: its generator and one instance outside the hypotheses', () => {
+  it('draws 8-16-1 networks on 100 random labels with κ₀ = η·S₀/2 in [0.4, 0.7]; the control draws the no-cubic variant in [0.55, 0.7]', () => {
+    const [a] = fc.sample(mlp8161PredictionsTrack.arbitrary, { seed: 3, numRuns: 1 });
+    expect(a.size).toBe('synthetic-100');
+    expect(a.variant).toBeUndefined();
+    expect(Number(a.kappa0)).toBeGreaterThanOrEqual(0.4);
+    expect(Number(a.kappa0)).toBeLessThanOrEqual(0.7);
+    const net = mlpEdgeNet(a.size, a.dataSeed);
+    expect(net.dim).toBe(8 * 16 + 16 + 16 + 1);
+    expect(mlpEdgeData(a.size, a.dataSeed).n).toBe(100);
+    expect(mlpEdgeData('synthetic', a.dataSeed).n).toBe(30);
+    const [c] = fc.sample(mlp8161PredictionsTrack.negativeControl.arbitrary, { seed: 3, numRuns: 1 });
+    expect(c.variant).toBe('no-cubic');
+    expect(Number(c.kappa0)).toBeGreaterThanOrEqual(0.55);
+  });
+
+  it('κ₀ = η·S₀/2 outside [0.4, 0.7] is inconclusive (kappa0_out_of_range)', () => {
+    const v = evaluate(mlp8161PredictionsTrack, mlpEdgeInstance('synthetic-100', 3, 4, '0.8'), { mode: 'claim' });
     expect(v.verdict.verdict).toBe('inconclusive');
     expect(v.verdict.evidence.code).toBe('kappa0_out_of_range');
   });

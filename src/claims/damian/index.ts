@@ -2,7 +2,7 @@ import type { Claim } from '../claim.js';
 import { constrainedProjection } from './constrainedTrajectory.js';
 import { DIAGONAL_LINEAR_EDGE_CLAIMS } from './diagonalLinearSelfStabilization.js';
 import { fourStages } from './fourStages.js';
-import { mlpPredictionsTrack } from './mlpPredictions.js';
+import { mlp8161PredictionsTrack, mlpPredictionsTrack } from './mlpPredictions.js';
 import { odeConservedQuantity } from './odeConservedQuantity.js';
 import { predictedDynamicsExact, predictedDynamicsTracking } from './predictedDynamics.js';
 import { reducedMapExact } from './reducedMap.js';
@@ -33,5 +33,6 @@ export const DAMIAN_TRACKING_CLAIMS: readonly Claim[] = [
   twoLayerSharpnessPredictionOrder,
   twoLayerTracksPgdNotFlow,
   mlpPredictionsTrack,
+  mlp8161PredictionsTrack,
   ...DIAGONAL_LINEAR_EDGE_CLAIMS,
 ] as unknown as readonly Claim[];

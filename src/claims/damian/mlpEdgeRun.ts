@@ -14,8 +14,13 @@ import type { Instance } from '../claim.js';
  * "Self-stabilization on the float64 MLP").
  */
 
-/** The two sizes: 8-16-1 on Gaussian inputs with N(0, 1) random labels, 16-8-3 on 4×4-pooled MNIST digits 0–2 (one-hot, MSE). */
-export type MlpEdgeSize = 'synthetic' | 'digits';
+/**
+ * The networks: 8-16-1 on Gaussian inputs with N(0, 1) random labels, at n = 30 (`synthetic`) and n = 100
+ * (`synthetic-100`), and 16-8-3 on 4×4-pooled MNIST digits 0–2 (one-hot, MSE), n = 30.
+ */
+export type MlpEdgeSize = 'synthetic' | 'synthetic-100' | 'digits';
+
+export const MLP_EDGE_SIZES: readonly MlpEdgeSize[] = ['synthetic', 'synthetic-100', 'digits'];
 
 export interface MlpEdgeInstance extends Instance {
   /** Not a registered model id: the network is built from the fields below. */
@@ -31,8 +36,12 @@ export interface MlpEdgeInstance extends Instance {
   readonly variant?: 'no-cubic';
 }
 
-/** Samples of both sizes: few, for the cost of a step; the digits network stays at the edge for the window, the 8-16-1 one fits its random labels first (docs). */
-export const MLP_EDGE_N = 30;
+/**
+ * Samples: few, for the cost of a step. The digits network stays at the edge for the window at n = 30;
+ * the 8-16-1 one fits 30 random labels first (α decays within a few hundred steps), 100 of them only after
+ * most of the window (docs).
+ */
+export const MLP_EDGE_N: Readonly<Record<MlpEdgeSize, number>> = { synthetic: 30, 'synthetic-100': 100, digits: 30 };
 /** Steps followed after the crossing (the claims' window). */
 export const MLP_EDGE_STEPS = 1000;
 /** GD steps allowed before the crossing. */
@@ -50,12 +59,12 @@ export const KAPPA_BAND: readonly [number, number] = [0.4, 0.7];
 const CROSS_STRIDE = 10;
 
 export function mlpEdgeSpec(size: MlpEdgeSize): MlpSpec {
-  return size === 'synthetic' ? { inputDim: 8, widths: [16], activation: 'tanh' } : { inputDim: 16, widths: [8], activation: 'tanh', outputDim: 3 };
+  return size === 'digits' ? { inputDim: 16, widths: [8], activation: 'tanh', outputDim: 3 } : { inputDim: 8, widths: [16], activation: 'tanh' };
 }
 
 export function mlpEdgeData(size: MlpEdgeSize, dataSeed: number): MlpData {
-  if (size === 'synthetic') return randomLabelData(8, MLP_EDGE_N, dataSeed);
-  const d = digitsData({ n: MLP_EDGE_N, seed: dataSeed, side: 4, classes: 3 });
+  if (size !== 'digits') return randomLabelData(8, MLP_EDGE_N[size], dataSeed);
+  const d = digitsData({ n: MLP_EDGE_N[size], seed: dataSeed, side: 4, classes: 3 });
   return { n: d.n, inputDim: d.inputDim, x: d.x, y: d.y };
 }
 
