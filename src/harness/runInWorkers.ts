@@ -1,5 +1,3 @@
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Instance, Verdict } from '../claims/claim.js';
 import type { ClaimResult, StopFlag } from './runClaim.js';
@@ -42,7 +40,7 @@ export interface RunInWorkersOptions {
  */
 function startWorker(setup: WorkerSetup): Worker {
   if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./checkWorker.js', import.meta.url), { workerData: setup });
-  const api = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api')).href;
+  const api = import.meta.resolve('tsx/esm/api');
   const entry = new URL('./checkWorker.ts', import.meta.url).href;
   const boot = `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
   return new Worker(boot, { eval: true, workerData: setup });

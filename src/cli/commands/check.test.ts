@@ -144,6 +144,49 @@ describe('eoscheck check, interrupted', () => {
   }, 90_000);
 });
 
+describe('eoscheck check --jobs 2, interrupted', () => {
+  it('the workers load the --claims file too; Ctrl-C stops both threads: the claims cut are in the partial report, in catalog order, exit 130', async () => {
+    const dir = tmp();
+    const json = join(dir, 'partial.json');
+    const root = join(import.meta.dirname, '../../..');
+    // Two families, so two threads: a built-in claim and the claims file's false one, both endless.
+    const args = [
+      'check',
+      FALSE_ID,
+      'classical.descent-lemma',
+      '--claims',
+      FALSE_CLAIM,
+      '--runs',
+      '10000000',
+      '--jobs',
+      '2',
+      '--fixtures',
+      dir,
+      '--json',
+      json,
+    ];
+    const child = spawn(process.execPath, [join(root, 'bin/eoscheck.js'), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const found = () => (existsSync(join(dir, FALSE_ID)) ? readdirSync(join(dir, FALSE_ID)).filter((f) => f.endsWith('.json')) : []);
+    const t0 = Date.now();
+    while (found().length === 0 && Date.now() - t0 < 60_000 && child.exitCode === null) await new Promise((r) => setTimeout(r, 50));
+    child.kill('SIGINT');
+    expect(await exited).toBe(130);
+    expect(stderr).toBe('');
+    const report = JSON.parse(readFileSync(json, 'utf8'));
+    expect(report.interrupted).toBe(true);
+    expect(report.claims.map((c: { id: string }) => c.id)).toEqual(['classical.descent-lemma', FALSE_ID]);
+    expect(report.claims[0].verdict).toBe('interrupted');
+    expect(report.claims[1].instances.violated).toBeGreaterThan(0);
+    for (const f of report.claims[1].counterexamples) expect(JSON.parse(readFileSync(join(report.fixtures, f), 'utf8')).verdict).toBe('violated');
+    expect(stdout).toContain('Interrupted (SIGINT): the report above is partial');
+  }, 90_000);
+});
+
 describe('eoscheck list', () => {
   it('lists id, title, citation and status; --json gives the full records', async () => {
     const r = await cli('list', 'classical.*');
