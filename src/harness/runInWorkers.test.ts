@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Claim } from '../claims/claim.js';
-import { defineClaim } from '../claims/defineClaim.js';
 import { BUILTIN_CLAIMS, selectClaims } from '../claims/registry.js';
 import { UsageError } from '../errors.js';
 import { runCheck, type RunCheckOptions } from './runCheck.js';
-import { families } from './runInWorkers.js';
+import { families, runInWorkers } from './runInWorkers.js';
 import { errorFromMessage, errorToMessage } from './workerMessages.js';
 
 const withoutMs = (x: unknown) => JSON.stringify(x, (k, v) => (k === 'ms' ? 0 : v));
@@ -51,9 +49,11 @@ describe('runCheck on worker threads', () => {
     expect([...two.progress].sort()).toEqual([...one.progress].sort());
   }, 60_000);
 
-  it('a claim the workers cannot find (neither built in nor in a claims file) is an error, not a verdict', async () => {
-    const own: Claim = defineClaim({ ...claims[2], id: 'test.own.descent-lemma' });
-    await expect(runCheck([claims[0], own], { seed: 1, runs: 2, jobs: 2 })).rejects.toThrow(/"test\.own\.descent-lemma" is neither built in nor in \[\]/);
+  it('a claim the worker cannot find (neither built in nor in a claims file) is an error, not a verdict', async () => {
+    const setup = { claimsFiles: [], options: { seed: 1 }, progress: false, instances: false };
+    await expect(runInWorkers(1, [{ id: 'test.own.descent-lemma', runs: 2 }], setup)).rejects.toThrow(
+      /"test\.own\.descent-lemma" is neither built in nor in \[\]/,
+    );
   }, 60_000);
 
   it('errors cross threads with their class, code and parameter', () => {
