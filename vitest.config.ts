@@ -18,6 +18,8 @@ export default defineConfig({
     hookTimeout: 60_000,
     // The claim suites' seed (properties/suiteSeed.ts refuses to run in CI without one); override
     // with EOSCHECK_SEED=… to explore, and reproduce a failure with the seed its title prints.
-    env: { EOSCHECK_SEED: process.env.EOSCHECK_SEED ?? '1' },
+    // `check` runs claims in one thread in the tests (EOSCHECK_JOBS=1), as the suite itself runs in one
+    // worker; the tests of --jobs ask for worker threads explicitly.
+    env: { EOSCHECK_SEED: process.env.EOSCHECK_SEED ?? '1', EOSCHECK_JOBS: process.env.EOSCHECK_JOBS ?? '1' },
   },
 });

@@ -8,6 +8,13 @@
 /** `eoscheck check` and `npm start`: a fixed seed, so a run is reproducible; instances per claim; fixtures. */
 export const CHECK_DEFAULTS = Object.freeze({ seed: 1, runs: 100, fixtures: 'fixtures/counterexamples' } as const);
 
+/**
+ * `eoscheck check` and `npm start`: worker threads running claims side by side when `--jobs` is not
+ * given — the variable `env` if set, else the machine's available parallelism, at most `max` (the
+ * report is the same for any number; more threads only share the cores of a busy machine).
+ */
+export const CHECK_JOBS = Object.freeze({ max: 2, env: 'EOSCHECK_JOBS' } as const);
+
 /** Model evaluations allowed per check call unless the claim or `--budget` says otherwise (defineClaim). */
 export const DEFAULT_BUDGET = 100_000;
 

@@ -79,6 +79,13 @@ export const OPTIONS: readonly OptionSpec[] = [
     commands: ['check'],
   },
   {
+    name: 'jobs',
+    kind: 'value',
+    arg: 'N',
+    description: 'worker threads running claims side by side (default: $EOSCHECK_JOBS, else the cores, at most 2); the report is the same for any N',
+    commands: ['check'],
+  },
+  {
     name: 'update-fixtures',
     kind: 'flag',
     description: 're-record fixtures whose replay changed (verdict, certificate) instead of failing',

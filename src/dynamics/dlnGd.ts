@@ -200,6 +200,17 @@ export function dlnGdF64(
   const v = Float64Array.from(v0);
   const res = new Float64Array(n);
   const g = new Float64Array(d);
+  // X row-major and column-major in flat arrays, so both products run over contiguous doubles;
+  // w = u⊙v is formed once a step (the same products the residual loop would form n times).
+  const Xr = new Float64Array(n * d);
+  const Xc = new Float64Array(n * d);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < d; j++) {
+      Xr[i * d + j] = X[i][j];
+      Xc[j * n + i] = X[i][j];
+    }
+  }
+  const w = new Float64Array(d);
   let prev = Number.NaN;
   let prev2 = Number.NaN;
   let inside = 0;
@@ -213,10 +224,11 @@ export function dlnGdF64(
   };
   for (let k = 0; k < o.maxSteps; k++) {
     let L = 0;
+    for (let j = 0; j < d; j++) w[j] = u[j] * v[j];
     for (let i = 0; i < n; i++) {
       let s = -Y[i];
-      const row = X[i];
-      for (let j = 0; j < d; j++) s += row[j] * (u[j] * v[j]);
+      const r0 = i * d;
+      for (let j = 0; j < d; j++) s += Xr[r0 + j] * w[j];
       res[i] = s;
       L += s * s;
     }
@@ -234,7 +246,8 @@ export function dlnGdF64(
     let gMax = 0;
     for (let j = 0; j < d; j++) {
       let s = 0;
-      for (let i = 0; i < n; i++) s += X[i][j] * res[i];
+      const c0 = j * n;
+      for (let i = 0; i < n; i++) s += Xc[c0 + i] * res[i];
       g[j] = s / n;
       gMax = Math.max(gMax, Math.abs(g[j]));
     }

@@ -1,6 +1,6 @@
 import { rng, type Rng } from '../numerics/rng.js';
 import { affine, backMul, featureMajorInputs, outer } from './mlpKernels.js';
-import { activationOf, layersOf, mlpParamCount, type MlpData, type MlpSpec } from './mlpSpec.js';
+import { activationFillOf, layersOf, mlpParamCount, type MlpData, type MlpSpec } from './mlpSpec.js';
 import { createMlpThird } from './mlpThird.js';
 
 export { ACTIVATIONS, mlpParamCount, type Activation, type MlpData, type MlpSpec } from './mlpSpec.js';
@@ -59,7 +59,7 @@ export function createMlpF64(spec: MlpSpec, data: MlpData): MlpF64 {
       `mlpF64: data must have n ≥ 1 rows: x of length n·d = ${data.n * data.inputDim} and y of length n${k > 1 ? '·k' : ''} = ${data.n * k}`,
     );
   }
-  const act = activationOf(spec.activation);
+  const fill = activationFillOf(spec.activation);
   const n = data.n;
   // A[l]: input of layer l, feature-major (fanIn × n); A[0] is the data transposed. For hidden
   // layer l: Z[l] pre-activations, S1[l] = σ′(Z[l]), S2[l] = σ″(Z[l]) (fanOut × n), and A[l + 1] = σ(Z[l]).
@@ -86,7 +86,6 @@ export function createMlpF64(spec: MlpSpec, data: MlpData): MlpF64 {
       RA.push(new Float64Array(size));
     }
   }
-  const tmp = new Float64Array(4);
   const cached = new Float64Array(p);
   let valid = false;
 
@@ -109,18 +108,7 @@ export function createMlpF64(spec: MlpSpec, data: MlpData): MlpF64 {
     valid = false;
     for (let l = 0; l < D; l++) {
       affine(layers, n, theta, l, A[l], Z[l], false, true);
-      if (l < D - 1) {
-        const z = Z[l];
-        const a = A[l + 1];
-        const s1 = S1[l];
-        const s2 = S2[l];
-        for (let q = 0; q < z.length; q++) {
-          act(z[q], tmp);
-          a[q] = tmp[0];
-          s1[q] = tmp[1];
-          s2[q] = tmp[2];
-        }
-      }
+      if (l < D - 1) fill(Z[l], A[l + 1], S1[l], S2[l]);
     }
     cached.set(theta);
     valid = true;

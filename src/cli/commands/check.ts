@@ -19,6 +19,7 @@ import { EXIT_INTERNAL, type Out } from '../run.js';
 import { CHECK_DEFAULTS } from '../../settings.js';
 import { checkControls } from './checkControls.js';
 import { checkDirectory } from '../directoryOption.js';
+import { jobsOption } from '../jobsOption.js';
 
 /**
  * `eoscheck check [ID|PREFIX* ...]`: runs claims (default: the whole catalog, or only the
@@ -38,6 +39,7 @@ export async function checkCommand(args: ParsedArgs, out: Out): Promise<number> 
   const { shard, from } = resolveShard(optValue(args, 'shard'));
   const fixtures = optValue(args, 'fixtures') ?? CHECK_DEFAULTS.fixtures;
   checkDirectory(fixtures, '--fixtures');
+  const jobs = jobsOption(args);
   const budgetText = optValue(args, 'budget');
   const budget = budgetText === undefined ? undefined : optInt(args, 'budget', 0, 1, 1e12);
   const json = optValue(args, 'json');
@@ -85,6 +87,9 @@ export async function checkCommand(args: ParsedArgs, out: Out): Promise<number> 
   try {
     run = await runCheck(claims, {
       ...(onInstance !== undefined ? { onInstance } : {}),
+      // Workers load the --claims files themselves, so every claim of this run is found there.
+      jobs,
+      claimsFiles: args.values.get('claims') ?? [],
       seed,
       runs,
       runsFixed: optValue(args, 'runs') !== undefined,
