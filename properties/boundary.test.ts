@@ -103,6 +103,7 @@ const SEED_WITHOUT_BOUNDARY: readonly string[] = [
   'damian.diagonal-linear.sharpness-prediction-order',
   'damian.diagonal-linear.tracking-order',
   'damian.diagonal-linear.tracks-pgd-not-flow',
+  'damian.mlp-8-16-1.predictions-track',
   'damian.mlp.predictions-track',
 ];
 

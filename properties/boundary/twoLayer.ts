@@ -64,6 +64,7 @@ const MEASURED: readonly RungRun[] = [
   lambda2Max: 0.6,
   gapMin: 0.79,
   failed: [],
+  evaluations: 0,
 }));
 
 type Ladder = readonly RungRun[];

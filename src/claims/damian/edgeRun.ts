@@ -31,6 +31,8 @@ export interface EdgeInstance<R extends EdgeRungBase = EdgeRungBase> extends Ins
 
 /** What one rung measured over the slow cycles after the first crossing of 2/η (all errors relative, see fields). */
 export interface RungRun {
+  /** Model evaluations the run took: a claim reading the shared run counts them too, so a report does not depend on which claim ran first. */
+  readonly evaluations: number;
   /** ε = η√ᾱ, ᾱ the mean of α = −∇L·∇S⊥ along θ†. */
   readonly eps: number;
   /** max_t ‖θ_t − θ†_t − v⋆_t‖/δ_t. */
@@ -90,9 +92,11 @@ export function runRung<T>(instance: EdgeInstance, rung: EdgeRungBase, data: Ins
   const key = JSON.stringify([instance.model, instance.params ?? null, data, rung, instance.cycles]);
   const hit = memo.get(key);
   if (hit !== undefined) {
+    outer.count(hit.evaluations);
     for (const f of hit.failed) outer.assume(false, f.code, f.message);
     return hit;
   }
+  const before = outer.evaluations;
   // The context records each failed hypothesis (a control runs past them) for the shared run to replay.
   const failed: { code: string; message: string }[] = [];
   const ctx: CheckContext<T> = Object.assign(Object.create(outer) as CheckContext<T>, {
@@ -235,6 +239,7 @@ export function runRung<T>(instance: EdgeInstance, rung: EdgeRungBase, data: Ins
     lambda2Max,
     gapMin,
     failed,
+    evaluations: outer.evaluations - before,
   };
   memo.set(key, run);
   return run;

@@ -171,7 +171,8 @@ export interface MlpEdgeRun {
   readonly stop?: MlpEdgeStop;
 }
 
-const memo = new Map<string, MlpEdgeRun>();
+/** A run and the evaluations it counted: a claim reading the shared run counts them again, so a report does not depend on order. */
+const memo = new Map<string, { run: MlpEdgeRun; evaluations: number }>();
 
 /**
  * Runs the pipeline for `inst` (memoised: the claim and its control read the same run). The window
@@ -180,9 +181,16 @@ const memo = new Map<string, MlpEdgeRun>();
 export function runMlpEdge(inst: MlpEdgeInstance, count: () => void = () => {}): MlpEdgeRun {
   const key = JSON.stringify([inst.size, inst.seed, inst.dataSeed, inst.lr]);
   const hit = memo.get(key);
-  if (hit !== undefined) return hit;
-  const run = compute(inst, count);
-  memo.set(key, run);
+  if (hit !== undefined) {
+    for (let i = 0; i < hit.evaluations; i++) count();
+    return hit.run;
+  }
+  let evaluations = 0;
+  const run = compute(inst, () => {
+    evaluations++;
+    count();
+  });
+  memo.set(key, { run, evaluations });
   return run;
 }
 
