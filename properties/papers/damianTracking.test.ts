@@ -49,6 +49,7 @@ describe('DAMIAN_TRACKING_CLAIMS through the harness (pinned seed)', () => {
       'damian.two-layer.sharpness-prediction-order',
       'damian.two-layer.tracks-pgd-not-flow',
       'damian.mlp.predictions-track',
+      'damian.mlp-8-16-1.predictions-track',
       'damian.diagonal-linear.tracking-order',
       'damian.diagonal-linear.loss-prediction-order',
       'damian.diagonal-linear.sharpness-prediction-order',
