@@ -13,7 +13,7 @@ import { defineClaim } from '../defineClaim.js';
 import { exactlyZero } from '../exactlyZero.js';
 import { leastOf, relativeError, relativeMargin } from '../relativeMargin.js';
 import { ALP } from '../papers.js';
-import { nonFinite } from '../nonFinite.js';
+import { nonFinite } from '../diverged.js';
 
 /**
  * Arora, Li, Panigrahi (ICML 2022): normalized GD and GD on √L enter the Edge of Stability and then

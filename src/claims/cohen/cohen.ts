@@ -12,7 +12,7 @@ import { quadraticSetup } from '../classical/quadraticGd.js';
 import { quadraticGdInstance, type QuadraticGdInstance } from '../classical/quadraticGdInstance.js';
 import { COHEN } from '../papers.js';
 import { mostOf } from '../relativeMargin.js';
-import { nonFinite } from '../nonFinite.js';
+import { nonFinite } from '../diverged.js';
 
 /**
  * Cohen, Kaur, Li, Kolter, Talwalkar (docs/claims/cohen.md, docs/claims/classical.md): the quadratic baseline of the edge of

@@ -8,7 +8,7 @@ import type { CheckContext, Claim, Outcome } from '../claim.js';
 import { defineClaim } from '../defineClaim.js';
 import { compareCertainly, orderStatistic } from '../orderStatistic.js';
 import { COHEN } from '../papers.js';
-import { nonFinite } from '../nonFinite.js';
+import { nonFinite } from '../diverged.js';
 
 /** Cohen et al. on the cubic toy: GD sharpens to 2/η and hovers there (docs/claims/cohen.md). */
 const D = decimalCtor(60);

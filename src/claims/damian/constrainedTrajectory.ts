@@ -6,7 +6,7 @@ import { defineClaim } from '../defineClaim.js';
 import { DNL } from '../papers.js';
 import { leastOf, relativeMargin } from '../relativeMargin.js';
 import { type ToyInstance, type ToyOptions, assumeExactToy, marginOf, readToy, toyInstance } from './damian.js';
-import { nonFinite } from '../nonFinite.js';
+import { nonFinite } from '../diverged.js';
 
 // ─── constrained trajectory (PGD on the stable set) ───────────────────────────────────────────
 

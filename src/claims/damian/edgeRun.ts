@@ -5,7 +5,7 @@ import type { UpdateRule } from '../../dynamics/stepper.js';
 import type { Vec } from '../../numerics/field.js';
 import { dot } from '../../numerics/linalg.js';
 import type { CheckContext, Instance, InstanceJson, Outcome } from '../claim.js';
-import { nonFinite } from '../nonFinite.js';
+import { nonFinite } from '../diverged.js';
 
 /**
  * The negative controls: `no-cubic`, predicted dynamics without x²∇S⊥/2 + u·x·y; `no-energy`, the loss

@@ -5,7 +5,7 @@ import { defineClaim } from '../defineClaim.js';
 import { DNL } from '../papers.js';
 import { leastOf, relativeMargin } from '../relativeMargin.js';
 import { EXACT_RATIONALE, type ToyInstance, assumeExactToy, marginOf, readToy, toyInstance } from './damian.js';
-import { nonFinite } from '../nonFinite.js';
+import { nonFinite } from '../diverged.js';
 
 // ─── damian.reduced-map.exact ───────────────────────────────────────────────────────────────────
 

@@ -7,7 +7,7 @@ import { DNL } from '../papers.js';
 import { exactlyZero } from '../exactlyZero.js';
 import { relativeMargin } from '../relativeMargin.js';
 import { type ToyInstance, assumeExactToy, readToy, toyInstance } from './damian.js';
-import { nonFinite } from '../nonFinite.js';
+import { nonFinite } from '../diverged.js';
 
 // ─── time averages ─────────────────────────────────────────────────────────────────────────────
 

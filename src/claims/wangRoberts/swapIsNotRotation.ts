@@ -7,6 +7,7 @@ import { defineClaim } from '../defineClaim.js';
 import { WR } from '../papers.js';
 import { gdRule, stepper } from '../../dynamics/stepper.js';
 import { BLOW_UP, D, type Frame, GAP_GUARD, finiteSmall, frameAt } from './wangRoberts.js';
+import { diverged } from '../diverged.js';
 
 /** An angle in radians, printed in degrees to three digits. */
 const deg = (x: number) => `${((x * 180) / Math.PI).toPrecision(3)}°`;
@@ -78,14 +79,7 @@ export const swapIsNotRotation: Claim<UvRunInstance> = defineClaim<UvRunInstance
         const stepped = run.step();
         th = run.theta;
         if (!stepped || !finiteSmall(F, th)) {
-          return ctx.diverged({
-            code: 'diverged',
-            message: `GD left |θ| < ${BLOW_UP} at step ${k}`,
-            observed: Number.NaN,
-            bound: 0,
-            margin: Number.NaN,
-            step: k,
-          });
+          return diverged(ctx, 'diverged', `GD left |θ| < ${BLOW_UP} at step ${k}`, k);
         }
       }
       const cur = frameAt(F, model, th);

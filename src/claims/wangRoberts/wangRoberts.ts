@@ -13,7 +13,7 @@ import { quadraticGdInstance } from '../classical/quadraticGdInstance.js';
 import { WR } from '../papers.js';
 import { gdRule, stepper } from '../../dynamics/stepper.js';
 import { leastOf } from '../relativeMargin.js';
-import { nonFinite } from '../nonFinite.js';
+import { nonFinite } from '../diverged.js';
 
 /**
  * Wang & Roberts: instabilities of large-step GD rotate the Hessian's eigenvectors, a consequence
