@@ -6,7 +6,7 @@ import { defineClaim } from '../defineClaim.js';
 import { CBGA } from '../papers.js';
 import { stepper } from '../../dynamics/stepper.js';
 import { exactlyZero } from '../exactlyZero.js';
-import { type QuarticGdInstance, cubicMap, quarticInstances } from './quarticGd.js';
+import { type QuarticGdInstance, cubicMap, orbitEscaped, quarticInstances } from './quarticGd.js';
 
 /**
  * Chen, Balasubramanian, Ghosal, Agrawalla (docs/claims/chen.md): GD on the quartic ¼(x² − μ)²
@@ -30,15 +30,7 @@ function checkTwoCycle<T>(inst: QuarticGdInstance, ctx: CheckContext<T>): Outcom
   for (let t = 0; t < inst.steps; t++) {
     const stepped = run.step();
     x = run.theta[0];
-    if (!stepped || Math.abs(F.toNumber(x)) > 1e6)
-      return ctx.diverged({
-        code: 'diverged',
-        step: t,
-        observed: Number.NaN,
-        bound: 0,
-        margin: Number.NaN,
-        message: `the orbit left every bound at step ${t}`,
-      });
+    if (!stepped || Math.abs(F.toNumber(x)) > 1e6) return orbitEscaped(ctx, t, `the orbit left every bound at step ${t}`);
   }
   const p = F.div(x, root);
   const q = F.div(step(x), root);
@@ -256,8 +248,7 @@ function checkConvergesBelowOne<T>(inst: ConvergenceInstance, ctx: CheckContext<
   for (let t = 0; t < inst.steps; t++) {
     const stepped = run.step();
     x = run.theta[0];
-    if (!stepped)
-      return ctx.diverged({ code: 'diverged', step: t, observed: Number.NaN, bound: 0, margin: Number.NaN, message: `x left the finite range at step ${t}` });
+    if (!stepped) return orbitEscaped(ctx, t, `x left the finite range at step ${t}`);
     // The exceptional starts: preimages of the fixed point 0 (e.g. z₀² = (1 + a)/a lands on 0 in one step) and of
     // the unstable 2-cycle ±b. On a decimal grid they can be hit exactly; there the orbit stays put forever.
     const zt = F.div(x, root);
