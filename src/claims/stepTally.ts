@@ -1,5 +1,5 @@
 import type { Field } from '../numerics/field.js';
-import type { CheckContext, Outcome } from './claim.js';
+import type { CheckContext, Outcome, ResolvedTolerance } from './claim.js';
 import { leastOf } from './relativeMargin.js';
 
 /** The worst step of a per-step comparison, as numbers: what a `holds` reports. */
@@ -57,4 +57,14 @@ export class StepTally<T> {
       message,
     });
   }
+}
+
+/** err > tol.rel·scale + tol.abs: an identity that fails at this step, decided in the field (at interval:N, certainly). */
+export function beyondTolerance<T>(F: Field<T>, tol: ResolvedTolerance, err: T, scale: T): boolean {
+  return F.lt(F.add(F.mul(F.from(tol.rel), scale), F.from(tol.abs)), err);
+}
+
+/** The violated outcome of a comparison that failed at step t: `observed` against the relative tolerance, m its margin in the field. */
+export function failedAt<T>(ctx: CheckContext<T>, code: string, t: number, observed: number, m: T, message: string, details?: Record<string, string>): Outcome {
+  return ctx.violated({ code, step: t, observed, bound: ctx.tol.rel, ...ctx.margin(m), message, ...(details !== undefined ? { details } : {}) });
 }

@@ -4,7 +4,7 @@ import type { Field } from '../../numerics/field.js';
 import type { CheckContext, Claim, Instance, Outcome } from '../claim.js';
 import { defineClaim } from '../defineClaim.js';
 import { relativeError, relativeMargin } from '../relativeMargin.js';
-import { StepTally } from '../stepTally.js';
+import { StepTally, beyondTolerance, failedAt } from '../stepTally.js';
 import { EPGF } from '../papers.js';
 import { gdRule, stepper } from '../../dynamics/stepper.js';
 
@@ -156,15 +156,15 @@ function checkInvariant<T>(inst: DlnGdInstance, ctx: CheckContext<T>): Outcome {
       const observed = F.toNumber(relativeError(F, err, scale));
       const margin = ctx.tol.rel - observed;
       const m = relativeMargin(F, ctx.tol.rel, err, scale);
-      if (F.lt(F.add(F.mul(F.from(ctx.tol.rel), scale), F.from(ctx.tol.abs)), err)) {
-        return ctx.violated({
-          code: 'identity_mismatch',
-          step: t,
+      if (beyondTolerance(F, ctx.tol, err, scale)) {
+        return failedAt(
+          ctx,
+          'identity_mismatch',
+          t,
           observed,
-          bound: ctx.tol.rel,
-          ...ctx.margin(m),
-          message: `step ${t}, coordinate ${k + 1}: (u² − v²)⁺ = ${F.toString(cNext)} but ${gf ? 'u² − v²' : '(u² − v²)(1 − γ²g²)'} = ${F.toString(predicted)} (γg = ${F.toString(gg)})`,
-        });
+          m,
+          `step ${t}, coordinate ${k + 1}: (u² − v²)⁺ = ${F.toString(cNext)} but ${gf ? 'u² − v²' : '(u² − v²)(1 − γ²g²)'} = ${F.toString(predicted)} (γg = ${F.toString(gg)})`,
+        );
       }
       tally.note(m ?? F.from(margin), { margin, observed, bound: ctx.tol.rel, step: t });
     }
@@ -250,7 +250,7 @@ function checkHyperbolic<T>(inst: DlnGdInstance, ctx: CheckContext<T>): Outcome 
         : !positive
           ? F.div(cNext, F.add(F.mul(next[k], next[k]), F.mul(next[d + k], next[d + k])))
           : undefined;
-      if (!ok || F.lt(F.add(F.mul(F.from(ctx.tol.rel), scale), F.from(ctx.tol.abs)), err)) {
+      if (!ok || beyondTolerance(F, ctx.tol, err, scale)) {
         return ctx.violated({
           code: ok ? 'identity_mismatch' : 'parameterization_broken',
           step: t,

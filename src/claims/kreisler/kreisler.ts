@@ -9,7 +9,7 @@ import type { CheckContext, Claim, Instance, Outcome } from '../claim.js';
 import { defineClaim } from '../defineClaim.js';
 import { KNSC } from '../papers.js';
 import { gdRule, stepper } from '../../dynamics/stepper.js';
-import { StepTally } from '../stepTally.js';
+import { StepTally, beyondTolerance, failedAt } from '../stepTally.js';
 
 /**
  * Kreisler, Nacson, Soudry, Carmon (docs/claims/kreisler.md): on the deep scalar network ½(∏wᵢ − y)², GD
@@ -146,15 +146,15 @@ function checkPairGap<T>(inst: DeepScalarInstance, ctx: CheckContext<T>): Outcom
         const margin = ctx.tol.rel - observed;
         const m = F.sub(F.from(ctx.tol.rel), F.sign(scale) === 0 ? err : F.div(err, scale));
         const least = tally.noteLeast(m);
-        if (F.lt(F.add(F.mul(F.from(ctx.tol.rel), scale), F.from(ctx.tol.abs)), err)) {
-          return ctx.violated({
-            code: 'identity_mismatch',
-            step: t,
+        if (beyondTolerance(F, ctx.tol, err, scale)) {
+          return failedAt(
+            ctx,
+            'identity_mismatch',
+            t,
             observed,
-            bound: ctx.tol.rel,
-            ...ctx.margin(least),
-            message: `step ${t}, pair (${i + 1}, ${j + 1}): (wᵢ² − wⱼ²)⁺ = ${F.toString(gapNext)} but ${gf ? 'wᵢ² − wⱼ²' : '(wᵢ² − wⱼ²)(1 − η²r²∏_{k≠i,j}w_k²)'} = ${F.toString(predicted)}`,
-          });
+            least,
+            `step ${t}, pair (${i + 1}, ${j + 1}): (wᵢ² − wⱼ²)⁺ = ${F.toString(gapNext)} but ${gf ? 'wᵢ² − wⱼ²' : '(wᵢ² − wⱼ²)(1 − η²r²∏_{k≠i,j}w_k²)'} = ${F.toString(predicted)}`,
+          );
         }
         tally.noteWorst({ margin, observed, bound: ctx.tol.rel, step: t });
       }
@@ -280,15 +280,15 @@ function checkGfsMonotone<T>(inst: DeepScalarInstance, ctx: CheckContext<T>): Ou
     least = least === undefined ? F.sub(slack, inc) : F.min(least, F.sub(slack, inc));
     if (F.lt(slack, inc)) {
       const r = F.sub(prod(F, w), y);
-      return ctx.violated({
-        code: 'gfs_sharpness_increased',
-        step: t,
+      return failedAt(
+        ctx,
+        'gfs_sharpness_increased',
+        t,
         observed,
-        bound: ctx.tol.rel,
-        ...ctx.margin(least),
-        message: `φ rose from ${F.toString(phi)} to ${F.toString(phiNext)} at step ${t} (+${(observed * 100).toFixed(2)}%; η·φ(w₀) = ${F.toNumber(kappa).toFixed(4)}, η|r| = ${F.toNumber(F.abs(F.mul(eta, r))).toFixed(4)})`,
-        details: { kappa: F.toString(kappa) },
-      });
+        least,
+        `φ rose from ${F.toString(phi)} to ${F.toString(phiNext)} at step ${t} (+${(observed * 100).toFixed(2)}%; η·φ(w₀) = ${F.toNumber(kappa).toFixed(4)}, η|r| = ${F.toNumber(F.abs(F.mul(eta, r))).toFixed(4)})`,
+        { kappa: F.toString(kappa) },
+      );
     }
     if (margin < worst.margin) worst = { margin, observed, bound: ctx.tol.rel, step: t };
     phi = phiNext;

@@ -3,7 +3,7 @@ import { decimalText } from '../../arbitraries/decimalText.js';
 import type { CheckContext, Claim, Outcome } from '../claim.js';
 import { defineClaim } from '../defineClaim.js';
 import { relativeError, relativeMargin } from '../relativeMargin.js';
-import { StepTally } from '../stepTally.js';
+import { StepTally, beyondTolerance, failedAt } from '../stepTally.js';
 import { LBDSG } from '../papers.js';
 import { gdRule, stepper } from '../../dynamics/stepper.js';
 import { type WideUvInstance, fl, wideUvInstances } from './wideUv.js';
@@ -56,21 +56,20 @@ function checkFlMap<T>(inst: WideUvInstance, ctx: CheckContext<T>): Outcome {
     const scaleL = F.div(sl, M);
     const errF = F.abs(F.sub(fN, fPred));
     const errL = F.abs(F.sub(lamN, lamPred));
-    const tol = F.from(ctx.tol.rel);
     const oF = F.toNumber(F.div(errF, scaleF));
     const oL = F.toNumber(F.div(errL, scaleL));
     const observed = Math.max(oF, oL);
     const margin = ctx.tol.rel - observed;
     const mF = F.min(relativeMargin(F, ctx.tol.rel, errF, scaleF), relativeMargin(F, ctx.tol.rel, errL, scaleL));
-    if (F.lt(F.add(F.mul(tol, scaleF), F.from(ctx.tol.abs)), errF) || F.lt(F.add(F.mul(tol, scaleL), F.from(ctx.tol.abs)), errL)) {
-      return ctx.violated({
-        code: 'map_mismatch',
-        step: t,
+    if (beyondTolerance(F, ctx.tol, errF, scaleF) || beyondTolerance(F, ctx.tol, errL, scaleL)) {
+      return failedAt(
+        ctx,
+        'map_mismatch',
+        t,
         observed,
-        bound: ctx.tol.rel,
-        ...ctx.margin(mF),
-        message: `step ${t} (m = ${m}): the iterate gives (f⁺, λ⁺) = (${F.toString(fN)}, ${F.toString(lamN)}) but the ${lin ? 'linearized (m → ∞)' : 'closed'} map gives (${F.toString(fPred)}, ${F.toString(lamPred)})`,
-      });
+        mF,
+        `step ${t} (m = ${m}): the iterate gives (f⁺, λ⁺) = (${F.toString(fN)}, ${F.toString(lamN)}) but the ${lin ? 'linearized (m → ∞)' : 'closed'} map gives (${F.toString(fPred)}, ${F.toString(lamPred)})`,
+      );
     }
     tally.note(mF, { margin, observed, bound: ctx.tol.rel, step: t });
     tally.checked++;
@@ -140,25 +139,18 @@ function checkLambdaY0<T>(inst: WideUvInstance, ctx: CheckContext<T>): Outcome {
     const mErr = relativeMargin(F, ctx.tol.rel, err, scale);
     const mInc = relativeMargin(F, ctx.tol.rel, inc, scale);
     if (F.lt(tol, err)) {
-      return ctx.violated({
-        code: 'increment_mismatch',
-        step: t,
-        observed,
-        bound: ctx.tol.rel,
-        ...ctx.margin(mErr),
-        message: `step ${t}: λ⁺ − λ = ${F.toString(inc)} but (ηf²/m)(ηλ − 4) = ${F.toString(predicted)}`,
-      });
+      return failedAt(ctx, 'increment_mismatch', t, observed, mErr, `step ${t}: λ⁺ − λ = ${F.toString(inc)} but (ηf²/m)(ηλ − 4) = ${F.toString(predicted)}`);
     }
     if (F.lt(tol, inc)) {
       const o = F.toNumber(relativeError(F, inc, scale));
-      return ctx.violated({
-        code: 'lambda_increased',
-        step: t,
-        observed: o,
-        bound: ctx.tol.rel,
-        ...ctx.margin(mInc),
-        message: `step ${t}: λ rose from ${F.toString(lam)} to ${F.toString(lamN)} (η·λ = ${F.toNumber(F.mul(eta, lam)).toFixed(4)}; η·λ₀ = ${F.toNumber(k0).toFixed(4)})`,
-      });
+      return failedAt(
+        ctx,
+        'lambda_increased',
+        t,
+        o,
+        mInc,
+        `step ${t}: λ rose from ${F.toString(lam)} to ${F.toString(lamN)} (η·λ = ${F.toNumber(F.mul(eta, lam)).toFixed(4)}; η·λ₀ = ${F.toNumber(k0).toFixed(4)})`,
+      );
     }
     const margin = ctx.tol.rel - observed;
     // Both parts of the claim: the increment identity and λ⁺ ≤ λ.

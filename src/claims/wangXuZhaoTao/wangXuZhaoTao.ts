@@ -6,7 +6,7 @@ import type { CheckContext, Claim, Instance, Outcome } from '../claim.js';
 import { defineClaim } from '../defineClaim.js';
 import { WXZT } from '../papers.js';
 import { gdRule, stepper } from '../../dynamics/stepper.js';
-import { StepTally } from '../stepTally.js';
+import { StepTally, beyondTolerance, failedAt } from '../stepTally.js';
 
 /**
  * Wang, Xu, Zhao, Tao (docs/claims/wang-xu-zhao-tao.md): balancing, EoS and catapult for F(x, y) = ℓ(xᵀy). Only the
@@ -134,16 +134,16 @@ function checkBalancingIdentity<T>(inst: InnerProductGdInstance, ctx: CheckConte
     const bound = ctx.tol.rel;
     const m = F.sub(F.from(ctx.tol.rel), F.sign(scale) === 0 ? err : F.div(err, scale));
     const least = tally.noteLeast(m);
-    if (F.lt(F.add(F.mul(F.from(ctx.tol.rel), scale), F.from(ctx.tol.abs)), err)) {
-      return ctx.violated({
-        code: 'identity_mismatch',
-        step: t,
+    if (beyondTolerance(F, ctx.tol, err, scale)) {
+      return failedAt(
+        ctx,
+        'identity_mismatch',
+        t,
         observed,
-        bound,
-        ...ctx.margin(least),
-        message: `step ${t}: ‖x⁺‖² − ‖y⁺‖² = ${F.toString(deltaNext)} but ${gf ? '‖x‖² − ‖y‖²' : "(‖x‖² − ‖y‖²)(1 − η²ℓ'²)"} = ${F.toString(predicted)} (η·ℓ'(s) = ${F.toString(ed)})`,
-        details: { loss: inst.params.loss, etaEllPrime: F.toString(ed) },
-      });
+        least,
+        `step ${t}: ‖x⁺‖² − ‖y⁺‖² = ${F.toString(deltaNext)} but ${gf ? '‖x‖² − ‖y‖²' : "(‖x‖² − ‖y‖²)(1 − η²ℓ'²)"} = ${F.toString(predicted)} (η·ℓ'(s) = ${F.toString(ed)})`,
+        { loss: inst.params.loss, etaEllPrime: F.toString(ed) },
+      );
     }
     tally.noteWorst({ margin: bound - observed, observed, bound, step: t });
     tally.checked++;

@@ -7,7 +7,7 @@ import { ZWWZG } from '../papers.js';
 import { gd } from '../../dynamics/gd.js';
 import { stepper } from '../../dynamics/stepper.js';
 import { relativeError } from '../relativeMargin.js';
-import { StepTally } from '../stepTally.js';
+import { StepTally, beyondTolerance, failedAt } from '../stepTally.js';
 
 /**
  * Zhu, Wang, Wang, Zhou, Ge (docs/claims/zhu.md): the minimalist example L(x, y) = ¼(x²y² − 1)²,
@@ -71,15 +71,15 @@ function checkIdentity<T>(inst: MinimalistInstance, ctx: CheckContext<T>): Outco
     const observed = F.toNumber(relErr);
     const m = F.sub(F.from(ctx.tol.rel), relErr);
     const margin = F.toNumber(m);
-    if (F.lt(F.add(F.mul(F.from(ctx.tol.rel), scale), F.from(ctx.tol.abs)), err)) {
-      return ctx.violated({
-        code: 'identity_mismatch',
-        step: t,
+    if (beyondTolerance(F, ctx.tol, err, scale)) {
+      return failedAt(
+        ctx,
+        'identity_mismatch',
+        t,
         observed,
-        bound: ctx.tol.rel,
-        ...ctx.margin(m),
-        message: `step ${t}: (x² − y²)⁺ = ${F.toString(cNext)} but ${gf ? 'x² − y²' : '(x² − y²)(1 − η²r²x²y²)'} = ${F.toString(predicted)}`,
-      });
+        m,
+        `step ${t}: (x² − y²)⁺ = ${F.toString(cNext)} but ${gf ? 'x² − y²' : '(x² − y²)(1 − η²r²x²y²)'} = ${F.toString(predicted)}`,
+      );
     }
     tally.note(m, { margin, observed, bound: ctx.tol.rel, step: t });
     tally.checked++;
