@@ -8,6 +8,7 @@ import { gd } from '../../dynamics/gd.js';
 import { stepper } from '../../dynamics/stepper.js';
 import { relativeError } from '../relativeMargin.js';
 import { StepTally, beyondTolerance, failedAt } from '../stepTally.js';
+import { runUntilSettled } from '../../dynamics/runUntilSettled.js';
 
 /**
  * Zhu, Wang, Wang, Zhou, Ge (docs/claims/zhu.md): the minimalist example L(x, y) = ¼(x²y² − 1)²,
@@ -144,16 +145,11 @@ function checkFinalSharpness<T>(inst: MinimalistInstance, ctx: CheckContext<T>):
   const half = F.mul(eta, F.sqrt(F.add(F.mul(c0, c0), F.int(4))));
   ctx.assume(F.lt(F.one, half), 'below_edge', `η·S_GFS/2 = ${F.toString(half)} ≤ 1: the gradient-flow solution is already stable`);
   const run = stepper(gd(model, { lr: inst.lr }), theta);
-  let inside = 0;
-  let t = 0;
-  for (; t < inst.steps; t++) {
-    if (!run.step()) break;
-    const th = run.theta;
+  const { t, settled } = runUntilSettled(run, inst.steps, (th) => {
     const p = F.mul(F.mul(th[0], th[0]), F.mul(th[1], th[1]));
-    inside = F.lt(F.abs(F.sub(p, F.one)), F.from('1e-10')) ? inside + 1 : 0;
-    if (inside >= 3) break;
-  }
-  ctx.assume(inside >= 3, 'not_converged', `GD did not converge within ${inst.steps} steps`);
+    return F.lt(F.abs(F.sub(p, F.one)), F.from('1e-10'));
+  });
+  ctx.assume(settled, 'not_converged', `GD did not converge within ${inst.steps} steps`);
   // At the limit (xy = ±1) S = 2(x² + y²); the run stops within |r| < 1e-10 of it.
   const th = run.theta;
   const s = F.mul(eta, F.add(F.mul(th[0], th[0]), F.mul(th[1], th[1])));
