@@ -267,37 +267,43 @@ function checkConvergesBelowOne<T>(inst: ConvergenceInstance, ctx: CheckContext<
   const mDist = F.sub(F.from(bound), distF);
   const side = F.mul(z, F.int(F.sign(z0)));
   const m = inst.variant === 'nearest' ? F.min(mDist, side) : mDist;
-  if (!(dist <= bound)) {
-    return ctx.violated({
-      code: 'not_converged',
-      step: inst.steps,
-      observed: dist,
-      bound,
-      ...ctx.margin(m),
-      details,
-      message: `a = ${F.toNumber(a).toFixed(4)}, z₀ = ${F.toNumber(z0).toFixed(4)}: after ${inst.steps} steps z = ${F.toNumber(z).toPrecision(12)}, ${dist.toExponential(2)} from ±1`,
-    });
-  }
-  if (inst.variant === 'nearest' && !(F.toNumber(side) > 0)) {
-    return ctx.violated({
-      code: 'other_well',
-      step: inst.steps,
-      observed: 1,
-      bound: 0,
-      ...ctx.margin(m),
-      details,
-      message: `a = ${F.toNumber(a).toFixed(4)}: from z₀ = ${F.toNumber(z0).toFixed(4)} GD overshoots through 0 and converges to z = ${F.toNumber(z).toFixed(6)}, the minimizer on the OTHER side`,
-    });
-  }
-  return ctx.holds({
-    code: 'converged',
+  const evidence = (code: string, observed: number, b: number, message: string) => ({
+    code,
     step: inst.steps,
-    observed: dist,
-    bound,
+    observed,
+    bound: b,
     ...ctx.margin(m),
     details,
-    message: `a = ${F.toNumber(a).toFixed(4)}, z₀ = ${F.toNumber(z0).toFixed(4)}: GD converged to z = ${F.toNumber(z).toFixed(6)} (${dist.toExponential(2)} from ±1)`,
+    message,
   });
+  if (!(dist <= bound)) {
+    return ctx.violated(
+      evidence(
+        'not_converged',
+        dist,
+        bound,
+        `a = ${F.toNumber(a).toFixed(4)}, z₀ = ${F.toNumber(z0).toFixed(4)}: after ${inst.steps} steps z = ${F.toNumber(z).toPrecision(12)}, ${dist.toExponential(2)} from ±1`,
+      ),
+    );
+  }
+  if (inst.variant === 'nearest' && !(F.toNumber(side) > 0)) {
+    return ctx.violated(
+      evidence(
+        'other_well',
+        1,
+        0,
+        `a = ${F.toNumber(a).toFixed(4)}: from z₀ = ${F.toNumber(z0).toFixed(4)} GD overshoots through 0 and converges to z = ${F.toNumber(z).toFixed(6)}, the minimizer on the OTHER side`,
+      ),
+    );
+  }
+  return ctx.holds(
+    evidence(
+      'converged',
+      dist,
+      bound,
+      `a = ${F.toNumber(a).toFixed(4)}, z₀ = ${F.toNumber(z0).toFixed(4)}: GD converged to z = ${F.toNumber(z).toFixed(6)} (${dist.toExponential(2)} from ±1)`,
+    ),
+  );
 }
 
 export const chenConvergesBelowOne: Claim<ConvergenceInstance> = defineClaim<ConvergenceInstance>({
