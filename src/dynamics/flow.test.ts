@@ -11,6 +11,7 @@ import { parsePrecision } from '../numerics/precision.js';
 import { flow } from './flow.js';
 import { relError } from '../numerics/tolerance.js';
 import { runTrajectory } from './runTrajectory.js';
+import { quadraticModel } from '../../test-support/quadraticModel.js';
 
 /** An SPD matrix BᵀB + shift·I as exact decimal text (products of 1-place decimals are exact). */
 function spd(B: string[][], shift: string): string[][] {
@@ -153,15 +154,10 @@ describe('flow (Dormand–Prince 5(4), step capped at c/S)', () => {
   });
 
   it('caps the step at c/S: a stiff direction takes ≥ ηS/c steps per interval', () => {
-    const model = getModelDef('quadratic').create({
-      dim: 2,
-      data: {
-        A: [
-          ['100', '0'],
-          ['0', '1'],
-        ],
-      },
-    });
+    const model = quadraticModel([
+      ['100', '0'],
+      ['0', '1'],
+    ]);
     const r = runTrajectory(model, f64, ['1', '1'], { optimizer: { id: 'flow', lr: '0.5', capC: 1, rtol: 1e-3 }, steps: 2 });
     // ηS/c = 50: with a loose rtol only the cap limits the step.
     expect(r.rows[1].state.flow!.accepted).toBeGreaterThanOrEqual(50);

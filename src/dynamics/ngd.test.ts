@@ -5,6 +5,7 @@ import { f64 } from '../numerics/f64Field.js';
 import { oracleAgreementTests } from '../../test-support/oracleAgreementTests.js';
 import { ngd } from './ngd.js';
 import { runTrajectory } from './runTrajectory.js';
+import { quadraticModel } from '../../test-support/quadraticModel.js';
 
 describe('ngd', () => {
   it('steps by exactly η along −∇L/‖∇L‖', () => {
@@ -28,16 +29,13 @@ describe('ngd', () => {
   });
 
   it('∇L = 0 is a reported fixed point, never a division by zero', () => {
-    const model = getModelDef('quadratic').create({
-      dim: 2,
-      data: {
-        A: [
-          ['3', '0'],
-          ['0', '1'],
-        ],
-        b: ['3', '1'],
-      },
-    });
+    const model = quadraticModel(
+      [
+        ['3', '0'],
+        ['0', '1'],
+      ],
+      ['3', '1'],
+    );
     const r = runTrajectory(model, f64, ['1', '1'], { optimizer: { id: 'ngd', lr: 0.1 }, steps: 3 });
     expect(r.diverged).toBe(false);
     expect(r.rows.map((row) => row.theta)).toEqual([

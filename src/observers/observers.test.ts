@@ -18,6 +18,7 @@ import {
   selfStabilizationObserver,
   sharpnessObserver,
 } from './index.js';
+import { quadraticModel } from '../../test-support/quadraticModel.js';
 
 describe('observers', () => {
   it('rotation: fixed eigenvectors on the balanced uv slice give angle 0, and the eigenvalue crossing is a swap, not a rotation (docs/claims/wang-roberts.md)', () => {
@@ -116,15 +117,10 @@ describe('observers', () => {
   });
 
   it('edgeMargin = ηS − 2; observersByName resolves ids and rejects unknown ones', () => {
-    const model = getModelDef('quadratic').create({
-      dim: 2,
-      data: {
-        A: [
-          ['4', '0'],
-          ['0', '1'],
-        ],
-      },
-    });
+    const model = quadraticModel([
+      ['4', '0'],
+      ['0', '1'],
+    ]);
     const r = runTrajectory(model, f64, ['1', '1'], { optimizer: { id: 'gd', lr: '0.25' }, steps: 0, observers: [edgeMarginObserver(), lossObserver()] });
     expect(r.rows[0].fields).toEqual({ edgeMargin: 0.25 * 4 - 2, loss: 2.5 });
     expect(observersByName(['loss', 'catapult']).map((o) => o.id)).toEqual(['loss', 'catapult']);
