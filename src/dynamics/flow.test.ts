@@ -2,7 +2,6 @@ import type { Decimal } from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decimalMatrix, decimalVector } from '../arbitraries/decimalText.js';
-import { getModelDef } from '../models/registry.js';
 import { decimalField } from '../numerics/decimalField.js';
 import { eigSym } from '../numerics/eigSym.js';
 import { f64 } from '../numerics/f64Field.js';
@@ -68,7 +67,7 @@ describe('flow (Dormand–Prince 5(4), step capped at c/S)', () => {
         fc.double({ min: 0.2, max: 2.5, noNaN: true }),
         ([B, theta0, b, withB], c) => {
           const A = spd(B, '0.1');
-          const model = getModelDef('quadratic').create({ dim: theta0.length, data: withB ? { A, b } : { A } });
+          const model = quadraticModel(A, withB ? b : undefined);
           const lambdaMax = eigSym(
             f64,
             A.map((r) => r.map(Number)),
@@ -101,7 +100,7 @@ describe('flow (Dormand–Prince 5(4), step capped at c/S)', () => {
       ['2', '0.5'],
       ['0.5', '1'],
     ];
-    const model = getModelDef('quadratic').create({ dim: 2, data: { A } });
+    const model = quadraticModel(A);
     const D = decimalField(30);
     const r = runTrajectory(model, D, ['1', '-0.5'], { optimizer: { id: 'flow', lr: '0.5', rtol: 1e-20 }, steps: 3 });
     const D60 = decimalField(60);
@@ -128,7 +127,7 @@ describe('flow (Dormand–Prince 5(4), step capped at c/S)', () => {
       ['0.5', '1'],
     ];
     const F = fieldFor(parsePrecision('interval:40'));
-    const model = getModelDef('quadratic').create({ dim: 2, data: { A } }).bind(F);
+    const model = quadraticModel(A).bind(F);
     const opt = flow(model, { lr: '0.5', rtol: 1e-10 });
     let st = opt.init(['1', '-0.5'].map((x) => F.from(x)));
     const D60 = decimalField(60);

@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { getModelDef } from '../models/registry.js';
 import { decimalField } from '../numerics/decimalField.js';
 import { f64 } from '../numerics/f64Field.js';
 import { momentum } from './momentum.js';
@@ -8,7 +7,7 @@ import { replayFrom } from './replayFrom.js';
 import { runTrajectory } from './runTrajectory.js';
 import { quadraticModel } from '../../test-support/quadraticModel.js';
 
-const quad1 = (lambda: string) => getModelDef('quadratic').create({ dim: 1, data: { A: [[lambda]] } });
+const quad1 = (lambda: string) => quadraticModel([[lambda]]);
 
 describe('momentum (heavy ball)', () => {
   it('is θ − η∇L + β(θ − θ⁻), starting at rest, with β = 0.9 by default', () => {

@@ -183,17 +183,10 @@ describe('pgd', () => {
 
   it('reports failure instead of returning an infeasible point (∇S⊥ = 0 above the edge)', () => {
     // A quadratic has ∇S = 0: a start above the edge cannot be projected.
-    const model = getModelDef('quadratic')
-      .create({
-        dim: 2,
-        data: {
-          A: [
-            ['4', '0'],
-            ['0', '1'],
-          ],
-        },
-      })
-      .bind(f64);
+    const model = quadraticModel([
+      ['4', '0'],
+      ['0', '1'],
+    ]).bind(f64);
     const opt = pgd(model, { lr: 1 });
     const s = opt.init([0.5, 0.5]);
     expect(s.projection!.projected).toBe(false);

@@ -96,13 +96,13 @@ describe('observers', () => {
       [1 + 9 - 25, 2 + 12 - 30],
       [2 + 12 - 30, 4 + 16 - 36],
     ]);
-    const quad = getModelDef('quadratic').create({ dim: 1, data: { A: [['1']] } });
+    const quad = quadraticModel([['1']]);
     const r = runTrajectory(quad, f64, ['1'], { optimizer: { id: 'gd', lr: '0.1' }, steps: 1, observers: [balancednessObserver()] });
     expect(r.rows[0].fields.balancedness).toBeNull();
   });
 
   it('momentum is judged against its own edge (2 + 2β)/η: no edge event below it, a negative margin', () => {
-    const q = getModelDef('quadratic').create({ dim: 1, data: { A: [['5']], b: ['0'] } });
+    const q = quadraticModel([['5']], ['0']);
     // η·λ = 2.5 > 2 (beyond the GD edge) but < 2 + 2β = 3.8: heavy ball converges.
     const r = runTrajectory(q, f64, ['1'], {
       optimizer: { id: 'momentum', lr: '0.5', beta: '0.9' },
