@@ -2,7 +2,6 @@ import type { Decimal } from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decimalMatrix, decimalVector } from '../arbitraries/decimalText.js';
-import { getModelDef } from '../models/registry.js';
 import { decimalField } from '../numerics/decimalField.js';
 import { eigSym } from '../numerics/eigSym.js';
 import { f64 } from '../numerics/f64Field.js';
@@ -11,6 +10,7 @@ import { parsePrecision } from '../numerics/precision.js';
 import { flow } from './flow.js';
 import { relError } from '../numerics/tolerance.js';
 import { runTrajectory } from './runTrajectory.js';
+import { quadraticModel } from '../../test-support/quadraticModel.js';
 
 /** An SPD matrix BᵀB + shift·I as exact decimal text (products of 1-place decimals are exact). */
 function spd(B: string[][], shift: string): string[][] {
@@ -67,7 +67,7 @@ describe('flow (Dormand–Prince 5(4), step capped at c/S)', () => {
         fc.double({ min: 0.2, max: 2.5, noNaN: true }),
         ([B, theta0, b, withB], c) => {
           const A = spd(B, '0.1');
-          const model = getModelDef('quadratic').create({ dim: theta0.length, data: withB ? { A, b } : { A } });
+          const model = quadraticModel(A, withB ? b : undefined);
           const lambdaMax = eigSym(
             f64,
             A.map((r) => r.map(Number)),
@@ -100,7 +100,7 @@ describe('flow (Dormand–Prince 5(4), step capped at c/S)', () => {
       ['2', '0.5'],
       ['0.5', '1'],
     ];
-    const model = getModelDef('quadratic').create({ dim: 2, data: { A } });
+    const model = quadraticModel(A);
     const D = decimalField(30);
     const r = runTrajectory(model, D, ['1', '-0.5'], { optimizer: { id: 'flow', lr: '0.5', rtol: 1e-20 }, steps: 3 });
     const D60 = decimalField(60);
@@ -127,7 +127,7 @@ describe('flow (Dormand–Prince 5(4), step capped at c/S)', () => {
       ['0.5', '1'],
     ];
     const F = fieldFor(parsePrecision('interval:40'));
-    const model = getModelDef('quadratic').create({ dim: 2, data: { A } }).bind(F);
+    const model = quadraticModel(A).bind(F);
     const opt = flow(model, { lr: '0.5', rtol: 1e-10 });
     let st = opt.init(['1', '-0.5'].map((x) => F.from(x)));
     const D60 = decimalField(60);
@@ -153,15 +153,10 @@ describe('flow (Dormand–Prince 5(4), step capped at c/S)', () => {
   });
 
   it('caps the step at c/S: a stiff direction takes ≥ ηS/c steps per interval', () => {
-    const model = getModelDef('quadratic').create({
-      dim: 2,
-      data: {
-        A: [
-          ['100', '0'],
-          ['0', '1'],
-        ],
-      },
-    });
+    const model = quadraticModel([
+      ['100', '0'],
+      ['0', '1'],
+    ]);
     const r = runTrajectory(model, f64, ['1', '1'], { optimizer: { id: 'flow', lr: '0.5', capC: 1, rtol: 1e-3 }, steps: 2 });
     // ηS/c = 50: with a loose rtol only the cap limits the step.
     expect(r.rows[1].state.flow!.accepted).toBeGreaterThanOrEqual(50);

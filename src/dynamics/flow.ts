@@ -60,16 +60,8 @@ const A: readonly (readonly [number, number][])[] = [
     [11, 84],
   ],
 ];
-/** 5th-order weights (= the last row of A: first same as last). */
-const B5: readonly [number, number][] = [
-  [35, 384],
-  [0, 1],
-  [500, 1113],
-  [125, 192],
-  [-2187, 6784],
-  [11, 84],
-  [0, 1],
-];
+/** 5th-order weights: the last row of A (first same as last), and 0 for the seventh stage. */
+const B5: readonly [number, number][] = [...A[A.length - 1], [0, 1]];
 /** b5 − b4: the embedded error estimate. */
 const E: readonly [number, number][] = [
   [71, 57600],

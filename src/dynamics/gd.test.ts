@@ -9,21 +9,17 @@ import { oracleAgreementTests } from '../../test-support/oracleAgreementTests.js
 import { lrFor } from '../../test-support/oracleCompare.js';
 import { gd } from './gd.js';
 import { runTrajectory } from './runTrajectory.js';
+import { quadraticModel } from '../../test-support/quadraticModel.js';
 
 describe('gd', () => {
   it('is θ − η∇L, pure (the state is not mutated)', () => {
-    const model = getModelDef('quadratic')
-      .create({
-        dim: 2,
-        data: {
-          A: [
-            ['2', '0'],
-            ['0', '1'],
-          ],
-          b: ['1', '0'],
-        },
-      })
-      .bind(f64);
+    const model = quadraticModel(
+      [
+        ['2', '0'],
+        ['0', '1'],
+      ],
+      ['1', '0'],
+    ).bind(f64);
     const opt = gd(model, { lr: 0.25 });
     const s0 = opt.init([1, 1]);
     const s1 = opt.step(s0);

@@ -1,8 +1,7 @@
 import type { BoundModel } from '../models/model.js';
-import type { Vec } from '../numerics/field.js';
-import { fastRule } from './_internals/fastRules.js';
+import { gradientRule } from './_internals/gradientRule.js';
 import { learningRate } from './_internals/scalar.js';
-import type { Optimizer, OptimizerState, Scalar } from './optimizer.js';
+import type { Optimizer, Scalar } from './optimizer.js';
 
 /**
  * Gradient descent, θ⁺ = θ − η∇L(θ).
@@ -13,21 +12,6 @@ import type { Optimizer, OptimizerState, Scalar } from './optimizer.js';
  * s = opt.step(s);
  */
 export function gd<T>(model: BoundModel<T>, options: { readonly lr: Scalar }): Optimizer<T> {
-  const F = model.F;
-  const lr = learningRate(F, options.lr);
-  return fastRule(
-    Object.freeze({
-      id: 'gd' as const,
-      model,
-      F,
-      lr,
-      params: Object.freeze({}),
-      init: (theta: Vec<T>): OptimizerState<T> => ({ t: 0, theta: theta.slice() }),
-      step(state: OptimizerState<T>): OptimizerState<T> {
-        const g = model.grad(state.theta);
-        const theta = state.theta.map((x, i) => F.sub(x, F.mul(lr, g[i])));
-        return { t: state.t + 1, theta };
-      },
-    }),
-  );
+  const lr = learningRate(model.F, options.lr);
+  return gradientRule('gd', model, lr, {}, (theta) => ({ g: model.grad(theta), s: lr }));
 }

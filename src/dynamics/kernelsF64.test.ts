@@ -8,6 +8,7 @@ import { genericKernelsF64, kernelsF64, type KernelsF64 } from '../models/kernel
 import type { Model } from '../models/model.js';
 import { productKernelsF64 } from '../models/productKernelsF64.js';
 import { getModelDef } from '../models/registry.js';
+import { quadraticModel } from '../../test-support/quadraticModel.js';
 
 const U = 2 ** -53;
 const bits = (x: number): string => new BigUint64Array(Float64Array.of(x).buffer)[0].toString(16);
@@ -227,16 +228,13 @@ describe('f64 kernels', () => {
   });
 
   it("the generic kernels wrap bind(f64); kernelsF64 prefers the binding's own, which only the f64 binding has", () => {
-    const quad = getModelDef('quadratic').create({
-      dim: 2,
-      data: {
-        A: [
-          ['2', '1'],
-          ['1', '3'],
-        ],
-        b: ['1', '0'],
-      },
-    });
+    const quad = quadraticModel(
+      [
+        ['2', '1'],
+        ['1', '3'],
+      ],
+      ['1', '0'],
+    );
     const gk = genericKernelsF64(quad.bind(f64));
     const out = new Float64Array(2);
     gk.gradF64(Float64Array.of(1, -1), out);

@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { getModelDef } from '../models/registry.js';
 import { decimalField } from '../numerics/decimalField.js';
 import { f64 } from '../numerics/f64Field.js';
 import { momentum } from './momentum.js';
 import { replayFrom } from './replayFrom.js';
 import { runTrajectory } from './runTrajectory.js';
+import { quadraticModel } from '../../test-support/quadraticModel.js';
 
-const quad1 = (lambda: string) => getModelDef('quadratic').create({ dim: 1, data: { A: [[lambda]] } });
+const quad1 = (lambda: string) => quadraticModel([[lambda]]);
 
 describe('momentum (heavy ball)', () => {
   it('is θ − η∇L + β(θ − θ⁻), starting at rest, with β = 0.9 by default', () => {
@@ -46,16 +46,13 @@ describe('momentum (heavy ball)', () => {
   });
 
   it('replays from a recorded step with its θ⁻ (same field: identical; dec:50: within 1e-12)', () => {
-    const model = getModelDef('quadratic').create({
-      dim: 2,
-      data: {
-        A: [
-          ['3', '1'],
-          ['1', '2'],
-        ],
-        b: ['1', '0'],
-      },
-    });
+    const model = quadraticModel(
+      [
+        ['3', '1'],
+        ['1', '2'],
+      ],
+      ['1', '0'],
+    );
     const r = runTrajectory(model, f64, ['1', '-1'], { optimizer: { id: 'momentum', lr: '0.3', beta: '0.6' }, steps: 40, every: 5 });
     const again = replayFrom(r, 3, f64);
     expect(again.rows.map((row) => row.theta)).toEqual(r.rows.slice(3).map((row) => row.theta));

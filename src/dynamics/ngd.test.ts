@@ -1,24 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { MODEL_INSTANCES } from '../arbitraries/modelInstance.js';
-import { getModelDef } from '../models/registry.js';
 import { f64 } from '../numerics/f64Field.js';
 import { oracleAgreementTests } from '../../test-support/oracleAgreementTests.js';
 import { ngd } from './ngd.js';
 import { runTrajectory } from './runTrajectory.js';
+import { quadraticModel } from '../../test-support/quadraticModel.js';
 
 describe('ngd', () => {
   it('steps by exactly η along −∇L/‖∇L‖', () => {
-    const model = getModelDef('quadratic')
-      .create({
-        dim: 2,
-        data: {
-          A: [
-            ['3', '0'],
-            ['0', '1'],
-          ],
-        },
-      })
-      .bind(f64);
+    const model = quadraticModel([
+      ['3', '0'],
+      ['0', '1'],
+    ]).bind(f64);
     const s = ngd(model, { lr: 0.5 }).step({ t: 0, theta: [1, 1] });
     const g = [3, 1];
     const n = Math.hypot(3, 1);
@@ -28,16 +21,13 @@ describe('ngd', () => {
   });
 
   it('∇L = 0 is a reported fixed point, never a division by zero', () => {
-    const model = getModelDef('quadratic').create({
-      dim: 2,
-      data: {
-        A: [
-          ['3', '0'],
-          ['0', '1'],
-        ],
-        b: ['3', '1'],
-      },
-    });
+    const model = quadraticModel(
+      [
+        ['3', '0'],
+        ['0', '1'],
+      ],
+      ['3', '1'],
+    );
     const r = runTrajectory(model, f64, ['1', '1'], { optimizer: { id: 'ngd', lr: 0.1 }, steps: 3 });
     expect(r.diverged).toBe(false);
     expect(r.rows.map((row) => row.theta)).toEqual([

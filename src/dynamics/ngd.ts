@@ -1,9 +1,8 @@
 import type { BoundModel } from '../models/model.js';
-import type { Vec } from '../numerics/field.js';
 import { norm2 } from '../numerics/linalg.js';
-import { fastRule } from './_internals/fastRules.js';
+import { gradientRule } from './_internals/gradientRule.js';
 import { learningRate } from './_internals/scalar.js';
-import type { Optimizer, OptimizerState, Scalar } from './optimizer.js';
+import type { Optimizer, Scalar } from './optimizer.js';
 
 /**
  * Normalized gradient descent, θ⁺ = θ − η∇L/‖∇L‖ (ALP).
@@ -14,24 +13,9 @@ import type { Optimizer, OptimizerState, Scalar } from './optimizer.js';
 export function ngd<T>(model: BoundModel<T>, options: { readonly lr: Scalar }): Optimizer<T> {
   const F = model.F;
   const lr = learningRate(F, options.lr);
-  return fastRule(
-    Object.freeze({
-      id: 'ngd' as const,
-      model,
-      F,
-      lr,
-      params: Object.freeze({}),
-      init: (theta: Vec<T>): OptimizerState<T> => ({ t: 0, theta: theta.slice() }),
-      step(state: OptimizerState<T>): OptimizerState<T> {
-        const g = model.grad(state.theta);
-        const n = norm2(F, g);
-        if (F.isFinite(n) && F.sign(n) === 0) {
-          return { t: state.t + 1, theta: state.theta.slice(), fixedPoint: '∇L = 0' };
-        }
-        const s = F.div(lr, n);
-        const theta = state.theta.map((x, i) => F.sub(x, F.mul(s, g[i])));
-        return { t: state.t + 1, theta };
-      },
-    }),
-  );
+  return gradientRule('ngd', model, lr, {}, (theta) => {
+    const g = model.grad(theta);
+    const n = norm2(F, g);
+    return F.isFinite(n) && F.sign(n) === 0 ? '∇L = 0' : { g, s: F.div(lr, n) };
+  });
 }

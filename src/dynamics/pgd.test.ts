@@ -12,6 +12,7 @@ import type { Field } from '../numerics/field.js';
 import { pgd, projectOntoStableSet } from './pgd.js';
 import { pointInfo } from './pointInfo.js';
 import { runTrajectory } from './runTrajectory.js';
+import { quadraticModel } from '../../test-support/quadraticModel.js';
 
 const stats = {
   steps: 0,
@@ -182,32 +183,20 @@ describe('pgd', () => {
 
   it('reports failure instead of returning an infeasible point (∇S⊥ = 0 above the edge)', () => {
     // A quadratic has ∇S = 0: a start above the edge cannot be projected.
-    const model = getModelDef('quadratic')
-      .create({
-        dim: 2,
-        data: {
-          A: [
-            ['4', '0'],
-            ['0', '1'],
-          ],
-        },
-      })
-      .bind(f64);
+    const model = quadraticModel([
+      ['4', '0'],
+      ['0', '1'],
+    ]).bind(f64);
     const opt = pgd(model, { lr: 1 });
     const s = opt.init([0.5, 0.5]);
     expect(s.projection!.projected).toBe(false);
     expect(s.projection!.reason).toMatch(/∇S⊥ = 0/);
     expect(s.projection!.sharpnessExcess).toBeCloseTo(1, 12);
     const r = runTrajectory(
-      getModelDef('quadratic').create({
-        dim: 2,
-        data: {
-          A: [
-            ['4', '0'],
-            ['0', '1'],
-          ],
-        },
-      }),
+      quadraticModel([
+        ['4', '0'],
+        ['0', '1'],
+      ]),
       f64,
       ['0.5', '0.5'],
       { optimizer: { id: 'pgd', lr: 1 }, steps: 2 },

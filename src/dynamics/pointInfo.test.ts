@@ -1,9 +1,9 @@
 import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
-import { getModelDef } from '../models/registry.js';
 import { intervalField } from '../numerics/intervalField.js';
 import type { Interval } from '../numerics/interval.js';
 import { pointInfo } from './pointInfo.js';
+import { quadraticModel } from '../../test-support/quadraticModel.js';
 
 /**
  * In interval arithmetic the Hessian's eigenpairs come certified (spectral/topEigenpairs), so a
@@ -12,18 +12,13 @@ import { pointInfo } from './pointInfo.js';
  */
 describe('pointInfo in interval arithmetic', () => {
   const F = intervalField(40);
-  const model = getModelDef('quadratic')
-    .create({
-      dim: 2,
-      data: {
-        A: [
-          ['2', '1'],
-          ['1', '2'],
-        ],
-        b: ['0', '0'],
-      },
-    })
-    .bind(F);
+  const model = quadraticModel(
+    [
+      ['2', '1'],
+      ['1', '2'],
+    ],
+    ['0', '0'],
+  ).bind(F);
   const P = pointInfo(model, [F.from('0.3'), F.from('-0.7')]);
   const inside = (x: Interval, v: Decimal.Value) => x.contains(v);
   const half = new (Decimal.clone({ precision: 60 }))('0.5').sqrt();

@@ -7,6 +7,7 @@ import { f64 } from '../numerics/f64Field.js';
 import { oracleAgreementTests } from '../../test-support/oracleAgreementTests.js';
 import { runTrajectory } from './runTrajectory.js';
 import { sqrtGd } from './sqrtGd.js';
+import { quadraticModel } from '../../test-support/quadraticModel.js';
 
 /** Families with a known L* (on every instance or on some). */
 const WITH_LSTAR = Object.keys(MODEL_INSTANCES).filter((id) =>
@@ -19,7 +20,7 @@ describe('sqrt-gd', () => {
   });
 
   it('without L* (model or option) is a clear error; an explicit lstar works', () => {
-    const quad = getModelDef('quadratic').create({ dim: 1, data: { A: [['2']] } });
+    const quad = quadraticModel([['2']]);
     expect(() => sqrtGd(quad.bind(f64), { lr: 0.1 })).toThrow(/L\*/);
     const s = sqrtGd(quad.bind(f64), { lr: 0.1, lstar: '0' });
     // L = θ², ∇√L = sign(θ): one step moves by exactly η.

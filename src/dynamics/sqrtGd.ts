@@ -1,9 +1,8 @@
 import { UsageError } from '../errors.js';
 import type { BoundModel } from '../models/model.js';
-import type { Vec } from '../numerics/field.js';
-import { fastRule } from './_internals/fastRules.js';
+import { gradientRule } from './_internals/gradientRule.js';
 import { learningRate, scalar, text } from './_internals/scalar.js';
-import type { Optimizer, OptimizerState, Scalar } from './optimizer.js';
+import type { Optimizer, Scalar } from './optimizer.js';
 
 /**
  * Gradient descent on √(L − L*) (ALP): θ⁺ = θ − η∇L/(2√(L − L*)).
@@ -28,24 +27,9 @@ export function sqrtGd<T>(model: BoundModel<T>, options: { readonly lr: Scalar; 
     throw new UsageError('sqrt-gd needs the minimum loss L*: this model does not know it; give it explicitly (lstar)', 'lstar');
   }
   const two = F.int(2);
-  return fastRule(
-    Object.freeze({
-      id: 'sqrt-gd' as const,
-      model,
-      F,
-      lr,
-      params: Object.freeze({ lstar: lstarText }),
-      init: (theta: Vec<T>): OptimizerState<T> => ({ t: 0, theta: theta.slice() }),
-      step(state: OptimizerState<T>): OptimizerState<T> {
-        const gap = F.sub(model.loss(state.theta), lstar);
-        if (F.isFinite(gap) && F.sign(gap) <= 0) {
-          return { t: state.t + 1, theta: state.theta.slice(), fixedPoint: 'L ≤ L*' };
-        }
-        const g = model.grad(state.theta);
-        const s = F.div(lr, F.mul(two, F.sqrt(gap)));
-        const theta = state.theta.map((x, i) => F.sub(x, F.mul(s, g[i])));
-        return { t: state.t + 1, theta };
-      },
-    }),
-  );
+  return gradientRule('sqrt-gd', model, lr, { lstar: lstarText }, (theta) => {
+    const gap = F.sub(model.loss(theta), lstar);
+    // The gradient is not needed (nor computed) at a fixed point.
+    return F.isFinite(gap) && F.sign(gap) <= 0 ? 'L ≤ L*' : { g: model.grad(theta), s: F.div(lr, F.mul(two, F.sqrt(gap))) };
+  });
 }

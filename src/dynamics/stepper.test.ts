@@ -8,9 +8,10 @@ import { gd } from './gd.js';
 import { nesterov } from './nesterov.js';
 import { runTrajectory } from './runTrajectory.js';
 import { gdRule, stepper, updateRule } from './stepper.js';
+import { quadraticModel } from '../../test-support/quadraticModel.js';
 
 const uv = () => getModelDef('uv').create({ params: { target: '1' }, dim: 2 });
-const quad1 = (lam: string) => getModelDef('quadratic').create({ dim: 1, data: { A: [[lam]] } });
+const quad1 = (lam: string) => quadraticModel([[lam]]);
 
 describe('stepper', () => {
   it('steps gd to the same bits as runTrajectory', () => {

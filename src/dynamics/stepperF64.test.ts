@@ -17,6 +17,7 @@ import { pgd } from './pgd.js';
 import { runTrajectory, type RunConfig, type RunResult } from './runTrajectory.js';
 import { stepperF64 } from './stepperF64.js';
 import { traceJson } from './traceJson.js';
+import { quadraticModel } from '../../test-support/quadraticModel.js';
 
 /** The bits of a double (so 0 and −0 differ and equality means bit-identical). */
 const bits = (x: number): string => new BigUint64Array(Float64Array.of(x).buffer)[0].toString(16);
@@ -95,16 +96,13 @@ describe('the f64 fast path of runTrajectory', () => {
   });
 
   it('reports a fixed point at the step it is reached and keeps θ there (ngd at ∇L = 0, sqrt-gd at L = L*)', () => {
-    const quad = getModelDef('quadratic').create({
-      dim: 2,
-      data: {
-        A: [
-          ['1', '0'],
-          ['0', '2'],
-        ],
-        b: ['0.5', '-1'],
-      },
-    });
+    const quad = quadraticModel(
+      [
+        ['1', '0'],
+        ['0', '2'],
+      ],
+      ['0.5', '-1'],
+    );
     // θ = A⁻¹b: ∇L = 0 exactly at the first step.
     const ngdRun = both(quad, ['0.5', '-0.5'], { optimizer: { id: 'ngd', lr: '0.1' }, steps: 25, every: 10 });
     expectSameRun(ngdRun.fast, ngdRun.slow);
@@ -118,15 +116,10 @@ describe('the f64 fast path of runTrajectory', () => {
   });
 
   it('ends on the same diverged event when θ leaves the bound mid-chunk', () => {
-    const quad = getModelDef('quadratic').create({
-      dim: 2,
-      data: {
-        A: [
-          ['1', '0'],
-          ['0', '3'],
-        ],
-      },
-    });
+    const quad = quadraticModel([
+      ['1', '0'],
+      ['0', '3'],
+    ]);
     for (const every of [1, 5, 1000]) {
       const r = both(quad, ['1', '1'], { optimizer: { id: 'gd', lr: '1' }, steps: 200, every, divergenceBound: 1e6 });
       expectSameRun(r.fast, r.slow);

@@ -107,40 +107,15 @@ describe('matrix-factorization', () => {
   });
 
   it('publishes L* only when the rank reaches min(n, p)', () => {
-    expect(
-      matrixFactorization.create({
-        data: {
-          A: [
-            ['1', '2'],
-            ['3', '4'],
-          ],
-          rank: '1',
-        },
-      }).lossStar,
-    ).toBeUndefined();
-    expect(
-      matrixFactorization.create({
-        data: {
-          A: [
-            ['1', '2'],
-            ['3', '4'],
-          ],
-          rank: '1',
-        },
-      }).manifold,
-    ).toBeUndefined();
+    const A = [
+      ['1', '2'],
+      ['3', '4'],
+    ];
+    const rank1 = matrixFactorization.create({ data: { A, rank: '1' } });
+    expect(rank1.lossStar).toBeUndefined();
+    expect(rank1.manifold).toBeUndefined();
     expect(matrixFactorization.create({ data: { A: [['1', '2', '3']], rank: '1' } }).lossStar).toBe('0');
-    expect(
-      matrixFactorization.create({
-        data: {
-          A: [
-            ['1', '2'],
-            ['3', '4'],
-          ],
-          rank: '3',
-        },
-      }).dim,
-    ).toBe(12);
+    expect(matrixFactorization.create({ data: { A, rank: '3' } }).dim).toBe(12);
     expect(matrixFactorization.create({ data: { A: [['1']], rank: '2.0' } }).dim).toBe(4);
   });
 

@@ -18,6 +18,7 @@ import {
   selfStabilizationObserver,
   sharpnessObserver,
 } from './index.js';
+import { quadraticModel } from '../../test-support/quadraticModel.js';
 
 describe('observers', () => {
   it('rotation: fixed eigenvectors on the balanced uv slice give angle 0, and the eigenvalue crossing is a swap, not a rotation (docs/claims/wang-roberts.md)', () => {
@@ -95,13 +96,13 @@ describe('observers', () => {
       [1 + 9 - 25, 2 + 12 - 30],
       [2 + 12 - 30, 4 + 16 - 36],
     ]);
-    const quad = getModelDef('quadratic').create({ dim: 1, data: { A: [['1']] } });
+    const quad = quadraticModel([['1']]);
     const r = runTrajectory(quad, f64, ['1'], { optimizer: { id: 'gd', lr: '0.1' }, steps: 1, observers: [balancednessObserver()] });
     expect(r.rows[0].fields.balancedness).toBeNull();
   });
 
   it('momentum is judged against its own edge (2 + 2β)/η: no edge event below it, a negative margin', () => {
-    const q = getModelDef('quadratic').create({ dim: 1, data: { A: [['5']], b: ['0'] } });
+    const q = quadraticModel([['5']], ['0']);
     // η·λ = 2.5 > 2 (beyond the GD edge) but < 2 + 2β = 3.8: heavy ball converges.
     const r = runTrajectory(q, f64, ['1'], {
       optimizer: { id: 'momentum', lr: '0.5', beta: '0.9' },
@@ -116,15 +117,10 @@ describe('observers', () => {
   });
 
   it('edgeMargin = ηS − 2; observersByName resolves ids and rejects unknown ones', () => {
-    const model = getModelDef('quadratic').create({
-      dim: 2,
-      data: {
-        A: [
-          ['4', '0'],
-          ['0', '1'],
-        ],
-      },
-    });
+    const model = quadraticModel([
+      ['4', '0'],
+      ['0', '1'],
+    ]);
     const r = runTrajectory(model, f64, ['1', '1'], { optimizer: { id: 'gd', lr: '0.25' }, steps: 0, observers: [edgeMarginObserver(), lossObserver()] });
     expect(r.rows[0].fields).toEqual({ edgeMargin: 0.25 * 4 - 2, loss: 2.5 });
     expect(observersByName(['loss', 'catapult']).map((o) => o.id)).toEqual(['loss', 'catapult']);

@@ -6,6 +6,7 @@ import type { CheckContext, Claim, Instance, Outcome } from '../claim.js';
 import { defineClaim } from '../defineClaim.js';
 import { APP } from '../papers.js';
 import { gdRule, stepper } from '../../dynamics/stepper.js';
+import { runUntilSettled } from '../../dynamics/runUntilSettled.js';
 
 /**
  * Agarwala, Pedregosa, Pennington (docs/claims/agarwala.md): the second-order (quadratic) regression
@@ -129,21 +130,16 @@ function check2d<T>(inst: Qr2dInstance, ctx: CheckContext<T>): Outcome {
   );
   let firstOver = -1;
   let maxK = k0;
-  let inside = 0;
-  let t = 0;
   const tolR = F.from('1e-12');
-  for (; t < inst.steps; t++) {
-    if (!run.step()) break;
-    th = run.theta;
+  const { t, settled: converged } = runUntilSettled(run, inst.steps, (x, s) => {
+    th = x;
     const k = F.mul(eta, ntk1(F, J, Q, th));
     // The running maximum in the field: at interval:N an enclosure of max_t η·λ_t.
     maxK = F.max(maxK, k);
-    if (firstOver < 0 && F.lt(two, k)) firstOver = t + 1;
+    if (firstOver < 0 && F.lt(two, k)) firstOver = s + 1;
     const r = F.sub(F.mul(th[0], th[1]), y);
-    inside = F.lt(F.abs(r), tolR) ? inside + 1 : 0;
-    if (inside >= 3) break;
-  }
-  const converged = inside >= 3;
+    return F.lt(F.abs(r), tolR);
+  });
   ctx.assume(
     converged,
     run.diverged ? 'diverged' : 'not_converged',

@@ -9,6 +9,7 @@ import type { CheckContext, Claim, Instance, Outcome } from '../claim.js';
 import { defineClaim } from '../defineClaim.js';
 import { APP } from '../papers.js';
 import { gdRule, stepper } from '../../dynamics/stepper.js';
+import { norm2 } from '../../numerics/linalg.js';
 
 // ---------------------------------------------------------------------------------------------
 // agarwala.generic-high-dim
@@ -74,9 +75,7 @@ function settle<T>(F: Field<T>, model: { grad(t: Vec<T>): Vec<T> }, theta: Vec<T
   let t = 0;
   for (; t < cap; t++) {
     g = model.grad(th);
-    let s = F.zero;
-    for (const x of g) s = F.add(s, F.mul(x, x));
-    inside = F.lt(F.sqrt(s), tol) ? inside + 1 : 0;
+    inside = F.lt(norm2(F, g), tol) ? inside + 1 : 0;
     if (inside >= 3) break;
     const stepped = run.step();
     th = run.theta;
@@ -176,9 +175,7 @@ function checkHighDim<T>(inst: QrInstance, ctx: CheckContext<T>): Outcome {
   );
   for (; t < inst.steps; t++) {
     g = model.grad(th);
-    let s = F.zero;
-    for (const x of g) s = F.add(s, F.mul(x, x));
-    inside = F.lt(F.sqrt(s), settled) ? inside + 1 : 0;
+    inside = F.lt(norm2(F, g), settled) ? inside + 1 : 0;
     if (inside >= 3) break;
     const stepped = run.step();
     th = run.theta;

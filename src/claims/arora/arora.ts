@@ -13,6 +13,7 @@ import { defineClaim } from '../defineClaim.js';
 import { exactlyZero } from '../exactlyZero.js';
 import { leastOf, relativeError, relativeMargin } from '../relativeMargin.js';
 import { ALP } from '../papers.js';
+import { nonFinite } from '../diverged.js';
 
 /**
  * Arora, Li, Panigrahi (ICML 2022): normalized GD and GD on √L enter the Edge of Stability and then
@@ -125,14 +126,7 @@ export const uvExactBalancingRate: Claim<UvBalancingInstance> = defineClaim<UvBa
       const next = run.state;
       if (stepped && next.fixedPoint !== undefined) break;
       if (!stepped) {
-        return ctx.diverged({
-          code: 'non_finite',
-          message: `θ became non-finite at step ${k + 1}`,
-          observed: Number.NaN,
-          bound: 0,
-          margin: Number.NaN,
-          step: k,
-        });
+        return nonFinite(ctx, k, `θ became non-finite at step ${k + 1}`);
       }
       const [u1, v1] = next.theta;
       const lam1 = F.add(F.mul(u1, u1), F.mul(v1, v1));

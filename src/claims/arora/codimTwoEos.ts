@@ -9,6 +9,7 @@ import { ALP } from '../papers.js';
 import { codimArb, ruleName, runner, type CodimInstance } from './codimTwoArb.js';
 import { CODIM_NOT_CERTIFIABLE, judgeOrderInEta } from './codimTwoLadder.js';
 import { codimension, phi } from './limitingFlow.js';
+import { diverged } from '../diverged.js';
 
 /**
  * Both rules enter the Edge of Stability on manifolds of codimension ≥ 2 (diagonal-linear,
@@ -28,14 +29,7 @@ function checkEos<T>(instance: CodimInstance, ctx: CheckContext<T>): Outcome {
   const { F } = ctx;
   const { model, theta } = ctx.model(instance);
   const x0 = phi(model, theta, 1e-12);
-  if (x0 === null)
-    return ctx.diverged({
-      code: 'no_projection',
-      message: `${instance.model}: gradient flow from x_init did not reach Γ`,
-      observed: Number.NaN,
-      bound: 0,
-      margin: Number.NaN,
-    });
+  if (x0 === null) return diverged(ctx, 'no_projection', `${instance.model}: gradient flow from x_init did not reach Γ`);
   const codim = codimension(model, x0, 1e-6);
   ctx.assume(codim >= 2, 'codimension', `Γ has codimension ${codim} at Φ(x_init): the claim is about codimension ≥ 2`);
   const P0 = pointInfo(model, x0);
@@ -59,14 +53,7 @@ function checkEos<T>(instance: CodimInstance, ctx: CheckContext<T>): Outcome {
       run.step();
       st = run.state;
       if (st.fixedPoint !== undefined || run.diverged) {
-        return ctx.diverged({
-          code: 'left_flow',
-          message: `${ruleName(instance.run)} η = ${lr} stopped at step ${st.t} (${st.fixedPoint ?? run.divergence})`,
-          observed: Number.NaN,
-          bound: 0,
-          margin: Number.NaN,
-          step: st.t,
-        });
+        return diverged(ctx, 'left_flow', `${ruleName(instance.run)} η = ${lr} stopped at step ${st.t} (${st.fixedPoint ?? run.divergence})`, st.t);
       }
     }
     let error = 0;

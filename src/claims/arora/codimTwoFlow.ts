@@ -1,10 +1,8 @@
-import { orderFit } from '../../numerics/orderFit.js';
 import type { CheckContext, Claim, Outcome } from '../claim.js';
 import { defineClaim } from '../defineClaim.js';
 import { ALP } from '../papers.js';
-import { type CodimInstance, type CodimShape, codimArb, NGD_SHAPE, ruleName, SQRT_SHAPE } from './codimTwoArb.js';
-import { CODIM_NOT_CERTIFIABLE, isOutcome, judgeOrderInEta, runLadder } from './codimTwoLadder.js';
-import type { LimitingRule } from './limitingFlow.js';
+import { type CodimInstance, codimArb, NGD_SHAPE, ruleName, SQRT_SHAPE } from './codimTwoArb.js';
+import { CODIM_HYPOTHESES, type CodimSetup, codimRunFields, isOutcome, judgeRungs, runRuleLadder } from './codimTwoLadder.js';
 import { ngdSharpnessDecreasesCodim2, sqrtSharpnessDecreasesCodim2 } from './codimTwoSharpness.js';
 
 export { type CodimInstance, codimArb, LADDER, runner, ruleName } from './codimTwoArb.js';
@@ -21,16 +19,7 @@ export { ngdSharpnessDecreasesCodim2, sqrtSharpnessDecreasesCodim2 } from './cod
  */
 
 /** How one rule's tracking claim is run and judged. */
-interface TrackingSetup {
-  readonly rule: LimitingRule;
-  readonly shape: CodimShape;
-  /** RK4 steps for X on [0, T]. */
-  readonly flowSteps: number;
-  /** Φ's stopping tolerance (codimTwoLadder.ts). */
-  readonly gtol: number;
-  /** The distance allowed at the smallest η. */
-  readonly level: number;
-  readonly runs: number;
+interface TrackingSetup extends CodimSetup {
   /** The ladder and T as the statement writes them. */
   readonly ladderText: string;
   readonly horizonText: string;
@@ -58,26 +47,19 @@ function trackingClaim(s: TrackingSetup): Claim<CodimInstance> {
       `${ngdRule ? 'dX/dt = −P_T∇λ₁/(4λ₁)' : 'dX/dt = −P_T∇λ₁/8'} from X(0) = Φ(x_init) (P_T the projection onto T_XΓ = ker ∇²L(X)): the least-squares slope of ` +
       `log ‖Φ(x_⌈T/η²⌉) − X(T)‖ against log η has a 95% interval reaching order 1, and the error at η = ${smallest} is below ${s.level}.`,
     kind: 'forall',
-    hypotheses: [
-      `model diagonal-linear (d ∈ {2, 3}, n = d + 1, y = X(u*⊙v*)) or deep-linear (widths [2, 2, 2], n = 3, Y = W₂*W₁*X); X of full column rank, L* = 0`,
-      'Γ of codimension ≥ 2 at Φ(x_init) (else inconclusive: codimension)',
-      'λ₁ simple along the flow, (λ₁ − λ₂)/λ₁ ≥ 0.05 (else inconclusive: eigengap)',
-      `slow time T ${s.horizonText}; ${s.flowSteps} RK4 steps for X`,
-    ],
+    hypotheses: [...CODIM_HYPOTHESES, `slow time T ${s.horizonText}; ${s.flowSteps} RK4 steps for X`],
     arbitrary: codimArb(rule, rule, s.shape),
     check<T>(instance: CodimInstance, ctx: CheckContext<T>): Outcome {
-      ctx.assume(instance.rule === rule, 'wrong_rule', `the claim is about ${ruleName(rule)}`);
-      const r = runLadder(instance, ctx, { everySample: false, flowSteps: s.flowSteps, gtol: s.gtol });
+      const r = runRuleLadder(instance, ctx, s, false);
       if (isOutcome(r)) return r;
-      const fit = orderFit(r.rungs.map((g) => ({ eps: g.eta, error: Math.max(g.dist, Number.MIN_VALUE) })));
-      const lf = r.lambdaFlow;
-      return judgeOrderInEta(
+      return judgeRungs(
         ctx,
-        `${instance.model}, ‖Φ(x) − X(T)‖ for ${ruleName(instance.run)}`,
-        fit,
-        s.level,
-        { model: instance.model, lambdaFlowStart: lf[0], lambdaFlowEnd: lf[lf.length - 1] },
-        `λ₁ along the flow ${lf[0].toPrecision(6)} → ${lf[lf.length - 1].toPrecision(6)}`,
+        instance,
+        r,
+        s,
+        '‖Φ(x) − X(T)‖',
+        (g) => g.dist,
+        (from, to) => `λ₁ along the flow ${from} → ${to}`,
       );
     },
     negativeControl: {
@@ -85,11 +67,7 @@ function trackingClaim(s: TrackingSetup): Claim<CodimInstance> {
         'plain GD with the same small steps: it converges to Γ and stops, so Φ(x_t) stays at Φ(x_init) — the bias is absent and the distance to X(T) does not shrink with η (order 0)',
       arbitrary: codimArb(rule, 'gd', s.shape),
     },
-    tolerance: { rel: 0 },
-    ladder: ['f64'],
-    notCertifiable: CODIM_NOT_CERTIFIABLE,
-    budget: 5_000_000,
-    runs: s.runs,
+    ...codimRunFields(s),
     rationale: s.rationale,
   });
 }

@@ -2,11 +2,12 @@ import { pointInfo } from '../../dynamics/pointInfo.js';
 import { stepper } from '../../dynamics/stepper.js';
 import type { Vec } from '../../numerics/field.js';
 import { norm2, vecSub } from '../../numerics/linalg.js';
-import type { OrderFit } from '../../numerics/orderFit.js';
+import { type OrderFit, orderFit } from '../../numerics/orderFit.js';
 import type { CheckContext, Outcome } from '../claim.js';
 import { judgeOrder } from '../judgeOrder.js';
-import { type CodimInstance, ruleName, runner } from './codimTwoArb.js';
-import { codimension, integrateLimitingFlow, phi } from './limitingFlow.js';
+import { type CodimInstance, type CodimShape, ruleName, runner } from './codimTwoArb.js';
+import { codimension, integrateLimitingFlow, type LimitingRule, phi } from './limitingFlow.js';
+import { diverged } from '../diverged.js';
 
 /**
  * One instance of the codimension ≥ 2 claims run over its ladder of η: Φ(x_init) by gradient flow,
@@ -51,25 +52,11 @@ export function runLadder<T>(
   const T = Number(instance.horizon);
   ctx.assume(instance.lrs.length >= 4, 'ladder', `the ladder needs at least 4 values of η, got ${instance.lrs.length}`);
   const x0 = phi(model, theta, o.gtol);
-  if (x0 === null)
-    return ctx.diverged({
-      code: 'no_projection',
-      message: `${instance.model}: gradient flow from x_init did not reach Γ`,
-      observed: Number.NaN,
-      bound: 0,
-      margin: Number.NaN,
-    });
+  if (x0 === null) return diverged(ctx, 'no_projection', `${instance.model}: gradient flow from x_init did not reach Γ`);
   const codim = codimension(model, x0, 1e-6);
   ctx.assume(codim >= 2, 'codimension', `Γ has codimension ${codim} at Φ(x_init): the claim is about codimension ≥ 2`);
   const fl = integrateLimitingFlow(model, x0, instance.rule, T, o.flowSteps, SAMPLES, { gtol: o.gtol, codim });
-  if (fl === null)
-    return ctx.diverged({
-      code: 'no_projection',
-      message: 'a retraction of the limiting flow onto Γ failed',
-      observed: Number.NaN,
-      bound: 0,
-      margin: Number.NaN,
-    });
+  if (fl === null) return diverged(ctx, 'no_projection', 'a retraction of the limiting flow onto Γ failed');
   ctx.assume(fl.minGap >= 0.05, 'eigengap', `(λ₁ − λ₂)/λ₁ fell to ${fl.minGap.toPrecision(3)} along the flow: λ₁ must stay simple (gap ≥ 0.05λ₁)`);
   const lam = (x: Vec<T>) => F.toNumber(pointInfo(model, x).sharpness());
   const lambdaFlow = fl.xs.map(lam);
@@ -89,27 +76,12 @@ export function runLadder<T>(
         run.step();
         st = run.state;
         if (st.fixedPoint !== undefined || run.diverged) {
-          return ctx.diverged({
-            code: 'left_flow',
-            message: `${ruleName(instance.run)} η = ${lr} stopped at step ${st.t} (${st.fixedPoint ?? run.divergence})`,
-            observed: Number.NaN,
-            bound: 0,
-            margin: Number.NaN,
-            step: st.t,
-          });
+          return diverged(ctx, 'left_flow', `${ruleName(instance.run)} η = ${lr} stopped at step ${st.t} (${st.fixedPoint ?? run.divergence})`, st.t);
         }
       }
       // Every rung starts at x_init, whose projection X(0) = Φ(x_init) is already known.
       const p = j === 0 ? x0 : phi(model, st.theta, o.gtol);
-      if (p === null)
-        return ctx.diverged({
-          code: 'no_projection',
-          message: `gradient flow from x_${N} (η = ${lr}) did not reach Γ`,
-          observed: Number.NaN,
-          bound: 0,
-          margin: Number.NaN,
-          step: N,
-        });
+      if (p === null) return diverged(ctx, 'no_projection', `gradient flow from x_${N} (η = ${lr}) did not reach Γ`, N);
       const l = lam(p);
       lambdas.push(l);
       lamErr = Math.max(lamErr, Math.abs(l - lambdaFlow[j]));
@@ -121,6 +93,62 @@ export function runLadder<T>(
 }
 
 export const isOutcome = (r: LadderRun | Outcome): r is Outcome => 'verdict' in r;
+
+/** How one rule's tracking or sharpness claim on Γ of codimension ≥ 2 is run and judged. */
+export interface CodimSetup {
+  readonly rule: LimitingRule;
+  readonly shape: CodimShape;
+  /** RK4 steps for X on [0, T]. */
+  readonly flowSteps: number;
+  /** Φ's stopping tolerance (runLadder). */
+  readonly gtol: number;
+  /** The error allowed at the smallest η. */
+  readonly level: number;
+  readonly runs: number;
+}
+
+/** The hypotheses the tracking and sharpness claims share. */
+export const CODIM_HYPOTHESES: readonly string[] = [
+  'model diagonal-linear (d ∈ {2, 3}, n = d + 1, y = X(u*⊙v*)) or deep-linear (widths [2, 2, 2], n = 3, Y = W₂*W₁*X); X of full column rank, L* = 0',
+  'Γ of codimension ≥ 2 at Φ(x_init) (else inconclusive: codimension)',
+  'λ₁ simple along the flow, (λ₁ − λ₂)/λ₁ ≥ 0.05 (else inconclusive: eigengap)',
+];
+
+/** The claim fields they share: f64 only (rounding is far below every error), never certified, their budget and runs. */
+export function codimRunFields(s: CodimSetup) {
+  return { tolerance: { rel: 0 }, ladder: ['f64' as const], notCertifiable: CODIM_NOT_CERTIFIABLE, budget: 5_000_000, runs: s.runs };
+}
+
+/** runLadder for an instance of the setup's own rule (`everySample` for the λ₁ samples at every t_j). */
+export function runRuleLadder<T>(instance: CodimInstance, ctx: CheckContext<T>, s: CodimSetup, everySample: boolean): LadderRun | Outcome {
+  ctx.assume(instance.rule === s.rule, 'wrong_rule', `the claim is about ${ruleName(s.rule)}`);
+  return runLadder(instance, ctx, { everySample, flowSteps: s.flowSteps, gtol: s.gtol });
+}
+
+/**
+ * The order in η of one error per rung (`what`, measured for the rule the instance runs), with λ₁ along
+ * the flow in the details and, through `note`, in the message.
+ */
+export function judgeRungs<T>(
+  ctx: CheckContext<T>,
+  instance: CodimInstance,
+  r: LadderRun,
+  s: CodimSetup,
+  what: string,
+  error: (rung: LadderRun['rungs'][number]) => number,
+  note: (from: string, to: string) => string,
+): Outcome {
+  const fit = orderFit(r.rungs.map((g) => ({ eps: g.eta, error: Math.max(error(g), Number.MIN_VALUE) })));
+  const lf = r.lambdaFlow;
+  return judgeOrderInEta(
+    ctx,
+    `${instance.model}, ${what} for ${ruleName(instance.run)}`,
+    fit,
+    s.level,
+    { model: instance.model, lambdaFlowStart: lf[0], lambdaFlowEnd: lf[lf.length - 1] },
+    note(lf[0].toPrecision(6), lf[lf.length - 1].toPrecision(6)),
+  );
+}
 
 /** The order-of-convergence verdict in η (judgeOrder.ts): slope interval reaching order 1, error at the smallest η below `level`. */
 export function judgeOrderInEta<T>(

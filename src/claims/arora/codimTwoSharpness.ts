@@ -1,10 +1,8 @@
-import { orderFit } from '../../numerics/orderFit.js';
 import type { CheckContext, Claim, Outcome } from '../claim.js';
 import { defineClaim } from '../defineClaim.js';
 import { ALP } from '../papers.js';
-import { type CodimInstance, type CodimShape, codimArb, NGD_SHAPE, ruleName, SQRT_SHAPE } from './codimTwoArb.js';
-import { CODIM_NOT_CERTIFIABLE, isOutcome, judgeOrderInEta, runLadder } from './codimTwoLadder.js';
-import type { LimitingRule } from './limitingFlow.js';
+import { type CodimInstance, codimArb, NGD_SHAPE, ruleName, SQRT_SHAPE } from './codimTwoArb.js';
+import { CODIM_HYPOTHESES, type CodimSetup, codimRunFields, isOutcome, judgeRungs, runRuleLadder } from './codimTwoLadder.js';
 
 /**
  * λ₁(Φ(x_t)) strictly decreases at the flow's rate: at every rung the samples λ₁(Φ(x_⌈t_j/η²⌉)),
@@ -13,15 +11,8 @@ import type { LimitingRule } from './limitingFlow.js';
  * shrinks with order ≥ 1 in η.
  */
 
-interface SharpnessSetup {
-  readonly rule: LimitingRule;
-  readonly shape: CodimShape;
-  readonly flowSteps: number;
-  /** Φ's stopping tolerance (codimTwoLadder.ts). */
-  readonly gtol: number;
-  /** The λ₁ mismatch allowed at the smallest η; the flow must lower λ₁ by twice this between samples. */
-  readonly level: number;
-  readonly runs: number;
+/** `level`: the λ₁ mismatch allowed at the smallest η; the flow must lower λ₁ by twice this between samples. */
+interface SharpnessSetup extends CodimSetup {
   readonly rate: string;
   readonly flow: string;
   readonly tolerance: string;
@@ -47,16 +38,10 @@ function sharpnessClaim(s: SharpnessSetup): Claim<CodimInstance> {
       `max_j |λ₁(Φ(x_⌈t_j/η²⌉)) − λ₁(X(t_j))| (X the flow ${s.flow}, along which dλ₁/dt = ${s.rate}) has a least-squares slope in η whose 95% ` +
       `interval reaches order 1, and is below ${s.level} at the smallest η${ngdRule ? '' : ` (${smallest})`}.`,
     kind: 'forall',
-    hypotheses: [
-      'model diagonal-linear (d ∈ {2, 3}, n = d + 1, y = X(u*⊙v*)) or deep-linear (widths [2, 2, 2], n = 3, Y = W₂*W₁*X); X of full column rank, L* = 0',
-      'Γ of codimension ≥ 2 at Φ(x_init) (else inconclusive: codimension)',
-      'λ₁ simple along the flow, (λ₁ − λ₂)/λ₁ ≥ 0.05 (else inconclusive: eigengap)',
-      'the flow lowers λ₁ by more than twice the level between samples (else inconclusive: flat_flow)',
-    ],
+    hypotheses: [...CODIM_HYPOTHESES, 'the flow lowers λ₁ by more than twice the level between samples (else inconclusive: flat_flow)'],
     arbitrary: codimArb(rule, rule, s.shape),
     check<T>(instance: CodimInstance, ctx: CheckContext<T>): Outcome {
-      ctx.assume(instance.rule === rule, 'wrong_rule', `the claim is about ${name}`);
-      const r = runLadder(instance, ctx, { everySample: true, flowSteps: s.flowSteps, gtol: s.gtol });
+      const r = runRuleLadder(instance, ctx, s, true);
       if (isOutcome(r)) return r;
       const lf = r.lambdaFlow;
       const drop = Math.min(...lf.slice(1).map((l, j) => lf[j] - l));
@@ -78,25 +63,21 @@ function sharpnessClaim(s: SharpnessSetup): Claim<CodimInstance> {
           });
         }
       }
-      const fit = orderFit(r.rungs.map((g) => ({ eps: g.eta, error: Math.max(g.lamErr, Number.MIN_VALUE) })));
-      return judgeOrderInEta(
+      return judgeRungs(
         ctx,
-        `${instance.model}, |λ₁(Φ(x_t)) − λ₁(X(t))| for ${ruleName(instance.run)}`,
-        fit,
-        s.level,
-        { model: instance.model, lambdaFlowStart: lf[0], lambdaFlowEnd: lf[lf.length - 1] },
-        `λ₁(Φ(x_t)) strictly decreasing at every η, the flow's ${lf[0].toPrecision(6)} → ${lf[lf.length - 1].toPrecision(6)}`,
+        instance,
+        r,
+        s,
+        '|λ₁(Φ(x_t)) − λ₁(X(t))|',
+        (g) => g.lamErr,
+        (from, to) => `λ₁(Φ(x_t)) strictly decreasing at every η, the flow's ${from} → ${to}`,
       );
     },
     negativeControl: {
       description: 'plain GD with the same small steps: λ₁(Φ(x_t)) stays at λ₁(Φ(x_init)) (the bias is absent), so it does not decrease',
       arbitrary: codimArb(rule, 'gd', s.shape),
     },
-    tolerance: { rel: 0 },
-    ladder: ['f64'],
-    notCertifiable: CODIM_NOT_CERTIFIABLE,
-    budget: 5_000_000,
-    runs: s.runs,
+    ...codimRunFields(s),
     rationale:
       'Strict decrease is asked of the samples themselves (no slack); the rate is checked through λ₁ along X, whose derivative is the stated rate by the chain rule, ' +
       `as an order of convergence in η (never a fitted constant), with the level ${s.level} at η = ${smallest} (${s.tolerance}). ` +

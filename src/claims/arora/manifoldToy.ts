@@ -6,6 +6,7 @@ import { leastOf } from '../relativeMargin.js';
 import { ALP } from '../papers.js';
 import { optimizer, projectedZ2, solveWPlusLogW, top2 } from './arora.js';
 import { type ManifoldInstance, effectiveLr, manifoldArb, phaseOne, ruleName, stopped } from './manifoldRuns.js';
+import { diverged } from '../diverged.js';
 
 /* ------------------------------------------------------------------------------------------ */
 /* Manifold toy: entering EoS (the 2-cycle) and the limiting flows                             */
@@ -24,8 +25,7 @@ function checkTwoCycle<T>(instance: ManifoldInstance, ctx: CheckContext<T>, rule
   const opt = optimizer(model, instance.rule, instance.lr);
   const eta = opt.lr;
   const run = phaseOne(F, opt, theta, 20_000);
-  if (run === undefined)
-    return ctx.diverged({ code: 'no_phase_one', message: `|x| never fell below η = ${instance.lr}`, observed: Number.NaN, bound: 0, margin: Number.NaN });
+  if (run === undefined) return diverged(ctx, 'no_phase_one', `|x| never fell below η = ${instance.lr}`);
   const t1 = run.t;
   for (let k = 0; k < TWO_CYCLE_BURN_IN; k++) run.step();
   let s = run.state;
@@ -146,8 +146,7 @@ function checkFlow<T>(instance: ManifoldInstance, ctx: CheckContext<T>, rule: 'n
   const eta = opt.lr;
   const etaNum = F.toNumber(eta);
   const run = phaseOne(F, opt, theta, 20_000);
-  if (run === undefined)
-    return ctx.diverged({ code: 'no_phase_one', message: `|x| never fell below η = ${instance.lr}`, observed: Number.NaN, bound: 0, margin: Number.NaN });
+  if (run === undefined) return diverged(ctx, 'no_phase_one', `|x| never fell below η = ${instance.lr}`);
   const s1 = run.state;
   const t1 = s1.t;
   const n = Math.ceil(Number(instance.horizon) / (etaNum * etaNum));

@@ -6,6 +6,7 @@ import { leastOf } from '../relativeMargin.js';
 import { ALP } from '../papers.js';
 import { optimizer, projectedZ2, top2 } from './arora.js';
 import { type ManifoldInstance, manifoldArb, phaseOne, ruleName, stopped } from './manifoldRuns.js';
+import { diverged } from '../diverged.js';
 
 /** Arora, Li, Panigrahi on the manifold toy: λ₁(Φ(θ)) decreases along NGD and √L-GD (docs/claims/arora.md). */
 export const sharpnessDecreasesAlongFlow: Claim<ManifoldInstance> = defineClaim<ManifoldInstance>({
@@ -27,8 +28,7 @@ export const sharpnessDecreasesAlongFlow: Claim<ManifoldInstance> = defineClaim<
     const opt = optimizer(model, instance.rule, instance.lr);
     const etaNum = F.toNumber(opt.lr);
     const run = phaseOne(F, opt, theta, 20_000);
-    if (run === undefined)
-      return ctx.diverged({ code: 'no_phase_one', message: `|x| never fell below η = ${instance.lr}`, observed: Number.NaN, bound: 0, margin: Number.NaN });
+    if (run === undefined) return diverged(ctx, 'no_phase_one', `|x| never fell below η = ${instance.lr}`);
     let s = run.state;
     const t1 = s.t;
     const every = iterate ? 1 : Math.ceil(0.1 / (etaNum * etaNum));

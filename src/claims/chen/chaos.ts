@@ -3,7 +3,7 @@ import type { CheckContext, Claim, Outcome } from '../claim.js';
 import { defineClaim } from '../defineClaim.js';
 import { CBGA } from '../papers.js';
 import { stepper } from '../../dynamics/stepper.js';
-import { type QuarticGdInstance, cubicMap, quarticInstances } from './quarticGd.js';
+import { type QuarticGdInstance, cubicMap, orbitEscaped, quarticInstances } from './quarticGd.js';
 
 // chen.cubic-map.chaos -----------------------------------------------------------------------------
 
@@ -29,38 +29,25 @@ function checkChaos<T>(inst: QuarticGdInstance, ctx: CheckContext<T>): Outcome {
     const stepped = run.step();
     x = run.theta[0];
     if (!stepped || Math.abs(F.toNumber(x)) > 1e6) {
-      return ctx.diverged({
-        code: 'diverged',
-        step: t,
-        observed: Number.NaN,
-        bound: 0,
-        margin: Number.NaN,
-        message: `the orbit escaped at step ${t} (a = ${F.toNumber(a).toFixed(4)})`,
-      });
+      return orbitEscaped(ctx, t, `the orbit escaped at step ${t} (a = ${F.toNumber(a).toFixed(4)})`);
     }
   }
   // The exponent in the field: its enclosure certifies its sign where the orbit's enclosure survives.
   const lyapF = F.div(sum, F.int(LYAP_STEPS));
   const lyap = F.toNumber(lyapF);
   const details = { a: F.toString(a), lyapunov: String(lyap) };
-  if (!(lyap > 0)) {
-    return ctx.violated({
-      code: 'not_chaotic',
-      observed: lyap,
-      bound: 0,
-      ...ctx.margin(lyapF),
-      details,
-      message: `a = ${F.toNumber(a).toFixed(4)}: Lyapunov exponent ${lyap.toFixed(4)} ≤ 0 over ${LYAP_STEPS} steps after ${LYAP_BURN}: the orbit settled on a periodic attractor`,
-    });
-  }
-  return ctx.holds({
-    code: 'chaotic',
+  const chaotic = lyap > 0;
+  const evidence = {
+    code: chaotic ? 'chaotic' : 'not_chaotic',
     observed: lyap,
     bound: 0,
     ...ctx.margin(lyapF),
     details,
-    message: `a = ${F.toNumber(a).toFixed(4)}: Lyapunov exponent ${lyap.toFixed(4)} > 0 over ${LYAP_STEPS} steps after ${LYAP_BURN}`,
-  });
+    message: `a = ${F.toNumber(a).toFixed(4)}: Lyapunov exponent ${lyap.toFixed(4)} ${
+      chaotic ? '>' : '≤'
+    } 0 over ${LYAP_STEPS} steps after ${LYAP_BURN}${chaotic ? '' : ': the orbit settled on a periodic attractor'}`,
+  };
+  return chaotic ? ctx.holds(evidence) : ctx.violated(evidence);
 }
 
 export const chenChaos: Claim<QuarticGdInstance> = defineClaim<QuarticGdInstance>({

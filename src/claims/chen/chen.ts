@@ -6,7 +6,7 @@ import { defineClaim } from '../defineClaim.js';
 import { CBGA } from '../papers.js';
 import { stepper } from '../../dynamics/stepper.js';
 import { exactlyZero } from '../exactlyZero.js';
-import { type QuarticGdInstance, cubicMap, quarticInstances } from './quarticGd.js';
+import { type QuarticGdInstance, cubicMap, orbitEscaped, quarticInstances } from './quarticGd.js';
 
 /**
  * Chen, Balasubramanian, Ghosal, Agrawalla (docs/claims/chen.md): GD on the quartic ¼(x² − μ)²
@@ -30,15 +30,7 @@ function checkTwoCycle<T>(inst: QuarticGdInstance, ctx: CheckContext<T>): Outcom
   for (let t = 0; t < inst.steps; t++) {
     const stepped = run.step();
     x = run.theta[0];
-    if (!stepped || Math.abs(F.toNumber(x)) > 1e6)
-      return ctx.diverged({
-        code: 'diverged',
-        step: t,
-        observed: Number.NaN,
-        bound: 0,
-        margin: Number.NaN,
-        message: `the orbit left every bound at step ${t}`,
-      });
+    if (!stepped || Math.abs(F.toNumber(x)) > 1e6) return orbitEscaped(ctx, t, `the orbit left every bound at step ${t}`);
   }
   const p = F.div(x, root);
   const q = F.div(step(x), root);
@@ -256,8 +248,7 @@ function checkConvergesBelowOne<T>(inst: ConvergenceInstance, ctx: CheckContext<
   for (let t = 0; t < inst.steps; t++) {
     const stepped = run.step();
     x = run.theta[0];
-    if (!stepped)
-      return ctx.diverged({ code: 'diverged', step: t, observed: Number.NaN, bound: 0, margin: Number.NaN, message: `x left the finite range at step ${t}` });
+    if (!stepped) return orbitEscaped(ctx, t, `x left the finite range at step ${t}`);
     // The exceptional starts: preimages of the fixed point 0 (e.g. z₀² = (1 + a)/a lands on 0 in one step) and of
     // the unstable 2-cycle ±b. On a decimal grid they can be hit exactly; there the orbit stays put forever.
     const zt = F.div(x, root);
@@ -276,37 +267,43 @@ function checkConvergesBelowOne<T>(inst: ConvergenceInstance, ctx: CheckContext<
   const mDist = F.sub(F.from(bound), distF);
   const side = F.mul(z, F.int(F.sign(z0)));
   const m = inst.variant === 'nearest' ? F.min(mDist, side) : mDist;
-  if (!(dist <= bound)) {
-    return ctx.violated({
-      code: 'not_converged',
-      step: inst.steps,
-      observed: dist,
-      bound,
-      ...ctx.margin(m),
-      details,
-      message: `a = ${F.toNumber(a).toFixed(4)}, z₀ = ${F.toNumber(z0).toFixed(4)}: after ${inst.steps} steps z = ${F.toNumber(z).toPrecision(12)}, ${dist.toExponential(2)} from ±1`,
-    });
-  }
-  if (inst.variant === 'nearest' && !(F.toNumber(side) > 0)) {
-    return ctx.violated({
-      code: 'other_well',
-      step: inst.steps,
-      observed: 1,
-      bound: 0,
-      ...ctx.margin(m),
-      details,
-      message: `a = ${F.toNumber(a).toFixed(4)}: from z₀ = ${F.toNumber(z0).toFixed(4)} GD overshoots through 0 and converges to z = ${F.toNumber(z).toFixed(6)}, the minimizer on the OTHER side`,
-    });
-  }
-  return ctx.holds({
-    code: 'converged',
+  const evidence = (code: string, observed: number, b: number, message: string) => ({
+    code,
     step: inst.steps,
-    observed: dist,
-    bound,
+    observed,
+    bound: b,
     ...ctx.margin(m),
     details,
-    message: `a = ${F.toNumber(a).toFixed(4)}, z₀ = ${F.toNumber(z0).toFixed(4)}: GD converged to z = ${F.toNumber(z).toFixed(6)} (${dist.toExponential(2)} from ±1)`,
+    message,
   });
+  if (!(dist <= bound)) {
+    return ctx.violated(
+      evidence(
+        'not_converged',
+        dist,
+        bound,
+        `a = ${F.toNumber(a).toFixed(4)}, z₀ = ${F.toNumber(z0).toFixed(4)}: after ${inst.steps} steps z = ${F.toNumber(z).toPrecision(12)}, ${dist.toExponential(2)} from ±1`,
+      ),
+    );
+  }
+  if (inst.variant === 'nearest' && !(F.toNumber(side) > 0)) {
+    return ctx.violated(
+      evidence(
+        'other_well',
+        1,
+        0,
+        `a = ${F.toNumber(a).toFixed(4)}: from z₀ = ${F.toNumber(z0).toFixed(4)} GD overshoots through 0 and converges to z = ${F.toNumber(z).toFixed(6)}, the minimizer on the OTHER side`,
+      ),
+    );
+  }
+  return ctx.holds(
+    evidence(
+      'converged',
+      dist,
+      bound,
+      `a = ${F.toNumber(a).toFixed(4)}, z₀ = ${F.toNumber(z0).toFixed(4)}: GD converged to z = ${F.toNumber(z).toFixed(6)} (${dist.toExponential(2)} from ±1)`,
+    ),
+  );
 }
 
 export const chenConvergesBelowOne: Claim<ConvergenceInstance> = defineClaim<ConvergenceInstance>({

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { decimalText } from '../../arbitraries/decimalText.js';
 import { decimalCtor } from '../../numerics/decimalField.js';
-import type { CheckContext, Instance } from '../claim.js';
+import type { CheckContext, Instance, Outcome } from '../claim.js';
 import { centeredGdRule } from '../../dynamics/centeredRule.js';
 
 /** GD on the quartic ¼(x² − μ)², the instances the Chen et al. claims share (chen.ts, chaos.ts). */
@@ -57,4 +57,9 @@ export function cubicMap<T>(inst: QuarticGdInstance, ctx: CheckContext<T>) {
     eta,
   );
   return { F, model, theta, eta, mu, root: F.sqrt(mu), a: F.mul(eta, mu), rule };
+}
+
+/** The orbit left the bounds at step t: a diverged verdict, with no number to report. */
+export function orbitEscaped<T>(ctx: CheckContext<T>, t: number, message: string): Outcome {
+  return ctx.diverged({ code: 'diverged', step: t, observed: Number.NaN, bound: 0, margin: Number.NaN, message });
 }

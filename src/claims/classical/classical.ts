@@ -46,6 +46,24 @@ function change<T>(F: Field<T>, st: GdStep<T>, lossStar: T, tol: ResolvedToleran
 
 const kappaText = <T>(F: Field<T>, x: T): string => F.toString(x);
 
+/** L left the finite numbers after step st.t: a diverged verdict, with no number to report. */
+function lossNotFinite<T>(ctx: CheckContext<T>, st: GdStep<T>, k: string): Outcome {
+  return ctx.diverged({
+    code: 'non_finite_loss',
+    message: `L became ${ctx.F.toString(st.next)} at step ${st.t + 1}`,
+    observed: Number.NaN,
+    bound: 0,
+    margin: Number.NaN,
+    step: st.t,
+    details: { kappa: k },
+  });
+}
+
+/** The evidence of a step where L rose: the rise relative to the excess loss against its slack (the allowance), m the margin. */
+function rise<T>(ctx: CheckContext<T>, st: GdStep<T>, c: Change<T>, m: T, message: string, details: Record<string, string | number>) {
+  return { code: 'loss_increased', step: st.t, observed: c.observed, bound: c.bound, allowance: c.bound, ...ctx.margin(m), message, details };
+}
+
 /** L_{t+1} ≤ L_t (+ rounding slack) along GD when κ = η·λ_max lies below `kappaBelow`. */
 export function checkMonotoneLoss<T>(instance: QuadraticGdInstance, ctx: CheckContext<T>, kappaBelow: number): Outcome {
   const s = quadraticSetup(instance, ctx);
@@ -60,29 +78,14 @@ export function checkMonotoneLoss<T>(instance: QuadraticGdInstance, ctx: CheckCo
   let least: T | undefined;
   for (const st of gdSteps(s, instance.steps)) {
     if (!F.isFinite(st.next)) {
-      return ctx.diverged({
-        code: 'non_finite_loss',
-        message: `L became ${F.toString(st.next)} at step ${st.t + 1}`,
-        observed: Number.NaN,
-        bound: 0,
-        margin: Number.NaN,
-        step: st.t,
-        details: { kappa: k },
-      });
+      return lossNotFinite(ctx, st, k);
     }
     const c = change(F, st, s.lossStar, ctx.tol);
     const margin = F.neg(c.rel);
     if (F.lt(c.slack, c.inc)) {
-      return ctx.violated({
-        code: 'loss_increased',
-        step: st.t,
-        observed: c.observed,
-        bound: c.bound,
-        allowance: c.bound,
-        ...ctx.margin(margin),
-        message: `L rose from ${F.toString(st.loss)} to ${F.toString(st.next)} at step ${st.t} (κ = η·λ_max = ${k})`,
-        details: { kappa: k },
-      });
+      return ctx.violated(
+        rise(ctx, st, c, margin, `L rose from ${F.toString(st.loss)} to ${F.toString(st.next)} at step ${st.t} (κ = η·λ_max = ${k})`, { kappa: k }),
+      );
     }
     least = leastOf(F, least, margin);
     if (best === undefined || F.toNumber(margin) - c.bound < F.toNumber(best.margin) - best.bound)
@@ -155,28 +158,16 @@ export const quadraticIncreasesAboveEdge: Claim<QuadraticGdInstance> = defineCla
     let most: typeof F.zero | undefined;
     for (const st of gdSteps(s, instance.steps)) {
       if (!F.isFinite(st.next)) {
-        return ctx.diverged({
-          code: 'non_finite_loss',
-          message: `L became ${F.toString(st.next)} at step ${st.t + 1}`,
-          observed: Number.NaN,
-          bound: 0,
-          margin: Number.NaN,
-          step: st.t,
-          details: { kappa: k },
-        });
+        return lossNotFinite(ctx, st, k);
       }
       const c = change(F, st, s.lossStar, ctx.tol);
       if (F.lt(c.slack, c.inc)) {
-        return ctx.holds({
-          code: 'loss_increased',
-          step: st.t,
-          observed: c.observed,
-          bound: c.bound,
-          allowance: c.bound,
-          ...ctx.margin(c.rel),
-          message: `L rose from ${F.toString(st.loss)} to ${F.toString(st.next)} at step ${st.t} (κ = ${k}, horizon ${horizon})`,
-          details: { kappa: k, horizon: Number.isFinite(horizon) ? horizon : 'none' },
-        });
+        return ctx.holds(
+          rise(ctx, st, c, c.rel, `L rose from ${F.toString(st.loss)} to ${F.toString(st.next)} at step ${st.t} (κ = ${k}, horizon ${horizon})`, {
+            kappa: k,
+            horizon: Number.isFinite(horizon) ? horizon : 'none',
+          }),
+        );
       }
       most = mostOf(F, most, c.rel);
       if (best === undefined || c.observed + c.bound > best.observed + best.bound) best = { margin: c.rel, observed: c.observed, bound: c.bound, step: st.t };

@@ -12,6 +12,7 @@ import { quadraticSetup } from '../classical/quadraticGd.js';
 import { quadraticGdInstance, type QuadraticGdInstance } from '../classical/quadraticGdInstance.js';
 import { COHEN } from '../papers.js';
 import { mostOf } from '../relativeMargin.js';
+import { nonFinite } from '../diverged.js';
 
 /**
  * Cohen, Kaur, Li, Kolter, Talwalkar (docs/claims/cohen.md, docs/claims/classical.md): the quadratic baseline of the edge of
@@ -69,27 +70,12 @@ export const quadraticDivergenceRate: Claim<QuadraticGdInstance> = defineClaim<Q
     const component = () => theta.reduce((acc, x, i) => F.add(acc, F.mul(q[i], F.sub(x, s.thetaStar[i]))), F.zero);
     for (let t = 0; t <= instance.steps; t++) {
       if (t > 0) {
-        if (!run.step())
-          return ctx.diverged({
-            code: 'non_finite',
-            message: `θ_t became non-finite at step ${t}`,
-            observed: Number.NaN,
-            bound: 0,
-            margin: Number.NaN,
-            step: t,
-          });
+        if (!run.step()) return nonFinite(ctx, t, `θ_t became non-finite at step ${t}`);
         theta = run.theta;
       }
       const c = component();
       if (!F.isFinite(c)) {
-        return ctx.diverged({
-          code: 'non_finite',
-          message: `c_t became ${F.toString(c)} at step ${t}`,
-          observed: Number.NaN,
-          bound: 0,
-          margin: Number.NaN,
-          step: t,
-        });
+        return nonFinite(ctx, t, `c_t became ${F.toString(c)} at step ${t}`);
       }
       if (exactlyZero(F, c)) break;
       logs.push(F.log(F.abs(c)));

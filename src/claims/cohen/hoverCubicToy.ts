@@ -8,6 +8,7 @@ import type { CheckContext, Claim, Outcome } from '../claim.js';
 import { defineClaim } from '../defineClaim.js';
 import { compareCertainly, orderStatistic } from '../orderStatistic.js';
 import { COHEN } from '../papers.js';
+import { nonFinite } from '../diverged.js';
 
 /** Cohen et al. on the cubic toy: GD sharpens to 2/η and hovers there (docs/claims/cohen.md). */
 const D = decimalCtor(60);
@@ -104,14 +105,7 @@ export const eosHoverCubicToy: Claim<ToyInstance> = defineClaim<ToyInstance>({
       const stepped = run.step();
       th = run.theta;
       if (!stepped) {
-        return ctx.diverged({
-          code: 'non_finite',
-          message: `GD left the finite numbers at step ${t}`,
-          observed: Number.NaN,
-          bound: 0,
-          margin: Number.NaN,
-          step: t,
-        });
+        return nonFinite(ctx, t, `GD left the finite numbers at step ${t}`);
       }
       const s = F.mul(half, lambdaMax2(F, model.hessian(th)));
       const next = model.loss(th);

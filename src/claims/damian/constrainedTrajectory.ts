@@ -6,6 +6,7 @@ import { defineClaim } from '../defineClaim.js';
 import { DNL } from '../papers.js';
 import { leastOf, relativeMargin } from '../relativeMargin.js';
 import { type ToyInstance, type ToyOptions, assumeExactToy, marginOf, readToy, toyInstance } from './damian.js';
+import { nonFinite } from '../diverged.js';
 
 // ─── constrained trajectory (PGD on the stable set) ───────────────────────────────────────────
 
@@ -69,15 +70,7 @@ export const constrainedProjection: Claim<ToyInstance> = defineClaim<ToyInstance
     for (let t = 0; t <= instance.steps; t++) {
       if (t > 0) {
         const zPrev = st.theta[1];
-        if (!run.step())
-          return ctx.diverged({
-            code: 'non_finite',
-            message: `θ† left the finite numbers at step ${t}`,
-            observed: Number.NaN,
-            bound: 0,
-            margin: Number.NaN,
-            step: t,
-          });
+        if (!run.step()) return nonFinite(ctx, t, `θ† left the finite numbers at step ${t}`);
         st = run.state;
         assumeForced(st.theta[1], `at step ${t}`);
         const expected = F.min(F.add(zPrev, F.mul(toy.eta, toy.c)), zEdge);

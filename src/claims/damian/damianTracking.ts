@@ -10,6 +10,7 @@ import { predictedDisplacement, type DaggerFrame } from '../../dynamics/predicte
 import { stepper, type Stepper } from '../../dynamics/stepper.js';
 import type { CheckContext, Outcome } from '../claim.js';
 import type { ToyInstance } from './damian.js';
+import { diverged, nonFinite } from '../diverged.js';
 
 /**
  * Damian, Nichani, Lee (self-stabilization): the predicted dynamics θ† + v⋆ and what it predicts,
@@ -176,8 +177,8 @@ export function readTrack<T>(instance: TrackInstance, ctx: CheckContext<T>, o: {
   return { alpha, beta, delta, omega, period: (2 * Math.PI) / omega, eps, orbit };
 }
 
-export const nonFinite = <T>(ctx: CheckContext<T>, t: number, what: string): Outcome =>
-  ctx.diverged({ code: 'non_finite', message: `${what} left the finite numbers at step ${t}`, observed: Number.NaN, bound: 0, margin: Number.NaN, step: t });
+/** A run of `what` that left the finite numbers at step t. */
+export const leftFinite = <T>(ctx: CheckContext<T>, t: number, what: string): Outcome => nonFinite(ctx, t, `${what} left the finite numbers at step ${t}`);
 
 /** What the runner of GD beside PGD (and the predicted dynamics) sees at each step t ≥ t₀. */
 interface StepView<T> {
@@ -239,15 +240,7 @@ export function runBeside<T>(instance: TrackInstance, ctx: CheckContext<T>, o: R
     );
     return s.projection?.projected === true;
   };
-  if (!projected(st, 0))
-    return ctx.diverged({
-      code: 'projection_failed',
-      message: `PGD could not project θ₀ (${st.projection?.reason ?? ''})`,
-      observed: Number.NaN,
-      bound: 0,
-      margin: Number.NaN,
-      step: 0,
-    });
+  if (!projected(st, 0)) return diverged(ctx, 'projection_failed', `PGD could not project θ₀ (${st.projection?.reason ?? ''})`, 0);
   // Only Inf/NaN ends the runs: the checks judge large excursions themselves.
   const gdRun = stepper(gd(model, { lr: instance.lr }), theta, { divergenceBound: Number.POSITIVE_INFINITY });
   const pgdRun = stepper(opt, st, { divergenceBound: Number.POSITIVE_INFINITY });
@@ -323,21 +316,13 @@ export function runBeside<T>(instance: TrackInstance, ctx: CheckContext<T>, o: R
       if (out !== undefined) return out;
     }
     if (t === instance.steps) break;
-    if (!gdRun.step()) return nonFinite(ctx, t + 1, 'GD');
+    if (!gdRun.step()) return leftFinite(ctx, t + 1, 'GD');
     th = gdRun.theta;
-    if (!pgdRun.step()) return nonFinite(ctx, t + 1, 'PGD');
+    if (!pgdRun.step()) return leftFinite(ctx, t + 1, 'PGD');
     st = pgdRun.state;
-    if (!projected(st, t + 1))
-      return ctx.diverged({
-        code: 'projection_failed',
-        message: `PGD could not project at step ${t + 1}`,
-        observed: Number.NaN,
-        bound: 0,
-        margin: Number.NaN,
-        step: t + 1,
-      });
+    if (!projected(st, t + 1)) return diverged(ctx, 'projection_failed', `PGD could not project at step ${t + 1}`, t + 1);
     if (vStepped !== undefined) {
-      if (!vStepped) return nonFinite(ctx, t + 1, 'the predicted dynamics');
+      if (!vStepped) return leftFinite(ctx, t + 1, 'the predicted dynamics');
       v = vRun!.theta;
     }
   }

@@ -5,6 +5,7 @@ import type { UpdateRule } from '../../dynamics/stepper.js';
 import type { Vec } from '../../numerics/field.js';
 import { dot } from '../../numerics/linalg.js';
 import type { CheckContext, Instance, InstanceJson, Outcome } from '../claim.js';
+import { nonFinite } from '../diverged.js';
 
 /**
  * The negative controls: `no-cubic`, predicted dynamics without x²∇S⊥/2 + u·x·y; `no-energy`, the loss
@@ -210,15 +211,7 @@ export function runRung<T>(instance: EdgeInstance, rung: EdgeRungBase, data: Ins
     const pr = projectOntoStableSet(model, gdStep(dag, eta, P.grad()), eta);
     ctx.assume(pr.report.projected, 'projection_failed', `θ† could not be projected at step ${k + 1} (${pr.report.reason ?? ''})`);
     dag = pr.theta;
-    if (!th.every((a) => F.isFinite(a)))
-      return ctx.diverged({
-        code: 'non_finite',
-        message: `GD left the finite numbers at step ${k}`,
-        observed: Number.NaN,
-        bound: 0,
-        margin: Number.NaN,
-        step: k,
-      });
+    if (!th.every((a) => F.isFinite(a))) return nonFinite(ctx, k, `GD left the finite numbers at step ${k}`);
   }
   ctx.assume(signChanges >= 4 * instance.cycles, 'too_few_cycles', `only ${signChanges / 4} slow cycles in ${EDGE_MAX_STEPS} steps after the crossing`);
   const run: RungRun = {

@@ -8,7 +8,7 @@ import { defineClaim } from '../defineClaim.js';
 import { DNL } from '../papers.js';
 import { exactlyZero } from '../exactlyZero.js';
 import { leastOf } from '../relativeMargin.js';
-import { type TrackInstance, marginOf, nonFinite, readTrack, trackInstance } from './damianTracking.js';
+import { type TrackInstance, leftFinite, marginOf, readTrack, trackInstance } from './damianTracking.js';
 
 // ─── damian.reduced-map.ode-conserved-quantity ──────────────────────────────────────────────────
 
@@ -87,7 +87,7 @@ export const odeConservedQuantity: Claim<TrackInstance> = defineClaim<TrackInsta
     );
     const run = stepper(rule, theta, { divergenceBound: Number.POSITIVE_INFINITY });
     for (let t = 1; t <= instance.steps; t++) {
-      if (!run.step()) return nonFinite(ctx, t, 'the reduced map');
+      if (!run.step()) return leftFinite(ctx, t, 'the reduced map');
       th = run.theta;
       if (exactlyZero(F, th[0])) {
         // x underflowed to 0: E = +∞, an orbit that left every bound (only long horizons get there).

@@ -5,6 +5,7 @@ import { defineClaim } from '../defineClaim.js';
 import { DNL } from '../papers.js';
 import { leastOf, relativeMargin } from '../relativeMargin.js';
 import { EXACT_RATIONALE, type ToyInstance, assumeExactToy, marginOf, readToy, toyInstance } from './damian.js';
+import { nonFinite } from '../diverged.js';
 
 // ─── damian.reduced-map.exact ───────────────────────────────────────────────────────────────────
 
@@ -47,14 +48,7 @@ export const reducedMapExact: Claim<ToyInstance> = defineClaim<ToyInstance>({
       x = F.neg(F.mul(F.add(F.one, F.mul(toy.eta, y)), x));
       y = F.add(y, F.mul(toy.eta, F.sub(alpha, F.div(F.mul(beta, F.mul(xPrev, xPrev)), F.int(2)))));
       if (!F.isFinite(th[0]) || !F.isFinite(th[1])) {
-        return ctx.diverged({
-          code: 'non_finite',
-          message: `GD left the finite numbers at step ${t}`,
-          observed: Number.NaN,
-          bound: 0,
-          margin: Number.NaN,
-          step: t,
-        });
+        return nonFinite(ctx, t, `GD left the finite numbers at step ${t}`);
       }
       const yGd = toy.y(th[1]);
       const exF = F.abs(F.sub(th[0], x));

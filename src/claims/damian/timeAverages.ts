@@ -7,6 +7,7 @@ import { DNL } from '../papers.js';
 import { exactlyZero } from '../exactlyZero.js';
 import { relativeMargin } from '../relativeMargin.js';
 import { type ToyInstance, assumeExactToy, readToy, toyInstance } from './damian.js';
+import { nonFinite } from '../diverged.js';
 
 // ─── time averages ─────────────────────────────────────────────────────────────────────────────
 
@@ -51,14 +52,7 @@ export const timeAverageXSquared: Claim<ToyInstance> = defineClaim<ToyInstance>(
     let zMax = F.zero;
     for (const { t, theta } of gdOnToy(instance, ctx)) {
       if (!F.isFinite(theta[0]) || !F.isFinite(theta[1])) {
-        return ctx.diverged({
-          code: 'non_finite',
-          message: `GD left the finite numbers at step ${t}`,
-          observed: Number.NaN,
-          bound: 0,
-          margin: Number.NaN,
-          step: t,
-        });
+        return nonFinite(ctx, t, `GD left the finite numbers at step ${t}`);
       }
       zMax = F.max(zMax, F.abs(theta[1]));
       if (t === 0) y0 = toy.y(theta[1]);
@@ -130,14 +124,7 @@ export const timeAverageSharpness: Claim<ToyInstance> = defineClaim<ToyInstance>
     let xT = F.zero;
     for (const { t, theta } of gdOnToy(instance, ctx)) {
       if (!F.isFinite(theta[0]) || !F.isFinite(theta[1])) {
-        return ctx.diverged({
-          code: 'non_finite',
-          message: `GD left the finite numbers at step ${t}`,
-          observed: Number.NaN,
-          bound: 0,
-          margin: Number.NaN,
-          step: t,
-        });
+        return nonFinite(ctx, t, `GD left the finite numbers at step ${t}`);
       }
       if (t === 0) x0 = theta[0];
       if (t === instance.steps) {

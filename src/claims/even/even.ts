@@ -3,7 +3,8 @@ import { decimalText } from '../../arbitraries/decimalText.js';
 import type { Field } from '../../numerics/field.js';
 import type { CheckContext, Claim, Instance, Outcome } from '../claim.js';
 import { defineClaim } from '../defineClaim.js';
-import { leastOf, relativeError, relativeMargin } from '../relativeMargin.js';
+import { relativeError, relativeMargin } from '../relativeMargin.js';
+import { StepTally, beyondTolerance, failedAt } from '../stepTally.js';
 import { EPGF } from '../papers.js';
 import { gdRule, stepper } from '../../dynamics/stepper.js';
 
@@ -99,21 +100,23 @@ function setup<T>(inst: DlnGdInstance, ctx: CheckContext<T>) {
   return { F, model, theta, X, Y, d: theta.length / 2, gamma: F.from(inst.lr) };
 }
 
-// even.dln.invariant-identity ----------------------------------------------------------------------
-
-function checkInvariant<T>(inst: DlnGdInstance, ctx: CheckContext<T>): Outcome {
-  const { F, model, theta, X, Y, d, gamma } = setup(inst, ctx);
-  const gf = inst.variant === 'gf-conserved';
-  let th = theta;
+/**
+ * The GD steps of the network, up to `steps` or until an iterate leaves the finite range: the point
+ * (u, v), g = ∇_βL there with its rounding scale, and the next iterate. `before` sees g ahead of the
+ * step, where a hypothesis on γg must stop the check before GD runs on.
+ */
+function* gdSteps<T>(
+  s: ReturnType<typeof setup<T>>,
+  steps: number,
+  before?: (t: number, g: T[]) => void,
+): Generator<{ t: number; u: T[]; v: T[]; g: T[]; gScale: T[]; next: T[] }> {
+  const { F, model, X, Y, d, gamma } = s;
   const run = stepper(
     gdRule(F, (x) => model.grad(x), gamma),
-    th,
+    s.theta,
   );
-  let worst = { margin: Number.POSITIVE_INFINITY, observed: 0, bound: ctx.tol.rel, step: 0 };
-  // The least margin over steps and coordinates, in the field: at interval:N its enclosure certifies.
-  let least: T | undefined;
-  let checked = 0;
-  for (let t = 0; t < inst.steps; t++) {
+  let th = s.theta;
+  for (let t = 0; t < steps; t++) {
     const u = th.slice(0, d);
     const v = th.slice(d);
     const { g, gScale } = betaGradient(
@@ -122,8 +125,23 @@ function checkInvariant<T>(inst: DlnGdInstance, ctx: CheckContext<T>): Outcome {
       Y,
       u.map((x, k) => F.mul(x, v[k])),
     );
-    if (!run.step()) break;
+    before?.(t, g);
+    if (!run.step()) return;
     const next = run.theta;
+    yield { t, u, v, g, gScale, next };
+    th = next;
+  }
+}
+
+// even.dln.invariant-identity ----------------------------------------------------------------------
+
+function checkInvariant<T>(inst: DlnGdInstance, ctx: CheckContext<T>): Outcome {
+  const s = setup(inst, ctx);
+  const { F, d, gamma } = s;
+  const gf = inst.variant === 'gf-conserved';
+  // The least margin over steps and coordinates, in the field: at interval:N its enclosure certifies.
+  const tally = new StepTally(F, ctx.tol.rel);
+  for (const { t, u, v, g, gScale, next } of gdSteps(s, inst.steps)) {
     for (let k = 0; k < d; k++) {
       const c = F.sub(F.mul(u[k], u[k]), F.mul(v[k], v[k]));
       const cNext = F.sub(F.mul(next[k], next[k]), F.mul(next[d + k], next[d + k]));
@@ -138,29 +156,25 @@ function checkInvariant<T>(inst: DlnGdInstance, ctx: CheckContext<T>): Outcome {
       const observed = F.toNumber(relativeError(F, err, scale));
       const margin = ctx.tol.rel - observed;
       const m = relativeMargin(F, ctx.tol.rel, err, scale);
-      if (F.lt(F.add(F.mul(F.from(ctx.tol.rel), scale), F.from(ctx.tol.abs)), err)) {
-        return ctx.violated({
-          code: 'identity_mismatch',
-          step: t,
+      if (beyondTolerance(F, ctx.tol, err, scale)) {
+        return failedAt(
+          ctx,
+          'identity_mismatch',
+          t,
           observed,
-          bound: ctx.tol.rel,
-          ...ctx.margin(m),
-          message: `step ${t}, coordinate ${k + 1}: (u² − v²)⁺ = ${F.toString(cNext)} but ${gf ? 'u² − v²' : '(u² − v²)(1 − γ²g²)'} = ${F.toString(predicted)} (γg = ${F.toString(gg)})`,
-        });
+          m,
+          `step ${t}, coordinate ${k + 1}: (u² − v²)⁺ = ${F.toString(cNext)} but ${gf ? 'u² − v²' : '(u² − v²)(1 − γ²g²)'} = ${F.toString(predicted)} (γg = ${F.toString(gg)})`,
+        );
       }
-      least = leastOf(F, least, m ?? F.from(margin));
-      if (margin < worst.margin) worst = { margin, observed, bound: ctx.tol.rel, step: t };
+      tally.note(m ?? F.from(margin), { margin, observed, bound: ctx.tol.rel, step: t });
     }
-    checked++;
-    th = next;
+    tally.checked++;
   }
-  ctx.assume(checked > 0, 'diverged_at_once', 'the first GD step left the finite range');
-  return ctx.holds({
-    code: 'identity_holds',
-    ...worst,
-    ...(least !== undefined ? ctx.margin(least) : {}),
-    message: `(u² − v²)⁺ = (u² − v²)⊙(1 − γ²g²) at each of ${checked} steps (d = ${d}); worst relative error ${worst.observed.toExponential(2)}`,
-  });
+  return tally.holds(
+    ctx,
+    'identity_holds',
+    `(u² − v²)⁺ = (u² − v²)⊙(1 − γ²g²) at each of ${tally.checked} steps (d = ${d}); worst relative error ${tally.worst.observed.toExponential(2)}`,
+  );
 }
 
 export const evenInvariantIdentity: Claim<DlnGdInstance> = defineClaim<DlnGdInstance>({
@@ -191,7 +205,8 @@ export const evenInvariantIdentity: Claim<DlnGdInstance> = defineClaim<DlnGdInst
 // even.dln.hyperbolic-coordinate-identity ----------------------------------------------------------
 
 function checkHyperbolic<T>(inst: DlnGdInstance, ctx: CheckContext<T>): Outcome {
-  const { F, model, theta, X, Y, d, gamma } = setup(inst, ctx);
+  const st = setup(inst, ctx);
+  const { F, theta, d, gamma } = st;
   const sOf = (u: T, v: T): { c: T; s: T } => {
     const c = F.sub(F.mul(u, u), F.mul(v, v));
     return { c, s: F.div(F.asinh(F.div(F.mul(F.int(2), F.mul(u, v)), c)), F.int(2)) };
@@ -201,31 +216,16 @@ function checkHyperbolic<T>(inst: DlnGdInstance, ctx: CheckContext<T>): Outcome 
     'gain_not_positive',
     'c = u² − v² must be > 0 at the start',
   );
-  let th = theta;
-  const run = stepper(
-    gdRule(F, (x) => model.grad(x), gamma),
-    th,
-  );
-  let worst = { margin: Number.POSITIVE_INFINITY, observed: 0, bound: ctx.tol.rel, step: 0 };
   // The least margin over steps and coordinates, in the field: at interval:N its enclosure certifies.
-  let least: T | undefined;
-  let checked = 0;
-  for (let t = 0; t < inst.steps; t++) {
-    const u = th.slice(0, d);
-    const v = th.slice(d);
-    const { g, gScale } = betaGradient(
-      F,
-      X,
-      Y,
-      u.map((x, k) => F.mul(x, v[k])),
-    );
+  const tally = new StepTally(F, ctx.tol.rel);
+  const steps = gdSteps(st, inst.steps, (t, g) =>
     ctx.assume(
       g.every((gk) => F.lt(F.abs(F.mul(gamma, gk)), F.one)),
       'step_too_large',
       `|γg| ≥ 1 at step ${t}: the hyperbolic parameterization breaks`,
-    );
-    if (!run.step()) break;
-    const next = run.theta;
+    ),
+  );
+  for (const { t, u, v, g, gScale, next } of steps) {
     for (let k = 0; k < d; k++) {
       const { c, s } = sOf(u[k], v[k]);
       const { c: cNext, s: sNext } = sOf(next[k], next[d + k]);
@@ -250,7 +250,7 @@ function checkHyperbolic<T>(inst: DlnGdInstance, ctx: CheckContext<T>): Outcome 
         : !positive
           ? F.div(cNext, F.add(F.mul(next[k], next[k]), F.mul(next[d + k], next[d + k])))
           : undefined;
-      if (!ok || F.lt(F.add(F.mul(F.from(ctx.tol.rel), scale), F.from(ctx.tol.abs)), err)) {
+      if (!ok || beyondTolerance(F, ctx.tol, err, scale)) {
         return ctx.violated({
           code: ok ? 'identity_mismatch' : 'parameterization_broken',
           step: t,
@@ -262,19 +262,15 @@ function checkHyperbolic<T>(inst: DlnGdInstance, ctx: CheckContext<T>): Outcome 
             : `step ${t}, coordinate ${k + 1}: γg = ${F.toString(gg)}, c⁺ = u⁺² − v⁺² = ${F.toString(cNext)} ≤ 0 — s⁺ = s − artanh(γg) has no meaning`,
         });
       }
-      least = leastOf(F, least, m ?? F.from(margin));
-      if (margin < worst.margin) worst = { margin, observed, bound: ctx.tol.rel, step: t };
+      tally.note(m ?? F.from(margin), { margin, observed, bound: ctx.tol.rel, step: t });
     }
-    checked++;
-    th = next;
+    tally.checked++;
   }
-  ctx.assume(checked > 0, 'diverged_at_once', 'the first GD step left the finite range');
-  return ctx.holds({
-    code: 'identity_holds',
-    ...worst,
-    ...(least !== undefined ? ctx.margin(least) : {}),
-    message: `s⁺ = s − artanh(γg) at each of ${checked} steps (d = ${d}); worst relative error ${worst.observed.toExponential(2)}`,
-  });
+  return tally.holds(
+    ctx,
+    'identity_holds',
+    `s⁺ = s − artanh(γg) at each of ${tally.checked} steps (d = ${d}); worst relative error ${tally.worst.observed.toExponential(2)}`,
+  );
 }
 
 export const evenHyperbolicIdentity: Claim<DlnGdInstance> = defineClaim<DlnGdInstance>({

@@ -8,6 +8,7 @@ import { KNSC } from '../papers.js';
 import { gdRule, stepper } from '../../dynamics/stepper.js';
 import { type DeepScalarInstance, gfsInstances, gfsSharpness, prod } from './kreisler.js';
 import { MARGIN_IN_DOUBLES } from '../marginInDoubles.js';
+import { runUntilSettled } from '../../dynamics/runUntilSettled.js';
 
 /**
  * Kreisler et al.: started sharper than 2/η, GD on a scalar network converges, and to the edge of
@@ -46,19 +47,15 @@ function checkConvergesToEos<T>(inst: DeepScalarInstance, ctx: CheckContext<T>):
     gdRule(F, (x) => model.grad(x), eta),
     w,
   );
-  let inside = 0;
-  let t = 0;
   let signChange = -1;
-  for (; t < inst.steps; t++) {
-    if (!run.step()) break;
-    w = run.theta;
+  const { t, settled } = runUntilSettled(run, inst.steps, (x, s) => {
+    w = x;
     // A weight through zero is reported, not set aside: the claim is about where GD goes from these starts.
-    if (signChange < 0 && !w.every((x) => F.sign(x) > 0)) signChange = t;
-    inside = F.lt(F.abs(F.sub(prod(F, w), y)), tolR) ? inside + 1 : 0;
-    if (inside >= 3) break;
-  }
+    if (signChange < 0 && !w.every((v) => F.sign(v) > 0)) signChange = s;
+    return F.lt(F.abs(F.sub(prod(F, w), y)), tolR);
+  });
   const details = { kappa: F.toString(kappa), stability: F.toString(stab), steps: t + 1, signChange };
-  if (inside < 3) {
+  if (!settled) {
     return ctx.violated({
       code: run.diverged ? 'diverged' : 'not_converged',
       observed: Number.NaN,

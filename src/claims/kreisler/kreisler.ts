@@ -9,7 +9,7 @@ import type { CheckContext, Claim, Instance, Outcome } from '../claim.js';
 import { defineClaim } from '../defineClaim.js';
 import { KNSC } from '../papers.js';
 import { gdRule, stepper } from '../../dynamics/stepper.js';
-import { leastOf } from '../relativeMargin.js';
+import { StepTally, beyondTolerance, failedAt } from '../stepTally.js';
 
 /**
  * Kreisler, Nacson, Soudry, Carmon (docs/claims/kreisler.md): on the deep scalar network ½(∏wᵢ − y)², GD
@@ -119,11 +119,9 @@ function checkPairGap<T>(inst: DeepScalarInstance, ctx: CheckContext<T>): Outcom
     gdRule(F, (x) => model.grad(x), eta),
     w,
   );
-  let worst = { margin: Number.POSITIVE_INFINITY, observed: 0, bound: ctx.tol.rel, step: 0 };
   // tol − err/scale in the field, the least over pairs and steps: at interval:N (no slack) its
   // enclosure below 0 certifies a mismatch.
-  let least: T | undefined;
-  let checked = 0;
+  const tally = new StepTally(F, ctx.tol.rel);
   for (let t = 0; t < inst.steps; t++) {
     const r = F.sub(prod(F, w), y);
     if (!run.step()) break;
@@ -147,30 +145,28 @@ function checkPairGap<T>(inst: DeepScalarInstance, ctx: CheckContext<T>): Outcom
         const observed = F.sign(scale) === 0 ? F.toNumber(err) : F.toNumber(F.div(err, scale));
         const margin = ctx.tol.rel - observed;
         const m = F.sub(F.from(ctx.tol.rel), F.sign(scale) === 0 ? err : F.div(err, scale));
-        least = leastOf(F, least, m);
-        if (F.lt(F.add(F.mul(F.from(ctx.tol.rel), scale), F.from(ctx.tol.abs)), err)) {
-          return ctx.violated({
-            code: 'identity_mismatch',
-            step: t,
+        const least = tally.noteLeast(m);
+        if (beyondTolerance(F, ctx.tol, err, scale)) {
+          return failedAt(
+            ctx,
+            'identity_mismatch',
+            t,
             observed,
-            bound: ctx.tol.rel,
-            ...ctx.margin(least),
-            message: `step ${t}, pair (${i + 1}, ${j + 1}): (wᵢ² − wⱼ²)⁺ = ${F.toString(gapNext)} but ${gf ? 'wᵢ² − wⱼ²' : '(wᵢ² − wⱼ²)(1 − η²r²∏_{k≠i,j}w_k²)'} = ${F.toString(predicted)}`,
-          });
+            least,
+            `step ${t}, pair (${i + 1}, ${j + 1}): (wᵢ² − wⱼ²)⁺ = ${F.toString(gapNext)} but ${gf ? 'wᵢ² − wⱼ²' : '(wᵢ² − wⱼ²)(1 − η²r²∏_{k≠i,j}w_k²)'} = ${F.toString(predicted)}`,
+          );
         }
-        if (margin < worst.margin) worst = { margin, observed, bound: ctx.tol.rel, step: t };
+        tally.noteWorst({ margin, observed, bound: ctx.tol.rel, step: t });
       }
     }
-    checked++;
+    tally.checked++;
     w = next;
   }
-  ctx.assume(checked > 0, 'diverged_at_once', 'the first GD step left the finite range');
-  return ctx.holds({
-    code: 'identity_holds',
-    ...worst,
-    ...(least === undefined ? {} : ctx.margin(least)),
-    message: `every pair gap obeyed the identity at each of ${checked} steps (D = ${n}); worst relative error ${worst.observed.toExponential(2)}`,
-  });
+  return tally.holds(
+    ctx,
+    'identity_holds',
+    `every pair gap obeyed the identity at each of ${tally.checked} steps (D = ${n}); worst relative error ${tally.worst.observed.toExponential(2)}`,
+  );
 }
 
 export const kreislerPairGap: Claim<DeepScalarInstance> = defineClaim<DeepScalarInstance>({
@@ -284,15 +280,15 @@ function checkGfsMonotone<T>(inst: DeepScalarInstance, ctx: CheckContext<T>): Ou
     least = least === undefined ? F.sub(slack, inc) : F.min(least, F.sub(slack, inc));
     if (F.lt(slack, inc)) {
       const r = F.sub(prod(F, w), y);
-      return ctx.violated({
-        code: 'gfs_sharpness_increased',
-        step: t,
+      return failedAt(
+        ctx,
+        'gfs_sharpness_increased',
+        t,
         observed,
-        bound: ctx.tol.rel,
-        ...ctx.margin(least),
-        message: `φ rose from ${F.toString(phi)} to ${F.toString(phiNext)} at step ${t} (+${(observed * 100).toFixed(2)}%; η·φ(w₀) = ${F.toNumber(kappa).toFixed(4)}, η|r| = ${F.toNumber(F.abs(F.mul(eta, r))).toFixed(4)})`,
-        details: { kappa: F.toString(kappa) },
-      });
+        least,
+        `φ rose from ${F.toString(phi)} to ${F.toString(phiNext)} at step ${t} (+${(observed * 100).toFixed(2)}%; η·φ(w₀) = ${F.toNumber(kappa).toFixed(4)}, η|r| = ${F.toNumber(F.abs(F.mul(eta, r))).toFixed(4)})`,
+        { kappa: F.toString(kappa) },
+      );
     }
     if (margin < worst.margin) worst = { margin, observed, bound: ctx.tol.rel, step: t };
     phi = phiNext;

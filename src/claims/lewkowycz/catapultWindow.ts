@@ -89,26 +89,19 @@ function checkCatapultWindow<T>(inst: WideUvInstance, ctx: CheckContext<T>): Out
       message: `the loss never exceeded its initial value ${F.toString(L0)} although η·λ₀ = ${F.toNumber(k0).toFixed(4)} > 2`,
     });
   }
-  if (!F.lt(kEnd, F.int(2))) {
-    return ctx.violated({
-      code: 'above_edge',
-      observed: o,
-      bound: 2,
-      ...ctx.margin(F.min(spike, F.sub(F.int(2), kEnd))),
-      step: t,
-      details,
-      message: `converged with η·λ_∞ = ${o.toFixed(6)} ≥ 2`,
-    });
-  }
-  return ctx.holds({
-    code: 'catapult',
+  const belowEdge = F.lt(kEnd, F.int(2));
+  const evidence = {
+    code: belowEdge ? 'catapult' : 'above_edge',
     observed: o,
     bound: 2,
     ...ctx.margin(F.min(spike, F.sub(F.int(2), kEnd))),
     step: t,
     details,
-    message: `η·λ₀ = ${F.toNumber(k0).toFixed(4)}: the loss spiked to ${F.toNumber(maxL).toExponential(3)} (from ${F.toNumber(L0).toExponential(3)}), then GD converged in ${t + 1} steps with η·λ_∞ = ${o.toFixed(4)} < 2 (m = ${m})`,
-  });
+    message: belowEdge
+      ? `η·λ₀ = ${F.toNumber(k0).toFixed(4)}: the loss spiked to ${F.toNumber(maxL).toExponential(3)} (from ${F.toNumber(L0).toExponential(3)}), then GD converged in ${t + 1} steps with η·λ_∞ = ${o.toFixed(4)} < 2 (m = ${m})`
+      : `converged with η·λ_∞ = ${o.toFixed(6)} ≥ 2`,
+  };
+  return belowEdge ? ctx.holds(evidence) : ctx.violated(evidence);
 }
 
 export const lewkowyczCatapultWindow: Claim<WideUvInstance> = defineClaim<WideUvInstance>({

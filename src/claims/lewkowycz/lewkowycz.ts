@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { decimalText } from '../../arbitraries/decimalText.js';
 import type { CheckContext, Claim, Outcome } from '../claim.js';
 import { defineClaim } from '../defineClaim.js';
-import { leastOf, relativeError, relativeMargin } from '../relativeMargin.js';
+import { relativeError, relativeMargin } from '../relativeMargin.js';
+import { StepTally, beyondTolerance, failedAt } from '../stepTally.js';
 import { LBDSG } from '../papers.js';
 import { gdRule, stepper } from '../../dynamics/stepper.js';
 import { type WideUvInstance, fl, wideUvInstances } from './wideUv.js';
@@ -29,10 +30,8 @@ function checkFlMap<T>(inst: WideUvInstance, ctx: CheckContext<T>): Outcome {
     gdRule(F, (x) => model.grad(x), eta),
     th,
   );
-  let worst = { margin: Number.POSITIVE_INFINITY, observed: 0, bound: ctx.tol.rel, step: 0 };
   // The least margin over the steps, in the field: at interval:N (no slack) its enclosure certifies.
-  let least: T | undefined;
-  let checked = 0;
+  const tally = new StepTally(F, ctx.tol.rel);
   for (let t = 0; t < inst.steps; t++) {
     const { f, lam } = fl(F, th, m);
     const r = F.sub(f, y);
@@ -57,34 +56,30 @@ function checkFlMap<T>(inst: WideUvInstance, ctx: CheckContext<T>): Outcome {
     const scaleL = F.div(sl, M);
     const errF = F.abs(F.sub(fN, fPred));
     const errL = F.abs(F.sub(lamN, lamPred));
-    const tol = F.from(ctx.tol.rel);
     const oF = F.toNumber(F.div(errF, scaleF));
     const oL = F.toNumber(F.div(errL, scaleL));
     const observed = Math.max(oF, oL);
     const margin = ctx.tol.rel - observed;
     const mF = F.min(relativeMargin(F, ctx.tol.rel, errF, scaleF), relativeMargin(F, ctx.tol.rel, errL, scaleL));
-    if (F.lt(F.add(F.mul(tol, scaleF), F.from(ctx.tol.abs)), errF) || F.lt(F.add(F.mul(tol, scaleL), F.from(ctx.tol.abs)), errL)) {
-      return ctx.violated({
-        code: 'map_mismatch',
-        step: t,
+    if (beyondTolerance(F, ctx.tol, errF, scaleF) || beyondTolerance(F, ctx.tol, errL, scaleL)) {
+      return failedAt(
+        ctx,
+        'map_mismatch',
+        t,
         observed,
-        bound: ctx.tol.rel,
-        ...ctx.margin(mF),
-        message: `step ${t} (m = ${m}): the iterate gives (f⁺, λ⁺) = (${F.toString(fN)}, ${F.toString(lamN)}) but the ${lin ? 'linearized (m → ∞)' : 'closed'} map gives (${F.toString(fPred)}, ${F.toString(lamPred)})`,
-      });
+        mF,
+        `step ${t} (m = ${m}): the iterate gives (f⁺, λ⁺) = (${F.toString(fN)}, ${F.toString(lamN)}) but the ${lin ? 'linearized (m → ∞)' : 'closed'} map gives (${F.toString(fPred)}, ${F.toString(lamPred)})`,
+      );
     }
-    least = leastOf(F, least, mF);
-    if (margin < worst.margin) worst = { margin, observed, bound: ctx.tol.rel, step: t };
-    checked++;
+    tally.note(mF, { margin, observed, bound: ctx.tol.rel, step: t });
+    tally.checked++;
     th = next;
   }
-  ctx.assume(checked > 0, 'diverged_at_once', 'the first GD step left the finite range');
-  return ctx.holds({
-    code: 'map_exact',
-    ...worst,
-    ...(least !== undefined ? ctx.margin(least) : {}),
-    message: `(f, λ) followed the closed 2-D map at each of ${checked} steps (m = ${m}); worst relative error ${worst.observed.toExponential(2)}`,
-  });
+  return tally.holds(
+    ctx,
+    'map_exact',
+    `(f, λ) followed the closed 2-D map at each of ${tally.checked} steps (m = ${m}); worst relative error ${tally.worst.observed.toExponential(2)}`,
+  );
 }
 
 export const lewkowyczFlMap: Claim<WideUvInstance> = defineClaim<WideUvInstance>({
@@ -126,9 +121,8 @@ function checkLambdaY0<T>(inst: WideUvInstance, ctx: CheckContext<T>): Outcome {
     gdRule(F, (x) => model.grad(x), eta),
     th,
   );
-  let worst = { margin: Number.POSITIVE_INFINITY, observed: 0, bound: ctx.tol.rel, step: 0 };
   // The least margin over the steps, in the field: at interval:N (no slack) its enclosure certifies.
-  let least: T | undefined;
+  const tally = new StepTally(F, ctx.tol.rel);
   let t = 0;
   for (; t < inst.steps; t++) {
     const { f, lam } = fl(F, th, m);
@@ -145,39 +139,32 @@ function checkLambdaY0<T>(inst: WideUvInstance, ctx: CheckContext<T>): Outcome {
     const mErr = relativeMargin(F, ctx.tol.rel, err, scale);
     const mInc = relativeMargin(F, ctx.tol.rel, inc, scale);
     if (F.lt(tol, err)) {
-      return ctx.violated({
-        code: 'increment_mismatch',
-        step: t,
-        observed,
-        bound: ctx.tol.rel,
-        ...ctx.margin(mErr),
-        message: `step ${t}: λ⁺ − λ = ${F.toString(inc)} but (ηf²/m)(ηλ − 4) = ${F.toString(predicted)}`,
-      });
+      return failedAt(ctx, 'increment_mismatch', t, observed, mErr, `step ${t}: λ⁺ − λ = ${F.toString(inc)} but (ηf²/m)(ηλ − 4) = ${F.toString(predicted)}`);
     }
     if (F.lt(tol, inc)) {
       const o = F.toNumber(relativeError(F, inc, scale));
-      return ctx.violated({
-        code: 'lambda_increased',
-        step: t,
-        observed: o,
-        bound: ctx.tol.rel,
-        ...ctx.margin(mInc),
-        message: `step ${t}: λ rose from ${F.toString(lam)} to ${F.toString(lamN)} (η·λ = ${F.toNumber(F.mul(eta, lam)).toFixed(4)}; η·λ₀ = ${F.toNumber(k0).toFixed(4)})`,
-      });
+      return failedAt(
+        ctx,
+        'lambda_increased',
+        t,
+        o,
+        mInc,
+        `step ${t}: λ rose from ${F.toString(lam)} to ${F.toString(lamN)} (η·λ = ${F.toNumber(F.mul(eta, lam)).toFixed(4)}; η·λ₀ = ${F.toNumber(k0).toFixed(4)})`,
+      );
     }
     const margin = ctx.tol.rel - observed;
     // Both parts of the claim: the increment identity and λ⁺ ≤ λ.
-    least = leastOf(F, least, F.min(mErr, mInc));
-    if (margin < worst.margin) worst = { margin, observed, bound: ctx.tol.rel, step: t };
+    tally.note(F.min(mErr, mInc), { margin, observed, bound: ctx.tol.rel, step: t });
     th = next;
   }
   const { lam: lamEnd } = fl(F, th, m);
-  return ctx.holds({
-    code: 'lambda_monotone',
-    ...worst,
-    ...(least !== undefined ? ctx.margin(least) : {}),
-    message: `λ⁺ − λ = (ηf²/m)(ηλ − 4) and λ non-increasing over ${t} steps (m = ${m}): η·λ went ${F.toNumber(k0).toFixed(4)} → ${F.toNumber(F.mul(eta, lamEnd)).toFixed(4)}`,
-  });
+  // Zero steps (GD left the finite range at once) still hold here: λ did not increase.
+  return tally.holds(
+    ctx,
+    'lambda_monotone',
+    `λ⁺ − λ = (ηf²/m)(ηλ − 4) and λ non-increasing over ${t} steps (m = ${m}): η·λ went ${F.toNumber(k0).toFixed(4)} → ${F.toNumber(F.mul(eta, lamEnd)).toFixed(4)}`,
+    false,
+  );
 }
 
 export const lewkowyczLambdaY0: Claim<WideUvInstance> = defineClaim<WideUvInstance>({

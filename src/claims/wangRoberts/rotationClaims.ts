@@ -59,26 +59,17 @@ function checkEpisodes<T>(inst: DepthRunInstance, ctx: CheckContext<T>): Outcome
   const least = s.episodes.reduce((a, e) => (e.rotation < a.rotation ? e : a));
   const d = { ...details(inst, s), leastEpisodeStart: least.start, leastEpisodeLength: least.length };
   const msg = `${s.episodes.length} instability episode(s) (${s.unstableSteps} unstable steps, ${inst.family}, κ = ${inst.kappa0}); the least-turning episode (steps ${least.start}–${least.start + least.length}) turned the top eigenvector by ${least.rotation.toExponential(2)} rad`;
-  if (!(least.rotation >= EPISODE_FLOOR)) {
-    return ctx.violated({
-      code: 'episode_without_rotation',
-      observed: least.rotation,
-      bound: EPISODE_FLOOR,
-      margin: least.rotation - EPISODE_FLOOR,
-      step: least.start,
-      details: d,
-      message: `${msg} < ${EPISODE_FLOOR}`,
-    });
-  }
-  return ctx.holds({
-    code: 'episodes_rotate',
+  const rotates = least.rotation >= EPISODE_FLOOR;
+  const evidence = {
+    code: rotates ? 'episodes_rotate' : 'episode_without_rotation',
     observed: least.rotation,
     bound: EPISODE_FLOOR,
     margin: least.rotation - EPISODE_FLOOR,
     step: least.start,
     details: d,
-    message: `${msg} ≥ ${EPISODE_FLOOR}`,
-  });
+    message: `${msg} ${rotates ? '≥' : '<'} ${EPISODE_FLOOR}`,
+  };
+  return rotates ? ctx.holds(evidence) : ctx.violated(evidence);
 }
 
 export const rotationEpisodes: Claim<DepthRunInstance> = defineClaim<DepthRunInstance>({

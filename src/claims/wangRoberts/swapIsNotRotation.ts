@@ -7,6 +7,7 @@ import { defineClaim } from '../defineClaim.js';
 import { WR } from '../papers.js';
 import { gdRule, stepper } from '../../dynamics/stepper.js';
 import { BLOW_UP, D, type Frame, GAP_GUARD, finiteSmall, frameAt } from './wangRoberts.js';
+import { diverged } from '../diverged.js';
 
 /** An angle in radians, printed in degrees to three digits. */
 const deg = (x: number) => `${((x * 180) / Math.PI).toPrecision(3)}°`;
@@ -73,19 +74,19 @@ export const swapIsNotRotation: Claim<UvRunInstance> = defineClaim<UvRunInstance
     let swaps = 0;
     let skipped = 0;
     let worst = 0;
+    /** Takes an angle of the run's field into the worst; the violation of step k when it exceeds the tolerance. */
+    const beyond = (angleF: T, code: string, k: number, message: (angle: number) => string): Outcome | undefined => {
+      const angle = F.toNumber(angleF);
+      worst = Math.max(worst, angle);
+      if (!F.lt(tolF, angleF)) return undefined;
+      return ctx.violated({ code, step: k, observed: angle, bound: tol, ...ctx.margin(F.sub(tolF, angleF)), message: message(angle) });
+    };
     for (let k = 0; k <= instance.steps; k++) {
       if (k > 0) {
         const stepped = run.step();
         th = run.theta;
         if (!stepped || !finiteSmall(F, th)) {
-          return ctx.diverged({
-            code: 'diverged',
-            message: `GD left |θ| < ${BLOW_UP} at step ${k}`,
-            observed: Number.NaN,
-            bound: 0,
-            margin: Number.NaN,
-            step: k,
-          });
+          return diverged(ctx, 'diverged', `GD left |θ| < ${BLOW_UP} at step ${k}`, k);
         }
       }
       const cur = frameAt(F, model, th);
@@ -95,37 +96,22 @@ export const swapIsNotRotation: Claim<UvRunInstance> = defineClaim<UvRunInstance
         continue;
       }
       const offF = F.min(lineAngle(F, cur.topField, lines[0]), lineAngle(F, cur.topField, lines[1]));
-      const off = F.toNumber(offF);
-      worst = Math.max(worst, off);
-      if (F.lt(tolF, offF)) {
-        return ctx.violated({
-          code: 'frame_moved',
-          step: k,
-          observed: off,
-          bound: tol,
-          ...ctx.margin(F.sub(tolF, offF)),
-          message: `step ${k}: the top Hessian eigenvector is ${deg(off)} off the lines (1, ±1): the eigenvectors moved (θ = (${F.toNumber(th[0]).toPrecision(6)}, ${F.toNumber(th[1]).toPrecision(6)}))`,
-        });
-      }
+      const moved = beyond(
+        offF,
+        'frame_moved',
+        k,
+        (off) =>
+          `step ${k}: the top Hessian eigenvector is ${deg(off)} off the lines (1, ±1): the eigenvectors moved (θ = (${F.toNumber(th[0]).toPrecision(6)}, ${F.toNumber(th[1]).toPrecision(6)}))`,
+      );
+      if (moved !== undefined) return moved;
       if (prev !== undefined) {
         // The angle between consecutive top lines, off {0, 90°}: min(a, π/2 − a), as the angle of
         // the top line to the nearer of the previous top line and its normal.
         const p = prev.topField;
         const naiveF = lineAngle(F, p, cur.topField);
         const jumpF = F.min(naiveF, lineAngle(F, [F.neg(p[1]), p[0]], cur.topField));
-        const naive = F.toNumber(naiveF);
-        const jump = F.toNumber(jumpF);
-        worst = Math.max(worst, jump);
-        if (F.lt(tolF, jumpF)) {
-          return ctx.violated({
-            code: 'rotation',
-            step: k,
-            observed: jump,
-            bound: tol,
-            ...ctx.margin(F.sub(tolF, jumpF)),
-            message: `step ${k}: the naive angle ${deg(naive)} is neither 0 nor 90°`,
-          });
-        }
+        const rotated = beyond(jumpF, 'rotation', k, () => `step ${k}: the naive angle ${deg(F.toNumber(naiveF))} is neither 0 nor 90°`);
+        if (rotated !== undefined) return rotated;
         if (F.lt(quarter, naiveF)) swaps++;
       }
       prev = cur;

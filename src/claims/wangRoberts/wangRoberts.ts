@@ -13,6 +13,7 @@ import { quadraticGdInstance } from '../classical/quadraticGdInstance.js';
 import { WR } from '../papers.js';
 import { gdRule, stepper } from '../../dynamics/stepper.js';
 import { leastOf } from '../relativeMargin.js';
+import { nonFinite } from '../diverged.js';
 
 /**
  * Wang & Roberts: instabilities of large-step GD rotate the Hessian's eigenvectors, a consequence
@@ -141,14 +142,7 @@ export const depth1NoRotation: Claim<GdRunInstance> = defineClaim<GdRunInstance>
       const stepped = run.step();
       th = run.theta;
       if (!stepped || !th.every((x) => F.isFinite(x))) {
-        return ctx.diverged({
-          code: 'non_finite',
-          message: `θ became non-finite at step ${k + 1}`,
-          observed: Number.NaN,
-          bound: 0,
-          margin: Number.NaN,
-          step: k + 1,
-        });
+        return nonFinite(ctx, k + 1, `θ became non-finite at step ${k + 1}`);
       }
       const cur = frameAt(F, model, th);
       const angle = vectorAngle(prev.top, cur.top);

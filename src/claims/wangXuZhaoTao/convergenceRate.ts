@@ -8,6 +8,7 @@ import { defineClaim } from '../defineClaim.js';
 import { WXZT } from '../papers.js';
 import { gdRule, stepper } from '../../dynamics/stepper.js';
 import { UvGdInstance, uvInstances } from './uvTrajectories.js';
+import { runUntilSettled } from '../../dynamics/runUntilSettled.js';
 
 /**
  * Wang, Xu, Zhao, Tao (docs/claims/wang-xu-zhao-tao.md caveat 1): what can be asserted of the paper's
@@ -59,22 +60,17 @@ function checkRate<T>(inst: UvRateInstance, ctx: CheckContext<T>): Outcome {
     gdRule(F, (x) => model.grad(x), eta),
     th,
   );
-  let inside = 0;
-  let t = 0;
   let hitEps = -1;
-  for (; t < inst.steps; t++) {
-    if (!run.step()) break;
-    th = run.theta;
+  const { t, settled } = runUntilSettled(run, inst.steps, (x, s) => {
+    th = x;
     const r = res(th);
     rs.push(r);
-    if (F.lt(F.abs(r), eps)) {
-      if (hitEps < 0) hitEps = t + 1;
-      inside++;
-    } else inside = 0;
-    if (inside >= 3) break;
-  }
+    const inside = F.lt(F.abs(r), eps);
+    if (inside && hitEps < 0) hitEps = s + 1;
+    return inside;
+  });
   // Convergence is asserted, not assumed: a run that diverges or keeps oscillating is a counterexample.
-  if (inside < 3) {
+  if (!settled) {
     return ctx.violated({
       code: run.diverged ? 'diverged' : 'not_converged',
       observed: Number.NaN,

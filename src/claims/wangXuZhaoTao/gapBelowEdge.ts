@@ -8,6 +8,7 @@ import type { CheckContext, Claim, Instance, Outcome } from '../claim.js';
 import { defineClaim } from '../defineClaim.js';
 import { WXZT, ZWWZG } from '../papers.js';
 import { gdRule, stepper } from '../../dynamics/stepper.js';
+import { runUntilSettled } from '../../dynamics/runUntilSettled.js';
 
 /**
  * Wang, Xu, Zhao, Tao with ZWWZG (docs/claims/wang-xu-zhao-tao.md caveat 1): the gap between the final
@@ -106,19 +107,19 @@ function checkGap<T>(inst: MfGdInstance, ctx: CheckContext<T>): Outcome {
     gdRule(F, (x) => model.grad(x), eta),
     th,
   );
-  let inside = 0;
-  let t = 0;
-  for (; t < inst.steps && inside < 3; t++) {
-    if (!run.step()) break;
-    th = run.theta;
-    inside = F.lt(model.loss(th), tol) ? inside + 1 : 0;
-  }
+  const settle = runUntilSettled(run, inst.steps, (x) => {
+    th = x;
+    return F.lt(model.loss(th), tol);
+  });
+  const { settled } = settle;
+  // Counted as steps taken: the settling step included.
+  const t = settled ? settle.t + 1 : settle.t;
   ctx.assume(
-    inside >= 3,
+    settled,
     run.diverged ? 'diverged' : 'not_converged',
     `GD ${run.diverged ? `diverged at step ${t + 1}` : `did not converge (‖uvᵀ − A‖_F < 1e-12 for 3 steps) in ${inst.steps} steps`}`,
   );
-  if (inside < 3) {
+  if (!settled) {
     return ctx.diverged({
       code: run.diverged ? 'diverged' : 'not_converged',
       observed: Number.NaN,

@@ -10,6 +10,7 @@ import { WXZT } from '../papers.js';
 import { gdRule, stepper } from '../../dynamics/stepper.js';
 import { D } from './wangXuZhaoTao.js';
 import { mostOf } from '../relativeMargin.js';
+import { runUntilSettled } from '../../dynamics/runUntilSettled.js';
 
 // ---------------------------------------------------------------------------------------------
 // uv (square ℓ, k = 1) trajectories: the catapult
@@ -78,26 +79,22 @@ export function runUv<T>(inst: UvGdInstance, ctx: CheckContext<T>, lossSlack = 1
     th,
   );
   let firstIncrease = -1;
-  let inside = 0;
-  let t = 0;
   const slack = F.from(lossSlack);
   const floor = F.from(1e-24);
   let maxRise: T | undefined;
-  for (; t < inst.steps; t++) {
-    if (!run.step()) break;
-    th = run.theta;
+  const { t, settled } = runUntilSettled(run, inst.steps, (x, s) => {
+    th = x;
     const L = model.loss(th);
     if (F.lt(floor, prev)) {
       const rise = F.sub(F.div(F.sub(L, prev), prev), slack);
       maxRise = mostOf(F, maxRise, rise);
     }
-    if (firstIncrease < 0 && F.lt(F.add(prev, F.mul(slack, prev)), L) && F.lt(F.from(1e-24), L)) firstIncrease = t;
+    if (firstIncrease < 0 && F.lt(F.add(prev, F.mul(slack, prev)), L) && F.lt(F.from(1e-24), L)) firstIncrease = s;
     prev = L;
     const r = F.sub(F.mul(th[0], th[1]), y);
-    inside = F.lt(F.abs(r), tolR) ? inside + 1 : 0;
-    if (inside >= 3) break;
-  }
-  return { converged: inside >= 3, diverged: run.diverged, steps: t + 1, theta: th, kappa, eta, firstIncrease, maxRise, model };
+    return F.lt(F.abs(r), tolR);
+  });
+  return { converged: settled, diverged: run.diverged, steps: t + 1, theta: th, kappa, eta, firstIncrease, maxRise, model };
 }
 
 const KAPPA_MSG = <T>(F: Field<T>, k: T) => `κ = η·λ_GFS = ${F.toString(k)}`;

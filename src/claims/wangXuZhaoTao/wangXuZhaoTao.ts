@@ -6,7 +6,7 @@ import type { CheckContext, Claim, Instance, Outcome } from '../claim.js';
 import { defineClaim } from '../defineClaim.js';
 import { WXZT } from '../papers.js';
 import { gdRule, stepper } from '../../dynamics/stepper.js';
-import { leastOf } from '../relativeMargin.js';
+import { StepTally, beyondTolerance, failedAt } from '../stepTally.js';
 
 /**
  * Wang, Xu, Zhao, Tao (docs/claims/wang-xu-zhao-tao.md): balancing, EoS and catapult for F(x, y) = ℓ(xᵀy). Only the
@@ -105,11 +105,9 @@ function checkBalancingIdentity<T>(inst: InnerProductGdInstance, ctx: CheckConte
     gdRule(F, (x) => model.grad(x), eta),
     th,
   );
-  let worst = { margin: Number.POSITIVE_INFINITY, observed: 0, bound: 0, step: 0 };
   // tol − err/scale in the field, the least over the steps: at interval:N (no slack) its enclosure
   // below 0 certifies a mismatch.
-  let least: T | undefined;
-  let checked = 0;
+  const tally = new StepTally(F, 0);
   for (let t = 0; t < inst.steps; t++) {
     const x = th.slice(0, k);
     const y = th.slice(k);
@@ -135,29 +133,28 @@ function checkBalancingIdentity<T>(inst: InnerProductGdInstance, ctx: CheckConte
     const observed = relErr(F, err, scale);
     const bound = ctx.tol.rel;
     const m = F.sub(F.from(ctx.tol.rel), F.sign(scale) === 0 ? err : F.div(err, scale));
-    least = leastOf(F, least, m);
-    if (F.lt(F.add(F.mul(F.from(ctx.tol.rel), scale), F.from(ctx.tol.abs)), err)) {
-      return ctx.violated({
-        code: 'identity_mismatch',
-        step: t,
+    const least = tally.noteLeast(m);
+    if (beyondTolerance(F, ctx.tol, err, scale)) {
+      return failedAt(
+        ctx,
+        'identity_mismatch',
+        t,
         observed,
-        bound,
-        ...ctx.margin(least),
-        message: `step ${t}: ‖x⁺‖² − ‖y⁺‖² = ${F.toString(deltaNext)} but ${gf ? '‖x‖² − ‖y‖²' : "(‖x‖² − ‖y‖²)(1 − η²ℓ'²)"} = ${F.toString(predicted)} (η·ℓ'(s) = ${F.toString(ed)})`,
-        details: { loss: inst.params.loss, etaEllPrime: F.toString(ed) },
-      });
+        least,
+        `step ${t}: ‖x⁺‖² − ‖y⁺‖² = ${F.toString(deltaNext)} but ${gf ? '‖x‖² − ‖y‖²' : "(‖x‖² − ‖y‖²)(1 − η²ℓ'²)"} = ${F.toString(predicted)} (η·ℓ'(s) = ${F.toString(ed)})`,
+        { loss: inst.params.loss, etaEllPrime: F.toString(ed) },
+      );
     }
-    if (bound - observed < worst.margin) worst = { margin: bound - observed, observed, bound, step: t };
-    checked++;
+    tally.noteWorst({ margin: bound - observed, observed, bound, step: t });
+    tally.checked++;
     th = next;
   }
-  ctx.assume(checked > 0, 'diverged_at_once', 'the first GD step left the finite range');
-  return ctx.holds({
-    code: 'identity_holds',
-    ...worst,
-    ...(least === undefined ? {} : ctx.margin(least)),
-    message: `‖x⁺‖² − ‖y⁺‖² = (‖x‖² − ‖y‖²)(1 − η²ℓ'(s)²) at each of ${checked} steps (ℓ = ${inst.params.loss}); worst relative error ${worst.observed.toExponential(2)} at step ${worst.step}`,
-  });
+  const { worst } = tally;
+  return tally.holds(
+    ctx,
+    'identity_holds',
+    `‖x⁺‖² − ‖y⁺‖² = (‖x‖² − ‖y‖²)(1 − η²ℓ'(s)²) at each of ${tally.checked} steps (ℓ = ${inst.params.loss}); worst relative error ${worst.observed.toExponential(2)} at step ${worst.step}`,
+  );
 }
 
 export const wxztBalancingIdentity: Claim<InnerProductGdInstance> = defineClaim<InnerProductGdInstance>({

@@ -6,7 +6,9 @@ import { defineClaim } from '../defineClaim.js';
 import { ZWWZG } from '../papers.js';
 import { gd } from '../../dynamics/gd.js';
 import { stepper } from '../../dynamics/stepper.js';
-import { leastOf, relativeError } from '../relativeMargin.js';
+import { relativeError } from '../relativeMargin.js';
+import { StepTally, beyondTolerance, failedAt } from '../stepTally.js';
+import { runUntilSettled } from '../../dynamics/runUntilSettled.js';
 
 /**
  * Zhu, Wang, Wang, Zhou, Ge (docs/claims/zhu.md): the minimalist example L(x, y) = ¼(x²y² − 1)²,
@@ -45,10 +47,8 @@ function checkIdentity<T>(inst: MinimalistInstance, ctx: CheckContext<T>): Outco
   const eta = F.from(inst.lr);
   const gf = inst.variant === 'gf-conserved';
   const run = stepper(gd(model, { lr: inst.lr }), theta);
-  let worst = { margin: Number.POSITIVE_INFINITY, observed: 0, bound: ctx.tol.rel, step: 0 };
   // The least margin over the steps, in the field: at interval:N (no slack) its enclosure certifies.
-  let least: T | undefined;
-  let checked = 0;
+  const tally = new StepTally(F, ctx.tol.rel);
   for (let t = 0; t < inst.steps; t++) {
     const [x, y] = run.theta;
     const x2 = F.mul(x, x);
@@ -72,27 +72,24 @@ function checkIdentity<T>(inst: MinimalistInstance, ctx: CheckContext<T>): Outco
     const observed = F.toNumber(relErr);
     const m = F.sub(F.from(ctx.tol.rel), relErr);
     const margin = F.toNumber(m);
-    if (F.lt(F.add(F.mul(F.from(ctx.tol.rel), scale), F.from(ctx.tol.abs)), err)) {
-      return ctx.violated({
-        code: 'identity_mismatch',
-        step: t,
+    if (beyondTolerance(F, ctx.tol, err, scale)) {
+      return failedAt(
+        ctx,
+        'identity_mismatch',
+        t,
         observed,
-        bound: ctx.tol.rel,
-        ...ctx.margin(m),
-        message: `step ${t}: (x² − y²)⁺ = ${F.toString(cNext)} but ${gf ? 'x² − y²' : '(x² − y²)(1 − η²r²x²y²)'} = ${F.toString(predicted)}`,
-      });
+        m,
+        `step ${t}: (x² − y²)⁺ = ${F.toString(cNext)} but ${gf ? 'x² − y²' : '(x² − y²)(1 − η²r²x²y²)'} = ${F.toString(predicted)}`,
+      );
     }
-    least = leastOf(F, least, m);
-    if (margin < worst.margin) worst = { margin, observed, bound: ctx.tol.rel, step: t };
-    checked++;
+    tally.note(m, { margin, observed, bound: ctx.tol.rel, step: t });
+    tally.checked++;
   }
-  ctx.assume(checked > 0, 'diverged_at_once', 'the first GD step left the finite range');
-  return ctx.holds({
-    code: 'identity_holds',
-    ...worst,
-    ...(least !== undefined ? ctx.margin(least) : {}),
-    message: `(x² − y²)⁺ = (x² − y²)(1 − η²r²x²y²) at each of ${checked} steps; worst relative error ${worst.observed.toExponential(2)}`,
-  });
+  return tally.holds(
+    ctx,
+    'identity_holds',
+    `(x² − y²)⁺ = (x² − y²)(1 − η²r²x²y²) at each of ${tally.checked} steps; worst relative error ${tally.worst.observed.toExponential(2)}`,
+  );
 }
 
 export const zhuExactIdentity: Claim<MinimalistInstance> = defineClaim<MinimalistInstance>({
@@ -148,16 +145,11 @@ function checkFinalSharpness<T>(inst: MinimalistInstance, ctx: CheckContext<T>):
   const half = F.mul(eta, F.sqrt(F.add(F.mul(c0, c0), F.int(4))));
   ctx.assume(F.lt(F.one, half), 'below_edge', `η·S_GFS/2 = ${F.toString(half)} ≤ 1: the gradient-flow solution is already stable`);
   const run = stepper(gd(model, { lr: inst.lr }), theta);
-  let inside = 0;
-  let t = 0;
-  for (; t < inst.steps; t++) {
-    if (!run.step()) break;
-    const th = run.theta;
+  const { t, settled } = runUntilSettled(run, inst.steps, (th) => {
     const p = F.mul(F.mul(th[0], th[0]), F.mul(th[1], th[1]));
-    inside = F.lt(F.abs(F.sub(p, F.one)), F.from('1e-10')) ? inside + 1 : 0;
-    if (inside >= 3) break;
-  }
-  ctx.assume(inside >= 3, 'not_converged', `GD did not converge within ${inst.steps} steps`);
+    return F.lt(F.abs(F.sub(p, F.one)), F.from('1e-10'));
+  });
+  ctx.assume(settled, 'not_converged', `GD did not converge within ${inst.steps} steps`);
   // At the limit (xy = ±1) S = 2(x² + y²); the run stops within |r| < 1e-10 of it.
   const th = run.theta;
   const s = F.mul(eta, F.add(F.mul(th[0], th[0]), F.mul(th[1], th[1])));

@@ -1,0 +1,70 @@
+import type { Field } from '../numerics/field.js';
+import type { CheckContext, Outcome, ResolvedTolerance } from './claim.js';
+import { leastOf } from './relativeMargin.js';
+
+/** The worst step of a per-step comparison, as numbers: what a `holds` reports. */
+export interface WorstStep {
+  margin: number;
+  observed: number;
+  bound: number;
+  step: number;
+}
+
+/**
+ * The running record of a comparison made at every step of a trajectory: the worst step as numbers
+ * (what the verdict reports), the least margin in the field (at interval:N, no slack, its enclosure
+ * certifies) and how many steps were checked.
+ */
+export class StepTally<T> {
+  worst: WorstStep;
+  least: T | undefined = undefined;
+  checked = 0;
+
+  constructor(
+    private readonly F: Field<T>,
+    bound: number,
+  ) {
+    this.worst = { margin: Number.POSITIVE_INFINITY, observed: 0, bound, step: 0 };
+  }
+
+  /** Takes m into the least margin and returns it. */
+  noteLeast(m: T): T {
+    this.least = leastOf(this.F, this.least, m);
+    return this.least;
+  }
+
+  /** Keeps w where its margin is below the worst so far. */
+  noteWorst(w: WorstStep): void {
+    if (w.margin < this.worst.margin) this.worst = w;
+  }
+
+  /** One compared step: m its margin in the field, w its numbers. */
+  note(m: T, w: WorstStep): void {
+    this.noteLeast(m);
+    this.noteWorst(w);
+  }
+
+  /**
+   * `holds` with the worst step and the least margin. With `firstStep` (the default) a trajectory
+   * that left the finite range at its first step decides nothing: no step was compared.
+   */
+  holds(ctx: CheckContext<T>, code: string, message: string, firstStep = true): Outcome {
+    if (firstStep) ctx.assume(this.checked > 0, 'diverged_at_once', 'the first GD step left the finite range');
+    return ctx.holds({
+      code,
+      ...this.worst,
+      ...(this.least !== undefined ? ctx.margin(this.least) : {}),
+      message,
+    });
+  }
+}
+
+/** err > tol.rel·scale + tol.abs: an identity that fails at this step, decided in the field (at interval:N, certainly). */
+export function beyondTolerance<T>(F: Field<T>, tol: ResolvedTolerance, err: T, scale: T): boolean {
+  return F.lt(F.add(F.mul(F.from(tol.rel), scale), F.from(tol.abs)), err);
+}
+
+/** The violated outcome of a comparison that failed at step t: `observed` against the relative tolerance, m its margin in the field. */
+export function failedAt<T>(ctx: CheckContext<T>, code: string, t: number, observed: number, m: T, message: string, details?: Record<string, string>): Outcome {
+  return ctx.violated({ code, step: t, observed, bound: ctx.tol.rel, ...ctx.margin(m), message, ...(details !== undefined ? { details } : {}) });
+}
