@@ -4,6 +4,7 @@ import type { CheckContext, Claim, Outcome } from '../claim.js';
 import { defineClaim } from '../defineClaim.js';
 import { relativeError, relativeMargin } from '../relativeMargin.js';
 import { StepTally, beyondTolerance, failedAt } from '../stepTally.js';
+import { nonFinite } from '../diverged.js';
 import { LBDSG } from '../papers.js';
 import { gdRule, stepper } from '../../dynamics/stepper.js';
 import { type WideUvInstance, fl, wideUvInstances } from './wideUv.js';
@@ -126,7 +127,8 @@ function checkLambdaY0<T>(inst: WideUvInstance, ctx: CheckContext<T>): Outcome {
   let t = 0;
   for (; t < inst.steps; t++) {
     const { f, lam } = fl(F, th, m);
-    if (!run.step()) break;
+    // Divergence is a verdict, never a pass: with y = 0 and η·λ₀ < 4 the exact run cannot leave the finite numbers.
+    if (!run.step()) return nonFinite(ctx, t + 1, `GD left the finite numbers at step ${t + 1} (η·λ₀ = ${F.toNumber(k0).toFixed(4)})`);
     const next = run.theta;
     const { lam: lamN } = fl(F, next, m);
     const inc = F.sub(lamN, lam);
@@ -158,7 +160,6 @@ function checkLambdaY0<T>(inst: WideUvInstance, ctx: CheckContext<T>): Outcome {
     th = next;
   }
   const { lam: lamEnd } = fl(F, th, m);
-  // Zero steps (GD left the finite range at once) still hold here: λ did not increase.
   return tally.holds(
     ctx,
     'lambda_monotone',
