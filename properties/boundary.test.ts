@@ -99,10 +99,6 @@ test('boundary controls name registered claims, once each', () => {
 const SEED_WITHOUT_BOUNDARY: readonly string[] = [
   'arora.sqrt.limiting-flow-codim2',
   'arora.sqrt.sharpness-decreases-codim2',
-  'damian.diagonal-linear.loss-prediction-order',
-  'damian.diagonal-linear.sharpness-prediction-order',
-  'damian.diagonal-linear.tracking-order',
-  'damian.diagonal-linear.tracks-pgd-not-flow',
   'damian.mlp-8-16-1.predictions-track',
   'damian.mlp.predictions-track',
 ];

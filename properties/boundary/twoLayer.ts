@@ -6,12 +6,19 @@ import {
   twoLayerTrackingOrder,
   twoLayerTracksPgdNotFlow,
 } from '../../src/claims/damian/twoLayerSelfStabilization.js';
+import {
+  diagonalLinearLossPredictionOrder,
+  diagonalLinearSharpnessPredictionOrder,
+  diagonalLinearTrackingOrder,
+  diagonalLinearTracksPgdNotFlow,
+} from '../../src/claims/damian/diagonalLinearSelfStabilization.js';
+import type { Claim, Instance } from '../../src/claims/claim.js';
 import { rungRunner } from '../../src/claims/damian/edgeClaims.js';
 import { orderFit } from '../../src/numerics/orderFit.js';
 import { type Boundary, boundary } from './boundary.js';
 
 /**
- * The two-layer self-stabilization claims decide on a ladder of runs (four ε, each thousands of steps
+ * The self-stabilization claims on the two-layer and diagonal-linear networks decide on a ladder of runs (four ε, each thousands of steps
  * of dense eigendecompositions: seconds). Their boundary is in the decision, so the controls here feed
  * each claim's own check a stated ladder: the measured runs of the pinned instance (seed 1), perturbed
  * in the one quantity the claim reads. A rung carries its run as `stated`, which the claims' rung runner returns
@@ -28,7 +35,7 @@ export function statedRungs(): () => void {
 }
 
 /** The measured runs of the pinned instance at ε ≈ 0.039, 0.028, 0.020, 0.014 (f64, seed 1). */
-const MEASURED: readonly RungRun[] = [
+const TWO_LAYER_MEASURED: readonly RungRun[] = [
   [
     0.03931225687320838, 0.18088000433377388, 2.136906841723963, 0.0722684249878232, 4.486638633538997, 0.19625786313413798, 0.9039182446477637,
     1.6110157303937507, 2.1886344575877366, 7.982789974551582, 7.924377129947418, 523,
@@ -45,7 +52,10 @@ const MEASURED: readonly RungRun[] = [
     0.013967534797918839, 0.05275892186746191, 2.086164472389407, 0.02292806678139891, 4.20202972170309, 0.06715694378133814, 0.758215347914401,
     1.4444724448877377, 2.137269097932692, 6.272561039869235, 6.264162148240652, 1567,
   ],
-].map(([eps, err, errNoCubic, lossErr, lossErrNoEnergy, sharpErr, sharpErrNoY, sharpErrPointwise, maxDagger, maxFlow, endFlow, steps]) => ({
+].map(measuredRun);
+
+/** A measured run from its numbers (eps, err, errNoCubic, lossErr, lossErrNoEnergy, sharpErr, sharpErrNoY, sharpErrPointwise, maxDagger, maxFlow, endFlow, steps). */
+function measuredRun([
   eps,
   err,
   errNoCubic,
@@ -58,23 +68,42 @@ const MEASURED: readonly RungRun[] = [
   maxFlow,
   endFlow,
   steps,
-  crossing: 0,
-  // The extremes along θ† enter only the evidence details: their least (α/α₀), largest (ηλ₂/2) and least (η(λ₁ − λ₂)) measured, rounded.
-  alphaMin: 0.2,
-  lambda2Max: 0.6,
-  gapMin: 0.79,
-  failed: [],
-  evaluations: 0,
-}));
+]: readonly number[]): RungRun {
+  return {
+    eps,
+    err,
+    errNoCubic,
+    lossErr,
+    lossErrNoEnergy,
+    sharpErr,
+    sharpErrNoY,
+    sharpErrPointwise,
+    maxDagger,
+    maxFlow,
+    endFlow,
+    steps,
+    crossing: 0,
+    // The extremes along θ† enter only the evidence details: their least (α/α₀), largest (ηλ₂/2) and least (η(λ₁ − λ₂)) measured, rounded.
+    alphaMin: 0.2,
+    lambda2Max: 0.6,
+    gapMin: 0.79,
+    failed: [],
+    evaluations: 0,
+  };
+}
+
+/** A family's four claims, the template of its instances and the measured runs of its pinned instance (seed 1). */
+interface Family {
+  readonly tracking: Claim<Instance>;
+  readonly loss: Claim<Instance>;
+  readonly sharpness: Claim<Instance>;
+  readonly tracksPgd: Claim<Instance>;
+  readonly template: Omit<EdgeFamilyInstance, 'rungs' | 'model' | 'params' | 'data'> & { model: string; params?: unknown; data: unknown };
+  readonly measured: Ladder;
+}
 
 type Ladder = readonly RungRun[];
 type Field = 'err' | 'lossErr' | 'sharpErr';
-
-/** The ladder as an instance of the claims: one rung per run, the run stated on it. */
-function instance(runs: Ladder): EdgeFamilyInstance {
-  const rungs = runs.map((r) => ({ target: r.eps.toPrecision(2), y: [], lr: '0', theta: [], stated: r }) as EdgeRung);
-  return { model: 'two-layer', params: { width: '3', activation: 'tanh' }, data: { X: [], y: [] }, theta: [], thetaK: [], rungs, cycles: 3 };
-}
 
 /** `field` multiplied by k on every rung (the slope unchanged, the error at the smallest ε k times the measured). */
 const scaled = (runs: Ladder, field: Field, k: number): Ladder => runs.map((r) => ({ ...r, [field]: r[field] * k }));
@@ -93,67 +122,126 @@ const tiltedTo = (runs: Ladder, field: Field, hi: number): Ladder => tilted(runs
 
 const LEVEL =
   'the order 1 and the level 0.1 are constants of the statement; the declared tolerance is 0 (the decision is judgeOrder, pinned by properties/orderDecision.test.ts)';
-
-/** An order claim's boundary: the smallest-ε error 5% past / within the level 0.1, and the interval ending 2% below / above order 1. */
-const order = (claim: typeof twoLayerTrackingOrder, field: Field, what: string) => {
-  const atSmallest = MEASURED[MEASURED.length - 1][field];
-  return boundary(claim, {
-    notTolerance: LEVEL,
-    f64Only: { code: 'error_too_large', why: 'the runs are checked in f64 only' },
-    outside: {
-      description: `the measured ladder of ${what} scaled so the error at the smallest ε is 0.105, 5% past the level 0.1`,
-      instances: [instance(scaled(MEASURED, field, 0.105 / atSmallest))],
-    },
-    inside: [instance(MEASURED), instance(scaled(MEASURED, field, 0.095 / atSmallest)), instance(tiltedTo(MEASURED, field, 1.02))],
-  });
-};
-
-/** The same claims with the slope's interval ending at 0.98, just below order 1: order_too_low. */
-const orderTooLow = (claim: typeof twoLayerTrackingOrder, field: Field, what: string) =>
-  boundary(claim, {
-    notTolerance: LEVEL,
-    f64Only: { code: 'order_too_low', why: 'the runs are checked in f64 only' },
-    outside: {
-      description: `the measured ladder of ${what} tilted so the 95% interval of its slope ends at 0.98, just below order 1 (at 1.02 it holds)`,
-      instances: [instance(tiltedTo(MEASURED, field, 0.98))],
-    },
-    inside: [],
-  });
-
-/** The measured ladder with one rung's distances changed. */
-const withRung = (i: number, r: Partial<RungRun>): Ladder => MEASURED.map((m, j) => (j === i ? { ...m, ...r } : m));
-
-export const TWO_LAYER_BOUNDARIES: readonly Boundary[] = [
-  order(twoLayerTrackingOrder, 'err', 'max‖θ − θ† − v⋆‖/δ'),
-  order(twoLayerLossPredictionOrder, 'lossErr', '|L(θ) − L(θ†) − x²/η|/(δ²/η)'),
-  order(twoLayerSharpnessPredictionOrder, 'sharpErr', 'the two-step sharpness error'),
-  boundary(twoLayerTracksPgdNotFlow, {
-    notTolerance: 'the 3δ and the ratio 1 are constants of the statement; the declared tolerance is 0',
-    f64Only: { code: 'left_reference', why: 'the runs are checked in f64 only' },
-    outside: {
-      description: 'the measured runs with GD straying 3.03δ from θ† at the smallest ε, 1% past the 3δ',
-      instances: [instance(withRung(3, { maxDagger: 3.03 }))],
-    },
-    // 2.97δ, and gradient flow ending 1.02× the largest distance to θ† at ε ≈ 0.020.
-    inside: [instance(MEASURED), instance(withRung(3, { maxDagger: 2.97 })), instance(withRung(2, { endFlow: 1.02 * MEASURED[2].maxDagger }))],
-  }),
-];
+const FLOW = 'the 3δ and the ratio 1 are constants of the statement; the declared tolerance is 0';
+const WHY = 'the runs are checked in f64 only';
 
 /**
- * Second boundaries of the same claims, judged apart (a claim has one boundary in TWO_LAYER_BOUNDARIES): the order's
- * interval just below 1, and gradient flow ending just inside the largest distance to θ†.
+ * A family's boundaries: the first of each claim (the smallest-ε error 5% past / within the level 0.1, the interval ending
+ * 2% above order 1; GD 1% past / within 3δ of θ†, gradient flow ending 1.02× the largest distance to θ†) and the second,
+ * judged apart (the interval ending at 0.98, just below order 1; gradient flow ending 0.98× that distance).
  */
-export const TWO_LAYER_SECOND: readonly Boundary[] = [
-  orderTooLow(twoLayerTrackingOrder, 'err', 'max‖θ − θ† − v⋆‖/δ'),
-  orderTooLow(twoLayerLossPredictionOrder, 'lossErr', '|L(θ) − L(θ†) − x²/η|/(δ²/η)'),
-  orderTooLow(twoLayerSharpnessPredictionOrder, 'sharpErr', 'the two-step sharpness error'),
-  boundary(twoLayerTracksPgdNotFlow, {
-    notTolerance: 'the 3δ and the ratio 1 are constants of the statement; the declared tolerance is 0',
-    f64Only: { code: 'flow_as_close', why: 'the runs are checked in f64 only' },
-    outside: {
-      description: 'the measured runs with gradient flow ending 0.98× the largest distance to θ† at ε ≈ 0.020',
-      instances: [instance(withRung(2, { endFlow: 0.98 * MEASURED[2].maxDagger }))],
-    },
-    inside: [],
-  }),
-];
+function familyBoundaries(f: Family): { first: Boundary[]; second: Boundary[] } {
+  const measured = f.measured;
+  const instance = (runs: Ladder): Instance => {
+    const rungs = runs.map((r) => ({ target: r.eps.toPrecision(2), y: [], lr: '0', theta: [], stated: r }) as EdgeRung);
+    return { ...f.template, rungs } as unknown as Instance;
+  };
+  const order = (claim: Claim<Instance>, field: Field, what: string) => {
+    const atSmallest = measured[measured.length - 1][field];
+    return boundary(claim, {
+      notTolerance: LEVEL,
+      f64Only: { code: 'error_too_large', why: WHY },
+      outside: {
+        description: `the measured ladder of ${what} scaled so the error at the smallest ε is 0.105, 5% past the level 0.1`,
+        instances: [instance(scaled(measured, field, 0.105 / atSmallest))],
+      },
+      inside: [instance(measured), instance(scaled(measured, field, 0.095 / atSmallest)), instance(tiltedTo(measured, field, 1.02))],
+    });
+  };
+  const orderTooLow = (claim: Claim<Instance>, field: Field, what: string) =>
+    boundary(claim, {
+      notTolerance: LEVEL,
+      f64Only: { code: 'order_too_low', why: WHY },
+      outside: {
+        description: `the measured ladder of ${what} tilted so the 95% interval of its slope ends at 0.98, just below order 1 (at 1.02 it holds)`,
+        instances: [instance(tiltedTo(measured, field, 0.98))],
+      },
+      inside: [],
+    });
+  /** The measured ladder with one rung's distances changed. */
+  const withRung = (i: number, r: Partial<RungRun>): Ladder => measured.map((m, j) => (j === i ? { ...m, ...r } : m));
+  const last = measured.length - 1;
+  const eps = measured[2].eps.toPrecision(2);
+  const TRACK = 'max‖θ − θ† − v⋆‖/δ';
+  const LOSS = '|L(θ) − L(θ†) − x²/η|/(δ²/η)';
+  const SHARP = 'the two-step sharpness error';
+  return {
+    first: [
+      order(f.tracking, 'err', TRACK),
+      order(f.loss, 'lossErr', LOSS),
+      order(f.sharpness, 'sharpErr', SHARP),
+      boundary(f.tracksPgd, {
+        notTolerance: FLOW,
+        f64Only: { code: 'left_reference', why: WHY },
+        outside: {
+          description: 'the measured runs with GD straying 3.03δ from θ† at the smallest ε, 1% past the 3δ',
+          instances: [instance(withRung(last, { maxDagger: 3.03 }))],
+        },
+        // 2.97δ (gradient flow kept beyond it on that rung), and gradient flow ending 1.02× the largest distance to θ† on the third rung.
+        inside: [
+          instance(measured),
+          instance(withRung(last, { maxDagger: 2.97, endFlow: Math.max(measured[last].endFlow, 1.02 * 2.97) })),
+          instance(withRung(2, { endFlow: 1.02 * measured[2].maxDagger })),
+        ],
+      }),
+    ],
+    second: [
+      orderTooLow(f.tracking, 'err', TRACK),
+      orderTooLow(f.loss, 'lossErr', LOSS),
+      orderTooLow(f.sharpness, 'sharpErr', SHARP),
+      boundary(f.tracksPgd, {
+        notTolerance: FLOW,
+        f64Only: { code: 'flow_as_close', why: WHY },
+        outside: {
+          description: `the measured runs with gradient flow ending 0.98× the largest distance to θ† at ε ≈ ${eps}`,
+          instances: [instance(withRung(2, { endFlow: 0.98 * measured[2].maxDagger }))],
+        },
+        inside: [],
+      }),
+    ],
+  };
+}
+
+/** The measured runs of the diagonal-linear pinned instance at ε ≈ 0.056, 0.040, 0.028, 0.020 (f64, seed 1). */
+const DIAGONAL_LINEAR_MEASURED: Ladder = [
+  [
+    0.05599819151450553, 0.7023583432135406, 2.601972991668853, 0.14464342932664898, 6.938072272804068, 0.4066624078384555, 1.2548912658448885,
+    0.8997154321837987, 2.649352852663609, 5.939824609012078, 5.881686653983461, 652,
+  ],
+  [
+    0.039999312531932785, 0.12870710214257258, 2.430836774033724, 0.08134488610734522, 6.101456718223012, 0.2582357595204927, 1.1555644313292792,
+    0.7308839556345822, 2.480518807930828, 4.385099453467773, 4.195274831235395, 869,
+  ],
+  [
+    0.027999718778529248, 0.037521469162419725, 2.2294532014483677, 0.04264512738272797, 5.179069234608907, 0.1537115884909552, 1.0487373219542266,
+    0.594342366359728, 2.2794592146425696, 3.3135821649821473, 2.977583221227936, 1211,
+  ],
+  [
+    0.01999988058926002, 0.031137464086294003, 2.008640766752744, 0.021571126552823845, 4.228044012851108, 0.09007540043571077, 0.9375991287979478,
+    0.4901655314298383, 2.0586023601062977, 2.761202723262334, 2.2360341736087204, 1409,
+  ],
+].map(measuredRun);
+
+const TWO_LAYER = familyBoundaries({
+  tracking: twoLayerTrackingOrder as unknown as Claim<Instance>,
+  loss: twoLayerLossPredictionOrder as unknown as Claim<Instance>,
+  sharpness: twoLayerSharpnessPredictionOrder as unknown as Claim<Instance>,
+  tracksPgd: twoLayerTracksPgdNotFlow as unknown as Claim<Instance>,
+  template: { model: 'two-layer', params: { width: '3', activation: 'tanh' }, data: { X: [], y: [] }, theta: [], thetaK: [], cycles: 3 },
+  measured: TWO_LAYER_MEASURED,
+});
+
+const DIAGONAL_LINEAR = familyBoundaries({
+  tracking: diagonalLinearTrackingOrder as unknown as Claim<Instance>,
+  loss: diagonalLinearLossPredictionOrder as unknown as Claim<Instance>,
+  sharpness: diagonalLinearSharpnessPredictionOrder as unknown as Claim<Instance>,
+  tracksPgd: diagonalLinearTracksPgdNotFlow as unknown as Claim<Instance>,
+  template: { model: 'diagonal-linear', data: { X: [] }, theta: [], thetaK: [], cycles: 3 },
+  measured: DIAGONAL_LINEAR_MEASURED,
+});
+
+/** The self-stabilization families' first boundaries (two-layer, diagonal-linear): one a claim. */
+export const TWO_LAYER_BOUNDARIES: readonly Boundary[] = [...TWO_LAYER.first, ...DIAGONAL_LINEAR.first];
+
+/** Second boundaries of the same claims, judged apart: the order's interval just below 1, and gradient flow ending just inside the largest distance to θ†. */
+export const TWO_LAYER_SECOND: readonly Boundary[] = [...TWO_LAYER.second, ...DIAGONAL_LINEAR.second];
