@@ -97,8 +97,6 @@ test('boundary controls name registered claims, once each', () => {
  * or is listed here). The other papers' claims have only their far negative control so far.
  */
 const SEED_WITHOUT_BOUNDARY: readonly string[] = [
-  'arora.sqrt.limiting-flow-codim2',
-  'arora.sqrt.sharpness-decreases-codim2',
   'damian.mlp-8-16-1.predictions-track',
   'damian.mlp.predictions-track',
 ];

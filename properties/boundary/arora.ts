@@ -3,7 +3,15 @@ import type { ManifoldInstance } from '../../src/claims/arora/manifoldRuns.js';
 import { ngdLimitingFlow, ngdTwoCycleHarmonicMean, sqrtEntersEos, sqrtLimitingFlow } from '../../src/claims/arora/manifoldToy.js';
 import { sharpnessDecreasesAlongFlow } from '../../src/claims/arora/sharpnessAlongFlow.js';
 import { enterEosCodim2 } from '../../src/claims/arora/codimTwoEos.js';
-import { type CodimInstance, ngdLimitingFlowCodim2, ngdSharpnessDecreasesCodim2 } from '../../src/claims/arora/codimTwoFlow.js';
+import {
+  type CodimInstance,
+  ngdLimitingFlowCodim2,
+  ngdSharpnessDecreasesCodim2,
+  sqrtLimitingFlowCodim2,
+  sqrtSharpnessDecreasesCodim2,
+} from '../../src/claims/arora/codimTwoFlow.js';
+import type { Claim } from '../../src/claims/claim.js';
+import { generateInstance } from '../../src/harness/generateInstance.js';
 import { type Boundary, boundary } from './boundary.js';
 
 /** A manifold-toy run from (x₀, z₀) over slow time 0.2. */
@@ -81,8 +89,14 @@ const diagonal = (rule: 'ngd' | 'sqrt-gd', lrs: readonly string[]): CodimInstanc
         horizon: '0.3',
       };
 
-const EIG = { why: 'its gradient-flow projection sizes its steps with eigSym, which does not run on interval matrices' };
+const EIG = { why: 'its margin is an order-of-convergence fit in doubles (declared not certifiable)' };
 const LEVEL = "the level and the order 1 are the statement's constants; the declared tolerance is 0";
+
+/** A √L-GD codimension-2 claim's first seed-1 instance on another ladder of η (the ladder is what the boundary moves). */
+const sqrtAt = (claim: Claim<CodimInstance>, lrs: readonly string[]): CodimInstance => ({
+  ...(generateInstance(claim.arbitrary, 1, claim.id, 0).value.value as CodimInstance),
+  lrs,
+});
 
 export const ARORA_BOUNDARIES: readonly Boundary[] = [
   boundary(uvExactBalancingRate, {
@@ -145,6 +159,30 @@ export const ARORA_BOUNDARIES: readonly Boundary[] = [
       instances: [diagonal('ngd', ['0.2', '0.16', '0.12', '0.08'])],
     },
     inside: [diagonal('ngd', ['0.16', '0.08', '0.04', '0.02'])],
+    notTolerance: LEVEL,
+  }),
+  boundary(sqrtLimitingFlowCodim2, {
+    f64Only: { code: 'error_too_large', ...EIG },
+    outside: {
+      description:
+        "the claim's first seed-1 instance (diagonal-linear) on a ladder 32× coarser, η = 0.32 … 0.04: ‖Φ(x) − X(T)‖ = 4.65e-4 at η = 0.04, 1.55× the level 3e-4 " +
+        "(the check's own f64 outcome: its failures are not certifiable)",
+      instances: [sqrtAt(sqrtLimitingFlowCodim2, ['0.32', '0.16', '0.08', '0.04'])],
+    },
+    // η = 0.16 … 0.02: 2.38e-4 at η = 0.02, 0.79× the level.
+    inside: [sqrtAt(sqrtLimitingFlowCodim2, ['0.16', '0.08', '0.04', '0.02'])],
+    notTolerance: LEVEL,
+  }),
+  boundary(sqrtSharpnessDecreasesCodim2, {
+    f64Only: { code: 'error_too_large', ...EIG },
+    outside: {
+      description:
+        "the claim's first seed-1 instance (deep-linear) on the ladder η = 0.12, 0.08, 0.06, 0.05: |λ₁(Φ(x_t)) − λ₁(X(t))| = 4.97e-4 at η = 0.05, 1.66× the level 3e-4 " +
+        "(the check's own f64 outcome; the errors are not monotone in η this far from the limit: 1.69e-4 at 0.04, 6.08e-4 at 0.03)",
+      instances: [sqrtAt(sqrtSharpnessDecreasesCodim2, ['0.12', '0.08', '0.06', '0.05'])],
+    },
+    // η = 0.16, 0.08, 0.06, 0.04: 1.69e-4 at η = 0.04.
+    inside: [sqrtAt(sqrtSharpnessDecreasesCodim2, ['0.16', '0.08', '0.06', '0.04'])],
     notTolerance: LEVEL,
   }),
 ];
