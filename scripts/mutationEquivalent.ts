@@ -13,37 +13,31 @@ export interface EquivalentMutant {
 export const EQUIVALENT_MUTANTS: readonly EquivalentMutant[] = [
   {
     file: 'src/claims/damian/reducedMap.ts',
-    line: 46,
-    replacement: 'per * t * (F.toNumber(F.abs(th[0])) + F.toNumber(F.abs(x))) - u * 1e-300',
-    why: 'u·1e-300 is below 1e-315 (subnormal): it keeps the x bound positive when x = x̂ = 0 (where the error is 0 too); with − the bound is −1e-316 and the else-branch gives ratio 0 for err = 0 just the same',
-  },
-  {
-    file: 'src/claims/damian/reducedMap.ts',
-    line: 50,
+    line: 68,
     replacement: 'true',
     why: 'the ỹ bound per·t·(|a₀ + b·z| + 2/η + …) and the x bound per·t·(|x| + |x̂|) + u·1e-300 are > 0 at every step, so `bound > 0` is always true and its else-branch (`err > 0 ? Infinity : 0`) is unreachable',
   },
   {
     file: 'src/claims/damian/reducedMap.ts',
-    line: 50,
+    line: 68,
     replacement: 'bound >= 0',
     why: 'the ỹ bound per·t·(|a₀ + b·z| + 2/η + …) and the x bound per·t·(|x| + |x̂|) + u·1e-300 are > 0 at every step, so `bound > 0` is always true and its else-branch (`err > 0 ? Infinity : 0`) is unreachable',
   },
   {
     file: 'src/claims/damian/reducedMap.ts',
-    line: 50,
+    line: 68,
     replacement: 'false',
     why: 'the ỹ bound per·t·(|a₀ + b·z| + 2/η + …) and the x bound per·t·(|x| + |x̂|) + u·1e-300 are > 0 at every step, so `bound > 0` is always true and its else-branch (`err > 0 ? Infinity : 0`) is unreachable (this `false` is the NoCoverage one, in that branch)',
   },
   {
     file: 'src/claims/damian/reducedMap.ts',
-    line: 50,
+    line: 68,
     replacement: 'err >= 0',
     why: 'the ỹ bound per·t·(|a₀ + b·z| + 2/η + …) and the x bound per·t·(|x| + |x̂|) + u·1e-300 are > 0 at every step, so `bound > 0` is always true and its else-branch (`err > 0 ? Infinity : 0`) is unreachable',
   },
   {
     file: 'src/claims/damian/reducedMap.ts',
-    line: 50,
+    line: 68,
     replacement: 'err <= 0',
     why: 'the ỹ bound per·t·(|a₀ + b·z| + 2/η + …) and the x bound per·t·(|x| + |x̂|) + u·1e-300 are > 0 at every step, so `bound > 0` is always true and its else-branch (`err > 0 ? Infinity : 0`) is unreachable',
   },
