@@ -96,10 +96,7 @@ test('boundary controls name registered claims, once each', () => {
  * Claims of the seed papers without a boundary control (pinned: a new seed-paper claim comes with one,
  * or is listed here). The other papers' claims have only their far negative control so far.
  */
-const SEED_WITHOUT_BOUNDARY: readonly string[] = [
-  'damian.mlp-8-16-1.predictions-track',
-  'damian.mlp.predictions-track',
-];
+const SEED_WITHOUT_BOUNDARY: readonly string[] = ['damian.mlp-8-16-1.predictions-track', 'damian.mlp.predictions-track'];
 
 test('seed-paper claims without a boundary control are the pinned list', () => {
   const seed = BUILTIN_CLAIMS.filter((c) => /^(damian|arora|wr|wxzt|kreisler|classical)\./.test(c.id)).map((c) => c.id);
