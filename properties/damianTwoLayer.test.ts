@@ -8,6 +8,7 @@ import {
   twoLayerTracksPgdNotFlow,
 } from '../src/claims/damian/twoLayerSelfStabilization.js';
 import { evaluate } from '../src/harness/evaluate.js';
+import { ALPHA_NEGATIVE_DRAW } from '../test-support/twoLayerDraws.js';
 
 /**
  * Self-stabilization on the two-layer tanh network: the claims hold on the pinned instance with their
@@ -44,22 +45,7 @@ describe('self-stabilization on the two-layer tanh network: controls fail for th
 
 describe('self-stabilization on the two-layer tanh network: outside the assumptions', () => {
   it('a draw whose α turns negative along θ† is inconclusive (alpha_positive), never a pass', () => {
-    // Another (X, θ_K) from the same ranges: the construction is stationary only to first order in μ.
-    const X = [
-      ['0.77', '-1.90'],
-      ['-0.79', '-1.81'],
-      ['-1.62', '0.13'],
-      ['-1.02', '-0.79'],
-      ['0.56', '1.88'],
-      ['-1.84', '1.89'],
-      ['-0.63', '0.91'],
-      ['1.60', '-0.15'],
-      ['1.62', '-0.33'],
-      ['0.92', '1.01'],
-      ['0', '0.47'],
-      ['1.19', '-1.19'],
-    ];
-    const draw = buildEdgeFamily(X, ['1.23', '0.30', '-0.69', '-0.18', '-1.10', '-0.20', '-0.41', '-1.23', '1.28']);
+    const draw = buildEdgeFamily(ALPHA_NEGATIVE_DRAW.X, ALPHA_NEGATIVE_DRAW.thetaK);
     const v = evaluate(twoLayerTrackingOrder, draw, { mode: 'claim' });
     expect(v.verdict.verdict).toBe('inconclusive');
     expect(v.verdict.evidence.code).toBe('alpha_positive');

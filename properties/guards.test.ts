@@ -74,6 +74,9 @@ function guardsIn(paper: string): Set<string> {
       for (const code of literals(args(src, m.index + m[0].length - 1)[1] ?? '')) guards.add(`${paper}:assume:${code}`);
     for (const m of src.matchAll(/ctx\.diverged\(\{\s*code:\s*([^,]+),/g)) for (const code of literals(m[1])) guards.add(`${paper}:diverged:${code}`);
     for (const m of src.matchAll(/stopped\(ctx, '([a-z_]+)'/g)) guards.add(`${paper}:diverged:${m[1]}`);
+    // The shared outcome builders of claims/diverged.ts: diverged(ctx, 'code', …), and nonFinite (code non_finite), also through a paper's own wrapper.
+    for (const m of src.matchAll(/\bdiverged\(ctx, '([a-z_]+)'/g)) guards.add(`${paper}:diverged:${m[1]}`);
+    if (/\b(nonFinite|leftFinite)\(ctx,/.test(src)) guards.add(`${paper}:diverged:non_finite`);
   }
   return guards;
 }

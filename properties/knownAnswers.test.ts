@@ -12,6 +12,7 @@ import { formatLadder } from '../src/harness/formatFailure.js';
 import { F64, parsePrecision } from '../src/numerics/precision.js';
 import { monotoneBelowThree } from './examples/falseClaim.js';
 import fc from 'fast-check';
+import { quadratic1D } from '../test-support/quadraticInstance.js';
 
 /**
  * Instances whose answer is known exactly, and the defects of a ladder that trusted agreement
@@ -23,18 +24,6 @@ const examples = join(import.meta.dirname, 'examples');
 const monotone = monotoneBelowThree as unknown as Claim;
 const verdictOf = (claim: Claim, instance: Instance): Verdict => evaluate(claim, instance, { mode: 'claim' }).verdict;
 
-/** ½λθ² − bθ in one dimension, with its certificate (θ* = b/λ). */
-const oneD = (lambda: string, b: string, thetaStar: string, theta: string, lr: string, steps: number): Instance => ({
-  model: 'quadratic',
-  params: {},
-  data: { A: [[lambda]], b: [b] },
-  eigen: { values: [lambda], vectors: [['1']] },
-  thetaStar: [thetaStar],
-  theta: [theta],
-  lr,
-  steps,
-});
-
 async function cli(...argv: string[]) {
   let out = '';
   let err = '';
@@ -44,12 +33,12 @@ async function cli(...argv: string[]) {
 
 describe('quadratics at the edge κ = 2 (known answers)', () => {
   it('κ = 2 − 1e-14: the loss decreases (by 2e-14 relative, inside the f64 allowance): holds, decided at dec:40', () => {
-    const v = verdictOf(monotone, oneD('1', '0', '0', '0.01', '1.99999999999999', 3));
+    const v = verdictOf(monotone, quadratic1D('1', '0.01', '1.99999999999999', 3));
     expect(v).toMatchObject({ verdict: 'holds', evidence: { precision: 'dec:40' } });
   });
 
   it('κ = 2 exactly: the loss is constant, a tie that is never a violation of "≤" (certified exactly in intervals)', () => {
-    for (const inst of [oneD('1', '0', '0', '0.01', '2', 4), oneD('0.8', '0', '0', '0.1', '2.5', 4)]) {
+    for (const inst of [quadratic1D('1', '0.01', '2', 4), quadratic1D('0.8', '0.1', '2.5', 4)]) {
       const v = verdictOf(monotone, inst);
       expect(v.verdict).toBe('holds');
       expect('certificate' in v && v.certificate?.margin).toEqual({ lo: 0, hi: 0 });
@@ -57,13 +46,13 @@ describe('quadratics at the edge κ = 2 (known answers)', () => {
   });
 
   it('κ = 2 + 1e-14: the loss truly rises (by 2e-14 relative, inside the f64 allowance): violated, certified', () => {
-    const v = verdictOf(monotone, oneD('1', '0', '0', '0.01', '2.00000000000001', 1));
+    const v = verdictOf(monotone, quadratic1D('1', '0.01', '2.00000000000001', 1));
     expect(v.verdict).toBe('violated');
     expect('certificate' in v && v.certificate !== undefined && v.certificate.margin.hi < 0).toBe(true);
   });
 
   it('κ = 2 + 1e-9 from 0.01 off a minimizer of size 2.1 (true rise 2e-9 of the excess, below the f64 allowance of the loss): violated, certified', () => {
-    const v = verdictOf(monotone, oneD('1', '2.1', '2.1', '2.11', '2.000000001', 1));
+    const v = verdictOf(monotone, quadratic1D('1', '2.11', '2.000000001', 1, { data: { A: [['1']], b: ['2.1'] }, thetaStar: ['2.1'] }));
     expect(v.verdict).toBe('violated');
     expect('certificate' in v && v.certificate !== undefined && v.certificate.margin.hi < 0).toBe(true);
   });
@@ -212,7 +201,7 @@ describe('fixtures as regressions', () => {
         {
           claim: id,
           version: '0.1.0',
-          instance: oneD('1', '0', '0', '0.5', '1.5', 3),
+          instance: quadratic1D('1', '0.5', '1.5', 3),
           verdict: 'violated',
           precision: 'dec:80',
           observed: 1,

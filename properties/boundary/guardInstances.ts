@@ -2,6 +2,7 @@ import { uvExactBalancingRate } from '../../src/claims/arora/arora.js';
 import { ngdLimitingFlow, ngdTwoCycleHarmonicMean } from '../../src/claims/arora/manifoldToy.js';
 import { sharpnessDecreasesAlongFlow } from '../../src/claims/arora/sharpnessAlongFlow.js';
 import { g, type GuardInstance } from './guardInstance.js';
+import { ALPHA_NEGATIVE_DRAW } from '../../test-support/twoLayerDraws.js';
 import { REACHED_GUARDS } from './reachedGuards.js';
 import { fourStages } from '../../src/claims/damian/fourStages.js';
 import { buildEdgeFamily, EDGE_PINNED } from '../../src/claims/damian/edgeFamilyTwoLayer.js';
@@ -26,27 +27,7 @@ export const GUARD_INSTANCES: readonly GuardInstance[] = [
   g(ngdLimitingFlow, 'no_phase_one', { ...manifold('1', '1', '0.00001', 'ngd'), flowStart: 'phase1' }),
   g(fourStages, 'toy_signs', { ...toy('0.01', '0.1', 1), toy: { a0: '200', b: '1', c: '-0.01' }, params: { a0: '200', b: '1', c: '-0.01' } }),
   // A draw of the two-layer edge family whose α turns negative along θ† (docs/claims/damian.md, draws 6–8).
-  g(
-    twoLayerTrackingOrder,
-    'alpha_positive',
-    buildEdgeFamily(
-      [
-        ['0.77', '-1.90'],
-        ['-0.79', '-1.81'],
-        ['-1.62', '0.13'],
-        ['-1.02', '-0.79'],
-        ['0.56', '1.88'],
-        ['-1.84', '1.89'],
-        ['-0.63', '0.91'],
-        ['1.60', '-0.15'],
-        ['1.62', '-0.33'],
-        ['0.92', '1.01'],
-        ['0', '0.47'],
-        ['1.19', '-1.19'],
-      ],
-      ['1.23', '0.30', '-0.69', '-0.18', '-1.10', '-0.20', '-0.41', '-1.23', '1.28'],
-    ),
-  ),
+  g(twoLayerTrackingOrder, 'alpha_positive', buildEdgeFamily(ALPHA_NEGATIVE_DRAW.X, ALPHA_NEGATIVE_DRAW.thetaK)),
   // A negative-control instance checked as a claim instance.
   g(twoLayerTrackingOrder, 'control_variant', buildEdgeFamily(EDGE_PINNED.X, EDGE_PINNED.thetaK, undefined, 3, 'no-cubic')),
   // u = 1.25, v = 0.25: λ_GFS = √(1.5² + 4) = 2.5, so η = 1.3 is κ = 3.25, past the catapult's κ ≤ 3.

@@ -4,7 +4,6 @@ import { type CodimInstance, ngdLimitingFlowCodim2, ngdSharpnessDecreasesCodim2 
 import { sqrtEntersEos, sqrtLimitingFlow } from '../../src/claims/arora/manifoldToy.js';
 import { sharpnessDecreasesAlongFlow } from '../../src/claims/arora/sharpnessAlongFlow.js';
 import { descentLemmaQuadratic, quadraticIncreasesAboveEdge, quadraticMonotoneBelowEdge } from '../../src/claims/classical/classical.js';
-import type { QuadraticGdInstance } from '../../src/claims/classical/quadraticGdInstance.js';
 import { constrainedProjection } from '../../src/claims/damian/constrainedTrajectory.js';
 import type { TrackInstance } from '../../src/claims/damian/damianTracking.js';
 import { buildEdgeFamily, EDGE_LADDER, EDGE_PINNED } from '../../src/claims/damian/edgeFamilyTwoLayer.js';
@@ -24,24 +23,12 @@ import { type MfGdInstance, wxztGapBelowEdge } from '../../src/claims/wangXuZhao
 import { manifold } from './arora.js';
 import { toy } from './damian.js';
 import { g, type GuardInstance } from './guardInstance.js';
+import { quadratic1D } from '../../test-support/quadraticInstance.js';
 
 /**
  * Hand-made instances, one per guard, each the least departure that trips it (properties/guards.test.ts).
  * `control`: the guard is a divergence reached once the hypothesis before it is waived, as a negative control runs.
  */
-
-/** GD on ½θᵀAθ − bᵀθ in one dimension (A = λ), θ* = 0, from θ₀; `eigen` overrides the certificate. */
-const q = (lambda: string, theta: string, lr: string, more: Partial<QuadraticGdInstance> = {}): QuadraticGdInstance => ({
-  model: 'quadratic',
-  params: {},
-  data: { A: [[lambda]], b: ['0'] },
-  eigen: { values: [lambda], vectors: [['1']] },
-  thetaStar: ['0'],
-  theta: [theta],
-  lr,
-  steps: 3,
-  ...more,
-});
 
 /** The toy of the tracking claims (b = 1, η = 0.02) from (x₀, 0). */
 const track = (a0: string, c: string, x: string, steps = 4): TrackInstance => ({
@@ -105,14 +92,14 @@ function noCrossing() {
 
 export const REACHED_GUARDS: readonly GuardInstance[] = [
   // classical: a zero matrix; a start at θ*; no L; η·L = 2.5; an eigenpair that does not certify A; a short eigenvector list.
-  g(quadraticMonotoneBelowEdge, 'lambda_max_not_positive', q('0', '1', '1')),
-  g(quadraticIncreasesAboveEdge, 'no_top_component', q('1', '0', '2.5')),
-  g(descentLemmaQuadratic, 'no_smoothness', q('1', '1', '1')),
-  g(descentLemmaQuadratic, 'step_too_large', q('1', '1', '2.5', { smoothness: '1' })),
-  g(descentLemmaQuadratic, 'certificate', q('1', '1', '0.5', { smoothness: '2', eigen: { values: ['2'], vectors: [['1']] } })),
-  g(descentLemmaQuadratic, 'certificate_shape', q('1', '1', '0.5', { smoothness: '2', eigen: { values: ['1', '1'], vectors: [['1']] } })),
+  g(quadraticMonotoneBelowEdge, 'lambda_max_not_positive', quadratic1D('0', '1', '1', 3)),
+  g(quadraticIncreasesAboveEdge, 'no_top_component', quadratic1D('1', '0', '2.5', 3)),
+  g(descentLemmaQuadratic, 'no_smoothness', quadratic1D('1', '1', '1', 3)),
+  g(descentLemmaQuadratic, 'step_too_large', quadratic1D('1', '1', '2.5', 3, { smoothness: '1' })),
+  g(descentLemmaQuadratic, 'certificate', quadratic1D('1', '1', '0.5', 3, { smoothness: '2', eigen: { values: ['2'], vectors: [['1']] } })),
+  g(descentLemmaQuadratic, 'certificate_shape', quadratic1D('1', '1', '0.5', 3, { smoothness: '2', eigen: { values: ['1', '1'], vectors: [['1']] } })),
   // θ₀ = 1e155: L = ½θ² is already past the doubles after the first (contracting) step.
-  g(quadraticMonotoneBelowEdge, 'non_finite_loss', q('1', '1e155', '1.9')),
+  g(quadraticMonotoneBelowEdge, 'non_finite_loss', quadratic1D('1', '1e155', '1.9', 3)),
   // damian: x₀ = 0; a₀ = 1/η, so 1 + ηỹ₀ = 0; x₀ = 0 in the reduced map; an expr that is not the stated toy; x₀ = 1e20, which
   // overflows within a step; x₀ = 1e10, which PGD cannot bring to the stable set (as a claim and, past it, as a control).
   g(timeAverageSharpness, 'x0_zero', toy('0.01', '0', 10)),

@@ -83,7 +83,8 @@ function measuredRun([
     endFlow,
     steps,
     crossing: 0,
-    // The extremes along θ† enter only the evidence details: their least (α/α₀), largest (ηλ₂/2) and least (η(λ₁ − λ₂)) measured, rounded.
+    // The extremes along θ† (α/α₀, ηλ₂/2, η(λ₁ − λ₂)) enter only the evidence details, never a decision: placeholders inside the
+    // hypotheses' ranges (the two-layer ones, rounded), for either family.
     alphaMin: 0.2,
     lambda2Max: 0.6,
     gapMin: 0.79,

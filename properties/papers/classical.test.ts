@@ -2,19 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/harness/evaluate.js';
 import { descentLemmaQuadratic, quadraticIncreasesAboveEdge, quadraticMonotoneBelowEdge } from '../../src/claims/classical/classical.js';
 import type { QuadraticGdInstance } from '../../src/claims/classical/quadraticGdInstance.js';
-
-/** A 1-D instance ½λθ² (θ* = 0): every quantity is a short decimal. */
-const oneD = (lambda: string, theta: string, lr: string, steps: number, smoothness?: string): QuadraticGdInstance => ({
-  model: 'quadratic',
-  params: {},
-  data: { A: [[lambda]], b: ['0'] },
-  eigen: { values: [lambda], vectors: [['1']] },
-  thetaStar: ['0'],
-  theta: [theta],
-  lr,
-  steps,
-  ...(smoothness !== undefined ? { smoothness } : {}),
-});
+import { quadratic1D } from '../../test-support/quadraticInstance.js';
 
 /** diag(1, 0.5) rotated by the 3-4-5 rotation, θ* = (0.1, −0.2): a certificate that is not the identity. */
 const rotated = (theta: [string, string], lr: string, steps: number): QuadraticGdInstance => ({
@@ -46,17 +34,17 @@ const verdictOf = (claim: typeof quadraticMonotoneBelowEdge, x: QuadraticGdInsta
 
 describe('classical.quadratic.monotone-below-edge', () => {
   it('holds right below the edge, in one and two dimensions', () => {
-    expect(verdictOf(quadraticMonotoneBelowEdge, oneD('1', '0.5', '1.999', 50)).verdict).toBe('holds');
+    expect(verdictOf(quadraticMonotoneBelowEdge, quadratic1D('1', '0.5', '1.999', 50)).verdict).toBe('holds');
     expect(verdictOf(quadraticMonotoneBelowEdge, rotated(['1', '1'], '1.999', 50)).verdict).toBe('holds');
   });
 
   it('is inconclusive (not a pass) outside its hypotheses, and flags κ just above 2 when the hypothesis is waived', () => {
-    expect(verdictOf(quadraticMonotoneBelowEdge, oneD('1', '0.5', '2.001', 5))).toMatchObject({
+    expect(verdictOf(quadraticMonotoneBelowEdge, quadratic1D('1', '0.5', '2.001', 5))).toMatchObject({
       verdict: 'inconclusive',
       reason: 'hypotheses',
       evidence: { code: 'kappa_out_of_range' },
     });
-    const v = verdictOf(quadraticMonotoneBelowEdge, oneD('1', '0.01', '2.001', 1), 'control');
+    const v = verdictOf(quadraticMonotoneBelowEdge, quadratic1D('1', '0.01', '2.001', 1), 'control');
     // The structured violation, zod-issue style: stable code, numbers, the rung that confirmed it.
     expect(v).toMatchInlineSnapshot(`
       {
@@ -120,7 +108,7 @@ describe('classical.quadratic.monotone-below-edge', () => {
   });
 
   it('does not trust a broken certificate: a wrong λ_max makes the instance inconclusive', () => {
-    const x = oneD('1', '0.5', '1.5', 5);
+    const x = quadratic1D('1', '0.5', '1.5', 5);
     const v = verdictOf(quadraticMonotoneBelowEdge, { ...x, eigen: { values: ['0.9'], vectors: [['1']] } });
     expect(v).toMatchObject({ verdict: 'inconclusive', evidence: { code: 'certificate' } });
   });
@@ -137,7 +125,7 @@ describe('classical.quadratic.increases-above-edge', () => {
   });
 
   it('flags κ below 2 when the hypothesis is waived: no increase is ever found', () => {
-    expect(verdictOf(quadraticIncreasesAboveEdge, oneD('1', '0.5', '1.9', 30), 'control')).toMatchObject({
+    expect(verdictOf(quadraticIncreasesAboveEdge, quadratic1D('1', '0.5', '1.9', 30), 'control')).toMatchObject({
       verdict: 'violated',
       evidence: { code: 'no_loss_increase' },
     });
@@ -146,7 +134,7 @@ describe('classical.quadratic.increases-above-edge', () => {
 
 describe('classical.descent-lemma', () => {
   it('holds in the tight case L = λ_max along q_max (an equality, up to rounding) at f64 and higher', () => {
-    const v = verdictOf(descentLemmaQuadratic, oneD('1.37', '0.83', '1.2', 20, '1.37'));
+    const v = verdictOf(descentLemmaQuadratic, quadratic1D('1.37', '0.83', '1.2', 20, { smoothness: '1.37' }));
     expect(v.verdict).toBe('holds');
     expect(v.evidence.margin).toBeLessThan(1e-9);
     expect(verdictOf(descentLemmaQuadratic, rotated(['1', '1'], '1.9', 10)).verdict).toBe('inconclusive');
@@ -154,10 +142,13 @@ describe('classical.descent-lemma', () => {
   });
 
   it('flags a smoothness constant below the curvature', () => {
-    expect(verdictOf(descentLemmaQuadratic, oneD('1', '0.5', '1', 3, '0.9'), 'control')).toMatchObject({
+    expect(verdictOf(descentLemmaQuadratic, quadratic1D('1', '0.5', '1', 3, { smoothness: '0.9' }), 'control')).toMatchObject({
       verdict: 'violated',
       evidence: { code: 'insufficient_decrease', step: 0 },
     });
-    expect(verdictOf(descentLemmaQuadratic, oneD('1', '0.5', '1', 3, '0.9'))).toMatchObject({ verdict: 'inconclusive', evidence: { code: 'not_smooth' } });
+    expect(verdictOf(descentLemmaQuadratic, quadratic1D('1', '0.5', '1', 3, { smoothness: '0.9' }))).toMatchObject({
+      verdict: 'inconclusive',
+      evidence: { code: 'not_smooth' },
+    });
   });
 });

@@ -1,19 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/harness/evaluate.js';
 import { momentumThresholds, quadraticDivergenceRate, type MomentumInstance } from '../../src/claims/cohen/cohen.js';
-import type { QuadraticGdInstance } from '../../src/claims/classical/quadraticGdInstance.js';
 import { COHEN_CLAIMS } from '../../src/claims/cohen/index.js';
-
-const oneD = (lambda: string, theta: string, lr: string, steps: number): QuadraticGdInstance => ({
-  model: 'quadratic',
-  params: {},
-  data: { A: [[lambda]], b: ['0'] },
-  eigen: { values: [lambda], vectors: [['1']] },
-  thetaStar: ['0'],
-  theta: [theta],
-  lr,
-  steps,
-});
+import { quadratic1D } from '../../test-support/quadraticInstance.js';
 
 const ball = (
   method: MomentumInstance['method'],
@@ -42,11 +31,11 @@ describe('COHEN_CLAIMS through the harness (pinned seed)', () => {
 
 describe('hand-made instances', () => {
   it('κ = 2.5: the q_max component grows as 1.5ᵗ; κ = 1.5 decays and is flagged when claimed to diverge', () => {
-    const v = evaluate(quadraticDivergenceRate, oneD('1', '0.5', '2.5', 100), { mode: 'claim' }).verdict;
+    const v = evaluate(quadraticDivergenceRate, quadratic1D('1', '0.5', '2.5', 100), { mode: 'claim' }).verdict;
     expect(v).toMatchObject({ verdict: 'holds', evidence: { code: 'rate_matches' } });
     expect(Number(v.evidence.details?.fitted)).toBeCloseTo(Math.log(1.5), 12);
-    expect(evaluate(quadraticDivergenceRate, oneD('1', '0.5', '1.5', 50), { mode: 'claim' }).verdict).toMatchObject({ verdict: 'inconclusive' });
-    expect(evaluate(quadraticDivergenceRate, oneD('1', '0.5', '1.5', 50), { mode: 'control' }).verdict).toMatchObject({
+    expect(evaluate(quadraticDivergenceRate, quadratic1D('1', '0.5', '1.5', 50), { mode: 'claim' }).verdict).toMatchObject({ verdict: 'inconclusive' });
+    expect(evaluate(quadraticDivergenceRate, quadratic1D('1', '0.5', '1.5', 50), { mode: 'control' }).verdict).toMatchObject({
       verdict: 'violated',
       evidence: { code: 'no_divergence' },
     });

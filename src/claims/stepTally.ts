@@ -45,11 +45,11 @@ export class StepTally<T> {
   }
 
   /**
-   * `holds` with the worst step and the least margin. With `firstStep` (the default) a trajectory
-   * that left the finite range at its first step decides nothing: no step was compared.
+   * `holds` with the worst step and the least margin. A trajectory that left the finite range at its
+   * first step decides nothing: no step was compared.
    */
-  holds(ctx: CheckContext<T>, code: string, message: string, firstStep = true): Outcome {
-    if (firstStep) ctx.assume(this.checked > 0, 'diverged_at_once', 'the first GD step left the finite range');
+  holds(ctx: CheckContext<T>, code: string, message: string): Outcome {
+    ctx.assume(this.checked > 0, 'diverged_at_once', 'the first GD step left the finite range: no step was compared');
     return ctx.holds({
       code,
       ...this.worst,

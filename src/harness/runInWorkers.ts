@@ -12,8 +12,8 @@ export interface WorkerJob {
 /**
  * The jobs' positions grouped by family: the first two components of the id (`damian.two-layer`),
  * groups in order of first appearance, each in job order. A family's claims may share work within a
- * process (the two-layer claims of twoLayerSelfStabilization.ts share their runs, and the later
- * ones count no evaluations), so a family runs in one thread, in order, as it would in one process.
+ * process (the self-stabilization claims of a model share their runs, counting their evaluations
+ * each), so a family runs in one thread, where that work is done once, not once per thread.
  */
 export function families(todo: readonly WorkerJob[]): number[][] {
   const groups = new Map<string, number[]>();

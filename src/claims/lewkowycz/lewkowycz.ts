@@ -157,6 +157,7 @@ function checkLambdaY0<T>(inst: WideUvInstance, ctx: CheckContext<T>): Outcome {
     const margin = ctx.tol.rel - observed;
     // Both parts of the claim: the increment identity and λ⁺ ≤ λ.
     tally.note(F.min(mErr, mInc), { margin, observed, bound: ctx.tol.rel, step: t });
+    tally.checked++;
     th = next;
   }
   const { lam: lamEnd } = fl(F, th, m);
@@ -164,7 +165,6 @@ function checkLambdaY0<T>(inst: WideUvInstance, ctx: CheckContext<T>): Outcome {
     ctx,
     'lambda_monotone',
     `λ⁺ − λ = (ηf²/m)(ηλ − 4) and λ non-increasing over ${t} steps (m = ${m}): η·λ went ${F.toNumber(k0).toFixed(4)} → ${F.toNumber(F.mul(eta, lamEnd)).toFixed(4)}`,
-    false,
   );
 }
 

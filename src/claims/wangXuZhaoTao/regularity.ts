@@ -135,8 +135,13 @@ const EDGE_GAP = 0.02;
 
 function checkCloserToEdge<T>(inst: LossPairInstance, ctx: CheckContext<T>): Outcome {
   // The stated range: below κ ≈ 2 both losses converge where they started, with no gap to measure (1e-9: η's 15 digits).
-  const kappa = kappaOf(inst);
-  ctx.assume(kappa >= 2.1 - 1e-9 && kappa <= 3 + 1e-9, 'kappa_out_of_range', `κ = η·λ_GFS = ${kappa.toPrecision(6)} is outside [2.1, 3]`);
+  const { F } = ctx;
+  const kappa = kappaOf(F, inst);
+  ctx.assume(
+    !F.lt(kappa, F.from(2.1 - 1e-9)) && !F.lt(F.from(3 + 1e-9), kappa),
+    'kappa_out_of_range',
+    `κ = η·λ_GFS = ${F.toNumber(kappa).toPrecision(6)} is outside [2.1, 3]`,
+  );
   const reg = runLoss(inst, inst.params.loss, inst.lr, ctx);
   const sq = runLoss(inst, inst.against, inst.lr, ctx);
   ctx.assume(reg.converged && sq.converged, 'not_converged', `both runs must converge: ${inst.params.loss} ${describe(reg)}, ${inst.against} ${describe(sq)}`);

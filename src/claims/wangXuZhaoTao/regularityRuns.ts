@@ -7,6 +7,8 @@ import { balancednessObserver } from '../../observers/balancednessObserver.js';
 import { sharpnessObserver } from '../../observers/sharpnessObserver.js';
 import type { CheckContext, Instance } from '../claim.js';
 import { instanceModel } from '../instanceModel.js';
+import { lambdaGfs } from './lambdaGfs.js';
+import type { Field } from '../../numerics/field.js';
 
 /**
  * GD on ℓ(xᵀy) (model inner-product, k = 1, μ = 1) with one loss or another from the same start
@@ -33,14 +35,10 @@ export interface LossPairInstance extends Instance {
 
 /**
  * κ = η·λ_GFS of an instance, computed from its start, μ and η (not read from its `kappa` field, which a
- * hand-made instance may state wrongly): λ_GFS = √(Δ₀² + 4μ²), Δ₀ = x₀² − y₀². In doubles: the claims
- * that read it compare it with a stated range, far from rounding.
+ * hand-made instance may state wrongly), in the context's field.
  */
-export function kappaOf(inst: LossPairInstance): number {
-  const [x, y] = inst.theta.map(Number);
-  const mu = Number(inst.params.mu);
-  const d = x * x - y * y;
-  return Number(inst.lr) * Math.sqrt(d * d + 4 * mu * mu);
+export function kappaOf<T>(F: Field<T>, inst: LossPairInstance): T {
+  return F.mul(F.from(inst.lr), lambdaGfs(F, F.from(inst.theta[0]), F.from(inst.theta[1]), F.from(inst.params.mu)));
 }
 
 /** |xᵀy − μ| below this at the last step counts as converged (f64 rounding of r is ~1e-16). */

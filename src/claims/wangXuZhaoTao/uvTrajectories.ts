@@ -11,6 +11,7 @@ import { gdRule, stepper } from '../../dynamics/stepper.js';
 import { D } from './wangXuZhaoTao.js';
 import { mostOf } from '../relativeMargin.js';
 import { runUntilSettled } from '../../dynamics/runUntilSettled.js';
+import { lambdaGfs } from './lambdaGfs.js';
 
 // ---------------------------------------------------------------------------------------------
 // uv (square ℓ, k = 1) trajectories: the catapult
@@ -62,9 +63,7 @@ export function runUv<T>(inst: UvGdInstance, ctx: CheckContext<T>, lossSlack = 1
   const eta = F.from(inst.lr);
   const y = F.from(inst.params.target);
   const tolR = F.from(CONVERGED);
-  const delta0 = F.sub(F.mul(theta[0], theta[0]), F.mul(theta[1], theta[1]));
-  const lambdaGfs = F.sqrt(F.add(F.mul(delta0, delta0), F.mul(F.int(4), F.mul(y, y))));
-  const kappa = F.mul(eta, lambdaGfs);
+  const kappa = F.mul(eta, lambdaGfs(F, theta[0], theta[1], y));
   const loss0 = model.loss(theta);
   // Started (numerically) on the minimizers, GD would sit at a possibly unstable minimizer and look converged.
   ctx.assume(
