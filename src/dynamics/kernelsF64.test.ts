@@ -135,12 +135,50 @@ function boundsFor(model: Model, input: Record<string, unknown>): Bounds {
         loss: (t) => c * ex(t).reduce((s, e) => s + e.r * (e.A + e.r), 0),
       };
     }
+    case 'inner-product': {
+      const mu = Number(params.mu);
+      const half = (t: number[]) => t.length / 2;
+      const s = (t: number[]) => t.slice(0, half(t)).reduce((acc, x, i) => acc + x * t[half(t) + i], 0);
+      const S = (t: number[]) => t.slice(0, half(t)).reduce((acc, x, i) => acc + abs(x * t[half(t) + i]), 0);
+      // The rounding of z = s − μ (a sum of k products, then the subtraction), carried through ℓ′ and
+      // ℓ with their derivative bounds, plus a few ulps of each function's own evaluation.
+      const ez = (t: number[]) => (half(t) + 2) * U * (S(t) + abs(mu));
+      const perLoss = (t: number[]) => {
+        const v = s(t);
+        const z = v - mu;
+        const e = ez(t);
+        switch (params.loss) {
+          case 'square':
+            return { d1: z, d1Err: e + U * abs(z), lossErr: (abs(z) + e) * e + 4 * U * z * z };
+          case 'logcosh':
+            return { d1: Math.tanh(z), d1Err: e + 4 * U, lossErr: e + 16 * U * (abs(z) + 1) };
+          default: {
+            // quartic: ℓ′ = (s² − μ)s, ℓ″ = 3s² − μ, evaluated in a few roundings.
+            const w = abs(v * v - mu);
+            const ve = abs(v) + e;
+            return {
+              d1: (v * v - mu) * v,
+              d1Err: (3 * ve * ve + abs(mu)) * e + 8 * U * (v * v + abs(mu)) * abs(v),
+              lossErr: (w + 3 * ve * e) * ve * e + 8 * U * (v * v + abs(mu)) ** 2,
+            };
+          }
+        }
+      };
+      return {
+        grad: (t, i) => {
+          const q = perLoss(t);
+          const g = abs(t[(i + half(t)) % t.length]);
+          return q.d1Err * g + 2 * U * abs(q.d1) * g;
+        },
+        loss: (t) => perLoss(t).lossErr,
+      };
+    }
     default:
       throw new Error(`no bounds for ${model.id}`);
   }
 }
 
-const WITH_KERNELS = ['deep-scalar', 'deep-scalar-data', 'uv', 'quadratic', 'diagonal-linear', 'quadratic-regression'];
+const WITH_KERNELS = ['deep-scalar', 'deep-scalar-data', 'uv', 'quadratic', 'diagonal-linear', 'quadratic-regression', 'inner-product'];
 
 /** The kernels to test: the model's own, plus for the product models the loop-only descent. */
 function variants(model: Model): [string, KernelsF64][] {

@@ -2,6 +2,8 @@ import { Decimal } from 'decimal.js';
 import type { Field, Mat, Vec } from '../numerics/field.js';
 import { defineModel } from './defineModel.js';
 import { indexedNames } from './indexedNames.js';
+import { innerProductKernelsF64 } from './innerProductKernelsF64.js';
+import { f64 } from '../numerics/f64Field.js';
 import type { DecimalText, ModelDef } from './model.js';
 import { thetaDim } from './params.js';
 
@@ -168,6 +170,7 @@ export const innerProduct: ModelDef = defineModel({
         };
         return { loss, grad, hessian, hvp, third };
       },
+      kernelsF64: () => innerProductKernelsF64(name, k, f64.from(mu)),
     };
   },
 });

@@ -8,13 +8,18 @@ let mathjs: MathJsInstance | undefined;
 
 /**
  * mathjs with BigNumber literals, so `0.1` keeps its digits; used only to parse and differentiate.
- * Loaded on first use (synchronously, so building a model stays synchronous): it takes about
- * 0.5 s to load, and only the expr model needs it.
+ * Loaded on first use (synchronously, so building a model stays synchronous), and from the
+ * package's single-file build (`mathjs/lib/browser/math.js`, the same release and API): the default
+ * entry requires about a thousand modules and takes over ten times as long to load (seconds on a
+ * busy machine; both measured side by side in bench/coldStart.bench.ts). Only the expr model needs it.
  */
 export function math(): MathJsInstance {
   if (mathjs === undefined) {
-    const { all, create } = createRequire(import.meta.url)('mathjs') as typeof import('mathjs');
-    mathjs = create(all, { number: 'BigNumber', precision: 64 });
+    const { all, create } = createRequire(import.meta.url)('mathjs/lib/browser/math.js') as typeof import('mathjs');
+    mathjs = create(all);
+    // Set after creation: the single-file build ignores a config passed to create (its parser then
+    // reads literals as doubles, which src/models/expr.test.ts would catch).
+    mathjs.config({ number: 'BigNumber', precision: 64 });
   }
   return mathjs;
 }
