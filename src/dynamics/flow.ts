@@ -1,7 +1,7 @@
 import { NonFiniteError, UsageError } from '../errors.js';
 import type { BoundModel } from '../models/model.js';
 import { eigSym } from '../numerics/eigSym.js';
-import { eigSymF64 } from '../numerics/eigSymF64.js';
+import { eigValuesSymF64 } from '../numerics/eigSymF64.js';
 import type { Field, Vec } from '../numerics/field.js';
 import type { Precision } from '../numerics/precision.js';
 import { learningRate } from './_internals/scalar.js';
@@ -132,7 +132,7 @@ export function flow<T>(model: BoundModel<T>, options: { readonly lr: Scalar } &
     const H = model.hessian(y);
     for (const row of H) if (!allFinite(F, row)) throw new NonFiniteError('Hessian');
     if (interval) {
-      const S = eigSymF64(H.map((row) => row.map((x) => F.toNumber(x)))).values[0];
+      const S = eigValuesSymF64(H.map((row) => row.map((x) => F.toNumber(x))))[0];
       return S > 0 ? F.from(capCN / S) : undefined;
     }
     const S = eigSym(F, H).values[0];

@@ -59,9 +59,11 @@ export function projectOntoStableSet<T>(
   let th = theta.slice();
   let P = pointInfo(model, th);
   for (let k = 0; ; k++) {
+    // u first: it needs the full eigendecomposition, whose values then give S (asked first, S alone
+    // would be computed without vectors and then again with them).
+    const u = P.top();
     const S = P.sharpness();
     const g = P.grad();
-    const u = P.top();
     const gn = P.gradNorm();
     const ug = dot(F, u, g);
     const p = th.length;

@@ -1,5 +1,6 @@
 import type { BoundModel } from '../models/model.js';
 import { eigSym } from '../numerics/eigSym.js';
+import { eigValuesSymF64 } from '../numerics/eigSymF64.js';
 import { eigTopRefined } from '../numerics/eigTopRefined.js';
 import { unitRoundoff } from '../numerics/tolerance.js';
 import type { Field, Mat, Vec } from '../numerics/field.js';
@@ -82,12 +83,22 @@ export function pointInfo<T>(model: BoundModel<T>, theta: Vec<T>): PointInfo<T> 
     for (const row of H) checked(F, 'Hessian', row);
     return H;
   });
+  let eigDone = false;
   const eig = once(() => {
     // In interval arithmetic every pair comes certified from topEigenpairs (eigSym does not run on intervals).
     const H = hessian();
     const r = F.precision.kind === 'interval' ? topEigenpairs(F, H, H.length) : eigSym(F, H);
     checked(F, 'Hessian eigenvalues', r.values);
+    eigDone = true;
     return r;
+  });
+  // f64: the values alone (the same bits as eig's, O(n²) a sweep instead of O(n³)) when a caller asks
+  // for S or λ₁ − λ₂ before anything needs a vector; once eig has run its values serve.
+  const values = once((): readonly T[] => {
+    if (eigDone || F.precision.kind !== 'f64') return eig().values;
+    const v = eigValuesSymF64(hessian() as unknown as number[][]) as unknown as T[];
+    checked(F, 'Hessian eigenvalues', v);
+    return v;
   });
   // Decimal: the top pairs by Rayleigh-quotient refinement of the f64 ones (eigTopRefined), several
   // times cheaper than a full Jacobi, which then runs only when asked for (rotation) or when f64
@@ -102,10 +113,12 @@ export function pointInfo<T>(model: BoundModel<T>, theta: Vec<T>): PointInfo<T> 
     const r = refined(1);
     return r !== undefined ? { value: r.values[0], vector: r.vectors[0] } : { value: eig().values[0], vector: eig().vectors[0] };
   });
+  /** S: the refined or full pair's value when it has been computed, else the values alone. */
+  const sharpness = once(() => (F.precision.kind === 'dec' || eigDone ? top1().value : values()[0]));
   const gap = once(() => {
     if (hessian().length < 2) return null;
     const r = refined(2);
-    const v = r !== undefined ? r.values : eig().values;
+    const v = r !== undefined ? r.values : values();
     return F.sub(v[0], v[1]);
   });
   const top = once(() => {
@@ -134,7 +147,7 @@ export function pointInfo<T>(model: BoundModel<T>, theta: Vec<T>): PointInfo<T> 
     gradNorm,
     hessian,
     eig,
-    sharpness: () => top1().value,
+    sharpness,
     top,
     eigengap: gap,
     sharpnessGradient: dS,

@@ -1,7 +1,7 @@
 import * as math from 'mathjs';
 import { describe, expect, it } from 'vitest';
 import { column, withSpectrum } from '../../test-support/testMatrices.js';
-import { descendingOrder, eigSymF64 } from './eigSymF64.js';
+import { descendingOrder, eigSymF64, eigValuesSymF64 } from './eigSymF64.js';
 import { rng } from './rng.js';
 
 /** A random orthogonal matrix from the QR factorisation (mathjs) of a Gaussian matrix. */
@@ -170,5 +170,44 @@ describe('eigSymF64', () => {
         [2 + 1e-15, 1],
       ]).values[0],
     ).toBeCloseTo(3, 14);
+  });
+
+  it('eigValuesSymF64 gives the values of eigSymF64 bit for bit (random, clustered, repeated, graded, zero and asymmetric-by-roundoff input)', () => {
+    const bits = (xs: readonly number[]) => xs.map((x) => (Object.is(x, -0) ? '-0' : String(x)));
+    const cases: number[][][] = [
+      [],
+      [[-3]],
+      [
+        [0, 0],
+        [0, 0],
+      ],
+      [
+        [1, 0, 0],
+        [0, 3, 0],
+        [0, 0, 2],
+      ],
+      [
+        [1, 2],
+        [2 + 1e-15, 1],
+      ],
+    ];
+    for (let n = 1; n <= 12; n++) {
+      for (const [name, spectrum] of Object.entries(spectra)) cases.push(withSpectrum(qrOrthogonal(n, 31 * n + name.length), spectrum(n)));
+      const r = rng(100 + n);
+      // Gaussian entries; rank one; a zero row and column.
+      const G = Array.from({ length: n }, () => r.normalVector(n));
+      cases.push(G.map((row, i) => row.map((x, j) => x + G[j][i])));
+      const v = r.normalVector(n);
+      cases.push(v.map((a) => v.map((b) => a * b)));
+      cases.push(G.map((row, i) => row.map((x, j) => (i === 0 || j === 0 ? 0 : x + G[j][i]))));
+    }
+    for (const A of cases) expect(bits(eigValuesSymF64(A)), JSON.stringify(A)).toEqual(bits(eigSymF64(A).values));
+    expect(() => eigValuesSymF64([[1, 2]])).toThrow(/square/);
+    expect(() =>
+      eigValuesSymF64([
+        [1, 2],
+        [3, 1],
+      ]),
+    ).toThrow(/not symmetric/);
   });
 });

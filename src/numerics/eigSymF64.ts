@@ -34,6 +34,50 @@ function hypot(a: number, b: number): number {
  */
 export function eigSymF64(A: readonly (readonly number[])[]): EigSym<number> {
   const n = A.length;
+  const V = symmetricPart(A, n);
+  if (n === 0) return { values: [], vectors: [] };
+  const d = new Float64Array(n);
+  const e = new Float64Array(n);
+  tred2(V, d, e, n, true);
+  // tred2 leaves the transform transposed: tql2's rotations of its columns touch two contiguous rows.
+  const W = V;
+  tql2(W, d, e, n, true);
+
+  const order = descendingOrder(d, n);
+  // Plain loops: Array.from and map over a typed array cost more than the QL iteration at n ≤ 10.
+  const values: number[] = [];
+  const vectors: number[][] = [];
+  for (const i of order) {
+    values.push(d[i]);
+    const w = W[i];
+    const row: number[] = [];
+    for (let k = 0; k < n; k++) row.push(w[k]);
+    vectors.push(row);
+  }
+  return { values, vectors };
+}
+
+/**
+ * The eigenvalues of eigSymF64(A), descending, bit for bit, without the eigenvectors: the same
+ * reduction and QL iteration with the loops that only build the transform left out (neither
+ * tred2's diagonal and subdiagonal nor tql2's shifts read it), so O(n²) work per QL sweep instead
+ * of O(n³). The sharpness observed at every step (S = λ_max) needs no vector. Same input rules.
+ */
+export function eigValuesSymF64(A: readonly (readonly number[])[]): number[] {
+  const n = A.length;
+  const V = symmetricPart(A, n);
+  if (n === 0) return [];
+  const d = new Float64Array(n);
+  const e = new Float64Array(n);
+  tred2(V, d, e, n, false);
+  tql2(V, d, e, n, false);
+  const values: number[] = [];
+  for (const i of descendingOrder(d, n)) values.push(d[i]);
+  return values;
+}
+
+/** The symmetric part (A + Aᵀ)/2 as rows, after checking A square, finite and symmetric to √ε relative. */
+function symmetricPart(A: readonly (readonly number[])[], n: number): Float64Array[] {
   let maxAbs = 0;
   let asym = 0;
   for (let i = 0; i < n; i++) {
@@ -48,8 +92,6 @@ export function eigSymF64(A: readonly (readonly number[])[]): EigSym<number> {
   if (asym > Math.sqrt(EPS) * maxAbs) {
     throw new RangeError(`eigSymF64: matrix is not symmetric: max|Aij − Aji| = ${asym} with max|Aij| = ${maxAbs}`);
   }
-  if (n === 0) return { values: [], vectors: [] };
-
   // V holds the symmetric part; tred2 overwrites it with the accumulated Householder transform.
   const V: Float64Array[] = [];
   for (let i = 0; i < n; i++) {
@@ -57,25 +99,7 @@ export function eigSymF64(A: readonly (readonly number[])[]): EigSym<number> {
     for (let j = 0; j < n; j++) row[j] = i === j ? A[i][i] : 0.5 * (A[i][j] + A[j][i]);
     V.push(row);
   }
-  const d = new Float64Array(n);
-  const e = new Float64Array(n);
-  tred2(V, d, e, n);
-  // tred2 leaves the transform transposed: tql2's rotations of its columns touch two contiguous rows.
-  const W = V;
-  tql2(W, d, e, n);
-
-  const order = descendingOrder(d, n);
-  // Plain loops: Array.from and map over a typed array cost more than the QL iteration at n ≤ 10.
-  const values: number[] = [];
-  const vectors: number[][] = [];
-  for (const i of order) {
-    values.push(d[i]);
-    const w = W[i];
-    const row: number[] = [];
-    for (let k = 0; k < n; k++) row.push(w[k]);
-    vectors.push(row);
-  }
-  return { values, vectors };
+  return V;
 }
 
 /**
@@ -106,7 +130,7 @@ export function descendingOrder(d: Float64Array, n: number): number[] {
  * columns in its inner loops; every index pair is swapped here so they walk contiguous rows (the
  * input is symmetric, so it is its own transpose), about three times faster at n = 300.
  */
-function tred2(V: Float64Array[], d: Float64Array, e: Float64Array, n: number): void {
+function tred2(V: Float64Array[], d: Float64Array, e: Float64Array, n: number, vectors: boolean): void {
   for (let j = 0; j < n; j++) d[j] = V[j][n - 1];
   for (let i = n - 1; i > 0; i--) {
     // Scale the row to avoid under/overflow in the Householder vector.
@@ -160,6 +184,13 @@ function tred2(V: Float64Array[], d: Float64Array, e: Float64Array, n: number): 
     }
     d[i] = h;
   }
+  if (!vectors) {
+    // The accumulation below copies V's diagonal into its last column before it overwrites anything
+    // there, and d is then read from that column: the eigenvalue problem is the diagonal as it stands.
+    for (let j = 0; j < n; j++) d[j] = V[j][j];
+    e[0] = 0;
+    return;
+  }
   // Accumulate the transformations.
   for (let i = 0; i < n - 1; i++) {
     V[i][n - 1] = V[i][i];
@@ -184,7 +215,7 @@ function tred2(V: Float64Array[], d: Float64Array, e: Float64Array, n: number): 
 }
 
 /** Implicit QL on the tridiagonal (d, e) (EISPACK tql2); W holds eigenvectors as ROWS. */
-function tql2(W: Float64Array[], d: Float64Array, e: Float64Array, n: number): void {
+function tql2(W: Float64Array[], d: Float64Array, e: Float64Array, n: number, vectors: boolean): void {
   for (let i = 1; i < n; i++) e[i - 1] = e[i];
   e[n - 1] = 0;
   let f = 0;
@@ -230,6 +261,7 @@ function tql2(W: Float64Array[], d: Float64Array, e: Float64Array, n: number): v
           c = p / r;
           p = c * d[i] - s * g;
           d[i + 1] = h + s * (c * g + s * d[i]);
+          if (!vectors) continue;
           const wi = W[i];
           const wi1 = W[i + 1];
           for (let k = 0; k < n; k++) {
