@@ -1,7 +1,7 @@
 import { projectOntoStableSet } from '../../dynamics/pgd.js';
 import { pointInfo } from '../../dynamics/pointInfo.js';
 import { predictedDisplacement } from '../../dynamics/predictedDisplacement.js';
-import type { UpdateRule } from '../../dynamics/stepper.js';
+import { gdRule, stepper, type UpdateRule } from '../../dynamics/stepper.js';
 import type { Vec } from '../../numerics/field.js';
 import { dot } from '../../numerics/linalg.js';
 import type { CheckContext, Instance, InstanceJson, Outcome } from '../claim.js';
@@ -112,10 +112,15 @@ export function runRung<T>(instance: EdgeInstance, rung: EdgeRungBase, data: Ins
   const etaN = F.toNumber(eta);
   const edge = 2 / etaN;
   const num = (v: Vec<T>): number[] => v.map((x) => F.toNumber(x));
-  const gdStep = (th: Vec<T>, h: T, g: Vec<T> = model.grad(th)): Vec<T> => th.map((x, i) => F.sub(x, F.mul(h, g[i])));
-  let th = theta;
+  // Every trajectory here is a gdRule stepper on the engine, with its divergence rule. GD's gradient
+  // at θ_t is the one its point evaluation already holds (one evaluation a step); the flow's is fresh.
+  let Pth = pointInfo(model, theta);
+  const gd = stepper(
+    gdRule(F, (t) => (t === Pth.theta ? Pth.grad() : model.grad(t)), eta),
+    theta,
+  );
   let crossing = 0;
-  while (F.toNumber(pointInfo(model, th).sharpness()) < edge) {
+  while (F.toNumber(Pth.sharpness()) < edge) {
     if (++crossing > EDGE_MAX_STEPS)
       return ctx.diverged({
         code: 'no_crossing',
@@ -124,15 +129,19 @@ export function runRung<T>(instance: EdgeInstance, rung: EdgeRungBase, data: Ins
         bound: EDGE_MAX_STEPS,
         margin: Number.NaN,
       });
-    th = gdStep(th, eta);
+    if (!gd.step()) return nonFinite(ctx, crossing, `GD diverged before the crossing: ${gd.divergence}`);
+    Pth = pointInfo(model, gd.theta);
   }
+  let th = gd.theta;
   const first = projectOntoStableSet(model, th, eta);
   ctx.assume(first.report.projected, 'projection_failed', `θ at the crossing could not be projected onto the stable set (${first.report.reason ?? ''})`);
   let dag = first.theta;
   let v = th.map((x, i) => F.sub(x, dag[i]));
   let vLin = v;
-  let gf = th;
-  const sub = F.div(eta, F.int(GF_SUBSTEPS));
+  const flow = stepper(
+    gdRule(F, (t) => model.grad(t), F.div(eta, F.int(GF_SUBSTEPS))),
+    th,
+  );
   let err = 0,
     errNoCubic = 0,
     lossErr = 0,
@@ -174,14 +183,14 @@ export function runRung<T>(instance: EdgeInstance, rung: EdgeRungBase, data: Ins
     const d2 = (2 * alpha) / beta;
     const de = Math.sqrt(d2);
     // One evaluation at GD's point gives its loss, sharpness and the gradient of its next step.
-    const Pth = pointInfo(model, th);
+    Pth = pointInfo(model, th);
     const thN = num(th);
     const w = thN.map((x, i) => x - F.toNumber(dag[i]));
     const dist = (ref: readonly number[]) => Math.hypot(...w.map((x, i) => x - ref[i])) / de;
     err = Math.max(err, dist(num(v)));
     errNoCubic = Math.max(errNoCubic, dist(num(vLin)));
     maxDagger = Math.max(maxDagger, Math.hypot(...w) / de);
-    endFlow = Math.hypot(...thN.map((x, i) => x - F.toNumber(gf[i]))) / de;
+    endFlow = Math.hypot(...thN.map((x, i) => x - F.toNumber(flow.theta[i]))) / de;
     maxFlow = Math.max(maxFlow, endFlow);
     const x = w.reduce((s, a, i) => s + a * F.toNumber(u[i]), 0);
     const dL = F.toNumber(Pth.loss()) - F.toNumber(P.loss());
@@ -206,12 +215,14 @@ export function runRung<T>(instance: EdgeInstance, rung: EdgeRungBase, data: Ins
     const step = (rule: UpdateRule<T>, z: Vec<T>) => rule.step(rule.init(z)).theta;
     v = step(predictedDisplacement(F, eta, frame, true), v);
     vLin = step(predictedDisplacement(F, eta, frame, false), vLin);
-    th = gdStep(th, eta, Pth.grad());
-    for (let j = 0; j < GF_SUBSTEPS; j++) gf = gdStep(gf, sub);
-    const pr = projectOntoStableSet(model, gdStep(dag, eta, P.grad()), eta);
+    if (!gd.step()) return nonFinite(ctx, k, `GD diverged at step ${k}: ${gd.divergence}`);
+    th = gd.theta;
+    for (let j = 0; j < GF_SUBSTEPS; j++) if (!flow.step()) return nonFinite(ctx, k, `gradient flow diverged at step ${k}: ${flow.divergence}`);
+    // Projected GD (pgd.ts's step) from θ†, with the gradient its point evaluation already holds.
+    const moved = gdRule(F, () => P.grad(), eta).step({ t: k, theta: dag }).theta;
+    const pr = projectOntoStableSet(model, moved, eta);
     ctx.assume(pr.report.projected, 'projection_failed', `θ† could not be projected at step ${k + 1} (${pr.report.reason ?? ''})`);
     dag = pr.theta;
-    if (!th.every((a) => F.isFinite(a))) return nonFinite(ctx, k, `GD left the finite numbers at step ${k}`);
   }
   ctx.assume(signChanges >= 4 * instance.cycles, 'too_few_cycles', `only ${signChanges / 4} slow cycles in ${EDGE_MAX_STEPS} steps after the crossing`);
   const run: RungRun = {

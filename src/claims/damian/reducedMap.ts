@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { gdRule, stepper } from '../../dynamics/stepper.js';
 import { unitRoundoff } from '../../numerics/tolerance.js';
 import type { CheckContext, Claim, Outcome } from '../claim.js';
 import { defineClaim } from '../defineClaim.js';
@@ -32,6 +33,11 @@ export const reducedMapExact: Claim<ToyInstance> = defineClaim<ToyInstance>({
       `the map's (α, β) = (${instance.map?.alpha}, ${instance.map?.beta}) must be (bc, b²)`,
     );
     const { model, theta } = ctx.model(instance);
+    // GD on the engine: its divergence rule (non-finite, or past the bound) ends the comparison.
+    const run = stepper(
+      gdRule(F, (t) => model.grad(t), toy.eta),
+      theta,
+    );
     let th = theta;
     let x = th[0];
     let y = toy.y(th[1]);
@@ -42,14 +48,11 @@ export const reducedMapExact: Claim<ToyInstance> = defineClaim<ToyInstance>({
     // slack) its enclosure certifies a mismatch; the comparisons are the field's too.
     let least: T | undefined;
     for (let t = 1; t <= instance.steps; t++) {
-      const g = model.grad(th);
-      th = th.map((v, i) => F.sub(v, F.mul(toy.eta, g[i])));
+      if (!run.step()) return nonFinite(ctx, t, `GD diverged at step ${t}: ${run.divergence}`);
+      th = run.theta;
       const xPrev = x;
       x = F.neg(F.mul(F.add(F.one, F.mul(toy.eta, y)), x));
       y = F.add(y, F.mul(toy.eta, F.sub(alpha, F.div(F.mul(beta, F.mul(xPrev, xPrev)), F.int(2)))));
-      if (!F.isFinite(th[0]) || !F.isFinite(th[1])) {
-        return nonFinite(ctx, t, `GD left the finite numbers at step ${t}`);
-      }
       const yGd = toy.y(th[1]);
       const exF = F.abs(F.sub(th[0], x));
       const sx = F.add(F.abs(th[0]), F.abs(x));
