@@ -9,9 +9,9 @@ import { describe, expect, test } from 'vitest';
  */
 const root = join(import.meta.dirname, '..');
 
-// θ − s·g by a step-size name, or by any scale times a gradient entry (g[i], grad[i]), or an optimizer stepped by hand.
+// θ − s·g by a step-size name, or by any scale times a gradient entry (g[i], grad[i], dL[i]; in a field or in doubles), or an optimizer stepped by hand.
 const UPDATE =
-  /F\.sub\(\w+(\[\w+\])?, F\.mul\((eta|lr|gamma|gj|s\.eta)\b|F\.sub\([\w.[\]]+, F\.mul\([\w.]+, (g|grad)\w*\[\w+\]\)\)|-= *(eta|lr|gamma) *\*|= *opt\.step\(/;
+  /F\.sub\(\w+(\[\w+\])?, F\.mul\((eta|lr|gamma|gj|s\.eta)\b|F\.sub\([\w.[\]]+, F\.mul\([\w.]+, (g|grad)\w*\[\w+\]\)\)|\b\w+ - (eta|lr|gamma) \* [\w.]*\b(g|grad|dL)\w*\[\w+\]|-= *(eta|lr|gamma) *\*|= *opt\.step\(/;
 
 /** Loops not yet on the engine, each with why; this list only shrinks (it is empty). */
 const PENDING = new Set<string>([]);
@@ -47,6 +47,8 @@ describe('one trajectory engine', () => {
     expect(UPDATE.test('    for (let k = 0; k < p; k++) theta[k] -= eta * g[k];')).toBe(true);
     expect(UPDATE.test('      th = th.map((v, i) => F.sub(v, F.mul(toy.eta, g[i])));')).toBe(true);
     expect(UPDATE.test('  const gdStep = (th: Vec<T>, h: T, g: Vec<T>) => th.map((x, i) => F.sub(x, F.mul(h, g[i])));')).toBe(true);
+    expect(UPDATE.test('    theta = theta.map((x, i) => x - eta * g[i]);')).toBe(true);
+    expect(UPDATE.test('    dag.p.map((xi, i) => xi - eta * dag.dL[i]),')).toBe(true);
     expect(UPDATE.test('    const next = run.theta;')).toBe(false);
     // A projection off a direction is not a gradient step.
     expect(UPDATE.test('    pg = pg.map((x, i) => F.sub(x, F.mul(c, nv[i])));')).toBe(false);

@@ -84,7 +84,7 @@ describe('gdToEdge', () => {
     const r = gdToEdge(m, [0, 0], '0.1', 1000);
     expect(r).toMatchObject({ reached: true, t: 33 });
     expect(r.reached && r.theta[1]).toBeCloseTo(0.33, 12);
-    expect(gdToEdge(m, [0, 0], '0.1', 20)).toEqual({ reached: false, t: 20, reason: 'the sharpness stayed below 2/η for 20 steps' });
+    expect(gdToEdge(m, [0, 0], '0.1', 20)).toEqual({ reached: false, t: 20, reason: 'the sharpness stayed below 2/η for 20 steps', cause: 'steps' });
     // A minimizer below the edge: GD stops moving (the quadratic ½θ², η = 0.5 halves θ until it underflows to 0).
     const quad = getModelDef('quadratic')
       .create({ dim: 1, data: { A: [['1']] } })
@@ -92,6 +92,30 @@ describe('gdToEdge', () => {
     expect(gdToEdge(quad, [1], '0.5', 100_000)).toMatchObject({
       reached: false,
       reason: expect.stringMatching(/^GD reached a fixed point at step \d+ below 2\/η$/),
+      cause: 'fixedPoint',
     });
+  });
+
+  it("at: 'iterate' stops at the first iterate with S ≥ 2/η, reading S before each step and no gradient there", () => {
+    // S(θ_t) = 19.5 + 1.5·0.01·t ≥ 20 first at t = 34 (t = 33.3 exactly is not a step).
+    const m = toy().bind(f64);
+    let grads = 0;
+    let hessians = 0;
+    const counted = { ...m, grad: (t: number[]) => (grads++, m.grad(t)), hessian: (t: number[]) => (hessians++, m.hessian(t)) };
+    const r = gdToEdge(counted, [0, 0], '0.1', 1000, { at: 'iterate' });
+    expect(r).toMatchObject({ reached: true, t: 34 });
+    expect(r.reached && r.theta[1]).toBeCloseTo(0.34, 12);
+    expect(r.reached && r.sharpness).toBeGreaterThanOrEqual(20);
+    expect([grads, hessians]).toEqual([34, 35]);
+    // At most maxSteps steps: S read at θ₀..θ₂₀, 20 gradients.
+    grads = 0;
+    hessians = 0;
+    expect(gdToEdge(counted, [0, 0], '0.1', 20, { at: 'iterate' })).toEqual({
+      reached: false,
+      t: 20,
+      reason: 'the sharpness stayed below 2/η for 20 steps',
+      cause: 'steps',
+    });
+    expect([grads, hessians]).toEqual([20, 21]);
   });
 });

@@ -1,5 +1,6 @@
 import { Decimal } from 'decimal.js';
 import { pointInfo } from '../../dynamics/pointInfo.js';
+import { gdRule, stepper } from '../../dynamics/stepper.js';
 import type { BoundModel } from '../../models/model.js';
 import { eigSym } from '../../numerics/eigSym.js';
 import { f64 } from '../../numerics/f64Field.js';
@@ -60,19 +61,25 @@ const FIBRE_TOL = 1e-11;
  * part reached and the steps taken.
  */
 export function fibreCriticalPoint(m: LinearEdgeModel, start: readonly number[], step: number): { theta: number[]; nullPart: number; steps: number } {
-  let th = [...start];
+  // Descent on the engine: a gdRule stepper whose "gradient" is the fibre part of ∇S, read at the
+  // current θ before each step (the stop test needs it too).
+  let off: number[] = [];
+  const run = stepper(
+    gdRule(f64, () => off, step),
+    [...start],
+  );
   let rel = Infinity;
   let k = 0;
   for (; k < FIBRE_STEPS; k++) {
+    const th = run.theta as number[];
     const { f, J } = m.jets(th);
     const dS = pointInfo(m.bind(f), th).sharpnessGradient();
     const { part } = rowSpacePart(J, dS);
-    const off = dS.map((x, i) => x - part[i]);
+    off = dS.map((x, i) => x - part[i]);
     rel = Math.hypot(...off) / Math.hypot(...dS);
-    if (rel <= FIBRE_TOL) break;
-    th = th.map((x, i) => x - step * off[i]);
+    if (rel <= FIBRE_TOL || !run.step()) break;
   }
-  return { theta: th, nullPart: rel, steps: k };
+  return { theta: [...run.theta], nullPart: rel, steps: k };
 }
 
 /** Fixed-point passes for the labels: the residual's own Hessian term moves u and ∇S⊥ at order μ. */

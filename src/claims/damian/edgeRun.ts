@@ -1,3 +1,4 @@
+import { gdToEdge } from '../../dynamics/gdToEdge.js';
 import { projectOntoStableSet } from '../../dynamics/pgd.js';
 import { pointInfo } from '../../dynamics/pointInfo.js';
 import { predictedDisplacement } from '../../dynamics/predictedDisplacement.js';
@@ -110,28 +111,27 @@ export function runRung<T>(instance: EdgeInstance, rung: EdgeRungBase, data: Ins
   const { model, theta } = ctx.model({ ...instance, data, theta: rung.theta });
   const eta = F.from(rung.lr);
   const etaN = F.toNumber(eta);
-  const edge = 2 / etaN;
   const num = (v: Vec<T>): number[] => v.map((x) => F.toNumber(x));
-  // Every trajectory here is a gdRule stepper on the engine, with its divergence rule. GD's gradient
-  // at θ_t is the one its point evaluation already holds (one evaluation a step); the flow's is fresh.
-  let Pth = pointInfo(model, theta);
+  // GD to its first crossing of 2/η at an iterate (the engine's edge search), then every trajectory
+  // here is a gdRule stepper on the engine, with its divergence rule. GD's gradient at θ_t is the one
+  // its point evaluation already holds (one evaluation a step); the flow's is fresh.
+  const found = gdToEdge(model, theta, rung.lr, EDGE_MAX_STEPS, { at: 'iterate' });
+  if (!found.reached) {
+    if (found.cause !== 'steps') return nonFinite(ctx, found.t, `GD diverged before the crossing: ${found.reason}`);
+    return ctx.diverged({
+      code: 'no_crossing',
+      message: `S stayed below 2/η for ${EDGE_MAX_STEPS} steps`,
+      observed: EDGE_MAX_STEPS + 1,
+      bound: EDGE_MAX_STEPS,
+      margin: Number.NaN,
+    });
+  }
+  const crossing = found.t;
+  let Pth = pointInfo(model, found.theta);
   const gd = stepper(
     gdRule(F, (t) => (t === Pth.theta ? Pth.grad() : model.grad(t)), eta),
-    theta,
+    found.theta,
   );
-  let crossing = 0;
-  while (F.toNumber(Pth.sharpness()) < edge) {
-    if (++crossing > EDGE_MAX_STEPS)
-      return ctx.diverged({
-        code: 'no_crossing',
-        message: `S stayed below 2/η for ${EDGE_MAX_STEPS} steps`,
-        observed: crossing,
-        bound: EDGE_MAX_STEPS,
-        margin: Number.NaN,
-      });
-    if (!gd.step()) return nonFinite(ctx, crossing, `GD diverged before the crossing: ${gd.divergence}`);
-    Pth = pointInfo(model, gd.theta);
-  }
   let th = gd.theta;
   const first = projectOntoStableSet(model, th, eta);
   ctx.assume(first.report.projected, 'projection_failed', `θ at the crossing could not be projected onto the stable set (${first.report.reason ?? ''})`);

@@ -1,4 +1,5 @@
 import { predictedDisplacement } from '../../dynamics/predictedDisplacement.js';
+import { gdRule, stepper } from '../../dynamics/stepper.js';
 import { f64 } from '../../numerics/f64Field.js';
 import { lanczos } from '../../spectral/lanczos.js';
 import { digitsData } from '../../tfjs/digitsData.js';
@@ -217,19 +218,25 @@ function compute(inst: MlpEdgeInstance, count: () => void): MlpEdgeRun {
   // GD until S(θ) ≥ 2/η, the authors' find_instability: S is checked every CROSS_STRIDE steps while
   // ηS/2 < 0.9, then at every step; a crossing inside a stride is found again step by step from its start.
   let stride = CROSS_STRIDE;
-  let saved = { theta, crossing, U };
+  // GD on the engine (a gdRule stepper, with its divergence rule); the gradient is the fused
+  // loss-and-gradient pass's, one evaluation a step.
+  const gdOnG = gdRule(f64, () => Array.from(g), eta);
+  let run = stepper(gdOnG, Array.from(theta));
+  let saved = { state: run.state, crossing, U };
   for (;;) {
     if (crossing % stride === 0) {
       const r = topPairs(net, theta, U, count);
       U = r.vectors[0];
       if (r.values[0] >= edge) {
         if (stride === 1) break;
-        ({ theta, crossing, U } = saved);
+        ({ crossing, U } = saved);
+        run = stepper(gdOnG, saved.state);
+        theta = Float64Array.from(run.theta);
         stride = 1;
         continue;
       }
       if ((eta * r.values[0]) / 2 >= 0.9) stride = 1;
-      saved = { theta, crossing, U };
+      saved = { state: run.state, crossing, U };
     }
     if (++crossing > MLP_EDGE_MAX_CROSSING) {
       fail('assumption', 'no_crossing', `S stayed below 2/η for ${MLP_EDGE_MAX_CROSSING} steps`, crossing);
@@ -237,12 +244,19 @@ function compute(inst: MlpEdgeInstance, count: () => void): MlpEdgeRun {
     }
     count();
     net.lossAndGrad(theta, g);
-    theta = theta.map((x, i) => x - eta * g[i]);
+    if (!run.step()) {
+      fail('diverged', 'non_finite', `GD diverged before the crossing, at step ${crossing}: ${run.divergence}`, crossing);
+      return empty(eta, kappa0, crossing, stop);
+    }
+    theta = Float64Array.from(run.theta);
   }
   const center = (th: Float64Array, ref: ArrayLike<number>) => taylorCenter(net, th, ref, count);
   const project = (c: Center) => linearProject(net, c, edge, count);
   let dag = project(center(theta, U));
+  const gdRun = stepper(gdOnG, Array.from(theta));
   let gd = theta;
+  /** The GD step from θ† with the gradient its centre holds (taylor.py's constrained_step, before the projection). */
+  const stepFrom = (c: Center) => Float64Array.from(gdRule(f64, () => Array.from(c.dL), eta).step({ t: 0, theta: Array.from(c.p) }).theta);
   let v = gd.map((x, i) => x - dag.p[i]);
   let vLin = v.slice();
   let uGd: number[] = Array.from(dag.u);
@@ -335,13 +349,13 @@ function compute(inst: MlpEdgeInstance, count: () => void): MlpEdgeRun {
     };
     v = step(true, v);
     vLin = step(false, vLin);
-    gd = gd.map((xi, i) => xi - eta * g[i]);
-    dag = project(
-      center(
-        dag.p.map((xi, i) => xi - eta * dag.dL[i]),
-        dag.u,
-      ),
-    );
+    if (!gdRun.step()) {
+      fail('diverged', 'non_finite', `GD diverged at step ${t + 1}: ${gdRun.divergence}`, t + 1);
+      t++;
+      break;
+    }
+    gd = Float64Array.from(gdRun.theta);
+    dag = project(center(stepFrom(dag), dag.u));
   }
   const steps = Math.max(t, 1);
   const m = Math.max(measured, 1);
