@@ -54,4 +54,25 @@ describe('StepTally', () => {
     });
     expect(Object.keys(failedAt(ctx, 'mismatch', 3, 0.5, -0.49, 'off'))).not.toContain('details');
   });
+
+  it('compare notes a step that holds and turns one beyond tolerance into identity_mismatch with the least margin so far', () => {
+    const tally = new StepTally(f64, 0.01);
+    const fail = () => ({ message: 'off', details: { at: 'two' } });
+    expect(tally.compare(ctx, 0, 0.01, 2, fail)).toBeUndefined();
+    expect(tally.worst).toEqual({ margin: 0.005, observed: 0.005, bound: 0.01, step: 0 });
+    // A zero scale counts the error as absolute: 1e-9 is within tol.abs.
+    expect(tally.compare(ctx, 1, 1e-9, 0, fail)).toBeUndefined();
+    expect(tally.least).toBeCloseTo(0.005, 15);
+    const out = tally.compare(ctx, 2, 1, 2, fail) as Outcome & Record<string, unknown>;
+    expect(out).toMatchObject({
+      verdict: 'violated',
+      code: 'identity_mismatch',
+      step: 2,
+      observed: 0.5,
+      bound: 0.01,
+      margin: 0.01 - 0.5,
+      details: { at: 'two' },
+    });
+    expect(tally.worst.step).toBe(0);
+  });
 });

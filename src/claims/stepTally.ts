@@ -45,6 +45,25 @@ export class StepTally<T> {
   }
 
   /**
+   * One step of an identity: err against tol.rel·scale + tol.abs (an exactly zero scale counts the
+   * error as absolute). A failure is the violated outcome `identity_mismatch` at step t, its margin
+   * the least so far (at interval:N its enclosure certifies); `fail` writes its message only then.
+   * A step that holds is noted and undefined returned.
+   */
+  compare(ctx: CheckContext<T>, t: number, err: T, scale: T, fail: () => { message: string; details?: Record<string, string> }): Outcome | undefined {
+    const F = this.F;
+    const absolute = F.sign(scale) === 0;
+    const observed = absolute ? F.toNumber(err) : F.toNumber(F.div(err, scale));
+    const least = this.noteLeast(F.sub(F.from(ctx.tol.rel), absolute ? err : F.div(err, scale)));
+    if (beyondTolerance(F, ctx.tol, err, scale)) {
+      const { message, details } = fail();
+      return failedAt(ctx, 'identity_mismatch', t, observed, least, message, details);
+    }
+    this.noteWorst({ margin: ctx.tol.rel - observed, observed, bound: ctx.tol.rel, step: t });
+    return undefined;
+  }
+
+  /**
    * `holds` with the worst step and the least margin. A trajectory that left the finite range at its
    * first step decides nothing: no step was compared.
    */

@@ -6,7 +6,7 @@ import type { CheckContext, Claim, Instance, Outcome } from '../claim.js';
 import { defineClaim } from '../defineClaim.js';
 import { WXZT } from '../papers.js';
 import { gdRule, stepper } from '../../dynamics/stepper.js';
-import { StepTally, beyondTolerance, failedAt } from '../stepTally.js';
+import { StepTally } from '../stepTally.js';
 
 /**
  * Wang, Xu, Zhao, Tao (docs/claims/wang-xu-zhao-tao.md): balancing, EoS and catapult for F(x, y) = ℓ(xᵀy). Only the
@@ -23,11 +23,6 @@ export function sumSq<T>(F: Field<T>, a: readonly T[]): T {
   let s = F.zero;
   for (const x of a) s = F.add(s, F.mul(x, x));
   return s;
-}
-
-/** observed/bound as doubles with margin = bound − observed (≥ 0 iff held). */
-function relErr<T>(F: Field<T>, err: T, scale: T): number {
-  return F.sign(scale) === 0 ? F.toNumber(err) : F.toNumber(F.div(err, scale));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -129,23 +124,11 @@ function checkBalancingIdentity<T>(inst: InnerProductGdInstance, ctx: CheckConte
       const b = F.add(F.abs(y[i]), F.mul(aed, F.abs(x[i])));
       scale = F.add(scale, F.add(F.mul(a, a), F.mul(b, b)));
     }
-    const err = F.abs(F.sub(deltaNext, predicted));
-    const observed = relErr(F, err, scale);
-    const bound = ctx.tol.rel;
-    const m = F.sub(F.from(ctx.tol.rel), F.sign(scale) === 0 ? err : F.div(err, scale));
-    const least = tally.noteLeast(m);
-    if (beyondTolerance(F, ctx.tol, err, scale)) {
-      return failedAt(
-        ctx,
-        'identity_mismatch',
-        t,
-        observed,
-        least,
-        `step ${t}: ‖x⁺‖² − ‖y⁺‖² = ${F.toString(deltaNext)} but ${gf ? '‖x‖² − ‖y‖²' : "(‖x‖² − ‖y‖²)(1 − η²ℓ'²)"} = ${F.toString(predicted)} (η·ℓ'(s) = ${F.toString(ed)})`,
-        { loss: inst.params.loss, etaEllPrime: F.toString(ed) },
-      );
-    }
-    tally.noteWorst({ margin: bound - observed, observed, bound, step: t });
+    const failed = tally.compare(ctx, t, F.abs(F.sub(deltaNext, predicted)), scale, () => ({
+      message: `step ${t}: ‖x⁺‖² − ‖y⁺‖² = ${F.toString(deltaNext)} but ${gf ? '‖x‖² − ‖y‖²' : "(‖x‖² − ‖y‖²)(1 − η²ℓ'²)"} = ${F.toString(predicted)} (η·ℓ'(s) = ${F.toString(ed)})`,
+      details: { loss: inst.params.loss, etaEllPrime: F.toString(ed) },
+    }));
+    if (failed !== undefined) return failed;
     tally.checked++;
     th = next;
   }
