@@ -5,11 +5,12 @@ import { f64 } from '../../numerics/f64Field.js';
 import type { Field } from '../../numerics/field.js';
 import { Interval } from '../../numerics/interval.js';
 import { IndeterminateError } from '../../errors.js';
-import type { CheckContext, Claim, Instance, Outcome } from '../claim.js';
+import type { CheckContext, Claim, Outcome } from '../claim.js';
 import { defineClaim } from '../defineClaim.js';
 import { KNSC } from '../papers.js';
 import { gdRule, stepper } from '../../dynamics/stepper.js';
 import { StepTally, failedAt } from '../stepTally.js';
+import type { GdRunInstance } from '../gdRunInstance.js';
 
 /**
  * Kreisler, Nacson, Soudry, Carmon (docs/claims/kreisler.md): on the deep scalar network ½(∏wᵢ − y)², GD
@@ -20,12 +21,8 @@ import { StepTally, failedAt } from '../stepTally.js';
 
 const D60 = decimalCtor(60);
 
-export interface DeepScalarInstance extends Instance {
-  readonly model: 'deep-scalar';
+export interface DeepScalarInstance extends GdRunInstance<'deep-scalar'> {
   readonly params: { readonly target: string };
-  readonly theta: readonly string[];
-  readonly lr: string;
-  readonly steps: number;
   /** The κ = η·φ(w₀) the instance was drawn with, when drawn that way. */
   readonly kappa?: string;
   /** Negative control of the identity: the gradient-flow statement "pair gaps are unchanged". */

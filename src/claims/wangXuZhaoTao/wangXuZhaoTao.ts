@@ -2,11 +2,12 @@ import fc from 'fast-check';
 import { decimalText } from '../../arbitraries/decimalText.js';
 import { decimalCtor } from '../../numerics/decimalField.js';
 import type { Field } from '../../numerics/field.js';
-import type { CheckContext, Claim, Instance, Outcome } from '../claim.js';
+import type { CheckContext, Claim, Outcome } from '../claim.js';
 import { defineClaim } from '../defineClaim.js';
 import { WXZT } from '../papers.js';
 import { gdRule, stepper } from '../../dynamics/stepper.js';
 import { StepTally } from '../stepTally.js';
+import type { GdRunInstance } from '../gdRunInstance.js';
 
 /**
  * Wang, Xu, Zhao, Tao (docs/claims/wang-xu-zhao-tao.md): balancing, EoS and catapult for F(x, y) = ℓ(xᵀy). Only the
@@ -29,12 +30,8 @@ export function sumSq<T>(F: Field<T>, a: readonly T[]): T {
 // wxzt.balancing.exact-identity
 // ---------------------------------------------------------------------------------------------
 
-export interface InnerProductGdInstance extends Instance {
-  readonly model: 'inner-product';
+export interface InnerProductGdInstance extends GdRunInstance<'inner-product'> {
   readonly params: { readonly loss: string; readonly mu: string };
-  readonly theta: readonly string[];
-  readonly lr: string;
-  readonly steps: number;
   /** Negative control: the gradient-flow statement "‖x‖² − ‖y‖² is unchanged by a GD step". */
   readonly variant?: 'gf-conserved';
 }
