@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { f64 } from '../numerics/f64Field.js';
 import type { CheckContext, Outcome } from './claim.js';
-import { StepTally, beyondTolerance, failedAt } from './stepTally.js';
+import { StepTally, beyondTolerance, failedAt, holdsAt, violatedAt } from './stepTally.js';
 
 /** Only what StepTally calls: `assume` throws, `holds`, `violated` and `margin` return their fields. */
 const ctx = {
@@ -74,5 +74,16 @@ describe('StepTally', () => {
       details: { at: 'two' },
     });
     expect(tally.worst.step).toBe(0);
+  });
+
+  it('violatedAt and holdsAt report one step in one field order; holdsAt takes the least field margin when one was kept', () => {
+    const e = { code: 'c', step: 4, observed: 0.3, bound: 0.2, message: 'm' };
+    const v = violatedAt(ctx, -0.1, { ...e, details: { k: 1 } }) as Outcome & Record<string, unknown>;
+    expect(Object.keys(v)).toEqual(['verdict', 'code', 'step', 'observed', 'bound', 'margin', 'certified', 'message', 'details']);
+    expect(v).toMatchObject({ verdict: 'violated', margin: -0.1, details: { k: 1 } });
+    expect(holdsAt(ctx, 0.05, { ...e, margin: 0.5 })).toMatchObject({ verdict: 'holds', margin: 0.05, certified: false });
+    const fallback = holdsAt(ctx, undefined, { ...e, margin: 0.5 }) as Outcome & Record<string, unknown>;
+    expect(Object.keys(fallback)).toEqual(['verdict', 'code', 'step', 'observed', 'bound', 'margin', 'message']);
+    expect(fallback.margin).toBe(0.5);
   });
 });
