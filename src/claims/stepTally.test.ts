@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { f64 } from '../numerics/f64Field.js';
 import type { CheckContext, Outcome } from './claim.js';
-import { StepTally, beyondTolerance, failedAt } from './stepTally.js';
+import { StepTally, beyondTolerance, failedAt, holdsAt, violatedAt } from './stepTally.js';
 
 /** Only what StepTally calls: `assume` throws, `holds`, `violated` and `margin` return their fields. */
 const ctx = {
@@ -53,5 +53,37 @@ describe('StepTally', () => {
       details: { loss: 'square' },
     });
     expect(Object.keys(failedAt(ctx, 'mismatch', 3, 0.5, -0.49, 'off'))).not.toContain('details');
+  });
+
+  it('compare notes a step that holds and turns one beyond tolerance into identity_mismatch with the least margin so far', () => {
+    const tally = new StepTally(f64, 0.01);
+    const fail = () => ({ message: 'off', details: { at: 'two' } });
+    expect(tally.compare(ctx, 0, 0.01, 2, fail)).toBeUndefined();
+    expect(tally.worst).toEqual({ margin: 0.005, observed: 0.005, bound: 0.01, step: 0 });
+    // A zero scale counts the error as absolute: 1e-9 is within tol.abs.
+    expect(tally.compare(ctx, 1, 1e-9, 0, fail)).toBeUndefined();
+    expect(tally.least).toBeCloseTo(0.005, 15);
+    const out = tally.compare(ctx, 2, 1, 2, fail) as Outcome & Record<string, unknown>;
+    expect(out).toMatchObject({
+      verdict: 'violated',
+      code: 'identity_mismatch',
+      step: 2,
+      observed: 0.5,
+      bound: 0.01,
+      margin: 0.01 - 0.5,
+      details: { at: 'two' },
+    });
+    expect(tally.worst.step).toBe(0);
+  });
+
+  it('violatedAt and holdsAt report one step in one field order; holdsAt takes the least field margin when one was kept', () => {
+    const e = { code: 'c', step: 4, observed: 0.3, bound: 0.2, message: 'm' };
+    const v = violatedAt(ctx, -0.1, { ...e, details: { k: 1 } }) as Outcome & Record<string, unknown>;
+    expect(Object.keys(v)).toEqual(['verdict', 'code', 'step', 'observed', 'bound', 'margin', 'certified', 'message', 'details']);
+    expect(v).toMatchObject({ verdict: 'violated', margin: -0.1, details: { k: 1 } });
+    expect(holdsAt(ctx, 0.05, { ...e, margin: 0.5 })).toMatchObject({ verdict: 'holds', margin: 0.05, certified: false });
+    const fallback = holdsAt(ctx, undefined, { ...e, margin: 0.5 }) as Outcome & Record<string, unknown>;
+    expect(Object.keys(fallback)).toEqual(['verdict', 'code', 'step', 'observed', 'bound', 'margin', 'message']);
+    expect(fallback.margin).toBe(0.5);
   });
 });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli as runCli } from '../../test-support/cli.js';
+import { resultsFile, resultsRow } from '../../test-support/resultsFile.js';
 
 // Every class of bad or odd input gets a verdict or one clear line with exit 2: never a raw JS
 // error, a hang, or NaN/Infinity on stdout.
@@ -127,29 +128,17 @@ describe('files the CLI reads', () => {
   });
 
   it('results files: each malformed field is named with its rule (merge, report, list --results)', async () => {
-    const row = {
-      id: 'classical.descent-lemma',
-      verdict: 'holds',
-      kind: 'forall',
-      runs: 1,
-      instances: { holds: 1, violated: 0, artifact: 0, inconclusive: 0, diverged: 0 },
-      exercised: 1,
-      fixtures: 0,
-      evaluations: 1,
-      counterexamples: [],
-      ms: 1,
-    };
-    const report = (claims: unknown[]) => JSON.stringify({ seed: 1, runs: 1, shard: '1/1', version: '0.1.0', interrupted: false, claims });
+    const row = resultsRow('holds');
     const cases: [string, RegExp][] = [
-      [report([null]), /"claims"\[0\] must be an object/],
-      [report([5]), /"claims"\[0\] must be an object/],
-      [report([{ ...row, instances: undefined }]), /"claims"\[0\]\.instances must be an object/],
-      [report([{ ...row, counterexamples: 'x.json' }]), /"claims"\[0\]\.counterexamples must be an array of file names/],
-      [report([{ ...row, counterexamples: [1, 2] }]), /"claims"\[0\]\.counterexamples\[0\] must be a file name/],
-      [report([{ ...row, id: 7 }]), /"claims"\[0\]\.id must be a claim id/],
-      [report([{ ...row, verdict: 5 }]), /"claims"\[0\]\.verdict must be a verdict name/],
-      [report([{ ...row, kind: 'maybe' }]), /"claims"\[0\]\.kind must be one of identity, forall, statistical/],
-      [report([{ ...row, instances: { ...row.instances, holds: -1 } }]), /"claims"\[0\]\.instances\.holds must be a whole number ≥ 0/],
+      [resultsFile([null]), /"claims"\[0\] must be an object/],
+      [resultsFile([5]), /"claims"\[0\] must be an object/],
+      [resultsFile([{ ...row, instances: undefined }]), /"claims"\[0\]\.instances must be an object/],
+      [resultsFile([{ ...row, counterexamples: 'x.json' }]), /"claims"\[0\]\.counterexamples must be an array of file names/],
+      [resultsFile([{ ...row, counterexamples: [1, 2] }]), /"claims"\[0\]\.counterexamples\[0\] must be a file name/],
+      [resultsFile([{ ...row, id: 7 }]), /"claims"\[0\]\.id must be a claim id/],
+      [resultsFile([{ ...row, verdict: 5 }]), /"claims"\[0\]\.verdict must be a verdict name/],
+      [resultsFile([{ ...row, kind: 'maybe' }]), /"claims"\[0\]\.kind must be one of identity, forall, statistical/],
+      [resultsFile([{ ...row, instances: { ...row.instances, holds: -1 } }]), /"claims"\[0\]\.instances\.holds must be a whole number ≥ 0/],
       [JSON.stringify({ seed: 1, runs: 1, shard: '1/1', version: '0.1.0', claims: {} }), /"claims" must be an array/],
       [JSON.stringify({ seed: 1, runs: 1, shard: '1/1', claims: [] }), /"version" must be the eoscheck version/],
       ['[]', /not a `check --json` report/],

@@ -1,5 +1,5 @@
 import { rng, type Rng } from '../numerics/rng.js';
-import { affine, backMul, featureMajorInputs, outer } from './mlpKernels.js';
+import { affine, backMul, featureMajorInputs, layerBuffers, outer } from './mlpKernels.js';
 import { activationFillOf, layersOf, mlpParamCount, type MlpData, type MlpSpec } from './mlpSpec.js';
 import { createMlpThird } from './mlpThird.js';
 
@@ -65,27 +65,10 @@ export function createMlpF64(spec: MlpSpec, data: MlpData): MlpF64 {
   // layer l: Z[l] pre-activations, S1[l] = σ′(Z[l]), S2[l] = σ″(Z[l]) (fanOut × n), and A[l + 1] = σ(Z[l]).
   // RA/RZ: their R-images along v; DL/RDL: ∂ℓ/∂z and its R-image, with ℓ the per-sample loss
   // summed (δ already carries the 1/n).
-  const A: Float64Array[] = [featureMajorInputs(data)];
-  const RA: Float64Array[] = [new Float64Array(0)];
-  const Z: Float64Array[] = [];
-  const RZ: Float64Array[] = [];
-  const S1: Float64Array[] = [];
-  const S2: Float64Array[] = [];
-  const DL: Float64Array[] = [];
-  const RDL: Float64Array[] = [];
-  for (let l = 0; l < D; l++) {
-    const size = layers[l].fanOut * n;
-    Z.push(new Float64Array(size));
-    RZ.push(new Float64Array(size));
-    S1.push(new Float64Array(l < D - 1 ? size : 0));
-    S2.push(new Float64Array(l < D - 1 ? size : 0));
-    DL.push(new Float64Array(size));
-    RDL.push(new Float64Array(size));
-    if (l < D - 1) {
-      A.push(new Float64Array(size));
-      RA.push(new Float64Array(size));
-    }
-  }
+  const A = [featureMajorInputs(data), ...layerBuffers(layers, n, 'inputs')];
+  const RA = [new Float64Array(0), ...layerBuffers(layers, n, 'inputs')];
+  const [Z, RZ, DL, RDL] = [0, 1, 2, 3].map(() => layerBuffers(layers, n, 'every'));
+  const [S1, S2] = [0, 1].map(() => layerBuffers(layers, n, 'hidden'));
   const cached = new Float64Array(p);
   let valid = false;
 

@@ -139,3 +139,19 @@ export function featureMajorInputs(data: MlpData): Float64Array {
   for (let i = 0; i < n; i++) for (let k = 0; k < d; k++) out[k * n + i] = data.x[i * d + k];
   return out;
 }
+
+/**
+ * One zeroed buffer of fanOut × n doubles per layer, in the layout of every pass: for `every` layer;
+ * for the `hidden` ones (the output layer, which has no activation, gets an empty buffer); or for
+ * the `inputs` of layers 1..D−1, the hidden layers' outputs (layer 0's input is the data).
+ */
+export function layerBuffers(layers: readonly Layer[], n: number, which: 'every' | 'hidden' | 'inputs'): Float64Array[] {
+  const D = layers.length;
+  const out: Float64Array[] = [];
+  for (let l = 0; l < D; l++) {
+    const hidden = l < D - 1;
+    if (which === 'inputs' && !hidden) continue;
+    out.push(new Float64Array(which === 'every' || hidden ? layers[l].fanOut * n : 0));
+  }
+  return out;
+}

@@ -1,4 +1,4 @@
-import { affine, backMul, featureMajorInputs, outer } from './mlpKernels.js';
+import { affine, backMul, featureMajorInputs, layerBuffers, outer } from './mlpKernels.js';
 import { activationOf, type Layer, type MlpData, type MlpSpec } from './mlpSpec.js';
 
 /**
@@ -30,27 +30,11 @@ export function createMlpThird(
   const tmp = new Float64Array(4);
   const buf = (size: number) => new Float64Array(size);
   // A*[l]: coefficients of layer l's input (A*[0]: the data, transposed; its t, t² coefficients are 0).
-  const A0: Float64Array[] = [featureMajorInputs(data)];
-  const A1: Float64Array[] = [buf(d * n)];
-  const A2: Float64Array[] = [buf(d * n)];
-  const Z0: Float64Array[] = [];
-  const Z1: Float64Array[] = [];
-  const Z2: Float64Array[] = [];
-  const S1: Float64Array[] = [];
-  const S2: Float64Array[] = [];
-  const S3: Float64Array[] = [];
-  const E0: Float64Array[] = [];
-  const E1: Float64Array[] = [];
-  const E2: Float64Array[] = [];
-  let widest = d;
-  for (let l = 0; l < D; l++) {
-    const size = layers[l].fanOut * n;
-    widest = Math.max(widest, layers[l].fanOut);
-    for (const arr of [Z0, Z1, Z2, E0, E1, E2]) arr.push(buf(size));
-    const hidden = l < D - 1 ? size : 0;
-    for (const arr of [S1, S2, S3]) arr.push(buf(hidden));
-    if (l < D - 1) for (const arr of [A0, A1, A2]) arr.push(buf(size));
-  }
+  const A0 = [featureMajorInputs(data), ...layerBuffers(layers, n, 'inputs')];
+  const [A1, A2] = [0, 1].map(() => [buf(d * n), ...layerBuffers(layers, n, 'inputs')]);
+  const [Z0, Z1, Z2, E0, E1, E2] = [0, 1, 2, 3, 4, 5].map(() => layerBuffers(layers, n, 'every'));
+  const [S1, S2, S3] = [0, 1, 2].map(() => layerBuffers(layers, n, 'hidden'));
+  const widest = Math.max(d, ...layers.map((layer) => layer.fanOut));
   const g0 = buf(widest * n);
   const g1 = buf(widest * n);
   const g2 = buf(widest * n);

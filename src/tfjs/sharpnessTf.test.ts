@@ -6,6 +6,7 @@ import { selectBackend } from './selectBackend.js';
 import { sharpnessTf } from './sharpnessTf.js';
 import { roundToF32 } from './tfDataset.js';
 import { tf } from './tfjs.js';
+import { denseHessianF64 } from '../../test-support/denseHessian.js';
 
 describe('sharpnessTf', () => {
   beforeAll(async () => {
@@ -21,14 +22,7 @@ describe('sharpnessTf', () => {
   function denseTop(): number[] {
     const net = createMlpF64(spec, data);
     const th = Float64Array.from(theta);
-    const e = new Float64Array(net.dim);
-    const H: number[][] = [];
-    for (let k = 0; k < net.dim; k++) {
-      e.fill(0);
-      e[k] = 1;
-      H.push(Array.from(net.hvp(th, e)));
-    }
-    return eigSymF64(H).values;
+    return eigSymF64(denseHessianF64(net.dim, (e) => net.hvp(th, e))).values;
   }
 
   it('top-3 eigenvalues by Lanczos over float32 HVPs match the dense float64 Hessian, with measured residuals', () => {

@@ -7,6 +7,7 @@ import { defineClaim } from '../defineClaim.js';
 import { APP } from '../papers.js';
 import { gdRule, stepper } from '../../dynamics/stepper.js';
 import { runUntilSettled } from '../../dynamics/runUntilSettled.js';
+import { unsettled } from '../diverged.js';
 
 /**
  * Agarwala, Pedregosa, Pennington (docs/claims/agarwala.md): the second-order (quadratic) regression
@@ -147,11 +148,8 @@ function check2d<T>(inst: Qr2dInstance, ctx: CheckContext<T>): Outcome {
   );
   if (!converged) {
     // Control mode only (assume stops claim mode): a run that never settles is a fact about the instance, not a verdict on the predicate.
-    return ctx.diverged({
-      code: run.diverged ? 'diverged' : 'not_converged',
-      observed: Number.NaN,
+    return unsettled(ctx, 'diverged', run.diverged, {
       bound: 2,
-      margin: -1,
       step: t,
       message: `GD did not converge (η·λ₀ = ${F.toNumber(k0).toFixed(4)}, η·λ_GFS = ${F.toNumber(kg).toFixed(4)})`,
     });

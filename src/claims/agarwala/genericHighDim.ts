@@ -5,22 +5,19 @@ import { getModelDef } from '../../models/registry.js';
 import type { Field, Vec } from '../../numerics/field.js';
 import { f64 } from '../../numerics/f64Field.js';
 import { sharpness, topEigenpairs } from '../../spectral/sharpness.js';
-import type { CheckContext, Claim, Instance, Outcome } from '../claim.js';
+import type { CheckContext, Claim, Outcome } from '../claim.js';
 import { defineClaim } from '../defineClaim.js';
 import { APP } from '../papers.js';
 import { gdRule, stepper } from '../../dynamics/stepper.js';
 import { norm2 } from '../../numerics/linalg.js';
+import type { GdRunInstance } from '../gdRunInstance.js';
 
 // ---------------------------------------------------------------------------------------------
 // agarwala.generic-high-dim
 // ---------------------------------------------------------------------------------------------
 
-export interface QrInstance extends Instance {
-  readonly model: 'quadratic-regression';
+export interface QrInstance extends GdRunInstance<'quadratic-regression'> {
   readonly data: { readonly J: readonly (readonly string[])[]; readonly Q: readonly (readonly (readonly string[])[])[]; readonly y: readonly string[] };
-  readonly theta: readonly string[];
-  readonly lr: string;
-  readonly steps: number;
   /** κ = η·λ_GF the instance was drawn with (λ_GF measured in f64 at generation; η to 6 digits). */
   readonly kappa: string;
 }

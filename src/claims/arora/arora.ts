@@ -14,6 +14,7 @@ import { exactlyZero } from '../exactlyZero.js';
 import { leastOf, relativeError, relativeMargin } from '../relativeMargin.js';
 import { ALP } from '../papers.js';
 import { nonFinite } from '../diverged.js';
+import { violatedAt } from '../stepTally.js';
 
 /**
  * Arora, Li, Panigrahi (ICML 2022): normalized GD and GD on √L enter the Edge of Stability and then
@@ -139,12 +140,11 @@ export const uvExactBalancingRate: Claim<UvBalancingInstance> = defineClaim<UvBa
       const bound = ctx.tol.rel;
       const m = relativeMargin(F, bound, err, scale);
       if (F.lt(F.mul(F.from(bound), scale), err)) {
-        return ctx.violated({
+        return violatedAt(ctx, m, {
           code: 'rate_mismatch',
           step: k,
           observed,
           bound,
-          ...ctx.margin(m),
           message:
             `step ${k}: Δ went from ${F.toString(delta)} to ${F.toString(delta1)}, not Δ·${F.toString(factor)} = ${F.toString(F.mul(delta, factor))} ` +
             `(rule ${instance.rule}, asserted rate ${instance.rate}, η = ${instance.lr}); error ${observed.toExponential(2)} of λ`,

@@ -1,8 +1,8 @@
 import type { CheckContext, Claim, Outcome } from '../claim.js';
 import { defineClaim } from '../defineClaim.js';
 import { ALP } from '../papers.js';
-import { type CodimInstance, codimArb, NGD_SHAPE, ruleName, SQRT_SHAPE } from './codimTwoArb.js';
-import { CODIM_HYPOTHESES, type CodimSetup, codimRunFields, isOutcome, judgeRungs, runRuleLadder } from './codimTwoLadder.js';
+import { type CodimInstance, codimArb, ruleName } from './codimTwoArb.js';
+import { CODIM_HYPOTHESES, type CodimSetup, codimRunFields, isOutcome, judgeRungs, NGD_RUN, runRuleLadder, SQRT_RUN } from './codimTwoLadder.js';
 import { ngdSharpnessDecreasesCodim2, sqrtSharpnessDecreasesCodim2 } from './codimTwoSharpness.js';
 
 export { type CodimInstance, codimArb, LADDER, runner, ruleName } from './codimTwoArb.js';
@@ -76,12 +76,8 @@ function trackingClaim(s: TrackingSetup): Claim<CodimInstance> {
 const DIST_LEVEL = 1e-3;
 
 export const ngdLimitingFlowCodim2 = trackingClaim({
-  rule: 'ngd',
-  shape: NGD_SHAPE,
-  flowSteps: 20,
-  gtol: 1e-12,
+  ...NGD_RUN,
   level: DIST_LEVEL,
-  runs: 2,
   ladderText: '{0.08, 0.04, 0.02, 0.01}',
   horizonText: '∈ [0.3, 0.6]',
   rationale:
@@ -94,12 +90,8 @@ export const ngdLimitingFlowCodim2 = trackingClaim({
 const SQRT_DIST_LEVEL = 3e-4;
 
 export const sqrtLimitingFlowCodim2 = trackingClaim({
-  rule: 'sqrt-gd',
-  shape: SQRT_SHAPE,
-  flowSteps: 8,
-  gtol: 1e-10,
+  ...SQRT_RUN,
   level: SQRT_DIST_LEVEL,
-  runs: 1,
   ladderText: '{0.01, 0.005, 0.0025, 0.00125}',
   horizonText: '∈ {0.1, 0.2, 0.3}',
   rationale:

@@ -5,7 +5,7 @@ import { norm2, vecSub } from '../../numerics/linalg.js';
 import { type OrderFit, orderFit } from '../../numerics/orderFit.js';
 import type { CheckContext, Outcome } from '../claim.js';
 import { judgeOrder } from '../judgeOrder.js';
-import { type CodimInstance, type CodimShape, ruleName, runner } from './codimTwoArb.js';
+import { type CodimInstance, type CodimShape, NGD_SHAPE, ruleName, runner, SQRT_SHAPE } from './codimTwoArb.js';
 import { codimension, integrateLimitingFlow, type LimitingRule, phi } from './limitingFlow.js';
 import { diverged } from '../diverged.js';
 
@@ -106,6 +106,13 @@ export interface CodimSetup {
   readonly level: number;
   readonly runs: number;
 }
+
+/**
+ * How each rule's ladder is run, the same for its tracking and its sharpness claim (same instances,
+ * Φ and X): √L-GD's smaller η need fewer RK4 steps per unit of T and a looser Φ stop to stay cheap.
+ */
+export const NGD_RUN: Omit<CodimSetup, 'level'> = { rule: 'ngd', shape: NGD_SHAPE, flowSteps: 20, gtol: 1e-12, runs: 2 };
+export const SQRT_RUN: Omit<CodimSetup, 'level'> = { rule: 'sqrt-gd', shape: SQRT_SHAPE, flowSteps: 8, gtol: 1e-10, runs: 1 };
 
 /** The hypotheses the tracking and sharpness claims share. */
 export const CODIM_HYPOTHESES: readonly string[] = [

@@ -1,8 +1,8 @@
 import type { CheckContext, Claim, Outcome } from '../claim.js';
 import { defineClaim } from '../defineClaim.js';
 import { ALP } from '../papers.js';
-import { type CodimInstance, codimArb, NGD_SHAPE, ruleName, SQRT_SHAPE } from './codimTwoArb.js';
-import { CODIM_HYPOTHESES, type CodimSetup, codimRunFields, isOutcome, judgeRungs, runRuleLadder } from './codimTwoLadder.js';
+import { type CodimInstance, codimArb, ruleName } from './codimTwoArb.js';
+import { CODIM_HYPOTHESES, type CodimSetup, codimRunFields, isOutcome, judgeRungs, NGD_RUN, runRuleLadder, SQRT_RUN } from './codimTwoLadder.js';
 
 /**
  * λ₁(Φ(x_t)) strictly decreases at the flow's rate: at every rung the samples λ₁(Φ(x_⌈t_j/η²⌉)),
@@ -89,12 +89,8 @@ function sharpnessClaim(s: SharpnessSetup): Claim<CodimInstance> {
 const LAMBDA_LEVEL = 1e-3;
 
 export const ngdSharpnessDecreasesCodim2 = sharpnessClaim({
-  rule: 'ngd',
-  shape: NGD_SHAPE,
-  flowSteps: 20,
-  gtol: 1e-12,
+  ...NGD_RUN,
   level: LAMBDA_LEVEL,
-  runs: 2,
   rate: '−‖P_T∇λ₁‖²/(4λ₁)',
   flow: 'dX/dt = −P_T∇λ₁/(4λ₁)',
   tolerance: '3× or more the measured mismatches; README',
@@ -104,12 +100,8 @@ export const ngdSharpnessDecreasesCodim2 = sharpnessClaim({
 const SQRT_LAMBDA_LEVEL = 3e-4;
 
 export const sqrtSharpnessDecreasesCodim2 = sharpnessClaim({
-  rule: 'sqrt-gd',
-  shape: SQRT_SHAPE,
-  flowSteps: 8,
-  gtol: 1e-10,
+  ...SQRT_RUN,
   level: SQRT_LAMBDA_LEVEL,
-  runs: 1,
   rate: '−‖P_T∇λ₁‖²/8',
   flow: 'dX/dt = −P_T∇λ₁/8',
   tolerance: '2.4× the worst measured mismatch, 1.25e-4; docs/claims/arora.md',

@@ -7,6 +7,7 @@ import { DNL } from '../papers.js';
 import { leastOf, relativeMargin } from '../relativeMargin.js';
 import { type ToyInstance, type ToyOptions, assumeExactToy, marginOf, readToy, toyInstance } from './damian.js';
 import { nonFinite } from '../diverged.js';
+import { holdsAt } from '../stepTally.js';
 
 // ─── constrained trajectory (PGD on the stable set) ───────────────────────────────────────────
 
@@ -148,12 +149,12 @@ export const constrainedProjection: Claim<ToyInstance> = defineClaim<ToyInstance
       }
       note(feas - excess, 'S ≤ 2/η', t, excess, feas);
     }
-    return ctx.holds({
+    return holdsAt(ctx, least, {
       code: 'projection_exact',
       step: worst.step,
       observed: worst.obs,
       bound: worst.bound,
-      ...(least !== undefined ? ctx.margin(least) : { margin: worst.m }),
+      margin: worst.m,
       message: `${instance.steps} pgd steps feasible, x† = 0 and z† = the clamp; tightest: ${worst.what} at step ${worst.step}`,
     });
   },

@@ -89,6 +89,38 @@ function judgeRuns<T>(ctx: CheckContext<T>, what: string, runs: readonly RungRun
 
 const F64_ONLY = 'the self-stabilization runs are checked in f64 only; not certifiable';
 
+/**
+ * The runs of an instance of a claim whose negative control is the variant `control`: another
+ * variant is not an instance of it, and the control variant only in control mode (claim mode stops
+ * at the assumption). `isControl` says which the check judges.
+ */
+function controlRuns<T, I extends EdgeInstance>(
+  spec: EdgeClaimsSpec<I>,
+  instance: I,
+  ctx: CheckContext<T>,
+  control: EdgeVariant,
+): { isControl: boolean; runs: RungRun[] | Outcome } {
+  const isControl = instance.variant === control;
+  ctx.assume(instance.variant === undefined || (isControl && ctx.mode === 'control'), 'control_variant', 'a control variant is not an instance of the claim');
+  return { isControl, runs: runAll(spec, instance, ctx) };
+}
+
+/** An error of the runs, and how a verdict names it. */
+interface RunError {
+  readonly what: string;
+  readonly error: (r: RungRun) => number;
+}
+
+/** The check of an order claim: `claim`'s error judged as an order in ε (judgeRuns), or with the variant `control`, the control's error. */
+function orderCheck<I extends EdgeInstance>(spec: EdgeClaimsSpec<I>, control: EdgeVariant, claim: RunError, ctrl: RunError) {
+  return <T>(instance: I, ctx: CheckContext<T>): Outcome => {
+    const { isControl, runs } = controlRuns(spec, instance, ctx, control);
+    if (isOutcome(runs)) return runs;
+    const { what, error } = isControl ? ctrl : claim;
+    return judgeRuns(ctx, what, runs, error);
+  };
+}
+
 /** The four claims of self-stabilization on one edge family: tracking, loss and sharpness predictions as orders in ε, and GD following θ† rather than gradient flow. */
 export function edgeClaims<I extends EdgeInstance>(
   spec: EdgeClaimsSpec<I>,
@@ -122,13 +154,7 @@ export function edgeClaims<I extends EdgeInstance>(
     statement:
       STATEMENT +
       `The least-squares slope of log max_t ‖θ_t − θ†_t − v⋆_t‖/δ_t against log ε (ε = η√ᾱ measured along θ†) has a 95% interval reaching ${ORDER}, and the value at ε = ${smallest} is at most ${LEVEL}.`,
-    check<T>(instance: I, ctx: CheckContext<T>): Outcome {
-      const noCubic = instance.variant === 'no-cubic';
-      ctx.assume(instance.variant === undefined || (noCubic && ctx.mode === 'control'), 'control_variant', 'a control variant is not an instance of the claim');
-      const runs = runAll(spec, instance, ctx);
-      if (isOutcome(runs)) return runs;
-      return judgeRuns(ctx, noCubic ? 'without cubic terms' : 'max‖θ − θ† − v⋆‖/δ', runs, (r) => (noCubic ? r.errNoCubic : r.err));
-    },
+    check: orderCheck(spec, 'no-cubic', { what: 'max‖θ − θ† − v⋆‖/δ', error: (r) => r.err }, { what: 'without cubic terms', error: (r) => r.errNoCubic }),
     negativeControl: {
       description: `the predicted dynamics without its cubic terms x²∇S⊥/2 + u·x·y (the mechanism): ${measured.noCubic}`,
       arbitrary: spec.arbitrary('no-cubic'),
@@ -146,17 +172,12 @@ export function edgeClaims<I extends EdgeInstance>(
     statement:
       STATEMENT +
       `The least-squares slope of log max_t |L(θ_t) − L(θ†_t) − x_t²/η|/(δ_t²/η) against log ε has a 95% interval reaching ${ORDER}, and the value at ε = ${smallest} is at most ${LEVEL}.`,
-    check<T>(instance: I, ctx: CheckContext<T>): Outcome {
-      const noEnergy = instance.variant === 'no-energy';
-      ctx.assume(
-        instance.variant === undefined || (noEnergy && ctx.mode === 'control'),
-        'control_variant',
-        'a control variant is not an instance of the claim',
-      );
-      const runs = runAll(spec, instance, ctx);
-      if (isOutcome(runs)) return runs;
-      return judgeRuns(ctx, noEnergy ? 'L(θ) − L(θ†) without x²/η' : '|L(θ) − L(θ†) − x²/η|/(δ²/η)', runs, (r) => (noEnergy ? r.lossErrNoEnergy : r.lossErr));
-    },
+    check: orderCheck(
+      spec,
+      'no-energy',
+      { what: '|L(θ) − L(θ†) − x²/η|/(δ²/η)', error: (r) => r.lossErr },
+      { what: 'L(θ) − L(θ†) without x²/η', error: (r) => r.lossErrNoEnergy },
+    ),
     negativeControl: {
       description: `the prediction L(θ_t) ≈ L(θ†_t) without the oscillation's energy x_t²/η: ${measured.noEnergy}`,
       arbitrary: spec.arbitrary('no-energy'),
@@ -179,13 +200,12 @@ export function edgeClaims<I extends EdgeInstance>(
       STATEMENT +
       'With S̄ the mean over steps t − 1 and t, the least-squares slope of log max_t |S̄(θ)_t − S̄(θ† + y)_t|/(√β_t·δ_t) against log ε has a 95% interval ' +
       `reaching ${ORDER}, and the value at ε = ${smallest} is at most ${LEVEL}.`,
-    check<T>(instance: I, ctx: CheckContext<T>): Outcome {
-      const noY = instance.variant === 'no-y';
-      ctx.assume(instance.variant === undefined || (noY && ctx.mode === 'control'), 'control_variant', 'a control variant is not an instance of the claim');
-      const runs = runAll(spec, instance, ctx);
-      if (isOutcome(runs)) return runs;
-      return judgeRuns(ctx, noY ? 'S(θ) − S(θ†) without y' : 'two-step |S(θ) − S(θ†) − y|/(√β·δ)', runs, (r) => (noY ? r.sharpErrNoY : r.sharpErr));
-    },
+    check: orderCheck(
+      spec,
+      'no-y',
+      { what: 'two-step |S(θ) − S(θ†) − y|/(√β·δ)', error: (r) => r.sharpErr },
+      { what: 'S(θ) − S(θ†) without y', error: (r) => r.sharpErrNoY },
+    ),
     negativeControl: {
       description: `S(θ_t) ≈ S(θ†_t) without y_t, the displacement along ∇S⊥ that carries the sharpness through its cycle: ${measured.noY}`,
       arbitrary: spec.arbitrary('no-y'),
@@ -204,9 +224,7 @@ export function edgeClaims<I extends EdgeInstance>(
     citation: { paper: DNL, where: 'GD follows the constrained trajectory θ† (projected GD onto {S ≤ 2/η}), not gradient flow', recalled: true },
     statement: STATEMENT + `At every ε: max_t ‖θ_t − θ†_t‖/δ_t ≤ ${NEAR}, and ‖θ_T − θ_GF(ηT)‖/δ_T at the last step exceeds that maximum.`,
     check<T>(instance: I, ctx: CheckContext<T>): Outcome {
-      const flow = instance.variant === 'flow';
-      ctx.assume(instance.variant === undefined || (flow && ctx.mode === 'control'), 'control_variant', 'a control variant is not an instance of the claim');
-      const runs = runAll(spec, instance, ctx);
+      const { isControl: flow, runs } = controlRuns(spec, instance, ctx, 'flow');
       if (isOutcome(runs)) return runs;
       const details = {
         maxDistanceToDagger: runs.map((r) => r.maxDagger.toPrecision(3)).join(', '),

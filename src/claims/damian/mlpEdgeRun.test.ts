@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { denseHessianF64 } from '../../../test-support/denseHessian.js';
 import { eigSymF64 } from '../../numerics/eigSymF64.js';
 import { initMlpF64, type MlpF64 } from '../../tfjs/mlpF64.js';
 import { linearProject, mlpEdgeNet, mlpEdgeSpec, taylorCenter, topPairs } from './mlpEdgeRun.js';
@@ -8,13 +9,7 @@ import { linearProject, mlpEdgeNet, mlpEdgeSpec, taylorCenter, topPairs } from '
  * column by column from exact HVPs of unit vectors and diagonalised by eigSymF64 (no Lanczos).
  */
 function denseTop(net: MlpF64, theta: Float64Array): { values: number[]; u: number[] } {
-  const e = new Float64Array(net.dim);
-  const H: number[][] = [];
-  for (let j = 0; j < net.dim; j++) {
-    e.fill(0);
-    e[j] = 1;
-    H.push(Array.from(net.hvp(theta, e)));
-  }
+  const H = denseHessianF64(net.dim, (e) => net.hvp(theta, e));
   // Symmetrise the rounding of the columns.
   const S = H.map((row, i) => row.map((x, j) => (x + H[j][i]) / 2));
   const r = eigSymF64(S);

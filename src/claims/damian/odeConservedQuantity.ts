@@ -9,6 +9,7 @@ import { DNL } from '../papers.js';
 import { exactlyZero } from '../exactlyZero.js';
 import { leastOf } from '../relativeMargin.js';
 import { type TrackInstance, leftFinite, marginOf, readTrack, trackInstance } from './damianTracking.js';
+import { holdsAt, violatedAt } from '../stepTally.js';
 
 // ─── damian.reduced-map.ode-conserved-quantity ──────────────────────────────────────────────────
 
@@ -110,12 +111,11 @@ export const odeConservedQuantity: Claim<TrackInstance> = defineClaim<TrackInsta
       least = leastOf(F, least, F.sub(F.one, F.div(driftF, boundF)));
       // Only a certain excess ends the run: at interval:N an undecided step leaves it to the least margin.
       if (F.lt(boundF, driftF) || Number.isNaN(drift)) {
-        return ctx.violated({
+        return violatedAt(ctx, least, {
           code: 'h_drift',
           step: t,
           observed: drift,
           bound,
-          ...ctx.margin(least),
           message:
             `step ${t} (${(t / k.period).toFixed(2)} periods, ω = ${k.omega.toFixed(4)}): E = ${F.toString(e.E)} drifted from E₀ = ${E0.toExponential(4)} by ` +
             `${(drift / E0).toExponential(3)}·E₀ > ${DRIFT_K}·ω·(1 + t/P) = ${(bound / E0).toExponential(3)}: the discrete map spirals outward`,
@@ -124,12 +124,12 @@ export const odeConservedQuantity: Claim<TrackInstance> = defineClaim<TrackInsta
       }
       if (m < worst.m) worst = { m, step: t, drift, bound, ratio: F.toNumber(e.E) / E0 };
     }
-    return ctx.holds({
+    return holdsAt(ctx, least, {
       code: 'h_bounded',
       step: worst.step,
       observed: worst.drift,
       bound: worst.bound,
-      ...(least !== undefined ? ctx.margin(least) : { margin: worst.m }),
+      margin: worst.m,
       message:
         `over ${instance.steps} steps (${(instance.steps / k.period).toFixed(2)} periods, ω = ${k.omega.toFixed(4)}, E₀/α = ${k.orbit.toFixed(3)}) ` +
         `E stayed within the drift bound; tightest at step ${worst.step} (E/E₀ = ${worst.ratio.toFixed(5)})`,

@@ -7,6 +7,7 @@ import { DNL } from '../papers.js';
 import { leastOf, relativeMargin } from '../relativeMargin.js';
 import { EXACT_RATIONALE, type ToyInstance, assumeExactToy, marginOf, readToy, toyInstance } from './damian.js';
 import { nonFinite } from '../diverged.js';
+import { holdsAt, violatedAt } from '../stepTally.js';
 
 // ─── damian.reduced-map.exact ───────────────────────────────────────────────────────────────────
 
@@ -70,12 +71,11 @@ export const reducedMapExact: Claim<ToyInstance> = defineClaim<ToyInstance>({
         const bound = F.toNumber(boundF);
         const ratio = bound > 0 ? err / bound : err > 0 ? Infinity : 0;
         if (F.lt(boundF, errF)) {
-          return ctx.violated({
+          return violatedAt(ctx, least, {
             code: 'map_mismatch',
             step: t,
             observed: err,
             bound,
-            ...ctx.margin(least),
             message: `step ${t}: GD's ${what} = ${what === 'x' ? F.toString(th[0]) : F.toString(yGd)} but the reduced map gives ${what === 'x' ? F.toString(x) : F.toString(y)} (|diff| ${err.toExponential(3)} > ${bound.toExponential(3)})`,
             details: { alpha: F.toString(alpha), beta: F.toString(beta) },
           });
@@ -83,12 +83,12 @@ export const reducedMapExact: Claim<ToyInstance> = defineClaim<ToyInstance>({
         if (ratio > worst.ratio) worst = { ratio, err, bound, step: t, what };
       }
     }
-    return ctx.holds({
+    return holdsAt(ctx, least, {
       code: 'map_exact',
       step: worst.step,
       observed: worst.err,
       bound: worst.bound,
-      ...(least !== undefined ? ctx.margin(least) : { margin: marginOf(worst.err, worst.bound) }),
+      margin: marginOf(worst.err, worst.bound),
       message: `GD = reduced map for ${instance.steps} steps; worst ${worst.what} difference ${worst.err.toExponential(3)} at step ${worst.step}`,
     });
   },

@@ -1,12 +1,13 @@
 import fc from 'fast-check';
 import { decimalText } from '../../arbitraries/decimalText.js';
 import type { Field } from '../../numerics/field.js';
-import type { CheckContext, Claim, Instance, Outcome } from '../claim.js';
+import type { CheckContext, Claim, Outcome } from '../claim.js';
 import { defineClaim } from '../defineClaim.js';
 import { relativeError, relativeMargin } from '../relativeMargin.js';
 import { StepTally, beyondTolerance, failedAt } from '../stepTally.js';
 import { EPGF } from '../papers.js';
 import { gdRule, stepper } from '../../dynamics/stepper.js';
+import type { DlnData, GdRunInstance } from '../gdRunInstance.js';
 
 /**
  * Even, Pesme, Gunasekar, Flammarion (docs/claims/even.md): GD on a diagonal linear network
@@ -15,12 +16,8 @@ import { gdRule, stepper } from '../../dynamics/stepper.js';
  * s = ½·arcsinh(2β/c) moves by exactly −artanh(γg). The arXiv id is recalled [R: id].
  */
 
-export interface DlnGdInstance extends Instance {
-  readonly model: 'diagonal-linear';
-  readonly data: { readonly X: readonly (readonly string[])[]; readonly y: readonly string[] };
-  readonly theta: readonly string[];
-  readonly lr: string;
-  readonly steps: number;
+export interface DlnGdInstance extends GdRunInstance<'diagonal-linear'> {
+  readonly data: DlnData;
   /**
    * Negative controls: `gf-conserved`, the gradient-flow statement "c is unchanged" (invariant identity);
    * `first-order`, the mirror step s⁺ = s − γg without the artanh (hyperbolic identity).

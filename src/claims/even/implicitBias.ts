@@ -1,24 +1,22 @@
 import fc from 'fast-check';
 import { decimalText } from '../../arbitraries/decimalText.js';
 import type { Field } from '../../numerics/field.js';
-import type { CheckContext, Claim, Instance, Outcome } from '../claim.js';
+import type { CheckContext, Claim, Outcome } from '../claim.js';
 import { defineClaim } from '../defineClaim.js';
 import { EPGF } from '../papers.js';
 import { dlnRun, norm, solveSmall, unmet } from './evenBias.js';
+import type { DlnData, GdRunInstance } from '../gdRunInstance.js';
 
 /* ------------------------------------------------------------------------------------------------ */
 /* even.dln.implicit-bias                                                                           */
 /* ------------------------------------------------------------------------------------------------ */
 
-/** GD from u₀ > 0, v₀ = 0 (so s₀ = 0) with step γ, and the same from γ/2. */
-export interface DlnBiasInstance extends Instance {
-  readonly model: 'diagonal-linear';
-  readonly data: { readonly X: readonly (readonly string[])[]; readonly y: readonly string[] };
-  /** u₀ (every entry > 0) then v₀ = 0. */
-  readonly theta: readonly string[];
-  readonly lr: string;
-  /** Largest number of steps of the γ run (the γ/2 run gets twice as many). */
-  readonly steps: number;
+/**
+ * GD from u₀ > 0, v₀ = 0 (so s₀ = 0; θ is u₀ then v₀) with step γ = `lr`, and the same from γ/2:
+ * `steps` is the γ run's largest number of steps (the γ/2 run gets twice as many).
+ */
+export interface DlnBiasInstance extends GdRunInstance<'diagonal-linear'> {
+  readonly data: DlnData;
   /** Negative control: the gradient-flow statement "GD lands exactly on the mirror-descent solution (ρ = 0)". */
   readonly variant?: 'exact-mirror';
 }

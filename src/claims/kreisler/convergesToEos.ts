@@ -9,6 +9,7 @@ import { gdRule, stepper } from '../../dynamics/stepper.js';
 import { type DeepScalarInstance, gfsInstances, gfsSharpness, prod } from './kreisler.js';
 import { MARGIN_IN_DOUBLES } from '../marginInDoubles.js';
 import { runUntilSettled } from '../../dynamics/runUntilSettled.js';
+import { unsettled } from '../diverged.js';
 
 /**
  * Kreisler et al.: started sharper than 2/η, GD on a scalar network converges, and to the edge of
@@ -56,11 +57,8 @@ function checkConvergesToEos<T>(inst: DeepScalarInstance, ctx: CheckContext<T>):
   });
   const details = { kappa: F.toString(kappa), stability: F.toString(stab), steps: t + 1, signChange };
   if (!settled) {
-    return ctx.violated({
-      code: run.diverged ? 'diverged' : 'not_converged',
-      observed: Number.NaN,
+    return unsettled(ctx, 'violated', run.diverged, {
       bound: 2,
-      margin: -1,
       step: t,
       details,
       message: `η·φ(w₀) = ${F.toNumber(kappa).toFixed(4)}: GD ${run.diverged ? `diverged at step ${t + 1}` : `did not reach |∏w − y| < 1e-8 in ${inst.steps} steps`}`,

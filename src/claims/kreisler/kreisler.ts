@@ -5,11 +5,12 @@ import { f64 } from '../../numerics/f64Field.js';
 import type { Field } from '../../numerics/field.js';
 import { Interval } from '../../numerics/interval.js';
 import { IndeterminateError } from '../../errors.js';
-import type { CheckContext, Claim, Instance, Outcome } from '../claim.js';
+import type { CheckContext, Claim, Outcome } from '../claim.js';
 import { defineClaim } from '../defineClaim.js';
 import { KNSC } from '../papers.js';
 import { gdRule, stepper } from '../../dynamics/stepper.js';
-import { StepTally, beyondTolerance, failedAt } from '../stepTally.js';
+import { StepTally, failedAt } from '../stepTally.js';
+import type { GdRunInstance } from '../gdRunInstance.js';
 
 /**
  * Kreisler, Nacson, Soudry, Carmon (docs/claims/kreisler.md): on the deep scalar network ½(∏wᵢ − y)², GD
@@ -20,12 +21,8 @@ import { StepTally, beyondTolerance, failedAt } from '../stepTally.js';
 
 const D60 = decimalCtor(60);
 
-export interface DeepScalarInstance extends Instance {
-  readonly model: 'deep-scalar';
+export interface DeepScalarInstance extends GdRunInstance<'deep-scalar'> {
   readonly params: { readonly target: string };
-  readonly theta: readonly string[];
-  readonly lr: string;
-  readonly steps: number;
   /** The κ = η·φ(w₀) the instance was drawn with, when drawn that way. */
   readonly kappa?: string;
   /** Negative control of the identity: the gradient-flow statement "pair gaps are unchanged". */
@@ -141,22 +138,10 @@ function checkPairGap<T>(inst: DeepScalarInstance, ctx: CheckContext<T>): Outcom
         const a = F.add(F.abs(w[i]), F.mul(er, gi));
         const b = F.add(F.abs(w[j]), F.mul(er, gj));
         const scale = F.add(F.add(F.mul(a, a), F.mul(b, b)), F.mul(F.abs(gap), F.add(F.one, F.mul(erp, erp))));
-        const err = F.abs(F.sub(gapNext, predicted));
-        const observed = F.sign(scale) === 0 ? F.toNumber(err) : F.toNumber(F.div(err, scale));
-        const margin = ctx.tol.rel - observed;
-        const m = F.sub(F.from(ctx.tol.rel), F.sign(scale) === 0 ? err : F.div(err, scale));
-        const least = tally.noteLeast(m);
-        if (beyondTolerance(F, ctx.tol, err, scale)) {
-          return failedAt(
-            ctx,
-            'identity_mismatch',
-            t,
-            observed,
-            least,
-            `step ${t}, pair (${i + 1}, ${j + 1}): (wᵢ² − wⱼ²)⁺ = ${F.toString(gapNext)} but ${gf ? 'wᵢ² − wⱼ²' : '(wᵢ² − wⱼ²)(1 − η²r²∏_{k≠i,j}w_k²)'} = ${F.toString(predicted)}`,
-          );
-        }
-        tally.noteWorst({ margin, observed, bound: ctx.tol.rel, step: t });
+        const failed = tally.compare(ctx, t, F.abs(F.sub(gapNext, predicted)), scale, () => ({
+          message: `step ${t}, pair (${i + 1}, ${j + 1}): (wᵢ² − wⱼ²)⁺ = ${F.toString(gapNext)} but ${gf ? 'wᵢ² − wⱼ²' : '(wᵢ² − wⱼ²)(1 − η²r²∏_{k≠i,j}w_k²)'} = ${F.toString(predicted)}`,
+        }));
+        if (failed !== undefined) return failed;
       }
     }
     tally.checked++;

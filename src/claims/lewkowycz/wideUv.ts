@@ -2,19 +2,15 @@ import fc from 'fast-check';
 import { decimalText } from '../../arbitraries/decimalText.js';
 import { decimalCtor } from '../../numerics/decimalField.js';
 import type { Field, Vec } from '../../numerics/field.js';
-import type { Instance } from '../claim.js';
+import type { GdRunInstance } from '../gdRunInstance.js';
 
 /** The width-m uv model's instances and its (f, λ) coordinates, shared by the Lewkowycz et al. claims. */
 
 const D = decimalCtor(60);
 
-export interface WideUvInstance extends Instance {
-  readonly model: 'uv';
+/** θ is u₁..u_m, v₁..v_m. */
+export interface WideUvInstance extends GdRunInstance<'uv'> {
   readonly params: { readonly target: string };
-  /** u₁..u_m, v₁..v_m. */
-  readonly theta: readonly string[];
-  readonly lr: string;
-  readonly steps: number;
   /** η·λ₀ the instance was drawn with. */
   readonly kappa?: string;
   /** Negative control of the map: the m → ∞ (linearized, NTK) map that drops the O(1/m) terms. */

@@ -8,6 +8,7 @@ import { WR } from '../papers.js';
 import { gdRule, stepper } from '../../dynamics/stepper.js';
 import { BLOW_UP, D, type Frame, GAP_GUARD, finiteSmall, frameAt } from './wangRoberts.js';
 import { diverged } from '../diverged.js';
+import { violatedAt } from '../stepTally.js';
 
 /** An angle in radians, printed in degrees to three digits. */
 const deg = (x: number) => `${((x * 180) / Math.PI).toPrecision(3)}°`;
@@ -79,7 +80,7 @@ export const swapIsNotRotation: Claim<UvRunInstance> = defineClaim<UvRunInstance
       const angle = F.toNumber(angleF);
       worst = Math.max(worst, angle);
       if (!F.lt(tolF, angleF)) return undefined;
-      return ctx.violated({ code, step: k, observed: angle, bound: tol, ...ctx.margin(F.sub(tolF, angleF)), message: message(angle) });
+      return violatedAt(ctx, F.sub(tolF, angleF), { code, step: k, observed: angle, bound: tol, message: message(angle) });
     };
     for (let k = 0; k <= instance.steps; k++) {
       if (k > 0) {

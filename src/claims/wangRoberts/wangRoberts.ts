@@ -7,13 +7,16 @@ import type { Field, Vec } from '../../numerics/field.js';
 import { topEigenpairs } from '../../spectral/sharpness.js';
 import { vectorAngle } from '../../spectral/principalAngles.js';
 import { lineAngle } from '../../spectral/lineAngle.js';
-import type { CheckContext, Claim, Instance, Outcome } from '../claim.js';
+import type { CheckContext, Claim, Outcome } from '../claim.js';
 import { defineClaim } from '../defineClaim.js';
 import { quadraticGdInstance } from '../classical/quadraticGdInstance.js';
 import { WR } from '../papers.js';
 import { gdRule, stepper } from '../../dynamics/stepper.js';
 import { leastOf } from '../relativeMargin.js';
 import { nonFinite } from '../diverged.js';
+import type { GdRunInstance } from '../gdRunInstance.js';
+
+export type { GdRunInstance };
 
 /**
  * Wang & Roberts: instabilities of large-step GD rotate the Hessian's eigenvectors, a consequence
@@ -89,13 +92,6 @@ export const GAP_GUARD = 1e-6;
 /* ------------------------------------------------------------------------------------------ */
 /* wr.depth1.no-rotation                                                                       */
 /* ------------------------------------------------------------------------------------------ */
-
-/** GD from θ on a model (a quadratic in the claim, uv in the control) for `steps` steps. */
-export interface GdRunInstance extends Instance {
-  readonly theta: readonly string[];
-  readonly lr: string;
-  readonly steps: number;
-}
 
 function uvUnstableControl(): fc.Arbitrary<GdRunInstance> {
   return fc

@@ -9,6 +9,7 @@ import { WXZT } from '../papers.js';
 import { gdRule, stepper } from '../../dynamics/stepper.js';
 import { UvGdInstance, uvInstances } from './uvTrajectories.js';
 import { runUntilSettled } from '../../dynamics/runUntilSettled.js';
+import { unsettled } from '../diverged.js';
 
 /**
  * Wang, Xu, Zhao, Tao (docs/claims/wang-xu-zhao-tao.md caveat 1): what can be asserted of the paper's
@@ -71,11 +72,8 @@ function checkRate<T>(inst: UvRateInstance, ctx: CheckContext<T>): Outcome {
   });
   // Convergence is asserted, not assumed: a run that diverges or keeps oscillating is a counterexample.
   if (!settled) {
-    return ctx.violated({
-      code: run.diverged ? 'diverged' : 'not_converged',
-      observed: Number.NaN,
+    return unsettled(ctx, 'violated', run.diverged, {
       bound: 0,
-      margin: -1,
       step: t,
       message: `GD ${run.diverged ? `diverged at step ${t + 1}` : `did not reach |uv − y| < ${EPS} (3 steps in a row) in ${inst.steps} steps`} (η = ${inst.lr}, κ = η·λ_GFS = ${inst.kappa})`,
     });

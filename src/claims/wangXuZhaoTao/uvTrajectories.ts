@@ -12,6 +12,7 @@ import { D } from './wangXuZhaoTao.js';
 import { mostOf } from '../relativeMargin.js';
 import { runUntilSettled } from '../../dynamics/runUntilSettled.js';
 import { lambdaGfs } from './lambdaGfs.js';
+import { unsettled } from '../diverged.js';
 
 // ---------------------------------------------------------------------------------------------
 // uv (square ℓ, k = 1) trajectories: the catapult
@@ -123,11 +124,8 @@ function checkCatapult<T>(inst: UvGdInstance, ctx: CheckContext<T>): Outcome {
   ctx.assume(F.lt(F.int(2), etaS0), 'stable_start', `η·S(θ₀) = ${F.toString(etaS0)} ≤ 2: no instability at the start`);
   const details = { kappa: F.toString(run.kappa), etaS0: F.toString(etaS0), firstIncrease: run.firstIncrease, steps: run.steps };
   if (run.diverged || !run.converged) {
-    return ctx.violated({
-      code: run.diverged ? 'diverged' : 'not_converged',
-      observed: Number.NaN,
+    return unsettled(ctx, 'violated', run.diverged, {
       bound: 0,
-      margin: -1,
       step: run.steps,
       details,
       message: `GD ${run.diverged ? 'diverged' : `did not converge in ${inst.steps} steps`} (${k}, η·S₀ = ${F.toString(etaS0)})`,

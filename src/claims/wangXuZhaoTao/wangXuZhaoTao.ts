@@ -2,11 +2,12 @@ import fc from 'fast-check';
 import { decimalText } from '../../arbitraries/decimalText.js';
 import { decimalCtor } from '../../numerics/decimalField.js';
 import type { Field } from '../../numerics/field.js';
-import type { CheckContext, Claim, Instance, Outcome } from '../claim.js';
+import type { CheckContext, Claim, Outcome } from '../claim.js';
 import { defineClaim } from '../defineClaim.js';
 import { WXZT } from '../papers.js';
 import { gdRule, stepper } from '../../dynamics/stepper.js';
-import { StepTally, beyondTolerance, failedAt } from '../stepTally.js';
+import { StepTally } from '../stepTally.js';
+import type { GdRunInstance } from '../gdRunInstance.js';
 
 /**
  * Wang, Xu, Zhao, Tao (docs/claims/wang-xu-zhao-tao.md): balancing, EoS and catapult for F(x, y) = ℓ(xᵀy). Only the
@@ -25,21 +26,12 @@ export function sumSq<T>(F: Field<T>, a: readonly T[]): T {
   return s;
 }
 
-/** observed/bound as doubles with margin = bound − observed (≥ 0 iff held). */
-function relErr<T>(F: Field<T>, err: T, scale: T): number {
-  return F.sign(scale) === 0 ? F.toNumber(err) : F.toNumber(F.div(err, scale));
-}
-
 // ---------------------------------------------------------------------------------------------
 // wxzt.balancing.exact-identity
 // ---------------------------------------------------------------------------------------------
 
-export interface InnerProductGdInstance extends Instance {
-  readonly model: 'inner-product';
+export interface InnerProductGdInstance extends GdRunInstance<'inner-product'> {
   readonly params: { readonly loss: string; readonly mu: string };
-  readonly theta: readonly string[];
-  readonly lr: string;
-  readonly steps: number;
   /** Negative control: the gradient-flow statement "‖x‖² − ‖y‖² is unchanged by a GD step". */
   readonly variant?: 'gf-conserved';
 }
@@ -129,23 +121,11 @@ function checkBalancingIdentity<T>(inst: InnerProductGdInstance, ctx: CheckConte
       const b = F.add(F.abs(y[i]), F.mul(aed, F.abs(x[i])));
       scale = F.add(scale, F.add(F.mul(a, a), F.mul(b, b)));
     }
-    const err = F.abs(F.sub(deltaNext, predicted));
-    const observed = relErr(F, err, scale);
-    const bound = ctx.tol.rel;
-    const m = F.sub(F.from(ctx.tol.rel), F.sign(scale) === 0 ? err : F.div(err, scale));
-    const least = tally.noteLeast(m);
-    if (beyondTolerance(F, ctx.tol, err, scale)) {
-      return failedAt(
-        ctx,
-        'identity_mismatch',
-        t,
-        observed,
-        least,
-        `step ${t}: ‖x⁺‖² − ‖y⁺‖² = ${F.toString(deltaNext)} but ${gf ? '‖x‖² − ‖y‖²' : "(‖x‖² − ‖y‖²)(1 − η²ℓ'²)"} = ${F.toString(predicted)} (η·ℓ'(s) = ${F.toString(ed)})`,
-        { loss: inst.params.loss, etaEllPrime: F.toString(ed) },
-      );
-    }
-    tally.noteWorst({ margin: bound - observed, observed, bound, step: t });
+    const failed = tally.compare(ctx, t, F.abs(F.sub(deltaNext, predicted)), scale, () => ({
+      message: `step ${t}: ‖x⁺‖² − ‖y⁺‖² = ${F.toString(deltaNext)} but ${gf ? '‖x‖² − ‖y‖²' : "(‖x‖² − ‖y‖²)(1 − η²ℓ'²)"} = ${F.toString(predicted)} (η·ℓ'(s) = ${F.toString(ed)})`,
+      details: { loss: inst.params.loss, etaEllPrime: F.toString(ed) },
+    }));
+    if (failed !== undefined) return failed;
     tally.checked++;
     th = next;
   }

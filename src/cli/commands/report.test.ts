@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli } from '../../../test-support/cli.js';
+import { resultsFile, resultsRow } from '../../../test-support/resultsFile.js';
 
 const FALSE_CLAIM = 'properties/examples/falseClaim.ts';
 const FALSE_ID = 'example.quadratic.monotone-below-3-over-lambda';
@@ -50,7 +51,7 @@ describe('eoscheck report / check --report / replay --plot', () => {
     const aFile = join(dir, 'file.txt');
     writeFileSync(aFile, 'x');
     const results = join(dir, 'r.json');
-    writeFileSync(results, JSON.stringify({ seed: 1, runs: 1, shard: '1/1', version: '0.1.0', interrupted: false, claims: [] }));
+    writeFileSync(results, resultsFile([]));
     for (const [argv, re] of [
       [['report', join(dir, 'missing.json'), '--html', dir], /^eoscheck report: RESULTS\.json: cannot read ".*missing\.json": ENOENT\n$/],
       [['report', notAReport, '--html', dir], /RESULTS\.json: .*not a `check --json` report/],
@@ -80,22 +81,9 @@ describe('eoscheck report / check --report / replay --plot', () => {
       expect(r.err).toBe(`eoscheck replay: ${f}: unknown claim "${claim}" (not built in; load user claims with --claims FILE)\n`);
     }
     const results = join(dir, 'r.json');
-    const row = {
-      id: 'classical.descent-lemma',
-      verdict: 'violated',
-      kind: 'forall',
-      runs: 1,
-      instances: { holds: 0, violated: 1, artifact: 0, inconclusive: 0, diverged: 0 },
-      exercised: 1,
-      fixtures: 0,
-      evaluations: 1,
-      ms: 0,
-    };
+    const row = resultsRow('violated');
     for (const cx of ['/etc/passwd', '../../../../etc/hostname', 'classical.descent-lemma/../../../etc/hostname']) {
-      writeFileSync(
-        results,
-        JSON.stringify({ seed: 1, runs: 1, shard: '1/1', version: '0.1.0', fixtures: 'fx', interrupted: false, claims: [{ ...row, counterexamples: [cx] }] }),
-      );
+      writeFileSync(results, resultsFile([{ ...row, counterexamples: [cx] }], { fixtures: 'fx' }));
       const r = await cli('report', results, '--html', join(dir, 'html'));
       expect(r.code, cx).toBe(2);
       expect(r.err).toContain(
