@@ -7,7 +7,7 @@ import { DIVERGENCE_BOUND } from '../settings.js';
 import { gd } from './gd.js';
 import { nesterov } from './nesterov.js';
 import { runTrajectory } from './runTrajectory.js';
-import { gdRule, stepper, updateRule } from './stepper.js';
+import { gdRule, gdStepper, stepper, updateRule } from './stepper.js';
 import { quadraticModel } from '../../test-support/quadraticModel.js';
 
 const uv = () => getModelDef('uv').create({ params: { target: '1' }, dim: 2 });
@@ -25,7 +25,7 @@ describe('stepper', () => {
     expect(run.diverged).toBe(false);
   });
 
-  it('gdRule on a gradient function is gd to the bit, in decimal too', () => {
+  it('gdRule on a gradient function, and gdStepper on a model, are gd to the bit, in decimal too', () => {
     const F = decimalField(40);
     const b = uv().bind(F);
     const a = stepper(gd(b, { lr: '0.45' }), [F.from('2.1'), F.from('0.3')]);
@@ -33,11 +33,16 @@ describe('stepper', () => {
       gdRule(F, (x) => b.grad(x), F.from('0.45')),
       [F.from('2.1'), F.from('0.3')],
     );
+    const m = gdStepper(b, F.from('0.45'), [F.from('2.1'), F.from('0.3')]);
     for (let k = 0; k < 25; k++) {
       a.step();
       c.step();
+      m.step();
       expect(c.theta.map((x) => F.toString(x))).toEqual(a.theta.map((x) => F.toString(x)));
+      expect(m.theta.map((x) => F.toString(x))).toEqual(a.theta.map((x) => F.toString(x)));
     }
+    // gdStepper passes the divergence bound on.
+    expect(gdStepper(b, F.from('0.45'), [F.from('2.1'), F.from('0.3')], { divergenceBound: 1 }).diverged).toBe(true);
   });
 
   it('ends at the divergence bound, keeping the last iterate within it', () => {

@@ -1,4 +1,5 @@
 import { NonFiniteError, UsageError } from '../errors.js';
+import type { BoundModel } from '../models/model.js';
 import type { Field, Vec } from '../numerics/field.js';
 import { checkState } from './divergence.js';
 import { DIVERGENCE_BOUND } from '../settings.js';
@@ -104,6 +105,15 @@ export function gdRule<T>(F: Field<T>, grad: (theta: Vec<T>) => Vec<T>, lr: T): 
       return { t: s.t + 1, theta: s.theta.map((x, i) => F.sub(x, F.mul(lr, g[i]))) };
     },
   };
+}
+
+/** Plain GD on a model, θ⁺ = θ − η·∇L(θ), as a stepper: what most checks that follow GD step by step run. */
+export function gdStepper<T>(model: BoundModel<T>, lr: T, start: Vec<T> | OptimizerState<T>, options: { readonly divergenceBound?: number } = {}): Stepper<T> {
+  return stepper(
+    gdRule(model.F, (theta) => model.grad(theta), lr),
+    start,
+    options,
+  );
 }
 
 /** Any other update θ⁺ = update(θ, t) (a map a claim states in closed form), driven the same way. */

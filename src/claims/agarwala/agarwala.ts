@@ -5,7 +5,7 @@ import type { Field, Vec } from '../../numerics/field.js';
 import type { CheckContext, Claim, Instance, Outcome } from '../claim.js';
 import { defineClaim } from '../defineClaim.js';
 import { APP } from '../papers.js';
-import { gdRule, stepper } from '../../dynamics/stepper.js';
+import { gdStepper } from '../../dynamics/stepper.js';
 import { runUntilSettled } from '../../dynamics/runUntilSettled.js';
 import { unsettled } from '../diverged.js';
 
@@ -125,10 +125,7 @@ function check2d<T>(inst: Qr2dInstance, ctx: CheckContext<T>): Outcome {
   ctx.assume(F.lt(k0, two), 'starts_above_edge', `η·λ₀ = ${F.toString(k0)} ≥ 2: no progressive sharpening to the edge (a catapult instead)`);
   ctx.assume(F.lt(two, kg), 'gfs_below_edge', `η·λ_GFS = ${F.toString(kg)} ≤ 2: the gradient-flow solution is already stable`);
   let th: Vec<T> = theta;
-  const run = stepper(
-    gdRule(F, (x) => model.grad(x), eta),
-    th,
-  );
+  const run = gdStepper(model, eta, th);
   let firstOver = -1;
   let maxK = k0;
   const tolR = F.from('1e-12');

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { gdRule, stepper } from '../../dynamics/stepper.js';
+import { gdStepper } from '../../dynamics/stepper.js';
 import { unitRoundoff } from '../../numerics/tolerance.js';
 import type { CheckContext, Claim, Outcome } from '../claim.js';
 import { defineClaim } from '../defineClaim.js';
@@ -35,10 +35,7 @@ export const reducedMapExact: Claim<ToyInstance> = defineClaim<ToyInstance>({
     );
     const { model, theta } = ctx.model(instance);
     // GD on the engine: its divergence rule (non-finite, or past the bound) ends the comparison.
-    const run = stepper(
-      gdRule(F, (t) => model.grad(t), toy.eta),
-      theta,
-    );
+    const run = gdStepper(model, toy.eta, theta);
     let th = theta;
     let x = th[0];
     let y = toy.y(th[1]);

@@ -6,7 +6,7 @@ import { defineClaim } from '../defineClaim.js';
 import { relativeError, relativeMargin } from '../relativeMargin.js';
 import { StepTally, beyondTolerance, failedAt } from '../stepTally.js';
 import { EPGF } from '../papers.js';
-import { gdRule, stepper } from '../../dynamics/stepper.js';
+import { gdStepper } from '../../dynamics/stepper.js';
 import type { DlnData, GdRunInstance } from '../gdRunInstance.js';
 
 /**
@@ -108,10 +108,7 @@ function* gdSteps<T>(
   before?: (t: number, g: T[]) => void,
 ): Generator<{ t: number; u: T[]; v: T[]; g: T[]; gScale: T[]; next: T[] }> {
   const { F, model, X, Y, d, gamma } = s;
-  const run = stepper(
-    gdRule(F, (x) => model.grad(x), gamma),
-    s.theta,
-  );
+  const run = gdStepper(model, gamma, s.theta);
   let th = s.theta;
   for (let t = 0; t < steps; t++) {
     const u = th.slice(0, d);

@@ -5,7 +5,7 @@ import { sharpness } from '../../spectral/sharpness.js';
 import type { CheckContext, Claim, Outcome } from '../claim.js';
 import { defineClaim } from '../defineClaim.js';
 import { KNSC } from '../papers.js';
-import { gdRule, stepper } from '../../dynamics/stepper.js';
+import { gdStepper } from '../../dynamics/stepper.js';
 import { type DeepScalarInstance, gfsInstances, gfsSharpness, prod } from './kreisler.js';
 import { MARGIN_IN_DOUBLES } from '../marginInDoubles.js';
 import { runUntilSettled } from '../../dynamics/runUntilSettled.js';
@@ -44,10 +44,7 @@ function checkConvergesToEos<T>(inst: DeepScalarInstance, ctx: CheckContext<T>):
   ctx.assume(F.lt(F.int(2), kappa) && !F.lt(F.from('2.8'), kappa), 'kappa_out_of_range', `η·φ(w₀) = ${F.toString(kappa)} is not in (2, 2.8]`);
   const tolR = F.from('1e-8');
   let w = theta;
-  const run = stepper(
-    gdRule(F, (x) => model.grad(x), eta),
-    w,
-  );
+  const run = gdStepper(model, eta, w);
   let signChange = -1;
   const { t, settled } = runUntilSettled(run, inst.steps, (x, s) => {
     w = x;

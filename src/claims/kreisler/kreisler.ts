@@ -8,7 +8,7 @@ import { IndeterminateError } from '../../errors.js';
 import type { CheckContext, Claim, Outcome } from '../claim.js';
 import { defineClaim } from '../defineClaim.js';
 import { KNSC } from '../papers.js';
-import { gdRule, stepper } from '../../dynamics/stepper.js';
+import { gdStepper } from '../../dynamics/stepper.js';
 import { StepTally, failedAt } from '../stepTally.js';
 import type { GdRunInstance } from '../gdRunInstance.js';
 
@@ -112,10 +112,7 @@ function checkPairGap<T>(inst: DeepScalarInstance, ctx: CheckContext<T>): Outcom
   const n = theta.length;
   const gf = inst.variant === 'gf-conserved';
   let w = theta;
-  const run = stepper(
-    gdRule(F, (x) => model.grad(x), eta),
-    w,
-  );
+  const run = gdStepper(model, eta, w);
   // tol − err/scale in the field, the least over pairs and steps: at interval:N (no slack) its
   // enclosure below 0 certifies a mismatch.
   const tally = new StepTally(F, ctx.tol.rel);
@@ -237,10 +234,7 @@ function checkGfsMonotone<T>(inst: DeepScalarInstance, ctx: CheckContext<T>): Ou
   ctx.assume(!F.lt(limit, kappa), 'step_size_condition', `η·φ(w₀) = ${F.toString(kappa)} exceeds 2.8 (the recalled condition is η·φ(w₀) ≤ 2√2 ≈ 2.828)`);
   const slack = F.from(ctx.tol.rel);
   let w = theta;
-  const run = stepper(
-    gdRule(F, (x) => model.grad(x), eta),
-    w,
-  );
+  const run = gdStepper(model, eta, w);
   let inside = 0;
   let worst = { margin: Number.POSITIVE_INFINITY, observed: 0, bound: ctx.tol.rel, step: 0 };
   // slack − relative rise of φ in the field, the least over the steps: at interval:N (no slack, φ

@@ -3,7 +3,7 @@ import type { CheckContext, Claim, Outcome } from '../claim.js';
 import { defineClaim } from '../defineClaim.js';
 import { mostOf } from '../relativeMargin.js';
 import { LBDSG } from '../papers.js';
-import { gdRule, stepper } from '../../dynamics/stepper.js';
+import { gdStepper } from '../../dynamics/stepper.js';
 import { type WideUvInstance, fl, wideUvInstances } from './wideUv.js';
 
 /** Lewkowycz et al.: the catapult window of the width-m uv model (docs/claims/lewkowycz.md). */
@@ -33,10 +33,7 @@ function checkCatapultWindow<T>(inst: WideUvInstance, ctx: CheckContext<T>): Out
   // max_{t ≥ 1} L_t in the field: (peak − L₀)/L₀ > 0 is the spike, with no tie at L₀ itself.
   let peak: T | undefined;
   let th = theta;
-  const run = stepper(
-    gdRule(F, (x) => model.grad(x), eta),
-    th,
-  );
+  const run = gdStepper(model, eta, th);
   let t = 0;
   let inside = 0;
   for (; t < inst.steps; t++) {

@@ -6,7 +6,7 @@ import { relativeError, relativeMargin } from '../relativeMargin.js';
 import { StepTally, beyondTolerance, failedAt } from '../stepTally.js';
 import { nonFinite } from '../diverged.js';
 import { LBDSG } from '../papers.js';
-import { gdRule, stepper } from '../../dynamics/stepper.js';
+import { gdStepper } from '../../dynamics/stepper.js';
 import { type WideUvInstance, fl, wideUvInstances } from './wideUv.js';
 
 /**
@@ -27,10 +27,7 @@ function checkFlMap<T>(inst: WideUvInstance, ctx: CheckContext<T>): Outcome {
   const y = F.from(inst.params.target);
   const lin = inst.variant === 'linearized';
   let th = theta;
-  const run = stepper(
-    gdRule(F, (x) => model.grad(x), eta),
-    th,
-  );
+  const run = gdStepper(model, eta, th);
   // The least margin over the steps, in the field: at interval:N (no slack) its enclosure certifies.
   const tally = new StepTally(F, ctx.tol.rel);
   for (let t = 0; t < inst.steps; t++) {
@@ -118,10 +115,7 @@ function checkLambdaY0<T>(inst: WideUvInstance, ctx: CheckContext<T>): Outcome {
   ctx.assume(F.lt(F.int(2), k0) && F.lt(k0, F.int(4)), 'kappa_out_of_range', `η·λ₀ = ${F.toString(k0)} is not in (2, 4)`);
   ctx.assume(F.sign(f0) !== 0, 'f0_zero', 'f₀ = 0: GD does not move');
   let th = theta;
-  const run = stepper(
-    gdRule(F, (x) => model.grad(x), eta),
-    th,
-  );
+  const run = gdStepper(model, eta, th);
   // The least margin over the steps, in the field: at interval:N (no slack) its enclosure certifies.
   const tally = new StepTally(F, ctx.tol.rel);
   let t = 0;

@@ -5,7 +5,7 @@ import { lineAngle } from '../../spectral/lineAngle.js';
 import type { CheckContext, Claim, Instance, Outcome } from '../claim.js';
 import { defineClaim } from '../defineClaim.js';
 import { WR } from '../papers.js';
-import { gdRule, stepper } from '../../dynamics/stepper.js';
+import { gdStepper } from '../../dynamics/stepper.js';
 import { BLOW_UP, D, type Frame, GAP_GUARD, finiteSmall, frameAt } from './wangRoberts.js';
 import { diverged } from '../diverged.js';
 import { violatedAt } from '../stepTally.js';
@@ -67,10 +67,7 @@ export const swapIsNotRotation: Claim<UvRunInstance> = defineClaim<UvRunInstance
     const lines = FRAME.map((l) => l.map((x) => F.int(x)));
     const quarter = F.atan(F.one);
     let th = theta;
-    const run = stepper(
-      gdRule(F, (x) => model.grad(x), eta),
-      th,
-    );
+    const run = gdStepper(model, eta, th);
     let prev: Frame<T> | undefined;
     let swaps = 0;
     let skipped = 0;

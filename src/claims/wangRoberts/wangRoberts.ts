@@ -11,7 +11,7 @@ import type { CheckContext, Claim, Outcome } from '../claim.js';
 import { defineClaim } from '../defineClaim.js';
 import { quadraticGdInstance } from '../classical/quadraticGdInstance.js';
 import { WR } from '../papers.js';
-import { gdRule, stepper } from '../../dynamics/stepper.js';
+import { gdStepper } from '../../dynamics/stepper.js';
 import { leastOf } from '../relativeMargin.js';
 import { nonFinite } from '../diverged.js';
 import type { GdRunInstance } from '../gdRunInstance.js';
@@ -121,11 +121,7 @@ export const depth1NoRotation: Claim<GdRunInstance> = defineClaim<GdRunInstance>
     const eta = F.from(instance.lr);
     let th = theta;
     // Divergent runs are part of the claim (the eigenvector of a constant Hessian stays put however far θ goes).
-    const run = stepper(
-      gdRule(F, (x) => model.grad(x), eta),
-      th,
-      { divergenceBound: Number.POSITIVE_INFINITY },
-    );
+    const run = gdStepper(model, eta, th, { divergenceBound: Number.POSITIVE_INFINITY });
     let prev = frameAt(F, model, th);
     const norm0 = Math.hypot(...th.map((x) => F.toNumber(x)));
     let worst = { observed: 0, step: 0 };

@@ -6,7 +6,7 @@ import type { CheckContext, Claim, Instance, Outcome } from '../claim.js';
 import { defineClaim } from '../defineClaim.js';
 
 import { WXZT } from '../papers.js';
-import { gdRule, stepper } from '../../dynamics/stepper.js';
+import { gdStepper } from '../../dynamics/stepper.js';
 import { UvGdInstance, uvInstances } from './uvTrajectories.js';
 import { runUntilSettled } from '../../dynamics/runUntilSettled.js';
 import { unsettled } from '../diverged.js';
@@ -57,10 +57,7 @@ function checkRate<T>(inst: UvRateInstance, ctx: CheckContext<T>): Outcome {
   const eps = F.from(EPS);
   const rs: T[] = [res(theta)];
   let th: Vec<T> = theta;
-  const run = stepper(
-    gdRule(F, (x) => model.grad(x), eta),
-    th,
-  );
+  const run = gdStepper(model, eta, th);
   let hitEps = -1;
   const { t, settled } = runUntilSettled(run, inst.steps, (x, s) => {
     th = x;

@@ -7,7 +7,7 @@ import { sharpness } from '../../spectral/sharpness.js';
 import type { CheckContext, Claim, Instance, Outcome } from '../claim.js';
 import { defineClaim } from '../defineClaim.js';
 import { WXZT, ZWWZG } from '../papers.js';
-import { gdRule, stepper } from '../../dynamics/stepper.js';
+import { gdStepper } from '../../dynamics/stepper.js';
 import { runUntilSettled } from '../../dynamics/runUntilSettled.js';
 
 /**
@@ -103,10 +103,7 @@ function checkGap<T>(inst: MfGdInstance, ctx: CheckContext<T>): Outcome {
   // ½‖E‖² < 5e-25 ⇔ ‖uvᵀ − A‖_F < 1e-12.
   const tol = F.from('5e-25');
   let th: Vec<T> = theta;
-  const run = stepper(
-    gdRule(F, (x) => model.grad(x), eta),
-    th,
-  );
+  const run = gdStepper(model, eta, th);
   const settle = runUntilSettled(run, inst.steps, (x) => {
     th = x;
     return F.lt(model.loss(th), tol);

@@ -7,7 +7,7 @@ import { sharpness } from '../../spectral/sharpness.js';
 import type { CheckContext, Claim, Instance, Outcome } from '../claim.js';
 import { defineClaim } from '../defineClaim.js';
 import { WXZT } from '../papers.js';
-import { gdRule, stepper } from '../../dynamics/stepper.js';
+import { gdStepper } from '../../dynamics/stepper.js';
 import { D } from './wangXuZhaoTao.js';
 import { mostOf } from '../relativeMargin.js';
 import { runUntilSettled } from '../../dynamics/runUntilSettled.js';
@@ -74,10 +74,7 @@ export function runUv<T>(inst: UvGdInstance, ctx: CheckContext<T>, lossSlack = 1
   );
   let prev = loss0;
   let th = theta;
-  const run = stepper(
-    gdRule(F, (x) => model.grad(x), eta),
-    th,
-  );
+  const run = gdStepper(model, eta, th);
   let firstIncrease = -1;
   const slack = F.from(lossSlack);
   const floor = F.from(1e-24);

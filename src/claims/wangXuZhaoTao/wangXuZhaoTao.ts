@@ -5,7 +5,7 @@ import type { Field } from '../../numerics/field.js';
 import type { CheckContext, Claim, Outcome } from '../claim.js';
 import { defineClaim } from '../defineClaim.js';
 import { WXZT } from '../papers.js';
-import { gdRule, stepper } from '../../dynamics/stepper.js';
+import { gdStepper } from '../../dynamics/stepper.js';
 import { StepTally } from '../stepTally.js';
 import type { GdRunInstance } from '../gdRunInstance.js';
 
@@ -93,10 +93,7 @@ function checkBalancingIdentity<T>(inst: InnerProductGdInstance, ctx: CheckConte
   const mu = F.from(inst.params.mu);
   const gf = inst.variant === 'gf-conserved';
   let th = theta;
-  const run = stepper(
-    gdRule(F, (x) => model.grad(x), eta),
-    th,
-  );
+  const run = gdStepper(model, eta, th);
   // tol − err/scale in the field, the least over the steps: at interval:N (no slack) its enclosure
   // below 0 certifies a mismatch.
   const tally = new StepTally(F, 0);
