@@ -28,11 +28,21 @@ export function twoLayerF64(m: number, activation: Activation, X: readonly (read
   const md = m * d;
   const N = n;
   const c = 1 / Math.sqrt(m);
-  // Per sample: σ and its three derivatives per unit, ζⱼ = ωⱼ·x, and the per-unit factors that assemble() scales.
-  const s0 = new Float64Array(m);
-  const s1 = new Float64Array(m);
-  const s2 = new Float64Array(m);
-  const s3 = new Float64Array(m);
+  const Xf = Float64Array.from(X.flat());
+  const Y = Float64Array.from(y);
+  // The σ-jets of every (sample k, unit j) at entry k·m + j and the residuals r_k = f(x_k) − y_k, at
+  // the point θ last asked about (kept in `th`): loss, gradient, Hessian and ∇³L at one θ, as a step
+  // asks for them, compute the m·n activations once. They are functions of θ's bits alone, so
+  // reusing them changes no value.
+  const th = new Float64Array(dim);
+  let fresh = false;
+  const S0 = new Float64Array(n * m);
+  const S1 = new Float64Array(n * m);
+  const S2 = new Float64Array(n * m);
+  const S3 = new Float64Array(n * m);
+  const R = new Float64Array(n);
+  // The direction e, and per sample ζⱼ = ωⱼ·x and the per-unit factors that assemble() scales.
+  const ev = new Float64Array(dim);
   const zeta = new Float64Array(m);
   const gw = new Float64Array(m);
   const hw = new Float64Array(m);
@@ -43,61 +53,77 @@ export function twoLayerF64(m: number, activation: Activation, X: readonly (read
   const g = new Float64Array(dim);
   const H = new Float64Array(dim * dim);
 
-  /** σ-jet of unit j at z into s0..s3[j], as activationJet at f64. */
-  const sigmoidAt = (j: number, z: number): void => {
+  /** σ-jet at z into entry i of S0..S3, as activationJet at f64. */
+  const sigmoidAt = (i: number, z: number): void => {
     const s = 1 / (1 + Math.exp(-z));
     const t1 = s * (1 - s);
     const w = 1 - 2 * s;
     const t2 = t1 * w;
-    s0[j] = s;
-    s1[j] = t1;
-    s2[j] = t2;
-    s3[j] = t2 * w - 2 * (t1 * t1);
+    S0[i] = s;
+    S1[i] = t1;
+    S2[i] = t2;
+    S3[i] = t2 * w - 2 * (t1 * t1);
   };
-  const jet: (j: number, z: number) => void =
+  const jet: (i: number, z: number) => void =
     activation === 'tanh'
-      ? (j, z) => {
+      ? (i, z) => {
           const t = Math.tanh(z);
           const t2 = t * t;
           const a1 = 1 - t2;
-          s0[j] = t;
-          s1[j] = a1;
-          s2[j] = -(2 * (t * a1));
-          s3[j] = -(2 * (a1 * (a1 - 2 * t2)));
+          S0[i] = t;
+          S1[i] = a1;
+          S2[i] = -(2 * (t * a1));
+          S3[i] = -(2 * (a1 * (a1 - 2 * t2)));
         }
       : activation === 'sigmoid'
         ? sigmoidAt
-        : (j, z) => {
-            sigmoidAt(j, z);
-            s3[j] = s2[j];
-            s2[j] = s1[j];
-            s1[j] = s0[j];
-            s0[j] = Math.max(z, 0) + Math.log(1 + Math.exp(-Math.abs(z)));
+        : (i, z) => {
+            sigmoidAt(i, z);
+            S3[i] = S2[i];
+            S2[i] = S1[i];
+            S1[i] = S0[i];
+            S0[i] = Math.max(z, 0) + Math.log(1 + Math.exp(-Math.abs(z)));
           };
 
-  /** wⱼ·x (or ωⱼ·x for a direction). */
-  const proj = (t: ArrayLike<number>, j: number, x: readonly number[]): number => {
+  /** wⱼ·x_k for θ in `v` (or ωⱼ·x_k for a direction). */
+  const proj = (v: Float64Array, j: number, k: number): number => {
     let s = 0;
     const o = j * d;
-    for (let p = 0; p < d; p++) s += t[o + p] * x[p];
+    const xo = k * d;
+    for (let p = 0; p < d; p++) s += v[o + p] * Xf[xo + p];
     return s;
   };
-  /** Sample k: the σ-jets into s0..s3 and the residual r = f − y. */
-  const sample = (t: ArrayLike<number>, k: number): number => {
-    const x = X[k];
-    for (let j = 0; j < m; j++) jet(j, proj(t, j, x));
-    let f = 0;
-    for (let j = 0; j < m; j++) f += t[md + j] * s0[j];
-    return c * f - y[k];
+  /** Makes th, S0..S3 and R those of θ = t, unless they already are (θ compared bit for bit: −0 ≠ +0, NaN never matches). */
+  const at = (t: ArrayLike<number>): void => {
+    if (fresh) {
+      let same = true;
+      for (let i = 0; i < dim && same; i++) {
+        const a = t[i];
+        const b = th[i];
+        same = a === b && (a !== 0 || 1 / a === 1 / b);
+      }
+      if (same) return;
+    }
+    fresh = false;
+    for (let i = 0; i < dim; i++) th[i] = t[i];
+    for (let k = 0; k < n; k++) {
+      const km = k * m;
+      for (let j = 0; j < m; j++) jet(km + j, proj(th, j, k));
+      let f = 0;
+      for (let j = 0; j < m; j++) f += th[md + j] * S0[km + j];
+      R[k] = c * f - Y[k];
+    }
+    fresh = true;
   };
-  /** out += the θ-layout vector with wⱼ-blocks gwⱼ·x and a-entries gaⱼ, scaled by c·weight. */
-  const assemble = (x: readonly number[], gwv: Float64Array, gav: Float64Array, weight: number): void => {
+  /** out += the θ-layout vector with wⱼ-blocks gwv[j]·x_k and a-entries gav[go + j], scaled by c·weight. */
+  const assemble = (k: number, gwv: Float64Array, gav: Float64Array, go: number, weight: number): void => {
     const cw = c * weight;
+    const xo = k * d;
     for (let j = 0; j < m; j++) {
       const q = cw * gwv[j];
       const o = j * d;
-      for (let p = 0; p < d; p++) out[o + p] += q * x[p];
-      out[md + j] += cw * gav[j];
+      for (let p = 0; p < d; p++) out[o + p] += q * Xf[xo + p];
+      out[md + j] += cw * gav[go + j];
     }
   };
   /** out / N as a fresh array. */
@@ -108,20 +134,19 @@ export function twoLayerF64(m: number, activation: Activation, X: readonly (read
   };
 
   const loss = (t: ArrayLike<number>): number => {
+    at(t);
     let s = 0;
-    for (let k = 0; k < n; k++) {
-      const r = sample(t, k);
-      s += r * r;
-    }
+    for (let k = 0; k < n; k++) s += R[k] * R[k];
     return s / (2 * N);
   };
   /** Σₖ r∇f into out (not divided by n). */
   const gradSum = (t: ArrayLike<number>): void => {
+    at(t);
     out.fill(0);
     for (let k = 0; k < n; k++) {
-      const r = sample(t, k);
-      for (let j = 0; j < m; j++) gw[j] = t[md + j] * s1[j];
-      assemble(X[k], gw, s0, r);
+      const km = k * m;
+      for (let j = 0; j < m; j++) gw[j] = th[md + j] * S1[km + j];
+      assemble(k, gw, S0, km, R[k]);
     }
   };
   const grad = (t: ArrayLike<number>): number[] => {
@@ -129,64 +154,72 @@ export function twoLayerF64(m: number, activation: Activation, X: readonly (read
     return scaled();
   };
   /**
-   * Sample k along e (twoLayer's `directional`): r, ζ, gw (ga is s0), hw, ha, and c·∇f·e and
+   * Sample k along ev (twoLayer's `directional`): ζ, gw (ga is S0 at k·m), hw, ha, and c·∇f·e and
    * c·eᵀ∇²f e as [ge, ehe].
    */
-  const directional = (t: ArrayLike<number>, e: ArrayLike<number>, k: number): [number, number, number] => {
-    const r = sample(t, k);
-    const x = X[k];
-    for (let j = 0; j < m; j++) zeta[j] = proj(e, j, x);
-    for (let j = 0; j < m; j++) gw[j] = t[md + j] * s1[j];
+  const directional = (k: number): [number, number] => {
+    const km = k * m;
+    for (let j = 0; j < m; j++) zeta[j] = proj(ev, j, k);
+    for (let j = 0; j < m; j++) gw[j] = th[md + j] * S1[km + j];
     let ge = 0;
     let ehe = 0;
     for (let j = 0; j < m; j++) {
-      const a1 = s1[j];
-      const alpha = e[md + j];
+      const a1 = S1[km + j];
+      const aS2 = th[md + j] * S2[km + j];
+      const alpha = ev[md + j];
       const z = zeta[j];
-      ge += alpha * s0[j] + gw[j] * z;
-      hw[j] = t[md + j] * s2[j] * z + a1 * alpha;
+      ge += alpha * S0[km + j] + gw[j] * z;
+      hw[j] = aS2 * z + a1 * alpha;
       ha[j] = a1 * z;
-      ehe += t[md + j] * s2[j] * (z * z) + 2 * (a1 * alpha * z);
+      ehe += aS2 * (z * z) + 2 * (a1 * alpha * z);
     }
-    return [r, c * ge, c * ehe];
+    return [c * ge, c * ehe];
+  };
+  /** θ = t and e into ev. */
+  const along = (t: ArrayLike<number>, e: ArrayLike<number>): void => {
+    at(t);
+    for (let i = 0; i < dim; i++) ev[i] = e[i];
+    out.fill(0);
   };
   const hvp = (t: ArrayLike<number>, e: ArrayLike<number>): number[] => {
-    out.fill(0);
+    along(t, e);
     for (let k = 0; k < n; k++) {
-      const [r, ge] = directional(t, e, k);
-      assemble(X[k], gw, s0, ge);
-      assemble(X[k], hw, ha, r);
+      const [ge] = directional(k);
+      assemble(k, gw, S0, k * m, ge);
+      assemble(k, hw, ha, 0, R[k]);
     }
     return scaled();
   };
   const third = (t: ArrayLike<number>, e: ArrayLike<number>): number[] => {
-    out.fill(0);
+    along(t, e);
     for (let k = 0; k < n; k++) {
-      const [r, ge, ehe] = directional(t, e, k);
-      const x = X[k];
-      assemble(x, hw, ha, 2 * ge);
-      assemble(x, gw, s0, ehe);
+      const [ge, ehe] = directional(k);
+      const km = k * m;
+      assemble(k, hw, ha, 0, 2 * ge);
+      assemble(k, gw, S0, km, ehe);
       // ∇³f[e,e]: wⱼ: aⱼσ‴ζ² + 2σ″αζ, aⱼ: σ″ζ².
       for (let j = 0; j < m; j++) {
         const z = zeta[j];
         const z2 = z * z;
-        tw[j] = t[md + j] * s3[j] * z2 + 2 * (s2[j] * e[md + j] * z);
-        ta[j] = s2[j] * (z * z);
+        tw[j] = th[md + j] * S3[km + j] * z2 + 2 * (S2[km + j] * ev[md + j] * z);
+        ta[j] = S2[km + j] * (z * z);
       }
-      assemble(x, tw, ta, r);
+      assemble(k, tw, ta, 0, R[k]);
     }
     return scaled();
   };
   const hessian = (t: ArrayLike<number>): number[][] => {
+    at(t);
     H.fill(0);
     for (let k = 0; k < n; k++) {
-      const r = sample(t, k);
-      const x = X[k];
+      const km = k * m;
+      const xo = k * d;
+      const r = R[k];
       // ∇f for this sample (with c).
       for (let j = 0; j < m; j++) {
-        const q = c * (t[md + j] * s1[j]);
-        for (let p = 0; p < d; p++) g[j * d + p] = q * x[p];
-        g[md + j] = c * s0[j];
+        const q = c * (th[md + j] * S1[km + j]);
+        for (let p = 0; p < d; p++) g[j * d + p] = q * Xf[xo + p];
+        g[md + j] = c * S0[km + j];
       }
       for (let i = 0; i < dim; i++) {
         const gi = g[i];
@@ -195,12 +228,13 @@ export function twoLayerF64(m: number, activation: Activation, X: readonly (read
       }
       // r∇²f: (wⱼ, wⱼ) = c aⱼσ″ⱼ xxᵀ, (wⱼ, aⱼ) = c σ′ⱼ x.
       for (let j = 0; j < m; j++) {
-        const ww = r * (c * (t[md + j] * s2[j]));
-        const wa = r * (c * s1[j]);
+        const ww = r * (c * (th[md + j] * S2[km + j]));
+        const wa = r * (c * S1[km + j]);
         for (let p = 0; p < d; p++) {
           const row = (j * d + p) * dim;
-          for (let q = p; q < d; q++) H[row + j * d + q] += ww * (x[p] * x[q]);
-          H[row + md + j] += wa * x[p];
+          const xp = Xf[xo + p];
+          for (let q = p; q < d; q++) H[row + j * d + q] += ww * (xp * Xf[xo + q]);
+          H[row + md + j] += wa * xp;
         }
       }
     }
