@@ -41,6 +41,7 @@ export function diagonalLinearF64(X: readonly (readonly number[])[], y: readonly
   const w = new Float64Array(d);
   const Kw = new Float64Array(d);
   const qx = new Float64Array(d);
+  const Hf = new Float64Array(dim * dim);
 
   /** into = Xw (n entries). */
   const Xw = (src: Float64Array, into: Float64Array): void => {
@@ -91,22 +92,28 @@ export function diagonalLinearF64(X: readonly (readonly number[])[], y: readonly
   const hessian = (t: ArrayLike<number>): number[][] => {
     residuals(t);
     XTz(res, g);
-    const H: number[][] = Array.from({ length: dim }, () => new Array<number>(dim));
+    // Entry (i, j) at Hf[i·dim + j], rows built in order at the end (cheaper than filling arrays out of order).
     for (let k = 0; k < d; k++) {
       const uk = t[k];
       const vk = t[d + k];
       // Diagonal blocks computed once per pair and mirrored, so H is exactly symmetric.
       for (let l = k; l < d; l++) {
         const Kkl = K[k * d + l];
-        H[k][l] = H[l][k] = vk * Kkl * t[d + l];
-        H[d + k][d + l] = H[d + l][d + k] = uk * Kkl * t[l];
+        Hf[k * dim + l] = Hf[l * dim + k] = vk * Kkl * t[d + l];
+        Hf[(d + k) * dim + d + l] = Hf[(d + l) * dim + d + k] = uk * Kkl * t[l];
       }
       for (let l = 0; l < d; l++) {
         let uv = vk * K[k * d + l] * t[l];
         if (k === l) uv += g[k];
-        H[k][d + l] = uv;
-        H[d + l][k] = uv;
+        Hf[k * dim + d + l] = uv;
+        Hf[(d + l) * dim + k] = uv;
       }
+    }
+    const H: number[][] = [];
+    for (let i = 0; i < dim; i++) {
+      const row: number[] = [];
+      for (let j = 0; j < dim; j++) row.push(Hf[i * dim + j]);
+      H.push(row);
     }
     return H;
   };
