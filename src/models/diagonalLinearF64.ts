@@ -1,3 +1,4 @@
+import type { ClosedFormsF64 } from './closedFormsF64.js';
 import type { KernelsF64 } from './kernelsF64.js';
 
 /**
@@ -8,14 +9,7 @@ import type { KernelsF64 } from './kernelsF64.js';
  * without a Field call or an array allocation per operation. The edge runs evaluate the Hessian and
  * ∇³L[u,u] at every step; gradient descent calls the kernels.
  */
-export interface DiagonalLinearF64 {
-  loss(t: ArrayLike<number>): number;
-  grad(t: ArrayLike<number>): number[];
-  hvp(t: ArrayLike<number>, e: ArrayLike<number>): number[];
-  third(t: ArrayLike<number>, e: ArrayLike<number>): number[];
-  hessian(t: ArrayLike<number>): number[][];
-  kernels(): KernelsF64;
-}
+export type DiagonalLinearF64 = ClosedFormsF64;
 
 /** X (n × d, rows as given) and y (n) already converted to doubles. */
 export function diagonalLinearF64(X: readonly (readonly number[])[], y: readonly number[]): DiagonalLinearF64 {
@@ -34,13 +28,8 @@ export function diagonalLinearF64(X: readonly (readonly number[])[], y: readonly
       K[k * d + l] = s / N;
     }
   }
-  const res = new Float64Array(n);
-  const z1 = new Float64Array(n);
-  const z2 = new Float64Array(n);
-  const g = new Float64Array(d);
-  const w = new Float64Array(d);
-  const Kw = new Float64Array(d);
-  const qx = new Float64Array(d);
+  const [res, z1, z2] = Array.from({ length: 3 }, () => new Float64Array(n));
+  const [g, w, Kw, qx] = Array.from({ length: 4 }, () => new Float64Array(d));
   const Hf = new Float64Array(dim * dim);
 
   /** into = Xw (n entries). */

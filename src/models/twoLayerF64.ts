@@ -1,3 +1,4 @@
+import type { ClosedFormsF64 } from './closedFormsF64.js';
 import type { KernelsF64 } from './kernelsF64.js';
 
 /** The activations of two-layer (twoLayer.ts), repeated here so that this file does not import its caller. */
@@ -11,14 +12,7 @@ type Activation = 'tanh' | 'softplus' | 'sigmoid';
  * call or an array allocation per sample. The edge runs evaluate a small network's Hessian and
  * ∇³L[u,u] at every step: this is where their time went.
  */
-export interface TwoLayerF64 {
-  loss(t: ArrayLike<number>): number;
-  grad(t: ArrayLike<number>): number[];
-  hvp(t: ArrayLike<number>, e: ArrayLike<number>): number[];
-  third(t: ArrayLike<number>, e: ArrayLike<number>): number[];
-  hessian(t: ArrayLike<number>): number[][];
-  kernels(): KernelsF64;
-}
+export type TwoLayerF64 = ClosedFormsF64;
 
 /** Width m, the activation, X (n × d) and y (n) already converted to doubles. */
 export function twoLayerF64(m: number, activation: Activation, X: readonly (readonly number[])[], y: readonly number[]): TwoLayerF64 {
@@ -36,21 +30,12 @@ export function twoLayerF64(m: number, activation: Activation, X: readonly (read
   // reusing them changes no value.
   const th = new Float64Array(dim);
   let fresh = false;
-  const S0 = new Float64Array(n * m);
-  const S1 = new Float64Array(n * m);
-  const S2 = new Float64Array(n * m);
-  const S3 = new Float64Array(n * m);
+  const [S0, S1, S2, S3] = Array.from({ length: 4 }, () => new Float64Array(n * m));
   const R = new Float64Array(n);
   // The direction e, and per sample ζⱼ = ωⱼ·x and the per-unit factors that assemble() scales.
   const ev = new Float64Array(dim);
-  const zeta = new Float64Array(m);
-  const gw = new Float64Array(m);
-  const hw = new Float64Array(m);
-  const ha = new Float64Array(m);
-  const tw = new Float64Array(m);
-  const ta = new Float64Array(m);
-  const out = new Float64Array(dim);
-  const g = new Float64Array(dim);
+  const [zeta, gw, hw, ha, tw, ta] = Array.from({ length: 6 }, () => new Float64Array(m));
+  const [out, g] = [new Float64Array(dim), new Float64Array(dim)];
   const H = new Float64Array(dim * dim);
 
   /** σ-jet at z into entry i of S0..S3, as activationJet at f64. */
