@@ -1,3 +1,4 @@
+import type { ClosedFormsF64 } from './closedFormsF64.js';
 import type { KernelsF64 } from './kernelsF64.js';
 
 /**
@@ -8,14 +9,7 @@ import type { KernelsF64 } from './kernelsF64.js';
  * The rotation and flattening runs evaluate a small network's Hessian at every step: this is
  * where their time went.
  */
-export interface DeepLinearF64 {
-  loss(t: ArrayLike<number>): number;
-  grad(t: ArrayLike<number>): number[];
-  hvp(t: ArrayLike<number>, e: ArrayLike<number>): number[];
-  third(t: ArrayLike<number>, e: ArrayLike<number>): number[];
-  hessian(t: ArrayLike<number>): number[][];
-  kernels(): KernelsF64;
-}
+export type DeepLinearF64 = ClosedFormsF64;
 
 /**
  * `widths` d₀..d_D, `off[l]` the offset of W_{l+1} in θ (off[D] = dim), X (n × d₀) and Y (n × d_D)

@@ -1,10 +1,12 @@
 import { Decimal } from 'decimal.js';
+import { f64 } from '../numerics/f64Field.js';
 import type { Field, Mat, Vec } from '../numerics/field.js';
 import { mirrorUpper } from './_internals/mirrorUpper.js';
 import { defineModel } from './defineModel.js';
 import { matrixIn, vectorIn } from './inField.js';
-import type { ModelDef } from './model.js';
+import type { BoundModel, ModelDef } from './model.js';
 import { dataRegression, requireParam } from './params.js';
+import { type TwoLayerF64, twoLayerF64 } from './twoLayerF64.js';
 
 const SHAPE = '{ "X": [[...]] (n×d, one row per sample), "y": [...] (n) }';
 const KEYS = ['X', 'y'];
@@ -93,10 +95,18 @@ export const twoLayer: ModelDef = defineModel({
     const names: string[] = [];
     for (let j = 0; j < m; j++) for (let p = 0; p < d; p++) names.push(`w${j + 1}_${p + 1}`);
     for (let j = 0; j < m; j++) names.push(`a${j + 1}`);
+    // The float64 closed forms on typed arrays, bit-identical to the generic binding at f64 (built once, on first use).
+    let fast: TwoLayerF64 | undefined;
+    const fastF64 = () => (fast ??= twoLayerF64(m, activation, matrixIn(f64, Xt), vectorIn(f64, yt)));
     return {
       dim,
       thetaNames: names,
+      kernelsF64: () => fastF64().kernels(),
       bind<T>(F: Field<T>) {
+        if ((F as Field<unknown>) === f64) {
+          const { loss, grad, hvp, third, hessian } = fastF64();
+          return { loss, grad, hvp, third, hessian } as unknown as Pick<BoundModel<T>, 'loss' | 'grad' | 'hvp' | 'third' | 'hessian'>;
+        }
         const X = matrixIn(F, Xt);
         const Y = vectorIn(F, yt);
         const N = F.int(n);
