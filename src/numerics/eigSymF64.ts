@@ -36,8 +36,7 @@ export function eigSymF64(A: readonly (readonly number[])[]): EigSym<number> {
   const n = A.length;
   const V = symmetricPart(A, n);
   if (n === 0) return { values: [], vectors: [] };
-  const d = new Float64Array(n);
-  const e = new Float64Array(n);
+  const { d, e } = workspace(n);
   tred2(V, d, e, n, true);
   // tred2 leaves the transform transposed: tql2's rotations of its columns touch two contiguous rows.
   const W = V;
@@ -67,8 +66,7 @@ export function eigValuesSymF64(A: readonly (readonly number[])[]): number[] {
   const n = A.length;
   const V = symmetricPart(A, n);
   if (n === 0) return [];
-  const d = new Float64Array(n);
-  const e = new Float64Array(n);
+  const { d, e } = workspace(n);
   tred2(V, d, e, n, false);
   tql2(V, d, e, n, false);
   const values: number[] = [];
@@ -93,13 +91,26 @@ function symmetricPart(A: readonly (readonly number[])[], n: number): Float64Arr
     throw new RangeError(`eigSymF64: matrix is not symmetric: max|Aij − Aji| = ${asym} with max|Aij| = ${maxAbs}`);
   }
   // V holds the symmetric part; tred2 overwrites it with the accumulated Householder transform.
-  const V: Float64Array[] = [];
+  const V = workspace(n).V;
   for (let i = 0; i < n; i++) {
-    const row = new Float64Array(n);
+    const row = V[i];
     for (let j = 0; j < n; j++) row[j] = i === j ? A[i][i] : 0.5 * (A[i][j] + A[j][i]);
-    V.push(row);
   }
   return V;
+}
+
+/**
+ * The work arrays of the last size decomposed, reused: the small matrices of the per-step
+ * sharpness spent about a third of their time allocating n + 2 typed arrays. Every entry is written
+ * before it is read (symmetricPart fills V; tred2 writes d and e before reading them), and the
+ * results are copied out, so a call sees nothing of the one before.
+ */
+let work: { n: number; V: Float64Array[]; d: Float64Array; e: Float64Array } | undefined;
+function workspace(n: number) {
+  if (work === undefined || work.n !== n) {
+    work = { n, V: Array.from({ length: n }, () => new Float64Array(n)), d: new Float64Array(n), e: new Float64Array(n) };
+  }
+  return work;
 }
 
 /**
