@@ -2,7 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { recordedExits, recordingEoscheck } from './recordingEoscheck.js';
+import { eoscheckBin, recordedExits, recordingEoscheck } from './recordingEoscheck.js';
 
 /**
  * The example job array on a real Slurm cluster: `.ci/run` installs Debian's slurm-wlm and starts a
@@ -13,7 +13,6 @@ import { recordedExits, recordingEoscheck } from './recordingEoscheck.js';
  * `partial`, and the merge decide it.
  */
 const root = join(import.meta.dirname, '..');
-const tsx = join(root, 'node_modules/.bin/tsx');
 const withoutMs = (s: string) => s.replace(/"ms": \d+/g, '"ms": 0');
 const required = process.env.EOSCHECK_SLURM === '1';
 const up = spawnSync('sinfo', ['-h', '-o', '%T'], { encoding: 'utf8' });
@@ -56,9 +55,9 @@ describe.skipIf(!available)('examples/slurm on a real Slurm cluster', () => {
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 250);
     }
     execFileSync(
-      tsx,
+      process.execPath,
       [
-        join(root, 'src/cli/main.ts'),
+        eoscheckBin,
         'check',
         'classical.*',
         'chen.cubic-map.chaos',

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { recordedExits, recordingEoscheck } from './recordingEoscheck.js';
+import { eoscheckBin, recordedExits, recordingEoscheck } from './recordingEoscheck.js';
 
 /**
  * The example Slurm scripts under the environment a job array gives each task (the variables Slurm
@@ -13,7 +13,6 @@ import { recordedExits, recordingEoscheck } from './recordingEoscheck.js';
  * clears its 80%): each shard reports it `partial` and exits 0, the merge decides `holds`.
  */
 const root = join(import.meta.dirname, '..');
-const tsx = join(root, 'node_modules/.bin/tsx');
 const withoutMs = (s: string) => s.replace(/"ms": \d+/g, '"ms": 0');
 
 describe('examples/slurm', () => {
@@ -44,9 +43,9 @@ describe('examples/slurm', () => {
     }
     execFileSync('bash', [join(root, 'examples/slurm/merge.sbatch')], { cwd: root, env: base, stdio: 'pipe' });
     execFileSync(
-      tsx,
+      process.execPath,
       [
-        join(root, 'src/cli/main.ts'),
+        eoscheckBin,
         'check',
         'classical.*',
         'lewkowycz.*',

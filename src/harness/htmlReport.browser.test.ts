@@ -2,7 +2,8 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../cli/run.js';
 
 /**
@@ -50,16 +51,16 @@ interface DrawnPlot {
   readonly texts: number;
 }
 
+// One Chromium for both tests (starting it is a second or more); each page opens in a fresh context of its own.
+let browser: Promise<Browser> | undefined;
+afterAll(async () => {
+  await (await browser)?.close();
+});
+
 /** Opens a report page in headless Chromium: what went wrong (console, page errors, network) and what each plot drew. */
 async function openInChromium(page: string, screenshot?: string): Promise<{ problems: string[]; plots: DrawnPlot[] }> {
-  const { chromium } = await import('playwright-core');
-  const profile = mkdtempSync(join(tmpdir(), 'eoscheck-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: FLAGS,
-    viewport: { width: 1200, height: 900 },
-  });
+  browser ??= import('playwright-core').then(({ chromium }) => chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS }));
+  const context = await (await browser).newContext({ viewport: { width: 1200, height: 900 } });
   try {
     const problems: string[] = [];
     const tab = await context.newPage();
@@ -89,7 +90,6 @@ async function openInChromium(page: string, screenshot?: string): Promise<{ prob
     return { problems, plots };
   } finally {
     await context.close();
-    rmSync(profile, { recursive: true, force: true });
   }
 }
 

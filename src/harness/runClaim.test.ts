@@ -15,11 +15,14 @@ const claim = monotoneBelowThree as unknown as Claim;
 const tmp = () => mkdtempSync(join(tmpdir(), 'eoscheck-run-'));
 const report = (rows: ClaimRow[], shard: string): CheckReport => ({ seed: 7, runs: 24, shard, version: '0.1.0', interrupted: false, claims: rows });
 const withoutMs = (r: CheckReport) => ({ ...r, claims: r.claims.map(({ ms: _ms, ...rest }) => rest) });
+// The unsharded run with seed 7 (24 runs, each failure shrunk and escalated to dec:80): the first
+// three tests read the same run, so it is run once, storing into its own directory.
+let seven: ReturnType<typeof runClaim> | undefined;
+const runSeven = () => (seven ??= runClaim(claim, { seed: 7, runs: 24, storeDir: tmp() }));
 
 describe('runClaim on a false claim', () => {
   it('finds, shrinks to κ just above 2, and stores counterexamples whose seed and path regenerate them', async () => {
-    const dir = tmp();
-    const r = await runClaim(claim, { seed: 7, runs: 24, storeDir: dir });
+    const r = await runSeven();
     expect(r.row.verdict).toBe('violated');
     expect(r.row.instances.violated).toBeGreaterThan(0);
     expect(r.row.exercised).toBe(24);
@@ -36,7 +39,7 @@ describe('runClaim on a false claim', () => {
   });
 
   it('gives the same report in shards (merged) as unsharded, even when the shards share a fixture directory', async () => {
-    const whole = await runClaim(claim, { seed: 7, runs: 24, storeDir: tmp() });
+    const whole = await runSeven();
     const dir = tmp();
     const parts = [];
     for (let i = 1; i <= 3; i++) {
@@ -57,7 +60,7 @@ describe('runClaim on a false claim', () => {
 
   it('replays fixtures first: they count as instances, and a violated replay is a counterexample', async () => {
     const dir = tmp();
-    const cx = (await runClaim(claim, { seed: 7, runs: 24 })).counterexamples[0];
+    const cx = (await runSeven()).counterexamples[0];
     // A hand-written fixture (no seed) and one from another seed are replayed; one from this seed is not.
     const hand = writeFixture(dir, { ...fixtureOf(cx, 'the classic: κ just above 2'), seed: null, path: null }).file;
     writeFixture(dir, { ...fixtureOf({ ...cx, instance: { ...cx.instance, steps: 2 } }, 'same seed'), seed: 3, path: '0' });
