@@ -97,7 +97,7 @@ function oracleClaim(modelId: string, title: string): Claim<OracleInstance> {
     kind: 'identity',
     hypotheses: ['θ, u, v and the model data are finite decimals of moderate size (the model-instance arbitraries)'],
     // Each instance is ~6·dim loss evaluations at 90 digits (10–30 ms); 20 in the default catalog run,
-    // while the identity suite (properties/identities.test.ts) draws 200 of every model's.
+    // while the identity suite (properties/identities.test.ts) draws 100 of every model's.
     runs: 20,
     arbitrary: oracleInstances(modelId),
     check(instance, ctx) {
