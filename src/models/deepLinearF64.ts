@@ -84,7 +84,8 @@ export function deepLinearF64(
         for (let i = 0; i < rows; i++) {
           for (let j = 0; j < cols; j++) {
             const idx = o + i * cols + j;
-            o0[idx] += b0[i] * p0[j];
+            // out[0] is read only by the gradient (order 0): HVPs and ∇³L skip its sums.
+            if (order === 0) o0[idx] += b0[i] * p0[j];
             if (order >= 1) o1[idx] = o1[idx] + b1[i] * p0[j] + b0[i] * p1[j];
             if (order >= 2) o2[idx] = o2[idx] + b2[i] * p0[j] + b1[i] * p1[j] + b0[i] * p2[j];
           }
@@ -164,12 +165,105 @@ export function deepLinearF64(
     for (let i = 0; i < dim; i++) r[i] = (2 * src[i]) / N;
     return r;
   };
+  // The Hessian is dim HVPs along the unit vectors at one θ: their order-0 passes (forward
+  // activations, backward residual terms) do not depend on the direction, so they are computed
+  // once per sample (A0, B0) and each HVP runs only its order-1 sums, the same sums in the same
+  // order as taylor(t, e, 1), so every entry is bit-identical to hvp's (tested).
+  const A0 = X.map(() => widths.map((w) => new Float64Array(w)));
+  const B0 = X.map(() => widths.map((w) => new Float64Array(w)));
+  let b1 = new Float64Array(wmax);
+  let n1 = new Float64Array(wmax);
+  const order0 = (t: ArrayLike<number>): void => {
+    for (let k = 0; k < n; k++) {
+      const x = X[k];
+      const A = A0[k];
+      for (let j = 0; j < widths[0]; j++) A[0][j] = x[j];
+      for (let l = 1; l <= D; l++) {
+        const cols = widths[l - 1];
+        const o = off[l - 1];
+        const p0 = A[l - 1];
+        const q0 = A[l];
+        for (let i = 0; i < widths[l]; i++) {
+          const r = o + i * cols;
+          let s = 0;
+          for (let j = 0; j < cols; j++) s += t[r + j] * p0[j];
+          q0[i] = s;
+        }
+      }
+      const y = Y[k];
+      const B = B0[k];
+      for (let i = 0; i < widths[D]; i++) B[D][i] = A[D][i] - y[i];
+      for (let l = D; l > 1; l--) {
+        const rows = widths[l];
+        const cols = widths[l - 1];
+        const o = off[l - 1];
+        for (let j = 0; j < cols; j++) {
+          let s = 0;
+          for (let i = 0; i < rows; i++) s += t[o + i * cols + j] * B[l][i];
+          B[l - 1][j] = s;
+        }
+      }
+    }
+  };
+  /** taylor(t, e, 1)'s out[1], from the order-0 terms order0 left in A0 and B0. */
+  const taylor1 = (t: ArrayLike<number>, e: ArrayLike<number>): void => {
+    const o1 = out[1];
+    o1.fill(0);
+    for (let k = 0; k < n; k++) {
+      const A = A0[k];
+      const B = B0[k];
+      a[0][1].fill(0);
+      for (let l = 1; l <= D; l++) {
+        const cols = widths[l - 1];
+        const o = off[l - 1];
+        const p0 = A[l - 1];
+        const p1 = a[l - 1][1];
+        const q1 = a[l][1];
+        for (let i = 0; i < widths[l]; i++) {
+          const r = o + i * cols;
+          let s = 0;
+          for (let j = 0; j < cols; j++) s += t[r + j] * p1[j];
+          for (let j = 0; j < cols; j++) s += e[r + j] * p0[j];
+          q1[i] = s;
+        }
+      }
+      const aD1 = a[D][1];
+      for (let i = 0; i < widths[D]; i++) b1[i] = aD1[i];
+      for (let l = D; l >= 1; l--) {
+        const rows = widths[l];
+        const cols = widths[l - 1];
+        const o = off[l - 1];
+        const p0 = A[l - 1];
+        const p1 = a[l - 1][1];
+        const b0 = B[l];
+        for (let i = 0; i < rows; i++) {
+          for (let j = 0; j < cols; j++) {
+            const idx = o + i * cols + j;
+            o1[idx] = o1[idx] + b1[i] * p0[j] + b0[i] * p1[j];
+          }
+        }
+        if (l > 1) {
+          for (let j = 0; j < cols; j++) {
+            let s = 0;
+            for (let i = 0; i < rows; i++) s += t[o + i * cols + j] * b1[i];
+            for (let i = 0; i < rows; i++) s += e[o + i * cols + j] * b0[i];
+            n1[j] = s;
+          }
+          const swap = b1;
+          b1 = n1;
+          n1 = swap;
+        }
+      }
+    }
+  };
   const hessian = (t: ArrayLike<number>): number[][] => {
     const H: number[][] = [];
+    order0(t);
     for (let i = 0; i < dim; i++) {
       unit.fill(0);
       unit[i] = 1;
-      H.push(hvp(t, unit));
+      taylor1(t, unit);
+      H.push(scaled(1));
     }
     unit.fill(0);
     // Column i is row i by symmetry; the upper triangle is mirrored, as mirrorUpper does.
