@@ -106,7 +106,7 @@ export const isOutcome = (r: LadderRun | Outcome): r is Outcome => 'verdict' in 
  * Φ(x_init), X(0) ± (η/2)u₁ (u₁ the top unit eigenvector of ∇²L(X(0))), whose projection is X(0) + O(η²):
  * the rung measures the tracking of X alone. From x_init, 0.05 per coordinate off Γ (5–20 steps of η),
  * Phase I leaves Φ(x) offset by an amount that does not fall at first order on 0.08 … 0.01 (an offset
- * set in the first 30 steps: 6.9e-5 at η = 0.01, 2.7e-5 at η = 0.0025 on a deep-linear instance) and
+ * set in the first 100 steps: 6.9e-5 at η = 0.01, 2.7e-5 at η = 0.0025 on a deep-linear instance) and
  * the cycle at an arbitrary phase a ∈ (0, η) that changes erratically with η (a time lag of ±0.1η in t),
  * so the ladder shows noise, not an order (docs/claims/arora.md).
  */
