@@ -31,7 +31,8 @@ const SQRT_RUNGS = /^η=0\.01000: .*η=0\.001250: /;
 const cases: Case[] = [
   { claim: ngdLimitingFlowCodim2, codes: ['order_too_low'], run: 1, controls: [0, 1], rungs: NGD_RUNGS },
   { claim: ngdSharpnessDecreasesCodim2, codes: ['sharpness_not_decreasing'], run: 1, controls: [0, 1], rungs: NGD_RUNGS },
-  { claim: enterEosCodim2, codes: ['order_too_low'], run: 1, controls: [0, 1], rungs: NGD_RUNGS },
+  // Run 1 (√L-GD) is order_undetermined: asserted below.
+  { claim: enterEosCodim2, codes: ['order_too_low'], run: 0, controls: [0, 1], rungs: NGD_RUNGS },
   { claim: sqrtLimitingFlowCodim2, codes: ['order_too_low'], run: 0, controls: [0], rungs: SQRT_RUNGS },
   { claim: sqrtSharpnessDecreasesCodim2, codes: ['sharpness_not_decreasing'], run: 0, controls: [0], rungs: SQRT_RUNGS },
 ];
@@ -44,6 +45,7 @@ describe('Arora–Li–Panigrahi, codimension ≥ 2 (diagonal-linear)', () => {
       expect(r.verdict.verdict, r.verdict.evidence.message).toBe('holds');
       const d = r.verdict.evidence.details ?? {};
       expect(d.fitHi as number).toBeGreaterThanOrEqual(1);
+      expect(d.fitLo as number).toBeGreaterThan(0);
       expect(String(d.fitRungs)).toMatch(rungs);
     }, 60_000);
 
@@ -57,3 +59,10 @@ describe('Arora–Li–Panigrahi, codimension ≥ 2 (diagonal-linear)', () => {
     }, 60_000);
   }
 });
+
+test('arora.enters-eos-codim2 on its seed-1 run 1 (√L-GD): an interval reaching 1 but containing 0 is order_undetermined, not a pass', () => {
+  const { value } = generateInstance(enterEosCodim2.arbitrary, 1, enterEosCodim2.id, 1);
+  const r = evaluate(enterEosCodim2, value.value, { mode: 'claim' });
+  expect([r.verdict.verdict, r.verdict.evidence.code]).toEqual(['inconclusive', 'order_undetermined']);
+  expect(r.verdict.evidence.message).toMatch(/slope 1\.51 \[-0\.00, 3\.02\] in η: the 95% interval contains 0/);
+}, 60_000);

@@ -143,22 +143,24 @@ export const ARORA_BOUNDARIES: readonly Boundary[] = [
     f64Only: { code: 'error_too_large', ...EIG },
     outside: {
       description:
-        'the order fit stopped at η = 0.08 (NGD, η = 0.32, 0.16, 0.12, 0.08): ‖Φ(x) − X(T)‖ = 1.43e-3 there, 1.43× the level 1e-3 ' +
+        'the order fit stopped at η = 0.12 (NGD from its two-cycle at X(0), η = 0.32, 0.24, 0.16, 0.12): ‖Φ(x) − X(T)‖ = 1.37e-3 there, 1.37× the level 1e-3 ' +
         "(the check's own f64 outcome: its failures are not certifiable)",
-      instances: [diagonal('ngd', ['0.32', '0.16', '0.12', '0.08'])],
+      instances: [diagonal('ngd', ['0.32', '0.24', '0.16', '0.12'])],
     },
-    inside: [diagonal('ngd', ['0.16', '0.08', '0.04', '0.02'])],
+    // One rung further, η = 0.24 … 0.1: 6.8e-4 at η = 0.1, 0.68× the level.
+    inside: [diagonal('ngd', ['0.24', '0.16', '0.12', '0.1']), diagonal('ngd', ['0.16', '0.08', '0.04', '0.02'])],
     notTolerance: LEVEL,
   }),
   boundary(ngdSharpnessDecreasesCodim2, {
     f64Only: { code: 'error_too_large', ...EIG },
     outside: {
       description:
-        'the order fit stopped at η = 0.08 (NGD, η = 0.2, 0.16, 0.12, 0.08; λ₁(Φ(x_t)) strictly decreasing at each): |λ₁(Φ(x_t)) − λ₁(X(t))| = 1.28e-3 there, ' +
-        "1.28× the level 1e-3 (the check's own f64 outcome: its failures are not certifiable)",
-      instances: [diagonal('ngd', ['0.2', '0.16', '0.12', '0.08'])],
+        'the order fit stopped at η = 0.06 (NGD from its two-cycle at X(0), η = 0.16, 0.12, 0.08, 0.06; λ₁(Φ(x_t)) strictly decreasing at each): ' +
+        "|λ₁(Φ(x_t)) − λ₁(X(t))| = 1.05e-3 there, 1.05× the level 1e-3 (the check's own f64 outcome: its failures are not certifiable)",
+      instances: [diagonal('ngd', ['0.16', '0.12', '0.08', '0.06'])],
     },
-    inside: [diagonal('ngd', ['0.16', '0.08', '0.04', '0.02'])],
+    // η = 0.16, 0.08, 0.06, 0.045: 8.2e-4 at η = 0.045, 0.82× the level.
+    inside: [diagonal('ngd', ['0.16', '0.08', '0.06', '0.045']), diagonal('ngd', ['0.16', '0.08', '0.04', '0.02'])],
     notTolerance: LEVEL,
   }),
   boundary(sqrtLimitingFlowCodim2, {

@@ -20,10 +20,17 @@ export interface OrderJudgement {
 }
 
 /**
- * The verdict of an asymptotic statement checked as an order of convergence: `order_too_low`
- * when the slope's 95% interval lies below the stated order, `error_too_large` when the error at
- * the smallest rung exceeds the level, else `order_reached`. Margins in doubles (a fit is not an
- * interval computation).
+ * The verdict of an asymptotic statement checked as an order of convergence, three-way:
+ * - `violated`: `order_too_low` when the slope's 95% interval lies below the stated order, else
+ *   `error_too_large` when the error at the smallest rung exceeds the level;
+ * - `inconclusive` (`order_undetermined`) when the interval reaches the order but also contains 0
+ *   (lo ≤ 0): the ladder has not shown that the error shrinks at all, so reaching the order says
+ *   nothing — a holds there would hide what the fit could not see;
+ * - `holds` (`order_reached`) when the interval reaches the order and lies above 0, and the error at
+ *   the smallest rung is within the level.
+ * Margins in doubles (a fit is not an interval computation). The undetermined case goes through
+ * `ctx.assume` (reason `hypotheses`, the fit in the message); in a negative control, where `assume`
+ * does not stop the check, it is `uncertain`, so a control is never counted as failing on it.
  */
 export function judgeOrder<T>(ctx: CheckContext<T>, j: OrderJudgement): Outcome {
   const { fit, order, level, symbol } = j;
@@ -52,6 +59,13 @@ export function judgeOrder<T>(ctx: CheckContext<T>, j: OrderJudgement): Outcome 
       details,
     });
   }
+  if (!(fit.lo > 0)) {
+    const message =
+      `${fitText}: the 95% interval contains 0, so the ladder does not show the error shrinking and order ${order} is undetermined ` +
+      `(errors ${details.fitRungs})${note}`;
+    ctx.assume(false, ORDER_UNDETERMINED, message);
+    return ctx.uncertain({ code: ORDER_UNDETERMINED, message, observed: fit.lo, bound: 0, margin: fit.lo, details });
+  }
   return ctx.holds({
     code: 'order_reached',
     message: `${fitText} (interval reaches order ${order}); error ${last.toExponential(2)} ≤ ${level} at the smallest ${symbol}${note}`,
@@ -61,3 +75,6 @@ export function judgeOrder<T>(ctx: CheckContext<T>, j: OrderJudgement): Outcome 
     details,
   });
 }
+
+/** The inconclusive code of a fit whose interval reaches the order but contains 0 (judgeOrder). */
+export const ORDER_UNDETERMINED = 'order_undetermined';

@@ -36,7 +36,7 @@ export interface CodimInstance extends Instance {
   readonly horizon: string;
 }
 
-/** NGD's ladder: 4 values of η spanning 8×. Below 0.01 the NGD errors flatten near 1e-5 (README), so the ladder stops there. */
+/** NGD's ladder: 4 values of η spanning 8×. Each rung starts on NGD's two-cycle (codimTwoLadder.ts, RungStart), from which the errors fall at order ≈ 2 down to 0.01. */
 export const LADDER = ['0.08', '0.04', '0.02', '0.01'];
 
 /** Where an instance family puts its ladder and its slow-time horizon T (decimal, one digit). */
