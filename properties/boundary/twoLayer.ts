@@ -121,6 +121,18 @@ const hiOf = (runs: Ladder, field: Field): number => orderFit(runs.map((r) => ({
 /** `field` tilted so that the slope's 95% interval ends at `hi` (a tilt moves the interval and keeps its width). */
 const tiltedTo = (runs: Ladder, field: Field, hi: number): Ladder => tilted(runs, field, hiOf(runs, field) - hi);
 
+/** The width of the slope's 95% interval for `field` (a tilt keeps it). */
+const widthOf = (runs: Ladder, field: Field): number => {
+  const fit = orderFit(runs.map((r) => ({ eps: r.eps, error: r[field] })));
+  return fit.hi - fit.lo;
+};
+
+/**
+ * The lowest tilt that still holds: the interval ending 2% above order 1, or, where the interval is wider than that,
+ * starting 0.02 above 0 (below, the ladder no longer shows that the error shrinks: order_undetermined).
+ */
+const justHolding = (runs: Ladder, field: Field): Ladder => tiltedTo(runs, field, Math.max(1.02, widthOf(runs, field) + 0.02));
+
 const LEVEL =
   'the order 1 and the level 0.1 are constants of the statement; the declared tolerance is 0 (the decision is judgeOrder, pinned by properties/orderDecision.test.ts)';
 const FLOW = 'the 3δ and the ratio 1 are constants of the statement; the declared tolerance is 0';
@@ -128,7 +140,7 @@ const WHY = 'the runs are checked in f64 only';
 
 /**
  * A family's boundaries: the first of each claim (the smallest-ε error 5% past / within the level 0.1, the interval ending
- * 2% above order 1; GD 1% past / within 3δ of θ†, gradient flow ending 1.02× the largest distance to θ†) and the second,
+ * 2% above order 1, or starting 0.02 above 0 where it is wider; GD 1% past / within 3δ of θ†, gradient flow ending 1.02× the largest distance to θ†) and the second,
  * judged apart (the interval ending at 0.98, just below order 1; gradient flow ending 0.98× that distance).
  */
 function familyBoundaries(f: Family): { first: Boundary[]; second: Boundary[] } {
@@ -146,7 +158,7 @@ function familyBoundaries(f: Family): { first: Boundary[]; second: Boundary[] } 
         description: `the measured ladder of ${what} scaled so the error at the smallest ε is 0.105, 5% past the level 0.1`,
         instances: [instance(scaled(measured, field, 0.105 / atSmallest))],
       },
-      inside: [instance(measured), instance(scaled(measured, field, 0.095 / atSmallest)), instance(tiltedTo(measured, field, 1.02))],
+      inside: [instance(measured), instance(scaled(measured, field, 0.095 / atSmallest)), instance(justHolding(measured, field))],
     });
   };
   const orderTooLow = (claim: Claim<Instance>, field: Field, what: string) =>
