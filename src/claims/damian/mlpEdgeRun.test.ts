@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { denseHessianF64 } from '../../../test-support/denseHessian.js';
 import { eigSymF64 } from '../../numerics/eigSymF64.js';
 import { initMlpF64, type MlpF64 } from '../../tfjs/mlpF64.js';
-import { linearProject, mlpEdgeNet, mlpEdgeSpec, taylorCenter, topPairs } from './mlpEdgeRun.js';
+import { linearProject, taylorCenter, topPairs } from '../../dynamics/taylorCenter.js';
+import { mlpEdgeNet, mlpEdgeSpec } from './mlpEdgeRun.js';
 
 /**
  * The pieces of the float64 MLP pipeline against an independent oracle: the dense Hessian, built

@@ -1,7 +1,7 @@
 import { predictedDisplacement } from '../../dynamics/predictedDisplacement.js';
 import { gdRule, stepper } from '../../dynamics/stepper.js';
+import { type Center, linearProject, taylorCenter, topPairs } from '../../dynamics/taylorCenter.js';
 import { f64 } from '../../numerics/f64Field.js';
-import { lanczos } from '../../spectral/lanczos.js';
 import { digitsData } from '../../tfjs/digitsData.js';
 import { createMlpF64, initMlpF64, randomLabelData, type MlpData, type MlpF64, type MlpSpec } from '../../tfjs/mlpF64.js';
 import type { Instance } from '../claim.js';
@@ -51,7 +51,6 @@ export const MLP_EDGE_MAX_CROSSING = 3000;
 export const MLP_EDGE_MEASURE_EVERY = 5;
 /** λ₂ and the eigengap at θ† are checked every this many steps, as taylor.py does. */
 export const MLP_EDGE_GAP_EVERY = 50;
-const LANCZOS_TOL = 1e-8;
 /** α must stay above this fraction of its value at the crossing (the analysis holds α, hence ε and δ, slowly varying; docs). */
 export const ALPHA_FLOOR = 0.1;
 /** The band of κ₀ = η·S₀/2: GD starts below the edge and sharpens to it. */
@@ -78,62 +77,6 @@ const dot = (a: ArrayLike<number>, b: ArrayLike<number>): number => {
   for (let i = 0; i < a.length; i++) s += a[i] * b[i];
   return s;
 };
-
-/** The top k eigenpairs of ∇²L(θ) by Lanczos over the exact HVP, warm-started; every HVP counted. */
-export function topPairs(net: MlpF64, theta: Float64Array, start: readonly number[] | undefined, count: () => void, k = 1) {
-  const v = new Float64Array(net.dim);
-  const out = new Float64Array(net.dim);
-  return lanczos(
-    (x) => {
-      count();
-      v.set(x);
-      return Array.from(net.hvp(theta, v, out));
-    },
-    net.dim,
-    { k, tol: LANCZOS_TOL, seed: 0, maxIter: 200, ...(start !== undefined ? { start } : {}) },
-  );
-}
-
-/** What taylor.py's `taylor_center` holds at a point: L, ∇L, S, u (aligned with the previous u), ∇S⊥ (∇S = ∇³L[u,u]). */
-export interface Center {
-  readonly p: Float64Array;
-  readonly L: number;
-  readonly dL: Float64Array;
-  readonly S: number;
-  readonly u: Float64Array;
-  readonly dSperp: Float64Array;
-}
-
-/** taylor.py's `taylor_center` at θ: u is the Lanczos top vector warm-started from `ref` and signed to agree with it. */
-export function taylorCenter(net: MlpF64, th: Float64Array, ref: ArrayLike<number>, count: () => void = () => {}): Center {
-  const p = net.dim;
-  const dL = new Float64Array(p);
-  count();
-  const L = net.lossAndGrad(th, dL);
-  const r = topPairs(net, th, Array.from(ref), count);
-  let u = Float64Array.from(r.vectors[0]);
-  if (dot(u, ref) < 0) u = u.map((x) => -x);
-  count();
-  const dS = net.third(th, u);
-  const c = dot(u, dS);
-  return { p: th, L, dL, S: r.values[0], u, dSperp: dS.map((x, i) => x - c * u[i]) };
-}
-
-/**
- * taylor.py's `linear_project` onto the stable set {S ≤ 2/η, ∇L·u = 0}: the sharpness excess along ∇S⊥,
- * −max(0, S − 2/η)·∇S⊥/‖∇S⊥‖², and a Newton step along u, −u(u·∇L)/S; then re-centred.
- */
-export function linearProject(net: MlpF64, c: Center, edge: number, count: () => void = () => {}): Center {
-  const b = dot(c.dSperp, c.dSperp);
-  const s = Math.max(0, c.S - edge) / b;
-  const nw = dot(c.u, c.dL) / c.S;
-  return taylorCenter(
-    net,
-    c.p.map((x, i) => x - s * c.dSperp[i] - nw * c.u[i]),
-    c.u,
-    count,
-  );
-}
 
 /** A hypothesis that failed (the first of its code), or a divergence. */
 export interface MlpEdgeStop {

@@ -14,11 +14,11 @@ import {
   mlpEdgeNet,
   mlpEdgeSpec,
   runMlpEdge,
-  topPairs,
   type MlpEdgeInstance,
   type MlpEdgeRun,
   type MlpEdgeSize,
 } from './mlpEdgeRun.js';
+import { topPairs } from '../../dynamics/taylorCenter.js';
 
 /**
  * The level, in the unit of each prediction's effect: the time-averaged loss error at most half of
