@@ -10,7 +10,7 @@ let mathjs: MathJsInstance | undefined;
  * mathjs with BigNumber literals, so `0.1` keeps its digits; used only to parse and differentiate.
  * Loaded on first use (synchronously, so building a model stays synchronous), and from the
  * package's single-file build (`mathjs/lib/browser/math.js`, the same release and API): the default
- * entry requires about a thousand modules and takes over ten times as long to load (seconds on a
+ * entry requires about a thousand modules and takes about ten times as long to load (seconds on a
  * busy machine; both measured side by side in bench/coldStart.bench.ts). Only the expr model needs it.
  */
 export function math(): MathJsInstance {
