@@ -117,11 +117,12 @@ export function runRung<T>(instance: EdgeInstance, rung: EdgeRungBase, data: Ins
   // its point evaluation already holds (one evaluation a step); the flow's is fresh.
   const found = gdToEdge(model, theta, rung.lr, EDGE_MAX_STEPS, { at: 'iterate' });
   if (!found.reached) {
-    if (found.cause !== 'steps') return nonFinite(ctx, found.t, `GD diverged before the crossing: ${found.reason}`);
+    if (found.cause === 'nonFinite') return nonFinite(ctx, found.t, `GD diverged before the crossing: ${found.reason}`);
+    // Out of steps, or a fixed point below 2/η: GD never reaches the edge.
     return ctx.diverged({
       code: 'no_crossing',
-      message: `S stayed below 2/η for ${EDGE_MAX_STEPS} steps`,
-      observed: EDGE_MAX_STEPS + 1,
+      message: found.cause === 'steps' ? `S stayed below 2/η for ${EDGE_MAX_STEPS} steps` : found.reason,
+      observed: found.cause === 'steps' ? EDGE_MAX_STEPS + 1 : found.t,
       bound: EDGE_MAX_STEPS,
       margin: Number.NaN,
     });
