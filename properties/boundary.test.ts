@@ -6,6 +6,7 @@ import { claimVerdict, zeroCounts } from '../src/harness/report.js';
 import { parsePrecision } from '../src/numerics/precision.js';
 import { BOUNDARIES } from './boundary/index.js';
 import { type Boundary, scaledTolerance } from './boundary/boundary.js';
+import { MLP_BOUNDARIES, MLP_SECOND, recordedMlpRuns } from './boundary/mlp.js';
 import { statedRungs, TWO_LAYER_BOUNDARIES, TWO_LAYER_SECOND } from './boundary/twoLayer.js';
 
 /**
@@ -15,7 +16,8 @@ import { statedRungs, TWO_LAYER_BOUNDARIES, TWO_LAYER_SECOND } from './boundary/
  * `npm run mutation` narrows it to the claims of the file it mutates (EOSCHECK_CLAIMS).
  */
 const only = (process.env.EOSCHECK_CLAIMS ?? '').split(',').filter((id) => id !== '');
-const ALL: readonly Boundary[] = [...BOUNDARIES, ...TWO_LAYER_BOUNDARIES, ...TWO_LAYER_SECOND];
+const FIRST: readonly Boundary[] = [...BOUNDARIES, ...TWO_LAYER_BOUNDARIES, ...MLP_BOUNDARIES];
+const ALL: readonly Boundary[] = [...FIRST, ...TWO_LAYER_SECOND, ...MLP_SECOND];
 const selected = only.length === 0 ? ALL : ALL.filter((b) => only.includes(b.claim.id));
 
 const f64 = parsePrecision('f64');
@@ -37,9 +39,15 @@ function outsideVerdict(b: Boundary, claim: Claim, inst: Instance): { verdict: s
 describe('boundary controls', () => {
   // The two-layer claims' rungs are seconds of runs each: a rung that states its run (properties/boundary/twoLayer.ts) is
   // answered with it, so the claim's own check decides on a stated ladder; every other rung runs.
+  // The MLP claims' windows are 1000 steps of a network each: their boundaries judge recorded runs (properties/boundary/mlp.ts).
   let restore = () => {};
   beforeAll(() => {
-    restore = statedRungs();
+    const rungs = statedRungs();
+    const runs = recordedMlpRuns();
+    restore = () => {
+      rungs();
+      runs();
+    };
   });
   afterAll(() => restore());
   for (const b of selected) {
@@ -84,10 +92,10 @@ describe('boundary controls', () => {
 });
 
 test('boundary controls name registered claims, once each', () => {
-  const ids = [...BOUNDARIES, ...TWO_LAYER_BOUNDARIES].map((b) => b.claim.id);
+  const ids = FIRST.map((b) => b.claim.id);
   expect(new Set(ids).size).toBe(ids.length);
   // The second boundaries of the two-layer claims (another failure code of the same decision) name claims that have a first.
-  expect(TWO_LAYER_SECOND.filter((b) => !ids.includes(b.claim.id))).toEqual([]);
+  expect([...TWO_LAYER_SECOND, ...MLP_SECOND].filter((b) => !ids.includes(b.claim.id))).toEqual([]);
   const registered = new Set(BUILTIN_CLAIMS.map((c) => c.id));
   expect(ids.filter((id) => !registered.has(id))).toEqual([]);
 });
@@ -96,13 +104,13 @@ test('boundary controls name registered claims, once each', () => {
  * Claims of the seed papers without a boundary control (pinned: a new seed-paper claim comes with one,
  * or is listed here). The other papers' claims have only their far negative control so far.
  */
-const SEED_WITHOUT_BOUNDARY: readonly string[] = ['damian.mlp-8-16-1.predictions-track', 'damian.mlp.predictions-track'];
+const SEED_WITHOUT_BOUNDARY: readonly string[] = [];
 
 test('seed-paper claims without a boundary control are the pinned list', () => {
   const seed = BUILTIN_CLAIMS.filter((c) => /^(damian|arora|wr|wxzt|kreisler|classical)\./.test(c.id)).map((c) => c.id);
-  const covered = new Set([...BOUNDARIES, ...TWO_LAYER_BOUNDARIES].map((b) => b.claim.id));
+  const covered = new Set(FIRST.map((b) => b.claim.id));
   const missing = seed.filter((id) => !covered.has(id));
-  const tolerancePinned = [...BOUNDARIES, ...TWO_LAYER_BOUNDARIES].filter((b) => b.notTolerance === undefined).length;
+  const tolerancePinned = FIRST.filter((b) => b.notTolerance === undefined).length;
   console.log(`boundary controls: ${covered.size} of ${seed.length} seed-paper claims; tolerance ×10 pinned on ${tolerancePinned}`);
   expect(missing.sort()).toEqual([...SEED_WITHOUT_BOUNDARY].sort());
 });

@@ -118,12 +118,26 @@ export interface MlpEdgeRun {
 /** A run and the evaluations it counted: a claim reading the shared run counts them again, so a report does not depend on order. */
 const memo = new Map<string, { run: MlpEdgeRun; evaluations: number }>();
 
+const keyOf = (inst: MlpEdgeInstance) => JSON.stringify([inst.size, inst.seed, inst.dataSeed, inst.lr]);
+
+/**
+ * Supplies the run of `inst` (a recorded one), so the claims judge it without the network: how the boundary
+ * controls (properties/boundary/mlp.ts) run the claims' own check on runs a stated amount past and inside its
+ * level. Returns the undo.
+ */
+export function recordedMlpEdgeRun(inst: MlpEdgeInstance, run: MlpEdgeRun): () => void {
+  const key = keyOf(inst);
+  const before = memo.get(key);
+  memo.set(key, { run, evaluations: 0 });
+  return () => (before === undefined ? memo.delete(key) : memo.set(key, before));
+}
+
 /**
  * Runs the pipeline for `inst` (memoised: the claim and its control read the same run). The window
  * ends at the first failed hypothesis (`stop`), as the authors' loop ends where λ₂ passes 1.9/η.
  */
 export function runMlpEdge(inst: MlpEdgeInstance, count: () => void = () => {}): MlpEdgeRun {
-  const key = JSON.stringify([inst.size, inst.seed, inst.dataSeed, inst.lr]);
+  const key = keyOf(inst);
   const hit = memo.get(key);
   if (hit !== undefined) {
     for (let i = 0; i < hit.evaluations; i++) count();
