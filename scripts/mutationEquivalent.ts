@@ -13,31 +13,31 @@ export interface EquivalentMutant {
 export const EQUIVALENT_MUTANTS: readonly EquivalentMutant[] = [
   {
     file: 'src/claims/damian/reducedMap.ts',
-    line: 68,
+    line: 69,
     replacement: 'true',
     why: 'the ỹ bound per·t·(|a₀ + b·z| + 2/η + …) and the x bound per·t·(|x| + |x̂|) + u·1e-300 are > 0 at every step, so `bound > 0` is always true and its else-branch (`err > 0 ? Infinity : 0`) is unreachable',
   },
   {
     file: 'src/claims/damian/reducedMap.ts',
-    line: 68,
+    line: 69,
     replacement: 'bound >= 0',
     why: 'the ỹ bound per·t·(|a₀ + b·z| + 2/η + …) and the x bound per·t·(|x| + |x̂|) + u·1e-300 are > 0 at every step, so `bound > 0` is always true and its else-branch (`err > 0 ? Infinity : 0`) is unreachable',
   },
   {
     file: 'src/claims/damian/reducedMap.ts',
-    line: 68,
+    line: 69,
     replacement: 'false',
     why: 'the ỹ bound per·t·(|a₀ + b·z| + 2/η + …) and the x bound per·t·(|x| + |x̂|) + u·1e-300 are > 0 at every step, so `bound > 0` is always true and its else-branch (`err > 0 ? Infinity : 0`) is unreachable (this `false` is the NoCoverage one, in that branch)',
   },
   {
     file: 'src/claims/damian/reducedMap.ts',
-    line: 68,
+    line: 69,
     replacement: 'err >= 0',
     why: 'the ỹ bound per·t·(|a₀ + b·z| + 2/η + …) and the x bound per·t·(|x| + |x̂|) + u·1e-300 are > 0 at every step, so `bound > 0` is always true and its else-branch (`err > 0 ? Infinity : 0`) is unreachable',
   },
   {
     file: 'src/claims/damian/reducedMap.ts',
-    line: 68,
+    line: 69,
     replacement: 'err <= 0',
     why: 'the ỹ bound per·t·(|a₀ + b·z| + 2/η + …) and the x bound per·t·(|x| + |x̂|) + u·1e-300 are > 0 at every step, so `bound > 0` is always true and its else-branch (`err > 0 ? Infinity : 0`) is unreachable',
   },
