@@ -127,6 +127,26 @@ export function projectOntoStableSet<T>(
 }
 
 /**
+ * One step of projected GD from θ with its gradient g at θ (a caller that holds it passes it; pgd's step
+ * evaluates it): proj_M(θ − η·g), projectOntoStableSet's iterated linearised projection.
+ */
+export function projectedGdStep<T>(
+  model: BoundModel<T>,
+  theta: Vec<T>,
+  lr: T,
+  g: Vec<T>,
+  options: ProjectionOptions = {},
+): { theta: Vec<T>; report: ProjectionReport<T> } {
+  const F = model.F;
+  return projectOntoStableSet(
+    model,
+    theta.map((x, i) => F.sub(x, F.mul(lr, g[i]))),
+    lr,
+    options,
+  );
+}
+
+/**
  * Projected gradient descent onto DNL's stable set, the "constrained trajectory" θ† of
  * self-stabilization (docs/claims/damian.md): θ†⁺ = proj_M(θ† − η∇L(θ†)), with proj_M the iterated
  * linearised projection of projectOntoStableSet. `init` projects θ₀ too. Each state carries the
@@ -156,9 +176,7 @@ export function pgd<T>(model: BoundModel<T>, options: { readonly lr: Scalar } & 
       return { t: 0, theta: r.theta, projection: r.report };
     },
     step(state: OptimizerState<T>): OptimizerState<T> {
-      const g = model.grad(state.theta);
-      const moved = state.theta.map((x, i) => F.sub(x, F.mul(lr, g[i])));
-      const r = projectOntoStableSet(model, moved, lr, proj);
+      const r = projectedGdStep(model, state.theta, lr, model.grad(state.theta), proj);
       return { t: state.t + 1, theta: r.theta, projection: r.report };
     },
   });

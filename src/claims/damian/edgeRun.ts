@@ -1,6 +1,6 @@
 import { gdToEdge } from '../../dynamics/gdToEdge.js';
-import { projectOntoStableSet } from '../../dynamics/pgd.js';
-import { pointInfo } from '../../dynamics/pointInfo.js';
+import { projectOntoStableSet, projectedGdStep } from '../../dynamics/pgd.js';
+import { type PointInfo, pointInfo } from '../../dynamics/pointInfo.js';
 import { predictedDisplacement } from '../../dynamics/predictedDisplacement.js';
 import { gdRule, stepper, type UpdateRule } from '../../dynamics/stepper.js';
 import type { Vec } from '../../numerics/field.js';
@@ -128,9 +128,10 @@ export function runRung<T>(instance: EdgeInstance, rung: EdgeRungBase, data: Ins
     });
   }
   const crossing = found.t;
-  let Pth = pointInfo(model, found.theta);
+  // GD's point evaluation at θ_t, set at each step below.
+  let Pth: PointInfo<T> | undefined;
   const gd = stepper(
-    gdRule(F, (t) => (t === Pth.theta ? Pth.grad() : model.grad(t)), eta),
+    gdRule(F, (t) => (t === Pth?.theta ? Pth.grad() : model.grad(t)), eta),
     found.theta,
   );
   let th = gd.theta;
@@ -219,9 +220,8 @@ export function runRung<T>(instance: EdgeInstance, rung: EdgeRungBase, data: Ins
     if (!gd.step()) return nonFinite(ctx, k, `GD diverged at step ${k}: ${gd.divergence}`);
     th = gd.theta;
     for (let j = 0; j < GF_SUBSTEPS; j++) if (!flow.step()) return nonFinite(ctx, k, `gradient flow diverged at step ${k}: ${flow.divergence}`);
-    // Projected GD (pgd.ts's step) from θ†, with the gradient its point evaluation already holds.
-    const moved = gdRule(F, () => P.grad(), eta).step({ t: k, theta: dag }).theta;
-    const pr = projectOntoStableSet(model, moved, eta);
+    // Projected GD's step from θ†, with the gradient its point evaluation already holds.
+    const pr = projectedGdStep(model, dag, eta, P.grad());
     ctx.assume(pr.report.projected, 'projection_failed', `θ† could not be projected at step ${k + 1} (${pr.report.reason ?? ''})`);
     dag = pr.theta;
   }
