@@ -80,4 +80,24 @@ describe('layers', () => {
       .map(({ rel, lines }) => `${rel}: ${lines}`);
     expect(long).toEqual([]);
   });
+
+  // The library names its inputs as API parameters (errors.ts); only the CLI (cliMessage.ts) maps them to flags.
+  const flagParam = /(?:UsageError|EoscheckError)\([^;]*,\s*'--[a-z]/;
+  it('no error thrown below the CLI names a command-line flag as its input', () => {
+    const bad = all
+      .filter(({ rel }) => !rel.startsWith('src/cli/') && !rel.endsWith('.test.ts'))
+      .flatMap(({ file, rel }) => {
+        // On the whole text: a call that biome spreads over several lines is read as one.
+        const text = readFileSync(file, 'utf8');
+        return [...text.matchAll(new RegExp(flagParam.source, 'g'))].map((m) => `${rel}:${text.slice(0, m.index).split('\n').length}`);
+      });
+    expect(bad).toEqual([]);
+  });
+
+  it('the flag pattern finds a flag named as an error input, and not an API parameter', () => {
+    expect(flagParam.test("throw new UsageError(`bad ${x}`, '--data');")).toBe(true);
+    expect(flagParam.test("throw new UsageError(`bad ${x}`, 'data');")).toBe(false);
+    expect(flagParam.test("throw new UsageError('--data is not set; use data');")).toBe(false);
+    expect(flagParam.test("throw new UsageError(\n  `bad ${x}`,\n  '--data',\n);")).toBe(true);
+  });
 });

@@ -81,7 +81,7 @@ export function withUserClaims(user: readonly { claim: Claim; file: string }[]):
   const where = new Map<string, string>(out.map((c) => [c.id, 'the built-in catalog']));
   for (const { claim, file } of user) {
     const prev = where.get(claim.id);
-    if (prev !== undefined) throw new UsageError(`${file}: claim "${claim.id}" is already defined in ${prev}`, '--claims');
+    if (prev !== undefined) throw new UsageError(`${file}: claim "${claim.id}" is already defined in ${prev}`, 'claimsFile');
     where.set(claim.id, file);
     out.push(claim);
   }

@@ -213,12 +213,12 @@ export async function runClaim<I extends Instance>(claim: Claim<I>, o: RunClaimO
       interrupted = true;
       break;
     }
-    if (fx.claim !== claim.id) throw new UsageError(`${file}: records claim "${fx.claim}" but sits in the directory of "${claim.id}"`, '--fixtures');
+    if (fx.claim !== claim.id) throw new UsageError(`${file}: records claim "${fx.claim}" but sits in the directory of "${claim.id}"`, 'fixturesDir');
     let r;
     try {
       r = evaluate(claim, fx.instance as I, evalOpts);
     } catch (e) {
-      if (e instanceof EoscheckError) throw new UsageError(`${file}: the instance is not valid: ${e.message}`, '--fixtures');
+      if (e instanceof EoscheckError) throw new UsageError(`${file}: the instance is not valid: ${e.message}`, 'fixturesDir');
       throw e;
     }
     evaluations += r.evaluations;

@@ -4,9 +4,10 @@ import { f64 } from '../numerics/f64Field.js';
 import type { Field, Mat, Vec } from '../numerics/field.js';
 import { mirrorUpper } from './_internals/mirrorUpper.js';
 import { deepLinearF64, type DeepLinearF64 } from './deepLinearF64.js';
+import { f64Binding } from './closedFormsF64.js';
 import { defineModel } from './defineModel.js';
 import { matrixIn } from './inField.js';
-import type { BoundModel, DecimalText, ExactJson, ModelDef } from './model.js';
+import type { DecimalText, ExactJson, ModelDef } from './model.js';
 import { dataMatrix, dataVector } from './params.js';
 
 const SHAPE = '{ "X": [[...]] (n×d₀, one row per sample), "Y": [[...]] (n×d_D), "widths": [d₀, …, d_D] (D ≥ 1 layers) }';
@@ -23,24 +24,24 @@ interface Data {
 function readData(obj: Record<string, ExactJson>): Data {
   const widthText = dataVector(obj, 'widths');
   if (widthText.length < 2) {
-    throw new UsageError(`"widths" must list d₀, …, d_D with at least 2 entries (D ≥ 1 layers), got ${widthText.length}`, '--data');
+    throw new UsageError(`"widths" must list d₀, …, d_D with at least 2 entries (D ≥ 1 layers), got ${widthText.length}`, 'data');
   }
   const widths = widthText.map((t, i) => {
     const w = new Decimal(t);
     if (!w.isInteger() || !w.gte(1) || !w.lte(DEEP_LINEAR_MAX_COORDINATES)) {
-      throw new UsageError(`"widths"[${i}] must be a positive integer (at most ${DEEP_LINEAR_MAX_COORDINATES}), got ${t}`, '--data');
+      throw new UsageError(`"widths"[${i}] must be a positive integer (at most ${DEEP_LINEAR_MAX_COORDINATES}), got ${t}`, 'data');
     }
     return w.toNumber();
   });
   const D = widths.length - 1;
   const X = dataMatrix(obj, 'X');
   if (X[0].length !== widths[0]) {
-    throw new UsageError(`"X" must have widths[0] = ${widths[0]} columns (one row per sample), got ${X[0].length}`, '--data');
+    throw new UsageError(`"X" must have widths[0] = ${widths[0]} columns (one row per sample), got ${X[0].length}`, 'data');
   }
   const Y = dataMatrix(obj, 'Y');
-  if (Y.length !== X.length) throw new UsageError(`"Y" must have one row per row of "X" (${X.length}), got ${Y.length}`, '--data');
+  if (Y.length !== X.length) throw new UsageError(`"Y" must have one row per row of "X" (${X.length}), got ${Y.length}`, 'data');
   if (Y[0].length !== widths[D]) {
-    throw new UsageError(`"Y" must have widths[${D}] = ${widths[D]} columns, got ${Y[0].length}`, '--data');
+    throw new UsageError(`"Y" must have widths[${D}] = ${widths[D]} columns, got ${Y[0].length}`, 'data');
   }
   return { X, Y, widths };
 }
@@ -74,7 +75,7 @@ export const deepLinear: ModelDef = defineModel({
     const off: number[] = [0];
     for (let l = 1; l <= D; l++) off.push(off[l - 1] + widths[l] * widths[l - 1]);
     if (off[D] > DEEP_LINEAR_MAX_COORDINATES) {
-      throw new UsageError(`"widths" give ${off[D]} coordinates (Σ d_l·d_{l−1}); at most ${DEEP_LINEAR_MAX_COORDINATES} are supported`, '--data');
+      throw new UsageError(`"widths" give ${off[D]} coordinates (Σ d_l·d_{l−1}); at most ${DEEP_LINEAR_MAX_COORDINATES} are supported`, 'data');
     }
     const dim = off[D];
     const names: string[] = [];
@@ -95,10 +96,8 @@ export const deepLinear: ModelDef = defineModel({
       thetaNames: names,
       kernelsF64: () => fastF64().kernels(),
       bind<T>(F: Field<T>) {
-        if ((F as Field<unknown>) === f64) {
-          const { loss, grad, hvp, third, hessian } = fastF64();
-          return { loss, grad, hvp, third, hessian } as unknown as Pick<BoundModel<T>, 'loss' | 'grad' | 'hvp' | 'third' | 'hessian'>;
-        }
+        const closed = f64Binding(F, fastF64);
+        if (closed) return closed;
         const X = matrixIn(F, data.X);
         const Y = matrixIn(F, data.Y);
         const N = F.int(n);

@@ -1,10 +1,11 @@
 import { f64 } from '../numerics/f64Field.js';
 import type { Field, Mat, Vec } from '../numerics/field.js';
 import { type DiagonalLinearF64, diagonalLinearF64 } from './diagonalLinearF64.js';
+import { f64Binding } from './closedFormsF64.js';
 import { defineModel } from './defineModel.js';
 import { matrixIn, vectorIn } from './inField.js';
 import { indexedNames } from './indexedNames.js';
-import type { BoundModel, ModelDef } from './model.js';
+import type { ModelDef } from './model.js';
 import { dataRegression } from './params.js';
 
 const SHAPE = '{ "X": [[...]] (n×d), "y": [...] (n) }';
@@ -38,10 +39,8 @@ export const diagonalLinear: ModelDef = defineModel({
       thetaNames: [...indexedNames('u', d), ...indexedNames('v', d)],
       kernelsF64: () => fastF64().kernels(),
       bind<T>(F: Field<T>) {
-        if ((F as Field<unknown>) === f64) {
-          const { loss, grad, hvp, third, hessian } = fastF64();
-          return { loss, grad, hvp, third, hessian } as unknown as Pick<BoundModel<T>, 'loss' | 'grad' | 'hvp' | 'third' | 'hessian'>;
-        }
+        const closed = f64Binding(F, fastF64);
+        if (closed) return closed;
         const X = matrixIn(F, data.X);
         const Y = vectorIn(F, data.y);
         const N = F.int(n);

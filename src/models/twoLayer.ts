@@ -2,9 +2,10 @@ import { Decimal } from 'decimal.js';
 import { f64 } from '../numerics/f64Field.js';
 import type { Field, Mat, Vec } from '../numerics/field.js';
 import { mirrorUpper } from './_internals/mirrorUpper.js';
+import { f64Binding } from './closedFormsF64.js';
 import { defineModel } from './defineModel.js';
 import { matrixIn, vectorIn } from './inField.js';
-import type { BoundModel, ModelDef } from './model.js';
+import type { ModelDef } from './model.js';
 import { dataRegression, requireParam } from './params.js';
 import { type TwoLayerF64, twoLayerF64 } from './twoLayerF64.js';
 
@@ -103,10 +104,8 @@ export const twoLayer: ModelDef = defineModel({
       thetaNames: names,
       kernelsF64: () => fastF64().kernels(),
       bind<T>(F: Field<T>) {
-        if ((F as Field<unknown>) === f64) {
-          const { loss, grad, hvp, third, hessian } = fastF64();
-          return { loss, grad, hvp, third, hessian } as unknown as Pick<BoundModel<T>, 'loss' | 'grad' | 'hvp' | 'third' | 'hessian'>;
-        }
+        const closed = f64Binding(F, fastF64);
+        if (closed) return closed;
         const X = matrixIn(F, Xt);
         const Y = vectorIn(F, yt);
         const N = F.int(n);
