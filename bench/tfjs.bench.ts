@@ -1,4 +1,4 @@
-// Gradient and Hessian-vector-product time of a ~15k-parameter MLP on 1000 samples (issue 6), on each
+// Gradient and Hessian-vector-product time of a ~15k-parameter MLP on 1000 samples, on each
 // tfjs backend available here and on the float64 reference (src/tfjs/mlpF64.ts, exact backprop and
 // R-operator), with the ratio HVP/gradient. One thing at a time: this machine has about one core.
 import { rng } from '../src/numerics/rng.js';

@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../cli/run.js';
 
 /**
- * Acceptance (issue 7): a report generated from a run with a counterexample opens in headless
+ * Acceptance: a report generated from a run with a counterexample opens in headless
  * Chromium (Debian's, driven by playwright-core) with no console errors, no request leaving
  * file://, and every plot drawn; the screenshot is saved as a CI artifact at SCREENSHOT (the README
  * names it), next to the page itself (out/report/index.html).

@@ -12,7 +12,7 @@ import { roundToF32 } from './tfDataset.js';
 import { tf } from './tfjs.js';
 
 /**
- * The acceptance property of issue 6: on random fully connected networks, for every activation
+ * The acceptance property of the tfjs Hessian-vector products: on random fully connected networks, for every activation
  * offered and on cpu and wasm, the tfjs nested HVP agrees with the float64 reference (mlpF64, exact
  * R-operator) to a relative error < 1e-4. Both are evaluated at the same point: θ, v and the data
  * rounded to float32 once, the reference then exact in float64. Measured errors are 5e-8 to 3e-7

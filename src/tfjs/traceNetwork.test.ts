@@ -4,7 +4,7 @@ import { traceNetwork } from './traceNetwork.js';
 import { traceNetworkJson } from './traceNetworkJson.js';
 
 /**
- * The acceptance run of issue 6 (README): a tanh MLP with MSE trained by full-batch GD in tfjs
+ * The acceptance run of the README: a tanh MLP with MSE trained by full-batch GD in tfjs
  * (wasm, float32) shows progressive sharpening and the edge of stability.
  *
  * Configuration (the float64 claims' SMALL_MLP setting, src/claims/cohen/cohenNetworks.ts): 8-16-1 tanh
