@@ -2,14 +2,14 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { monotoneBelowThree } from '../../properties/examples/falseClaim.js';
-import type { Claim } from '../claims/claim.js';
+import { readmeFalseClaim } from '../../test-support/readmeFalseClaim.js';
 import type { Fixture } from './fixture.js';
 import { writeFixture } from './fixtureStore.js';
 import { htmlReport, MAX_PANELS, PANELS_PER_CLAIM, type HtmlReportInput } from './htmlReport.js';
 import { readCounterexamples } from './readCounterexamples.js';
 import { zeroCounts, type CheckReport, type ClaimRow } from './report.js';
 
+const falseClaim = await readmeFalseClaim();
 const fixture = (claim: string, instance: Fixture['instance'], over: Partial<Fixture> = {}): Fixture => ({
   claim,
   version: '0.1.0',
@@ -48,7 +48,7 @@ function input(): HtmlReportInput {
   const quad = writeFixture(
     dir,
     fixture(
-      monotoneBelowThree.id,
+      falseClaim.id,
       {
         model: 'quadratic',
         params: {},
@@ -78,7 +78,7 @@ function input(): HtmlReportInput {
     fixtures: dir,
     interrupted: false,
     claims: [
-      row(monotoneBelowThree.id, [rel(quad)]),
+      row(falseClaim.id, [rel(quad)]),
       row('wr.swap-is-not-rotation', [rel(rot)]),
       row('damian.four-stages', [rel(ref)]),
       row('oracle.uv.closed-forms', [rel(point), 'oracle.uv.closed-forms/gone.json']),
@@ -88,7 +88,7 @@ function input(): HtmlReportInput {
   return {
     report,
     source: 'r.json',
-    claims: [monotoneBelowThree as unknown as Claim],
+    claims: [falseClaim],
     counterexamples: readCounterexamples(report),
     claimsFiles: ['properties/examples/falseClaim.ts'],
   };

@@ -2,16 +2,18 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { monotoneBelowThree } from '../../properties/examples/falseClaim.js';
+import { readmeFalseClaim } from '../../test-support/readmeFalseClaim.js';
 import { descentLemmaQuadratic } from '../claims/classical/classical.js';
 import type { Claim } from '../claims/claim.js';
 import { hunt } from './hunt.js';
+
+const falseClaim = await readmeFalseClaim();
 
 describe('hunt', () => {
   it('climbs to counterexamples of a false claim, shrinks them to κ just above 2 and writes them as found', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'eoscheck-hunt-'));
     const seen: string[] = [];
-    const r = await hunt(monotoneBelowThree as unknown as Claim, { seed: 1, runs: 4, storeDir: dir, onCounterexample: (cx) => seen.push(cx.file as string) });
+    const r = await hunt(falseClaim, { seed: 1, runs: 4, storeDir: dir, onCounterexample: (cx) => seen.push(cx.file as string) });
     expect(r.counterexamples.length).toBeGreaterThan(0);
     expect(seen).toEqual(r.counterexamples.map((c) => c.file));
     for (const f of seen) {
@@ -38,14 +40,14 @@ describe('hunt', () => {
   it('counts a check that threw apart: never a counterexample, never a fixture, never a step of a climb', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'eoscheck-hunt-'));
     // The false claim, with a check that throws on roughly half of the instances (those with an odd step count).
-    const buggy = {
-      ...monotoneBelowThree,
+    const buggy: Claim = {
+      ...falseClaim,
       id: 'example.buggy',
-      check: (i: Parameters<typeof monotoneBelowThree.check>[0], ctx: Parameters<typeof monotoneBelowThree.check>[1]) => {
-        if (i.steps % 2 === 1) throw new TypeError('a bug in the check');
-        return monotoneBelowThree.check(i, ctx);
+      check: (i, ctx) => {
+        if ((i as { steps: number }).steps % 2 === 1) throw new TypeError('a bug in the check');
+        return falseClaim.check(i, ctx);
       },
-    } as unknown as Claim;
+    };
     const r = await hunt(buggy, { seed: 1, runs: 3, steps: 20, storeDir: dir });
     expect(r.errors).toBeGreaterThan(0);
     expect(r.errors).toBeLessThan(r.candidates);

@@ -2,8 +2,7 @@ import { mkdtempSync, existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { monotoneBelowThree } from '../../properties/examples/falseClaim.js';
-import type { Claim } from '../claims/claim.js';
+import { readmeFalseClaim } from '../../test-support/readmeFalseClaim.js';
 import { writeFixture } from './fixtureStore.js';
 import { instanceAtPath } from './generateInstance.js';
 import { mergeReports } from './mergeReports.js';
@@ -11,7 +10,7 @@ import { exercisedOf, type CheckReport, type ClaimRow } from './report.js';
 import { fixtureOf, runClaim } from './runClaim.js';
 import { formatShard } from './shard.js';
 
-const claim = monotoneBelowThree as unknown as Claim;
+const claim = await readmeFalseClaim();
 const tmp = () => mkdtempSync(join(tmpdir(), 'eoscheck-run-'));
 const report = (rows: ClaimRow[], shard: string): CheckReport => ({ seed: 7, runs: 24, shard, version: '0.1.0', interrupted: false, claims: rows });
 const withoutMs = (r: CheckReport) => ({ ...r, claims: r.claims.map(({ ms: _ms, ...rest }) => rest) });

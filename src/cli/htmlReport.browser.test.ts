@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { run } from '../cli/run.js';
+import { run } from './run.js';
 
 /**
  * Acceptance: a report generated from a run with a counterexample opens in headless
