@@ -24,13 +24,13 @@ describe('dlnGd', () => {
   ];
 
   test.each(cases)('the Float64Array loop is the generic loop in f64, to the bit, with the same count (ends $name)', ({ name, seed, gamma, alpha, o }) => {
-    const { X, Y, u0, v0 } = problem(seed, 6, 5, alpha);
+    const p = problem(seed, 6, 5, alpha);
     let nFast = 0;
     let nGen = 0;
-    const fast = dlnGdF64(X, Y, u0, v0, gamma, o, (k) => {
+    const fast = dlnGdF64(p, gamma, o, (k) => {
       nFast += k;
     });
-    const gen = dlnGdGeneric(f64, X, Y, u0, v0, gamma, o, (k) => {
+    const gen = dlnGdGeneric(f64, p, gamma, o, (k) => {
       nGen += k;
     });
     expect(gen.status).toBe(name);
@@ -45,13 +45,10 @@ describe('dlnGd', () => {
     const { X, Y, u0, v0 } = problem(3, 6, 5, 0.1);
     const D = decimalField(50);
     const o = { maxSteps: 400, stop: 'grad' as const, tol: 1e-30 };
-    const a = dlnGdF64(X, Y, u0, v0, 0.3, o, () => {});
+    const a = dlnGdF64({ X, Y, u0, v0 }, 0.3, o, () => {});
     const b = dlnGdGeneric(
       D,
-      X.map((r) => r.map((x) => D.from(x))),
-      Y.map((y) => D.from(y)),
-      u0.map((x) => D.from(x)),
-      v0.map((x) => D.from(x)),
+      { X: X.map((r) => r.map((x) => D.from(x))), Y: Y.map((y) => D.from(y)), u0: u0.map((x) => D.from(x)), v0: v0.map((x) => D.from(x)) },
       D.from(0.3),
       { ...o, tol: D.from(1e-30) },
       () => {},

@@ -18,6 +18,14 @@ export interface DlnRunOptions<T> {
   readonly tol: T;
 }
 
+/** A DLN problem: the data X (n×d, rows are samples), the labels Y (n) and GD's start (u₀, v₀). */
+export interface DlnProblem<T> {
+  readonly X: readonly (readonly T[])[];
+  readonly Y: readonly T[];
+  readonly u0: readonly T[];
+  readonly v0: readonly T[];
+}
+
 export interface DlnRunResult<T> {
   readonly status: 'converged' | 'two-cycle' | 'steps' | 'diverged';
   readonly steps: number;
@@ -36,43 +44,18 @@ export interface DlnRunResult<T> {
  * a non-finite loss, or an iterate with an entry that is not finite or beyond DIVERGENCE_BOUND.
  * In the f64 field the same loop runs on Float64Arrays (dlnGdF64, ~6× faster), to the bit.
  */
-export function dlnGd<T>(
-  F: Field<T>,
-  X: readonly (readonly T[])[],
-  Y: readonly T[],
-  u0: readonly T[],
-  v0: readonly T[],
-  gamma: T,
-  o: DlnRunOptions<T>,
-  count: (steps: number) => void,
-): DlnRunResult<T> {
+export function dlnGd<T>(F: Field<T>, problem: DlnProblem<T>, gamma: T, o: DlnRunOptions<T>, count: (steps: number) => void): DlnRunResult<T> {
   if ((F as Field<unknown>) === f64) {
     // T is number here: the f64 field is the only one whose values are doubles.
-    const r = dlnGdF64(
-      X as unknown as number[][],
-      Y as unknown as number[],
-      u0 as unknown as number[],
-      v0 as unknown as number[],
-      gamma as unknown as number,
-      o as unknown as DlnRunOptions<number>,
-      count,
-    );
+    const r = dlnGdF64(problem as unknown as DlnProblem<number>, gamma as unknown as number, o as unknown as DlnRunOptions<number>, count);
     return r as unknown as DlnRunResult<T>;
   }
-  return dlnGdGeneric(F, X, Y, u0, v0, gamma, o, count);
+  return dlnGdGeneric(F, problem, gamma, o, count);
 }
 
 /** {@link dlnGd} in any field, through `stepper` and diagonalGdRule (exported for the f64 twin's test). */
-export function dlnGdGeneric<T>(
-  F: Field<T>,
-  X: readonly (readonly T[])[],
-  Y: readonly T[],
-  u0: readonly T[],
-  v0: readonly T[],
-  gamma: T,
-  o: DlnRunOptions<T>,
-  count: (steps: number) => void,
-): DlnRunResult<T> {
+export function dlnGdGeneric<T>(F: Field<T>, problem: DlnProblem<T>, gamma: T, o: DlnRunOptions<T>, count: (steps: number) => void): DlnRunResult<T> {
+  const { X, Y, u0, v0 } = problem;
   const n = X.length;
   const d = u0.length;
   const N = F.int(n);
@@ -85,7 +68,7 @@ export function dlnGdGeneric<T>(
     [...u0, ...v0],
   );
   // In interval arithmetic the iterates are enclosed in a frame that turns with the orbit (dlnLohner.ts): a box would grow ~1.13× a step.
-  const lohner = F.precision.kind === 'interval' ? intervalStepper(F, X, Y, u0, v0, gamma) : undefined;
+  const lohner = F.precision.kind === 'interval' ? intervalStepper(F, problem, gamma) : undefined;
   let prev: T | undefined;
   let prev2: T | undefined;
   let inside = 0;
@@ -155,7 +138,7 @@ function below<T>(F: Field<T>, a: T, b: T, what: string): boolean {
  * The Lohner stepper of dlnLohner.ts for this problem, with the divergence rule of `stepper`: false
  * once the enclosure is lost or an iterate may lie beyond DIVERGENCE_BOUND.
  */
-function intervalStepper<T>(F: Field<T>, X: readonly (readonly T[])[], Y: readonly T[], u0: readonly T[], v0: readonly T[], gamma: T) {
+function intervalStepper<T>(F: Field<T>, { X, Y, u0, v0 }: DlnProblem<T>, gamma: T) {
   const FI = F as unknown as Field<Interval>;
   const XI = X as unknown as Interval[][];
   const YI = Y as unknown as Interval[];
@@ -185,15 +168,8 @@ function intervalStepper<T>(F: Field<T>, X: readonly (readonly T[])[], Y: readon
 }
 
 /** {@link dlnGd} in plain doubles, operation for operation (same sums in the same order) as dlnGdGeneric in f64. */
-export function dlnGdF64(
-  X: readonly (readonly number[])[],
-  Y: readonly number[],
-  u0: readonly number[],
-  v0: readonly number[],
-  gamma: number,
-  o: DlnRunOptions<number>,
-  count: (steps: number) => void,
-): DlnRunResult<number> {
+export function dlnGdF64(problem: DlnProblem<number>, gamma: number, o: DlnRunOptions<number>, count: (steps: number) => void): DlnRunResult<number> {
+  const { X, Y, u0, v0 } = problem;
   const n = X.length;
   const d = u0.length;
   const u = Float64Array.from(u0);

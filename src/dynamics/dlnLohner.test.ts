@@ -15,7 +15,7 @@ function problem(seed: number, n: number, d: number) {
 /** The run of `steps` GD steps (no stopping rule) in field F. */
 function run<T>(F: { from(x: string): T }, p: ReturnType<typeof problem>, gamma: string, steps: number, run: typeof dlnGdGeneric<T>) {
   const f = (xs: readonly string[]) => xs.map((x) => F.from(x));
-  return run(F as never, p.X.map(f), f(p.Y), f(p.u0), f(p.v0), F.from(gamma), { maxSteps: steps, stop: 'grad', tol: F.from('0') }, () => {});
+  return run(F as never, { X: p.X.map(f), Y: f(p.Y), u0: f(p.u0), v0: f(p.v0) }, F.from(gamma), { maxSteps: steps, stop: 'grad', tol: F.from('0') }, () => {});
 }
 
 test('interval GD on a diagonal network encloses a 40-digit run over 120 steps, and stays tight (a box grows to 1e-5)', () => {

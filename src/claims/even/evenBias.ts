@@ -1,7 +1,7 @@
 import { decimalCtor } from '../../numerics/decimalField.js';
 import type { Field } from '../../numerics/field.js';
 import type { CheckContext, Outcome } from '../claim.js';
-import { type DlnRunOptions, type DlnRunResult, dlnGd } from '../../dynamics/dlnGd.js';
+import { type DlnProblem, type DlnRunOptions, type DlnRunResult, dlnGd } from '../../dynamics/dlnGd.js';
 
 /**
  * Even, Pesme, Gunasekar, Flammarion (docs/claims/even.md): what GD with a finite step size does to
@@ -24,16 +24,8 @@ export const D = decimalCtor(60);
  * GD on the DLN (dynamics/dlnGd.ts) at the context's precision, each step counted against the
  * check's budget.
  */
-export function dlnRun<T>(
-  ctx: CheckContext<T>,
-  X: readonly (readonly T[])[],
-  Y: readonly T[],
-  u0: readonly T[],
-  v0: readonly T[],
-  gamma: T,
-  o: DlnRunOptions<T>,
-): DlnRunResult<T> {
-  return dlnGd(ctx.F, X, Y, u0, v0, gamma, o, (k) => ctx.count(k));
+export function dlnRun<T>(ctx: CheckContext<T>, problem: DlnProblem<T>, gamma: T, o: DlnRunOptions<T>): DlnRunResult<T> {
+  return dlnGd(ctx.F, problem, gamma, o, (k) => ctx.count(k));
 }
 
 /** Solves the small SPD system A z = b by Gaussian elimination with partial pivoting; null if a pivot is below `minPivot`·max|A|. */

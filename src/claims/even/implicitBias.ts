@@ -92,7 +92,7 @@ function checkBias<T>(inst: DlnBiasInstance, ctx: CheckContext<T>): Outcome {
   const steps: number[] = [];
   let maxGG = 0;
   for (let i = 0; i < gammas.length; i++) {
-    const r = dlnRun(ctx, X, Y, u0, v0, gammas[i], { maxSteps: inst.steps * (i + 1), stop: 'grad', tol: F.from(GRAD_TOL) });
+    const r = dlnRun(ctx, { X, Y, u0, v0 }, gammas[i], { maxSteps: inst.steps * (i + 1), stop: 'grad', tol: F.from(GRAD_TOL) });
     if (r.status === 'diverged') {
       return ctx.diverged({
         code: 'diverged',

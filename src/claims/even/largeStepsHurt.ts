@@ -103,7 +103,7 @@ export function runProblem<T>(ctx: CheckContext<T>, p: DlnProblem, init: string,
     return { l1, err, S: sharpness(F, model, [...u, ...v]) };
   };
   const gRef = F.div(F.one, sStar);
-  const ref = dlnRun(ctx, X, Y, u0, v0, gRef, { maxSteps, stop: 'loss', tol });
+  const ref = dlnRun(ctx, { X, Y, u0, v0 }, gRef, { maxSteps, stop: 'loss', tol });
   if (ref.status !== 'converged') return { ok: false, why: `the reference run (γ = 1/S*) ${ref.status === 'diverged' ? 'diverged' : 'did not converge'}` };
   const mRef = measure(ref.u, ref.v);
   const refGS = F.toNumber(F.mul(gRef, mRef.S));
@@ -113,7 +113,7 @@ export function runProblem<T>(ctx: CheckContext<T>, p: DlnProblem, init: string,
   const runs: ProblemRuns['runs'][number][] = [];
   for (const kt of kappas) {
     const gamma = F.div(F.from(kt), sGf);
-    const r = dlnRun(ctx, X, Y, u0, v0, gamma, { maxSteps, stop: 'loss', tol });
+    const r = dlnRun(ctx, { X, Y, u0, v0 }, gamma, { maxSteps, stop: 'loss', tol });
     if (r.status === 'diverged') return { ok: false, why: `GD at γ·S_GF = ${kt} diverged at step ${r.steps}`, diverged: true };
     if (r.status !== 'converged')
       return { ok: false, why: `GD at γ·S_GF = ${kt} ${r.status === 'two-cycle' ? 'settled on a period-2 orbit' : `did not converge in ${maxSteps} steps`}` };
