@@ -4,7 +4,6 @@ import { f64 } from '../numerics/f64Field.js';
 import type { Field, Mat, Vec } from '../numerics/field.js';
 import { mirrorUpper } from './_internals/mirrorUpper.js';
 import { deepLinearF64, type DeepLinearF64 } from './deepLinearF64.js';
-import { f64Binding } from './closedFormsF64.js';
 import { defineModel } from './defineModel.js';
 import { matrixIn } from './inField.js';
 import type { DecimalText, ExactJson, ModelDef } from './model.js';
@@ -94,10 +93,8 @@ export const deepLinear: ModelDef = defineModel({
     return {
       dim,
       thetaNames: names,
-      kernelsF64: () => fastF64().kernels(),
+      closedFormsF64: fastF64,
       bind<T>(F: Field<T>) {
-        const closed = f64Binding(F, fastF64);
-        if (closed) return closed;
         const X = matrixIn(F, data.X);
         const Y = matrixIn(F, data.Y);
         const N = F.int(n);

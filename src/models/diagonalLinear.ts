@@ -1,7 +1,6 @@
 import { f64 } from '../numerics/f64Field.js';
 import type { Field, Mat, Vec } from '../numerics/field.js';
 import { type DiagonalLinearF64, diagonalLinearF64 } from './diagonalLinearF64.js';
-import { f64Binding } from './closedFormsF64.js';
 import { defineModel } from './defineModel.js';
 import { matrixIn, vectorIn } from './inField.js';
 import { indexedNames } from './indexedNames.js';
@@ -37,10 +36,8 @@ export const diagonalLinear: ModelDef = defineModel({
     return {
       dim,
       thetaNames: [...indexedNames('u', d), ...indexedNames('v', d)],
-      kernelsF64: () => fastF64().kernels(),
+      closedFormsF64: fastF64,
       bind<T>(F: Field<T>) {
-        const closed = f64Binding(F, fastF64);
-        if (closed) return closed;
         const X = matrixIn(F, data.X);
         const Y = vectorIn(F, data.y);
         const N = F.int(n);

@@ -1,5 +1,6 @@
 import { f64 } from '../numerics/f64Field.js';
 import type { Field, Mat, Vec } from '../numerics/field.js';
+import type { ClosedFormsF64 } from './closedFormsF64.js';
 import type { KernelsF64 } from './kernelsF64.js';
 
 /** A number as the user wrote it; it keeps its decimal meaning at every precision. */
@@ -94,6 +95,9 @@ export interface ModelDef {
  * The field-specific part of a model: a function of the field that returns the closed forms with
  * the model's constants already converted (so a hot loop never re-parses data).
  */
+/** What a ModelImpl binds: a BoundModel's derivatives, the HVP optional (dense from the Hessian when absent). */
+export type ImplBinding<T> = Omit<BoundModel<T>, 'F' | 'lossStar' | 'hvp'> & { hvp?(theta: Vec<T>, v: Vec<T>): Vec<T> };
+
 export interface ModelImpl {
   readonly id: string;
   readonly dim: number;
@@ -101,9 +105,15 @@ export interface ModelImpl {
   readonly lossStar?: DecimalText;
   readonly manifold?: Manifold;
   readonly params?: Readonly<Record<string, string>>;
-  bind<T>(F: Field<T>): Omit<BoundModel<T>, 'F' | 'lossStar' | 'hvp'> & { hvp?(theta: Vec<T>, v: Vec<T>): Vec<T> };
+  bind<T>(F: Field<T>): ImplBinding<T>;
   /** Builds the optional float64 kernels (called once, on first use; BoundModel.kernelsF64 of the f64 binding). */
   kernelsF64?(): KernelsF64;
+  /**
+   * Builds the optional float64 closed forms on typed arrays (called once, on first use): when
+   * given, they are the f64 binding's derivatives, in place of `bind(f64)`'s, and its kernels, in
+   * place of `kernelsF64`. They must be bit-identical to `bind` at f64 (the models test it).
+   */
+  closedFormsF64?(): ClosedFormsF64;
 }
 
 /** Dense HVP from the Hessian: fine for the small analytic models. */
@@ -135,10 +145,19 @@ function kernelRoutes(dim: number, kernels: () => KernelsF64, generic: Pick<Boun
   };
 }
 
+/** The derivatives of a ClosedFormsF64 as the f64 binding's (T is number there: the f64 field's values are doubles). */
+function closedFormsBinding<T>(c: ClosedFormsF64): ImplBinding<T> {
+  const { loss, grad, hvp, third, hessian } = c;
+  return { loss, grad, hvp, third, hessian } as unknown as ImplBinding<T>;
+}
+
 /** Wraps a ModelImpl into a Model whose bindings are cached per field. */
 export function makeModel(impl: ModelImpl): Model {
   const cache = new Map<Field<unknown>, BoundModel<unknown>>();
-  const makeKernels = impl.kernelsF64;
+  let twin: ClosedFormsF64 | undefined;
+  const makeTwin = impl.closedFormsF64;
+  const closedForms = makeTwin === undefined ? undefined : () => (twin ??= makeTwin());
+  const makeKernels = closedForms === undefined ? impl.kernelsF64 : () => closedForms().kernels();
   let kernels: KernelsF64 | undefined;
   return Object.freeze({
     id: impl.id,
@@ -150,7 +169,7 @@ export function makeModel(impl: ModelImpl): Model {
     bind<T>(F: Field<T>): BoundModel<T> {
       const hit = cache.get(F as Field<unknown>);
       if (hit !== undefined) return hit as BoundModel<T>;
-      const b = impl.bind(F);
+      const b = closedForms !== undefined && (F as Field<unknown>) === f64 ? closedFormsBinding<T>(closedForms()) : impl.bind(F);
       const viaKernels =
         makeKernels !== undefined && (F as Field<unknown>) === f64
           ? kernelRoutes(impl.dim, () => (kernels ??= makeKernels()), b as unknown as Pick<BoundModel<number>, 'loss' | 'grad'>)

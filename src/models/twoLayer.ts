@@ -2,7 +2,6 @@ import { Decimal } from 'decimal.js';
 import { f64 } from '../numerics/f64Field.js';
 import type { Field, Mat, Vec } from '../numerics/field.js';
 import { mirrorUpper } from './_internals/mirrorUpper.js';
-import { f64Binding } from './closedFormsF64.js';
 import { defineModel } from './defineModel.js';
 import { matrixIn, vectorIn } from './inField.js';
 import type { ModelDef } from './model.js';
@@ -102,10 +101,8 @@ export const twoLayer: ModelDef = defineModel({
     return {
       dim,
       thetaNames: names,
-      kernelsF64: () => fastF64().kernels(),
+      closedFormsF64: fastF64,
       bind<T>(F: Field<T>) {
-        const closed = f64Binding(F, fastF64);
-        if (closed) return closed;
         const X = matrixIn(F, Xt);
         const Y = vectorIn(F, yt);
         const N = F.int(n);
