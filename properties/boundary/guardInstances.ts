@@ -33,6 +33,8 @@ export const GUARD_INSTANCES: readonly GuardInstance[] = [
   g(twoLayerTrackingOrder, 'alpha_positive', buildEdgeFamily(ALPHA_NEGATIVE_DRAW.X, ALPHA_NEGATIVE_DRAW.thetaK)),
   // A negative-control instance checked as a claim instance.
   g(twoLayerTrackingOrder, 'control_variant', buildEdgeFamily(EDGE_PINNED.X, EDGE_PINNED.thetaK, undefined, 3, 'no-cubic')),
+  // u₀ = 1.25, below the stated start box [1.8, 3] × [0.05, 1].
+  g(wxztCatapult, 'start_out_of_range', { model: 'uv', params: { target: '1' }, theta: ['1.25', '0.25'], lr: '1.3', steps: 10, kappa: '3.25' }),
   // u = 2, v = 0.25 (inside the stated start box): λ_GFS = √(3.9375² + 4) = 4.416, so η = 0.7 is κ = 3.09, past the catapult's κ ≤ 3.
   g(wxztCatapult, 'kappa_out_of_range', { model: 'uv', params: { target: '1' }, theta: ['2', '0.25'], lr: '0.7', steps: 10, kappa: '3.09' }),
   // uv = 1 at the start: a minimizer, a fixed point of GD whatever η.
