@@ -98,4 +98,16 @@ export const EQUIVALENT_MUTANTS: readonly EquivalentMutant[] = [
       '(bound − observed of the same sample) and at dec:N its value rounded once more; the enclosure it drops is never reported, since at interval:N the check ' +
       'stops as indeterminate on the way (an interval compared with 0 contains it)',
   })),
+  {
+    file: 'src/claims/classical/quadraticGd.ts',
+    line: 49,
+    replacement: 'true',
+    why: "the conjunct theta.length === p (the other conjuncts' `true` mutants are killed): ctx.model(instance) already refuses a θ whose length is not A's (the quadratic model's UsageError), so the conjunct is never false here",
+  },
+  {
+    file: 'src/claims/classical/quadraticGd.ts',
+    line: 129,
+    replacement: '["Stryker was here"]',
+    why: "g's initial value is never read: each step assigns g = ∇L(θ_t) before run.step() reads it through the rule",
+  },
 ];

@@ -10,7 +10,7 @@ import { parsePrecision } from '../../src/numerics/precision.js';
  * draws of its generators. Its evidence must say what was measured: the sample where λ₁(Φ(θ)) came
  * closest to rising (its margin is the slack minus that sample's relative rise, the least over the
  * samples), inside the slow-time horizon the instance states, after Phase I's T₁ and at the stated
- * sampling period; and the negative control must be violated on its draws with that evidence.
+ * sampling period; the run must reach that horizon (counted in model evaluations, one a step at least); and the negative control must be violated on its draws with that evidence.
  */
 const f64 = parsePrecision('f64');
 const DRAWS = 12;
@@ -23,9 +23,9 @@ function sampling(e: Evidence): { T1: number; every: number } {
 }
 
 describe('arora.sharpness-decreases-along-flow on its draws (seed 1, f64)', () => {
-  it(`holds on each of ${DRAWS} draws, reporting its worst sample inside the stated horizon`, () => {
+  it(`holds on each of ${DRAWS} draws, run through the stated horizon, reporting its worst sample inside it`, () => {
     for (const i of fc.sample(claim.arbitrary, { seed: 1, numRuns: DRAWS })) {
-      const o = checkAt(claim, i, f64, { mode: 'claim' }).outcome;
+      const { outcome: o, evaluations } = checkAt(claim, i, f64, { mode: 'claim' });
       const what = `${JSON.stringify(i)}: ${o.evidence.message}`;
       expect(o.verdict, what).toBe('holds');
       const e = o.evidence;
@@ -36,6 +36,9 @@ describe('arora.sharpness-decreases-along-flow on its draws (seed 1, f64)', () =
       expect(e.step, what).toBeGreaterThan(T1);
       expect(((e.step ?? 0) - T1) % every, what).toBe(0);
       expect((e.step ?? 0) - T1, what).toBeLessThanOrEqual(Math.ceil(Number(i.horizon) / (eta * eta)));
+      // The run covers the horizon: ⌊⌈h/η²⌉/every⌋ samples (at least 2) after T₁, each step at least one model evaluation.
+      const samples = Math.max(2, Math.floor(Math.ceil(Number(i.horizon) / (eta * eta)) / every));
+      expect(evaluations, what).toBeGreaterThanOrEqual(T1 + samples * every);
       // The margin is that sample's: the slack minus its relative rise.
       expect(e.margin, what).toBeGreaterThan(0);
       expect(e.margin, what).toBeCloseTo(e.bound - e.observed, 12);
