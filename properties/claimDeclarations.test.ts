@@ -50,10 +50,11 @@ describe(`claim declarations${only.length > 0 ? ` (${only.join(', ')})` : ''}`, 
 
   test("the README's catalog tables give each claim's source as its citation does ([R] recalled, or checked)", async () => {
     const readme = readFileSync(join(import.meta.dirname, '..', 'README.md'), 'utf8');
-    // Rows | `id` | title | kind | tested on | source | …, cells split at unescaped bars; other tables' rows have no such source cell.
+    const tables = readme.slice(readme.indexOf('<!-- catalog:start'), readme.indexOf('<!-- catalog:end -->'));
+    // Rows | `id` | title | kind | tested on | source | verdict |, cells split at unescaped bars.
     const cell = String.raw`((?:[^|\\]|\\.)*)\|`;
     const row = new RegExp(String.raw`^\| \x60([^\x60]+)\x60 \|${cell.repeat(4)}`, 'gm');
-    const source = new Map([...readme.matchAll(row)].map((m) => [m[1], m[5].trim()] as const).filter(([, src]) => src === '[R] recalled' || src === 'checked'));
+    const source = new Map([...tables.matchAll(row)].map((m) => [m[1], m[5].trim()] as const).filter(([, src]) => src === '[R] recalled' || src === 'checked'));
     const claims = await catalog();
     expect(claims.filter((c) => !source.has(c.id)).map((c) => c.id)).toEqual([]);
     const wrong = claims
