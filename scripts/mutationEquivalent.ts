@@ -110,4 +110,24 @@ export const EQUIVALENT_MUTANTS: readonly EquivalentMutant[] = [
     replacement: '["Stryker was here"]',
     why: "g's initial value is never read: each step assigns g = ∇L(θ_t) before run.step() reads it through the rule",
   },
+  ...(
+    [
+      [84, 'Math.abs(s.x) * s.delta'],
+      [126, 'true'],
+      [126, 'false'],
+      [126, "variant !== 'no-x2'"],
+      [127, 'k.delta * k.delta * eta'],
+      [127, 'k.delta / k.delta'],
+      [128, '(meanL - meanX) * meanX'],
+      [128, 'meanL + meanX'],
+      [137, 'n * k.period'],
+      [137, '(meanL - meanX) * meanX'],
+      [137, 'meanL + meanX'],
+    ] as const
+  ).map(([line, replacement]) => ({
+    file: 'src/claims/damian/timeAveragedLoss.ts',
+    line,
+    replacement,
+    why: "only a number or a choice of wording inside a verdict's message; the verdict, its code, observed, bound, margin and details do not read it",
+  })),
 ];
