@@ -1,11 +1,13 @@
 /**
  * `npm run mutation [-- FILE...]`: Stryker (vitest runner) over claim files, one file at a time, each
- * against only the tests that concern it: the claim suites narrowed to the file's claims
- * (properties/claims.test.ts at EOSCHECK_CLAIM_RUNS runs, properties/boundary.test.ts), the pinned
+ * against only the tests that concern it: the claim suites narrowed to the file's claims, or for a
+ * helper without claims to those of the files of its directory that import it (properties/claims.test.ts
+ * at EOSCHECK_CLAIM_RUNS runs, properties/boundary.test.ts, properties/claimDeclarations.test.ts), the pinned
  * checks, the paper's harness tests and the tests next to the file. Incremental: a file's mutants
  * whose code and tests did not change keep their last result (.eoscheck/mutation/). Every run
  * rewrites docs/mutation.md from the results of every file run so far.
- * `--ignore-static` skips the mutants evaluated at module load (quicker, less complete).
+ * `--ignore-static` skips the mutants evaluated at module load (quicker, less complete); `--force` re-runs every
+ * mutant (needed after a test was added: the incremental state keeps a static mutant's result while its code is unchanged).
  * Without arguments: the claim files of the seed papers (damian, arora, wangRoberts, wangXuZhaoTao, classical).
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -45,22 +47,55 @@ function testsFor(file: string): string[] {
   const local = readdirSync(join(root, dir))
     .filter((f) => f.endsWith('.test.ts'))
     .map((f) => `${dir}/${f}`);
-  return ['properties/claims.test.ts', 'properties/boundary.test.ts', 'properties/pinnedChecks.test.ts', ...papers, ...local];
+  return [
+    'properties/claims.test.ts',
+    'properties/boundary.test.ts',
+    'properties/claimDeclarations.test.ts',
+    'properties/guardInstances.test.ts',
+    'properties/pinnedChecks.test.ts',
+    ...papers,
+    ...local,
+  ];
 }
 
-async function claimIds(file: string): Promise<string[]> {
-  if (!file.startsWith('src/claims/')) return [];
+async function claimsOf(file: string): Promise<string[]> {
   const mod = (await import(pathToFileURL(join(root, file)).href)) as Record<string, unknown>;
   return Object.values(mod)
     .filter(isClaim)
     .map((c) => c.id);
 }
 
-async function mutate(file: string, ignoreStatic: boolean): Promise<FileResult> {
+/** The files of `file`'s directory that import it, directly or through one another (a helper's mutants reach the verdicts only through them). */
+function importersInDir(file: string): string[] {
+  const dir = dirname(file);
+  const siblings = readdirSync(join(root, dir)).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && f !== 'index.ts');
+  const imports = new Map(siblings.map((f) => [f, [...readFileSync(join(root, dir, f), 'utf8').matchAll(/from '\.\/([^']+)\.js'/g)].map((m) => `${m[1]}.ts`)]));
+  const found = new Set<string>([basename(file)]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [f, deps] of imports)
+      if (!found.has(f) && deps.some((d) => found.has(d))) {
+        found.add(f);
+        grew = true;
+      }
+  }
+  found.delete(basename(file));
+  return [...found].sort().map((f) => `${dir}/${f}`);
+}
+
+/** The claims a file's mutants can change: its own, or for a helper without claims those of the files of its directory that import it. */
+async function claimIds(file: string): Promise<string[]> {
+  if (!file.startsWith('src/claims/')) return [];
+  const own = await claimsOf(file);
+  if (own.length > 0) return own;
+  return (await Promise.all(importersInDir(file).map(claimsOf))).flat();
+}
+
+async function mutate(file: string, ignoreStatic: boolean, force: boolean): Promise<FileResult> {
   const { Stryker } = await import('@stryker-mutator/core');
   const claims = await claimIds(file);
   const key = file.replace(/[/.]/g, '_');
-  // No claim in the file: a filter no claim matches, so the claim suites run nothing rather than everything.
+  // No claim reached (a file outside the catalog): a filter no claim matches, so the claim suites run nothing rather than everything.
   process.env.EOSCHECK_CLAIMS = claims.length > 0 ? claims.join(',') : 'none';
   process.env.EOSCHECK_MUTATION_TESTS = testsFor(file).join(',');
   process.env.EOSCHECK_CLAIM_RUNS ??= '20';
@@ -75,6 +110,9 @@ async function mutate(file: string, ignoreStatic: boolean): Promise<FileResult> 
     // Messages are not claim logic: string mutants would only measure whether tests read the wording.
     mutator: { excludedMutations: ['StringLiteral'] },
     incremental: true,
+    // Stryker reuses a static mutant's result while its code is unchanged even when a test was added (it covers no test in
+    // particular): `--force` re-runs every mutant after the test set changed, and refreshes the stored results.
+    force,
     incrementalFile: join(state, `${key}.incremental.json`),
     reporters: ['clear-text', 'progress-append-only'],
     // Static mutants (evaluated when the module loads, e.g. a claim definition's fields) re-run every selected test: `--ignore-static` skips them for a quick pass.
@@ -126,7 +164,8 @@ function markdown(all: readonly FileResult[]): string {
     '# Mutation testing of the claims',
     '',
     'Written by `npm run mutation` (scripts/mutation.ts): Stryker with its vitest runner mutates one claim file at a time and runs, for each mutant, ' +
-      "the tests that cover it among the claim suite narrowed to that file's claims (properties/claims.test.ts at 20 runs, properties/boundary.test.ts), " +
+      "the tests that cover it among the claim suites narrowed to that file's claims, or for a helper without claims to those of the files of its directory that import it " +
+      '(properties/claims.test.ts at 20 runs, properties/boundary.test.ts, properties/claimDeclarations.test.ts, properties/guardInstances.test.ts), ' +
       "properties/pinnedChecks.test.ts, the paper's tests in properties/papers/ and the tests next to the file. String literals (messages) are not mutated. " +
       'A mutant is killed when a test fails or times out; equivalent mutants (scripts/mutationEquivalent.ts) are set aside from the score.',
     '',
@@ -150,6 +189,7 @@ function markdown(all: readonly FileResult[]): string {
 mkdirSync(state, { recursive: true });
 const argv = process.argv.slice(2);
 const ignoreStatic = argv.includes('--ignore-static');
+const force = argv.includes('--force');
 const named = argv.filter((a) => !a.startsWith('--'));
 const files = named.length > 0 ? named.map((f) => relative(root, join(process.cwd(), f))) : seedFiles();
 function writeReport(): void {
@@ -166,7 +206,7 @@ if (argv.includes('--report')) {
   writeReport();
 } else {
   for (const file of files) {
-    const r = await mutate(file, ignoreStatic);
+    const r = await mutate(file, ignoreStatic, force);
     writeFileSync(join(state, `${file.replace(/[/.]/g, '_')}.result.json`), JSON.stringify(r));
     writeReport();
     console.log(`${file}: ${r.mutants.length} mutants in ${r.seconds} s; docs/mutation.md updated`);

@@ -27,7 +27,7 @@ export const EQUIVALENT_MUTANTS: readonly EquivalentMutant[] = [
     file: 'src/claims/damian/reducedMap.ts',
     line: 69,
     replacement: 'false',
-    why: 'the ỹ bound per·t·(|a₀ + b·z| + 2/η + …) and the x bound per·t·(|x| + |x̂|) + u·1e-300 are > 0 at every step, so `bound > 0` is always true and its else-branch (`err > 0 ? Infinity : 0`) is unreachable (this `false` is the NoCoverage one, in that branch)',
+    why: 'the ỹ bound per·t·(|a₀ + b·z| + 2/η + …) and the x bound per·t·(|x| + |x̂|) + u·1e-300 are > 0 at every step, so `bound > 0` is always true and its else-branch (`err > 0 ? Infinity : 0`) is unreachable (two `false` mutants: the NoCoverage one in that branch, and the one in the condition, which ranks every nonzero error alike as `bound <= 0` does, below)',
   },
   {
     file: 'src/claims/damian/reducedMap.ts',
@@ -41,4 +41,93 @@ export const EQUIVALENT_MUTANTS: readonly EquivalentMutant[] = [
     replacement: 'err <= 0',
     why: 'the ỹ bound per·t·(|a₀ + b·z| + 2/η + …) and the x bound per·t·(|x| + |x̂|) + u·1e-300 are > 0 at every step, so `bound > 0` is always true and its else-branch (`err > 0 ? Infinity : 0`) is unreachable',
   },
+  ...(['true', 'false', "what !== 'x'"] as const).map((replacement) => ({
+    file: 'src/claims/damian/reducedMap.ts',
+    line: 76,
+    replacement,
+    why: "only the mismatch message's wording: whether it prints GD's and the map's x or their ỹ; the verdict, the step, the numbers and the margin do not read it",
+  })),
+  {
+    file: 'src/claims/damian/reducedMap.ts',
+    line: 80,
+    replacement: 'ratio >= worst.ratio',
+    why: 'on a tie of the error-to-bound ratio the holds evidence names the later of two equally bad steps; the ratio it reports, the verdict and the margin (from `least`) are the same',
+  },
+  {
+    file: 'src/claims/damian/reducedMap.ts',
+    line: 69,
+    replacement: 'bound <= 0',
+    why: 'the ratio only picks the step the holds evidence names: with it every nonzero error ranks alike, so the first such step is named instead of the worst; the verdict (F.lt(boundF, errF)) and the margin (`least`, the least margin over all steps in the field) do not read it',
+  },
+  {
+    file: 'src/claims/arora/sharpnessAlongFlow.ts',
+    line: 36,
+    replacement: '1e-6 - ctx.tol.rel',
+    why: 'the declared tolerance is { rel: 0 } with no ulps, so ctx.tol.rel is 0 at every precision and 1e-6 − 0 = 1e-6 + 0',
+  },
+  {
+    file: 'src/claims/arora/sharpnessAlongFlow.ts',
+    line: 85,
+    replacement: '{}',
+    why: 'a tolerance {} resolves like { rel: 0 }: rel 0, abs 0 and no ulps at every precision (harness/checkContext.ts), so every comparison is the same',
+  },
+  {
+    file: 'src/claims/arora/sharpnessAlongFlow.ts',
+    line: 21,
+    replacement: '{}',
+    why: "the check reads `instance.sample === 'iterate'`: a claim instance without `sample` is sampled at the projection, as with 'projection'",
+  },
+  ...(['true', 'false', 'every !== 1'] as const).map((replacement) => ({
+    file: 'src/claims/arora/sharpnessAlongFlow.ts',
+    line: 61,
+    replacement,
+    why: 'only the plural of "step" in the violation message',
+  })),
+  {
+    file: 'src/claims/arora/sharpnessAlongFlow.ts',
+    line: 66,
+    replacement: 'bound - observed <= worst.margin',
+    why: "on a tie of two samples' margins the holds evidence names the later one, with the same observed rise and margin; the verdict does not read it",
+  },
+  ...(['true', 'false', 'least === undefined'] as const).map((replacement) => ({
+    file: 'src/claims/arora/sharpnessAlongFlow.ts',
+    line: 75,
+    replacement,
+    why:
+      'every run takes at least 2 samples, so `least` is always defined (`true`); without ctx.margin(least) the margin is worst.margin, the same double at f64 ' +
+      '(bound − observed of the same sample) and at dec:N its value rounded once more; the enclosure it drops is never reported, since at interval:N the check ' +
+      'stops as indeterminate on the way (an interval compared with 0 contains it)',
+  })),
+  {
+    file: 'src/claims/classical/quadraticGd.ts',
+    line: 49,
+    replacement: 'true',
+    why: "the conjunct theta.length === p (the other conjuncts' `true` mutants are killed): ctx.model(instance) already refuses a θ whose length is not A's (the quadratic model's UsageError), so the conjunct is never false here",
+  },
+  {
+    file: 'src/claims/classical/quadraticGd.ts',
+    line: 129,
+    replacement: '["Stryker was here"]',
+    why: "g's initial value is never read: each step assigns g = ∇L(θ_t) before run.step() reads it through the rule",
+  },
+  ...(
+    [
+      [84, 'Math.abs(s.x) * s.delta'],
+      [126, 'true'],
+      [126, 'false'],
+      [126, "variant !== 'no-x2'"],
+      [127, 'k.delta * k.delta * eta'],
+      [127, 'k.delta / k.delta'],
+      [128, '(meanL - meanX) * meanX'],
+      [128, 'meanL + meanX'],
+      [137, 'n * k.period'],
+      [137, '(meanL - meanX) * meanX'],
+      [137, 'meanL + meanX'],
+    ] as const
+  ).map(([line, replacement]) => ({
+    file: 'src/claims/damian/timeAveragedLoss.ts',
+    line,
+    replacement,
+    why: "only a number or a choice of wording inside a verdict's message; the verdict, its code, observed, bound, margin and details do not read it",
+  })),
 ];

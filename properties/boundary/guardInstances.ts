@@ -22,6 +22,9 @@ export const GUARD_INSTANCES: readonly GuardInstance[] = [
   g(uvExactBalancingRate, 'at_minimizer', { model: 'uv', params: { target: '1' }, theta: ['2', '0.5'], lr: '0.1', steps: 3, rule: 'sqrt-gd', rate: 'sqrt-gd' }),
   g(ngdTwoCycleHarmonicMean, 'wrong_rule', { ...manifold('0.5', '1', '0.03', 'sqrt-gd'), statistic: 'harmonic' }),
   g(sharpnessDecreasesAlongFlow, 'on_manifold', { ...manifold('0', '1', '0.03', 'ngd'), sample: 'projection' }),
+  g(sharpnessDecreasesAlongFlow, 'wrong_rule', { ...manifold('0.5', '1', '0.03', 'ngd'), rule: 'gd', sample: 'projection' }),
+  // As for the limiting flow: Phase I from |x₀| = 1 at η = 1e-5 would take 1e5 NGD steps, past the 20 000 allowed.
+  g(sharpnessDecreasesAlongFlow, 'no_phase_one', { ...manifold('1', '1', '0.00001', 'ngd'), sample: 'projection' }),
   g(ngdLimitingFlow, 'degenerate_start', { ...manifold('0.5', '0', '0.03', 'ngd'), flowStart: 'phase1' }),
   // NGD moves |x| by η per step: from |x₀| = 1 at η = 1e-5 Phase I would take 1e5 steps, past the 20 000 allowed.
   g(ngdLimitingFlow, 'no_phase_one', { ...manifold('1', '1', '0.00001', 'ngd'), flowStart: 'phase1' }),
@@ -30,8 +33,10 @@ export const GUARD_INSTANCES: readonly GuardInstance[] = [
   g(twoLayerTrackingOrder, 'alpha_positive', buildEdgeFamily(ALPHA_NEGATIVE_DRAW.X, ALPHA_NEGATIVE_DRAW.thetaK)),
   // A negative-control instance checked as a claim instance.
   g(twoLayerTrackingOrder, 'control_variant', buildEdgeFamily(EDGE_PINNED.X, EDGE_PINNED.thetaK, undefined, 3, 'no-cubic')),
-  // u = 1.25, v = 0.25: λ_GFS = √(1.5² + 4) = 2.5, so η = 1.3 is κ = 3.25, past the catapult's κ ≤ 3.
-  g(wxztCatapult, 'kappa_out_of_range', { model: 'uv', params: { target: '1' }, theta: ['1.25', '0.25'], lr: '1.3', steps: 10, kappa: '3.25' }),
+  // u₀ = 1.25, below the stated start box [1.8, 3] × [0.05, 1].
+  g(wxztCatapult, 'start_out_of_range', { model: 'uv', params: { target: '1' }, theta: ['1.25', '0.25'], lr: '1.3', steps: 10, kappa: '3.25' }),
+  // u = 2, v = 0.25 (inside the stated start box): λ_GFS = √(3.9375² + 4) = 4.416, so η = 0.7 is κ = 3.09, past the catapult's κ ≤ 3.
+  g(wxztCatapult, 'kappa_out_of_range', { model: 'uv', params: { target: '1' }, theta: ['2', '0.25'], lr: '0.7', steps: 10, kappa: '3.09' }),
   // uv = 1 at the start: a minimizer, a fixed point of GD whatever η.
   g(wxztCatapult, 'start_on_minimizers', { model: 'uv', params: { target: '1' }, theta: ['2', '0.5'], lr: '0.5', steps: 10, kappa: '2.06' }),
   // Two steps cannot reach ‖uvᵀ − A‖_F < 1e-12 for three steps in a row.
