@@ -65,30 +65,19 @@ describe('the quadratic certificate', () => {
 
   it('refuses eigenvectors that are not unit, a θ* off Aθ* = b, and a first eigenvalue that is not the largest', () => {
     const c = diag('1');
-    expect(
-      refused({
-        ...c,
-        eigen: {
-          values: c.eigen.values,
-          vectors: [
-            ['2', '0'],
-            ['0', '1'],
-          ],
-        },
-      }),
-    ).toBe('certificate');
-    expect(
-      refused({
-        ...c,
-        eigen: {
-          values: c.eigen.values,
-          vectors: [
-            ['1', '0'],
-            ['0.6', '0.8'],
-          ],
-        },
-      }),
-    ).toBe('certificate');
+    const withVectors = (vectors: string[][]) => refused({ ...c, eigen: { values: c.eigen.values, vectors } });
+    // Not unit (the first has length 2); unit but not orthogonal (the second is (0.6, 0.8)).
+    for (const vectors of [
+      [
+        ['2', '0'],
+        ['0', '1'],
+      ],
+      [
+        ['1', '0'],
+        ['0.6', '0.8'],
+      ],
+    ])
+      expect(withVectors(vectors)).toBe('certificate');
     expect(refused({ ...c, thetaStar: ['1', '1'] })).toBe('certificate');
     expect(
       refused({
