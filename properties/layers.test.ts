@@ -1,5 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join, normalize, relative } from 'node:path';
+import { filesUnder } from '../test-support/filesUnder.js';
 import { describe, expect, it } from 'vitest';
 
 /**
@@ -9,13 +10,6 @@ import { describe, expect, it } from 'vitest';
  */
 const root = join(import.meta.dirname, '..');
 const ORDER = ['numerics', 'models', 'arbitraries', 'spectral', 'dynamics', 'observers', 'tfjs', 'claims', 'harness', 'cli'];
-
-function files(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const p = join(dir, e.name);
-    return e.isDirectory() ? files(p) : e.name.endsWith('.ts') ? [p] : [];
-  });
-}
 
 /** The relative imports of a file, as repository paths of .ts files. */
 function imports(file: string): string[] {
@@ -31,7 +25,7 @@ function imports(file: string): string[] {
 const layerOf = (path: string): number => (path.startsWith('src/') ? ORDER.indexOf(path.split('/')[1]) : Number.POSITIVE_INFINITY);
 
 describe('layers', () => {
-  const all = files(join(root, 'src')).map((f) => ({ file: f, rel: relative(root, f).split('\\').join('/') }));
+  const all = filesUnder(join(root, 'src'), (n) => n.endsWith('.ts')).map((f) => ({ file: f, rel: relative(root, f).split('\\').join('/') }));
 
   it('every file under src/ is in a known layer (or at the top: index.ts, errors.ts)', () => {
     const unknown = all.filter(({ rel }) => rel.split('/').length > 2 && layerOf(rel) < 0).map(({ rel }) => rel);

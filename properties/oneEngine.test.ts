@@ -1,5 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { filesUnder } from '../test-support/filesUnder.js';
 import { describe, expect, test } from 'vitest';
 
 /**
@@ -19,13 +20,7 @@ const PENDING = new Set<string>([]);
 /** Not eoscheck's own runs: the starter claims file `eoscheck init` writes, one GD step as a user writes it. */
 const USER_TEXT = new Set(['src/cli/commands/initFiles.ts']);
 
-function sources(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const p = join(dir, e.name);
-    if (e.isDirectory()) return sources(p);
-    return e.name.endsWith('.ts') && !e.name.endsWith('.test.ts') ? [p] : [];
-  });
-}
+const sources = (dir: string): string[] => filesUnder(dir, (n) => n.endsWith('.ts') && !n.endsWith('.test.ts'));
 
 describe('one trajectory engine', () => {
   test('no GD / NGD / momentum update outside src/dynamics', () => {

@@ -1,5 +1,6 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { filesUnder } from '../test-support/filesUnder.js';
 import { describe, expect, it } from 'vitest';
 import { run } from '../src/cli/run.js';
 
@@ -16,13 +17,6 @@ async function cli(...argv: string[]): Promise<string> {
   return out;
 }
 
-function files(dir: string, keep: (name: string) => boolean): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const p = join(dir, e.name);
-    return e.isDirectory() ? files(p, keep) : keep(e.name) ? [p] : [];
-  });
-}
-
 describe('references', () => {
   for (const argv of [['list'], ['list', '--json'], ['list', '--markdown'], ['--help'], ['check', '--help'], ['trace', '--help']]) {
     it(`\`eoscheck ${argv.join(' ')}\` cites no private design note`, async () => {
@@ -35,7 +29,7 @@ describe('references', () => {
   it('no file a user gets cites a private design note (sources, docs, fixtures, examples, scripts, README)', () => {
     const found = [
       ...['src', 'docs', 'fixtures', 'examples', 'scripts', 'bin', 'bench', '.ci'].flatMap((d) =>
-        files(join(root, d), (n) => /\.(ts|js|md|json|sbatch|sh)$/.test(n) || !n.includes('.')),
+        filesUnder(join(root, d), (n) => /\.(ts|js|md|json|sbatch|sh)$/.test(n) || !n.includes('.')),
       ),
       join(root, 'README.md'),
     ]
@@ -45,7 +39,7 @@ describe('references', () => {
   });
 
   it('every docs/…md path named in src/ or README.md exists', () => {
-    const sources = [...files(join(root, 'src'), (n) => n.endsWith('.ts')), join(root, 'README.md')];
+    const sources = [...filesUnder(join(root, 'src'), (n) => n.endsWith('.ts')), join(root, 'README.md')];
     const named = new Set<string>();
     for (const f of sources) for (const m of readFileSync(f, 'utf8').matchAll(/docs\/[\w./-]*?\.md/g)) named.add(m[0]);
     expect(named.size).toBeGreaterThan(10);
@@ -55,7 +49,7 @@ describe('references', () => {
 
   it('the claims cite one page per paper', () => {
     const pages = new Set<string>();
-    for (const f of files(join(root, 'src/claims'), (n) => n.endsWith('.ts'))) {
+    for (const f of filesUnder(join(root, 'src/claims'), (n) => n.endsWith('.ts'))) {
       for (const m of readFileSync(f, 'utf8').matchAll(/docs\/claims\/([\w-]+)\.md/g)) pages.add(m[1]);
     }
     const allowed = [

@@ -11,10 +11,11 @@ import { join } from 'node:path';
 const root = join(import.meta.dirname, '..');
 const stamp = join(root, 'dist', '.build-stamp');
 
-/** The latest modification time among the build's inputs. */
+/** The latest modification time among the build's inputs (directories too: a deleted or renamed source changes its folder's). */
 function newestInput() {
   let newest = 0;
   const walk = (dir) => {
+    newest = Math.max(newest, statSync(dir).mtimeMs);
     for (const e of readdirSync(dir, { withFileTypes: true })) {
       const p = join(dir, e.name);
       if (e.isDirectory()) walk(p);

@@ -1,4 +1,5 @@
 import { lanczos } from '../spectral/lanczos.js';
+import { dotF64 } from '../numerics/dotF64.js';
 
 /**
  * The stable-set pipeline of self-stabilization for models too large for a dense Hessian (the
@@ -19,12 +20,6 @@ export interface MatrixFreeModel {
 
 /** Lanczos' relative residual for the pipeline's eigenpairs. */
 export const CENTER_LANCZOS_TOL = 1e-8;
-
-const dot = (a: ArrayLike<number>, b: ArrayLike<number>): number => {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += a[i] * b[i];
-  return s;
-};
 
 /** The top k eigenpairs of ∇²L(θ) by Lanczos over the exact HVP, warm-started; every HVP counted. */
 export function topPairs(net: MatrixFreeModel, theta: Float64Array, start: readonly number[] | undefined, count: () => void, k = 1) {
@@ -59,10 +54,10 @@ export function taylorCenter(net: MatrixFreeModel, th: Float64Array, ref: ArrayL
   const L = net.lossAndGrad(th, dL);
   const r = topPairs(net, th, Array.from(ref), count);
   let u = Float64Array.from(r.vectors[0]);
-  if (dot(u, ref) < 0) u = u.map((x) => -x);
+  if (dotF64(u, ref) < 0) u = u.map((x) => -x);
   count();
   const dS = net.third(th, u);
-  const c = dot(u, dS);
+  const c = dotF64(u, dS);
   return { p: th, L, dL, S: r.values[0], u, dSperp: dS.map((x, i) => x - c * u[i]) };
 }
 
@@ -71,9 +66,9 @@ export function taylorCenter(net: MatrixFreeModel, th: Float64Array, ref: ArrayL
  * −max(0, S − 2/η)·∇S⊥/‖∇S⊥‖², and a Newton step along u, −u(u·∇L)/S; then re-centred.
  */
 export function linearProject(net: MatrixFreeModel, c: Center, edge: number, count: () => void = () => {}): Center {
-  const b = dot(c.dSperp, c.dSperp);
+  const b = dotF64(c.dSperp, c.dSperp);
   const s = Math.max(0, c.S - edge) / b;
-  const nw = dot(c.u, c.dL) / c.S;
+  const nw = dotF64(c.u, c.dL) / c.S;
   return taylorCenter(
     net,
     c.p.map((x, i) => x - s * c.dSperp[i] - nw * c.u[i]),

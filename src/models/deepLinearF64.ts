@@ -1,5 +1,6 @@
 import type { ClosedFormsF64 } from './closedFormsF64.js';
 import type { KernelsF64 } from './kernelsF64.js';
+import { mirrorUpper } from './_internals/mirrorUpper.js';
 
 /**
  * The deep linear network's closed forms (deepLinear.ts) in float64 over preallocated
@@ -266,9 +267,8 @@ export function deepLinearF64(
       H.push(scaled(1));
     }
     unit.fill(0);
-    // Column i is row i by symmetry; the upper triangle is mirrored, as mirrorUpper does.
-    for (let i = 0; i < dim; i++) for (let j = 0; j < i; j++) H[i][j] = H[j][i];
-    return H;
+    // Column i is row i by symmetry; the upper triangle is mirrored, as the generic binding does.
+    return mirrorUpper(H);
   };
   const kernels = (): KernelsF64 => ({
     lossF64: loss,

@@ -1,6 +1,7 @@
 import { eigSymF64 } from '../numerics/eigSymF64.js';
 import { rng } from '../numerics/rng.js';
 import { LANCZOS_DEFAULTS } from '../settings.js';
+import { dotF64 } from '../numerics/dotF64.js';
 
 /** Options of {@link lanczos}. */
 export interface LanczosOptions {
@@ -42,14 +43,8 @@ export interface LanczosResult {
   readonly matvecs: number;
 }
 
-function dot(a: Float64Array, b: Float64Array): number {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += a[i] * b[i];
-  return s;
-}
-
 function normalizeInPlace(v: Float64Array): number {
-  const len = Math.sqrt(dot(v, v));
+  const len = Math.sqrt(dotF64(v, v));
   if (len > 0) for (let i = 0; i < v.length; i++) v[i] /= len;
   return len;
 }
@@ -58,7 +53,7 @@ function normalizeInPlace(v: Float64Array): number {
 function orthogonalize(v: Float64Array, basis: readonly Float64Array[]): void {
   for (let pass = 0; pass < 2; pass++) {
     for (const q of basis) {
-      const c = dot(v, q);
+      const c = dotF64(v, q);
       for (let i = 0; i < v.length; i++) v[i] -= c * q[i];
     }
   }
@@ -107,7 +102,7 @@ export function lanczos(hvp: (v: number[]) => number[], n: number, options: Lanc
     const sn = Math.sqrt(s.reduce((acc, x) => acc + x * x, 0));
     if (!(sn > 0 && Number.isFinite(sn))) throw new RangeError('lanczos: start must be finite and non-zero');
     const noise = options.startNoise ?? LANCZOS_DEFAULTS.startNoise;
-    const rn = Math.sqrt(dot(q, q));
+    const rn = Math.sqrt(dotF64(q, q));
     q = Float64Array.from(s, (x, i) => x / sn + (noise * q[i]) / rn);
   }
   normalizeInPlace(q);
@@ -139,11 +134,11 @@ export function lanczos(hvp: (v: number[]) => number[], n: number, options: Lanc
   for (let j = 0; j < maxIter; j++) {
     Q.push(q);
     const w = apply(q);
-    const a = dot(w, q);
+    const a = dotF64(w, q);
     alpha.push(a);
     for (let i = 0; i < n; i++) w[i] -= a * q[i] + (j > 0 ? beta[j - 1] * Q[j - 1][i] : 0);
     orthogonalize(w, Q);
-    let b = Math.sqrt(dot(w, w));
+    let b = Math.sqrt(dotF64(w, w));
     const m = j + 1;
     const scaleT = Math.max(...alpha.map(Math.abs), ...beta.map(Math.abs), b);
     // β this small means span(Q) is invariant: restart from a random vector orthogonal to it.
@@ -187,7 +182,7 @@ export function lanczos(hvp: (v: number[]) => number[], n: number, options: Lanc
     normalizeInPlace(y);
     const Hy = apply(y);
     // The Rayleigh quotient of the (normalised) Ritz vector: equal to θ in exact arithmetic.
-    const lambda = dot(y, Hy);
+    const lambda = dotF64(y, Hy);
     let r2 = 0;
     for (let t = 0; t < n; t++) r2 += (Hy[t] - lambda * y[t]) ** 2;
     const res = Math.sqrt(r2);

@@ -1,3 +1,5 @@
+import { dotF64 } from '../numerics/dotF64.js';
+
 /**
  * Angles between subspaces and between vectors, in float64: how far the top eigenvectors of the
  * Hessian rotate between steps. Both are computed so that SMALL angles keep their relative
@@ -12,12 +14,6 @@ function norm(v: ArrayLike<number>): number {
   let s = 0;
   for (let i = 0; i < v.length; i++) s += (v[i] / m) ** 2;
   return m * Math.sqrt(s);
-}
-
-function dot(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += a[i] * b[i];
-  return s;
 }
 
 /**
@@ -35,7 +31,7 @@ function orthonormalRows(vectors: readonly (readonly number[])[], n: number, wha
     const len0 = norm(q);
     for (let pass = 0; pass < 2; pass++) {
       for (const p of Q) {
-        const c = dot(q, p);
+        const c = dotF64(q, p);
         for (let i = 0; i < n; i++) q[i] -= c * p[i];
       }
     }
@@ -63,9 +59,9 @@ function singularValues(cols: Float64Array[]): number[] {
       for (let q = p + 1; q < k; q++) {
         const a = cols[p];
         const b = cols[q];
-        const alpha = dot(a, a);
-        const beta = dot(b, b);
-        const gamma = dot(a, b);
+        const alpha = dotF64(a, a);
+        const beta = dotF64(b, b);
+        const gamma = dotF64(a, b);
         if (gamma === 0 || Math.abs(gamma) <= 1e-16 * Math.sqrt(alpha * beta)) continue;
         rotated = true;
         const zeta = (beta - alpha) / (2 * gamma);
@@ -103,13 +99,13 @@ export function principalAngles(A: readonly (readonly number[])[], B: readonly (
   let Qb = orthonormalRows(B, n, 'B');
   if (Qb.length > Qa.length) [Qa, Qb] = [Qb, Qa];
   // Column j of QaᵀQb (length |A|) and column j of Qb − Qa QaᵀQb (length n).
-  const cosCols = Qb.map((b) => Float64Array.from(Qa, (a) => dot(a, b)));
+  const cosCols = Qb.map((b) => Float64Array.from(Qa, (a) => dotF64(a, b)));
   const sinCols = Qb.map((b, j) => {
     const w = Float64Array.from(b);
     // Projected twice, like the bases, so that w is orthogonal to span(Qa) to roundoff.
     for (let pass = 0; pass < 2; pass++) {
       Qa.forEach((a, r) => {
-        const c = pass === 0 ? cosCols[j][r] : dot(a, w);
+        const c = pass === 0 ? cosCols[j][r] : dotF64(a, w);
         for (let i = 0; i < n; i++) w[i] -= c * a[i];
       });
     }
@@ -135,6 +131,6 @@ export function vectorAngle(u: readonly number[], v: readonly number[]): number 
   }
   const uh = u.map((x) => x / nu);
   const vh = v.map((x) => x / nv);
-  const s = dot(uh, vh) < 0 ? -1 : 1;
+  const s = dotF64(uh, vh) < 0 ? -1 : 1;
   return 2 * Math.atan2(norm(uh.map((x, i) => x - s * vh[i])), norm(uh.map((x, i) => x + s * vh[i])));
 }

@@ -5,6 +5,7 @@ import { f64 } from '../../numerics/f64Field.js';
 import { digitsData } from '../../tfjs/digitsData.js';
 import { createMlpF64, initMlpF64, randomLabelData, type MlpData, type MlpF64, type MlpSpec } from '../../tfjs/mlpF64.js';
 import type { Instance } from '../claim.js';
+import { dotF64 } from '../../numerics/dotF64.js';
 
 /**
  * Damian, Nichani and Lee's self-stabilization pipeline on the float64 MLP (mlpF64.ts: exact gradient,
@@ -71,12 +72,6 @@ export function mlpEdgeData(size: MlpEdgeSize, dataSeed: number): MlpData {
 export function mlpEdgeNet(size: MlpEdgeSize, dataSeed: number): MlpF64 {
   return createMlpF64(mlpEdgeSpec(size), mlpEdgeData(size, dataSeed));
 }
-
-const dot = (a: ArrayLike<number>, b: ArrayLike<number>): number => {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += a[i] * b[i];
-  return s;
-};
 
 /** A hypothesis that failed (the first of its code), or a divergence. */
 export interface MlpEdgeStop {
@@ -228,8 +223,8 @@ function compute(inst: MlpEdgeInstance, count: () => void): MlpEdgeRun {
   let xMax = 0;
   let t = 0;
   for (; t < MLP_EDGE_STEPS && stop === undefined; t++) {
-    const alpha = -dot(dag.dL, dag.dSperp);
-    const beta = dot(dag.dSperp, dag.dSperp);
+    const alpha = -dotF64(dag.dL, dag.dSperp);
+    const beta = dotF64(dag.dSperp, dag.dSperp);
     if (!(alpha > 0 && beta > 0)) fail('assumption', 'alpha_positive', `α = ${alpha.toExponential(3)} at θ†_${t}: progressive sharpening (α > 0) fails`, t);
     if (t === 0) alpha0 = alpha;
     if (alpha < alpha0 * ALPHA_FLOOR)
@@ -268,7 +263,7 @@ function compute(inst: MlpEdgeInstance, count: () => void): MlpEdgeRun {
     xMax = Math.max(
       xMax,
       Math.abs(
-        dot(
+        dotF64(
           dag.u,
           gd.map((x, i) => x - dag.p[i]),
         ),
