@@ -59,5 +59,26 @@ export interface Field<T> {
   radius(a: T): number;
 }
 
+/**
+ * The field's elementary functions of one argument, in one list: the expr model offers them to formulas
+ * and the interval field's property test exercises each (a function added to Field goes here).
+ */
+export const ELEMENTARY_FUNCTIONS = [
+  'sqrt',
+  'exp',
+  'log',
+  'sin',
+  'cos',
+  'tan',
+  'sinh',
+  'cosh',
+  'tanh',
+  'asin',
+  'acos',
+  'atan',
+  'asinh',
+  'atanh',
+] as const satisfies readonly (keyof Field<unknown>)[];
+
 export type Vec<T> = T[];
 export type Mat<T> = T[][];

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type { MathJsInstance, MathNode } from 'mathjs';
+import { ELEMENTARY_FUNCTIONS } from '../../numerics/field.js';
 
 // Shared by the expr model's parts (validation, normalization, tape): mathjs' node shapes, loosely
 // typed, and the vocabulary a formula may use.
@@ -25,25 +26,7 @@ export function math(): MathJsInstance {
 }
 
 /** Elementary functions a formula may call (one argument each). */
-export const FUNCTIONS = [
-  'sqrt',
-  'exp',
-  'log',
-  'sin',
-  'cos',
-  'tan',
-  'sinh',
-  'cosh',
-  'tanh',
-  'asin',
-  'acos',
-  'atan',
-  'asinh',
-  'atanh',
-  'abs',
-  'square',
-  'cube',
-] as const;
+export const FUNCTIONS = [...ELEMENTARY_FUNCTIONS, 'abs', 'square', 'cube'] as const;
 /** Functions that appear only in mathjs' derivatives (d tan = sec², d tanh = sech², ...). */
 export const DERIVATIVE_FUNCTIONS = ['sec', 'csc', 'cot', 'sech', 'csch', 'coth'] as const;
 export const CONSTANTS = ['pi', 'e'] as const;

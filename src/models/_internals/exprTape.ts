@@ -1,4 +1,4 @@
-import type { Field, Vec } from '../../numerics/field.js';
+import { ELEMENTARY_FUNCTIONS, type Field, type Vec } from '../../numerics/field.js';
 import { constValue, DERIVATIVE_FUNCTIONS, fnName, FUNCTIONS, type AnyNode, type BigNum } from './exprNodes.js';
 
 // ─── a tape: the formulas as one DAG of field operations (shared subexpressions computed once) ──
@@ -33,20 +33,7 @@ const UNARY = [...FUNCTIONS.filter((f) => f !== 'square' && f !== 'cube'), ...DE
 
 function unaryOps<T>(F: Field<T>): ((a: T) => T)[] {
   const table: Record<string, (a: T) => T> = {
-    sqrt: F.sqrt,
-    exp: F.exp,
-    log: F.log,
-    sin: F.sin,
-    cos: F.cos,
-    tan: F.tan,
-    sinh: F.sinh,
-    cosh: F.cosh,
-    tanh: F.tanh,
-    asin: F.asin,
-    acos: F.acos,
-    atan: F.atan,
-    asinh: F.asinh,
-    atanh: F.atanh,
+    ...Object.fromEntries(ELEMENTARY_FUNCTIONS.map((name) => [name, (a: T) => F[name](a)])),
     abs: F.abs,
     sec: (a) => F.div(F.one, F.cos(a)),
     csc: (a) => F.div(F.one, F.sin(a)),
