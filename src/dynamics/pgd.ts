@@ -126,14 +126,8 @@ export function projectOntoStableSet<T>(
     }
     // An iterate the projection itself made non-finite: the linearisation has no feasible point
     // to go to (e.g. M is empty nearby). Report the failure at the last finite iterate.
-    const nextP = pointInfo(model, next);
-    try {
-      nextP.eig();
-      nextP.gradNorm();
-    } catch (e) {
-      if (!(e instanceof NonFiniteError)) throw e;
-      return report(false, { reason: `the projection iterates blew up after ${k + 1} steps (no feasible point nearby?)` });
-    }
+    const nextP = finitePoint(model, next);
+    if (nextP === undefined) return report(false, { reason: `the projection iterates blew up after ${k + 1} steps (no feasible point nearby?)` });
     th = next;
     P = nextP;
   }

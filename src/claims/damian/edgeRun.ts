@@ -26,7 +26,7 @@ export type EdgeRungBase = {
 /** An instance family at the edge of stability over a ladder of ε (edgeFamilyTwoLayer.ts, edgeFamilyDeepLinear.ts). */
 export interface EdgeInstance<R extends EdgeRungBase = EdgeRungBase> extends Instance {
   readonly rungs: readonly R[];
-  /** Slow (x, y) cycles to follow after the first crossing of 2/η. */
+  /** Slow (x, y) cycles to follow after the first crossing of 2/η (unread where the runs follow a horizon in slow time: EdgeRunOptions). */
   readonly cycles: number;
   readonly variant?: EdgeVariant;
 }
@@ -105,8 +105,9 @@ export const isOutcome = <R extends object>(r: R | Outcome): r is Outcome => 've
 /**
  * GD from the rung's θ₀ until S(θ) ≥ 2/η (the authors' find_instability), then GD, θ† (projected GD,
  * pgd.ts), θ† + v⋆ and gradient flow side by side until x² − δ² has changed sign 4·cycles times
- * (a slow cycle crosses |x| = δ four times). The hypotheses are checked at every θ†_t. `data` is the
- * model's data on this rung (the family's labels for its ε).
+ * (a slow cycle crosses |x| = δ four times), or for ⌈slowTime/ε⌉ steps when `options` sets a horizon in slow
+ * time. The hypotheses are checked at every θ†_t. `data` is the model's data on this rung (the family's labels
+ * for its ε).
  */
 export function runRung<T>(
   instance: EdgeInstance,
