@@ -12,13 +12,14 @@ import {
   diagonalLinearTrackingOrder,
   diagonalLinearTracksPgdNotFlow,
 } from '../../src/claims/damian/diagonalLinearSelfStabilization.js';
+import { deepLinearLossPredictionOrder } from '../../src/claims/damian/deepLinearSelfStabilization.js';
 import type { Claim, Instance } from '../../src/claims/claim.js';
 import { rungRunner } from '../../src/claims/damian/edgeClaims.js';
 import { orderFit } from '../../src/numerics/orderFit.js';
 import { type Boundary, boundary } from './boundary.js';
 
 /**
- * The self-stabilization claims on the two-layer and diagonal-linear networks decide on a ladder of runs (four ε, each thousands of steps
+ * The self-stabilization claims on the two-layer, diagonal-linear and deep-linear networks decide on a ladder of runs (four ε, each thousands of steps
  * of dense eigendecompositions: seconds). Their boundary is in the decision, so the controls here feed
  * each claim's own check a stated ladder: the measured runs of the pinned instance (seed 1), perturbed
  * in the one quantity the claim reads. A rung carries its run as `stated`, which the claims' rung runner returns
@@ -28,7 +29,7 @@ import { type Boundary, boundary } from './boundary.js';
 /** Makes the two-layer claims answer a rung that states its run with it; returns the function that undoes it. */
 export function statedRungs(): () => void {
   const run = rungRunner.run;
-  rungRunner.run = (instance, rung, data, ctx) => (rung as { stated?: RungRun }).stated ?? run(instance, rung, data, ctx);
+  rungRunner.run = (instance, rung, data, ctx, options) => (rung as { stated?: RungRun }).stated ?? run(instance, rung, data, ctx, options);
   return () => {
     rungRunner.run = run;
   };
@@ -137,17 +138,13 @@ const LEVEL =
   'the order 1 and the level 0.1 are constants of the statement; the declared tolerance is 0 (the decision is judgeOrder, pinned by properties/orderDecision.test.ts)';
 const FLOW = 'the 3δ and the ratio 1 are constants of the statement; the declared tolerance is 0';
 const WHY = 'the runs are checked in f64 only';
+const LOSS = '|L(θ) − L(θ†) − x²/η|/(δ²/η)';
 
-/**
- * A family's boundaries: the first of each claim (the smallest-ε error 5% past / within the level 0.1, the interval ending
- * 2% above order 1, or starting 0.02 above 0 where it is wider; GD 1% past / within 3δ of θ†, gradient flow ending 1.02× the largest distance to θ†) and the second,
- * judged apart (the interval ending at 0.98, just below order 1; gradient flow ending 0.98× that distance).
- */
-function familyBoundaries(f: Family): { first: Boundary[]; second: Boundary[] } {
-  const measured = f.measured;
+/** The order boundaries of one measured ladder: the error at the smallest ε 5% past / within the level, and the interval just below / above order 1. */
+function ladderBoundaries(template: Family['template'], measured: Ladder) {
   const instance = (runs: Ladder): Instance => {
     const rungs = runs.map((r) => ({ target: r.eps.toPrecision(2), y: [], lr: '0', theta: [], stated: r }) as EdgeRung);
-    return { ...f.template, rungs } as unknown as Instance;
+    return { ...template, rungs } as unknown as Instance;
   };
   const order = (claim: Claim<Instance>, field: Field, what: string) => {
     const atSmallest = measured[measured.length - 1][field];
@@ -171,12 +168,22 @@ function familyBoundaries(f: Family): { first: Boundary[]; second: Boundary[] } 
       },
       inside: [],
     });
+  return { instance, order, orderTooLow };
+}
+
+/**
+ * A family's boundaries: the first of each claim (the smallest-ε error 5% past / within the level 0.1, the interval ending
+ * 2% above order 1, or starting 0.02 above 0 where it is wider; GD 1% past / within 3δ of θ†, gradient flow ending 1.02× the largest distance to θ†) and the second,
+ * judged apart (the interval ending at 0.98, just below order 1; gradient flow ending 0.98× that distance).
+ */
+function familyBoundaries(f: Family): { first: Boundary[]; second: Boundary[] } {
+  const measured = f.measured;
+  const { instance, order, orderTooLow } = ladderBoundaries(f.template, measured);
   /** The measured ladder with one rung's distances changed. */
   const withRung = (i: number, r: Partial<RungRun>): Ladder => measured.map((m, j) => (j === i ? { ...m, ...r } : m));
   const last = measured.length - 1;
   const eps = measured[2].eps.toPrecision(2);
   const TRACK = 'max‖θ − θ† − v⋆‖/δ';
-  const LOSS = '|L(θ) − L(θ†) − x²/η|/(δ²/η)';
   const SHARP = 'the two-step sharpness error';
   return {
     first: [
@@ -253,8 +260,32 @@ const DIAGONAL_LINEAR = familyBoundaries({
   measured: DIAGONAL_LINEAR_MEASURED,
 });
 
-/** The self-stabilization families' first boundaries (two-layer, diagonal-linear): one a claim. */
-export const TWO_LAYER_BOUNDARIES: readonly Boundary[] = [...TWO_LAYER.first, ...DIAGONAL_LINEAR.first];
+/** The measured runs of the deep-linear pinned instance at ε ≈ 0.057, 0.040, 0.028, 0.020 (f64, seed 1; its horizon in slow time). */
+const DEEP_LINEAR_MEASURED: Ladder = [
+  [
+    0.05711610302276655, 0.7452578736918266, 0.06656118914741473, 0.0010084645065020325, 0.007896073417241016, 0.01979562087127111, 0.03782749335348061,
+    1.2841362452861103, 0.10489658366471946, 0.09431714128683061, 0.09431714128683061, 338,
+  ],
+  [
+    0.04041566038591599, 0.30453729846759364, 0.04674153024450794, 0.0005018483854776888, 0.00640497859340985, 0.011594754722642264, 0.026273889482604725,
+    1.1506750422563083, 0.08877316197699597, 0.08308987051029267, 0.08308987051029267, 472,
+  ],
+  [
+    0.02814545146830147, 0.13035420112269006, 0.03228274507207901, 0.000243314731484901, 0.005160893059429911, 0.006540471634842054, 0.018082556757240378,
+    1.0275611732330394, 0.07654664483655893, 0.07350723851894099, 0.07350723851894099, 674,
+  ],
+  [
+    0.020054017735524555, 0.06141200447373567, 0.02278679808794753, 0.00012456961876408215, 0.004331139818039845, 0.0038994917396570025, 0.012799394676488466,
+    0.9374274346787612, 0.06843511381656256, 0.06674885737916426, 0.0658886913561051, 943,
+  ],
+].map(measuredRun);
+
+/** The deep-linear family claims the loss prediction only (docs/claims/damian.md): its two boundaries. */
+const DEEP_LINEAR = ladderBoundaries({ model: 'deep-linear', data: { X: [], Y: [], widths: [] }, theta: [], thetaK: [], cycles: 0 }, DEEP_LINEAR_MEASURED);
+const deepLoss = deepLinearLossPredictionOrder as unknown as Claim<Instance>;
+
+/** The self-stabilization families' first boundaries (two-layer, diagonal-linear, deep-linear): one a claim. */
+export const TWO_LAYER_BOUNDARIES: readonly Boundary[] = [...TWO_LAYER.first, ...DIAGONAL_LINEAR.first, DEEP_LINEAR.order(deepLoss, 'lossErr', LOSS)];
 
 /** Second boundaries of the same claims, judged apart: the order's interval just below 1, and gradient flow ending just inside the largest distance to θ†. */
-export const TWO_LAYER_SECOND: readonly Boundary[] = [...TWO_LAYER.second, ...DIAGONAL_LINEAR.second];
+export const TWO_LAYER_SECOND: readonly Boundary[] = [...TWO_LAYER.second, ...DIAGONAL_LINEAR.second, DEEP_LINEAR.orderTooLow(deepLoss, 'lossErr', LOSS)];

@@ -54,6 +54,7 @@ describe('DAMIAN_TRACKING_CLAIMS through the harness (pinned seed)', () => {
       'damian.diagonal-linear.loss-prediction-order',
       'damian.diagonal-linear.sharpness-prediction-order',
       'damian.diagonal-linear.tracks-pgd-not-flow',
+      'damian.deep-linear.loss-prediction-order',
     ]);
   });
 });

@@ -203,4 +203,60 @@ describe('pgd', () => {
     );
     expect(r.events[0]).toMatchObject({ t: 0, kind: 'projection-failed', where: 'theta' });
   });
+
+  it('newtonFirst: on the cubic toy from x ≠ 0 above the edge it lands on x = 0, on the stable side of the clamp (2/η − a₀)/b and within 1e-3 of it; elsewhere every point it reports projected is feasible (dec:50)', () => {
+    let worst = 0;
+    let onToy = 0;
+    fc.assert(
+      fc.property(
+        decimalText(0.5, 3),
+        decimalText(0.1, 2),
+        decimalText(0, 1),
+        decimalText(-0.05, 0.05),
+        fc.double({ min: 1.05, max: 2, noNaN: true }),
+        (a0, b, c, x0, kappa) => {
+          // From z₀ = 1, S ≈ a₀ + b is above the edge 2/η = (a₀ + b)/κ, κ > 1.
+          const [A0, B] = [a0, b].map(Number);
+          fc.pre(B > 0.05 && Math.abs(Number(x0)) > 0.01);
+          const lr = Number(((kappa * 2) / (A0 + B)).toPrecision(4));
+          const ze = (2 / lr - A0) / B;
+          // x = 0 is the only zero of ∇L·u where a₀ + bz > √(bc) (constrainedTrajectory.ts): there the answer is exact.
+          fc.pre(A0 + B * ze > Math.sqrt(B * Number(c)) + 0.05);
+          const model = getModelDef('cubic-toy').create({ dim: 2, params: { a0, b, c } }).bind(f64);
+          const r = projectOntoStableSet(model, [Number(x0), 1], lr, { newtonFirst: true });
+          if (!r.report.projected) return;
+          onToy++;
+          // Feasible points need only S ≤ 2/η: the sharpness step is taken at the first Newton iterate, not yet at x = 0,
+          // so it can stop below the edge and the next Newton step needs no further one (1e-11 at a₀ = 0.5, b = 0.1, c = 0,
+          // x₀ = 0.07, κ = 1.05, where the linearised order, both steps from (x₀, 1), stops 3e-4 below; at most 2.2e-4 here).
+          expect(Math.abs(r.theta[0])).toBeLessThan(1e-10);
+          const short = (ze - r.theta[1]) / Math.max(1, Math.abs(ze));
+          worst = Math.max(worst, Math.abs(short));
+          expect(short).toBeGreaterThan(-1e-12);
+          expect(short).toBeLessThan(1e-3);
+        },
+      ),
+      { numRuns: 40, seed: 17 },
+    );
+    console.log('newtonFirst on the cubic toy: projected', onToy, 'of 40, largest relative distance below the clamp', worst);
+    expect(onToy).toBeGreaterThanOrEqual(35);
+    const ids = ['cubic-toy', 'uv', 'deep-scalar'];
+    const arb = fc.constantFrom(...ids).chain((id) => fc.tuple(MODEL_INSTANCES[id], fc.double({ min: 0.6, max: 1.4, noNaN: true })));
+    let projected = 0;
+    fc.assert(
+      fc.property(arb, ([inst, kappa]: [ModelInstance, number]) => {
+        const model = getModelDef(inst.id).create(inst.input);
+        const lr = lrAround(model, inst.theta, kappa);
+        fc.pre(lr !== undefined);
+        const r = projectOntoStableSet(model.bind(f64), inst.theta.map(Number), Number(lr), { newtonFirst: true });
+        if (!r.report.projected) return;
+        projected++;
+        const { excess, newton, distance } = residualsDec50(model, r.theta, lr!);
+        expect(excess).toBeLessThanOrEqual(1e-9);
+        expect(r.report.atResolution === true ? distance : newton).toBeLessThanOrEqual(1e-9);
+      }),
+      { numRuns: 40, seed: 19 },
+    );
+    expect(projected).toBeGreaterThan(20);
+  });
 });

@@ -6,7 +6,7 @@ import { unitRoundoff } from '../numerics/tolerance.js';
 import { learningRate } from './_internals/scalar.js';
 import { dot, norm2 } from '../numerics/linalg.js';
 import type { Optimizer, OptimizerState, ProjectionReport, Scalar } from './optimizer.js';
-import { pointInfo } from './pointInfo.js';
+import { type PointInfo, pointInfo } from './pointInfo.js';
 import { OPTIMIZER_DEFAULTS } from '../settings.js';
 
 /** Default relative feasibility tolerance of the projection: 1e-12 in f64, 10^−(N−10) at N digits. */
@@ -19,6 +19,12 @@ export interface ProjectionOptions {
   readonly maxIterations?: number;
   /** Relative feasibility tolerance (default projectionTolerance of the field's precision). */
   readonly tol?: number;
+  /**
+   * Take the Newton step along u first and the sharpness correction from the point it reaches (default: both
+   * from the same point). Where |u·∇S| ≫ ‖∇S⊥‖, S − 2/η at a displaced point is mostly (u·∇S)·(u·Δθ), which the
+   * Newton step removes: read at the same point, the ∇S⊥ correction overshoots by a factor ≈ |u·∇S|/‖∇S⊥‖.
+   */
+  readonly newtonFirst?: boolean;
 }
 
 /**
@@ -97,6 +103,13 @@ export function projectOntoStableSet<T>(
           : `not feasible after ${maxIterations} projection steps`;
       return report(false, { reason: why });
     }
+    if (options.newtonFirst === true) {
+      const moved = newtonFirstStep(model, P, th, edge);
+      if (typeof moved === 'string') return report(false, { reason: moved });
+      th = moved.theta;
+      P = moved.P;
+      continue;
+    }
     let next = th;
     if (F.sign(F.sub(S, edge)) > 0) {
       const dSp = P.sharpnessGradientPerp();
@@ -113,17 +126,49 @@ export function projectOntoStableSet<T>(
     }
     // An iterate the projection itself made non-finite: the linearisation has no feasible point
     // to go to (e.g. M is empty nearby). Report the failure at the last finite iterate.
-    const nextP = pointInfo(model, next);
-    try {
-      nextP.eig();
-      nextP.gradNorm();
-    } catch (e) {
-      if (!(e instanceof NonFiniteError)) throw e;
-      return report(false, { reason: `the projection iterates blew up after ${k + 1} steps (no feasible point nearby?)` });
-    }
+    const nextP = finitePoint(model, next);
+    if (nextP === undefined) return report(false, { reason: `the projection iterates blew up after ${k + 1} steps (no feasible point nearby?)` });
     th = next;
     P = nextP;
   }
+}
+
+/**
+ * One iteration of the Newton-first projection: θ ← θ − u(u·∇L)/S, then from there θ ← θ − max(0, S − 2/η)·∇S⊥/‖∇S⊥‖²
+ * with S and ∇S⊥ read at the new point. Returns the point and its evaluation, or why it cannot step.
+ */
+function newtonFirstStep<T>(model: BoundModel<T>, P: PointInfo<T>, th: Vec<T>, edge: T): { theta: Vec<T>; P: PointInfo<T> } | string {
+  const F = model.F;
+  const S = P.sharpness();
+  if (F.sign(S) <= 0) return 'S ≤ 0: the Newton step −u(u·∇L)/S is undefined';
+  const c = F.div(dot(F, P.top(), P.grad()), S);
+  let next = th.map((x, i) => F.sub(x, F.mul(c, P.top()[i])));
+  let Q = finitePoint(model, next);
+  if (Q === undefined) return 'the projection iterates blew up after a Newton step (no feasible point nearby?)';
+  const S2 = Q.sharpness();
+  if (F.sign(F.sub(S2, edge)) > 0) {
+    const dSp = Q.sharpnessGradientPerp();
+    const b = dot(F, dSp, dSp);
+    if (F.sign(b) === 0) return 'S > 2/η but ∇S⊥ = 0: the sharpness cannot be lowered';
+    const k = F.div(F.sub(S2, edge), b);
+    next = next.map((x, i) => F.sub(x, F.mul(k, dSp[i])));
+    Q = finitePoint(model, next);
+    if (Q === undefined) return 'the projection iterates blew up after a sharpness step (no feasible point nearby?)';
+  }
+  return { theta: next, P: Q };
+}
+
+/** The evaluation of θ, or undefined where its spectrum or gradient is not finite. */
+function finitePoint<T>(model: BoundModel<T>, theta: Vec<T>): PointInfo<T> | undefined {
+  const P = pointInfo(model, theta);
+  try {
+    P.eig();
+    P.gradNorm();
+  } catch (e) {
+    if (!(e instanceof NonFiniteError)) throw e;
+    return undefined;
+  }
+  return P;
 }
 
 /**

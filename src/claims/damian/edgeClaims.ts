@@ -6,7 +6,7 @@ import { judgeOrder } from '../judgeOrder.js';
 import type fc from 'fast-check';
 import type { InstanceJson } from '../claim.js';
 import { DNL } from '../papers.js';
-import { EDGE_MAX_STEPS, type EdgeInstance, type EdgeVariant, isOutcome, runRung, type RungRun } from './edgeRun.js';
+import { EDGE_MAX_STEPS, type EdgeInstance, type EdgeRunOptions, type EdgeVariant, isOutcome, runRung, type RungRun } from './edgeRun.js';
 
 /** The stated order: ‖θ − θ† − v⋆‖ = O(εδ), i.e. error/δ = O(ε); the loss prediction's error, in units δ²/η, likewise. */
 const ORDER = 1;
@@ -15,8 +15,35 @@ const LEVEL = 0.1;
 /** How far GD may stray from its reference, in units of δ: the slow orbit from x₀ = δ/20 reaches |x| ≈ 2δ. */
 const NEAR = 3;
 
-/** What differs between the edge families: the model and its instance family, and the numbers the texts report. */
-export interface EdgeClaimsSpec<I extends EdgeInstance> {
+/** What differs between the edge families: the model and its instance family, how its rungs run, and the numbers the texts report. */
+export interface EdgeClaimsSpec<I extends EdgeInstance> extends EdgeRunSpec<I> {
+  /** Measured on the pinned instance, for the rationales and control descriptions (stated, never decided on). */
+  readonly measured: EdgeLossSpec<I>['measured'] & {
+    /** The tracking fit's interval, e.g. `its lower end is reported: 0.86 on the pinned instance`. */
+    readonly trackingInterval: string;
+    readonly trackingLevel: string;
+    readonly sharpnessLevel: string;
+    /** What the pointwise sharpness error does, e.g. `the error does not shrink (1.4–1.6 on every rung)`. */
+    readonly sharpnessPointwise: string;
+    /** What each control measured, e.g. `it loses GD by about 2δ at every ε (order 0)`. */
+    readonly noCubic: string;
+    readonly noY: string;
+    readonly flow: string;
+  };
+}
+
+/** The loss prediction's claim alone (a family on which the other three do not stand: docs/claims/damian.md). */
+export interface EdgeLossSpec<I extends EdgeInstance> extends EdgeRunSpec<I> {
+  readonly measured: {
+    readonly lossLevel: string;
+    readonly noEnergy: string;
+    /** The size of x along the runs, as the rationale states it (default `x ≈ δ`: the slow cycle's). */
+    readonly xScale?: string;
+  };
+}
+
+/** The family and its runs. */
+interface EdgeRunSpec<I extends EdgeInstance> {
   /** The id prefix, e.g. `damian.two-layer`. */
   readonly prefix: string;
   /** How the titles name the model, e.g. `On a 9-parameter tanh network`. */
@@ -28,36 +55,37 @@ export interface EdgeClaimsSpec<I extends EdgeInstance> {
   readonly arbitrary: (variant?: EdgeVariant) => fc.Arbitrary<I>;
   /** The model's data on a rung (the family's labels for that ε). */
   readonly rungData: (instance: I, rung: I['rungs'][number]) => InstanceJson;
-  /** Measured on the pinned instance, for the rationales and control descriptions (stated, never decided on). */
-  readonly measured: {
-    /** The tracking fit's interval, e.g. `its lower end is reported: 0.86 on the pinned instance`. */
-    readonly trackingInterval: string;
-    readonly trackingLevel: string;
-    readonly lossLevel: string;
-    readonly sharpnessLevel: string;
-    /** What the pointwise sharpness error does, e.g. `the error does not shrink (1.4–1.6 on every rung)`. */
-    readonly sharpnessPointwise: string;
-    /** What each control measured, e.g. `it loses GD by about 2δ at every ε (order 0)`. */
-    readonly noCubic: string;
-    readonly noEnergy: string;
-    readonly noY: string;
-    readonly flow: string;
-  };
+  /** How the rungs run (edgeRun.ts; default: 3 slow cycles, the linearised projection). */
+  readonly run?: EdgeRunOptions;
+  /** The horizon as the titles name it (default `3 slow cycles`), and as the hypotheses state it (default: 3 slow cycles within EDGE_MAX_STEPS steps). */
+  readonly horizon?: { readonly title: string; readonly hypothesis: string };
 }
 
-const HYPOTHESES = [
+const hypotheses = (horizon = `3 slow cycles within ${EDGE_MAX_STEPS} steps (too_few_cycles)`): string[] => [
   'α = −∇L·∇S⊥ > 0 and β = ‖∇S⊥‖² > 0 at every θ†_t (else inconclusive: alpha_positive)',
   'λ₂ < 1.9/η at every θ†_t (else inconclusive: second_eigenvalue)',
   'λ₁ − λ₂ ≥ 0.1/η at every θ†_t (else inconclusive: eigengap)',
-  `the projection onto the stable set succeeds at every step (else inconclusive: projection_failed); 3 slow cycles within ${EDGE_MAX_STEPS} steps (too_few_cycles)`,
+  `the projection onto the stable set succeeds at every step (else inconclusive: projection_failed); ${horizon}`,
   'f64 arithmetic (other precisions: inconclusive, not certifiable)',
 ];
+
+/** What every claim of a family shares. */
+const common = <I extends EdgeInstance>(spec: EdgeRunSpec<I>) => ({
+  kind: 'forall' as const,
+  notCertifiable: F64_ONLY,
+  hypotheses: hypotheses(spec.horizon?.hypothesis),
+  arbitrary: spec.arbitrary(),
+  tolerance: { rel: 0 },
+  ladder: ['f64'],
+  budget: 50_000_000,
+  runs: 1,
+});
 
 /** Runs every rung of the instance (shared between the claims: edgeRun.ts). */
 /** The rung runner (edgeRun.ts), behind a seam so that a test can answer a rung with a stated run instead of seconds of GD (properties/boundary/twoLayer.ts). */
 export const rungRunner: { run: typeof runRung } = { run: runRung };
 
-function runAll<T, I extends EdgeInstance>(spec: EdgeClaimsSpec<I>, instance: I, ctx: CheckContext<T>): RungRun[] | Outcome {
+function runAll<T, I extends EdgeInstance>(spec: EdgeRunSpec<I>, instance: I, ctx: CheckContext<T>): RungRun[] | Outcome {
   // The runs are thousands of steps of dense eigendecompositions: an interval re-run would not end,
   // and rounding (1e-16) is far below every error measured, so only f64 decides.
   // So a failure stays `inconclusive (not certifiable)`, in claim and control mode alike, and never
@@ -67,7 +95,7 @@ function runAll<T, I extends EdgeInstance>(spec: EdgeClaimsSpec<I>, instance: I,
   }
   const runs: RungRun[] = [];
   for (const rung of instance.rungs) {
-    const r = rungRunner.run(instance, rung, spec.rungData(instance, rung), ctx);
+    const r = rungRunner.run(instance, rung, spec.rungData(instance, rung), ctx, spec.run);
     if (isOutcome(r)) return r;
     runs.push(r);
   }
@@ -95,7 +123,7 @@ const F64_ONLY = 'the self-stabilization runs are checked in f64 only; not certi
  * at the assumption). `isControl` says which the check judges.
  */
 function controlRuns<T, I extends EdgeInstance>(
-  spec: EdgeClaimsSpec<I>,
+  spec: EdgeRunSpec<I>,
   instance: I,
   ctx: CheckContext<T>,
   control: EdgeVariant,
@@ -112,13 +140,41 @@ interface RunError {
 }
 
 /** The check of an order claim: `claim`'s error judged as an order in ε (judgeRuns), or with the variant `control`, the control's error. */
-function orderCheck<I extends EdgeInstance>(spec: EdgeClaimsSpec<I>, control: EdgeVariant, claim: RunError, ctrl: RunError) {
+function orderCheck<I extends EdgeInstance>(spec: EdgeRunSpec<I>, control: EdgeVariant, claim: RunError, ctrl: RunError) {
   return <T>(instance: I, ctx: CheckContext<T>): Outcome => {
     const { isControl, runs } = controlRuns(spec, instance, ctx, control);
     if (isOutcome(runs)) return runs;
     const { what, error } = isControl ? ctrl : claim;
     return judgeRuns(ctx, what, runs, error);
   };
+}
+
+/** The loss prediction L(θ_t) ≈ L(θ†_t) + x_t²/η as an order in ε, with its control (the prediction without x²/η). */
+export function edgeLossClaim<I extends EdgeInstance>(spec: EdgeLossSpec<I>): Claim<I> {
+  const { on, statement: STATEMENT, smallest, measured } = spec;
+  const over = spec.horizon?.title ?? '3 slow cycles';
+  return defineClaim<I>({
+    ...common(spec),
+    id: `${spec.prefix}.loss-prediction-order`,
+    title: `${on}, L(θ_t) = L(θ†_t) + x_t²/η + O(ε·δ²/η) over ${over}: the slope in ε reaches 1`,
+    citation: { paper: DNL, where: 'the loss prediction L(θ_t) ≈ L(θ†_t) + x_t²/η (x_t = u·(θ_t − θ†_t)); order derived', recalled: true },
+    statement:
+      STATEMENT +
+      `The least-squares slope of log max_t |L(θ_t) − L(θ†_t) − x_t²/η|/(δ_t²/η) against log ε has a 95% interval reaching ${ORDER}, and the value at ε = ${smallest} is at most ${LEVEL}.`,
+    check: orderCheck(
+      spec,
+      'no-energy',
+      { what: '|L(θ) − L(θ†) − x²/η|/(δ²/η)', error: (r) => r.lossErr },
+      { what: 'L(θ) − L(θ†) without x²/η', error: (r) => r.lossErrNoEnergy },
+    ),
+    negativeControl: {
+      description: `the prediction L(θ_t) ≈ L(θ†_t) without the oscillation's energy x_t²/η: ${measured.noEnergy}`,
+      arbitrary: spec.arbitrary('no-energy'),
+    },
+    rationale:
+      `The error is measured in the unit δ²/η of the predicted excess x²/η (${measured.xScale ?? 'x ≈ δ'}), so order 1 in ε is the same statement as the tracking claim's. ` +
+      `The interval must reach order ${ORDER}; the level ${LEVEL} at the smallest ε is a tenth of δ²/η (measured ${measured.lossLevel}). f64 only.`,
+  });
 }
 
 /** The four claims of self-stabilization on one edge family: tracking, loss and sharpness predictions as orders in ε, and GD following θ† rather than gradient flow. */
@@ -131,21 +187,13 @@ export function edgeClaims<I extends EdgeInstance>(
   readonly tracksPgd: Claim<I>;
 } {
   const { on, statement: STATEMENT, smallest, measured } = spec;
-  const COMMON = {
-    kind: 'forall' as const,
-    notCertifiable: F64_ONLY,
-    hypotheses: HYPOTHESES,
-    arbitrary: spec.arbitrary(),
-    tolerance: { rel: 0 },
-    ladder: ['f64'],
-    budget: 50_000_000,
-    runs: 1,
-  };
+  const COMMON = common(spec);
+  const over = spec.horizon?.title ?? '3 slow cycles';
 
   const tracking = defineClaim<I>({
     ...COMMON,
     id: `${spec.prefix}.tracking-order`,
-    title: `${on}, GD stays within O(εδ) of θ† + v⋆ over 3 slow cycles: the slope of max‖θ − θ† − v⋆‖/δ in ε reaches 1`,
+    title: `${on}, GD stays within O(εδ) of θ† + v⋆ over ${over}: the slope of max‖θ − θ† − v⋆‖/δ in ε reaches 1`,
     citation: {
       paper: DNL,
       where: "main theorem: ‖θ_t − θ†_t − v⋆_t‖ = O(εδ) over the theorem's horizon (taylor.py tracks GD against the predicted dynamics); ε = η√α derived",
@@ -164,33 +212,12 @@ export function edgeClaims<I extends EdgeInstance>(
       `The interval must reach order ${ORDER} (${measured.trackingInterval}); the level ${LEVEL}δ at the smallest ε is a tenth of δ (measured ${measured.trackingLevel}). f64 only.`,
   });
 
-  const loss = defineClaim<I>({
-    ...COMMON,
-    id: `${spec.prefix}.loss-prediction-order`,
-    title: `${on}, L(θ_t) = L(θ†_t) + x_t²/η + O(ε·δ²/η) over 3 slow cycles: the slope in ε reaches 1`,
-    citation: { paper: DNL, where: 'the loss prediction L(θ_t) ≈ L(θ†_t) + x_t²/η (x_t = u·(θ_t − θ†_t)); order derived', recalled: true },
-    statement:
-      STATEMENT +
-      `The least-squares slope of log max_t |L(θ_t) − L(θ†_t) − x_t²/η|/(δ_t²/η) against log ε has a 95% interval reaching ${ORDER}, and the value at ε = ${smallest} is at most ${LEVEL}.`,
-    check: orderCheck(
-      spec,
-      'no-energy',
-      { what: '|L(θ) − L(θ†) − x²/η|/(δ²/η)', error: (r) => r.lossErr },
-      { what: 'L(θ) − L(θ†) without x²/η', error: (r) => r.lossErrNoEnergy },
-    ),
-    negativeControl: {
-      description: `the prediction L(θ_t) ≈ L(θ†_t) without the oscillation's energy x_t²/η: ${measured.noEnergy}`,
-      arbitrary: spec.arbitrary('no-energy'),
-    },
-    rationale:
-      "The error is measured in the unit δ²/η of the predicted excess x²/η (x ≈ δ), so order 1 in ε is the same statement as the tracking claim's. " +
-      `The interval must reach order ${ORDER}; the level ${LEVEL} at the smallest ε is a tenth of δ²/η (measured ${measured.lossLevel}). f64 only.`,
-  });
+  const loss = edgeLossClaim(spec);
 
   const sharpness = defineClaim<I>({
     ...COMMON,
     id: `${spec.prefix}.sharpness-prediction-order`,
-    title: `${on}, S(θ_t) = S(θ†_t) + y_t + O(ε√β·δ) averaged over two steps, over 3 slow cycles: the slope in ε reaches 1`,
+    title: `${on}, S(θ_t) = S(θ†_t) + y_t + O(ε√β·δ) averaged over two steps, over ${over}: the slope in ε reaches 1`,
     citation: {
       paper: DNL,
       where: 'the sharpness prediction S(θ_t) ≈ 2/η + y_t, y_t = ∇S⊥·(θ_t − θ†_t) (taylor.py compares it over two steps); order derived',

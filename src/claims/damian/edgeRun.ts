@@ -26,7 +26,7 @@ export type EdgeRungBase = {
 /** An instance family at the edge of stability over a ladder of ε (edgeFamilyTwoLayer.ts, edgeFamilyDeepLinear.ts). */
 export interface EdgeInstance<R extends EdgeRungBase = EdgeRungBase> extends Instance {
   readonly rungs: readonly R[];
-  /** Slow (x, y) cycles to follow after the first crossing of 2/η. */
+  /** Slow (x, y) cycles to follow after the first crossing of 2/η (unread where the runs follow a horizon in slow time: EdgeRunOptions). */
   readonly cycles: number;
   readonly variant?: EdgeVariant;
 }
@@ -69,6 +69,24 @@ export interface RungRun {
   readonly failed: readonly { readonly code: string; readonly message: string }[];
 }
 
+/**
+ * How a family's runs differ from the default (3 slow cycles counted on x, the linearised projection):
+ * `slowTime`, follow ⌈slowTime/ε⌉ steps after the crossing (ε the rung's target) instead of counting
+ * cycles, for a model on which GD shows no slow cycle to count; `newtonFirst`, project with the Newton step
+ * along u first (pgd.ts), for a model with |u·∇S| ≫ ‖∇S⊥‖.
+ */
+export interface EdgeRunOptions {
+  readonly slowTime?: number;
+  readonly newtonFirst?: boolean;
+}
+
+/**
+ * One period of the reduced dynamics of x/δ = e^ξ and ηy/ε = z in the slow time s = εt as ε → 0,
+ * ξ' = z, z' = 1 − e^{2ξ} (x ↦ −(1 + ηy)x, ηy ↦ ηy + ε²(1 − x²/δ²) per step), from x₀ = δ/20 at rest:
+ * the ε → 0 length of one slow cycle in steps is SLOW_PERIOD/ε (edgeRun.test.ts integrates it).
+ */
+export const SLOW_PERIOD = 6.278;
+
 /** Steps allowed to reach the crossing, and after it (3 cycles at ε = 0.014 take ≈ 1600). */
 export const EDGE_MAX_STEPS = 6000;
 /** Gradient flow is integrated by Euler with η/GF_SUBSTEPS: its own error is O(η) per unit time, far below the δ-scale distances measured. */
@@ -87,11 +105,18 @@ export const isOutcome = <R extends object>(r: R | Outcome): r is Outcome => 've
 /**
  * GD from the rung's θ₀ until S(θ) ≥ 2/η (the authors' find_instability), then GD, θ† (projected GD,
  * pgd.ts), θ† + v⋆ and gradient flow side by side until x² − δ² has changed sign 4·cycles times
- * (a slow cycle crosses |x| = δ four times). The hypotheses are checked at every θ†_t. `data` is the
- * model's data on this rung (the family's labels for its ε).
+ * (a slow cycle crosses |x| = δ four times), or for ⌈slowTime/ε⌉ steps when `options` sets a horizon in slow
+ * time. The hypotheses are checked at every θ†_t. `data` is the model's data on this rung (the family's labels
+ * for its ε).
  */
-export function runRung<T>(instance: EdgeInstance, rung: EdgeRungBase, data: InstanceJson, outer: CheckContext<T>): RungRun | Outcome {
-  const key = JSON.stringify([instance.model, instance.params ?? null, data, rung, instance.cycles]);
+export function runRung<T>(
+  instance: EdgeInstance,
+  rung: EdgeRungBase,
+  data: InstanceJson,
+  outer: CheckContext<T>,
+  options: EdgeRunOptions = {},
+): RungRun | Outcome {
+  const key = JSON.stringify([instance.model, instance.params ?? null, data, rung, instance.cycles, options]);
   const hit = memo.get(key);
   if (hit !== undefined) {
     outer.count(hit.evaluations);
@@ -135,7 +160,10 @@ export function runRung<T>(instance: EdgeInstance, rung: EdgeRungBase, data: Ins
     found.theta,
   );
   let th = gd.theta;
-  const first = projectOntoStableSet(model, th, eta);
+  const proj = options.newtonFirst === true ? { newtonFirst: true } : {};
+  // A horizon fixed in slow time, when the family sets one: the steps the rung's ε gives it.
+  const horizon = options.slowTime === undefined ? undefined : Math.ceil(options.slowTime / Number(rung.target));
+  const first = projectOntoStableSet(model, th, eta, proj);
   ctx.assume(first.report.projected, 'projection_failed', `θ at the crossing could not be projected onto the stable set (${first.report.reason ?? ''})`);
   let dag = first.theta;
   let v = th.map((x, i) => F.sub(x, dag[i]));
@@ -163,7 +191,7 @@ export function runRung<T>(instance: EdgeInstance, rung: EdgeRungBase, data: Ins
   let signChanges = 0,
     prev = 0,
     k = 0;
-  for (; k < EDGE_MAX_STEPS; k++) {
+  for (; k < Math.max(EDGE_MAX_STEPS, (horizon ?? 0) + 1); k++) {
     const P = pointInfo(model, dag);
     const u = P.top();
     const dS = P.sharpnessGradientPerp();
@@ -211,7 +239,7 @@ export function runRung<T>(instance: EdgeInstance, rung: EdgeRungBase, data: Ins
     const sg = Math.sign(x * x - d2);
     if (prev !== 0 && sg !== 0 && sg !== prev) signChanges++;
     if (sg !== 0) prev = sg;
-    if (signChanges >= 4 * instance.cycles) break;
+    if (horizon === undefined ? signChanges >= 4 * instance.cycles : k === horizon) break;
     const H = P.hessian();
     const frame = () => ({ hvp: (z: Vec<T>) => H.map((row) => dot(F, row, z)), top: u, sharpnessGradientPerp: dS, delta2: F.from(String(d2)) });
     const step = (rule: UpdateRule<T>, z: Vec<T>) => rule.step(rule.init(z)).theta;
@@ -221,11 +249,12 @@ export function runRung<T>(instance: EdgeInstance, rung: EdgeRungBase, data: Ins
     th = gd.theta;
     for (let j = 0; j < GF_SUBSTEPS; j++) if (!flow.step()) return nonFinite(ctx, k, `gradient flow diverged at step ${k}: ${flow.divergence}`);
     // Projected GD's step from θ†, with the gradient its point evaluation already holds.
-    const pr = projectedGdStep(model, dag, eta, P.grad());
+    const pr = projectedGdStep(model, dag, eta, P.grad(), proj);
     ctx.assume(pr.report.projected, 'projection_failed', `θ† could not be projected at step ${k + 1} (${pr.report.reason ?? ''})`);
     dag = pr.theta;
   }
-  ctx.assume(signChanges >= 4 * instance.cycles, 'too_few_cycles', `only ${signChanges / 4} slow cycles in ${EDGE_MAX_STEPS} steps after the crossing`);
+  if (horizon === undefined)
+    ctx.assume(signChanges >= 4 * instance.cycles, 'too_few_cycles', `only ${signChanges / 4} slow cycles in ${EDGE_MAX_STEPS} steps after the crossing`);
   const run: RungRun = {
     eps: etaN * Math.sqrt(sumAlpha / (k + 1)),
     err,

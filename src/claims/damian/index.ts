@@ -1,5 +1,6 @@
 import type { Claim } from '../claim.js';
 import { constrainedProjection } from './constrainedTrajectory.js';
+import { deepLinearLossPredictionOrder } from './deepLinearSelfStabilization.js';
 import { DIAGONAL_LINEAR_EDGE_CLAIMS } from './diagonalLinearSelfStabilization.js';
 import { fourStages } from './fourStages.js';
 import { mlp8161PredictionsTrack, mlpPredictionsTrack } from './mlpPredictions.js';
@@ -21,7 +22,7 @@ export const DAMIAN_CLAIMS: readonly Claim[] = [
 
 /**
  * The predicted-dynamics, loss and conserved-quantity claims of Damian–Nichani–Lee, in catalog order:
- * on the toy models, then on the two-layer tanh network (orders of convergence in ε), then on the float64 MLP (statistical over seeds).
+ * on the toy models, then on the two-layer tanh network (orders of convergence in ε), then on the float64 MLP (statistical over seeds), then on the diagonal and deep linear networks.
  */
 export const DAMIAN_TRACKING_CLAIMS: readonly Claim[] = [
   predictedDynamicsExact,
@@ -35,4 +36,5 @@ export const DAMIAN_TRACKING_CLAIMS: readonly Claim[] = [
   mlpPredictionsTrack,
   mlp8161PredictionsTrack,
   ...DIAGONAL_LINEAR_EDGE_CLAIMS,
+  deepLinearLossPredictionOrder,
 ] as unknown as readonly Claim[];
