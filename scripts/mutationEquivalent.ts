@@ -130,4 +130,27 @@ export const EQUIVALENT_MUTANTS: readonly EquivalentMutant[] = [
     replacement,
     why: "only a number or a choice of wording inside a verdict's message; the verdict, its code, observed, bound, margin and details do not read it",
   })),
+  {
+    file: 'src/claims/damian/timeAveragedLoss.ts',
+    line: 42,
+    replacement: '{}',
+    why: 'readTrack reads `o.exact` only as a condition: undefined takes the same branch as `exact: false` (the toy or its perturbation)',
+  },
+  ...(
+    [
+      [65, 't0 <= 0'],
+      [95, 't0 > 0'],
+    ] as const
+  ).map(([line, replacement]) => ({
+    file: 'src/claims/damian/timeAveragedLoss.ts',
+    line,
+    replacement,
+    why: 't0 is −1 until the first visited step and then that step, which is at least 1 (runBeside looks for θ† on the edge from t = 1 on): it is never 0',
+  })),
+  {
+    file: 'src/claims/damian/timeAveragedLoss.ts',
+    line: 89,
+    replacement: 'res / X >= worstPt.ratio',
+    why: "on a tie of two steps' ratios the pointwise holds evidence names the later step, with the same ratio, margin and verdict",
+  },
 ];
