@@ -153,4 +153,28 @@ export const EQUIVALENT_MUTANTS: readonly EquivalentMutant[] = [
     replacement: 'res / X >= worstPt.ratio',
     why: "on a tie of two steps' ratios the pointwise holds evidence names the later step, with the same ratio, margin and verdict",
   },
+  ...(['{}', '1 + RATIO'] as const).map((replacement) => ({
+    file: 'src/claims/wangXuZhaoTao/balancingInLr.ts',
+    line: 72,
+    replacement,
+    why: 'the check compares the ratio with RATIO itself and never reads ctx.tol: the declared tolerance only documents that allowance (eoscheck list)',
+  })),
+  {
+    file: 'src/claims/arora/codimTwoEos.ts',
+    line: 69,
+    replacement: '2 / PAIRS',
+    why: "the note judgeOrder appends to the verdict's message only; the verdict, observed, bound, margin and details do not read it",
+  },
+  {
+    file: 'src/claims/arora/codimTwoEos.ts',
+    line: 80,
+    replacement: '2 / PAIRS',
+    why: "a number in the claim's statement text, which no check reads",
+  },
+  {
+    file: 'src/claims/arora/codimTwoEos.ts',
+    line: 94,
+    replacement: '{}',
+    why: 'a tolerance {} resolves like { rel: 0 }: rel 0, abs 0 and no ulps at every precision (harness/checkContext.ts), and the check reads none of them',
+  },
 ];
