@@ -177,4 +177,10 @@ export const EQUIVALENT_MUTANTS: readonly EquivalentMutant[] = [
     replacement: '{}',
     why: 'a tolerance {} resolves like { rel: 0 }: rel 0, abs 0 and no ulps at every precision (harness/checkContext.ts), and the check reads none of them',
   },
+  {
+    file: 'src/claims/wangXuZhaoTao/catapultInnerProduct.ts',
+    line: 103,
+    replacement: '{}',
+    why: 'a tolerance {} resolves like { abs: 0 }: rel 0, abs 0 and no ulps at every precision (harness/checkContext.ts), and the check reads none of them',
+  },
 ];
