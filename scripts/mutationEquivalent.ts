@@ -183,6 +183,12 @@ export const EQUIVALENT_MUTANTS: readonly EquivalentMutant[] = [
     replacement: '{}',
     why: 'a tolerance {} resolves like { abs: 0 }: rel 0, abs 0 and no ulps at every precision (harness/checkContext.ts), and the check reads none of them',
   },
+  {
+    file: 'src/claims/wangXuZhaoTao/catapultInnerProduct.ts',
+    line: 71,
+    replacement: 'true',
+    why: "only the wording of the verdict's message (whether it describes a catapult); the verdict, its code, observed, bound, margin and details do not read it",
+  },
   ...(
     [
       [14, 'x * 180 * Math.PI'],
@@ -222,7 +228,7 @@ export const EQUIVALENT_MUTANTS: readonly EquivalentMutant[] = [
     line,
     replacement,
     why:
-      'they only admit, or keep only, starts with |u₀² − 1| < 0.05 (next to the minimizer u = 1; on the 2-decimal grid |u₀² − 1| is never exactly 0.05): the identity is exact on every ' +
+      'they only admit, or keep only, starts with u₀² within 0.05 of 1 (next to the minimizer u = 1; on the 2-decimal grid u₀² is never exactly 0.95 or 1.05): the identity is exact on every ' +
       'balanced start (u = v at every η, eigenvectors (1, ±1)/√2), so those draws hold as the others do (u₀ = 1: no swap, angle 0), and off the balanced set the frame moves for them too',
   })),
   ...(

@@ -12,7 +12,7 @@ import { parsePrecision } from '../../src/numerics/precision.js';
  * arora.enters-eos-codim2 through its own check at f64, against its statement read afresh: run the rule
  * ⌈0.1/η²⌉ steps, then over 10 steps take k_t = η_t·λ₁(θ_t) with η_t = η/‖∇L‖ (NGD) or η/(2√L) (√L-GD), and
  * the largest |2/(1/k_t + 1/k_{t+1}) − 2|. At η = 0.08 (16 steps of warm-up) this must be the error the
- * evidence reports for that rung, for an NGD draw and a √L-GD draw.
+ * evidence reports for that rung, for an NGD draw, a √L-GD draw and its plain-GD control (η_t = η).
  */
 const f64 = parsePrecision('f64');
 
@@ -28,7 +28,7 @@ function harmonicMeanError(i: CodimInstance, lr: string): number {
   for (let t = 0; t < 10; t++) {
     const P = pointInfo(model, run.theta);
     const g = Math.hypot(...P.grad().map((x) => F.toNumber(x)));
-    const etaT = i.run === 'ngd' ? eta / g : eta / (2 * Math.sqrt(F.toNumber(P.loss())));
+    const etaT = i.run === 'ngd' ? eta / g : i.run === 'sqrt-gd' ? eta / (2 * Math.sqrt(F.toNumber(P.loss()))) : eta;
     k.push(etaT * F.toNumber(P.sharpness()));
     run.step();
   }
@@ -36,9 +36,11 @@ function harmonicMeanError(i: CodimInstance, lr: string): number {
 }
 
 describe('arora.enters-eos-codim2 against its statement read afresh', () => {
-  it('reports, for an NGD and a √L-GD draw, the two-step harmonic-mean error at η = 0.08 the statement defines, and the model and rule it ran', () => {
+  it('reports, for an NGD draw, a √L-GD draw and a GD control, the two-step harmonic-mean error at η = 0.08 the statement defines, and the model and rule it ran', () => {
     const draws = fc.sample(claim.arbitrary, { seed: 1, numRuns: 3 });
-    const picked = [draws.find((i) => i.run === 'ngd'), draws.find((i) => i.run === 'sqrt-gd')];
+    // The negative control runs plain GD (η_t = η) on the same instances.
+    const [control] = fc.sample(claim.negativeControl.arbitrary, { seed: 1, numRuns: 1 });
+    const picked = [draws.find((i) => i.run === 'ngd'), draws.find((i) => i.run === 'sqrt-gd'), control];
     for (const i of picked) {
       if (i === undefined) throw new Error('the first draws hold both rules');
       // As a control, whose hypotheses are waived: an undetermined order stops the claim before its evidence (and its rungs) is written.

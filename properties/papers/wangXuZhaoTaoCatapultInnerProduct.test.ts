@@ -46,6 +46,7 @@ describe('wxzt.catapult.inner-product against GD written out', () => {
     expect(r).toBeGreaterThan(1e-3);
     expect([o.verdict, o.evidence.code], o.evidence.message).toEqual(['violated', 'catapult_not_converged']);
     expect(o.evidence.observed).toBeCloseTo(r, 10);
+    expect(o.evidence.margin).toBeLessThan(0);
     expect(Number(o.evidence.details?.etaSEnd)).toBeLessThan(2);
     expect(o.evidence.details?.catapultAt).toBe(at);
   });
@@ -63,6 +64,7 @@ describe('wxzt.catapult.inner-product against GD written out', () => {
     expect(residualAfter(far, 50)).toBeGreaterThan(1e6);
     const o = checkAt(claim, far, f64, { mode: 'claim' }).outcome;
     expect([o.verdict, o.evidence.code]).toEqual(['violated', 'no_catapult']);
+    expect(o.evidence.margin).toBeLessThan(0);
     expect([o.evidence.details?.catapultAt, o.evidence.details?.spikeStart]).toEqual([-1, -1]);
     expect(Number(o.evidence.details?.kappa0)).toBeCloseTo(6, 9);
   });
