@@ -159,7 +159,9 @@ function markdown(all: readonly FileResult[]): string {
     }
   }
   const total = countedAll === 0 ? '–' : `${((100 * killedAll) / countedAll).toFixed(1)}%`;
-  const eq = EQUIVALENT_MUTANTS.map((e) => `| \`${e.file}\`:${e.line} | \`${e.replacement.replace(/\|/g, '\\|')}\` | ${e.why} |`);
+  const eq = EQUIVALENT_MUTANTS.map(
+    (e) => `| \`${e.file}\`:${e.line} | \`${e.replacement.replace(/\s+/g, ' ').replace(/\|/g, '\\|')}\` | ${e.why.replace(/\|/g, '\\|')} |`,
+  );
   return [
     '# Mutation testing of the claims',
     '',

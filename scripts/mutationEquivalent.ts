@@ -130,4 +130,129 @@ export const EQUIVALENT_MUTANTS: readonly EquivalentMutant[] = [
     replacement,
     why: "only a number or a choice of wording inside a verdict's message; the verdict, its code, observed, bound, margin and details do not read it",
   })),
+  {
+    file: 'src/claims/damian/timeAveragedLoss.ts',
+    line: 42,
+    replacement: '{}',
+    why: 'readTrack reads `o.exact` only as a condition: undefined takes the same branch as `exact: false` (the toy or its perturbation)',
+  },
+  ...(
+    [
+      [65, 't0 <= 0'],
+      [95, 't0 > 0'],
+    ] as const
+  ).map(([line, replacement]) => ({
+    file: 'src/claims/damian/timeAveragedLoss.ts',
+    line,
+    replacement,
+    why: 't0 is −1 until the first visited step and then that step, which is at least 1 (runBeside looks for θ† on the edge from t = 1 on): it is never 0',
+  })),
+  {
+    file: 'src/claims/damian/timeAveragedLoss.ts',
+    line: 89,
+    replacement: 'res / X >= worstPt.ratio',
+    why: "on a tie of two steps' ratios the pointwise holds evidence names the later step, with the same ratio, margin and verdict",
+  },
+  ...(['{}', '1 + RATIO'] as const).map((replacement) => ({
+    file: 'src/claims/wangXuZhaoTao/balancingInLr.ts',
+    line: 72,
+    replacement,
+    why: 'the check compares the ratio with RATIO itself and never reads ctx.tol: the declared tolerance only documents that allowance (eoscheck list)',
+  })),
+  {
+    file: 'src/claims/arora/codimTwoEos.ts',
+    line: 69,
+    replacement: '2 / PAIRS',
+    why: "the note judgeOrder appends to the verdict's message only; the verdict, observed, bound, margin and details do not read it",
+  },
+  {
+    file: 'src/claims/arora/codimTwoEos.ts',
+    line: 80,
+    replacement: '2 / PAIRS',
+    why: "a number in the claim's statement text, which no check reads",
+  },
+  {
+    file: 'src/claims/arora/codimTwoEos.ts',
+    line: 94,
+    replacement: '{}',
+    why: 'a tolerance {} resolves like { rel: 0 }: rel 0, abs 0 and no ulps at every precision (harness/checkContext.ts), and the check reads none of them',
+  },
+  {
+    file: 'src/claims/wangXuZhaoTao/catapultInnerProduct.ts',
+    line: 103,
+    replacement: '{}',
+    why: 'a tolerance {} resolves like { abs: 0 }: rel 0, abs 0 and no ulps at every precision (harness/checkContext.ts), and the check reads none of them',
+  },
+  {
+    file: 'src/claims/wangXuZhaoTao/catapultInnerProduct.ts',
+    line: 71,
+    replacement: 'true',
+    why: "only the wording of the verdict's message (whether it describes a catapult); the verdict, its code, observed, bound, margin and details do not read it",
+  },
+  ...(
+    [
+      [14, 'x * 180 * Math.PI'],
+      [14, 'x / 180'],
+      [14, '() => undefined'],
+      [101, '() => undefined'],
+      [111, '() => undefined'],
+      [123, 'true'],
+      [123, 'false'],
+      [123, 'swaps !== 1'],
+    ] as const
+  ).map(([line, replacement]) => ({
+    file: 'src/claims/wangRoberts/swapIsNotRotation.ts',
+    line,
+    replacement,
+    why: "only an angle in degrees, a phrase or a plural inside a verdict's message; the verdict, its code, step, observed, bound, margin and details do not read it",
+  })),
+  {
+    file: 'src/claims/wangRoberts/swapIsNotRotation.ts',
+    line: 30,
+    replacement: '{}',
+    why: "the uv model's target defaults to 1 (models/uv.ts), the target these params state",
+  },
+  ...(
+    [
+      [
+        24,
+        'fc.record({\n  u: decimalText(0.2, 1.3, 2),\n  off: decimalText(0.2, 0.8, 2),\n  lr: decimalText(0.25, 1.4, 2),\n  steps: fc.integer({\n    min: 20,\n    max: 200\n  })\n})',
+      ],
+      [26, 'true'],
+      [26, 'Math.abs(Number(u) ** 2 - 1) > 0.05'],
+      [26, 'Math.abs(Number(u) ** 2 - 1) < 0.05'],
+      [26, 'Number(u) ** 2 + 1'],
+    ] as const
+  ).map(([line, replacement]) => ({
+    file: 'src/claims/wangRoberts/swapIsNotRotation.ts',
+    line,
+    replacement,
+    why:
+      'they only admit, or keep only, starts with u₀² within 0.05 of 1 (next to the minimizer u = 1; on the 2-decimal grid u₀² is never exactly 0.95 or 1.05): the identity is exact on every ' +
+      'balanced start (u = v at every η, eigenvectors (1, ±1)/√2), so those draws hold as the others do (u₀ = 1: no swap, angle 0), and off the balanced set the frame moves for them too',
+  })),
+  ...(
+    [
+      [67, '() => undefined'],
+      [68, 'a.lr / a.S'],
+      [68, 'b.lr / b.S'],
+    ] as const
+  ).map(([line, replacement]) => ({
+    file: 'src/claims/wangRoberts/flatteningInLr.ts',
+    line,
+    replacement,
+    why: "only the text of a verdict's message (describe); the verdict, its code, observed, bound, margin and details do not read it",
+  })),
+  ...(
+    [
+      [114, '{}'],
+      [114, '1 + RATIO'],
+      [154, '{}'],
+    ] as const
+  ).map(([line, replacement]) => ({
+    file: 'src/claims/wangRoberts/flatteningInLr.ts',
+    line,
+    replacement,
+    why: 'the checks compare with RATIO and 0 themselves and never read ctx.tol: the declared tolerance only documents that allowance (eoscheck list)',
+  })),
 ];
