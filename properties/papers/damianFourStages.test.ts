@@ -102,7 +102,7 @@ describe('damian.four-stages: each stage on its side (η = 0.01, α = 0.01, β =
 
   it('x₀² within the slack of δ² with ỹ’s change inside it too is decided; x₀² a millionth above δ² is left to the ladder', () => {
     // δ = √0.02. At x₀² = δ²(1 + 1e-12) both sides of the self-stabilization iff are within rounding: decided, it holds.
-    expect(at(map('0.14142135623738021556')).verdict).toBe('holds');
+    expect(stages(map('0.14142135623738021556'))).toBe('contraction');
     // At x₀² = δ²(1 + 1e-6) x² > δ² is certain but ỹ falls by ηα·1e-6 = 1e-10, inside 4·4096 ulps of |ỹ|'s scale (400): uncertain in f64.
     expect(at(map('0.141421426947987623'))).toMatchObject({ verdict: 'inconclusive', reason: 'uncertain', evidence: { code: 'boundary' } });
   });
@@ -111,7 +111,10 @@ describe('damian.four-stages: each stage on its side (η = 0.01, α = 0.01, β =
 describe('damian.four-stages: a map with the wrong β fails stage (3) or (6), of either sign, with a negative margin', () => {
   it('β = 0 from above δ: ỹ does not fall although x² > δ²', () => {
     const o = at(map('0.2', { beta: '0' }), 'control');
-    expect(o).toMatchObject({ verdict: 'violated', evidence: { code: 'self_stabilization_iff', message: expect.stringMatching(/x² > δ².*did not fall/) } });
+    expect(o).toMatchObject({
+      verdict: 'violated',
+      evidence: { code: 'self_stabilization_iff', details: { alpha: '0.01', beta: '0' }, message: expect.stringMatching(/x² > δ².*did not fall/) },
+    });
     expect(o.evidence.margin).toBeLessThan(0);
   });
 

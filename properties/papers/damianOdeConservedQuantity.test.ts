@@ -72,6 +72,9 @@ describe('damian.reduced-map.ode-conserved-quantity: a pass reports its tightest
     expect(o.evidence.step).toBeLessThan(250);
     expect(o.evidence.step).toBeGreaterThan(0);
     expect(1 - o.evidence.observed / o.evidence.bound).toBeCloseTo(o.evidence.margin, 9);
+    // What it ran: 1.19 periods of ω = 0.03 from E₀/α = r − 1 − ln r at r = x₀²/δ² = 1/4.
+    expect(Number(o.evidence.details?.periods)).toBeCloseTo((250 * 0.03) / (2 * Math.PI), 9);
+    expect(Number(o.evidence.details?.orbit)).toBeCloseTo(0.25 - 1 - Math.log(0.25), 9);
   });
 });
 
