@@ -159,4 +159,46 @@ const constrainedAndOde: readonly EquivalentMutant[] = [
   })),
 ];
 
-export const TOY_EQUIVALENT_MUTANTS: readonly EquivalentMutant[] = [...fourStages, ...constrainedAndOde];
+const AVERAGES = 'src/claims/damian/timeAverages.ts';
+
+const timeAverages: readonly EquivalentMutant[] = [
+  ...(
+    [
+      [40, 'false'],
+      [105, 'false'],
+    ] as const
+  ).map(([line, replacement]) => ({
+    file: AVERAGES,
+    line,
+    replacement,
+    why: "the citation's `recalled` flag: metadata of the report, read by no check",
+  })),
+  ...(
+    [
+      [145, 'true'],
+      [145, 'pred >= 0'],
+    ] as const
+  ).map(([line, replacement]) => ({
+    file: AVERAGES,
+    line,
+    replacement,
+    why: 'the prediction (η/2)⟨ỹ²⟩ is never negative, and at 0 (T = 1 from ỹ₀ = 0) meanY/pred is 0/0 = NaN, the same as the fallback',
+  })),
+  ...(
+    [
+      [153, 'Math.max(ratio - 0.5, 2 - ratio)'],
+      [153, 'ratio + 0.5'],
+      [153, '2 + ratio'],
+      [153, 'false'],
+    ] as const
+  ).map(([line, replacement]) => ({
+    file: AVERAGES,
+    line,
+    replacement,
+    why:
+      'the numeric margin of the naive reading is overridden by the band margin in the field whenever the prediction is > 0; at prediction 0 the ratio is NaN, ' +
+      'so `ok` is false and only the other branch (−|ln 1e-300|) is taken, which these mutants do not change',
+  })),
+];
+
+export const TOY_EQUIVALENT_MUTANTS: readonly EquivalentMutant[] = [...fourStages, ...constrainedAndOde, ...timeAverages];

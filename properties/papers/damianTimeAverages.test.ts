@@ -15,6 +15,7 @@ import { parsePrecision } from '../../src/numerics/precision.js';
  * outside both claims; and a run that leaves the doubles is a divergence, never a pass.
  */
 const f64 = parsePrecision('f64');
+const SLACK = 4096 * Number.EPSILON;
 
 /** ½(a₀ + z)x² − c·z at η = lr from (x₀, 0) over `steps`. */
 function toy(x0: string, steps: number, o: { a0?: string; c?: string; lr?: string; variant?: string } = {}): ToyInstance {
@@ -30,8 +31,9 @@ function oracle(i: ToyInstance) {
   let y = Number(i.toy.a0) - 2 / eta;
   const y0 = y;
   const x0 = x;
-  let [sx2, slog, sy, sy2] = [0, 0, 0, 0];
+  let [sx2, slog, sy, sy2, zMax] = [0, 0, 0, 0, 0];
   for (let t = 0; t < i.steps; t++) {
+    zMax = Math.max(zMax, Math.abs(y - y0));
     sx2 += x * x;
     slog += Math.log(Math.abs(1 + eta * y));
     sy += y;
@@ -46,6 +48,8 @@ function oracle(i: ToyInstance) {
     logRatio: Math.log(Math.abs(x / x0)) / T,
     meanY: sy / T,
     naive: (eta * sy2) / (2 * T),
+    /** max over t ≤ T of |z_t| = |ỹ_t − ỹ₀| (b = 1, z₀ = 0). */
+    zMax: Math.max(zMax, Math.abs(y - y0)),
   };
 }
 
@@ -65,6 +69,9 @@ describe('damian.time-average.x-squared against the map', () => {
       expect(o).toMatchObject({ verdict: 'holds', evidence: { code: 'identity_holds' } });
       expect([close(Number(o.evidence.details?.mean), r.meanX2), close(Number(o.evidence.details?.predicted), r.predicted)]).toEqual([true, true]);
       expect(close(Number(o.evidence.details?.ratioToDelta2), r.meanX2 / (2 * Number(i.toy.c)))).toBe(true);
+      // 4096 ulps of |⟨x²⟩| + δ² + 2(max|z| + 2/η)/(ηb).
+      const eta = Number(i.lr);
+      expect(close(o.evidence.bound, SLACK * (r.meanX2 + 2 * Number(i.toy.c) + (2 * (r.zMax + 2 / eta)) / eta))).toBe(true);
       expect(o.evidence.observed).toBeLessThanOrEqual(o.evidence.bound);
       expect(o.evidence.margin).toBeGreaterThanOrEqual(0);
     }
@@ -90,6 +97,8 @@ describe('damian.time-average.sharpness against the map', () => {
       expect(Math.abs(Number(o.evidence.details?.meanLog) - r.meanLog)).toBeLessThan(1e-12);
       expect(Math.abs(Number(o.evidence.details?.meanLog) - r.logRatio)).toBeLessThan(1e-12);
       expect(close(Number(o.evidence.details?.meanY), r.meanY)).toBe(true);
+      // 4096 ulps of 8 + |mean|.
+      expect(close(o.evidence.bound, SLACK * (8 + Math.abs(r.meanLog)))).toBe(true);
       expect(o.evidence.observed).toBeLessThanOrEqual(o.evidence.bound);
       expect(o.evidence.margin).toBeGreaterThanOrEqual(0);
     }
@@ -108,9 +117,11 @@ describe('damian.time-average.sharpness against the map', () => {
       seen[inBand ? 'in' : 'out']++;
       expect(o).toMatchObject({ verdict: inBand ? 'holds' : 'violated', evidence: { code: inBand ? 'naive_holds' : 'naive_fails' } });
       expect([close(o.evidence.observed, r.meanY, 1e-8), close(o.evidence.bound, r.naive, 1e-8)]).toEqual([true, true]);
-      // The margin is the distance inside the band [1/2, 2]: ≥ 0 inside, < 0 outside.
-      if (inBand) expect(o.evidence.margin).toBeCloseTo(Math.min(ratio - 0.5, 2 - ratio), 8);
-      else expect(o.evidence.margin).toBeLessThan(0);
+      // The margin is the distance inside the band [1/2, 2] (< 0 outside); the boundary term ln|x_T/x₀|/(ηT) is reported.
+      // At T = 1 from ỹ₀ = 0 the prediction (η/2)ỹ₀² is 0: no ratio, a failure with a negative margin.
+      if (r.naive === 0) expect(o.evidence.margin).toBeLessThan(0);
+      else expect(o.evidence.margin).toBeCloseTo(Math.min(ratio - 0.5, 2 - ratio), 8);
+      expect(close(Number(o.evidence.details?.boundaryTerm), r.logRatio / Number(i.lr), 1e-8)).toBe(true);
     }
     expect(seen).toEqual({ in: 5, out: 7 });
   });
@@ -120,5 +131,52 @@ describe('damian.time-average.sharpness against the map', () => {
     const o = at(timeAverageSharpness, i);
     expect(o.verdict === 'inconclusive' && o.reason === 'hypotheses' ? o.evidence.code : o.verdict).toBe('not_cubic');
     expect(at(timeAverageSharpness, toy('1e200', 5))).toMatchObject({ verdict: 'diverged', evidence: { code: 'non_finite', step: 1 } });
+  });
+});
+
+/** The toy of `toy(…)` whose loss has one coefficient off the stated one (the statement reads `toy`, GD runs on `params`). */
+const offBy = (i: ToyInstance, p: Partial<ToyInstance['toy']>): ToyInstance => ({ ...i, params: { ...i.params, ...p } });
+
+describe('damian.time-average.*: a loss off the stated one, and a far start', () => {
+  it('GD on c off by 5e-8 breaks the x² identity, on a₀ off by 2e-9 the log identity: violated with their numbers and a negative margin', () => {
+    for (const [claim, i] of [
+      [timeAverageXSquared, offBy(toy('0.1', 50), { c: '0.01000005' })],
+      [timeAverageSharpness, offBy(toy('0.1', 50), { a0: '200.000000002' })],
+    ] as const) {
+      const o = at(claim, i, 'control');
+      expect(o).toMatchObject({ verdict: 'violated', evidence: { code: 'identity_fails' } });
+      expect(o.evidence.observed).toBeGreaterThan(o.evidence.bound);
+      expect(o.evidence.margin).toBeLessThan(0);
+    }
+  });
+
+  it('a start far from the edge whose run stays finite (x₀ = 1e10: |x| reaches 1e177 in 5 steps) is checked to the end, and holds', () => {
+    for (const claim of [timeAverageXSquared, timeAverageSharpness])
+      expect(at(claim, toy('1e10', 5))).toMatchObject({ verdict: 'holds', evidence: { code: 'identity_holds' } });
+  });
+});
+
+/** (x₀/δ, ηỹ₀) of a draw. */
+const coordinates = (i: ToyInstance): [number, number] => [
+  Math.abs(Number(i.theta[0])) / Math.sqrt((2 * Number(i.toy.c)) / Number(i.toy.b)),
+  Number(i.lr) * (Number(i.toy.a0) + Number(i.toy.b) * Number(i.theta[1])) - 2,
+];
+
+describe('damian.time-average.*: the generators draw what they state (seed 1)', () => {
+  it.each([
+    ['x-squared', timeAverageXSquared.arbitrary, [1, 1000], 0, 1.5],
+    ['x-squared control', timeAverageXSquared.negativeControl.arbitrary, [20, 300], 0.3, 1.5],
+    ['sharpness', timeAverageSharpness.arbitrary, [1, 1000], 0.001, 1.5],
+    ['sharpness control', timeAverageSharpness.negativeControl.arbitrary, [50, 600], 0.001, 1.5],
+  ] as const)('%s: windows of %j steps, |x₀|/δ ∈ [%f, %f] and ηỹ₀ ∈ [−0.03, 0.03], of both signs', (_, arbitrary, [lo, hi], xLo, xHi) => {
+    const draws = fc.sample(arbitrary, { seed: 1, numRuns: 100 });
+    const out = draws.filter((i) => {
+      const [x, ey] = coordinates(i);
+      return !(i.steps >= lo && i.steps <= hi && x >= xLo - 1e-6 && x <= xHi + 1e-6 && Math.abs(ey) <= 0.03 + 1e-6);
+    });
+    expect(out).toEqual([]);
+    const ey = draws.map((i) => coordinates(i)[1]);
+    expect(ey.some((v) => v < -0.01) && ey.some((v) => v > 0.01)).toBe(true);
+    expect(Math.max(...draws.map((i) => i.steps))).toBeGreaterThan((lo + hi) / 2);
   });
 });
