@@ -9,7 +9,7 @@ const FOUR = 'src/claims/damian/fourStages.ts';
 
 /** Stage (2)'s two sides are one quantity: |x⁺| − |x| = (|1 + ηỹ| − 1)·|x| up to an ulp, judged against the same 4·4096-ulp relative threshold. */
 const ONE_QUANTITY =
-  'stage (2) compares |x⁺| − |x| with |1 + ηỹ| − 1, one quantity (x⁺ = −(1 + ηỹ)x, up to an ulp) against the same relative threshold (4·4096 ulps of |x| and of 1): ' +
+  'stage (2) compares ∣x⁺∣ − ∣x∣ with ∣1 + ηỹ∣ − 1, one quantity (x⁺ = −(1 + ηỹ)x, up to an ulp) against the same relative threshold (4·4096 ulps of ∣x∣ and of 1): ' +
   'the sides disagree only if that ulp straddles the threshold, so the "unsure" branch and blow_up_iff are unreachable from the map';
 
 const fourStages: readonly EquivalentMutant[] = [
@@ -42,7 +42,7 @@ const fourStages: readonly EquivalentMutant[] = [
     file: FOUR,
     line: 63,
     replacement: 'v >= 0',
-    why: 'v = 0 has returned 0 on the line above (|0| ≤ slack·scale, the scale being ≥ 0)',
+    why: 'v = 0 has returned 0 on the line above (∣0∣ ≤ slack·scale, the scale being ≥ 0)',
   },
   ...(
     [
@@ -55,7 +55,7 @@ const fourStages: readonly EquivalentMutant[] = [
     file: FOUR,
     line,
     replacement,
-    why: 'at x = 0 the map computes ỹ⁺ = ỹ + η(α − 0), so ỹ⁺ − ỹ − ηα is two roundings of |ỹ| + ηα, far below slack·yScale − u (4095 ulps of the same size): sharpening_rate cannot fail',
+    why: 'at x = 0 the map computes ỹ⁺ = ỹ + η(α − 0), so ỹ⁺ − ỹ − ηα is two roundings of ∣ỹ∣ + ηα, far below slack·yScale − u (4095 ulps of the same size): sharpening_rate cannot fail',
   })),
   ...(
     [
@@ -75,7 +75,7 @@ const fourStages: readonly EquivalentMutant[] = [
     file: FOUR,
     line: 92,
     replacement: 'false',
-    why: "for −2 < ηỹ < 0, |1 + ηỹ| − 1 ∈ (−1, 0], so stage (2)'s margin (growth)·(|1 + ηỹ| − 1) is at most −growth: pushing −growth never lowers the least margin",
+    why: "for −2 < ηỹ < 0, ∣1 + ηỹ∣ − 1 ∈ (−1, 0], so stage (2)'s margin (growth)·(∣1 + ηỹ∣ − 1) is at most −growth: pushing −growth never lowers the least margin",
   },
   {
     file: FOUR,
@@ -88,8 +88,8 @@ const fourStages: readonly EquivalentMutant[] = [
     line: 100,
     replacement: 'false',
     why:
-      'the `above === 0` half: x² within 4·4096 ulps of δ² with the fall of ỹ decided needs |α − βδ²/2| past what the period-2 orbit allows ' +
-      '(|ỹ₂| = 2η|α − βδ²/2| ≤ 8·4096 ulps of 1 + ηα, and the x error η²|α − βδ²/2|), so such a map fails period_two whichever way this branch goes',
+      'the `above === 0` half: x² within 4·4096 ulps of δ² with the fall of ỹ decided needs ∣α − βδ²/2∣ past what the period-2 orbit allows ' +
+      '(∣ỹ₂∣ = 2η∣α − βδ²/2∣ ≤ 8·4096 ulps of 1 + ηα, and the x error η²∣α − βδ²/2∣), so such a map fails period_two whichever way this branch goes',
   },
   ...(
     [
@@ -112,7 +112,7 @@ const fourStages: readonly EquivalentMutant[] = [
     file: FOUR,
     line: 128,
     replacement: 'false',
-    why: 'with β > 0 ỹ falls once βx²/2 > α, long before |x| overflows, and with β = 0 an infinite x makes ỹ NaN, which never compares as a fall: the loop ends without a fall either way',
+    why: 'with β > 0 ỹ falls once βx²/2 > α, long before ∣x∣ overflows, and with β = 0 an infinite x makes ỹ NaN, which never compares as a fall: the loop ends without a fall either way',
   },
   {
     file: FOUR,
@@ -140,7 +140,7 @@ const constrainedAndOde: readonly EquivalentMutant[] = [
     replacement: '{}',
     why:
       "the stepper's default divergence bound (DIVERGENCE_BOUND = 1e12) instead of none: E grows smoothly along the outward spiral, so it crosses the drift bound " +
-      '10·ω·(1 + t/P)·E₀ (a few E₀) long before |θ| could reach 1e12',
+      '10·ω·(1 + t/P)·E₀ (a few E₀) long before ∣θ∣ could reach 1e12',
   },
   ...(
     [
@@ -197,7 +197,7 @@ const timeAverages: readonly EquivalentMutant[] = [
     replacement,
     why:
       'the numeric margin of the naive reading is overridden by the band margin in the field whenever the prediction is > 0; at prediction 0 the ratio is NaN, ' +
-      'so `ok` is false and only the other branch (−|ln 1e-300|) is taken, which these mutants do not change',
+      'so `ok` is false and only the other branch (−∣ln 1e-300∣) is taken, which these mutants do not change',
   })),
 ];
 
