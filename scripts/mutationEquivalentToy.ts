@@ -2,7 +2,7 @@ import type { EquivalentMutant } from './mutationEquivalent.js';
 
 /**
  * Equivalent mutants of the cubic-toy claims (src/claims/damian/fourStages.ts, constrainedTrajectory.ts,
- * odeConservedQuantity.ts, timeAverages.ts), with the reason none of them can change a verdict.
+ * odeConservedQuantity.ts, timeAverages.ts) and of src/claims/classical/classical.ts, with the reason none of them can change a verdict.
  */
 
 const FOUR = 'src/claims/damian/fourStages.ts';
@@ -201,4 +201,11 @@ const timeAverages: readonly EquivalentMutant[] = [
   })),
 ];
 
-export const TOY_EQUIVALENT_MUTANTS: readonly EquivalentMutant[] = [...fourStages, ...constrainedAndOde, ...timeAverages];
+const classical: readonly EquivalentMutant[] = [112, 129, 201].map((line) => ({
+  file: 'src/claims/classical/classical.ts',
+  line,
+  replacement: 'false',
+  why: "the citation's `recalled` flag: metadata of the report, read by no check",
+}));
+
+export const TOY_EQUIVALENT_MUTANTS: readonly EquivalentMutant[] = [...fourStages, ...constrainedAndOde, ...timeAverages, ...classical];
