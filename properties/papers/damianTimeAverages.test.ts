@@ -164,11 +164,11 @@ const coordinates = (i: ToyInstance): [number, number] => [
 
 describe('damian.time-average.*: the generators draw what they state (seed 1)', () => {
   it.each([
-    ['x-squared', timeAverageXSquared.arbitrary, [1, 1000], 0, 1.5],
-    ['x-squared control', timeAverageXSquared.negativeControl.arbitrary, [20, 300], 0.3, 1.5],
-    ['sharpness', timeAverageSharpness.arbitrary, [1, 1000], 0.001, 1.5],
-    ['sharpness control', timeAverageSharpness.negativeControl.arbitrary, [50, 600], 0.001, 1.5],
-  ] as const)('%s: windows of %j steps, |x₀|/δ ∈ [%f, %f] and ηỹ₀ ∈ [−0.03, 0.03], of both signs', (_, arbitrary, [lo, hi], xLo, xHi) => {
+    ['x-squared', [1, 1000], 0, 1.5, timeAverageXSquared.arbitrary],
+    ['x-squared control', [20, 300], 0.3, 1.5, timeAverageXSquared.negativeControl.arbitrary],
+    ['sharpness', [1, 1000], 0.001, 1.5, timeAverageSharpness.arbitrary],
+    ['sharpness control', [50, 600], 0.001, 1.5, timeAverageSharpness.negativeControl.arbitrary],
+  ] as const)('%s: windows of %j steps, |x₀|/δ ∈ [%f, %f] and ηỹ₀ ∈ [−0.03, 0.03], of both signs', (_, [lo, hi], xLo, xHi, arbitrary) => {
     const draws = fc.sample(arbitrary, { seed: 1, numRuns: 100 });
     const out = draws.filter((i) => {
       const [x, ey] = coordinates(i);
