@@ -70,3 +70,44 @@ describe('classical.descent-lemma: the relative shortfall against its closed for
     expect(tight.evidence.observed).toBeCloseTo(0, 10);
   });
 });
+
+/** diag(1, 0.5) rotated by the 3-4-5 rotation, θ* = (0.1, −0.2), from (1, 1) at η = 1.9: κ = 1.9. */
+const rotated = (steps: number): QuadraticGdInstance => ({
+  model: 'quadratic',
+  params: {},
+  data: {
+    A: [
+      ['0.68', '0.24'],
+      ['0.24', '0.82'],
+    ],
+    b: ['0.02', '-0.14'],
+  },
+  eigen: {
+    values: ['1', '0.5'],
+    vectors: [
+      ['0.6', '0.8'],
+      ['-0.8', '0.6'],
+    ],
+  },
+  thetaStar: ['0.1', '-0.2'],
+  theta: ['1', '1'],
+  lr: '1.9',
+  steps,
+});
+
+describe('the tightest step a monotone run reports', () => {
+  // The relative change (L_{t+1} − L_t)/(L_t − L*) mixes (1 − ηλ_i)² − 1 over the directions, weighted by their share of the excess loss:
+  // −0.9975 along λ = 0.5, whose share decays as 0.05^{2t}, and −0.19 along q_max. It rises to −0.19, so the last step is the tightest.
+  it('monotone-below-edge: the last of 30 steps, with the q_max rate (1 − κ)² − 1 = −0.19', () => {
+    const o = at(quadraticMonotoneBelowEdge, rotated(30));
+    expect(o).toMatchObject({ verdict: 'holds', evidence: { step: 29 } });
+    expect(o.evidence.observed).toBeCloseTo(-0.19, 8);
+  });
+
+  it('increases-above-edge as its control (κ = 1.9, no rise): the failure reports the same step, the closest to a rise', () => {
+    const o = at(quadraticIncreasesAboveEdge, rotated(30), 'control');
+    expect(o).toMatchObject({ verdict: 'violated', evidence: { code: 'no_loss_increase', step: 29 } });
+    expect(o.evidence.observed).toBeCloseTo(-0.19, 8);
+    expect(o.evidence.margin).toBeCloseTo(-0.19, 8);
+  });
+});
