@@ -3,6 +3,8 @@
  * the score and lists them in docs/mutation.md. `line` and `replacement` identify the mutant as
  * Stryker reports it (1-based line, the replacement source text).
  */
+import { TOY_EQUIVALENT_MUTANTS } from './mutationEquivalentToy.js';
+
 export interface EquivalentMutant {
   readonly file: string;
   readonly line: number;
@@ -11,6 +13,7 @@ export interface EquivalentMutant {
 }
 
 export const EQUIVALENT_MUTANTS: readonly EquivalentMutant[] = [
+  ...TOY_EQUIVALENT_MUTANTS,
   {
     file: 'src/claims/damian/reducedMap.ts',
     line: 69,

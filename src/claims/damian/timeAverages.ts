@@ -14,9 +14,10 @@ import { nonFinite } from '../diverged.js';
 /**
  * GD on a toy instance, through the model, yielding θ_t for t = 0..steps; at interval:N in centred
  * form (dynamics/centeredRule.ts), whose enclosure widens with the orbit's multipliers instead of
- * doubling a step.
+ * doubling a step. The stepper ends a run silently at its first non-finite iterate, so that step is
+ * yielded as `theta: undefined`: a window cut short there would otherwise be averaged as if complete.
  */
-function* gdOnToy<T>(instance: ToyInstance, ctx: CheckContext<T>): Generator<{ t: number; theta: Vec<T> }> {
+function* gdOnToy<T>(instance: ToyInstance, ctx: CheckContext<T>): Generator<{ t: number; theta: Vec<T> | undefined }> {
   const { model, theta } = ctx.model(instance);
   const rule = centeredGdRule(
     ctx.F,
@@ -27,6 +28,7 @@ function* gdOnToy<T>(instance: ToyInstance, ctx: CheckContext<T>): Generator<{ t
   const run = stepper(rule, theta, { divergenceBound: Number.POSITIVE_INFINITY });
   yield { t: 0, theta };
   for (const s of run.steps(instance.steps)) yield { t: s.t, theta: s.theta };
+  if (run.diverged) yield { t: run.t + 1, theta: undefined };
 }
 
 export const timeAverageXSquared: Claim<ToyInstance> = defineClaim<ToyInstance>({
@@ -51,9 +53,7 @@ export const timeAverageXSquared: Claim<ToyInstance> = defineClaim<ToyInstance>(
     let yT = F.zero;
     let zMax = F.zero;
     for (const { t, theta } of gdOnToy(instance, ctx)) {
-      if (!F.isFinite(theta[0]) || !F.isFinite(theta[1])) {
-        return nonFinite(ctx, t, `GD left the finite numbers at step ${t}`);
-      }
+      if (theta === undefined) return nonFinite(ctx, t, `GD left the finite numbers at step ${t}`);
       zMax = F.max(zMax, F.abs(theta[1]));
       if (t === 0) y0 = toy.y(theta[1]);
       if (t < instance.steps) sum = F.add(sum, F.mul(theta[0], theta[0]));
@@ -123,9 +123,7 @@ export const timeAverageSharpness: Claim<ToyInstance> = defineClaim<ToyInstance>
     let x0 = F.zero;
     let xT = F.zero;
     for (const { t, theta } of gdOnToy(instance, ctx)) {
-      if (!F.isFinite(theta[0]) || !F.isFinite(theta[1])) {
-        return nonFinite(ctx, t, `GD left the finite numbers at step ${t}`);
-      }
+      if (theta === undefined) return nonFinite(ctx, t, `GD left the finite numbers at step ${t}`);
       if (t === 0) x0 = theta[0];
       if (t === instance.steps) {
         xT = theta[0];
