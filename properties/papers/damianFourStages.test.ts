@@ -108,6 +108,25 @@ describe('damian.four-stages: each stage on its side (η = 0.01, α = 0.01, β =
   });
 });
 
+describe('damian.four-stages: with the toy’s map the stages are read off GD on the model', () => {
+  // The loss's c is 0.0101 while the stated toy (and its map) say 0.01: GD's ỹ grows by ηbc' = 1.01e-4 at x = 0, not ηα = 1e-4.
+  const other = (x0: string): ToyInstance => ({ ...map(x0), params: { a0: '200', b: '1', c: '0.0101' } });
+
+  it('GD on a loss off the stated toy fails the sharpening stage (outside the hypotheses in the claim: not_cubic)', () => {
+    const o = at(other('0'), 'control');
+    expect(o).toMatchObject({ verdict: 'violated', evidence: { code: 'sharpening_rate' } });
+    expect(o.evidence.observed).toBeCloseTo(1e-6, 12);
+    expect(o.evidence.margin).toBeLessThan(0);
+    expect(at(other('0'))).toMatchObject({ verdict: 'inconclusive', reason: 'hypotheses', evidence: { code: 'not_cubic' } });
+  });
+
+  it('and fails the period-2 orbit of the stated δ (GD’s δ² = 2c′/b is 1% larger), where the stated map alone holds', () => {
+    const o = at(other('0.05'), 'control');
+    expect(o).toMatchObject({ verdict: 'violated', evidence: { code: 'period_two' } });
+    expect(at(map('0.05'))).toMatchObject({ verdict: 'holds' });
+  });
+});
+
 describe('damian.four-stages: a map with the wrong β fails stage (3) or (6), of either sign, with a negative margin', () => {
   it('β = 0 from above δ: ỹ does not fall although x² > δ²', () => {
     const o = at(map('0.2', { beta: '0' }), 'control');
@@ -138,10 +157,11 @@ describe('damian.four-stages: the period-2 orbit error relative to δ in x and t
   // Started at x₀ = 0.5 from ηỹ₀ = 0.5 (a₀ = 1.25 at η = 2, 5 at η = 0.5; c = 1), where every other stage has a margin far above 8·4096 ulps.
   const offAt = (lr: '2' | '0.5', alpha: string) => map('0.5', { lr, a0: lr === '2' ? '1.25' : '5', c: '1', alpha });
 
-  it('η = 2: the x error 4|Δα| (0.55× the bound at Δα = ∓0.99e-12) holds, with the margin of the x error', () => {
+  // |Δα| ≥ 1.5e-12 keeps the map off the toy's (past the 1e-12 the check reads as the toy's, where it runs GD instead).
+  it('η = 2: the x error 4|Δα| (0.82× the bound at Δα = ∓1.5e-12) holds, with the margin of the x error', () => {
     for (const [alpha, d] of [
-      ['1.00000000000099', 0.99e-12],
-      ['0.99999999999901', 0.99e-12],
+      ['1.0000000000015', 1.5e-12],
+      ['0.9999999999985', 1.5e-12],
     ] as const) {
       const o = at(offAt('2', alpha), 'control');
       expect(o).toMatchObject({ verdict: 'holds', evidence: { bound: 8 * SLACK } });

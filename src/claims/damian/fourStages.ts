@@ -1,9 +1,10 @@
 import fc from 'fast-check';
+import { gdStepper } from '../../dynamics/stepper.js';
 import { unitRoundoff } from '../../numerics/tolerance.js';
 import type { CheckContext, Claim, Outcome } from '../claim.js';
 import { defineClaim } from '../defineClaim.js';
 import { DNL } from '../papers.js';
-import { type ToyInstance, readToy, toyInstance } from './damian.js';
+import { type ToyInstance, assumeExactToy, readToy, toyInstance } from './damian.js';
 import { mostOf } from '../relativeMargin.js';
 
 // ─── damian.four-stages ────────────────────────────────────────────────────────────────────────
@@ -18,7 +19,11 @@ export const fourStages: Claim<ToyInstance> = defineClaim<ToyInstance>({
     '(5) (±δ, 0) is a period-2 orbit; and (6) from x₀ ≠ 0 and ỹ₀ > 0 the sharpness offset ỹ falls (self-stabilization) ' +
     'within T₁ = ⌈ln(δ/|x₀|)/ln(1 + ηỹ₀)⌉ + 1 steps.',
   kind: 'forall',
-  hypotheses: ['α = bc > 0 and β = b² > 0, the coefficients of the cubic toy ½(a₀ + b·z)x² − c·z', 'η > 0'],
+  hypotheses: [
+    'α = bc > 0 and β = b² > 0, the coefficients of the cubic toy ½(a₀ + b·z)x² − c·z',
+    'the loss is exactly that toy (its stages are read off GD on it, where the map is exact)',
+    'η > 0',
+  ],
   // Any state, and (half the time) a state below δ above the edge, where stage (6) applies.
   arbitrary: fc.oneof(
     toyInstance({ steps: [1, 60], xMilli: [0, 2000], etaYMilli: [-2500, 300], map: 'exact' }),
@@ -29,19 +34,41 @@ export const fourStages: Claim<ToyInstance> = defineClaim<ToyInstance>({
     const toy = readToy(instance, ctx);
     const alpha = F.from(instance.map?.alpha ?? F.toString(toy.alpha));
     const beta = F.from(instance.map?.beta ?? F.toString(toy.beta));
-    ctx.assume(
-      !F.lt(F.mul(F.from(1e-12), toy.beta), F.abs(F.sub(beta, toy.beta))) && !F.lt(F.mul(F.from(1e-12), toy.alpha), F.abs(F.sub(alpha, toy.alpha))),
-      'map_coefficients',
-      'the map must use α = bc and β = b²',
-    );
+    const exact = !F.lt(F.mul(F.from(1e-12), toy.beta), F.abs(F.sub(beta, toy.beta))) && !F.lt(F.mul(F.from(1e-12), toy.alpha), F.abs(F.sub(alpha, toy.alpha)));
+    ctx.assume(exact, 'map_coefficients', 'the map must use α = bc and β = b²');
+    assumeExactToy(instance, ctx);
     const eta = toy.eta;
-    const step = (x: T, y: T) =>
+    // Where the map is the toy's, the stages are read off GD on the model through the engine (the map
+    // is GD there, damian.reduced-map.exact), so a wrong gradient or update fails them; computing them
+    // from the stated map would only test the map against itself. A map no loss realizes (a control's
+    // β = 0, a boundary instance's α off bc) is iterated as stated.
+    const { model } = ctx.model(instance);
+    const mapStep = (x: T, y: T) =>
       [F.neg(F.mul(F.add(F.one, F.mul(eta, y)), x)), F.add(y, F.mul(eta, F.sub(alpha, F.div(F.mul(beta, F.mul(x, x)), F.int(2)))))] as const;
+    /** The orbit's (x, ỹ) from (x, z): GD's iterates, or the stated map's from (x, ỹ(z)); undefined once GD leaves the doubles. */
+    const orbit = (x: T, z: T): (() => readonly [T, T] | undefined) => {
+      if (exact) {
+        const run = gdStepper(model, eta, [x, z]);
+        return () => (run.step() ? ([run.theta[0], toy.y(run.theta[1])] as const) : undefined);
+      }
+      let s = [x, toy.y(z)] as const;
+      return () => {
+        s = mapStep(s[0], s[1]);
+        return s;
+      };
+    };
+    // One or two GD steps from a finite start on the toy cannot leave the doubles: if they do, the check is wrong.
+    const must = (s: readonly [T, T] | undefined): readonly [T, T] => {
+      if (s === undefined) throw new Error('a GD step from a finite start on the cubic toy left the doubles');
+      return s;
+    };
+    const step = (x: T, z: T): readonly [T, T] => must(orbit(x, z)());
     const x0 = F.from(instance.theta[0]);
-    const y0 = toy.y(F.from(instance.theta[1]));
+    const z0 = F.from(instance.theta[1]);
+    const y0 = toy.y(z0);
     const u = unitRoundoff(ctx.precision);
     const slack = ctx.tol.rel;
-    const [x1, y1] = step(x0, y0);
+    const [x1, y1] = step(x0, z0);
     // Each stage's margin in the field (≥ 0 iff it holds; an iff a ⇔ b as the product of a and b,
     // normalized, positive iff their signs agree); the verdict carries the least of those computed
     // so far, so that at interval:N its enclosure certifies whichever stage fails.
@@ -115,8 +142,11 @@ export const fourStages: Claim<ToyInstance> = defineClaim<ToyInstance>({
       let t = 0;
       // max over the steps of (ỹ_t − ỹ_{t+1})/scale: > 0 once ỹ fell.
       let drop: T | undefined;
+      const next = orbit(x0, z0);
       for (; t <= t1 + 1 && t < 1_000_000; t++) {
-        const [xn, yn] = step(x, y);
+        const s = next();
+        if (s === undefined) break;
+        const [xn, yn] = s;
         const dt = F.div(F.sub(y, yn), yScaleF);
         drop = mostOf(F, drop, dt);
         if (F.lt(yn, y)) {
@@ -139,8 +169,10 @@ export const fourStages: Claim<ToyInstance> = defineClaim<ToyInstance>({
     }
     // (5) the period-2 orbit (δ, 0) → (−δ, 0) → (δ, 0).
     const d = F.sqrt(toy.delta2);
-    const [p1, q1] = step(d, F.zero);
-    const [p2, q2] = step(p1, q1);
+    // From (δ, z⋆) with ỹ(z⋆) = 0, i.e. z⋆ = (2/η − a₀)/b.
+    const period = orbit(d, F.div(F.sub(toy.edge, toy.a0), toy.b));
+    const [p1, q1] = must(period());
+    const [p2, q2] = must(period());
     const orbitErr = Math.max(F.toNumber(F.abs(F.add(p1, d))), F.toNumber(F.abs(F.sub(p2, d)))) / F.toNumber(d);
     const orbitYErr = Math.max(F.toNumber(F.abs(q1)), F.toNumber(F.abs(q2))) / F.toNumber(F.add(F.mul(eta, alpha), F.one));
     const eight = F.mul(F.int(8), F.from(slack));
