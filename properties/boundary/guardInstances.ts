@@ -1,6 +1,7 @@
 import { uvExactBalancingRate } from '../../src/claims/arora/arora.js';
 import { ngdLimitingFlow, ngdTwoCycleHarmonicMean } from '../../src/claims/arora/manifoldToy.js';
 import { sharpnessDecreasesAlongFlow } from '../../src/claims/arora/sharpnessAlongFlow.js';
+import { timeAveragedLoss } from '../../src/claims/damian/timeAveragedLoss.js';
 import { g, type GuardInstance } from './guardInstance.js';
 import { ALPHA_NEGATIVE_DRAW } from '../../test-support/twoLayerDraws.js';
 import { REACHED_GUARDS } from './reachedGuards.js';
@@ -58,5 +59,14 @@ export const GUARD_INSTANCES: readonly GuardInstance[] = [
     steps: 3,
   }),
   g(wxztGapBelowEdge, 'not_converged', { ...fc.sample(wxztGapBelowEdge.arbitrary, { seed: 1, numRuns: 1 })[0], steps: 2 }),
+  // x₀ = 0: GD on the invariant line x = 0 of the cubic toy (δ = 1, ω = 0.0523), which never self-stabilizes.
+  g(timeAveragedLoss, 'x0_small', {
+    model: 'cubic-toy',
+    params: { a0: '38.62', b: '1', c: '0.5' },
+    toy: { a0: '38.62', b: '1', c: '0.5' },
+    theta: ['0', '0'],
+    lr: '0.0523',
+    steps: 200,
+  }),
   ...REACHED_GUARDS,
 ];
