@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { BUILTIN_CLAIMS } from '../src/claims/registry.js';
+import { verdictText } from '../src/harness/catalogMarkdown.js';
 import { formatFailure } from '../src/harness/formatFailure.js';
 import { runClaim } from '../src/harness/runClaim.js';
 import { runsFor } from '../src/harness/runCheck.js';
@@ -20,6 +22,22 @@ const only = (process.env.EOSCHECK_CLAIMS ?? '').split(',').filter((id) => id !=
 // Opt-in claims (a minute and more at their decisive runs) have their own suites (properties/damianMlp.test.ts).
 const CLAIMS = only.length === 0 ? BUILTIN_CLAIMS.filter((c) => c.optIn === undefined) : BUILTIN_CLAIMS.filter((c) => only.includes(c.id));
 const root = join(import.meta.dirname, '..');
+// At the default seed and runs each claim's row is the one `npm start` prints, so the README's catalog
+// (written by `npm run catalog`) must carry it: a claim whose verdict or counts changed fails here
+// until the catalog is regenerated.
+const DEFAULT_RUN = seed === 1 && RUNS === 100;
+/** The README between its catalog markers (scripts/readmeCatalog.ts). */
+function catalogSection(readme: string): string {
+  const start = readme.indexOf('catalog:start');
+  return start < 0 ? '' : readme.slice(start, readme.indexOf('catalog:end', start));
+}
+const readmeVerdicts = new Map(
+  catalogSection(readFileSync(join(root, 'README.md'), 'utf8'))
+    .split('\n')
+    .map((line) => /^\| `([^`]+)` \|.*\| ([^|]+) \|$/.exec(line))
+    .filter((m) => m !== null)
+    .map((m) => [m[1], m[2]]),
+);
 
 describe(`built-in claims (seed ${seed}, ${RUNS} runs each unless a claim sets fewer)`, () => {
   for (const claim of CLAIMS) {
@@ -41,6 +59,7 @@ describe(`built-in claims (seed ${seed}, ${RUNS} runs each unless a claim sets f
       expect(r.row.instances.error, `the check threw: ${r.firstError?.verdict.stack ?? ''}`).toBe(0);
       expect(r.row.exercised, `only ${r.row.exercised} of ${runs} instances met the hypotheses`).toBeGreaterThanOrEqual(runs / 2);
       expect(r.mismatches).toEqual([]);
+      if (DEFAULT_RUN) expect(readmeVerdicts.get(claim.id), 'the README catalog row (npm run catalog)').toBe(verdictText(r.row, claim));
     });
 
     test(`${claim.id}: negative control is flagged (seed ${seed})`, async () => {

@@ -11,7 +11,8 @@ function kindText(c: Claim, toy: boolean): string {
   return toy && c.kind === 'identity' ? 'exact identity of a toy model' : KIND[c.kind];
 }
 
-function verdictText(row: ClaimRow | undefined, claim: Claim): string {
+/** The catalog's verdict cell of a claim: its row of a `check` report, or why it was not run. */
+export function verdictText(row: ClaimRow | undefined, claim: Claim): string {
   if (row === undefined) return claim.optIn !== undefined ? `opt-in, not in the default run (\`eoscheck check ${claim.id}\`: ${claim.optIn})` : 'not run';
   const c = row.instances;
   const extra = [
