@@ -5,6 +5,7 @@ import type { EquivalentMutant } from './mutationEquivalent.js';
  */
 
 const RUNS = 'src/claims/arora/manifoldRuns.ts';
+const SHARPNESS = 'src/claims/arora/codimTwoSharpness.ts';
 
 const NAME_ONLY =
   "only the rule's name (NGD, √L-GD, GD) in the text of messages, statements and hypotheses; the verdicts, codes, steps, observed, bound, margin and details do not read it";
@@ -19,4 +20,31 @@ const manifoldRuns: readonly EquivalentMutant[] = [
   ...['() => undefined', 'true', 'false', "r !== 'ngd'", "r !== 'sqrt-gd'"].map((replacement) => ({ file: RUNS, line: 89, replacement, why: NAME_ONLY })),
 ];
 
-export const ARORA_EQUIVALENT_MUTANTS: readonly EquivalentMutant[] = [...manifoldRuns];
+const codimTwoSharpness: readonly EquivalentMutant[] = [
+  {
+    file: SHARPNESS,
+    line: 35,
+    replacement: 's.shape.lrs.length + 1',
+    why: 'the smallest η is only printed in the statement and the rationale (text); the check reads the ladder from the instance',
+  },
+  {
+    file: SHARPNESS,
+    line: 85,
+    replacement: 'j >= 0',
+    why: 'the first non-decreasing sample is searched among i > 0 only, so j is −1 (none) or ≥ 1 and never 0: `j >= 0` and `j > 0` agree',
+  },
+  {
+    file: SHARPNESS,
+    line: 88,
+    replacement: 'j + 1',
+    why: "only the violation's message (the sample before the rise, printed with its index); the observed rise, margin and details compute it themselves",
+  },
+  {
+    file: SHARPNESS,
+    line: 103,
+    replacement: '() => undefined',
+    why: "only the note in the verdict's message (λ₁ along the flow, which the details carry as numbers); the verdict, code, observed, bound, margin and details do not read it",
+  },
+];
+
+export const ARORA_EQUIVALENT_MUTANTS: readonly EquivalentMutant[] = [...manifoldRuns, ...codimTwoSharpness];
