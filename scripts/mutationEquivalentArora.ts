@@ -6,6 +6,7 @@ import type { EquivalentMutant } from './mutationEquivalent.js';
 
 const RUNS = 'src/claims/arora/manifoldRuns.ts';
 const SHARPNESS = 'src/claims/arora/codimTwoSharpness.ts';
+const FLOW = 'src/claims/arora/codimTwoFlow.ts';
 
 const NAME_ONLY =
   "only the rule's name (NGD, √L-GD, GD) in the text of messages, statements and hypotheses; the verdicts, codes, steps, observed, bound, margin and details do not read it";
@@ -47,4 +48,33 @@ const codimTwoSharpness: readonly EquivalentMutant[] = [
   },
 ];
 
-export const ARORA_EQUIVALENT_MUTANTS: readonly EquivalentMutant[] = [...manifoldRuns, ...codimTwoSharpness];
+const codimTwoFlow: readonly EquivalentMutant[] = [
+  {
+    file: FLOW,
+    line: 32,
+    replacement: 's.shape.lrs.length + 1',
+    why: 'the smallest η is only printed in the statement (text); the check reads the ladder from the instance',
+  },
+  ...['true', 'false', "s.start !== 'ngd-cycle'"].map((replacement) => ({
+    file: FLOW,
+    line: 46,
+    replacement,
+    why: 'only the wording of the statement (where the rungs start); the runs start where the setup says (codimTwoLadder.ts), whatever the text',
+  })),
+  {
+    file: FLOW,
+    line: 53,
+    replacement: 'true',
+    why:
+      'the λ₁ samples at t_j < T only add projections of iterates the run passes anyway: the steps, Φ(x_⌈T/η²⌉) and the distance judged are the same, only the work grows ' +
+      '(short of gradient flow failing to reach Γ from an intermediate iterate, O(η) off it, within 3000 unit times, while it reaches it from the last)',
+  },
+  {
+    file: FLOW,
+    line: 62,
+    replacement: '() => undefined',
+    why: "only the note in the verdict's message (λ₁ along the flow, which the details carry as numbers); the verdict, code, observed, bound, margin and details do not read it",
+  },
+];
+
+export const ARORA_EQUIVALENT_MUTANTS: readonly EquivalentMutant[] = [...manifoldRuns, ...codimTwoSharpness, ...codimTwoFlow];
