@@ -7,6 +7,7 @@ import type { EquivalentMutant } from './mutationEquivalent.js';
 const RUNS = 'src/claims/arora/manifoldRuns.ts';
 const SHARPNESS = 'src/claims/arora/codimTwoSharpness.ts';
 const FLOW = 'src/claims/arora/codimTwoFlow.ts';
+const LIMITING = 'src/claims/arora/limitingFlow.ts';
 
 const NAME_ONLY =
   "only the rule's name (NGD, √L-GD, GD) in the text of messages, statements and hypotheses; the verdicts, codes, steps, observed, bound, margin and details do not read it";
@@ -77,4 +78,19 @@ const codimTwoFlow: readonly EquivalentMutant[] = [
   },
 ];
 
-export const ARORA_EQUIVALENT_MUTANTS: readonly EquivalentMutant[] = [...manifoldRuns, ...codimTwoSharpness, ...codimTwoFlow];
+const limitingFlow: readonly EquivalentMutant[] = [
+  {
+    file: LIMITING,
+    line: 58,
+    replacement: 'g',
+    why: 'P_T∇λ₁ starts from ∇λ₁ and is only ever replaced by new arrays (map), never written in place: the copy and ∇λ₁ itself read the same',
+  },
+  ...['true', 'values.length >= 1'].map((replacement) => ({
+    file: LIMITING,
+    line: 66,
+    replacement,
+    why: 'λ₂ of a model with one parameter: the models of the codimension ≥ 2 claims have 4 to 8 parameters, so the Hessian always has a second eigenvalue',
+  })),
+];
+
+export const ARORA_EQUIVALENT_MUTANTS: readonly EquivalentMutant[] = [...manifoldRuns, ...codimTwoSharpness, ...codimTwoFlow, ...limitingFlow];
