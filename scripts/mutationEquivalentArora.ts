@@ -8,6 +8,9 @@ const RUNS = 'src/claims/arora/manifoldRuns.ts';
 const SHARPNESS = 'src/claims/arora/codimTwoSharpness.ts';
 const FLOW = 'src/claims/arora/codimTwoFlow.ts';
 const LIMITING = 'src/claims/arora/limitingFlow.ts';
+const ARB = 'src/claims/arora/codimTwoArb.ts';
+const ARORA = 'src/claims/arora/arora.ts';
+const LADDER = 'src/claims/arora/codimTwoLadder.ts';
 
 const NAME_ONLY =
   "only the rule's name (NGD, √L-GD, GD) in the text of messages, statements and hypotheses; the verdicts, codes, steps, observed, bound, margin and details do not read it";
@@ -93,4 +96,100 @@ const limitingFlow: readonly EquivalentMutant[] = [
   })),
 ];
 
-export const ARORA_EQUIVALENT_MUTANTS: readonly EquivalentMutant[] = [...manifoldRuns, ...codimTwoSharpness, ...codimTwoFlow, ...limitingFlow];
+const codimTwoArb: readonly EquivalentMutant[] = [
+  ...['true', 'i <= d'].map((replacement) => ({
+    file: ARB,
+    line: 63,
+    replacement,
+    why: 'the identity is added where i === j, and j < d (a row has d entries): i < d holds there already, so the design matrices are the same',
+  })),
+  ...['() => undefined', 'true', 'false', "r !== 'ngd'", "r !== 'sqrt-gd'"].map((replacement) => ({ file: ARB, line: 137, replacement, why: NAME_ONLY })),
+];
+
+const arora: readonly EquivalentMutant[] = [
+  ...['i <= 200', 'i--'].map((replacement) => ({
+    file: ARORA,
+    line: 51,
+    replacement,
+    why: 'only the cap of 200 Newton steps: from w₀ below the root the iterates rise monotonically (w + ln w is increasing and concave), growing by a factor ≈ 1 + |ln w| while small and then converging quadratically, so the loop returns within a few dozen steps and never meets the cap',
+  })),
+  {
+    file: ARORA,
+    line: 130,
+    replacement: 'k - 1',
+    why: "only the step printed in the message of a run that became non-finite; the outcome's step is k itself",
+  },
+  {
+    file: ARORA,
+    line: 155,
+    replacement: 'bound - observed <= worst.margin',
+    why: 'on a tie of the error the holds evidence names the later of two equally bad steps; the error it reports, the verdict and the margin (from `least`) are the same',
+  },
+  {
+    file: ARORA,
+    line: 165,
+    replacement: 'true',
+    why: 'steps ≥ 1 and the first step is always checked (a rule only stops on a minimizer, and starts on one are guarded by at_minimizer), so `least` is always defined',
+  },
+  ...['true', 'false', "instance.rate !== 'sqrt-gd'"].map((replacement) => ({
+    file: ARORA,
+    line: 166,
+    replacement,
+    why: 'only the rate printed in the holds message (η²/2 or η²/λ); the verdict, code, numbers and details do not read it',
+  })),
+];
+
+const codimTwoLadder: readonly EquivalentMutant[] = [
+  {
+    file: LADDER,
+    line: 62,
+    replacement: 'fl.minGap > 0.05',
+    why: 'differs only when the least relative eigengap along the flow, a double computed from two eigenvalues, is exactly 0.05',
+  },
+  {
+    file: LADDER,
+    line: 67,
+    replacement: '["Stryker was here"]',
+    why: 'u₁ is read only for rungs started on the two-cycle (`cycle`); from x_init the empty placeholder is never read',
+  },
+  {
+    file: LADDER,
+    line: 85,
+    replacement: 'st.fixedPoint && run.divergence',
+    why: "only the wording of a stopped run's message (why it stopped); the outcome, its code and step do not read it",
+  },
+  {
+    file: LADDER,
+    line: 89,
+    replacement: 'false',
+    why: 'from x_init the first sample is x_init itself, and Φ of it is recomputed by the same deterministic gradient flow that gave X(0) = Φ(x_init): the same point',
+  },
+  {
+    file: LADDER,
+    line: 94,
+    replacement: 'true',
+    why: 'the distance is overwritten at every sample and the last write is the one at j = SAMPLES, the same as when it is written there only',
+  },
+  {
+    file: LADDER,
+    line: 138,
+    replacement: '[]',
+    why: 'only the hypotheses listed by `eoscheck list` (text); the checks assume each of them themselves',
+  },
+  {
+    file: LADDER,
+    line: 146,
+    replacement: '{}',
+    why: 'a tolerance {} resolves like { rel: 0 }: rel 0, abs 0 and no ulps at every precision (harness/checkContext.ts), and the checks read none of them',
+  },
+];
+
+export const ARORA_EQUIVALENT_MUTANTS: readonly EquivalentMutant[] = [
+  ...manifoldRuns,
+  ...codimTwoSharpness,
+  ...codimTwoFlow,
+  ...limitingFlow,
+  ...codimTwoArb,
+  ...arora,
+  ...codimTwoLadder,
+];
