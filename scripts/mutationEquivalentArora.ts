@@ -11,6 +11,7 @@ const LIMITING = 'src/claims/arora/limitingFlow.ts';
 const ARB = 'src/claims/arora/codimTwoArb.ts';
 const ARORA = 'src/claims/arora/arora.ts';
 const LADDER = 'src/claims/arora/codimTwoLadder.ts';
+const TOY = 'src/claims/arora/manifoldToy.ts';
 
 const NAME_ONLY =
   "only the rule's name (NGD, √L-GD, GD) in the text of messages, statements and hypotheses; the verdicts, codes, steps, observed, bound, margin and details do not read it";
@@ -184,6 +185,69 @@ const codimTwoLadder: readonly EquivalentMutant[] = [
   },
 ];
 
+const manifoldToy: readonly EquivalentMutant[] = [
+  {
+    file: TOY,
+    line: 66,
+    replacement: 'step - 1',
+    why: "only the steps printed in the violation's message; the outcome's step is `step` itself",
+  },
+  {
+    file: TOY,
+    line: 71,
+    replacement: 'band - observed <= worst.margin',
+    why: 'on a tie of the deviation the holds evidence names the later of two equally bad steps; the deviation it reports, the verdict and the margin (from `least`) are the same',
+  },
+  {
+    file: TOY,
+    line: 79,
+    replacement: 'true',
+    why: 'the window has 40 steps, each adding its margin to `least`, so `least` is always defined',
+  },
+  {
+    file: TOY,
+    line: 135,
+    replacement: 'F.sign(z1) <= 0',
+    why: 'differs only at z₁ = 0, where −z and z are the same zero: z(T₁) = z₀·Π(1 − s_t x_t²) with z₀ ≠ 0 (guarded) and every factor positive',
+  },
+  {
+    file: TOY,
+    line: 162,
+    replacement: 'F.sign(s.theta[1]) <= 0',
+    why: 'differs only at z = 0, where −z* and z* are the same zero; z stays away from 0 on the runs (z₀ ≠ 0, each step multiplies it by a positive 1 − s_t x_t²)',
+  },
+  {
+    file: TOY,
+    line: 164,
+    replacement: 'FLOW_C * etaNum - ctx.tol.rel',
+    why: 'ctx.tol.rel is 0 at every precision (tolerance { rel: 0 }, no ulps), so adding or subtracting it is the same',
+  },
+  ...['true', 'false', "instance.flowStart !== 'z0'"].map((replacement) => ({
+    file: TOY,
+    line: 169,
+    replacement,
+    why: 'only where the message says the flow started (text); the prediction reads instance.flowStart itself',
+  })),
+  {
+    file: TOY,
+    line: 170,
+    replacement: 'observed < bound',
+    why: 'differs only when the relative error, a double, equals 0.1·η exactly',
+  },
+  ...[113, 218].map((line) => ({
+    file: TOY,
+    line,
+    replacement: '{}',
+    why: 'the checks read statistic === "pointwise" and flowStart === "z0": without the field an instance reads as the harmonic statistic and the flow from z(T₁), what these fields state',
+  })),
+  {
+    file: TOY,
+    line: 225,
+    replacement: '{}',
+    why: 'a tolerance {} resolves like { rel: 0 }: rel 0, abs 0 and no ulps at every precision (harness/checkContext.ts)',
+  },
+];
+
 export const ARORA_EQUIVALENT_MUTANTS: readonly EquivalentMutant[] = [
   ...manifoldRuns,
   ...codimTwoSharpness,
@@ -192,4 +256,5 @@ export const ARORA_EQUIVALENT_MUTANTS: readonly EquivalentMutant[] = [
   ...codimTwoArb,
   ...arora,
   ...codimTwoLadder,
+  ...manifoldToy,
 ];

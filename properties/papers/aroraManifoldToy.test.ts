@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ManifoldInstance } from '../../src/claims/arora/manifoldRuns.js';
 import { ngdLimitingFlow, ngdTwoCycleHarmonicMean, sqrtEntersEos, sqrtLimitingFlow } from '../../src/claims/arora/manifoldToy.js';
@@ -60,7 +61,7 @@ function twoCycle(rule: Rule, eta: number, theta: readonly number[]) {
   const dev = q.slice(0, 40).map((qk, k) => Math.abs((qk + q[k + 1]) / 2 - 0.5));
   const worst = dev.indexOf(Math.max(...dev));
   const pointwise = q.slice(0, 40).map((qk) => 1 / qk);
-  return { T1: p.T1, dev, worst, step: p.T1 + 10 + worst, lo: Math.min(...pointwise), hi: Math.max(...pointwise) };
+  return { T1: p.T1, dev, worst, step: p.T1 + 10 + worst, pointwise, lo: Math.min(...pointwise), hi: Math.max(...pointwise) };
 }
 
 function flow(rule: Rule, eta: number, theta: readonly number[], horizon: number, fromZ0: boolean) {
@@ -114,6 +115,23 @@ describe('the two-cycle claims against the 2-step harmonic mean computed afresh'
     expect(o.evidence.step).toBe(want.T1 + 10 + first);
     expect(o.evidence.observed).toBeCloseTo(want.dev[first], 12);
     expect(o.evidence.margin).toBeCloseTo(1e-3 - want.dev[first], 12);
+    // The pointwise range over the steps up to the failing one.
+    const pw = want.pointwise.slice(0, first + 1);
+    expect(o.evidence.details?.T1).toBe(want.T1);
+    expect(o.evidence.details?.pointwiseMin as number).toBeCloseTo(Math.min(...pw), 10);
+    expect(o.evidence.details?.pointwiseMax as number).toBeCloseTo(Math.max(...pw), 10);
+  });
+
+  it('arora.ngd.two-cycle-harmonic-mean at interval:60: holds with the enclosure of the least band − deviation over the window', () => {
+    const o = checkAt(ngdTwoCycleHarmonicMean, instance('ngd', ['0.7', '1.2'], '0.02', { statistic: 'harmonic' }), parsePrecision('interval:60'), {
+      mode: 'claim',
+    }).outcome;
+    expect(o.verdict, JSON.stringify(o)).toBe('holds');
+    const e = o.evidence.enclosure;
+    if (e === undefined) throw new Error('an enclosure at interval:60');
+    expect(e.lo).toBeGreaterThan(0);
+    expect(e.lo).toBeLessThanOrEqual(o.evidence.margin);
+    expect(e.hi).toBeGreaterThanOrEqual(o.evidence.margin);
   });
 
   it('stops x₀ = 0 (on_manifold) and an instance of the other rule (wrong_rule); a run that reaches a minimizer left the cycle', () => {
@@ -122,6 +140,21 @@ describe('the two-cycle claims against the 2-step harmonic mean computed afresh'
     // z₀ = 0: NGD moves x by exactly η a step, 0.05 → 0.025 → 0, a minimizer (∇L = 0), before the window.
     const o = check(ngdTwoCycleHarmonicMean, instance('ngd', ['0.05', '0'], '0.025', { statistic: 'harmonic' }));
     expect([o.verdict, o.evidence.code]).toEqual(['diverged', 'left_cycle']);
+    // NGD moves x by about η a step: from |x₀| = 1 at η = 1e-5 Phase I would take 10⁵ steps, past its 20,000.
+    const slow = check(ngdTwoCycleHarmonicMean, instance('ngd', ['1', '1'], '0.00001', { statistic: 'harmonic' }));
+    expect([slow.verdict, slow.evidence.code]).toEqual(['diverged', 'no_phase_one']);
+  });
+
+  it('each claim runs the rule its id names: its draws and its control’s are of that rule', () => {
+    for (const [claim, rule] of [
+      [ngdTwoCycleHarmonicMean, 'ngd'],
+      [sqrtEntersEos, 'sqrt-gd'],
+      [ngdLimitingFlow, 'ngd'],
+      [sqrtLimitingFlow, 'sqrt-gd'],
+    ] as const) {
+      expect(claim.id.startsWith(rule === 'ngd' ? 'arora.ngd.' : 'arora.sqrt.')).toBe(true);
+      for (const arb of [claim.arbitrary, claim.negativeControl.arbitrary]) for (const i of fc.sample(arb, { seed: 1, numRuns: 5 })) expect(i.rule).toBe(rule);
+    }
   });
 });
 
@@ -149,6 +182,7 @@ describe('the limiting-flow claims against z* and the flow computed afresh', () 
     expect([o.verdict, o.evidence.code]).toEqual(['violated', 'off_limiting_flow']);
     expect(o.evidence.observed).toBeCloseTo(want.rel, 10);
     expect(o.evidence.margin).toBeCloseTo(0.004 - want.rel, 10);
+    expect(o.evidence.step).toBe(want.T1 + want.n);
   });
 
   it('stops x₀ = 0 or z₀ = 0 (degenerate_start) and an instance of the other rule (wrong_rule)', () => {
