@@ -3,6 +3,7 @@
  * the score and lists them in docs/mutation.md. `line` and `replacement` identify the mutant as
  * Stryker reports it (1-based line, the replacement source text).
  */
+import { ARORA_EQUIVALENT_MUTANTS } from './mutationEquivalentArora.js';
 import { TOY_EQUIVALENT_MUTANTS } from './mutationEquivalentToy.js';
 
 export interface EquivalentMutant {
@@ -14,6 +15,7 @@ export interface EquivalentMutant {
 
 export const EQUIVALENT_MUTANTS: readonly EquivalentMutant[] = [
   ...TOY_EQUIVALENT_MUTANTS,
+  ...ARORA_EQUIVALENT_MUTANTS,
   {
     file: 'src/claims/damian/reducedMap.ts',
     line: 69,

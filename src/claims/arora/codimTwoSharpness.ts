@@ -2,7 +2,17 @@ import type { CheckContext, Claim, Outcome } from '../claim.js';
 import { defineClaim } from '../defineClaim.js';
 import { ALP } from '../papers.js';
 import { type CodimInstance, codimArb, ruleName } from './codimTwoArb.js';
-import { CODIM_HYPOTHESES, type CodimSetup, codimRunFields, isOutcome, judgeRungs, NGD_RUN, runRuleLadder, SQRT_RUN } from './codimTwoLadder.js';
+import {
+  CODIM_HYPOTHESES,
+  type CodimSetup,
+  codimRunFields,
+  isOutcome,
+  judgeRungs,
+  type LadderRun,
+  NGD_RUN,
+  runRuleLadder,
+  SQRT_RUN,
+} from './codimTwoLadder.js';
 
 /**
  * λ₁(Φ(x_t)) strictly decreases at the flow's rate: at every rung the samples λ₁(Φ(x_⌈t_j/η²⌉)),
@@ -43,35 +53,7 @@ function sharpnessClaim(s: SharpnessSetup): Claim<CodimInstance> {
     check<T>(instance: CodimInstance, ctx: CheckContext<T>): Outcome {
       const r = runRuleLadder(instance, ctx, s, true);
       if (isOutcome(r)) return r;
-      const lf = r.lambdaFlow;
-      const drop = Math.min(...lf.slice(1).map((l, j) => lf[j] - l));
-      ctx.assume(
-        drop > 2 * s.level,
-        'flat_flow',
-        `the flow lowers λ₁ by only ${drop.toExponential(2)} between samples: a decrease could not be told from the tolerance`,
-      );
-      for (const g of r.rungs) {
-        const j = g.lambdas.findIndex((l, i) => i > 0 && !(l < g.lambdas[i - 1]));
-        if (j > 0) {
-          return ctx.violated({
-            code: 'sharpness_not_decreasing',
-            message: `η = ${g.eta}: λ₁(Φ(x_t)) went ${g.lambdas[j - 1].toPrecision(8)} → ${g.lambdas[j].toPrecision(8)} between samples ${j - 1} and ${j}`,
-            observed: g.lambdas[j] - g.lambdas[j - 1],
-            bound: 0,
-            margin: g.lambdas[j - 1] - g.lambdas[j],
-            details: { eta: g.eta, sample: j },
-          });
-        }
-      }
-      return judgeRungs(
-        ctx,
-        instance,
-        r,
-        s,
-        '|λ₁(Φ(x_t)) − λ₁(X(t))|',
-        (g) => g.lamErr,
-        (from, to) => `λ₁(Φ(x_t)) strictly decreasing at every η, the flow's ${from} → ${to}`,
-      );
+      return judgeSharpnessDecrease(ctx, instance, r, s);
     },
     negativeControl: {
       description: 'plain GD with the same small steps: λ₁(Φ(x_t)) stays at λ₁(Φ(x_init)) (the bias is absent), so it does not decrease',
@@ -83,6 +65,43 @@ function sharpnessClaim(s: SharpnessSetup): Claim<CodimInstance> {
       `as an order of convergence in η (never a fitted constant), with the level ${s.level} at η = ${smallest} (${s.tolerance}). ` +
       'Instances whose flow barely moves λ₁ are inconclusive: there a decrease cannot be told apart from the tolerance. f64 only: rounding is far below every error here.',
   });
+}
+
+/**
+ * The verdict on one instance's ladder (runLadder with its λ₁ samples): inconclusive (flat_flow) when the flow lowers λ₁ by no
+ * more than twice the level between two samples, violated at the first rung whose samples do not strictly decrease, else the
+ * order in η of the largest λ₁ mismatch.
+ */
+export function judgeSharpnessDecrease<T>(ctx: CheckContext<T>, instance: CodimInstance, r: LadderRun, s: CodimSetup): Outcome {
+  const lf = r.lambdaFlow;
+  const drop = Math.min(...lf.slice(1).map((l, j) => lf[j] - l));
+  ctx.assume(
+    drop > 2 * s.level,
+    'flat_flow',
+    `the flow lowers λ₁ by only ${drop.toExponential(2)} between samples: a decrease could not be told from the tolerance`,
+  );
+  for (const g of r.rungs) {
+    const j = g.lambdas.findIndex((l, i) => i > 0 && !(l < g.lambdas[i - 1]));
+    if (j > 0) {
+      return ctx.violated({
+        code: 'sharpness_not_decreasing',
+        message: `η = ${g.eta}: λ₁(Φ(x_t)) went ${g.lambdas[j - 1].toPrecision(8)} → ${g.lambdas[j].toPrecision(8)} between samples ${j - 1} and ${j}`,
+        observed: g.lambdas[j] - g.lambdas[j - 1],
+        bound: 0,
+        margin: g.lambdas[j - 1] - g.lambdas[j],
+        details: { eta: g.eta, sample: j },
+      });
+    }
+  }
+  return judgeRungs(
+    ctx,
+    instance,
+    r,
+    s,
+    '|λ₁(Φ(x_t)) − λ₁(X(t))|',
+    (g) => g.lamErr,
+    (from, to) => `λ₁(Φ(x_t)) strictly decreasing at every η, the flow's ${from} → ${to}`,
+  );
 }
 
 /** λ₁ level at the smallest η: the measured mismatches there are 7.5e-7 to 2.2e-5 (README). */
