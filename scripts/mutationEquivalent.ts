@@ -4,6 +4,7 @@
  * Stryker reports it (1-based line, the replacement source text).
  */
 import { TOY_EQUIVALENT_MUTANTS } from './mutationEquivalentToy.js';
+import { REGULARITY_EQUIVALENT_MUTANTS } from './mutationEquivalentRegularity.js';
 
 export interface EquivalentMutant {
   readonly file: string;
@@ -14,6 +15,7 @@ export interface EquivalentMutant {
 
 export const EQUIVALENT_MUTANTS: readonly EquivalentMutant[] = [
   ...TOY_EQUIVALENT_MUTANTS,
+  ...REGULARITY_EQUIVALENT_MUTANTS,
   {
     file: 'src/claims/damian/reducedMap.ts',
     line: 69,

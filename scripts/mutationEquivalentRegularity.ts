@@ -1,0 +1,27 @@
+import type { EquivalentMutant } from './mutationEquivalent.js';
+
+/**
+ * Equivalent mutants of the Wang–Xu–Zhao–Tao files other than balancingInLr.ts and catapultInnerProduct.ts (src/claims/wangXuZhaoTao/),
+ * of src/claims/classical/quadraticGdInstance.ts and of the Wang–Roberts rotation files, with the reason none of them can change a verdict.
+ */
+
+const RUNS = 'src/claims/wangXuZhaoTao/regularityRuns.ts';
+
+const regularityRuns: readonly EquivalentMutant[] = [
+  {
+    file: RUNS,
+    line: 80,
+    replacement: 'Math.abs(r) <= CONVERGED',
+    why: '|xᵀy − μ| after 4000 GD steps equal to the double nearest 1e-9 to the last bit: the two comparisons differ on no residual a run reaches',
+  },
+  {
+    file: RUNS,
+    line: 89,
+    replacement: '{}',
+    why:
+      'Decimal at 20 digits instead of 40 for λ_GFS and κ/λ_GFS, both rounded to 15 digits: the two differ only at a rounding tie of the 15th digit ' +
+      '(1 of 179 564 draws on a grid of the generator, e.g. (2.21, 0.54) at κ = 3.691), and then by 1e-15 relative in η, far inside every tolerance of the claims run on it',
+  },
+];
+
+export const REGULARITY_EQUIVALENT_MUTANTS: readonly EquivalentMutant[] = [...regularityRuns];
