@@ -33,4 +33,17 @@ const identity: readonly EquivalentMutant[] = [
   },
 ];
 
-export const REGULARITY_EQUIVALENT_MUTANTS: readonly EquivalentMutant[] = [...regularityRuns, ...identity];
+/** wxzt.catapult's `above_edge` branch, after a counted rise, on a run that settled. */
+const ABOVE_EDGE =
+  'a settled uv run (|uv − 1| < 1e-12 three steps in a row) after a counted rise (L > 1e-24, |uv − 1| > 1.4e-12) has contracted r by |1 − ηλ_t| < 1 at its last steps, ' +
+  'and λ_t moves by O(η|r|) ≈ 1e-12 there: η·S∞ ≥ 2 would need the run to end within ~1e-11 of the edge, which no start of the family, drawn or hand-made, does';
+
+const catapult: readonly EquivalentMutant[] = (
+  [
+    [146, 'false'],
+    [146, '{}'],
+    [147, '{}'],
+  ] as const
+).map(([line, replacement]) => ({ file: 'src/claims/wangXuZhaoTao/uvTrajectories.ts', line, replacement, why: ABOVE_EDGE }));
+
+export const REGULARITY_EQUIVALENT_MUTANTS: readonly EquivalentMutant[] = [...regularityRuns, ...identity, ...catapult];
