@@ -46,4 +46,26 @@ const catapult: readonly EquivalentMutant[] = (
   ] as const
 ).map(([line, replacement]) => ({ file: 'src/claims/wangXuZhaoTao/uvTrajectories.ts', line, replacement, why: ABOVE_EDGE }));
 
-export const REGULARITY_EQUIVALENT_MUTANTS: readonly EquivalentMutant[] = [...regularityRuns, ...identity, ...catapult];
+const REG = 'src/claims/wangXuZhaoTao/regularity.ts';
+const MESSAGE_ONLY =
+  "only the text of a verdict's message (a run described, the step it diverged at); the verdict, its code, observed, bound, margin and details do not read it";
+
+const regularity: readonly EquivalentMutant[] = [
+  { file: REG, line: 14, replacement: '() => undefined', why: MESSAGE_ONLY },
+  { file: REG, line: 16, replacement: 'r.lastT - 1', why: MESSAGE_ONLY },
+  { file: REG, line: 40, replacement: 'r.lastT - 1', why: MESSAGE_ONLY },
+  {
+    file: REG,
+    line: 41,
+    replacement: 'observed <= NEAR',
+    why: '|xy − 1| after 4000 GD steps equal to the double nearest 1e-4 to the last bit: the two comparisons differ on no residual a run reaches (converged runs end below 1e-12, the others far above)',
+  },
+  {
+    file: REG,
+    line: 151,
+    replacement: 'gap > EDGE_GAP',
+    why: 'a difference of two η·S∞ equal to the double nearest 0.02 to the last bit: the two comparisons differ on no pair of runs',
+  },
+];
+
+export const REGULARITY_EQUIVALENT_MUTANTS: readonly EquivalentMutant[] = [...regularityRuns, ...identity, ...catapult, ...regularity];
