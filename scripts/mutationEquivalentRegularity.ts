@@ -27,6 +27,12 @@ const regularityRuns: readonly EquivalentMutant[] = [
 const identity: readonly EquivalentMutant[] = [
   {
     file: 'src/claims/wangXuZhaoTao/wangXuZhaoTao.ts',
+    line: 150,
+    replacement: '{}',
+    why: 'innerProductInstances({}) reads `o.control` as undefined, which selects the claim generator as `control: false` does',
+  },
+  {
+    file: 'src/claims/wangXuZhaoTao/wangXuZhaoTao.ts',
     line: 83,
     replacement: 'default:',
     why: "ellPrime's `default` (an unknown loss) is unreachable: the inner-product model, built first by ctx.model, rejects any loss but square, logcosh and quartic with a UsageError",
@@ -68,4 +74,47 @@ const regularity: readonly EquivalentMutant[] = [
   },
 ];
 
-export const REGULARITY_EQUIVALENT_MUTANTS: readonly EquivalentMutant[] = [...regularityRuns, ...identity, ...catapult, ...regularity];
+const RATE = 'src/claims/wangXuZhaoTao/convergenceRate.ts';
+/** Why the window never starts at k = 0. */
+const NO_WINDOW_AT_0 =
+  'the window needs |r_k| ≤ 1e-6, and r₀ = u₀v₀ − 1 has |r₀| ≥ 0.005 (start_on_minimizers is checked first; every draw has ≥ 0.01): ' +
+  'the window starts at k ≥ 1, so first and worstStep are never 0 and `< 0` / `<= 0`, `>= 0` / `> 0` agree on them';
+
+const rate: readonly EquivalentMutant[] = [
+  { file: RATE, line: 75, replacement: 't - 1', why: "only the step printed in the verdict's message; its step, code and margin do not read it" },
+  ...(
+    [
+      [95, 'first <= 0'],
+      [98, 'worstStep <= 0'],
+      [103, 'first > 0'],
+      [104, 'first <= 0'],
+    ] as const
+  ).map(([line, replacement]) => ({ file: RATE, line, replacement, why: NO_WINDOW_AT_0 })),
+  {
+    file: RATE,
+    line: 67,
+    replacement: 'hitEps <= 0',
+    why: 'hitEps is −1 until set to s + 1 ≥ 1: `hitEps < 0` and `hitEps <= 0` agree on every value it takes',
+  },
+  {
+    file: RATE,
+    line: 88,
+    replacement: '+1',
+    why: "worstStep's first value is overwritten at the window's first step unless that step's contraction equals ρ to the last bit (dev = 0 exactly), which no run reaches",
+  },
+  { file: RATE, line: 90, replacement: '+1', why: "`last`'s first value is never read: the check returns before the fit when no window step set it" },
+  ...(
+    [
+      [116, 'true'],
+      [116, 'rhoN >= 0'],
+      [116, 'rhoN <= 1'],
+    ] as const
+  ).map(([line, replacement]) => ({
+    file: RATE,
+    line,
+    replacement,
+    why: 'ρ = |1 − η·S| exactly 0 or exactly 1 (η·S ∈ {0, 1, 2} to the last bit, S a square root of the decimal start and η 15 digits): the bounds `> 0`, `< 1` are never met with equality (the `true` set aside is the one replacing `rhoN > 0`; the others are killed)',
+  })),
+];
+
+export const REGULARITY_EQUIVALENT_MUTANTS: readonly EquivalentMutant[] = [...regularityRuns, ...identity, ...catapult, ...regularity, ...rate];
