@@ -117,4 +117,33 @@ const rate: readonly EquivalentMutant[] = [
   })),
 ];
 
-export const REGULARITY_EQUIVALENT_MUTANTS: readonly EquivalentMutant[] = [...regularityRuns, ...identity, ...catapult, ...regularity, ...rate];
+const GAP = 'src/claims/wangXuZhaoTao/gapBelowEdge.ts';
+const GAP_MESSAGE =
+  "only a number printed in the verdict's message (a step, η·S∞/2, the percentage below the edge); its code, observed, margin, step and details do not read it";
+
+const gap: readonly EquivalentMutant[] = [
+  ...(
+    [
+      [117, 't - 1'],
+      [147, 'o * 2'],
+      [150, 'o * 2'],
+      [172, '(1 - o / 2) / 100'],
+      [172, '1 + o / 2'],
+      [172, 'o * 2'],
+    ] as const
+  ).map(([line, replacement]) => ({ file: GAP, line, replacement, why: GAP_MESSAGE })),
+  ...([139, 154] as const).map((line) => ({
+    file: GAP,
+    line,
+    replacement: 'm.margin >= 0',
+    why: 'a margin (0.05 − |η·S∞/2 − 1| or 1.9 − η·S∞) of exactly 0 in doubles: a converged run would have to end with η·S∞ equal to 1.9, 1.9 or 2.1 to the last bit, which none does',
+  })),
+  {
+    file: GAP,
+    line: 205,
+    replacement: '{}',
+    why: 'an empty tolerance resolves to rel 0, abs 0, the same as { rel: 0 } (src/harness/checkContext.ts resolveTolerance), and the check reads no ctx.tol',
+  },
+];
+
+export const REGULARITY_EQUIVALENT_MUTANTS: readonly EquivalentMutant[] = [...regularityRuns, ...identity, ...catapult, ...regularity, ...rate, ...gap];
