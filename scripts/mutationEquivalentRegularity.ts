@@ -108,6 +108,12 @@ const rate: readonly EquivalentMutant[] = [
     replacement: '+1',
     why: "worstStep's first value is overwritten at the window's first step unless that step's contraction equals ρ to the last bit (dev = 0 exactly), which no run reaches",
   },
+  {
+    file: RATE,
+    line: 98,
+    replacement: 'false',
+    why: "`worstStep < 0` replaced by false: at the window's first step worst is 0 and `F.lt(worst, dev)` takes the step unless dev = 0 exactly, which no run reaches (the `false` set aside is that one; the whole condition's is killed)",
+  },
   { file: RATE, line: 90, replacement: '+1', why: "`last`'s first value is never read: the check returns before the fit when no window step set it" },
   ...(
     [
