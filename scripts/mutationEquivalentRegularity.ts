@@ -158,4 +158,58 @@ const gap: readonly EquivalentMutant[] = [
   },
 ];
 
-export const REGULARITY_EQUIVALENT_MUTANTS: readonly EquivalentMutant[] = [...regularityRuns, ...identity, ...catapult, ...regularity, ...rate, ...gap];
+const WR = 'src/claims/wangRoberts/wangRoberts.ts';
+const WR_MESSAGE =
+  "only the text of a verdict's message (an angle in degrees, a step, 'divergent' or 'convergent'); its code, observed, margin, step and details do not read it";
+/** Why frameAt's two tests of a degenerate 2×2 frame agree. */
+const DEGENERATE =
+  'gap = 2ρ = 2√(d² + b²) is ≤ 0 exactly when d = b = 0, which is exactly when the chosen eigenvector is (0, 0): the two tests of a degenerate frame agree on every ' +
+  'finite Hessian, and no caller passes another (the checks stop at a non-finite iterate or at |θ| ≥ 1e6 before computing a frame)';
+/** Why the running worst angle of wr.depth1.no-rotation does not depend on these. */
+const WORST =
+  "when the update's condition fails it would assign the same values (max(angle, worst) = worst, and the step kept), and at k = 0 the initial { 0, 0 } is what the " +
+  'update gives unless angle > 0, which the other test takes: the condition only skips no-op updates; and the step is k whenever an update is taken for a larger angle ' +
+  '(or at k = 0, where both choices give 0), so `true` or `>=` in its ternary picks the same step';
+
+const wr: readonly EquivalentMutant[] = [
+  {
+    file: WR,
+    line: 65,
+    replacement: 'F.sign(d) > 0',
+    why: 'at d = 0 the two closed forms give (|b|, b) and (b, |b|), the same line up to sign, and every caller compares lines (lineAngle, vectorAngle)',
+  },
+  ...(['() => undefined', 'false', '!(gap > 0) && top.every(x => x === 0)', 'gap >= 0'] as const).map((replacement) => ({
+    file: WR,
+    line: 70,
+    replacement,
+    why: DEGENERATE,
+  })),
+  { file: WR, line: 99, replacement: '{}', why: "the uv control without params: uv's target defaults to 1, the value it states" },
+  {
+    file: WR,
+    line: 136,
+    replacement: 'th.some(x => F.isFinite(x))',
+    why: "gdStepper's step() already returns false once any component is non-finite (its state check rejects ±∞ and NaN whatever the divergence bound), so `stepped` catches it first",
+  },
+  ...(
+    [
+      [137, 'k - 1'],
+      [151, 'angle * 180 * Math.PI'],
+      [151, 'angle / 180'],
+      [151, 'k - 1'],
+      [165, 'true'],
+      [165, 'false'],
+      [165, 'kappa >= 2'],
+      [165, 'kappa <= 2'],
+    ] as const
+  ).map(([line, replacement]) => ({ file: WR, line, replacement, why: WR_MESSAGE })),
+  ...(['true', 'false', 'angle >= worst.observed', 'k !== 0'] as const).map((replacement) => ({ file: WR, line: 143, replacement, why: WORST })),
+  {
+    file: WR,
+    line: 144,
+    replacement: 'angle >= ctx.tol.rel',
+    why: 'an angle between two computed eigenvectors equal to 4096 ulps (9.09e-13 rad) to the last bit: the two comparisons differ on no step',
+  },
+];
+
+export const REGULARITY_EQUIVALENT_MUTANTS: readonly EquivalentMutant[] = [...regularityRuns, ...identity, ...catapult, ...regularity, ...rate, ...gap, ...wr];
