@@ -8,7 +8,7 @@ import { DEPTH_FAMILIES } from '../../src/claims/wangRoberts/rotationEpisodes.js
  * and deep-linear data in [−1.5, 1.5] with weights at least 0.3 and 0.2 away from 0, deep-linear widths 2-2-1 or 2-2-2-1, and
  * the depth-1 quadratics with A positive definite, |A₁₂| ≤ 0.25·√(A₁₁A₂₂).
  */
-const nums = (xs: readonly unknown[]) => (xs as readonly string[]).map(Number);
+const nums = (xs: unknown) => (xs as readonly string[]).map(Number);
 const flat = (xs: unknown): number[] => (Array.isArray(xs) ? xs.flatMap(flat) : [Number(xs)]);
 
 function spans(values: readonly number[], lo: number, hi: number, floor = 0): void {
@@ -27,7 +27,13 @@ describe('the Wang–Roberts depth families', () => {
     for (const depth of [2, 3, 4]) {
       const draws = fc.sample(DEPTH_FAMILIES.scalarDepth(depth), { seed: 7, numRuns: 60 });
       for (const d of draws)
-        expect([d.model, d.depth, d.theta.length, d.params?.target, d.family]).toEqual(['deep-scalar', depth, depth, '1', `deep-scalar D=${depth}`]);
+        expect([d.model, d.depth, (d.theta as readonly string[]).length, (d.params as { target?: string }).target, d.family]).toEqual([
+          'deep-scalar',
+          depth,
+          depth,
+          '1',
+          `deep-scalar D=${depth}`,
+        ]);
       spans(
         draws.flatMap((d) => nums(d.theta)),
         -1.6,
@@ -51,8 +57,8 @@ describe('the Wang–Roberts depth families', () => {
     const byFamily = (f: string) => draws.filter((d) => d.family === f);
     expect(new Set(draws.map((d) => d.family))).toEqual(new Set(['diagonal-linear d=2', 'diagonal-linear d=3', 'deep-linear 2-2-1', 'deep-linear 2-2-2-1']));
     for (const d of [...byFamily('diagonal-linear d=2'), ...byFamily('diagonal-linear d=3')]) {
-      const dim = d.family.endsWith('2') ? 2 : 3;
-      expect([d.model, d.depth, d.theta.length]).toEqual(['diagonal-linear', 2, 2 * dim]);
+      const dim = String(d.family).endsWith('2') ? 2 : 3;
+      expect([d.model, d.depth, (d.theta as readonly string[]).length]).toEqual(['diagonal-linear', 2, 2 * dim]);
     }
     const diag = draws.filter((d) => d.model === 'diagonal-linear');
     spans(
@@ -70,7 +76,7 @@ describe('the Wang–Roberts depth families', () => {
       ['deep-linear 2-2-1', 2, 6],
       ['deep-linear 2-2-2-1', 3, 10],
     ] as const)
-      for (const d of byFamily(f)) expect([d.model, d.depth, d.theta.length]).toEqual(['deep-linear', depth, dim]);
+      for (const d of byFamily(f)) expect([d.model, d.depth, (d.theta as readonly string[]).length]).toEqual(['deep-linear', depth, dim]);
     const deep = draws.filter((d) => d.model === 'deep-linear');
     spans(
       deep.flatMap((d) => nums(d.theta)),
