@@ -164,7 +164,8 @@ const WR_MESSAGE =
 /** Why frameAt's two tests of a degenerate 2×2 frame agree. */
 const DEGENERATE =
   'gap = 2ρ = 2√(d² + b²) is ≤ 0 exactly when d = b = 0, which is exactly when the chosen eigenvector is (0, 0): the two tests of a degenerate frame agree on every ' +
-  'finite Hessian, and no caller passes another (the checks stop at a non-finite iterate or at |θ| ≥ 1e6 before computing a frame)';
+  'finite Hessian, and no caller passes another (the checks stop at a non-finite iterate or at |θ| ≥ 1e6 before computing a frame); ' +
+  "(the `true` and `false` set aside replace one of the two tests; the whole condition's are killed)";
 /** Why the running worst angle of wr.depth1.no-rotation does not depend on these. */
 const WORST =
   "when the update's condition fails it would assign the same values (max(angle, worst) = worst, and the step kept), and at k = 0 the initial { 0, 0 } is what the " +
@@ -178,7 +179,7 @@ const wr: readonly EquivalentMutant[] = [
     replacement: 'F.sign(d) > 0',
     why: 'at d = 0 the two closed forms give (|b|, b) and (b, |b|), the same line up to sign, and every caller compares lines (lineAngle, vectorAngle)',
   },
-  ...(['() => undefined', 'false', '!(gap > 0) && top.every(x => x === 0)', 'gap >= 0'] as const).map((replacement) => ({
+  ...(['() => undefined', 'false', 'true', '!(gap > 0) && top.every(x => x === 0)', 'gap >= 0'] as const).map((replacement) => ({
     file: WR,
     line: 70,
     replacement,
