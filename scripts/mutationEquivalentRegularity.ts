@@ -213,4 +213,77 @@ const wr: readonly EquivalentMutant[] = [
   },
 ];
 
-export const REGULARITY_EQUIVALENT_MUTANTS: readonly EquivalentMutant[] = [...regularityRuns, ...identity, ...catapult, ...regularity, ...rate, ...gap, ...wr];
+const EP = 'src/claims/wangRoberts/rotationEpisodes.ts';
+/** Why the first row's missing observer values are never read. */
+const FIRST_ROW =
+  'the observer leaves rpeAngle, rpeCurvatureDrop and rpeGrowth null only at t = 0, and there prevLambda is NaN: that row is neither unstable (its growth is null, ' +
+  'and null > 1 is false) nor counted as a stable step (t = startT), so its angle and relative drop are never read; the rotation claims run in f64 only, ' +
+  'where F.toNumber passes null through; later rows have a finite positive λ₁';
+
+const episodes: readonly EquivalentMutant[] = [
+  ...(
+    [
+      [91, 'e.start + run.startT'],
+      [93, 'endT + run.startT'],
+    ] as const
+  ).map(([line, replacement]) => ({
+    file: EP,
+    line,
+    replacement,
+    why: 'runRotation starts every run at θ₀ (startT = 0), so adding or subtracting startT indexes the same row',
+  })),
+  ...(
+    [
+      [107, 'false'],
+      [107, 'f.rpeAngle === null && f.rpeAngle === undefined'],
+      [108, 'false'],
+      [108, 'f.rpeCurvatureDrop === null && f.rpeCurvatureDrop === undefined'],
+      [109, 'true'],
+      [109, 'Number.isFinite(prevLambda) || prevLambda !== 0'],
+      [110, 'growth !== null || growth !== undefined'],
+    ] as const
+  ).map(([line, replacement]) => ({ file: EP, line, replacement, why: FIRST_ROW })),
+  {
+    file: EP,
+    line: 110,
+    replacement: 'F.toNumber(growth as T) >= 1',
+    why: 'a growth ratio |u·∇L(θ_{t+1})|/|u·∇L(θ_t)| equal to 1 to the last bit: the two comparisons differ on no step',
+  },
+  {
+    file: EP,
+    line: 110,
+    replacement: 'eta * prevLambda >= 2',
+    why: 'η·λ₁ equal to 2 to the last bit (η is κ/S(θ̄) at 12 digits, λ₁ a computed eigenvalue of a perturbed point): the two comparisons differ on no step',
+  },
+  {
+    file: EP,
+    line: 114,
+    replacement: 'relDrop >= dropFloor',
+    why: 'a relative curvature drop equal to the floor to the last bit: the two comparisons differ on no step',
+  },
+  {
+    file: EP,
+    line: 146,
+    replacement: '{}',
+    why:
+      'Decimal at 20 digits instead of 40 where θ and η are rounded to 12 digits (κ/S, x ± δ): the two differ only when digits 13–20 of κ/S(θ̄) sit at a rounding tie, ' +
+      'about 1e-8 of the draws, and then by 1e-12 relative in η',
+  },
+  {
+    file: EP,
+    line: 162,
+    replacement: 'run.rows[run.rows.length - 1].theta',
+    why: "the copy of the settled θ̄ is only read (mapped into the perturbed start), never written: sharing the row's array changes nothing",
+  },
+];
+
+export const REGULARITY_EQUIVALENT_MUTANTS: readonly EquivalentMutant[] = [
+  ...regularityRuns,
+  ...identity,
+  ...catapult,
+  ...regularity,
+  ...rate,
+  ...gap,
+  ...wr,
+  ...episodes,
+];
