@@ -277,7 +277,40 @@ const episodes: readonly EquivalentMutant[] = [
   },
 ];
 
+const RC = 'src/claims/wangRoberts/rotationClaims.ts';
+const TIE = 'equality to the last bit of two sums of computed angles or curvature drops (or of one and its floor): the two comparisons differ on no run';
+
+const rotationClaims: readonly EquivalentMutant[] = [
+  ...(
+    [
+      [36, 's.lastT - 1'],
+      [61, 'least.start - least.length'],
+      [163, 'big.lastT - 1'],
+    ] as const
+  ).map(([line, replacement]) => ({
+    file: RC,
+    line,
+    replacement,
+    why: "only a step printed in a verdict's or an assumption's message; codes, numbers and details do not read it",
+  })),
+  ...(
+    [
+      [59, 'e.rotation <= a.rotation'],
+      [62, 'least.rotation > EPISODE_FLOOR'],
+      [114, 'e.episodeRelDrop >= DROP_FLOOR'],
+      [168, 'b >= a + ctx.tol.abs'],
+    ] as const
+  ).map(([line, replacement]) => ({ file: RC, line, replacement, why: TIE })),
+  ...([102, 148] as const).map((line) => ({
+    file: RC,
+    line,
+    replacement: '{}',
+    why: 'an empty tolerance resolves to rel 0, abs 0, and these two checks read no ctx.tol: they compare with EPISODE_FLOOR and DROP_FLOOR, which the declared tolerance only documents',
+  })),
+];
+
 export const REGULARITY_EQUIVALENT_MUTANTS: readonly EquivalentMutant[] = [
+  ...rotationClaims,
   ...regularityRuns,
   ...identity,
   ...catapult,
