@@ -5,6 +5,7 @@
  */
 import { ARORA_EQUIVALENT_MUTANTS } from './mutationEquivalentArora.js';
 import { TOY_EQUIVALENT_MUTANTS } from './mutationEquivalentToy.js';
+import { REGULARITY_EQUIVALENT_MUTANTS } from './mutationEquivalentRegularity.js';
 
 export interface EquivalentMutant {
   readonly file: string;
@@ -16,6 +17,7 @@ export interface EquivalentMutant {
 export const EQUIVALENT_MUTANTS: readonly EquivalentMutant[] = [
   ...TOY_EQUIVALENT_MUTANTS,
   ...ARORA_EQUIVALENT_MUTANTS,
+  ...REGULARITY_EQUIVALENT_MUTANTS,
   {
     file: 'src/claims/damian/reducedMap.ts',
     line: 69,

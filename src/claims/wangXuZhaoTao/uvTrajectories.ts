@@ -91,7 +91,8 @@ export function runUv<T>(inst: UvGdInstance, ctx: CheckContext<T>, lossSlack = 1
     const r = F.sub(F.mul(th[0], th[1]), y);
     return F.lt(F.abs(r), tolR);
   });
-  return { converged: settled, diverged: run.diverged, steps: t + 1, theta: th, kappa, eta, firstIncrease, maxRise, model };
+  // Steps taken: the settling or diverging step included; a run stopped by the cap took exactly `steps`.
+  return { converged: settled, diverged: run.diverged, steps: settled || run.diverged ? t + 1 : t, theta: th, kappa, eta, firstIncrease, maxRise, model };
 }
 
 const KAPPA_MSG = <T>(F: Field<T>, k: T) => `κ = η·λ_GFS = ${F.toString(k)}`;
