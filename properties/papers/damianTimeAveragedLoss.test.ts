@@ -115,12 +115,12 @@ describe('damian.time-averaged-loss at the edges of its hypotheses', () => {
     expect(run(unitToy('0.0701', 110, { C: '0.0102', q: '0' }), 'claim').evidence.code).toBe('perturbation_small');
   });
 
-  it('starts off the line x = 0: |x₀| = δ/20 is checked and holds; x₀ = 0 (violated on average: ⟨x²⟩ = 0) and 0.0499δ are outside', () => {
+  it('starts off the line x = 0: |x₀| = δ/1000 is checked and holds; x₀ = 0 (violated on average: ⟨x²⟩ = 0) and 0.000999δ are outside', () => {
     const from = (x0: string) => ({ ...unitToy('0.0523', 200), theta: [x0, '0'] });
     // δ = 1 here (b = 1, c = 0.5).
-    const edge = run(from('0.05'), 'claim');
+    const edge = run(from('0.001'), 'claim');
     expect(edge.verdict, edge.evidence.message).toBe('holds');
-    expect(run(from('0.0499'), 'claim')).toMatchObject({ verdict: 'inconclusive', reason: 'hypotheses', evidence: { code: 'x0_small' } });
+    expect(run(from('0.000999'), 'claim')).toMatchObject({ verdict: 'inconclusive', reason: 'hypotheses', evidence: { code: 'x0_small' } });
     expect(run(from('0'), 'claim')).toMatchObject({ verdict: 'inconclusive', reason: 'hypotheses', evidence: { code: 'x0_small' } });
     // Why: at x₀ = 0 GD never leaves x = 0, so ⟨L(θ) − L(θ†)⟩ > 0 against ⟨x²⟩/η = 0.
     expect(run(from('0'), 'control')).toMatchObject({ verdict: 'violated', evidence: { code: 'average_mismatch' } });
