@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { type CodimInstance, codimArb, LADDER, NGD_SHAPE, runner, SQRT_SHAPE } from '../../src/claims/arora/codimTwoArb.js';
 import { createContext } from '../../src/harness/checkContext.js';
 import { parsePrecision } from '../../src/numerics/precision.js';
+import { decoupledDiagonal } from '../../test-support/decoupledDiagonal.js';
 
 /**
  * The instances of the codimension ≥ 2 claims against their stated construction: d ∈ {2, 3} weights and
@@ -98,23 +99,7 @@ describe('runner', () => {
   it('runs NGD, √L-GD with L* = 0 (it stops on Γ) and plain GD, each from its own update', () => {
     const { ctx } = createContext({ precision: f64, tolerance: { rel: 0 }, mode: 'claim', budget: 1e9 });
     const F = ctx.F;
-    const net = (theta: readonly string[]) =>
-      ctx.model({
-        model: 'diagonal-linear',
-        data: {
-          X: [
-            ['1', '0'],
-            ['0', '1'],
-            ['0', '0'],
-          ],
-          y: ['2', '0.5', '0'],
-        },
-        theta,
-        rule: 'ngd',
-        run: 'ngd',
-        lrs: [],
-        horizon: '0',
-      } satisfies CodimInstance);
+    const net = (theta: readonly string[]) => ctx.model(decoupledDiagonal(theta));
     // Off Γ at θ = (2.1, 1, 1, 0.5): ∇L = (v₁g₁, 0, u₁g₁, 0) with g₁ = (2.1 − 2)/3.
     const { model, theta } = net(['2.1', '1', '1', '0.5']);
     const g1 = 0.1 / 3;

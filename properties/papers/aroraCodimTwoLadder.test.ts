@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { type CodimInstance, ngdLimitingFlowCodim2 as claim } from '../../src/claims/arora/codimTwoFlow.js';
 import { checkAt } from '../../src/harness/evaluate.js';
 import { parsePrecision } from '../../src/numerics/precision.js';
+import { decoupledDiagonal } from '../../test-support/decoupledDiagonal.js';
 
 /**
  * The ladder of the codimension ≥ 2 claims (codimTwoLadder.ts) through arora.ngd.limiting-flow-codim2's
@@ -15,22 +16,7 @@ const f64 = parsePrecision('f64');
 
 /** θ = (u₁, u₂, v₁, v₂) on Γ (y from it), with NGD's ladder. */
 function network(theta: readonly [string, string, string, string], y2: string, lrs = ['0.08', '0.04', '0.02', '0.01']): CodimInstance {
-  return {
-    model: 'diagonal-linear',
-    data: {
-      X: [
-        ['1', '0'],
-        ['0', '1'],
-        ['0', '0'],
-      ],
-      y: ['2', y2, '0'],
-    },
-    theta,
-    rule: 'ngd',
-    run: 'ngd',
-    lrs,
-    horizon: '0.3',
-  };
+  return decoupledDiagonal(theta, { y2, lrs, horizon: '0.3' });
 }
 
 const check = (i: CodimInstance) => {

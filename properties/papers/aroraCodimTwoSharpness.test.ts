@@ -5,6 +5,7 @@ import { judgeSharpnessDecrease, sqrtSharpnessDecreasesCodim2 } from '../../src/
 import { createContext, HypothesisUnmet } from '../../src/harness/checkContext.js';
 import { checkAt } from '../../src/harness/evaluate.js';
 import { parsePrecision } from '../../src/numerics/precision.js';
+import { decoupledDiagonal } from '../../test-support/decoupledDiagonal.js';
 
 /**
  * The λ₁-decrease verdict of the codimension ≥ 2 sharpness claims on ladders written by hand (every
@@ -19,22 +20,7 @@ const LEVEL = 2 ** -10;
 const setup = { ...NGD_RUN, level: LEVEL };
 const ETAS = [0.08, 0.04, 0.02, 0.01];
 
-const instance: CodimInstance = {
-  model: 'diagonal-linear',
-  data: {
-    X: [
-      ['1', '0'],
-      ['0', '1'],
-      ['0', '0'],
-    ],
-    y: ['2', '0.5', '0'],
-  },
-  theta: ['2.03', '1.02', '0.98', '0.49'],
-  rule: 'ngd',
-  run: 'ngd',
-  lrs: ETAS.map(String),
-  horizon: '0.3',
-};
+const instance: CodimInstance = decoupledDiagonal(['2.03', '1.02', '0.98', '0.49'], { lrs: ETAS.map(String), horizon: '0.3' });
 
 /** λ₁ along the flow falling by `step` between samples; every rung's samples 2⁻¹² below it, its mismatch ½η². */
 function ladder(step: number | readonly number[], rise?: { rung: number; lambdas: readonly number[] }): LadderRun {

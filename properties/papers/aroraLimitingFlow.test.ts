@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { CodimInstance } from '../../src/claims/arora/codimTwoArb.js';
 import { codimension, flowPoint, integrateLimitingFlow, phi } from '../../src/claims/arora/limitingFlow.js';
 import { createContext } from '../../src/harness/checkContext.js';
 import { parsePrecision } from '../../src/numerics/precision.js';
+import { decoupledDiagonal } from '../../test-support/decoupledDiagonal.js';
 
 /**
  * The limiting-flow machinery of the codimension ≥ 2 claims on a diagonal linear network whose
@@ -18,22 +18,7 @@ const B2 = 0.5;
 
 function network(theta: readonly number[]) {
   const { ctx } = createContext({ precision: f64, tolerance: { rel: 0 }, mode: 'claim', budget: 1e9 });
-  const instance: CodimInstance = {
-    model: 'diagonal-linear',
-    data: {
-      X: [
-        ['1', '0'],
-        ['0', '1'],
-        ['0', '0'],
-      ],
-      y: [String(B1), String(B2), '0'],
-    },
-    theta: theta.map(String),
-    rule: 'ngd',
-    run: 'ngd',
-    lrs: [],
-    horizon: '0',
-  };
+  const instance = decoupledDiagonal(theta.map(String), { y2: String(B2) });
   const { model, theta: th } = ctx.model(instance);
   return { F: ctx.F, model, theta: th as number[] };
 }
