@@ -17,14 +17,14 @@ describe('runUntilSettled', () => {
       seen.push([t, x[0]]);
       return x[0] < 0.05;
     });
-    expect(r).toEqual({ t: 6, settled: true });
+    expect(r).toEqual({ t: 6, settled: true, taken: 7 });
     expect(seen).toEqual([0, 1, 2, 3, 4, 5, 6].map((t) => [t, 2 ** -(t + 1)]));
   });
 
   it('a streak broken restarts the count; the cap leaves t = steps, unsettled', () => {
     const pattern = [true, true, false, true, true, true];
-    expect(runUntilSettled(halving(), 100, (_x, t) => pattern[t] ?? false)).toEqual({ t: 5, settled: true });
-    expect(runUntilSettled(halving(), 4, () => false)).toEqual({ t: 4, settled: false });
+    expect(runUntilSettled(halving(), 100, (_x, t) => pattern[t] ?? false)).toEqual({ t: 5, settled: true, taken: 6 });
+    expect(runUntilSettled(halving(), 4, () => false)).toEqual({ t: 4, settled: false, taken: 4 });
   });
 
   it('a step that leaves the bound ends the run at that step, unsettled', () => {
@@ -32,7 +32,7 @@ describe('runUntilSettled', () => {
       updateRule(f64, (x) => [x[0] * 1e200]),
       [1],
     );
-    expect(runUntilSettled(run, 100, () => true)).toEqual({ t: 0, settled: false });
+    expect(runUntilSettled(run, 100, () => true)).toEqual({ t: 0, settled: false, taken: 1 });
     expect(run.diverged).toBe(true);
   });
 });

@@ -129,7 +129,11 @@ function check2d<T>(inst: Qr2dInstance, ctx: CheckContext<T>): Outcome {
   let firstOver = -1;
   let maxK = k0;
   const tolR = F.from('1e-12');
-  const { t, settled: converged } = runUntilSettled(run, inst.steps, (x, s) => {
+  const {
+    t,
+    settled: converged,
+    taken,
+  } = runUntilSettled(run, inst.steps, (x, s) => {
     th = x;
     const k = F.mul(eta, ntk1(F, J, Q, th));
     // The running maximum in the field: at interval:N an enclosure of max_t η·λ_t.
@@ -141,7 +145,7 @@ function check2d<T>(inst: Qr2dInstance, ctx: CheckContext<T>): Outcome {
   ctx.assume(
     converged,
     run.diverged ? 'diverged' : 'not_converged',
-    `GD ${run.diverged ? `diverged at step ${t}` : `did not converge (|θ₁θ₂ − y| < 1e-12 for 3 steps) in ${inst.steps} steps`}`,
+    `GD ${run.diverged ? `diverged at step ${taken}` : `did not converge (|θ₁θ₂ − y| < 1e-12 for 3 steps) in ${inst.steps} steps`}`,
   );
   if (!converged) {
     // Control mode only (assume stops claim mode): a run that never settles is a fact about the instance, not a verdict on the predicate.
@@ -159,7 +163,7 @@ function check2d<T>(inst: Qr2dInstance, ctx: CheckContext<T>): Outcome {
     maxEtaLambda: F.toString(maxK),
     etaLambdaInf: F.toString(kInf),
     firstOver,
-    steps: t + 1,
+    steps: taken,
   };
   const head = `η·λ₀ = ${F.toNumber(k0).toFixed(4)} < 2 < η·λ_GFS = ${F.toNumber(kg).toFixed(4)}`;
   if (inst.variant === 'naive-band') {
@@ -190,7 +194,7 @@ function check2d<T>(inst: Qr2dInstance, ctx: CheckContext<T>): Outcome {
       ...both,
       step: t,
       details,
-      message: `${head}, but η·λ_t never exceeded 2 (max ${m.toFixed(6)}) before GD converged in ${t + 1} steps with η·λ_∞ = ${o.toFixed(4)}`,
+      message: `${head}, but η·λ_t never exceeded 2 (max ${m.toFixed(6)}) before GD converged in ${taken} steps with η·λ_∞ = ${o.toFixed(4)}`,
     });
   }
   if (!F.lt(kInf, two)) {
@@ -211,7 +215,7 @@ function check2d<T>(inst: Qr2dInstance, ctx: CheckContext<T>): Outcome {
     ...both,
     step: firstOver,
     details,
-    message: `${head}: η·λ_t first exceeded 2 at step ${firstOver} (max ${F.toNumber(maxK).toFixed(4)}), then GD converged in ${t + 1} steps with η·λ_∞ = ${o.toFixed(4)} < 2`,
+    message: `${head}: η·λ_t first exceeded 2 at step ${firstOver} (max ${F.toNumber(maxK).toFixed(4)}), then GD converged in ${taken} steps with η·λ_∞ = ${o.toFixed(4)} < 2`,
   });
 }
 

@@ -46,26 +46,26 @@ function checkConvergesToEos<T>(inst: DeepScalarInstance, ctx: CheckContext<T>):
   let w = theta;
   const run = gdStepper(model, eta, w);
   let signChange = -1;
-  const { t, settled } = runUntilSettled(run, inst.steps, (x, s) => {
+  const { t, settled, taken } = runUntilSettled(run, inst.steps, (x, s) => {
     w = x;
     // A weight through zero is reported, not set aside: the claim is about where GD goes from these starts.
     if (signChange < 0 && !w.every((v) => F.sign(v) > 0)) signChange = s;
     return F.lt(F.abs(F.sub(prod(F, w), y)), tolR);
   });
-  const details = { kappa: F.toString(kappa), stability: F.toString(stab), steps: t + 1, signChange };
+  const details = { kappa: F.toString(kappa), stability: F.toString(stab), steps: taken, signChange };
   if (!settled) {
     return unsettled(ctx, 'violated', run.diverged, {
       bound: 2,
       step: t,
       details,
-      message: `η·φ(w₀) = ${F.toNumber(kappa).toFixed(4)}: GD ${run.diverged ? `diverged at step ${t + 1}` : `did not reach |∏w − y| < 1e-8 in ${inst.steps} steps`}`,
+      message: `η·φ(w₀) = ${F.toNumber(kappa).toFixed(4)}: GD ${run.diverged ? `diverged at step ${taken}` : `did not reach |∏w − y| < 1e-8 in ${inst.steps} steps`}`,
     });
   }
   const etaS = F.mul(eta, sharpness(F, model, w));
   const o = F.toNumber(etaS);
   const floor = F.sub(F.int(2), F.from(EDGE_GAP));
   const bound = F.toNumber(floor);
-  const head = `η·φ(w₀) = ${F.toNumber(kappa).toFixed(4)}: converged in ${t + 1} steps${signChange >= 0 ? ` (a weight changed sign at step ${signChange})` : ''} with η·S∞ = ${o.toFixed(6)}`;
+  const head = `η·φ(w₀) = ${F.toNumber(kappa).toFixed(4)}: converged in ${taken} steps${signChange >= 0 ? ` (a weight changed sign at step ${signChange})` : ''} with η·S∞ = ${o.toFixed(6)}`;
   // Above the edge the point is not a limit (the residual grows by |1 − ηS| per step): a run that only passed near it.
   if (F.lt(F.add(F.int(2), F.from(ctx.tol.rel)), etaS)) {
     return ctx.violated({ code: 'above_edge', observed: o, bound: 2, margin: 2 - o, step: t, details, message: `${head} > 2: not a stable limit` });

@@ -59,7 +59,7 @@ function checkRate<T>(inst: UvRateInstance, ctx: CheckContext<T>): Outcome {
   let th: Vec<T> = theta;
   const run = gdStepper(model, eta, th);
   let hitEps = -1;
-  const { t, settled } = runUntilSettled(run, inst.steps, (x, s) => {
+  const { t, settled, taken } = runUntilSettled(run, inst.steps, (x, s) => {
     th = x;
     const r = res(th);
     rs.push(r);
@@ -72,7 +72,7 @@ function checkRate<T>(inst: UvRateInstance, ctx: CheckContext<T>): Outcome {
     return unsettled(ctx, 'violated', run.diverged, {
       bound: 0,
       step: t,
-      message: `GD ${run.diverged ? `diverged at step ${t + 1}` : `did not reach |uv − y| < ${EPS} (3 steps in a row) in ${inst.steps} steps`} (η = ${inst.lr}, κ = η·λ_GFS = ${inst.kappa})`,
+      message: `GD ${run.diverged ? `diverged at step ${taken}` : `did not reach |uv − y| < ${EPS} (3 steps in a row) in ${inst.steps} steps`} (η = ${inst.lr}, κ = η·λ_GFS = ${inst.kappa})`,
     });
   }
   const S = sharpness(F, model, th);

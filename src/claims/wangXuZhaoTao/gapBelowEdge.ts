@@ -108,13 +108,11 @@ function checkGap<T>(inst: MfGdInstance, ctx: CheckContext<T>): Outcome {
     th = x;
     return F.lt(model.loss(th), tol);
   });
-  const { settled } = settle;
-  // Counted as steps taken: the settling step included.
-  const t = settled ? settle.t + 1 : settle.t;
+  const { settled, taken: t } = settle;
   ctx.assume(
     settled,
     run.diverged ? 'diverged' : 'not_converged',
-    `GD ${run.diverged ? `diverged at step ${t + 1}` : `did not converge (‖uvᵀ − A‖_F < 1e-12 for 3 steps) in ${inst.steps} steps`}`,
+    `GD ${run.diverged ? `diverged at step ${t}` : `did not converge (‖uvᵀ − A‖_F < 1e-12 for 3 steps) in ${inst.steps} steps`}`,
   );
   if (!settled) {
     return ctx.diverged({

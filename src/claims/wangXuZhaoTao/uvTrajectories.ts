@@ -79,7 +79,7 @@ export function runUv<T>(inst: UvGdInstance, ctx: CheckContext<T>, lossSlack = 1
   const slack = F.from(lossSlack);
   const floor = F.from(1e-24);
   let maxRise: T | undefined;
-  const { t, settled } = runUntilSettled(run, inst.steps, (x, s) => {
+  const { settled, taken } = runUntilSettled(run, inst.steps, (x, s) => {
     th = x;
     const L = model.loss(th);
     if (F.lt(floor, prev)) {
@@ -91,8 +91,7 @@ export function runUv<T>(inst: UvGdInstance, ctx: CheckContext<T>, lossSlack = 1
     const r = F.sub(F.mul(th[0], th[1]), y);
     return F.lt(F.abs(r), tolR);
   });
-  // Steps taken: the settling or diverging step included; a run stopped by the cap took exactly `steps`.
-  return { converged: settled, diverged: run.diverged, steps: settled || run.diverged ? t + 1 : t, theta: th, kappa, eta, firstIncrease, maxRise, model };
+  return { converged: settled, diverged: run.diverged, steps: taken, theta: th, kappa, eta, firstIncrease, maxRise, model };
 }
 
 const KAPPA_MSG = <T>(F: Field<T>, k: T) => `κ = η·λ_GFS = ${F.toString(k)}`;
