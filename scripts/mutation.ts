@@ -1,14 +1,14 @@
 /**
  * `npm run mutation [-- FILE...]`: Stryker (vitest runner) over claim files, one file at a time, each
  * against only the tests that concern it: the claim suites narrowed to the file's claims, or for a
- * helper without claims to those of the files of its directory that import it (properties/claims.test.ts
+ * helper without claims to those of the files of src/claims that import it (properties/claims.test.ts
  * at EOSCHECK_CLAIM_RUNS runs, properties/boundary.test.ts, properties/claimDeclarations.test.ts), the pinned
  * checks, the paper's harness tests and the tests next to the file. Incremental: a file's mutants
  * whose code and tests did not change keep their last result (.eoscheck/mutation/). Every run
  * rewrites docs/mutation.md from the results of every file run so far.
  * `--ignore-static` skips the mutants evaluated at module load (quicker, less complete); `--force` re-runs every
  * mutant (needed after a test was added: the incremental state keeps a static mutant's result while its code is unchanged).
- * Without arguments: the claim files of the seed papers (damian, arora, wangRoberts, wangXuZhaoTao, classical).
+ * Without arguments: every file of src/claims (hours of CPU on a first pass; later passes re-run only what changed).
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
@@ -19,21 +19,11 @@ import { EQUIVALENT_MUTANTS } from './mutationEquivalent.js';
 
 const root = join(import.meta.dirname, '..');
 const state = join(root, '.eoscheck/mutation');
-const SEED_PAPERS = ['damian', 'arora', 'wangRoberts', 'wangXuZhaoTao', 'classical'];
-
 interface FileResult {
   readonly file: string;
   readonly claims: readonly string[];
   readonly mutants: readonly { line: number; mutator: string; replacement: string; status: string }[];
   readonly seconds: number;
-}
-
-function seedFiles(): string[] {
-  return SEED_PAPERS.flatMap((p) =>
-    readdirSync(join(root, 'src/claims', p))
-      .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && f !== 'index.ts')
-      .map((f) => `src/claims/${p}/${f}`),
-  );
 }
 
 function testsFor(file: string): string[] {
@@ -65,12 +55,25 @@ async function claimsOf(file: string): Promise<string[]> {
     .map((c) => c.id);
 }
 
-/** The files of `file`'s directory that import it, directly or through one another (a helper's mutants reach the verdicts only through them). */
-function importersInDir(file: string): string[] {
-  const dir = dirname(file);
-  const siblings = readdirSync(join(root, dir)).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && f !== 'index.ts');
-  const imports = new Map(siblings.map((f) => [f, [...readFileSync(join(root, dir, f), 'utf8').matchAll(/from '\.\/([^']+)\.js'/g)].map((m) => `${m[1]}.ts`)]));
-  const found = new Set<string>([basename(file)]);
+/** Every non-test source file under src/claims, relative to the root (index.ts files only re-export). */
+function claimTree(dir = 'src/claims'): string[] {
+  return readdirSync(join(root, dir), { withFileTypes: true }).flatMap((e) => {
+    const f = `${dir}/${e.name}`;
+    if (e.isDirectory()) return claimTree(f);
+    return e.name.endsWith('.ts') && !e.name.endsWith('.test.ts') && e.name !== 'index.ts' ? [f] : [];
+  });
+}
+
+/**
+ * The files of src/claims that import `file`, directly or through one another (a helper's mutants reach the verdicts
+ * only through them): for a paper's helper its siblings, for a shared helper (src/claims/judgeOrder.ts) the papers using it.
+ */
+function importersInClaims(file: string): string[] {
+  const tree = claimTree();
+  const imports = new Map(
+    tree.map((f) => [f, [...readFileSync(join(root, f), 'utf8').matchAll(/from '(\.\.?\/[^']+)\.js'/g)].map((m) => join(dirname(f), `${m[1]}.ts`))]),
+  );
+  const found = new Set<string>([file]);
   for (let grew = true; grew; ) {
     grew = false;
     for (const [f, deps] of imports)
@@ -79,16 +82,16 @@ function importersInDir(file: string): string[] {
         grew = true;
       }
   }
-  found.delete(basename(file));
-  return [...found].sort().map((f) => `${dir}/${f}`);
+  found.delete(file);
+  return [...found].sort();
 }
 
-/** The claims a file's mutants can change: its own, or for a helper without claims those of the files of its directory that import it. */
+/** The claims a file's mutants can change: its own, or for a helper without claims those of the files of src/claims that import it. */
 async function claimIds(file: string): Promise<string[]> {
   if (!file.startsWith('src/claims/')) return [];
   const own = await claimsOf(file);
   if (own.length > 0) return own;
-  return (await Promise.all(importersInDir(file).map(claimsOf))).flat();
+  return [...new Set((await Promise.all(importersInClaims(file).map(claimsOf))).flat())];
 }
 
 async function mutate(file: string, ignoreStatic: boolean, force: boolean): Promise<FileResult> {
@@ -136,7 +139,7 @@ async function mutate(file: string, ignoreStatic: boolean, force: boolean): Prom
 const isEquivalent = (file: string, m: FileResult['mutants'][number]) =>
   EQUIVALENT_MUTANTS.find((e) => e.file === file && e.line === m.line && e.replacement === m.replacement);
 
-function markdown(all: readonly FileResult[]): string {
+function markdown(all: readonly FileResult[], unmeasured: readonly string[]): string {
   const rows: string[] = [];
   const survivors: string[] = [];
   let killedAll = 0;
@@ -166,17 +169,19 @@ function markdown(all: readonly FileResult[]): string {
     '# Mutation testing of the claims',
     '',
     'Written by `npm run mutation` (scripts/mutation.ts): Stryker with its vitest runner mutates one claim file at a time and runs, for each mutant, ' +
-      "the tests that cover it among the claim suites narrowed to that file's claims, or for a helper without claims to those of the files of its directory that import it " +
+      "the tests that cover it among the claim suites narrowed to that file's claims, or for a helper without claims to those of the files of src/claims that import it " +
       '(properties/claims.test.ts at 20 runs, properties/boundary.test.ts, properties/claimDeclarations.test.ts, properties/guardInstances.test.ts), ' +
       "properties/pinnedChecks.test.ts, the paper's tests in properties/papers/ and the tests next to the file. String literals (messages) are not mutated. " +
       'A mutant is killed when a test fails or times out; equivalent mutants (scripts/mutationEquivalent.ts) are set aside from the score.',
     '',
-    `**Score: ${total}** (${killedAll} killed of ${countedAll} counted mutants over ${all.length} file${all.length === 1 ? '' : 's'}).`,
+    `**Score: ${total}** (${killedAll} killed of ${countedAll} counted mutants over ${all.length} file${all.length === 1 ? '' : 's'}; ` +
+      `${unmeasured.length} of the ${all.length + unmeasured.length} files of src/claims not measured yet${unmeasured.length === 0 ? '' : ', listed below the table'}).`,
     '',
     '| file | mutants | ignored (static, `--ignore-static`) | counted | killed | score | time |',
     '|---|---:|---:|---:|---:|---:|---:|',
     ...rows,
     '',
+    ...(unmeasured.length === 0 ? [] : ['Not measured yet (no stored result): ' + unmeasured.map((f) => `\`${f}\``).join(', ') + '.', '']),
     '## Surviving mutants',
     '',
     survivors.length === 0 ? 'None.' : ['| where | mutator | status | replacement |', '|---|---|---|---|', ...survivors].join('\n'),
@@ -193,14 +198,21 @@ const argv = process.argv.slice(2);
 const ignoreStatic = argv.includes('--ignore-static');
 const force = argv.includes('--force');
 const named = argv.filter((a) => !a.startsWith('--'));
-const files = named.length > 0 ? named.map((f) => relative(root, join(process.cwd(), f))) : seedFiles();
+const files = named.length > 0 ? named.map((f) => relative(root, join(process.cwd(), f))) : claimTree();
 function writeReport(): void {
   const all = readdirSync(state)
     .filter((f) => f.endsWith('.result.json'))
     .map((f) => JSON.parse(readFileSync(join(state, f), 'utf8')) as FileResult)
     .filter((x) => existsSync(join(root, x.file)))
     .sort((a, b) => a.file.localeCompare(b.file));
-  writeFileSync(join(root, 'docs/mutation.md'), markdown(all));
+  const measured = new Set(all.map((r) => r.file));
+  writeFileSync(
+    join(root, 'docs/mutation.md'),
+    markdown(
+      all,
+      claimTree().filter((f) => !measured.has(f)),
+    ),
+  );
 }
 
 // `--report`: rewrite docs/mutation.md from the stored results (e.g. after editing scripts/mutationEquivalent.ts), mutating nothing.
