@@ -32,7 +32,7 @@ function testsFor(file: string): string[] {
   if (!file.startsWith('src/claims/')) return [`${dir}/${basename(file, '.ts')}.test.ts`].filter((f) => existsSync(join(root, f)));
   const paper = basename(dir);
   const papers = readdirSync(join(root, 'properties/papers'))
-    .filter((f) => f.startsWith(paper) && f.endsWith('.test.ts'))
+    .filter((f) => (f.startsWith(paper) || f === `${basename(file, '.ts')}.test.ts`) && f.endsWith('.test.ts'))
     .map((f) => `properties/papers/${f}`);
   const local = readdirSync(join(root, dir))
     .filter((f) => f.endsWith('.test.ts'))

@@ -3,6 +3,7 @@ import type { Boundary } from './boundary.js';
 import { CLASSICAL_BOUNDARIES } from './classical.js';
 import { DAMIAN_BOUNDARIES } from './damian.js';
 import { KREISLER_BOUNDARIES } from './kreisler.js';
+import { ORACLE_BOUNDARIES } from './oracles.js';
 import { WANG_ROBERTS_BOUNDARIES } from './wangRoberts.js';
 import { WANG_ROBERTS_STATISTICAL_BOUNDARIES } from './wangRobertsStatistical.js';
 import { WXZT_BOUNDARIES } from './wangXuZhaoTao.js';
@@ -16,4 +17,5 @@ export const BOUNDARIES: readonly Boundary[] = [
   ...WXZT_BOUNDARIES,
   ...KREISLER_BOUNDARIES,
   ...CLASSICAL_BOUNDARIES,
+  ...ORACLE_BOUNDARIES,
 ];
