@@ -50,9 +50,12 @@ function testsFor(file: string): string[] {
 
 async function claimsOf(file: string): Promise<string[]> {
   const mod = (await import(pathToFileURL(join(root, file)).href)) as Record<string, unknown>;
+  // A file may export its claims one by one or as a list (src/claims/oracles/oracle.ts: ORACLE_CLAIMS).
   return Object.values(mod)
+    .flatMap((v) => (Array.isArray(v) ? v : [v]))
     .filter(isClaim)
-    .map((c) => c.id);
+    .map((c) => c.id)
+    .filter((id, k, all) => all.indexOf(id) === k);
 }
 
 /** Every non-test source file under src/claims, relative to the root (index.ts files only re-export). */

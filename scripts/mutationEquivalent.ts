@@ -4,6 +4,7 @@
  * Stryker reports it (1-based line, the replacement source text).
  */
 import { ARORA_EQUIVALENT_MUTANTS } from './mutationEquivalentArora.js';
+import { CLASSICAL_EQUIVALENT_MUTANTS } from './mutationEquivalentClassical.js';
 import { TOY_EQUIVALENT_MUTANTS } from './mutationEquivalentToy.js';
 import { REGULARITY_EQUIVALENT_MUTANTS } from './mutationEquivalentRegularity.js';
 
@@ -18,6 +19,7 @@ export const EQUIVALENT_MUTANTS: readonly EquivalentMutant[] = [
   ...TOY_EQUIVALENT_MUTANTS,
   ...ARORA_EQUIVALENT_MUTANTS,
   ...REGULARITY_EQUIVALENT_MUTANTS,
+  ...CLASSICAL_EQUIVALENT_MUTANTS,
   {
     file: 'src/claims/damian/reducedMap.ts',
     line: 69,
