@@ -142,6 +142,12 @@ const constrainedAndOde: readonly EquivalentMutant[] = [
       "the stepper's default divergence bound (DIVERGENCE_BOUND = 1e12) instead of none: E grows smoothly along the outward spiral, so it crosses the drift bound " +
       '10·ω·(1 + t/P)·E₀ (a few E₀) long before ∣θ∣ could reach 1e12',
   },
+  {
+    file: ODE,
+    line: 125,
+    replacement: 'm <= worst.m',
+    why: 'only on an exact tie of the margin 1 − drift/bound between two steps: the evidence then names the later of two steps with the same margin; the verdict and the least margin (in the field) do not read it',
+  },
   ...(
     [
       [51, 'PERIODS_MAX / k.period'],

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Outcome } from '../../src/claims/claim.js';
 import { perturbedExpr, type TrackInstance } from '../../src/claims/damian/damianTracking.js';
 import { odeConservedQuantity } from '../../src/claims/damian/odeConservedQuantity.js';
-import { checkAt } from '../../src/harness/evaluate.js';
+import { checkAt, evaluate } from '../../src/harness/evaluate.js';
 import { parsePrecision } from '../../src/numerics/precision.js';
 
 /**
@@ -111,5 +111,27 @@ describe('damian.reduced-map.ode-conserved-quantity: its generators draw what th
       expect(branch.some(([, x]) => x < 0.5) && branch.some(([, x]) => x > 0.9)).toBe(true);
       expect(branch.some(([, , y]) => y < -0.2) && branch.some(([, , y]) => y > 0.2)).toBe(true);
     }
+  });
+});
+
+describe('damian.reduced-map.ode-conserved-quantity where x reaches 0, and in interval arithmetic', () => {
+  // a₀ = 50 at η = 0.02 puts ηỹ₀ = −1 exactly: x₁ = −(1 + ηỹ₀)x₀ = 0 and E₁ = +∞, an unbounded drift. The check says so at
+  // f64; interval arithmetic cannot enclose ln 0, so the ladder leaves it uncertified, never a certified counterexample.
+  it('x₁ = 0 exactly (ηỹ₀ = −1) is an infinite drift at step 1, which no enclosure certifies', () => {
+    const i = orbit('50', '1.125', '1.5', 10);
+    const o = at(i, 'claim');
+    expect(o).toMatchObject({
+      verdict: 'violated',
+      evidence: { code: 'h_drift', step: 1, observed: Number.POSITIVE_INFINITY, margin: Number.NEGATIVE_INFINITY },
+    });
+    expect(o.evidence.message).toContain('x underflowed to 0');
+    expect(evaluate(odeConservedQuantity, i, { mode: 'claim' }).verdict).toMatchObject({ verdict: 'inconclusive', reason: 'uncertified' });
+  });
+  // At interval:N the map runs in centred form (its Hessian bounds the box's growth) and the margin comes enclosed.
+  it('at interval:40 a 60-step orbit holds with an enclosure of its least margin inside [0, 1]', () => {
+    const o = checkAt(odeConservedQuantity, orbit('100.5', '1.125', '1.5', 60), parsePrecision('interval:40'), { mode: 'claim' }).outcome;
+    expect(o.verdict).toBe('holds');
+    const enc = o.evidence.enclosure;
+    expect(enc !== undefined && enc.lo >= 0 && enc.hi <= 1 && enc.hi - enc.lo < 1e-12).toBe(true);
   });
 });
