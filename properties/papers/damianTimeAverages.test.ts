@@ -180,3 +180,17 @@ describe('damian.time-average.*: the generators draw what they state (seed 1)', 
     expect(Math.max(...draws.map((i) => i.steps))).toBeGreaterThan((lo + hi) / 2);
   });
 });
+
+describe('damian.time-average.*: in interval arithmetic', () => {
+  // At interval:N the map runs in centred form (its Hessian bounds the box's growth) and the identities carry no slack: the
+  // loss off the stated one (above) gives an enclosure of the margin wholly below 0, a certified failure.
+  it.each([
+    ['x-squared', timeAverageXSquared, { c: '0.01000005' }],
+    ['sharpness', timeAverageSharpness, { a0: '200.000000002' }],
+  ] as const)('%s: GD on the loss off by a stated amount is certified violated at interval:40', (_name, claim, off) => {
+    const o = checkAt(claim, offBy(toy('0.1', 50), off), parsePrecision('interval:40'), { mode: 'control' }).outcome;
+    expect(o).toMatchObject({ verdict: 'violated', evidence: { code: 'identity_fails' } });
+    const enc = o.evidence.enclosure;
+    expect(enc !== undefined && enc.hi < 0 && enc.hi - enc.lo < 1e-20).toBe(true);
+  });
+});
