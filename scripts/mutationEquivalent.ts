@@ -7,6 +7,7 @@ import { ARORA_EQUIVALENT_MUTANTS } from './mutationEquivalentArora.js';
 import { CLASSICAL_EQUIVALENT_MUTANTS } from './mutationEquivalentClassical.js';
 import { TOY_EQUIVALENT_MUTANTS } from './mutationEquivalentToy.js';
 import { REGULARITY_EQUIVALENT_MUTANTS } from './mutationEquivalentRegularity.js';
+import { SHARED_EQUIVALENT_MUTANTS } from './mutationEquivalentShared.js';
 
 export interface EquivalentMutant {
   readonly file: string;
@@ -20,6 +21,7 @@ export const EQUIVALENT_MUTANTS: readonly EquivalentMutant[] = [
   ...ARORA_EQUIVALENT_MUTANTS,
   ...REGULARITY_EQUIVALENT_MUTANTS,
   ...CLASSICAL_EQUIVALENT_MUTANTS,
+  ...SHARED_EQUIVALENT_MUTANTS,
   {
     file: 'src/claims/damian/reducedMap.ts',
     line: 69,

@@ -1,0 +1,11 @@
+import type { EquivalentMutant } from './mutationEquivalent.js';
+
+/** Equivalent mutants of the helpers shared by the claims (src/claims/*.ts), with the reason none of them can change a verdict. */
+export const SHARED_EQUIVALENT_MUTANTS: readonly EquivalentMutant[] = [
+  {
+    file: 'src/claims/orderStatistic.ts',
+    line: 22,
+    replacement: 'xs.some(x => x instanceof Interval)',
+    why: 'a field gives values of one kind: all of xs are intervals (interval:N) or none are (f64, dec:N), so `some` and `every` agree on every input a check can pass',
+  },
+];
