@@ -125,6 +125,9 @@ async function mutate(file: string, ignoreStatic: boolean, force: boolean): Prom
     ignoreStatic,
     timeoutMS: 120_000,
     tempDirName: '.eoscheck/stryker-tmp',
+    // The build output and the working state are not inputs of the tests: copying them into the sandbox only races a build
+    // started meanwhile (vitest builds dist/ before its tests).
+    ignorePatterns: ['/dist', '/.eoscheck'],
     cleanTempDir: 'always',
     disableTypeChecks: true,
     logLevel: 'warn' as PartialStrykerOptions['logLevel'],
