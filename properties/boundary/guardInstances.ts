@@ -5,6 +5,7 @@ import { timeAveragedLoss } from '../../src/claims/damian/timeAveragedLoss.js';
 import { g, type GuardInstance } from './guardInstance.js';
 import { ALPHA_NEGATIVE_DRAW } from '../../test-support/twoLayerDraws.js';
 import { REACHED_GUARDS } from './reachedGuards.js';
+import { OTHER_GUARD_INSTANCES } from './guardInstancesOthers.js';
 import { fourStages } from '../../src/claims/damian/fourStages.js';
 import { buildEdgeFamily, EDGE_PINNED } from '../../src/claims/damian/edgeFamilyTwoLayer.js';
 import { twoLayerTrackingOrder } from '../../src/claims/damian/twoLayerSelfStabilization.js';
@@ -69,4 +70,5 @@ export const GUARD_INSTANCES: readonly GuardInstance[] = [
     steps: 200,
   }),
   ...REACHED_GUARDS,
+  ...OTHER_GUARD_INSTANCES,
 ];
