@@ -187,4 +187,28 @@ export const OTHER_GUARD_INSTANCES: readonly GuardInstance[] = [
   g(lewkowyczCatapultWindow, 'f0_tiny', uv('0', '1', '0.009', '3', 10)),
   // η·λ₀ = 2.9997 from f₀ = 0.1: three steps are far too few for the catapult to bring |f| under 1e-10.
   g(lewkowyczCatapultWindow, 'not_converged', uv('0', '1', '0.1', '2.97', 3)),
+  // The enclosure guards fire only in interval arithmetic, where an enclosure grown wide proves nothing (the ladder climbs):
+  // at interval:10 a long run widens its box past any use. The orbit of z ↦ z − ηz³ at η = 1.99 from 0.5 over 1000 steps;
+  g(chenDivergenceThreshold, 'enclosure_blew_up', quartic('0.5', '1.99', 1000), 'claim', 'interval:10'),
+  // the uv catapult at η = 3.8 (past the window) from (1, 0.1) over 2000 steps;
+  g(lewkowyczCatapultWindow, 'enclosure_blew_up', uv('0', '1', '0.1', '3.8', 2000), 'claim', 'interval:10'),
+  // heavy ball (β = 0.5, ηλ = 0.99 × 3) from θ₀ = 9e9000000000000000, whose first step (×1.97) leaves decimal.js's exponent range.
+  g(
+    momentumThresholds,
+    'enclosure_blew_up',
+    {
+      model: 'quadratic',
+      params: {},
+      data: { A: [['1']], b: ['0'] },
+      theta: ['9e9000000000000000'],
+      lr: '2.97',
+      steps: 10,
+      beta: '0.5',
+      method: 'heavy-ball',
+      factor: '0.99',
+      threshold: 'method',
+    },
+    'claim',
+    'interval:10',
+  ),
 ];
