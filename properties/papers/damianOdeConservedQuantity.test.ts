@@ -135,3 +135,32 @@ describe('damian.reduced-map.ode-conserved-quantity where x reaches 0, and in in
     expect(enc !== undefined && enc.lo >= 0 && enc.hi <= 1 && enc.hi - enc.lo < 1e-12).toBe(true);
   });
 });
+
+describe('damian.reduced-map.ode-conserved-quantity: the bound is 10·ω·(1 + t/P)·E₀ plus its stated rounding', () => {
+  // The rationale's rounding allowance: 4096 ulps a step of the size of E's terms at θ_t and θ₀, the size of
+  // E = ỹ² + α(r − 1 − ln r) being 2|ỹ|(|a₀| + |bz| + 2/η) + α(r + 1 + |ln r|) (r = x²/δ²). At the tightest step of a
+  // run that holds, the reported bound is that, recomputed here from GD written out in doubles.
+  it('over 250 steps at ω = 0.03 from x₀ = δ/2: the bound at the tightest step, rounding term included (1.7e-7 of it)', () => {
+    const o = at(orbit('100', '1.125', '0.75', 250), 'claim');
+    const [a0, b, c, eta] = [100, 1, 1.125, 0.02];
+    const alpha = b * c;
+    const d2 = (2 * c) / b;
+    const omega = eta * Math.sqrt(2 * alpha);
+    const energy = (x: number, z: number) => {
+      const y = a0 + b * z - 2 / eta;
+      const r = (x * x) / d2;
+      return {
+        E: y * y + alpha * (r - 1 - Math.log(r)),
+        scale: 2 * Math.abs(y) * (Math.abs(a0) + Math.abs(b * z) + 2 / eta) + alpha * (r + 1 + Math.abs(Math.log(r))),
+      };
+    };
+    let [x, z] = [0.75, 0];
+    const e0 = energy(x, z);
+    const s = o.evidence.step ?? 0;
+    for (let t = 0; t < s; t++) [x, z] = [x - eta * (a0 + b * z) * x, z - eta * (0.5 * b * x * x - c)];
+    const rounding = 4096 * 2 ** -53 * s * (energy(x, z).scale + e0.scale);
+    const drift = 10 * omega * (1 + s / ((2 * Math.PI) / omega)) * e0.E;
+    expect(rounding / drift).toBeGreaterThan(1e-8);
+    expect(o.evidence.bound / (drift + rounding) - 1).toBeCloseTo(0, 11);
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckContext } from './claim.js';
-import { unsettled } from './diverged.js';
+import { diverged, nonFinite, unsettled } from './diverged.js';
 
 /** Only what `unsettled` calls: `violated` and `diverged` return their fields. */
 const ctx = {
@@ -25,5 +25,31 @@ describe('unsettled', () => {
     const still = unsettled(ctx, 'diverged', false, { bound: 0, step: 3, message: 'moving' });
     expect(still).toMatchObject({ verdict: 'diverged', code: 'not_converged', margin: -1 });
     expect(Object.keys(still)).not.toContain('details');
+  });
+});
+
+describe('diverged and nonFinite', () => {
+  it('a divergence with no number to report, and the step where one is known', () => {
+    expect(diverged(ctx, 'blew_up', 'gone', 4)).toEqual({
+      verdict: 'diverged',
+      code: 'blew_up',
+      message: 'gone',
+      observed: Number.NaN,
+      bound: 0,
+      margin: Number.NaN,
+      step: 4,
+    });
+    // Step 0 is a step: only an unknown step is left out.
+    expect(diverged(ctx, 'blew_up', 'gone', 0)).toHaveProperty('step', 0);
+    expect(Object.keys(diverged(ctx, 'blew_up', 'gone'))).toEqual(['verdict', 'code', 'message', 'observed', 'bound', 'margin']);
+    expect(nonFinite(ctx, 9, 'θ overflowed')).toEqual({
+      verdict: 'diverged',
+      code: 'non_finite',
+      message: 'θ overflowed',
+      observed: Number.NaN,
+      bound: 0,
+      margin: Number.NaN,
+      step: 9,
+    });
   });
 });
