@@ -8,4 +8,10 @@ export const SHARED_EQUIVALENT_MUTANTS: readonly EquivalentMutant[] = [
     replacement: 'xs.some(x => x instanceof Interval)',
     why: 'a field gives values of one kind: all of xs are intervals (interval:N) or none are (f64, dec:N), so `some` and `every` agree on every input a check can pass',
   },
+  ...([11, 12, 14] as const).map((line) => ({
+    file: 'src/claims/instanceModel.ts',
+    line,
+    replacement: 'true',
+    why: 'passes an undefined field (data, expr, dim) instead of leaving it out: ModelDef.create reads each with `=== undefined` (models/params.ts, checkInputFinite.ts), so the two are the same input',
+  })),
 ];

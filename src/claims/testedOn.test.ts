@@ -11,6 +11,11 @@ describe('testedOn', () => {
     const arb = fc.constantFrom({ model: 'uv' }, { model: 'deep-scalar' }, { model: 'uv' }, { model: 'quadratic' });
     expect(testedOn(drawing(arb), 40)).toEqual(['deep-scalar', 'quadratic', 'uv']);
   });
+  it('sorted, not in the order drawn', () => {
+    let k = 0;
+    const arb = fc.integer().map(() => ({ model: ['zeta', 'alpha', 'mid'][k++ % 3] }));
+    expect(testedOn(drawing(arb), 6)).toEqual(['alpha', 'mid', 'zeta']);
+  });
   it('instances without a model (a claim on a map) give none', () => {
     expect(testedOn(drawing(fc.record({ lr: fc.constant('0.1') })))).toEqual([]);
     expect(testedOn(drawing(fc.constant({ model: 3 })))).toEqual([]);
