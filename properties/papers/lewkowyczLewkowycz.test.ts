@@ -132,6 +132,10 @@ describe('lewkowycz.lambda-monotone-y0', () => {
     expect(o.verdict).toBe('holds');
     expect(o.evidence.margin).toBeLessThanOrEqual(TOL);
     expect(o.evidence.margin).toBeGreaterThan(TOL / 2);
+    // One step at η·λ₀ = 3 from u = v = 1: λ falls by 1.5 (λ⁺ = 0.5, λ⁺ + λ = 2.5), far more than the identity's rounding.
+    const one = claim(uv(['1', '1'], '0', '1.5', 1));
+    expect(one.verdict).toBe('holds');
+    expect(one.evidence.margin).toBeLessThanOrEqual(TOL);
     // 200 steps round somewhere: the worst relative error reported is positive and far below the tolerance.
     expect(o.evidence.observed).toBeGreaterThan(0);
     expect(o.evidence.observed).toBeLessThan(TOL / 100);
