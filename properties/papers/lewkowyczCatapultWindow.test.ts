@@ -65,6 +65,13 @@ describe('lewkowycz.catapult-window', () => {
     expect(outcome(uv(U, at(4.01), 300), 'control')).toMatchObject({ verdict: 'violated', evidence: { code: 'diverged', step: want.steps } });
   });
 
+  it('in interval arithmetic a certain blow-up (|f| certainly past 1e6) is a violation whose margin 1e6 − |f| is enclosed below 0', () => {
+    const o = checkAt(claim, uv(U, at(4.01), 300), parsePrecision('interval:40'), { mode: 'control' }).outcome;
+    expect(o).toMatchObject({ verdict: 'violated', evidence: { code: 'diverged', step: run(U, Number(at(4.01)), 300).steps } });
+    expect(Number.isFinite(o.evidence.margin) && o.evidence.margin < -1e6).toBe(true);
+    expect(o.evidence.enclosure?.hi).toBeLessThan(0);
+  });
+
   it('guards at their edges: y ≠ 0, η·λ₀ just outside [2.1, 3.9], |f₀| < 0.01, a start that is not lazy, a run that does not converge', () => {
     const refused = (i: WideUvInstance) => {
       const o = outcome(i);
@@ -77,9 +84,11 @@ describe('lewkowycz.catapult-window', () => {
     expect(refused(uv(['0.5', '-0.3', '0.8', '0.2', '0.4', '0.6', '-0.1', '0.201'], String(2.5 / 0.39510025)))).toBe('f0_tiny');
     // m = 1, u = v = 1: f₀ = 1, λ₀ = 2; at η = 1.5 (η·λ₀ = 3) η²f₀²/m = 2.25 > (3 − 2)/2.
     expect(refused(uv(['1', '1'], '1.5'))).toBe('not_lazy_start');
-    // The start at η·λ₀ = 2.5 takes more than 20 steps to converge.
-    expect(run(U, Number(at(2.5)), 3000).steps).toBeGreaterThan(20);
     expect(refused(uv(U, at(2.5), 20))).toBe('not_converged');
+    // It converges at the last of 25 steps: 24 are not enough, 25 are.
+    expect(run(U, Number(at(2.5)), 3000).steps).toBe(25);
+    expect(refused(uv(U, at(2.5), 24))).toBe('not_converged');
+    expect(outcome(uv(U, at(2.5), 25)).verdict).toBe('holds');
   });
 
   it('claim draws: y = 0, m ∈ 4..16, η·λ₀ ∈ [2.1, 3.9], 3000 steps; control: η·λ₀ ∈ [4.2, 5], 300 steps (seed 1)', () => {
