@@ -21,4 +21,10 @@ export const OTHERS1_EQUIVALENT_MUTANTS: readonly EquivalentMutant[] = [
     replacement: 't - 1',
     why: "only the step named in the divergence message; the verdict's step (the other t + 1 on the line), code and margin do not read it",
   },
+  {
+    file: 'src/claims/lewkowycz/catapultWindow.ts',
+    line: 42,
+    replacement: 'Math.abs(F.toNumber(fl(F, th, m).f)) >= 1e6',
+    why: '> and >= differ only at |f| = 1e6 exactly in doubles, which no run meets: f is a sum of products over √m that, past the window, grows by a factor above 3 per step, jumping over any one value',
+  },
 ];

@@ -72,6 +72,13 @@ describe('lewkowycz.catapult-window', () => {
     expect(o.evidence.enclosure?.hi).toBeLessThan(0);
   });
 
+  it('in interval arithmetic an enclosure that grows wide without |f| certainly past 1e6 proves nothing: diverged, never a violation', () => {
+    // The catapult at η·λ₀ = 3.5 converges in doubles; at 8 digits its enclosure blows up during the spike.
+    expect(outcome(uv(U, at(3.5))).verdict).toBe('holds');
+    const o = checkAt(claim, uv(U, at(3.5)), parsePrecision('interval:8'), { mode: 'control' }).outcome;
+    expect(o).toMatchObject({ verdict: 'diverged', evidence: { code: 'enclosure_blew_up' } });
+  });
+
   it('guards at their edges: y ≠ 0, η·λ₀ just outside [2.1, 3.9], |f₀| < 0.01, a start that is not lazy, a run that does not converge', () => {
     const refused = (i: WideUvInstance) => {
       const o = outcome(i);
