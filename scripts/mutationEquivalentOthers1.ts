@@ -27,4 +27,22 @@ export const OTHERS1_EQUIVALENT_MUTANTS: readonly EquivalentMutant[] = [
     replacement: 'Math.abs(F.toNumber(fl(F, th, m).f)) >= 1e6',
     why: '> and >= differ only at |f| = 1e6 exactly in doubles, which no run meets: f is a sum of products over √m that, past the window, grows by a factor above 3 per step, jumping over any one value',
   },
+  {
+    file: 'src/claims/chen/chaos.ts',
+    line: 17,
+    replacement: '{}',
+    why: "the stepper's default divergence bound (1e12) instead of none: an orbit is flagged at |z| > 1e6 first, and a step that jumps past 1e12 at once makes the stepper stop at that same step, so both end in the same escape at the same step",
+  },
+  {
+    file: 'src/claims/chen/chaos.ts',
+    line: 31,
+    replacement: 'Math.abs(F.toNumber(x)) >= 1e6',
+    why: '> and >= differ only at |z| = 1e6 exactly in doubles, which no orbit meets: past the invariant interval |z| grows by a factor near a·z² per step, jumping over any one value',
+  },
+  {
+    file: 'src/claims/chen/chaos.ts',
+    line: 74,
+    replacement: '{}',
+    why: 'a tolerance {} resolves like { abs: 0 }: rel 0, abs 0 and no ulps at every precision (harness/checkContext.ts), and the check reads none of them',
+  },
 ];

@@ -54,6 +54,14 @@ describe('chen.cubic-map.chaos', () => {
     expect(o.evidence.margin).toBe(o.evidence.observed);
   });
 
+  it('an orbit on the critical point counts −745 per step (finite), and an exponent of exactly 0 is not chaos (controls, the range of a waived)', () => {
+    // a = ½: z = 1 is fixed and g'(1) = 1 − 2a = 0 exactly, so every term is the floor −745.
+    const flat = outcome(cubic('0.5', '1'), 'control');
+    expect(flat).toMatchObject({ verdict: 'violated', evidence: { code: 'not_chaotic', observed: -745 } });
+    // a = 1: z = 1 is fixed with g'(1) = −1, ln 1 = 0 at every step.
+    expect(outcome(cubic('1', '1'), 'control')).toMatchObject({ verdict: 'violated', evidence: { code: 'not_chaotic', observed: 0 } });
+  });
+
   it('an orbit that escapes (a = 2.1, control) diverges at the step it passes 1e6', () => {
     const want = lyapunov(2.1, 0.9);
     expect(want.escaped).toBeDefined();
