@@ -79,6 +79,21 @@ describe('lewkowycz.catapult-window', () => {
     expect(o).toMatchObject({ verdict: 'diverged', evidence: { code: 'enclosure_blew_up' } });
   });
 
+  it('a step that leaves the finite range: in doubles GD diverging (margin −∞, nothing to certify), in interval arithmetic an enclosure that proves nothing', () => {
+    // m = 1 from (1, 1e-7) at η = 1e20: v jumps to −1e13, past the stepper's bound, while f is still 1e-7.
+    const i = uv(['1', '0.0000001'], '1e20', 5);
+    expect(checkAt(claim, i, f64, { mode: 'control' }).outcome).toMatchObject({
+      verdict: 'violated',
+      evidence: { code: 'diverged', step: 0, margin: Number.NEGATIVE_INFINITY },
+    });
+    expect(checkAt(claim, i, parsePrecision('interval:40'), { mode: 'control' }).outcome).toMatchObject({
+      verdict: 'diverged',
+      evidence: { code: 'enclosure_blew_up', step: 0 },
+    });
+    // Past |f| = 1e6 in doubles, too, the margin is −∞: only an enclosure gives a number.
+    expect(outcome(uv(U, at(4.01), 300), 'control').evidence.margin).toBe(Number.NEGATIVE_INFINITY);
+  });
+
   it('guards at their edges: y ≠ 0, η·λ₀ just outside [2.1, 3.9], |f₀| < 0.01, a start that is not lazy, a run that does not converge', () => {
     const refused = (i: WideUvInstance) => {
       const o = outcome(i);
