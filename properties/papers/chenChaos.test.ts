@@ -58,6 +58,9 @@ describe('chen.cubic-map.chaos', () => {
     // a = ½: z = 1 is fixed and g'(1) = 1 − 2a = 0 exactly, so every term is the floor −745.
     const flat = outcome(cubic('0.5', '1'), 'control');
     expect(flat).toMatchObject({ verdict: 'violated', evidence: { code: 'not_chaotic', observed: -745 } });
+    // In interval arithmetic the log of an enclosure touching 0 is itself an enclosure reaching −∞: no floor.
+    const enclosed = checkAt(claim, cubic('0.5', '1'), parsePrecision('interval:40'), { mode: 'control' }).outcome;
+    expect(enclosed).toMatchObject({ verdict: 'violated', evidence: { code: 'not_chaotic', observed: Number.NEGATIVE_INFINITY } });
     // a = 1: z = 1 is fixed with g'(1) = −1, ln 1 = 0 at every step.
     expect(outcome(cubic('1', '1'), 'control')).toMatchObject({ verdict: 'violated', evidence: { code: 'not_chaotic', observed: 0 } });
   });
