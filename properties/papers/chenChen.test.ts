@@ -126,6 +126,14 @@ describe('chen.cubic-map.converges-below-one', () => {
     }
   });
 
+  it('in interval arithmetic the orbit is stepped in centred form: after 300 steps its enclosure is still tight', () => {
+    const o = checkAt(chenConvergesBelowOne, cubic('0.95', '0.5', 300), parsePrecision('interval:40'), { mode: 'claim' }).outcome;
+    expect(o).toMatchObject({ verdict: 'holds', evidence: { code: 'converged' } });
+    expect(o.evidence.observed).toBeLessThan(1e-12);
+    const e = o.evidence.enclosure;
+    expect(e !== undefined && e.lo > 0 && e.hi - e.lo < 1e-20).toBe(true);
+  });
+
   it('guards: a at the ends of (0, 1), z₀ = 0, |z₀| ≥ b', () => {
     expect(refused(chenConvergesBelowOne, cubic('0', '0.5', 10))).toBe('a_out_of_range');
     expect(refused(chenConvergesBelowOne, cubic('1', '0.5', 10))).toBe('a_out_of_range');
