@@ -8,6 +8,7 @@ import { CLASSICAL_EQUIVALENT_MUTANTS } from './mutationEquivalentClassical.js';
 import { TOY_EQUIVALENT_MUTANTS } from './mutationEquivalentToy.js';
 import { REGULARITY_EQUIVALENT_MUTANTS } from './mutationEquivalentRegularity.js';
 import { SHARED_EQUIVALENT_MUTANTS } from './mutationEquivalentShared.js';
+import { OTHERS1_EQUIVALENT_MUTANTS } from './mutationEquivalentOthers1.js';
 
 export interface EquivalentMutant {
   readonly file: string;
@@ -22,6 +23,7 @@ export const EQUIVALENT_MUTANTS: readonly EquivalentMutant[] = [
   ...REGULARITY_EQUIVALENT_MUTANTS,
   ...CLASSICAL_EQUIVALENT_MUTANTS,
   ...SHARED_EQUIVALENT_MUTANTS,
+  ...OTHERS1_EQUIVALENT_MUTANTS,
   {
     file: 'src/claims/damian/reducedMap.ts',
     line: 69,
