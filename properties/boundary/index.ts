@@ -1,7 +1,9 @@
 import { ARORA_BOUNDARIES } from './arora.js';
 import type { Boundary } from './boundary.js';
 import { CLASSICAL_BOUNDARIES } from './classical.js';
+import { COHEN_BOUNDARIES } from './cohen.js';
 import { DAMIAN_BOUNDARIES } from './damian.js';
+import { EVEN_BOUNDARIES } from './even.js';
 import { KREISLER_BOUNDARIES } from './kreisler.js';
 import { WANG_ROBERTS_BOUNDARIES } from './wangRoberts.js';
 import { WANG_ROBERTS_STATISTICAL_BOUNDARIES } from './wangRobertsStatistical.js';
@@ -16,4 +18,6 @@ export const BOUNDARIES: readonly Boundary[] = [
   ...WXZT_BOUNDARIES,
   ...KREISLER_BOUNDARIES,
   ...CLASSICAL_BOUNDARIES,
+  ...EVEN_BOUNDARIES,
+  ...COHEN_BOUNDARIES,
 ];
