@@ -1,5 +1,8 @@
 import { type DlnGdInstance, evenHyperbolicIdentity, evenInvariantIdentity } from '../../src/claims/even/even.js';
+import { evenEosFinalSharpness } from '../../src/claims/even/eosFinalSharpness.js';
+import { evenLargeStepsHurt } from '../../src/claims/even/largeStepsHurt.js';
 import { type Boundary, boundary } from './boundary.js';
+import { batchRun, edgeRun } from './evenProblems.js';
 
 /** One sample, one feature, X = 1, target y, from (u, v) = θ: at β = uv = 0 the gradient is g = −y. */
 const dln = (theta: [string, string], y: string, lr: string, variant?: DlnGdInstance['variant']): DlnGdInstance => ({
@@ -44,5 +47,29 @@ export const EVEN_BOUNDARIES: readonly Boundary[] = [
       instances: [dln(['1', '0'], '-2', '0.00017', 'first-order'), dln(['1', '0'], '2', '0.00017', 'first-order')],
     },
     inside: [dln(['1', '0'], '-2', '0.00017'), dln(['1', '0'], '2', '0.00017'), generic],
+  }),
+  boundary(evenEosFinalSharpness, {
+    notTolerance: 'the check compares γ·S_∞ with the statement’s 1.97, a constant of the statement; the declared tolerance is 0 and not read',
+    outside: {
+      description:
+        'the generated run that lands nearest below the band: from γ·S_GF = 2.052, γ·S_∞ = 1.96996, 4.4e-5 under the 1.97 (the upper end 2 is part of ' +
+        '"converged": a run resting past 2 + 1e-6 is not at its limit and is inconclusive, so no instance can violate it)',
+      instances: [edgeRun('2.052')],
+    },
+    // The same problem one κ-step on (γ·S_∞ = 1.97063) and at 2.062 (1.97655).
+    inside: [edgeRun('2.053'), edgeRun('2.062')],
+    decision: { runs: 100, holdsFrom: 88, violatedUpTo: 72 },
+  }),
+  boundary(evenLargeStepsHurt, {
+    notTolerance:
+      'the slack is the check’s own 1e-6 on the medians (the limits are known to ~1e-7), a constant of the check; the declared tolerance is 0 and not read',
+    outside: {
+      description:
+        'a generated batch whose error median falls from κ_lo = 2.052, with κ_hi = κ_lo + 7e-6: the median change of ‖β_∞ − β*‖ is −2.93e-6, 2.9× the 1e-6 slack below 0',
+      instances: [batchRun('2.052007')],
+    },
+    // κ_hi = κ_lo + 1e-6: −4.2e-7, within the slack.
+    inside: [batchRun('2.052001')],
+    decision: { runs: 40, holdsFrom: 37, violatedUpTo: 27 },
   }),
 ];

@@ -1,3 +1,4 @@
+import { AGARWALA_BOUNDARIES } from './agarwala.js';
 import { ARORA_BOUNDARIES } from './arora.js';
 import type { Boundary } from './boundary.js';
 import { CLASSICAL_BOUNDARIES } from './classical.js';
@@ -20,4 +21,5 @@ export const BOUNDARIES: readonly Boundary[] = [
   ...CLASSICAL_BOUNDARIES,
   ...EVEN_BOUNDARIES,
   ...COHEN_BOUNDARIES,
+  ...AGARWALA_BOUNDARIES,
 ];
