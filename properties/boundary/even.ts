@@ -1,5 +1,6 @@
 import { type DlnGdInstance, evenHyperbolicIdentity, evenInvariantIdentity } from '../../src/claims/even/even.js';
 import { evenEosFinalSharpness } from '../../src/claims/even/eosFinalSharpness.js';
+import { type DlnBiasInstance, evenImplicitBias } from '../../src/claims/even/implicitBias.js';
 import { evenLargeStepsHurt } from '../../src/claims/even/largeStepsHurt.js';
 import { type Boundary, boundary } from './boundary.js';
 import { batchRun, edgeRun } from './evenProblems.js';
@@ -28,6 +29,25 @@ const generic: DlnGdInstance = {
   lr: '0.5',
   steps: 30,
 };
+
+/**
+ * A generated implicit-bias instance (n = 3, d = 7, u₀ as drawn, v₀ = 0) with its targets (−0.78, 0.96, 0.53) multiplied by `scale`: ρ/γ² grows with
+ * the gradients' size, about as scale².
+ */
+const bias = (scale: number, lr: string): DlnBiasInstance => ({
+  model: 'diagonal-linear',
+  data: {
+    X: [
+      ['-0.03', '0.39', '0', '-0.97', '0.93', '-0.04', '0.96'],
+      ['0.06', '0.43', '-0.62', '0.99', '0', '0.27', '-0.6'],
+      ['0.64', '0', '-0.57', '0.36', '0.02', '0.48', '-0.15'],
+    ],
+    y: ['-0.78', '0.96', '0.53'].map((y) => String(Math.round(Number(y) * scale * 10_000) / 10_000)),
+  },
+  theta: ['0.35', '0.55', '0.42', '0.45', '0.77', '0.56', '0.32', '0', '0', '0', '0', '0', '0', '0'],
+  lr,
+  steps: 20_000,
+});
 
 export const EVEN_BOUNDARIES: readonly Boundary[] = [
   boundary(evenInvariantIdentity, {
@@ -71,5 +91,16 @@ export const EVEN_BOUNDARIES: readonly Boundary[] = [
     // κ_hi = κ_lo + 1e-6: −4.2e-7, within the slack.
     inside: [batchRun('2.052001')],
     decision: { runs: 40, holdsFrom: 37, violatedUpTo: 27 },
+  }),
+  boundary(evenImplicitBias, {
+    notTolerance:
+      'the check compares ρ/γ² with the statement’s C = 0.25 and the slope with 0.5, constants of the statement; the declared tolerance is 0 and not read',
+    outside: {
+      description:
+        'the targets ×3.32 (|y| up to 3.19, past the [−1, 1] of the hypotheses) at γ = 0.1: ρ/γ² = 0.2510, 0.4% past C = 0.25 (the runs converge in 1728 and 3313 steps, max|γg| < 1)',
+      instances: [bias(3.32, '0.1')],
+    },
+    // ×3.28: ρ/γ² = 0.2443; and the generated instance itself at γ = 0.198: 0.0183.
+    inside: [bias(3.28, '0.1'), bias(1, '0.198')],
   }),
 ];
