@@ -1,6 +1,8 @@
 import type { QuadraticGdInstance } from '../../src/claims/classical/quadraticGdInstance.js';
 import { type MomentumInstance, momentumThresholds, quadraticDivergenceRate } from '../../src/claims/cohen/cohen.js';
+import type { MlpEosInstance } from '../../src/claims/cohen/cohenNetworks.js';
 import { eosHoverCubicToy } from '../../src/claims/cohen/hoverCubicToy.js';
+import { eosHover, progressiveSharpening } from '../../src/claims/cohen/mlpEos.js';
 import type { ToyInstance } from '../../src/claims/damian/damian.js';
 import { type Boundary, boundary } from './boundary.js';
 
@@ -39,6 +41,24 @@ const hover = (c: string, a0: string, x0: string, steps: number): ToyInstance =>
   return { model: 'cubic-toy', params: { ...toy }, toy, theta: [x0, '0'], lr: '0.03', steps };
 };
 
+/** A generated instance of the 8-16-1 tanh MLP on n = 100 random labels (network and data seeds, κ₀ and η as drawn), run for `steps`, S measured every `every`. */
+const mlp = (seed: number, dataSeed: number, kappa0: string, lr: string, steps: number, every: number): MlpEosInstance => ({
+  model: 'mlp-f64',
+  net: { inputDim: 8, widths: [16], activation: 'tanh' },
+  task: 'random-labels',
+  n: 100,
+  seed,
+  dataSeed,
+  kappa0,
+  steps,
+  every,
+  lr,
+});
+
+/** Why ×10 on the network claims' tolerance cannot turn an instance: it restates the Lanczos residual, a constant of the check. */
+const LANCZOS =
+  'the declared tolerance restates the residual 1e-3 of the tracked sharpness, which the check takes from its own constant and does not read; the bands are constants of the statement';
+
 export const COHEN_BOUNDARIES: readonly Boundary[] = [
   boundary(quadraticDivergenceRate, {
     notTolerance:
@@ -71,5 +91,29 @@ export const COHEN_BOUNDARIES: readonly Boundary[] = [
     },
     // The generator's g = 0.03 and 0.01: median ηS/2 = 1.0028 and 1.0003, max 1.020 and 1.0035.
     inside: [hover('0.5', '65.9166666667', '0.50000000', 938), hover('0.0555556', '66.5833332667', '0.16666673', 2614)],
+  }),
+  boundary(progressiveSharpening, {
+    notTolerance: LANCZOS,
+    outside: {
+      description:
+        'a generated run (κ₀ = 0.6) stopped at step 126, two steps before it crosses: η·S/2 peaks at 0.94863, 1.4e-3 under the 0.95 — more than the 1e-3 relative error ' +
+        'of the tracked sharpness, which is a lower bound (the statement runs 1500 steps: this run crosses at step 127)',
+      instances: [mlp(978366, 14, '0.6', '0.5014', 126, 10)],
+    },
+    // Step 127: 0.95141; and the statement's 1500 steps (crossing at step 130, measured every 10).
+    inside: [mlp(978366, 14, '0.6', '0.5014', 127, 10), mlp(978366, 14, '0.6', '0.5014', 1500, 10)],
+    decision: { runs: 20, holdsFrom: 19, violatedUpTo: 11 },
+  }),
+  boundary(eosHover, {
+    notTolerance: LANCZOS,
+    outside: {
+      description:
+        'a generated run (κ₀ = 0.66, the edge reached at step 60) stopped at step 655 instead of 1500: L_655/L_60 = 0.10031, 0.3% past the 0.1 of the long-term fall ' +
+        '(median η·S/2 1.013 and max 1.136 in the window, inside their bands)',
+      instances: [mlp(999984, 18, '0.66', '0.5279', 655, 20)],
+    },
+    // Step 656: 0.09962; and the statement's 1500 steps (0.033).
+    inside: [mlp(999984, 18, '0.66', '0.5279', 656, 20), mlp(999984, 18, '0.66', '0.5279', 1500, 20)],
+    decision: { runs: 12, holdsFrom: 11, violatedUpTo: 3 },
   }),
 ];
