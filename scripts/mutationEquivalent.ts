@@ -6,6 +6,7 @@
 import { ARORA_EQUIVALENT_MUTANTS } from './mutationEquivalentArora.js';
 import { TOY_EQUIVALENT_MUTANTS } from './mutationEquivalentToy.js';
 import { REGULARITY_EQUIVALENT_MUTANTS } from './mutationEquivalentRegularity.js';
+import { OTHERS2_EQUIVALENT_MUTANTS } from './mutationEquivalentOthers2.js';
 
 export interface EquivalentMutant {
   readonly file: string;
@@ -18,6 +19,7 @@ export const EQUIVALENT_MUTANTS: readonly EquivalentMutant[] = [
   ...TOY_EQUIVALENT_MUTANTS,
   ...ARORA_EQUIVALENT_MUTANTS,
   ...REGULARITY_EQUIVALENT_MUTANTS,
+  ...OTHERS2_EQUIVALENT_MUTANTS,
   {
     file: 'src/claims/damian/reducedMap.ts',
     line: 69,
