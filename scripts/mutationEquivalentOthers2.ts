@@ -28,4 +28,19 @@ export const OTHERS2_EQUIVALENT_MUTANTS: readonly EquivalentMutant[] = [
     replacement: '{}',
     why: 'the check compares with the constant band [1.97, 2] and does not read its tolerance; the declared 0 and the default are the same there',
   },
+  ...(['false', '{}'] as const).map((replacement) => ({
+    file: 'src/claims/even/even.ts',
+    line: 49,
+    replacement,
+    why: 'dlnInstances is never given a variant (the negative controls add theirs with a map), so the spread is {} either way',
+  })),
+  ...[163, 259].map((line) => ({
+    file: 'src/claims/even/even.ts',
+    line,
+    replacement: 'm && F.from(margin)',
+    why:
+      'm is a field value: an f64 or decimal margin of exactly 0 gives F.from(margin) = 0 as well, and otherwise the least margin a holding identity reports is ' +
+      'F.toNumber of it, the same double; only an interval enclosure would shrink to the point of the f64-computed margin, which lies on the same side of 0 as the ' +
+      'enclosure for an identity whose errors (1e-16) are four orders below its slack',
+  })),
 ];
