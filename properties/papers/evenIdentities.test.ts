@@ -77,6 +77,7 @@ describe('even.dln.hyperbolic-coordinate-identity', () => {
       const o = run(hyperbolic, net(['1', '1', '0', '0'], lr, 'first-order'), 'control');
       expect(o.verdict).toBe(verdict);
       expect(o.evidence.observed / tol).toBeCloseTo(ratio(Number(lr)), 6);
+      if (verdict === 'violated') expect(o.evidence.message).toMatch(/coordinate 2:/);
     }
     expect([ratio(0.000105), ratio(0.000095)].map((r) => Math.round(r * 100) / 100)).toEqual([1.13, 0.84]);
   });
@@ -113,6 +114,8 @@ describe('both identities', () => {
         expect(o.verdict).toBe('holds');
         expect(o.evidence.message).toContain(`at each of ${steps} steps (d = 3)`);
         expect(Number.isFinite(o.evidence.observed)).toBe(true);
+        // The margin is the least over steps and coordinates: the slack less the worst relative error.
+        expect(o.evidence.margin).toBeCloseTo(o.evidence.bound - o.evidence.observed, 20);
         expect(o.evidence.observed).toBeGreaterThanOrEqual(last);
         expect(o.evidence.step).toBeLessThan(steps);
         last = o.evidence.observed;
