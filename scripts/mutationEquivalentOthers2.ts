@@ -1,6 +1,8 @@
 import type { EquivalentMutant } from './mutationEquivalent.js';
 
 /** Equivalent mutants of the Even et al., Agarwala et al. and Cohen et al. claim files, with the reason each cannot change a verdict. */
+const COHEN = 'src/claims/cohen/cohen.ts';
+
 export const OTHERS2_EQUIVALENT_MUTANTS: readonly EquivalentMutant[] = [
   {
     file: 'src/claims/even/evenBias.ts',
@@ -43,4 +45,60 @@ export const OTHERS2_EQUIVALENT_MUTANTS: readonly EquivalentMutant[] = [
       'F.toNumber of it, the same double; only an interval enclosure would shrink to the point of the f64-computed margin, which lies on the same side of 0 as the ' +
       'enclosure for an identity whose errors (1e-16) are four orders below its slack',
   })),
+  {
+    file: COHEN,
+    line: 31,
+    replacement: 'false',
+    why: 'with one point the least-squares slope is 0/0 (Σ(t − t̄)² = 0 and the numerator 0): NaN either way',
+  },
+  {
+    file: COHEN,
+    line: 41,
+    replacement: 't + tBar',
+    why: 'Σ(t + t̄)(l_t − l̄) = Σ(t − t̄)(l_t − l̄) + 2t̄·Σ(l_t − l̄), and Σ(l_t − l̄) = 0 up to rounding (1e-16 of |l|), far below the 1e-10 the rate is held to',
+  },
+  ...(['true', 't >= 0'] as const).map((replacement) => ({
+    file: COHEN,
+    line: 72,
+    replacement,
+    why: 'a step taken before the first reading fits the rate from c₁ … c_{T+1} instead of c₀ … c_T: a geometric sequence has the same rate from either start, and |1 − κ| < 2 over ≤ 200 steps cannot overflow at the extra step',
+  })),
+  {
+    file: COHEN,
+    line: 77,
+    replacement: 'false',
+    why: 'c is a sum of products of the iterate, finite whenever the stepper accepted the step: a non-finite iterate has ended the run on the line above',
+  },
+  ...(['ctx.tol.rel * Math.abs(predicted) - ctx.tol.abs', 'ctx.tol.rel / Math.abs(predicted)'] as const).map((replacement) => ({
+    file: COHEN,
+    line: 89,
+    replacement,
+    why:
+      'the declared tolerance has no abs part, and the fit is exact but for rounding (≤ 1e-14 against 1e-10·|ln|1 − κ|| ≥ 3.9e-12, or 1e-10/|ln|1 − κ||): the double comparison ' +
+      'decides the same, and the margin is computed in the field from the unmutated expression',
+  })),
+  ...(['true', 'false', 'err < tol'] as const).map((replacement) => ({
+    file: COHEN,
+    line: 108,
+    replacement,
+    why: 'c_t = (1 − κ)ᵗc₀ is exact, so the fitted rate differs from ln|1 − κ| by rounding only (≤ 1e-14), never by the 1e-10 relative the mismatch needs: the branch guards the check itself and no instance reaches it',
+  })),
+  {
+    file: COHEN,
+    line: 161,
+    replacement: 'false',
+    why: "the check calls thresholdOf with the instance's method, heavy-ball or nesterov, never 'gd'",
+  },
+  ...(['Math.abs(ratio - 0.99) <= 1e-9', 'Math.abs(ratio - 1.01) <= 1e-9'] as const).map((replacement) => ({
+    file: COHEN,
+    line: 224,
+    replacement,
+    why: 'the ratio ηλ/threshold is a double computed from decimal texts: its distance from 0.99 or 1.01 equal to the double 1e-9 to the last bit is not reachable by an instance built to hit it',
+  })),
+  {
+    file: COHEN,
+    line: 310,
+    replacement: '{}',
+    why: 'the check compares with 1e-6·|θ₀| and 1e6·|θ₀| and does not read its tolerance; the declared ulps and the default are the same there',
+  },
 ];

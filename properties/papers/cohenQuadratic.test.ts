@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type MomentumInstance, momentumThresholds, quadraticDivergenceRate } from '../../src/claims/cohen/cohen.js';
 import type { Claim, Instance } from '../../src/claims/claim.js';
@@ -64,7 +65,32 @@ describe('cohen.quadratic.divergence-rate', () => {
     });
     expect(code(quadraticDivergenceRate, flat)).toBe('inconclusive no_top_component');
     const o = at(quadraticDivergenceRate, flat, 'control');
-    expect([o.verdict, o.evidence.code, o.evidence.observed]).toEqual(['violated', 'no_divergence', Number.NEGATIVE_INFINITY]);
+    expect([o.verdict, o.evidence.code, o.evidence.observed, o.evidence.margin]).toEqual([
+      'violated',
+      'no_divergence',
+      Number.NEGATIVE_INFINITY,
+      Number.NEGATIVE_INFINITY,
+    ]);
+  });
+
+  it('at κ = 2 exactly the component neither grows nor decays: a rate of 0 is no divergence', () => {
+    const o = at(quadraticDivergenceRate, quadratic1D('1', '0.5', '2', 20), 'control');
+    expect([o.verdict, o.evidence.code, o.evidence.observed]).toEqual(['violated', 'no_divergence', 0]);
+  });
+
+  it('its margin is the slack left, 1e-10·|ln|1 − κ|| less the fit error, not the rate; a control of one step fits its rate from two points', () => {
+    const o = at(quadraticDivergenceRate, quadratic1D('1', '0.5', '2.5', 30));
+    expect(o.evidence.margin).toBeCloseTo(1e-10 * Math.log(1.5) - o.evidence.observed, 15);
+    const one = at(quadraticDivergenceRate, quadratic1D('1', '0.5', '2.5', 1), 'control');
+    expect([one.verdict, Number(one.evidence.details?.fitted)]).toEqual(['holds', Math.log(1.5)]);
+  });
+
+  it('its control draws κ from the stable range (0.1, 1.9)', () => {
+    for (const i of fc.sample(quadraticDivergenceRate.negativeControl.arbitrary, { numRuns: 50, seed: 2 })) {
+      const kappa = Number(i.lr) * Number(i.eigen.values[0]);
+      expect(kappa).toBeGreaterThanOrEqual(0.1 * (1 - 1e-9));
+      expect(kappa).toBeLessThanOrEqual(1.9 * (1 + 1e-9));
+    }
   });
 
   it('the fitted rate is ln|1 − κ| on both sides of κ = 2.5 and for either sign of the start', () => {
@@ -81,6 +107,39 @@ describe('cohen.quadratic.divergence-rate', () => {
 });
 
 describe('cohen.momentum.thresholds', () => {
+  it('draws λ below and above 1, β ∈ [0, 0.95], starts of both signs, η at 0.99 or 1.01 of the threshold; its control sets η from 2/λ with β ≥ 0.2', () => {
+    const lams: number[] = [];
+    const starts: number[] = [];
+    for (const i of fc.sample(momentumThresholds.arbitrary, { numRuns: 200, seed: 4 })) {
+      const lam = Number(i.data.A[0][0]);
+      const beta = Number(i.beta);
+      lams.push(lam);
+      starts.push(Number(i.theta[0]));
+      const thr = i.method === 'heavy-ball' ? 2 + 2 * beta : (2 + 2 * beta) / (1 + 2 * beta);
+      expect(beta).toBeGreaterThanOrEqual(0);
+      expect(beta).toBeLessThanOrEqual(0.95);
+      expect((Number(i.lr) * lam) / thr).toBeCloseTo(Number(i.factor), 9);
+    }
+    expect(Math.min(...lams)).toBeLessThan(0.5);
+    expect(Math.max(...lams)).toBeGreaterThan(5);
+    expect(Math.min(...starts)).toBeLessThan(0);
+    expect(Math.max(...starts)).toBeGreaterThan(0);
+    expect(starts.every((x) => x !== 0 && Math.abs(x) <= 2)).toBe(true);
+    for (const i of fc.sample(momentumThresholds.negativeControl.arbitrary, { numRuns: 100, seed: 4 })) {
+      expect(i.threshold).toBe('gd');
+      expect(Number(i.beta)).toBeGreaterThanOrEqual(0.2);
+      expect((Number(i.lr) * Number(i.data.A[0][0])) / 2).toBeCloseTo(Number(i.factor), 9);
+      // Heavy ball past 2/λ (it still converges) and Nesterov below it (it already diverges): the two ways plain GD's edge is wrong.
+      expect(i.method === 'heavy-ball' ? '1.01' : '0.99').toBe(i.factor);
+    }
+  });
+
+  it("a control's failure says it was set from plain GD's edge", () => {
+    const o = at(momentumThresholds, { ...ball('heavy-ball', '0.5', '2.02', '1.01'), threshold: 'gd' }, 'control');
+    expect([o.verdict, o.evidence.code]).toEqual(['violated', 'no_divergence']);
+    expect(o.evidence.message).toContain("plain GD's 2");
+  });
+
   it('needs λ > 0 and β ∈ [0, 0.95]', () => {
     expect(code(momentumThresholds, ball('heavy-ball', '0.96', '3.8808', '0.99'))).toBe('inconclusive range');
     expect(code(momentumThresholds, ball('heavy-ball', '0.95', '3.861', '0.99'))).toBe('holds converges_below');
