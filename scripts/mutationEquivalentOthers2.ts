@@ -101,4 +101,16 @@ export const OTHERS2_EQUIVALENT_MUTANTS: readonly EquivalentMutant[] = [
     replacement: '{}',
     why: 'the check compares with 1e-6·|θ₀| and 1e6·|θ₀| and does not read its tolerance; the declared ulps and the default are the same there',
   },
+  ...[141, 188].map((line) => ({
+    file: 'src/claims/agarwala/agarwala.ts',
+    line,
+    replacement: 'firstOver <= 0',
+    why: 'firstOver is −1 until a crossing sets it to a step number s + 1 ≥ 1, never 0',
+  })),
+  {
+    file: 'src/claims/agarwala/agarwala.ts',
+    line: 252,
+    replacement: '{}',
+    why: 'the check compares η·λ with 2 and does not read its tolerance; the declared 0 and the default are the same there',
+  },
 ];
