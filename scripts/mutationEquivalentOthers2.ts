@@ -83,6 +83,13 @@ export const OTHERS2_EQUIVALENT_MUTANTS: readonly EquivalentMutant[] = [
     replacement,
     why: 'c_t = (1 − κ)ᵗc₀ is exact, so the fitted rate differs from ln|1 − κ| by rounding only (≤ 1e-14), never by the 1e-10 relative the mismatch needs: the branch guards the check itself and no instance reaches it',
   })),
+  ...(
+    [
+      [77, 'c is a sum of products of the iterate, finite whenever the stepper accepted the step: the block is unreachable'],
+      [108, 'the rate-mismatch block is unreachable: the fit is off by rounding only (see the `err < tol` mutant of this line)'],
+      [109, 'the rate-mismatch evidence is unreachable: the fit is off by rounding only (see the `err < tol` mutant of line 108)'],
+    ] as const
+  ).map(([line, why]) => ({ file: COHEN, line, replacement: '{}', why })),
   {
     file: COHEN,
     line: 161,

@@ -138,6 +138,10 @@ describe('cohen.momentum.thresholds', () => {
     const o = at(momentumThresholds, { ...ball('heavy-ball', '0.5', '2.02', '1.01'), threshold: 'gd' }, 'control');
     expect([o.verdict, o.evidence.code]).toEqual(['violated', 'no_divergence']);
     expect(o.evidence.message).toContain("plain GD's 2");
+    // Claimed at its own threshold and stopped before the growth is reached, it says so.
+    const own = at(momentumThresholds, { ...ball('heavy-ball', '0.5', '3.03', '1.01'), steps: 231 });
+    expect([own.verdict, own.evidence.code]).toEqual(['violated', 'no_divergence']);
+    expect(own.evidence.message).toContain('its threshold');
   });
 
   it('needs λ > 0 and β ∈ [0, 0.95]', () => {
