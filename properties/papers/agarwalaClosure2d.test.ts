@@ -132,6 +132,7 @@ describe('agarwala.2d-closure', () => {
     const near = at(uv(['0.91', '0.55'], '0.991214049925471', { variant: 'naive-band' }), 'control');
     expect([near.verdict, near.evidence.code]).toEqual(['holds', 'at_edge']);
     expect(near.evidence.observed).toBeLessThan(0.005);
+    expect(near.evidence.message).toBe('η·λ_∞/2 = 0.9954');
   });
 
   it('fails without an overshoot, and on a limit at or past the edge (a start on an interpolator past it, hypothesis waived)', () => {
