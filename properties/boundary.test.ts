@@ -103,20 +103,7 @@ test('boundary controls name registered claims, once each', () => {
 /**
  * Claims without a boundary control (pinned: a new claim comes with one, or is listed here with the reason).
  */
-const WITHOUT_BOUNDARY: readonly string[] = [
-  'cohen.quadratic.divergence-rate',
-  'cohen.momentum.thresholds',
-  'cohen.eos.hover-cubic-toy',
-  'cohen.progressive-sharpening',
-  'cohen.eos.hover',
-  'even.dln.invariant-identity',
-  'even.dln.hyperbolic-coordinate-identity',
-  'even.dln.implicit-bias',
-  'even.dln.large-steps-hurt-gd-sparsity',
-  'even.dln.eos-final-sharpness',
-  'agarwala.2d-closure',
-  'agarwala.generic-high-dim',
-];
+const WITHOUT_BOUNDARY: readonly string[] = [];
 
 test('claims without a boundary control are the pinned list', () => {
   const ids = BUILTIN_CLAIMS.map((c) => c.id);

@@ -9,6 +9,7 @@ import { TOY_EQUIVALENT_MUTANTS } from './mutationEquivalentToy.js';
 import { REGULARITY_EQUIVALENT_MUTANTS } from './mutationEquivalentRegularity.js';
 import { SHARED_EQUIVALENT_MUTANTS } from './mutationEquivalentShared.js';
 import { OTHERS1_EQUIVALENT_MUTANTS } from './mutationEquivalentOthers1.js';
+import { OTHERS2_EQUIVALENT_MUTANTS } from './mutationEquivalentOthers2.js';
 
 export interface EquivalentMutant {
   readonly file: string;
@@ -24,6 +25,7 @@ export const EQUIVALENT_MUTANTS: readonly EquivalentMutant[] = [
   ...CLASSICAL_EQUIVALENT_MUTANTS,
   ...SHARED_EQUIVALENT_MUTANTS,
   ...OTHERS1_EQUIVALENT_MUTANTS,
+  ...OTHERS2_EQUIVALENT_MUTANTS,
   {
     file: 'src/claims/damian/reducedMap.ts',
     line: 69,

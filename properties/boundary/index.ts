@@ -1,8 +1,11 @@
+import { AGARWALA_BOUNDARIES } from './agarwala.js';
 import { ARORA_BOUNDARIES } from './arora.js';
 import type { Boundary } from './boundary.js';
 import { CHEN_BOUNDARIES } from './chen.js';
 import { CLASSICAL_BOUNDARIES } from './classical.js';
+import { COHEN_BOUNDARIES } from './cohen.js';
 import { DAMIAN_BOUNDARIES } from './damian.js';
+import { EVEN_BOUNDARIES } from './even.js';
 import { KREISLER_BOUNDARIES } from './kreisler.js';
 import { ORACLE_BOUNDARIES } from './oracles.js';
 import { LEWKOWYCZ_BOUNDARIES } from './lewkowycz.js';
@@ -24,4 +27,7 @@ export const BOUNDARIES: readonly Boundary[] = [
   ...ZHU_BOUNDARIES,
   ...LEWKOWYCZ_BOUNDARIES,
   ...CHEN_BOUNDARIES,
+  ...EVEN_BOUNDARIES,
+  ...COHEN_BOUNDARIES,
+  ...AGARWALA_BOUNDARIES,
 ];

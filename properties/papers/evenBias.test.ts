@@ -1,79 +1,86 @@
-import { describe, expect, test } from 'vitest';
-import { checkAt, evaluate } from '../../src/harness/evaluate.js';
+import { describe, expect, it } from 'vitest';
+import { evenImplicitBias } from '../../src/claims/even/implicitBias.js';
+import { dlnRun, solveSmall, unmet } from '../../src/claims/even/evenBias.js';
+import { createContext } from '../../src/harness/checkContext.js';
+import { f64 } from '../../src/numerics/f64Field.js';
 import { parsePrecision } from '../../src/numerics/precision.js';
-import { evenLargeStepsHurt } from '../../src/claims/even/largeStepsHurt.js';
-import { DlnBiasInstance, evenImplicitBias } from '../../src/claims/even/implicitBias.js';
-import { DlnEosInstance, evenEosFinalSharpness } from '../../src/claims/even/eosFinalSharpness.js';
 
-describe('even.dln.implicit-bias', () => {
-  const inst: DlnBiasInstance = {
-    model: 'diagonal-linear',
-    data: {
-      X: [
-        ['1', '0.5', '-0.3', '0.2'],
-        ['0.1', '-0.7', '0.4', '0.9'],
-      ],
-      y: ['0.8', '-0.5'],
-    },
-    theta: ['0.8', '0.8', '0.8', '0.8', '0', '0', '0', '0'],
-    lr: '0.5',
-    steps: 20_000,
-  };
+/**
+ * The helpers of the Even et al. measured claims: the small linear solver behind the KKT residual (against the residual A·z − b
+ * and the exact answer of systems built to need a row swap or to be singular), the step count a DLN run charges to the budget,
+ * and the outcome of a hypothesis the measurement needs.
+ */
 
-  test('ρ is O(γ²) and not 0; the f64 kernel and the generic decimal one agree', () => {
-    const f = checkAt(evenImplicitBias, inst, parsePrecision('f64'), { mode: 'claim' }).outcome;
-    expect(f).toMatchObject({ verdict: 'holds', evidence: { code: 'rho_order_gamma2' } });
-    const rho = Number(f.evidence.details?.rho);
-    expect(rho).toBeGreaterThan(1e-6);
-    expect(rho).toBeLessThan(0.15 * 0.25);
-    expect(Number(f.evidence.details?.slope)).toBeGreaterThan(1.8);
-    const d = checkAt(evenImplicitBias, inst, parsePrecision('dec:30'), { mode: 'claim' }).outcome;
-    expect(d.verdict).toBe('holds');
-    expect(Math.abs(Number(d.evidence.details?.rho) - rho) / rho).toBeLessThan(1e-6);
-    expect(d.evidence.details?.steps).toBe(f.evidence.details?.steps);
-  }, 60_000);
+const P = parsePrecision('f64');
+const context = (mode: 'claim' | 'control') => createContext({ precision: P, tolerance: evenImplicitBias.tolerance, mode, budget: 1_000_000 });
 
-  test('"GD lands exactly on the mirror-descent solution" is flagged on the same instance', () => {
-    const v = evaluate(evenImplicitBias, { ...inst, variant: 'exact-mirror' }, { mode: 'control' }).verdict;
-    expect(v).toMatchObject({ verdict: 'violated', evidence: { code: 'off_mirror_solution' } });
-  }, 60_000);
+/** max_i |(A z)_i − b_i|. */
+const residual = (A: number[][], z: number[], b: number[]) => Math.max(...A.map((row, i) => Math.abs(row.reduce((s, a, k) => s + a * z[k], 0) - b[i])));
 
-  test('a run that cannot converge in the allowed steps is inconclusive, never holds', () => {
-    const v = evaluate(evenImplicitBias, { ...inst, steps: 5 }, { mode: 'claim' }).verdict;
-    expect(v).toMatchObject({ verdict: 'inconclusive', reason: 'hypotheses', evidence: { code: 'not_converged' } });
+describe('solveSmall', () => {
+  it('solves an SPD system to rounding (the Gram matrix XXᵀ of a 3×4 X)', () => {
+    const A = [
+      [4, 1, 0.5],
+      [1, 3, 0.25],
+      [0.5, 0.25, 2],
+    ];
+    const b = [1, -2, 0.5];
+    const z = solveSmall(f64, A, b, 1e-8);
+    expect(z).not.toBeNull();
+    expect(residual(A, z as number[], b)).toBeLessThan(1e-14);
+  });
+
+  it('swaps rows to the largest pivot: a zero leading entry, or one that only the first row has, is no obstacle', () => {
+    // Without a swap the first pivot is 0 (first system) or the second pivot is 0 (the last row chosen first in the second).
+    const A1 = [
+      [0, 1],
+      [1, 0],
+    ];
+    expect(solveSmall(f64, A1, [2, 3], 1e-8)).toEqual([3, 2]);
+    const A2 = [
+      [2, 1, 0],
+      [1, 3, 1],
+      [0, 1, 4],
+    ];
+    const z = solveSmall(f64, A2, [3, 5, 5], 1e-8);
+    expect(z).not.toBeNull();
+    expect(residual(A2, z as number[], [3, 5, 5])).toBeLessThan(1e-14);
+    expect((z as number[]).map((x) => Math.round(x * 1e12) / 1e12)).toEqual([1, 1, 1]);
+  });
+
+  it('refuses a nearly singular system: a pivot below minPivot·max|A| (scaled with the entries), and an exactly singular one even with no floor', () => {
+    // Pivot after elimination ≈ 1e-9, relative 1e-11 of max|A| = 100: below 1e-8·100, above 1e-8/100.
+    const near = [
+      [100, 100],
+      [100, 100 + 1e-9],
+    ];
+    expect(solveSmall(f64, near, [1, 2], 1e-8)).toBeNull();
+    // The same system with a pivot floor under its 1e-11 is solved.
+    expect(solveSmall(f64, near, [1, 2], 1e-13)).not.toBeNull();
+    const singular = [
+      [1, 2],
+      [2, 4],
+    ];
+    expect(solveSmall(f64, singular, [1, 2], 0)).toBeNull();
   });
 });
 
-describe('even.dln.eos-final-sharpness', () => {
-  // y = X·β* with β* = −2·e₁ (y = −2·X[:, 1]).
-  const p = {
-    X: [
-      ['0.3', '-0.8', '0.5', '0.1', '-0.4', '0.9', '0.2', '-0.6', '0.7', '-0.1'],
-      ['-0.5', '0.2', '0.9', '-0.3', '0.6', '0.1', '-0.7', '0.4', '-0.2', '0.8'],
-      ['0.8', '0.4', '-0.1', '0.7', '0.3', '-0.5', '0.6', '0.9', '-0.8', '0.2'],
-      ['-0.2', '0.6', '0.3', '-0.9', '0.1', '0.4', '0.8', '-0.3', '0.5', '-0.7'],
-      ['0.6', '-0.1', '-0.4', '0.2', '0.9', '-0.6', '0.3', '0.5', '0.1', '0.4'],
-    ],
-    y: ['-0.6', '1', '-1.6', '0.4', '-1.2'],
-    betaStar: ['-2', '0', '0', '0', '0', '0', '0', '0', '0', '0'],
-  };
-
-  test('stable regime: γ·S_∞ ≈ γ·S_GF, flagged; the claim refuses it as a hypothesis', () => {
-    const inst: DlnEosInstance = { model: 'diagonal-linear', problem: p, init: '0.14', kappa: '1' };
-    const c = evaluate(evenEosFinalSharpness, inst, { mode: 'control' }).verdict;
-    expect(c).toMatchObject({ verdict: 'violated', evidence: { code: 'not_just_below_edge' } });
-    expect(c.evidence.observed).toBeGreaterThan(0.9);
-    expect(c.evidence.observed).toBeLessThan(1.1);
-    const h = evaluate(evenEosFinalSharpness, inst, { mode: 'claim' }).verdict;
-    expect(h).toMatchObject({ verdict: 'inconclusive', reason: 'hypotheses', evidence: { code: 'below_edge' } });
+describe('dlnRun', () => {
+  it("charges every GD step to the check's budget", () => {
+    const { ctx, used } = context('claim');
+    const X = [[f64.from('1'), f64.from('0.5')]];
+    const r = dlnRun(ctx, { X, Y: [f64.from('1')], u0: [0.5, 0.5], v0: [0, 0] }, 0.1, { maxSteps: 50, stop: 'grad', tol: 1e-30 });
+    expect(r.steps).toBe(50);
+    expect(used()).toBe(50);
   });
+});
 
-  test('the sparsity claim compares two steps past the edge only', () => {
-    const v = evaluate(
-      evenLargeStepsHurt,
-      { model: 'diagonal-linear', problems: [p], init: '0.14', kappaLo: '1.5', kappaHi: '2.2' },
-      { mode: 'claim' },
-    ).verdict;
-    expect(v).toMatchObject({ verdict: 'inconclusive', evidence: { code: 'not_past_edge' } });
+describe('unmet', () => {
+  it('stops a claim-mode check, and gives a control an inconclusive outcome with its code and message', () => {
+    expect(() => unmet(context('claim').ctx, 'not_converged', 'no limit')).toThrow(/no limit/);
+    const o = unmet(context('control').ctx, 'not_converged', 'no limit');
+    expect(o.verdict).toBe('inconclusive');
+    expect([o.evidence.code, o.evidence.message]).toEqual(['not_converged', 'no limit']);
+    expect(Number.isNaN(o.evidence.observed)).toBe(true);
   });
 });
