@@ -117,15 +117,15 @@ export const OTHER_GUARD_INSTANCES: readonly GuardInstance[] = [
   g(quadraticDivergenceRate, 'too_short', quadratic1D('1', '1', '2.5', 1)),
   // θ₀ = 1e308 on ½·2θ²: the gradient 2θ₀ overflows the doubles, so θ₁ is not finite.
   g(quadraticDivergenceRate, 'non_finite', quadratic1D('2', '1e308', '1.25', 5)),
-  // β = 0.96, the first value past the stated β ≤ 0.95 that the check refuses (it allows β < 0.96); ηλ = 0.99 × (2 + 2β).
+  // β = 0.9501, just past the stated β ≤ 0.95; ηλ = 0.99 × (2 + 2β).
   g(momentumThresholds, 'range', {
     model: 'quadratic',
     params: {},
     data: { A: [['1']], b: ['0'] },
     theta: ['1'],
-    lr: '3.8808',
+    lr: '3.861198',
     steps: 10,
-    beta: '0.96',
+    beta: '0.9501',
     method: 'heavy-ball',
     factor: '0.99',
     threshold: 'method',

@@ -145,7 +145,8 @@ describe('cohen.momentum.thresholds', () => {
   });
 
   it('needs λ > 0 and β ∈ [0, 0.95]', () => {
-    expect(code(momentumThresholds, ball('heavy-ball', '0.96', '3.8808', '0.99'))).toBe('inconclusive range');
+    // The first value past the stated β ≤ 0.95 (ηλ = 0.99 × (2 + 2β)).
+    expect(code(momentumThresholds, ball('heavy-ball', '0.9501', '3.861198', '0.99'))).toBe('inconclusive range');
     expect(code(momentumThresholds, ball('heavy-ball', '0.95', '3.861', '0.99'))).toBe('holds converges_below');
     expect(code(momentumThresholds, ball('heavy-ball', '-0.01', '1.9602', '0.99'))).toBe('inconclusive range');
     expect(code(momentumThresholds, ball('heavy-ball', '0', '1.98', '0.99'))).toBe('holds converges_below');

@@ -216,7 +216,7 @@ export const momentumThresholds: Claim<MomentumInstance> = defineClaim<MomentumI
     const beta = F.from(instance.beta);
     const eta = F.from(instance.lr);
     ctx.assume(instance.threshold === 'method', 'wrong_threshold', "η must be set from the method's own threshold, not from plain GD's 2/λ");
-    ctx.assume(F.sign(lam) > 0 && F.sign(beta) >= 0 && F.lt(beta, F.from('0.96')), 'range', 'λ > 0 and β ∈ [0, 0.95]');
+    ctx.assume(F.sign(lam) > 0 && F.sign(beta) >= 0 && !F.lt(F.from('0.95'), beta), 'range', 'λ > 0 and β ∈ [0, 0.95]');
     const thr = thresholdOf(F, instance.method, beta);
     const ratio = F.toNumber(F.div(F.mul(eta, lam), thr));
     const below = F.lt(F.from(instance.factor), F.one);
