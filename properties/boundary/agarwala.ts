@@ -1,24 +1,10 @@
 import { agarwala2dClosure, type Qr2dInstance } from '../../src/claims/agarwala/agarwala.js';
 import { agarwalaGenericHighDim, type QrInstance } from '../../src/claims/agarwala/genericHighDim.js';
+import { UV_QR } from '../../test-support/uvRegression.js';
 import { type Boundary, boundary } from './boundary.js';
 
 /** The uv form (J = 0, Q = [[0, 1], [1, 0]], y = 1) from (θ₁, θ₂) at step η, 3000 steps at most (it stops once converged). */
-const uv = (theta: [string, string], lr: string): Qr2dInstance => ({
-  model: 'quadratic-regression',
-  data: {
-    J: [['0', '0']],
-    Q: [
-      [
-        ['0', '1'],
-        ['1', '0'],
-      ],
-    ],
-    y: ['1'],
-  },
-  theta,
-  lr,
-  steps: 3000,
-});
+const uv = (theta: [string, string], lr: string): Qr2dInstance => ({ model: 'quadratic-regression', data: UV_QR, theta, lr, steps: 3000 });
 
 /** A generated random quadratic regression (p = 3, n = 3) from θ₀ = (0.3, −0.45, −0.03) at step η (κ = η·λ_GF as stated). */
 const generic = (lr: string, kappa: string): QrInstance => ({

@@ -4,19 +4,11 @@ import type { MlpEosInstance } from '../../src/claims/cohen/cohenNetworks.js';
 import { eosHoverCubicToy } from '../../src/claims/cohen/hoverCubicToy.js';
 import { eosHover, progressiveSharpening } from '../../src/claims/cohen/mlpEos.js';
 import type { ToyInstance } from '../../src/claims/damian/damian.js';
+import { quadratic1D } from '../../test-support/quadraticInstance.js';
 import { type Boundary, boundary } from './boundary.js';
 
 /** `steps` GD steps on L = ½θ² (λ_max = 1, θ* = 0) from θ₀ = 1, so κ = η. */
-const q = (lr: string, steps = 3): QuadraticGdInstance => ({
-  model: 'quadratic',
-  params: {},
-  data: { A: [['1']], b: ['0'] },
-  eigen: { values: ['1'], vectors: [['1']] },
-  thetaStar: ['0'],
-  theta: ['1'],
-  lr,
-  steps,
-});
+const q = (lr: string, steps = 3): QuadraticGdInstance => quadratic1D('1', '1', lr, steps);
 
 /** Momentum with β = 0.5 on ½θ² from θ₀ = 1 at ηλ = f × its threshold (3 for heavy ball, 1.5 for Nesterov), stopped after `steps`. */
 const mom = (method: 'heavy-ball' | 'nesterov', factor: '0.99' | '1.01', steps: number): MomentumInstance => {

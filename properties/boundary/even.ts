@@ -15,8 +15,8 @@ const dln = (theta: [string, string], y: string, lr: string, variant?: DlnGdInst
   ...(variant !== undefined ? { variant } : {}),
 });
 
-/** A generic instance of the generator: n = 2, d = 3, 30 steps at γ = 0.5. */
-const generic: DlnGdInstance = {
+/** A generic instance of the generator: n = 2, d = 3, `steps` steps at γ = 0.5. */
+export const genericDln = (steps = 30): DlnGdInstance => ({
   model: 'diagonal-linear',
   data: {
     X: [
@@ -27,8 +27,8 @@ const generic: DlnGdInstance = {
   },
   theta: ['0.9', '0.4', '0.6', '0.1', '-0.2', '0.05'],
   lr: '0.5',
-  steps: 30,
-};
+  steps,
+});
 
 /**
  * A generated implicit-bias instance (n = 3, d = 7, u₀ as drawn, v₀ = 0) with its targets (−0.78, 0.96, 0.53) multiplied by `scale`: ρ/γ² grows with
@@ -57,7 +57,7 @@ export const EVEN_BOUNDARIES: readonly Boundary[] = [
         '4.95× the 4096-ulp bound, of either sign',
       instances: [dln(['1', '0'], '-2', '0.0000015', 'gf-conserved'), dln(['0', '1'], '-2', '0.0000015', 'gf-conserved')],
     },
-    inside: [dln(['1', '0'], '-2', '0.0000015'), dln(['0', '1'], '-2', '0.0000015'), generic],
+    inside: [dln(['1', '0'], '-2', '0.0000015'), dln(['0', '1'], '-2', '0.0000015'), genericDln()],
   }),
   boundary(evenHyperbolicIdentity, {
     outside: {
@@ -66,7 +66,7 @@ export const EVEN_BOUNDARIES: readonly Boundary[] = [
         '4.8× the 4096-ulp bound, of either sign',
       instances: [dln(['1', '0'], '-2', '0.00017', 'first-order'), dln(['1', '0'], '2', '0.00017', 'first-order')],
     },
-    inside: [dln(['1', '0'], '-2', '0.00017'), dln(['1', '0'], '2', '0.00017'), generic],
+    inside: [dln(['1', '0'], '-2', '0.00017'), dln(['1', '0'], '2', '0.00017'), genericDln()],
   }),
   boundary(evenEosFinalSharpness, {
     notTolerance: 'the check compares γ·S_∞ with the statement’s 1.97, a constant of the statement; the declared tolerance is 0 and not read',

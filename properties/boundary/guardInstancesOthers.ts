@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { agarwala2dClosure, type Qr2dInstance } from '../../src/claims/agarwala/agarwala.js';
+import { agarwala2dClosure } from '../../src/claims/agarwala/agarwala.js';
 import { agarwalaGenericHighDim } from '../../src/claims/agarwala/genericHighDim.js';
 import { chenChaos } from '../../src/claims/chen/chaos.js';
 import { chenConvergesBelowOne, chenDivergenceThreshold, chenTwoCycle } from '../../src/claims/chen/chen.js';
@@ -16,19 +16,9 @@ import { kreislerGfsMonotone } from '../../src/claims/kreisler/kreisler.js';
 import { lewkowyczCatapultWindow } from '../../src/claims/lewkowycz/catapultWindow.js';
 import { lewkowyczLambdaY0 } from '../../src/claims/lewkowycz/lewkowycz.js';
 import { quadratic1D } from '../../test-support/quadraticInstance.js';
+import { UV_QR } from '../../test-support/uvRegression.js';
 import { g, type GuardInstance } from './guardInstance.js';
 
-/** f = θ₁θ₂ as quadratic regression (J = 0, Q = [[0, 1], [1, 0]], y = 1): the uv model agarwala.2d-closure is stated for. */
-const UV_QR: Qr2dInstance['data'] = {
-  J: [['0', '0']],
-  Q: [
-    [
-      ['0', '1'],
-      ['1', '0'],
-    ],
-  ],
-  y: ['1'],
-};
 const ZERO3 = [
   ['0', '0', '0'],
   ['0', '0', '0'],

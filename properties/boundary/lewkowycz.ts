@@ -4,7 +4,7 @@ import type { WideUvInstance } from '../../src/claims/lewkowycz/wideUv.js';
 import { type Boundary, boundary } from './boundary.js';
 
 /** The width-m uv model (θ = u₁..u_m, v₁..v_m) with target y, `steps` GD steps at η. */
-const uv = (theta: string[], y: string, lr: string, steps = 1, linearized = false): WideUvInstance => ({
+export const uv = (theta: string[], y: string, lr: string, steps = 1, linearized = false): WideUvInstance => ({
   model: 'uv',
   params: { target: y },
   theta,

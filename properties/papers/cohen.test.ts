@@ -1,27 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/harness/evaluate.js';
-import { momentumThresholds, quadraticDivergenceRate, type MomentumInstance } from '../../src/claims/cohen/cohen.js';
+import { momentumThresholds, quadraticDivergenceRate } from '../../src/claims/cohen/cohen.js';
 import { COHEN_CLAIMS } from '../../src/claims/cohen/index.js';
+import { ball } from '../../test-support/momentumInstance.js';
 import { quadratic1D } from '../../test-support/quadraticInstance.js';
-
-const ball = (
-  method: MomentumInstance['method'],
-  beta: string,
-  lr: string,
-  factor: string,
-  threshold: MomentumInstance['threshold'] = 'method',
-): MomentumInstance => ({
-  model: 'quadratic',
-  params: {},
-  data: { A: [['1']], b: ['0'] },
-  theta: ['1'],
-  lr,
-  steps: 2000,
-  beta,
-  method,
-  factor,
-  threshold,
-});
 
 describe('COHEN_CLAIMS through the harness (pinned seed)', () => {
   it('exports the three claims', () => {

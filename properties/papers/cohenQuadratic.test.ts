@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type MomentumInstance, momentumThresholds, quadraticDivergenceRate } from '../../src/claims/cohen/cohen.js';
+import { momentumThresholds, quadraticDivergenceRate } from '../../src/claims/cohen/cohen.js';
 import type { Claim, Instance } from '../../src/claims/claim.js';
 import { checkAt } from '../../src/harness/evaluate.js';
 import { parsePrecision } from '../../src/numerics/precision.js';
+import { ball } from '../../test-support/momentumInstance.js';
 import { quadratic1D } from '../../test-support/quadraticInstance.js';
 
 /**
@@ -18,20 +19,6 @@ const code = <I extends Instance>(claim: Claim<I>, i: I) => {
   const o = at(claim, i);
   return `${o.verdict} ${o.evidence.code}`;
 };
-
-/** Heavy ball or Nesterov on ½λθ² from θ₀ = 1 at momentum β, stated step and factor, 2000 steps. */
-const ball = (method: MomentumInstance['method'], beta: string, lr: string, factor: string, lambda = '1'): MomentumInstance => ({
-  model: 'quadratic',
-  params: {},
-  data: { A: [[lambda]], b: ['0'] },
-  theta: ['1'],
-  lr,
-  steps: 2000,
-  beta,
-  method,
-  factor,
-  threshold: 'method',
-});
 
 describe('cohen.quadratic.divergence-rate', () => {
   it('κ must lie strictly inside (2.04, 3)', () => {
@@ -150,7 +137,7 @@ describe('cohen.momentum.thresholds', () => {
     expect(code(momentumThresholds, ball('heavy-ball', '0.95', '3.861', '0.99'))).toBe('holds converges_below');
     expect(code(momentumThresholds, ball('heavy-ball', '-0.01', '1.9602', '0.99'))).toBe('inconclusive range');
     expect(code(momentumThresholds, ball('heavy-ball', '0', '1.98', '0.99'))).toBe('holds converges_below');
-    expect(code(momentumThresholds, ball('heavy-ball', '0.5', '2.97', '0.99', '0'))).toBe('inconclusive range');
+    expect(code(momentumThresholds, ball('heavy-ball', '0.5', '2.97', '0.99', 'method', '0'))).toBe('inconclusive range');
   });
 
   it("needs η at 0.99 or 1.01 of the method's threshold to 1e-9", () => {

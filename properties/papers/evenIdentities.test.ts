@@ -4,6 +4,7 @@ import { type DlnGdInstance, evenHyperbolicIdentity as hyperbolic, evenInvariant
 import type { Claim } from '../../src/claims/claim.js';
 import { checkAt } from '../../src/harness/evaluate.js';
 import { parsePrecision } from '../../src/numerics/precision.js';
+import { genericDln } from '../boundary/even.js';
 
 /**
  * The two exact identities of even.ts on hand-made networks whose first step is known in closed form: X = 1 (or the second of
@@ -22,21 +23,6 @@ const net = (theta: string[], lr: string, variant?: DlnGdInstance['variant'], st
   lr,
   steps,
   ...(variant !== undefined ? { variant } : {}),
-});
-
-/** A generator-like instance: n = 2, d = 3, γ = 0.5. */
-const generic = (steps: number): DlnGdInstance => ({
-  model: 'diagonal-linear',
-  data: {
-    X: [
-      ['0.5', '-0.7', '0.3'],
-      ['-0.2', '0.9', '1'],
-    ],
-    y: ['0.8', '-0.6'],
-  },
-  theta: ['0.9', '0.4', '0.6', '0.1', '-0.2', '0.05'],
-  lr: '0.5',
-  steps,
 });
 
 describe('the generator', () => {
@@ -110,7 +96,7 @@ describe('both identities', () => {
       let last = 0;
       let first = 0;
       for (const steps of [1, 5, 10, 20]) {
-        const o = run(claim, generic(steps));
+        const o = run(claim, genericDln(steps));
         expect(o.verdict).toBe('holds');
         expect(o.evidence.message).toContain(`at each of ${steps} steps (d = 3)`);
         expect(Number.isFinite(o.evidence.observed)).toBe(true);

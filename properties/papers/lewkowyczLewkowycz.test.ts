@@ -5,6 +5,7 @@ import type { WideUvInstance } from '../../src/claims/lewkowycz/wideUv.js';
 import { checkAt } from '../../src/harness/evaluate.js';
 import { parsePrecision } from '../../src/numerics/precision.js';
 import { scaledTolerance } from '../boundary/boundary.js';
+import { uv } from '../boundary/lewkowycz.js';
 
 /**
  * The width-m uv checks (src/claims/lewkowycz/lewkowycz.ts) against the map written out here in doubles:
@@ -13,15 +14,6 @@ import { scaledTolerance } from '../boundary/boundary.js';
  */
 const f64 = parsePrecision('f64');
 const TOL = 4096 * 2 ** -52;
-
-const uv = (theta: string[], y: string, lr: string, steps: number, linearized = false): WideUvInstance => ({
-  model: 'uv',
-  params: { target: y },
-  theta,
-  lr,
-  steps,
-  ...(linearized ? { variant: 'linearized' as const } : {}),
-});
 
 /**
  * GD on f = vᵀu/√m, L = ½(f − y)², in doubles: per step the linearized map's relative errors in f and λ

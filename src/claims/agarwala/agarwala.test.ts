@@ -4,6 +4,7 @@ import { f64 } from '../../numerics/f64Field.js';
 import { type Qr2dInstance } from './agarwala.js';
 import { gd } from '../../dynamics/gd.js';
 import { AGARWALA_CLAIMS } from './index.js';
+import { UV_QR } from '../../../test-support/uvRegression.js';
 
 describe('Agarwala, Pedregosa, Pennington claims (quadratic regression)', () => {
   test('the array holds both claims', () => {
@@ -13,16 +14,7 @@ describe('Agarwala, Pedregosa, Pennington claims (quadratic regression)', () => 
   test('the 2-D model is the uv model: quadratic-regression with Q = [[0, 1], [1, 0]] and uv give the same GD iterates', () => {
     const inst: Qr2dInstance = {
       model: 'quadratic-regression',
-      data: {
-        J: [['0', '0']],
-        Q: [
-          [
-            ['0', '1'],
-            ['1', '0'],
-          ],
-        ],
-        y: ['1'],
-      },
+      data: UV_QR,
       theta: ['2.1', '0.3'],
       lr: '0.45',
       steps: 40,
