@@ -1,10 +1,7 @@
-import { describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Outcome } from '../../src/claims/claim.js';
-import { constrainedProjection } from '../../src/claims/damian/constrainedTrajectory.js';
 import type { ToyInstance } from '../../src/claims/damian/damian.js';
 import type { OptimizerState } from '../../src/dynamics/optimizer.js';
-import { checkAt } from '../../src/harness/evaluate.js';
-import { parsePrecision } from '../../src/numerics/precision.js';
 
 /**
  * damian.constrained-trajectory.projection judges what eoscheck's pgd returns: on the toy it always succeeds, lands on
@@ -13,19 +10,30 @@ import { parsePrecision } from '../../src/numerics/precision.js';
  * accept), and the check runs at f64 on the climb of properties/papers/damianConstrainedTrajectory.test.ts.
  */
 const fault = vi.hoisted(() => ({ at: -1, alter: (s: OptimizerState<number>): OptimizerState<number> => s }));
-vi.mock('../../src/dynamics/pgd.js', async (original) => {
-  const real = await original<typeof import('../../src/dynamics/pgd.js')>();
-  return {
-    ...real,
-    pgd: ((model, options) => {
-      const opt = real.pgd(model, options);
-      const maybe = <T>(s: OptimizerState<T>) => (s.t === fault.at ? (fault.alter(s as unknown as OptimizerState<number>) as unknown as OptimizerState<T>) : s);
-      return { ...opt, init: (theta) => maybe(opt.init(theta)), step: (s) => maybe(opt.step(s)) };
-    }) as typeof real.pgd,
-  };
+// The suite shares one module graph across files (isolate: false), so the wrapped pgd is mocked on a fresh registry and the
+// check is imported after it.
+let constrainedProjection: typeof import('../../src/claims/damian/constrainedTrajectory.js').constrainedProjection;
+let checkAt: typeof import('../../src/harness/evaluate.js').checkAt;
+let f64: ReturnType<typeof import('../../src/numerics/precision.js').parsePrecision>;
+beforeAll(async () => {
+  vi.resetModules();
+  vi.doMock('../../src/dynamics/pgd.js', async (original) => {
+    const real = await original<typeof import('../../src/dynamics/pgd.js')>();
+    return {
+      ...real,
+      pgd: ((model, options) => {
+        const opt = real.pgd(model, options);
+        const maybe = <T>(s: OptimizerState<T>) =>
+          s.t === fault.at ? (fault.alter(s as unknown as OptimizerState<number>) as unknown as OptimizerState<T>) : s;
+        return { ...opt, init: (theta) => maybe(opt.init(theta)), step: (s) => maybe(opt.step(s)) };
+      }) as typeof real.pgd,
+    };
+  });
+  ({ constrainedProjection } = await import('../../src/claims/damian/constrainedTrajectory.js'));
+  ({ checkAt } = await import('../../src/harness/evaluate.js'));
+  f64 = (await import('../../src/numerics/precision.js')).parsePrecision('f64');
+  vi.doUnmock('../../src/dynamics/pgd.js');
 });
-
-const f64 = parsePrecision('f64');
 // ½(199.9997 + z)x² − 0.01z at η = 0.01 from (0, 0): 2/η = 200, the clamp at z = 3e-4, ‖∇L‖ = c = 0.01 on x = 0.
 const climb: ToyInstance = {
   model: 'cubic-toy',
