@@ -4,6 +4,7 @@ import type { MlpEosInstance } from '../../src/claims/cohen/cohenNetworks.js';
 import { eosHoverCubicToy } from '../../src/claims/cohen/hoverCubicToy.js';
 import { eosHover, progressiveSharpening } from '../../src/claims/cohen/mlpEos.js';
 import type { ToyInstance } from '../../src/claims/damian/damian.js';
+import { ball } from '../../test-support/momentumInstance.js';
 import { quadratic1D } from '../../test-support/quadraticInstance.js';
 import { type Boundary, boundary } from './boundary.js';
 
@@ -13,18 +14,7 @@ const q = (lr: string, steps = 3): QuadraticGdInstance => quadratic1D('1', '1', 
 /** Momentum with β = 0.5 on ½θ² from θ₀ = 1 at ηλ = f × its threshold (3 for heavy ball, 1.5 for Nesterov), stopped after `steps`. */
 const mom = (method: 'heavy-ball' | 'nesterov', factor: '0.99' | '1.01', steps: number): MomentumInstance => {
   const lr = { 'heavy-ball': { '0.99': '2.97', '1.01': '3.03' }, nesterov: { '0.99': '1.485', '1.01': '1.515' } }[method][factor];
-  return {
-    model: 'quadratic',
-    params: {},
-    data: { A: [['1']], b: ['0'] },
-    theta: ['1'],
-    lr,
-    steps,
-    beta: '0.5',
-    method,
-    factor,
-    threshold: 'method',
-  };
+  return { ...ball(method, '0.5', lr, factor), steps };
 };
 
 /** The generator's cubic toy at η = 0.03, b = 1, ỹ₀ = −50ηα (the edge 50 steps away) from x₀ = δ/2, with c = g²/(2bη²) for the stated g = η√(2α). */
