@@ -4,12 +4,13 @@
  * helper without claims to those of the files of src/claims that import it (properties/claims.test.ts
  * at EOSCHECK_CLAIM_RUNS runs, properties/boundary.test.ts, properties/claimDeclarations.test.ts), the pinned
  * checks, the paper's harness tests and the tests next to the file. Incremental: a file's mutants
- * whose code and tests did not change keep their last result (.eoscheck/mutation/). Every run
+ * whose code and tests did not change keep their last result (Stryker's state in .eoscheck/mutation/; each file's result in fixtures/mutation/). Every run
  * rewrites docs/mutation.md from the results of every file run so far.
  * `--ignore-static` skips the mutants evaluated at module load (quicker, less complete); `--force` re-runs every
  * mutant (needed after a test was added: the incremental state keeps a static mutant's result while its code is unchanged).
  * Without arguments: every file of src/claims (hours of CPU on a first pass; later passes re-run only what changed).
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -18,12 +19,33 @@ import { isClaim } from '../src/claims/defineClaim.js';
 import { EQUIVALENT_MUTANTS } from './mutationEquivalent.js';
 
 const root = join(import.meta.dirname, '..');
+// Stryker's incremental state (large, rebuilt when lost) is a working cache; the per-file results are data kept in the
+// repository, so that docs/mutation.md can be rewritten from every file measured so far on any checkout.
 const state = join(root, '.eoscheck/mutation');
+const results = join(root, 'fixtures/mutation');
+interface Mutant {
+  readonly line: number;
+  readonly mutator: string;
+  readonly replacement: string;
+  readonly status: string;
+}
+/** One file's run: the counts, and each mutant that was not killed (survivors, no coverage, runtime errors) in full. */
 interface FileResult {
   readonly file: string;
   readonly claims: readonly string[];
-  readonly mutants: readonly { line: number; mutator: string; replacement: string; status: string }[];
   readonly seconds: number;
+  /** HEAD when the file was measured. */
+  readonly commit: string;
+  readonly total: number;
+  readonly ignored: number;
+  readonly compileErrors: number;
+  readonly killed: number;
+  readonly notKilled: readonly Mutant[];
+  /**
+   * Only on a result carried over from a report that kept counts rather than every mutant (the files measured at 6669cdb):
+   * the mutants counted, equivalents already set aside; `notKilled` then holds the surviving mutants the report listed.
+   */
+  readonly counted?: number;
 }
 
 function testsFor(file: string): string[] {
@@ -108,7 +130,7 @@ async function mutate(file: string, ignoreStatic: boolean, force: boolean): Prom
   process.env.EOSCHECK_MUTATION_TESTS = testsFor(file).join(',');
   process.env.EOSCHECK_CLAIM_RUNS ??= '20';
   const start = performance.now();
-  const results = await new Stryker({
+  const mutants = await new Stryker({
     mutate: [file],
     testRunner: 'vitest',
     plugins: ['@stryker-mutator/vitest-runner'],
@@ -136,16 +158,23 @@ async function mutate(file: string, ignoreStatic: boolean, force: boolean): Prom
     // Stryker rewrites the tsconfig through TypeScript's JS API, which TypeScript 7 does not have; the vitest runner needs no tsconfig.
     tsconfigFile: '.eoscheck/no-tsconfig.json',
   }).runMutationTest();
+  const is = (...statuses: string[]) => mutants.filter((m) => statuses.includes(m.status));
   return {
     file,
     claims,
     seconds: Math.round((performance.now() - start) / 1000),
-    mutants: results.map((m) => ({ line: m.location.start.line, mutator: m.mutatorName, replacement: m.replacement ?? '', status: m.status })),
+    commit: execFileSync('git', ['rev-parse', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim(),
+    total: mutants.length,
+    ignored: is('Ignored').length,
+    compileErrors: is('CompileError').length,
+    killed: is('Killed', 'Timeout').length,
+    notKilled: mutants
+      .filter((m) => !['Killed', 'Timeout', 'Ignored', 'CompileError'].includes(m.status))
+      .map((m) => ({ line: m.location.start.line, mutator: m.mutatorName, replacement: m.replacement ?? '', status: m.status })),
   };
 }
 
-const isEquivalent = (file: string, m: FileResult['mutants'][number]) =>
-  EQUIVALENT_MUTANTS.find((e) => e.file === file && e.line === m.line && e.replacement === m.replacement);
+const isEquivalent = (file: string, m: Mutant) => EQUIVALENT_MUTANTS.find((e) => e.file === file && e.line === m.line && e.replacement === m.replacement);
 
 function markdown(all: readonly FileResult[], unmeasured: readonly string[]): string {
   const rows: string[] = [];
@@ -154,16 +183,14 @@ function markdown(all: readonly FileResult[], unmeasured: readonly string[]): st
   let countedAll = 0;
   for (const r of all) {
     // An equivalent mutant is set aside only when it survived (a killed one with the same line and replacement is another mutant).
-    const survived = (m: FileResult['mutants'][number]) => m.status === 'Survived' || m.status === 'NoCoverage';
-    const counted = r.mutants.filter((m) => !['Ignored', 'CompileError'].includes(m.status) && !(survived(m) && isEquivalent(r.file, m) !== undefined));
-    const killed = counted.filter((m) => m.status === 'Killed' || m.status === 'Timeout').length;
-    killedAll += killed;
-    countedAll += counted.length;
-    const score = counted.length === 0 ? '–' : `${((100 * killed) / counted.length).toFixed(1)}%`;
-    rows.push(
-      `| \`${r.file}\` | ${r.mutants.length} | ${r.mutants.filter((m) => m.status === 'Ignored').length} | ${counted.length} | ${killed} | ${score} | ${r.seconds} s |`,
-    );
-    for (const m of counted.filter(survived)) {
+    const survived = (m: Mutant) => m.status === 'Survived' || m.status === 'NoCoverage';
+    const open = r.counted !== undefined ? r.notKilled : r.notKilled.filter((m) => !(survived(m) && isEquivalent(r.file, m) !== undefined));
+    const counted = r.counted ?? r.killed + open.length;
+    killedAll += r.killed;
+    countedAll += counted;
+    const score = counted === 0 ? '–' : `${((100 * r.killed) / counted).toFixed(1)}%`;
+    rows.push(`| \`${r.file}\` | ${r.total} | ${r.ignored} | ${counted} | ${r.killed} | ${score} | ${r.seconds} s | ${r.commit.slice(0, 7)} |`);
+    for (const m of open.filter(survived)) {
       survivors.push(
         `| \`${r.file}\`:${m.line} | ${m.mutator} | ${m.status} | \`${m.replacement.replace(/\s+/g, ' ').replace(/\|/g, '\\|').slice(0, 100)}\` |`,
       );
@@ -180,13 +207,14 @@ function markdown(all: readonly FileResult[], unmeasured: readonly string[]): st
       "the tests that cover it among the claim suites narrowed to that file's claims, or for a helper without claims to those of the files of src/claims that import it " +
       '(properties/claims.test.ts at 20 runs, properties/boundary.test.ts, properties/claimDeclarations.test.ts, properties/guardInstances.test.ts), ' +
       "properties/pinnedChecks.test.ts, the paper's tests in properties/papers/ and the tests next to the file. String literals (messages) are not mutated. " +
-      'A mutant is killed when a test fails or times out; equivalent mutants (scripts/mutationEquivalent.ts) are set aside from the score.',
+      'A mutant is killed when a test fails or times out; equivalent mutants (scripts/mutationEquivalent.ts) are set aside from the score. ' +
+      "Each file's result is kept in fixtures/mutation/ with the commit it was measured at (the table's last column).",
     '',
     `**Score: ${total}** (${killedAll} killed of ${countedAll} counted mutants over ${all.length} file${all.length === 1 ? '' : 's'}; ` +
       `${unmeasured.length} of the ${all.length + unmeasured.length} files of src/claims not measured yet${unmeasured.length === 0 ? '' : ', listed below the table'}).`,
     '',
-    '| file | mutants | ignored (static, `--ignore-static`) | counted | killed | score | time |',
-    '|---|---:|---:|---:|---:|---:|---:|',
+    '| file | mutants | ignored (static, `--ignore-static`) | counted | killed | score | time | commit |',
+    '|---|---:|---:|---:|---:|---:|---:|---|',
     ...rows,
     '',
     ...(unmeasured.length === 0 ? [] : ['Not measured yet (no stored result): ' + unmeasured.map((f) => `\`${f}\``).join(', ') + '.', '']),
@@ -202,15 +230,16 @@ function markdown(all: readonly FileResult[], unmeasured: readonly string[]): st
 }
 
 mkdirSync(state, { recursive: true });
+mkdirSync(results, { recursive: true });
 const argv = process.argv.slice(2);
 const ignoreStatic = argv.includes('--ignore-static');
 const force = argv.includes('--force');
 const named = argv.filter((a) => !a.startsWith('--'));
 const files = named.length > 0 ? named.map((f) => relative(root, join(process.cwd(), f))) : claimTree();
 function writeReport(): void {
-  const all = readdirSync(state)
+  const all = readdirSync(results)
     .filter((f) => f.endsWith('.result.json'))
-    .map((f) => JSON.parse(readFileSync(join(state, f), 'utf8')) as FileResult)
+    .map((f) => JSON.parse(readFileSync(join(results, f), 'utf8')) as FileResult)
     .filter((x) => existsSync(join(root, x.file)))
     .sort((a, b) => a.file.localeCompare(b.file));
   const measured = new Set(all.map((r) => r.file));
@@ -229,8 +258,8 @@ if (argv.includes('--report')) {
 } else {
   for (const file of files) {
     const r = await mutate(file, ignoreStatic, force);
-    writeFileSync(join(state, `${file.replace(/[/.]/g, '_')}.result.json`), JSON.stringify(r));
+    writeFileSync(join(results, `${file.replace(/[/.]/g, '_')}.result.json`), `${JSON.stringify(r, null, 1)}\n`);
     writeReport();
-    console.log(`${file}: ${r.mutants.length} mutants in ${r.seconds} s; docs/mutation.md updated`);
+    console.log(`${file}: ${r.total} mutants in ${r.seconds} s; docs/mutation.md updated`);
   }
 }
