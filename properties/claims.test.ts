@@ -6,6 +6,7 @@ import { verdictText } from '../src/harness/catalogMarkdown.js';
 import { formatFailure } from '../src/harness/formatFailure.js';
 import { runClaim } from '../src/harness/runClaim.js';
 import { runsFor } from '../src/harness/runCheck.js';
+import { firstDifference, type GoldenRuns, readGolden, runDigest, stableJson, writeGolden } from './golden.js';
 import { suiteSeed } from './suiteSeed.js';
 
 /**
@@ -26,6 +27,31 @@ const root = join(import.meta.dirname, '..');
 // (written by `npm run catalog`) must carry it: a claim whose verdict or counts changed fails here
 // until the catalog is regenerated.
 const DEFAULT_RUN = seed === 1 && RUNS === 100;
+// `npm run golden` re-records fixtures/golden/seed-1/ from a default run (properties/golden.ts); any seed-1 run compares with it.
+const RECORD = process.env.EOSCHECK_RECORD_GOLDEN === '1';
+if (RECORD && !DEFAULT_RUN) throw new Error('EOSCHECK_RECORD_GOLDEN=1 records seed 1 at 100 runs only: unset EOSCHECK_SEED and EOSCHECK_CLAIM_RUNS');
+const recorded = new Map<string, { claim: string[]; control: string[] }>();
+/** Compares one mode's runs with the record (or keeps them for it); the message names the first run that moved. */
+function expectRecorded(id: string, mode: keyof GoldenRuns, runs: (string | undefined)[], verdicts: unknown[]): void {
+  if (seed !== 1) return;
+  if (RECORD) {
+    const r = recorded.get(id) ?? { claim: [], control: [] };
+    r[mode] = runs.map((d) => d ?? '');
+    recorded.set(id, r);
+    if (mode === 'control') writeGolden(id, r);
+    return;
+  }
+  const golden = readGolden(id);
+  expect(golden, `no recorded runs for ${id}: record them with npm run golden`).toBeDefined();
+  const k = firstDifference(golden?.[mode] ?? [], runs);
+  expect(
+    k,
+    k === undefined
+      ? ''
+      : `${mode} run ${k} of ${id} at seed 1 gave another instance or verdict than fixtures/golden/seed-1/${id}.json records ` +
+          `(now ${stableJson(verdicts[k])}); if the change is meant, re-record with npm run golden`,
+  ).toBeUndefined();
+}
 /** The README between its catalog markers (scripts/readmeCatalog.ts). */
 function catalogSection(readme: string): string {
   const start = readme.indexOf('catalog:start');
@@ -44,6 +70,8 @@ describe(`built-in claims (seed ${seed}, ${RUNS} runs each unless a claim sets f
     // A costly claim declares fewer default runs; `eoscheck check` uses the same number.
     const runs = runsFor(claim, RUNS, false);
     test(`${claim.id} holds (seed ${seed}, ${runs} runs)`, async () => {
+      const digests: (string | undefined)[] = [];
+      const verdicts: unknown[] = [];
       const r = await runClaim(claim, {
         seed,
         runs,
@@ -52,6 +80,10 @@ describe(`built-in claims (seed ${seed}, ${RUNS} runs each unless a claim sets f
         // fixtures/counterexamples/<id>/ (with a `why`) to keep it as a regression fixture.
         storeDir: join(root, '.eoscheck/counterexamples'),
         command: `EOSCHECK_SEED=${seed} vitest run properties/claims.test.ts`,
+        onInstance: (i, v, k) => {
+          digests[k] = runDigest(i, v);
+          verdicts[k] = v;
+        },
       });
       if (r.row.verdict === 'violated') throw new Error(formatFailure(r, { seed, runs }));
       // A failure the interval re-run could not certify is a suspected violation: not a pass either.
@@ -60,18 +92,23 @@ describe(`built-in claims (seed ${seed}, ${RUNS} runs each unless a claim sets f
       expect(r.row.exercised, `only ${r.row.exercised} of ${runs} instances met the hypotheses`).toBeGreaterThanOrEqual(runs / 2);
       expect(r.mismatches).toEqual([]);
       if (DEFAULT_RUN) expect(readmeVerdicts.get(claim.id), 'the README catalog row (npm run catalog)').toBe(verdictText(r.row, claim));
+      expectRecorded(claim.id, 'claim', digests, verdicts);
     });
 
     test(`${claim.id}: negative control is flagged (seed ${seed})`, async () => {
       // One certified violation proves the check can fail: later instances are not run (a statistical
       // claim's control must fail its statistic, so it runs them all).
       const stop = { requested: false };
+      const digests: (string | undefined)[] = [];
+      const verdicts: unknown[] = [];
       const r = await runClaim(claim, {
         seed,
         runs: Math.min(CONTROL_RUNS, runs),
         mode: 'control',
         stop,
-        onInstance: (_i, v) => {
+        onInstance: (i, v, k) => {
+          digests[k] = runDigest(i, v);
+          verdicts[k] = v;
           if (v.verdict === 'violated' && claim.kind !== 'statistical') stop.requested = true;
         },
       });
@@ -84,6 +121,7 @@ describe(`built-in claims (seed ${seed}, ${RUNS} runs each unless a claim sets f
         expect(r.row.verdict, `negative control "${claim.negativeControl.description}" did not fail the statistic: ${JSON.stringify(r.row.instances)}`).toBe(
           'violated',
         );
+      expectRecorded(claim.id, 'control', digests, verdicts);
     });
   }
 });
