@@ -205,7 +205,7 @@ function markdown(all: readonly FileResult[], unmeasured: readonly string[]): st
     '',
     'Written by `npm run mutation` (scripts/mutation.ts): Stryker with its vitest runner mutates one claim file at a time and runs, for each mutant, ' +
       "the tests that cover it among the claim suites narrowed to that file's claims, or for a helper without claims to those of the files of src/claims that import it " +
-      '(properties/claims.test.ts at 20 runs, properties/boundary.test.ts, properties/claimDeclarations.test.ts, properties/guardInstances.test.ts), ' +
+      '(properties/claims.test.ts at 20 runs, each run compared with its record in fixtures/golden/seed-1/, properties/boundary.test.ts, properties/claimDeclarations.test.ts, properties/guardInstances.test.ts), ' +
       "properties/pinnedChecks.test.ts, the paper's tests in properties/papers/ and the tests next to the file. String literals (messages) are not mutated. " +
       'A mutant is killed when a test fails or times out; equivalent mutants (scripts/mutationEquivalent.ts) are set aside from the score. ' +
       "Each file's result is kept in fixtures/mutation/ with the commit it was measured at (the table's last column).",
