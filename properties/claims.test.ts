@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { BUILTIN_CLAIMS } from '../src/claims/registry.js';
+import type { Claim } from '../src/claims/claim.js';
 import { verdictText } from '../src/harness/catalogMarkdown.js';
 import { formatFailure } from '../src/harness/formatFailure.js';
+import { generateInstance } from '../src/harness/generateInstance.js';
 import { runClaim } from '../src/harness/runClaim.js';
 import { runsFor } from '../src/harness/runCheck.js';
 import { firstDifference, type GoldenRuns, readGolden, runDigest, stableJson, writeGolden } from './golden.js';
@@ -21,7 +22,21 @@ const RUNS = Number(process.env.EOSCHECK_CLAIM_RUNS ?? 100);
 const CONTROL_RUNS = 10;
 const only = (process.env.EOSCHECK_CLAIMS ?? '').split(',').filter((id) => id !== '');
 // Opt-in claims (a minute and more at their decisive runs) have their own suites (properties/damianMlp.test.ts).
-const CLAIMS = only.length === 0 ? BUILTIN_CLAIMS.filter((c) => c.optIn === undefined) : BUILTIN_CLAIMS.filter((c) => only.includes(c.id));
+/**
+ * The catalog is imported inside the tests when the suite is narrowed to some claims (`npm run mutation`), as in
+ * claimDeclarations.test.ts: a claim module's top level (its generators' ranges, its constants) then runs inside the
+ * test that uses it, so each of its mutants is evaluated where this suite can see it, rather than once when the file loads.
+ */
+const catalog = async (): Promise<readonly Claim[]> => (await import('../src/claims/registry.js')).BUILTIN_CLAIMS as readonly Claim[];
+const claimNamed = async (id: string): Promise<Claim> => {
+  const c = (await catalog()).find((x) => x.id === id);
+  if (c === undefined) throw new Error(`EOSCHECK_CLAIMS names ${id}, which is not a built-in claim`);
+  return c;
+};
+const CLAIMS: readonly { readonly id: string; readonly runs?: number }[] =
+  only.length === 0
+    ? (await catalog()).filter((c) => c.optIn === undefined).map((c) => ({ id: c.id, runs: runsFor(c, RUNS, false) }))
+    : only.map((id) => ({ id }));
 const root = join(import.meta.dirname, '..');
 // At the default seed and runs each claim's row is the one `npm start` prints, so the README's catalog
 // (written by `npm run catalog`) must carry it: a claim whose verdict or counts changed fails here
@@ -30,12 +45,12 @@ const DEFAULT_RUN = seed === 1 && RUNS === 100;
 // `npm run golden` re-records fixtures/golden/seed-1/ from a default run (properties/golden.ts); any seed-1 run compares with it.
 const RECORD = process.env.EOSCHECK_RECORD_GOLDEN === '1';
 if (RECORD && !DEFAULT_RUN) throw new Error('EOSCHECK_RECORD_GOLDEN=1 records seed 1 at 100 runs only: unset EOSCHECK_SEED and EOSCHECK_CLAIM_RUNS');
-const recorded = new Map<string, { claim: string[]; control: string[] }>();
+const recorded = new Map<string, { claim: string[]; control: string[]; controlDraws: string[] }>();
 /** Compares one mode's runs with the record (or keeps them for it); the message names the first run that moved. */
 function expectRecorded(id: string, mode: keyof GoldenRuns, runs: (string | undefined)[], verdicts: unknown[]): void {
   if (seed !== 1) return;
   if (RECORD) {
-    const r = recorded.get(id) ?? { claim: [], control: [] };
+    const r = recorded.get(id) ?? { claim: [], control: [], controlDraws: [] };
     r[mode] = runs.map((d) => d ?? '');
     recorded.set(id, r);
     if (mode === 'control') writeGolden(id, r);
@@ -66,10 +81,11 @@ const readmeVerdicts = new Map(
 );
 
 describe(`built-in claims (seed ${seed}, ${RUNS} runs each unless a claim sets fewer)`, () => {
-  for (const claim of CLAIMS) {
+  for (const { id, runs: named } of CLAIMS) {
     // A costly claim declares fewer default runs; `eoscheck check` uses the same number.
-    const runs = runsFor(claim, RUNS, false);
-    test(`${claim.id} holds (seed ${seed}, ${runs} runs)`, async () => {
+    test(`${id} holds (seed ${seed}, ${named ?? RUNS} runs at most)`, async () => {
+      const claim = await claimNamed(id);
+      const runs = runsFor(claim, RUNS, false);
       const digests: (string | undefined)[] = [];
       const verdicts: unknown[] = [];
       const r = await runClaim(claim, {
@@ -93,9 +109,21 @@ describe(`built-in claims (seed ${seed}, ${RUNS} runs each unless a claim sets f
       expect(r.mismatches).toEqual([]);
       if (DEFAULT_RUN) expect(readmeVerdicts.get(claim.id), 'the README catalog row (npm run catalog)').toBe(verdictText(r.row, claim));
       expectRecorded(claim.id, 'claim', digests, verdicts);
+      const draws = Array.from(
+        { length: Math.min(CONTROL_RUNS, runs) },
+        (_, k) => generateInstance(claim.negativeControl.arbitrary, seed, claim.id, k, 'control').value.value,
+      );
+      expectRecorded(
+        claim.id,
+        'controlDraws',
+        draws.map((i) => runDigest(i, null)),
+        draws.map((instance) => ({ instance })),
+      );
     });
 
-    test(`${claim.id}: negative control is flagged (seed ${seed})`, async () => {
+    test(`${id}: negative control is flagged (seed ${seed})`, async () => {
+      const claim = await claimNamed(id);
+      const runs = runsFor(claim, RUNS, false);
       // One certified violation proves the check can fail: later instances are not run (a statistical
       // claim's control must fail its statistic, so it runs them all).
       const stop = { requested: false };

@@ -29,8 +29,8 @@ describe('recorded runs (properties/golden.ts)', () => {
   it('reads back what it wrote, and leaves no temporary file', () => {
     const dir = mkdtempSync(join(tmpdir(), 'golden-'));
     expect(readGolden('x.y', dir)).toBeUndefined();
-    writeGolden('x.y', { claim: ['a'], control: ['b'] }, dir);
-    expect(readGolden('x.y', dir)).toEqual({ claim: ['a'], control: ['b'] });
+    writeGolden('x.y', { claim: ['a'], control: ['b'], controlDraws: ['c'] }, dir);
+    expect(readGolden('x.y', dir)).toEqual({ claim: ['a'], control: ['b'], controlDraws: ['c'] });
     expect(readdirSync(dir)).toEqual(['x.y.json']);
   });
 });

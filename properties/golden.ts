@@ -33,6 +33,11 @@ export function runDigest(instance: unknown, verdict: unknown): string {
 export interface GoldenRuns {
   readonly claim: readonly string[];
   readonly control: readonly string[];
+  /**
+   * The control's instances alone (digest of the instance with verdict null), drawn in the claim's test: the test a
+   * mutation run credits with a module's top level, where the control's generator is built.
+   */
+  readonly controlDraws: readonly string[];
 }
 
 export const GOLDEN_DIR = join(import.meta.dirname, '../fixtures/golden/seed-1');
