@@ -4,6 +4,8 @@ import { parsePrecision } from '../../src/numerics/precision.js';
 import { KREISLER_COUNTEREXAMPLE, gfsSharpness, kreislerGfsMonotone, type DeepScalarInstance } from '../../src/claims/kreisler/kreisler.js';
 import { kreislerConvergesToEos } from '../../src/claims/kreisler/convergesToEos.js';
 import { f64 } from '../../src/numerics/f64Field.js';
+import { gdStepper } from '../../src/dynamics/stepper.js';
+import { instanceModel } from '../../src/claims/instanceModel.js';
 
 /** A scalar network with y = 1 from `theta`, η = κ/φ(w₀). */
 const ds = (theta: string[], kappa: number, steps = 8000): DeepScalarInstance => ({
@@ -47,5 +49,55 @@ describe('Kreisler et al. claims', () => {
     const below = atF64(ds(['2', '0.7', '0.6'], 1), 'control');
     expect(below).toMatchObject({ verdict: 'violated', evidence: { code: 'far_below_edge' } });
     expect(below.evidence.observed).toBeCloseTo(1, 2);
+  });
+});
+
+describe('kreisler.converges-to-eos: its guards at their edges, and the step a weight first changes sign', () => {
+  const f64p = parsePrecision('f64');
+  const outcome = (i: DeepScalarInstance) => checkAt(kreislerConvergesToEos, i, f64p, { mode: 'claim' }).outcome;
+  const at = (theta: string[], lr: string, target = '1', steps = 2000): DeepScalarInstance => ({ model: 'deep-scalar', params: { target }, theta, lr, steps });
+
+  test('a stable minimizer needs η·D·|y|^{2−2/D} < 2: with y = 2, D = 3 (3·2^{4/3} = 7.56) η = 0.3 has none, η = 0.2 has one', () => {
+    // The exponent 2 − 2/D only matters off y = 1: 2^{2/3} or 2^{8/3} in its place moves both verdicts.
+    expect(outcome(at(['1.5', '1', '1'], '0.3', '2'))).toMatchObject({ verdict: 'inconclusive', evidence: { code: 'no_stable_minimizer' } });
+    expect(outcome(at(['1.5', '1', '1'], '0.2', '2')).evidence.code).not.toBe('no_stable_minimizer');
+  });
+
+  test.each([
+    [['2', '0', '0.7'], 'a zero weight'],
+    [['2', '-0.5', '0.7'], 'a negative weight'],
+  ])('%j (%s) is outside the positive initial weights', (theta) => {
+    expect(outcome(at(theta, '0.1'))).toMatchObject({ verdict: 'inconclusive', evidence: { code: 'weights_not_positive' } });
+  });
+
+  test('η·φ(w₀) must lie in (2, 2.8]: 3 and 1.5 are both out, 2.4 is in', () => {
+    // D = 2 (η·D < 2 for each η here, so the stable-minimizer guard lets all three through).
+    const phi = gfsSharpness(f64, [2.5, 0.3], 1);
+    const withKappa = (k: number) => at(['2.5', '0.3'], String(k / phi));
+    expect(outcome(withKappa(3))).toMatchObject({ verdict: 'inconclusive', evidence: { code: 'kappa_out_of_range' } });
+    expect(outcome(withKappa(1.5))).toMatchObject({ verdict: 'inconclusive', evidence: { code: 'kappa_out_of_range' } });
+    expect(outcome(withKappa(2.4)).evidence.code).not.toBe('kappa_out_of_range');
+  });
+
+  test('reports the first step at which a weight is no longer positive, read off the engine run independently', () => {
+    // D = 2 at η·φ(w₀) = 2.5: a weight is not positive at steps 3 and 5 (the check's numbering), so the first and the last differ.
+    const theta = ['2.5', '0.3'];
+    const inst = at(theta, String(2.5 / gfsSharpness(f64, theta.map(Number), 1)), '1', 20000);
+    const o = outcome(inst);
+    const reported = (o.evidence.details as { signChange: number }).signChange;
+    // The check numbers steps from 0 (the first iterate after θ₀ is step 0 of its settle loop).
+    const run = gdStepper(instanceModel(inst).bind(f64), Number(inst.lr), theta.map(Number));
+    let first = -1;
+    let nonPositiveSteps = 0;
+    for (let t = 0; t < 2000 && run.step(); t++) {
+      if (!run.theta.every((v) => v > 0)) {
+        nonPositiveSteps++;
+        if (first < 0) first = t;
+      }
+    }
+    expect(first).toBeGreaterThan(0);
+    // More than one such step: the first and the last differ, so reporting the last would show here.
+    expect(nonPositiveSteps).toBeGreaterThan(1);
+    expect(reported).toBe(first);
   });
 });
