@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import type { Claim, InstanceJson } from '../src/claims/claim.js';
+import { suiteCatalog } from './suiteCatalog.js';
 
 /**
  * What every claim of the catalog declares beyond the fields defineClaim validates: at least one
@@ -19,8 +20,8 @@ const only = (process.env.EOSCHECK_CLAIMS ?? '').split(',').filter((id) => id !=
 const DRAWS = 3;
 
 async function catalog(): Promise<readonly Claim[]> {
-  const { BUILTIN_CLAIMS } = await import('../src/claims/registry.js');
-  return only.length === 0 ? BUILTIN_CLAIMS : BUILTIN_CLAIMS.filter((c) => only.includes(c.id));
+  const claims = await suiteCatalog();
+  return only.length === 0 ? claims : claims.filter((c) => only.includes(c.id));
 }
 
 const blank = (s: unknown): boolean => typeof s !== 'string' || s.trim() === '';

@@ -113,20 +113,26 @@ function importersInClaims(file: string): string[] {
   return [...found].sort();
 }
 
-/** The claims a file's mutants can change: its own, or for a helper without claims those of the files of src/claims that import it. */
-async function claimIds(file: string): Promise<string[]> {
-  if (!file.startsWith('src/claims/')) return [];
+/**
+ * The claims a file's mutants can change: its own, or for a helper without claims those of the files of src/claims that
+ * import it; and the modules that hold them (the claim suites import those alone rather than the whole catalog).
+ */
+async function claimIds(file: string): Promise<{ ids: string[]; modules: string[] }> {
+  if (!file.startsWith('src/claims/')) return { ids: [], modules: [] };
   const own = await claimsOf(file);
-  if (own.length > 0) return own;
-  return [...new Set((await Promise.all(importersInClaims(file).map(claimsOf))).flat())];
+  if (own.length > 0) return { ids: own, modules: [file] };
+  const importers = importersInClaims(file);
+  const each = await Promise.all(importers.map(claimsOf));
+  return { ids: [...new Set(each.flat())], modules: importers.filter((_, k) => each[k].length > 0) };
 }
 
 async function mutate(file: string, ignoreStatic: boolean, force: boolean): Promise<FileResult> {
   const { Stryker } = await import('@stryker-mutator/core');
-  const claims = await claimIds(file);
+  const { ids: claims, modules } = await claimIds(file);
   const key = file.replace(/[/.]/g, '_');
   // No claim reached (a file outside the catalog): a filter no claim matches, so the claim suites run nothing rather than everything.
   process.env.EOSCHECK_CLAIMS = claims.length > 0 ? claims.join(',') : 'none';
+  process.env.EOSCHECK_CLAIM_MODULES = modules.join(',');
   process.env.EOSCHECK_MUTATION_TESTS = testsFor(file).join(',');
   process.env.EOSCHECK_CLAIM_RUNS ??= '20';
   const start = performance.now();
