@@ -56,6 +56,10 @@ function testsFor(file: string): string[] {
   const papers = readdirSync(join(root, 'properties/papers'))
     .filter((f) => (f.startsWith(paper) || f === `${basename(file, '.ts')}.test.ts`) && f.endsWith('.test.ts'))
     .map((f) => `properties/papers/${f}`);
+  // The paper's suites kept at the top of properties/ (properties/damianDiagonalLinear.test.ts: the self-stabilization families).
+  const suites = readdirSync(join(root, 'properties'))
+    .filter((f) => f.startsWith(paper) && f.endsWith('.test.ts'))
+    .map((f) => `properties/${f}`);
   const local = readdirSync(join(root, dir))
     .filter((f) => f.endsWith('.test.ts'))
     .map((f) => `${dir}/${f}`);
@@ -66,6 +70,7 @@ function testsFor(file: string): string[] {
     'properties/guardInstances.test.ts',
     'properties/pinnedChecks.test.ts',
     ...papers,
+    ...suites,
     ...local,
   ];
 }
