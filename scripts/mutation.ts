@@ -158,7 +158,9 @@ async function mutate(file: string, ignoreStatic: boolean, force: boolean): Prom
     reporters: ['clear-text', 'progress-append-only'],
     // Static mutants (evaluated when the module loads, e.g. a claim definition's fields) re-run every selected test: `--ignore-static` skips them for a quick pass.
     ignoreStatic,
-    timeoutMS: 120_000,
+    // A mutant's run gets 1.5× the tests' own time plus this: a mutant that turns a loop's exit off (a run to its full step
+    // budget, or past it) is a timeout, killed, within seconds rather than minutes; the unmutated tests take seconds.
+    timeoutMS: 15_000,
     tempDirName: '.eoscheck/stryker-tmp',
     // The build output and the working state are not inputs of the tests: copying them into the sandbox only races a build
     // started meanwhile (vitest builds dist/ before its tests).
