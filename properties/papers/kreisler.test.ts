@@ -6,6 +6,10 @@ import { kreislerConvergesToEos } from '../../src/claims/kreisler/convergesToEos
 import { f64 } from '../../src/numerics/f64Field.js';
 import { gdStepper } from '../../src/dynamics/stepper.js';
 import { instanceModel } from '../../src/claims/instanceModel.js';
+import { Decimal } from 'decimal.js';
+import type { Field } from '../../src/numerics/field.js';
+import { fieldFor } from '../../src/numerics/fieldFor.js';
+import { Interval } from '../../src/numerics/interval.js';
 
 /** A scalar network with y = 1 from `theta`, η = κ/φ(w₀). */
 const ds = (theta: string[], kappa: number, steps = 8000): DeepScalarInstance => ({
@@ -99,5 +103,35 @@ describe('kreisler.converges-to-eos: its guards at their edges, and the step a w
     // More than one such step: the first and the last differ, so reporting the last would show here.
     expect(nonPositiveSteps).toBeGreaterThan(1);
     expect(reported).toBe(first);
+  });
+});
+
+describe('gfsSharpness against its closed form at D = 2', () => {
+  // For two weights the gradient-flow solution solves (w₁² + c)(w₂² + c) = y², and φ = y²(1/ŵ₁² + 1/ŵ₂²) = ŵ₁² + ŵ₂²
+  // = √((w₁² − w₂²)² + 4y²): an oracle that shares nothing with the Newton iteration.
+  const cases: [number, number, number][] = [
+    [2, 0.7, 1],
+    [0.3, 2.5, 1],
+    [1.5, 1.5, 2],
+    [-1.2, 0.05, 0.5],
+  ];
+  const D80 = Decimal.clone({ precision: 80 });
+  const closed = (a: number, b: number, y: number) => {
+    const [A, B, Y] = [new D80(String(a)), new D80(String(b)), new D80(String(y))];
+    return A.mul(A).sub(B.mul(B)).pow(2).add(Y.mul(Y).mul(4)).sqrt();
+  };
+  test.each(cases)('w = (%d, %d), y = %d: f64 to 1e-14, dec:60 to 1e-50, and interval:40 encloses it within 1e-30', (a, b, y) => {
+    const want = closed(a, b, y) as Decimal;
+    const f = fieldFor(parsePrecision('f64')) as Field<number>;
+    expect(Math.abs(gfsSharpness(f, [a, b], y) - want.toNumber()) / want.toNumber()).toBeLessThan(1e-14);
+    const d = fieldFor(parsePrecision('dec:60')) as Field<Decimal>;
+    const got = gfsSharpness(d, [d.from(String(a)), d.from(String(b))], d.from(String(y)));
+    expect(got.sub(want).abs().div(want).toNumber()).toBeLessThan(1e-50);
+    const iv = fieldFor(parsePrecision('interval:40')) as Field<Interval>;
+    const e = gfsSharpness(iv, [iv.from(String(a)), iv.from(String(b))], iv.from(String(y)));
+    expect(e).toBeInstanceOf(Interval);
+    // The enclosure holds the 80-digit closed form and is narrow.
+    expect(new D80(e.lo.toString()).lte(want) && new D80(e.hi.toString()).gte(want)).toBe(true);
+    expect(new D80(e.hi.toString()).sub(e.lo.toString()).div(want).toNumber()).toBeLessThan(1e-30);
   });
 });
