@@ -2,6 +2,8 @@ import { uvExactBalancingRate } from '../../src/claims/arora/arora.js';
 import { ngdLimitingFlow, ngdTwoCycleHarmonicMean } from '../../src/claims/arora/manifoldToy.js';
 import { sharpnessDecreasesAlongFlow } from '../../src/claims/arora/sharpnessAlongFlow.js';
 import { timeAveragedLoss } from '../../src/claims/damian/timeAveragedLoss.js';
+import { odeConservedQuantity } from '../../src/claims/damian/odeConservedQuantity.js';
+import { perturbedExpr, type TrackInstance } from '../../src/claims/damian/damianTracking.js';
 import { g, type GuardInstance } from './guardInstance.js';
 import { ALPHA_NEGATIVE_DRAW } from '../../test-support/twoLayerDraws.js';
 import { REACHED_GUARDS } from './reachedGuards.js';
@@ -19,6 +21,24 @@ import { swapIsNotRotation } from '../../src/claims/wangRoberts/swapIsNotRotatio
 import { wxztBalancingIdentity } from '../../src/claims/wangXuZhaoTao/wangXuZhaoTao.js';
 
 export type { GuardInstance } from './guardInstance.js';
+
+/** The cubic toy of the x0_small instance below, from x₀ = 0.5, and the same toy as the perturbed `expr` loss with C = 0.2, q = 0. */
+const TRACK: TrackInstance = {
+  model: 'cubic-toy',
+  params: { a0: '38.62', b: '1', c: '0.5' },
+  toy: { a0: '38.62', b: '1', c: '0.5' },
+  theta: ['0.5', '0'],
+  lr: '0.0523',
+  steps: 200,
+};
+const PERTURBED: TrackInstance = {
+  ...TRACK,
+  model: 'expr',
+  params: {},
+  expr: perturbedExpr('38.62', '1', '0.5', '0.2', '0'),
+  vars: ['x', 'z'],
+  perturbation: { C: '0.2', q: '0' },
+};
 
 export const GUARD_INSTANCES: readonly GuardInstance[] = [
   g(uvExactBalancingRate, 'at_minimizer', { model: 'uv', params: { target: '1' }, theta: ['2', '0.5'], lr: '0.1', steps: 3, rule: 'sqrt-gd', rate: 'sqrt-gd' }),
@@ -69,6 +89,18 @@ export const GUARD_INSTANCES: readonly GuardInstance[] = [
     lr: '0.0523',
     steps: 200,
   }),
+  // readTrack's hypotheses (src/claims/damian/damianTracking.ts): each sign at exactly 0, each coefficient GD runs on off the
+  // stated one, and a loss outside the family (not the cubic toy for the exact claims, not the perturbed formula for the others).
+  ...(['b', 'c'] as const).map((k) =>
+    g(odeConservedQuantity, 'toy_signs', { ...TRACK, params: { ...TRACK.params, [k]: '0' }, toy: { ...TRACK.toy, [k]: '0' } }),
+  ),
+  g(odeConservedQuantity, 'toy_signs', { ...TRACK, lr: '0' }),
+  ...(['a0', 'b', 'c'] as const).map((k) => g(odeConservedQuantity, 'not_cubic', { ...TRACK, params: { ...TRACK.params, [k]: '1.5' } })),
+  g(odeConservedQuantity, 'not_cubic', { ...TRACK, perturbation: { C: '0', q: '0' } }),
+  g(odeConservedQuantity, 'not_cubic', { ...PERTURBED }),
+  g(timeAveragedLoss, 'not_toy_family', { ...PERTURBED, expr: perturbedExpr('38.62', '1', '0.5', '0.2', '0.1') }),
+  g(timeAveragedLoss, 'not_toy_family', { ...PERTURBED, model: 'cubic-toy' }),
+  g(timeAveragedLoss, 'not_toy_family', { ...TRACK, perturbation: { C: '0', q: '0' } }),
   ...REACHED_GUARDS,
   ...OTHER_GUARD_INSTANCES,
 ];
