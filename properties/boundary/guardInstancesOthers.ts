@@ -35,8 +35,8 @@ const quartic = (x0: string, lr: string, steps: number): QuarticGdInstance => ({
   z0: x0,
 });
 /** The cubic toy ½(a₀ + z)x² − cz with b = 1, c = 0.222222, η = 0.03: η√(2α) = 0.02, inside the stated [0.01, 0.03]. */
-const hoverToy = (a0: string, x0: string): ToyInstance => {
-  const toy = { a0, b: '1', c: '0.222222' };
+const hoverToy = (a0: string, x0: string, o: { b?: string; c?: string } = {}): ToyInstance => {
+  const toy = { a0, b: o.b ?? '1', c: o.c ?? '0.222222' };
   return { model: 'cubic-toy', params: { ...toy }, toy, theta: [x0, '0'], lr: '0.03', steps: 10 };
 };
 /** The width-1 uv model with target y. */
@@ -122,6 +122,12 @@ export const OTHER_GUARD_INSTANCES: readonly GuardInstance[] = [
   }),
   // x₀ = 0: GD stays on the invariant line x = 0, where nothing sharpens (a₀ = 60: ηS₀/2 = 0.9, below the edge).
   g(eosHoverCubicToy, 'x0_zero', hoverToy('60', '0')),
+  // b = 0 or c = 0: α = bc = 0, no progressive sharpening; each coefficient at exactly 0.
+  g(eosHoverCubicToy, 'no_sharpening', hoverToy('60', '0.1', { b: '0' })),
+  g(eosHoverCubicToy, 'no_sharpening', hoverToy('60', '0.1', { c: '0' })),
+  // c = 0.01 and 2 at η = 0.03: η√(2α) = 0.0042 and 0.06, either side of [0.01, 0.03].
+  g(eosHoverCubicToy, 'g_range', hoverToy('60', '0.1', { c: '0.01' })),
+  g(eosHoverCubicToy, 'g_range', hoverToy('60', '0.1', { c: '2' })),
   // a₀ = 66.7 at η = 0.03: ηS₀/2 = 1.0005, just past the stated S₀ < 2/η.
   g(eosHoverCubicToy, 'start_above_edge', hoverToy('66.7', '0.1')),
   // A generated start (η·S₀/2 = 0.7) whose η·S/2 first reaches 0.95 at step 37, run 40 steps with S measured at step 40 only:
