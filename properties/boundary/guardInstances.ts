@@ -22,7 +22,7 @@ import { wxztBalancingIdentity } from '../../src/claims/wangXuZhaoTao/wangXuZhao
 
 export type { GuardInstance } from './guardInstance.js';
 
-/** The cubic toy of the x0_small instance below, from x₀ = 0.5, and the same toy as the perturbed `expr` loss with C = 0.2, q = 0. */
+/** A cubic toy (δ = 1, ω = 0.0523) from x₀ = 0.5, and the same toy as the perturbed `expr` loss with C = 0.2, q = 0. */
 const TRACK: TrackInstance = {
   model: 'cubic-toy',
   params: { a0: '38.62', b: '1', c: '0.5' },
@@ -81,14 +81,7 @@ export const GUARD_INSTANCES: readonly GuardInstance[] = [
   }),
   g(wxztGapBelowEdge, 'not_converged', { ...fc.sample(wxztGapBelowEdge.arbitrary, { seed: 1, numRuns: 1 })[0], steps: 2 }),
   // x₀ = 0: GD on the invariant line x = 0 of the cubic toy (δ = 1, ω = 0.0523), which never self-stabilizes.
-  g(timeAveragedLoss, 'x0_small', {
-    model: 'cubic-toy',
-    params: { a0: '38.62', b: '1', c: '0.5' },
-    toy: { a0: '38.62', b: '1', c: '0.5' },
-    theta: ['0', '0'],
-    lr: '0.0523',
-    steps: 200,
-  }),
+  g(timeAveragedLoss, 'x0_small', { ...TRACK, theta: ['0', '0'] }),
   // readTrack's hypotheses (src/claims/damian/damianTracking.ts): each sign at exactly 0, each coefficient GD runs on off the
   // stated one, and a loss outside the family (not the cubic toy for the exact claims, not the perturbed formula for the others).
   ...(['b', 'c'] as const).map((k) =>
