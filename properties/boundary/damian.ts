@@ -19,7 +19,7 @@ export function toy(alpha: string, x: string, steps: number, o: { lr?: string; a
 const offBy = (i: ToyInstance, p: Partial<ToyInstance['toy']>): ToyInstance => ({ ...i, params: { ...i.params, ...p } });
 
 /** The toy at ω = η√(2α) = 0.03 (η = 0.02, b = 1, c = 1.125, ηỹ₀ = 0.01) from x₀ = 0.5: θ† reaches the edge at step 1. */
-const track = (steps: number): TrackInstance => {
+export const track = (steps: number): TrackInstance => {
   const p = { a0: '100.5', b: '1', c: '1.125' };
   return { model: 'cubic-toy', params: p, toy: p, theta: ['0.5', '0'], lr: '0.02', steps };
 };

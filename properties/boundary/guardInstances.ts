@@ -12,7 +12,7 @@ import { fourStages } from '../../src/claims/damian/fourStages.js';
 import { buildEdgeFamily, EDGE_PINNED } from '../../src/claims/damian/edgeFamilyTwoLayer.js';
 import { twoLayerTrackingOrder } from '../../src/claims/damian/twoLayerSelfStabilization.js';
 import { manifold } from './arora.js';
-import { toy } from './damian.js';
+import { toy, track } from './damian.js';
 import { wxztCatapult } from '../../src/claims/wangXuZhaoTao/uvTrajectories.js';
 import { wxztGapBelowEdge } from '../../src/claims/wangXuZhaoTao/gapBelowEdge.js';
 import fc from 'fast-check';
@@ -22,20 +22,13 @@ import { wxztBalancingIdentity } from '../../src/claims/wangXuZhaoTao/wangXuZhao
 
 export type { GuardInstance } from './guardInstance.js';
 
-/** A cubic toy (δ = 1, ω = 0.0523) from x₀ = 0.5, and the same toy as the perturbed `expr` loss with C = 0.2, q = 0. */
-const TRACK: TrackInstance = {
-  model: 'cubic-toy',
-  params: { a0: '38.62', b: '1', c: '0.5' },
-  toy: { a0: '38.62', b: '1', c: '0.5' },
-  theta: ['0.5', '0'],
-  lr: '0.0523',
-  steps: 200,
-};
+/** The tracking toy of the boundary controls (properties/boundary/damian.ts), and the same toy as the perturbed `expr` loss with C = 0.2, q = 0. */
+const TRACK: TrackInstance = track(200);
 const PERTURBED: TrackInstance = {
   ...TRACK,
   model: 'expr',
   params: {},
-  expr: perturbedExpr('38.62', '1', '0.5', '0.2', '0'),
+  expr: perturbedExpr(TRACK.toy.a0, TRACK.toy.b, TRACK.toy.c, '0.2', '0'),
   vars: ['x', 'z'],
   perturbation: { C: '0.2', q: '0' },
 };
@@ -91,7 +84,7 @@ export const GUARD_INSTANCES: readonly GuardInstance[] = [
   ...(['a0', 'b', 'c'] as const).map((k) => g(odeConservedQuantity, 'not_cubic', { ...TRACK, params: { ...TRACK.params, [k]: '1.5' } })),
   g(odeConservedQuantity, 'not_cubic', { ...TRACK, perturbation: { C: '0', q: '0' } }),
   g(odeConservedQuantity, 'not_cubic', { ...PERTURBED }),
-  g(timeAveragedLoss, 'not_toy_family', { ...PERTURBED, expr: perturbedExpr('38.62', '1', '0.5', '0.2', '0.1') }),
+  g(timeAveragedLoss, 'not_toy_family', { ...PERTURBED, expr: perturbedExpr(TRACK.toy.a0, TRACK.toy.b, TRACK.toy.c, '0.2', '0.1') }),
   g(timeAveragedLoss, 'not_toy_family', { ...PERTURBED, model: 'cubic-toy' }),
   g(timeAveragedLoss, 'not_toy_family', { ...TRACK, perturbation: { C: '0', q: '0' } }),
   ...REACHED_GUARDS,
