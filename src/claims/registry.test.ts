@@ -1,10 +1,13 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../errors.js';
+import type { Claim } from './claim.js';
 import { loadClaimsFile } from './loadClaimsFile.js';
-import { BUILTIN_CLAIMS, selectClaims, withUserClaims } from './registry.js';
+import { isClaim } from './defineClaim.js';
+import { BUILTIN_CLAIMS, CATALOG_GROUPS, selectClaims, withUserClaims } from './registry.js';
 
 const examples = resolve(import.meta.dirname, '../../properties/examples');
 
@@ -27,6 +30,86 @@ describe('the claim registry', () => {
     ]);
     expect(() => ids(['classical.nope'])).toThrow(/unknown claim "classical.nope" \(did you mean classical.quadratic/);
     expect(() => ids(['zzz*'])).toThrow(UsageError);
+  });
+
+  it('says exactly what a pattern missed: the opt-in claims it matched, the near ids, or the first of the catalog', () => {
+    const ids = (claims: readonly Claim[], p: string[]) => selectClaims(claims, p).map((c) => c.id);
+    const message = (claims: readonly Claim[], p: string) => {
+      try {
+        ids(claims, [p]);
+      } catch (e) {
+        expect(e).toBeInstanceOf(UsageError);
+        return (e as Error).message;
+      }
+      throw new Error(`"${p}" matched`);
+    };
+    // Only the opt-in claims under the prefix are named, not every opt-in claim.
+    expect(message(BUILTIN_CLAIMS, 'damian.mlp.*')).toBe('"damian.mlp.*" matches only opt-in claims, which run when named: damian.mlp.predictions-track');
+    expect(message(BUILTIN_CLAIMS, 'damian.mlp*')).toBe(
+      '"damian.mlp*" matches only opt-in claims, which run when named: damian.mlp.predictions-track, damian.mlp-8-16-1.predictions-track',
+    );
+    // Near ids: those of the same paper, three at most.
+    expect(message(BUILTIN_CLAIMS, 'damian.nope')).toBe(
+      'unknown claim "damian.nope" (did you mean damian.reduced-map.exact, damian.four-stages, damian.time-average.x-squared?)',
+    );
+    expect(message(BUILTIN_CLAIMS, 'zhu.nope')).toBe('unknown claim "zhu.nope" (did you mean zhu.exact-identity, zhu.final-sharpness-just-below-edge?)');
+    // No near id: the first six of the catalog, and a pointer to `list` when there are more.
+    const first6 = BUILTIN_CLAIMS.slice(0, 6)
+      .map((c) => c.id)
+      .join(', ');
+    expect(message(BUILTIN_CLAIMS, 'zzz*')).toBe(`unknown claim "zzz*" (known: ${first6}, …; see \`eoscheck list\`)`);
+    expect(message(BUILTIN_CLAIMS, 'zzz.x')).toBe(`unknown claim "zzz.x" (known: ${first6}, …; see \`eoscheck list\`)`);
+    expect(message(BUILTIN_CLAIMS.slice(0, 6), 'zzz')).toBe(`unknown claim "zzz" (known: ${first6})`);
+    expect(message(BUILTIN_CLAIMS.slice(0, 7), 'zzz')).toBe(`unknown claim "zzz" (known: ${first6}, …; see \`eoscheck list\`)`);
+    // A prefix matching both kinds selects the plain claims only.
+    expect(ids(BUILTIN_CLAIMS, ['damian.*'])).toEqual(BUILTIN_CLAIMS.filter((c) => c.id.startsWith('damian.') && c.optIn === undefined).map((c) => c.id));
+    expect(ids(BUILTIN_CLAIMS, ['damian.*']).length).toBeGreaterThan(0);
+  });
+
+  it('holds every claim a module of src/claims exports, each in the group of its paper', async () => {
+    const files = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') && !e.name.endsWith('.test.ts') ? [join(dir, e.name)] : [],
+      );
+    const exported = new Set<string>();
+    for (const f of files(import.meta.dirname)) {
+      const mod = (await import(pathToFileURL(f).href)) as Record<string, unknown>;
+      for (const v of Object.values(mod).flatMap((x) => (Array.isArray(x) ? x : [x]))) if (isClaim(v)) exported.add(v.id);
+    }
+    expect([...exported].sort()).toEqual(BUILTIN_CLAIMS.map((c) => c.id).sort());
+    const prefixes: Record<string, string> = {
+      Classical: 'classical.',
+      Damian: 'damian.',
+      Arora: 'arora.',
+      'Wang, Roberts': 'wr.',
+      'Wang, Xu': 'wxzt.',
+      Cohen: 'cohen.',
+      Kreisler: 'kreisler.',
+      Even: 'even.',
+      Lewkowycz: 'lewkowycz.',
+      Agarwala: 'agarwala.',
+      Chen: 'chen.',
+      Zhu: 'zhu.',
+      'Closed-form oracles': 'oracle.',
+    };
+    expect(CATALOG_GROUPS.map((g) => Object.keys(prefixes).find((k) => g.title.startsWith(k)))).toEqual(Object.keys(prefixes));
+    for (const g of CATALOG_GROUPS) {
+      const prefix = prefixes[Object.keys(prefixes).find((k) => g.title.startsWith(k)) ?? ''];
+      expect(g.claims.length, g.title).toBeGreaterThan(0);
+      expect(
+        g.claims.filter((c) => !c.id.startsWith(prefix)).map((c) => c.id),
+        g.title,
+      ).toEqual([]);
+    }
+    // The networks the self-stabilization, normalized-GD and rotation papers are about; Wang–Roberts and Cohen et al. add the
+    // quadratic (depth 1, and the thresholds' derivation); the other papers are checked on their own models only.
+    const networks = ['two-layer', 'mlp', 'mlp-f64', 'deep-linear', 'deep-scalar', 'diagonal-linear', 'matrix-factorization'];
+    expect(Object.fromEntries(CATALOG_GROUPS.filter((g) => g.paperModels !== undefined).map((g) => [g.title.split(':')[0], g.paperModels]))).toEqual({
+      'Damian, Nichani, Lee': networks,
+      'Arora, Li, Panigrahi': networks,
+      'Wang, Roberts': [...networks, 'quadratic'],
+      'Cohen et al.': [...networks, 'quadratic'],
+    });
   });
 
   it('every built-in id is unique and has a negative control', () => {
