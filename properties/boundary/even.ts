@@ -49,6 +49,19 @@ const bias = (scale: number, lr: string): DlnBiasInstance => ({
   steps: 20_000,
 });
 
+/**
+ * The implicit-bias check on one sample x = (1, 0.5, 0.25) with target y, from u₀ = (0.5, 0.5, 0.5), v₀ = 0: about 100 steps to converge at
+ * γ = 0.1 (hand-made guard instances, and the check's unit tests in properties/papers/evenBias.test.ts).
+ */
+export const oneSample = (y: string, lr: string, variant?: 'exact-mirror'): DlnBiasInstance => ({
+  model: 'diagonal-linear',
+  data: { X: [['1', '0.5', '0.25']], y: [y] },
+  theta: ['0.5', '0.5', '0.5', '0', '0', '0'],
+  lr,
+  steps: 400_000,
+  ...(variant === undefined ? {} : { variant }),
+});
+
 export const EVEN_BOUNDARIES: readonly Boundary[] = [
   boundary(evenInvariantIdentity, {
     outside: {

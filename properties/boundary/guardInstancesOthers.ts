@@ -17,6 +17,7 @@ import { lewkowyczCatapultWindow } from '../../src/claims/lewkowycz/catapultWind
 import { lewkowyczLambdaY0 } from '../../src/claims/lewkowycz/lewkowycz.js';
 import { quadratic1D } from '../../test-support/quadraticInstance.js';
 import { UV_QR } from '../../test-support/uvRegression.js';
+import { oneSample } from './even.js';
 import { g, type GuardInstance } from './guardInstance.js';
 
 const ZERO3 = [
@@ -154,6 +155,25 @@ export const OTHER_GUARD_INSTANCES: readonly GuardInstance[] = [
     lr: '0.1',
     steps: 100,
   }),
+  // u₀ = (0.5, 0, 0.5): one coordinate of u₀ on the edge of the stated u₀ > 0, v₀ = 0.
+  g(evenImplicitBias, 'not_hyperbolic_start', { ...oneSample('1', '0.1'), theta: ['0.5', '0', '0.5', '0', '0', '0'] }),
+  // One step allowed where GD needs about 100 to reach γ·max|g| < 1e-9.
+  g(evenImplicitBias, 'not_converged', { ...oneSample('1', '0.1'), steps: 1 }),
+  // y = 3 at γ = 0.6: the first step has |γg| = 1.8, past the 1 where s = −Σ artanh(γg) is defined, and GD still converges.
+  g(evenImplicitBias, 'step_too_large', oneSample('3', '0.6')),
+  // The second sample is twice the first: XXᵀ is singular.
+  g(evenImplicitBias, 'rank_deficient', {
+    ...oneSample('1', '0.1'),
+    data: {
+      X: [
+        ['1', '0.5', '0.25'],
+        ['2', '1', '0.5'],
+      ],
+      y: ['1', '2'],
+    },
+  }),
+  // y = 0: GD rests at β = 0 from the start, so s_∞ = 0 and ρ = ‖P_N s‖/‖s‖ is undefined.
+  g(evenImplicitBias, 's_vanishes', oneSample('0', '0.1')),
   // γ = 100, 200 times the generator's largest step 0.5: GD leaves the finite range within three steps.
   g(evenImplicitBias, 'diverged', {
     model: 'diagonal-linear',

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { evenImplicitBias } from '../../src/claims/even/implicitBias.js';
+import { type DlnBiasInstance, evenImplicitBias } from '../../src/claims/even/implicitBias.js';
 import { dlnRun, solveSmall, unmet } from '../../src/claims/even/evenBias.js';
 import { createContext } from '../../src/harness/checkContext.js';
+import { checkAt } from '../../src/harness/evaluate.js';
+import { oneSample } from '../boundary/even.js';
 import { f64 } from '../../src/numerics/f64Field.js';
 import { parsePrecision } from '../../src/numerics/precision.js';
 
@@ -82,5 +84,54 @@ describe('unmet', () => {
     expect(o.verdict).toBe('inconclusive');
     expect([o.evidence.code, o.evidence.message]).toEqual(['not_converged', 'no limit']);
     expect(Number.isNaN(o.evidence.observed)).toBe(true);
+  });
+});
+
+describe('even.dln.implicit-bias', () => {
+  const at = (inst: DlnBiasInstance, p: string, mode: 'claim' | 'control' = 'claim') => checkAt(evenImplicitBias, inst, parsePrecision(p), { mode }).outcome;
+
+  it('judges ρ/γ² against C = 0.25 on either side (y = 1: 0.060; y = 2: 0.281), with the codes, numbers and details of each side', () => {
+    const inside = at(oneSample('1', '0.1'), 'f64');
+    expect([inside.verdict, inside.evidence.code, inside.evidence.bound]).toEqual(['holds', 'rho_order_gamma2', 0.25]);
+    expect(inside.evidence.observed).toBeCloseTo(0.0598, 3);
+    expect(inside.evidence.margin).toBeCloseTo(0.25 - 0.0598, 3);
+    const d = inside.evidence.details as Record<string, number | string>;
+    expect(d.steps).toBe('101+204');
+    expect(Math.max(Number(d.cFull), Number(d.cHalf))).toBe(inside.evidence.observed);
+    expect(Number(d.slope)).toBeCloseTo(Math.log2(Number(d.rho) / Number(d.rhoHalf)), 12);
+    // ρ grows like γ²: ρ(γ)/ρ(γ/2) ≈ 4.
+    expect(Number(d.slope)).toBeGreaterThan(1.9);
+    const outside = at(oneSample('2', '0.1'), 'f64');
+    expect([outside.verdict, outside.evidence.code, outside.evidence.bound]).toEqual(['violated', 'rho_above_c_gamma2', 0.25]);
+    expect(outside.evidence.observed).toBeCloseTo(0.2807, 3);
+    expect(outside.evidence.margin).toBeCloseTo(0.25 - 0.2807, 3);
+  });
+
+  it('encloses its margin in the field at interval:N, around the f64 margin and of its sign, on either side of C', () => {
+    for (const y of ['1', '2']) {
+      const f = at(oneSample(y, '0.1'), 'f64');
+      const o = at(oneSample(y, '0.1'), 'interval:40');
+      expect(o.evidence.code).toBe(f.evidence.code);
+      const e = o.evidence.enclosure;
+      expect(e, `y = ${y}: no enclosure`).toBeDefined();
+      if (e === undefined) continue;
+      // Rounded outward to doubles: a few ulps of the margin wide.
+      expect(e.hi - e.lo).toBeLessThan(1e-15);
+      expect(Math.abs(e.lo - f.evidence.margin)).toBeLessThan(1e-12);
+      expect(Math.sign(e.lo)).toBe(Math.sign(e.hi));
+      expect(Math.sign(e.lo)).toBe(Math.sign(f.evidence.margin));
+    }
+    // The f64 and decimal rungs decide on doubles and carry no enclosure.
+    expect(at(oneSample('1', '0.1'), 'f64').evidence.enclosure).toBeUndefined();
+  });
+
+  it("judges the control's exact-mirror statement (ρ ≤ 1e-9) on either side: γ = 1e-3 gives 1.5e-9, γ = 3e-4 gives 1.3e-10", () => {
+    const off = at(oneSample('0.2', '0.001', 'exact-mirror'), 'f64', 'control');
+    expect([off.verdict, off.evidence.code, off.evidence.bound]).toEqual(['violated', 'off_mirror_solution', 1e-9]);
+    expect(off.evidence.observed).toBeGreaterThan(1.4e-9);
+    const on = at(oneSample('0.2', '0.0003', 'exact-mirror'), 'f64', 'control');
+    expect([on.verdict, on.evidence.code]).toEqual(['holds', 'on_mirror_solution']);
+    expect(on.evidence.observed).toBeLessThan(2e-10);
+    expect(on.evidence.margin).toBeCloseTo(1e-9 - on.evidence.observed, 20);
   });
 });
