@@ -14,4 +14,22 @@ export const SHARED_EQUIVALENT_MUTANTS: readonly EquivalentMutant[] = [
     replacement: 'true',
     why: 'passes an undefined field (data, expr, dim) instead of leaving it out: ModelDef.create reads each with `=== undefined` (models/params.ts, checkInputFinite.ts), so the two are the same input',
   })),
+  {
+    file: 'src/claims/defineClaim.ts',
+    line: 25,
+    replacement: 'true',
+    why: "`typeof x === 'number'` before `Number.isFinite(x)`: Number.isFinite is false for every non-number (it does not coerce), so the tolerance check rejects the same values without it",
+  },
+  ...(
+    [
+      [45, 'citation'],
+      [53, 'negativeControl'],
+      [57, 'tolerance'],
+    ] as const
+  ).map(([line, field]) => ({
+    file: 'src/claims/defineClaim.ts',
+    line,
+    replacement: 'false',
+    why: `\`${field} === undefined\` dropped from the test of a missing ${field}: \`typeof undefined\` is 'undefined', so the \`typeof … !== 'object'\` beside it rejects an undefined ${field} with the same message (the survivor is this one: its null and typeof siblings are killed by src/claims/defineClaim.test.ts)`,
+  })),
 ];
