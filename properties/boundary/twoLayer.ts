@@ -36,7 +36,7 @@ export function statedRungs(): () => void {
 }
 
 /** The measured runs of the pinned instance at ε ≈ 0.039, 0.028, 0.020, 0.014 (f64, seed 1). */
-const TWO_LAYER_MEASURED: readonly RungRun[] = [
+export const TWO_LAYER_MEASURED: readonly RungRun[] = [
   [
     0.03931225687320838, 0.18088000433377388, 2.136906841723963, 0.0722684249878232, 4.486638633538997, 0.19625786313413798, 0.9039182446477637,
     1.6110157303937507, 2.1886344575877366, 7.982789974551582, 7.924377129947418, 523,
@@ -54,6 +54,44 @@ const TWO_LAYER_MEASURED: readonly RungRun[] = [
     1.4444724448877377, 2.137269097932692, 6.272561039869235, 6.264162148240652, 1567,
   ],
 ].map(measuredRun);
+
+/** The numbers a measured run states, in the order `measuredRun` reads them. */
+const STATED = [
+  'eps',
+  'err',
+  'errNoCubic',
+  'lossErr',
+  'lossErrNoEnergy',
+  'sharpErr',
+  'sharpErrNoY',
+  'sharpErrPointwise',
+  'maxDagger',
+  'maxFlow',
+  'endFlow',
+  'steps',
+] as const;
+
+/** The stated numbers on which a run differs from a measured one by more than `rel` of the measured value. */
+export function runDifferences(run: RungRun, measured: RungRun, rel: number): string[] {
+  return STATED.filter((k) => !(Math.abs(run[k] - measured[k]) <= rel * Math.abs(measured[k]))).map((k) => `${k}: ${run[k]}, stated ${measured[k]}`);
+}
+
+/** The rung runs a claim's check reads when it judges `instance` (through the claims' rung runner, so with the family's own options). */
+export function rungRunsOf(check: () => void): RungRun[] {
+  const runs: RungRun[] = [];
+  const run = rungRunner.run;
+  rungRunner.run = (instance, rung, data, ctx, options) => {
+    const r = run(instance, rung, data, ctx, options);
+    if (!('verdict' in r)) runs.push(r);
+    return r;
+  };
+  try {
+    check();
+  } finally {
+    rungRunner.run = run;
+  }
+  return runs;
+}
 
 /** A measured run from its numbers (eps, err, errNoCubic, lossErr, lossErrNoEnergy, sharpErr, sharpErrNoY, sharpErrPointwise, maxDagger, maxFlow, endFlow, steps). */
 function measuredRun([
@@ -223,7 +261,7 @@ function familyBoundaries(f: Family): { first: Boundary[]; second: Boundary[] } 
 }
 
 /** The measured runs of the diagonal-linear pinned instance at ε ≈ 0.056, 0.040, 0.028, 0.020 (f64, seed 1). */
-const DIAGONAL_LINEAR_MEASURED: Ladder = [
+export const DIAGONAL_LINEAR_MEASURED: Ladder = [
   [
     0.05599819151450553, 0.7023583432135406, 2.601972991668853, 0.14464342932664898, 6.938072272804068, 0.4066624078384555, 1.2548912658448885,
     0.8997154321837987, 2.649352852663609, 5.939824609012078, 5.881686653983461, 652,
@@ -261,7 +299,7 @@ const DIAGONAL_LINEAR = familyBoundaries({
 });
 
 /** The measured runs of the deep-linear pinned instance at ε ≈ 0.057, 0.040, 0.028, 0.020 (f64, seed 1; its horizon in slow time). */
-const DEEP_LINEAR_MEASURED: Ladder = [
+export const DEEP_LINEAR_MEASURED: Ladder = [
   [
     0.05711610302276655, 0.7452578736918266, 0.06656118914741473, 0.0010084645065020325, 0.007896073417241016, 0.01979562087127111, 0.03782749335348061,
     1.2841362452861103, 0.10489658366471946, 0.09431714128683061, 0.09431714128683061, 338,
