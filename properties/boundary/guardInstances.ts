@@ -9,6 +9,8 @@ import { ALPHA_NEGATIVE_DRAW } from '../../test-support/twoLayerDraws.js';
 import { REACHED_GUARDS } from './reachedGuards.js';
 import { OTHER_GUARD_INSTANCES } from './guardInstancesOthers.js';
 import { fourStages } from '../../src/claims/damian/fourStages.js';
+import { reducedMapExact } from '../../src/claims/damian/reducedMap.js';
+import type { ToyInstance } from '../../src/claims/damian/damian.js';
 import { buildEdgeFamily, EDGE_PINNED } from '../../src/claims/damian/edgeFamilyTwoLayer.js';
 import { twoLayerTrackingOrder } from '../../src/claims/damian/twoLayerSelfStabilization.js';
 import { manifold } from './arora.js';
@@ -44,6 +46,30 @@ export const GUARD_INSTANCES: readonly GuardInstance[] = [
   // NGD moves |x| by η per step: from |x₀| = 1 at η = 1e-5 Phase I would take 1e5 steps, past the 20 000 allowed.
   g(ngdLimitingFlow, 'no_phase_one', { ...manifold('1', '1', '0.00001', 'ngd'), flowStart: 'phase1' }),
   g(fourStages, 'toy_signs', { ...toy('0.01', '0.1', 1), toy: { a0: '200', b: '1', c: '-0.01' }, params: { a0: '200', b: '1', c: '-0.01' } }),
+  // readToy's hypotheses (src/claims/damian/damian.ts): b, c and η each at exactly 0, on the edge of the stated b, c, η > 0.
+  ...(['b', 'c'] as const).map((k) => {
+    const p = { a0: '200', b: '1', c: '0.01', [k]: '0' };
+    return g(fourStages, 'toy_signs', { ...toy('0.01', '0.1', 1), toy: p, params: p });
+  }),
+  g(fourStages, 'toy_signs', { ...toy('0.01', '0.1', 1), lr: '0' }),
+  // assumeExactToy's hypothesis: GD runs on a loss with one coefficient off the stated toy's (by 1e-10 of a₀), or on another model.
+  ...(
+    [
+      ['a0', '200.00000002'],
+      ['b', '1.0000000001'],
+      ['c', '0.0100000001'],
+    ] as const
+  ).map(([k, v]) => {
+    const i = toy('0.01', '0.1', 1);
+    return g(reducedMapExact, 'not_cubic', { ...i, params: { ...i.params, [k]: v } });
+  }),
+  g(reducedMapExact, 'not_cubic', {
+    ...toy('0.01', '0.1', 1),
+    model: 'expr',
+    params: {},
+    expr: '0.5*(200 + z)*x^2 - 0.01*z',
+    vars: ['x', 'z'],
+  } as unknown as ToyInstance),
   // A draw of the two-layer edge family whose α turns negative along θ† (docs/claims/damian.md, draws 6–8).
   g(twoLayerTrackingOrder, 'alpha_positive', buildEdgeFamily(ALPHA_NEGATIVE_DRAW.X, ALPHA_NEGATIVE_DRAW.thetaK)),
   // A negative-control instance checked as a claim instance.
