@@ -48,6 +48,8 @@ describe('the claim registry', () => {
     expect(message(BUILTIN_CLAIMS, 'damian.mlp*')).toBe(
       '"damian.mlp*" matches only opt-in claims, which run when named: damian.mlp.predictions-track, damian.mlp-8-16-1.predictions-track',
     );
+    // A plain id is never read as a prefix: one letter past an opt-in claim's id is unknown, not "only opt-in".
+    expect(message(BUILTIN_CLAIMS, 'damian.mlp.predictions-trackX')).toMatch(/^unknown claim "damian.mlp.predictions-trackX" \(did you mean /);
     // Near ids: those of the same paper, three at most.
     expect(message(BUILTIN_CLAIMS, 'damian.nope')).toBe(
       'unknown claim "damian.nope" (did you mean damian.reduced-map.exact, damian.four-stages, damian.time-average.x-squared?)',
