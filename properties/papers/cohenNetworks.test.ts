@@ -67,6 +67,57 @@ describe('hand-made instances', () => {
     expect(() => checkAt(progressiveSharpening, inst({ lr: '-1' }), parsePrecision('f64'), { mode: 'claim' })).toThrow(/lr/);
   });
 
+  it('rejects each malformed field of an instance with its own rule, and accepts the values at the edges of each range', () => {
+    const f64 = parsePrecision('f64');
+    // Control mode: it runs past the task's hypothesis (a teacher task is an instance, not of the claim), so every field is read.
+    const run = (over: Record<string, unknown>) => () => checkAt(progressiveSharpening, inst(over as Partial<MlpEosInstance>), f64, { mode: 'control' });
+    const net = (o: Record<string, unknown>) => ({ net: { inputDim: 8, widths: [16], activation: 'tanh', ...o } });
+    const bad: [Record<string, unknown>, RegExp][] = [
+      [{ net: undefined }, /"net" must be/],
+      [{ net: null }, /"net" must be/],
+      [{ net: 'mlp' }, /"net" must be/],
+      [{ net: [8, 16] }, /"net" must be/],
+      [net({ inputDim: 0 }), /"net.inputDim" must be an integer in \[1, 64\]/],
+      [net({ inputDim: 65 }), /"net.inputDim"/],
+      [net({ inputDim: 2.5 }), /"net.inputDim"/],
+      [net({ inputDim: '8' }), /"net.inputDim"/],
+      [net({ widths: 16 }), /"net.widths" must list 1 to 4 integer widths in \[1, 256\]/],
+      [net({ widths: [16, 16, 16, 16, 16] }), /"net.widths"/],
+      [net({ widths: [16, 0] }), /"net.widths"/],
+      [net({ widths: [257] }), /"net.widths"/],
+      [net({ activation: 'gelu' }), /"net.activation" must be one of/],
+      [{ task: 'labels' }, /"task" must be "random-labels" or "teacher"/],
+      [{ n: 2001 }, /"n" must be an integer in \[1, 2000\]/],
+      [{ seed: -1 }, /"seed" and "dataSeed" must be integers/],
+      [{ seed: 2 ** 32 }, /"seed" and "dataSeed"/],
+      [{ dataSeed: 2 ** 32 - 1 }, /"seed" and "dataSeed"/],
+      [{ dataSeed: 0.5 }, /"seed" and "dataSeed"/],
+      [{ steps: 0 }, /"steps" must be an integer in \[1, 20000\] and "every" in \[1, steps\]/],
+      [{ steps: 20_001 }, /"steps"/],
+      [{ every: 0 }, /"steps"/],
+      [{ steps: 10, every: 11 }, /"steps"/],
+      [{ lr: 0.382 }, /"lr" must be a positive decimal/],
+      [{ lr: '0.3.8' }, /"lr"/],
+      [{ lr: '0' }, /"lr"/],
+      [{ lr: '-0.1' }, /"lr"/],
+    ];
+    for (const [over, re] of bad) expect(run(over), JSON.stringify(over)).toThrow(re);
+    // The edges of each range are instances (one step each: only the reading of the instance is under test).
+    const one = { steps: 1, every: 1 };
+    for (const over of [
+      { ...net({ inputDim: 1 }) },
+      { ...net({ inputDim: 64 }) },
+      { ...net({ widths: [1, 2, 3, 256] }) },
+      { n: 1 },
+      { n: 2000 },
+      { seed: 0, dataSeed: 0 },
+      { seed: 2 ** 32 - 1, dataSeed: 2 ** 32 - 2 },
+      { task: 'teacher' },
+    ])
+      expect(run({ ...one, ...over }), JSON.stringify(over)).not.toThrow();
+    expect(run({ steps: 20_000, every: 20_000, lr: '0.0001' })).not.toThrow();
+  });
+
   it('generated instances state their step explicitly, aimed at the drawn κ₀ = η·S₀/2', async () => {
     const fc = (await import('fast-check')).default;
     const [x] = fc.sample(progressiveSharpening.arbitrary, { seed: 5, numRuns: 1 });
