@@ -6,6 +6,7 @@ import { claimVerdict, zeroCounts } from '../src/harness/report.js';
 import { parsePrecision } from '../src/numerics/precision.js';
 import { BOUNDARIES } from './boundary/index.js';
 import { type Boundary, scaledTolerance } from './boundary/boundary.js';
+import { COHEN_HOVER_SECOND, statedHoverRuns } from './boundary/cohenHover.js';
 import { MLP_BOUNDARIES, MLP_SECOND, recordedMlpRuns } from './boundary/mlp.js';
 import { statedRungs, TWO_LAYER_BOUNDARIES, TWO_LAYER_SECOND } from './boundary/twoLayer.js';
 
@@ -17,7 +18,8 @@ import { statedRungs, TWO_LAYER_BOUNDARIES, TWO_LAYER_SECOND } from './boundary/
  */
 const only = (process.env.EOSCHECK_CLAIMS ?? '').split(',').filter((id) => id !== '');
 const FIRST: readonly Boundary[] = [...BOUNDARIES, ...TWO_LAYER_BOUNDARIES, ...MLP_BOUNDARIES];
-const ALL: readonly Boundary[] = [...FIRST, ...TWO_LAYER_SECOND, ...MLP_SECOND];
+const SECOND: readonly Boundary[] = [...TWO_LAYER_SECOND, ...MLP_SECOND, ...COHEN_HOVER_SECOND];
+const ALL: readonly Boundary[] = [...FIRST, ...SECOND];
 const selected = only.length === 0 ? ALL : ALL.filter((b) => only.includes(b.claim.id));
 
 const f64 = parsePrecision('f64');
@@ -39,14 +41,17 @@ function outsideVerdict(b: Boundary, claim: Claim, inst: Instance): { verdict: s
 describe('boundary controls', () => {
   // The two-layer claims' rungs are seconds of runs each: a rung that states its run (properties/boundary/twoLayer.ts) is
   // answered with it, so the claim's own check decides on a stated ladder; every other rung runs.
-  // The MLP claims' windows are 1000 steps of a network each: their boundaries judge recorded runs (properties/boundary/mlp.ts).
+  // The MLP claims' windows are 1000 steps of a network each: their boundaries judge recorded runs (properties/boundary/mlp.ts), and
+  // the Cohen et al. hover's bands stated runs (properties/boundary/cohenHover.ts).
   let restore = () => {};
   beforeAll(() => {
     const rungs = statedRungs();
     const runs = recordedMlpRuns();
+    const hover = statedHoverRuns();
     restore = () => {
       rungs();
       runs();
+      hover();
     };
   });
   afterAll(() => restore());
@@ -95,7 +100,7 @@ test('boundary controls name registered claims, once each', () => {
   const ids = FIRST.map((b) => b.claim.id);
   expect(new Set(ids).size).toBe(ids.length);
   // The second boundaries of the two-layer claims (another failure code of the same decision) name claims that have a first.
-  expect([...TWO_LAYER_SECOND, ...MLP_SECOND].filter((b) => !ids.includes(b.claim.id))).toEqual([]);
+  expect(SECOND.filter((b) => !ids.includes(b.claim.id))).toEqual([]);
   const registered = new Set(BUILTIN_CLAIMS.map((c) => c.id));
   expect(ids.filter((id) => !registered.has(id))).toEqual([]);
 });
