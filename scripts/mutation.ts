@@ -75,16 +75,18 @@ function testsFor(file: string): string[] {
   ];
 }
 
-async function claimsOf(file: string): Promise<string[]> {
+/**
+ * The claims a file exports, one by one or as a list (src/claims/oracles/oracle.ts: ORACLE_CLAIMS). Opt-in claims (minutes at their
+ * decisive runs) are not run by the claim suite at 20 runs: they count here only for a file whose claims are all opt-in, whose
+ * mutants then meet the quick suites that judge stated or recorded runs (boundary controls, guard instances, declarations).
+ */
+async function claimsOf(file: string): Promise<{ plain: string[]; optIn: string[] }> {
   const mod = (await import(pathToFileURL(join(root, file)).href)) as Record<string, unknown>;
-  // A file may export its claims one by one or as a list (src/claims/oracles/oracle.ts: ORACLE_CLAIMS). Opt-in claims (minutes
-  // at their decisive runs) are left to their own suites, which the claim suite at 20 runs cannot stand in for.
-  return Object.values(mod)
+  const claims = Object.values(mod)
     .flatMap((v) => (Array.isArray(v) ? v : [v]))
     .filter(isClaim)
-    .filter((c) => c.optIn === undefined)
-    .map((c) => c.id)
-    .filter((id, k, all) => all.indexOf(id) === k);
+    .filter((c, k, all) => all.findIndex((x) => x.id === c.id) === k);
+  return { plain: claims.filter((c) => c.optIn === undefined).map((c) => c.id), optIn: claims.filter((c) => c.optIn !== undefined).map((c) => c.id) };
 }
 
 /** Every non-test source file under src/claims, relative to the root (index.ts files only re-export). */
@@ -122,23 +124,32 @@ function importersInClaims(file: string): string[] {
  * The claims a file's mutants can change: its own, or for a helper without claims those of the files of src/claims that
  * import it; and the modules that hold them (the claim suites import those alone rather than the whole catalog).
  */
-async function claimIds(file: string): Promise<{ ids: string[]; modules: string[] }> {
-  if (!file.startsWith('src/claims/')) return { ids: [], modules: [] };
+async function claimIds(file: string): Promise<{ ids: string[]; modules: string[]; optInOnly: boolean }> {
+  if (!file.startsWith('src/claims/')) return { ids: [], modules: [], optInOnly: false };
   const own = await claimsOf(file);
-  if (own.length > 0) return { ids: own, modules: [file] };
+  const pick = (each: readonly { plain: string[]; optIn: string[] }[], files: readonly string[]) => {
+    const plain = [...new Set(each.flatMap((e) => e.plain))];
+    const optIn = [...new Set(each.flatMap((e) => e.optIn))];
+    const optInOnly = plain.length === 0 && optIn.length > 0;
+    const ids = optInOnly ? optIn : plain;
+    return { ids, modules: files.filter((_, k) => each[k].plain.length + each[k].optIn.length > 0), optInOnly };
+  };
+  if (own.plain.length + own.optIn.length > 0) return pick([own], [file]);
   const importers = importersInClaims(file);
-  const each = await Promise.all(importers.map(claimsOf));
-  return { ids: [...new Set(each.flat())], modules: importers.filter((_, k) => each[k].length > 0) };
+  return pick(await Promise.all(importers.map(claimsOf)), importers);
 }
 
 async function mutate(file: string, ignoreStatic: boolean, force: boolean): Promise<FileResult> {
   const { Stryker } = await import('@stryker-mutator/core');
-  const { ids: claims, modules } = await claimIds(file);
+  const { ids: claims, modules, optInOnly } = await claimIds(file);
   const key = file.replace(/[/.]/g, '_');
   // No claim reached (a file outside the catalog): a filter no claim matches, so the claim suites run nothing rather than everything.
   process.env.EOSCHECK_CLAIMS = claims.length > 0 ? claims.join(',') : 'none';
   process.env.EOSCHECK_CLAIM_MODULES = modules.join(',');
-  process.env.EOSCHECK_MUTATION_TESTS = testsFor(file).join(',');
+  // The claim suite would run an opt-in claim at its decisive runs (minutes each): left to the claim's own suite.
+  process.env.EOSCHECK_MUTATION_TESTS = testsFor(file)
+    .filter((f) => !(optInOnly && f === 'properties/claims.test.ts'))
+    .join(',');
   process.env.EOSCHECK_CLAIM_RUNS ??= '20';
   const start = performance.now();
   const mutants = await new Stryker({
