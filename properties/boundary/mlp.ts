@@ -10,8 +10,8 @@ import { type Boundary, boundary } from './boundary.js';
  * supplied through recordedMlpEdgeRun (installed by the boundary suite around its tests), so no network runs.
  */
 
-/** A window whose errors are `loss`·δ²/η and `sharpness`·√(2α) exactly: δ²/η = 1 and √(2α) = 1. */
-function run(loss: number, sharpness: number): MlpEdgeRun {
+/** A window whose errors are `loss`·δ²/η and `sharpness`·√(2α) exactly: δ²/η = 1 and √(2α) = 1 (also the recorded runs of properties/papers/damianMlpInstances.test.ts). */
+export function run(loss: number, sharpness: number): MlpEdgeRun {
   return {
     eta: 0.25,
     kappa0: 0.55,
