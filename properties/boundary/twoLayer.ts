@@ -72,12 +72,18 @@ const STATED = [
 ] as const;
 
 /** The stated numbers on which a run differs from a measured one by more than `rel` of the measured value. */
-export function runDifferences(run: RungRun, measured: RungRun, rel: number): string[] {
+function runDifferences(run: RungRun, measured: RungRun, rel: number): string[] {
   return STATED.filter((k) => !(Math.abs(run[k] - measured[k]) <= rel * Math.abs(measured[k]))).map((k) => `${k}: ${run[k]}, stated ${measured[k]}`);
 }
 
-/** The rung runs a claim's check reads when it judges `instance` (through the claims' rung runner, so with the family's own options). */
-export function rungRunsOf(check: () => void): RungRun[] {
+/**
+ * Where the runs a claim's check reads on `instance` (through the claims' rung runner, so with the family's own options) differ from
+ * the `measured` ladder the boundary controls state (by more than 1e-9 relative, or in their number). The stated ladders are the
+ * measured runs of the pinned instance perturbed in one quantity, so every number of each rung's run (the claim's errors and the
+ * controls': without the cubic terms, without x²/η, without y, the flow's distance, the largest distance to θ†) must be what runRung
+ * measures: a change to any of them in edgeRun.ts shows here.
+ */
+export function statedRunDifferences(check: () => void, measured: Ladder): string[] {
   const runs: RungRun[] = [];
   const run = rungRunner.run;
   rungRunner.run = (instance, rung, data, ctx, options) => {
@@ -90,7 +96,8 @@ export function rungRunsOf(check: () => void): RungRun[] {
   } finally {
     rungRunner.run = run;
   }
-  return runs;
+  const count = runs.length === measured.length ? [] : [`${runs.length} rungs run, ${measured.length} stated`];
+  return [...count, ...runs.flatMap((r, k) => (k < measured.length ? runDifferences(r, measured[k], 1e-9) : []))];
 }
 
 /** A measured run from its numbers (eps, err, errNoCubic, lossErr, lossErrNoEnergy, sharpErr, sharpErrNoY, sharpErrPointwise, maxDagger, maxFlow, endFlow, steps). */
