@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import type { Claim, InstanceJson } from '../src/claims/claim.js';
 import { suiteCatalog } from './suiteCatalog.js';
 
@@ -20,6 +20,10 @@ const only = (process.env.EOSCHECK_CLAIMS ?? '').split(',').filter((id) => id !=
 const DRAWS = 3;
 
 async function catalog(): Promise<readonly Claim[]> {
+  // Narrowed (a mutation run), each test loads the claim modules afresh: a module's top level (a citation's `recalled` mark, a
+  // hypothesis list) then runs inside every test that reads it, and a mutant there is run against each of them, not only
+  // against the first test that happened to load the module.
+  if (only.length > 0) vi.resetModules();
   const claims = await suiteCatalog();
   return only.length === 0 ? claims : claims.filter((c) => only.includes(c.id));
 }
