@@ -6,7 +6,7 @@ import { claimVerdict, zeroCounts } from '../src/harness/report.js';
 import { parsePrecision } from '../src/numerics/precision.js';
 import { BOUNDARIES } from './boundary/index.js';
 import { type Boundary, scaledTolerance } from './boundary/boundary.js';
-import { COHEN_HOVER_SECOND, statedHoverRuns } from './boundary/cohenHover.js';
+import { COHEN_NETWORK_SECOND, statedNetworkRuns } from './boundary/cohenNetworkRuns.js';
 import { MLP_BOUNDARIES, MLP_SECOND, recordedMlpRuns } from './boundary/mlp.js';
 import { statedRungs, TWO_LAYER_BOUNDARIES, TWO_LAYER_SECOND } from './boundary/twoLayer.js';
 
@@ -18,7 +18,7 @@ import { statedRungs, TWO_LAYER_BOUNDARIES, TWO_LAYER_SECOND } from './boundary/
  */
 const only = (process.env.EOSCHECK_CLAIMS ?? '').split(',').filter((id) => id !== '');
 const FIRST: readonly Boundary[] = [...BOUNDARIES, ...TWO_LAYER_BOUNDARIES, ...MLP_BOUNDARIES];
-const SECOND: readonly Boundary[] = [...TWO_LAYER_SECOND, ...MLP_SECOND, ...COHEN_HOVER_SECOND];
+const SECOND: readonly Boundary[] = [...TWO_LAYER_SECOND, ...MLP_SECOND, ...COHEN_NETWORK_SECOND];
 const ALL: readonly Boundary[] = [...FIRST, ...SECOND];
 const selected = only.length === 0 ? ALL : ALL.filter((b) => only.includes(b.claim.id));
 
@@ -42,16 +42,16 @@ describe('boundary controls', () => {
   // The two-layer claims' rungs are seconds of runs each: a rung that states its run (properties/boundary/twoLayer.ts) is
   // answered with it, so the claim's own check decides on a stated ladder; every other rung runs.
   // The MLP claims' windows are 1000 steps of a network each: their boundaries judge recorded runs (properties/boundary/mlp.ts), and
-  // the Cohen et al. hover's bands stated runs (properties/boundary/cohenHover.ts).
+  // the Cohen et al. network claims' bands stated runs (properties/boundary/cohenNetworkRuns.ts).
   let restore = () => {};
   beforeAll(() => {
     const rungs = statedRungs();
     const runs = recordedMlpRuns();
-    const hover = statedHoverRuns();
+    const network = statedNetworkRuns();
     restore = () => {
       rungs();
       runs();
-      hover();
+      network();
     };
   });
   afterAll(() => restore());
