@@ -15,6 +15,12 @@ export const SHARED_EQUIVALENT_MUTANTS: readonly EquivalentMutant[] = [
     why: 'passes an undefined field (data, expr, dim) instead of leaving it out: ModelDef.create reads each with `=== undefined` (models/params.ts, checkInputFinite.ts), so the two are the same input',
   })),
   {
+    file: 'src/claims/registry.ts',
+    line: 101,
+    replacement: 'true',
+    why: 'the opt-in list drops its `c.optIn !== undefined`: it is read only when no plain claim matches the prefix, and then every claim under the prefix is opt-in, so the list is the same',
+  },
+  {
     file: 'src/claims/defineClaim.ts',
     line: 25,
     replacement: 'true',
