@@ -69,11 +69,22 @@ export const COHEN_BOUNDARIES: readonly Boundary[] = [
       description:
         'g = η√(2α) = 0.0975, past the 0.03 of the hypotheses, where the largest ηS/2 after the crossing first passes 1.25: it is 1.2517, 0.13% past ' +
         '(at g = 0.097 it is 1.2469, median 1.027); and at g = 0.09 from x₀ = δ/2, windows shorter than the four periods: to step 100 (the overshoot) ' +
-        'the median is 1.0512, 0.12% past 1.05 (to step 97: 1.0472, to 99: 1.0492), to step 193 (the dip after it) 0.9683, 0.17% under 0.97 (to 194: 0.9703)',
-      instances: [hover('5.28125', '58.7447916667', '1.6250000', 358), hover('4.5', '59.9166666667', '1.5', 100), hover('4.5', '59.9166666667', '1.5', 193)],
+        'the median is 1.0512, 0.12% past 1.05 (to step 97: 1.0472, to 99: 1.0492), to step 193 (the dip after it) 0.9683, 0.17% under 0.97 (to 194: 0.9703); ' +
+        'and the generator’s g = 0.02 from x₀ = δ/20 stopped at step 118, the last before the loss first rises (monotone_loss)',
+      instances: [
+        hover('5.28125', '58.7447916667', '1.6250000', 358),
+        hover('4.5', '59.9166666667', '1.5', 100),
+        hover('4.5', '59.9166666667', '1.5', 193),
+        hover('0.222222', '66.3333336667', '0.033333317', 118),
+      ],
     },
     // The generator's g = 0.03 and 0.01: median ηS/2 = 1.0028 and 1.0003, max 1.020 and 1.0035.
-    inside: [hover('0.5', '65.9166666667', '0.50000000', 938), hover('0.0555556', '66.5833332667', '0.16666673', 2614)],
+    // Stopped one step later (119): one rise.
+    inside: [
+      hover('0.5', '65.9166666667', '0.50000000', 938),
+      hover('0.0555556', '66.5833332667', '0.16666673', 2614),
+      hover('0.222222', '66.3333336667', '0.033333317', 119),
+    ],
   }),
   boundary(progressiveSharpening, {
     notTolerance: LANCZOS,
