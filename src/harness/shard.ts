@@ -38,7 +38,7 @@ export function shardFromSlurm(env: Readonly<Record<string, string | undefined>>
     const v = env[name];
     if (v === undefined || v === '') {
       if (fallback !== undefined) return fallback;
-      throw new UsageError(`is not set although SLURM_ARRAY_TASK_ID is (${idText}); run under a job array or give --shard i/n`, name);
+      throw new UsageError(`is not set although SLURM_ARRAY_TASK_ID is (${idText}); run under a job array or give the shard (i/n) explicitly`, name);
     }
     if (!/^\d+$/.test(v.trim())) throw new UsageError(`"${v}" is not a whole number`, name);
     return Number(v);
