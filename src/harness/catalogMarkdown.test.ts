@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CATALOG_GROUPS } from '../claims/registry.js';
-import { catalogMarkdown } from './catalogMarkdown.js';
+import { catalogMarkdown, verdictText } from './catalogMarkdown.js';
+import { zeroCounts } from './report.js';
 
 const group = (title: string) => {
   const g = CATALOG_GROUPS.find((x) => x.title.startsWith(title));
@@ -30,5 +31,24 @@ describe('catalogMarkdown', () => {
     expect(md).not.toContain("On the paper's models");
     expect(md).not.toContain('On toy models');
     expect(md).toMatch(/\| `chen\.cubic-map\.two-cycle` \|[^\n]*\| exact identity \|/);
+  });
+});
+
+describe('verdictText', () => {
+  it('counts the instances that decided nothing as inconclusive, whatever the reason (hypotheses, a tie, the budget)', () => {
+    const claim = group('Classical').claims[0];
+    const row = {
+      id: claim.id,
+      verdict: 'holds' as const,
+      kind: claim.kind,
+      runs: 100,
+      instances: { ...zeroCounts(), holds: 97, inconclusive: 2, diverged: 1 },
+      exercised: 97,
+      fixtures: 0,
+      evaluations: 0,
+      counterexamples: [],
+      ms: 0,
+    };
+    expect(verdictText(row, claim)).toBe('holds, 97 of 97 exercised (100 runs; 2 inconclusive, 1 diverged)');
   });
 });

@@ -17,7 +17,7 @@ export function verdictText(row: ClaimRow | undefined, claim: Claim): string {
   const c = row.instances;
   const extra = [
     c.artifact > 0 ? `${c.artifact} artifact` : '',
-    c.inconclusive > 0 ? `${c.inconclusive} outside hypotheses` : '',
+    c.inconclusive > 0 ? `${c.inconclusive} inconclusive` : '',
     c.diverged > 0 ? `${c.diverged} diverged` : '',
     (c.error ?? 0) > 0 ? `${c.error} error` : '',
   ]

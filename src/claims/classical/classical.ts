@@ -215,9 +215,9 @@ export const descentLemmaQuadratic: Claim<QuadraticGdInstance> = defineClaim<Qua
     ctx.assume(!F.lt(L, s.lambdaMax), 'not_smooth', `L = ${F.toString(L)} is below λ_max = ${F.toString(s.lambdaMax)}`);
     ctx.assume(F.sign(etaL) > 0 && F.lt(etaL, F.int(2)), 'step_too_large', `η·L = ${F.toString(etaL)} is not in (0, 2)`);
     const factor = F.mul(s.eta, F.sub(F.one, F.div(etaL, F.int(2))));
-    // Margin: −shortfall/(promised + slack), the slack its allowance; enclosed at interval:N.
-    let best: { observed: number; bound: number; step: number } | undefined;
-    let least: typeof F.zero | undefined;
+    // Margin: −shortfall/(promised + slack) at the tightest step, the slack its allowance; enclosed at interval:N. The margin and the
+    // allowance are the same step's: the least margin over the steps, with another step's allowance, could fall below −allowance on a pass.
+    let best: { observed: number; bound: number; step: number; margin: typeof F.zero } | undefined;
     for (const st of gdSteps(s, instance.steps)) {
       const promised = F.mul(factor, st.gradNorm2);
       const actual = F.sub(st.loss, st.next);
@@ -241,8 +241,7 @@ export const descentLemmaQuadratic: Claim<QuadraticGdInstance> = defineClaim<Qua
           details: { etaL: F.toString(etaL) },
         });
       }
-      least = least === undefined ? F.neg(rel) : F.min(least, F.neg(rel));
-      if (best === undefined || bound - observed < best.bound - best.observed) best = { observed, bound, step: st.t };
+      if (best === undefined || bound - observed < best.bound - best.observed) best = { observed, bound, step: st.t, margin: F.neg(rel) };
     }
     const b = best ?? { observed: 0, bound: 0, step: 0 };
     return ctx.holds({
@@ -251,7 +250,7 @@ export const descentLemmaQuadratic: Claim<QuadraticGdInstance> = defineClaim<Qua
       observed: b.observed,
       bound: b.bound,
       allowance: b.bound,
-      ...(least !== undefined ? ctx.margin(least) : { margin: Number.POSITIVE_INFINITY }),
+      ...(best !== undefined ? ctx.margin(best.margin) : { margin: Number.POSITIVE_INFINITY }),
       message: `every step decreased L by at least η(1 − ηL/2)‖∇L‖² (η·L = ${F.toString(etaL)}); tightest at step ${b.step}`,
       details: { etaL: F.toString(etaL) },
     });
