@@ -38,7 +38,10 @@ describe('closest calls', () => {
     expect(sections).toHaveLength(3);
     for (const [i, s] of sections.entries()) {
       expect(s).toContain(`<code>${classical[i].id}</code></a> · closest call`);
-      expect(s).toMatch(/<dt>margins<\/dt><dd>15 instance\(s\): min /);
+      // Every instance that held has its margin (15 runs; an exact tie of the descent lemma is inconclusive, not a pass).
+      const held = report.claims[i].instances.holds;
+      expect(held).toBeGreaterThanOrEqual(14);
+      expect(s).toContain(`<dt>margins</dt><dd>${held} instance(s): min `);
       expect(s).toContain('<svg class="margins"');
       expect(s).toMatch(/<figure class="plot"><svg/);
     }
