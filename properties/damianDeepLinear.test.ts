@@ -10,6 +10,12 @@ import { DEEP_LINEAR_MEASURED, statedRunDifferences } from './boundary/twoLayer.
  * evidence, its control (without x²/η) fails with order_too_low, and a draw outside the hypotheses is
  * inconclusive. Claim and control share their runs (edgeRun.ts).
  */
+// First in the file: it computes the rungs the tests below replay.
+it('deep linear network: runRung measures on the pinned instance what DEEP_LINEAR_MEASURED states (statedRunDifferences)', () => {
+  const inst = fc.sample(deepLinearEdgeFamilyArb(), { seed: 1, numRuns: 1 })[0];
+  expect(statedRunDifferences(() => evaluate(deepLinearLossPredictionOrder, inst, { mode: 'claim' }), DEEP_LINEAR_MEASURED)).toEqual([]);
+}, 120_000);
+
 describe('the loss prediction on the deep linear network', () => {
   it('holds on the pinned instance, and its control without x²/η is violated with order_too_low', () => {
     const [inst] = fc.sample(deepLinearEdgeFamilyArb(), { seed: 1, numRuns: 1 });
@@ -51,8 +57,3 @@ describe('the loss prediction on the deep linear network', () => {
     expect(v.verdict.evidence.code).toBe('alpha_positive');
   });
 });
-
-it('deep linear network: runRung measures on the pinned instance what DEEP_LINEAR_MEASURED states (statedRunDifferences)', () => {
-  const inst = fc.sample(deepLinearEdgeFamilyArb(), { seed: 1, numRuns: 1 })[0];
-  expect(statedRunDifferences(() => evaluate(deepLinearLossPredictionOrder, inst, { mode: 'claim' }), DEEP_LINEAR_MEASURED)).toEqual([]);
-}, 120_000);

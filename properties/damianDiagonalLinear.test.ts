@@ -17,6 +17,12 @@ import { DIAGONAL_LINEAR_MEASURED, statedRunDifferences } from './boundary/twoLa
  */
 const [inst] = fc.sample(diagonalLinearEdgeFamilyArb(), { seed: 1, numRuns: 1 });
 
+// First in the file: it computes the rungs the tests below replay.
+it('diagonal linear network: runRung measures on the pinned instance what DIAGONAL_LINEAR_MEASURED states (statedRunDifferences)', () => {
+  const inst = fc.sample(diagonalLinearEdgeFamilyArb(), { seed: 1, numRuns: 1 })[0];
+  expect(statedRunDifferences(() => evaluate(diagonalLinearTrackingOrder, inst, { mode: 'claim' }), DIAGONAL_LINEAR_MEASURED)).toEqual([]);
+}, 120_000);
+
 describe('self-stabilization on the diagonal linear network: controls fail for the right reason', () => {
   it('holds on the pinned instance, with the fit in the evidence', () => {
     for (const claim of [
@@ -76,8 +82,3 @@ describe('self-stabilization on the diagonal linear network: outside the assumpt
     expect(v.verdict.evidence.code).toBe('alpha_positive');
   });
 });
-
-it('diagonal linear network: runRung measures on the pinned instance what DIAGONAL_LINEAR_MEASURED states (statedRunDifferences)', () => {
-  const inst = fc.sample(diagonalLinearEdgeFamilyArb(), { seed: 1, numRuns: 1 })[0];
-  expect(statedRunDifferences(() => evaluate(diagonalLinearTrackingOrder, inst, { mode: 'claim' }), DIAGONAL_LINEAR_MEASURED)).toEqual([]);
-}, 120_000);

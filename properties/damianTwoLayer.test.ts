@@ -19,6 +19,12 @@ import { ALPHA_NEGATIVE_DRAW } from '../test-support/twoLayerDraws.js';
  */
 const [inst] = fc.sample(edgeFamilyArb(), { seed: 1, numRuns: 1 });
 
+// First in the file: it computes the rungs the tests below replay.
+it('two-layer tanh network: runRung measures on the pinned instance what TWO_LAYER_MEASURED states (statedRunDifferences)', () => {
+  const inst = fc.sample(edgeFamilyArb(), { seed: 1, numRuns: 1 })[0];
+  expect(statedRunDifferences(() => evaluate(twoLayerTrackingOrder, inst, { mode: 'claim' }), TWO_LAYER_MEASURED)).toEqual([]);
+}, 120_000);
+
 describe('self-stabilization on the two-layer tanh network: controls fail for the right reason', () => {
   it('holds on the pinned instance, with the fit in the evidence', () => {
     for (const claim of [twoLayerTrackingOrder, twoLayerLossPredictionOrder, twoLayerSharpnessPredictionOrder, twoLayerTracksPgdNotFlow]) {
@@ -52,8 +58,3 @@ describe('self-stabilization on the two-layer tanh network: outside the assumpti
     expect(v.verdict.evidence.code).toBe('alpha_positive');
   });
 });
-
-it('two-layer tanh network: runRung measures on the pinned instance what TWO_LAYER_MEASURED states (statedRunDifferences)', () => {
-  const inst = fc.sample(edgeFamilyArb(), { seed: 1, numRuns: 1 })[0];
-  expect(statedRunDifferences(() => evaluate(twoLayerTrackingOrder, inst, { mode: 'claim' }), TWO_LAYER_MEASURED)).toEqual([]);
-}, 120_000);

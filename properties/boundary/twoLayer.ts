@@ -1,5 +1,5 @@
 import type { EdgeFamilyInstance, EdgeRung } from '../../src/claims/damian/edgeFamilyTwoLayer.js';
-import type { RungRun } from '../../src/claims/damian/edgeRun.js';
+import { forgetRungRuns, type RungRun } from '../../src/claims/damian/edgeRun.js';
 import {
   twoLayerLossPredictionOrder,
   twoLayerSharpnessPredictionOrder,
@@ -84,6 +84,8 @@ function runDifferences(run: RungRun, measured: RungRun, rel: number): string[] 
  * measures: a change to any of them in edgeRun.ts shows here.
  */
 export function statedRunDifferences(check: () => void, measured: Ladder): string[] {
+  // Computed here, not replayed from an earlier test's shared run: a mutation run credits runRung's lines to the test that ran them.
+  forgetRungRuns();
   const runs: RungRun[] = [];
   const run = rungRunner.run;
   rungRunner.run = (instance, rung, data, ctx, options) => {

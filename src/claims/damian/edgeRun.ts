@@ -99,6 +99,11 @@ const GF_SUBSTEPS = 4;
  */
 const memo = new Map<string, RungRun>();
 
+/** Forgets the shared runs, so the next check computes its rungs afresh (a test of runRung itself, not of a replay). */
+export function forgetRungRuns(): void {
+  memo.clear();
+}
+
 /** An early outcome (divergence) in place of a run. */
 export const isOutcome = <R extends object>(r: R | Outcome): r is Outcome => 'verdict' in r;
 
