@@ -15,7 +15,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { basename, dirname, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { PartialStrykerOptions } from '@stryker-mutator/api/core';
-import { isClaim } from '../src/claims/defineClaim.js';
+import { claimsExportedBy } from '../src/claims/claimsExportedBy.js';
 import { EQUIVALENT_MUTANTS } from './mutationEquivalent.js';
 
 const root = join(import.meta.dirname, '..');
@@ -82,10 +82,7 @@ function testsFor(file: string): string[] {
  */
 async function claimsOf(file: string): Promise<{ plain: string[]; optIn: string[] }> {
   const mod = (await import(pathToFileURL(join(root, file)).href)) as Record<string, unknown>;
-  const claims = Object.values(mod)
-    .flatMap((v) => (Array.isArray(v) ? v : [v]))
-    .filter(isClaim)
-    .filter((c, k, all) => all.findIndex((x) => x.id === c.id) === k);
+  const claims = claimsExportedBy(mod);
   return { plain: claims.filter((c) => c.optIn === undefined).map((c) => c.id), optIn: claims.filter((c) => c.optIn !== undefined).map((c) => c.id) };
 }
 

@@ -1,22 +1,16 @@
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { isClaim } from './defineClaim.js';
+import { filesUnder } from '../../test-support/filesUnder.js';
+import { claimsExportedBy } from './claimsExportedBy.js';
 
 describe('the catalog groups (CATALOG_GROUPS)', () => {
   it('holds every claim a module of src/claims exports, each in the group of its paper', async () => {
     // Imported here, not at the top: the catalog is module-level data, and a test that loads it itself is one a mutation run
     // re-runs against a changed catalog (a module loaded before the tests would be left as it was).
     const { BUILTIN_CLAIMS, CATALOG_GROUPS } = await import('./registry.js');
-    const files = (dir: string): string[] =>
-      readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-        e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') && !e.name.endsWith('.test.ts') ? [join(dir, e.name)] : [],
-      );
     const exported = new Set<string>();
-    for (const f of files(import.meta.dirname)) {
-      const mod = (await import(pathToFileURL(f).href)) as Record<string, unknown>;
-      for (const v of Object.values(mod).flatMap((x) => (Array.isArray(x) ? x : [x]))) if (isClaim(v)) exported.add(v.id);
+    for (const f of filesUnder(import.meta.dirname, (n) => n.endsWith('.ts') && !n.endsWith('.test.ts'))) {
+      for (const c of claimsExportedBy((await import(pathToFileURL(f).href)) as Record<string, unknown>)) exported.add(c.id);
     }
     expect([...exported].sort()).toEqual(BUILTIN_CLAIMS.map((c) => c.id).sort());
     const prefixes: Record<string, string> = {

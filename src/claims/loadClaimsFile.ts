@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import type { Claim, Outcome } from './claim.js';
-import { isClaim } from './defineClaim.js';
+import { claimsExportedBy } from './claimsExportedBy.js';
 import { importClaimsModule } from './importClaimsModule.js';
 
 /**
@@ -20,17 +20,7 @@ export async function loadClaimsFile(file: string): Promise<{ claim: Claim; file
     const msg = e instanceof Error ? e.message.split('\n')[0] : String(e);
     throw new UsageError(`cannot load "${file}": ${msg}`, 'claimsFile');
   }
-  const out: { claim: Claim; file: string }[] = [];
-  const seen = new Set<Claim>();
-  for (const value of Object.values(mod)) {
-    const items = Array.isArray(value) ? value : [value];
-    for (const x of items) {
-      if (isClaim(x) && !seen.has(x)) {
-        seen.add(x);
-        out.push({ claim: checkedOutcome(x, file), file });
-      }
-    }
-  }
+  const out = claimsExportedBy(mod).map((claim) => ({ claim: checkedOutcome(claim, file), file }));
   if (out.length === 0) throw new UsageError(`"${file}" exports no claims (export claims built with defineClaim, or arrays of them)`, 'claimsFile');
   return out;
 }
