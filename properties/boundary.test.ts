@@ -28,14 +28,14 @@ const f64 = parsePrecision('f64');
  * An outside instance's verdict: certified through `evaluate`, or, for a check that cannot be
  * certified, its own f64 outcome, a violation only with the stated failure code.
  */
-function outsideVerdict(b: Boundary, claim: Claim, inst: Instance): { verdict: string; message: string } {
+function outsideVerdict(b: Boundary, claim: Claim, inst: Instance): { verdict: string; message: string; margin: number } {
   if (b.f64Only === undefined) {
     const v: Verdict = evaluate(claim, inst, { mode: 'control' }).verdict;
-    return { verdict: v.verdict, message: v.evidence.message };
+    return { verdict: v.verdict, message: v.evidence.message, margin: v.evidence.margin };
   }
   const o = checkAt(claim, inst, f64, { mode: 'control' }).outcome;
   const verdict = o.verdict === 'violated' && o.evidence.code !== b.f64Only.code ? `violated (${o.evidence.code})` : o.verdict;
-  return { verdict, message: o.evidence.message };
+  return { verdict, message: o.evidence.message, margin: o.evidence.margin };
 }
 
 describe('boundary controls', () => {
@@ -61,12 +61,15 @@ describe('boundary controls', () => {
       for (const inst of b.outside.instances) {
         const v = outsideVerdict(b, b.claim, inst);
         expect(v.verdict, `${JSON.stringify(inst)}: ${v.message}`).toBe('violated');
+        // The convention of every claim (src/claims/claim.ts): margin ≥ 0 iff the predicate held.
+        expect(v.margin, `${JSON.stringify(inst)}: a violation's margin`).toBeLessThan(0);
       }
     });
     test(`${id}: the instances just inside hold`, () => {
       for (const inst of b.inside) {
         const v = evaluate(b.claim, inst, { mode: 'claim' }).verdict;
         expect(v.verdict, `${JSON.stringify(inst)}: ${v.evidence.message}`).toBe('holds');
+        expect(v.evidence.margin, `${JSON.stringify(inst)}: a pass's margin`).toBeGreaterThanOrEqual(0);
       }
     });
     if (b.toleranceTurnsInside !== undefined) {

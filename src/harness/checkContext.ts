@@ -63,20 +63,6 @@ export interface ContextOptions {
   readonly budget: number;
 }
 
-/**
- * The convention of every claim (src/claims/claim.ts): margin ≥ 0 iff the predicate held, a pass allowed below 0 by at most
- * the rounding allowance it states (its margin is reported without it). An outcome that breaks it is a bug in the check: it
- * throws, so the harness reports an error, never a pass or a counterexample whose margin says the opposite.
- */
-function conventional(verdict: 'holds' | 'violated', e: EvidenceInput): EvidenceInput {
-  const ok = verdict === 'holds' ? e.margin >= -(e.allowance ?? 0) : e.margin < 0;
-  if (!ok) {
-    const allowance = e.allowance === undefined ? '' : ` (allowance ${e.allowance})`;
-    throw new TypeError(`the check returned ${verdict} (${e.code}) with margin ${e.margin}${allowance}: a margin is ≥ 0 exactly when the predicate held`);
-  }
-  return e;
-}
-
 /** A fresh context for one check call; `used()` reads the evaluation counter afterwards. */
 export function createContext(o: ContextOptions): { ctx: CheckContext<unknown>; used: () => number } {
   const F = fieldFor(o.precision);
@@ -106,8 +92,8 @@ export function createContext(o: ContextOptions): { ctx: CheckContext<unknown>; 
       if (!condition && o.mode === 'claim') throw new HypothesisUnmet(code, message);
     },
     margin: (x: unknown) => (x instanceof Interval ? { margin: F.toNumber(x), enclosure: enclosureOf(x) } : { margin: F.toNumber(x) }),
-    holds: (e): Outcome => ({ verdict: 'holds', evidence: stamp(conventional('holds', e)) }),
-    violated: (e): Outcome => ({ verdict: 'violated', evidence: stamp(conventional('violated', e)) }),
+    holds: (e): Outcome => ({ verdict: 'holds', evidence: stamp(e) }),
+    violated: (e): Outcome => ({ verdict: 'violated', evidence: stamp(e) }),
     diverged: (e): Outcome => ({ verdict: 'diverged', evidence: stamp(e) }),
     uncertain: (e): Outcome => ({ verdict: 'inconclusive', reason: 'uncertain', evidence: stamp(e) }),
   };
